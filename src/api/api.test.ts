@@ -1,0 +1,70 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { Validator } from '@seriousme/openapi-schema-validator';
+import { buildTestApp, type TestApp } from '../../test/helpers/app.ts';
+
+let t: TestApp;
+before(async () => {
+  t = await buildTestApp();
+});
+after(() => t.close());
+
+interface OpenApi {
+  openapi: string;
+  paths: Record<string, Record<string, { responses: Record<string, unknown> }>>;
+}
+
+describe('the API is described for the people who build on it', () => {
+  test('/api/openapi.json is an OpenAPI 3.1 document a standard validator accepts', async () => {
+    const res = await t.app.inject('/api/openapi.json');
+    assert.equal(res.statusCode, 200);
+    const document = res.json<OpenApi>();
+    assert.equal(document.openapi, '3.1.0');
+    const validator = new Validator();
+    const result = await validator.validate(document as unknown as Record<string, unknown>);
+    assert.equal(result.valid, true, JSON.stringify(result.errors, null, 2));
+  });
+
+  test('it documents every JSON endpoint and no page', async () => {
+    const document = (await t.app.inject('/api/openapi.json')).json<OpenApi>();
+    const paths = Object.keys(document.paths).sort();
+    assert.deepEqual(paths, [
+      '/api/v1/dapil',
+      '/api/v1/dapil/{number}',
+      '/api/v1/members',
+      '/api/v1/members/{slug}',
+      '/healthz',
+      '/readyz',
+    ]);
+    for (const path of paths) {
+      assert.ok(document.paths[path]?.get?.responses['200'], `${path} describes its answer`);
+    }
+  });
+
+  test('every documented answer matches what the endpoint really sends', async () => {
+    const validator = new Validator();
+    const document = (await t.app.inject('/api/openapi.json')).json<OpenApi>();
+    await validator.validate(document as unknown as Record<string, unknown>);
+    // A request to each endpoint must produce JSON whose keys the document names.
+    const members = (await t.app.inject('/api/v1/members?dapil=1')).json<{ data: Record<string, unknown>[] }>();
+    const schema = document.paths['/api/v1/members']?.get?.responses['200'] as {
+      content: {
+        'application/json': { schema: { properties: { data: { items: { properties: Record<string, unknown> } } } } };
+      };
+    };
+    const documented = Object.keys(schema.content['application/json'].schema.properties.data.items.properties).sort();
+    for (const member of members.data) assert.deepEqual(Object.keys(member).sort(), documented);
+  });
+
+  test('/api/docs shows every endpoint readably, in both languages', async () => {
+    const id = await t.app.inject('/api/docs');
+    assert.equal(id.statusCode, 200);
+    assert.match(id.body, /<h1>Dokumentasi API<\/h1>/);
+    for (const path of ['/api/v1/members', '/api/v1/members/{slug}', '/api/v1/dapil', '/api/v1/dapil/{number}']) {
+      assert.ok(id.body.includes(`<code>${path}</code>`), path);
+    }
+    assert.match(id.body, /<code>dapil<\/code>/, 'parameters are listed');
+    const en = await t.app.inject('/api/docs?lang=en');
+    assert.match(en.body, /<h1>API documentation<\/h1>/);
+  });
+});

@@ -1,0 +1,140 @@
+/**
+ * Builds the whole application: platform plugins first, then every feature. Tests build it with
+ * their own database; src/server.ts builds it with the configured one and listens.
+ */
+import { randomUUID } from 'node:crypto';
+import compress from '@fastify/compress';
+import cookie from '@fastify/cookie';
+import etag from '@fastify/etag';
+import formbody from '@fastify/formbody';
+import helmet from '@fastify/helmet';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { apiDocsRoutes } from './api/routes.tsx';
+import type { Config } from './config.ts';
+import { councilRoutes } from './council/routes.tsx';
+import type { OpenDatabase } from './db/index.ts';
+import { homeRoutes } from './home/routes.tsx';
+import { memberRoutes } from './members/routes.tsx';
+import { type Assets, loadAssets, publicDir } from './platform/assets.ts';
+import { registerDrain } from './platform/drain.ts';
+import { registerErrorHandlers } from './platform/errors.tsx';
+import { healthRoutes } from './platform/health.ts';
+import { registerLanguage } from './platform/language.ts';
+
+export interface AppOptions {
+  config: Config;
+  database: OpenDatabase;
+  assets?: Assets;
+  /** A pino destination for the logs (tests capture them); standard output when absent. */
+  logStream?: NodeJS.WritableStream;
+}
+
+const requestIdPattern = /^[A-Za-z0-9._-]{1,64}$/;
+
+export async function buildApp({ config, database, assets, logStream }: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: {
+      level: config.logLevel,
+      ...(logStream === undefined ? {} : { stream: logStream }),
+      redact: ['req.headers.cookie', 'req.headers.authorization'],
+    },
+    // A request id from a trusted proxy is kept so one id follows a request through the logs.
+    genReqId: (req) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && requestIdPattern.test(given) ? given : randomUUID();
+    },
+    bodyLimit: 1024 * 1024,
+    return503OnClosing: true,
+  });
+
+  app.decorate('config', config);
+  app.decorate('db', database.db);
+  app.decorate('engine', database.engine);
+  app.decorate('assets', assets ?? loadAssets());
+
+  // Every route says who may call it; a route that does not is a mistake caught at start.
+  app.addHook('onRoute', (route) => {
+    if (route.config?.access !== undefined) return;
+    if (route.url.startsWith('/static/')) {
+      route.config = { ...route.config, access: 'public' };
+      return;
+    }
+    throw new Error(`Route ${route.method} ${route.url} does not declare who may call it (config.access)`);
+  });
+
+  const https = config.publicBaseUrl.startsWith('https:');
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        fontSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        upgradeInsecureRequests: https ? [] : null,
+      },
+    },
+    hsts: https ? { maxAge: 31536000, includeSubDomains: true } : false,
+    referrerPolicy: { policy: 'strict-origin-when-cross-origin' },
+    crossOriginEmbedderPolicy: false,
+  });
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('permissions-policy', 'camera=(), microphone=(), payment=(), usb=(), geolocation=(self)');
+    reply.header('x-request-id', request.id);
+  });
+
+  await app.register(cookie);
+  await app.register(formbody);
+  // ETag first: it must hash the page before compression turns it into a stream.
+  await app.register(etag, { weak: true });
+  await app.register(compress, { threshold: 1024, encodings: ['br', 'gzip', 'deflate'] });
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Dewan Terbuka API',
+        version: '1.0.0',
+        description: 'Open data of the regional council: members, districts and more.',
+        license: { name: 'CC BY 4.0', url: 'https://creativecommons.org/licenses/by/4.0/' },
+      },
+      servers: [{ url: config.publicBaseUrl }],
+      tags: [
+        { name: 'Council', description: 'Members, electoral districts and the council’s structure' },
+        { name: 'Operations', description: 'Health of the service' },
+      ],
+    },
+  });
+  await app.register(fastifyStatic, {
+    root: publicDir,
+    prefix: '/static/',
+    index: false,
+    wildcard: true,
+    setHeaders(reply, file) {
+      const immutable = file.includes(`${publicDir}assets/`) && !file.endsWith('manifest.json');
+      reply.header('cache-control', immutable ? 'public, max-age=31536000, immutable' : 'public, max-age=3600');
+    },
+  });
+  app.get('/favicon.ico', { config: { access: 'public' }, schema: { hide: true } }, (_request, reply) =>
+    reply.redirect('/static/favicon.svg', 301),
+  );
+
+  registerDrain(app);
+  registerLanguage(app);
+  registerErrorHandlers(app);
+
+  await app.register(healthRoutes);
+  await app.register(homeRoutes);
+  await app.register(memberRoutes);
+  await app.register(councilRoutes);
+  await app.register(apiDocsRoutes);
+
+  return app;
+}

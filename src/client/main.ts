@@ -1,0 +1,15 @@
+/**
+ * The one browser entry: finds elements marked with data-module and attaches their behaviour.
+ * Every page works without this file; it only makes things quicker to use.
+ */
+import { autoSubmit } from './modules/auto-submit.ts';
+
+const modules: Record<string, (element: HTMLElement) => void> = {
+  'auto-submit': autoSubmit,
+};
+
+for (const element of document.querySelectorAll<HTMLElement>('[data-module]')) {
+  for (const name of (element.dataset.module ?? '').split(/\s+/)) {
+    modules[name]?.(element);
+  }
+}

@@ -1,0 +1,107 @@
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { after, describe, test } from 'node:test';
+import { ConfigError, loadConfig } from './config.ts';
+
+const dirs: string[] = [];
+function tempDir() {
+  const dir = mkdtempSync(path.join(tmpdir(), 'dewan-config-'));
+  dirs.push(dir);
+  return dir;
+}
+after(() => {
+  for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+});
+
+function refused(env: Record<string, string>, variable: string) {
+  assert.throws(
+    () => loadConfig({ DATA_DIR: tempDir(), ...env }),
+    (error: unknown) =>
+      error instanceof ConfigError && error.variable === variable && error.message.startsWith(variable),
+  );
+}
+
+describe('configuration', () => {
+  test('the embedded mode needs no variable at all', () => {
+    const dir = tempDir();
+    const config = loadConfig({ DATA_DIR: dir });
+    assert.equal(config.port, 3000);
+    assert.equal(config.host, '127.0.0.1');
+    assert.equal(config.databaseUrl, undefined);
+    assert.equal(config.defaultLanguage, 'id');
+    assert.equal(config.seedDemo, true);
+    assert.equal(config.smtp, undefined);
+    assert.equal(config.dataKeys[0]?.length, 32);
+  });
+
+  test('missing secrets are generated once, kept private in the data directory, and reused', () => {
+    const dir = tempDir();
+    const first = loadConfig({ DATA_DIR: dir });
+    const second = loadConfig({ DATA_DIR: dir });
+    assert.equal(first.sessionSecret, second.sessionSecret);
+    assert.deepEqual(first.dataKeys, second.dataKeys);
+    const file = path.join(dir, 'secrets.json');
+    assert.equal(statSync(file).mode & 0o777, 0o600);
+    assert.equal(JSON.parse(readFileSync(file, 'utf8')).sessionSecret, first.sessionSecret);
+    const other = loadConfig({ DATA_DIR: tempDir() });
+    assert.notEqual(other.sessionSecret, first.sessionSecret);
+  });
+
+  test('every bad value is refused with the name of its variable', () => {
+    refused({ PORT: 'abc' }, 'PORT');
+    refused({ PORT: '70000' }, 'PORT');
+    refused({ DATABASE_URL: 'mysql://localhost/x' }, 'DATABASE_URL');
+    refused({ DATABASE_URL: 'not a url' }, 'DATABASE_URL');
+    refused({ PUBLIC_BASE_URL: 'ftp://x' }, 'PUBLIC_BASE_URL');
+    refused({ DEFAULT_LANGUAGE: 'fr' }, 'DEFAULT_LANGUAGE');
+    refused({ SEED_DEMO: 'maybe' }, 'SEED_DEMO');
+    refused({ SEED_COUNCIL: '../etc' }, 'SEED_COUNCIL');
+    refused({ LOG_LEVEL: 'loud' }, 'LOG_LEVEL');
+    refused({ SESSION_SECRET: 'short' }, 'SESSION_SECRET');
+    refused({ DATA_KEYS: 'dG9vc2hvcnQ=' }, 'DATA_KEYS');
+    refused({ SMTP_HOST: 'mail.example.org', SMTP_PORT: 'x' }, 'SMTP_PORT');
+  });
+
+  test('a server database needs its secrets set, not generated', () => {
+    refused({ DATABASE_URL: 'postgres://localhost/dewan' }, 'SESSION_SECRET');
+    refused({ DATABASE_URL: 'postgres://localhost/dewan', SESSION_SECRET: 'x'.repeat(40) }, 'DATA_KEYS');
+    const key = Buffer.alloc(32, 1).toString('base64');
+    const old = Buffer.alloc(32, 2).toString('base64');
+    const config = loadConfig({
+      DATABASE_URL: 'postgres://localhost/dewan',
+      SESSION_SECRET: 'x'.repeat(40),
+      DATA_KEYS: `${key},${old}`,
+    });
+    assert.equal(config.dataKeys.length, 2, 'old keys stay readable after a rotation');
+  });
+
+  test('SMTP settings are read when a host is given', () => {
+    const config = loadConfig({
+      DATA_DIR: tempDir(),
+      SMTP_HOST: 'mail.example.org',
+      SMTP_PORT: '2525',
+      SMTP_FROM: 'DPRD <dprd@example.org>',
+    });
+    assert.deepEqual(config.smtp, {
+      host: 'mail.example.org',
+      port: 2525,
+      secure: false,
+      user: undefined,
+      password: undefined,
+      from: 'DPRD <dprd@example.org>',
+    });
+  });
+
+  test('the server refuses to start on a bad value and names the variable', () => {
+    const result = spawnSync(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
+      env: { ...process.env, PORT: 'delapan ribu', DATA_DIR: tempDir() },
+      encoding: 'utf8',
+      timeout: 30_000,
+    });
+    assert.equal(result.status, 78);
+    assert.match(result.stderr, /Configuration error: PORT: expected a whole number/);
+  });
+});

@@ -1,0 +1,216 @@
+/**
+ * The one typed configuration of the application. Every variable has a type, a default that is
+ * safe for the embedded mode, and a line in .env.example. A bad value stops the start with a
+ * message that names the variable.
+ */
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+
+export type Language = 'id' | 'en';
+
+export interface SmtpConfig {
+  host: string;
+  port: number;
+  secure: boolean;
+  user: string | undefined;
+  password: string | undefined;
+  from: string;
+}
+
+export interface Config {
+  host: string;
+  port: number;
+  /** Folder for the embedded database, generated secrets and uploads. */
+  dataDir: string;
+  /** PostgreSQL server address; when unset the embedded database (PGlite) in dataDir is used. */
+  databaseUrl: string | undefined;
+  /** The address people use to reach the portal, for links in mail and feeds. */
+  publicBaseUrl: string;
+  defaultLanguage: Language;
+  /** Load the demo council (folder under councils/) into an empty database. */
+  seedDemo: boolean;
+  seedCouncil: string;
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  /** Signs cookies and tokens. */
+  sessionSecret: string;
+  /** AES-256 key(s) for personal data at rest, base64; the first encrypts, all decrypt. */
+  dataKeys: Buffer[];
+  smtp: SmtpConfig | undefined;
+  /** On SIGTERM: wait until no request arrived for this long (a load balancer needs a moment to notice). */
+  shutdownQuietMs: number;
+  /** On SIGTERM: stop waiting for requests in flight after this long. */
+  shutdownTimeoutMs: number;
+}
+
+/** Thrown when an environment variable holds a value the application cannot use. */
+export class ConfigError extends Error {
+  constructor(
+    readonly variable: string,
+    message: string,
+  ) {
+    super(`${variable}: ${message}`);
+    this.name = 'ConfigError';
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+function text(env: Env, name: string, fallback: string): string {
+  const value = env[name];
+  return value === undefined || value.trim() === '' ? fallback : value.trim();
+}
+
+function optional(env: Env, name: string): string | undefined {
+  const value = env[name];
+  return value === undefined || value.trim() === '' ? undefined : value.trim();
+}
+
+function integer(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = optional(env, name);
+  if (raw === undefined) return fallback;
+  if (!/^\d+$/.test(raw)) throw new ConfigError(name, `expected a whole number, got "${raw}"`);
+  const value = Number(raw);
+  if (value < min || value > max) {
+    throw new ConfigError(name, `expected a number from ${min} to ${max}, got ${value}`);
+  }
+  return value;
+}
+
+function boolean(env: Env, name: string, fallback: boolean): boolean {
+  const raw = optional(env, name)?.toLowerCase();
+  if (raw === undefined) return fallback;
+  if (['1', 'true', 'yes', 'on'].includes(raw)) return true;
+  if (['0', 'false', 'no', 'off'].includes(raw)) return false;
+  throw new ConfigError(name, `expected true or false, got "${raw}"`);
+}
+
+function oneOf<T extends string>(env: Env, name: string, fallback: T, allowed: readonly T[]): T {
+  const raw = optional(env, name);
+  if (raw === undefined) return fallback;
+  if (!(allowed as readonly string[]).includes(raw)) {
+    throw new ConfigError(name, `expected one of ${allowed.join(', ')}, got "${raw}"`);
+  }
+  return raw as T;
+}
+
+function url(env: Env, name: string, fallback: string | undefined, protocols: string[]) {
+  const raw = optional(env, name) ?? fallback;
+  if (raw === undefined) return undefined;
+  let parsed: URL;
+  try {
+    parsed = new URL(raw);
+  } catch {
+    throw new ConfigError(name, `expected a URL, got "${raw}"`);
+  }
+  if (!protocols.includes(parsed.protocol)) {
+    throw new ConfigError(name, `expected a ${protocols.join(' or ')} URL, got "${raw}"`);
+  }
+  return raw.replace(/\/+$/, '');
+}
+
+function key(name: string, value: string): Buffer {
+  const bytes = Buffer.from(value, 'base64');
+  if (bytes.length !== 32) {
+    throw new ConfigError(name, 'expected 32 bytes encoded in base64 (openssl rand -base64 32)');
+  }
+  return bytes;
+}
+
+interface StoredSecrets {
+  sessionSecret: string;
+  dataKey: string;
+}
+
+/**
+ * In the embedded mode a missing secret is generated once and kept in the data directory, so a
+ * restart keeps sessions and can still read encrypted data. A server deployment sets them.
+ */
+function embeddedSecrets(dataDir: string): StoredSecrets {
+  const file = path.join(dataDir, 'secrets.json');
+  if (existsSync(file)) {
+    return JSON.parse(readFileSync(file, 'utf8')) as StoredSecrets;
+  }
+  const secrets: StoredSecrets = {
+    sessionSecret: randomBytes(32).toString('base64'),
+    dataKey: randomBytes(32).toString('base64'),
+  };
+  mkdirSync(dataDir, { recursive: true });
+  writeFileSync(file, `${JSON.stringify(secrets, null, 2)}\n`, { mode: 0o600, flag: 'wx' });
+  return secrets;
+}
+
+export function loadConfig(env: Env = process.env): Config {
+  const port = integer(env, 'PORT', 3000, 0, 65535);
+  const host = text(env, 'HOST', '127.0.0.1');
+  const dataDir = path.resolve(text(env, 'DATA_DIR', './data'));
+  const databaseUrl = url(env, 'DATABASE_URL', undefined, ['postgres:', 'postgresql:']);
+  const publicBaseUrl = url(env, 'PUBLIC_BASE_URL', `http://localhost:${port}`, ['http:', 'https:']) ?? '';
+  const defaultLanguage = oneOf(env, 'DEFAULT_LANGUAGE', 'id', ['id', 'en'] as const);
+  const seedDemo = boolean(env, 'SEED_DEMO', true);
+  const seedCouncil = text(env, 'SEED_COUNCIL', 'kota-bekasi');
+  if (!/^[a-z0-9-]+$/.test(seedCouncil)) {
+    throw new ConfigError('SEED_COUNCIL', `expected a folder name under councils/, got "${seedCouncil}"`);
+  }
+  const logLevel = oneOf(env, 'LOG_LEVEL', 'info', [
+    'fatal',
+    'error',
+    'warn',
+    'info',
+    'debug',
+    'trace',
+    'silent',
+  ] as const);
+
+  let sessionSecret = optional(env, 'SESSION_SECRET');
+  const rawKeys = optional(env, 'DATA_KEYS');
+  if (sessionSecret !== undefined && sessionSecret.length < 32) {
+    throw new ConfigError('SESSION_SECRET', 'expected at least 32 characters');
+  }
+  let dataKeys = rawKeys?.split(',').map((k) => key('DATA_KEYS', k.trim()));
+  if (sessionSecret === undefined || dataKeys === undefined) {
+    if (databaseUrl !== undefined) {
+      const missing = sessionSecret === undefined ? 'SESSION_SECRET' : 'DATA_KEYS';
+      throw new ConfigError(
+        missing,
+        'must be set when DATABASE_URL is set (secrets are generated only in the embedded mode)',
+      );
+    }
+    const stored = embeddedSecrets(dataDir);
+    sessionSecret ??= stored.sessionSecret;
+    dataKeys ??= [key('DATA_KEYS', stored.dataKey)];
+  }
+
+  const smtpHost = optional(env, 'SMTP_HOST');
+  const smtp: SmtpConfig | undefined =
+    smtpHost === undefined
+      ? undefined
+      : {
+          host: smtpHost,
+          port: integer(env, 'SMTP_PORT', 587, 1, 65535),
+          secure: boolean(env, 'SMTP_SECURE', false),
+          user: optional(env, 'SMTP_USER'),
+          password: optional(env, 'SMTP_PASSWORD'),
+          from: text(env, 'SMTP_FROM', 'Dewan Terbuka <no-reply@localhost>'),
+        };
+
+  const shutdownQuietMs = integer(env, 'SHUTDOWN_QUIET_MS', 500, 0, 600_000);
+  const shutdownTimeoutMs = integer(env, 'SHUTDOWN_TIMEOUT_MS', 15_000, 0, 3_600_000);
+
+  return {
+    host,
+    port,
+    dataDir,
+    databaseUrl,
+    publicBaseUrl,
+    defaultLanguage,
+    seedDemo,
+    seedCouncil,
+    logLevel,
+    sessionSecret,
+    dataKeys,
+    smtp,
+    shutdownQuietMs,
+    shutdownTimeoutMs,
+  };
+}

@@ -1,0 +1,152 @@
+/**
+ * The council as the rest of the application sees it: its name and contacts, and its structure
+ * (dapil with their kecamatan and kelurahan, fraksi, komisi and other bodies). The structure
+ * changes a few times in a term, so it is read once and kept until `forgetCouncil()`.
+ */
+import type { Db } from '../db/index.ts';
+import type { BodyKind, Council } from '../db/schema.ts';
+import * as q from './queries.ts';
+
+export interface Kelurahan {
+  id: number;
+  code: string;
+  slug: string;
+  name: string;
+  postalCode: string | null;
+}
+
+export interface Kecamatan {
+  id: number;
+  code: string;
+  slug: string;
+  name: string;
+  dapilNumber: number | null;
+  lat: number | null;
+  lon: number | null;
+  kelurahan: Kelurahan[];
+}
+
+export interface Dapil {
+  id: number;
+  number: number;
+  seats: number;
+  kecamatan: Kecamatan[];
+}
+
+export interface Fraksi {
+  id: number;
+  slug: string;
+  name: string;
+  parties: string[];
+  seats: number;
+}
+
+export interface Body {
+  id: number;
+  kind: BodyKind;
+  slug: string;
+  name: string;
+  shortName: string;
+  field: string | null;
+}
+
+export interface CouncilStructure {
+  council: Council;
+  dapil: Dapil[];
+  kecamatan: Kecamatan[];
+  fraksi: Fraksi[];
+  bodies: Body[];
+  komisi: Body[];
+}
+
+/** Thrown when no council has been loaded into the database yet (seed switched off, nothing entered). */
+export class CouncilMissingError extends Error {
+  constructor() {
+    super('No council in the database: load one (SEED_DEMO=true) or enter it');
+    this.name = 'CouncilMissingError';
+  }
+}
+
+const cache = new WeakMap<Db, Promise<CouncilStructure>>();
+
+async function load(db: Db): Promise<CouncilStructure> {
+  const council = await q.firstCouncil(db);
+  if (council === undefined) throw new CouncilMissingError();
+  const [dapilRows, kecamatanRows, kelurahanRows, fraksiRows, bodyRows] = await Promise.all([
+    q.dapilOfCouncil(db, council.id),
+    q.kecamatanOfCouncil(db, council.id),
+    q.kelurahanOfCouncil(db, council.id),
+    q.fraksiOfCouncil(db, council.id),
+    q.bodiesOfCouncil(db, council.id),
+  ]);
+  const dapilNumber = new Map(dapilRows.map((d) => [d.id, d.number]));
+  const kecamatan: Kecamatan[] = kecamatanRows.map((k) => ({
+    id: k.id,
+    code: k.code,
+    slug: k.slug,
+    name: k.name,
+    dapilNumber: k.dapil_id === null ? null : (dapilNumber.get(k.dapil_id) ?? null),
+    lat: k.lat,
+    lon: k.lon,
+    kelurahan: kelurahanRows
+      .filter((kel) => kel.kecamatan_id === k.id)
+      .map((kel) => ({ id: kel.id, code: kel.code, slug: kel.slug, name: kel.name, postalCode: kel.postal_code })),
+  }));
+  const bodies: Body[] = bodyRows.map((b) => ({
+    id: b.id,
+    kind: b.kind,
+    slug: b.slug,
+    name: b.name,
+    shortName: b.short_name,
+    field: b.field,
+  }));
+  return {
+    council,
+    dapil: dapilRows.map((d) => ({
+      id: d.id,
+      number: d.number,
+      seats: d.seats,
+      kecamatan: kecamatan.filter((k) => k.dapilNumber === d.number),
+    })),
+    kecamatan,
+    fraksi: fraksiRows,
+    bodies,
+    komisi: bodies.filter((b) => b.kind === 'komisi'),
+  };
+}
+
+export function getCouncil(db: Db): Promise<CouncilStructure> {
+  let pending = cache.get(db);
+  if (pending === undefined) {
+    pending = load(db);
+    cache.set(db, pending);
+    // A failure (no council yet) must not stick: the next request tries again.
+    pending.catch(() => cache.delete(db));
+  }
+  return pending;
+}
+
+/** Call after the council's structure has been edited. */
+export function forgetCouncil(db: Db): void {
+  cache.delete(db);
+}
+
+export type DapilLookup =
+  | { found: true; dapil: Dapil; kecamatan: Kecamatan; kelurahan: Kelurahan | undefined }
+  | { found: false };
+
+/** Which dapil a place belongs to, from its kelurahan code or its kecamatan slug. */
+export function findDapil(
+  structure: CouncilStructure,
+  place: { kelurahan?: string | undefined; kecamatan?: string | undefined },
+): DapilLookup {
+  for (const kecamatan of structure.kecamatan) {
+    const kelurahan =
+      place.kelurahan === undefined ? undefined : kecamatan.kelurahan.find((k) => k.code === place.kelurahan);
+    const matches = kelurahan !== undefined || (place.kelurahan === undefined && kecamatan.slug === place.kecamatan);
+    if (!matches) continue;
+    const dapil = structure.dapil.find((d) => d.number === kecamatan.dapilNumber);
+    return dapil === undefined ? { found: false } : { found: true, dapil, kecamatan, kelurahan };
+  }
+  return { found: false };
+}

@@ -1,0 +1,35 @@
+/**
+ * Forward-only migrations, run on every start on both engines. Each migration is a module in
+ * migrations/ named by its order; listing them here keeps the set explicit and bundler-proof.
+ */
+import { type Kysely, type Migration, Migrator } from 'kysely';
+import * as m0001 from './migrations/0001-council.ts';
+
+const migrations: Record<string, Migration> = {
+  '0001-council': m0001,
+};
+
+/** Thrown when the database could not be brought to the latest schema. */
+export class MigrationError extends Error {
+  constructor(name: string, cause: unknown) {
+    super(`Migration ${name} failed: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
+    this.name = 'MigrationError';
+  }
+}
+
+// biome-ignore lint/suspicious/noExplicitAny: the migrator works on any schema.
+export async function migrateToLatest(db: Kysely<any>): Promise<void> {
+  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error !== undefined) {
+    const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
+    throw new MigrationError(failed, error);
+  }
+}
+
+// biome-ignore lint/suspicious/noExplicitAny: the migrator works on any schema.
+export async function pendingMigrations(db: Kysely<any>): Promise<string[]> {
+  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
+  const all = await migrator.getMigrations();
+  return all.filter((m) => m.executedAt === undefined).map((m) => m.name);
+}

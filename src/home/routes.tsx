@@ -1,0 +1,20 @@
+/** The home page. */
+import type { FastifyPluginAsync } from 'fastify';
+import { Type } from 'typebox';
+import { getCouncil } from '../council/service.ts';
+import { renderPage } from '../platform/render.tsx';
+import { HomePage } from './views/home-page.tsx';
+
+export const homeRoutes: FastifyPluginAsync = async (app) => {
+  app.get(
+    '/',
+    {
+      config: { access: 'public' },
+      schema: { hide: true, querystring: Type.Object({ lang: Type.Optional(Type.String({ maxLength: 5 })) }) },
+    },
+    async (request, reply) => {
+      const structure = await getCouncil(app.db);
+      return renderPage(request, reply, (ctx) => <HomePage ctx={ctx} structure={structure} />);
+    },
+  );
+};

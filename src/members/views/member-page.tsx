@@ -1,0 +1,94 @@
+/** /anggota/:slug: one member, whom they represent and where they sit in the council. */
+import type { Dapil } from '../../council/service.ts';
+import type { PageContext } from '../../platform/page-context.ts';
+import { Avatar } from '../../platform/views/avatar.tsx';
+import { Layout } from '../../platform/views/layout.tsx';
+import type { Member } from '../service.ts';
+import { MemberCard } from './member-card.tsx';
+
+export interface MemberPageProps {
+  ctx: PageContext;
+  member: Member;
+  dapil: Dapil | undefined;
+  colleagues: Member[];
+}
+
+export function MemberPage({ ctx, member, dapil, colleagues }: MemberPageProps) {
+  const { t } = ctx;
+  return (
+    <Layout ctx={ctx} title={member.name}>
+      <p>
+        <a href="/anggota">{t('members.back')}</a>
+      </p>
+      <div class="profile">
+        <Avatar name={member.name} label={t('members.photoOf', { name: member.name })} large />
+        <div>
+          <h1>{member.name}</h1>
+          <p class="lead">{member.fraksi?.name ?? member.party}</p>
+        </div>
+      </div>
+      <dl class="facts">
+        <dt>{t('members.party')}</dt>
+        <dd>{member.party}</dd>
+        {member.fraksi === null ? null : (
+          <>
+            <dt>{t('members.fraksi')}</dt>
+            <dd>
+              <a href={`/anggota?fraksi=${member.fraksi.slug}`}>{member.fraksi.name}</a>
+              {member.fraksiRole === null ? null : ` (${member.fraksiRole})`}
+            </dd>
+          </>
+        )}
+        {dapil === undefined ? null : (
+          <>
+            <dt>{t('members.represents')}</dt>
+            <dd>
+              <a href={`/dapil?nomor=${dapil.number}`}>
+                {t('members.dapilKecamatan', { n: dapil.number, list: dapil.kecamatan.map((k) => k.name).join(', ') })}
+              </a>
+            </dd>
+          </>
+        )}
+        {member.komisi === null ? null : (
+          <>
+            <dt>{t('members.komisi')}</dt>
+            <dd>
+              <a href={`/anggota?komisi=${member.komisi.slug}`}>{member.komisi.name}</a>
+              {member.komisi.field === null ? null : (
+                <>
+                  <br />
+                  <span class="muted">
+                    {t('members.komisiField')}: {member.komisi.field}
+                  </span>
+                </>
+              )}
+            </dd>
+          </>
+        )}
+        <dt>{t('members.positions')}</dt>
+        <dd>
+          <ul>
+            {member.positions.length === 0 ? <li>{t('members.noPositions')}</li> : null}
+            {member.fraksiRole === null || member.fraksi === null ? null : (
+              <li>{`${member.fraksiRole}, ${member.fraksi.name}`}</li>
+            )}
+            {member.positions.map((p) => (
+              <li key={p.bodySlug}>{`${p.role}, ${p.body}`}</li>
+            ))}
+          </ul>
+        </dd>
+      </dl>
+      {member.biography === null ? null : <p>{member.biography}</p>}
+      {dapil === undefined || colleagues.length === 0 ? null : (
+        <section aria-labelledby="colleagues">
+          <h2 id="colleagues">{t('members.otherFromDapil', { n: dapil.number })}</h2>
+          <ul class="grid three">
+            {colleagues.map((m) => (
+              <MemberCard key={m.slug} ctx={ctx} member={m} heading="h3" />
+            ))}
+          </ul>
+        </section>
+      )}
+    </Layout>
+  );
+}

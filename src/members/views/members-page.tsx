@@ -1,0 +1,90 @@
+/** /anggota: every member, filtered by dapil, fraksi and komisi with a plain GET form. */
+import type { CouncilStructure } from '../../council/service.ts';
+import type { PageContext } from '../../platform/page-context.ts';
+import { Layout } from '../../platform/views/layout.tsx';
+import type { Member } from '../service.ts';
+import { MemberCard } from './member-card.tsx';
+
+export interface MembersPageProps {
+  ctx: PageContext;
+  structure: Pick<CouncilStructure, 'dapil' | 'fraksi' | 'komisi'>;
+  filter: { dapil: string; fraksi: string; komisi: string };
+  members: Member[];
+  total: number;
+}
+
+interface FilterSelectProps {
+  name: string;
+  label: string;
+  all: string;
+  value: string;
+  options: { value: string; label: string }[];
+}
+
+function FilterSelect({ name, label, all, value, options }: FilterSelectProps) {
+  return (
+    <div class="field">
+      <label for={`filter-${name}`}>{label}</label>
+      <select id={`filter-${name}`} name={name}>
+        <option value="">{all}</option>
+        {options.map((o) => (
+          <option key={o.value} value={o.value} selected={value === o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+export function MembersPage({ ctx, structure, filter, members, total }: MembersPageProps) {
+  const { t } = ctx;
+  const filtered = filter.dapil !== '' || filter.fraksi !== '' || filter.komisi !== '';
+  return (
+    <Layout ctx={ctx} title={t('members.title')}>
+      <h1>{t('members.title')}</h1>
+      <form class="panel" method="get" action="/anggota" data-module="auto-submit" aria-labelledby="filter-title">
+        <h2 id="filter-title" class="visually-hidden">
+          {t('members.filter')}
+        </h2>
+        <div class="filters">
+          <FilterSelect
+            name="dapil"
+            label={t('members.dapil')}
+            all={t('members.all')}
+            value={filter.dapil}
+            options={structure.dapil.map((d) => ({ value: String(d.number), label: t('dapil.name', { n: d.number }) }))}
+          />
+          <FilterSelect
+            name="fraksi"
+            label={t('members.fraksi')}
+            all={t('members.all')}
+            value={filter.fraksi}
+            options={structure.fraksi.map((f) => ({ value: f.slug, label: f.name }))}
+          />
+          <FilterSelect
+            name="komisi"
+            label={t('members.komisi')}
+            all={t('members.all')}
+            value={filter.komisi}
+            options={structure.komisi.map((k) => ({ value: k.slug, label: k.name }))}
+          />
+          <div class="actions">
+            <button class="button" type="submit">
+              {t('members.apply')}
+            </button>
+            {filtered ? <a href="/anggota">{t('members.reset')}</a> : null}
+          </div>
+        </div>
+      </form>
+      <p role="status" id="member-count">
+        {members.length === 0 ? t('members.none') : t('members.count', { shown: members.length, total })}
+      </p>
+      <ul class="grid three" aria-labelledby="member-count">
+        {members.map((m) => (
+          <MemberCard key={m.slug} ctx={ctx} member={m} />
+        ))}
+      </ul>
+    </Layout>
+  );
+}

@@ -1,0 +1,119 @@
+/**
+ * The one error catalogue and the one handler that turns any error into a page (HTML) or a
+ * problem+json answer (API). Stack traces are logged with the request id, never shown.
+ */
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { CouncilMissingError } from '../council/service.ts';
+import type { MessageKey } from './i18n.ts';
+import { renderPage } from './render.tsx';
+import { ErrorPage } from './views/error-page.tsx';
+
+/** Thrown when a page or record asked for does not exist. */
+export class NotFoundError extends Error {
+  constructor(what = 'Not found') {
+    super(what);
+    this.name = 'NotFoundError';
+  }
+}
+
+/** Thrown when a request carries input the handler cannot use; the message is for the user. */
+export class BadRequestError extends Error {
+  constructor(readonly detail: string) {
+    super(detail);
+    this.name = 'BadRequestError';
+  }
+}
+
+interface Outcome {
+  status: number;
+  title: MessageKey;
+  body: MessageKey;
+  detail?: string;
+}
+
+function wantsJson(request: FastifyRequest): boolean {
+  const path = request.url;
+  return path.startsWith('/api/') || path.startsWith('/healthz') || path.startsWith('/readyz');
+}
+
+function outcomeOf(error: FastifyError | Error, request: FastifyRequest): Outcome {
+  if (error instanceof NotFoundError)
+    return { status: 404, title: 'error.notFound.title', body: 'error.notFound.body' };
+  if (error instanceof BadRequestError) {
+    return { status: 400, title: 'error.badRequest.title', body: 'error.badRequest.body', detail: error.detail };
+  }
+  if (error instanceof CouncilMissingError) {
+    return { status: 503, title: 'error.unavailable.title', body: 'error.unavailable.body' };
+  }
+  const fastifyError = error as FastifyError;
+  if (fastifyError.validation !== undefined) {
+    const first = fastifyError.validation[0];
+    const field =
+      (first?.params as { missingProperty?: string } | undefined)?.missingProperty ??
+      first?.instancePath.replace(/^\//, '') ??
+      fastifyError.validationContext ??
+      '';
+    return {
+      status: 400,
+      title: 'error.badRequest.title',
+      body: 'error.badRequest.body',
+      detail: request.t('error.field', { field }),
+    };
+  }
+  const status = fastifyError.statusCode;
+  if (status !== undefined && status >= 400 && status < 500) {
+    if (status === 404) return { status, title: 'error.notFound.title', body: 'error.notFound.body' };
+    return {
+      status,
+      title: 'error.badRequest.title',
+      body: 'error.badRequest.body',
+      detail: fastifyError.message,
+    };
+  }
+  return { status: 500, title: 'error.server.title', body: 'error.server.body' };
+}
+
+async function send(request: FastifyRequest, reply: FastifyReply, outcome: Outcome) {
+  const t = request.t;
+  const body = t(outcome.body, { id: request.id, detail: outcome.detail ?? '' });
+  if (outcome.status === 503) reply.header('retry-after', '60');
+  if (wantsJson(request)) {
+    return reply
+      .code(outcome.status)
+      .type('application/problem+json; charset=utf-8')
+      .send({
+        type: 'about:blank',
+        title: t(outcome.title),
+        status: outcome.status,
+        detail: body,
+        instance: request.url,
+      });
+  }
+  return renderPage(
+    request,
+    reply,
+    (ctx) => <ErrorPage ctx={ctx} title={t(outcome.title)} body={body} />,
+    outcome.status,
+  );
+}
+
+export function registerErrorHandlers(app: FastifyInstance): void {
+  app.setErrorHandler(async (error: FastifyError, request, reply) => {
+    const outcome = outcomeOf(error, request);
+    if (outcome.status >= 500) request.log.error({ err: error }, 'request failed');
+    else request.log.info({ status: outcome.status, reason: error.message }, 'request refused');
+    try {
+      return await send(request, reply, outcome);
+    } catch (renderError) {
+      // The error page itself failed (no council, no assets): fall back to plain text.
+      request.log.error({ err: renderError }, 'error page failed');
+      return reply
+        .code(outcome.status)
+        .type('text/plain; charset=utf-8')
+        .send(`${outcome.status} ${request.t(outcome.title)}`);
+    }
+  });
+  app.setNotFoundHandler(async (request, reply) => {
+    return send(request, reply, { status: 404, title: 'error.notFound.title', body: 'error.notFound.body' });
+  });
+}

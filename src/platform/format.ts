@@ -1,0 +1,41 @@
+/**
+ * How people read dates, times and money here: "29 November 2026", times in WIB
+ * (Asia/Jakarta), amounts as "Rp 1.234.567".
+ */
+import type { Language } from '../config.ts';
+
+const locales: Record<Language, string> = { id: 'id-ID', en: 'en-GB' };
+export const timeZone = 'Asia/Jakarta';
+
+export function formatDate(date: Date, lang: Language): string {
+  return new Intl.DateTimeFormat(locales[lang], {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone,
+  }).format(date);
+}
+
+export function formatTime(date: Date, lang: Language): string {
+  const time = new Intl.DateTimeFormat(locales[lang], {
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+    timeZone,
+  })
+    .format(date)
+    .replace('.', ':');
+  return `${time} WIB`;
+}
+
+export function formatNumber(value: number | bigint, lang: Language): string {
+  return new Intl.NumberFormat(locales[lang], { maximumFractionDigits: 2 }).format(value);
+}
+
+/** "Rp 1.234.567" in both languages: the Rupiah is written the Indonesian way. */
+export function formatRupiah(value: number | bigint): string {
+  const negative = value < 0;
+  const digits = (negative ? -value : value).toString().split('.')[0] ?? '0';
+  const grouped = digits.replace(/\B(?=(\d{3})+(?!\d))/g, '.');
+  return `${negative ? '-' : ''}Rp ${grouped}`;
+}

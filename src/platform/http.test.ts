@@ -1,0 +1,185 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
+import { buildTestApp, type TestApp } from '../../test/helpers/app.ts';
+
+let t: TestApp;
+before(async () => {
+  t = await buildTestApp();
+  // A route that fails the way a bug would, to see what a visitor gets.
+  t.app.get('/uji/rusak', { config: { access: 'public' } }, async () => {
+    throw new Error('secret internal detail');
+  });
+  t.app.get('/api/v1/uji-rusak', { config: { access: 'public' } }, async () => {
+    throw new Error('secret internal detail');
+  });
+});
+after(() => t.close());
+
+describe('every page is served safely', () => {
+  test('with a strict content security policy and the other security headers', async () => {
+    const res = await t.app.inject('/');
+    const csp = res.headers['content-security-policy'] as string;
+    assert.match(csp, /default-src 'self'/);
+    assert.match(csp, /script-src 'self'(;|$)/);
+    assert.match(csp, /frame-ancestors 'none'/);
+    assert.doesNotMatch(csp, /unsafe-inline|unsafe-eval/);
+    assert.doesNotMatch(csp, /upgrade-insecure-requests/, 'plain http must not be upgraded');
+    assert.equal(res.headers['referrer-policy'], 'strict-origin-when-cross-origin');
+    assert.equal(res.headers['x-content-type-options'], 'nosniff');
+    assert.match(res.headers['permissions-policy'] as string, /camera=\(\)/);
+    assert.equal(res.headers['strict-transport-security'], undefined, 'no HSTS over plain http');
+  });
+
+  test('with HSTS and upgraded requests when the public address is https', async () => {
+    const secure = await buildTestApp({ env: { PUBLIC_BASE_URL: 'https://dprd.example.go.id' } });
+    try {
+      const res = await secure.app.inject('/');
+      assert.match(res.headers['strict-transport-security'] as string, /max-age=31536000/);
+      assert.match(res.headers['content-security-policy'] as string, /upgrade-insecure-requests/);
+    } finally {
+      await secure.close();
+    }
+  });
+
+  test('pages carry no inline script or style', async () => {
+    for (const url of ['/', '/anggota', '/dapil', '/api/docs', '/tidak-ada']) {
+      const res = await t.app.inject(url);
+      assert.doesNotMatch(res.body, /<script(?![^>]*\bsrc=)[^>]*>/, `${url} has an inline script`);
+      assert.doesNotMatch(res.body, /\sstyle="/, `${url} has an inline style`);
+      assert.doesNotMatch(res.body, /\son[a-z]+="/, `${url} has an inline event handler`);
+    }
+  });
+});
+
+describe('pages are quick to load again', () => {
+  test('a page that has not changed answers 304 to a conditional GET', async () => {
+    const first = await t.app.inject('/anggota');
+    const etag = first.headers.etag as string;
+    assert.ok(etag);
+    assert.equal(first.headers['cache-control'], 'no-cache');
+    const again = await t.app.inject({ url: '/anggota', headers: { 'if-none-match': etag } });
+    assert.equal(again.statusCode, 304);
+    assert.equal(again.body, '');
+    const other = await t.app.inject({ url: '/anggota?dapil=1', headers: { 'if-none-match': etag } });
+    assert.equal(other.statusCode, 200);
+  });
+
+  test('pages are compressed for browsers that accept it', async () => {
+    const plain = await t.app.inject('/anggota');
+    const br = await t.app.inject({ url: '/anggota', headers: { 'accept-encoding': 'br' } });
+    assert.equal(br.headers['content-encoding'], 'br');
+    assert.equal(brotliDecompressSync(br.rawPayload).toString(), plain.body);
+    const gz = await t.app.inject({ url: '/anggota', headers: { 'accept-encoding': 'gzip' } });
+    assert.equal(gz.headers['content-encoding'], 'gzip');
+    assert.equal(gunzipSync(gz.rawPayload).toString(), plain.body);
+    assert.ok(br.rawPayload.length < plain.rawPayload.length / 3);
+  });
+
+  test('style sheet and script have hashed names and are cached for a year', async () => {
+    const page = await t.app.inject('/');
+    const css = /<link rel="stylesheet" href="(\/static\/assets\/main\.[A-Z0-9]+\.css)"/.exec(page.body)?.[1];
+    const js = /<script type="module" src="(\/static\/assets\/main\.[A-Z0-9]+\.js)"/.exec(page.body)?.[1];
+    assert.ok(css && js);
+    for (const url of [css, js]) {
+      const res = await t.app.inject(url);
+      assert.equal(res.statusCode, 200);
+      assert.equal(res.headers['cache-control'], 'public, max-age=31536000, immutable');
+    }
+    const icon = await t.app.inject('/favicon.ico');
+    assert.equal(icon.statusCode, 301);
+    assert.equal(icon.headers.location, '/static/favicon.svg');
+    const missing = await t.app.inject('/static/assets/tidak-ada.css');
+    assert.equal(missing.statusCode, 404);
+  });
+});
+
+describe('language', () => {
+  test('Indonesian is the default and ?lang=en switches and is remembered', async () => {
+    const id = await t.app.inject('/anggota');
+    assert.match(id.body, /<html lang="id">/);
+    assert.match(id.body, /Anggota DPRD/);
+    const en = await t.app.inject('/anggota?lang=en');
+    assert.match(en.body, /<html lang="en">/);
+    assert.match(en.body, /Council members/);
+    const cookie = en.cookies.find((c) => c.name === 'lang');
+    assert.equal(cookie?.value, 'en');
+    assert.equal(cookie?.httpOnly, true);
+    const remembered = await t.app.inject({ url: '/', cookies: { lang: 'en' } });
+    assert.match(remembered.body, /Who represents me\?/);
+    const back = await t.app.inject({ url: '/?lang=id', cookies: { lang: 'en' } });
+    assert.match(back.body, /Siapa wakil saya\?/);
+  });
+
+  test('the language switch keeps the rest of the address', async () => {
+    const res = await t.app.inject('/anggota?dapil=2&fraksi=fraksi-pks');
+    assert.match(res.body, /href="\/anggota\?dapil=2&amp;fraksi=fraksi-pks&amp;lang=en"/);
+  });
+
+  test('an unknown language falls back to the default', async () => {
+    const res = await t.app.inject('/?lang=fr');
+    assert.equal(res.statusCode, 200);
+    assert.match(res.body, /<html lang="id">/);
+  });
+});
+
+describe('errors', () => {
+  test('an unknown address is a 404 page in the reader’s language', async () => {
+    const id = await t.app.inject('/halaman-yang-tidak-ada');
+    assert.equal(id.statusCode, 404);
+    assert.match(id.body, /<h1>Halaman tidak ditemukan<\/h1>/);
+    const en = await t.app.inject('/halaman-yang-tidak-ada?lang=en');
+    assert.match(en.body, /<h1>Page not found<\/h1>/);
+  });
+
+  test('a fault is a 500 page with a reference code, and the trace only in the log', async () => {
+    for (const lang of ['id', 'en']) {
+      const res = await t.app.inject(`/uji/rusak?lang=${lang}`);
+      assert.equal(res.statusCode, 500);
+      assert.match(res.body, lang === 'id' ? /Terjadi kesalahan/ : /Something went wrong/);
+      assert.doesNotMatch(res.body, /secret internal detail|at .*\.ts:\d+/);
+      const id = res.headers['x-request-id'] as string;
+      assert.ok(res.body.includes(id), 'the page names the request id');
+      const logged = t.logs.find((l) => l.reqId === id && l.level === 50);
+      assert.ok(logged, 'the error is logged with the request id');
+      assert.match(JSON.stringify(logged), /secret internal detail/);
+    }
+  });
+
+  test('the API answers faults with problem+json and no detail of the fault', async () => {
+    const res = await t.app.inject('/api/v1/uji-rusak');
+    assert.equal(res.statusCode, 500);
+    assert.match(res.headers['content-type'] as string, /application\/problem\+json/);
+    assert.doesNotMatch(res.body, /secret internal detail/);
+  });
+
+  test('a request id from the proxy is kept, a malformed one replaced', async () => {
+    const kept = await t.app.inject({ url: '/healthz', headers: { 'x-request-id': 'abc-123' } });
+    assert.equal(kept.headers['x-request-id'], 'abc-123');
+    const replaced = await t.app.inject({ url: '/healthz', headers: { 'x-request-id': 'bad id <script>' } });
+    assert.match(replaced.headers['x-request-id'] as string, /^[0-9a-f-]{36}$/);
+  });
+});
+
+describe('health', () => {
+  test('/healthz and /readyz say the service and its database are up', async () => {
+    const live = await t.app.inject('/healthz');
+    assert.equal(live.statusCode, 200);
+    assert.deepEqual(live.json(), { status: 'ok' });
+    const ready = await t.app.inject('/readyz');
+    assert.equal(ready.statusCode, 200);
+    assert.equal(ready.json<{ status: string }>().status, 'ok');
+  });
+
+  test('/readyz answers 503 when the database is gone', async () => {
+    const broken = await buildTestApp();
+    await broken.database.close();
+    try {
+      const res = await broken.app.inject('/readyz');
+      assert.equal(res.statusCode, 503);
+      assert.equal(res.json<{ status: string }>().status, 'unavailable');
+    } finally {
+      await broken.app.close();
+    }
+  });
+});

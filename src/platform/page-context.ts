@@ -1,0 +1,27 @@
+/** What every page needs besides its own data: language, text, the council, where we are. */
+import type { Language } from '../config.ts';
+import type { CouncilStructure } from '../council/service.ts';
+import type { Assets } from './assets.ts';
+import type { Translate } from './i18n.ts';
+
+export interface PageContext {
+  lang: Language;
+  t: Translate;
+  /** Path and query of the current request, to mark the current page and switch language. */
+  url: string;
+  council: Pick<CouncilStructure['council'], 'name' | 'region_name' | 'address' | 'email' | 'phone'> | undefined;
+  assets: Assets;
+}
+
+/** The same address in another language: `?lang=` replaced, every other parameter kept. */
+export function urlInLanguage(url: string, lang: Language): string {
+  const parsed = new URL(url, 'http://localhost');
+  parsed.searchParams.set('lang', lang);
+  return `${parsed.pathname}?${parsed.searchParams.toString()}`;
+}
+
+/** Whether a navigation link points at the current page or a page under it. */
+export function isCurrent(url: string, href: string): boolean {
+  const path = new URL(url, 'http://localhost').pathname;
+  return href === '/' ? path === '/' : path === href || path.startsWith(`${href}/`);
+}

@@ -1,0 +1,32 @@
+/** Renders a page component to a complete HTML document, with the context every page shares. */
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { VNode } from 'preact';
+import { renderToString } from 'preact-render-to-string';
+import { CouncilMissingError, getCouncil } from '../council/service.ts';
+import type { PageContext } from './page-context.ts';
+
+export async function pageContext(request: FastifyRequest): Promise<PageContext> {
+  let council: PageContext['council'];
+  try {
+    council = (await getCouncil(request.server.db)).council;
+  } catch (error) {
+    if (!(error instanceof CouncilMissingError)) throw error;
+  }
+  return { lang: request.lang, t: request.t, url: request.url, council, assets: request.server.assets };
+}
+
+export async function renderPage(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  page: (ctx: PageContext) => VNode,
+  status = 200,
+) {
+  const ctx = await pageContext(request);
+  const html = `<!doctype html>${renderToString(page(ctx))}`;
+  return reply
+    .code(status)
+    .header('cache-control', 'no-cache')
+    .header('vary', 'Cookie')
+    .type('text/html; charset=utf-8')
+    .send(html);
+}

@@ -1,0 +1,116 @@
+/** The frame of every public page: header with the council's name, navigation, language switch, footer. */
+import type { ComponentChildren } from 'preact';
+import type { Language } from '../../config.ts';
+import type { MessageKey } from '../i18n.ts';
+import { isCurrent, type PageContext, urlInLanguage } from '../page-context.ts';
+
+const navigation: { href: string; label: MessageKey }[] = [
+  { href: '/', label: 'nav.home' },
+  { href: '/anggota', label: 'nav.members' },
+  { href: '/dapil', label: 'nav.dapil' },
+];
+
+const languageNames: Record<Language, string> = { id: 'Bahasa Indonesia', en: 'English' };
+const languageShort: Record<Language, string> = { id: 'ID', en: 'EN' };
+
+export interface LayoutProps {
+  ctx: PageContext;
+  title: string;
+  description?: string;
+  children: ComponentChildren;
+}
+
+export function Layout({ ctx, title, description, children }: LayoutProps) {
+  const { t, council } = ctx;
+  const siteName = council?.name ?? 'Dewan Terbuka';
+  return (
+    <html lang={ctx.lang}>
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>{`${title} · ${siteName}`}</title>
+        {description === undefined ? null : <meta name="description" content={description} />}
+        <link rel="stylesheet" href={ctx.assets.css} />
+        <link rel="icon" href="/static/favicon.svg" type="image/svg+xml" />
+        <script type="module" src={ctx.assets.js} defer />
+      </head>
+      <body>
+        <a class="skip" href="#isi">
+          {t('site.skip')}
+        </a>
+        <header class="site-header">
+          <div class="wrap bar">
+            <a class="brand" href="/">
+              <strong>{siteName}</strong>
+              <span>{t('site.tagline')}</span>
+            </a>
+            <nav aria-label={t('site.language')}>
+              <ul class="lang">
+                {(['id', 'en'] as const).map((lang) =>
+                  lang === ctx.lang ? (
+                    <li key={lang}>
+                      <span aria-current="true" title={languageNames[lang]}>
+                        {languageShort[lang]}
+                      </span>
+                    </li>
+                  ) : (
+                    <li key={lang}>
+                      <a href={urlInLanguage(ctx.url, lang)} hreflang={lang} lang={lang} title={languageNames[lang]}>
+                        {languageShort[lang]}
+                        <span class="visually-hidden">{` ${languageNames[lang]}`}</span>
+                      </a>
+                    </li>
+                  ),
+                )}
+              </ul>
+            </nav>
+          </div>
+          <nav class="nav" aria-label={t('site.menu')}>
+            <ul class="wrap">
+              {navigation.map((item) => (
+                <li key={item.href}>
+                  <a href={item.href} aria-current={isCurrent(ctx.url, item.href) ? 'page' : undefined}>
+                    {t(item.label)}
+                  </a>
+                </li>
+              ))}
+            </ul>
+          </nav>
+        </header>
+        <main id="isi" class="wrap" tabIndex={-1}>
+          {children}
+        </main>
+        <footer class="site-footer">
+          <div class="wrap">
+            {council === undefined ? null : (
+              <>
+                <p>
+                  <strong>{council.name}</strong>
+                </p>
+                <address>
+                  {t('site.address')}: {council.address}
+                  {council.email === null ? null : (
+                    <>
+                      <br />
+                      {t('site.contact')}: <a href={`mailto:${council.email}`}>{council.email}</a>
+                    </>
+                  )}
+                  {council.phone === null ? null : (
+                    <>
+                      <br />
+                      {t('site.contact')}: <a href={`tel:${council.phone.replace(/[^+\d]/g, '')}`}>{council.phone}</a>
+                    </>
+                  )}
+                </address>
+              </>
+            )}
+            <p>
+              <a href="/api/docs">{t('site.apiDocs')}</a>
+            </p>
+            <p>{t('site.poweredBy')}</p>
+          </div>
+        </footer>
+      </body>
+    </html>
+  );
+}

@@ -1,0 +1,59 @@
+/**
+ * Starts the portal: reads the configuration, opens the database (loading the demo council into
+ * an empty one), builds the app and listens. SIGTERM and SIGINT close it cleanly: requests in
+ * flight are finished, then the database is closed.
+ */
+import { buildApp } from './app.ts';
+import { ConfigError, loadConfig } from './config.ts';
+import { openDatabase } from './db/index.ts';
+import { seedCouncil } from './db/seed/index.ts';
+
+async function main() {
+  let config: ReturnType<typeof loadConfig>;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(`Configuration error: ${error.message}`);
+      process.exit(78);
+    }
+    throw error;
+  }
+
+  const database = await openDatabase(config);
+  if (config.seedDemo) {
+    const { seeded } = await seedCouncil(database.db, config.seedCouncil);
+    if (seeded) console.log(`Loaded the demo council from councils/${config.seedCouncil}/`);
+  }
+  const app = await buildApp({ config, database });
+
+  let closing = false;
+  const shutdown = async (signal: string) => {
+    if (closing) return;
+    closing = true;
+    console.log(`${signal}: shutting down, finishing requests in flight`);
+    try {
+      await app.drain({ quietMs: config.shutdownQuietMs, maxMs: config.shutdownTimeoutMs });
+      await app.close();
+      await database.close();
+      process.exit(0);
+    } catch (error) {
+      app.log.error({ err: error }, 'shutdown failed');
+      process.exit(1);
+    }
+  };
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+
+  await app.listen({ port: config.port, host: config.host });
+  const where = config.databaseUrl === undefined ? `embedded database in ${config.dataDir}` : 'PostgreSQL';
+  const bound = app.server.address();
+  const local =
+    typeof bound === 'object' && bound !== null ? `http://${config.host}:${bound.port}` : config.publicBaseUrl;
+  console.log(`Dewan Terbuka is running at ${local} (${where}); public address ${config.publicBaseUrl}`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? (error.stack ?? error.message) : error);
+  process.exit(1);
+});

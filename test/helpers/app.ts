@@ -1,0 +1,51 @@
+/** The real application on a test database, for route tests with `app.inject`. */
+import { Writable } from 'node:stream';
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from '../../src/app.ts';
+import { type Config, loadConfig } from '../../src/config.ts';
+import type { OpenDatabase } from '../../src/db/index.ts';
+import { openTestDatabase, type TestDatabaseOptions } from './database.ts';
+
+export interface TestApp {
+  app: FastifyInstance;
+  database: OpenDatabase;
+  config: Config;
+  /** Every log line the app wrote, parsed. */
+  logs: Record<string, unknown>[];
+  close(): Promise<void>;
+}
+
+export function testConfig(overrides: Record<string, string> = {}): Config {
+  return loadConfig({
+    SESSION_SECRET: 'test-session-secret-that-is-long-enough',
+    DATA_KEYS: Buffer.alloc(32, 7).toString('base64'),
+    LOG_LEVEL: 'info',
+    PUBLIC_BASE_URL: 'http://localhost:3000',
+    ...overrides,
+  });
+}
+
+export async function buildTestApp(
+  options: TestDatabaseOptions & { env?: Record<string, string>; database?: OpenDatabase } = {},
+): Promise<TestApp> {
+  const database = options.database ?? (await openTestDatabase(options));
+  const config = testConfig(options.env);
+  const logs: Record<string, unknown>[] = [];
+  const logStream = new Writable({
+    write(chunk, _encoding, done) {
+      for (const line of String(chunk).split('\n')) if (line.trim() !== '') logs.push(JSON.parse(line));
+      done();
+    },
+  });
+  const app = await buildApp({ config, database, logStream });
+  return {
+    app,
+    database,
+    config,
+    logs,
+    async close() {
+      await app.close();
+      await database.close();
+    },
+  };
+}

@@ -1,0 +1,54 @@
+/**
+ * A real browser for journeys: Debian's Chromium driven by playwright-core, and the real app
+ * listening on a loopback port. Missing Chromium fails the test: it is never skipped.
+ */
+import { existsSync } from 'node:fs';
+import { AxeBuilder } from '@axe-core/playwright';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { buildTestApp, type TestApp } from './app.ts';
+
+export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+export async function launchBrowser(): Promise<Browser> {
+  if (!existsSync(chromiumPath)) {
+    throw new Error(`No Chromium at ${chromiumPath}: install Debian's "chromium" package (apt-get install chromium)`);
+  }
+  return chromium.launch({
+    executablePath: chromiumPath,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+}
+
+export interface ServedApp extends TestApp {
+  baseUrl: string;
+}
+
+export async function serveTestApp(): Promise<ServedApp> {
+  const t = await buildTestApp({ env: { LOG_LEVEL: 'warn' } });
+  await t.app.listen({ port: 0, host: '127.0.0.1' });
+  const address = t.app.server.address();
+  if (address === null || typeof address === 'string') throw new Error('the app did not bind a port');
+  return { ...t, baseUrl: `http://127.0.0.1:${address.port}` };
+}
+
+/** Accessibility violations on the page as axe-core finds them, described for a failure message. */
+export async function axeViolations(page: Page): Promise<string[]> {
+  const result = await new AxeBuilder({ page }).analyze();
+  return result.violations.map(
+    (v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+  );
+}
+
+/** Whether the page fits its viewport without scrolling sideways. */
+export function overflowsHorizontally(page: Page): Promise<boolean> {
+  return page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
+}
