@@ -5,23 +5,32 @@
 import { randomUUID } from 'node:crypto';
 import compress from '@fastify/compress';
 import cookie from '@fastify/cookie';
+import csrf from '@fastify/csrf-protection';
 import etag from '@fastify/etag';
 import formbody from '@fastify/formbody';
 import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import Fastify, { type FastifyInstance } from 'fastify';
+import { accountSelfRoutes } from './accounts/account-routes.tsx';
+import { accountRoutes } from './accounts/routes.tsx';
 import { apiDocsRoutes } from './api/routes.tsx';
+import { auditRoutes } from './audit/routes.tsx';
+import { backOfficeRoutes } from './backoffice/routes.tsx';
 import type { Config } from './config.ts';
 import { councilRoutes } from './council/routes.tsx';
 import type { OpenDatabase } from './db/index.ts';
 import { homeRoutes } from './home/routes.tsx';
 import { memberRoutes } from './members/routes.tsx';
 import { type Assets, loadAssets, publicDir } from './platform/assets.ts';
+import { registerAuth } from './platform/auth.ts';
+import { createSealer } from './platform/crypto.ts';
 import { registerDrain } from './platform/drain.ts';
 import { registerErrorHandlers } from './platform/errors.tsx';
 import { healthRoutes } from './platform/health.ts';
 import { registerLanguage } from './platform/language.ts';
+import { OutboxWorker, smtpMailer } from './platform/outbox.ts';
 
 export interface AppOptions {
   config: Config;
@@ -46,6 +55,7 @@ export async function buildApp({ config, database, assets, logStream }: AppOptio
       return typeof given === 'string' && requestIdPattern.test(given) ? given : randomUUID();
     },
     bodyLimit: 1024 * 1024,
+    trustProxy: config.trustProxy,
     return503OnClosing: true,
   });
 
@@ -53,6 +63,11 @@ export async function buildApp({ config, database, assets, logStream }: AppOptio
   app.decorate('db', database.db);
   app.decorate('engine', database.engine);
   app.decorate('assets', assets ?? loadAssets());
+  app.decorate('sealer', createSealer(config.dataKeys, config.lookupKey));
+  app.decorate(
+    'outbox',
+    new OutboxWorker(database.db, app.sealer, config.smtp === undefined ? undefined : smtpMailer(config.smtp), app.log),
+  );
 
   // Every route says who may call it; a route that does not is a mistake caught at start.
   app.addHook('onRoute', (route) => {
@@ -91,8 +106,14 @@ export async function buildApp({ config, database, assets, logStream }: AppOptio
     reply.header('x-request-id', request.id);
   });
 
-  await app.register(cookie);
-  await app.register(formbody);
+  await app.register(cookie, { secret: config.sessionSecret });
+  await app.register(csrf, {
+    sessionPlugin: '@fastify/cookie',
+    cookieKey: 'csrf',
+    cookieOpts: { path: '/', httpOnly: true, sameSite: 'lax', signed: true, secure: https },
+  });
+  await app.register(rateLimit, { global: false });
+  await app.register(formbody, { bodyLimit: 64 * 1024 });
   // ETag first: it must hash the page before compression turns it into a stream.
   await app.register(etag, { weak: true });
   await app.register(compress, { threshold: 1024, encodings: ['br', 'gzip', 'deflate'] });
@@ -128,6 +149,7 @@ export async function buildApp({ config, database, assets, logStream }: AppOptio
 
   registerDrain(app);
   registerLanguage(app);
+  registerAuth(app);
   registerErrorHandlers(app);
 
   await app.register(healthRoutes);
@@ -135,6 +157,10 @@ export async function buildApp({ config, database, assets, logStream }: AppOptio
   await app.register(memberRoutes);
   await app.register(councilRoutes);
   await app.register(apiDocsRoutes);
+  await app.register(accountRoutes);
+  await app.register(accountSelfRoutes);
+  await app.register(backOfficeRoutes);
+  await app.register(auditRoutes);
 
   return app;
 }

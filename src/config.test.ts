@@ -70,10 +70,15 @@ describe('configuration', () => {
     refused({ DATABASE_URL: 'postgres://localhost/dewan', SESSION_SECRET: 'x'.repeat(40) }, 'DATA_KEYS');
     const key = Buffer.alloc(32, 1).toString('base64');
     const old = Buffer.alloc(32, 2).toString('base64');
+    refused(
+      { DATABASE_URL: 'postgres://localhost/dewan', SESSION_SECRET: 'x'.repeat(40), DATA_KEYS: key },
+      'LOOKUP_KEY',
+    );
     const config = loadConfig({
       DATABASE_URL: 'postgres://localhost/dewan',
       SESSION_SECRET: 'x'.repeat(40),
       DATA_KEYS: `${key},${old}`,
+      LOOKUP_KEY: key,
     });
     assert.equal(config.dataKeys.length, 2, 'old keys stay readable after a rotation');
   });

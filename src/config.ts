@@ -23,6 +23,8 @@ export interface Config {
   port: number;
   /** Folder for the embedded database, generated secrets and uploads. */
   dataDir: string;
+  /** Behind a reverse proxy: take the client's address from X-Forwarded-For (rate limits, audit). */
+  trustProxy: boolean;
   /** PostgreSQL server address; when unset the embedded database (PGlite) in dataDir is used. */
   databaseUrl: string | undefined;
   /** The address people use to reach the portal, for links in mail and feeds. */
@@ -36,6 +38,12 @@ export interface Config {
   sessionSecret: string;
   /** AES-256 key(s) for personal data at rest, base64; the first encrypts, all decrypt. */
   dataKeys: Buffer[];
+  /** HMAC key for looking up encrypted values (an email address) without decrypting; never rotated. */
+  lookupKey: Buffer;
+  /** A session ends after this long without a request... */
+  sessionIdleMinutes: number;
+  /** ...and in any case this long after sign-in. */
+  sessionAbsoluteHours: number;
   smtp: SmtpConfig | undefined;
   /** On SIGTERM: wait until no request arrived for this long (a load balancer needs a moment to notice). */
   shutdownQuietMs: number;
@@ -120,6 +128,7 @@ function key(name: string, value: string): Buffer {
 interface StoredSecrets {
   sessionSecret: string;
   dataKey: string;
+  lookupKey: string;
 }
 
 /**
@@ -128,15 +137,19 @@ interface StoredSecrets {
  */
 function embeddedSecrets(dataDir: string): StoredSecrets {
   const file = path.join(dataDir, 'secrets.json');
-  if (existsSync(file)) {
-    return JSON.parse(readFileSync(file, 'utf8')) as StoredSecrets;
-  }
+  const stored = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Partial<StoredSecrets>) : undefined;
   const secrets: StoredSecrets = {
-    sessionSecret: randomBytes(32).toString('base64'),
-    dataKey: randomBytes(32).toString('base64'),
+    sessionSecret: stored?.sessionSecret ?? randomBytes(32).toString('base64'),
+    dataKey: stored?.dataKey ?? randomBytes(32).toString('base64'),
+    lookupKey: stored?.lookupKey ?? randomBytes(32).toString('base64'),
   };
-  mkdirSync(dataDir, { recursive: true });
-  writeFileSync(file, `${JSON.stringify(secrets, null, 2)}\n`, { mode: 0o600, flag: 'wx' });
+  const complete =
+    stored?.sessionSecret !== undefined && stored.dataKey !== undefined && stored.lookupKey !== undefined;
+  if (!complete) {
+    // A secret added in a later version is generated and kept; existing ones never change.
+    mkdirSync(dataDir, { recursive: true });
+    writeFileSync(file, `${JSON.stringify(secrets, null, 2)}\n`, { mode: 0o600 });
+  }
   return secrets;
 }
 
@@ -148,6 +161,7 @@ export function loadConfig(env: Env = process.env): Config {
   const publicBaseUrl = url(env, 'PUBLIC_BASE_URL', `http://localhost:${port}`, ['http:', 'https:']) ?? '';
   const defaultLanguage = oneOf(env, 'DEFAULT_LANGUAGE', 'id', ['id', 'en'] as const);
   const seedDemo = boolean(env, 'SEED_DEMO', true);
+  const trustProxy = boolean(env, 'TRUST_PROXY', false);
   const seedCouncil = text(env, 'SEED_COUNCIL', 'kota-bekasi');
   if (!/^[a-z0-9-]+$/.test(seedCouncil)) {
     throw new ConfigError('SEED_COUNCIL', `expected a folder name under councils/, got "${seedCouncil}"`);
@@ -164,13 +178,16 @@ export function loadConfig(env: Env = process.env): Config {
 
   let sessionSecret = optional(env, 'SESSION_SECRET');
   const rawKeys = optional(env, 'DATA_KEYS');
+  const rawLookup = optional(env, 'LOOKUP_KEY');
+  let lookupKey = rawLookup === undefined ? undefined : key('LOOKUP_KEY', rawLookup);
   if (sessionSecret !== undefined && sessionSecret.length < 32) {
     throw new ConfigError('SESSION_SECRET', 'expected at least 32 characters');
   }
   let dataKeys = rawKeys?.split(',').map((k) => key('DATA_KEYS', k.trim()));
-  if (sessionSecret === undefined || dataKeys === undefined) {
+  if (sessionSecret === undefined || dataKeys === undefined || lookupKey === undefined) {
     if (databaseUrl !== undefined) {
-      const missing = sessionSecret === undefined ? 'SESSION_SECRET' : 'DATA_KEYS';
+      const missing =
+        sessionSecret === undefined ? 'SESSION_SECRET' : dataKeys === undefined ? 'DATA_KEYS' : 'LOOKUP_KEY';
       throw new ConfigError(
         missing,
         'must be set when DATABASE_URL is set (secrets are generated only in the embedded mode)',
@@ -179,6 +196,7 @@ export function loadConfig(env: Env = process.env): Config {
     const stored = embeddedSecrets(dataDir);
     sessionSecret ??= stored.sessionSecret;
     dataKeys ??= [key('DATA_KEYS', stored.dataKey)];
+    lookupKey ??= key('LOOKUP_KEY', stored.lookupKey);
   }
 
   const smtpHost = optional(env, 'SMTP_HOST');
@@ -194,6 +212,8 @@ export function loadConfig(env: Env = process.env): Config {
           from: text(env, 'SMTP_FROM', 'Dewan Terbuka <no-reply@localhost>'),
         };
 
+  const sessionIdleMinutes = integer(env, 'SESSION_IDLE_MINUTES', 120, 1, 60 * 24 * 30);
+  const sessionAbsoluteHours = integer(env, 'SESSION_ABSOLUTE_HOURS', 24 * 7, 1, 24 * 365);
   const shutdownQuietMs = integer(env, 'SHUTDOWN_QUIET_MS', 500, 0, 600_000);
   const shutdownTimeoutMs = integer(env, 'SHUTDOWN_TIMEOUT_MS', 15_000, 0, 3_600_000);
 
@@ -206,9 +226,13 @@ export function loadConfig(env: Env = process.env): Config {
     defaultLanguage,
     seedDemo,
     seedCouncil,
+    trustProxy,
     logLevel,
     sessionSecret,
     dataKeys,
+    lookupKey,
+    sessionIdleMinutes,
+    sessionAbsoluteHours,
     smtp,
     shutdownQuietMs,
     shutdownTimeoutMs,

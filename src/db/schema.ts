@@ -96,6 +96,87 @@ export interface BodyMembershipTable extends Timestamps {
   sort_order: ColumnType<number, number | undefined, number>;
 }
 
+export type Role = 'citizen' | 'staff' | 'member' | 'moderator' | 'administrator';
+
+export interface AppUserTable extends Timestamps {
+  id: Id;
+  email_lookup: string;
+  email_sealed: string;
+  name_sealed: string;
+  phone_sealed: string | null;
+  password_hash: string | null;
+  role: Role;
+  member_id: number | null;
+  status: ColumnType<'invited' | 'active' | 'disabled', 'invited' | 'active' | 'disabled' | undefined>;
+  email_verified_at: Date | null;
+  totp_sealed: string | null;
+  totp_enabled_at: Date | null;
+  totp_last_step: number | null;
+  failed_sign_ins: ColumnType<number, number | undefined, number>;
+  locked_until: Date | null;
+  consent_version: string | null;
+  consent_at: Date | null;
+  consent_withdrawn_at: Date | null;
+}
+
+export interface UserSessionTable extends Timestamps {
+  id: Id;
+  token_hash: string;
+  user_id: number;
+  mfa_passed: ColumnType<boolean, boolean | undefined, boolean>;
+  ip: string | null;
+  user_agent: string | null;
+  last_seen_at: ColumnType<Date, Date | undefined, Date>;
+  expires_at: Date;
+}
+
+export type TokenPurpose = 'verify_email' | 'reset_password' | 'invitation';
+
+export interface OneTimeTokenTable extends Timestamps {
+  id: Id;
+  token_hash: string;
+  user_id: number;
+  purpose: TokenPurpose;
+  expires_at: Date;
+  used_at: Date | null;
+}
+
+export type OutboxStatus = 'pending' | 'sent' | 'failed' | 'unconfigured';
+
+export interface OutboxTable extends Timestamps {
+  id: Id;
+  channel: 'email' | 'sms' | 'whatsapp';
+  recipient_sealed: string;
+  subject: string;
+  body: string;
+  status: ColumnType<OutboxStatus, OutboxStatus | undefined, OutboxStatus>;
+  attempts: ColumnType<number, number | undefined, number>;
+  next_attempt_at: ColumnType<Date, Date | undefined, Date>;
+  last_error: string | null;
+  sent_at: Date | null;
+}
+
+export interface AuditLogTable extends Timestamps {
+  id: Id;
+  at: Date;
+  actor_user_id: number | null;
+  actor_role: string;
+  action: string;
+  subject_type: string | null;
+  subject_id: string | null;
+  ip: string | null;
+  details: string;
+  prev_hash: string;
+  hash: string;
+}
+
+export interface RecoveryCodeTable extends Timestamps {
+  id: Id;
+  user_id: number;
+  code_hash: string;
+  used_at: Date | null;
+}
+
 export interface Database {
   council: CouncilTable;
   dapil: DapilTable;
@@ -105,6 +186,12 @@ export interface Database {
   body: BodyTable;
   member: MemberTable;
   body_membership: BodyMembershipTable;
+  app_user: AppUserTable;
+  user_session: UserSessionTable;
+  one_time_token: OneTimeTokenTable;
+  outbox: OutboxTable;
+  audit_log: AuditLogTable;
+  recovery_code: RecoveryCodeTable;
 }
 
 export type Council = Selectable<CouncilTable>;

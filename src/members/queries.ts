@@ -66,3 +66,12 @@ export function membershipsOf(db: Db, memberIds: number[]) {
     .orderBy('body_membership.sort_order')
     .execute();
 }
+
+export function memberIdBySlug(db: Db, councilId: number, slug: string) {
+  return db
+    .selectFrom('member')
+    .select('id')
+    .where('council_id', '=', councilId)
+    .where('slug', '=', slug)
+    .executeTakeFirst();
+}

@@ -66,3 +66,7 @@ export async function getMember(db: Db, councilId: number, slug: string): Promis
 export function leadingPosition(member: Member): Position | undefined {
   return member.positions.find((p) => p.kind === 'pimpinan') ?? member.positions.find((p) => p.role !== 'Anggota');
 }
+
+export async function memberIdBySlug(db: Db, councilId: number, slug: string): Promise<number | undefined> {
+  return (await q.memberIdBySlug(db, councilId, slug))?.id;
+}

@@ -4,6 +4,7 @@
  */
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { CouncilMissingError } from '../council/service.ts';
+import { ForbiddenError, UnauthenticatedError } from './auth.ts';
 import type { MessageKey } from './i18n.ts';
 import { renderPage } from './render.tsx';
 import { ErrorPage } from './views/error-page.tsx';
@@ -42,6 +43,17 @@ function outcomeOf(error: FastifyError | Error, request: FastifyRequest): Outcom
   if (error instanceof BadRequestError) {
     return { status: 400, title: 'error.badRequest.title', body: 'error.badRequest.body', detail: error.detail };
   }
+  if (error instanceof ForbiddenError)
+    return { status: 403, title: 'error.forbidden.title', body: 'error.forbidden.body' };
+  if (error instanceof UnauthenticatedError)
+    return { status: 401, title: 'error.forbidden.title', body: 'signin.needed' };
+  const code = (error as FastifyError).code;
+  if (code === 'FST_CSRF_INVALID_TOKEN' || code === 'FST_CSRF_MISSING_SECRET') {
+    return { status: 403, title: 'error.badRequest.title', body: 'form.csrf' };
+  }
+  if ((error as FastifyError).statusCode === 429) {
+    return { status: 429, title: 'error.tooMany.title', body: 'error.tooMany.body' };
+  }
   if (error instanceof CouncilMissingError) {
     return { status: 503, title: 'error.unavailable.title', body: 'error.unavailable.body' };
   }
@@ -75,7 +87,8 @@ function outcomeOf(error: FastifyError | Error, request: FastifyRequest): Outcom
 
 async function send(request: FastifyRequest, reply: FastifyReply, outcome: Outcome) {
   const t = request.t;
-  const body = t(outcome.body, { id: request.id, detail: outcome.detail ?? '' });
+  const retryAfter = String(reply.getHeader('retry-after') ?? '60');
+  const body = t(outcome.body, { id: request.id, detail: outcome.detail ?? '', seconds: retryAfter });
   if (outcome.status === 503) reply.header('retry-after', '60');
   if (wantsJson(request)) {
     return reply

@@ -1,12 +1,15 @@
 /** What the platform adds to Fastify's request, reply and instance. */
+import '@fastify/csrf-protection';
+import '@fastify/rate-limit';
+import type { CurrentUser } from '../accounts/service.ts';
 import type { Config, Language } from '../config.ts';
 import type { Db, Engine } from '../db/index.ts';
 import type { Assets } from './assets.ts';
+import type { Sealer } from './crypto.ts';
 import type { DrainOptions } from './drain.ts';
 import type { Translate } from './i18n.ts';
-
-/** Who may call a route. Issue-by-issue this grows into named permissions held by roles. */
-export type Access = 'public';
+import type { OutboxWorker } from './outbox.ts';
+import type { Access } from './permissions.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -17,12 +20,20 @@ declare module 'fastify' {
     /** Stop taking work and wait until requests in flight are done (see drain.ts). */
     drain(options: DrainOptions): Promise<void>;
     isDraining(): boolean;
+    sealer: Sealer;
+    outbox: OutboxWorker;
   }
   interface FastifyRequest {
     lang: Language;
     t: Translate;
+    /** The signed-in user, or null for a visitor. */
+    user: CurrentUser | null;
   }
   interface FastifyContextConfig {
     access?: Access;
+    /** false for routes that authenticate by something other than a cookie (API tokens). */
+    csrf?: boolean;
+    /** The route is part of finishing two-factor sign-in, so a session without it may call it. */
+    beforeMfa?: boolean;
   }
 }

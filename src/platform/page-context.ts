@@ -1,6 +1,7 @@
 /** What every page needs besides its own data: language, text, the council, where we are. */
 import type { Language } from '../config.ts';
 import type { CouncilStructure } from '../council/service.ts';
+import type { Role } from '../db/schema.ts';
 import type { Assets } from './assets.ts';
 import type { Translate } from './i18n.ts';
 
@@ -11,6 +12,8 @@ export interface PageContext {
   url: string;
   council: Pick<CouncilStructure['council'], 'name' | 'region_name' | 'address' | 'email' | 'phone'> | undefined;
   assets: Assets;
+  /** The signed-in person, for the header; null for a visitor. */
+  user: { name: string; role: Role; mfaPassed: boolean } | null;
 }
 
 /** The same address in another language: `?lang=` replaced, every other parameter kept. */

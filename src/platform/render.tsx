@@ -12,7 +12,11 @@ export async function pageContext(request: FastifyRequest): Promise<PageContext>
   } catch (error) {
     if (!(error instanceof CouncilMissingError)) throw error;
   }
-  return { lang: request.lang, t: request.t, url: request.url, council, assets: request.server.assets };
+  const user =
+    request.user === null
+      ? null
+      : { name: request.user.name, role: request.user.role, mfaPassed: request.user.mfaPassed };
+  return { lang: request.lang, t: request.t, url: request.url, council, assets: request.server.assets, user };
 }
 
 export async function renderPage(

@@ -19,6 +19,7 @@ export function testConfig(overrides: Record<string, string> = {}): Config {
   return loadConfig({
     SESSION_SECRET: 'test-session-secret-that-is-long-enough',
     DATA_KEYS: Buffer.alloc(32, 7).toString('base64'),
+    LOOKUP_KEY: Buffer.alloc(32, 8).toString('base64'),
     LOG_LEVEL: 'info',
     PUBLIC_BASE_URL: 'http://localhost:3000',
     ...overrides,

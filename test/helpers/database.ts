@@ -85,6 +85,7 @@ export async function childDataPlace(): Promise<{ env: Record<string, string>; r
       DATABASE_URL: created?.url ?? '',
       SESSION_SECRET: 'child-process-session-secret-long-enough',
       DATA_KEYS: Buffer.alloc(32, 3).toString('base64'),
+      LOOKUP_KEY: Buffer.alloc(32, 4).toString('base64'),
     },
     async remove() {
       rmSync(dataDir, { recursive: true, force: true });

@@ -3,12 +3,22 @@ import type { ComponentChildren } from 'preact';
 import type { Language } from '../../config.ts';
 import type { MessageKey } from '../i18n.ts';
 import { isCurrent, type PageContext, urlInLanguage } from '../page-context.ts';
+import { can } from '../permissions.ts';
 
 const navigation: { href: string; label: MessageKey }[] = [
   { href: '/', label: 'nav.home' },
   { href: '/anggota', label: 'nav.members' },
   { href: '/dapil', label: 'nav.dapil' },
 ];
+
+/** Links that depend on who is signed in. */
+function personal(ctx: PageContext): { href: string; label: MessageKey }[] {
+  if (ctx.user === null) return [{ href: '/masuk', label: 'nav.signIn' }];
+  const links: { href: string; label: MessageKey }[] = [{ href: '/akun', label: 'nav.account' }];
+  if (ctx.user.mfaPassed && can(ctx.user.role, 'backoffice.enter'))
+    links.push({ href: '/kelola', label: 'nav.backOffice' });
+  return links;
+}
 
 const languageNames: Record<Language, string> = { id: 'Bahasa Indonesia', en: 'English' };
 const languageShort: Record<Language, string> = { id: 'ID', en: 'EN' };
@@ -67,7 +77,7 @@ export function Layout({ ctx, title, description, children }: LayoutProps) {
           </div>
           <nav class="nav" aria-label={t('site.menu')}>
             <ul class="wrap">
-              {navigation.map((item) => (
+              {[...navigation, ...personal(ctx)].map((item) => (
                 <li key={item.href}>
                   <a href={item.href} aria-current={isCurrent(ctx.url, item.href) ? 'page' : undefined}>
                     {t(item.label)}

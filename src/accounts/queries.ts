@@ -1,0 +1,190 @@
+/** Queries over accounts, their one-time links and their sessions. */
+
+import type { Insertable, Updateable } from 'kysely';
+import type { Db } from '../db/index.ts';
+import type { AppUserTable, Role, TokenPurpose } from '../db/schema.ts';
+
+export function userByLookup(db: Db, lookup: string) {
+  return db.selectFrom('app_user').selectAll().where('email_lookup', '=', lookup).executeTakeFirst();
+}
+
+export function userById(db: Db, id: number) {
+  return db.selectFrom('app_user').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export function insertUser(db: Db, values: Insertable<AppUserTable>) {
+  return db.insertInto('app_user').values(values).returning('id').executeTakeFirstOrThrow();
+}
+
+export function updateUser(db: Db, id: number, values: Updateable<AppUserTable>) {
+  return db
+    .updateTable('app_user')
+    .set({ ...values, updated_at: new Date() })
+    .where('id', '=', id)
+    .execute();
+}
+
+export function allUsers(db: Db) {
+  return db
+    .selectFrom('app_user')
+    .leftJoin('member', 'member.id', 'app_user.member_id')
+    .select([
+      'app_user.id',
+      'app_user.email_sealed',
+      'app_user.name_sealed',
+      'app_user.role',
+      'app_user.status',
+      'app_user.totp_enabled_at',
+      'app_user.created_at',
+      'member.name as member_name',
+    ])
+    .orderBy('app_user.id')
+    .execute();
+}
+
+export function countUsersWithRole(db: Db, role: Role) {
+  return db
+    .selectFrom('app_user')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('role', '=', role)
+    .where('status', '=', 'active')
+    .executeTakeFirstOrThrow();
+}
+
+export function insertToken(
+  db: Db,
+  values: { token_hash: string; user_id: number; purpose: TokenPurpose; expires_at: Date },
+) {
+  return db.insertInto('one_time_token').values(values).execute();
+}
+
+export function validToken(db: Db, tokenHash: string, purpose: TokenPurpose, now: Date) {
+  return db
+    .selectFrom('one_time_token')
+    .select(['id', 'user_id'])
+    .where('token_hash', '=', tokenHash)
+    .where('purpose', '=', purpose)
+    .where('used_at', 'is', null)
+    .where('expires_at', '>', now)
+    .executeTakeFirst();
+}
+
+/** Marks a token used; false when another request used it first. */
+export async function useToken(db: Db, id: number, now: Date): Promise<boolean> {
+  const result = await db
+    .updateTable('one_time_token')
+    .set({ used_at: now, updated_at: now })
+    .where('id', '=', id)
+    .where('used_at', 'is', null)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+export function retireTokens(db: Db, userId: number, purpose: TokenPurpose, now: Date) {
+  return db
+    .updateTable('one_time_token')
+    .set({ used_at: now, updated_at: now })
+    .where('user_id', '=', userId)
+    .where('purpose', '=', purpose)
+    .where('used_at', 'is', null)
+    .execute();
+}
+
+export function insertSession(
+  db: Db,
+  values: {
+    token_hash: string;
+    user_id: number;
+    mfa_passed: boolean;
+    ip: string | null;
+    user_agent: string | null;
+    expires_at: Date;
+  },
+) {
+  return db.insertInto('user_session').values(values).returning('id').executeTakeFirstOrThrow();
+}
+
+export function sessionWithUser(db: Db, tokenHash: string) {
+  return db
+    .selectFrom('user_session')
+    .innerJoin('app_user', 'app_user.id', 'user_session.user_id')
+    .select([
+      'user_session.id as session_id',
+      'user_session.mfa_passed',
+      'user_session.last_seen_at',
+      'user_session.expires_at',
+      'user_session.created_at as session_created_at',
+      'app_user.id',
+      'app_user.role',
+      'app_user.status',
+      'app_user.name_sealed',
+      'app_user.email_sealed',
+      'app_user.totp_enabled_at',
+      'app_user.member_id',
+    ])
+    .where('user_session.token_hash', '=', tokenHash)
+    .executeTakeFirst();
+}
+
+export function touchSession(db: Db, id: number, now: Date) {
+  return db.updateTable('user_session').set({ last_seen_at: now, updated_at: now }).where('id', '=', id).execute();
+}
+
+export function deleteSession(db: Db, id: number) {
+  return db.deleteFrom('user_session').where('id', '=', id).execute();
+}
+
+export function deleteSessionsOf(db: Db, userId: number, exceptId?: number) {
+  let query = db.deleteFrom('user_session').where('user_id', '=', userId);
+  if (exceptId !== undefined) query = query.where('id', '!=', exceptId);
+  return query.execute();
+}
+
+export function sessionsOf(db: Db, userId: number) {
+  return db
+    .selectFrom('user_session')
+    .select(['id', 'ip', 'user_agent', 'last_seen_at', 'created_at', 'expires_at'])
+    .where('user_id', '=', userId)
+    .orderBy('last_seen_at', 'desc')
+    .execute();
+}
+
+export function replaceRecoveryCodes(db: Db, userId: number, hashes: string[]) {
+  return db.transaction().execute(async (trx) => {
+    await trx.deleteFrom('recovery_code').where('user_id', '=', userId).execute();
+    await trx
+      .insertInto('recovery_code')
+      .values(hashes.map((code_hash) => ({ user_id: userId, code_hash })))
+      .execute();
+  });
+}
+
+/** Uses a recovery code once; false when it is unknown or already used. */
+export async function useRecoveryCode(db: Db, userId: number, codeHash: string, now: Date): Promise<boolean> {
+  const result = await db
+    .updateTable('recovery_code')
+    .set({ used_at: now, updated_at: now })
+    .where('user_id', '=', userId)
+    .where('code_hash', '=', codeHash)
+    .where('used_at', 'is', null)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+export function unusedRecoveryCodes(db: Db, userId: number) {
+  return db
+    .selectFrom('recovery_code')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('user_id', '=', userId)
+    .where('used_at', 'is', null)
+    .executeTakeFirstOrThrow();
+}
+
+/** Moves a session to a new token (after the second factor): the old cookie is worthless. */
+export function rotateSession(db: Db, id: number, tokenHash: string, mfaPassed: boolean) {
+  return db
+    .updateTable('user_session')
+    .set({ token_hash: tokenHash, mfa_passed: mfaPassed, updated_at: new Date() })
+    .where('id', '=', id)
+    .execute();
+}

@@ -1,0 +1,222 @@
+/** A signed-in person's pages: the account overview and two-step verification. */
+import { formatDate, formatTime } from '../../platform/format.ts';
+import type { PageContext } from '../../platform/page-context.ts';
+import { CsrfField, ErrorSummary, type FieldErrors, Notice, TextField } from '../../platform/views/form.tsx';
+import { Layout } from '../../platform/views/layout.tsx';
+import type { CurrentUser } from '../service.ts';
+
+export interface SessionRow {
+  id: number;
+  ip: string | null;
+  user_agent: string | null;
+  last_seen_at: Date;
+}
+
+export interface AccountPageProps {
+  ctx: PageContext;
+  csrf: string;
+  user: CurrentUser;
+  sessions: SessionRow[];
+  recoveryLeft: number;
+  errors: FieldErrors;
+  notice?: string | undefined;
+}
+
+export function AccountPage({ ctx, csrf, user, sessions, recoveryLeft, errors, notice }: AccountPageProps) {
+  const { t, lang } = ctx;
+  return (
+    <Layout ctx={ctx} title={t('account.title')}>
+      <h1>{t('account.title')}</h1>
+      <Notice text={notice} />
+      <ErrorSummary ctx={ctx} errors={errors} />
+      <p>{t('account.signedInAs', { name: user.name, role: t(`role.${user.role}`) })}</p>
+      <dl class="facts">
+        <dt>{t('account.email')}</dt>
+        <dd>{user.email}</dd>
+        <dt>{t('mfa.status')}</dt>
+        <dd>
+          {user.totpEnabled ? t('mfa.on', { n: recoveryLeft }) : t('mfa.off')}
+          {user.totpEnabled ? null : (
+            <>
+              {' '}
+              <a href="/akun/2fa">{t('mfa.enable')}</a>
+            </>
+          )}
+        </dd>
+      </dl>
+
+      <section aria-labelledby="ganti-sandi">
+        <h2 id="ganti-sandi">{t('account.changePassword')}</h2>
+        <form class="form" method="post" action="/akun/sandi" novalidate>
+          <CsrfField token={csrf} />
+          <TextField
+            name="current"
+            type="password"
+            label={t('account.currentPassword')}
+            error={errors.current}
+            autocomplete="current-password"
+            required
+          />
+          <TextField
+            name="password"
+            type="password"
+            label={t('account.newPassword')}
+            hint={t('account.passwordHint')}
+            error={errors.password}
+            autocomplete="new-password"
+            required
+          />
+          <button class="button" type="submit">
+            {t('account.changePassword')}
+          </button>
+        </form>
+      </section>
+
+      <section aria-labelledby="sesi">
+        <h2 id="sesi">{t('account.sessions')}</h2>
+        <p>{t('account.sessionsLead')}</p>
+        <ul>
+          {sessions.map((s) => (
+            <li key={s.id}>
+              {s.user_agent ?? '?'} · {s.ip ?? '?'} ·{' '}
+              {t('account.lastSeen', {
+                when: `${formatDate(s.last_seen_at, lang)} ${formatTime(s.last_seen_at, lang)}`,
+              })}
+              {s.id === user.sessionId ? <strong>{` (${t('account.thisSession')})`}</strong> : null}
+            </li>
+          ))}
+        </ul>
+        <form method="post" action="/akun/keluar-semua">
+          <CsrfField token={csrf} />
+          <button class="button secondary" type="submit">
+            {t('account.signOutEverywhere')}
+          </button>
+        </form>
+      </section>
+
+      <form method="post" action="/keluar">
+        <CsrfField token={csrf} />
+        <p>
+          <button class="button secondary" type="submit">
+            {t('signout.submit')}
+          </button>
+        </p>
+      </form>
+    </Layout>
+  );
+}
+
+export function MfaChallengePage({
+  ctx,
+  csrf,
+  error,
+  next,
+}: {
+  ctx: PageContext;
+  csrf: string;
+  error?: string | undefined;
+  next: string;
+}) {
+  const { t } = ctx;
+  const errors: FieldErrors = error === undefined ? {} : { code: error };
+  return (
+    <Layout ctx={ctx} title={t('mfa.title')}>
+      <h1>{t('mfa.title')}</h1>
+      <ErrorSummary ctx={ctx} errors={errors} />
+      <p>{t('mfa.lead')}</p>
+      <form class="form" method="post" action="/masuk/2fa" novalidate>
+        <CsrfField token={csrf} />
+        <input type="hidden" name="lanjut" value={next} />
+        <TextField
+          name="code"
+          label={t('mfa.code')}
+          error={errors.code}
+          autocomplete="one-time-code"
+          inputMode="numeric"
+          required
+          maxLength={20}
+        />
+        <button class="button" type="submit">
+          {t('mfa.submit')}
+        </button>
+      </form>
+      <form method="post" action="/keluar">
+        <CsrfField token={csrf} />
+        <p>
+          <button class="button secondary" type="submit">
+            {t('signout.submit')}
+          </button>
+        </p>
+      </form>
+    </Layout>
+  );
+}
+
+export function MfaSetupPage({
+  ctx,
+  csrf,
+  qrSvg,
+  secret,
+  required,
+  error,
+}: {
+  ctx: PageContext;
+  csrf: string;
+  qrSvg: string;
+  secret: string;
+  required: boolean;
+  error?: string | undefined;
+}) {
+  const { t } = ctx;
+  const errors: FieldErrors = error === undefined ? {} : { code: error };
+  return (
+    <Layout ctx={ctx} title={t('mfa.setup.title')}>
+      <h1>{t('mfa.setup.title')}</h1>
+      <ErrorSummary ctx={ctx} errors={errors} />
+      {required ? <p class="result">{t('mfa.setup.required')}</p> : null}
+      <p>{t('mfa.setup.lead')}</p>
+      {/* The SVG is drawn by the qrcode library from the otpauth URI: paths only, no text or script. */}
+      <div class="qr" role="img" aria-label={t('mfa.setup.qr')} dangerouslySetInnerHTML={{ __html: qrSvg }} />
+      <p>
+        {t('mfa.setup.manual')} <code>{secret.replace(/(.{4})/g, '$1 ').trim()}</code>
+      </p>
+      <form class="form" method="post" action="/akun/2fa" novalidate>
+        <CsrfField token={csrf} />
+        <TextField
+          name="code"
+          label={t('mfa.code')}
+          error={errors.code}
+          autocomplete="one-time-code"
+          inputMode="numeric"
+          required
+          maxLength={20}
+        />
+        <button class="button" type="submit">
+          {t('mfa.setup.submit')}
+        </button>
+      </form>
+    </Layout>
+  );
+}
+
+export function RecoveryCodesPage({ ctx, codes, next }: { ctx: PageContext; codes: string[]; next: string }) {
+  const { t } = ctx;
+  return (
+    <Layout ctx={ctx} title={t('mfa.codes.title')}>
+      <h1>{t('mfa.codes.title')}</h1>
+      <p>{t('mfa.codes.lead')}</p>
+      <ul class="codes">
+        {codes.map((c) => (
+          <li key={c}>
+            <code>{c}</code>
+          </li>
+        ))}
+      </ul>
+      <p>
+        <a class="button" href={next}>
+          {t('mfa.codes.continue')}
+        </a>
+      </p>
+    </Layout>
+  );
+}

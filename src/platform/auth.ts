@@ -1,0 +1,95 @@
+/**
+ * Who is asking, and may they: the session cookie is resolved to a user on every request, and
+ * before any handler (and before its input is even validated) the route's declared access is
+ * enforced. State-changing requests must carry a CSRF token.
+ */
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { type Deps, resolveSession } from '../accounts/service.ts';
+import { can } from './permissions.ts';
+
+export const SESSION_COOKIE = 'sid';
+
+export function deps(app: FastifyInstance): Deps {
+  return { db: app.db, sealer: app.sealer, config: app.config };
+}
+
+export function setSessionCookie(app: FastifyInstance, reply: FastifyReply, token: string, expiresAt: Date): void {
+  reply.setCookie(SESSION_COOKIE, token, {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'lax',
+    secure: app.config.publicBaseUrl.startsWith('https:'),
+    expires: expiresAt,
+  });
+}
+
+export function clearSessionCookie(reply: FastifyReply): void {
+  reply.clearCookie(SESSION_COOKIE, { path: '/' });
+}
+
+function wantsJson(request: FastifyRequest): boolean {
+  return request.url.startsWith('/api/');
+}
+
+/** Where a sign-in may send people back to: only a path on this site. */
+export function safeNext(next: unknown): string {
+  return typeof next === 'string' && /^\/(?!\/)[^\s\\]*$/.test(next) ? next : '/akun';
+}
+
+/** Thrown when a signed-in user asks for something their role does not allow. */
+export class ForbiddenError extends Error {
+  constructor() {
+    super('forbidden');
+    this.name = 'ForbiddenError';
+  }
+}
+
+/** Thrown when a request needs a signed-in user and has none. */
+export class UnauthenticatedError extends Error {
+  constructor() {
+    super('sign-in required');
+    this.name = 'UnauthenticatedError';
+  }
+}
+
+const unsafe = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+export function registerAuth(app: FastifyInstance): void {
+  app.decorateRequest('user', null);
+
+  app.addHook('onRequest', async (request, reply) => {
+    const token = request.cookies[SESSION_COOKIE];
+    if (token === undefined || token === '') return;
+    request.user = await resolveSession(deps(app), token);
+    if (request.user === null) clearSessionCookie(reply);
+  });
+
+  app.addHook('preValidation', async (request, reply) => {
+    const access = request.routeOptions.config?.access;
+    if (access === undefined || access === 'public') return;
+    const user = request.user;
+    if (user === null) {
+      if (wantsJson(request)) throw new UnauthenticatedError();
+      const next = request.method === 'GET' ? request.url : '/akun';
+      return reply.redirect(`/masuk?lanjut=${encodeURIComponent(next)}`, 303);
+    }
+    // A session that still owes its second factor (always for officials) may only finish it.
+    if (!user.mfaPassed && request.routeOptions.config?.beforeMfa !== true) {
+      if (wantsJson(request)) throw new ForbiddenError();
+      return reply.redirect(user.totpEnabled ? '/masuk/2fa' : '/akun/2fa', 303);
+    }
+    if (!can(user.role, access)) throw new ForbiddenError();
+  });
+
+  app.addHook('preValidation', async (request, reply) => {
+    if (!unsafe.has(request.method) || request.routeOptions.config?.csrf === false) return;
+    await new Promise<void>((resolve, reject) => {
+      app.csrfProtection(request, reply, (error?: Error) => (error === undefined ? resolve() : reject(error)));
+    });
+  });
+
+  // Pages for a signed-in person are theirs alone: no shared cache may keep them.
+  app.addHook('onSend', async (request, reply) => {
+    if (request.user !== null) reply.header('cache-control', 'private, no-cache');
+  });
+}

@@ -1,0 +1,137 @@
+/**
+ * The transactional outbox: a message is written in the same transaction as the change it tells
+ * of, and a worker delivers it afterwards with retries and backoff. A channel that is not
+ * configured is recorded as such ("unconfigured"), never reported as sent.
+ */
+import nodemailer from 'nodemailer';
+import type { SmtpConfig } from '../config.ts';
+import type { Db } from '../db/index.ts';
+import type { OutboxStatus } from '../db/schema.ts';
+import type { Sealer } from './crypto.ts';
+
+export interface Email {
+  to: string;
+  subject: string;
+  text: string;
+}
+
+/** Sends one message or throws; implementations are channels (SMTP now, SMS gateways later). */
+export interface Mailer {
+  send(message: Email): Promise<void>;
+}
+
+export function smtpMailer(smtp: SmtpConfig): Mailer {
+  const transport = nodemailer.createTransport({
+    host: smtp.host,
+    port: smtp.port,
+    secure: smtp.secure,
+    ...(smtp.user === undefined ? {} : { auth: { user: smtp.user, pass: smtp.password ?? '' } }),
+    // Without TLS on the connection, STARTTLS is used when the server offers it.
+    connectionTimeout: 10_000,
+    greetingTimeout: 10_000,
+    socketTimeout: 20_000,
+  });
+  return {
+    async send(message) {
+      await transport.sendMail({ from: smtp.from, to: message.to, subject: message.subject, text: message.text });
+    },
+  };
+}
+
+export async function enqueueEmail(db: Db, sealer: Sealer, message: Email): Promise<void> {
+  await db
+    .insertInto('outbox')
+    .values({
+      channel: 'email',
+      recipient_sealed: sealer.seal(message.to),
+      subject: message.subject,
+      body: message.text,
+    })
+    .execute();
+}
+
+export const MAX_ATTEMPTS = 8;
+
+/** Seconds to wait after the nth failed attempt: 30 s, 1 min, 2 min … at most 6 hours. */
+export function backoffSeconds(attempts: number): number {
+  return Math.min(30 * 2 ** (attempts - 1), 6 * 60 * 60);
+}
+
+export class OutboxWorker {
+  private timer: NodeJS.Timeout | undefined;
+  private running: Promise<number> | undefined;
+
+  constructor(
+    private readonly db: Db,
+    private readonly sealer: Sealer,
+    private readonly mailer: Mailer | undefined,
+    private readonly log: { error(obj: object, msg: string): void },
+  ) {}
+
+  /** Delivers every message that is due; returns how many were handled. One run at a time. */
+  deliverDue(): Promise<number> {
+    this.running ??= this.run().finally(() => {
+      this.running = undefined;
+    });
+    return this.running;
+  }
+
+  private async run(): Promise<number> {
+    const due = await this.db
+      .selectFrom('outbox')
+      .select(['id', 'channel', 'recipient_sealed', 'subject', 'body', 'attempts'])
+      .where('status', '=', 'pending')
+      .where('next_attempt_at', '<=', new Date())
+      .orderBy('id')
+      .limit(50)
+      .execute();
+    for (const message of due) {
+      const update = async (
+        status: OutboxStatus,
+        extra: { last_error?: string | null; sent_at?: Date; next_attempt_at?: Date },
+      ) =>
+        this.db
+          .updateTable('outbox')
+          .set({ status, attempts: message.attempts + 1, updated_at: new Date(), ...extra })
+          .where('id', '=', message.id)
+          .execute();
+      if (message.channel !== 'email' || this.mailer === undefined) {
+        await update('unconfigured', { last_error: `no ${message.channel} channel is configured` });
+        continue;
+      }
+      try {
+        await this.mailer.send({
+          to: this.sealer.open(message.recipient_sealed),
+          subject: message.subject,
+          text: message.body,
+        });
+        await update('sent', { sent_at: new Date(), last_error: null });
+      } catch (error) {
+        const attempts = message.attempts + 1;
+        const reason = error instanceof Error ? error.message : String(error);
+        this.log.error({ err: error, outboxId: message.id }, 'message not delivered');
+        await update(attempts >= MAX_ATTEMPTS ? 'failed' : 'pending', {
+          last_error: reason.slice(0, 500),
+          next_attempt_at: new Date(Date.now() + backoffSeconds(attempts) * 1000),
+        });
+      }
+    }
+    return due.length;
+  }
+
+  /** Deliver soon, without waiting for the next tick (after a request wrote a message). */
+  kick(): void {
+    if (this.timer !== undefined) setImmediate(() => void this.deliverDue().catch(() => {}));
+  }
+
+  start(intervalMs = 5000): void {
+    this.timer = setInterval(() => void this.deliverDue().catch(() => {}), intervalMs);
+    this.timer.unref();
+  }
+
+  async stop(): Promise<void> {
+    clearInterval(this.timer);
+    this.timer = undefined;
+    await this.running;
+  }
+}

@@ -1,0 +1,34 @@
+/**
+ * Who may do what: named permissions granted to roles. Every route declares either 'public' or
+ * one of these names (config.access); the guard in auth.ts enforces it before the handler runs.
+ */
+import type { Role } from '../db/schema.ts';
+
+export const roles: readonly Role[] = ['citizen', 'staff', 'member', 'moderator', 'administrator'];
+
+/** Roles that act for the council: they must use two-factor sign-in and get shorter sessions. */
+export const officialRoles: readonly Role[] = ['staff', 'member', 'moderator', 'administrator'];
+
+export const grants = {
+  /** See and change one's own account, sessions and personal data. */
+  'account.self': ['citizen', 'staff', 'member', 'moderator', 'administrator'],
+  /** Enter the back office at all. */
+  'backoffice.enter': ['staff', 'member', 'moderator', 'administrator'],
+  /** Invite users, change their roles, disable them. */
+  'users.manage': ['administrator'],
+  /** Read the audit log. */
+  'audit.read': ['administrator'],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Permission = keyof typeof grants;
+export type Access = 'public' | Permission;
+
+export function can(role: Role | undefined, permission: Access): boolean {
+  if (permission === 'public') return true;
+  if (role === undefined) return false;
+  return (grants[permission] as readonly Role[]).includes(role);
+}
+
+export function isOfficial(role: Role): boolean {
+  return officialRoles.includes(role);
+}

@@ -1,0 +1,126 @@
+/**
+ * Form parts in the GOV.UK manner: an error summary at the top whose links jump to the fields,
+ * the message beside each field, and the submitted values kept. Every form carries its CSRF token.
+ */
+import type { PageContext } from '../page-context.ts';
+
+export type FieldErrors = Partial<Record<string, string>>;
+
+export function ErrorSummary({ ctx, errors }: { ctx: PageContext; errors: FieldErrors }) {
+  const entries = Object.entries(errors).filter((e): e is [string, string] => e[1] !== undefined);
+  if (entries.length === 0) return null;
+  return (
+    <div class="error-summary" role="alert" aria-labelledby="error-summary-title" tabIndex={-1}>
+      <h2 id="error-summary-title">{ctx.t('form.errorTitle')}</h2>
+      <ul>
+        {entries.map(([field, message]) => (
+          <li key={field}>
+            <a href={`#${field}`}>{message}</a>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+export function CsrfField({ token }: { token: string }) {
+  return <input type="hidden" name="_csrf" value={token} />;
+}
+
+export interface TextFieldProps {
+  name: string;
+  label: string;
+  type?: 'text' | 'email' | 'password' | 'tel' | 'search';
+  value?: string | undefined;
+  error?: string | undefined;
+  hint?: string | undefined;
+  autocomplete?: string;
+  required?: boolean;
+  maxLength?: number;
+  inputMode?: 'numeric' | 'text';
+}
+
+export function TextField({
+  name,
+  label,
+  type = 'text',
+  value,
+  error,
+  hint,
+  autocomplete,
+  required,
+  maxLength,
+  inputMode,
+}: TextFieldProps) {
+  const described = [hint === undefined ? undefined : `${name}-hint`, error === undefined ? undefined : `${name}-error`]
+    .filter(Boolean)
+    .join(' ');
+  return (
+    <div class={error === undefined ? 'field' : 'field field-error'}>
+      <label for={name}>{label}</label>
+      {hint === undefined ? null : (
+        <p class="hint" id={`${name}-hint`}>
+          {hint}
+        </p>
+      )}
+      {error === undefined ? null : (
+        <p class="error-text" id={`${name}-error`}>
+          {error}
+        </p>
+      )}
+      <input
+        id={name}
+        name={name}
+        type={type as 'text'}
+        value={type === 'password' ? undefined : value}
+        autocomplete={autocomplete}
+        required={required}
+        maxLength={maxLength}
+        inputMode={inputMode}
+        aria-invalid={error === undefined ? undefined : 'true'}
+        aria-describedby={described === '' ? undefined : described}
+      />
+    </div>
+  );
+}
+
+export function CheckboxField({
+  name,
+  label,
+  checked,
+  error,
+}: {
+  name: string;
+  label: string;
+  checked: boolean;
+  error?: string | undefined;
+}) {
+  return (
+    <div class={error === undefined ? 'field checkbox' : 'field checkbox field-error'}>
+      {error === undefined ? null : (
+        <p class="error-text" id={`${name}-error`}>
+          {error}
+        </p>
+      )}
+      <input
+        id={name}
+        name={name}
+        type="checkbox"
+        value="yes"
+        checked={checked}
+        aria-describedby={error === undefined ? undefined : `${name}-error`}
+      />
+      <label for={name}>{label}</label>
+    </div>
+  );
+}
+
+/** A message shown once after a redirect (POST-redirect-GET), passed as ?pesan=key. */
+export function Notice({ text }: { text: string | undefined }) {
+  if (text === undefined) return null;
+  return (
+    <p class="result" role="status">
+      {text}
+    </p>
+  );
+}

@@ -1,0 +1,59 @@
+/**
+ * A person using the site through `app.inject`: keeps cookies between requests, reads the CSRF
+ * token from the last form it was shown, and posts forms the way a browser does.
+ */
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+
+export class Agent {
+  readonly cookies = new Map<string, string>();
+  private lastHtml = '';
+
+  constructor(
+    private readonly app: FastifyInstance,
+    readonly ip = '203.0.113.10',
+  ) {}
+
+  private remember(res: LightMyRequestResponse) {
+    for (const c of res.cookies) {
+      if (c.value === '' || (c.expires !== undefined && c.expires.getTime() < Date.now())) this.cookies.delete(c.name);
+      else this.cookies.set(c.name, c.value);
+    }
+    if (String(res.headers['content-type'] ?? '').startsWith('text/html')) this.lastHtml = res.body;
+    return res;
+  }
+
+  get(url: string) {
+    return this.app
+      .inject({ method: 'GET', url, cookies: Object.fromEntries(this.cookies), remoteAddress: this.ip })
+      .then((r) => this.remember(r));
+  }
+
+  /** The CSRF token of the last page shown, as a browser would send back with the form. */
+  csrf(): string {
+    const token = /name="_csrf" value="([^"]+)"/.exec(this.lastHtml)?.[1];
+    if (token === undefined) throw new Error('the last page had no form with a CSRF token');
+    return token;
+  }
+
+  /** Posts a form; takes the token from the last page unless `_csrf` is given (or null: none). */
+  post(url: string, form: Record<string, string>, options: { csrf?: string | null } = {}) {
+    const token = options.csrf === undefined ? this.csrf() : options.csrf;
+    const fields = token === null ? form : { _csrf: token, ...form };
+    return this.app
+      .inject({
+        method: 'POST',
+        url,
+        payload: new URLSearchParams(fields).toString(),
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        cookies: Object.fromEntries(this.cookies),
+        remoteAddress: this.ip,
+      })
+      .then((r) => this.remember(r));
+  }
+
+  /** Opens a page and submits its form in one step. */
+  async submit(page: string, action: string, form: Record<string, string>) {
+    await this.get(page);
+    return this.post(action, form);
+  }
+}
