@@ -31,6 +31,13 @@ import { registerErrorHandlers } from './platform/errors.tsx';
 import { healthRoutes } from './platform/health.ts';
 import { registerLanguage } from './platform/language.ts';
 import { OutboxWorker, smtpMailer } from './platform/outbox.ts';
+import type { Access } from './platform/permissions.ts';
+
+export interface RouteEntry {
+  method: string;
+  url: string;
+  access: Access | undefined;
+}
 
 export interface AppOptions {
   config: Config;
@@ -70,7 +77,16 @@ export async function buildApp({ config, database, assets, logStream }: AppOptio
   );
 
   // Every route says who may call it; a route that does not is a mistake caught at start.
+  const routeTable: RouteEntry[] = [];
+  app.decorate('routeTable', routeTable);
   app.addHook('onRoute', (route) => {
+    for (const method of [route.method].flat()) {
+      routeTable.push({
+        method,
+        url: route.url,
+        access: route.config?.access ?? (route.url.startsWith('/static/') ? 'public' : undefined),
+      });
+    }
     if (route.config?.access !== undefined) return;
     if (route.url.startsWith('/static/')) {
       route.config = { ...route.config, access: 'public' };

@@ -2,6 +2,7 @@
 import '@fastify/csrf-protection';
 import '@fastify/rate-limit';
 import type { CurrentUser } from '../accounts/service.ts';
+import type { RouteEntry } from '../app.ts';
 import type { Config, Language } from '../config.ts';
 import type { Db, Engine } from '../db/index.ts';
 import type { Assets } from './assets.ts';
@@ -22,6 +23,8 @@ declare module 'fastify' {
     isDraining(): boolean;
     sealer: Sealer;
     outbox: OutboxWorker;
+    /** Every route with the access it declared, for the permission tests. */
+    routeTable: RouteEntry[];
   }
   interface FastifyRequest {
     lang: Language;

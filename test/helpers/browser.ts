@@ -3,8 +3,9 @@
  * listening on a loopback port. Missing Chromium fails the test: it is never skipped.
  */
 import { existsSync } from 'node:fs';
+import { after, before } from 'node:test';
 import { AxeBuilder } from '@axe-core/playwright';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { buildTestApp, type TestApp } from './app.ts';
 
 export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -51,4 +52,36 @@ export async function axeViolations(page: Page): Promise<string[]> {
 /** Whether the page fits its viewport without scrolling sideways. */
 export function overflowsHorizontally(page: Page): Promise<boolean> {
   return page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
+}
+
+export interface Journey {
+  readonly served: ServedApp;
+  /** A browser context that gives up on a step after 10 s instead of hanging the run. */
+  newContext(options: Parameters<Browser['newContext']>[0]): Promise<BrowserContext>;
+}
+
+/** Registers the app and the browser for a journey file (before/after hooks) and hands them out. */
+export function journey(): Journey {
+  let served: ServedApp | undefined;
+  let browser: Browser | undefined;
+  before(async () => {
+    served = await serveTestApp();
+    browser = await launchBrowser();
+  });
+  after(async () => {
+    await browser?.close();
+    await served?.close();
+  });
+  return {
+    get served() {
+      if (served === undefined) throw new Error('the journey has not started');
+      return served;
+    },
+    async newContext(options) {
+      if (browser === undefined) throw new Error('the journey has not started');
+      const context = await browser.newContext(options);
+      context.setDefaultTimeout(10_000);
+      return context;
+    },
+  };
 }

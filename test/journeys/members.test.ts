@@ -1,34 +1,18 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import type { Browser } from 'playwright-core';
-import {
-  axeViolations,
-  launchBrowser,
-  overflowsHorizontally,
-  type ServedApp,
-  serveTestApp,
-} from '../helpers/browser.ts';
+import { describe, test } from 'node:test';
+import { axeViolations, journey, overflowsHorizontally } from '../helpers/browser.ts';
 import { anggota, dprd, komisiOf, wilayah } from '../helpers/reference.ts';
 
-let served: ServedApp;
-let browser: Browser;
-
-before(async () => {
-  served = await serveTestApp();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await served?.close();
-});
+const j = journey();
+const newContext = j.newContext;
 
 const phone = { width: 360, height: 740 };
 
 describe('a citizen on a phone finds their representatives', () => {
   test('with JavaScript off: home page, then the member filter as a plain form', async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false, viewport: phone });
+    const context = await newContext({ javaScriptEnabled: false, viewport: phone });
     const page = await context.newPage();
-    await page.goto(`${served.baseUrl}/`);
+    await page.goto(`${j.served.baseUrl}/`);
     assert.equal(await page.locator('h1').textContent(), dprd.lembaga.nama);
 
     await page.getByRole('navigation', { name: 'Menu utama' }).getByRole('link', { name: 'Anggota' }).click();
@@ -53,9 +37,9 @@ describe('a citizen on a phone finds their representatives', () => {
   });
 
   test('with JavaScript on: changing a filter applies it at once', async () => {
-    const context = await browser.newContext({ viewport: phone });
+    const context = await newContext({ viewport: phone });
     const page = await context.newPage();
-    await page.goto(`${served.baseUrl}/anggota`);
+    await page.goto(`${j.served.baseUrl}/anggota`);
     await page.getByLabel('Fraksi').selectOption('fraksi-pks');
     await page.waitForURL(/fraksi=fraksi-pks/);
     const shown = await page.locator('main li.card h2').allTextContents();
@@ -64,9 +48,9 @@ describe('a citizen on a phone finds their representatives', () => {
   });
 
   test('the dapil lookup answers from a kelurahan, in English too', async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false, viewport: phone });
+    const context = await newContext({ javaScriptEnabled: false, viewport: phone });
     const page = await context.newPage();
-    await page.goto(`${served.baseUrl}/?lang=en`);
+    await page.goto(`${j.served.baseUrl}/?lang=en`);
     const kecamatan = wilayah.find((k) => k.nama === 'Pondok Gede');
     const kelurahan = kecamatan?.kelurahan[0];
     assert.ok(kecamatan && kelurahan);
@@ -84,9 +68,9 @@ describe('a citizen on a phone finds their representatives', () => {
 
 describe('every page is accessible and fits a 360 px screen', () => {
   test('axe-core finds no violation, in either language, on any page', async () => {
-    const context = await browser.newContext({ viewport: phone });
+    const context = await newContext({ viewport: phone });
     const page = await context.newPage();
-    const members = await served.app.inject('/api/v1/members');
+    const members = await j.served.app.inject('/api/v1/members');
     const slug = members.json<{ data: { slug: string }[] }>().data[0]?.slug;
     const kelurahan = wilayah[0]?.kelurahan[0]?.kode_kemendagri;
     const pages = [
@@ -105,7 +89,7 @@ describe('every page is accessible and fits a 360 px screen', () => {
     const problems: string[] = [];
     for (const lang of ['id', 'en']) {
       for (const path of pages) {
-        const url = `${served.baseUrl}${path}${path.includes('?') ? '&' : '?'}lang=${lang}`;
+        const url = `${j.served.baseUrl}${path}${path.includes('?') ? '&' : '?'}lang=${lang}`;
         await page.goto(url);
         for (const v of await axeViolations(page)) problems.push(`${path} [${lang}]: ${v}`);
         if (await overflowsHorizontally(page)) problems.push(`${path} [${lang}]: scrolls sideways at 360 px`);
