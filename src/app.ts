@@ -143,8 +143,14 @@ export async function buildApp({ config, database, assets, logStream }: AppOptio
         license: { name: 'CC BY 4.0', url: 'https://creativecommons.org/licenses/by/4.0/' },
       },
       servers: [{ url: config.publicBaseUrl }],
+      components: {
+        securitySchemes: {
+          bearerAuth: { type: 'http', scheme: 'bearer', description: 'A personal access token made in /akun/token' },
+        },
+      },
       tags: [
         { name: 'Council', description: 'Members, electoral districts and the council’s structure' },
+        { name: 'Account', description: 'The account behind an API token' },
         { name: 'Operations', description: 'Health of the service' },
       ],
     },

@@ -18,6 +18,17 @@ export interface SmtpConfig {
   from: string;
 }
 
+export interface RetentionDays {
+  /** Delivered (or given-up) messages in the outbox: they name their recipient. */
+  messages: number;
+  /** Used or expired one-time links. */
+  links: number;
+  /** Accounts whose email address was never confirmed. */
+  unconfirmedAccounts: number;
+  /** Records of personal-data requests: the proof that they were answered in time. */
+  dataRequests: number;
+}
+
 export interface Config {
   host: string;
   port: number;
@@ -45,6 +56,8 @@ export interface Config {
   /** ...and in any case this long after sign-in. */
   sessionAbsoluteHours: number;
   smtp: SmtpConfig | undefined;
+  /** Days to keep each kind of data before the scheduled job removes it. */
+  retention: RetentionDays;
   /** On SIGTERM: wait until no request arrived for this long (a load balancer needs a moment to notice). */
   shutdownQuietMs: number;
   /** On SIGTERM: stop waiting for requests in flight after this long. */
@@ -214,6 +227,12 @@ export function loadConfig(env: Env = process.env): Config {
 
   const sessionIdleMinutes = integer(env, 'SESSION_IDLE_MINUTES', 120, 1, 60 * 24 * 30);
   const sessionAbsoluteHours = integer(env, 'SESSION_ABSOLUTE_HOURS', 24 * 7, 1, 24 * 365);
+  const retention: RetentionDays = {
+    messages: integer(env, 'RETENTION_MESSAGES_DAYS', 90, 1, 3650),
+    links: integer(env, 'RETENTION_LINKS_DAYS', 30, 1, 3650),
+    unconfirmedAccounts: integer(env, 'RETENTION_UNCONFIRMED_ACCOUNTS_DAYS', 14, 1, 3650),
+    dataRequests: integer(env, 'RETENTION_DATA_REQUESTS_DAYS', 1825, 365, 36500),
+  };
   const shutdownQuietMs = integer(env, 'SHUTDOWN_QUIET_MS', 500, 0, 600_000);
   const shutdownTimeoutMs = integer(env, 'SHUTDOWN_TIMEOUT_MS', 15_000, 0, 3_600_000);
 
@@ -234,6 +253,7 @@ export function loadConfig(env: Env = process.env): Config {
     sessionIdleMinutes,
     sessionAbsoluteHours,
     smtp,
+    retention,
     shutdownQuietMs,
     shutdownTimeoutMs,
   };

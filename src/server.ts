@@ -7,6 +7,7 @@ import { buildApp } from './app.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { openDatabase } from './db/index.ts';
 import { seedCouncil } from './db/seed/index.ts';
+import { scheduleRetention } from './platform/retention.ts';
 
 async function main() {
   let config: ReturnType<typeof loadConfig>;
@@ -26,6 +27,8 @@ async function main() {
     if (seeded) console.log(`Loaded the demo council from councils/${config.seedCouncil}/`);
   }
   const app = await buildApp({ config, database });
+  app.outbox.start();
+  const stopRetention = scheduleRetention(database.db, config.retention, app.log);
 
   let closing = false;
   const shutdown = async (signal: string) => {
@@ -34,7 +37,9 @@ async function main() {
     console.log(`${signal}: shutting down, finishing requests in flight`);
     try {
       await app.drain({ quietMs: config.shutdownQuietMs, maxMs: config.shutdownTimeoutMs });
+      stopRetention();
       await app.close();
+      await app.outbox.stop();
       await database.close();
       process.exit(0);
     } catch (error) {

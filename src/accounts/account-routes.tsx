@@ -1,15 +1,33 @@
 /** A signed-in person's own account: /akun, password, sessions, and two-step verification. */
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { getCouncil } from '../council/service.ts';
-import { deps, safeNext, setSessionCookie } from '../platform/auth.ts';
+import { clearSessionCookie, deps, safeNext, setSessionCookie } from '../platform/auth.ts';
 import { isOfficial } from '../platform/permissions.ts';
 import { renderPage } from '../platform/render.tsx';
 import type { FieldErrors } from '../platform/views/form.tsx';
+import { createApiToken, listApiTokens, revokeApiToken, scopes } from './api-tokens.ts';
+import { copyOfPersonalData, correctPersonalData, endAccount, phoneOf } from './personal-data.ts';
 import { noticeOf, passwordMessage } from './routes.tsx';
-import { ChangePasswordBody, CodeBody, PageQuery } from './schemas.ts';
+import {
+  ChangePasswordBody,
+  CodeBody,
+  CorrectionBody,
+  CreateTokenBody,
+  EndAccountBody,
+  MeJson,
+  PageQuery,
+  TokenIdParams,
+} from './schemas.ts';
 import { type CurrentUser, changePassword, endOtherSessions, listSessions } from './service.ts';
 import { beginEnrolment, confirmEnrolment, passChallenge, recoveryCodesLeft } from './two-factor.ts';
-import { AccountPage, MfaChallengePage, MfaSetupPage, RecoveryCodesPage } from './views/account-pages.tsx';
+import {
+  AccountPage,
+  MfaChallengePage,
+  MfaSetupPage,
+  PersonalDataPage,
+  RecoveryCodesPage,
+} from './views/account-pages.tsx';
+import { TokensPage } from './views/tokens-page.tsx';
 
 const mfaLimit = { max: 10, timeWindow: '5 minutes' };
 
@@ -27,9 +45,10 @@ export const accountSelfRoutes: FastifyPluginAsync = async (app) => {
     status = 200,
   ) => {
     const user = signedIn(request);
-    const [sessions, recoveryLeft] = await Promise.all([
+    const [sessions, recoveryLeft, phone] = await Promise.all([
       listSessions(deps(app), user),
       recoveryCodesLeft(deps(app), user),
+      phoneOf(deps(app), user),
     ]);
     return renderPage(
       request,
@@ -39,6 +58,7 @@ export const accountSelfRoutes: FastifyPluginAsync = async (app) => {
           ctx={ctx}
           csrf={reply.generateCsrf()}
           user={user}
+          phone={phone}
           sessions={sessions}
           recoveryLeft={recoveryLeft}
           errors={errors}
@@ -56,6 +76,7 @@ export const accountSelfRoutes: FastifyPluginAsync = async (app) => {
       const key = (request.query as PageQuery).pesan;
       const own: Record<string, string> = {
         sandi: request.t('account.passwordChanged'),
+        data: request.t('pdp.saved'),
         'keluar-semua': request.t('account.signedOutEverywhere'),
       };
       return accountPage(request, reply, {}, (key === undefined ? undefined : own[key]) ?? noticeOf(request, key));
@@ -81,6 +102,149 @@ export const accountSelfRoutes: FastifyPluginAsync = async (app) => {
     async (request, reply) => {
       await endOtherSessions(deps(app), signedIn(request));
       return reply.redirect('/akun?pesan=keluar-semua', 303);
+    },
+  );
+
+  app.get(
+    '/akun/data',
+    { config: { access: 'account.self' }, schema: { hide: true, querystring: PageQuery } },
+    async (request, reply) => {
+      const copy = await copyOfPersonalData(deps(app), signedIn(request), request.ip);
+      return renderPage(request, reply, (ctx) => <PersonalDataPage ctx={ctx} copy={copy} />);
+    },
+  );
+
+  app.get('/akun/data.json', { config: { access: 'account.self' }, schema: { hide: true } }, async (request, reply) => {
+    const copy = await copyOfPersonalData(deps(app), signedIn(request), request.ip);
+    const day = copy.generatedAt.slice(0, 10);
+    return reply
+      .header('content-disposition', `attachment; filename="data-pribadi-${day}.json"`)
+      .header('cache-control', 'private, no-store')
+      .type('application/json; charset=utf-8')
+      .send(JSON.stringify(copy, null, 2));
+  });
+
+  app.post(
+    '/akun/data',
+    { config: { access: 'account.self' }, schema: { hide: true, body: CorrectionBody } },
+    async (request, reply) => {
+      const body = request.body as CorrectionBody;
+      const result = await correctPersonalData(
+        deps(app),
+        signedIn(request),
+        { name: body.name, phone: body.phone ?? '' },
+        request.ip,
+      );
+      if (result.ok) return reply.redirect('/akun?pesan=data', 303);
+      const t = request.t;
+      const errors: FieldErrors = {};
+      for (const e of result.errors) {
+        errors[e.field] =
+          e.problem === 'phone'
+            ? t('pdp.phoneInvalid')
+            : e.problem === 'tooLong'
+              ? t('form.tooLong', { max: 120 })
+              : t('form.required');
+      }
+      return accountPage(request, reply, errors, undefined, 400);
+    },
+  );
+
+  app.post(
+    '/akun/hapus',
+    { config: { access: 'account.self', rateLimit: mfaLimit }, schema: { hide: true, body: EndAccountBody } },
+    async (request, reply) => {
+      const body = request.body as EndAccountBody;
+      const ended = await endAccount(deps(app), signedIn(request), body.kind, body.confirm, request.ip);
+      if (!ended) return accountPage(request, reply, { confirm: request.t('account.wrongPassword') }, undefined, 400);
+      clearSessionCookie(reply);
+      return reply.redirect('/masuk?pesan=akun-dihapus', 303);
+    },
+  );
+
+  const tokensPage = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    extra: { created?: string; errors?: FieldErrors; values?: Record<string, string> },
+    status = 200,
+  ) => {
+    const tokens = await listApiTokens(deps(app), signedIn(request));
+    return renderPage(
+      request,
+      reply,
+      (ctx) => (
+        <TokensPage
+          ctx={ctx}
+          csrf={reply.generateCsrf()}
+          tokens={tokens}
+          scopes={scopes}
+          created={extra.created}
+          errors={extra.errors ?? {}}
+          values={extra.values ?? {}}
+        />
+      ),
+      status,
+    );
+  };
+
+  app.get(
+    '/akun/token',
+    { config: { access: 'account.self' }, schema: { hide: true, querystring: PageQuery } },
+    (request, reply) => tokensPage(request, reply, {}),
+  );
+
+  app.post(
+    '/akun/token',
+    { config: { access: 'account.self' }, schema: { hide: true, body: CreateTokenBody } },
+    async (request, reply) => {
+      const body = request.body as CreateTokenBody;
+      const t = request.t;
+      const values = { name: body.name, days: body.days ?? '' };
+      const daysText = (body.days ?? '').trim();
+      const days = daysText === '' ? null : Number(daysText);
+      if (days !== null && !(Number.isInteger(days) && days >= 1 && days <= 365)) {
+        return tokensPage(request, reply, { errors: { days: t('tokens.daysInvalid') }, values }, 400);
+      }
+      const chosen = body.scopes === undefined ? [] : [body.scopes].flat();
+      const result = await createApiToken(
+        deps(app),
+        signedIn(request),
+        { name: body.name, scopes: chosen, days },
+        request.ip,
+      );
+      if (!result.ok) {
+        const errors =
+          result.problem === 'name' ? { name: t('tokens.nameInvalid') } : { scopes: t('tokens.scopesInvalid') };
+        return tokensPage(request, reply, { errors, values }, 400);
+      }
+      // Shown in the answer to the POST, never stored: a reload does not show it again.
+      return tokensPage(request, reply.header('cache-control', 'private, no-store'), { created: result.token });
+    },
+  );
+
+  app.post(
+    '/akun/token/:id/cabut',
+    { config: { access: 'account.self' }, schema: { hide: true, params: TokenIdParams } },
+    async (request, reply) => {
+      await revokeApiToken(deps(app), signedIn(request), (request.params as TokenIdParams).id, request.ip);
+      return reply.redirect('/akun/token', 303);
+    },
+  );
+
+  app.get(
+    '/api/v1/me',
+    {
+      config: { access: 'account.self', scope: 'profile:read' },
+      schema: {
+        tags: ['Account'],
+        summary: 'The account behind the API token (scope profile:read)',
+        security: [{ bearerAuth: [] }],
+        response: { 200: MeJson },
+      },
+    },
+    async (request) => {
+      const user = signedIn(request);
+      return { name: user.name, email: user.email, role: user.role };
     },
   );
 

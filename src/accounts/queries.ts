@@ -2,7 +2,7 @@
 
 import type { Insertable, Updateable } from 'kysely';
 import type { Db } from '../db/index.ts';
-import type { AppUserTable, Role, TokenPurpose } from '../db/schema.ts';
+import type { AppUserTable, DataRequestKind, Role, TokenPurpose } from '../db/schema.ts';
 
 export function userByLookup(db: Db, lookup: string) {
   return db.selectFrom('app_user').selectAll().where('email_lookup', '=', lookup).executeTakeFirst();
@@ -187,4 +187,120 @@ export function rotateSession(db: Db, id: number, tokenHash: string, mfaPassed: 
     .set({ token_hash: tokenHash, mfa_passed: mfaPassed, updated_at: new Date() })
     .where('id', '=', id)
     .execute();
+}
+
+export function insertDataRequest(
+  db: Db,
+  values: { user_id: number; kind: DataRequestKind; requested_at: Date; completed_at: Date | null; details?: string },
+) {
+  return db.insertInto('data_request').values(values).execute();
+}
+
+export function dataRequestsOf(db: Db, userId: number) {
+  return db
+    .selectFrom('data_request')
+    .select(['kind', 'requested_at', 'completed_at'])
+    .where('user_id', '=', userId)
+    .orderBy('id')
+    .execute();
+}
+
+export function auditAbout(db: Db, userId: number) {
+  return db
+    .selectFrom('audit_log')
+    .select(['at', 'action', 'ip', 'actor_role'])
+    .where((eb) =>
+      eb.or([
+        eb('actor_user_id', '=', userId),
+        eb.and([eb('subject_type', '=', 'user'), eb('subject_id', '=', String(userId))]),
+      ]),
+    )
+    .orderBy('id')
+    .execute();
+}
+
+export function messagesTo(db: Db, recipientSealedIn: (sealed: string) => boolean) {
+  // Recipients are sealed with a random IV, so they cannot be matched in SQL: filter after opening.
+  return db
+    .selectFrom('outbox')
+    .select(['recipient_sealed', 'channel', 'subject', 'status', 'created_at', 'sent_at'])
+    .orderBy('id')
+    .execute()
+    .then((rows) => rows.filter((r) => recipientSealedIn(r.recipient_sealed)));
+}
+
+/** Removes what identifies a person and everything that lets the account be used. */
+export async function eraseUser(db: Db, userId: number, placeholder: { lookup: string; email: string; name: string }) {
+  await db.deleteFrom('user_session').where('user_id', '=', userId).execute();
+  await db.deleteFrom('one_time_token').where('user_id', '=', userId).execute();
+  await db.deleteFrom('recovery_code').where('user_id', '=', userId).execute();
+  await db.deleteFrom('api_token').where('user_id', '=', userId).execute();
+  await db
+    .updateTable('app_user')
+    .set({
+      email_lookup: placeholder.lookup,
+      email_sealed: placeholder.email,
+      name_sealed: placeholder.name,
+      phone_sealed: null,
+      password_hash: null,
+      totp_sealed: null,
+      totp_enabled_at: null,
+      totp_last_step: null,
+      status: 'disabled',
+      updated_at: new Date(),
+    })
+    .where('id', '=', userId)
+    .execute();
+}
+
+export function insertApiToken(
+  db: Db,
+  values: { user_id: number; name: string; token_hash: string; scopes: string[]; expires_at: Date | null },
+) {
+  return db.insertInto('api_token').values(values).returning('id').executeTakeFirstOrThrow();
+}
+
+export function apiTokensOf(db: Db, userId: number) {
+  return db
+    .selectFrom('api_token')
+    .select(['id', 'name', 'scopes', 'last_used_at', 'expires_at', 'revoked_at', 'created_at'])
+    .where('user_id', '=', userId)
+    .orderBy('id', 'desc')
+    .execute();
+}
+
+export function revokeApiToken(db: Db, userId: number, id: number, now: Date) {
+  return db
+    .updateTable('api_token')
+    .set({ revoked_at: now, updated_at: now })
+    .where('id', '=', id)
+    .where('user_id', '=', userId)
+    .where('revoked_at', 'is', null)
+    .executeTakeFirst();
+}
+
+export function apiTokenWithUser(db: Db, tokenHash: string) {
+  return db
+    .selectFrom('api_token')
+    .innerJoin('app_user', 'app_user.id', 'api_token.user_id')
+    .select([
+      'api_token.id as token_id',
+      'api_token.scopes',
+      'api_token.expires_at',
+      'api_token.revoked_at',
+      'api_token.last_used_at',
+      'app_user.id',
+      'app_user.role',
+      'app_user.status',
+      'app_user.name_sealed',
+      'app_user.email_sealed',
+      'app_user.member_id',
+      'app_user.totp_enabled_at',
+    ])
+    .where('api_token.token_hash', '=', tokenHash)
+    .executeTakeFirst();
+}
+
+export function touchApiToken(db: Db, id: number, now: Date) {
+  return db.updateTable('api_token').set({ last_used_at: now }).where('id', '=', id).execute();
 }

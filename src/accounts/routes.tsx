@@ -45,6 +45,7 @@ export const notices: Record<string, MessageKey> = {
   'perlu-masuk': 'signin.needed',
   undangan: 'users.invitedGeneric',
   diubah: 'users.changedGeneric',
+  'akun-dihapus': 'pdp.ended',
 };
 export function noticeOf(request: FastifyRequest, key: string | undefined): string | undefined {
   const message = key === undefined ? undefined : notices[key];

@@ -77,3 +77,34 @@ export type ChangeUserBody = Static<typeof ChangeUserBody>;
 
 export const UserParams = Type.Object({ id: Type.Integer({ minimum: 1 }) });
 export type UserParams = Static<typeof UserParams>;
+
+export const CorrectionBody = Type.Object({
+  _csrf: Type.Optional(text(200)),
+  name: text(500),
+  phone: Type.Optional(text(100)),
+});
+export type CorrectionBody = Static<typeof CorrectionBody>;
+
+export const EndAccountBody = Type.Object({
+  _csrf: Type.Optional(text(200)),
+  confirm: text(1024),
+  kind: Type.Union([Type.Literal('withdraw_consent'), Type.Literal('erasure')]),
+});
+export type EndAccountBody = Static<typeof EndAccountBody>;
+
+export const CreateTokenBody = Type.Object({
+  _csrf: Type.Optional(text(200)),
+  name: text(500),
+  scopes: Type.Optional(Type.Union([text(100), Type.Array(text(100), { maxItems: 20 })])),
+  days: Type.Optional(text(20)),
+});
+export type CreateTokenBody = Static<typeof CreateTokenBody>;
+
+export const TokenIdParams = Type.Object({ id: Type.Integer({ minimum: 1 }) });
+export type TokenIdParams = Static<typeof TokenIdParams>;
+
+export const MeJson = Type.Object({
+  name: Type.String(),
+  email: Type.String(),
+  role: Type.String(),
+});

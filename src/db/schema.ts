@@ -177,6 +177,28 @@ export interface RecoveryCodeTable extends Timestamps {
   used_at: Date | null;
 }
 
+export type DataRequestKind = 'access' | 'correction' | 'withdraw_consent' | 'erasure';
+
+export interface DataRequestTable extends Timestamps {
+  id: Id;
+  user_id: number;
+  kind: DataRequestKind;
+  requested_at: Date;
+  completed_at: Date | null;
+  details: ColumnType<string, string | undefined, string>;
+}
+
+export interface ApiTokenTable extends Timestamps {
+  id: Id;
+  user_id: number;
+  name: string;
+  token_hash: string;
+  scopes: string[];
+  last_used_at: Date | null;
+  expires_at: Date | null;
+  revoked_at: Date | null;
+}
+
 export interface Database {
   council: CouncilTable;
   dapil: DapilTable;
@@ -192,6 +214,8 @@ export interface Database {
   outbox: OutboxTable;
   audit_log: AuditLogTable;
   recovery_code: RecoveryCodeTable;
+  data_request: DataRequestTable;
+  api_token: ApiTokenTable;
 }
 
 export type Council = Selectable<CouncilTable>;

@@ -4,6 +4,7 @@
  * enforced. State-changing requests must carry a CSRF token.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { resolveApiToken } from '../accounts/api-tokens.ts';
 import { type Deps, resolveSession } from '../accounts/service.ts';
 import { can } from './permissions.ts';
 
@@ -57,7 +58,19 @@ const unsafe = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 export function registerAuth(app: FastifyInstance): void {
   app.decorateRequest('user', null);
 
+  app.decorateRequest('tokenScopes', null);
+
   app.addHook('onRequest', async (request, reply) => {
+    const authorization = request.headers.authorization;
+    if (authorization !== undefined) {
+      const bearer = /^Bearer\s+(\S+)$/i.exec(authorization)?.[1];
+      const user = bearer === undefined ? null : await resolveApiToken(deps(app), bearer);
+      // A token that does not work is an error, never a silent fall-back to being a visitor.
+      if (user === null) throw new UnauthenticatedError();
+      request.user = user;
+      request.tokenScopes = user.scopes;
+      return;
+    }
     const token = request.cookies[SESSION_COOKIE];
     if (token === undefined || token === '') return;
     request.user = await resolveSession(deps(app), token);
@@ -79,10 +92,17 @@ export function registerAuth(app: FastifyInstance): void {
       return reply.redirect(user.totpEnabled ? '/masuk/2fa' : '/akun/2fa', 303);
     }
     if (!can(user.role, access)) throw new ForbiddenError();
+    // A token works only on routes that accept tokens, and only within its scopes.
+    if (request.tokenScopes !== null) {
+      const scope = request.routeOptions.config?.scope;
+      if (scope === undefined || !request.tokenScopes.includes(scope)) throw new ForbiddenError();
+    }
   });
 
   app.addHook('preValidation', async (request, reply) => {
-    if (!unsafe.has(request.method) || request.routeOptions.config?.csrf === false) return;
+    // A bearer token is not sent by browsers on their own, so it cannot be forged across sites.
+    if (!unsafe.has(request.method) || request.tokenScopes !== null || request.routeOptions.config?.csrf === false)
+      return;
     await new Promise<void>((resolve, reject) => {
       app.csrfProtection(request, reply, (error?: Error) => (error === undefined ? resolve() : reject(error)));
     });
@@ -90,6 +110,7 @@ export function registerAuth(app: FastifyInstance): void {
 
   // Pages for a signed-in person are theirs alone: no shared cache may keep them.
   app.addHook('onSend', async (request, reply) => {
-    if (request.user !== null) reply.header('cache-control', 'private, no-cache');
+    const current = String(reply.getHeader('cache-control') ?? '');
+    if (request.user !== null && !current.includes('no-store')) reply.header('cache-control', 'private, no-cache');
   });
 }

@@ -90,6 +90,7 @@ async function send(request: FastifyRequest, reply: FastifyReply, outcome: Outco
   const retryAfter = String(reply.getHeader('retry-after') ?? '60');
   const body = t(outcome.body, { id: request.id, detail: outcome.detail ?? '', seconds: retryAfter });
   if (outcome.status === 503) reply.header('retry-after', '60');
+  if (outcome.status === 401) reply.header('www-authenticate', 'Bearer realm="api"');
   if (wantsJson(request)) {
     return reply
       .code(outcome.status)

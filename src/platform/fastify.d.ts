@@ -1,6 +1,7 @@
 /** What the platform adds to Fastify's request, reply and instance. */
 import '@fastify/csrf-protection';
 import '@fastify/rate-limit';
+import type { Scope } from '../accounts/api-tokens.ts';
 import type { CurrentUser } from '../accounts/service.ts';
 import type { RouteEntry } from '../app.ts';
 import type { Config, Language } from '../config.ts';
@@ -31,6 +32,8 @@ declare module 'fastify' {
     t: Translate;
     /** The signed-in user, or null for a visitor. */
     user: CurrentUser | null;
+    /** The scopes of the API token the request came with; null for cookie sessions and visitors. */
+    tokenScopes: string[] | null;
   }
   interface FastifyContextConfig {
     access?: Access;
@@ -38,5 +41,7 @@ declare module 'fastify' {
     csrf?: boolean;
     /** The route is part of finishing two-factor sign-in, so a session without it may call it. */
     beforeMfa?: boolean;
+    /** The API-token scope that lets a token call this route; routes without one refuse tokens. */
+    scope?: Scope;
   }
 }

@@ -27,10 +27,6 @@ export async function renderPage(
 ) {
   const ctx = await pageContext(request);
   const html = `<!doctype html>${renderToString(page(ctx))}`;
-  return reply
-    .code(status)
-    .header('cache-control', 'no-cache')
-    .header('vary', 'Cookie')
-    .type('text/html; charset=utf-8')
-    .send(html);
+  if (!reply.hasHeader('cache-control')) reply.header('cache-control', 'no-cache');
+  return reply.code(status).header('vary', 'Cookie').type('text/html; charset=utf-8').send(html);
 }

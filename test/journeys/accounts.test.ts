@@ -61,7 +61,7 @@ describe('signing in on a phone with JavaScript off', () => {
     assert.equal((await page.getByRole('status').textContent())?.trim(), 'Undangan sudah dikirim.');
     assert.ok(await page.getByText('dewi.sekretariat@example.org').isVisible());
 
-    for (const path of ['/kelola', '/kelola/audit', '/akun', '/akun?lang=en']) {
+    for (const path of ['/kelola', '/kelola/audit', '/akun', '/akun?lang=en', '/akun/data', '/akun/token']) {
       await page.goto(`${j.served.baseUrl}${path}`);
       await check(page, path, problems);
     }

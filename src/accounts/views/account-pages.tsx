@@ -3,6 +3,7 @@ import { formatDate, formatTime } from '../../platform/format.ts';
 import type { PageContext } from '../../platform/page-context.ts';
 import { CsrfField, ErrorSummary, type FieldErrors, Notice, TextField } from '../../platform/views/form.tsx';
 import { Layout } from '../../platform/views/layout.tsx';
+import type { PersonalDataCopy } from '../personal-data.ts';
 import type { CurrentUser } from '../service.ts';
 
 export interface SessionRow {
@@ -16,13 +17,14 @@ export interface AccountPageProps {
   ctx: PageContext;
   csrf: string;
   user: CurrentUser;
+  phone: string;
   sessions: SessionRow[];
   recoveryLeft: number;
   errors: FieldErrors;
   notice?: string | undefined;
 }
 
-export function AccountPage({ ctx, csrf, user, sessions, recoveryLeft, errors, notice }: AccountPageProps) {
+export function AccountPage({ ctx, csrf, user, phone, sessions, recoveryLeft, errors, notice }: AccountPageProps) {
   const { t, lang } = ctx;
   return (
     <Layout ctx={ctx} title={t('account.title')}>
@@ -86,10 +88,48 @@ export function AccountPage({ ctx, csrf, user, sessions, recoveryLeft, errors, n
             </li>
           ))}
         </ul>
+        <p>
+          <a href="/akun/token">{t('account.tokens')}</a>
+        </p>
         <form method="post" action="/akun/keluar-semua">
           <CsrfField token={csrf} />
           <button class="button secondary" type="submit">
             {t('account.signOutEverywhere')}
+          </button>
+        </form>
+      </section>
+
+      <section aria-labelledby="data-pribadi">
+        <h2 id="data-pribadi">{t('pdp.title')}</h2>
+        <p>{t('pdp.lead')}</p>
+        <p class="actions">
+          <a href="/akun/data">{t('pdp.view')}</a>
+          <a href="/akun/data.json" download>
+            {t('pdp.download')}
+          </a>
+        </p>
+        <form class="form" method="post" action="/akun/data" novalidate>
+          <CsrfField token={csrf} />
+          <TextField
+            name="name"
+            label={t('account.name')}
+            value={user.name}
+            error={errors.name}
+            autocomplete="name"
+            required
+            maxLength={120}
+          />
+          <TextField
+            name="phone"
+            type="tel"
+            label={t('pdp.phone')}
+            value={phone}
+            error={errors.phone}
+            autocomplete="tel"
+            maxLength={20}
+          />
+          <button class="button" type="submit">
+            {t('pdp.save')}
           </button>
         </form>
       </section>
@@ -102,6 +142,89 @@ export function AccountPage({ ctx, csrf, user, sessions, recoveryLeft, errors, n
           </button>
         </p>
       </form>
+
+      <section aria-labelledby="akhiri" class="panel">
+        <h2 id="akhiri">{t('pdp.end')}</h2>
+        <p>{t('pdp.endLead')}</p>
+        <form class="form" method="post" action="/akun/hapus" novalidate>
+          <CsrfField token={csrf} />
+          <TextField
+            name="confirm"
+            type="password"
+            label={t('pdp.endConfirm')}
+            error={errors.confirm}
+            autocomplete="current-password"
+            required
+          />
+          <p class="actions">
+            <button class="button secondary" type="submit" name="kind" value="withdraw_consent">
+              {t('pdp.withdraw')}
+            </button>
+            <button class="button danger" type="submit" name="kind" value="erasure">
+              {t('pdp.erase')}
+            </button>
+          </p>
+        </form>
+      </section>
+    </Layout>
+  );
+}
+
+export function PersonalDataPage({ ctx, copy }: { ctx: PageContext; copy: PersonalDataCopy }) {
+  const { t, lang } = ctx;
+  const when = (value: string | null) =>
+    value === null ? '–' : `${formatDate(new Date(value), lang)} ${formatTime(new Date(value), lang)}`;
+  return (
+    <Layout ctx={ctx} title={t('pdp.copyTitle')}>
+      <h1>{t('pdp.copyTitle')}</h1>
+      <p>{t('pdp.generatedAt', { when: when(copy.generatedAt) })}</p>
+      <p>
+        <a href="/akun/data.json" download>
+          {t('pdp.download')}
+        </a>
+      </p>
+      <h2>{t('pdp.account')}</h2>
+      <dl class="facts">
+        <dt>{t('account.name')}</dt>
+        <dd>{copy.account.name}</dd>
+        <dt>{t('account.email')}</dt>
+        <dd>{copy.account.email}</dd>
+        <dt>{t('pdp.phone')}</dt>
+        <dd>{copy.account.phone ?? '–'}</dd>
+        <dt>{t('users.role')}</dt>
+        <dd>{copy.account.role}</dd>
+        <dt>{t('pdp.consent')}</dt>
+        <dd>{t('pdp.consentGiven', { version: copy.consent.version ?? '–', when: when(copy.consent.givenAt) })}</dd>
+      </dl>
+      <h2>{t('account.sessions')}</h2>
+      <ul>
+        {copy.sessions.map((s) => (
+          <li key={s.createdAt}>{`${s.device ?? '?'} · ${s.ip ?? '?'} · ${when(s.lastSeenAt)}`}</li>
+        ))}
+      </ul>
+      <h2>{t('pdp.messages')}</h2>
+      {copy.messages.length === 0 ? <p>{t('pdp.none')}</p> : null}
+      <ul>
+        {copy.messages.map((m) => (
+          <li key={`${m.createdAt}-${m.subject}`}>{`${when(m.createdAt)} · ${m.subject} · ${m.status}`}</li>
+        ))}
+      </ul>
+      <h2>{t('pdp.activity')}</h2>
+      <ul>
+        {copy.activity.map((a) => (
+          <li key={`${a.at}-${a.action}`}>
+            {`${when(a.at)} · `}
+            <code>{a.action}</code>
+            {a.ip === null ? null : ` · ${a.ip}`}
+          </li>
+        ))}
+      </ul>
+      <h2>{t('pdp.requests')}</h2>
+      <ul>
+        {copy.requests.map((r) => (
+          <li key={r.requestedAt}>{`${r.kind} · ${when(r.requestedAt)} → ${when(r.completedAt)}`}</li>
+        ))}
+      </ul>
     </Layout>
   );
 }

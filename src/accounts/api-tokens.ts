@@ -1,0 +1,98 @@
+/**
+ * Personal access tokens for integrations with /api/v1: shown once, stored only as a hash,
+ * limited to named scopes, optionally expiring, revocable. They are separate from cookie
+ * sessions: a request with a token carries no cookie and needs no CSRF token.
+ */
+import { recordAudit } from '../platform/audit.ts';
+import { hashToken, newToken } from '../platform/crypto.ts';
+import * as q from './queries.ts';
+import type { CurrentUser, Deps } from './service.ts';
+
+/** What a token may be allowed to do; each API route that accepts tokens names one. */
+export const scopes = {
+  'profile:read': 'scope.profileRead',
+} as const;
+export type Scope = keyof typeof scopes;
+
+export const TOKEN_PREFIX = 'dt_';
+
+export type CreateTokenResult = { ok: true; token: string } | { ok: false; problem: 'name' | 'scopes' };
+
+export async function createApiToken(
+  deps: Deps,
+  user: CurrentUser,
+  input: { name: string; scopes: string[]; days: number | null },
+  ip: string,
+): Promise<CreateTokenResult> {
+  const name = input.name.trim();
+  if (name === '' || name.length > 80) return { ok: false, problem: 'name' };
+  const chosen = [...new Set(input.scopes)];
+  if (chosen.length === 0 || chosen.some((s) => !(s in scopes))) return { ok: false, problem: 'scopes' };
+  const { token } = newToken();
+  const full = `${TOKEN_PREFIX}${token}`;
+  const expires = input.days === null ? null : new Date(Date.now() + input.days * 24 * 3600 * 1000);
+  const { id } = await q.insertApiToken(deps.db, {
+    user_id: user.id,
+    name,
+    token_hash: hashToken(full),
+    scopes: chosen,
+    expires_at: expires,
+  });
+  await recordAudit(deps.db, {
+    actorUserId: user.id,
+    actorRole: user.role,
+    action: 'api_token.created',
+    subjectType: 'api_token',
+    subjectId: id,
+    ip,
+    details: { scopes: chosen },
+  });
+  return { ok: true, token: full };
+}
+
+export function listApiTokens(deps: Deps, user: CurrentUser) {
+  return q.apiTokensOf(deps.db, user.id);
+}
+
+export async function revokeApiToken(deps: Deps, user: CurrentUser, id: number, ip: string): Promise<boolean> {
+  const result = await q.revokeApiToken(deps.db, user.id, id, new Date());
+  const revoked = Number(result.numUpdatedRows) === 1;
+  if (revoked)
+    await recordAudit(deps.db, {
+      actorUserId: user.id,
+      actorRole: user.role,
+      action: 'api_token.revoked',
+      subjectType: 'api_token',
+      subjectId: id,
+      ip,
+    });
+  return revoked;
+}
+
+export interface TokenUser extends CurrentUser {
+  scopes: string[];
+}
+
+/** The user behind a bearer token, or null when it is unknown, revoked, expired or its account is not active. */
+export async function resolveApiToken(deps: Deps, bearer: string): Promise<TokenUser | null> {
+  if (!bearer.startsWith(TOKEN_PREFIX)) return null;
+  const row = await q.apiTokenWithUser(deps.db, hashToken(bearer));
+  const now = new Date();
+  if (row === undefined || row.revoked_at !== null || row.status !== 'active') return null;
+  if (row.expires_at !== null && row.expires_at <= now) return null;
+  if (row.last_used_at === null || now.getTime() - row.last_used_at.getTime() > 60_000)
+    await q.touchApiToken(deps.db, row.token_id, now);
+  return {
+    id: row.id,
+    role: row.role,
+    name: deps.sealer.open(row.name_sealed),
+    email: deps.sealer.open(row.email_sealed),
+    memberId: row.member_id,
+    sessionId: 0,
+    sessionExpiresAt: row.expires_at ?? new Date(now.getTime() + 3600_000),
+    // The token was made in a session that had passed every factor; it is the credential now.
+    mfaPassed: true,
+    totpEnabled: row.totp_enabled_at !== null,
+    scopes: row.scopes,
+  };
+}

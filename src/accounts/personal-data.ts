@@ -1,0 +1,170 @@
+/**
+ * A person's rights over their data (UU 27/2022 PDP): a copy of everything held about them,
+ * correction, withdrawal of consent, and erasure. Each request is timestamped in data_request
+ * (self-service requests complete at once) and recorded in the audit log. What a person made
+ * public (later: aspirations, comments) stays, without their name.
+ */
+import { randomBytes } from 'node:crypto';
+import { recordAudit } from '../platform/audit.ts';
+import { verifyPassword } from './passwords.ts';
+import * as q from './queries.ts';
+import type { CurrentUser, Deps } from './service.ts';
+
+export const PHONE_PATTERN = /^\+?[0-9 ()-]{8,20}$/;
+
+export interface PersonalDataCopy {
+  generatedAt: string;
+  account: {
+    name: string;
+    email: string;
+    phone: string | null;
+    role: string;
+    status: string;
+    emailConfirmedAt: string | null;
+    twoStepVerification: boolean;
+    createdAt: string;
+  };
+  consent: { version: string | null; givenAt: string | null; withdrawnAt: string | null };
+  sessions: { ip: string | null; device: string | null; lastSeenAt: string; createdAt: string }[];
+  messages: { channel: string; subject: string; status: string; createdAt: string; sentAt: string | null }[];
+  activity: { at: string; action: string; ip: string | null }[];
+  requests: { kind: string; requestedAt: string; completedAt: string | null }[];
+}
+
+const iso = (d: Date | null) => (d === null ? null : d.toISOString());
+
+export async function copyOfPersonalData(deps: Deps, user: CurrentUser, ip: string): Promise<PersonalDataCopy> {
+  const now = new Date();
+  await q.insertDataRequest(deps.db, { user_id: user.id, kind: 'access', requested_at: now, completed_at: now });
+  await recordAudit(deps.db, {
+    actorUserId: user.id,
+    actorRole: user.role,
+    action: 'personal_data.exported',
+    subjectType: 'user',
+    subjectId: user.id,
+    ip,
+  });
+  const row = await q.userById(deps.db, user.id);
+  if (row === undefined) throw new Error(`user ${user.id} vanished`);
+  const [sessions, activity, requests, messages] = await Promise.all([
+    q.sessionsOf(deps.db, user.id),
+    q.auditAbout(deps.db, user.id),
+    q.dataRequestsOf(deps.db, user.id),
+    q.messagesTo(deps.db, (sealed) => {
+      try {
+        return deps.sealer.open(sealed).toLowerCase() === user.email.toLowerCase();
+      } catch {
+        return false;
+      }
+    }),
+  ]);
+  return {
+    generatedAt: now.toISOString(),
+    account: {
+      name: deps.sealer.open(row.name_sealed),
+      email: deps.sealer.open(row.email_sealed),
+      phone: row.phone_sealed === null ? null : deps.sealer.open(row.phone_sealed),
+      role: row.role,
+      status: row.status,
+      emailConfirmedAt: iso(row.email_verified_at),
+      twoStepVerification: row.totp_enabled_at !== null,
+      createdAt: row.created_at.toISOString(),
+    },
+    consent: { version: row.consent_version, givenAt: iso(row.consent_at), withdrawnAt: iso(row.consent_withdrawn_at) },
+    sessions: sessions.map((s) => ({
+      ip: s.ip,
+      device: s.user_agent,
+      lastSeenAt: s.last_seen_at.toISOString(),
+      createdAt: s.created_at.toISOString(),
+    })),
+    messages: messages.map((m) => ({
+      channel: m.channel,
+      subject: m.subject,
+      status: m.status,
+      createdAt: m.created_at.toISOString(),
+      sentAt: iso(m.sent_at),
+    })),
+    activity: activity.map((a) => ({ at: a.at.toISOString(), action: a.action, ip: a.ip })),
+    requests: requests.map((r) => ({
+      kind: r.kind,
+      requestedAt: r.requested_at.toISOString(),
+      completedAt: iso(r.completed_at),
+    })),
+  };
+}
+
+export type CorrectionResult =
+  | { ok: true }
+  | { ok: false; errors: { field: 'name' | 'phone'; problem: 'required' | 'tooLong' | 'phone' }[] };
+
+export async function correctPersonalData(
+  deps: Deps,
+  user: CurrentUser,
+  input: { name: string; phone: string },
+  ip: string,
+): Promise<CorrectionResult> {
+  const name = input.name.trim();
+  const phone = input.phone.trim();
+  const errors: { field: 'name' | 'phone'; problem: 'required' | 'tooLong' | 'phone' }[] = [];
+  if (name === '') errors.push({ field: 'name', problem: 'required' });
+  else if (name.length > 120) errors.push({ field: 'name', problem: 'tooLong' });
+  if (phone !== '' && !PHONE_PATTERN.test(phone)) errors.push({ field: 'phone', problem: 'phone' });
+  if (errors.length > 0) return { ok: false, errors };
+  await deps.db.transaction().execute(async (trx) => {
+    const now = new Date();
+    await q.updateUser(trx, user.id, {
+      name_sealed: deps.sealer.seal(name),
+      phone_sealed: phone === '' ? null : deps.sealer.seal(phone),
+    });
+    await q.insertDataRequest(trx, { user_id: user.id, kind: 'correction', requested_at: now, completed_at: now });
+    await recordAudit(trx, {
+      actorUserId: user.id,
+      actorRole: user.role,
+      action: 'personal_data.corrected',
+      subjectType: 'user',
+      subjectId: user.id,
+      ip,
+    });
+  });
+  return { ok: true };
+}
+
+/**
+ * Withdrawing consent and deleting the account both end the processing of the person's data:
+ * the account is emptied of everything that identifies them and can no longer be used. The
+ * password is asked again so that a forgotten open session cannot do it for them.
+ */
+export async function endAccount(
+  deps: Deps,
+  user: CurrentUser,
+  kind: 'withdraw_consent' | 'erasure',
+  password: string,
+  ip: string,
+): Promise<boolean> {
+  const row = await q.userById(deps.db, user.id);
+  if (row?.password_hash == null || !(await verifyPassword(row.password_hash, password))) return false;
+  await deps.db.transaction().execute(async (trx) => {
+    const now = new Date();
+    await q.eraseUser(trx, user.id, {
+      lookup: `erased:${user.id}:${randomBytes(8).toString('hex')}`,
+      email: deps.sealer.seal(''),
+      name: deps.sealer.seal(''),
+    });
+    if (kind === 'withdraw_consent') await q.updateUser(trx, user.id, { consent_withdrawn_at: now });
+    await q.insertDataRequest(trx, { user_id: user.id, kind, requested_at: now, completed_at: now });
+    await recordAudit(trx, {
+      actorUserId: user.id,
+      actorRole: user.role,
+      action: kind === 'erasure' ? 'account.erased' : 'consent.withdrawn',
+      subjectType: 'user',
+      subjectId: user.id,
+      ip,
+    });
+  });
+  return true;
+}
+
+export async function phoneOf(deps: Deps, user: CurrentUser): Promise<string> {
+  const row = await q.userById(deps.db, user.id);
+  return row?.phone_sealed == null ? '' : deps.sealer.open(row.phone_sealed);
+}

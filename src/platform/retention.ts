@@ -1,0 +1,78 @@
+/**
+ * Personal data is kept no longer than needed: this job removes, per kind of data, what has
+ * outlived its configured retention period. It runs at start and every hour in the server, and
+ * records in the audit log what it removed.
+ */
+import type { RetentionDays } from '../config.ts';
+import type { Db } from '../db/index.ts';
+import { recordAudit } from './audit.ts';
+
+const DAY = 24 * 60 * 60 * 1000;
+
+export interface RetentionReport {
+  expiredSessions: number;
+  messages: number;
+  links: number;
+  unconfirmedAccounts: number;
+  dataRequests: number;
+}
+
+const count = (result: { numDeletedRows: bigint }[]) => result.reduce((n, r) => n + Number(r.numDeletedRows), 0);
+
+export async function enforceRetention(db: Db, days: RetentionDays, now = new Date()): Promise<RetentionReport> {
+  const before = (d: number) => new Date(now.getTime() - d * DAY);
+  return db.transaction().execute(async (trx) => {
+    const report: RetentionReport = {
+      expiredSessions: count(await trx.deleteFrom('user_session').where('expires_at', '<', now).execute()),
+      messages: count(
+        await trx
+          .deleteFrom('outbox')
+          .where('status', '!=', 'pending')
+          .where('updated_at', '<', before(days.messages))
+          .execute(),
+      ),
+      links: count(
+        await trx
+          .deleteFrom('one_time_token')
+          .where((eb) => eb.or([eb('used_at', '<', before(days.links)), eb('expires_at', '<', before(days.links))]))
+          .execute(),
+      ),
+      unconfirmedAccounts: count(
+        await trx
+          .deleteFrom('app_user')
+          .where('email_verified_at', 'is', null)
+          .where('status', '=', 'active')
+          .where('role', '=', 'citizen')
+          .where('created_at', '<', before(days.unconfirmedAccounts))
+          .execute(),
+      ),
+      dataRequests: count(
+        await trx.deleteFrom('data_request').where('requested_at', '<', before(days.dataRequests)).execute(),
+      ),
+    };
+    const removed = Object.values(report).reduce((a, b) => a + b, 0);
+    if (removed > 0) {
+      await recordAudit(trx, {
+        actorUserId: null,
+        actorRole: 'system',
+        action: 'retention.enforced',
+        details: { ...report },
+      });
+    }
+    return report;
+  });
+}
+
+/** Runs the job now and then every hour; failures are logged and tried again next hour. */
+export function scheduleRetention(
+  db: Db,
+  days: RetentionDays,
+  log: { error(obj: object, msg: string): void },
+): () => void {
+  const run = () =>
+    void enforceRetention(db, days).catch((error: unknown) => log.error({ err: error }, 'retention job failed'));
+  run();
+  const timer = setInterval(run, 60 * 60 * 1000);
+  timer.unref();
+  return () => clearInterval(timer);
+}
