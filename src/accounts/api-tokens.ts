@@ -6,7 +6,7 @@
 import { recordAudit } from '../platform/audit.ts';
 import { hashToken, newToken } from '../platform/crypto.ts';
 import * as q from './queries.ts';
-import type { CurrentUser, Deps } from './service.ts';
+import { type CurrentUser, currentUser, type Deps } from './service.ts';
 
 /** What a token may be allowed to do; each API route that accepts tokens names one. */
 export const scopes = {
@@ -82,17 +82,7 @@ export async function resolveApiToken(deps: Deps, bearer: string): Promise<Token
   if (row.expires_at !== null && row.expires_at <= now) return null;
   if (row.last_used_at === null || now.getTime() - row.last_used_at.getTime() > 60_000)
     await q.touchApiToken(deps.db, row.token_id, now);
-  return {
-    id: row.id,
-    role: row.role,
-    name: deps.sealer.open(row.name_sealed),
-    email: deps.sealer.open(row.email_sealed),
-    memberId: row.member_id,
-    sessionId: 0,
-    sessionExpiresAt: row.expires_at ?? new Date(now.getTime() + 3600_000),
-    // The token was made in a session that had passed every factor; it is the credential now.
-    mfaPassed: true,
-    totpEnabled: row.totp_enabled_at !== null,
-    scopes: row.scopes,
-  };
+  // The token was made in a session that had passed every factor; it is the credential now.
+  const session = { id: 0, expiresAt: row.expires_at ?? new Date(now.getTime() + 3600_000), mfaPassed: true };
+  return { ...currentUser(deps, row, session), scopes: row.scopes };
 }

@@ -389,15 +389,31 @@ export async function resolveSession(deps: Deps, token: string): Promise<Current
   }
   // Write the last-seen time at most once a minute, not on every request.
   if (now.getTime() - row.last_seen_at.getTime() > 60_000) await q.touchSession(deps.db, row.session_id, now);
+  return currentUser(deps, row, { id: row.session_id, expiresAt: row.expires_at, mfaPassed: row.mfa_passed });
+}
+
+/** The signed-in person as handlers see them, from an account row and what authenticated it. */
+export function currentUser(
+  deps: Deps,
+  row: {
+    id: number;
+    role: Role;
+    name_sealed: string;
+    email_sealed: string;
+    member_id: number | null;
+    totp_enabled_at: Date | null;
+  },
+  session: { id: number; expiresAt: Date; mfaPassed: boolean },
+): CurrentUser {
   return {
     id: row.id,
     role: row.role,
     name: deps.sealer.open(row.name_sealed),
     email: deps.sealer.open(row.email_sealed),
     memberId: row.member_id,
-    sessionId: row.session_id,
-    sessionExpiresAt: row.expires_at,
-    mfaPassed: row.mfa_passed,
+    sessionId: session.id,
+    sessionExpiresAt: session.expiresAt,
+    mfaPassed: session.mfaPassed,
     totpEnabled: row.totp_enabled_at !== null,
   };
 }

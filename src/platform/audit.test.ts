@@ -114,5 +114,11 @@ describe('the audit log', () => {
       .execute();
     assert.equal(reads.length, 2);
     assert.equal((await a.get('/kelola/audit?aksi=%3Cscript%3E')).statusCode, 400);
+    const today = new Date(Date.now() + 7 * 3600 * 1000).toISOString().slice(0, 10);
+    assert.match((await a.get(`/kelola/audit?dari=${today}&sampai=${today}`)).body, /signin\.succeeded/);
+    assert.match((await a.get('/kelola/audit?dari=2020-01-01&sampai=2020-01-02')).body, /Tidak ada entri yang cocok/);
+    const impossible = await a.get('/kelola/audit?dari=2026-02-31');
+    assert.equal(impossible.statusCode, 400);
+    assert.match(impossible.body, /isian &quot;dari&quot; tidak valid/);
   });
 });

@@ -22,7 +22,7 @@ export interface AuditPageProps {
   ctx: PageContext;
   rows: AuditRow[];
   chain: ChainReport;
-  filter: { aksi: string; pelaku: string };
+  filter: { aksi: string; pelaku: string; dari: string; sampai: string };
   olderHref: string | undefined;
 }
 

@@ -30,7 +30,7 @@ export function CsrfField({ token }: { token: string }) {
 export interface TextFieldProps {
   name: string;
   label: string;
-  type?: 'text' | 'email' | 'password' | 'tel' | 'search';
+  type?: 'text' | 'email' | 'password' | 'tel' | 'search' | 'date';
   value?: string | undefined;
   error?: string | undefined;
   hint?: string | undefined;
