@@ -99,6 +99,11 @@ export async function openPglite(dataDir: string | undefined, template?: Blob): 
 
 export async function openPostgres(connectionString: string, poolSize = 10): Promise<OpenDatabase> {
   const pool = new pg.Pool({ connectionString, max: poolSize });
+  // An idle connection that the server drops (restart, failover, a dropped database) must not
+  // take the process down: the pool replaces it on the next query.
+  pool.on('error', (error: Error & { code?: string }) => {
+    if (error.code !== '57P01') console.error(`PostgreSQL connection lost while idle: ${error.message}`);
+  });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   try {
     await migrateToLatest(db);
