@@ -5,6 +5,7 @@ import { CsrfField, ErrorSummary, type FieldErrors, Notice, TextField } from '..
 import { Layout } from '../../platform/views/layout.tsx';
 import type { PersonalDataCopy } from '../personal-data.ts';
 import type { CurrentUser } from '../service.ts';
+import { NewPasswordField, SignOutForm } from './pages.tsx';
 
 export interface SessionRow {
   id: number;
@@ -59,15 +60,7 @@ export function AccountPage({ ctx, csrf, user, phone, sessions, recoveryLeft, er
             autocomplete="current-password"
             required
           />
-          <TextField
-            name="password"
-            type="password"
-            label={t('account.newPassword')}
-            hint={t('account.passwordHint')}
-            error={errors.password}
-            autocomplete="new-password"
-            required
-          />
+          <NewPasswordField ctx={ctx} error={errors.password} />
           <button class="button" type="submit">
             {t('account.changePassword')}
           </button>
@@ -134,14 +127,7 @@ export function AccountPage({ ctx, csrf, user, phone, sessions, recoveryLeft, er
         </form>
       </section>
 
-      <form method="post" action="/keluar">
-        <CsrfField token={csrf} />
-        <p>
-          <button class="button secondary" type="submit">
-            {t('signout.submit')}
-          </button>
-        </p>
-      </form>
+      <SignOutForm ctx={ctx} csrf={csrf} />
 
       <section aria-labelledby="akhiri" class="panel">
         <h2 id="akhiri">{t('pdp.end')}</h2>
@@ -263,14 +249,7 @@ export function MfaChallengePage({
           {t('mfa.submit')}
         </button>
       </form>
-      <form method="post" action="/keluar">
-        <CsrfField token={csrf} />
-        <p>
-          <button class="button secondary" type="submit">
-            {t('signout.submit')}
-          </button>
-        </p>
-      </form>
+      <SignOutForm ctx={ctx} csrf={csrf} />
     </Layout>
   );
 }

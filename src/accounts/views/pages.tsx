@@ -18,6 +18,42 @@ export interface FormPageProps {
   notice?: string | undefined;
 }
 
+/** A password being chosen: the rules stated up front, the browser asked to suggest a strong one. */
+export function NewPasswordField({
+  ctx,
+  error,
+  label,
+}: {
+  ctx: PageContext;
+  error: string | undefined;
+  label?: string;
+}) {
+  return (
+    <TextField
+      name="password"
+      type="password"
+      label={label ?? ctx.t('account.newPassword')}
+      hint={ctx.t('account.passwordHint')}
+      error={error}
+      autocomplete="new-password"
+      required
+    />
+  );
+}
+
+export function SignOutForm({ ctx, csrf }: { ctx: PageContext; csrf: string }) {
+  return (
+    <form method="post" action="/keluar">
+      <CsrfField token={csrf} />
+      <p>
+        <button class="button secondary" type="submit">
+          {ctx.t('signout.submit')}
+        </button>
+      </p>
+    </form>
+  );
+}
+
 export function MessagePage({
   ctx,
   title,
@@ -70,15 +106,7 @@ export function SignUpPage({ ctx, csrf, errors, values, consentVersion }: FormPa
           required
           maxLength={254}
         />
-        <TextField
-          name="password"
-          type="password"
-          label={t('account.password')}
-          hint={t('account.passwordHint')}
-          error={errors.password}
-          autocomplete="new-password"
-          required
-        />
+        <NewPasswordField ctx={ctx} error={errors.password} label={t('account.password')} />
         <p class="hint">{t('account.privacy')}</p>
         <CheckboxField
           name="consent"
@@ -176,7 +204,6 @@ export function SetPasswordPage({
   lead,
   submit,
 }: Omit<FormPageProps, 'values'> & { action: string; title: string; lead?: string; submit: string }) {
-  const { t } = ctx;
   return (
     <Layout ctx={ctx} title={title}>
       <h1>{title}</h1>
@@ -184,15 +211,7 @@ export function SetPasswordPage({
       {lead === undefined ? null : <p>{lead}</p>}
       <form class="form" method="post" action={action} novalidate>
         <CsrfField token={csrf} />
-        <TextField
-          name="password"
-          type="password"
-          label={t('account.newPassword')}
-          hint={t('account.passwordHint')}
-          error={errors.password}
-          autocomplete="new-password"
-          required
-        />
+        <NewPasswordField ctx={ctx} error={errors.password} />
         <button class="button" type="submit">
           {submit}
         </button>
