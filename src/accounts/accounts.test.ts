@@ -176,19 +176,37 @@ describe('signing in', () => {
     const right = await a.post('/masuk', { email: user.email, password: user.password });
     assert.equal(right.statusCode, 429, 'the right password does not open a locked account');
     // When the lock has passed, the right password works and the count starts again.
+    const lookup = t.app.sealer.lookup(user.email);
     await t.database.db
-      .updateTable('app_user')
+      .updateTable('sign_in_throttle')
       .set({ locked_until: new Date(Date.now() - 1000) })
-      .where('id', '=', user.id)
+      .where('email_lookup', '=', lookup)
       .execute();
     const later = await a.post('/masuk', { email: user.email, password: user.password });
     assert.equal(later.statusCode, 303);
     const row = await t.database.db
-      .selectFrom('app_user')
-      .select('failed_sign_ins')
-      .where('id', '=', user.id)
-      .executeTakeFirstOrThrow();
-    assert.equal(row.failed_sign_ins, 0);
+      .selectFrom('sign_in_throttle')
+      .select('failures')
+      .where('email_lookup', '=', lookup)
+      .executeTakeFirst();
+    assert.equal(row, undefined, 'a successful sign-in clears the count');
+  });
+
+  test('an address without an account locks the same way, so the lock reveals nothing', async () => {
+    const a = agent();
+    await a.get('/masuk');
+    const answers: number[] = [];
+    for (let i = 1; i <= 5; i++)
+      answers.push(
+        (await a.post('/masuk', { email: 'tidak.pernah.daftar@example.org', password: `coba ${i} kali lagi` }))
+          .statusCode,
+      );
+    assert.deepEqual(answers, [400, 400, 400, 400, 429]);
+    const locked = await a.post('/masuk', {
+      email: 'tidak.pernah.daftar@example.org',
+      password: 'coba enam kali lagi',
+    });
+    assert.match(locked.body, /Terlalu banyak percobaan yang gagal/);
   });
 
   test('too many attempts from one address get 429 with Retry-After and a page that says so', async () => {

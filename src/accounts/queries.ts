@@ -304,3 +304,24 @@ export function apiTokenWithUser(db: Db, tokenHash: string) {
 export function touchApiToken(db: Db, id: number, now: Date) {
   return db.updateTable('api_token').set({ last_used_at: now }).where('id', '=', id).execute();
 }
+
+export function throttleOf(db: Db, lookup: string) {
+  return db
+    .selectFrom('sign_in_throttle')
+    .select(['failures', 'locked_until'])
+    .where('email_lookup', '=', lookup)
+    .executeTakeFirst();
+}
+
+export function saveThrottle(db: Db, lookup: string, failures: number, lockedUntil: Date | null) {
+  const now = new Date();
+  return db
+    .insertInto('sign_in_throttle')
+    .values({ email_lookup: lookup, failures, locked_until: lockedUntil, updated_at: now })
+    .onConflict((oc) => oc.column('email_lookup').doUpdateSet({ failures, locked_until: lockedUntil, updated_at: now }))
+    .execute();
+}
+
+export function clearThrottle(db: Db, lookup: string) {
+  return db.deleteFrom('sign_in_throttle').where('email_lookup', '=', lookup).execute();
+}

@@ -176,39 +176,39 @@ export async function signIn(
   origin: Origin,
 ): Promise<SignInResult> {
   const email = normaliseEmail(input.email);
-  const user = await q.userByLookup(deps.db, deps.sealer.lookup(email));
+  const lookup = deps.sealer.lookup(email);
   const now = new Date();
-  if (user === undefined || user.password_hash === null || user.status !== 'active') {
-    await verifyDecoy(input.password);
-    await recordAudit(deps.db, {
-      actorUserId: null,
-      actorRole: 'visitor',
-      action: 'signin.failed',
-      ip: origin.ip,
-      details: { known: false },
-    });
-    return { ok: false, reason: 'failed' };
+  // Failures count per address whether or not it has an account: a lock-out tells nothing.
+  const throttle = await q.throttleOf(deps.db, lookup);
+  if (throttle?.locked_until != null && throttle.locked_until > now) {
+    return {
+      ok: false,
+      reason: 'locked',
+      minutes: Math.ceil((throttle.locked_until.getTime() - now.getTime()) / 60_000),
+    };
   }
-  if (user.locked_until !== null && user.locked_until > now) {
-    return { ok: false, reason: 'locked', minutes: Math.ceil((user.locked_until.getTime() - now.getTime()) / 60_000) };
-  }
-  if (!(await verifyPassword(user.password_hash, input.password))) {
-    const failures = user.failed_sign_ins + 1;
+  const failed = async (user: { id: number; role: Role } | undefined): Promise<SignInResult> => {
+    const failures = (throttle?.failures ?? 0) + 1;
     const locked = failures >= LOCK_AFTER ? new Date(now.getTime() + lockMinutes(failures) * 60_000) : null;
-    await q.updateUser(deps.db, user.id, { failed_sign_ins: failures, locked_until: locked });
+    await q.saveThrottle(deps.db, lookup, failures, locked);
     await recordAudit(deps.db, {
-      actorUserId: user.id,
-      actorRole: user.role,
+      actorUserId: user?.id ?? null,
+      actorRole: user?.role ?? 'visitor',
       action: locked === null ? 'signin.failed' : 'signin.locked',
-      subjectType: 'user',
-      subjectId: user.id,
+      ...(user === undefined ? {} : { subjectType: 'user', subjectId: user.id }),
       ip: origin.ip,
-      details: { failures },
+      details: { failures, known: user !== undefined },
     });
     return locked === null
       ? { ok: false, reason: 'failed' }
       : { ok: false, reason: 'locked', minutes: lockMinutes(failures) };
+  };
+  const user = await q.userByLookup(deps.db, lookup);
+  if (user === undefined || user.password_hash === null || user.status !== 'active') {
+    await verifyDecoy(input.password);
+    return failed(undefined);
   }
+  if (!(await verifyPassword(user.password_hash, input.password))) return failed(user);
   if (user.email_verified_at === null) {
     await deps.db.transaction().execute(async (trx) => {
       const token = await issueToken(trx, user.id, 'verify_email');
@@ -224,7 +224,7 @@ export async function signIn(
     });
     return { ok: false, reason: 'unverified' };
   }
-  await q.updateUser(deps.db, user.id, { failed_sign_ins: 0, locked_until: null });
+  await q.clearThrottle(deps.db, lookup);
   await recordAudit(deps.db, {
     actorUserId: user.id,
     actorRole: user.role,
@@ -284,12 +284,11 @@ export async function setPasswordWithToken(
     if (!(await q.useToken(trx, found.id, now))) return { ok: false, problem: 'token' } as const;
     await q.updateUser(trx, user.id, {
       password_hash: passwordHash,
-      failed_sign_ins: 0,
-      locked_until: null,
       email_verified_at: user.email_verified_at ?? now,
       ...(purpose === 'invitation' ? { status: 'active' as const } : {}),
     });
     await q.deleteSessionsOf(trx, user.id);
+    await q.clearThrottle(trx, user.email_lookup);
     await recordAudit(trx, {
       actorUserId: user.id,
       actorRole: user.role,

@@ -112,8 +112,6 @@ export interface AppUserTable extends Timestamps {
   totp_sealed: string | null;
   totp_enabled_at: Date | null;
   totp_last_step: number | null;
-  failed_sign_ins: ColumnType<number, number | undefined, number>;
-  locked_until: Date | null;
   consent_version: string | null;
   consent_at: Date | null;
   consent_withdrawn_at: Date | null;
@@ -199,6 +197,12 @@ export interface ApiTokenTable extends Timestamps {
   revoked_at: Date | null;
 }
 
+export interface SignInThrottleTable extends Timestamps {
+  email_lookup: string;
+  failures: number;
+  locked_until: Date | null;
+}
+
 export interface Database {
   council: CouncilTable;
   dapil: DapilTable;
@@ -216,6 +220,7 @@ export interface Database {
   recovery_code: RecoveryCodeTable;
   data_request: DataRequestTable;
   api_token: ApiTokenTable;
+  sign_in_throttle: SignInThrottleTable;
 }
 
 export type Council = Selectable<CouncilTable>;

@@ -15,6 +15,7 @@ export interface RetentionReport {
   links: number;
   unconfirmedAccounts: number;
   dataRequests: number;
+  signInThrottles: number;
 }
 
 const count = (result: { numDeletedRows: bigint }[]) => result.reduce((n, r) => n + Number(r.numDeletedRows), 0);
@@ -48,6 +49,14 @@ export async function enforceRetention(db: Db, days: RetentionDays, now = new Da
       ),
       dataRequests: count(
         await trx.deleteFrom('data_request').where('requested_at', '<', before(days.dataRequests)).execute(),
+      ),
+      // Failure counts keyed by an email's HMAC: kept a day after the last attempt or lock.
+      signInThrottles: count(
+        await trx
+          .deleteFrom('sign_in_throttle')
+          .where('updated_at', '<', before(1))
+          .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<', now)]))
+          .execute(),
       ),
     };
     const removed = Object.values(report).reduce((a, b) => a + b, 0);
