@@ -1,7 +1,7 @@
 /** A signed-in person's own account: /akun, password, sessions, and two-step verification. */
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { getCouncil } from '../council/service.ts';
-import { clearSessionCookie, deps, safeNext, setSessionCookie } from '../platform/auth.ts';
+import { clearSessionCookie, deps, safeNext, setSessionCookie, signedIn } from '../platform/auth.ts';
 import { isOfficial } from '../platform/permissions.ts';
 import { renderPage } from '../platform/render.tsx';
 import type { FieldErrors } from '../platform/views/form.tsx';
@@ -30,11 +30,6 @@ import {
 import { TokensPage } from './views/tokens-page.tsx';
 
 const mfaLimit = { max: 10, timeWindow: '5 minutes' };
-
-function signedIn(request: FastifyRequest): CurrentUser {
-  if (request.user === null) throw new Error('the guard lets no visitor reach this handler');
-  return request.user;
-}
 
 export const accountSelfRoutes: FastifyPluginAsync = async (app) => {
   const accountPage = async (

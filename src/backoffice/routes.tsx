@@ -2,21 +2,16 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { mailContext, noticeOf } from '../accounts/routes.tsx';
 import { ChangeUserBody, InviteBody, PageQuery, UserParams } from '../accounts/schemas.ts';
-import { type CurrentUser, changeUser, inviteUser, listUsers } from '../accounts/service.ts';
+import { changeUser, inviteUser, listUsers } from '../accounts/service.ts';
 import { getCouncil } from '../council/service.ts';
 import { listMembers, memberIdBySlug } from '../members/service.ts';
-import { deps } from '../platform/auth.ts';
+import { deps, signedIn } from '../platform/auth.ts';
 import { NotFoundError } from '../platform/errors.tsx';
 import { can } from '../platform/permissions.ts';
 import { renderPage } from '../platform/render.tsx';
 import type { FieldErrors } from '../platform/views/form.tsx';
 import { BackOfficePage } from './views/backoffice-page.tsx';
 import { UsersPage } from './views/users-page.tsx';
-
-function signedIn(request: FastifyRequest): CurrentUser {
-  if (request.user === null) throw new Error('the guard lets no visitor reach this handler');
-  return request.user;
-}
 
 export const backOfficeRoutes: FastifyPluginAsync = async (app) => {
   app.get(

@@ -5,7 +5,7 @@
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { resolveApiToken } from '../accounts/api-tokens.ts';
-import { type Deps, resolveSession } from '../accounts/service.ts';
+import { type CurrentUser, type Deps, resolveSession } from '../accounts/service.ts';
 import { can } from './permissions.ts';
 
 export const SESSION_COOKIE = 'sid';
@@ -51,6 +51,12 @@ export class UnauthenticatedError extends Error {
     super('sign-in required');
     this.name = 'UnauthenticatedError';
   }
+}
+
+/** The user of a handler behind a non-public route: the guard has already refused visitors. */
+export function signedIn(request: FastifyRequest): CurrentUser {
+  if (request.user === null) throw new UnauthenticatedError();
+  return request.user;
 }
 
 const unsafe = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
