@@ -9,6 +9,7 @@ import csrf from '@fastify/csrf-protection';
 import etag from '@fastify/etag';
 import formbody from '@fastify/formbody';
 import helmet from '@fastify/helmet';
+import multipart, { type MultipartFile } from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
@@ -16,6 +17,9 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { accountSelfRoutes } from './accounts/account-routes.tsx';
 import { accountRoutes } from './accounts/routes.tsx';
 import { apiDocsRoutes } from './api/routes.tsx';
+import { aspirationOfficeRoutes } from './aspirations/office-routes.tsx';
+import { aspirationRoutes } from './aspirations/routes.tsx';
+import { MAX_PHOTOS } from './aspirations/service.ts';
 import { auditRoutes } from './audit/routes.tsx';
 import { backOfficeRoutes } from './backoffice/routes.tsx';
 import type { Config } from './config.ts';
@@ -32,6 +36,7 @@ import { healthRoutes } from './platform/health.ts';
 import { registerLanguage } from './platform/language.ts';
 import { OutboxWorker, smtpMailer } from './platform/outbox.ts';
 import type { Access } from './platform/permissions.ts';
+import { MAX_PHOTO_BYTES, type UploadedFile } from './platform/uploads.ts';
 
 export interface RouteEntry {
   method: string;
@@ -127,9 +132,37 @@ export async function buildApp({ config, database, assets, logStream }: AppOptio
     sessionPlugin: '@fastify/cookie',
     cookieKey: 'csrf',
     cookieOpts: { path: '/', httpOnly: true, sameSite: 'lax', signed: true, secure: https },
+    // A multipart form's fields arrive as parts: the token is the value of the "_csrf" part.
+    getToken: (request) => {
+      const field = (request.body as Record<string, unknown> | undefined)?._csrf;
+      const value = typeof field === 'object' && field !== null ? (field as { value?: unknown }).value : field;
+      return typeof value === 'string' ? value : String(request.headers['x-csrf-token'] ?? '');
+    },
   });
   await app.register(rateLimit, { global: false });
   await app.register(formbody, { bodyLimit: 64 * 1024 });
+  // Forms with photos: parts are read into memory within these limits before the handler runs;
+  // an oversized photo is marked truncated so the form can say which one, instead of failing.
+  await app.register(multipart, {
+    attachFieldsToBody: true,
+    throwFileSizeLimit: false,
+    limits: { fileSize: MAX_PHOTO_BYTES, files: MAX_PHOTOS + 1, fields: 40, fieldSize: 24 * 1024, parts: 50 },
+    async onFile(part: MultipartFile) {
+      const chunks: Buffer[] = [];
+      for await (const chunk of part.file) chunks.push(chunk as Buffer);
+      const file: UploadedFile = {
+        field: part.fieldname,
+        filename: part.filename,
+        data: Buffer.concat(chunks),
+        truncated: part.file.truncated,
+      };
+      (part as unknown as { value: UploadedFile }).value = file;
+    },
+  });
+  app.decorateRequest('formParsed', false);
+  app.addHook('preValidation', async (request) => {
+    request.formParsed = true;
+  });
   // ETag first: it must hash the page before compression turns it into a stream.
   await app.register(etag, { weak: true });
   await app.register(compress, { threshold: 1024, encodings: ['br', 'gzip', 'deflate'] });
@@ -183,6 +216,8 @@ export async function buildApp({ config, database, assets, logStream }: AppOptio
   await app.register(accountSelfRoutes);
   await app.register(backOfficeRoutes);
   await app.register(auditRoutes);
+  await app.register(aspirationRoutes);
+  await app.register(aspirationOfficeRoutes);
 
   return app;
 }

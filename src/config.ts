@@ -58,6 +58,10 @@ export interface Config {
   smtp: SmtpConfig | undefined;
   /** Days to keep each kind of data before the scheduled job removes it. */
   retention: RetentionDays;
+  /** Where uploaded files (photos) are kept. */
+  uploadDir: string;
+  /** Citizens' input: how long after resolution the citizen may reopen, and when to ask "is it resolved?". */
+  aspirations: { reopenDays: number; followUpWeeks: number };
   /** On SIGTERM: wait until no request arrived for this long (a load balancer needs a moment to notice). */
   shutdownQuietMs: number;
   /** On SIGTERM: stop waiting for requests in flight after this long. */
@@ -233,6 +237,11 @@ export function loadConfig(env: Env = process.env): Config {
     unconfirmedAccounts: integer(env, 'RETENTION_UNCONFIRMED_ACCOUNTS_DAYS', 14, 1, 3650),
     dataRequests: integer(env, 'RETENTION_DATA_REQUESTS_DAYS', 1825, 365, 36500),
   };
+  const uploadDir = path.resolve(text(env, 'UPLOAD_DIR', path.join(dataDir, 'uploads')));
+  const aspirations = {
+    reopenDays: integer(env, 'ASPIRATION_REOPEN_DAYS', 30, 0, 365),
+    followUpWeeks: integer(env, 'ASPIRATION_FOLLOW_UP_WEEKS', 4, 1, 52),
+  };
   const shutdownQuietMs = integer(env, 'SHUTDOWN_QUIET_MS', 500, 0, 600_000);
   const shutdownTimeoutMs = integer(env, 'SHUTDOWN_TIMEOUT_MS', 15_000, 0, 3_600_000);
 
@@ -254,6 +263,8 @@ export function loadConfig(env: Env = process.env): Config {
     sessionAbsoluteHours,
     smtp,
     retention,
+    uploadDir,
+    aspirations,
     shutdownQuietMs,
     shutdownTimeoutMs,
   };

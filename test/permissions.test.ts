@@ -41,6 +41,8 @@ function example(url: string): string {
     token: 'x'.repeat(43),
     id: String(target.id),
     number: '1',
+    kode: 'ASP-2026-999999',
+    foto: '1',
   };
   return url.replace(/:(\w+)/g, (_m, name: string) => {
     const value = values[name];
@@ -94,6 +96,13 @@ test('the permission catalogue grants what the issue asks', () => {
   assert.equal(can('administrator', 'users.manage'), true);
   assert.equal(can('moderator', 'audit.read'), false);
   assert.equal(can('administrator', 'audit.read'), true);
+  // Aspirations: staff triage; members read and respond within their dapil and komisi.
+  assert.equal(can('citizen', 'aspiration.read'), false);
+  assert.equal(can('moderator', 'aspiration.read'), false);
+  assert.equal(can('member', 'aspiration.read'), true);
+  assert.equal(can('member', 'aspiration.triage'), false);
+  assert.equal(can('member', 'aspiration.respond'), true);
+  assert.equal(can('staff', 'aspiration.triage'), true);
 });
 
 test('a route that does not declare who may call it stops the app from starting', async () => {

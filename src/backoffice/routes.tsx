@@ -20,6 +20,9 @@ export const backOfficeRoutes: FastifyPluginAsync = async (app) => {
     (request, reply) => {
       const user = signedIn(request);
       const links = [
+        ...(can(user.role, 'aspiration.read')
+          ? [{ href: '/kelola/aspirasi', label: request.t('aspiration.inbox.title') }]
+          : []),
         ...(can(user.role, 'users.manage') ? [{ href: '/kelola/pengguna', label: request.t('users.title') }] : []),
         ...(can(user.role, 'audit.read') ? [{ href: '/kelola/audit', label: request.t('audit.title') }] : []),
       ];

@@ -60,3 +60,17 @@ export function bodiesOfCouncil(db: Db, councilId: number) {
     .orderBy('name')
     .execute();
 }
+
+export function holidays(db: Db) {
+  return db.selectFrom('holiday').select('day').execute();
+}
+
+export function categoriesOfCouncil(db: Db, councilId: number) {
+  return db
+    .selectFrom('aspiration_category')
+    .select(['id', 'slug', 'name', 'name_en', 'komisi_id', 'target_days'])
+    .where('council_id', '=', councilId)
+    .orderBy('sort_order')
+    .orderBy('id')
+    .execute();
+}

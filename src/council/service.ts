@@ -50,8 +50,21 @@ export interface Body {
   field: string | null;
 }
 
+/** A kind of citizens' input, routed to a komisi, with its completion target in working days. */
+export interface Category {
+  id: number;
+  slug: string;
+  name: string;
+  nameEn: string;
+  komisiId: number | null;
+  targetDays: number;
+}
+
 export interface CouncilStructure {
   council: Council;
+  categories: Category[];
+  /** Days that are not working days besides weekends (YYYY-MM-DD). */
+  holidays: ReadonlySet<string>;
   dapil: Dapil[];
   kecamatan: Kecamatan[];
   fraksi: Fraksi[];
@@ -72,12 +85,14 @@ const cache = new WeakMap<Db, Promise<CouncilStructure>>();
 async function load(db: Db): Promise<CouncilStructure> {
   const council = await q.firstCouncil(db);
   if (council === undefined) throw new CouncilMissingError();
-  const [dapilRows, kecamatanRows, kelurahanRows, fraksiRows, bodyRows] = await Promise.all([
+  const [dapilRows, kecamatanRows, kelurahanRows, fraksiRows, bodyRows, categoryRows, holidayRows] = await Promise.all([
     q.dapilOfCouncil(db, council.id),
     q.kecamatanOfCouncil(db, council.id),
     q.kelurahanOfCouncil(db, council.id),
     q.fraksiOfCouncil(db, council.id),
     q.bodiesOfCouncil(db, council.id),
+    q.categoriesOfCouncil(db, council.id),
+    q.holidays(db),
   ]);
   const dapilNumber = new Map(dapilRows.map((d) => [d.id, d.number]));
   const kecamatan: Kecamatan[] = kecamatanRows.map((k) => ({
@@ -102,6 +117,15 @@ async function load(db: Db): Promise<CouncilStructure> {
   }));
   return {
     council,
+    categories: categoryRows.map((c) => ({
+      id: c.id,
+      slug: c.slug,
+      name: c.name,
+      nameEn: c.name_en,
+      komisiId: c.komisi_id,
+      targetDays: c.target_days,
+    })),
+    holidays: new Set(holidayRows.map((h) => h.day)),
     dapil: dapilRows.map((d) => ({
       id: d.id,
       number: d.number,

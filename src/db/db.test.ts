@@ -160,6 +160,12 @@ describe('a second council, by data alone', () => {
       }),
     );
     writeFileSync(
+      path.join(dir, 'kategori-aspirasi.json'),
+      JSON.stringify({
+        kategori: [{ slug: 'umum', nama: 'Umum', name_en: 'General', komisi: 'A', hari_kerja: 5 }],
+      }),
+    );
+    writeFileSync(
       path.join(dir, 'wilayah.json'),
       JSON.stringify([
         {

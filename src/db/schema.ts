@@ -20,6 +20,7 @@ export interface CouncilTable extends Timestamps {
   email: string | null;
   phone: string | null;
   timezone: ColumnType<string, string | undefined, string>;
+  verify_days: ColumnType<number, number | undefined, number>;
 }
 
 export interface DapilTable extends Timestamps {
@@ -152,6 +153,7 @@ export interface OutboxTable extends Timestamps {
   next_attempt_at: ColumnType<Date, Date | undefined, Date>;
   last_error: string | null;
   sent_at: Date | null;
+  topic: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface AuditLogTable extends Timestamps {
@@ -203,7 +205,136 @@ export interface SignInThrottleTable extends Timestamps {
   locked_until: Date | null;
 }
 
+export interface HolidayTable extends Timestamps {
+  day: string;
+  kind: 'libur_nasional' | 'cuti_bersama' | 'lokal';
+  source: string;
+}
+
+export interface AspirationCategoryTable extends Timestamps {
+  id: Id;
+  council_id: number;
+  slug: string;
+  name: string;
+  name_en: string;
+  komisi_id: number | null;
+  target_days: number;
+  sort_order: ColumnType<number, number | undefined, number>;
+}
+
+export interface AspirationCounterTable {
+  year: number;
+  last: number;
+}
+
+export type AspirationKind = 'aspirasi' | 'pengaduan' | 'informasi' | 'rahasia';
+export type AspirationStatus =
+  | 'received'
+  | 'verified'
+  | 'forwarded'
+  | 'resolved'
+  | 'rejected'
+  | 'referred'
+  | 'duplicate';
+export type AspirationChannel =
+  | 'web'
+  | 'ruang_aspirasi'
+  | 'telepon'
+  | 'surat'
+  | 'reses'
+  | 'open311'
+  | 'sms'
+  | 'whatsapp';
+
+export interface AspirationTable extends Timestamps {
+  id: Id;
+  council_id: number;
+  code: string;
+  kind: AspirationKind;
+  category_id: number;
+  title: string;
+  description: string;
+  kecamatan_id: number;
+  kelurahan_id: number | null;
+  dapil_id: number | null;
+  address: string | null;
+  lat: number | null;
+  lon: number | null;
+  channel: ColumnType<AspirationChannel, AspirationChannel | undefined, AspirationChannel>;
+  status: ColumnType<AspirationStatus, AspirationStatus | undefined, AspirationStatus>;
+  show_name: ColumnType<boolean, boolean | undefined, boolean>;
+  komisi_id: number | null;
+  duplicate_of_id: number | null;
+  user_id: number | null;
+  access_token_hash: string;
+  supporters: ColumnType<number, number | undefined, number>;
+  received_at: ColumnType<Date, Date | undefined, Date>;
+  verify_due: string;
+  resolve_due: string | null;
+  resolved_at: Date | null;
+  rating: number | null;
+  rating_comment: string | null;
+  fixed_asked_at: Date | null;
+  fixed_answer: boolean | null;
+  search: ColumnType<string, never, never>;
+}
+
+export interface AspirationReporterTable extends Timestamps {
+  aspiration_id: number;
+  name_sealed: string | null;
+  email_sealed: string | null;
+  phone_sealed: string | null;
+  email_lookup: string | null;
+  phone_lookup: string | null;
+  consent_version: string;
+  consent_at: Date;
+}
+
+export interface AspirationEventTable extends Timestamps {
+  id: Id;
+  aspiration_id: number;
+  kind: string;
+  public: boolean;
+  actor_user_id: number | null;
+  actor_member_id: number | null;
+  by_reporter: ColumnType<boolean, boolean | undefined, boolean>;
+  body: string | null;
+  details: ColumnType<string, string | undefined, string>;
+}
+
+export interface AspirationPhotoTable extends Timestamps {
+  id: Id;
+  aspiration_id: number;
+  file: string;
+  width: number;
+  height: number;
+  bytes: number;
+}
+
+export interface AspirationSupporterTable extends Timestamps {
+  id: Id;
+  aspiration_id: number;
+  email_sealed: string | null;
+  email_lookup: string | null;
+}
+
+export interface AnswerTemplateTable extends Timestamps {
+  id: Id;
+  council_id: number;
+  title: string;
+  body: string;
+}
+
 export interface Database {
+  holiday: HolidayTable;
+  aspiration_category: AspirationCategoryTable;
+  aspiration_counter: AspirationCounterTable;
+  aspiration: AspirationTable;
+  aspiration_reporter: AspirationReporterTable;
+  aspiration_event: AspirationEventTable;
+  aspiration_photo: AspirationPhotoTable;
+  aspiration_supporter: AspirationSupporterTable;
+  answer_template: AnswerTemplateTable;
   council: CouncilTable;
   dapil: DapilTable;
   kecamatan: KecamatanTable;

@@ -37,6 +37,9 @@ function wantsJson(request: FastifyRequest): boolean {
   return path.startsWith('/api/') || path.startsWith('/healthz') || path.startsWith('/readyz');
 }
 
+// A form with photos went past what any honest form sends (too many files, parts or fields).
+const multipartLimits = new Set(['FST_FILES_LIMIT', 'FST_PARTS_LIMIT', 'FST_FIELDS_LIMIT', 'FST_REQ_FILE_TOO_LARGE']);
+
 function outcomeOf(error: FastifyError | Error, request: FastifyRequest): Outcome {
   if (error instanceof NotFoundError)
     return { status: 404, title: 'error.notFound.title', body: 'error.notFound.body' };
@@ -50,6 +53,23 @@ function outcomeOf(error: FastifyError | Error, request: FastifyRequest): Outcom
   const code = (error as FastifyError).code;
   if (code === 'FST_CSRF_INVALID_TOKEN' || code === 'FST_CSRF_MISSING_SECRET') {
     return { status: 403, title: 'error.badRequest.title', body: 'form.csrf' };
+  }
+  if (code !== undefined && multipartLimits.has(code)) {
+    return {
+      status: 413,
+      title: 'error.badRequest.title',
+      body: 'error.badRequest.body',
+      detail: request.t('upload.tooMuch'),
+    };
+  }
+  const brokenForm = request.isMultipart() && !request.formParsed && (error as FastifyError).statusCode === undefined;
+  if (brokenForm || code === 'FST_INVALID_MULTIPART_CONTENT_TYPE' || code === 'FST_PROTO_VIOLATION') {
+    return {
+      status: 400,
+      title: 'error.badRequest.title',
+      body: 'error.badRequest.body',
+      detail: request.t('upload.broken'),
+    };
   }
   if ((error as FastifyError).statusCode === 429) {
     return { status: 429, title: 'error.tooMany.title', body: 'error.tooMany.body' };

@@ -34,6 +34,8 @@ declare module 'fastify' {
     user: CurrentUser | null;
     /** The scopes of the API token the request came with; null for cookie sessions and visitors. */
     tokenScopes: string[] | null;
+    /** A multipart form was read whole; an error before that is a broken upload, not a fault. */
+    formParsed: boolean;
   }
   interface FastifyContextConfig {
     access?: Access;

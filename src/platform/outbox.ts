@@ -39,13 +39,24 @@ export function smtpMailer(smtp: SmtpConfig): Mailer {
 }
 
 export async function enqueueEmail(db: Db, sealer: Sealer, message: Email): Promise<void> {
+  await enqueueMessage(db, sealer, { channel: 'email', ...message });
+}
+
+export interface OutgoingMessage extends Email {
+  channel: 'email' | 'sms' | 'whatsapp';
+  /** What the message tells of (e.g. "aspiration:12"), so its delivery can be shown there. */
+  topic?: string | undefined;
+}
+
+export async function enqueueMessage(db: Db, sealer: Sealer, message: OutgoingMessage): Promise<void> {
   await db
     .insertInto('outbox')
     .values({
-      channel: 'email',
+      channel: message.channel,
       recipient_sealed: sealer.seal(message.to),
       subject: message.subject,
       body: message.text,
+      topic: message.topic ?? null,
     })
     .execute();
 }

@@ -16,6 +16,12 @@ export const grants = {
   'backoffice.enter': ['staff', 'member', 'moderator', 'administrator'],
   /** Invite users, change their roles, disable them. */
   'users.manage': ['administrator'],
+  /** See the aspirations inbox: staff all of it, members what was forwarded to their dapil or komisi. */
+  'aspiration.read': ['staff', 'member', 'administrator'],
+  /** Verify, reject, merge, forward, refer and resolve aspirations; enter those received offline. */
+  'aspiration.triage': ['staff', 'administrator'],
+  /** Publish a response, record a follow-up action, add an internal note. */
+  'aspiration.respond': ['staff', 'member', 'administrator'],
   /** Read the audit log. */
   'audit.read': ['administrator'],
 } as const satisfies Record<string, readonly Role[]>;

@@ -51,6 +51,42 @@ export class Agent {
       .then((r) => this.remember(r));
   }
 
+  /** Posts a form with files (multipart/form-data), the way a browser sends a form with photos. */
+  postMultipart(
+    url: string,
+    form: Record<string, string>,
+    files: { field: string; filename: string; type: string; data: Buffer }[] = [],
+    options: { csrf?: string | null } = {},
+  ) {
+    const token = options.csrf === undefined ? this.csrf() : options.csrf;
+    const fields = token === null ? form : { _csrf: token, ...form };
+    const boundary = `----dewan${Math.random().toString(16).slice(2)}`;
+    const chunks: Buffer[] = [];
+    for (const [name, value] of Object.entries(fields)) {
+      chunks.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`));
+    }
+    for (const f of files) {
+      chunks.push(
+        Buffer.from(
+          `--${boundary}\r\nContent-Disposition: form-data; name="${f.field}"; filename="${f.filename}"\r\nContent-Type: ${f.type}\r\n\r\n`,
+        ),
+        f.data,
+        Buffer.from('\r\n'),
+      );
+    }
+    chunks.push(Buffer.from(`--${boundary}--\r\n`));
+    return this.app
+      .inject({
+        method: 'POST',
+        url,
+        payload: Buffer.concat(chunks),
+        headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+        cookies: Object.fromEntries(this.cookies),
+        remoteAddress: this.ip,
+      })
+      .then((r) => this.remember(r));
+  }
+
   /** Opens a page and submits its form in one step. */
   async submit(page: string, action: string, form: Record<string, string>) {
     await this.get(page);

@@ -1,4 +1,7 @@
 /** The real application on a test database, for route tests with `app.inject`. */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { Writable } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../src/app.ts';
@@ -30,7 +33,9 @@ export async function buildTestApp(
   options: TestDatabaseOptions & { env?: Record<string, string>; database?: OpenDatabase } = {},
 ): Promise<TestApp> {
   const database = options.database ?? (await openTestDatabase(options));
-  const config = testConfig(options.env);
+  // Uploads of each app go to their own folder, removed with it.
+  const uploadDir = mkdtempSync(path.join(tmpdir(), 'dewan-uploads-'));
+  const config = testConfig({ UPLOAD_DIR: uploadDir, ...options.env });
   const logs: Record<string, unknown>[] = [];
   const logStream = new Writable({
     write(chunk, _encoding, done) {
@@ -47,6 +52,7 @@ export async function buildTestApp(
     async close() {
       await app.close();
       await database.close();
+      rmSync(uploadDir, { recursive: true, force: true });
     },
   };
 }

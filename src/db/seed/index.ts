@@ -50,6 +50,10 @@ interface MembersFile {
   }[];
 }
 
+interface CategoryFile {
+  kategori: { slug: string; nama: string; name_en: string; komisi: string | null; hari_kerja: number }[];
+}
+
 /** Thrown when a council folder is missing a file or a file contradicts another. */
 export class SeedDataError extends Error {
   constructor(message: string) {
@@ -84,15 +88,19 @@ function shortName(name: string): string {
  * database holds no council yet; all or nothing.
  */
 export async function seedCouncil(db: Db, councilFolder: string): Promise<{ seeded: boolean }> {
-  const existing = await db.selectFrom('council').select('id').limit(1).executeTakeFirst();
-  if (existing !== undefined) return { seeded: false };
-
   const dir = path.resolve(councilsDir, councilFolder);
+  const existing = await db.selectFrom('council').select('id').limit(1).executeTakeFirst();
+  if (existing !== undefined) {
+    // A database seeded by an earlier version gains the reference data added since.
+    await seedReferenceData(db, dir, existing.id);
+    return { seeded: false };
+  }
+
   const council = await readJson<CouncilFile>(path.join(dir, 'dprd.json'));
   const region = await readJson<RegionFile[]>(path.join(dir, 'wilayah.json'));
   const members = await readJson<MembersFile>(path.join(dir, 'anggota.json'));
 
-  await db.transaction().execute(async (trx) => {
+  const councilId = await db.transaction().execute(async (trx) => {
     const l = council.lembaga;
     const { id: councilId } = await trx
       .insertInto('council')
@@ -227,8 +235,65 @@ export async function seedCouncil(db: Db, councilFolder: string): Promise<{ seed
           .execute();
       }
     }
+    return councilId;
   });
+  await seedReferenceData(db, dir, councilId);
   return { seeded: true };
+}
+
+interface HolidayFile {
+  [year: string]: { source: string; libur_nasional?: string[]; cuti_bersama?: string[] };
+}
+
+/**
+ * Holidays (national, for every council) and the council's aspiration categories, each loaded
+ * only where none exist yet. Estimated holiday lists (marked "_estimate" or with "?") are not
+ * loaded: a working-day deadline must not rest on a guess.
+ */
+async function seedReferenceData(db: Db, dir: string, councilId: number): Promise<void> {
+  const anyHoliday = await db.selectFrom('holiday').select('day').limit(1).executeTakeFirst();
+  if (anyHoliday === undefined) {
+    const calendar = await readJson<HolidayFile>(path.join(councilsDir, 'hari-libur.json'));
+    const rows = Object.values(calendar).flatMap((year) => [
+      ...(year.libur_nasional ?? []).map((day) => ({ day, kind: 'libur_nasional' as const, source: year.source })),
+      ...(year.cuti_bersama ?? []).map((day) => ({ day, kind: 'cuti_bersama' as const, source: year.source })),
+    ]);
+    const valid = rows.filter((r) => /^\d{4}-\d{2}-\d{2}$/.test(r.day));
+    if (valid.length > 0)
+      await db
+        .insertInto('holiday')
+        .values(valid)
+        .onConflict((oc) => oc.doNothing())
+        .execute();
+  }
+  const anyCategory = await db
+    .selectFrom('aspiration_category')
+    .select('id')
+    .where('council_id', '=', councilId)
+    .limit(1)
+    .executeTakeFirst();
+  if (anyCategory !== undefined) return;
+  const file = await readJson<CategoryFile>(path.join(dir, 'kategori-aspirasi.json'));
+  const komisi = await db
+    .selectFrom('body')
+    .select(['id', 'short_name'])
+    .where('council_id', '=', councilId)
+    .where('kind', '=', 'komisi')
+    .execute();
+  const rows = file.kategori.map((k, i) => {
+    const komisiId = k.komisi === null ? null : komisi.find((b) => b.short_name === `Komisi ${k.komisi}`)?.id;
+    if (komisiId === undefined) throw new SeedDataError(`category ${k.slug}: unknown komisi "${k.komisi}"`);
+    return {
+      council_id: councilId,
+      slug: k.slug,
+      name: k.nama,
+      name_en: k.name_en,
+      komisi_id: komisiId,
+      target_days: k.hari_kerja,
+      sort_order: i,
+    };
+  });
+  if (rows.length > 0) await db.insertInto('aspiration_category').values(rows).execute();
 }
 
 function roleOrder(role: string): number {

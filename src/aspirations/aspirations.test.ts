@@ -1,0 +1,559 @@
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { after, before, beforeEach, describe, test } from 'node:test';
+import sharp from 'sharp';
+import { Agent } from '../../test/helpers/agent.ts';
+import { buildTestApp, type TestApp } from '../../test/helpers/app.ts';
+import { linkIn, type Mailbox, startMailbox } from '../../test/helpers/mailbox.ts';
+import { createUser, signIn, type TestUser } from '../../test/helpers/users.ts';
+import { getCouncil } from '../council/service.ts';
+
+let t: TestApp;
+let mailbox: Mailbox;
+let ipCounter = 0;
+const agent = () => new Agent(t.app, `198.51.100.${++ipCounter}`);
+
+before(async () => {
+  mailbox = await startMailbox();
+  t = await buildTestApp({
+    env: { SMTP_HOST: '127.0.0.1', SMTP_PORT: String(mailbox.port), SMTP_FROM: 'DPRD <dprd@example.org>' },
+  });
+});
+after(async () => {
+  await t.close();
+  await mailbox.close();
+});
+beforeEach(() => mailbox.clear());
+
+/** A phone photo: JPEG with the camera's make and a GPS position in its EXIF block. */
+async function phonePhoto(): Promise<Buffer> {
+  return sharp({ create: { width: 2400, height: 1800, channels: 3, background: { r: 120, g: 140, b: 90 } } })
+    .jpeg()
+    .withExif({
+      IFD0: { Make: 'SecretCam', Model: 'Spy 3000', Artist: 'Budi Pemilik' },
+      IFD3: {
+        GPSLatitudeRef: 'S',
+        GPSLatitude: '6/1 14/1 3000/100',
+        GPSLongitudeRef: 'E',
+        GPSLongitude: '106/1 59/1 0/1',
+      },
+    })
+    .toBuffer();
+}
+
+async function place() {
+  const structure = await getCouncil(t.database.db);
+  const kec = structure.kecamatan.find((k) => k.name === 'Bekasi Timur') ?? structure.kecamatan[0];
+  const kel = kec?.kelurahan[0];
+  assert.ok(kec !== undefined && kel !== undefined);
+  return { structure, kec, kel };
+}
+
+const countRows = async (table: 'aspiration' | 'aspiration_photo' | 'aspiration_reporter') =>
+  Number(
+    (
+      await t.database.db
+        .selectFrom(table)
+        .select((eb) => eb.fn.countAll().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
+
+interface Filed {
+  code: string;
+  privateLink: string;
+  reporter: Agent;
+}
+
+/** A citizen goes through both steps of /aspirasi/baru and sends. */
+async function file(
+  options: {
+    kind?: string;
+    category?: string;
+    title?: string;
+    description?: string;
+    email?: string;
+    phone?: string;
+    name?: string;
+    showName?: boolean;
+    photos?: Buffer[];
+    location?: string;
+  } = {},
+): Promise<Filed> {
+  const { kel } = await place();
+  const a = agent();
+  await a.get('/aspirasi/baru');
+  const step1 = await a.post('/aspirasi/baru', {
+    kind: options.kind ?? 'pengaduan',
+    category: options.category ?? 'jalan-jembatan-drainase',
+    location: options.location ?? String(kel.id),
+    title: options.title ?? 'Jalan berlubang di depan sekolah',
+  });
+  assert.equal(step1.statusCode, 200, step1.body.slice(0, 500));
+  const res = await a.postMultipart(
+    '/aspirasi/kirim',
+    {
+      kind: options.kind ?? 'pengaduan',
+      category: options.category ?? 'jalan-jembatan-drainase',
+      location: options.location ?? String(kel.id),
+      title: options.title ?? 'Jalan berlubang di depan sekolah',
+      description: options.description ?? 'Lubang besar sejak dua bulan, sudah dua motor jatuh di sini.',
+      address: 'Jl. Contoh dekat SDN 3',
+      name: options.name ?? 'Siti Warga',
+      email: options.email ?? 'siti.warga@example.org',
+      phone: options.phone ?? '',
+      ...(options.showName ? { showName: 'yes' } : {}),
+      consent: 'yes',
+    },
+    (options.photos ?? []).map((data, i) => ({ field: 'photos', filename: `IMG_${i}.jpg`, type: 'image/jpeg', data })),
+  );
+  assert.equal(res.statusCode, 303, res.body.slice(0, 2000));
+  const location = res.headers.location as string;
+  assert.match(location, /^\/lacak\/[A-Za-z0-9_-]+\?baru=1$/);
+  const page = await a.get(location);
+  assert.equal(page.statusCode, 200);
+  const code = /ASP-\d{4}-\d{6}/.exec(page.body)?.[0];
+  assert.ok(code !== undefined);
+  return { code, privateLink: location.replace('?baru=1', ''), reporter: a };
+}
+
+describe('a citizen sends an aspiration', () => {
+  test('with a phone photo: committed, tracked by code, confirmed by email; the photo keeps no metadata', async () => {
+    const original = await phonePhoto();
+    const before = await sharp(original).metadata();
+    assert.ok(
+      before.exif !== undefined && before.exif.includes(Buffer.from('SecretCam')),
+      'the test photo carries EXIF',
+    );
+
+    const { code, privateLink, reporter } = await file({ photos: [original] });
+    assert.match(code, new RegExp(`^ASP-${new Date().getFullYear()}-\\d{6}$`));
+
+    // The stored files: re-encoded, smaller, and without EXIF, XMP, ICC or IPTC.
+    const [photo] = await t.database.db.selectFrom('aspiration_photo').selectAll().execute();
+    assert.ok(photo !== undefined);
+    const dir = path.join(t.config.uploadDir, 'aspirasi');
+    for (const name of [photo.file, photo.file.replace('.webp', '-kecil.webp')]) {
+      const bytes = readFileSync(path.join(dir, name));
+      const meta = await sharp(bytes).metadata();
+      assert.equal(meta.format, 'webp');
+      assert.equal(meta.exif, undefined);
+      assert.equal(meta.xmp, undefined);
+      assert.equal(meta.iptc, undefined);
+      assert.equal(bytes.includes(Buffer.from('SecretCam')), false);
+      assert.equal(bytes.includes(Buffer.from('Budi Pemilik')), false);
+      assert.ok(Math.max(meta.width ?? 0, meta.height ?? 0) <= 1600);
+    }
+    assert.ok(readdirSync(dir).length >= 2);
+
+    // The public page shows the photo and the step, never the reporter.
+    const visitor = agent();
+    const page = await visitor.get(`/aspirasi/${code}`);
+    assert.equal(page.statusCode, 200);
+    assert.match(page.body, /Jalan berlubang di depan sekolah/);
+    assert.match(page.body, /Diterima melalui Situs web/);
+    assert.match(page.body, /Batas verifikasi/);
+    assert.doesNotMatch(page.body, /siti\.warga|Siti Warga/);
+    assert.doesNotMatch(page.body, /Kirim penilaian|Tambahkan informasi/);
+    const img = await visitor.get(`/aspirasi/${code}/foto/${photo.id}-kecil`);
+    assert.equal(img.statusCode, 200);
+    assert.equal(img.headers['content-type'], 'image/webp');
+
+    // The reporter, through the private link's cookie, gets their forms.
+    const own = await reporter.get(`/aspirasi/${code}`);
+    assert.match(own.body, /Tambahkan informasi atau balas tanggapan/);
+
+    await t.app.outbox.deliverDue();
+    const mail = mailbox.to('siti.warga@example.org');
+    assert.equal(mail.length, 1);
+    assert.equal(mail[0]?.subject, `Aspirasi Anda diterima: ${code}`);
+    assert.equal(linkIn(mail[0]), privateLink);
+
+    // /lacak finds it by code and email, in another browser, and proves ownership there.
+    const other = agent();
+    await other.get('/lacak');
+    const wrong = await other.post('/lacak', { kode: code, kontak: 'someone.else@example.org' });
+    assert.equal(wrong.statusCode, 400);
+    assert.match(wrong.body, /tidak cocok/);
+    const found = await other.post('/lacak', { kode: code.toLowerCase(), kontak: ' Siti.Warga@example.org ' });
+    assert.equal(found.statusCode, 303);
+    assert.equal(found.headers.location, `/aspirasi/${code}`);
+    assert.match((await other.get(`/aspirasi/${code}`)).body, /Tambahkan informasi/);
+  });
+
+  test('bad input gets a clear message and stores nothing', async () => {
+    const { kel } = await place();
+    const before = await Promise.all([
+      countRows('aspiration'),
+      countRows('aspiration_photo'),
+      countRows('aspiration_reporter'),
+    ]);
+    const a = agent();
+    await a.get('/aspirasi/baru');
+    const empty = await a.post('/aspirasi/baru', {});
+    assert.equal(empty.statusCode, 400);
+    assert.match(empty.body, /class="error-summary"/);
+    assert.match(empty.body, /href="#kind"/);
+    assert.match(empty.body, /href="#title"/);
+
+    await a.post('/aspirasi/baru', {
+      kind: 'pengaduan',
+      category: 'banjir',
+      location: String(kel.id),
+      title: 'Banjir di gang',
+    });
+    const base = {
+      kind: 'pengaduan',
+      category: 'banjir',
+      location: String(kel.id),
+      title: 'Banjir di gang',
+      description: 'Air masuk rumah setiap hujan deras.',
+      email: 'a@example.org',
+      consent: 'yes',
+    };
+    const cases: {
+      form: Record<string, string>;
+      files?: { field: string; filename: string; type: string; data: Buffer }[];
+      message: RegExp;
+    }[] = [
+      { form: { ...base, description: '<script>alert(1)</script> banjir' }, message: /tanpa kode HTML atau skrip/ },
+      { form: { ...base, description: 'x'.repeat(6000) }, message: /paling banyak 5000 karakter/ },
+      { form: { ...base, email: '', phone: '' }, message: /Isi email atau nomor telepon/ },
+      { form: { ...base, email: 'bukan-email' }, message: /alamat email yang benar/ },
+      { form: { ...base, consent: '' }, message: /Centang persetujuan/ },
+      { form: { ...base, location: '999999' }, message: /tidak dikenal/ },
+      {
+        form: base,
+        files: [
+          { field: 'photos', filename: 'virus.exe', type: 'image/jpeg', data: Buffer.from('MZ not an image at all') },
+        ],
+        message: /bukan foto JPEG|tidak dapat dibaca/,
+      },
+      {
+        form: base,
+        files: [
+          {
+            field: 'photos',
+            filename: 'gambar.svg',
+            type: 'image/svg+xml',
+            data: Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"/>'),
+          },
+        ],
+        message: /bukan foto JPEG/,
+      },
+      {
+        form: base,
+        files: [{ field: 'photos', filename: 'besar.jpg', type: 'image/jpeg', data: Buffer.alloc(9 * 1024 * 1024, 1) }],
+        message: /lebih dari 8 MB/,
+      },
+    ];
+    for (const c of cases) {
+      const res = await a.postMultipart('/aspirasi/kirim', c.form, c.files ?? []);
+      assert.equal(res.statusCode, 400, `${JSON.stringify(c.form).slice(0, 80)}: ${res.statusCode}`);
+      assert.match(res.body, c.message);
+      assert.match(res.body, /class="error-summary"/);
+      // The typed text is kept for the next try.
+      assert.match(res.body, /Banjir di gang/);
+    }
+    const six = Array.from({ length: 6 }, (_, i) => ({
+      field: 'photos',
+      filename: `${i}.png`,
+      type: 'image/png',
+      data: Buffer.from('x'),
+    }));
+    const tooMany = await a.postMultipart('/aspirasi/kirim', base, six);
+    assert.ok(tooMany.statusCode === 400 || tooMany.statusCode === 413, String(tooMany.statusCode));
+    const seven = [...six, six[0] ?? { field: 'photos', filename: 'x', type: 'image/png', data: Buffer.from('x') }];
+    const wayTooMany = await a.postMultipart('/aspirasi/kirim', base, seven);
+    assert.equal(wayTooMany.statusCode, 413);
+    assert.match(wayTooMany.body, /paling banyak 5 foto/);
+    const broken = await t.app.inject({
+      method: 'POST',
+      url: '/aspirasi/kirim',
+      payload: '--xyz\r\nContent-Disposition: form-data; name="title"\r\n\r\nsetengah',
+      headers: { 'content-type': 'multipart/form-data; boundary=xyz' },
+      cookies: Object.fromEntries(a.cookies),
+      remoteAddress: a.ip,
+    });
+    assert.ok(broken.statusCode >= 400 && broken.statusCode < 500, `broken multipart: ${broken.statusCode}`);
+    const withoutToken = await a.postMultipart('/aspirasi/kirim', base, [], { csrf: null });
+    assert.equal(withoutToken.statusCode, 403);
+
+    const after = await Promise.all([
+      countRows('aspiration'),
+      countRows('aspiration_photo'),
+      countRows('aspiration_reporter'),
+    ]);
+    assert.deepEqual(after, before);
+  });
+
+  test('similar open aspirations are offered before sending, and supporting one counts and follows it', async () => {
+    const first = await file({ category: 'sampah-lingkungan', title: 'Sampah menumpuk di pasar' });
+    const { kel } = await place();
+    const a = agent();
+    await a.get('/aspirasi/baru');
+    const step2 = await a.post('/aspirasi/baru', {
+      kind: 'aspirasi',
+      category: 'sampah-lingkungan',
+      location: String(kel.id),
+      title: 'Tumpukan sampah pasar',
+    });
+    assert.equal(step2.statusCode, 200);
+    assert.match(step2.body, /Aspirasi serupa yang masih terbuka/);
+    assert.match(step2.body, new RegExp(first.code));
+    const supported = await a.post(`/aspirasi/${first.code}/dukung`, { email: 'tetangga@example.org' });
+    assert.equal(supported.statusCode, 303);
+    const again = await a.post(`/aspirasi/${first.code}/dukung`, { email: 'TETANGGA@example.org' });
+    assert.match(again.headers.location as string, /sudah-didukung/);
+    const page = await a.get(`/aspirasi/${first.code}`);
+    assert.match(page.body, /1 dukungan/);
+  });
+});
+
+describe('the council handles an aspiration', () => {
+  let staff: TestUser;
+  let member: TestUser;
+  let otherMember: TestUser;
+  let admin: TestUser;
+  let komisiIIMember: { id: number; name: string };
+
+  before(async () => {
+    staff = await createUser(t, 'staff', { name: 'Petugas Sekretariat' });
+    admin = await createUser(t, 'administrator');
+    // A member of Komisi II, and a member who sits neither in Komisi II nor in dapil 1.
+    const db = t.database.db;
+    const structure = await getCouncil(db);
+    const komisiII = structure.komisi.find((k) => k.shortName === 'Komisi II');
+    const dapil1 = structure.dapil.find((d) => d.number === 1);
+    assert.ok(komisiII !== undefined && dapil1 !== undefined);
+    const inKomisi = await db
+      .selectFrom('member')
+      .innerJoin('body_membership', 'body_membership.member_id', 'member.id')
+      .select(['member.id', 'member.name'])
+      .where('body_membership.body_id', '=', komisiII.id)
+      .executeTakeFirstOrThrow();
+    komisiIIMember = inKomisi;
+    const outsider = await db
+      .selectFrom('member')
+      .select(['member.id'])
+      .where('member.dapil_id', '!=', dapil1.id)
+      .where(({ not, exists, selectFrom }) =>
+        not(
+          exists(
+            selectFrom('body_membership')
+              .select('body_membership.id')
+              .whereRef('body_membership.member_id', '=', 'member.id')
+              .where('body_membership.body_id', '=', komisiII.id),
+          ),
+        ),
+      )
+      .executeTakeFirstOrThrow();
+    member = await createUser(t, 'member');
+    otherMember = await createUser(t, 'member');
+    await db.updateTable('app_user').set({ member_id: inKomisi.id }).where('id', '=', member.id).execute();
+    await db.updateTable('app_user').set({ member_id: outsider.id }).where('id', '=', otherMember.id).execute();
+  });
+
+  test('verify, forward, a member responds, resolve, the citizen rates: every step public and mailed', async () => {
+    const { code, reporter } = await file({ email: 'warga.jalan@example.org' });
+    await t.app.outbox.deliverDue();
+    mailbox.clear();
+    const s = await signIn(t, staff, agent());
+    const inboxPage = await s.get('/kelola/aspirasi');
+    assert.equal(inboxPage.statusCode, 200);
+    assert.match(inboxPage.body, new RegExp(code));
+
+    const casePage = await s.get(`/kelola/aspirasi/${code}`);
+    assert.match(casePage.body, /warga\.jalan@example\.org/);
+    const audited = await t.database.db
+      .selectFrom('audit_log')
+      .select(['action', 'actor_user_id'])
+      .where('action', '=', 'aspiration.reporter_read')
+      .where('actor_user_id', '=', staff.id)
+      .execute();
+    assert.ok(audited.length >= 1, 'the read of personal data is in the audit log');
+
+    // Steps out of order are refused without a change.
+    const early = await s.post(`/kelola/aspirasi/${code}`, { action: 'resolve', body: 'Sudah diperbaiki' });
+    assert.match(early.headers.location as string, /pesan=urutan/);
+
+    assert.equal((await s.post(`/kelola/aspirasi/${code}`, { action: 'verify' })).statusCode, 303);
+    await s.get(`/kelola/aspirasi/${code}`);
+    // The suggested komisi is the category's: roads go to Komisi II.
+    assert.match((await s.get(`/kelola/aspirasi/${code}`)).body, /<option value="komisi-ii" selected/);
+    await s.get(`/kelola/aspirasi/${code}`);
+    assert.equal(
+      (await s.post(`/kelola/aspirasi/${code}`, { action: 'forward', komisi: 'komisi-ii' })).statusCode,
+      303,
+    );
+
+    // The member of Komisi II sees it and answers in their own name; a member elsewhere does not see it.
+    const m = await signIn(t, member, agent());
+    const mInbox = await m.get('/kelola/aspirasi');
+    assert.match(mInbox.body, new RegExp(code));
+    await m.get(`/kelola/aspirasi/${code}`);
+    const respond = await m.post(`/kelola/aspirasi/${code}`, {
+      action: 'respond',
+      body: 'Kami sudah meminta Dinas BMSDA memperbaiki jalan ini.',
+      as: 'member',
+    });
+    assert.equal(respond.statusCode, 303);
+    const refusedVerify = await m.post(`/kelola/aspirasi/${code}`, { action: 'resolve', body: 'Selesai menurut saya' });
+    assert.equal(refusedVerify.statusCode, 403);
+    const o = await signIn(t, otherMember, agent());
+    assert.doesNotMatch((await o.get('/kelola/aspirasi')).body, new RegExp(code));
+    assert.equal((await o.get(`/kelola/aspirasi/${code}`)).statusCode, 404);
+
+    await s.get(`/kelola/aspirasi/${code}`);
+    await s.post(`/kelola/aspirasi/${code}`, {
+      action: 'followUp',
+      kind: 'kunjungan',
+      body: 'Kunjungan lapangan Komisi II pada 3 Desember.',
+    });
+    await s.get(`/kelola/aspirasi/${code}`);
+    await s.post(`/kelola/aspirasi/${code}`, { action: 'note', body: 'Catatan internal: hubungi lurah.' });
+    await s.get(`/kelola/aspirasi/${code}`);
+    assert.equal(
+      (await s.post(`/kelola/aspirasi/${code}`, { action: 'resolve', body: 'Jalan sudah ditambal pada 5 Desember.' }))
+        .statusCode,
+      303,
+    );
+
+    const publicPage = (await agent().get(`/aspirasi/${code}`)).body;
+    for (const step of [
+      'Diverifikasi',
+      'Diteruskan ke Komisi II dan anggota DPRD dapil 1',
+      'Kami sudah meminta Dinas BMSDA',
+      komisiIIMember.name,
+      'Tindak lanjut: Kunjungan lapangan',
+      'Jalan sudah ditambal',
+    ]) {
+      assert.ok(publicPage.includes(step), `public page shows "${step}"`);
+    }
+    assert.doesNotMatch(publicPage, /hubungi lurah/, 'internal notes stay internal');
+
+    await reporter.get(`/aspirasi/${code}`);
+    const rated = await reporter.post(`/aspirasi/${code}/nilai`, { rating: '4', comment: 'Cepat, terima kasih.' });
+    assert.equal(rated.statusCode, 303);
+    assert.match((await reporter.get(`/aspirasi/${code}`)).body, /Dinilai 4 dari 5 oleh pelapor/);
+    // Someone else cannot rate it.
+    const stranger = agent();
+    await stranger.get('/lacak');
+    assert.equal((await stranger.post(`/aspirasi/${code}/nilai`, { rating: '1', comment: '' })).statusCode, 404);
+
+    await t.app.outbox.deliverDue();
+    const subjects = mailbox.to('warga.jalan@example.org').map((mail) => mail.subject);
+    assert.deepEqual(subjects, [
+      `${code}: Diverifikasi`,
+      `${code}: Diteruskan`,
+      `${code}: Tanggapan`,
+      `${code}: Tindak lanjut`,
+      `${code}: Selesai`,
+    ]);
+    // Staff see that each message left.
+    const delivery = (await s.get(`/kelola/aspirasi/${code}`)).body;
+    assert.match(delivery, /terkirim/);
+  });
+
+  test('a confidential report never reaches the public, other citizens or members outside its komisi', async () => {
+    const { code, reporter } = await file({
+      kind: 'rahasia',
+      title: 'Pungutan liar di kantor kelurahan',
+      email: 'pelapor.rahasia@example.org',
+      name: 'Nama Rahasia',
+      showName: true,
+    });
+    const visitor = agent();
+    assert.equal((await visitor.get(`/aspirasi/${code}`)).statusCode, 404);
+    assert.doesNotMatch((await visitor.get('/aspirasi')).body, /Pungutan liar/);
+    assert.doesNotMatch((await visitor.get('/aspirasi.atom')).body, /Pungutan liar/);
+    assert.doesNotMatch((await visitor.get('/aspirasi?q=pungutan')).body, /Pungutan liar/);
+    const citizen = await signIn(t, await createUser(t, 'citizen'), agent());
+    assert.equal((await citizen.get(`/aspirasi/${code}`)).statusCode, 404);
+    assert.equal((await citizen.get('/kelola/aspirasi')).statusCode, 403);
+    assert.match((await reporter.get(`/aspirasi/${code}`)).body, /Pungutan liar/);
+
+    const s = await signIn(t, staff, agent());
+    assert.match((await s.get(`/kelola/aspirasi/${code}`)).body, /pelapor\.rahasia@example\.org/);
+    await s.post(`/kelola/aspirasi/${code}`, { action: 'verify' });
+    await s.get(`/kelola/aspirasi/${code}`);
+    await s.post(`/kelola/aspirasi/${code}`, { action: 'forward', komisi: 'komisi-ii' });
+    // The komisi's member reads the report but not who sent it; a dapil member outside the komisi sees nothing.
+    const m = await signIn(t, member, agent());
+    const seen = await m.get(`/kelola/aspirasi/${code}`);
+    assert.equal(seen.statusCode, 200);
+    assert.doesNotMatch(seen.body, /pelapor\.rahasia|Nama Rahasia/);
+    const o = await signIn(t, otherMember, agent());
+    assert.equal((await o.get(`/kelola/aspirasi/${code}`)).statusCode, 404);
+    assert.equal((await visitor.get(`/aspirasi/${code}`)).statusCode, 404);
+    // The administrator sees it as staff do.
+    const ad = await signIn(t, admin, agent());
+    assert.match((await ad.get(`/kelola/aspirasi/${code}`)).body, /pelapor\.rahasia@example\.org/);
+  });
+
+  test('the inbox refuses visitors and citizens; staff enter an aspiration received at the office', async () => {
+    const visitor = agent();
+    const res = await visitor.get('/kelola/aspirasi');
+    assert.equal(res.statusCode, 303);
+    assert.match(res.headers.location as string, /^\/masuk/);
+    const citizen = await signIn(t, await createUser(t, 'citizen'), agent());
+    assert.equal((await citizen.get('/kelola/aspirasi/baru')).statusCode, 403);
+    const m = await signIn(t, member, agent());
+    assert.equal((await m.get('/kelola/aspirasi/baru')).statusCode, 403);
+
+    const { kel } = await place();
+    const s = await signIn(t, staff, agent());
+    await s.get('/kelola/aspirasi/baru');
+    const entered = await s.postMultipart('/kelola/aspirasi/baru', {
+      channel: 'telepon',
+      kind: 'aspirasi',
+      category: 'pendidikan',
+      location: String(kel.id),
+      title: 'Usul ruang kelas tambahan',
+      description: 'Warga menelepon: kelas SD terlalu penuh, mohon ruang kelas baru.',
+      phone: '0812 3456 7890',
+    });
+    assert.equal(entered.statusCode, 303, entered.body.slice(0, 400));
+    const code = /ASP-\d{4}-\d{6}/.exec(entered.headers.location as string)?.[0];
+    assert.ok(code !== undefined);
+    const page = await s.get(entered.headers.location as string);
+    assert.match(page.body, /Diterima melalui Telepon/);
+    // Only a phone was given: the step is queued for SMS, and with no SMS channel the case says so.
+    await t.app.outbox.deliverDue();
+    await s.get(`/kelola/aspirasi/${code}`);
+    await s.post(`/kelola/aspirasi/${code}`, { action: 'verify' });
+    await t.app.outbox.deliverDue();
+    assert.match((await s.get(`/kelola/aspirasi/${code}`)).body, /tidak terkirim: saluran belum dikonfigurasi/);
+    // The citizen tracks it with the phone number, written another way.
+    const c = agent();
+    await c.get('/lacak');
+    assert.equal((await c.post('/lacak', { kode: code, kontak: '+62 812-3456-7890' })).statusCode, 303);
+  });
+});
+
+describe('the public list', () => {
+  test('filters by status, kind and place, finds words by their stem, pages, and feeds Atom', async () => {
+    await file({
+      category: 'tata-ruang-perumahan',
+      title: 'Pembangunan gedung tanpa izin',
+      description: 'Ada pembangunan gedung bertingkat tanpa papan izin di RT 04.',
+    });
+    const a = agent();
+    const found = await a.get('/aspirasi?q=bangunan');
+    assert.equal(found.statusCode, 200);
+    assert.match(found.body, /Pembangunan gedung tanpa izin/);
+    const none = await a.get('/aspirasi?q=bangunan&status=resolved');
+    assert.doesNotMatch(none.body, /Pembangunan gedung tanpa izin/);
+    const byCategory = await a.get('/aspirasi?kategori=tata-ruang-perumahan&jenis=pengaduan&urut=dukungan');
+    assert.match(byCategory.body, /Pembangunan gedung tanpa izin/);
+    const bad = await a.get('/aspirasi?status=hilang');
+    assert.equal(bad.statusCode, 400);
+    const feed = await a.get('/aspirasi.atom');
+    assert.equal(feed.statusCode, 200);
+    assert.match(String(feed.headers['content-type']), /application\/atom\+xml/);
+    assert.match(feed.body, /<feed xmlns="http:\/\/www.w3.org\/2005\/Atom"/);
+    assert.match(feed.body, /Pembangunan gedung tanpa izin/);
+    assert.doesNotMatch(feed.body, /@example\.org/);
+  });
+});

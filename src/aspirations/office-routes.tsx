@@ -1,0 +1,287 @@
+/**
+ * The council's side of aspirations: /kelola/aspirasi (inbox, bulk verification), one case with
+ * its actions, staff intake of aspirations received offline, and answer templates.
+ */
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import { getCouncil } from '../council/service.ts';
+import { deps, ForbiddenError, signedIn } from '../platform/auth.ts';
+import { NotFoundError } from '../platform/errors.tsx';
+import type { MessageKey } from '../platform/i18n.ts';
+import { renderPage } from '../platform/render.tsx';
+import type { FieldErrors } from '../platform/views/form.tsx';
+import { multipartBody } from './routes.tsx';
+import { ActionBody, BulkBody, CodeParams, InboxQuery, PageQuery, TemplateBody } from './schemas.ts';
+import {
+  act,
+  addAnswerTemplate,
+  answerTemplates,
+  caseFile,
+  inbox,
+  intakeChannels,
+  type StaffAction,
+  submitAspiration,
+  suggestedKomisi,
+} from './service.ts';
+import type { Values } from './views/form-pages.tsx';
+import { CasePage, InboxPage, IntakePage, TemplatesPage } from './views/office-pages.tsx';
+import { fieldMessages } from './views/parts.tsx';
+
+const notices: Record<string, MessageKey> = {
+  tersimpan: 'aspiration.notice.saved',
+  diverifikasi: 'aspiration.notice.bulkVerified',
+  dicatat: 'aspiration.notice.intake',
+  templat: 'aspiration.notice.template',
+  urutan: 'aspiration.problem.state',
+};
+
+function noticeOf(request: FastifyRequest): string | undefined {
+  const key = (request.query as { pesan?: string }).pesan;
+  const message = key === undefined ? undefined : notices[key];
+  return message === undefined ? undefined : request.t(message);
+}
+
+export const aspirationOfficeRoutes: FastifyPluginAsync = async (app) => {
+  app.get(
+    '/kelola/aspirasi',
+    { config: { access: 'aspiration.read' }, schema: { hide: true, querystring: InboxQuery } },
+    async (request, reply) => {
+      const user = signedIn(request);
+      const query = request.query as InboxQuery;
+      const structure = await getCouncil(app.db);
+      const page = query.hal ?? 1;
+      const list = await inbox(deps(app), user, {
+        status: query.status === '' ? undefined : (query.status ?? 'open'),
+        kind: query.jenis === '' ? undefined : query.jenis,
+        categoryId: structure.categories.find((c) => c.slug === query.kategori)?.id,
+        kecamatanId: structure.kecamatan.find((k) => k.slug === query.kecamatan)?.id,
+        q: query.q,
+        page,
+      });
+      const shown: Record<string, string> = { status: query.status ?? 'open' };
+      for (const [k, v] of Object.entries(query))
+        if (!['hal', 'lang', 'pesan'].includes(k) && v !== undefined) shown[k] = String(v);
+      return renderPage(request, reply, (ctx) => (
+        <InboxPage
+          ctx={ctx}
+          csrf={reply.generateCsrf()}
+          structure={structure}
+          items={list.items}
+          total={list.total}
+          page={page}
+          pageSize={list.pageSize}
+          query={shown}
+          notice={noticeOf(request)}
+        />
+      ));
+    },
+  );
+
+  app.post(
+    '/kelola/aspirasi/massal',
+    { config: { access: 'aspiration.triage' }, schema: { hide: true, body: BulkBody } },
+    async (request, reply) => {
+      const user = signedIn(request);
+      const codes = [(request.body as BulkBody).codes ?? []].flat();
+      for (const code of codes) await act(deps(app), user, code, { type: 'verify' }, request.ip);
+      app.outbox.kick();
+      return reply.redirect('/kelola/aspirasi?pesan=diverifikasi', 303);
+    },
+  );
+
+  const intakeForm = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    errors: FieldErrors,
+    values: Values,
+    status = 200,
+  ) => {
+    const structure = await getCouncil(app.db);
+    return renderPage(
+      request,
+      reply,
+      (ctx) => (
+        <IntakePage ctx={ctx} csrf={reply.generateCsrf()} structure={structure} errors={errors} values={values} />
+      ),
+      status,
+    );
+  };
+
+  app.get(
+    '/kelola/aspirasi/baru',
+    { config: { access: 'aspiration.triage' }, schema: { hide: true, querystring: PageQuery } },
+    (request, reply) => intakeForm(request, reply, {}, {}),
+  );
+
+  app.post(
+    '/kelola/aspirasi/baru',
+    { config: { access: 'aspiration.triage' }, schema: { hide: true } },
+    async (request, reply) => {
+      const user = signedIn(request);
+      if (!request.isMultipart()) return reply.redirect('/kelola/aspirasi/baru', 303);
+      const { fields, files } = multipartBody(request.body);
+      const channel = intakeChannels.find((c) => c === fields.channel);
+      const result = await submitAspiration(deps(app), {
+        kind: fields.kind ?? '',
+        category: fields.category ?? '',
+        location: fields.location ?? '',
+        title: fields.title ?? '',
+        description: fields.description,
+        address: fields.address,
+        lat: fields.lat,
+        lon: fields.lon,
+        name: fields.name,
+        email: fields.email,
+        phone: fields.phone,
+        showName: fields.showName === 'yes',
+        consent: true,
+        channel: channel ?? 'ruang_aspirasi',
+        photos: files,
+        userId: null,
+      });
+      if (!result.ok) {
+        const { _csrf, ...values } = fields;
+        return intakeForm(request, reply, fieldMessages(request, result.errors), values, 400);
+      }
+      app.outbox.kick();
+      return reply.redirect(`/kelola/aspirasi/${result.code}?pesan=dicatat`, 303);
+    },
+  );
+
+  const templatesPage = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    errors: FieldErrors,
+    values: Values,
+    status = 200,
+  ) => {
+    const templates = await answerTemplates(deps(app));
+    return renderPage(
+      request,
+      reply,
+      (ctx) => (
+        <TemplatesPage
+          ctx={ctx}
+          csrf={reply.generateCsrf()}
+          templates={templates}
+          errors={errors}
+          values={values}
+          notice={noticeOf(request)}
+        />
+      ),
+      status,
+    );
+  };
+
+  app.get(
+    '/kelola/aspirasi/templat',
+    { config: { access: 'aspiration.triage' }, schema: { hide: true, querystring: PageQuery } },
+    (request, reply) => templatesPage(request, reply, {}, {}),
+  );
+
+  app.post(
+    '/kelola/aspirasi/templat',
+    { config: { access: 'aspiration.triage' }, schema: { hide: true, body: TemplateBody } },
+    async (request, reply) => {
+      const body = request.body as TemplateBody;
+      const result = await addAnswerTemplate(
+        deps(app),
+        signedIn(request),
+        { title: body.title ?? '', body: body.body ?? '' },
+        request.ip,
+      );
+      if (result.ok) return reply.redirect('/kelola/aspirasi/templat?pesan=templat', 303);
+      return templatesPage(
+        request,
+        reply,
+        fieldMessages(request, result.errors),
+        { title: body.title ?? '', body: body.body ?? '' },
+        400,
+      );
+    },
+  );
+
+  const casePage = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    code: string,
+    errors: FieldErrors,
+    values: Values,
+    status = 200,
+  ) => {
+    const user = signedIn(request);
+    const file = await caseFile(deps(app), user, code, request.ip);
+    if (file === undefined) throw new NotFoundError(`aspiration ${code}`);
+    const structure = await getCouncil(app.db);
+    reply.header('cache-control', 'private, no-store');
+    return renderPage(
+      request,
+      reply,
+      (ctx) => (
+        <CasePage
+          ctx={ctx}
+          csrf={reply.generateCsrf()}
+          structure={structure}
+          file={file}
+          errors={errors}
+          values={values}
+          notice={noticeOf(request)}
+          asMember={user.role === 'member' && user.memberId !== null}
+          suggestedKomisi={suggestedKomisi(structure, file.view)}
+        />
+      ),
+      status,
+    );
+  };
+
+  app.get(
+    '/kelola/aspirasi/:kode',
+    { config: { access: 'aspiration.read' }, schema: { hide: true, params: CodeParams, querystring: PageQuery } },
+    (request, reply) => casePage(request, reply, (request.params as CodeParams).kode, {}, {}),
+  );
+
+  app.post(
+    '/kelola/aspirasi/:kode',
+    { config: { access: 'aspiration.read' }, schema: { hide: true, params: CodeParams, body: ActionBody } },
+    async (request, reply) => {
+      const user = signedIn(request);
+      const { kode } = request.params as CodeParams;
+      const body = request.body as ActionBody;
+      const action = toAction(body);
+      const result = await act(deps(app), user, kode, action, request.ip);
+      if (result.ok) {
+        app.outbox.kick();
+        return reply.redirect(`/kelola/aspirasi/${kode}?pesan=tersimpan`, 303);
+      }
+      const { _csrf, ...rest } = body;
+      const values: Values = { ...rest };
+      if ('errors' in result) return casePage(request, reply, kode, fieldMessages(request, result.errors), values, 400);
+      if (result.problem === 'state') return reply.redirect(`/kelola/aspirasi/${kode}?pesan=urutan`, 303);
+      if (result.problem === 'forbidden') throw new ForbiddenError();
+      throw new NotFoundError(`aspiration ${kode}`);
+    },
+  );
+};
+
+function toAction(body: ActionBody): StaffAction {
+  const text = (v: string | undefined) => v ?? '';
+  switch (body.action) {
+    case 'verify':
+      return { type: 'verify' };
+    case 'reject':
+      return { type: 'reject', reason: text(body.reason) };
+    case 'duplicate':
+      return { type: 'duplicate', of: text(body.of) };
+    case 'forward':
+      return { type: 'forward', komisi: text(body.komisi) };
+    case 'refer':
+      return { type: 'refer', agency: text(body.agency), body: text(body.body) };
+    case 'note':
+      return { type: 'note', body: text(body.body) };
+    case 'respond':
+      return { type: 'respond', body: text(body.body), asMember: body.as === 'member' };
+    case 'followUp':
+      return { type: 'followUp', action: text(body.kind), body: text(body.body) };
+    default:
+      return { type: 'resolve', body: text(body.body) };
+  }
+}

@@ -1,0 +1,395 @@
+/**
+ * Queries over citizens' input. Public queries select only public columns and never join the
+ * reporter table; the reporter's sealed data is read by `reporterOf` alone.
+ */
+import { type Expression, type SqlBool, sql } from 'kysely';
+import type { Db } from '../db/index.ts';
+import type { AspirationChannel, AspirationKind, AspirationStatus, Database, OutboxStatus } from '../db/schema.ts';
+
+type Insert<T extends keyof Database> = import('kysely').Insertable<Database[T]>;
+
+const publicColumns = [
+  'aspiration.id',
+  'aspiration.code',
+  'aspiration.kind',
+  'aspiration.category_id',
+  'aspiration.title',
+  'aspiration.description',
+  'aspiration.kecamatan_id',
+  'aspiration.kelurahan_id',
+  'aspiration.dapil_id',
+  'aspiration.address',
+  'aspiration.lat',
+  'aspiration.lon',
+  'aspiration.channel',
+  'aspiration.status',
+  'aspiration.show_name',
+  'aspiration.komisi_id',
+  'aspiration.duplicate_of_id',
+  'aspiration.user_id',
+  'aspiration.supporters',
+  'aspiration.received_at',
+  'aspiration.verify_due',
+  'aspiration.resolve_due',
+  'aspiration.resolved_at',
+  'aspiration.rating',
+  'aspiration.rating_comment',
+  'aspiration.fixed_asked_at',
+  'aspiration.fixed_answer',
+  'aspiration.updated_at',
+] as const;
+
+export async function nextSequence(db: Db, year: number): Promise<number> {
+  const row = await db
+    .insertInto('aspiration_counter')
+    .values({ year, last: 1 })
+    .onConflict((oc) => oc.column('year').doUpdateSet({ last: sql`aspiration_counter.last + 1` }))
+    .returning('last')
+    .executeTakeFirstOrThrow();
+  return row.last;
+}
+
+export function insertAspiration(db: Db, values: Insert<'aspiration'>) {
+  return db.insertInto('aspiration').values(values).returning(['id', 'code']).executeTakeFirstOrThrow();
+}
+
+export function insertReporter(db: Db, values: Insert<'aspiration_reporter'>) {
+  return db.insertInto('aspiration_reporter').values(values).execute();
+}
+
+export function insertEvent(db: Db, values: Insert<'aspiration_event'>) {
+  return db.insertInto('aspiration_event').values(values).returning('id').executeTakeFirstOrThrow();
+}
+
+export function insertPhotos(db: Db, values: Insert<'aspiration_photo'>[]) {
+  if (values.length === 0) return Promise.resolve();
+  return db.insertInto('aspiration_photo').values(values).execute();
+}
+
+export function aspirationByCode(db: Db, councilId: number, code: string) {
+  return db
+    .selectFrom('aspiration')
+    .select(publicColumns)
+    .where('council_id', '=', councilId)
+    .where('code', '=', code)
+    .executeTakeFirst();
+}
+
+export function aspirationById(db: Db, id: number) {
+  return db.selectFrom('aspiration').select(publicColumns).where('id', '=', id).executeTakeFirst();
+}
+
+export function aspirationByTokenHash(db: Db, hash: string) {
+  return db.selectFrom('aspiration').select(['id', 'code']).where('access_token_hash', '=', hash).executeTakeFirst();
+}
+
+export function codeOf(db: Db, id: number) {
+  return db.selectFrom('aspiration').select('code').where('id', '=', id).executeTakeFirst();
+}
+
+export function eventsOf(db: Db, aspirationId: number, includeInternal: boolean) {
+  let query = db
+    .selectFrom('aspiration_event')
+    .leftJoin('member', 'member.id', 'aspiration_event.actor_member_id')
+    .select([
+      'aspiration_event.id',
+      'aspiration_event.kind',
+      'aspiration_event.public',
+      'aspiration_event.by_reporter',
+      'aspiration_event.body',
+      'aspiration_event.details',
+      'aspiration_event.created_at',
+      'aspiration_event.actor_user_id',
+      'member.name as member_name',
+      'member.slug as member_slug',
+    ])
+    .where('aspiration_event.aspiration_id', '=', aspirationId);
+  if (!includeInternal) query = query.where('aspiration_event.public', '=', true);
+  return query.orderBy('aspiration_event.id').execute();
+}
+
+export function photosOf(db: Db, aspirationId: number) {
+  return db
+    .selectFrom('aspiration_photo')
+    .select(['id', 'file', 'width', 'height'])
+    .where('aspiration_id', '=', aspirationId)
+    .orderBy('id')
+    .execute();
+}
+
+export function photoById(db: Db, aspirationId: number, photoId: number) {
+  return db
+    .selectFrom('aspiration_photo')
+    .select(['id', 'file'])
+    .where('aspiration_id', '=', aspirationId)
+    .where('id', '=', photoId)
+    .executeTakeFirst();
+}
+
+export function reporterOf(db: Db, aspirationId: number) {
+  return db.selectFrom('aspiration_reporter').selectAll().where('aspiration_id', '=', aspirationId).executeTakeFirst();
+}
+
+export function reporterMatches(db: Db, aspirationId: number, lookup: string) {
+  return db
+    .selectFrom('aspiration_reporter')
+    .select('aspiration_id')
+    .where('aspiration_id', '=', aspirationId)
+    .where((eb) => eb.or([eb('email_lookup', '=', lookup), eb('phone_lookup', '=', lookup)]))
+    .executeTakeFirst();
+}
+
+export function supportersWithEmail(db: Db, aspirationId: number) {
+  return db
+    .selectFrom('aspiration_supporter')
+    .select('email_sealed')
+    .where('aspiration_id', '=', aspirationId)
+    .where('email_sealed', 'is not', null)
+    .execute();
+}
+
+export async function addSupporter(
+  db: Db,
+  aspirationId: number,
+  email: { sealed: string; lookup: string } | null,
+): Promise<boolean> {
+  const inserted = await db
+    .insertInto('aspiration_supporter')
+    .values({ aspiration_id: aspirationId, email_sealed: email?.sealed ?? null, email_lookup: email?.lookup ?? null })
+    .onConflict((oc) => oc.columns(['aspiration_id', 'email_lookup']).doNothing())
+    .returning('id')
+    .executeTakeFirst();
+  if (inserted === undefined) return false;
+  await db
+    .updateTable('aspiration')
+    .set({ supporters: sql`supporters + 1`, updated_at: new Date() })
+    .where('id', '=', aspirationId)
+    .execute();
+  return true;
+}
+
+export function updateAspiration(db: Db, id: number, values: import('kysely').Updateable<Database['aspiration']>) {
+  return db
+    .updateTable('aspiration')
+    .set({ ...values, updated_at: new Date() })
+    .where('id', '=', id)
+    .execute();
+}
+
+/** Locks the row for the rest of the transaction, so two officers cannot act on stale state. */
+export function lockAspiration(db: Db, id: number) {
+  return db.selectFrom('aspiration').select(publicColumns).where('id', '=', id).forUpdate().executeTakeFirst();
+}
+
+export const openStatuses: AspirationStatus[] = ['received', 'verified', 'forwarded'];
+
+/** Open, public aspirations like a new one: same category in the same place, or similar words. */
+export function similarOpen(
+  db: Db,
+  councilId: number,
+  input: { categoryId: number; kecamatanId: number; kelurahanId: number | null; title: string },
+) {
+  const words = input.title.trim();
+  return db
+    .selectFrom('aspiration')
+    .select(['code', 'title', 'status', 'supporters', 'received_at', 'kelurahan_id', 'kecamatan_id'])
+    .where('council_id', '=', councilId)
+    .where('kind', '!=', 'rahasia')
+    .where('status', 'in', openStatuses)
+    .where((eb) => {
+      const samePlace =
+        input.kelurahanId === null
+          ? eb('kecamatan_id', '=', input.kecamatanId)
+          : eb('kelurahan_id', '=', input.kelurahanId);
+      const conditions: Expression<SqlBool>[] = [eb.and([eb('category_id', '=', input.categoryId), samePlace])];
+      if (words.length >= 3) {
+        conditions.push(
+          eb.and([
+            eb('kecamatan_id', '=', input.kecamatanId),
+            eb.or([
+              sql<SqlBool>`search @@ websearch_to_tsquery('indonesian', ${words})`,
+              sql<SqlBool>`similarity(title, ${words}) > 0.3`,
+            ]),
+          ]),
+        );
+      }
+      return eb.or(conditions);
+    })
+    .orderBy(sql`similarity(title, ${words})`, 'desc')
+    .orderBy('supporters', 'desc')
+    .limit(5)
+    .execute();
+}
+
+export interface PublicFilter {
+  kind?: AspirationKind | undefined;
+  categoryId?: number | undefined;
+  kecamatanId?: number | undefined;
+  dapilId?: number | undefined;
+  status?: AspirationStatus | undefined;
+  q?: string | undefined;
+  sort: 'baru' | 'dukungan';
+  limit: number;
+  offset: number;
+}
+
+function publicQuery(db: Db, councilId: number, filter: PublicFilter) {
+  let query = db
+    .selectFrom('aspiration')
+    .where('aspiration.council_id', '=', councilId)
+    .where('aspiration.kind', '!=', 'rahasia');
+  if (filter.kind !== undefined) query = query.where('aspiration.kind', '=', filter.kind);
+  if (filter.categoryId !== undefined) query = query.where('aspiration.category_id', '=', filter.categoryId);
+  if (filter.kecamatanId !== undefined) query = query.where('aspiration.kecamatan_id', '=', filter.kecamatanId);
+  if (filter.dapilId !== undefined) query = query.where('aspiration.dapil_id', '=', filter.dapilId);
+  if (filter.status !== undefined) query = query.where('aspiration.status', '=', filter.status);
+  const q = filter.q?.trim();
+  if (q !== undefined && q !== '') {
+    query = query.where((eb) =>
+      eb.or([
+        sql<SqlBool>`aspiration.search @@ websearch_to_tsquery('indonesian', ${q})`,
+        sql<SqlBool>`aspiration.search @@ websearch_to_tsquery('simple', ${q})`,
+      ]),
+    );
+  }
+  return query;
+}
+
+export function listPublic(db: Db, councilId: number, filter: PublicFilter) {
+  let query = publicQuery(db, councilId, filter).select(publicColumns);
+  query =
+    filter.sort === 'dukungan'
+      ? query.orderBy('aspiration.supporters', 'desc').orderBy('aspiration.id', 'desc')
+      : query.orderBy('aspiration.id', 'desc');
+  return query.limit(filter.limit).offset(filter.offset).execute();
+}
+
+export async function countPublic(db: Db, councilId: number, filter: PublicFilter): Promise<number> {
+  const row = await publicQuery(db, councilId, filter)
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+export interface InboxFilter {
+  status?: AspirationStatus | 'open' | undefined;
+  kind?: AspirationKind | undefined;
+  categoryId?: number | undefined;
+  kecamatanId?: number | undefined;
+  q?: string | undefined;
+  /** A member sees what was forwarded to their dapil or one of their komisi. */
+  member?: { dapilId: number | null; komisiIds: number[] } | undefined;
+  limit: number;
+  offset: number;
+}
+
+function inboxQuery(db: Db, councilId: number, filter: InboxFilter) {
+  let query = db.selectFrom('aspiration').where('aspiration.council_id', '=', councilId);
+  if (filter.status === 'open') query = query.where('aspiration.status', 'in', openStatuses);
+  else if (filter.status !== undefined) query = query.where('aspiration.status', '=', filter.status);
+  if (filter.kind !== undefined) query = query.where('aspiration.kind', '=', filter.kind);
+  if (filter.categoryId !== undefined) query = query.where('aspiration.category_id', '=', filter.categoryId);
+  if (filter.kecamatanId !== undefined) query = query.where('aspiration.kecamatan_id', '=', filter.kecamatanId);
+  const member = filter.member;
+  if (member !== undefined) {
+    query = query.where('aspiration.status', 'not in', ['received', 'rejected', 'duplicate']).where((eb) => {
+      const mine: Expression<SqlBool>[] = [];
+      if (member.komisiIds.length > 0) mine.push(eb('aspiration.komisi_id', 'in', member.komisiIds));
+      // Confidential reports go to the komisi only, never to every member of a dapil.
+      if (member.dapilId !== null)
+        mine.push(eb.and([eb('aspiration.dapil_id', '=', member.dapilId), eb('aspiration.kind', '!=', 'rahasia')]));
+      return mine.length === 0 ? sql<SqlBool>`false` : eb.or(mine);
+    });
+  }
+  const q = filter.q?.trim();
+  if (q !== undefined && q !== '') {
+    const code = q.toUpperCase();
+    query = query.where((eb) =>
+      eb.or([
+        eb('aspiration.code', '=', code),
+        sql<SqlBool>`aspiration.search @@ websearch_to_tsquery('indonesian', ${q})`,
+        sql<SqlBool>`aspiration.search @@ websearch_to_tsquery('simple', ${q})`,
+      ]),
+    );
+  }
+  return query;
+}
+
+export function listInbox(db: Db, councilId: number, filter: InboxFilter) {
+  return inboxQuery(db, councilId, filter)
+    .select(publicColumns)
+    .orderBy(
+      sql`case aspiration.status when 'received' then 0 when 'verified' then 1 when 'forwarded' then 2 else 3 end`,
+    )
+    .orderBy('aspiration.id', 'desc')
+    .limit(filter.limit)
+    .offset(filter.offset)
+    .execute();
+}
+
+export async function countInbox(db: Db, councilId: number, filter: InboxFilter): Promise<number> {
+  const row = await inboxQuery(db, councilId, filter)
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+export function memberPlaces(db: Db, memberId: number) {
+  return db
+    .selectFrom('member')
+    .leftJoin('body_membership', 'body_membership.member_id', 'member.id')
+    .leftJoin('body', (join) => join.onRef('body.id', '=', 'body_membership.body_id').on('body.kind', '=', 'komisi'))
+    .select(['member.dapil_id', 'body.id as komisi_id'])
+    .where('member.id', '=', memberId)
+    .execute();
+}
+
+export function membersOfDapil(db: Db, dapilId: number) {
+  return db
+    .selectFrom('member')
+    .select(['id', 'name', 'slug'])
+    .where('dapil_id', '=', dapilId)
+    .where('active', '=', true)
+    .orderBy('name')
+    .execute();
+}
+
+export function messagesAbout(db: Db, topic: string) {
+  return db
+    .selectFrom('outbox')
+    .select(['id', 'channel', 'subject', 'status', 'attempts', 'last_error', 'sent_at', 'created_at'])
+    .where('topic', '=', topic)
+    .orderBy('id', 'desc')
+    .limit(50)
+    .execute() as Promise<
+    {
+      id: number;
+      channel: 'email' | 'sms' | 'whatsapp';
+      subject: string;
+      status: OutboxStatus;
+      attempts: number;
+      last_error: string | null;
+      sent_at: Date | null;
+      created_at: Date;
+    }[]
+  >;
+}
+
+export function templatesOf(db: Db, councilId: number) {
+  return db
+    .selectFrom('answer_template')
+    .select(['id', 'title', 'body'])
+    .where('council_id', '=', councilId)
+    .orderBy('title')
+    .execute();
+}
+
+export function insertTemplate(db: Db, values: Insert<'answer_template'>) {
+  return db.insertInto('answer_template').values(values).execute();
+}
+
+export function aspirationsOfUser(db: Db, userId: number) {
+  return db.selectFrom('aspiration').select(['id']).where('user_id', '=', userId).execute();
+}
+
+export type { AspirationChannel };

@@ -1,0 +1,450 @@
+/**
+ * Citizens' pages for aspirations: /aspirasi/baru (two steps), /aspirasi/kirim, /aspirasi,
+ * /aspirasi.atom, /aspirasi/:kode (+ photos, support, reply, rate, reopen, "is it resolved?"),
+ * /lacak and /lacak/:token. A browser proves it is the reporter's with a signed cookie set by the
+ * private link or by /lacak; a signed-in citizen's own aspirations need no proof.
+ */
+import { createReadStream } from 'node:fs';
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import { getCouncil } from '../council/service.ts';
+import { deps } from '../platform/auth.ts';
+import { NotFoundError } from '../platform/errors.tsx';
+import type { MessageKey } from '../platform/i18n.ts';
+import { renderPage } from '../platform/render.tsx';
+import { smallName, type UploadedFile, uploadPath } from '../platform/uploads.ts';
+import type { FieldErrors } from '../platform/views/form.tsx';
+import {
+  CodeParams,
+  FirstStepBody,
+  FixedBody,
+  ListQuery,
+  PageQuery,
+  PhotoParams,
+  RateBody,
+  ReopenBody,
+  ReplyBody,
+  SupportBody,
+  TokenParams,
+  TrackBody,
+} from './schemas.ts';
+import {
+  type ActionResult,
+  aspirationOfToken,
+  type CitizenAction,
+  checkFirstStep,
+  citizenAct,
+  findSimilar,
+  listPublicAspirations,
+  PHOTO_FOLDER,
+  photoFile,
+  publicAspiration,
+  submitAspiration,
+  support,
+  track,
+  type Viewer,
+} from './service.ts';
+import { atomFeed } from './views/feed.ts';
+import { FirstStepPage, SecondStepPage, TrackPage, type Values } from './views/form-pages.tsx';
+import { fieldMessages, kindLabel } from './views/parts.tsx';
+import { AspirationPage, ListPage } from './views/public-pages.tsx';
+
+const OWNER_COOKIE = 'asp';
+const OWNED_MAX = 30;
+
+/** Aspiration ids this browser has proven to be the reporter of. */
+export function ownedIds(request: FastifyRequest): number[] {
+  const raw = request.cookies[OWNER_COOKIE];
+  if (raw === undefined) return [];
+  const unsigned = request.unsignCookie(raw);
+  if (!unsigned.valid || unsigned.value === null) return [];
+  return unsigned.value
+    .split('.')
+    .filter((v) => /^\d{1,9}$/.test(v))
+    .map(Number);
+}
+
+export function viewerOf(request: FastifyRequest): Viewer {
+  return { user: request.user, ownedIds: ownedIds(request) };
+}
+
+function rememberOwner(request: FastifyRequest, reply: FastifyReply, id: number) {
+  const ids = [id, ...ownedIds(request).filter((x) => x !== id)].slice(0, OWNED_MAX);
+  reply.setCookie(OWNER_COOKIE, ids.join('.'), {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'lax',
+    signed: true,
+    secure: request.server.config.publicBaseUrl.startsWith('https:'),
+    maxAge: 365 * 24 * 60 * 60,
+  });
+}
+
+/** The fields and files of a multipart form, as @fastify/multipart attached them to the body. */
+export function multipartBody(body: unknown): { fields: Record<string, string>; files: UploadedFile[] } {
+  const fields: Record<string, string> = {};
+  const files: UploadedFile[] = [];
+  if (typeof body !== 'object' || body === null) return { fields, files };
+  for (const [name, entry] of Object.entries(body as Record<string, unknown>)) {
+    for (const part of [entry].flat() as { type?: string; value?: unknown }[]) {
+      if (part?.type === 'file' && typeof part.value === 'object' && part.value !== null)
+        files.push(part.value as UploadedFile);
+      else if (part?.type === 'field' && typeof part.value === 'string' && fields[name] === undefined)
+        fields[name] = part.value;
+    }
+  }
+  return { fields, files };
+}
+
+// Per address: plenty for a family on one connection, too few for a flood.
+const limits = {
+  submit: { max: 20, timeWindow: '10 minutes' },
+  support: { max: 30, timeWindow: '10 minutes' },
+  track: { max: 10, timeWindow: '10 minutes' },
+  act: { max: 30, timeWindow: '10 minutes' },
+};
+
+export const aspirationNotices: Record<string, MessageKey> = {
+  didukung: 'aspiration.notice.supported',
+  'sudah-didukung': 'aspiration.notice.alreadySupported',
+  dibalas: 'aspiration.notice.replied',
+  dinilai: 'aspiration.notice.rated',
+  dibuka: 'aspiration.notice.reopened',
+  tuntas: 'aspiration.notice.fixed',
+  ditutup: 'aspiration.notice.closed',
+};
+
+export const aspirationRoutes: FastifyPluginAsync = async (app) => {
+  const firstStepForm = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    errors: FieldErrors,
+    values: Values,
+    status = 200,
+  ) => {
+    const structure = await getCouncil(app.db);
+    return renderPage(
+      request,
+      reply,
+      (ctx) => (
+        <FirstStepPage ctx={ctx} csrf={reply.generateCsrf()} structure={structure} errors={errors} values={values} />
+      ),
+      status,
+    );
+  };
+
+  const secondStepForm = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    values: Values,
+    errors: FieldErrors,
+    status: number,
+  ) => {
+    const structure = await getCouncil(app.db);
+    const first = checkFirstStep(structure, {
+      kind: values.kind ?? '',
+      category: values.category ?? '',
+      location: values.location ?? '',
+      title: values.title ?? '',
+    });
+    if (!first.ok) return null;
+    const { step } = first;
+    const similar = await findSimilar(deps(app), step);
+    const kec = structure.kecamatan.find((k) => k.id === step.place.kecamatanId);
+    const kel = kec?.kelurahan.find((k) => k.id === step.place.kelurahanId);
+    return renderPage(
+      request,
+      reply,
+      (ctx) => (
+        <SecondStepPage
+          ctx={ctx}
+          csrf={reply.generateCsrf()}
+          errors={errors}
+          values={{ ...values, title: step.title }}
+          similar={similar}
+          summary={{
+            kind: kindLabel(ctx, step.kind),
+            category: ctx.lang === 'en' ? step.category.nameEn : step.category.name,
+            place: [kel?.name, kec?.name].filter(Boolean).join(', '),
+          }}
+        />
+      ),
+      status,
+    );
+  };
+
+  app.get(
+    '/aspirasi/baru',
+    { config: { access: 'public' }, schema: { hide: true, querystring: PageQuery } },
+    (request, reply) => firstStepForm(request, reply, {}, {}),
+  );
+
+  app.post(
+    '/aspirasi/baru',
+    { config: { access: 'public' }, schema: { hide: true, body: FirstStepBody } },
+    async (request, reply) => {
+      const body = request.body as FirstStepBody;
+      const values = {
+        kind: body.kind ?? '',
+        category: body.category ?? '',
+        location: body.location ?? '',
+        title: body.title ?? '',
+      };
+      const structure = await getCouncil(app.db);
+      const first = checkFirstStep(structure, values);
+      if (!first.ok) return firstStepForm(request, reply, fieldMessages(request, first.errors), values, 400);
+      const prefill = request.user === null ? {} : { name: request.user.name, email: request.user.email };
+      return secondStepForm(request, reply, { ...values, ...prefill }, {}, 200);
+    },
+  );
+
+  app.post(
+    '/aspirasi/kirim',
+    { config: { access: 'public', rateLimit: limits.submit }, schema: { hide: true } },
+    async (request, reply) => {
+      if (!request.isMultipart()) return reply.redirect('/aspirasi/baru', 303);
+      const { fields, files } = multipartBody(request.body);
+      const result = await submitAspiration(deps(app), {
+        kind: fields.kind ?? '',
+        category: fields.category ?? '',
+        location: fields.location ?? '',
+        title: fields.title ?? '',
+        description: fields.description,
+        address: fields.address,
+        lat: fields.lat,
+        lon: fields.lon,
+        name: fields.name,
+        email: fields.email,
+        phone: fields.phone,
+        showName: fields.showName === 'yes',
+        consent: fields.consent === 'yes',
+        channel: 'web',
+        photos: files,
+        userId: request.user?.role === 'citizen' ? request.user.id : null,
+      });
+      if (result.ok) {
+        app.outbox.kick();
+        return reply.redirect(`/lacak/${result.token}?baru=1`, 303);
+      }
+      const errors = fieldMessages(request, result.errors);
+      const { _csrf, ...values } = fields;
+      const page = await secondStepForm(request, reply, values, errors, 400);
+      if (page !== null) return page;
+      return firstStepForm(request, reply, errors, values, 400);
+    },
+  );
+
+  app.get(
+    '/aspirasi',
+    { config: { access: 'public' }, schema: { hide: true, querystring: ListQuery } },
+    async (request, reply) => {
+      const query = request.query as ListQuery;
+      const structure = await getCouncil(app.db);
+      const page = query.hal ?? 1;
+      const list = await listPublicAspirations(deps(app), {
+        kind: query.jenis === '' ? undefined : query.jenis,
+        categoryId: structure.categories.find((c) => c.slug === query.kategori)?.id,
+        kecamatanId: structure.kecamatan.find((k) => k.slug === query.kecamatan)?.id,
+        dapilId: structure.dapil.find((d) => String(d.number) === query.dapil)?.id,
+        status: query.status === '' ? undefined : query.status,
+        q: query.q,
+        sort: query.urut ?? 'baru',
+        page,
+      });
+      const shown: Record<string, string> = {};
+      for (const [k, v] of Object.entries(query))
+        if (k !== 'hal' && k !== 'lang' && v !== undefined) shown[k] = String(v);
+      return renderPage(request, reply, (ctx) => (
+        <ListPage
+          ctx={ctx}
+          structure={structure}
+          items={list.items}
+          total={list.total}
+          page={page}
+          pageSize={list.pageSize}
+          query={shown}
+        />
+      ));
+    },
+  );
+
+  app.get('/aspirasi.atom', { config: { access: 'public' }, schema: { hide: true } }, async (request, reply) => {
+    const structure = await getCouncil(app.db);
+    const list = await listPublicAspirations(deps(app), { sort: 'baru', page: 1 });
+    return reply
+      .type('application/atom+xml; charset=utf-8')
+      .header('cache-control', 'public, max-age=300')
+      .send(
+        atomFeed({ items: list.items, council: structure.council.name, base: app.config.publicBaseUrl, t: request.t }),
+      );
+  });
+
+  const aspirationPage = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    code: string,
+    options: { privateLink?: string; errors?: FieldErrors; values?: Values; status?: number } = {},
+  ) => {
+    const found = await publicAspiration(deps(app), code, viewerOf(request));
+    if (found === undefined) throw new NotFoundError(`aspiration ${code}`);
+    const pesan = (request.query as PageQuery).pesan;
+    const notice =
+      pesan === undefined || aspirationNotices[pesan] === undefined ? undefined : request.t(aspirationNotices[pesan]);
+    // The reporter's view carries forms and perhaps a private link: no shared cache may keep it.
+    if (found.reporter) reply.header('cache-control', 'private, no-store');
+    return renderPage(
+      request,
+      reply,
+      (ctx) => (
+        <AspirationPage
+          ctx={ctx}
+          csrf={reply.generateCsrf()}
+          view={found.view}
+          reporter={found.reporter}
+          privateLink={options.privateLink}
+          notice={notice}
+          errors={options.errors ?? {}}
+          values={options.values ?? {}}
+          reopenDays={app.config.aspirations.reopenDays}
+        />
+      ),
+      options.status ?? 200,
+    );
+  };
+
+  app.get(
+    '/aspirasi/:kode',
+    { config: { access: 'public' }, schema: { hide: true, params: CodeParams, querystring: PageQuery } },
+    (request, reply) => aspirationPage(request, reply, (request.params as CodeParams).kode),
+  );
+
+  app.get(
+    '/aspirasi/:kode/foto/:foto',
+    { config: { access: 'public' }, schema: { hide: true, params: PhotoParams } },
+    async (request, reply) => {
+      const { kode, foto } = request.params as PhotoParams;
+      const small = foto.endsWith('-kecil');
+      const file = await photoFile(deps(app), kode, Number.parseInt(foto, 10), viewerOf(request));
+      if (file === undefined) throw new NotFoundError(`photo ${kode}/${foto}`);
+      const stream = createReadStream(uploadPath(app.config.uploadDir, PHOTO_FOLDER, small ? smallName(file) : file));
+      return reply.type('image/webp').header('cache-control', 'private, max-age=86400').send(stream);
+    },
+  );
+
+  app.post(
+    '/aspirasi/:kode/dukung',
+    {
+      config: { access: 'public', rateLimit: limits.support },
+      schema: { hide: true, params: CodeParams, body: SupportBody },
+    },
+    async (request, reply) => {
+      const { kode } = request.params as CodeParams;
+      const result = await support(deps(app), kode, (request.body as SupportBody).email ?? '');
+      if (result.ok)
+        return reply.redirect(`/aspirasi/${kode}?pesan=${result.counted ? 'didukung' : 'sudah-didukung'}`, 303);
+      if (result.problem === 'missing') throw new NotFoundError(`aspiration ${kode}`);
+      if (result.problem === 'closed') return reply.redirect(`/aspirasi/${kode}?pesan=ditutup`, 303);
+      return aspirationPage(request, reply, kode, {
+        status: 400,
+        errors: { 'support-email': request.t('form.email') },
+      });
+    },
+  );
+
+  const citizenAction = (
+    path: string,
+    notice: string,
+    toAction: (body: Record<string, string | undefined>) => CitizenAction,
+    schema: object,
+  ) =>
+    app.post(
+      `/aspirasi/:kode/${path}`,
+      { config: { access: 'public', rateLimit: limits.act }, schema: { hide: true, params: CodeParams, body: schema } },
+      async (request, reply) => {
+        const { kode } = request.params as CodeParams;
+        const body = request.body as Record<string, string | undefined>;
+        const result: ActionResult = await citizenAct(deps(app), kode, viewerOf(request), toAction(body));
+        if (result.ok) {
+          app.outbox.kick();
+          return reply.redirect(`/aspirasi/${kode}?pesan=${notice}`, 303);
+        }
+        if ('errors' in result) {
+          const { _csrf, ...values } = body;
+          return aspirationPage(request, reply, kode, {
+            status: 400,
+            errors: fieldMessages(request, result.errors),
+            values,
+          });
+        }
+        if (result.problem === 'state')
+          return aspirationPage(request, reply, kode, {
+            status: 409,
+            errors: { body: request.t('aspiration.problem.state') },
+          });
+        throw new NotFoundError(`aspiration ${kode}`);
+      },
+    );
+  citizenAction('balas', 'dibalas', (b) => ({ type: 'reply', body: b.body ?? '' }), ReplyBody);
+  citizenAction(
+    'nilai',
+    'dinilai',
+    (b) => ({ type: 'rate', rating: b.rating ?? '', comment: b.comment ?? '' }),
+    RateBody,
+  );
+  citizenAction('buka', 'dibuka', (b) => ({ type: 'reopen', reason: b.reason ?? '' }), ReopenBody);
+  citizenAction('tuntas', 'tuntas', (b) => ({ type: 'fixed', answer: b.answer ?? '' }), FixedBody);
+
+  const trackForm = (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    error: string | undefined,
+    values: Values,
+    status = 200,
+  ) =>
+    renderPage(
+      request,
+      reply,
+      (ctx) => <TrackPage ctx={ctx} csrf={reply.generateCsrf()} error={error} values={values} />,
+      status,
+    );
+
+  app.get(
+    '/lacak',
+    { config: { access: 'public' }, schema: { hide: true, querystring: PageQuery } },
+    (request, reply) => trackForm(request, reply, undefined, { kode: (request.query as PageQuery).kode ?? '' }),
+  );
+
+  app.post(
+    '/lacak',
+    { config: { access: 'public', rateLimit: limits.track }, schema: { hide: true, body: TrackBody } },
+    async (request, reply) => {
+      const body = request.body as TrackBody;
+      const found = await track(deps(app), body.kode ?? '', body.kontak ?? '');
+      // One answer for a wrong code and a wrong contact: the form must not confirm that a code exists.
+      if (found === undefined)
+        return trackForm(
+          request,
+          reply,
+          request.t('aspiration.track.notFound'),
+          { kode: body.kode ?? '', kontak: body.kontak ?? '' },
+          400,
+        );
+      rememberOwner(request, reply, found.id);
+      return reply.redirect(`/aspirasi/${found.code}`, 303);
+    },
+  );
+
+  app.get(
+    '/lacak/:token',
+    { config: { access: 'public' }, schema: { hide: true, params: TokenParams, querystring: PageQuery } },
+    async (request, reply) => {
+      const { token } = request.params as TokenParams;
+      const found = await aspirationOfToken(deps(app), token);
+      if (found === undefined) throw new NotFoundError('tracking link');
+      rememberOwner(request, reply, found.id);
+      // The private link is shown on the page it opens; the cookie is set for the requests after.
+      request.cookies[OWNER_COOKIE] = reply.signCookie(String(found.id));
+      reply.header('referrer-policy', 'no-referrer');
+      return aspirationPage(request, reply, found.code, { privateLink: `${app.config.publicBaseUrl}/lacak/${token}` });
+    },
+  );
+};

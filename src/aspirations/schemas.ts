@@ -1,0 +1,125 @@
+/** What the aspiration pages and forms accept. Limits are generous; the service gives field-level messages. */
+import { type Static, Type } from 'typebox';
+
+const text = (max: number) => Type.String({ maxLength: max });
+const optional = (max: number) => Type.Optional(text(max));
+
+export const CodeParams = Type.Object({ kode: Type.String({ pattern: '^ASP-\\d{4}-\\d{6}$' }) });
+export type CodeParams = Static<typeof CodeParams>;
+
+export const PhotoParams = Type.Object({
+  kode: Type.String({ pattern: '^ASP-\\d{4}-\\d{6}$' }),
+  foto: Type.String({ pattern: '^\\d{1,9}(-kecil)?$' }),
+});
+export type PhotoParams = Static<typeof PhotoParams>;
+
+export const TokenParams = Type.Object({ token: Type.String({ pattern: '^[A-Za-z0-9_-]{20,100}$' }) });
+export type TokenParams = Static<typeof TokenParams>;
+
+export const PageQuery = Type.Object({
+  lang: optional(5),
+  pesan: optional(40),
+  baru: optional(5),
+  kode: optional(40),
+});
+export type PageQuery = Static<typeof PageQuery>;
+
+/** The first step of the form: what, which topic, where, and a title. */
+export const FirstStepBody = Type.Object({
+  _csrf: optional(200),
+  kind: optional(20),
+  category: optional(80),
+  location: optional(20),
+  title: optional(2000),
+  proyek: optional(20),
+});
+export type FirstStepBody = Static<typeof FirstStepBody>;
+
+export const SupportBody = Type.Object({ _csrf: optional(200), email: optional(320) });
+export type SupportBody = Static<typeof SupportBody>;
+
+export const TrackBody = Type.Object({ _csrf: optional(200), kode: optional(40), kontak: optional(320) });
+export type TrackBody = Static<typeof TrackBody>;
+
+export const ReplyBody = Type.Object({ _csrf: optional(200), body: optional(20000) });
+export type ReplyBody = Static<typeof ReplyBody>;
+
+export const RateBody = Type.Object({ _csrf: optional(200), rating: optional(2), comment: optional(20000) });
+export type RateBody = Static<typeof RateBody>;
+
+export const ReopenBody = Type.Object({ _csrf: optional(200), reason: optional(20000) });
+export type ReopenBody = Static<typeof ReopenBody>;
+
+export const FixedBody = Type.Object({ _csrf: optional(200), answer: optional(10) });
+export type FixedBody = Static<typeof FixedBody>;
+
+const kindFilter = Type.Optional(
+  Type.Union([Type.Literal(''), Type.Literal('aspirasi'), Type.Literal('pengaduan'), Type.Literal('informasi')]),
+);
+const statusFilter = Type.Optional(
+  Type.Union(
+    ['', 'received', 'verified', 'forwarded', 'resolved', 'rejected', 'referred', 'duplicate'].map((s) =>
+      Type.Literal(s),
+    ),
+  ),
+);
+
+export const ListQuery = Type.Object({
+  lang: optional(5),
+  jenis: kindFilter,
+  kategori: optional(80),
+  kecamatan: optional(80),
+  dapil: Type.Optional(Type.Union([Type.Literal(''), Type.String({ pattern: '^\\d{1,3}$' })])),
+  status: statusFilter,
+  q: optional(200),
+  urut: Type.Optional(Type.Union([Type.Literal('baru'), Type.Literal('dukungan')])),
+  hal: Type.Optional(Type.Integer({ minimum: 1, maximum: 10000 })),
+});
+export type ListQuery = Static<typeof ListQuery>;
+
+export const InboxQuery = Type.Object({
+  lang: optional(5),
+  pesan: optional(40),
+  jenis: Type.Optional(Type.Union(['', 'aspirasi', 'pengaduan', 'informasi', 'rahasia'].map((s) => Type.Literal(s)))),
+  kategori: optional(80),
+  kecamatan: optional(80),
+  status: Type.Optional(
+    Type.Union(
+      ['', 'open', 'received', 'verified', 'forwarded', 'resolved', 'rejected', 'referred', 'duplicate'].map((s) =>
+        Type.Literal(s),
+      ),
+    ),
+  ),
+  q: optional(200),
+  hal: Type.Optional(Type.Integer({ minimum: 1, maximum: 10000 })),
+});
+export type InboxQuery = Static<typeof InboxQuery>;
+
+export const ActionBody = Type.Object({
+  _csrf: optional(200),
+  action: Type.Union(
+    ['verify', 'reject', 'duplicate', 'forward', 'refer', 'note', 'respond', 'followUp', 'resolve'].map((s) =>
+      Type.Literal(s),
+    ),
+  ),
+  reason: optional(20000),
+  of: optional(40),
+  komisi: optional(80),
+  agency: optional(2000),
+  body: optional(20000),
+  as: optional(20),
+  kind: optional(20),
+});
+export type ActionBody = Static<typeof ActionBody>;
+
+export const BulkBody = Type.Object({
+  _csrf: optional(200),
+  action: Type.Union([Type.Literal('verify')]),
+  codes: Type.Optional(
+    Type.Union([Type.String({ maxLength: 40 }), Type.Array(Type.String({ maxLength: 40 }), { maxItems: 100 })]),
+  ),
+});
+export type BulkBody = Static<typeof BulkBody>;
+
+export const TemplateBody = Type.Object({ _csrf: optional(200), title: optional(2000), body: optional(20000) });
+export type TemplateBody = Static<typeof TemplateBody>;

@@ -1,0 +1,579 @@
+/** /kelola/aspirasi: the inbox, one case with every action its status allows, and staff intake. */
+import type { CouncilStructure } from '../../council/service.ts';
+import { formatDate, formatTime } from '../../platform/format.ts';
+import type { PageContext } from '../../platform/page-context.ts';
+import { can } from '../../platform/permissions.ts';
+import { CsrfField, ErrorSummary, type FieldErrors, Notice, TextField } from '../../platform/views/form.tsx';
+import { Layout } from '../../platform/views/layout.tsx';
+import { TableWrap } from '../../platform/views/table-wrap.tsx';
+import { type AspirationView, type CaseFile, followUpKinds, isOpen } from '../service.ts';
+import { DetailsForm, TextArea, type Values } from './form-pages.tsx';
+import {
+  categoryName,
+  DeadlineText,
+  Facts,
+  kindLabel,
+  Photos,
+  placeName,
+  StatusBadge,
+  statusLabel,
+  Timeline,
+} from './parts.tsx';
+
+export interface InboxPageProps {
+  ctx: PageContext;
+  csrf: string;
+  structure: CouncilStructure;
+  items: AspirationView[];
+  total: number;
+  page: number;
+  pageSize: number;
+  query: Record<string, string>;
+  notice?: string | undefined;
+}
+
+export function InboxPage({ ctx, csrf, structure, items, total, page, pageSize, query, notice }: InboxPageProps) {
+  const { t } = ctx;
+  const triage = ctx.user !== null && can(ctx.user.role, 'aspiration.triage');
+  const pages = Math.max(1, Math.ceil(total / pageSize));
+  const link = (p: number) => {
+    const params = new URLSearchParams({ ...query, hal: String(p) });
+    for (const [k, v] of [...params]) if (v === '') params.delete(k);
+    return `/kelola/aspirasi?${params.toString()}`;
+  };
+  return (
+    <Layout ctx={ctx} title={t('aspiration.inbox.title')}>
+      <h1>{t('aspiration.inbox.title')}</h1>
+      <Notice text={notice} />
+      {triage ? (
+        <p>
+          <a class="button" href="/kelola/aspirasi/baru">
+            {t('aspiration.intake.title')}
+          </a>{' '}
+          <a href="/kelola/aspirasi/templat">{t('aspiration.templates.title')}</a>
+        </p>
+      ) : null}
+      <form method="get" action="/kelola/aspirasi" class="filters">
+        <div class="field">
+          <label for="f-q">{t('aspiration.inbox.search')}</label>
+          <input id="f-q" name="q" type="search" value={query.q ?? ''} maxLength={200} />
+        </div>
+        <div class="field">
+          <label for="f-status">{t('aspiration.field.status')}</label>
+          <select id="f-status" name="status">
+            <option value="">{t('aspiration.filter.all')}</option>
+            <option value="open" selected={query.status === 'open'}>
+              {t('aspiration.inbox.open')}
+            </option>
+            {(['received', 'verified', 'forwarded', 'resolved', 'rejected', 'referred', 'duplicate'] as const).map(
+              (s) => (
+                <option key={s} value={s} selected={query.status === s}>
+                  {statusLabel(ctx, s)}
+                </option>
+              ),
+            )}
+          </select>
+        </div>
+        <div class="field">
+          <label for="f-jenis">{t('aspiration.field.kind')}</label>
+          <select id="f-jenis" name="jenis">
+            <option value="">{t('aspiration.filter.all')}</option>
+            {(['aspirasi', 'pengaduan', 'informasi', 'rahasia'] as const).map((k) => (
+              <option key={k} value={k} selected={query.jenis === k}>
+                {kindLabel(ctx, k)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div class="field">
+          <label for="f-kategori">{t('aspiration.field.category')}</label>
+          <select id="f-kategori" name="kategori">
+            <option value="">{t('aspiration.filter.all')}</option>
+            {structure.categories.map((c) => (
+              <option key={c.slug} value={c.slug} selected={query.kategori === c.slug}>
+                {c.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div class="field">
+          <label for="f-kecamatan">{t('aspiration.filter.kecamatan')}</label>
+          <select id="f-kecamatan" name="kecamatan">
+            <option value="">{t('aspiration.filter.all')}</option>
+            {structure.kecamatan.map((k) => (
+              <option key={k.slug} value={k.slug} selected={query.kecamatan === k.slug}>
+                {k.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <button type="submit">{t('aspiration.filter.apply')}</button>
+      </form>
+      <p role="status" data-module="inbox-live" data-total={String(total)}>
+        {t('aspiration.list.count', { n: total })}
+      </p>
+      <form method="post" action="/kelola/aspirasi/massal">
+        <CsrfField token={csrf} />
+        <TableWrap label={t('aspiration.inbox.title')}>
+          <table>
+            <thead>
+              <tr>
+                {triage ? <th scope="col">{t('aspiration.inbox.select')}</th> : null}
+                <th scope="col">{t('aspiration.field.code')}</th>
+                <th scope="col">{t('aspiration.field.title')}</th>
+                <th scope="col">{t('aspiration.field.status')}</th>
+                <th scope="col">{t('aspiration.inbox.deadline')}</th>
+                <th scope="col">{t('aspiration.field.place')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {items.map((a) => (
+                <tr key={a.code}>
+                  {triage ? (
+                    <td>
+                      {a.status === 'received' ? (
+                        <input
+                          type="checkbox"
+                          name="codes"
+                          value={a.code}
+                          aria-label={t('aspiration.inbox.selectOne', { code: a.code })}
+                        />
+                      ) : null}
+                    </td>
+                  ) : null}
+                  <td>
+                    <a href={`/kelola/aspirasi/${a.code}`}>{a.code}</a>
+                  </td>
+                  <td>
+                    {a.title}
+                    <br />
+                    <span class="meta">
+                      {kindLabel(ctx, a.kind)} · {categoryName(ctx, a)}
+                    </span>
+                  </td>
+                  <td>
+                    <StatusBadge ctx={ctx} status={a.status} />
+                  </td>
+                  <td>
+                    <DeadlineText ctx={ctx} deadline={a.deadline} />
+                  </td>
+                  <td>{placeName(a)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableWrap>
+        {triage ? (
+          <p>
+            <input type="hidden" name="action" value="verify" />
+            <button type="submit" class="secondary">
+              {t('aspiration.inbox.bulkVerify')}
+            </button>
+          </p>
+        ) : null}
+      </form>
+      {pages <= 1 ? null : (
+        <nav class="pager" aria-label={t('aspiration.list.pages')}>
+          {page > 1 ? <a href={link(page - 1)}>{t('aspiration.list.previous')}</a> : null}
+          <span>{t('aspiration.list.page', { n: page, of: pages })}</span>
+          {page < pages ? <a href={link(page + 1)}>{t('aspiration.list.next')}</a> : null}
+        </nav>
+      )}
+    </Layout>
+  );
+}
+
+export interface CasePageProps {
+  ctx: PageContext;
+  csrf: string;
+  structure: CouncilStructure;
+  file: CaseFile;
+  errors: FieldErrors;
+  values: Values;
+  notice?: string | undefined;
+  /** The signed-in person is a member linked to a member record: they may answer in their own name. */
+  asMember: boolean;
+  suggestedKomisi: string | undefined;
+}
+
+function ActionForm({
+  code,
+  csrf,
+  action,
+  children,
+  button,
+  secondary,
+}: {
+  code: string;
+  csrf: string;
+  action: string;
+  children?: preact.ComponentChildren;
+  button: string;
+  secondary?: boolean;
+}) {
+  return (
+    <form method="post" action={`/kelola/aspirasi/${code}`} novalidate class="action">
+      <CsrfField token={csrf} />
+      <input type="hidden" name="action" value={action} />
+      {children}
+      <button type="submit" class={secondary === true ? 'secondary' : undefined}>
+        {button}
+      </button>
+    </form>
+  );
+}
+
+export function CasePage({
+  ctx,
+  csrf,
+  structure,
+  file,
+  errors,
+  values,
+  notice,
+  asMember,
+  suggestedKomisi,
+}: CasePageProps) {
+  const { t } = ctx;
+  const { view, reporter } = file;
+  const role = ctx.user?.role;
+  const triage = role !== undefined && can(role, 'aspiration.triage');
+  const s = view.status;
+  const v = (name: string) => (values.action === undefined ? undefined : values[name]);
+  return (
+    <Layout ctx={ctx} title={`${view.code}: ${view.title}`}>
+      <p>
+        <a href="/kelola/aspirasi">{t('aspiration.inbox.back')}</a> ·{' '}
+        <a href={`/aspirasi/${view.code}`}>{t('aspiration.case.public')}</a>
+      </p>
+      <Notice text={notice} />
+      <h1>{view.title}</h1>
+      <ErrorSummary ctx={ctx} errors={errors} />
+      <Facts ctx={ctx} view={view} />
+      <h2>{t('aspiration.case.reporter')}</h2>
+      {reporter === null ? (
+        <p>{t('aspiration.case.reporterHidden')}</p>
+      ) : (
+        <dl class="facts">
+          <dt>{t('aspiration.field.name')}</dt>
+          <dd>{reporter.name ?? '—'}</dd>
+          <dt>{t('aspiration.field.email')}</dt>
+          <dd>{reporter.email ?? '—'}</dd>
+          <dt>{t('aspiration.field.phone')}</dt>
+          <dd>{reporter.phone ?? '—'}</dd>
+          <dt>{t('aspiration.case.consent')}</dt>
+          <dd>
+            {reporter.consentVersion}, {formatDate(reporter.consentAt, ctx.lang)}
+          </dd>
+          <dt>{t('aspiration.field.channel')}</dt>
+          <dd>{t(`aspiration.channel.${view.channel}` as 'aspiration.channel.web')}</dd>
+        </dl>
+      )}
+      <p class="hint">{t('aspiration.case.audited')}</p>
+      <h2>{t('aspiration.field.description')}</h2>
+      <p class="prose">{view.description}</p>
+      <Photos ctx={ctx} view={view} />
+      {file.members.length === 0 ? null : (
+        <>
+          <h2>{t('aspiration.case.members', { n: view.dapilNumber ?? '' })}</h2>
+          <p>
+            {file.members.map((m, i) => (
+              <span key={m.slug}>
+                {i > 0 ? ', ' : ''}
+                <a href={`/anggota/${m.slug}`}>{m.name}</a>
+              </span>
+            ))}
+          </p>
+        </>
+      )}
+      <h2>{t('aspiration.timeline')}</h2>
+      <Timeline ctx={ctx} view={view} internal />
+
+      <h2>{t('aspiration.case.actions')}</h2>
+      {triage && s === 'received' ? (
+        <ActionForm code={view.code} csrf={csrf} action="verify" button={t('aspiration.action.verify')} />
+      ) : null}
+      {triage && (s === 'verified' || s === 'forwarded') ? (
+        <ActionForm code={view.code} csrf={csrf} action="forward" button={t('aspiration.action.forward')}>
+          <div class={errors.komisi === undefined ? 'field' : 'field field-error'}>
+            <label for="komisi">{t('aspiration.field.komisi')}</label>
+            <p class="hint" id="komisi-hint">
+              {t('aspiration.case.suggested')}
+            </p>
+            {errors.komisi === undefined ? null : <p class="error-text">{errors.komisi}</p>}
+            <select id="komisi" name="komisi" aria-describedby="komisi-hint">
+              {structure.komisi.map((k) => (
+                <option
+                  key={k.slug}
+                  value={k.slug}
+                  selected={(v('komisi') ?? view.komisi?.slug ?? suggestedKomisi) === k.slug}
+                >
+                  {k.name}
+                  {k.field === null ? '' : ` — ${k.field.split(' (')[0]}`}
+                </option>
+              ))}
+            </select>
+          </div>
+        </ActionForm>
+      ) : null}
+      {s !== 'duplicate' &&
+      s !== 'rejected' &&
+      can(role, 'aspiration.respond') &&
+      ['verified', 'forwarded', 'resolved', 'referred'].includes(s) ? (
+        <ActionForm code={view.code} csrf={csrf} action="respond" button={t('aspiration.action.respond')}>
+          {file.templates.length === 0 ? null : (
+            <details>
+              <summary>{t('aspiration.templates.use')}</summary>
+              <ul>
+                {file.templates.map((tpl) => (
+                  <li key={tpl.id}>
+                    <strong>{tpl.title}</strong>
+                    <p class="prose">{tpl.body}</p>
+                  </li>
+                ))}
+              </ul>
+            </details>
+          )}
+          <TextArea
+            name="body"
+            label={t('aspiration.case.response')}
+            value={v('action') === 'respond' ? v('body') : undefined}
+            error={v('action') === 'respond' ? errors.body : undefined}
+            rows={5}
+            maxLength={3000}
+          />
+          {asMember ? (
+            <div class="field checkbox">
+              <input id="as" name="as" type="checkbox" value="member" checked />
+              <label for="as">{t('aspiration.case.asMember')}</label>
+            </div>
+          ) : null}
+        </ActionForm>
+      ) : null}
+      {['verified', 'forwarded', 'resolved'].includes(s) && can(role, 'aspiration.respond') ? (
+        <ActionForm code={view.code} csrf={csrf} action="followUp" button={t('aspiration.action.followUp')} secondary>
+          <div class="field">
+            <label for="kind">{t('aspiration.case.followUpKind')}</label>
+            <select id="kind" name="kind">
+              {followUpKinds.map((k) => (
+                <option key={k} value={k} selected={v('kind') === k}>
+                  {t(`aspiration.followUp.${k}` as 'aspiration.followUp.rapat')}
+                </option>
+              ))}
+            </select>
+          </div>
+          <TextArea
+            name="body"
+            label={t('aspiration.case.followUpBody')}
+            value={v('action') === 'followUp' ? v('body') : undefined}
+            error={v('action') === 'followUp' ? errors.body : undefined}
+            rows={3}
+            maxLength={3000}
+          />
+        </ActionForm>
+      ) : null}
+      {triage && (s === 'verified' || s === 'forwarded') ? (
+        <ActionForm code={view.code} csrf={csrf} action="resolve" button={t('aspiration.action.resolve')}>
+          <TextArea
+            name="body"
+            label={t('aspiration.case.resolution')}
+            value={v('action') === 'resolve' ? v('body') : undefined}
+            error={v('action') === 'resolve' ? errors.body : undefined}
+            rows={3}
+            maxLength={3000}
+          />
+        </ActionForm>
+      ) : null}
+      {triage && isOpen(s) ? (
+        <details
+          class="more-actions"
+          open={values.action === 'refer' || values.action === 'reject' || values.action === 'duplicate'}
+        >
+          <summary>{t('aspiration.case.moreActions')}</summary>
+          <ActionForm code={view.code} csrf={csrf} action="refer" button={t('aspiration.action.refer')} secondary>
+            <TextField
+              name="agency"
+              label={t('aspiration.case.agency')}
+              value={v('agency')}
+              error={errors.agency}
+              maxLength={200}
+            />
+            <TextArea
+              name="body"
+              label={t('aspiration.case.referBody')}
+              value={v('action') === 'refer' ? v('body') : undefined}
+              error={v('action') === 'refer' ? errors.body : undefined}
+              rows={3}
+              maxLength={3000}
+            />
+          </ActionForm>
+          <ActionForm
+            code={view.code}
+            csrf={csrf}
+            action="duplicate"
+            button={t('aspiration.action.duplicate')}
+            secondary
+          >
+            <TextField
+              name="of"
+              label={t('aspiration.case.duplicateOf')}
+              value={v('of')}
+              error={errors.of}
+              maxLength={40}
+            />
+          </ActionForm>
+          {s !== 'forwarded' ? (
+            <ActionForm code={view.code} csrf={csrf} action="reject" button={t('aspiration.action.reject')} secondary>
+              <TextArea
+                name="reason"
+                label={t('aspiration.case.rejectReason')}
+                value={v('reason')}
+                error={errors.reason}
+                rows={3}
+                maxLength={3000}
+              />
+            </ActionForm>
+          ) : null}
+        </details>
+      ) : null}
+      {can(role, 'aspiration.respond') ? (
+        <ActionForm code={view.code} csrf={csrf} action="note" button={t('aspiration.action.note')} secondary>
+          <TextArea
+            name="body"
+            label={t('aspiration.case.note')}
+            value={v('action') === 'note' ? v('body') : undefined}
+            error={v('action') === 'note' ? errors.body : undefined}
+            rows={3}
+            maxLength={3000}
+          />
+        </ActionForm>
+      ) : null}
+
+      {triage ? (
+        <>
+          <h2>{t('aspiration.case.messages')}</h2>
+          {file.messages.length === 0 ? (
+            <p>{t('aspiration.case.noMessages')}</p>
+          ) : (
+            <TableWrap label={t('aspiration.case.messages')}>
+              <table>
+                <thead>
+                  <tr>
+                    <th scope="col">{t('aspiration.case.messageAt')}</th>
+                    <th scope="col">{t('aspiration.case.channel')}</th>
+                    <th scope="col">{t('aspiration.case.subject')}</th>
+                    <th scope="col">{t('aspiration.case.delivery')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {file.messages.map((m) => (
+                    <tr key={m.id}>
+                      <td>
+                        {formatDate(m.created_at, ctx.lang)} {formatTime(m.created_at, ctx.lang)}
+                      </td>
+                      <td>{m.channel}</td>
+                      <td>{m.subject}</td>
+                      <td>
+                        {t(`aspiration.delivery.${m.status}` as 'aspiration.delivery.sent')}
+                        {m.last_error === null ? null : (
+                          <>
+                            <br />
+                            <span class="meta">{m.last_error}</span>
+                          </>
+                        )}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </TableWrap>
+          )}
+        </>
+      ) : null}
+    </Layout>
+  );
+}
+
+export function IntakePage({
+  ctx,
+  csrf,
+  structure,
+  errors,
+  values,
+}: {
+  ctx: PageContext;
+  csrf: string;
+  structure: CouncilStructure;
+  errors: FieldErrors;
+  values: Values;
+}) {
+  const { t } = ctx;
+  return (
+    <Layout ctx={ctx} title={t('aspiration.intake.title')}>
+      <p>
+        <a href="/kelola/aspirasi">{t('aspiration.inbox.back')}</a>
+      </p>
+      <h1>{t('aspiration.intake.title')}</h1>
+      <p class="lead">{t('aspiration.intake.lead')}</p>
+      <ErrorSummary ctx={ctx} errors={errors} />
+      <DetailsForm ctx={ctx} csrf={csrf} errors={errors} values={values} intake={{ structure }} />
+    </Layout>
+  );
+}
+
+export function TemplatesPage({
+  ctx,
+  csrf,
+  templates,
+  errors,
+  values,
+  notice,
+}: {
+  ctx: PageContext;
+  csrf: string;
+  templates: { id: number; title: string; body: string }[];
+  errors: FieldErrors;
+  values: Values;
+  notice?: string | undefined;
+}) {
+  const { t } = ctx;
+  return (
+    <Layout ctx={ctx} title={t('aspiration.templates.title')}>
+      <p>
+        <a href="/kelola/aspirasi">{t('aspiration.inbox.back')}</a>
+      </p>
+      <h1>{t('aspiration.templates.title')}</h1>
+      <Notice text={notice} />
+      <ErrorSummary ctx={ctx} errors={errors} />
+      {templates.length === 0 ? <p>{t('aspiration.templates.none')}</p> : null}
+      <ul class="list">
+        {templates.map((tpl) => (
+          <li key={tpl.id}>
+            <h2>{tpl.title}</h2>
+            <p class="prose">{tpl.body}</p>
+          </li>
+        ))}
+      </ul>
+      <h2>{t('aspiration.templates.add')}</h2>
+      <form method="post" action="/kelola/aspirasi/templat" novalidate>
+        <CsrfField token={csrf} />
+        <TextField
+          name="title"
+          label={t('aspiration.templates.name')}
+          value={values.title}
+          error={errors.title}
+          maxLength={120}
+        />
+        <TextArea
+          name="body"
+          label={t('aspiration.templates.body')}
+          value={values.body}
+          error={errors.body}
+          rows={5}
+          maxLength={3000}
+        />
+        <button type="submit">{t('aspiration.templates.save')}</button>
+      </form>
+    </Layout>
+  );
+}

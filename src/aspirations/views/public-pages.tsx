@@ -1,0 +1,299 @@
+/** /aspirasi (the public list) and /aspirasi/:kode (one aspiration, its timeline, and the reporter's forms). */
+import type { CouncilStructure } from '../../council/service.ts';
+import { formatDate } from '../../platform/format.ts';
+import type { PageContext } from '../../platform/page-context.ts';
+import { CsrfField, ErrorSummary, type FieldErrors, Notice } from '../../platform/views/form.tsx';
+import { Layout } from '../../platform/views/layout.tsx';
+import { type AspirationView, isOpen } from '../service.ts';
+import type { Values } from './form-pages.tsx';
+import { TextArea } from './form-pages.tsx';
+import {
+  categoryName,
+  DeadlineText,
+  Facts,
+  kindLabel,
+  Photos,
+  placeName,
+  StatusBadge,
+  statusLabel,
+  Timeline,
+} from './parts.tsx';
+
+export interface AspirationPageProps {
+  ctx: PageContext;
+  csrf: string;
+  view: AspirationView;
+  reporter: boolean;
+  /** Shown once, on the private link right after sending. */
+  privateLink?: string | undefined;
+  notice?: string | undefined;
+  errors?: FieldErrors;
+  values?: Values;
+  reopenDays: number;
+}
+
+export function AspirationPage({
+  ctx,
+  csrf,
+  view,
+  reporter,
+  privateLink,
+  notice,
+  errors = {},
+  values = {},
+  reopenDays,
+}: AspirationPageProps) {
+  const { t } = ctx;
+  const closed = ['resolved', 'referred', 'rejected'].includes(view.status);
+  const reopenUntil = view.resolvedAt === null ? null : new Date(view.resolvedAt.getTime() + reopenDays * 86_400_000);
+  const mayReopen = view.status === 'resolved' && reopenUntil !== null && reopenUntil.getTime() > Date.now();
+  return (
+    <Layout ctx={ctx} title={`${view.code}: ${view.title}`} description={view.description.slice(0, 160)}>
+      <p>
+        <a href="/aspirasi">{t('aspiration.list.back')}</a>
+      </p>
+      <Notice text={notice} />
+      {privateLink === undefined ? null : (
+        <div class="panel" role="status">
+          <h2>{t('aspiration.sent.title')}</h2>
+          <p>{t('aspiration.sent.code', { code: view.code })}</p>
+          <p>{t('aspiration.sent.link')}</p>
+          <p class="private-link">
+            <a href={privateLink}>{privateLink}</a>
+          </p>
+        </div>
+      )}
+      <h1>{view.title}</h1>
+      <ErrorSummary ctx={ctx} errors={errors} />
+      <Facts ctx={ctx} view={view} />
+      <h2>{t('aspiration.field.description')}</h2>
+      <p class="prose">{view.description}</p>
+      <Photos ctx={ctx} view={view} />
+      <h2>{t('aspiration.timeline')}</h2>
+      <Timeline ctx={ctx} view={view} />
+      {reporter ? (
+        <section class="reporter-actions" aria-labelledby="reporter-title">
+          <h2 id="reporter-title">{t('aspiration.reporter.title')}</h2>
+          {view.status === 'duplicate' ? null : (
+            <form method="post" action={`/aspirasi/${view.code}/balas`} novalidate>
+              <CsrfField token={csrf} />
+              <TextArea
+                name="body"
+                label={t('aspiration.reply.label')}
+                hint={t('aspiration.reply.hint')}
+                value={values.body}
+                error={errors.body}
+                rows={4}
+                maxLength={3000}
+              />
+              <button type="submit">{t('aspiration.reply.button')}</button>
+            </form>
+          )}
+          {closed ? (
+            <form method="post" action={`/aspirasi/${view.code}/nilai`} novalidate>
+              <CsrfField token={csrf} />
+              <fieldset class={errors.rating === undefined ? 'field' : 'field field-error'} id="rating">
+                <legend>{t('aspiration.rate.label')}</legend>
+                {errors.rating === undefined ? null : <p class="error-text">{errors.rating}</p>}
+                <div class="scale">
+                  {[1, 2, 3, 4, 5].map((n) => (
+                    <span key={n} class="radio">
+                      <input
+                        type="radio"
+                        id={`rating-${n}`}
+                        name="rating"
+                        value={String(n)}
+                        checked={String(view.rating ?? values.rating) === String(n)}
+                      />
+                      <label for={`rating-${n}`}>{t(`aspiration.rate.${n}` as 'aspiration.rate.1')}</label>
+                    </span>
+                  ))}
+                </div>
+              </fieldset>
+              <TextArea
+                name="comment"
+                label={t('aspiration.rate.comment')}
+                value={values.comment ?? view.ratingComment ?? ''}
+                error={errors.comment}
+                rows={3}
+                maxLength={3000}
+              />
+              <button type="submit">{t('aspiration.rate.button')}</button>
+            </form>
+          ) : null}
+          {view.status === 'resolved' && view.fixedAskedAt !== null ? (
+            <form method="post" action={`/aspirasi/${view.code}/tuntas`}>
+              <CsrfField token={csrf} />
+              <fieldset class="field">
+                <legend>{t('aspiration.fixed.question')}</legend>
+                <div class="radio">
+                  <input type="radio" id="answer-ya" name="answer" value="ya" checked={view.fixedAnswer === true} />
+                  <label for="answer-ya">{t('aspiration.fixed.yes')}</label>
+                </div>
+                <div class="radio">
+                  <input
+                    type="radio"
+                    id="answer-tidak"
+                    name="answer"
+                    value="tidak"
+                    checked={view.fixedAnswer === false}
+                  />
+                  <label for="answer-tidak">{t('aspiration.fixed.no')}</label>
+                </div>
+              </fieldset>
+              <button type="submit">{t('aspiration.fixed.button')}</button>
+            </form>
+          ) : null}
+          {mayReopen && reopenUntil !== null ? (
+            <form method="post" action={`/aspirasi/${view.code}/buka`} novalidate>
+              <CsrfField token={csrf} />
+              <TextArea
+                name="reason"
+                label={t('aspiration.reopen.label')}
+                hint={t('aspiration.reopen.hint', { date: formatDate(reopenUntil, ctx.lang) })}
+                value={values.reason}
+                error={errors.reason}
+                rows={3}
+                maxLength={3000}
+              />
+              <button type="submit" class="secondary">
+                {t('aspiration.reopen.button')}
+              </button>
+            </form>
+          ) : null}
+        </section>
+      ) : isOpen(view.status) ? (
+        <section aria-labelledby="support-title">
+          <h2 id="support-title">{t('aspiration.support.title')}</h2>
+          <form method="post" action={`/aspirasi/${view.code}/dukung`} novalidate>
+            <CsrfField token={csrf} />
+            <div class="field">
+              <label for="support-email">{t('aspiration.support.email')}</label>
+              <input id="support-email" name="email" type="email" autocomplete="email" maxLength={320} />
+            </div>
+            <button type="submit">{t('aspiration.support.button')}</button>
+          </form>
+        </section>
+      ) : null}
+    </Layout>
+  );
+}
+
+export interface ListPageProps {
+  ctx: PageContext;
+  structure: CouncilStructure;
+  items: AspirationView[];
+  total: number;
+  page: number;
+  pageSize: number;
+  query: Record<string, string>;
+}
+
+function pageUrl(query: Record<string, string>, page: number): string {
+  const params = new URLSearchParams({ ...query, hal: String(page) });
+  for (const [k, v] of [...params]) if (v === '') params.delete(k);
+  return `/aspirasi?${params.toString()}`;
+}
+
+export function ListPage({ ctx, structure, items, total, page, pageSize, query }: ListPageProps) {
+  const { t } = ctx;
+  const pages = Math.max(1, Math.ceil(total / pageSize));
+  const select = (name: string, label: string, options: { value: string; label: string }[]) => (
+    <div class="field">
+      <label for={`f-${name}`}>{label}</label>
+      <select id={`f-${name}`} name={name}>
+        <option value="">{t('aspiration.filter.all')}</option>
+        {options.map((o) => (
+          <option key={o.value} value={o.value} selected={query[name] === o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+  return (
+    <Layout ctx={ctx} title={t('aspiration.list.title')}>
+      <h1>{t('aspiration.list.title')}</h1>
+      <p class="lead">{t('aspiration.list.lead')}</p>
+      <p>
+        <a class="button" href="/aspirasi/baru">
+          {t('aspiration.new.title')}
+        </a>{' '}
+        <a href="/lacak">{t('aspiration.track.link')}</a>
+      </p>
+      <form method="get" action="/aspirasi" class="filters" data-module="auto-submit">
+        <div class="field">
+          <label for="f-q">{t('aspiration.filter.search')}</label>
+          <input id="f-q" name="q" type="search" value={query.q ?? ''} maxLength={200} />
+        </div>
+        {select(
+          'jenis',
+          t('aspiration.field.kind'),
+          ['aspirasi', 'pengaduan', 'informasi'].map((k) => ({ value: k, label: kindLabel(ctx, k) })),
+        )}
+        {select(
+          'kategori',
+          t('aspiration.field.category'),
+          structure.categories.map((c) => ({ value: c.slug, label: ctx.lang === 'en' ? c.nameEn : c.name })),
+        )}
+        {select(
+          'kecamatan',
+          t('aspiration.filter.kecamatan'),
+          structure.kecamatan.map((k) => ({ value: k.slug, label: k.name })),
+        )}
+        {select(
+          'dapil',
+          t('aspiration.filter.dapil'),
+          structure.dapil.map((d) => ({ value: String(d.number), label: t('dapil.name', { n: d.number }) })),
+        )}
+        {select(
+          'status',
+          t('aspiration.field.status'),
+          (['received', 'verified', 'forwarded', 'resolved', 'referred', 'rejected'] as const).map((s) => ({
+            value: s,
+            label: statusLabel(ctx, s),
+          })),
+        )}
+        <div class="field">
+          <label for="f-urut">{t('aspiration.filter.sort')}</label>
+          <select id="f-urut" name="urut">
+            <option value="baru" selected={query.urut !== 'dukungan'}>
+              {t('aspiration.filter.newest')}
+            </option>
+            <option value="dukungan" selected={query.urut === 'dukungan'}>
+              {t('aspiration.filter.supported')}
+            </option>
+          </select>
+        </div>
+        <button type="submit">{t('aspiration.filter.apply')}</button>
+      </form>
+      <p role="status">{t('aspiration.list.count', { n: total })}</p>
+      <ul class="list aspirations">
+        {items.map((a) => (
+          <li key={a.code}>
+            <h2>
+              <a href={`/aspirasi/${a.code}`}>{a.title}</a>
+            </h2>
+            <p class="meta">
+              <StatusBadge ctx={ctx} status={a.status} /> {kindLabel(ctx, a.kind)} · {categoryName(ctx, a)} ·{' '}
+              {placeName(a)} · {formatDate(a.receivedAt, ctx.lang)} · {t('aspiration.supporters', { n: a.supporters })}
+            </p>
+            <p class="meta">
+              {a.code} <DeadlineText ctx={ctx} deadline={a.deadline} />
+            </p>
+          </li>
+        ))}
+      </ul>
+      {pages <= 1 ? null : (
+        <nav class="pager" aria-label={t('aspiration.list.pages')}>
+          {page > 1 ? <a href={pageUrl(query, page - 1)}>{t('aspiration.list.previous')}</a> : null}
+          <span>{t('aspiration.list.page', { n: page, of: pages })}</span>
+          {page < pages ? <a href={pageUrl(query, page + 1)}>{t('aspiration.list.next')}</a> : null}
+        </nav>
+      )}
+      <p>
+        <a href="/aspirasi.atom">{t('aspiration.feed')}</a>
+      </p>
+    </Layout>
+  );
+}

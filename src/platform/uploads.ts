@@ -1,0 +1,126 @@
+/**
+ * Photos from citizens: decoded, turned upright, resized, re-encoded as WebP and written without
+ * any of the original's metadata (EXIF GPS position, camera, owner), so nothing but the picture
+ * survives. Files are written and synced before the record that names them is committed.
+ */
+import { randomUUID } from 'node:crypto';
+import { mkdir, open, rm } from 'node:fs/promises';
+import path from 'node:path';
+import sharp from 'sharp';
+
+/** What the multipart parser hands a route for each file field. */
+export interface UploadedFile {
+  field: string;
+  filename: string;
+  data: Buffer;
+  /** The file was larger than the limit and was cut short. */
+  truncated: boolean;
+}
+
+export const MAX_PHOTO_BYTES = 8 * 1024 * 1024;
+export const MAX_PHOTO_PIXELS = 40_000_000;
+const FULL_EDGE = 1600;
+const SMALL_EDGE = 480;
+
+export type PhotoProblem = 'tooLarge' | 'type' | 'unreadable';
+
+export interface ProcessedPhoto {
+  full: Buffer;
+  small: Buffer;
+  width: number;
+  height: number;
+}
+
+// sharp's prebuilt binaries read HEIF only as AVIF; HEIC from iPhones is refused with a clear message.
+const accepted = new Set(['jpeg', 'png', 'webp', 'heif']);
+
+/** Recognises the formats we take by their first bytes, before any decoder sees the file. */
+function looksLikePhoto(data: Buffer): boolean {
+  if (data.length < 12) return false;
+  if (data[0] === 0xff && data[1] === 0xd8 && data[2] === 0xff) return true;
+  if (data.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) return true;
+  if (data.toString('latin1', 0, 4) === 'RIFF' && data.toString('latin1', 8, 12) === 'WEBP') return true;
+  return data.toString('latin1', 4, 8) === 'ftyp' && /^avi[fs]$/.test(data.toString('latin1', 8, 12));
+}
+
+export async function processPhoto(
+  file: UploadedFile,
+): Promise<{ ok: true; photo: ProcessedPhoto } | { ok: false; problem: PhotoProblem }> {
+  if (file.truncated || file.data.length > MAX_PHOTO_BYTES) return { ok: false, problem: 'tooLarge' };
+  if (!looksLikePhoto(file.data)) return { ok: false, problem: 'type' };
+  try {
+    const meta = await sharp(file.data, { limitInputPixels: MAX_PHOTO_PIXELS }).metadata();
+    if (meta.format === undefined || !accepted.has(meta.format)) return { ok: false, problem: 'type' };
+    const encode = (edge: number, quality: number) =>
+      sharp(file.data, { limitInputPixels: MAX_PHOTO_PIXELS, failOn: 'error' })
+        .rotate()
+        .resize({ width: edge, height: edge, fit: 'inside', withoutEnlargement: true })
+        .webp({ quality })
+        .toBuffer({ resolveWithObject: true });
+    const full = await encode(FULL_EDGE, 78);
+    const small = await encode(SMALL_EDGE, 70);
+    return {
+      ok: true,
+      photo: { full: full.data, small: small.data, width: full.info.width, height: full.info.height },
+    };
+  } catch {
+    return { ok: false, problem: 'unreadable' };
+  }
+}
+
+async function writeDurably(file: string, data: Buffer): Promise<void> {
+  const handle = await open(file, 'wx', 0o640);
+  try {
+    await handle.writeFile(data);
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
+
+export interface StoredPhoto {
+  /** The name of the full-size file; the small one is `<name>-kecil.webp`. */
+  file: string;
+  width: number;
+  height: number;
+  bytes: number;
+}
+
+/** Where the files of a folder of uploads are. */
+export function uploadPath(uploadDir: string, folder: string, file: string): string {
+  return path.join(uploadDir, folder, path.basename(file));
+}
+
+export function smallName(file: string): string {
+  return file.replace(/\.webp$/, '-kecil.webp');
+}
+
+export async function storePhotos(uploadDir: string, folder: string, photos: ProcessedPhoto[]): Promise<StoredPhoto[]> {
+  const dir = path.join(uploadDir, folder);
+  await mkdir(dir, { recursive: true });
+  const stored: StoredPhoto[] = [];
+  try {
+    for (const photo of photos) {
+      const file = `${randomUUID()}.webp`;
+      stored.push({ file, width: photo.width, height: photo.height, bytes: photo.full.length });
+      await writeDurably(path.join(dir, file), photo.full);
+      await writeDurably(path.join(dir, smallName(file)), photo.small);
+    }
+  } catch (error) {
+    await removePhotos(
+      uploadDir,
+      folder,
+      stored.map((s) => s.file),
+    );
+    throw error;
+  }
+  return stored;
+}
+
+/** Removes files whose record was not committed (or was erased). */
+export async function removePhotos(uploadDir: string, folder: string, files: string[]): Promise<void> {
+  for (const file of files) {
+    await rm(uploadPath(uploadDir, folder, file), { force: true });
+    await rm(uploadPath(uploadDir, folder, smallName(file)), { force: true });
+  }
+}

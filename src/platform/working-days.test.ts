@@ -1,0 +1,44 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { addWorkingDays, isWorkingDay, jakartaDay, workingDaysUntil } from './working-days.ts';
+
+// The 2026 holidays around these dates, as listed in councils/hari-libur.json.
+const holidays = new Set([
+  '2026-12-24',
+  '2026-12-25',
+  '2026-03-18',
+  '2026-03-19',
+  '2026-03-20',
+  '2026-03-23',
+  '2026-03-24',
+]);
+
+test('weekends and holidays are not working days', () => {
+  assert.equal(isWorkingDay('2026-11-27', holidays), true); // a Friday
+  assert.equal(isWorkingDay('2026-11-28', holidays), false); // Saturday
+  assert.equal(isWorkingDay('2026-11-29', holidays), false); // Sunday
+  assert.equal(isWorkingDay('2026-12-25', holidays), false); // Christmas
+});
+
+test('three working days from a Friday end on the Wednesday after', () => {
+  assert.equal(addWorkingDays('2026-11-27', 3, holidays), '2026-12-02');
+});
+
+test('deadlines skip Christmas and cuti bersama', () => {
+  // Wed 23 Dec + 3: Thu 24 (cuti bersama) and Fri 25 (holiday) do not count → Mon 28, Tue 29, Wed 30.
+  assert.equal(addWorkingDays('2026-12-23', 3, holidays), '2026-12-30');
+  // Lebaran 2026: from Tue 17 March, the next working day is Wed 25 March.
+  assert.equal(addWorkingDays('2026-03-17', 1, holidays), '2026-03-25');
+});
+
+test('working days left count down to zero on the day and below it after', () => {
+  assert.equal(workingDaysUntil('2026-11-27', '2026-12-02', holidays), 3);
+  assert.equal(workingDaysUntil('2026-12-02', '2026-12-02', holidays), 0);
+  assert.equal(workingDaysUntil('2026-12-04', '2026-12-02', holidays), -2);
+  assert.equal(workingDaysUntil('2026-12-07', '2026-12-02', holidays), -3);
+});
+
+test('the day is taken in Jakarta, not in UTC', () => {
+  // 20:00 UTC on 29 November is 03:00 on 30 November in Jakarta.
+  assert.equal(jakartaDay(new Date('2026-11-29T20:00:00Z')), '2026-11-30');
+});
