@@ -5,6 +5,7 @@
  * public (later: aspirations, comments) stays, without their name.
  */
 import { randomBytes } from 'node:crypto';
+import { forgetAccount } from '../aspirations/service.ts';
 import { recordAudit } from '../platform/audit.ts';
 import { verifyPassword } from './passwords.ts';
 import * as q from './queries.ts';
@@ -150,6 +151,7 @@ export async function endAccount(
       email: deps.sealer.seal(''),
       name: deps.sealer.seal(''),
     });
+    await forgetAccount(trx, user.id);
     if (kind === 'withdraw_consent') await q.updateUser(trx, user.id, { consent_withdrawn_at: now });
     await q.insertDataRequest(trx, { user_id: user.id, kind, requested_at: now, completed_at: now });
     await recordAudit(trx, {

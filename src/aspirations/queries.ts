@@ -388,8 +388,8 @@ export function insertTemplate(db: Db, values: Insert<'answer_template'>) {
   return db.insertInto('answer_template').values(values).execute();
 }
 
-export function aspirationsOfUser(db: Db, userId: number) {
-  return db.selectFrom('aspiration').select(['id']).where('user_id', '=', userId).execute();
+export function unlinkUser(db: Db, userId: number) {
+  return db.updateTable('aspiration').set({ user_id: null }).where('user_id', '=', userId).execute();
 }
 
 export type { AspirationChannel };

@@ -1026,3 +1026,11 @@ export function suggestedKomisi(structure: CouncilStructure, view: AspirationVie
   const id = view.category?.komisiId;
   return structure.komisi.find((k) => k.id === id)?.slug;
 }
+
+/**
+ * An account that ends keeps nothing linking it to the aspirations it sent: they stay public
+ * (as the reporter chose), their own reporter details follow the aspiration's retention.
+ */
+export async function forgetAccount(db: Deps['db'], userId: number): Promise<void> {
+  await q.unlinkUser(db, userId);
+}

@@ -39,6 +39,28 @@ export async function resealAll(db: Db, sealer: Sealer): Promise<{ resealed: num
         .where('id', '=', m.id)
         .execute();
     }
+    const reporters = await trx
+      .selectFrom('aspiration_reporter')
+      .select(['aspiration_id', 'name_sealed', 'email_sealed', 'phone_sealed'])
+      .execute();
+    for (const r of reporters) {
+      const next = {
+        name_sealed: refresh(r.name_sealed),
+        email_sealed: refresh(r.email_sealed),
+        phone_sealed: refresh(r.phone_sealed),
+      };
+      const changed = (Object.keys(next) as (keyof typeof next)[]).filter((k) => next[k] !== r[k]).length;
+      if (changed === 0) continue;
+      resealed += changed;
+      await trx.updateTable('aspiration_reporter').set(next).where('aspiration_id', '=', r.aspiration_id).execute();
+    }
+    const supporters = await trx.selectFrom('aspiration_supporter').select(['id', 'email_sealed']).execute();
+    for (const s of supporters) {
+      const next = refresh(s.email_sealed);
+      if (next === s.email_sealed) continue;
+      resealed++;
+      await trx.updateTable('aspiration_supporter').set({ email_sealed: next }).where('id', '=', s.id).execute();
+    }
     await recordAudit(trx, { actorUserId: null, actorRole: 'console', action: 'keys.rotated', details: { resealed } });
   });
   return { resealed };

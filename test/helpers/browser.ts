@@ -7,6 +7,7 @@ import { after, before } from 'node:test';
 import { AxeBuilder } from '@axe-core/playwright';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { buildTestApp, type TestApp } from './app.ts';
+import { type Mailbox, startMailbox } from './mailbox.ts';
 
 export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -33,8 +34,8 @@ export interface ServedApp extends TestApp {
   baseUrl: string;
 }
 
-export async function serveTestApp(): Promise<ServedApp> {
-  const t = await buildTestApp({ env: { LOG_LEVEL: 'warn' } });
+export async function serveTestApp(env: Record<string, string> = {}): Promise<ServedApp> {
+  const t = await buildTestApp({ env: { LOG_LEVEL: 'warn', ...env } });
   await t.app.listen({ port: 0, host: '127.0.0.1' });
   const address = t.app.server.address();
   if (address === null || typeof address === 'string') throw new Error('the app did not bind a port');
@@ -56,6 +57,8 @@ export function overflowsHorizontally(page: Page): Promise<boolean> {
 
 export interface Journey {
   readonly served: ServedApp;
+  /** The SMTP server on loopback the app sends its mail to. */
+  readonly mailbox: Mailbox;
   /** A browser context that gives up on a step after 10 s instead of hanging the run. */
   newContext(options: Parameters<Browser['newContext']>[0]): Promise<BrowserContext>;
 }
@@ -64,15 +67,26 @@ export interface Journey {
 export function journey(): Journey {
   let served: ServedApp | undefined;
   let browser: Browser | undefined;
+  let mailbox: Mailbox | undefined;
   before(async () => {
-    served = await serveTestApp();
+    mailbox = await startMailbox();
+    served = await serveTestApp({
+      SMTP_HOST: '127.0.0.1',
+      SMTP_PORT: String(mailbox.port),
+      SMTP_FROM: 'DPRD <dprd@example.org>',
+    });
     browser = await launchBrowser();
   });
   after(async () => {
     await browser?.close();
     await served?.close();
+    await mailbox?.close();
   });
   return {
+    get mailbox() {
+      if (mailbox === undefined) throw new Error('the journey has not started');
+      return mailbox;
+    },
     get served() {
       if (served === undefined) throw new Error('the journey has not started');
       return served;
@@ -84,4 +98,22 @@ export function journey(): Journey {
       return context;
     },
   };
+}
+
+/**
+ * What is wrong with a page for a person on a 360 px phone: sideways scrolling and axe-core
+ * violations. axe-core runs as a script, so a page seen without JavaScript is checked again in a
+ * context with JavaScript and the same cookies.
+ */
+export async function pageProblems(j: Journey, page: Page, label: string): Promise<string[]> {
+  const problems: string[] = [];
+  const phone = { width: 360, height: 740 };
+  if (await overflowsHorizontally(page).catch(() => false)) problems.push(`${label}: scrolls sideways at 360 px`);
+  const context = await j.newContext({ viewport: phone, storageState: await page.context().storageState() });
+  const twin = await context.newPage();
+  await twin.goto(page.url());
+  for (const v of await axeViolations(twin)) problems.push(`${label}: ${v}`);
+  if (await overflowsHorizontally(twin)) problems.push(`${label}: scrolls sideways at 360 px`);
+  await context.close();
+  return problems;
 }

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
-import { axeViolations, journey, overflowsHorizontally } from '../helpers/browser.ts';
+import { journey, pageProblems } from '../helpers/browser.ts';
 import { createUser, totpCode } from '../helpers/users.ts';
 
 const j = journey();
@@ -9,19 +9,8 @@ const newContext = j.newContext;
 
 const phone = { width: 360, height: 740 };
 
-/**
- * axe-core runs as a script, so the page the person sees without JavaScript is checked again in a
- * context with JavaScript and the same cookies. A form's error page is checked where it stands.
- */
 async function check(page: Page, label: string, problems: string[]) {
-  const fits = !(await overflowsHorizontally(page).catch(() => false));
-  if (!fits) problems.push(`${label}: scrolls sideways at 360 px`);
-  const context = await newContext({ viewport: phone, storageState: await page.context().storageState() });
-  const twin = await context.newPage();
-  await twin.goto(page.url());
-  for (const v of await axeViolations(twin)) problems.push(`${label}: ${v}`);
-  if (await overflowsHorizontally(twin)) problems.push(`${label}: scrolls sideways at 360 px`);
-  await context.close();
+  problems.push(...(await pageProblems(j, page, label)));
 }
 
 describe('signing in on a phone with JavaScript off', () => {

@@ -131,6 +131,7 @@ export function LocationField({
 
 export function TextArea({
   name,
+  id = name,
   label,
   value,
   error,
@@ -139,6 +140,7 @@ export function TextArea({
   maxLength,
 }: {
   name: string;
+  id?: string;
   label: string;
   value: string | undefined;
   error: string | undefined;
@@ -146,20 +148,20 @@ export function TextArea({
   rows?: number;
   maxLength?: number;
 }) {
-  const described = [hint === undefined ? undefined : `${name}-hint`, error === undefined ? undefined : `${name}-error`]
+  const described = [hint === undefined ? undefined : `${id}-hint`, error === undefined ? undefined : `${id}-error`]
     .filter(Boolean)
     .join(' ');
   return (
     <div class={error === undefined ? 'field' : 'field field-error'}>
-      <label for={name}>{label}</label>
+      <label for={id}>{label}</label>
       {hint === undefined ? null : (
-        <p class="hint" id={`${name}-hint`}>
+        <p class="hint" id={`${id}-hint`}>
           {hint}
         </p>
       )}
-      <FieldMessage name={name} error={error} />
+      <FieldMessage name={id} error={error} />
       <textarea
-        id={name}
+        id={id}
         name={name}
         rows={rows}
         maxLength={maxLength}

@@ -240,6 +240,10 @@ export function CasePage({
   const triage = role !== undefined && can(role, 'aspiration.triage');
   const s = view.status;
   const v = (name: string) => (values.action === undefined ? undefined : values[name]);
+  // Several forms have a "body" field; the summary must jump to the one that was sent.
+  const summary: FieldErrors = Object.fromEntries(
+    Object.entries(errors).map(([k, m]) => [k === 'body' ? `${values.action ?? 'note'}-body` : k, m]),
+  );
   return (
     <Layout ctx={ctx} title={`${view.code}: ${view.title}`}>
       <p>
@@ -248,7 +252,7 @@ export function CasePage({
       </p>
       <Notice text={notice} />
       <h1>{view.title}</h1>
-      <ErrorSummary ctx={ctx} errors={errors} />
+      <ErrorSummary ctx={ctx} errors={summary} />
       <Facts ctx={ctx} view={view} />
       <h2>{t('aspiration.case.reporter')}</h2>
       {reporter === null ? (
@@ -334,8 +338,8 @@ export function CasePage({
               </ul>
             </details>
           )}
-          <TextArea
-            name="body"
+          <TextArea name="body"
+            id="respond-body"
             label={t('aspiration.case.response')}
             value={v('action') === 'respond' ? v('body') : undefined}
             error={v('action') === 'respond' ? errors.body : undefined}
@@ -362,8 +366,8 @@ export function CasePage({
               ))}
             </select>
           </div>
-          <TextArea
-            name="body"
+          <TextArea name="body"
+            id="followUp-body"
             label={t('aspiration.case.followUpBody')}
             value={v('action') === 'followUp' ? v('body') : undefined}
             error={v('action') === 'followUp' ? errors.body : undefined}
@@ -374,8 +378,8 @@ export function CasePage({
       ) : null}
       {triage && (s === 'verified' || s === 'forwarded') ? (
         <ActionForm code={view.code} csrf={csrf} action="resolve" button={t('aspiration.action.resolve')}>
-          <TextArea
-            name="body"
+          <TextArea name="body"
+            id="resolve-body"
             label={t('aspiration.case.resolution')}
             value={v('action') === 'resolve' ? v('body') : undefined}
             error={v('action') === 'resolve' ? errors.body : undefined}
@@ -398,8 +402,8 @@ export function CasePage({
               error={errors.agency}
               maxLength={200}
             />
-            <TextArea
-              name="body"
+            <TextArea name="body"
+              id="refer-body"
               label={t('aspiration.case.referBody')}
               value={v('action') === 'refer' ? v('body') : undefined}
               error={v('action') === 'refer' ? errors.body : undefined}
@@ -438,8 +442,8 @@ export function CasePage({
       ) : null}
       {can(role, 'aspiration.respond') ? (
         <ActionForm code={view.code} csrf={csrf} action="note" button={t('aspiration.action.note')} secondary>
-          <TextArea
-            name="body"
+          <TextArea name="body"
+            id="note-body"
             label={t('aspiration.case.note')}
             value={v('action') === 'note' ? v('body') : undefined}
             error={v('action') === 'note' ? errors.body : undefined}
