@@ -34,7 +34,7 @@ import { registerDrain } from './platform/drain.ts';
 import { registerErrorHandlers } from './platform/errors.tsx';
 import { healthRoutes } from './platform/health.ts';
 import { registerLanguage } from './platform/language.ts';
-import { OutboxWorker, smtpMailer } from './platform/outbox.ts';
+import { type Channels, gatewayChannel, OutboxWorker, smtpMailer } from './platform/outbox.ts';
 import type { Access } from './platform/permissions.ts';
 import { MAX_PHOTO_BYTES, type UploadedFile } from './platform/uploads.ts';
 
@@ -50,6 +50,15 @@ export interface AppOptions {
   assets?: Assets;
   /** A pino destination for the logs (tests capture them); standard output when absent. */
   logStream?: NodeJS.WritableStream;
+}
+
+/** The delivery channels the configuration provides; a channel left out is reported, not faked. */
+function channelsOf(config: Config): Channels {
+  const channels: Channels = {};
+  if (config.smtp !== undefined) channels.email = smtpMailer(config.smtp);
+  const gateway = config.messageGateway;
+  for (const name of gateway?.channels ?? []) if (gateway !== undefined) channels[name] = gatewayChannel(gateway, name);
+  return channels;
 }
 
 const requestIdPattern = /^[A-Za-z0-9._-]{1,64}$/;
@@ -76,10 +85,7 @@ export async function buildApp({ config, database, assets, logStream }: AppOptio
   app.decorate('engine', database.engine);
   app.decorate('assets', assets ?? loadAssets());
   app.decorate('sealer', createSealer(config.dataKeys, config.lookupKey));
-  app.decorate(
-    'outbox',
-    new OutboxWorker(database.db, app.sealer, config.smtp === undefined ? undefined : smtpMailer(config.smtp), app.log),
-  );
+  app.decorate('outbox', new OutboxWorker(database.db, app.sealer, channelsOf(config), app.log));
 
   // Every route says who may call it; a route that does not is a mistake caught at start.
   const routeTable: RouteEntry[] = [];

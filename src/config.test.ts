@@ -63,6 +63,17 @@ describe('configuration', () => {
     refused({ SESSION_SECRET: 'short' }, 'SESSION_SECRET');
     refused({ DATA_KEYS: 'dG9vc2hvcnQ=' }, 'DATA_KEYS');
     refused({ SMTP_HOST: 'mail.example.org', SMTP_PORT: 'x' }, 'SMTP_PORT');
+    refused({ MESSAGE_GATEWAY_URL: 'https://gateway.example/send' }, 'MESSAGE_GATEWAY_TOKEN');
+    refused({ MESSAGE_GATEWAY_URL: 'ftp://gateway.example' }, 'MESSAGE_GATEWAY_URL');
+    refused(
+      {
+        MESSAGE_GATEWAY_URL: 'https://gateway.example/send',
+        MESSAGE_GATEWAY_TOKEN: 't',
+        MESSAGE_GATEWAY_CHANNELS: 'fax',
+      },
+      'MESSAGE_GATEWAY_CHANNELS',
+    );
+    refused({ ASPIRATION_REOPEN_DAYS: '400' }, 'ASPIRATION_REOPEN_DAYS');
   });
 
   test('a server database needs its secrets set, not generated', () => {

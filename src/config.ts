@@ -6,6 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import type { GatewayConfig } from './platform/outbox.ts';
 
 export type Language = 'id' | 'en';
 
@@ -56,6 +57,8 @@ export interface Config {
   /** ...and in any case this long after sign-in. */
   sessionAbsoluteHours: number;
   smtp: SmtpConfig | undefined;
+  /** An SMS/WhatsApp gateway reached over HTTP; unset means such messages are reported as not sent. */
+  messageGateway: GatewayConfig | undefined;
   /** Days to keep each kind of data before the scheduled job removes it. */
   retention: RetentionDays;
   /** Where uploaded files (photos) are kept. */
@@ -229,6 +232,20 @@ export function loadConfig(env: Env = process.env): Config {
           from: text(env, 'SMTP_FROM', 'Dewan Terbuka <no-reply@localhost>'),
         };
 
+  const gatewayUrl = url(env, 'MESSAGE_GATEWAY_URL', undefined, ['http:', 'https:']);
+  let messageGateway: GatewayConfig | undefined;
+  if (gatewayUrl !== undefined) {
+    const token = optional(env, 'MESSAGE_GATEWAY_TOKEN');
+    if (token === undefined)
+      throw new ConfigError('MESSAGE_GATEWAY_TOKEN', 'must be set when MESSAGE_GATEWAY_URL is set');
+    const channels = (optional(env, 'MESSAGE_GATEWAY_CHANNELS') ?? 'sms').split(',').map((c) => c.trim());
+    for (const c of channels) {
+      if (c !== 'sms' && c !== 'whatsapp') {
+        throw new ConfigError('MESSAGE_GATEWAY_CHANNELS', `expected sms and/or whatsapp, got "${c}"`);
+      }
+    }
+    messageGateway = { url: gatewayUrl, token, channels: channels as ('sms' | 'whatsapp')[] };
+  }
   const sessionIdleMinutes = integer(env, 'SESSION_IDLE_MINUTES', 120, 1, 60 * 24 * 30);
   const sessionAbsoluteHours = integer(env, 'SESSION_ABSOLUTE_HOURS', 24 * 7, 1, 24 * 365);
   const retention: RetentionDays = {
@@ -262,6 +279,7 @@ export function loadConfig(env: Env = process.env): Config {
     sessionIdleMinutes,
     sessionAbsoluteHours,
     smtp,
+    messageGateway,
     retention,
     uploadDir,
     aspirations,

@@ -4,9 +4,11 @@
  * flight are finished, then the database is closed.
  */
 import { buildApp } from './app.ts';
+import { scheduleAspirationJobs } from './aspirations/service.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { openDatabase } from './db/index.ts';
 import { seedCouncil } from './db/seed/index.ts';
+import { deps } from './platform/auth.ts';
 import { scheduleRetention } from './platform/retention.ts';
 
 async function main() {
@@ -29,6 +31,7 @@ async function main() {
   const app = await buildApp({ config, database });
   app.outbox.start();
   const stopRetention = scheduleRetention(database.db, config.retention, app.log);
+  const stopAspirationJobs = scheduleAspirationJobs(deps(app), app.log, () => app.outbox.kick());
 
   let closing = false;
   const shutdown = async (signal: string) => {
@@ -38,6 +41,7 @@ async function main() {
     try {
       await app.drain({ quietMs: config.shutdownQuietMs, maxMs: config.shutdownTimeoutMs });
       stopRetention();
+      stopAspirationJobs();
       await app.close();
       await app.outbox.stop();
       await database.close();

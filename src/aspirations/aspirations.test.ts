@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
+import { createServer, type IncomingHttpHeaders } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { after, before, beforeEach, describe, test } from 'node:test';
 import sharp from 'sharp';
@@ -8,6 +10,8 @@ import { buildTestApp, type TestApp } from '../../test/helpers/app.ts';
 import { linkIn, type Mailbox, startMailbox } from '../../test/helpers/mailbox.ts';
 import { createUser, signIn, type TestUser } from '../../test/helpers/users.ts';
 import { getCouncil } from '../council/service.ts';
+import { deps } from '../platform/auth.ts';
+import { askWhetherResolved } from './service.ts';
 
 let t: TestApp;
 let mailbox: Mailbox;
@@ -552,5 +556,113 @@ describe('the public list', () => {
     assert.match(feed.body, /<feed xmlns="http:\/\/www.w3.org\/2005\/Atom"/);
     assert.match(feed.body, /Pembangunan gedung tanpa izin/);
     assert.doesNotMatch(feed.body, /@example\.org/);
+  });
+});
+
+describe('after resolution', () => {
+  test('some weeks later the reporter is asked whether it is resolved, answers, and may reopen within the period', async () => {
+    const staff = await createUser(t, 'staff');
+    const { code, reporter } = await file({
+      email: 'tanya.tuntas@example.org',
+      category: 'kesehatan',
+      title: 'Puskesmas tutup di jam layanan',
+    });
+    const s = await signIn(t, staff, agent());
+    await s.get(`/kelola/aspirasi/${code}`);
+    await s.post(`/kelola/aspirasi/${code}`, { action: 'verify' });
+    await s.get(`/kelola/aspirasi/${code}`);
+    await s.post(`/kelola/aspirasi/${code}`, { action: 'resolve', body: 'Jam layanan sudah dipulihkan.' });
+    await t.app.outbox.deliverDue();
+    mailbox.clear();
+
+    // Not yet: the question waits for ASPIRATION_FOLLOW_UP_WEEKS (4 by default).
+    assert.equal(await askWhetherResolved(deps(t.app)), 0);
+    const fiveWeeksAgo = new Date(Date.now() - 35 * 86_400_000);
+    await t.database.db.updateTable('aspiration').set({ resolved_at: fiveWeeksAgo }).where('code', '=', code).execute();
+    assert.equal(await askWhetherResolved(deps(t.app)), 1);
+    assert.equal(await askWhetherResolved(deps(t.app)), 0, 'asked once only');
+    await t.app.outbox.deliverDue();
+    assert.deepEqual(
+      mailbox.to('tanya.tuntas@example.org').map((m) => m.subject),
+      [`${code}: apakah sudah tuntas?`],
+    );
+
+    const page = await reporter.get(`/aspirasi/${code}`);
+    assert.match(page.body, /Apakah masalahnya sudah benar-benar tuntas\?/);
+    assert.equal((await reporter.post(`/aspirasi/${code}/tuntas`, { answer: 'tidak' })).statusCode, 303);
+    const publicPage = (await agent().get(`/aspirasi/${code}`)).body;
+    assert.match(publicPage, /Menurut pelapor: belum tuntas/);
+
+    // Five weeks is past the 30-day reopening period: refused, nothing changes.
+    await reporter.get(`/aspirasi/${code}`);
+    const late = await reporter.post(`/aspirasi/${code}/buka`, { reason: 'Puskesmas tutup lagi minggu ini.' });
+    assert.equal(late.statusCode, 409);
+    // Within the period the reporter reopens it and the deadline runs again.
+    await t.database.db.updateTable('aspiration').set({ resolved_at: new Date() }).where('code', '=', code).execute();
+    await reporter.get(`/aspirasi/${code}`);
+    assert.equal(
+      (await reporter.post(`/aspirasi/${code}/buka`, { reason: 'Puskesmas tutup lagi minggu ini.' })).statusCode,
+      303,
+    );
+    const reopened = (await agent().get(`/aspirasi/${code}`)).body;
+    assert.match(reopened, /Dibuka kembali oleh pelapor/);
+    assert.match(reopened, /Target selesai/);
+  });
+});
+
+describe('an SMS gateway', () => {
+  test('a reporter who left only a phone number is told each step by SMS, retried when the gateway fails', async () => {
+    const received: { headers: IncomingHttpHeaders; body: { channel: string; to: string; text: string } }[] = [];
+    let failures = 1;
+    const gateway = createServer((req, res) => {
+      const chunks: Buffer[] = [];
+      req.on('data', (c: Buffer) => chunks.push(c));
+      req.on('end', () => {
+        received.push({ headers: req.headers, body: JSON.parse(Buffer.concat(chunks).toString('utf8')) });
+        res.statusCode = failures-- > 0 ? 500 : 202;
+        res.end('{}');
+      });
+    });
+    await new Promise<void>((resolve) => gateway.listen(0, '127.0.0.1', resolve));
+    const port = (gateway.address() as AddressInfo).port;
+    const g = await buildTestApp({
+      env: { MESSAGE_GATEWAY_URL: `http://127.0.0.1:${port}/kirim`, MESSAGE_GATEWAY_TOKEN: 'rahasia-gateway' },
+    });
+    try {
+      const staff = await createUser(g, 'staff');
+      const s = await signIn(g, staff, new Agent(g.app, '192.0.2.7'));
+      const structure = await getCouncil(g.database.db);
+      const kel = structure.kecamatan[0]?.kelurahan[0];
+      assert.ok(kel !== undefined);
+      await s.get('/kelola/aspirasi/baru');
+      const entered = await s.postMultipart('/kelola/aspirasi/baru', {
+        channel: 'ruang_aspirasi',
+        kind: 'aspirasi',
+        category: 'pendidikan',
+        location: String(kel.id),
+        title: 'Beasiswa untuk anak yatim',
+        description: 'Warga datang ke ruang aspirasi meminta program beasiswa.',
+        phone: '0813-1111-2222',
+      });
+      const code = /ASP-\d{4}-\d{6}/.exec(entered.headers.location as string)?.[0] ?? '';
+      await g.app.outbox.deliverDue();
+      assert.equal(received.length, 1);
+      // The first attempt failed: the case says so, and the message waits for its retry.
+      const casePage = (await s.get(`/kelola/aspirasi/${code}`)).body;
+      assert.match(casePage, /menunggu dikirim/);
+      assert.match(casePage, /gateway answered 500/);
+      await g.database.db.updateTable('outbox').set({ next_attempt_at: new Date() }).execute();
+      await g.app.outbox.deliverDue();
+      assert.equal(received.length, 2);
+      const sms = received[1];
+      assert.equal(sms?.headers.authorization, 'Bearer rahasia-gateway');
+      assert.equal(sms?.body.channel, 'sms');
+      assert.equal(sms?.body.to, '0813-1111-2222');
+      assert.match(sms?.body.text ?? '', new RegExp(code));
+      assert.match((await s.get(`/kelola/aspirasi/${code}`)).body, /terkirim/);
+    } finally {
+      await g.close();
+      await new Promise<void>((resolve) => gateway.close(() => resolve()));
+    }
   });
 });

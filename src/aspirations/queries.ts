@@ -393,3 +393,16 @@ export function unlinkUser(db: Db, userId: number) {
 }
 
 export type { AspirationChannel };
+
+/** Resolved aspirations whose reporter has not yet been asked whether it is really resolved. */
+export function dueForFollowUp(db: Db, resolvedBefore: Date) {
+  return db
+    .selectFrom('aspiration')
+    .select(['id', 'code', 'title'])
+    .where('status', '=', 'resolved')
+    .where('resolved_at', '<=', resolvedBefore)
+    .where('fixed_asked_at', 'is', null)
+    .orderBy('id')
+    .limit(200)
+    .execute();
+}

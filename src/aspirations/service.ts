@@ -339,8 +339,9 @@ async function tellCitizen(
       topic,
     });
   } else if (reporter?.phone_sealed != null) {
+    const offered = deps.config.messageGateway?.channels ?? [];
     await enqueueMessage(db, deps.sealer, {
-      channel: 'sms',
+      channel: offered.includes('sms') || !offered.includes('whatsapp') ? 'sms' : 'whatsapp',
       to: deps.sealer.open(reporter.phone_sealed),
       subject: message.subject,
       text: `${message.subject}\n${message.text}`.slice(0, 600),
@@ -1033,4 +1034,50 @@ export function suggestedKomisi(structure: CouncilStructure, view: AspirationVie
  */
 export async function forgetAccount(db: Deps['db'], userId: number): Promise<void> {
   await q.unlinkUser(db, userId);
+}
+
+/**
+ * Some weeks after resolution the reporter is asked whether the problem is really resolved; the
+ * question and its answer are on the public timeline. Returns how many were asked.
+ */
+export async function askWhetherResolved(deps: Deps, now = new Date()): Promise<number> {
+  const weeks = deps.config.aspirations.followUpWeeks;
+  const due = await q.dueForFollowUp(deps.db, new Date(now.getTime() - weeks * 7 * 86_400_000));
+  if (due.length === 0) return 0;
+  const structure = await getCouncil(deps.db);
+  const t = translator(deps.config.defaultLanguage);
+  for (const a of due) {
+    await deps.db.transaction().execute(async (trx) => {
+      await q.updateAspiration(trx, a.id, { fixed_asked_at: now });
+      await q.insertEvent(trx, { aspiration_id: a.id, kind: 'fixedAsked', public: true });
+      await tellCitizen(trx, deps, a.id, {
+        subject: t('aspiration.mail.fixed.subject', { code: a.code }),
+        text: t('aspiration.mail.fixed.body', {
+          code: a.code,
+          title: a.title,
+          link: `${deps.config.publicBaseUrl}/lacak?kode=${a.code}`,
+          site: structure.council.name,
+        }),
+      });
+    });
+  }
+  return due.length;
+}
+
+/** Runs the aspiration jobs now and then every hour; a failure is logged and tried next hour. */
+export function scheduleAspirationJobs(
+  deps: Deps,
+  log: { error(obj: object, msg: string): void },
+  afterwards: () => void,
+): () => void {
+  const run = () =>
+    void askWhetherResolved(deps)
+      .then((n) => {
+        if (n > 0) afterwards();
+      })
+      .catch((error: unknown) => log.error({ err: error }, 'aspiration follow-up job failed'));
+  run();
+  const timer = setInterval(run, 60 * 60 * 1000);
+  timer.unref();
+  return () => clearInterval(timer);
 }

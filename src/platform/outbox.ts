@@ -15,9 +15,38 @@ export interface Email {
   text: string;
 }
 
-/** Sends one message or throws; implementations are channels (SMTP now, SMS gateways later). */
+/** Sends one message or throws; implementations are channels (SMTP, an SMS/WhatsApp gateway). */
 export interface Mailer {
   send(message: Email): Promise<void>;
+}
+
+export type ChannelName = 'email' | 'sms' | 'whatsapp';
+export type Channels = Partial<Record<ChannelName, Mailer>>;
+
+export interface GatewayConfig {
+  url: string;
+  token: string;
+  channels: ('sms' | 'whatsapp')[];
+}
+
+/**
+ * An SMS/WhatsApp gateway reached over HTTP: POST {channel, to, text} as JSON with a bearer
+ * token; any 2xx answer is delivery accepted, anything else (or no answer in 15 s) a failure
+ * that the outbox retries. Most Indonesian gateways can be fronted by this shape.
+ */
+export function gatewayChannel(gateway: GatewayConfig, channel: 'sms' | 'whatsapp'): Mailer {
+  return {
+    async send(message) {
+      const response = await fetch(gateway.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${gateway.token}` },
+        body: JSON.stringify({ channel, to: message.to, text: message.text }),
+        signal: AbortSignal.timeout(15_000),
+      });
+      if (!response.ok) throw new Error(`gateway answered ${response.status}`);
+      await response.body?.cancel();
+    },
+  };
 }
 
 export function smtpMailer(smtp: SmtpConfig): Mailer {
@@ -75,7 +104,7 @@ export class OutboxWorker {
   constructor(
     private readonly db: Db,
     private readonly sealer: Sealer,
-    private readonly mailer: Mailer | undefined,
+    private readonly channels: Channels,
     private readonly log: { error(obj: object, msg: string): void },
   ) {}
 
@@ -106,12 +135,13 @@ export class OutboxWorker {
           .set({ status, attempts: message.attempts + 1, updated_at: new Date(), ...extra })
           .where('id', '=', message.id)
           .execute();
-      if (message.channel !== 'email' || this.mailer === undefined) {
+      const channel = this.channels[message.channel];
+      if (channel === undefined) {
         await update('unconfigured', { last_error: `no ${message.channel} channel is configured` });
         continue;
       }
       try {
-        await this.mailer.send({
+        await channel.send({
           to: this.sealer.open(message.recipient_sealed),
           subject: message.subject,
           text: message.body,

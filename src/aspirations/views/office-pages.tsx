@@ -338,7 +338,8 @@ export function CasePage({
               </ul>
             </details>
           )}
-          <TextArea name="body"
+          <TextArea
+            name="body"
             id="respond-body"
             label={t('aspiration.case.response')}
             value={v('action') === 'respond' ? v('body') : undefined}
@@ -366,7 +367,8 @@ export function CasePage({
               ))}
             </select>
           </div>
-          <TextArea name="body"
+          <TextArea
+            name="body"
             id="followUp-body"
             label={t('aspiration.case.followUpBody')}
             value={v('action') === 'followUp' ? v('body') : undefined}
@@ -378,7 +380,8 @@ export function CasePage({
       ) : null}
       {triage && (s === 'verified' || s === 'forwarded') ? (
         <ActionForm code={view.code} csrf={csrf} action="resolve" button={t('aspiration.action.resolve')}>
-          <TextArea name="body"
+          <TextArea
+            name="body"
             id="resolve-body"
             label={t('aspiration.case.resolution')}
             value={v('action') === 'resolve' ? v('body') : undefined}
@@ -402,7 +405,8 @@ export function CasePage({
               error={errors.agency}
               maxLength={200}
             />
-            <TextArea name="body"
+            <TextArea
+              name="body"
               id="refer-body"
               label={t('aspiration.case.referBody')}
               value={v('action') === 'refer' ? v('body') : undefined}
@@ -442,7 +446,8 @@ export function CasePage({
       ) : null}
       {can(role, 'aspiration.respond') ? (
         <ActionForm code={view.code} csrf={csrf} action="note" button={t('aspiration.action.note')} secondary>
-          <TextArea name="body"
+          <TextArea
+            name="body"
             id="note-body"
             label={t('aspiration.case.note')}
             value={v('action') === 'note' ? v('body') : undefined}
