@@ -36,12 +36,14 @@ import { healthRoutes } from './platform/health.ts';
 import { registerLanguage } from './platform/language.ts';
 import { type Channels, gatewayChannel, OutboxWorker, smtpMailer } from './platform/outbox.ts';
 import type { Access } from './platform/permissions.ts';
+import { pgliteRealtime, postgresRealtime } from './platform/realtime.ts';
 import { MAX_PHOTO_BYTES, type UploadedFile } from './platform/uploads.ts';
 
 export interface RouteEntry {
   method: string;
   url: string;
   access: Access | undefined;
+  stream: boolean;
 }
 
 export interface AppOptions {
@@ -87,6 +89,13 @@ export async function buildApp({ config, database, assets, logStream }: AppOptio
   app.decorate('sealer', createSealer(config.dataKeys, config.lookupKey));
   app.decorate('outbox', new OutboxWorker(database.db, app.sealer, channelsOf(config), app.log));
 
+  const realtime =
+    database.pglite !== undefined
+      ? pgliteRealtime(database.pglite)
+      : postgresRealtime(database.connectionString ?? config.databaseUrl ?? '', app.log);
+  app.decorate('realtime', realtime);
+  app.addHook('onClose', async () => realtime.close());
+
   // Every route says who may call it; a route that does not is a mistake caught at start.
   const routeTable: RouteEntry[] = [];
   app.decorate('routeTable', routeTable);
@@ -96,6 +105,7 @@ export async function buildApp({ config, database, assets, logStream }: AppOptio
         method,
         url: route.url,
         access: route.config?.access ?? (route.url.startsWith('/static/') ? 'public' : undefined),
+        stream: route.config?.stream === true,
       });
     }
     if (route.config?.access !== undefined) return;

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
-import { createServer, type IncomingHttpHeaders } from 'node:http';
+import { createServer, request as httpRequest, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { after, before, beforeEach, describe, test } from 'node:test';
@@ -664,5 +664,43 @@ describe('an SMS gateway', () => {
       await g.close();
       await new Promise<void>((resolve) => gateway.close(() => resolve()));
     }
+  });
+});
+
+describe('the live inbox', () => {
+  test('an officer with the inbox open hears of each new aspiration as it is committed; members may not listen', async () => {
+    await t.app.listen({ port: 0, host: '127.0.0.1' });
+    const port = (t.app.server.address() as AddressInfo).port;
+    const staff = await createUser(t, 'staff');
+    const s = await signIn(t, staff, agent());
+    const cookie = [...s.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+    const chunks: string[] = [];
+    let opened!: () => void;
+    const ready = new Promise<void>((resolve) => {
+      opened = resolve;
+    });
+    const stream = httpRequest(
+      { host: '127.0.0.1', port, path: '/kelola/aspirasi/langsung', headers: { cookie } },
+      (res) => {
+        assert.equal(res.statusCode, 200);
+        assert.match(String(res.headers['content-type']), /text\/event-stream/);
+        res.setEncoding('utf8');
+        res.on('data', (c: string) => {
+          chunks.push(c);
+          if (c.includes('retry:')) opened();
+        });
+      },
+    );
+    stream.end();
+    await ready;
+    const { code } = await file({ title: 'Lampu jalan padam sepekan' });
+    const deadline = Date.now() + 5000;
+    while (!chunks.join('').includes(code) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+    stream.destroy();
+    assert.match(chunks.join(''), new RegExp(`event: aspiration\ndata: \\{"code":"${code}"\\}`));
+
+    const memberUser = await createUser(t, 'member');
+    const m = await signIn(t, memberUser, agent());
+    assert.equal((await m.get('/kelola/aspirasi/langsung')).statusCode, 403);
   });
 });

@@ -18,6 +18,7 @@ import {
   caseFile,
   inbox,
   intakeChannels,
+  NEW_ASPIRATION,
   type StaffAction,
   submitAspiration,
   suggestedKomisi,
@@ -73,6 +74,47 @@ export const aspirationOfficeRoutes: FastifyPluginAsync = async (app) => {
           notice={noticeOf(request)}
         />
       ));
+    },
+  );
+
+  // Server-Sent Events: each aspiration committed (by any app process) is announced to open inboxes.
+  const openStreams = new Set<() => void>();
+  app.addHook('preClose', async () => {
+    for (const end of openStreams) end();
+  });
+  app.get(
+    '/kelola/aspirasi/langsung',
+    { config: { access: 'aspiration.triage', stream: true }, schema: { hide: true } },
+    (request, reply) => {
+      reply.hijack();
+      const res = reply.raw;
+      res.writeHead(200, {
+        'content-type': 'text/event-stream; charset=utf-8',
+        'cache-control': 'no-store',
+        'x-accel-buffering': 'no',
+      });
+      res.write('retry: 10000\n\n');
+      const unsubscribe = app.realtime.subscribe(NEW_ASPIRATION, (code) => {
+        res.write(`event: aspiration\ndata: ${JSON.stringify({ code })}\n\n`);
+      });
+      let seconds = 0;
+      // A comment now and then keeps proxies from closing an idle stream; draining ends it.
+      const timer = setInterval(() => {
+        if (app.isDraining()) end();
+        else if (++seconds % 25 === 0) res.write(': ping\n\n');
+      }, 1000);
+      timer.unref();
+      const stop = () => {
+        clearInterval(timer);
+        unsubscribe();
+        openStreams.delete(end);
+      };
+      const end = () => {
+        stop();
+        res.end();
+      };
+      openStreams.add(end);
+      res.on('close', stop);
     },
   );
 

@@ -16,6 +16,7 @@ import { hashToken, newToken } from '../platform/crypto.ts';
 import { translator } from '../platform/i18n.ts';
 import { enqueueMessage } from '../platform/outbox.ts';
 import { can } from '../platform/permissions.ts';
+import { publish } from '../platform/realtime.ts';
 import {
   MAX_PHOTO_BYTES,
   type PhotoProblem,
@@ -29,6 +30,8 @@ import { addWorkingDays, jakartaDay, workingDaysUntil } from '../platform/workin
 import * as q from './queries.ts';
 
 export const CONSENT_VERSION = '2026-11-aspirasi';
+/** The real-time channel that tells open inboxes a new aspiration was committed. */
+export const NEW_ASPIRATION = 'aspiration_new';
 export const PHOTO_FOLDER = 'aspirasi';
 export const MAX_PHOTOS = 5;
 export const TITLE_MAX = 150;
@@ -295,6 +298,7 @@ export async function submitAspiration(deps: Deps, input: Submission): Promise<S
           details: { code, channel: input.channel },
         });
       }
+      await publish(trx, NEW_ASPIRATION, code);
       const t = translator(deps.config.defaultLanguage);
       const link = `${deps.config.publicBaseUrl}/lacak/${access.token}`;
       await tellCitizen(trx, deps, id, {

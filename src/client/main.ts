@@ -3,9 +3,11 @@
  * Every page works without this file; it only makes things quicker to use.
  */
 import { autoSubmit } from './modules/auto-submit.ts';
+import { inboxLive } from './modules/inbox-live.ts';
 
 const modules: Record<string, (element: HTMLElement) => void> = {
   'auto-submit': autoSubmit,
+  'inbox-live': inboxLive,
 };
 
 for (const element of document.querySelectorAll<HTMLElement>('[data-module]')) {

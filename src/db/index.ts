@@ -20,6 +20,8 @@ export interface OpenDatabase {
   engine: Engine;
   /** The embedded engine itself, for taking a copy of its files (tests, backups). */
   pglite?: PGlite;
+  /** The server's address, for connections of their own (LISTEN for real-time signals). */
+  connectionString?: string;
   close(): Promise<void>;
 }
 
@@ -111,7 +113,7 @@ export async function openPostgres(connectionString: string, poolSize = 10): Pro
     await db.destroy();
     throw error;
   }
-  return { db, engine: 'postgres', close: () => db.destroy() };
+  return { db, engine: 'postgres', connectionString, close: () => db.destroy() };
 }
 
 export function openDatabase(options: { databaseUrl: string | undefined; dataDir: string }) {

@@ -12,6 +12,7 @@ import type { DrainOptions } from './drain.ts';
 import type { Translate } from './i18n.ts';
 import type { OutboxWorker } from './outbox.ts';
 import type { Access } from './permissions.ts';
+import type { Realtime } from './realtime.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -24,6 +25,8 @@ declare module 'fastify' {
     isDraining(): boolean;
     sealer: Sealer;
     outbox: OutboxWorker;
+    /** Signals between app processes (LISTEN/NOTIFY), e.g. to live inboxes. */
+    realtime: Realtime;
     /** Every route with the access it declared, for the permission tests. */
     routeTable: RouteEntry[];
   }
@@ -45,5 +48,7 @@ declare module 'fastify' {
     beforeMfa?: boolean;
     /** The API-token scope that lets a token call this route; routes without one refuse tokens. */
     scope?: Scope;
+    /** The answer is a stream that stays open (Server-Sent Events). */
+    stream?: boolean;
   }
 }

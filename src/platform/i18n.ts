@@ -537,6 +537,7 @@ const id = {
   'aspiration.track.notFound': 'Kode dan kontak ini tidak cocok dengan aspirasi mana pun. Periksa kembali keduanya.',
   'aspiration.track.title': 'Lacak aspirasi',
   'aspiration.wholeKecamatan': 'Seluruh Kecamatan {name}',
+  'aspiration.inbox.live': '{n} aspirasi baru masuk. Muat ulang daftar.',
 } as const;
 
 export type MessageKey = keyof typeof id;
@@ -1072,6 +1073,7 @@ const en: Record<MessageKey, string> = {
   'aspiration.track.notFound': 'This code and contact match no aspiration. Check both again.',
   'aspiration.track.title': 'Track an aspiration',
   'aspiration.wholeKecamatan': 'All of Kecamatan {name}',
+  'aspiration.inbox.live': '{n} new aspirations arrived. Reload the list.',
 };
 
 const catalogues: Record<Language, Record<MessageKey, string>> = { id, en };

@@ -109,7 +109,12 @@ export function InboxPage({ ctx, csrf, structure, items, total, page, pageSize, 
         </div>
         <button type="submit">{t('aspiration.filter.apply')}</button>
       </form>
-      <p role="status" data-module="inbox-live" data-total={String(total)}>
+      <p
+        role="status"
+        data-module={triage ? 'inbox-live' : undefined}
+        data-source="/kelola/aspirasi/langsung"
+        data-new-text={t('aspiration.inbox.live')}
+      >
         {t('aspiration.list.count', { n: total })}
       </p>
       <form method="post" action="/kelola/aspirasi/massal">

@@ -1,0 +1,20 @@
+/**
+ * The staff inbox hears of new aspirations as they are committed (Server-Sent Events) and says
+ * so in its status line, with a link to reload; the list itself is not reshuffled under the
+ * officer's hands. Without JavaScript the inbox is simply reloaded by hand.
+ */
+export function inboxLive(element: HTMLElement): void {
+  const source = element.dataset.source;
+  const template = element.dataset.newText;
+  if (source === undefined || template === undefined || typeof EventSource === 'undefined') return;
+  let count = 0;
+  const events = new EventSource(source);
+  events.addEventListener('aspiration', () => {
+    count++;
+    const link = document.createElement('a');
+    link.href = window.location.href;
+    link.textContent = template.replace('{n}', String(count));
+    element.replaceChildren(link);
+  });
+  window.addEventListener('pagehide', () => events.close());
+}
