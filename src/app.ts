@@ -17,6 +17,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { accountSelfRoutes } from './accounts/account-routes.tsx';
 import { accountRoutes } from './accounts/routes.tsx';
 import { apiDocsRoutes } from './api/routes.tsx';
+import { aspirationApiRoutes } from './aspirations/api-routes.ts';
 import { aspirationOfficeRoutes } from './aspirations/office-routes.tsx';
 import { aspirationRoutes } from './aspirations/routes.tsx';
 import { MAX_PHOTOS } from './aspirations/service.ts';
@@ -27,6 +28,7 @@ import { councilRoutes } from './council/routes.tsx';
 import type { OpenDatabase } from './db/index.ts';
 import { homeRoutes } from './home/routes.tsx';
 import { memberRoutes } from './members/routes.tsx';
+import { open311KeyRoutes, open311Routes } from './open311/routes.tsx';
 import { type Assets, loadAssets, publicDir } from './platform/assets.ts';
 import { registerAuth } from './platform/auth.ts';
 import { createSealer } from './platform/crypto.ts';
@@ -44,6 +46,7 @@ export interface RouteEntry {
   url: string;
   access: Access | undefined;
   stream: boolean;
+  appKey: boolean;
 }
 
 export interface AppOptions {
@@ -106,6 +109,7 @@ export async function buildApp({ config, database, assets, logStream }: AppOptio
         url: route.url,
         access: route.config?.access ?? (route.url.startsWith('/static/') ? 'public' : undefined),
         stream: route.config?.stream === true,
+        appKey: route.config?.appKey === true,
       });
     }
     if (route.config?.access !== undefined) return;
@@ -199,6 +203,10 @@ export async function buildApp({ config, database, assets, logStream }: AppOptio
       },
       tags: [
         { name: 'Council', description: 'Members, electoral districts and the council’s structure' },
+        {
+          name: 'Aspirations',
+          description: 'Citizens’ public aspirations and how they are handled (also as Open311 at /open311/v2)',
+        },
         { name: 'Account', description: 'The account behind an API token' },
         { name: 'Operations', description: 'Health of the service' },
       ],
@@ -233,7 +241,10 @@ export async function buildApp({ config, database, assets, logStream }: AppOptio
   await app.register(backOfficeRoutes);
   await app.register(auditRoutes);
   await app.register(aspirationRoutes);
+  await app.register(aspirationApiRoutes);
   await app.register(aspirationOfficeRoutes);
+  await app.register(open311Routes);
+  await app.register(open311KeyRoutes);
 
   return app;
 }

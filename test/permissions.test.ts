@@ -42,6 +42,8 @@ function example(url: string): string {
     id: String(target.id),
     number: '1',
     kode: 'ASP-2026-999999',
+    code: 'ASP-2026-999999',
+    name: 'tidak-ada.json',
     foto: '1',
   };
   return url.replace(/:(\w+)/g, (_m, name: string) => {
@@ -84,7 +86,9 @@ test('every route answers every role as its declared permission says', async () 
       }
       const allowed = can(role === 'visitor' ? undefined : role, route.access ?? 'public');
       const toSignIn = res.statusCode === 303 && String(res.headers.location).startsWith('/masuk?lanjut=');
-      const refused = res.statusCode === 401 || res.statusCode === 403 || toSignIn;
+      // A route behind an application key refuses everyone who comes without one, whatever the role.
+      const keyRefusal = route.appKey && res.statusCode === 403 && res.body.includes('api_key');
+      const refused = !keyRefusal && (res.statusCode === 401 || res.statusCode === 403 || toSignIn);
       const where = `${role} ${route.method} ${route.url} → ${res.statusCode} ${res.headers.location ?? ''}`;
       if (allowed && refused) problems.push(`${where}: should be allowed`);
       if (!allowed && !refused) problems.push(`${where}: should be refused`);

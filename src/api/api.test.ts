@@ -29,6 +29,8 @@ describe('the API is described for the people who build on it', () => {
     const document = (await t.app.inject('/api/openapi.json')).json<OpenApi>();
     const paths = Object.keys(document.paths).sort();
     assert.deepEqual(paths, [
+      '/api/v1/aspirations',
+      '/api/v1/aspirations/{code}',
       '/api/v1/dapil',
       '/api/v1/dapil/{number}',
       '/api/v1/me',

@@ -228,6 +228,11 @@ export interface PublicFilter {
   dapilId?: number | undefined;
   status?: AspirationStatus | undefined;
   q?: string | undefined;
+  codes?: string[] | undefined;
+  categoryIds?: number[] | undefined;
+  statuses?: AspirationStatus[] | undefined;
+  from?: Date | undefined;
+  to?: Date | undefined;
   sort: 'baru' | 'dukungan';
   limit: number;
   offset: number;
@@ -243,6 +248,14 @@ function publicQuery(db: Db, councilId: number, filter: PublicFilter) {
   if (filter.kecamatanId !== undefined) query = query.where('aspiration.kecamatan_id', '=', filter.kecamatanId);
   if (filter.dapilId !== undefined) query = query.where('aspiration.dapil_id', '=', filter.dapilId);
   if (filter.status !== undefined) query = query.where('aspiration.status', '=', filter.status);
+  if (filter.codes !== undefined)
+    query = query.where('aspiration.code', 'in', filter.codes.length > 0 ? filter.codes : ['']);
+  if (filter.categoryIds !== undefined)
+    query = query.where('aspiration.category_id', 'in', filter.categoryIds.length > 0 ? filter.categoryIds : [0]);
+  if (filter.statuses !== undefined)
+    query = query.where('aspiration.status', 'in', filter.statuses.length > 0 ? filter.statuses : ['received']);
+  if (filter.from !== undefined) query = query.where('aspiration.received_at', '>=', filter.from);
+  if (filter.to !== undefined) query = query.where('aspiration.received_at', '<=', filter.to);
   const q = filter.q?.trim();
   if (q !== undefined && q !== '') {
     query = query.where((eb) =>
@@ -404,5 +417,32 @@ export function dueForFollowUp(db: Db, resolvedBefore: Date) {
     .where('fixed_asked_at', 'is', null)
     .orderBy('id')
     .limit(200)
+    .execute();
+}
+
+/** The newest public step of each aspiration: what Open311 calls its status notes. */
+export function latestPublicEvents(db: Db, aspirationIds: number[]) {
+  if (aspirationIds.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('aspiration_event')
+    .distinctOn('aspiration_id')
+    .select(['aspiration_id', 'kind', 'body', 'details'])
+    .where('aspiration_id', 'in', aspirationIds)
+    .where('public', '=', true)
+    .where('by_reporter', '=', false)
+    .orderBy('aspiration_id')
+    .orderBy('id', 'desc')
+    .execute();
+}
+
+export function firstPhotos(db: Db, aspirationIds: number[]) {
+  if (aspirationIds.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('aspiration_photo')
+    .distinctOn('aspiration_id')
+    .select(['aspiration_id', 'id'])
+    .where('aspiration_id', 'in', aspirationIds)
+    .orderBy('aspiration_id')
+    .orderBy('id')
     .execute();
 }

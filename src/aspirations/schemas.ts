@@ -123,3 +123,67 @@ export type BulkBody = Static<typeof BulkBody>;
 
 export const TemplateBody = Type.Object({ _csrf: optional(200), title: optional(2000), body: optional(20000) });
 export type TemplateBody = Static<typeof TemplateBody>;
+
+// ---------------------------------------------------------------- the JSON API
+
+const nullable = <T extends import('typebox').TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
+
+export const ApiListQuery = Type.Object({
+  kind: Type.Optional(Type.Union([Type.Literal('aspirasi'), Type.Literal('pengaduan'), Type.Literal('informasi')])),
+  category: Type.Optional(
+    Type.String({ maxLength: 80, description: 'Slug of a category (see /open311/v2/services.json)' }),
+  ),
+  kecamatan: Type.Optional(Type.String({ maxLength: 80, description: 'Slug of a kecamatan' })),
+  dapil: Type.Optional(Type.Integer({ minimum: 1, maximum: 999 })),
+  status: Type.Optional(
+    Type.Union(
+      ['received', 'verified', 'forwarded', 'resolved', 'rejected', 'referred', 'duplicate'].map((s) =>
+        Type.Literal(s),
+      ),
+    ),
+  ),
+  q: Type.Optional(Type.String({ maxLength: 200, description: 'Words, searched in Indonesian (stemmed)' })),
+  page: Type.Optional(Type.Integer({ minimum: 1, maximum: 10000, default: 1 })),
+  per_page: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 20 })),
+  lang: Type.Optional(Type.String({ maxLength: 5 })),
+});
+export type ApiListQuery = Static<typeof ApiListQuery>;
+
+export const ApiCodeParams = Type.Object({
+  code: Type.String({ pattern: '^ASP-\\d{4}-\\d{6}$', description: 'Tracking code, e.g. ASP-2026-000123' }),
+});
+export type ApiCodeParams = Static<typeof ApiCodeParams>;
+
+export const AspirationJson = Type.Object({
+  code: Type.String(),
+  url: Type.String(),
+  kind: Type.String(),
+  status: Type.String({ description: 'received, verified, forwarded, resolved, rejected, referred or duplicate' }),
+  open: Type.Boolean(),
+  title: Type.String(),
+  description: Type.String(),
+  category: nullable(Type.Object({ slug: Type.String(), name: Type.String() })),
+  kecamatan: nullable(Type.String()),
+  kelurahan: nullable(Type.String()),
+  dapil: nullable(Type.Integer()),
+  komisi: nullable(Type.String()),
+  address: nullable(Type.String()),
+  lat: nullable(Type.Number()),
+  lon: nullable(Type.Number()),
+  channel: Type.String(),
+  supporters: Type.Integer(),
+  received_at: Type.String({ format: 'date-time' }),
+  updated_at: Type.String({ format: 'date-time' }),
+  resolved_at: nullable(Type.String({ format: 'date-time' })),
+  due: nullable(
+    Type.Object({ step: Type.String(), date: Type.String({ format: 'date' }), working_days_left: Type.Integer() }),
+  ),
+  rating: nullable(Type.Integer()),
+  latest_step: nullable(Type.Object({ kind: Type.String(), text: nullable(Type.String()) })),
+});
+export type AspirationJson = Static<typeof AspirationJson>;
+
+export const AspirationListJson = Type.Object({
+  data: Type.Array(AspirationJson),
+  meta: Type.Object({ total: Type.Integer(), page: Type.Integer(), per_page: Type.Integer() }),
+});

@@ -1085,3 +1085,46 @@ export function scheduleAspirationJobs(
   timer.unref();
   return () => clearInterval(timer);
 }
+
+export interface PublicRecord {
+  view: AspirationView;
+  /** The newest step taken by the council, with its public text. */
+  latest: { kind: string; body: string | null; details: Record<string, string | number | null> } | undefined;
+  photoId: number | undefined;
+}
+
+/**
+ * Public aspirations for other systems (our API, Open311): never confidential ones, never the
+ * reporter. Up to `limit`, newest first.
+ */
+export async function publicRecords(
+  deps: Deps,
+  filter: Omit<q.PublicFilter, 'limit' | 'offset' | 'sort'> & { limit: number; offset?: number },
+): Promise<{ records: PublicRecord[]; total: number }> {
+  const structure = await getCouncil(deps.db);
+  const query: q.PublicFilter = { ...filter, sort: 'baru', offset: filter.offset ?? 0 };
+  const [rows, total] = await Promise.all([
+    q.listPublic(deps.db, structure.council.id, query),
+    q.countPublic(deps.db, structure.council.id, query),
+  ]);
+  const ids = rows.map((r) => r.id);
+  const [latest, photos] = await Promise.all([q.latestPublicEvents(deps.db, ids), q.firstPhotos(deps.db, ids)]);
+  const records = await Promise.all(
+    rows.map(async (r) => {
+      const event = latest.find((e) => e.aspiration_id === r.id);
+      return {
+        view: await viewOf(deps, r, false, true),
+        latest:
+          event === undefined
+            ? undefined
+            : {
+                kind: event.kind,
+                body: event.body,
+                details: JSON.parse(event.details) as Record<string, string | number | null>,
+              },
+        photoId: photos.find((p) => p.aspiration_id === r.id)?.id,
+      };
+    }),
+  );
+  return { records, total };
+}

@@ -34,6 +34,8 @@ export function kelurahanOfCouncil(db: Db, councilId: number) {
       'kelurahan.name',
       'kelurahan.postal_code',
       'kelurahan.kecamatan_id',
+      'kelurahan.lat',
+      'kelurahan.lon',
     ])
     .where('kecamatan.council_id', '=', councilId)
     .orderBy('kecamatan.name')

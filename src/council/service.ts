@@ -13,6 +13,8 @@ export interface Kelurahan {
   slug: string;
   name: string;
   postalCode: string | null;
+  lat: number | null;
+  lon: number | null;
 }
 
 export interface Kecamatan {
@@ -105,7 +107,15 @@ async function load(db: Db): Promise<CouncilStructure> {
     lon: k.lon,
     kelurahan: kelurahanRows
       .filter((kel) => kel.kecamatan_id === k.id)
-      .map((kel) => ({ id: kel.id, code: kel.code, slug: kel.slug, name: kel.name, postalCode: kel.postal_code })),
+      .map((kel) => ({
+        id: kel.id,
+        code: kel.code,
+        slug: kel.slug,
+        name: kel.name,
+        postalCode: kel.postal_code,
+        lat: kel.lat,
+        lon: kel.lon,
+      })),
   }));
   const bodies: Body[] = bodyRows.map((b) => ({
     id: b.id,
@@ -173,4 +183,29 @@ export function findDapil(
     return dapil === undefined ? { found: false } : { found: true, dapil, kecamatan, kelurahan };
   }
   return { found: false };
+}
+
+/** Kilometres between two points on the Earth (haversine). */
+export function distanceKm(a: { lat: number; lon: number }, b: { lat: number; lon: number }): number {
+  const rad = Math.PI / 180;
+  const dLat = (b.lat - a.lat) * rad;
+  const dLon = (b.lon - a.lon) * rad;
+  const h = Math.sin(dLat / 2) ** 2 + Math.cos(a.lat * rad) * Math.cos(b.lat * rad) * Math.sin(dLon / 2) ** 2;
+  return 2 * 6371 * Math.asin(Math.sqrt(h));
+}
+
+/**
+ * The kelurahan whose reference point is nearest to a point, if one lies within `maxKm` (the
+ * points are approximate centres, not boundaries, so this is a best guess a person can correct).
+ */
+export function nearestKelurahan(structure: CouncilStructure, point: { lat: number; lon: number }, maxKm = 5) {
+  let best: { kelurahan: Kelurahan; kecamatan: Kecamatan; km: number } | undefined;
+  for (const kecamatan of structure.kecamatan) {
+    for (const kelurahan of kecamatan.kelurahan) {
+      if (kelurahan.lat === null || kelurahan.lon === null) continue;
+      const km = distanceKm(point, { lat: kelurahan.lat, lon: kelurahan.lon });
+      if (best === undefined || km < best.km) best = { kelurahan, kecamatan, km };
+    }
+  }
+  return best !== undefined && best.km <= maxKm ? best : undefined;
 }

@@ -9,6 +9,7 @@ import * as m0003 from './migrations/0003-two-factor.ts';
 import * as m0004 from './migrations/0004-personal-data.ts';
 import * as m0005 from './migrations/0005-sign-in-throttle.ts';
 import * as m0006 from './migrations/0006-aspirations.ts';
+import * as m0007 from './migrations/0007-open311.ts';
 
 const migrations: Record<string, Migration> = {
   '0001-council': m0001,
@@ -17,6 +18,7 @@ const migrations: Record<string, Migration> = {
   '0004-personal-data': m0004,
   '0005-sign-in-throttle': m0005,
   '0006-aspirations': m0006,
+  '0007-open311': m0007,
 };
 
 /** Thrown when the database could not be brought to the latest schema. */

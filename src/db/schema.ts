@@ -325,7 +325,18 @@ export interface AnswerTemplateTable extends Timestamps {
   body: string;
 }
 
+export interface Open311ClientTable extends Timestamps {
+  id: Id;
+  council_id: number;
+  name: string;
+  key_hash: string;
+  created_by: number | null;
+  last_used_at: Date | null;
+  revoked_at: Date | null;
+}
+
 export interface Database {
+  open311_client: Open311ClientTable;
   holiday: HolidayTable;
   aspiration_category: AspirationCategoryTable;
   aspiration_counter: AspirationCounterTable;

@@ -48,6 +48,8 @@ declare module 'fastify' {
     beforeMfa?: boolean;
     /** The API-token scope that lets a token call this route; routes without one refuse tokens. */
     scope?: Scope;
+    /** Callers prove themselves with an application key (Open311), not with a role. */
+    appKey?: boolean;
     /** The answer is a stream that stays open (Server-Sent Events). */
     stream?: boolean;
   }

@@ -538,6 +538,22 @@ const id = {
   'aspiration.track.title': 'Lacak aspirasi',
   'aspiration.wholeKecamatan': 'Seluruh Kecamatan {name}',
   'aspiration.inbox.live': '{n} aspirasi baru masuk. Muat ulang daftar.',
+  'open311.title': 'Kunci aplikasi Open311',
+  'open311.lead':
+    'Aplikasi lain (misalnya aplikasi pengaduan pemerintah kota) dapat mengirim aspirasi melalui Open311 GeoReport v2 dengan kunci dari halaman ini. Laporan rahasia dan data pribadi pelapor tidak pernah keluar melalui Open311.',
+  'open311.created': 'Kunci baru (hanya ditampilkan sekali; simpan sekarang):',
+  'open311.none': 'Belum ada aplikasi.',
+  'open311.name': 'Nama aplikasi',
+  'open311.nameHint': 'Misalnya: Aplikasi Pengaduan Kota',
+  'open311.nameInvalid': 'Beri nama aplikasi (2 sampai 80 karakter).',
+  'open311.createdAt': 'Dibuat',
+  'open311.lastUsed': 'Terakhir dipakai',
+  'open311.state': 'Status',
+  'open311.revoke': 'Cabut',
+  'open311.revokeOne': 'Cabut kunci {name}',
+  'open311.revoked': 'dicabut {date}',
+  'open311.add': 'Tambah aplikasi',
+  'open311.issue': 'Buat kunci',
 } as const;
 
 export type MessageKey = keyof typeof id;
@@ -1074,6 +1090,22 @@ const en: Record<MessageKey, string> = {
   'aspiration.track.title': 'Track an aspiration',
   'aspiration.wholeKecamatan': 'All of Kecamatan {name}',
   'aspiration.inbox.live': '{n} new aspirations arrived. Reload the list.',
+  'open311.title': 'Open311 application keys',
+  'open311.lead':
+    "Other applications (such as a city complaints app) can send aspirations through Open311 GeoReport v2 with a key from this page. Confidential reports and reporters' personal data never leave through Open311.",
+  'open311.created': 'New key (shown only once; keep it now):',
+  'open311.none': 'No applications yet.',
+  'open311.name': 'Application name',
+  'open311.nameHint': 'For example: City complaints app',
+  'open311.nameInvalid': 'Name the application (2 to 80 characters).',
+  'open311.createdAt': 'Created',
+  'open311.lastUsed': 'Last used',
+  'open311.state': 'State',
+  'open311.revoke': 'Revoke',
+  'open311.revokeOne': 'Revoke the key of {name}',
+  'open311.revoked': 'revoked {date}',
+  'open311.add': 'Add an application',
+  'open311.issue': 'Issue key',
 };
 
 const catalogues: Record<Language, Record<MessageKey, string>> = { id, en };

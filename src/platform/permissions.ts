@@ -22,6 +22,8 @@ export const grants = {
   'aspiration.triage': ['staff', 'administrator'],
   /** Publish a response, record a follow-up action, add an internal note. */
   'aspiration.respond': ['staff', 'member', 'administrator'],
+  /** Issue and revoke the keys of applications that file aspirations through Open311. */
+  'open311.keys': ['administrator'],
   /** Read the audit log. */
   'audit.read': ['administrator'],
 } as const satisfies Record<string, readonly Role[]>;
