@@ -66,6 +66,12 @@ function channelsOf(config: Config): Channels {
   return channels;
 }
 
+/** The origin of a tile URL template for the CSP; a {s} subdomain becomes a wildcard. */
+function tileOrigin(template: string): string {
+  const origin = new URL(template.replace('{s}', 'subdomain').replace(/\{[a-z]\}/g, '0')).origin;
+  return origin.replace('://subdomain.', '://*.');
+}
+
 const requestIdPattern = /^[A-Za-z0-9._-]{1,64}$/;
 
 export async function buildApp({ config, database, assets, logStream }: AppOptions): Promise<FastifyInstance> {
@@ -128,7 +134,8 @@ export async function buildApp({ config, database, assets, logStream }: AppOptio
         defaultSrc: ["'self'"],
         scriptSrc: ["'self'"],
         styleSrc: ["'self'"],
-        imgSrc: ["'self'", 'data:'],
+        // Map tiles come from the configured tile server, and from nowhere else.
+        imgSrc: ["'self'", 'data:', ...(config.map === undefined ? [] : [tileOrigin(config.map.tiles)])],
         fontSrc: ["'self'"],
         connectSrc: ["'self'"],
         formAction: ["'self'"],

@@ -74,6 +74,7 @@ describe('configuration', () => {
       'MESSAGE_GATEWAY_CHANNELS',
     );
     refused({ ASPIRATION_REOPEN_DAYS: '400' }, 'ASPIRATION_REOPEN_DAYS');
+    refused({ MAP_TILE_URL: 'https://tiles.example/peta.png' }, 'MAP_TILE_URL');
   });
 
   test('a server database needs its secrets set, not generated', () => {

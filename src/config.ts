@@ -61,6 +61,8 @@ export interface Config {
   messageGateway: GatewayConfig | undefined;
   /** Days to keep each kind of data before the scheduled job removes it. */
   retention: RetentionDays;
+  /** Map tiles (Leaflet) for pins and map views when JavaScript is on; unset: no map, only the selects. */
+  map: { tiles: string; attribution: string } | undefined;
   /** Where uploaded files (photos) are kept. */
   uploadDir: string;
   /** Citizens' input: how long after resolution the citizen may reopen, and when to ask "is it resolved?". */
@@ -254,6 +256,11 @@ export function loadConfig(env: Env = process.env): Config {
     unconfirmedAccounts: integer(env, 'RETENTION_UNCONFIRMED_ACCOUNTS_DAYS', 14, 1, 3650),
     dataRequests: integer(env, 'RETENTION_DATA_REQUESTS_DAYS', 1825, 365, 36500),
   };
+  const tiles = optional(env, 'MAP_TILE_URL');
+  if (tiles !== undefined && !/^https?:\/\/[^/]+\/.*\{z\}.*\{x\}.*\{y\}/.test(tiles)) {
+    throw new ConfigError('MAP_TILE_URL', `expected an http(s) address with {z}, {x} and {y}, got "${tiles}"`);
+  }
+  const map = tiles === undefined ? undefined : { tiles, attribution: text(env, 'MAP_ATTRIBUTION', '') };
   const uploadDir = path.resolve(text(env, 'UPLOAD_DIR', path.join(dataDir, 'uploads')));
   const aspirations = {
     reopenDays: integer(env, 'ASPIRATION_REOPEN_DAYS', 30, 0, 365),
@@ -281,6 +288,7 @@ export function loadConfig(env: Env = process.env): Config {
     smtp,
     messageGateway,
     retention,
+    map,
     uploadDir,
     aspirations,
     shutdownQuietMs,

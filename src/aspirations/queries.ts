@@ -187,7 +187,13 @@ export const openStatuses: AspirationStatus[] = ['received', 'verified', 'forwar
 export function similarOpen(
   db: Db,
   councilId: number,
-  input: { categoryId: number; kecamatanId: number; kelurahanId: number | null; title: string },
+  input: {
+    categoryId: number;
+    kecamatanId: number;
+    kelurahanId: number | null;
+    title: string;
+    point: { lat: number; lon: number } | null;
+  },
 ) {
   const words = input.title.trim();
   return db
@@ -202,6 +208,19 @@ export function similarOpen(
           ? eb('kecamatan_id', '=', input.kecamatanId)
           : eb('kelurahan_id', '=', input.kelurahanId);
       const conditions: Expression<SqlBool>[] = [eb.and([eb('category_id', '=', input.categoryId), samePlace])];
+      // Near the pin: within about 300 m (0.003° of latitude; longitude near the equator alike).
+      if (input.point !== null) {
+        const { lat, lon } = input.point;
+        conditions.push(
+          eb.and([
+            eb('category_id', '=', input.categoryId),
+            eb('lat', '>=', lat - 0.003),
+            eb('lat', '<=', lat + 0.003),
+            eb('lon', '>=', lon - 0.003),
+            eb('lon', '<=', lon + 0.003),
+          ]),
+        );
+      }
       if (words.length >= 3) {
         conditions.push(
           eb.and([

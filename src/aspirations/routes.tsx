@@ -145,6 +145,8 @@ export const aspirationRoutes: FastifyPluginAsync = async (app) => {
       category: values.category ?? '',
       location: values.location ?? '',
       title: values.title ?? '',
+      lat: values.lat,
+      lon: values.lon,
     });
     if (!first.ok) return null;
     const { step } = first;
@@ -159,7 +161,7 @@ export const aspirationRoutes: FastifyPluginAsync = async (app) => {
           ctx={ctx}
           csrf={reply.generateCsrf()}
           errors={errors}
-          values={{ ...values, title: step.title }}
+          values={{ ...values, title: step.title, location: step.location }}
           similar={similar}
           summary={{
             kind: kindLabel(ctx, step.kind),
@@ -188,6 +190,8 @@ export const aspirationRoutes: FastifyPluginAsync = async (app) => {
         category: body.category ?? '',
         location: body.location ?? '',
         title: body.title ?? '',
+        lat: body.lat ?? '',
+        lon: body.lon ?? '',
       };
       const structure = await getCouncil(app.db);
       const first = checkFirstStep(structure, values);

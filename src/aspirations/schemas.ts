@@ -31,6 +31,8 @@ export const FirstStepBody = Type.Object({
   category: optional(80),
   location: optional(20),
   title: optional(2000),
+  lat: optional(40),
+  lon: optional(40),
   proyek: optional(20),
 });
 export type FirstStepBody = Static<typeof FirstStepBody>;

@@ -9,7 +9,7 @@
 import { PHONE_PATTERN } from '../accounts/personal-data.ts';
 import type { CurrentUser, Deps } from '../accounts/service.ts';
 import { isEmail, normaliseEmail } from '../accounts/service.ts';
-import { type Body, type Category, type CouncilStructure, getCouncil } from '../council/service.ts';
+import { type Body, type Category, type CouncilStructure, getCouncil, nearestKelurahan } from '../council/service.ts';
 import type { AspirationChannel, AspirationKind, AspirationStatus } from '../db/schema.ts';
 import { recordAudit } from '../platform/audit.ts';
 import { hashToken, newToken } from '../platform/crypto.ts';
@@ -150,13 +150,23 @@ export interface FirstStep {
   kind: AspirationKind;
   category: Category;
   place: Place;
+  /** The select's value for the place (derived from the pin when only a pin was given). */
+  location: string;
   title: string;
+  point: { lat: number; lon: number } | null;
 }
 
-/** The first part of the form: what, about which topic, where. */
+/** The first part of the form: what, about which topic, where (a kelurahan, a pin, or both), a title. */
 export function checkFirstStep(
   structure: CouncilStructure,
-  input: { kind: string; category: string; location: string; title: string },
+  input: {
+    kind: string;
+    category: string;
+    location: string;
+    title: string;
+    lat?: string | undefined;
+    lon?: string | undefined;
+  },
 ): { ok: true; step: FirstStep } | { ok: false; errors: FieldError[] } {
   const errors: FieldError[] = [];
   const kind = kinds.find((k) => k === input.kind);
@@ -164,13 +174,29 @@ export function checkFirstStep(
   const category = structure.categories.find((c) => c.slug === input.category);
   if (category === undefined)
     errors.push({ field: 'category', problem: input.category === '' ? 'required' : 'invalid' });
-  const place = placeOf(structure, input.location);
-  if (place === undefined) errors.push({ field: 'location', problem: input.location === '' ? 'required' : 'invalid' });
+  const lat = clean(input.lat);
+  const lon = clean(input.lon);
+  let point: { lat: number; lon: number } | null = null;
+  if (lat !== '' || lon !== '') {
+    point = { lat: Number(lat), lon: Number(lon) };
+    if (!(Math.abs(point.lat) <= 90 && Math.abs(point.lon) <= 180)) {
+      errors.push({ field: 'location', problem: 'invalid' });
+      point = null;
+    }
+  }
+  let location = input.location;
+  // Only a pin: the nearest kelurahan is taken, and shown, so the person can correct it.
+  if (location === '' && point !== null) {
+    const near = nearestKelurahan(structure, point);
+    if (near !== undefined) location = String(near.kelurahan.id);
+  }
+  const place = placeOf(structure, location);
+  if (place === undefined) errors.push({ field: 'location', problem: location === '' ? 'required' : 'invalid' });
   const title = clean(input.title);
   text(errors, 'title', title, 5, TITLE_MAX);
   if (errors.length > 0 || kind === undefined || category === undefined || place === undefined)
     return { ok: false, errors };
-  return { ok: true, step: { kind, category, place, title } };
+  return { ok: true, step: { kind, category, place, location, title, point } };
 }
 
 export interface Similar {
@@ -189,6 +215,7 @@ export async function findSimilar(deps: Deps, step: FirstStep): Promise<Similar[
     kecamatanId: step.place.kecamatanId,
     kelurahanId: step.place.kelurahanId,
     title: step.title,
+    point: step.point,
   });
   return rows.map((r) => ({
     code: r.code,
@@ -218,12 +245,6 @@ export async function submitAspiration(deps: Deps, input: Submission): Promise<S
   // Online, the council must be able to answer; at the office the code is handed over in person.
   if (input.channel === 'web' && email === '' && phone === '') errors.push({ field: 'email', problem: 'contact' });
   if (input.channel === 'web' && !input.consent) errors.push({ field: 'consent', problem: 'consent' });
-  const lat = clean(input.lat);
-  const lon = clean(input.lon);
-  const point = lat === '' && lon === '' ? null : { lat: Number(lat), lon: Number(lon) };
-  if (point !== null && !(Math.abs(point.lat) <= 90 && Math.abs(point.lon) <= 180)) {
-    errors.push({ field: 'location', problem: 'invalid' });
-  }
 
   const files = input.photos.filter((f) => f.filename !== '' || f.data.length > 0);
   if (files.length > MAX_PHOTOS) errors.push({ field: 'photos', problem: 'tooMany', max: MAX_PHOTOS });
@@ -258,8 +279,8 @@ export async function submitAspiration(deps: Deps, input: Submission): Promise<S
         kelurahan_id: step.place.kelurahanId,
         dapil_id: step.place.dapilId,
         address: address === '' ? null : address,
-        lat: point?.lat ?? null,
-        lon: point?.lon ?? null,
+        lat: step.point?.lat ?? null,
+        lon: step.point?.lon ?? null,
         channel: input.channel,
         show_name: input.showName && name !== '' && step.kind !== 'rahasia',
         user_id: input.userId,

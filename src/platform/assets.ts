@@ -7,6 +7,8 @@ export const publicDir = fileURLToPath(new URL('../../public/', import.meta.url)
 export interface Assets {
   css: string;
   js: string;
+  /** Leaflet's style sheet, linked by the map module when a map is shown. */
+  mapCss: string;
 }
 
 /** Thrown when the browser files have not been built (run `npm run build:client`). */
@@ -23,6 +25,8 @@ export function loadAssets(): Assets {
   const manifest = JSON.parse(readFileSync(file, 'utf8')) as Record<string, string>;
   const css = manifest['main.css'];
   const js = manifest['main.js'];
-  if (css === undefined || js === undefined) throw new AssetsMissingError(`${file} (main.css, main.js)`);
-  return { css: `/static/assets/${css}`, js: `/static/assets/${js}` };
+  const mapCss = manifest['map.css'];
+  if (css === undefined || js === undefined || mapCss === undefined)
+    throw new AssetsMissingError(`${file} (main.css, main.js, map.css)`);
+  return { css: `/static/assets/${css}`, js: `/static/assets/${js}`, mapCss: `/static/assets/${mapCss}` };
 }

@@ -554,6 +554,12 @@ const id = {
   'open311.revoked': 'dicabut {date}',
   'open311.add': 'Tambah aplikasi',
   'open311.issue': 'Buat kunci',
+  'aspiration.pin.locate': 'Gunakan lokasi saya',
+  'aspiration.pin.map': 'Tandai lokasi di peta',
+  'aspiration.pin.set': 'Titik lokasi: {lat}, {lon}',
+  'aspiration.pin.none': 'Titik lokasi tidak wajib; kelurahan sudah cukup.',
+  'aspiration.pin.error': 'Lokasi Anda tidak dapat diambil. Pilih kelurahan saja.',
+  'aspiration.list.map': 'Lihat di peta',
 } as const;
 
 export type MessageKey = keyof typeof id;
@@ -1106,6 +1112,12 @@ const en: Record<MessageKey, string> = {
   'open311.revoked': 'revoked {date}',
   'open311.add': 'Add an application',
   'open311.issue': 'Issue key',
+  'aspiration.pin.locate': 'Use my location',
+  'aspiration.pin.map': 'Mark the place on a map',
+  'aspiration.pin.set': 'Pinned at {lat}, {lon}',
+  'aspiration.pin.none': 'A pin is optional; the kelurahan is enough.',
+  'aspiration.pin.error': 'Your location could not be read. Choose the kelurahan instead.',
+  'aspiration.list.map': 'Show on a map',
 };
 
 const catalogues: Record<Language, Record<MessageKey, string>> = { id, en };

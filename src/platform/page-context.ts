@@ -12,6 +12,8 @@ export interface PageContext {
   url: string;
   council: Pick<CouncilStructure['council'], 'name' | 'region_name' | 'address' | 'email' | 'phone'> | undefined;
   assets: Assets;
+  /** Map tiles when configured; pages offer maps only then. */
+  map: { tiles: string; attribution: string } | undefined;
   /** The signed-in person, for the header; null for a visitor. */
   user: { name: string; role: Role; mfaPassed: boolean } | null;
 }

@@ -16,7 +16,15 @@ export async function pageContext(request: FastifyRequest): Promise<PageContext>
     request.user === null
       ? null
       : { name: request.user.name, role: request.user.role, mfaPassed: request.user.mfaPassed };
-  return { lang: request.lang, t: request.t, url: request.url, council, assets: request.server.assets, user };
+  return {
+    lang: request.lang,
+    t: request.t,
+    url: request.url,
+    council,
+    assets: request.server.assets,
+    map: request.server.config.map,
+    user,
+  };
 }
 
 export async function renderPage(

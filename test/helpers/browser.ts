@@ -64,7 +64,7 @@ export interface Journey {
 }
 
 /** Registers the app and the browser for a journey file (before/after hooks) and hands them out. */
-export function journey(): Journey {
+export function journey(env: Record<string, string> = {}): Journey {
   let served: ServedApp | undefined;
   let browser: Browser | undefined;
   let mailbox: Mailbox | undefined;
@@ -74,6 +74,7 @@ export function journey(): Journey {
       SMTP_HOST: '127.0.0.1',
       SMTP_PORT: String(mailbox.port),
       SMTP_FROM: 'DPRD <dprd@example.org>',
+      ...env,
     });
     browser = await launchBrowser();
   });

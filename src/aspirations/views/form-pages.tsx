@@ -9,7 +9,7 @@ import type { PageContext } from '../../platform/page-context.ts';
 import { CheckboxField, CsrfField, ErrorSummary, type FieldErrors, TextField } from '../../platform/views/form.tsx';
 import { Layout } from '../../platform/views/layout.tsx';
 import { CONSENT_VERSION, intakeChannels, kinds, MAX_PHOTOS, type Similar } from '../service.ts';
-import { kindLabel, statusLabel } from './parts.tsx';
+import { center, kindLabel, statusLabel } from './parts.tsx';
 
 export type Values = Partial<Record<string, string>>;
 
@@ -174,6 +174,42 @@ export function TextArea({
   );
 }
 
+/**
+ * The optional pin: hidden fields that the "pin" module fills from the browser's location or a
+ * tap on the map (when tiles are configured). Without JavaScript nothing shows and nothing is lost.
+ */
+export function PinField({
+  ctx,
+  structure,
+  values,
+}: {
+  ctx: PageContext;
+  structure: CouncilStructure;
+  values: Values;
+}) {
+  const { t } = ctx;
+  const middle = center(structure);
+  return (
+    <div
+      class="field pin"
+      data-module="pin"
+      data-label-locate={t('aspiration.pin.locate')}
+      data-label-set={t('aspiration.pin.set')}
+      data-label-none={t('aspiration.pin.none')}
+      data-label-error={t('aspiration.pin.error')}
+      data-label-map={ctx.map === undefined ? undefined : t('aspiration.pin.map')}
+      data-tiles={ctx.map?.tiles}
+      data-attribution={ctx.map?.attribution}
+      data-map-css={ctx.map === undefined ? undefined : ctx.assets.mapCss}
+      data-center-lat={String(middle.lat)}
+      data-center-lon={String(middle.lon)}
+    >
+      <input type="hidden" name="lat" value={values.lat ?? ''} />
+      <input type="hidden" name="lon" value={values.lon ?? ''} />
+    </div>
+  );
+}
+
 export interface FirstStepPageProps {
   ctx: PageContext;
   csrf: string;
@@ -198,6 +234,7 @@ export function FirstStepPage({ ctx, csrf, structure, errors, values }: FirstSte
         <KindField ctx={ctx} value={values.kind} error={errors.kind} />
         <CategoryField ctx={ctx} structure={structure} value={values.category} error={errors.category} />
         <LocationField ctx={ctx} structure={structure} value={values.location} error={errors.location} />
+        <PinField ctx={ctx} structure={structure} values={values} />
         <TextField
           name="title"
           label={t('aspiration.field.title')}
@@ -282,10 +319,14 @@ export function DetailsForm({ ctx, csrf, errors, values, intake }: DetailsFormPr
         error={errors.address}
         maxLength={200}
       />
-      <div class="field pin" data-module="pin">
-        <input type="hidden" name="lat" value={values.lat ?? ''} />
-        <input type="hidden" name="lon" value={values.lon ?? ''} />
-      </div>
+      {intake === undefined ? (
+        <>
+          <input type="hidden" name="lat" value={values.lat ?? ''} />
+          <input type="hidden" name="lon" value={values.lon ?? ''} />
+        </>
+      ) : (
+        <PinField ctx={ctx} structure={intake.structure} values={values} />
+      )}
       <div class={errors.photos === undefined ? 'field' : 'field field-error'}>
         <label for="photos">{t('aspiration.field.photos', { max: MAX_PHOTOS })}</label>
         <p class="hint" id="photos-hint">

@@ -1,4 +1,5 @@
 /** Pieces every aspiration page shares: the status, the facts, the photos and the timeline. */
+import type { CouncilStructure } from '../../council/service.ts';
 import type { AspirationStatus } from '../../db/schema.ts';
 import { formatDate, formatTime } from '../../platform/format.ts';
 import type { MessageKey } from '../../platform/i18n.ts';
@@ -207,4 +208,12 @@ export function fieldMessages({ t }: Pick<PageContext, 't'>, errors: FieldError[
     out[e.field] = out[e.field] === undefined ? text : `${out[e.field]} ${text}`;
   }
   return out;
+}
+
+/** The middle of the council's region, from its kecamatan centres. */
+export function center(structure: CouncilStructure): { lat: number; lon: number } {
+  const points = structure.kecamatan.filter((k) => k.lat !== null && k.lon !== null);
+  const mean = (pick: (k: (typeof points)[number]) => number) =>
+    points.length === 0 ? 0 : points.reduce((sum, k) => sum + pick(k), 0) / points.length;
+  return { lat: mean((k) => k.lat ?? 0), lon: mean((k) => k.lon ?? 0) };
 }

@@ -9,6 +9,7 @@ import type { Values } from './form-pages.tsx';
 import { TextArea } from './form-pages.tsx';
 import {
   categoryName,
+  center,
   DeadlineText,
   Facts,
   kindLabel,
@@ -195,6 +196,24 @@ function pageUrl(query: Record<string, string>, page: number): string {
   return `/aspirasi?${params.toString()}`;
 }
 
+/** The same filter for /api/v1/aspirations, with the most pins one page may take. */
+function apiQuery(query: Record<string, string>): string {
+  const params = new URLSearchParams({ per_page: '100' });
+  const map: Record<string, string> = {
+    jenis: 'kind',
+    kategori: 'category',
+    kecamatan: 'kecamatan',
+    dapil: 'dapil',
+    status: 'status',
+    q: 'q',
+  };
+  for (const [from, to] of Object.entries(map)) {
+    const value = query[from];
+    if (value !== undefined && value !== '') params.set(to, value);
+  }
+  return params.toString();
+}
+
 export function ListPage({ ctx, structure, items, total, page, pageSize, query }: ListPageProps) {
   const { t } = ctx;
   const pages = Math.max(1, Math.ceil(total / pageSize));
@@ -268,6 +287,18 @@ export function ListPage({ ctx, structure, items, total, page, pageSize, query }
         <button type="submit">{t('aspiration.filter.apply')}</button>
       </form>
       <p role="status">{t('aspiration.list.count', { n: total })}</p>
+      {ctx.map === undefined ? null : (
+        <div
+          data-module="aspiration-map"
+          data-label={t('aspiration.list.map')}
+          data-tiles={ctx.map.tiles}
+          data-attribution={ctx.map.attribution}
+          data-map-css={ctx.assets.mapCss}
+          data-source={`/api/v1/aspirations?${apiQuery(query)}`}
+          data-center-lat={String(center(structure).lat)}
+          data-center-lon={String(center(structure).lon)}
+        />
+      )}
       <ul class="list aspirations">
         {items.map((a) => (
           <li key={a.code}>
