@@ -28,6 +28,8 @@ export interface RetentionDays {
   unconfirmedAccounts: number;
   /** Records of personal-data requests: the proof that they were answered in time. */
   dataRequests: number;
+  /** Contact details of reporters and supporters, counted from an aspiration's closing. */
+  reporters: number;
 }
 
 export interface Config {
@@ -255,6 +257,7 @@ export function loadConfig(env: Env = process.env): Config {
     links: integer(env, 'RETENTION_LINKS_DAYS', 30, 1, 3650),
     unconfirmedAccounts: integer(env, 'RETENTION_UNCONFIRMED_ACCOUNTS_DAYS', 14, 1, 3650),
     dataRequests: integer(env, 'RETENTION_DATA_REQUESTS_DAYS', 1825, 365, 36500),
+    reporters: integer(env, 'RETENTION_REPORTERS_DAYS', 365, 60, 3650),
   };
   const tiles = optional(env, 'MAP_TILE_URL');
   if (tiles !== undefined && !/^https?:\/\/[^/]+\/.*\{z\}.*\{x\}.*\{y\}/.test(tiles)) {

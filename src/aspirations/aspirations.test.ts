@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { createServer, request as httpRequest, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
@@ -11,7 +11,8 @@ import { linkIn, type Mailbox, startMailbox } from '../../test/helpers/mailbox.t
 import { createUser, signIn, type TestUser } from '../../test/helpers/users.ts';
 import { getCouncil } from '../council/service.ts';
 import { deps } from '../platform/auth.ts';
-import { askWhetherResolved } from './service.ts';
+import { enforceRetention } from '../platform/retention.ts';
+import { askWhetherResolved, removeOrphanPhotos } from './service.ts';
 
 let t: TestApp;
 let mailbox: Mailbox;
@@ -147,6 +148,17 @@ describe('a citizen sends an aspiration', () => {
       assert.ok(Math.max(meta.width ?? 0, meta.height ?? 0) <= 1600);
     }
     assert.ok(readdirSync(dir).length >= 2);
+
+    // A file left by a submission that never committed is removed once an hour old; the photo stays.
+    const stray = path.join(dir, 'sisa-unggahan.webp');
+    writeFileSync(stray, 'x');
+    assert.equal(await removeOrphanPhotos(deps(t.app)), 0, 'a young file may be an upload in progress');
+    const twoHoursAgo = new Date(Date.now() - 2 * 3600 * 1000);
+    utimesSync(stray, twoHoursAgo, twoHoursAgo);
+    for (const name of readdirSync(dir)) utimesSync(path.join(dir, name), twoHoursAgo, twoHoursAgo);
+    assert.equal(await removeOrphanPhotos(deps(t.app)), 1);
+    assert.ok(readdirSync(dir).includes(photo.file));
+    assert.ok(!readdirSync(dir).includes('sisa-unggahan.webp'));
 
     // The public page shows the photo and the step, never the reporter.
     const visitor = agent();
@@ -493,6 +505,30 @@ describe('the council handles an aspiration', () => {
     assert.match((await ad.get(`/kelola/aspirasi/${code}`)).body, /pelapor\.rahasia@example\.org/);
   });
 
+  test('staff keep answer templates and start a response from one', async () => {
+    const { code } = await file({ category: 'pajak-retribusi', title: 'Tagihan PBB ganda' });
+    const s = await signIn(t, staff, agent());
+    await s.get('/kelola/aspirasi/templat');
+    const bad = await s.post('/kelola/aspirasi/templat', { title: '', body: '' });
+    assert.equal(bad.statusCode, 400);
+    assert.match(bad.body, /Bagian ini wajib diisi/);
+    const saved = await s.post('/kelola/aspirasi/templat', {
+      title: 'Diteruskan ke Bapenda',
+      body: 'Terima kasih. Keluhan Anda sudah kami sampaikan kepada Bapenda untuk diperiksa.',
+    });
+    assert.equal(saved.statusCode, 303);
+    const id = (await t.database.db.selectFrom('answer_template').select('id').executeTakeFirstOrThrow()).id;
+    await s.get(`/kelola/aspirasi/${code}`);
+    await s.post(`/kelola/aspirasi/${code}`, { action: 'verify' });
+    const page = await s.get(`/kelola/aspirasi/${code}?templat=${id}`);
+    assert.match(
+      page.body,
+      /<textarea id="respond-body" name="body"[^>]*>Terima kasih\. Keluhan Anda sudah kami sampaikan/,
+    );
+    const m = await signIn(t, member, agent());
+    assert.equal((await m.get('/kelola/aspirasi/templat')).statusCode, 403);
+  });
+
   test('the inbox refuses visitors and citizens; staff enter an aspiration received at the office', async () => {
     const visitor = agent();
     const res = await visitor.get('/kelola/aspirasi');
@@ -607,6 +643,58 @@ describe('after resolution', () => {
     const reopened = (await agent().get(`/aspirasi/${code}`)).body;
     assert.match(reopened, /Dibuka kembali oleh pelapor/);
     assert.match(reopened, /Target selesai/);
+  });
+});
+
+describe("retention of reporters' contact details", () => {
+  test('a year after closing, the reporter and supporters can no longer be reached; the aspiration stays public', async () => {
+    const staff = await createUser(t, 'staff');
+    const open = await file({ email: 'masih.terbuka@example.org', title: 'Trotoar rusak di depan stasiun' });
+    const closed = await file({ email: 'sudah.lama@example.org', title: 'Lampu taman padam' });
+    const a = agent();
+    await a.get(`/aspirasi/${closed.code}`);
+    await a.post(`/aspirasi/${closed.code}/dukung`, { email: 'pendukung.lama@example.org' });
+    const s = await signIn(t, staff, agent());
+    await s.get(`/kelola/aspirasi/${closed.code}`);
+    await s.post(`/kelola/aspirasi/${closed.code}`, { action: 'verify' });
+    await s.get(`/kelola/aspirasi/${closed.code}`);
+    await s.post(`/kelola/aspirasi/${closed.code}`, { action: 'resolve', body: 'Lampu sudah diganti.' });
+    const longAgo = new Date(Date.now() - 400 * 86_400_000);
+    const db = t.database.db;
+    await db
+      .updateTable('aspiration')
+      .set({ updated_at: longAgo })
+      .where('code', 'in', [closed.code, open.code])
+      .execute();
+
+    const report = await enforceRetention(db, {
+      messages: 90,
+      links: 30,
+      unconfirmedAccounts: 14,
+      dataRequests: 1825,
+      reporters: 365,
+    });
+    assert.ok(report.reporters >= 1);
+    const reporterOf = (code: string) =>
+      db
+        .selectFrom('aspiration_reporter')
+        .innerJoin('aspiration', 'aspiration.id', 'aspiration_reporter.aspiration_id')
+        .select(['email_sealed', 'name_sealed', 'email_lookup'])
+        .where('aspiration.code', '=', code)
+        .executeTakeFirstOrThrow();
+    assert.deepEqual(await reporterOf(closed.code), { email_sealed: null, name_sealed: null, email_lookup: null });
+    assert.notEqual((await reporterOf(open.code)).email_sealed, null, 'an open aspiration keeps its reporter');
+    const supporters = await db
+      .selectFrom('aspiration_supporter')
+      .innerJoin('aspiration', 'aspiration.id', 'aspiration_supporter.aspiration_id')
+      .select('email_sealed')
+      .where('aspiration.code', '=', closed.code)
+      .execute();
+    assert.ok(supporters.every((x) => x.email_sealed === null));
+    assert.equal((await agent().get(`/aspirasi/${closed.code}`)).statusCode, 200);
+    const c = agent();
+    await c.get('/lacak');
+    assert.equal((await c.post('/lacak', { kode: closed.code, kontak: 'sudah.lama@example.org' })).statusCode, 400);
   });
 });
 

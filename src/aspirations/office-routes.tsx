@@ -269,6 +269,7 @@ export const aspirationOfficeRoutes: FastifyPluginAsync = async (app) => {
           notice={noticeOf(request)}
           asMember={user.role === 'member' && user.memberId !== null}
           suggestedKomisi={suggestedKomisi(structure, file.view)}
+          template={file.templates.find((tpl) => tpl.id === (request.query as PageQuery).templat)}
         />
       ),
       status,

@@ -465,3 +465,7 @@ export function firstPhotos(db: Db, aspirationIds: number[]) {
     .orderBy('id')
     .execute();
 }
+
+export function photoFiles(db: Db) {
+  return db.selectFrom('aspiration_photo').select('file').execute();
+}

@@ -21,6 +21,7 @@ export const PageQuery = Type.Object({
   pesan: optional(40),
   baru: optional(5),
   kode: optional(40),
+  templat: Type.Optional(Type.Integer({ minimum: 1 })),
 });
 export type PageQuery = Static<typeof PageQuery>;
 

@@ -6,6 +6,8 @@
  * citizen through the outbox; every official's read of personal data is audited.
  */
 
+import { readdir, rm, stat } from 'node:fs/promises';
+import path from 'node:path';
 import { PHONE_PATTERN } from '../accounts/personal-data.ts';
 import type { CurrentUser, Deps } from '../accounts/service.ts';
 import { isEmail, normaliseEmail } from '../accounts/service.ts';
@@ -1089,18 +1091,40 @@ export async function askWhetherResolved(deps: Deps, now = new Date()): Promise<
   return due.length;
 }
 
+/**
+ * Photos are written before the record that names them is committed; a crash in between leaves
+ * files nobody can reach. They are removed once they are an hour old (an upload in progress is younger).
+ */
+export async function removeOrphanPhotos(deps: Deps, now = Date.now()): Promise<number> {
+  const dir = path.join(deps.config.uploadDir, PHOTO_FOLDER);
+  const names = await readdir(dir).catch(() => [] as string[]);
+  if (names.length === 0) return 0;
+  const known = new Set((await q.photoFiles(deps.db)).map((r) => r.file));
+  let removed = 0;
+  for (const name of names) {
+    if (known.has(name.replace(/-kecil\.webp$/, '.webp'))) continue;
+    const info = await stat(path.join(dir, name)).catch(() => undefined);
+    if (info === undefined || now - info.mtimeMs < 60 * 60 * 1000) continue;
+    await rm(path.join(dir, name), { force: true });
+    removed++;
+  }
+  return removed;
+}
+
 /** Runs the aspiration jobs now and then every hour; a failure is logged and tried next hour. */
 export function scheduleAspirationJobs(
   deps: Deps,
   log: { error(obj: object, msg: string): void },
   afterwards: () => void,
 ): () => void {
-  const run = () =>
+  const run = () => {
     void askWhetherResolved(deps)
       .then((n) => {
         if (n > 0) afterwards();
       })
       .catch((error: unknown) => log.error({ err: error }, 'aspiration follow-up job failed'));
+    void removeOrphanPhotos(deps).catch((error: unknown) => log.error({ err: error }, 'orphan photo cleanup failed'));
+  };
   run();
   const timer = setInterval(run, 60 * 60 * 1000);
   timer.unref();

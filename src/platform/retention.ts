@@ -16,6 +16,8 @@ export interface RetentionReport {
   unconfirmedAccounts: number;
   dataRequests: number;
   signInThrottles: number;
+  /** Aspirations closed long ago whose reporter's and supporters' contact details were erased. */
+  reporters: number;
 }
 
 const count = (result: { numDeletedRows: bigint }[]) => result.reduce((n, r) => n + Number(r.numDeletedRows), 0);
@@ -58,7 +60,40 @@ export async function enforceRetention(db: Db, days: RetentionDays, now = new Da
           .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<', now)]))
           .execute(),
       ),
+      reporters: 0,
     };
+    // A closed aspiration stays public, but nobody needs to reach its reporter a year on.
+    const closedLongAgo = (eb: import('kysely').ExpressionBuilder<import('../db/schema.ts').Database, 'aspiration'>) =>
+      eb.and([
+        eb('status', 'in', ['resolved', 'rejected', 'referred', 'duplicate']),
+        eb('updated_at', '<', before(days.reporters)),
+      ]);
+    const erased = await trx
+      .updateTable('aspiration_reporter')
+      .set({
+        name_sealed: null,
+        email_sealed: null,
+        phone_sealed: null,
+        email_lookup: null,
+        phone_lookup: null,
+        updated_at: now,
+      })
+      .where((eb) =>
+        eb.or([
+          eb('email_sealed', 'is not', null),
+          eb('phone_sealed', 'is not', null),
+          eb('name_sealed', 'is not', null),
+        ]),
+      )
+      .where('aspiration_id', 'in', (sub) => sub.selectFrom('aspiration').select('id').where(closedLongAgo))
+      .executeTakeFirst();
+    await trx
+      .updateTable('aspiration_supporter')
+      .set({ email_sealed: null, email_lookup: null, updated_at: now })
+      .where('email_sealed', 'is not', null)
+      .where('aspiration_id', 'in', (sub) => sub.selectFrom('aspiration').select('id').where(closedLongAgo))
+      .execute();
+    report.reporters = Number(erased.numUpdatedRows);
     const removed = Object.values(report).reduce((a, b) => a + b, 0);
     if (removed > 0) {
       await recordAudit(trx, {

@@ -199,6 +199,8 @@ export interface CasePageProps {
   /** The signed-in person is a member linked to a member record: they may answer in their own name. */
   asMember: boolean;
   suggestedKomisi: string | undefined;
+  /** An answer template chosen to start the response from. */
+  template?: { title: string; body: string } | undefined;
 }
 
 function ActionForm({
@@ -238,6 +240,7 @@ export function CasePage({
   notice,
   asMember,
   suggestedKomisi,
+  template,
 }: CasePageProps) {
   const { t } = ctx;
   const { view, reporter } = file;
@@ -331,13 +334,12 @@ export function CasePage({
       ['verified', 'forwarded', 'resolved', 'referred'].includes(s) ? (
         <ActionForm code={view.code} csrf={csrf} action="respond" button={t('aspiration.action.respond')}>
           {file.templates.length === 0 ? null : (
-            <details>
+            <details open={template !== undefined}>
               <summary>{t('aspiration.templates.use')}</summary>
               <ul>
                 {file.templates.map((tpl) => (
                   <li key={tpl.id}>
-                    <strong>{tpl.title}</strong>
-                    <p class="prose">{tpl.body}</p>
+                    <a href={`/kelola/aspirasi/${view.code}?templat=${tpl.id}#respond-body`}>{tpl.title}</a>
                   </li>
                 ))}
               </ul>
@@ -347,7 +349,7 @@ export function CasePage({
             name="body"
             id="respond-body"
             label={t('aspiration.case.response')}
-            value={v('action') === 'respond' ? v('body') : undefined}
+            value={v('action') === 'respond' ? v('body') : template?.body}
             error={v('action') === 'respond' ? errors.body : undefined}
             rows={5}
             maxLength={3000}
