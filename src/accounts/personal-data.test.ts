@@ -162,13 +162,7 @@ describe('retention', () => {
         },
       ])
       .execute();
-    const report = await enforceRetention(db, {
-      messages: 90,
-      links: 30,
-      unconfirmedAccounts: 14,
-      dataRequests: 1825,
-      reporters: 365,
-    });
+    const report = await enforceRetention(db, t.config.retention);
     assert.equal(report.messages, 1);
     assert.ok(report.unconfirmedAccounts >= 1);
     const subjects = (await db.selectFrom('outbox').select('subject').execute()).map((r) => r.subject);

@@ -667,13 +667,7 @@ describe("retention of reporters' contact details", () => {
       .where('code', 'in', [closed.code, open.code])
       .execute();
 
-    const report = await enforceRetention(db, {
-      messages: 90,
-      links: 30,
-      unconfirmedAccounts: 14,
-      dataRequests: 1825,
-      reporters: 365,
-    });
+    const report = await enforceRetention(db, t.config.retention);
     assert.ok(report.reporters >= 1);
     const reporterOf = (code: string) =>
       db
