@@ -5,7 +5,7 @@
  * public (later: aspirations, comments) stays, without their name.
  */
 import { randomBytes } from 'node:crypto';
-import { forgetAccount } from '../aspirations/service.ts';
+import { aspirationsOf, forgetAccount } from '../aspirations/service.ts';
 import { recordAudit } from '../platform/audit.ts';
 import { verifyPassword } from './passwords.ts';
 import * as q from './queries.ts';
@@ -30,6 +30,8 @@ export interface PersonalDataCopy {
   messages: { channel: string; subject: string; status: string; createdAt: string; sentAt: string | null }[];
   activity: { at: string; action: string; ip: string | null }[];
   requests: { kind: string; requestedAt: string; completedAt: string | null }[];
+  /** Aspirations sent while signed in (their reporter details are in each aspiration's record). */
+  aspirations: { code: string; title: string; status: string; receivedAt: string }[];
 }
 
 const iso = (d: Date | null) => (d === null ? null : d.toISOString());
@@ -47,7 +49,7 @@ export async function copyOfPersonalData(deps: Deps, user: CurrentUser, ip: stri
   });
   const row = await q.userById(deps.db, user.id);
   if (row === undefined) throw new Error(`user ${user.id} vanished`);
-  const [sessions, activity, requests, messages] = await Promise.all([
+  const [sessions, activity, requests, messages, aspirations] = await Promise.all([
     q.sessionsOf(deps.db, user.id),
     q.auditAbout(deps.db, user.id),
     q.dataRequestsOf(deps.db, user.id),
@@ -58,6 +60,7 @@ export async function copyOfPersonalData(deps: Deps, user: CurrentUser, ip: stri
         return false;
       }
     }),
+    aspirationsOf(deps, user.id),
   ]);
   return {
     generatedAt: now.toISOString(),
@@ -91,6 +94,7 @@ export async function copyOfPersonalData(deps: Deps, user: CurrentUser, ip: stri
       requestedAt: r.requested_at.toISOString(),
       completedAt: iso(r.completed_at),
     })),
+    aspirations: aspirations.map((a) => ({ ...a, receivedAt: a.receivedAt.toISOString() })),
   };
 }
 

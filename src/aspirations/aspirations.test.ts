@@ -301,6 +301,50 @@ describe('a citizen sends an aspiration', () => {
     assert.deepEqual(after, before);
   });
 
+  test('a signed-in citizen finds their details filled in, their aspiration in their data, and it is unlinked when the account ends', async () => {
+    const citizen = await createUser(t, 'citizen', { name: 'Wati Berakun' });
+    const a = await signIn(t, citizen, agent());
+    const { kel } = await place();
+    await a.get('/aspirasi/baru');
+    const step2 = await a.post('/aspirasi/baru', {
+      kind: 'aspirasi',
+      category: 'pendidikan',
+      location: String(kel.id),
+      title: 'Perpustakaan keliling',
+    });
+    assert.match(step2.body, /id="name" name="name" type="text" value="Wati Berakun"/);
+    assert.match(
+      step2.body,
+      new RegExp(`id="email" name="email" type="email" value="${citizen.email.replace('.', '\\.')}"`),
+    );
+    const sent = await a.postMultipart('/aspirasi/kirim', {
+      kind: 'aspirasi',
+      category: 'pendidikan',
+      location: String(kel.id),
+      title: 'Perpustakaan keliling',
+      description: 'Mohon mobil perpustakaan keliling singgah di kelurahan kami.',
+      name: 'Wati Berakun',
+      email: citizen.email,
+      consent: 'yes',
+    });
+    assert.equal(sent.statusCode, 303);
+    const copy = (await a.get('/akun/data.json')).json<{ aspirations: { code: string; title: string }[] }>();
+    assert.equal(copy.aspirations.length, 1);
+    assert.equal(copy.aspirations[0]?.title, 'Perpustakaan keliling');
+    const code = copy.aspirations[0]?.code ?? '';
+    // Signed in, the reporter needs no private link to act on it.
+    assert.match((await a.get(`/aspirasi/${code}`)).body, /Tambahkan informasi/);
+    await a.get('/akun');
+    assert.equal((await a.post('/akun/hapus', { confirm: citizen.password, kind: 'erasure' })).statusCode, 303);
+    const row = await t.database.db
+      .selectFrom('aspiration')
+      .select('user_id')
+      .where('code', '=', code)
+      .executeTakeFirstOrThrow();
+    assert.equal(row.user_id, null);
+    assert.equal((await agent().get(`/aspirasi/${code}`)).statusCode, 200, 'the aspiration itself stays');
+  });
+
   test('similar open aspirations are offered before sending, and supporting one counts and follows it', async () => {
     const first = await file({ category: 'sampah-lingkungan', title: 'Sampah menumpuk di pasar' });
     const { kel } = await place();

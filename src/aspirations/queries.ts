@@ -469,3 +469,12 @@ export function firstPhotos(db: Db, aspirationIds: number[]) {
 export function photoFiles(db: Db) {
   return db.selectFrom('aspiration_photo').select('file').execute();
 }
+
+export function aspirationsOfUser(db: Db, userId: number) {
+  return db
+    .selectFrom('aspiration')
+    .select(['code', 'title', 'status', 'received_at'])
+    .where('user_id', '=', userId)
+    .orderBy('id', 'desc')
+    .execute();
+}

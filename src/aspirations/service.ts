@@ -1173,3 +1173,13 @@ export async function publicRecords(
   );
   return { records, total };
 }
+
+/** The aspirations a signed-in citizen sent, for their own pages and their copy of their data. */
+export async function aspirationsOf(deps: Deps, userId: number) {
+  return (await q.aspirationsOfUser(deps.db, userId)).map((a) => ({
+    code: a.code,
+    title: a.title,
+    status: a.status,
+    receivedAt: a.received_at,
+  }));
+}

@@ -560,6 +560,7 @@ const id = {
   'aspiration.pin.none': 'Titik lokasi tidak wajib; kelurahan sudah cukup.',
   'aspiration.pin.error': 'Lokasi Anda tidak dapat diambil. Pilih kelurahan saja.',
   'aspiration.list.map': 'Lihat di peta',
+  'pdp.aspirations': 'Aspirasi yang Anda kirim',
 } as const;
 
 export type MessageKey = keyof typeof id;
@@ -1118,6 +1119,7 @@ const en: Record<MessageKey, string> = {
   'aspiration.pin.none': 'A pin is optional; the kelurahan is enough.',
   'aspiration.pin.error': 'Your location could not be read. Choose the kelurahan instead.',
   'aspiration.list.map': 'Show on a map',
+  'pdp.aspirations': 'Aspirations you sent',
 };
 
 const catalogues: Record<Language, Record<MessageKey, string>> = { id, en };

@@ -211,6 +211,16 @@ export function PersonalDataPage({ ctx, copy }: { ctx: PageContext; copy: Person
           <li key={r.requestedAt}>{`${r.kind} · ${when(r.requestedAt)} → ${when(r.completedAt)}`}</li>
         ))}
       </ul>
+      <h2>{t('pdp.aspirations')}</h2>
+      {copy.aspirations.length === 0 ? <p>{t('pdp.none')}</p> : null}
+      <ul>
+        {copy.aspirations.map((a) => (
+          <li key={a.code}>
+            <a href={`/aspirasi/${a.code}`}>{a.code}</a>
+            {` · ${a.title} · ${when(a.receivedAt)}`}
+          </li>
+        ))}
+      </ul>
     </Layout>
   );
 }
