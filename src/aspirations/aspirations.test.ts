@@ -489,6 +489,10 @@ describe('the council handles an aspiration', () => {
       assert.ok(publicPage.includes(step), `public page shows "${step}"`);
     }
     assert.doesNotMatch(publicPage, /hubungi lurah/, 'internal notes stay internal');
+    const home = (await agent().get('/')).body;
+    assert.match(home, /Baru saja dijawab/);
+    assert.match(home, new RegExp(`href="/aspirasi/${code}"`));
+    assert.match(home, /Jalan sudah ditambal pada 5 Desember\./);
 
     await reporter.get(`/aspirasi/${code}`);
     const rated = await reporter.post(`/aspirasi/${code}/nilai`, { rating: '4', comment: 'Cepat, terima kasih.' });

@@ -1183,3 +1183,14 @@ export async function aspirationsOf(deps: Deps, userId: number) {
     receivedAt: a.received_at,
   }));
 }
+
+/** The newest aspirations the council has closed with an answer, for the home page. */
+export async function recentlyAnswered(deps: Deps, limit: number) {
+  const { records } = await publicRecords(deps, { statuses: ['resolved', 'referred'], limit });
+  return records.map((r) => ({
+    code: r.view.code,
+    title: r.view.title,
+    status: r.view.status,
+    answer: r.latest?.body ?? null,
+  }));
+}

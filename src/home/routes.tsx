@@ -1,7 +1,9 @@
 /** The home page. */
 import type { FastifyPluginAsync } from 'fastify';
 import { Type } from 'typebox';
+import { recentlyAnswered } from '../aspirations/service.ts';
 import { getCouncil } from '../council/service.ts';
+import { deps } from '../platform/auth.ts';
 import { renderPage } from '../platform/render.tsx';
 import { HomePage } from './views/home-page.tsx';
 
@@ -14,7 +16,8 @@ export const homeRoutes: FastifyPluginAsync = async (app) => {
     },
     async (request, reply) => {
       const structure = await getCouncil(app.db);
-      return renderPage(request, reply, (ctx) => <HomePage ctx={ctx} structure={structure} />);
+      const answered = await recentlyAnswered(deps(app), 5);
+      return renderPage(request, reply, (ctx) => <HomePage ctx={ctx} structure={structure} answered={answered} />);
     },
   );
 };

@@ -561,6 +561,10 @@ const id = {
   'aspiration.pin.error': 'Lokasi Anda tidak dapat diambil. Pilih kelurahan saja.',
   'aspiration.list.map': 'Lihat di peta',
   'pdp.aspirations': 'Aspirasi yang Anda kirim',
+  'home.speak': 'Sampaikan aspirasi Anda',
+  'home.speakLead':
+    'Usul, keluhan atau pertanyaan untuk DPRD: diteruskan ke komisi yang membidangi dan anggota dari dapil Anda, dan Anda dapat mengikuti setiap langkahnya.',
+  'home.answered': 'Baru saja dijawab',
 } as const;
 
 export type MessageKey = keyof typeof id;
@@ -1120,6 +1124,10 @@ const en: Record<MessageKey, string> = {
   'aspiration.pin.error': 'Your location could not be read. Choose the kelurahan instead.',
   'aspiration.list.map': 'Show on a map',
   'pdp.aspirations': 'Aspirations you sent',
+  'home.speak': 'Make yourself heard',
+  'home.speakLead':
+    'Ideas, complaints or questions for the council: forwarded to the komisi in charge and the members of your dapil, and you can follow every step.',
+  'home.answered': 'Recently answered',
 };
 
 const catalogues: Record<Language, Record<MessageKey, string>> = { id, en };

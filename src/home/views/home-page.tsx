@@ -1,15 +1,20 @@
 /** The home page: who the council is, who represents me, and how the council splits its work. */
+
+import { StatusBadge } from '../../aspirations/views/parts.tsx';
 import type { CouncilStructure } from '../../council/service.ts';
 import { KelurahanForm } from '../../council/views/dapil-page.tsx';
+import type { AspirationStatus } from '../../db/schema.ts';
 import type { PageContext } from '../../platform/page-context.ts';
 import { Layout } from '../../platform/views/layout.tsx';
 
 export interface HomePageProps {
   ctx: PageContext;
   structure: Pick<CouncilStructure, 'council' | 'dapil' | 'kecamatan' | 'fraksi' | 'komisi'>;
+  /** The newest aspirations the council answered. */
+  answered: { code: string; title: string; status: AspirationStatus; answer: string | null }[];
 }
 
-export function HomePage({ ctx, structure }: HomePageProps) {
+export function HomePage({ ctx, structure, answered }: HomePageProps) {
   const { t } = ctx;
   const { council } = structure;
   return (
@@ -24,6 +29,34 @@ export function HomePage({ ctx, structure }: HomePageProps) {
           fraksiCount: structure.fraksi.length,
         })}
       </p>
+      <section class="panel" aria-labelledby="suara">
+        <h2 id="suara">{t('home.speak')}</h2>
+        <p>{t('home.speakLead')}</p>
+        <p>
+          <a class="button" href="/aspirasi/baru">
+            {t('aspiration.new.title')}
+          </a>{' '}
+          <a href="/lacak">{t('aspiration.track.link')}</a>
+        </p>
+      </section>
+      {answered.length === 0 ? null : (
+        <section aria-labelledby="dijawab">
+          <h2 id="dijawab">{t('home.answered')}</h2>
+          <ul class="list">
+            {answered.map((a) => (
+              <li key={a.code}>
+                <a href={`/aspirasi/${a.code}`}>{a.title}</a> <StatusBadge ctx={ctx} status={a.status} />
+                {a.answer === null ? null : (
+                  <p class="meta">{a.answer.length > 160 ? `${a.answer.slice(0, 157)}…` : a.answer}</p>
+                )}
+              </li>
+            ))}
+          </ul>
+          <p>
+            <a href="/aspirasi">{t('aspiration.list.back')}</a>
+          </p>
+        </section>
+      )}
       <section class="panel" aria-labelledby="wakil">
         <h2 id="wakil">{t('home.findDapil')}</h2>
         <p>{t('home.findDapilLead')}</p>
