@@ -217,3 +217,15 @@ export function center(structure: CouncilStructure): { lat: number; lon: number 
     points.length === 0 ? 0 : points.reduce((sum, k) => sum + pick(k), 0) / points.length;
   return { lat: mean((k) => k.lat ?? 0), lon: mean((k) => k.lon ?? 0) };
 }
+
+/** The two ways in: send a new aspiration, or find one sent before. */
+export function SendOrTrack({ ctx }: { ctx: PageContext }) {
+  return (
+    <p>
+      <a class="button" href="/aspirasi/baru">
+        {ctx.t('aspiration.new.title')}
+      </a>{' '}
+      <a href="/lacak">{ctx.t('aspiration.track.link')}</a>
+    </p>
+  );
+}

@@ -15,6 +15,7 @@ import {
   kindLabel,
   Photos,
   placeName,
+  SendOrTrack,
   StatusBadge,
   statusLabel,
   Timeline,
@@ -234,12 +235,7 @@ export function ListPage({ ctx, structure, items, total, page, pageSize, query }
     <Layout ctx={ctx} title={t('aspiration.list.title')}>
       <h1>{t('aspiration.list.title')}</h1>
       <p class="lead">{t('aspiration.list.lead')}</p>
-      <p>
-        <a class="button" href="/aspirasi/baru">
-          {t('aspiration.new.title')}
-        </a>{' '}
-        <a href="/lacak">{t('aspiration.track.link')}</a>
-      </p>
+      <SendOrTrack ctx={ctx} />
       <form method="get" action="/aspirasi" class="filters" data-module="auto-submit">
         <div class="field">
           <label for="f-q">{t('aspiration.filter.search')}</label>

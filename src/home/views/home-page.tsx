@@ -1,6 +1,6 @@
 /** The home page: who the council is, who represents me, and how the council splits its work. */
 
-import { StatusBadge } from '../../aspirations/views/parts.tsx';
+import { SendOrTrack, StatusBadge } from '../../aspirations/views/parts.tsx';
 import type { CouncilStructure } from '../../council/service.ts';
 import { KelurahanForm } from '../../council/views/dapil-page.tsx';
 import type { AspirationStatus } from '../../db/schema.ts';
@@ -32,12 +32,7 @@ export function HomePage({ ctx, structure, answered }: HomePageProps) {
       <section class="panel" aria-labelledby="suara">
         <h2 id="suara">{t('home.speak')}</h2>
         <p>{t('home.speakLead')}</p>
-        <p>
-          <a class="button" href="/aspirasi/baru">
-            {t('aspiration.new.title')}
-          </a>{' '}
-          <a href="/lacak">{t('aspiration.track.link')}</a>
-        </p>
+        <SendOrTrack ctx={ctx} />
       </section>
       {answered.length === 0 ? null : (
         <section aria-labelledby="dijawab">
