@@ -553,6 +553,48 @@ describe('the council handles an aspiration', () => {
     assert.match((await ad.get(`/kelola/aspirasi/${code}`)).body, /pelapor\.rahasia@example\.org/);
   });
 
+  test('staff verify and forward many at once from the inbox', async () => {
+    const a = await file({ category: 'kesehatan', title: 'Antrean puskesmas terlalu panjang' });
+    const b = await file({ category: 'banjir', title: 'Kali meluap tiap hujan' });
+    const c = await file({ category: 'lainnya', title: 'Usul lain untuk dewan' });
+    const s = await signIn(t, staff, agent());
+    const inboxPage = await s.get('/kelola/aspirasi');
+    assert.match(inboxPage.body, new RegExp(`name="codes" value="${a.code}"`));
+    const form = new URLSearchParams({ _csrf: s.csrf(), action: 'verify' });
+    for (const x of [a, b, c]) form.append('codes', x.code);
+    const post = (body: URLSearchParams, who = s) =>
+      t.app.inject({
+        method: 'POST',
+        url: '/kelola/aspirasi/massal',
+        payload: body.toString(),
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        cookies: Object.fromEntries(who.cookies),
+        remoteAddress: who.ip,
+      });
+    const verified = await post(form);
+    assert.equal(verified.headers.location, '/kelola/aspirasi?pesan=massal&n=3&lewat=0');
+    assert.match((await s.get(verified.headers.location as string)).body, /3 aspirasi diproses; 0 dilewati/);
+    form.set('action', 'forward');
+    form.set('_csrf', s.csrf());
+    const forwarded = await post(form);
+    // "Lainnya" has no komisi: it waits for a person to choose one.
+    assert.equal(forwarded.headers.location, '/kelola/aspirasi?pesan=massal&n=2&lewat=1');
+    const statuses = await t.database.db
+      .selectFrom('aspiration')
+      .select(['code', 'status'])
+      .where('code', 'in', [a.code, b.code, c.code])
+      .execute();
+    assert.deepEqual(Object.fromEntries(statuses.map((r) => [r.code, r.status])), {
+      [a.code]: 'forwarded',
+      [b.code]: 'forwarded',
+      [c.code]: 'verified',
+    });
+    const m = await signIn(t, member, agent());
+    await m.get('/kelola/aspirasi');
+    const refused = await post(new URLSearchParams({ _csrf: m.csrf(), action: 'verify', codes: c.code }), m);
+    assert.equal(refused.statusCode, 403);
+  });
+
   test('staff keep answer templates and start a response from one', async () => {
     const { code } = await file({ category: 'pajak-retribusi', title: 'Tagihan PBB ganda' });
     const s = await signIn(t, staff, agent());

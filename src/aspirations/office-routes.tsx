@@ -15,6 +15,7 @@ import {
   act,
   addAnswerTemplate,
   answerTemplates,
+  bulkAct,
   caseFile,
   inbox,
   intakeChannels,
@@ -29,14 +30,14 @@ import { fieldMessages } from './views/parts.tsx';
 
 const notices: Record<string, MessageKey> = {
   tersimpan: 'aspiration.notice.saved',
-  diverifikasi: 'aspiration.notice.bulkVerified',
   dicatat: 'aspiration.notice.intake',
   templat: 'aspiration.notice.template',
   urutan: 'aspiration.problem.state',
 };
 
 function noticeOf(request: FastifyRequest): string | undefined {
-  const key = (request.query as { pesan?: string }).pesan;
+  const { pesan: key, n, lewat } = request.query as { pesan?: string; n?: number; lewat?: number };
+  if (key === 'massal') return request.t('aspiration.notice.bulk', { done: n ?? 0, skipped: lewat ?? 0 });
   const message = key === undefined ? undefined : notices[key];
   return message === undefined ? undefined : request.t(message);
 }
@@ -122,11 +123,11 @@ export const aspirationOfficeRoutes: FastifyPluginAsync = async (app) => {
     '/kelola/aspirasi/massal',
     { config: { access: 'aspiration.triage' }, schema: { hide: true, body: BulkBody } },
     async (request, reply) => {
-      const user = signedIn(request);
-      const codes = [(request.body as BulkBody).codes ?? []].flat();
-      for (const code of codes) await act(deps(app), user, code, { type: 'verify' }, request.ip);
+      const body = request.body as BulkBody;
+      const codes = [body.codes ?? []].flat().slice(0, 100);
+      const { done, skipped } = await bulkAct(deps(app), signedIn(request), codes, body.action, request.ip);
       app.outbox.kick();
-      return reply.redirect('/kelola/aspirasi?pesan=diverifikasi', 303);
+      return reply.redirect(`/kelola/aspirasi?pesan=massal&n=${done}&lewat=${skipped}`, 303);
     },
   );
 

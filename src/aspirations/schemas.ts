@@ -95,6 +95,8 @@ export const InboxQuery = Type.Object({
   ),
   q: optional(200),
   hal: Type.Optional(Type.Integer({ minimum: 1, maximum: 10000 })),
+  n: Type.Optional(Type.Integer({ minimum: 0, maximum: 1000 })),
+  lewat: Type.Optional(Type.Integer({ minimum: 0, maximum: 1000 })),
 });
 export type InboxQuery = Static<typeof InboxQuery>;
 
@@ -117,7 +119,7 @@ export type ActionBody = Static<typeof ActionBody>;
 
 export const BulkBody = Type.Object({
   _csrf: optional(200),
-  action: Type.Union([Type.Literal('verify')]),
+  action: Type.Union([Type.Literal('verify'), Type.Literal('forward')]),
   codes: Type.Optional(
     Type.Union([Type.String({ maxLength: 40 }), Type.Array(Type.String({ maxLength: 40 }), { maxItems: 100 })]),
   ),

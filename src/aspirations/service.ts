@@ -1194,3 +1194,33 @@ export async function recentlyAnswered(deps: Deps, limit: number) {
     answer: r.latest?.body ?? null,
   }));
 }
+
+/**
+ * One step for many aspirations from the inbox: verify what was received, or forward what was
+ * verified to the komisi its category is routed to. What the step does not fit is left alone.
+ */
+export async function bulkAct(
+  deps: Deps,
+  user: CurrentUser,
+  codes: string[],
+  step: 'verify' | 'forward',
+  ip: string,
+): Promise<{ done: number; skipped: number }> {
+  const structure = await getCouncil(deps.db);
+  let done = 0;
+  for (const code of codes) {
+    const row = isCode(code) ? await q.aspirationByCode(deps.db, structure.council.id, code) : undefined;
+    const category = structure.categories.find((c) => c.id === row?.category_id);
+    const komisi = structure.komisi.find((k) => k.id === category?.komisiId);
+    const action: StaffAction | undefined =
+      step === 'verify'
+        ? { type: 'verify' }
+        : komisi === undefined
+          ? undefined
+          : { type: 'forward', komisi: komisi.slug };
+    if (row === undefined || action === undefined || row.status !== (step === 'verify' ? 'received' : 'verified'))
+      continue;
+    if ((await act(deps, user, code, action, ip)).ok) done++;
+  }
+  return { done, skipped: codes.length - done };
+}

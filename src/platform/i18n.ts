@@ -411,7 +411,7 @@ const id = {
   'aspiration.followUp.surat': 'Surat kepada instansi',
   'aspiration.followUp.pokir': 'Usulan pokok-pokok pikiran (pokir)',
   'aspiration.inbox.back': 'Kembali ke kotak masuk',
-  'aspiration.inbox.bulkVerify': 'Verifikasi yang dipilih',
+  'aspiration.inbox.bulkVerify': 'Verifikasi',
   'aspiration.inbox.deadline': 'Tenggat',
   'aspiration.inbox.open': 'Belum selesai',
   'aspiration.inbox.search': 'Cari (kata atau kode)',
@@ -457,7 +457,6 @@ const id = {
   'aspiration.new.step': 'Langkah {n} dari {of}',
   'aspiration.new.title': 'Sampaikan aspirasi',
   'aspiration.notice.alreadySupported': 'Anda sudah mendukung aspirasi ini.',
-  'aspiration.notice.bulkVerified': 'Aspirasi yang dipilih sudah diverifikasi.',
   'aspiration.notice.closed': 'Aspirasi ini sudah ditutup dan tidak dapat didukung lagi.',
   'aspiration.notice.fixed': 'Terima kasih atas jawaban Anda.',
   'aspiration.notice.intake': 'Aspirasi sudah dicatat. Berikan kode pelacakannya kepada warga.',
@@ -565,6 +564,11 @@ const id = {
   'home.speakLead':
     'Usul, keluhan atau pertanyaan untuk DPRD: diteruskan ke komisi yang membidangi dan anggota dari dapil Anda, dan Anda dapat mengikuti setiap langkahnya.',
   'home.answered': 'Baru saja dijawab',
+  'aspiration.inbox.bulk': 'Untuk yang dipilih',
+  'aspiration.inbox.bulkForward': 'Teruskan ke komisi menurut kategorinya',
+  'aspiration.inbox.bulkApply': 'Terapkan',
+  'aspiration.notice.bulk':
+    '{done} aspirasi diproses; {skipped} dilewati karena statusnya tidak sesuai atau kategorinya tanpa komisi.',
 } as const;
 
 export type MessageKey = keyof typeof id;
@@ -974,7 +978,7 @@ const en: Record<MessageKey, string> = {
   'aspiration.followUp.surat': 'Letter to an agency',
   'aspiration.followUp.pokir': 'Pokir proposal',
   'aspiration.inbox.back': 'Back to the inbox',
-  'aspiration.inbox.bulkVerify': 'Verify selected',
+  'aspiration.inbox.bulkVerify': 'Verify',
   'aspiration.inbox.deadline': 'Deadline',
   'aspiration.inbox.open': 'Open',
   'aspiration.inbox.search': 'Search (words or code)',
@@ -1020,7 +1024,6 @@ const en: Record<MessageKey, string> = {
   'aspiration.new.step': 'Step {n} of {of}',
   'aspiration.new.title': 'Send an aspiration',
   'aspiration.notice.alreadySupported': 'You already support this aspiration.',
-  'aspiration.notice.bulkVerified': 'The selected aspirations were verified.',
   'aspiration.notice.closed': 'This aspiration is closed and can no longer be supported.',
   'aspiration.notice.fixed': 'Thank you for your answer.',
   'aspiration.notice.intake': 'The aspiration was entered. Give the citizen its tracking code.',
@@ -1128,6 +1131,11 @@ const en: Record<MessageKey, string> = {
   'home.speakLead':
     'Ideas, complaints or questions for the council: forwarded to the komisi in charge and the members of your dapil, and you can follow every step.',
   'home.answered': 'Recently answered',
+  'aspiration.inbox.bulk': 'For the selected ones',
+  'aspiration.inbox.bulkForward': 'Forward to the komisi of their category',
+  'aspiration.inbox.bulkApply': 'Apply',
+  'aspiration.notice.bulk':
+    '{done} aspirations done; {skipped} left alone because of their status or a category without a komisi.',
 };
 
 const catalogues: Record<Language, Record<MessageKey, string>> = { id, en };

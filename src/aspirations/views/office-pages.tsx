@@ -136,7 +136,7 @@ export function InboxPage({ ctx, csrf, structure, items, total, page, pageSize, 
                 <tr key={a.code}>
                   {triage ? (
                     <td>
-                      {a.status === 'received' ? (
+                      {a.status === 'received' || a.status === 'verified' ? (
                         <input
                           type="checkbox"
                           name="codes"
@@ -169,12 +169,18 @@ export function InboxPage({ ctx, csrf, structure, items, total, page, pageSize, 
           </table>
         </TableWrap>
         {triage ? (
-          <p>
-            <input type="hidden" name="action" value="verify" />
+          <div class="filters">
+            <div class="field">
+              <label for="bulk-action">{t('aspiration.inbox.bulk')}</label>
+              <select id="bulk-action" name="action">
+                <option value="verify">{t('aspiration.inbox.bulkVerify')}</option>
+                <option value="forward">{t('aspiration.inbox.bulkForward')}</option>
+              </select>
+            </div>
             <button type="submit" class="secondary">
-              {t('aspiration.inbox.bulkVerify')}
+              {t('aspiration.inbox.bulkApply')}
             </button>
-          </p>
+          </div>
         ) : null}
       </form>
       {pages <= 1 ? null : (
