@@ -1,6 +1,7 @@
 /**
  * npm run bench:submit — the time to send an aspiration with one phone photo (2400×1800 JPEG with
- * EXIF): a whole multipart POST /aspirasi/kirim through the app on PGlite, photo re-encoded and
+ * EXIF): a whole multipart POST /aspirasi/kirim through the app (PGlite, or PostgreSQL with
+ * TEST_ENGINE=postgres TEST_DATABASE_URL=…), photo re-encoded and
  * synced to disk, record committed; median of 21. Not part of npm test.
  */
 import { randomBytes } from 'node:crypto';
@@ -8,6 +9,7 @@ import sharp from 'sharp';
 import { getCouncil } from '../src/council/service.ts';
 import { Agent } from '../test/helpers/agent.ts';
 import { buildTestApp } from '../test/helpers/app.ts';
+import { testEngine } from '../test/helpers/database.ts';
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? Number.NaN;
 // Random pixels compress badly: a harder photo than most, so the figure errs on the slow side.
@@ -43,6 +45,6 @@ for (let i = 0; i < 21; i++) {
 }
 console.log(`photo: ${(photo.length / 1024).toFixed(0)} KiB JPEG, 2400×1800`);
 console.log(
-  `POST /aspirasi/kirim with one photo (PGlite, inject): median ${median(times).toFixed(1)} ms (n=21, min ${Math.min(...times).toFixed(1)}, max ${Math.max(...times).toFixed(1)})`,
+  `POST /aspirasi/kirim with one photo (${testEngine}, inject): median ${median(times).toFixed(1)} ms (n=21, min ${Math.min(...times).toFixed(1)}, max ${Math.max(...times).toFixed(1)})`,
 );
 await t.close();
