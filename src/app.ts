@@ -25,6 +25,8 @@ import { auditRoutes } from './audit/routes.tsx';
 import { backOfficeRoutes } from './backoffice/routes.tsx';
 import type { Config } from './config.ts';
 import { councilRoutes } from './council/routes.tsx';
+import { COUNCIL_CHANGED, forgetCouncil } from './council/service.ts';
+import { settingsRoutes } from './council/settings-routes.tsx';
 import type { OpenDatabase } from './db/index.ts';
 import { homeRoutes } from './home/routes.tsx';
 import { memberRoutes } from './members/routes.tsx';
@@ -104,6 +106,8 @@ export async function buildApp({ config, database, assets, logStream }: AppOptio
       : postgresRealtime(database.connectionString ?? config.databaseUrl ?? '', app.log);
   app.decorate('realtime', realtime);
   app.addHook('onClose', async () => realtime.close());
+  // The council's structure is cached per process; a change made by any process clears it everywhere.
+  realtime.subscribe(COUNCIL_CHANGED, () => forgetCouncil(database.db));
 
   // Every route says who may call it; a route that does not is a mistake caught at start.
   const routeTable: RouteEntry[] = [];
@@ -252,6 +256,7 @@ export async function buildApp({ config, database, assets, logStream }: AppOptio
   await app.register(aspirationOfficeRoutes);
   await app.register(open311Routes);
   await app.register(open311KeyRoutes);
+  await app.register(settingsRoutes);
 
   return app;
 }

@@ -44,6 +44,7 @@ function example(url: string): string {
     kode: 'ASP-2026-999999',
     code: 'ASP-2026-999999',
     name: 'tidak-ada.json',
+    day: '1999-01-01',
     foto: '1',
   };
   return url.replace(/:(\w+)/g, (_m, name: string) => {

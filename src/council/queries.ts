@@ -76,3 +76,67 @@ export function categoriesOfCouncil(db: Db, councilId: number) {
     .orderBy('id')
     .execute();
 }
+
+export function updateCategory(
+  db: Db,
+  councilId: number,
+  id: number,
+  values: { name: string; name_en: string; komisi_id: number | null; target_days: number },
+) {
+  return db
+    .updateTable('aspiration_category')
+    .set({ ...values, updated_at: new Date() })
+    .where('council_id', '=', councilId)
+    .where('id', '=', id)
+    .returning('id')
+    .executeTakeFirst();
+}
+
+export function insertCategory(
+  db: Db,
+  values: {
+    council_id: number;
+    slug: string;
+    name: string;
+    name_en: string;
+    komisi_id: number | null;
+    target_days: number;
+    sort_order: number;
+  },
+) {
+  return db
+    .insertInto('aspiration_category')
+    .values(values)
+    .onConflict((oc) => oc.columns(['council_id', 'slug']).doNothing())
+    .returning('id')
+    .executeTakeFirst();
+}
+
+export function setVerifyDays(db: Db, councilId: number, days: number) {
+  return db
+    .updateTable('council')
+    .set({ verify_days: days, updated_at: new Date() })
+    .where('id', '=', councilId)
+    .execute();
+}
+
+export function holidayList(db: Db, from: string) {
+  return db.selectFrom('holiday').select(['day', 'kind', 'source']).where('day', '>=', from).orderBy('day').execute();
+}
+
+export function insertHoliday(
+  db: Db,
+  values: { day: string; kind: 'libur_nasional' | 'cuti_bersama' | 'lokal'; source: string },
+) {
+  return db
+    .insertInto('holiday')
+    .values(values)
+    .onConflict((oc) =>
+      oc.column('day').doUpdateSet({ kind: values.kind, source: values.source, updated_at: new Date() }),
+    )
+    .execute();
+}
+
+export function deleteHoliday(db: Db, day: string) {
+  return db.deleteFrom('holiday').where('day', '=', day).returning('day').executeTakeFirst();
+}

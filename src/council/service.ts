@@ -5,6 +5,10 @@
  */
 import type { Db } from '../db/index.ts';
 import type { BodyKind, Council } from '../db/schema.ts';
+import { recordAudit } from '../platform/audit.ts';
+import { publish } from '../platform/realtime.ts';
+import { slugify } from '../platform/slug.ts';
+import { isCalendarDay } from '../platform/working-days.ts';
 import * as q from './queries.ts';
 
 export interface Kelurahan {
@@ -208,4 +212,131 @@ export function nearestKelurahan(structure: CouncilStructure, point: { lat: numb
     }
   }
   return best !== undefined && best.km <= maxKm ? best : undefined;
+}
+
+/** The real-time channel that tells every app process to read the council's structure again. */
+export const COUNCIL_CHANGED = 'council_changed';
+
+export type SettingsProblem = 'name' | 'komisi' | 'days' | 'date' | 'kind' | 'source' | 'slug' | 'missing';
+export type SettingsResult = { ok: true } | { ok: false; field: string; problem: SettingsProblem };
+
+interface Editor {
+  id: number;
+  role: string;
+}
+
+async function changeCouncil(
+  db: Db,
+  editor: Editor,
+  ip: string,
+  action: string,
+  details: Record<string, unknown>,
+  change: (trx: Db, councilId: number) => Promise<SettingsResult>,
+): Promise<SettingsResult> {
+  const structure = await getCouncil(db);
+  const result = await db.transaction().execute(async (trx) => {
+    const outcome = await change(trx, structure.council.id);
+    if (!outcome.ok) return outcome;
+    await recordAudit(trx, { actorUserId: editor.id, actorRole: editor.role, action, ip, details });
+    await publish(trx, COUNCIL_CHANGED, action);
+    return outcome;
+  });
+  if (result.ok) forgetCouncil(db);
+  return result;
+}
+
+export interface CategoryInput {
+  name: string;
+  nameEn: string;
+  komisi: string;
+  targetDays: string;
+}
+
+function checkCategory(structure: CouncilStructure, input: CategoryInput) {
+  const name = input.name.trim();
+  const nameEn = input.nameEn.trim() || name;
+  if (name.length < 2 || name.length > 120 || nameEn.length > 120)
+    return { ok: false as const, field: 'name', problem: 'name' as const };
+  const komisi = input.komisi === '' ? null : structure.komisi.find((k) => k.slug === input.komisi);
+  if (komisi === undefined) return { ok: false as const, field: 'komisi', problem: 'komisi' as const };
+  const days = /^\d{1,3}$/.test(input.targetDays.trim()) ? Number(input.targetDays) : 0;
+  if (days < 1 || days > 365) return { ok: false as const, field: 'targetDays', problem: 'days' as const };
+  return { ok: true as const, values: { name, name_en: nameEn, komisi_id: komisi?.id ?? null, target_days: days } };
+}
+
+export async function editCategory(
+  db: Db,
+  editor: Editor,
+  ip: string,
+  id: number,
+  input: CategoryInput,
+): Promise<SettingsResult> {
+  const checked = checkCategory(await getCouncil(db), input);
+  if (!checked.ok) return checked;
+  return changeCouncil(db, editor, ip, 'category.changed', { id, ...checked.values }, async (trx, councilId) =>
+    (await q.updateCategory(trx, councilId, id, checked.values)) === undefined
+      ? { ok: false, field: 'name', problem: 'missing' }
+      : { ok: true },
+  );
+}
+
+export async function addCategory(
+  db: Db,
+  editor: Editor,
+  ip: string,
+  input: CategoryInput & { slug: string },
+): Promise<SettingsResult> {
+  const structure = await getCouncil(db);
+  const checked = checkCategory(structure, input);
+  if (!checked.ok) return checked;
+  const slug = input.slug.trim() || slugify(input.name);
+  if (!/^[a-z0-9-]{2,80}$/.test(slug)) return { ok: false, field: 'slug', problem: 'slug' };
+  return changeCouncil(db, editor, ip, 'category.added', { slug, ...checked.values }, async (trx, councilId) =>
+    (await q.insertCategory(trx, {
+      council_id: councilId,
+      slug,
+      sort_order: structure.categories.length,
+      ...checked.values,
+    })) === undefined
+      ? { ok: false, field: 'slug', problem: 'slug' }
+      : { ok: true },
+  );
+}
+
+export async function changeVerifyDays(db: Db, editor: Editor, ip: string, raw: string): Promise<SettingsResult> {
+  const days = /^\d{1,2}$/.test(raw.trim()) ? Number(raw) : 0;
+  if (days < 1 || days > 30) return { ok: false, field: 'verifyDays', problem: 'days' };
+  return changeCouncil(db, editor, ip, 'council.verify_days_changed', { days }, async (trx, councilId) => {
+    await q.setVerifyDays(trx, councilId, days);
+    return { ok: true };
+  });
+}
+
+export function listHolidays(db: Db, from: string) {
+  return q.holidayList(db, from);
+}
+
+export async function addHoliday(
+  db: Db,
+  editor: Editor,
+  ip: string,
+  input: { day: string; kind: string; source: string },
+): Promise<SettingsResult> {
+  const day = input.day.trim();
+  if (!isCalendarDay(day)) return { ok: false, field: 'day', problem: 'date' };
+  const kind = (['libur_nasional', 'cuti_bersama', 'lokal'] as const).find((k) => k === input.kind);
+  if (kind === undefined) return { ok: false, field: 'holidayKind', problem: 'kind' };
+  const source = input.source.trim();
+  if (source.length < 3 || source.length > 300) return { ok: false, field: 'source', problem: 'source' };
+  return changeCouncil(db, editor, ip, 'holiday.set', { day, kind, source }, async (trx) => {
+    await q.insertHoliday(trx, { day, kind, source });
+    return { ok: true };
+  });
+}
+
+export async function removeHoliday(db: Db, editor: Editor, ip: string, day: string): Promise<SettingsResult> {
+  if (!isCalendarDay(day)) return { ok: false, field: 'day', problem: 'missing' };
+  return changeCouncil(db, editor, ip, 'holiday.removed', { day }, async (trx) =>
+    (await q.deleteHoliday(trx, day)) === undefined ? { ok: false, field: 'day', problem: 'missing' } : { ok: true },
+  );
 }

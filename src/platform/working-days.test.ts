@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { addWorkingDays, isWorkingDay, jakartaDay, workingDaysUntil } from './working-days.ts';
+import { addWorkingDays, isCalendarDay, isWorkingDay, jakartaDay, workingDaysUntil } from './working-days.ts';
 
 // The 2026 holidays around these dates, as listed in councils/hari-libur.json.
 const holidays = new Set([
@@ -41,4 +41,12 @@ test('working days left count down to zero on the day and below it after', () =>
 test('the day is taken in Jakarta, not in UTC', () => {
   // 20:00 UTC on 29 November is 03:00 on 30 November in Jakarta.
   assert.equal(jakartaDay(new Date('2026-11-29T20:00:00Z')), '2026-11-30');
+});
+
+test('a calendar day must exist', () => {
+  assert.equal(isCalendarDay('2028-02-29'), true);
+  assert.equal(isCalendarDay('2026-02-29'), false);
+  assert.equal(isCalendarDay('2026-02-30'), false);
+  assert.equal(isCalendarDay('2026-13-01'), false);
+  assert.equal(isCalendarDay('29-11-2026'), false);
 });

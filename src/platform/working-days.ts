@@ -43,3 +43,10 @@ export function workingDaysUntil(today: string, due: string, holidays: ReadonlyS
   for (let d = shift(from, 1); d <= to; d = shift(d, 1)) if (isWorkingDay(d, holidays)) count++;
   return sign * count;
 }
+
+/** Whether a YYYY-MM-DD string names a real calendar day (30 February does not). */
+export function isCalendarDay(day: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(day)) return false;
+  const parsed = new Date(`${day}T00:00:00Z`);
+  return !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 10) === day;
+}

@@ -50,7 +50,19 @@ describe('signing in on a phone with JavaScript off', () => {
     assert.equal((await page.getByRole('status').textContent())?.trim(), 'Undangan sudah dikirim.');
     assert.ok(await page.getByText('dewi.sekretariat@example.org').isVisible());
 
-    for (const path of ['/kelola', '/kelola/audit', '/akun', '/akun?lang=en', '/akun/data', '/akun/token']) {
+    for (const path of [
+      '/kelola',
+      '/kelola/audit',
+      '/kelola/pengaturan',
+      '/kelola/open311',
+      '/kelola/aspirasi',
+      '/kelola/aspirasi/baru',
+      '/kelola/aspirasi/templat',
+      '/akun',
+      '/akun?lang=en',
+      '/akun/data',
+      '/akun/token',
+    ]) {
       await page.goto(`${j.served.baseUrl}${path}`);
       await check(page, path, problems);
     }

@@ -1,0 +1,168 @@
+/** /kelola/pengaturan: an administrator edits categories, targets, the verification period and holidays. */
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import { type Static, Type } from 'typebox';
+import { signedIn } from '../platform/auth.ts';
+import type { MessageKey } from '../platform/i18n.ts';
+import { renderPage } from '../platform/render.tsx';
+import { jakartaDay } from '../platform/working-days.ts';
+import {
+  addCategory,
+  addHoliday,
+  changeVerifyDays,
+  editCategory,
+  getCouncil,
+  listHolidays,
+  removeHoliday,
+  type SettingsResult,
+} from './service.ts';
+import { SettingsPage } from './views/settings-page.tsx';
+
+const text = (max: number) => Type.Optional(Type.String({ maxLength: max }));
+const CategoryBody = Type.Object({
+  _csrf: text(200),
+  name: text(2000),
+  nameEn: text(2000),
+  slug: text(2000),
+  komisi: text(100),
+  targetDays: text(20),
+});
+type CategoryBody = Static<typeof CategoryBody>;
+const VerifyBody = Type.Object({ _csrf: text(200), verifyDays: text(20) });
+type VerifyBody = Static<typeof VerifyBody>;
+const HolidayBody = Type.Object({ _csrf: text(200), day: text(40), kind: text(40), source: text(2000) });
+type HolidayBody = Static<typeof HolidayBody>;
+const IdParams = Type.Object({ id: Type.Integer({ minimum: 1 }) });
+type IdParams = Static<typeof IdParams>;
+const DayParams = Type.Object({ day: Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' }) });
+type DayParams = Static<typeof DayParams>;
+const Query = Type.Object({ lang: text(5), pesan: text(40) });
+
+const access = { access: 'council.configure' as const };
+
+export const settingsRoutes: FastifyPluginAsync = async (app) => {
+  const page = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    failure?: {
+      form: string;
+      result: Exclude<SettingsResult, { ok: true }>;
+      values: Record<string, string | undefined>;
+    },
+  ) => {
+    const structure = await getCouncil(app.db);
+    // A year back and everything ahead: enough to check a deadline that is running now.
+    const from = jakartaDay(new Date(Date.now() - 365 * 86_400_000));
+    const holidays = await listHolidays(app.db, from);
+    const saved = (request.query as { pesan?: string }).pesan === 'tersimpan';
+    const errors =
+      failure === undefined
+        ? {}
+        : { [failure.result.field]: request.t(`settings.problem.${failure.result.problem}` as MessageKey) };
+    return renderPage(
+      request,
+      reply,
+      (ctx) => (
+        <SettingsPage
+          ctx={ctx}
+          csrf={reply.generateCsrf()}
+          structure={structure}
+          holidays={holidays}
+          errors={errors}
+          form={failure?.form}
+          values={failure?.values ?? {}}
+          notice={saved ? request.t('settings.saved') : undefined}
+        />
+      ),
+      failure === undefined ? 200 : 400,
+    );
+  };
+  const done = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    form: string,
+    values: Record<string, string | undefined>,
+    result: SettingsResult,
+  ) =>
+    result.ok
+      ? reply.redirect('/kelola/pengaturan?pesan=tersimpan', 303)
+      : page(request, reply, { form, result, values });
+  const editor = (request: FastifyRequest) => signedIn(request);
+
+  app.get('/kelola/pengaturan', { config: access, schema: { hide: true, querystring: Query } }, (request, reply) =>
+    page(request, reply),
+  );
+
+  app.post(
+    '/kelola/pengaturan/verifikasi',
+    { config: access, schema: { hide: true, body: VerifyBody } },
+    async (request, reply) => {
+      const body = request.body as VerifyBody;
+      return done(
+        request,
+        reply,
+        'verify',
+        body,
+        await changeVerifyDays(app.db, editor(request), request.ip, body.verifyDays ?? ''),
+      );
+    },
+  );
+
+  const category = (body: CategoryBody) => ({
+    name: body.name ?? '',
+    nameEn: body.nameEn ?? '',
+    komisi: body.komisi ?? '',
+    targetDays: body.targetDays ?? '',
+  });
+
+  app.post(
+    '/kelola/pengaturan/kategori/:id',
+    { config: access, schema: { hide: true, params: IdParams, body: CategoryBody } },
+    async (request, reply) => {
+      const { id } = request.params as IdParams;
+      const body = request.body as CategoryBody;
+      return done(
+        request,
+        reply,
+        String(id),
+        body,
+        await editCategory(app.db, editor(request), request.ip, id, category(body)),
+      );
+    },
+  );
+
+  app.post(
+    '/kelola/pengaturan/kategori',
+    { config: access, schema: { hide: true, body: CategoryBody } },
+    async (request, reply) => {
+      const body = request.body as CategoryBody;
+      const result = await addCategory(app.db, editor(request), request.ip, {
+        ...category(body),
+        slug: body.slug ?? '',
+      });
+      return done(request, reply, 'new', body, result);
+    },
+  );
+
+  app.post(
+    '/kelola/pengaturan/libur',
+    { config: access, schema: { hide: true, body: HolidayBody } },
+    async (request, reply) => {
+      const body = request.body as HolidayBody;
+      const result = await addHoliday(app.db, editor(request), request.ip, {
+        day: body.day ?? '',
+        kind: body.kind ?? '',
+        source: body.source ?? '',
+      });
+      return done(request, reply, 'holiday', body, result);
+    },
+  );
+
+  app.post(
+    '/kelola/pengaturan/libur/:day/hapus',
+    { config: access, schema: { hide: true, params: DayParams } },
+    async (request, reply) => {
+      const { day } = request.params as DayParams;
+      return done(request, reply, 'holiday', {}, await removeHoliday(app.db, editor(request), request.ip, day));
+    },
+  );
+};
