@@ -5,7 +5,7 @@ import type { PageContext } from '../../platform/page-context.ts';
 import { can } from '../../platform/permissions.ts';
 import { CsrfField, ErrorSummary, type FieldErrors, Notice, TextField } from '../../platform/views/form.tsx';
 import { Layout } from '../../platform/views/layout.tsx';
-import { TableWrap } from '../../platform/views/table-wrap.tsx';
+import { TableHead, TableWrap } from '../../platform/views/table-wrap.tsx';
 import { type AspirationView, type CaseFile, followUpKinds, isOpen } from '../service.ts';
 import { DetailsForm, TextArea, type Values } from './form-pages.tsx';
 import {
@@ -479,14 +479,14 @@ export function CasePage({
           ) : (
             <TableWrap label={t('aspiration.case.messages')}>
               <table>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('aspiration.case.messageAt')}</th>
-                    <th scope="col">{t('aspiration.case.channel')}</th>
-                    <th scope="col">{t('aspiration.case.subject')}</th>
-                    <th scope="col">{t('aspiration.case.delivery')}</th>
-                  </tr>
-                </thead>
+                <TableHead
+                  columns={[
+                    t('aspiration.case.messageAt'),
+                    t('aspiration.case.channel'),
+                    t('aspiration.case.subject'),
+                    t('aspiration.case.delivery'),
+                  ]}
+                />
                 <tbody>
                   {file.messages.map((m) => (
                     <tr key={m.id}>

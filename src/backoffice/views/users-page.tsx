@@ -5,7 +5,7 @@ import type { PageContext } from '../../platform/page-context.ts';
 import { roles } from '../../platform/permissions.ts';
 import { CsrfField, ErrorSummary, type FieldErrors, Notice, TextField } from '../../platform/views/form.tsx';
 import { Layout } from '../../platform/views/layout.tsx';
-import { TableWrap } from '../../platform/views/table-wrap.tsx';
+import { TableHead, TableWrap } from '../../platform/views/table-wrap.tsx';
 
 export interface UsersPageProps {
   ctx: PageContext;
@@ -97,14 +97,7 @@ export function UsersPage({ ctx, csrf, users, members, selfId, errors, values, n
       </section>
       <TableWrap label={t('users.title')}>
         <table>
-          <thead>
-            <tr>
-              <th scope="col">{t('account.name')}</th>
-              <th scope="col">{t('account.email')}</th>
-              <th scope="col">{t('users.twoFactor')}</th>
-              <th scope="col">{t('users.changeRole')}</th>
-            </tr>
-          </thead>
+          <TableHead columns={[t('account.name'), t('account.email'), t('users.twoFactor'), t('users.changeRole')]} />
           <tbody>
             {users.map((u) => (
               <tr key={u.id}>

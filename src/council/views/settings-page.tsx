@@ -3,7 +3,7 @@ import type { MessageKey } from '../../platform/i18n.ts';
 import type { PageContext } from '../../platform/page-context.ts';
 import { CsrfField, ErrorSummary, type FieldErrors, Notice, TextField } from '../../platform/views/form.tsx';
 import { Layout } from '../../platform/views/layout.tsx';
-import { TableWrap } from '../../platform/views/table-wrap.tsx';
+import { TableHead, TableWrap } from '../../platform/views/table-wrap.tsx';
 import type { CouncilStructure } from '../service.ts';
 
 export interface SettingsPageProps {
@@ -162,14 +162,9 @@ export function SettingsPage({ ctx, csrf, structure, holidays, errors, form, val
       <p>{t('settings.holidaysLead')}</p>
       <TableWrap label={t('settings.holidays')}>
         <table>
-          <thead>
-            <tr>
-              <th scope="col">{t('settings.day')}</th>
-              <th scope="col">{t('settings.holidayKind')}</th>
-              <th scope="col">{t('settings.source')}</th>
-              <th scope="col">{t('settings.remove')}</th>
-            </tr>
-          </thead>
+          <TableHead
+            columns={[t('settings.day'), t('settings.holidayKind'), t('settings.source'), t('settings.remove')]}
+          />
           <tbody>
             {holidays.map((h) => (
               <tr key={h.day}>

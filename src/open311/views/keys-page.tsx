@@ -3,7 +3,7 @@ import { formatDate } from '../../platform/format.ts';
 import type { PageContext } from '../../platform/page-context.ts';
 import { CsrfField, ErrorSummary, TextField } from '../../platform/views/form.tsx';
 import { Layout } from '../../platform/views/layout.tsx';
-import { TableWrap } from '../../platform/views/table-wrap.tsx';
+import { TableHead, TableWrap } from '../../platform/views/table-wrap.tsx';
 
 export interface KeysPageProps {
   ctx: PageContext;
@@ -39,14 +39,9 @@ export function KeysPage({ ctx, csrf, clients, newKey, error }: KeysPageProps) {
       ) : (
         <TableWrap label={t('open311.title')}>
           <table>
-            <thead>
-              <tr>
-                <th scope="col">{t('open311.name')}</th>
-                <th scope="col">{t('open311.createdAt')}</th>
-                <th scope="col">{t('open311.lastUsed')}</th>
-                <th scope="col">{t('open311.state')}</th>
-              </tr>
-            </thead>
+            <TableHead
+              columns={[t('open311.name'), t('open311.createdAt'), t('open311.lastUsed'), t('open311.state')]}
+            />
             <tbody>
               {clients.map((c) => (
                 <tr key={c.id}>

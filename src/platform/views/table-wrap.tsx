@@ -12,3 +12,18 @@ export function TableWrap({ label, children }: { label: string; children: Compon
     </section>
   );
 }
+
+/** The header row of a data table: one column heading per name. */
+export function TableHead({ columns }: { columns: string[] }) {
+  return (
+    <thead>
+      <tr>
+        {columns.map((c) => (
+          <th key={c} scope="col">
+            {c}
+          </th>
+        ))}
+      </tr>
+    </thead>
+  );
+}
