@@ -16,6 +16,9 @@ import swagger from '@fastify/swagger';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { accountSelfRoutes } from './accounts/account-routes.tsx';
 import { accountRoutes } from './accounts/routes.tsx';
+import { agendaApiRoutes } from './agenda/api-routes.ts';
+import { agendaOfficeRoutes } from './agenda/office-routes.tsx';
+import { agendaRoutes } from './agenda/routes.tsx';
 import { apiDocsRoutes } from './api/routes.tsx';
 import { aspirationApiRoutes } from './aspirations/api-routes.ts';
 import { aspirationOfficeRoutes } from './aspirations/office-routes.tsx';
@@ -218,6 +221,7 @@ export async function buildApp({ config, database, assets, logStream }: AppOptio
           name: 'Aspirations',
           description: 'Citizens’ public aspirations and how they are handled (also as Open311 at /open311/v2)',
         },
+        { name: 'Agenda', description: 'The council’s meetings (also as iCalendar at /agenda.ics)' },
         { name: 'Account', description: 'The account behind an API token' },
         { name: 'Operations', description: 'Health of the service' },
       ],
@@ -257,6 +261,9 @@ export async function buildApp({ config, database, assets, logStream }: AppOptio
   await app.register(open311Routes);
   await app.register(open311KeyRoutes);
   await app.register(settingsRoutes);
+  await app.register(agendaRoutes);
+  await app.register(agendaOfficeRoutes);
+  await app.register(agendaApiRoutes);
 
   return app;
 }

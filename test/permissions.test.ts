@@ -45,6 +45,8 @@ function example(url: string): string {
     code: 'ASP-2026-999999',
     name: 'tidak-ada.json',
     day: '1999-01-01',
+    doc: '1',
+    file: 'tidak-ada.ics',
     foto: '1',
   };
   return url.replace(/:(\w+)/g, (_m, name: string) => {

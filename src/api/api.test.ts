@@ -34,6 +34,8 @@ describe('the API is described for the people who build on it', () => {
       '/api/v1/dapil',
       '/api/v1/dapil/{number}',
       '/api/v1/me',
+      '/api/v1/meetings',
+      '/api/v1/meetings/{id}',
       '/api/v1/members',
       '/api/v1/members/{slug}',
       '/healthz',

@@ -7,7 +7,7 @@ import { getCouncil } from '../council/service.ts';
 import { deps, ForbiddenError, signedIn } from '../platform/auth.ts';
 import { NotFoundError } from '../platform/errors.tsx';
 import type { MessageKey } from '../platform/i18n.ts';
-import { renderPage } from '../platform/render.tsx';
+import { renderForm, renderPage } from '../platform/render.tsx';
 import type { FieldErrors } from '../platform/views/form.tsx';
 import { multipartBody } from './routes.tsx';
 import { ActionBody, BulkBody, CodeParams, InboxQuery, PageQuery, TemplateBody } from './schemas.ts';
@@ -139,12 +139,10 @@ export const aspirationOfficeRoutes: FastifyPluginAsync = async (app) => {
     status = 200,
   ) => {
     const structure = await getCouncil(app.db);
-    return renderPage(
+    return renderForm(
       request,
       reply,
-      (ctx) => (
-        <IntakePage ctx={ctx} csrf={reply.generateCsrf()} structure={structure} errors={errors} values={values} />
-      ),
+      (ctx, csrf) => <IntakePage ctx={ctx} csrf={csrf} structure={structure} errors={errors} values={values} />,
       status,
     );
   };

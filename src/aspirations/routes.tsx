@@ -10,7 +10,7 @@ import { getCouncil } from '../council/service.ts';
 import { deps } from '../platform/auth.ts';
 import { NotFoundError } from '../platform/errors.tsx';
 import type { MessageKey } from '../platform/i18n.ts';
-import { renderPage } from '../platform/render.tsx';
+import { renderForm, renderPage } from '../platform/render.tsx';
 import { smallName, type UploadedFile, uploadPath } from '../platform/uploads.ts';
 import type { FieldErrors } from '../platform/views/form.tsx';
 import {
@@ -122,12 +122,10 @@ export const aspirationRoutes: FastifyPluginAsync = async (app) => {
     status = 200,
   ) => {
     const structure = await getCouncil(app.db);
-    return renderPage(
+    return renderForm(
       request,
       reply,
-      (ctx) => (
-        <FirstStepPage ctx={ctx} csrf={reply.generateCsrf()} structure={structure} errors={errors} values={values} />
-      ),
+      (ctx, csrf) => <FirstStepPage ctx={ctx} csrf={csrf} structure={structure} errors={errors} values={values} />,
       status,
     );
   };

@@ -25,6 +25,9 @@ export const backOfficeRoutes: FastifyPluginAsync = async (app) => {
           : []),
         ...(can(user.role, 'users.manage') ? [{ href: '/kelola/pengguna', label: request.t('users.title') }] : []),
         ...(can(user.role, 'audit.read') ? [{ href: '/kelola/audit', label: request.t('audit.title') }] : []),
+        ...(can(user.role, 'agenda.publish')
+          ? [{ href: '/kelola/agenda', label: request.t('agenda.office.title') }]
+          : []),
         ...(can(user.role, 'council.configure')
           ? [{ href: '/kelola/pengaturan', label: request.t('settings.title') }]
           : []),

@@ -10,6 +10,7 @@ import * as m0004 from './migrations/0004-personal-data.ts';
 import * as m0005 from './migrations/0005-sign-in-throttle.ts';
 import * as m0006 from './migrations/0006-aspirations.ts';
 import * as m0007 from './migrations/0007-open311.ts';
+import * as m0008 from './migrations/0008-agenda.ts';
 
 const migrations: Record<string, Migration> = {
   '0001-council': m0001,
@@ -19,6 +20,7 @@ const migrations: Record<string, Migration> = {
   '0005-sign-in-throttle': m0005,
   '0006-aspirations': m0006,
   '0007-open311': m0007,
+  '0008-agenda': m0008,
 };
 
 /** Thrown when the database could not be brought to the latest schema. */

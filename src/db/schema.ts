@@ -335,7 +335,75 @@ export interface Open311ClientTable extends Timestamps {
   revoked_at: Date | null;
 }
 
+export type MeetingType =
+  | 'paripurna'
+  | 'komisi'
+  | 'gabungan_komisi'
+  | 'pansus'
+  | 'banggar'
+  | 'bamus'
+  | 'bapemperda'
+  | 'bk'
+  | 'rapat_kerja'
+  | 'rdp'
+  | 'rdpu'
+  | 'reses'
+  | 'konsultasi_publik';
+
+export interface MeetingTable extends Timestamps {
+  id: Id;
+  council_id: number;
+  uid: string;
+  type: MeetingType;
+  body_id: number | null;
+  dapil_id: number | null;
+  title: string;
+  agenda_items: ColumnType<string[], string[] | undefined, string[]>;
+  starts_at: Date;
+  ends_at: Date | null;
+  place: string | null;
+  online_url: string | null;
+  livestream_url: string | null;
+  open: boolean;
+  status: ColumnType<'scheduled' | 'cancelled', 'scheduled' | 'cancelled' | undefined, 'scheduled' | 'cancelled'>;
+  sequence: ColumnType<number, number | undefined, number>;
+  minutes: string | null;
+  decisions: string | null;
+  recording_url: string | null;
+  created_by: number | null;
+  search: ColumnType<string, never, never>;
+}
+
+export interface MeetingRevisionTable extends Timestamps {
+  id: Id;
+  meeting_id: number;
+  kind: string;
+  changes: ColumnType<string, string | undefined, string>;
+  note: string | null;
+  changed_by: number | null;
+}
+
+export interface MeetingAttachmentTable extends Timestamps {
+  id: Id;
+  meeting_id: number;
+  title: string;
+  file: string;
+  bytes: number;
+}
+
+export type Presence = 'hadir' | 'izin' | 'sakit' | 'tanpa_keterangan';
+
+export interface MeetingAttendanceTable extends Timestamps {
+  meeting_id: number;
+  member_id: number;
+  presence: Presence;
+}
+
 export interface Database {
+  meeting: MeetingTable;
+  meeting_revision: MeetingRevisionTable;
+  meeting_attachment: MeetingAttachmentTable;
+  meeting_attendance: MeetingAttendanceTable;
   open311_client: Open311ClientTable;
   holiday: HolidayTable;
   aspiration_category: AspirationCategoryTable;

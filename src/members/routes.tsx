@@ -1,10 +1,12 @@
 /** Members: the public pages /anggota and /anggota/:slug, and their JSON in /api/v1/members. */
 import type { FastifyPluginAsync } from 'fastify';
+import { memberAttendance } from '../agenda/service.ts';
 import { getCouncil } from '../council/service.ts';
+import { deps } from '../platform/auth.ts';
 import { NotFoundError } from '../platform/errors.tsx';
 import { renderPage } from '../platform/render.tsx';
 import { MemberFilterQuery, MemberJson, MemberListJson, MemberParams } from './schemas.ts';
-import { getMember, listMembers, type Member, type MemberFilter } from './service.ts';
+import { getMember, listMembers, type Member, type MemberFilter, memberIdBySlug } from './service.ts';
 import { MemberPage } from './views/member-page.tsx';
 import { MembersPage } from './views/members-page.tsx';
 
@@ -63,8 +65,10 @@ export const memberRoutes: FastifyPluginAsync = async (app) => {
           : (await listMembers(app.db, structure.council.id, { dapilNumber: dapil.number })).members.filter(
               (m) => m.slug !== member.slug,
             );
+      const memberId = await memberIdBySlug(app.db, structure.council.id, slug);
+      const attendance = memberId === undefined ? undefined : await memberAttendance(deps(app), memberId);
       return renderPage(request, reply, (ctx) => (
-        <MemberPage ctx={ctx} member={member} dapil={dapil} colleagues={colleagues} />
+        <MemberPage ctx={ctx} member={member} dapil={dapil} colleagues={colleagues} attendance={attendance} />
       ));
     },
   );

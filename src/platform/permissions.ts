@@ -22,6 +22,8 @@ export const grants = {
   'aspiration.triage': ['staff', 'administrator'],
   /** Publish a response, record a follow-up action, add an internal note. */
   'aspiration.respond': ['staff', 'member', 'administrator'],
+  /** Publish, change and cancel meetings; record their documents, minutes and attendance. */
+  'agenda.publish': ['staff', 'administrator'],
   /** Edit the council's service settings: categories, targets, verification period, holidays. */
   'council.configure': ['administrator'],
   /** Issue and revoke the keys of applications that file aspirations through Open311. */

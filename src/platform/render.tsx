@@ -38,3 +38,13 @@ export async function renderPage(
   if (!reply.hasHeader('cache-control')) reply.header('cache-control', 'no-cache');
   return reply.code(status).header('vary', 'Cookie').type('text/html; charset=utf-8').send(html);
 }
+
+/** A page with a form: the component gets the page context and a fresh CSRF token. */
+export function renderForm(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  page: (ctx: PageContext, csrf: string) => VNode,
+  status = 200,
+) {
+  return renderPage(request, reply, (ctx) => page(ctx, reply.generateCsrf()), status);
+}

@@ -1,5 +1,6 @@
 /** /anggota/:slug: one member, whom they represent and where they sit in the council. */
 import type { Dapil } from '../../council/service.ts';
+import { formatDate } from '../../platform/format.ts';
 import type { PageContext } from '../../platform/page-context.ts';
 import { Avatar } from '../../platform/views/avatar.tsx';
 import { Layout } from '../../platform/views/layout.tsx';
@@ -11,9 +12,18 @@ export interface MemberPageProps {
   member: Member;
   dapil: Dapil | undefined;
   colleagues: Member[];
+  /** Recorded attendance at meetings; undefined while none is recorded anywhere. */
+  attendance?:
+    | {
+        recorded: number;
+        present: number;
+        rate: number | null;
+        attended: { id: number; title: string; startsAt: Date }[];
+      }
+    | undefined;
 }
 
-export function MemberPage({ ctx, member, dapil, colleagues }: MemberPageProps) {
+export function MemberPage({ ctx, member, dapil, colleagues, attendance }: MemberPageProps) {
   const { t } = ctx;
   return (
     <Layout ctx={ctx} title={member.name}>
@@ -79,6 +89,32 @@ export function MemberPage({ ctx, member, dapil, colleagues }: MemberPageProps) 
         </dd>
       </dl>
       {member.biography === null ? null : <p>{member.biography}</p>}
+      <section aria-labelledby="kehadiran">
+        <h2 id="kehadiran">{t('members.attendance')}</h2>
+        {attendance === undefined || attendance.rate === null ? (
+          <p>{t('members.attendanceNone')}</p>
+        ) : (
+          <>
+            <p>
+              {t('members.attendanceRate', {
+                rate: Math.round(attendance.rate * 100),
+                present: attendance.present,
+                n: attendance.recorded,
+              })}
+            </p>
+            <ul>
+              {attendance.attended.map((m) => (
+                <li key={m.id}>
+                  <a href={`/agenda/${m.id}`}>{m.title}</a> · {formatDate(m.startsAt, ctx.lang)}
+                </li>
+              ))}
+            </ul>
+          </>
+        )}
+        <p>
+          <a href={`/anggota/${member.slug}/agenda.ics`}>{t('members.calendar')}</a>
+        </p>
+      </section>
       {dapil === undefined || colleagues.length === 0 ? null : (
         <section aria-labelledby="colleagues">
           <h2 id="colleagues">{t('members.otherFromDapil', { n: dapil.number })}</h2>

@@ -9,6 +9,7 @@ const navigation: { href: string; label: MessageKey }[] = [
   { href: '/', label: 'nav.home' },
   { href: '/anggota', label: 'nav.members' },
   { href: '/dapil', label: 'nav.dapil' },
+  { href: '/agenda', label: 'nav.agenda' },
   { href: '/aspirasi', label: 'nav.aspirations' },
 ];
 

@@ -1,0 +1,275 @@
+/** /kelola/agenda: staff publish, change and cancel meetings and record what happened at them. */
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import { type Static, Type } from 'typebox';
+import { multipartBody } from '../aspirations/routes.tsx';
+import { getCouncil } from '../council/service.ts';
+import type { Presence } from '../db/schema.ts';
+import { deps, signedIn } from '../platform/auth.ts';
+import { NotFoundError } from '../platform/errors.tsx';
+import type { MessageKey } from '../platform/i18n.ts';
+import { renderForm, renderPage } from '../platform/render.tsx';
+import type { FieldErrors } from '../platform/views/form.tsx';
+import {
+  addDocument,
+  agenda,
+  cancelMeeting,
+  createMeeting,
+  expectedMembers,
+  formValues,
+  MAX_DOCUMENT_BYTES,
+  type MeetingError,
+  type MeetingInput,
+  meeting,
+  recordAttendance,
+  recordOutcome,
+  type SaveResult,
+  updateMeeting,
+} from './service.ts';
+import { AgendaOfficePage, EditMeetingPage, NewMeetingPage, type Values } from './views/office-pages.tsx';
+
+const text = (max: number) => Type.Optional(Type.String({ maxLength: max }));
+const MeetingBody = Type.Object({
+  _csrf: text(200),
+  type: text(40),
+  body: text(80),
+  dapil: text(5),
+  title: text(2000),
+  agendaItems: text(50_000),
+  date: text(20),
+  startTime: text(10),
+  endTime: text(10),
+  place: text(2000),
+  onlineUrl: text(2000),
+  livestreamUrl: text(2000),
+  openness: text(10),
+  note: text(2000),
+});
+type MeetingBody = Static<typeof MeetingBody>;
+const CancelBody = Type.Object({ _csrf: text(200), reason: text(5000) });
+type CancelBody = Static<typeof CancelBody>;
+const OutcomeBody = Type.Object({
+  _csrf: text(200),
+  minutes: text(200_000),
+  decisions: text(50_000),
+  recordingUrl: text(2000),
+});
+type OutcomeBody = Static<typeof OutcomeBody>;
+const AttendanceBody = Type.Object({ _csrf: text(200) }, { additionalProperties: Type.String({ maxLength: 30 }) });
+const IdParams = Type.Object({ id: Type.Integer({ minimum: 1, maximum: 2_000_000_000 }) });
+type IdParams = Static<typeof IdParams>;
+const Query = Type.Object({ lang: text(5), pesan: text(40) });
+
+const access = { access: 'agenda.publish' as const };
+
+function input(body: MeetingBody): MeetingInput {
+  return {
+    type: body.type ?? '',
+    body: body.body ?? '',
+    dapil: body.dapil ?? '',
+    title: body.title ?? '',
+    agendaItems: body.agendaItems ?? '',
+    date: body.date ?? '',
+    startTime: body.startTime ?? '',
+    endTime: body.endTime ?? '',
+    place: body.place ?? '',
+    onlineUrl: body.onlineUrl ?? '',
+    livestreamUrl: body.livestreamUrl ?? '',
+    openness: body.openness ?? '',
+  };
+}
+
+function messages(request: FastifyRequest, errors: MeetingError[]): FieldErrors {
+  const out: FieldErrors = {};
+  for (const e of errors) out[e.field] = request.t(`agenda.problem.${e.problem}` as MessageKey);
+  return out;
+}
+
+export const agendaOfficeRoutes: FastifyPluginAsync = async (app) => {
+  app.get('/kelola/agenda', { config: access, schema: { hide: true, querystring: Query } }, async (request, reply) => {
+    const since = new Date(Date.now() - 30 * 86_400_000);
+    const { meetings } = await agenda(deps(app), { from: since, page: 1, pageSize: 200 }, true);
+    const saved = (request.query as { pesan?: string }).pesan === 'tersimpan';
+    return renderPage(request, reply, (ctx) => (
+      <AgendaOfficePage ctx={ctx} meetings={meetings} notice={saved ? request.t('agenda.office.saved') : undefined} />
+    ));
+  });
+
+  const newForm = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    values: Values,
+    errors: FieldErrors,
+    status = 200,
+  ) => {
+    const structure = await getCouncil(app.db);
+    return renderForm(
+      request,
+      reply,
+      (ctx, csrf) => <NewMeetingPage ctx={ctx} csrf={csrf} structure={structure} values={values} errors={errors} />,
+      status,
+    );
+  };
+
+  app.get('/kelola/agenda/baru', { config: access, schema: { hide: true, querystring: Query } }, (request, reply) =>
+    newForm(request, reply, {}, {}),
+  );
+
+  app.post(
+    '/kelola/agenda/baru',
+    { config: access, schema: { hide: true, body: MeetingBody } },
+    async (request, reply) => {
+      const body = request.body as MeetingBody;
+      const result = await createMeeting(deps(app), signedIn(request), input(body), request.ip);
+      if (result.ok) return reply.redirect(`/kelola/agenda/${result.id}?pesan=tersimpan`, 303);
+      if ('errors' in result) return newForm(request, reply, body, messages(request, result.errors), 400);
+      throw new NotFoundError('meeting');
+    },
+  );
+
+  const editPage = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    id: number,
+    failure?: { form: string; errors: FieldErrors; values: Values },
+  ) => {
+    const record = await meeting(deps(app), id, true);
+    if (record === undefined) throw new NotFoundError('meeting');
+    const structure = await getCouncil(app.db);
+    const expected = await expectedMembers(deps(app), {
+      type: record.view.type,
+      body_id: record.view.body?.id ?? null,
+      dapil_id: structure.dapil.find((d) => d.number === record.view.dapilNumber)?.id ?? null,
+    });
+    const attendance = new Map<number, Presence>(record.attendance.map((a) => [a.id, a.presence]));
+    const saved = (request.query as { pesan?: string }).pesan;
+    return renderPage(
+      request,
+      reply,
+      (ctx) => (
+        <EditMeetingPage
+          ctx={ctx}
+          csrf={reply.generateCsrf()}
+          structure={structure}
+          meeting={record.view}
+          values={{ ...formValues(record.view), ...(failure?.values ?? {}) }}
+          errors={failure?.errors ?? {}}
+          form={failure?.form}
+          expected={expected}
+          attendance={attendance}
+          notice={saved === 'tersimpan' ? request.t('agenda.office.saved') : undefined}
+        />
+      ),
+      failure === undefined ? 200 : 400,
+    );
+  };
+
+  /** After a change: back to the meeting, or its page again with the messages beside the form. */
+  const after = (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    id: number,
+    form: string,
+    values: Values,
+    result: SaveResult,
+  ) => {
+    if (result.ok) return reply.redirect(`/kelola/agenda/${id}?pesan=tersimpan`, 303);
+    if ('errors' in result)
+      return editPage(request, reply, id, { form, errors: messages(request, result.errors), values });
+    if (result.problem === 'cancelled')
+      return editPage(request, reply, id, { form, errors: { title: request.t('agenda.problem.cancelled') }, values });
+    throw new NotFoundError('meeting');
+  };
+
+  app.get(
+    '/kelola/agenda/:id',
+    { config: access, schema: { hide: true, params: IdParams, querystring: Query } },
+    (request, reply) => editPage(request, reply, (request.params as IdParams).id),
+  );
+
+  app.post(
+    '/kelola/agenda/:id',
+    { config: access, schema: { hide: true, params: IdParams, body: MeetingBody } },
+    async (request, reply) => {
+      const { id } = request.params as IdParams;
+      const body = request.body as MeetingBody;
+      const result = await updateMeeting(deps(app), signedIn(request), id, input(body), body.note ?? '', request.ip);
+      return after(request, reply, id, 'meeting', body, result);
+    },
+  );
+
+  app.post(
+    '/kelola/agenda/:id/batal',
+    { config: access, schema: { hide: true, params: IdParams, body: CancelBody } },
+    async (request, reply) => {
+      const { id } = request.params as IdParams;
+      const body = request.body as CancelBody;
+      return after(
+        request,
+        reply,
+        id,
+        'cancel',
+        body,
+        await cancelMeeting(deps(app), signedIn(request), id, body.reason ?? '', request.ip),
+      );
+    },
+  );
+
+  app.post(
+    '/kelola/agenda/:id/hasil',
+    { config: access, schema: { hide: true, params: IdParams, body: OutcomeBody } },
+    async (request, reply) => {
+      const { id } = request.params as IdParams;
+      const body = request.body as OutcomeBody;
+      const result = await recordOutcome(
+        deps(app),
+        signedIn(request),
+        id,
+        { minutes: body.minutes ?? '', decisions: body.decisions ?? '', recordingUrl: body.recordingUrl ?? '' },
+        request.ip,
+      );
+      return after(request, reply, id, 'outcome', body, result);
+    },
+  );
+
+  app.post(
+    '/kelola/agenda/:id/hadir',
+    { config: access, schema: { hide: true, params: IdParams, body: AttendanceBody } },
+    async (request, reply) => {
+      const { id } = request.params as IdParams;
+      const { _csrf, ...marks } = request.body as Record<string, string>;
+      return after(
+        request,
+        reply,
+        id,
+        'attendance',
+        {},
+        await recordAttendance(deps(app), signedIn(request), id, marks, request.ip),
+      );
+    },
+  );
+
+  app.post(
+    '/kelola/agenda/:id/dokumen',
+    {
+      config: {
+        ...access,
+        multipartOptions: { limits: { fileSize: MAX_DOCUMENT_BYTES, files: 1, fields: 10, parts: 12 } },
+      },
+      schema: { hide: true, params: IdParams },
+    },
+    async (request, reply) => {
+      const { id } = request.params as IdParams;
+      if (!request.isMultipart()) return reply.redirect(`/kelola/agenda/${id}`, 303);
+      const { fields, files } = multipartBody(request.body);
+      const result = await addDocument(
+        deps(app),
+        signedIn(request),
+        id,
+        fields.documentTitle ?? '',
+        files[0],
+        request.ip,
+      );
+      return after(request, reply, id, 'document', { documentTitle: fields.documentTitle ?? '' }, result);
+    },
+  );
+};

@@ -1,0 +1,594 @@
+/**
+ * The council's meetings: staff publish them, change or cancel them (kept as revisions, the
+ * iCalendar SEQUENCE raised), attach documents, and afterwards record minutes, decisions,
+ * attendance and the recording. Closed meetings are public only as the fact that they take place.
+ */
+import { randomUUID } from 'node:crypto';
+import { mkdir, open } from 'node:fs/promises';
+import path from 'node:path';
+import type { CurrentUser, Deps } from '../accounts/service.ts';
+import { type Body, type CouncilStructure, getCouncil } from '../council/service.ts';
+import type { MeetingType, Presence } from '../db/schema.ts';
+import { recordAudit } from '../platform/audit.ts';
+import type { UploadedFile } from '../platform/uploads.ts';
+import { isCalendarDay, jakartaDay } from '../platform/working-days.ts';
+import * as q from './queries.ts';
+
+export const meetingTypes: readonly MeetingType[] = [
+  'paripurna',
+  'komisi',
+  'gabungan_komisi',
+  'pansus',
+  'banggar',
+  'bamus',
+  'bapemperda',
+  'bk',
+  'rapat_kerja',
+  'rdp',
+  'rdpu',
+  'reses',
+  'konsultasi_publik',
+];
+
+/** Paripurna and RDPU must be open (DOMAIN.md); these are closed unless decided otherwise. */
+const mustBeOpen: readonly MeetingType[] = ['paripurna', 'rdpu'];
+const closedByDefault: readonly MeetingType[] = ['banggar', 'bamus', 'bk'];
+export function openByDefault(type: MeetingType): boolean {
+  return !closedByDefault.includes(type);
+}
+
+export const presences: readonly Presence[] = ['hadir', 'izin', 'sakit', 'tanpa_keterangan'];
+export const DOCUMENT_FOLDER = 'agenda';
+export const MAX_DOCUMENT_BYTES = 20 * 1024 * 1024;
+
+export type MeetingProblem = 'required' | 'invalid' | 'tooLong' | 'mustBeOpen' | 'order' | 'url' | 'pdf' | 'tooLarge';
+export interface MeetingError {
+  field: string;
+  problem: MeetingProblem;
+}
+
+export interface MeetingInput {
+  type: string;
+  body: string;
+  dapil: string;
+  title: string;
+  agendaItems: string;
+  date: string;
+  startTime: string;
+  endTime: string;
+  place: string;
+  onlineUrl: string;
+  livestreamUrl: string;
+  /** 'open', 'closed', or '' for the type's default. */
+  openness: string;
+}
+
+type MeetingValues = {
+  type: MeetingType;
+  body_id: number | null;
+  dapil_id: number | null;
+  title: string;
+  agenda_items: string[];
+  starts_at: Date;
+  ends_at: Date | null;
+  place: string | null;
+  online_url: string | null;
+  livestream_url: string | null;
+  open: boolean;
+};
+
+const timePattern = /^([01]\d|2[0-3]):[0-5]\d$/;
+const at = (day: string, time: string) => new Date(`${day}T${time}:00+07:00`);
+
+function url(errors: MeetingError[], field: string, value: string): string | null {
+  const v = value.trim();
+  if (v === '') return null;
+  try {
+    const parsed = new URL(v);
+    if (parsed.protocol === 'https:' || parsed.protocol === 'http:') return v;
+  } catch {}
+  errors.push({ field, problem: 'url' });
+  return null;
+}
+
+export function checkMeeting(
+  structure: CouncilStructure,
+  input: MeetingInput,
+): { ok: true; values: MeetingValues } | { ok: false; errors: MeetingError[] } {
+  const errors: MeetingError[] = [];
+  const type = meetingTypes.find((m) => m === input.type);
+  if (type === undefined) errors.push({ field: 'type', problem: input.type === '' ? 'required' : 'invalid' });
+  const body = input.body === '' ? null : structure.bodies.find((b) => b.slug === input.body);
+  if (body === undefined) errors.push({ field: 'body', problem: 'invalid' });
+  const dapil = input.dapil === '' ? null : structure.dapil.find((d) => String(d.number) === input.dapil);
+  if (dapil === undefined) errors.push({ field: 'dapil', problem: 'invalid' });
+  const title = input.title.trim();
+  if (title === '') errors.push({ field: 'title', problem: 'required' });
+  else if (title.length > 200) errors.push({ field: 'title', problem: 'tooLong' });
+  const items = input.agendaItems
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean);
+  if (items.length > 50 || items.some((i) => i.length > 500)) errors.push({ field: 'agendaItems', problem: 'tooLong' });
+  if (!isCalendarDay(input.date.trim()))
+    errors.push({ field: 'date', problem: input.date.trim() === '' ? 'required' : 'invalid' });
+  if (!timePattern.test(input.startTime.trim()))
+    errors.push({ field: 'startTime', problem: input.startTime.trim() === '' ? 'required' : 'invalid' });
+  const end = input.endTime.trim();
+  if (end !== '' && !timePattern.test(end)) errors.push({ field: 'endTime', problem: 'invalid' });
+  else if (end !== '' && end <= input.startTime.trim()) errors.push({ field: 'endTime', problem: 'order' });
+  const place = input.place.trim();
+  if (place.length > 300) errors.push({ field: 'place', problem: 'tooLong' });
+  const onlineUrl = url(errors, 'onlineUrl', input.onlineUrl);
+  const livestreamUrl = url(errors, 'livestreamUrl', input.livestreamUrl);
+  let isOpen = type === undefined ? true : openByDefault(type);
+  if (input.openness === 'open') isOpen = true;
+  else if (input.openness === 'closed') isOpen = false;
+  if (type !== undefined && !isOpen && mustBeOpen.includes(type))
+    errors.push({ field: 'openness', problem: 'mustBeOpen' });
+  if (errors.length > 0 || type === undefined || body === undefined || dapil === undefined)
+    return { ok: false, errors };
+  const day = input.date.trim();
+  return {
+    ok: true,
+    values: {
+      type,
+      body_id: body?.id ?? null,
+      dapil_id: dapil?.id ?? null,
+      title,
+      agenda_items: items,
+      starts_at: at(day, input.startTime.trim()),
+      ends_at: end === '' ? null : at(day, end),
+      place: place === '' ? null : place,
+      online_url: onlineUrl,
+      livestream_url: livestreamUrl,
+      open: isOpen,
+    },
+  };
+}
+
+export type SaveResult =
+  | { ok: true; id: number }
+  | { ok: false; errors: MeetingError[] }
+  | { ok: false; problem: 'missing' | 'cancelled' };
+
+export async function createMeeting(
+  deps: Deps,
+  user: CurrentUser,
+  input: MeetingInput,
+  ip: string,
+): Promise<SaveResult> {
+  const structure = await getCouncil(deps.db);
+  const checked = checkMeeting(structure, input);
+  if (!checked.ok) return checked;
+  const id = await deps.db.transaction().execute(async (trx) => {
+    const { id } = await q.insertMeeting(trx, {
+      council_id: structure.council.id,
+      uid: `${randomUUID()}@dewan-terbuka`,
+      ...checked.values,
+      created_by: user.id,
+    });
+    await q.insertRevision(trx, { meeting_id: id, kind: 'created', changed_by: user.id });
+    await recordAudit(trx, {
+      actorUserId: user.id,
+      actorRole: user.role,
+      action: 'meeting.created',
+      subjectType: 'meeting',
+      subjectId: id,
+      ip,
+    });
+    return id;
+  });
+  return { ok: true, id };
+}
+
+/** Fields whose change a calendar must learn of (and people be shown). */
+const tracked = [
+  'title',
+  'starts_at',
+  'ends_at',
+  'place',
+  'online_url',
+  'livestream_url',
+  'open',
+  'type',
+  'body_id',
+  'agenda_items',
+] as const;
+
+/** Each value as JSON, so the revision can be read back (times as ISO strings). */
+function comparable(value: unknown): string {
+  return JSON.stringify(value instanceof Date ? value.toISOString() : (value ?? null));
+}
+
+export async function updateMeeting(
+  deps: Deps,
+  user: CurrentUser,
+  id: number,
+  input: MeetingInput,
+  note: string,
+  ip: string,
+): Promise<SaveResult> {
+  const structure = await getCouncil(deps.db);
+  const checked = checkMeeting(structure, input);
+  if (!checked.ok) return checked;
+  return deps.db.transaction().execute(async (trx): Promise<SaveResult> => {
+    const current = await q.lockMeeting(trx, structure.council.id, id);
+    if (current === undefined) return { ok: false, problem: 'missing' };
+    if (current.status === 'cancelled') return { ok: false, problem: 'cancelled' };
+    const changes: Record<string, [string, string]> = {};
+    for (const field of tracked) {
+      const before = comparable(current[field]);
+      const after = comparable(checked.values[field]);
+      if (before !== after) changes[field] = [before, after];
+    }
+    if (Object.keys(changes).length === 0) return { ok: true, id };
+    await q.updateMeeting(trx, id, {
+      ...checked.values,
+      dapil_id: checked.values.dapil_id,
+      sequence: current.sequence + 1,
+    });
+    await q.insertRevision(trx, {
+      meeting_id: id,
+      kind: 'changed',
+      changes: JSON.stringify(changes),
+      note: note.trim().slice(0, 500) || null,
+      changed_by: user.id,
+    });
+    await recordAudit(trx, {
+      actorUserId: user.id,
+      actorRole: user.role,
+      action: 'meeting.changed',
+      subjectType: 'meeting',
+      subjectId: id,
+      ip,
+      details: { fields: Object.keys(changes) },
+    });
+    return { ok: true, id };
+  });
+}
+
+export async function cancelMeeting(
+  deps: Deps,
+  user: CurrentUser,
+  id: number,
+  reason: string,
+  ip: string,
+): Promise<SaveResult> {
+  const text = reason.trim();
+  if (text.length < 5 || text.length > 500)
+    return { ok: false, errors: [{ field: 'reason', problem: text === '' ? 'required' : 'tooLong' }] };
+  const structure = await getCouncil(deps.db);
+  return deps.db.transaction().execute(async (trx): Promise<SaveResult> => {
+    const current = await q.lockMeeting(trx, structure.council.id, id);
+    if (current === undefined) return { ok: false, problem: 'missing' };
+    if (current.status === 'cancelled') return { ok: false, problem: 'cancelled' };
+    await q.updateMeeting(trx, id, { status: 'cancelled', sequence: current.sequence + 1 });
+    await q.insertRevision(trx, { meeting_id: id, kind: 'cancelled', note: text, changed_by: user.id });
+    await recordAudit(trx, {
+      actorUserId: user.id,
+      actorRole: user.role,
+      action: 'meeting.cancelled',
+      subjectType: 'meeting',
+      subjectId: id,
+      ip,
+    });
+    return { ok: true, id };
+  });
+}
+
+export async function recordOutcome(
+  deps: Deps,
+  user: CurrentUser,
+  id: number,
+  input: { minutes: string; decisions: string; recordingUrl: string },
+  ip: string,
+): Promise<SaveResult> {
+  const errors: MeetingError[] = [];
+  const minutes = input.minutes.trim();
+  const decisions = input.decisions.trim();
+  if (minutes.length > 100_000) errors.push({ field: 'minutes', problem: 'tooLong' });
+  if (decisions.length > 20_000) errors.push({ field: 'decisions', problem: 'tooLong' });
+  const recording = url(errors, 'recordingUrl', input.recordingUrl);
+  if (errors.length > 0) return { ok: false, errors };
+  const structure = await getCouncil(deps.db);
+  return deps.db.transaction().execute(async (trx): Promise<SaveResult> => {
+    const current = await q.lockMeeting(trx, structure.council.id, id);
+    if (current === undefined) return { ok: false, problem: 'missing' };
+    await q.updateMeeting(trx, id, {
+      minutes: minutes || null,
+      decisions: decisions || null,
+      recording_url: recording,
+    });
+    await q.insertRevision(trx, { meeting_id: id, kind: 'outcome', changed_by: user.id });
+    await recordAudit(trx, {
+      actorUserId: user.id,
+      actorRole: user.role,
+      action: 'meeting.outcome_recorded',
+      subjectType: 'meeting',
+      subjectId: id,
+      ip,
+    });
+    return { ok: true, id };
+  });
+}
+
+/** Who is expected at a meeting: the body's members, the dapil's for a reses, everyone for a plenary. */
+export async function expectedMembers(
+  deps: Deps,
+  meeting: { type: MeetingType; body_id: number | null; dapil_id: number | null },
+) {
+  const structure = await getCouncil(deps.db);
+  if (meeting.body_id !== null && meeting.type !== 'paripurna') return q.bodyMembers(deps.db, meeting.body_id);
+  if (meeting.type === 'reses' && meeting.dapil_id !== null)
+    return q.activeMembers(deps.db, structure.council.id, meeting.dapil_id);
+  return q.activeMembers(deps.db, structure.council.id);
+}
+
+export async function recordAttendance(
+  deps: Deps,
+  user: CurrentUser,
+  id: number,
+  marks: Record<string, string>,
+  ip: string,
+): Promise<SaveResult> {
+  const structure = await getCouncil(deps.db);
+  const meeting = await q.meetingById(deps.db, structure.council.id, id);
+  if (meeting === undefined) return { ok: false, problem: 'missing' };
+  if (meeting.status === 'cancelled') return { ok: false, problem: 'cancelled' };
+  const expected = await expectedMembers(deps, meeting);
+  const rows: { memberId: number; presence: Presence }[] = [];
+  for (const m of expected) {
+    const mark = marks[`m${m.id}`];
+    if (mark === undefined || mark === '') continue;
+    const presence = presences.find((p) => p === mark);
+    if (presence === undefined) return { ok: false, errors: [{ field: `m${m.id}`, problem: 'invalid' }] };
+    rows.push({ memberId: m.id, presence });
+  }
+  await deps.db.transaction().execute(async (trx) => {
+    await q.setAttendance(trx, id, rows);
+    await recordAudit(trx, {
+      actorUserId: user.id,
+      actorRole: user.role,
+      action: 'meeting.attendance_recorded',
+      subjectType: 'meeting',
+      subjectId: id,
+      ip,
+      details: { recorded: rows.length },
+    });
+  });
+  return { ok: true, id };
+}
+
+function isPdf(data: Buffer): boolean {
+  return data.subarray(0, 5).toString('latin1') === '%PDF-';
+}
+
+export async function addDocument(
+  deps: Deps,
+  user: CurrentUser,
+  id: number,
+  title: string,
+  file: UploadedFile | undefined,
+  ip: string,
+): Promise<SaveResult> {
+  const errors: MeetingError[] = [];
+  const name = title.trim() || file?.filename.replace(/\.pdf$/i, '').slice(0, 200) || '';
+  if (name === '') errors.push({ field: 'documentTitle', problem: 'required' });
+  if (file === undefined || file.data.length === 0) errors.push({ field: 'document', problem: 'required' });
+  else if (file.truncated || file.data.length > MAX_DOCUMENT_BYTES)
+    errors.push({ field: 'document', problem: 'tooLarge' });
+  else if (!isPdf(file.data)) errors.push({ field: 'document', problem: 'pdf' });
+  if (errors.length > 0 || file === undefined) return { ok: false, errors };
+  const structure = await getCouncil(deps.db);
+  const meeting = await q.meetingById(deps.db, structure.council.id, id);
+  if (meeting === undefined) return { ok: false, problem: 'missing' };
+  const dir = path.join(deps.config.uploadDir, DOCUMENT_FOLDER);
+  await mkdir(dir, { recursive: true });
+  const stored = `${randomUUID()}.pdf`;
+  const handle = await open(path.join(dir, stored), 'wx', 0o640);
+  try {
+    await handle.writeFile(file.data);
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+  await deps.db.transaction().execute(async (trx) => {
+    await q.insertAttachment(trx, { meeting_id: id, title: name.slice(0, 200), file: stored, bytes: file.data.length });
+    await q.insertRevision(trx, { meeting_id: id, kind: 'document', note: name.slice(0, 200), changed_by: user.id });
+    await q.updateMeeting(trx, id, {});
+    await recordAudit(trx, {
+      actorUserId: user.id,
+      actorRole: user.role,
+      action: 'meeting.document_added',
+      subjectType: 'meeting',
+      subjectId: id,
+      ip,
+    });
+  });
+  return { ok: true, id };
+}
+
+// ---------------------------------------------------------------- what people see
+
+export interface MeetingView {
+  id: number;
+  uid: string;
+  type: MeetingType;
+  body: Body | undefined;
+  dapilNumber: number | null;
+  title: string;
+  open: boolean;
+  cancelled: boolean;
+  startsAt: Date;
+  endsAt: Date | null;
+  sequence: number;
+  updatedAt: Date;
+  createdAt: Date;
+  /** Undefined for a closed meeting: only that it takes place is public. */
+  details:
+    | {
+        agendaItems: string[];
+        place: string | null;
+        onlineUrl: string | null;
+        livestreamUrl: string | null;
+        minutes: string | null;
+        decisions: string | null;
+        recordingUrl: string | null;
+      }
+    | undefined;
+}
+
+type Row = NonNullable<Awaited<ReturnType<typeof q.meetingById>>>;
+
+export function viewOf(structure: CouncilStructure, row: Row, official = false): MeetingView {
+  const showAll = row.open || official;
+  return {
+    id: row.id,
+    uid: row.uid,
+    type: row.type,
+    body: structure.bodies.find((b) => b.id === row.body_id),
+    dapilNumber: structure.dapil.find((d) => d.id === row.dapil_id)?.number ?? null,
+    title: row.title,
+    open: row.open,
+    cancelled: row.status === 'cancelled',
+    startsAt: row.starts_at,
+    endsAt: row.ends_at,
+    sequence: row.sequence,
+    updatedAt: row.updated_at,
+    createdAt: row.created_at,
+    details: showAll
+      ? {
+          agendaItems: row.agenda_items,
+          place: row.place,
+          onlineUrl: row.online_url,
+          livestreamUrl: row.livestream_url,
+          minutes: row.minutes,
+          decisions: row.decisions,
+          recordingUrl: row.recording_url,
+        }
+      : undefined,
+  };
+}
+
+export interface AgendaFilter {
+  from?: Date | undefined;
+  to?: Date | undefined;
+  body?: string | undefined;
+  type?: MeetingType | undefined;
+  q?: string | undefined;
+  member?: number | undefined;
+  descending?: boolean;
+  page: number;
+  pageSize: number;
+}
+
+export async function agenda(deps: Deps, filter: AgendaFilter, official = false) {
+  const structure = await getCouncil(deps.db);
+  const query: q.MeetingFilter = {
+    from: filter.from,
+    to: filter.to,
+    bodyId: filter.body === undefined ? undefined : (structure.bodies.find((b) => b.slug === filter.body)?.id ?? -1),
+    type: filter.type,
+    q: filter.q,
+    memberId: filter.member,
+    descending: filter.descending ?? false,
+    limit: filter.pageSize,
+    offset: (filter.page - 1) * filter.pageSize,
+  };
+  const [rows, total] = await Promise.all([
+    q.listMeetings(deps.db, structure.council.id, query),
+    q.countMeetings(deps.db, structure.council.id, query),
+  ]);
+  return { meetings: rows.map((r) => viewOf(structure, r, official)), total };
+}
+
+export async function recentChanges(deps: Deps, limit: number) {
+  const structure = await getCouncil(deps.db);
+  return (await q.recentlyChanged(deps.db, structure.council.id, limit)).map((r) => viewOf(structure, r));
+}
+
+export interface MeetingRecord {
+  view: MeetingView;
+  revisions: { kind: string; changes: Record<string, [string, string]>; note: string | null; at: Date }[];
+  documents: { id: number; title: string; bytes: number }[];
+  attendance: { id: number; name: string; slug: string; presence: Presence }[];
+}
+
+export async function meeting(deps: Deps, id: number, official = false): Promise<MeetingRecord | undefined> {
+  const structure = await getCouncil(deps.db);
+  const row = await q.meetingById(deps.db, structure.council.id, id);
+  if (row === undefined) return undefined;
+  const view = viewOf(structure, row, official);
+  const [revisions, documents, attendance] = await Promise.all([
+    q.revisionsOf(deps.db, id),
+    view.details === undefined ? [] : q.attachmentsOf(deps.db, id),
+    view.details === undefined ? [] : q.attendanceOf(deps.db, id),
+  ]);
+  return {
+    view,
+    revisions: revisions.map((r) => ({
+      kind: r.kind,
+      changes: JSON.parse(r.changes) as Record<string, [string, string]>,
+      note: view.details === undefined && r.kind !== 'cancelled' ? null : r.note,
+      at: r.created_at,
+    })),
+    documents: documents.map((d) => ({ id: d.id, title: d.title, bytes: d.bytes })),
+    attendance,
+  };
+}
+
+/** The stored file of a document of an open meeting (closed meetings keep theirs). */
+export async function documentFile(deps: Deps, meetingId: number, documentId: number, official: boolean) {
+  const structure = await getCouncil(deps.db);
+  const row = await q.meetingById(deps.db, structure.council.id, meetingId);
+  if (row === undefined || (!row.open && !official)) return undefined;
+  const doc = await q.attachmentById(deps.db, meetingId, documentId);
+  return doc === undefined
+    ? undefined
+    : { ...doc, path: path.join(deps.config.uploadDir, DOCUMENT_FOLDER, path.basename(doc.file)) };
+}
+
+/** A member's attendance where it was recorded, and the meetings they attended. */
+export async function memberAttendance(deps: Deps, memberId: number) {
+  const [counts, attended] = await Promise.all([
+    q.attendanceCounts(deps.db, memberId),
+    q.attendedBy(deps.db, memberId, 20),
+  ]);
+  return {
+    recorded: counts.recorded,
+    present: counts.present,
+    rate: counts.recorded === 0 ? null : counts.present / counts.recorded,
+    attended: attended.map((m) => ({ id: m.id, title: m.title, startsAt: m.starts_at, type: m.type })),
+  };
+}
+
+/** The values of a meeting as its edit form shows them. */
+export function formValues(view: MeetingView): Record<string, string> {
+  const time = (d: Date | null) =>
+    d === null
+      ? ''
+      : new Intl.DateTimeFormat('en-GB', {
+          hour: '2-digit',
+          minute: '2-digit',
+          hourCycle: 'h23',
+          timeZone: 'Asia/Jakarta',
+        }).format(d);
+  return {
+    type: view.type,
+    body: view.body?.slug ?? '',
+    dapil: view.dapilNumber === null ? '' : String(view.dapilNumber),
+    title: view.title,
+    agendaItems: view.details?.agendaItems.join('\n') ?? '',
+    date: jakartaDay(view.startsAt),
+    startTime: time(view.startsAt),
+    endTime: time(view.endsAt),
+    place: view.details?.place ?? '',
+    onlineUrl: view.details?.onlineUrl ?? '',
+    livestreamUrl: view.details?.livestreamUrl ?? '',
+    openness: view.open ? 'open' : 'closed',
+    minutes: view.details?.minutes ?? '',
+    decisions: view.details?.decisions ?? '',
+    recordingUrl: view.details?.recordingUrl ?? '',
+  };
+}

@@ -1,0 +1,523 @@
+/** /agenda (list, week and month) and /agenda/:id, with schema.org Event microdata. */
+import type { CouncilStructure } from '../../council/service.ts';
+import { formatDate, formatTime } from '../../platform/format.ts';
+import type { MessageKey } from '../../platform/i18n.ts';
+import type { PageContext } from '../../platform/page-context.ts';
+import { Layout } from '../../platform/views/layout.tsx';
+import { jakartaDay } from '../../platform/working-days.ts';
+import { type MeetingRecord, type MeetingView, meetingTypes } from '../service.ts';
+
+export const typeLabel = (ctx: PageContext, type: string) => ctx.t(`agenda.type.${type}` as MessageKey);
+
+function when(ctx: PageContext, m: MeetingView): string {
+  const start = `${formatDate(m.startsAt, ctx.lang)}, ${formatTime(m.startsAt, ctx.lang)}`;
+  return m.endsAt === null ? start : `${start.replace(/ WIB$/, '')}–${formatTime(m.endsAt, ctx.lang)}`;
+}
+
+/** The title where its details may be shown (an open meeting, or any meeting to staff). */
+export function shownTitle(ctx: PageContext, m: MeetingView): string {
+  return m.details !== undefined
+    ? m.title
+    : `${ctx.t('agenda.closedMeeting')}: ${m.body?.name ?? typeLabel(ctx, m.type)}`;
+}
+
+export function MeetingItem({ ctx, m, heading = 'h3' }: { ctx: PageContext; m: MeetingView; heading?: 'h2' | 'h3' }) {
+  const { t } = ctx;
+  const H = heading;
+  return (
+    <li itemscope itemtype="https://schema.org/Event" class={m.cancelled ? 'cancelled' : undefined}>
+      <H>
+        <a href={`/agenda/${m.id}`} itemprop="url">
+          <span itemprop="name">
+            {m.open ? m.title : `${t('agenda.closedMeeting')}: ${m.body?.name ?? typeLabel(ctx, m.type)}`}
+          </span>
+        </a>
+      </H>
+      <p class="meta">
+        <time itemprop="startDate" dateTime={m.startsAt.toISOString()}>
+          {when(ctx, m)}
+        </time>
+        {' · '}
+        {typeLabel(ctx, m.type)}
+        {m.body === undefined ? null : ` · ${m.body.name}`}
+        {m.details?.place ? (
+          <>
+            {' · '}
+            <span itemprop="location">{m.details.place}</span>
+          </>
+        ) : null}
+        {m.cancelled ? (
+          <>
+            {' · '}
+            <strong class="badge status-rejected">{t('agenda.cancelled')}</strong>
+            <meta itemprop="eventStatus" content="https://schema.org/EventCancelled" />
+          </>
+        ) : null}
+        {!m.open ? (
+          <>
+            {' · '}
+            <span class="badge">{t('agenda.closed')}</span>
+          </>
+        ) : null}
+      </p>
+    </li>
+  );
+}
+
+export interface AgendaPageProps {
+  ctx: PageContext;
+  structure: CouncilStructure;
+  view: 'daftar' | 'minggu' | 'bulan';
+  meetings: MeetingView[];
+  total: number;
+  page: number;
+  pageSize: number;
+  past: boolean;
+  /** For week and month: the first and last day shown (YYYY-MM-DD), and the neighbours. */
+  range?: { from: string; to: string; previous: string; next: string } | undefined;
+  query: Record<string, string>;
+}
+
+function link(query: Record<string, string>, change: Record<string, string>): string {
+  const params = new URLSearchParams({ ...query, ...change });
+  for (const [k, v] of [...params]) if (v === '') params.delete(k);
+  const text = params.toString();
+  return text === '' ? '/agenda' : `/agenda?${text}`;
+}
+
+function byDay(meetings: MeetingView[]): Map<string, MeetingView[]> {
+  const days = new Map<string, MeetingView[]>();
+  for (const m of meetings) {
+    const day = jakartaDay(m.startsAt);
+    days.set(day, [...(days.get(day) ?? []), m]);
+  }
+  return days;
+}
+
+const dayDate = (day: string) => new Date(`${day}T12:00:00+07:00`);
+
+function MonthGrid({
+  ctx,
+  range,
+  days,
+  query,
+}: {
+  ctx: PageContext;
+  range: { from: string; to: string };
+  days: Map<string, MeetingView[]>;
+  query: Record<string, string>;
+}) {
+  const first = dayDate(range.from);
+  const weekdays =
+    ctx.lang === 'en' ? ['Mo', 'Tu', 'We', 'Th', 'Fr', 'Sa', 'Su'] : ['Sn', 'Sl', 'Rb', 'Km', 'Jm', 'Sb', 'Mg'];
+  const lead = (first.getUTCDay() + 6) % 7;
+  const cells: (string | null)[] = Array.from({ length: lead }, () => null);
+  for (let d = range.from; d <= range.to; ) {
+    cells.push(d);
+    const next = new Date(`${d}T00:00:00Z`);
+    next.setUTCDate(next.getUTCDate() + 1);
+    d = next.toISOString().slice(0, 10);
+  }
+  while (cells.length % 7 !== 0) cells.push(null);
+  const rows = Array.from({ length: cells.length / 7 }, (_, i) => cells.slice(i * 7, i * 7 + 7));
+  return (
+    <table class="month">
+      <caption>
+        {new Intl.DateTimeFormat(ctx.lang === 'en' ? 'en-GB' : 'id-ID', {
+          month: 'long',
+          year: 'numeric',
+          timeZone: 'Asia/Jakarta',
+        }).format(first)}
+      </caption>
+      <thead>
+        <tr>
+          {weekdays.map((w) => (
+            <th key={w} scope="col">
+              {w}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((row) => (
+          <tr key={row.find((c) => c !== null) ?? 'x'}>
+            {row.map((day, i) => {
+              const count = day === null ? 0 : (days.get(day)?.length ?? 0);
+              return (
+                // biome-ignore lint/suspicious/noArrayIndexKey: empty cells have no other identity.
+                <td key={day ?? `empty-${i}`} class={count > 0 ? 'busy' : undefined}>
+                  {day === null ? null : count === 0 ? (
+                    Number(day.slice(8))
+                  ) : (
+                    <a
+                      href={`${link(query, {})}#hari-${day}`}
+                      aria-label={ctx.t('agenda.dayCount', { day: formatDate(dayDate(day), ctx.lang), n: count })}
+                    >
+                      {Number(day.slice(8))}
+                    </a>
+                  )}
+                </td>
+              );
+            })}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+export function AgendaPage({
+  ctx,
+  structure,
+  view,
+  meetings,
+  total,
+  page,
+  pageSize,
+  past,
+  range,
+  query,
+}: AgendaPageProps) {
+  const { t } = ctx;
+  const pages = Math.max(1, Math.ceil(total / pageSize));
+  const days = byDay(meetings);
+  const bodies = structure.bodies;
+  return (
+    <Layout ctx={ctx} title={t('agenda.title')}>
+      <h1>{t('agenda.title')}</h1>
+      <p class="lead">{t('agenda.lead')}</p>
+      <nav aria-label={t('agenda.views')}>
+        <ul class="tabs">
+          {(['daftar', 'minggu', 'bulan'] as const).map((v) => (
+            <li key={v}>
+              <a
+                href={link({ ...query, tampilan: v, tanggal: '', hal: '' }, {})}
+                aria-current={view === v ? 'page' : undefined}
+              >
+                {t(`agenda.view.${v}`)}
+              </a>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <form method="get" action="/agenda" class="filters" data-module="auto-submit">
+        <input type="hidden" name="tampilan" value={view} />
+        {range === undefined ? null : <input type="hidden" name="tanggal" value={range.from} />}
+        <div class="field">
+          <label for="f-q">{t('agenda.search')}</label>
+          <input id="f-q" name="q" type="search" value={query.q ?? ''} maxLength={200} />
+        </div>
+        <div class="field">
+          <label for="f-badan">{t('agenda.body')}</label>
+          <select id="f-badan" name="badan">
+            <option value="">{t('aspiration.filter.all')}</option>
+            {bodies.map((b) => (
+              <option key={b.slug} value={b.slug} selected={query.badan === b.slug}>
+                {b.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div class="field">
+          <label for="f-jenis">{t('agenda.type')}</label>
+          <select id="f-jenis" name="jenis">
+            <option value="">{t('aspiration.filter.all')}</option>
+            {meetingTypes.map((type) => (
+              <option key={type} value={type} selected={query.jenis === type}>
+                {typeLabel(ctx, type)}
+              </option>
+            ))}
+          </select>
+        </div>
+        {view === 'daftar' ? (
+          <div class="field">
+            <label for="f-waktu">{t('agenda.when')}</label>
+            <select id="f-waktu" name="waktu">
+              <option value="mendatang" selected={!past}>
+                {t('agenda.upcoming')}
+              </option>
+              <option value="lalu" selected={past}>
+                {t('agenda.past')}
+              </option>
+            </select>
+          </div>
+        ) : null}
+        <button type="submit">{t('aspiration.filter.apply')}</button>
+      </form>
+      {range === undefined ? null : (
+        <nav class="pager" aria-label={t('agenda.period')}>
+          <a href={link(query, { tanggal: range.previous })}>
+            {t(view === 'minggu' ? 'agenda.previousWeek' : 'agenda.previousMonth')}
+          </a>
+          <span>
+            {formatDate(dayDate(range.from), ctx.lang)} – {formatDate(dayDate(range.to), ctx.lang)}
+          </span>
+          <a href={link(query, { tanggal: range.next })}>
+            {t(view === 'minggu' ? 'agenda.nextWeek' : 'agenda.nextMonth')}
+          </a>
+        </nav>
+      )}
+      {view === 'bulan' && range !== undefined ? <MonthGrid ctx={ctx} range={range} days={days} query={query} /> : null}
+      <p role="status">{t('agenda.count', { n: total })}</p>
+      {view === 'daftar' ? (
+        <ul class="list">
+          {meetings.map((m) => (
+            <MeetingItem key={m.id} ctx={ctx} m={m} heading="h2" />
+          ))}
+        </ul>
+      ) : (
+        [...days.entries()].map(([day, list]) => (
+          <section key={day} id={`hari-${day}`} aria-labelledby={`judul-${day}`}>
+            <h2 id={`judul-${day}`}>
+              {new Intl.DateTimeFormat(ctx.lang === 'en' ? 'en-GB' : 'id-ID', {
+                weekday: 'long',
+                day: 'numeric',
+                month: 'long',
+                year: 'numeric',
+                timeZone: 'Asia/Jakarta',
+              }).format(dayDate(day))}
+            </h2>
+            <ul class="list">
+              {list.map((m) => (
+                <MeetingItem key={m.id} ctx={ctx} m={m} />
+              ))}
+            </ul>
+          </section>
+        ))
+      )}
+      {view !== 'daftar' || pages <= 1 ? null : (
+        <nav class="pager" aria-label={t('aspiration.list.pages')}>
+          {page > 1 ? <a href={link(query, { hal: String(page - 1) })}>{t('aspiration.list.previous')}</a> : null}
+          <span>{t('aspiration.list.page', { n: page, of: pages })}</span>
+          {page < pages ? <a href={link(query, { hal: String(page + 1) })}>{t('aspiration.list.next')}</a> : null}
+        </nav>
+      )}
+      <h2>{t('agenda.subscribe')}</h2>
+      <p>{t('agenda.subscribeLead')}</p>
+      <ul>
+        <li>
+          <a href="/agenda.ics">{t('agenda.icsAll')}</a>
+        </li>
+        {query.badan ? (
+          <li>
+            <a href={`/agenda/badan/${query.badan}.ics`}>
+              {t('agenda.icsBody', { body: bodies.find((b) => b.slug === query.badan)?.name ?? query.badan })}
+            </a>
+          </li>
+        ) : null}
+        <li>
+          <a href="/agenda.atom">{t('agenda.atom')}</a>
+        </li>
+        <li>
+          <a href={`/agenda.csv${link(query, {}).replace('/agenda', '')}`}>{t('agenda.csv')}</a>
+        </li>
+      </ul>
+    </Layout>
+  );
+}
+
+const revisionFields: Record<string, MessageKey> = {
+  title: 'agenda.field.title',
+  starts_at: 'agenda.field.start',
+  ends_at: 'agenda.field.end',
+  place: 'agenda.field.place',
+  online_url: 'agenda.field.onlineUrl',
+  livestream_url: 'agenda.field.livestreamUrl',
+  open: 'agenda.field.openness',
+  type: 'agenda.type',
+  body_id: 'agenda.body',
+  agenda_items: 'agenda.field.agendaItems',
+};
+
+function changedValue(ctx: PageContext, field: string, raw: string): string {
+  let value: unknown;
+  try {
+    value = JSON.parse(raw);
+  } catch {
+    value = raw;
+  }
+  if (value === null || value === '') return '—';
+  if ((field === 'starts_at' || field === 'ends_at') && typeof value === 'string') {
+    const d = new Date(value);
+    return `${formatDate(d, ctx.lang)}, ${formatTime(d, ctx.lang)}`;
+  }
+  if (field === 'open') return ctx.t(value === true ? 'agenda.open' : 'agenda.closed');
+  if (Array.isArray(value)) return value.join('; ');
+  return String(value);
+}
+
+export function MeetingPage({ ctx, record }: { ctx: PageContext; record: MeetingRecord }) {
+  const { t } = ctx;
+  const m = record.view;
+  const d = m.details;
+  return (
+    <Layout ctx={ctx} title={shownTitle(ctx, m)}>
+      <p>
+        <a href="/agenda">{t('agenda.back')}</a>
+      </p>
+      <article itemscope itemtype="https://schema.org/Event">
+        <h1 itemprop="name">
+          {m.open ? m.title : `${t('agenda.closedMeeting')}: ${m.body?.name ?? typeLabel(ctx, m.type)}`}
+        </h1>
+        {m.cancelled ? (
+          <p class="error-summary" role="status">
+            <strong>{t('agenda.cancelledNotice')}</strong>
+            <meta itemprop="eventStatus" content="https://schema.org/EventCancelled" />
+          </p>
+        ) : null}
+        <dl class="facts">
+          <dt>{t('agenda.field.start')}</dt>
+          <dd>
+            <time itemprop="startDate" dateTime={m.startsAt.toISOString()}>
+              {when(ctx, m)}
+            </time>
+            {m.endsAt === null ? null : <meta itemprop="endDate" content={m.endsAt.toISOString()} />}
+          </dd>
+          <dt>{t('agenda.type')}</dt>
+          <dd>{typeLabel(ctx, m.type)}</dd>
+          {m.body === undefined ? null : (
+            <>
+              <dt>{t('agenda.body')}</dt>
+              <dd itemprop="organizer" itemscope itemtype="https://schema.org/Organization">
+                <a href={`/agenda?badan=${m.body.slug}`} itemprop="url">
+                  <span itemprop="name">{m.body.name}</span>
+                </a>
+              </dd>
+            </>
+          )}
+          {m.dapilNumber === null ? null : (
+            <>
+              <dt>{t('agenda.dapil')}</dt>
+              <dd>{t('dapil.name', { n: m.dapilNumber })}</dd>
+            </>
+          )}
+          <dt>{t('agenda.field.openness')}</dt>
+          <dd>{t(m.open ? 'agenda.open' : 'agenda.closed')}</dd>
+          {d?.place ? (
+            <>
+              <dt>{t('agenda.field.place')}</dt>
+              <dd itemprop="location">{d.place}</dd>
+            </>
+          ) : null}
+          {d?.onlineUrl ? (
+            <>
+              <dt>{t('agenda.field.onlineUrl')}</dt>
+              <dd>
+                <a href={d.onlineUrl} rel="noopener">
+                  {d.onlineUrl}
+                </a>
+              </dd>
+            </>
+          ) : null}
+          {d?.livestreamUrl ? (
+            <>
+              <dt>{t('agenda.field.livestreamUrl')}</dt>
+              <dd>
+                <a href={d.livestreamUrl} rel="noopener">
+                  {d.livestreamUrl}
+                </a>
+              </dd>
+            </>
+          ) : null}
+          {d?.recordingUrl ? (
+            <>
+              <dt>{t('agenda.field.recordingUrl')}</dt>
+              <dd>
+                <a href={d.recordingUrl} rel="noopener">
+                  {d.recordingUrl}
+                </a>
+              </dd>
+            </>
+          ) : null}
+        </dl>
+        {d === undefined ? (
+          <p>{t('agenda.closedLead')}</p>
+        ) : (
+          <>
+            {d.agendaItems.length === 0 ? null : (
+              <>
+                <h2>{t('agenda.field.agendaItems')}</h2>
+                <ol itemprop="description">
+                  {d.agendaItems.map((item) => (
+                    <li key={item}>{item}</li>
+                  ))}
+                </ol>
+              </>
+            )}
+            {record.documents.length === 0 ? null : (
+              <>
+                <h2>{t('agenda.documents')}</h2>
+                <ul>
+                  {record.documents.map((doc) => (
+                    <li key={doc.id}>
+                      <a href={`/agenda/${m.id}/dokumen/${doc.id}`}>{doc.title}</a> (PDF,{' '}
+                      {Math.max(1, Math.round(doc.bytes / 1024))} KB)
+                    </li>
+                  ))}
+                </ul>
+              </>
+            )}
+            {d.decisions === null ? null : (
+              <>
+                <h2>{t('agenda.field.decisions')}</h2>
+                <p class="prose">{d.decisions}</p>
+              </>
+            )}
+            {d.minutes === null ? null : (
+              <>
+                <h2>{t('agenda.field.minutes')}</h2>
+                <p class="prose">{d.minutes}</p>
+              </>
+            )}
+            {record.attendance.length === 0 ? null : (
+              <>
+                <h2>{t('agenda.attendance')}</h2>
+                <p>
+                  {t('agenda.attendanceSummary', {
+                    present: record.attendance.filter((a) => a.presence === 'hadir').length,
+                    n: record.attendance.length,
+                  })}
+                </p>
+                <ul class="columns">
+                  {record.attendance.map((a) => (
+                    <li key={a.id}>
+                      <a href={`/anggota/${a.slug}`}>{a.name}</a>: {t(`agenda.presence.${a.presence}`)}
+                    </li>
+                  ))}
+                </ul>
+              </>
+            )}
+          </>
+        )}
+        <h2>{t('agenda.history')}</h2>
+        <ol class="timeline">
+          {record.revisions.map((r) => (
+            <li key={`${r.kind}-${r.at.toISOString()}`} class="event">
+              <p class="event-head">
+                <strong>{t(`agenda.revision.${r.kind}` as MessageKey)}</strong>
+                <br />
+                <span class="meta">
+                  {formatDate(r.at, ctx.lang)}, {formatTime(r.at, ctx.lang)}
+                </span>
+              </p>
+              {Object.keys(r.changes).length === 0 || d === undefined ? null : (
+                <ul>
+                  {Object.entries(r.changes).map(([field, [before, after]]) => (
+                    <li key={field}>
+                      {t(revisionFields[field] ?? 'agenda.field.title')}: <del>{changedValue(ctx, field, before)}</del>{' '}
+                      → <ins>{changedValue(ctx, field, after)}</ins>
+                    </li>
+                  ))}
+                </ul>
+              )}
+              {r.note === null ? null : <p class="event-body">{r.note}</p>}
+            </li>
+          ))}
+        </ol>
+        <p>
+          <a href={`/agenda/${m.id}/kalender.ics`}>{t('agenda.icsOne')}</a>
+        </p>
+      </article>
+    </Layout>
+  );
+}

@@ -1,0 +1,366 @@
+/** /kelola/agenda: the meetings staff publish, a meeting's form, and what is recorded afterwards. */
+import { TextArea } from '../../aspirations/views/form-pages.tsx';
+import type { CouncilStructure } from '../../council/service.ts';
+import type { Presence } from '../../db/schema.ts';
+import type { PageContext } from '../../platform/page-context.ts';
+import { CsrfField, ErrorSummary, type FieldErrors, Notice, TextField } from '../../platform/views/form.tsx';
+import { Layout } from '../../platform/views/layout.tsx';
+import { type MeetingView, meetingTypes, presences } from '../service.ts';
+import { MeetingItem, typeLabel } from './agenda-pages.tsx';
+
+export type Values = Partial<Record<string, string>>;
+
+export function AgendaOfficePage({
+  ctx,
+  meetings,
+  notice,
+}: {
+  ctx: PageContext;
+  meetings: MeetingView[];
+  notice?: string | undefined;
+}) {
+  const { t } = ctx;
+  return (
+    <Layout ctx={ctx} title={t('agenda.office.title')}>
+      <p>
+        <a href="/kelola">{t('nav.backOffice')}</a>
+      </p>
+      <h1>{t('agenda.office.title')}</h1>
+      <Notice text={notice} />
+      <p>
+        <a class="button" href="/kelola/agenda/baru">
+          {t('agenda.office.new')}
+        </a>
+      </p>
+      <ul class="list">
+        {meetings.map((m) => (
+          <li key={m.id}>
+            <ul class="list">
+              <MeetingItem ctx={ctx} m={m} heading="h2" />
+            </ul>
+            <a href={`/kelola/agenda/${m.id}`}>{t('agenda.office.manage', { title: m.title })}</a>
+          </li>
+        ))}
+      </ul>
+    </Layout>
+  );
+}
+
+function Select({
+  name,
+  label,
+  value,
+  options,
+  error,
+}: {
+  name: string;
+  label: string;
+  value: string | undefined;
+  options: { value: string; label: string }[];
+  error?: string | undefined;
+}) {
+  return (
+    <div class={error === undefined ? 'field' : 'field field-error'}>
+      <label for={name}>{label}</label>
+      {error === undefined ? null : (
+        <p class="error-text" id={`${name}-error`}>
+          {error}
+        </p>
+      )}
+      <select id={name} name={name} aria-describedby={error === undefined ? undefined : `${name}-error`}>
+        {options.map((o) => (
+          <option key={o.value} value={o.value} selected={value === o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+export function MeetingFields({
+  ctx,
+  structure,
+  values,
+  errors,
+}: {
+  ctx: PageContext;
+  structure: CouncilStructure;
+  values: Values;
+  errors: FieldErrors;
+}) {
+  const { t } = ctx;
+  return (
+    <>
+      <Select
+        name="type"
+        label={t('agenda.type')}
+        value={values.type}
+        error={errors.type}
+        options={meetingTypes.map((m) => ({ value: m, label: typeLabel(ctx, m) }))}
+      />
+      <Select
+        name="body"
+        label={t('agenda.body')}
+        value={values.body}
+        error={errors.body}
+        options={[
+          { value: '', label: t('agenda.wholeCouncil') },
+          ...structure.bodies.map((b) => ({ value: b.slug, label: b.name })),
+        ]}
+      />
+      <Select
+        name="dapil"
+        label={t('agenda.dapilFor')}
+        value={values.dapil}
+        error={errors.dapil}
+        options={[
+          { value: '', label: '—' },
+          ...structure.dapil.map((d) => ({ value: String(d.number), label: t('dapil.name', { n: d.number }) })),
+        ]}
+      />
+      <TextField
+        name="title"
+        label={t('agenda.field.title')}
+        value={values.title}
+        error={errors.title}
+        maxLength={200}
+      />
+      <TextArea
+        name="agendaItems"
+        label={t('agenda.field.agendaItems')}
+        hint={t('agenda.agendaItemsHint')}
+        value={values.agendaItems}
+        error={errors.agendaItems}
+        rows={5}
+      />
+      <TextField name="date" type="date" label={t('agenda.field.date')} value={values.date} error={errors.date} />
+      <TextField
+        name="startTime"
+        label={t('agenda.field.startTime')}
+        hint={t('agenda.timeHint')}
+        value={values.startTime}
+        error={errors.startTime}
+        maxLength={5}
+      />
+      <TextField
+        name="endTime"
+        label={t('agenda.field.endTime')}
+        hint={t('agenda.timeHint')}
+        value={values.endTime}
+        error={errors.endTime}
+        maxLength={5}
+      />
+      <TextField
+        name="place"
+        label={t('agenda.field.place')}
+        value={values.place}
+        error={errors.place}
+        maxLength={300}
+      />
+      <TextField
+        name="onlineUrl"
+        label={t('agenda.field.onlineUrl')}
+        value={values.onlineUrl}
+        error={errors.onlineUrl}
+        maxLength={500}
+      />
+      <TextField
+        name="livestreamUrl"
+        label={t('agenda.field.livestreamUrl')}
+        value={values.livestreamUrl}
+        error={errors.livestreamUrl}
+        maxLength={500}
+      />
+      <Select
+        name="openness"
+        label={t('agenda.field.openness')}
+        value={values.openness}
+        error={errors.openness}
+        options={[
+          { value: '', label: t('agenda.opennessDefault') },
+          { value: 'open', label: t('agenda.open') },
+          { value: 'closed', label: t('agenda.closed') },
+        ]}
+      />
+    </>
+  );
+}
+
+export function NewMeetingPage({
+  ctx,
+  csrf,
+  structure,
+  values,
+  errors,
+}: {
+  ctx: PageContext;
+  csrf: string;
+  structure: CouncilStructure;
+  values: Values;
+  errors: FieldErrors;
+}) {
+  const { t } = ctx;
+  return (
+    <Layout ctx={ctx} title={t('agenda.office.new')}>
+      <p>
+        <a href="/kelola/agenda">{t('agenda.office.back')}</a>
+      </p>
+      <h1>{t('agenda.office.new')}</h1>
+      <ErrorSummary ctx={ctx} errors={errors} />
+      <form method="post" action="/kelola/agenda/baru" novalidate>
+        <CsrfField token={csrf} />
+        <MeetingFields ctx={ctx} structure={structure} values={values} errors={errors} />
+        <button type="submit">{t('agenda.office.publish')}</button>
+      </form>
+    </Layout>
+  );
+}
+
+export interface EditMeetingPageProps {
+  ctx: PageContext;
+  csrf: string;
+  structure: CouncilStructure;
+  meeting: MeetingView;
+  values: Values;
+  errors: FieldErrors;
+  /** Which form the errors belong to. */
+  form: string | undefined;
+  expected: { id: number; name: string }[];
+  attendance: Map<number, Presence>;
+  notice?: string | undefined;
+}
+
+export function EditMeetingPage({
+  ctx,
+  csrf,
+  structure,
+  meeting,
+  values,
+  errors,
+  form,
+  expected,
+  attendance,
+  notice,
+}: EditMeetingPageProps) {
+  const { t } = ctx;
+  const base = `/kelola/agenda/${meeting.id}`;
+  const own = (name: string) => (form === name ? errors : {});
+  return (
+    <Layout ctx={ctx} title={meeting.title}>
+      <p>
+        <a href="/kelola/agenda">{t('agenda.office.back')}</a> ·{' '}
+        <a href={`/agenda/${meeting.id}`}>{t('aspiration.case.public')}</a>
+      </p>
+      <h1>{meeting.title}</h1>
+      <Notice text={notice} />
+      <ErrorSummary ctx={ctx} errors={errors} />
+      {meeting.cancelled ? (
+        <p>
+          <strong>{t('agenda.cancelledNotice')}</strong>
+        </p>
+      ) : (
+        <>
+          <h2>{t('agenda.office.change')}</h2>
+          <form method="post" action={base} novalidate>
+            <CsrfField token={csrf} />
+            <MeetingFields ctx={ctx} structure={structure} values={values} errors={own('meeting')} />
+            <TextField
+              name="note"
+              label={t('agenda.office.changeNote')}
+              hint={t('agenda.office.changeNoteHint')}
+              value={form === 'meeting' ? values.note : ''}
+              maxLength={500}
+            />
+            <button type="submit">{t('agenda.office.saveChange')}</button>
+          </form>
+          <h2>{t('agenda.office.cancel')}</h2>
+          <form method="post" action={`${base}/batal`} novalidate>
+            <CsrfField token={csrf} />
+            <TextField
+              name="reason"
+              label={t('agenda.office.cancelReason')}
+              value={form === 'cancel' ? values.reason : ''}
+              error={own('cancel').reason}
+              maxLength={500}
+            />
+            <button type="submit" class="secondary">
+              {t('agenda.office.cancelButton')}
+            </button>
+          </form>
+        </>
+      )}
+      <h2>{t('agenda.documents')}</h2>
+      <form method="post" action={`${base}/dokumen`} enctype="multipart/form-data" novalidate>
+        <CsrfField token={csrf} />
+        <TextField
+          name="documentTitle"
+          label={t('agenda.office.documentTitle')}
+          value={form === 'document' ? values.documentTitle : ''}
+          error={own('document').documentTitle}
+          maxLength={200}
+        />
+        <div class={own('document').document === undefined ? 'field' : 'field field-error'}>
+          <label for="document">{t('agenda.office.document')}</label>
+          {own('document').document === undefined ? null : <p class="error-text">{own('document').document}</p>}
+          <input id="document" name="document" type="file" accept="application/pdf" />
+        </div>
+        <button type="submit" class="secondary">
+          {t('agenda.office.upload')}
+        </button>
+      </form>
+      <h2>{t('agenda.office.outcome')}</h2>
+      <form method="post" action={`${base}/hasil`} novalidate>
+        <CsrfField token={csrf} />
+        <TextArea
+          name="decisions"
+          label={t('agenda.field.decisions')}
+          value={values.decisions}
+          error={own('outcome').decisions}
+          rows={4}
+        />
+        <TextArea
+          name="minutes"
+          label={t('agenda.field.minutes')}
+          value={values.minutes}
+          error={own('outcome').minutes}
+          rows={8}
+        />
+        <TextField
+          name="recordingUrl"
+          label={t('agenda.field.recordingUrl')}
+          value={values.recordingUrl}
+          error={own('outcome').recordingUrl}
+          maxLength={500}
+        />
+        <button type="submit">{t('agenda.office.saveOutcome')}</button>
+      </form>
+      {meeting.cancelled ? null : (
+        <>
+          <h2>{t('agenda.attendance')}</h2>
+          <form method="post" action={`${base}/hadir`}>
+            <CsrfField token={csrf} />
+            {expected.map((m) => (
+              <fieldset key={m.id} class="field inline-choice">
+                <legend>{m.name}</legend>
+                {presences.map((p) => (
+                  <span key={p} class="radio">
+                    <input
+                      type="radio"
+                      id={`m${m.id}-${p}`}
+                      name={`m${m.id}`}
+                      value={p}
+                      checked={attendance.get(m.id) === p}
+                    />
+                    <label for={`m${m.id}-${p}`}>{t(`agenda.presence.${p}`)}</label>
+                  </span>
+                ))}
+              </fieldset>
+            ))}
+            <button type="submit">{t('agenda.office.saveAttendance')}</button>
+          </form>
+        </>
+      )}
+    </Layout>
+  );
+}
