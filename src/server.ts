@@ -6,10 +6,13 @@
 import { buildApp } from './app.ts';
 import { scheduleAspirationJobs } from './aspirations/service.ts';
 import { ConfigError, loadConfig } from './config.ts';
+import { getCouncil } from './council/service.ts';
 import { openDatabase } from './db/index.ts';
 import { seedCouncil } from './db/seed/index.ts';
+import { seedDemoMeetings } from './db/seed/meetings.ts';
 import { deps } from './platform/auth.ts';
 import { scheduleRetention } from './platform/retention.ts';
+import { jakartaDay } from './platform/working-days.ts';
 
 async function main() {
   let config: ReturnType<typeof loadConfig>;
@@ -27,6 +30,10 @@ async function main() {
   if (config.seedDemo) {
     const { seeded } = await seedCouncil(database.db, config.seedCouncil);
     if (seeded) console.log(`Loaded the demo council from councils/${config.seedCouncil}/`);
+    const { council } = await getCouncil(database.db);
+    const year = Number(jakartaDay(new Date()).slice(0, 4));
+    const { meetings } = await seedDemoMeetings(database.db, council.id, year);
+    if (meetings > 0) console.log(`Loaded ${meetings} demo meetings of ${year} (fictional)`);
   }
   const app = await buildApp({ config, database });
   app.outbox.start();

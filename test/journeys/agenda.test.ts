@@ -1,0 +1,61 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { jakartaDay } from '../../src/platform/working-days.ts';
+import { journey, pageProblems } from '../helpers/browser.ts';
+import { createUser, totpCode } from '../helpers/users.ts';
+
+const j = journey();
+const phone = { width: 360, height: 740 };
+
+describe('the agenda on a phone with JavaScript off', () => {
+  test('staff announce a hearing; a citizen finds it in the list, the week and the month; every page is accessible', async () => {
+    const staff = await createUser(j.served, 'staff');
+    const problems: string[] = [];
+    const office = await j.newContext({ javaScriptEnabled: false, viewport: phone });
+    const page = await office.newPage();
+    await page.goto(`${j.served.baseUrl}/masuk?lanjut=/kelola/agenda/baru`);
+    await page.getByLabel('Email').fill(staff.email);
+    await page.getByLabel('Kata sandi').fill(staff.password);
+    await page.getByRole('button', { name: 'Masuk' }).click();
+    await page.waitForURL(/\/masuk\/2fa/);
+    await j.served.database.db
+      .updateTable('app_user')
+      .set({ totp_last_step: null })
+      .where('id', '=', staff.id)
+      .execute();
+    await page.getByLabel('Kode').fill(await totpCode(staff.totpSecret ?? ''));
+    await page.getByRole('button', { name: 'Verifikasi' }).click();
+    await page.waitForURL(/\/kelola\/agenda\/baru$/);
+    problems.push(...(await pageProblems(j, page, '/kelola/agenda/baru')));
+    const day = jakartaDay(new Date(Date.now() + 3 * 86_400_000));
+    await page.getByLabel('Jenis rapat').selectOption('rdpu');
+    await page.getByLabel('Alat kelengkapan').selectOption('komisi-iv');
+    await page.getByLabel('Judul', { exact: true }).fill('RDPU Komisi IV tentang layanan BPJS Kesehatan');
+    await page.getByLabel('Acara').fill('Paparan BPJS Kesehatan\nMasukan warga');
+    await page.getByLabel('Tanggal').fill(day);
+    await page.getByLabel('Jam mulai (WIB)').fill('09:00');
+    await page.getByLabel('Tempat').fill('Ruang Rapat Paripurna');
+    await page.getByRole('button', { name: 'Umumkan' }).click();
+    await page.waitForURL(/\/kelola\/agenda\/\d+\?pesan=tersimpan/);
+    problems.push(...(await pageProblems(j, page, '/kelola/agenda/:id')));
+    await page.goto(`${j.served.baseUrl}/kelola/agenda`);
+    problems.push(...(await pageProblems(j, page, '/kelola/agenda')));
+
+    const citizen = await j.newContext({ javaScriptEnabled: false, viewport: phone });
+    const view = await citizen.newPage();
+    for (const path of ['/agenda', `/agenda?tampilan=minggu&tanggal=${day}`, `/agenda?tampilan=bulan&tanggal=${day}`]) {
+      await view.goto(`${j.served.baseUrl}${path}`);
+      assert.ok(
+        await view.getByRole('link', { name: 'RDPU Komisi IV tentang layanan BPJS Kesehatan' }).isVisible(),
+        path,
+      );
+      problems.push(...(await pageProblems(j, view, path)));
+    }
+    await view.getByRole('link', { name: 'RDPU Komisi IV tentang layanan BPJS Kesehatan' }).click();
+    assert.ok(await view.getByText('Paparan BPJS Kesehatan').isVisible());
+    problems.push(...(await pageProblems(j, view, '/agenda/:id')));
+    assert.deepEqual(problems, []);
+    await office.close();
+    await citizen.close();
+  });
+});
