@@ -45,6 +45,7 @@ import { type Channels, gatewayChannel, OutboxWorker, smtpMailer } from './platf
 import type { Access } from './platform/permissions.ts';
 import { pgliteRealtime, postgresRealtime } from './platform/realtime.ts';
 import { MAX_PHOTO_BYTES, type UploadedFile } from './platform/uploads.ts';
+import { regulationRoutes } from './regulations/routes.tsx';
 
 export interface RouteEntry {
   method: string;
@@ -222,6 +223,7 @@ export async function buildApp({ config, database, assets, logStream }: AppOptio
           description: 'Citizens’ public aspirations and how they are handled (also as Open311 at /open311/v2)',
         },
         { name: 'Agenda', description: 'The council’s meetings (also as iCalendar at /agenda.ics)' },
+        { name: 'Regulations', description: 'Regional regulations and other legal documents (JDIH)' },
         { name: 'Account', description: 'The account behind an API token' },
         { name: 'Operations', description: 'Health of the service' },
       ],
@@ -264,6 +266,7 @@ export async function buildApp({ config, database, assets, logStream }: AppOptio
   await app.register(agendaRoutes);
   await app.register(agendaOfficeRoutes);
   await app.register(agendaApiRoutes);
+  await app.register(regulationRoutes);
 
   return app;
 }

@@ -10,6 +10,7 @@ import { getCouncil } from './council/service.ts';
 import { openDatabase } from './db/index.ts';
 import { seedCouncil } from './db/seed/index.ts';
 import { seedDemoMeetings } from './db/seed/meetings.ts';
+import { seedDemoRegulations } from './db/seed/regulations.ts';
 import { deps } from './platform/auth.ts';
 import { scheduleRetention } from './platform/retention.ts';
 import { jakartaDay } from './platform/working-days.ts';
@@ -34,6 +35,8 @@ async function main() {
     const year = Number(jakartaDay(new Date()).slice(0, 4));
     const { meetings } = await seedDemoMeetings(database.db, council.id, year);
     if (meetings > 0) console.log(`Loaded ${meetings} demo meetings of ${year} (fictional)`);
+    const { regulations } = await seedDemoRegulations(database.db, council.id, config.uploadDir);
+    if (regulations > 0) console.log(`Loaded ${regulations} demo legal documents (fictional)`);
   }
   const app = await buildApp({ config, database });
   app.outbox.start();

@@ -28,6 +28,9 @@ export const backOfficeRoutes: FastifyPluginAsync = async (app) => {
         ...(can(user.role, 'agenda.publish')
           ? [{ href: '/kelola/agenda', label: request.t('agenda.office.title') }]
           : []),
+        ...(can(user.role, 'regulations.manage')
+          ? [{ href: '/kelola/perda', label: request.t('regulation.office.title') }]
+          : []),
         ...(can(user.role, 'council.configure')
           ? [{ href: '/kelola/pengaturan', label: request.t('settings.title') }]
           : []),

@@ -11,6 +11,7 @@ import * as m0005 from './migrations/0005-sign-in-throttle.ts';
 import * as m0006 from './migrations/0006-aspirations.ts';
 import * as m0007 from './migrations/0007-open311.ts';
 import * as m0008 from './migrations/0008-agenda.ts';
+import * as m0009 from './migrations/0009-regulations.ts';
 
 const migrations: Record<string, Migration> = {
   '0001-council': m0001,
@@ -21,6 +22,7 @@ const migrations: Record<string, Migration> = {
   '0006-aspirations': m0006,
   '0007-open311': m0007,
   '0008-agenda': m0008,
+  '0009-regulations': m0009,
 };
 
 /** Thrown when the database could not be brought to the latest schema. */

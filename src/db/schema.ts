@@ -399,7 +399,38 @@ export interface MeetingAttendanceTable extends Timestamps {
   presence: Presence;
 }
 
+export type RegulationType = 'perda' | 'perwal' | 'keputusan_dprd' | 'peraturan_dprd' | 'keputusan_pimpinan';
+export type RegulationStatus = 'berlaku' | 'diubah' | 'dicabut';
+
+export interface RegulationTable extends Timestamps {
+  id: Id;
+  council_id: number;
+  type: RegulationType;
+  number: string;
+  year: number;
+  title: string;
+  subject: string;
+  enacted_on: string;
+  promulgated_on: string | null;
+  register: string | null;
+  status: ColumnType<RegulationStatus, RegulationStatus | undefined, RegulationStatus>;
+  file: string | null;
+  bytes: number | null;
+  text: ColumnType<string, string | undefined, string>;
+  created_by: number | null;
+  search: ColumnType<string, never, never>;
+}
+
+export interface RegulationRelationTable extends Timestamps {
+  id: Id;
+  from_id: number;
+  to_id: number;
+  kind: 'mengubah' | 'mencabut';
+}
+
 export interface Database {
+  regulation: RegulationTable;
+  regulation_relation: RegulationRelationTable;
   meeting: MeetingTable;
   meeting_revision: MeetingRevisionTable;
   meeting_attachment: MeetingAttachmentTable;

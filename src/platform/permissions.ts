@@ -24,6 +24,8 @@ export const grants = {
   'aspiration.respond': ['staff', 'member', 'administrator'],
   /** Publish, change and cancel meetings; record their documents, minutes and attendance. */
   'agenda.publish': ['staff', 'administrator'],
+  /** Add regulations to the legal documents repository and record their status and links. */
+  'regulations.manage': ['staff', 'administrator'],
   /** Edit the council's service settings: categories, targets, verification period, holidays. */
   'council.configure': ['administrator'],
   /** Issue and revoke the keys of applications that file aspirations through Open311. */

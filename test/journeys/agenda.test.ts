@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
+import { seedDemoRegulations } from '../../src/db/seed/regulations.ts';
 import { jakartaDay } from '../../src/platform/working-days.ts';
 import { journey, pageProblems } from '../helpers/browser.ts';
 import { createUser, totpCode } from '../helpers/users.ts';
@@ -57,5 +58,25 @@ describe('the agenda on a phone with JavaScript off', () => {
     assert.deepEqual(problems, []);
     await office.close();
     await citizen.close();
+  });
+
+  test('a citizen searches the regulations and opens one; the pages are accessible', async () => {
+    const council = await j.served.database.db.selectFrom('council').select('id').executeTakeFirstOrThrow();
+    await seedDemoRegulations(j.served.database.db, council.id, j.served.config.uploadDir);
+    const context = await j.newContext({ javaScriptEnabled: false, viewport: phone });
+    const page = await context.newPage();
+    const problems: string[] = [];
+    await page.goto(`${j.served.baseUrl}/perda`);
+    problems.push(...(await pageProblems(j, page, '/perda')));
+    await page.getByLabel('Kata atau nomor').fill('bangunan');
+    await page.getByRole('button', { name: 'Terapkan' }).click();
+    await page.waitForURL(/q=bangunan/);
+    assert.ok(await page.locator('mark').first().isVisible());
+    problems.push(...(await pageProblems(j, page, '/perda?q=bangunan')));
+    await page.getByRole('link', { name: 'Peraturan Daerah Nomor 6 Tahun 2021' }).click();
+    assert.ok(await page.getByText('Diubah oleh').isVisible());
+    problems.push(...(await pageProblems(j, page, '/perda/:id')));
+    assert.deepEqual(problems, []);
+    await context.close();
   });
 });

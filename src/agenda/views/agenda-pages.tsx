@@ -4,6 +4,7 @@ import { formatDate, formatTime } from '../../platform/format.ts';
 import type { MessageKey } from '../../platform/i18n.ts';
 import type { PageContext } from '../../platform/page-context.ts';
 import { Layout } from '../../platform/views/layout.tsx';
+import { Pager } from '../../platform/views/pager.tsx';
 import { jakartaDay } from '../../platform/working-days.ts';
 import { type MeetingRecord, type MeetingView, meetingTypes } from '../service.ts';
 
@@ -285,13 +286,9 @@ export function AgendaPage({
           </section>
         ))
       )}
-      {view !== 'daftar' || pages <= 1 ? null : (
-        <nav class="pager" aria-label={t('aspiration.list.pages')}>
-          {page > 1 ? <a href={link(query, { hal: String(page - 1) })}>{t('aspiration.list.previous')}</a> : null}
-          <span>{t('aspiration.list.page', { n: page, of: pages })}</span>
-          {page < pages ? <a href={link(query, { hal: String(page + 1) })}>{t('aspiration.list.next')}</a> : null}
-        </nav>
-      )}
+      {view === 'daftar' ? (
+        <Pager ctx={ctx} page={page} pages={pages} href={(p) => link(query, { hal: String(p) })} />
+      ) : null}
       <h2>{t('agenda.subscribe')}</h2>
       <p>{t('agenda.subscribeLead')}</p>
       <ul>

@@ -5,6 +5,7 @@ import type { PageContext } from '../../platform/page-context.ts';
 import { can } from '../../platform/permissions.ts';
 import { CsrfField, ErrorSummary, type FieldErrors, Notice, TextField } from '../../platform/views/form.tsx';
 import { Layout } from '../../platform/views/layout.tsx';
+import { Pager } from '../../platform/views/pager.tsx';
 import { TableHead, TableWrap } from '../../platform/views/table-wrap.tsx';
 import { type AspirationView, type CaseFile, followUpKinds, isOpen } from '../service.ts';
 import { DetailsForm, TextArea, type Values } from './form-pages.tsx';
@@ -183,13 +184,7 @@ export function InboxPage({ ctx, csrf, structure, items, total, page, pageSize, 
           </div>
         ) : null}
       </form>
-      {pages <= 1 ? null : (
-        <nav class="pager" aria-label={t('aspiration.list.pages')}>
-          {page > 1 ? <a href={link(page - 1)}>{t('aspiration.list.previous')}</a> : null}
-          <span>{t('aspiration.list.page', { n: page, of: pages })}</span>
-          {page < pages ? <a href={link(page + 1)}>{t('aspiration.list.next')}</a> : null}
-        </nav>
-      )}
+      <Pager ctx={ctx} page={page} pages={pages} href={link} />
     </Layout>
   );
 }

@@ -2,8 +2,9 @@
 import type { CouncilStructure } from '../../council/service.ts';
 import { formatDate } from '../../platform/format.ts';
 import type { PageContext } from '../../platform/page-context.ts';
-import { CsrfField, ErrorSummary, type FieldErrors, Notice } from '../../platform/views/form.tsx';
+import { CsrfField, ErrorSummary, type FieldErrors, FilterSelect, Notice } from '../../platform/views/form.tsx';
 import { Layout } from '../../platform/views/layout.tsx';
+import { Pager } from '../../platform/views/pager.tsx';
 import { type AspirationView, isOpen } from '../service.ts';
 import type { Values } from './form-pages.tsx';
 import { TextArea } from './form-pages.tsx';
@@ -219,18 +220,9 @@ export function ListPage({ ctx, structure, items, total, page, pageSize, query }
   const { t } = ctx;
   const pages = Math.max(1, Math.ceil(total / pageSize));
   const select = (name: string, label: string, options: { value: string; label: string }[]) => (
-    <div class="field">
-      <label for={`f-${name}`}>{label}</label>
-      <select id={`f-${name}`} name={name}>
-        <option value="">{t('aspiration.filter.all')}</option>
-        {options.map((o) => (
-          <option key={o.value} value={o.value} selected={query[name] === o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-    </div>
+    <FilterSelect ctx={ctx} name={name} label={label} value={query[name]} options={options} />
   );
+
   return (
     <Layout ctx={ctx} title={t('aspiration.list.title')}>
       <h1>{t('aspiration.list.title')}</h1>
@@ -311,13 +303,7 @@ export function ListPage({ ctx, structure, items, total, page, pageSize, query }
           </li>
         ))}
       </ul>
-      {pages <= 1 ? null : (
-        <nav class="pager" aria-label={t('aspiration.list.pages')}>
-          {page > 1 ? <a href={pageUrl(query, page - 1)}>{t('aspiration.list.previous')}</a> : null}
-          <span>{t('aspiration.list.page', { n: page, of: pages })}</span>
-          {page < pages ? <a href={pageUrl(query, page + 1)}>{t('aspiration.list.next')}</a> : null}
-        </nav>
-      )}
+      <Pager ctx={ctx} page={page} pages={pages} href={(p) => pageUrl(query, p)} />
       <p>
         <a href="/aspirasi.atom">{t('aspiration.feed')}</a>
       </p>

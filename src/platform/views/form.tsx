@@ -124,3 +124,32 @@ export function Notice({ text }: { text: string | undefined }) {
     </p>
   );
 }
+
+/** A select of a filter form (GET): "all" first, then the options, the current one selected. */
+export function FilterSelect({
+  ctx,
+  name,
+  label,
+  value,
+  options,
+}: {
+  ctx: PageContext;
+  name: string;
+  label: string;
+  value: string | undefined;
+  options: { value: string; label: string }[];
+}) {
+  return (
+    <div class="field">
+      <label for={`f-${name}`}>{label}</label>
+      <select id={`f-${name}`} name={name}>
+        <option value="">{ctx.t('aspiration.filter.all')}</option>
+        {options.map((o) => (
+          <option key={o.value} value={o.value} selected={value === o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}

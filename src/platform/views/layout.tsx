@@ -10,6 +10,7 @@ const navigation: { href: string; label: MessageKey }[] = [
   { href: '/anggota', label: 'nav.members' },
   { href: '/dapil', label: 'nav.dapil' },
   { href: '/agenda', label: 'nav.agenda' },
+  { href: '/perda', label: 'nav.regulations' },
   { href: '/aspirasi', label: 'nav.aspirations' },
 ];
 

@@ -1,0 +1,377 @@
+/** /perda (search the repository), /perda/:id (one document, schema.org Legislation), and /kelola/perda. */
+import { TextArea } from '../../aspirations/views/form-pages.tsx';
+import type { RegulationStatus } from '../../db/schema.ts';
+import { formatDate } from '../../platform/format.ts';
+import type { MessageKey } from '../../platform/i18n.ts';
+import type { PageContext } from '../../platform/page-context.ts';
+import {
+  CsrfField,
+  ErrorSummary,
+  type FieldErrors,
+  FilterSelect,
+  Notice,
+  TextField,
+} from '../../platform/views/form.tsx';
+import { Layout } from '../../platform/views/layout.tsx';
+import { Pager } from '../../platform/views/pager.tsx';
+import { MARK_END, MARK_START } from '../queries.ts';
+import { type Regulation, type RegulationRecord, regulationStatuses, regulationTypes } from '../service.ts';
+
+export const typeName = (ctx: PageContext, type: string) => ctx.t(`regulation.type.${type}` as MessageKey);
+const statusName = (ctx: PageContext, status: string) => ctx.t(`regulation.status.${status}` as MessageKey);
+const day = (ctx: PageContext, d: string) => formatDate(new Date(`${d}T12:00:00+07:00`), ctx.lang);
+
+/** "Peraturan Daerah Nomor 5 Tahun 2024" */
+export function citation(ctx: PageContext, r: { type: string; number: string; year: number }): string {
+  return ctx.t('regulation.citation', { type: typeName(ctx, r.type), number: r.number, year: r.year });
+}
+
+const legalForce: Record<RegulationStatus, string> = {
+  berlaku: 'https://schema.org/InForce',
+  diubah: 'https://schema.org/PartiallyInForce',
+  dicabut: 'https://schema.org/NotInForce',
+};
+
+/** The matched passages, with the words found marked; everything else is plain escaped text. */
+function Snippet({ text }: { text: string }) {
+  const parts = text.split(MARK_START);
+  return (
+    <p class="snippet">
+      {parts.map((part, i) => {
+        if (i === 0) return part;
+        const [marked = '', rest = ''] = part.split(MARK_END);
+        return (
+          // biome-ignore lint/suspicious/noArrayIndexKey: fragments of one string in their order.
+          <span key={i}>
+            <mark>{marked}</mark>
+            {rest}
+          </span>
+        );
+      })}
+    </p>
+  );
+}
+
+export interface RegulationsPageProps {
+  ctx: PageContext;
+  regulations: Regulation[];
+  total: number;
+  page: number;
+  pageSize: number;
+  subjects: string[];
+  years: number[];
+  query: Record<string, string>;
+}
+
+function link(query: Record<string, string>, change: Record<string, string>, base = '/perda'): string {
+  const params = new URLSearchParams({ ...query, ...change });
+  for (const [k, v] of [...params]) if (v === '') params.delete(k);
+  const text = params.toString();
+  return text === '' ? base : `${base}?${text}`;
+}
+
+export function RegulationsPage({
+  ctx,
+  regulations,
+  total,
+  page,
+  pageSize,
+  subjects,
+  years,
+  query,
+}: RegulationsPageProps) {
+  const { t } = ctx;
+  const pages = Math.max(1, Math.ceil(total / pageSize));
+  const select = (name: string, label: string, options: { value: string; label: string }[]) => (
+    <FilterSelect ctx={ctx} name={name} label={label} value={query[name]} options={options} />
+  );
+
+  return (
+    <Layout ctx={ctx} title={t('regulation.title')}>
+      <h1>{t('regulation.title')}</h1>
+      <p class="lead">{t('regulation.lead')}</p>
+      <form method="get" action="/perda" class="filters" data-module="auto-submit">
+        <div class="field">
+          <label for="f-q">{t('regulation.search')}</label>
+          <input id="f-q" name="q" type="search" value={query.q ?? ''} maxLength={200} />
+        </div>
+        {select(
+          'jenis',
+          t('regulation.field.type'),
+          regulationTypes.map((x) => ({ value: x, label: typeName(ctx, x) })),
+        )}
+        {select(
+          'tahun',
+          t('regulation.field.year'),
+          years.map((y) => ({ value: String(y), label: String(y) })),
+        )}
+        {select(
+          'status',
+          t('regulation.field.status'),
+          regulationStatuses.map((s) => ({ value: s, label: statusName(ctx, s) })),
+        )}
+        {select(
+          'pokok',
+          t('regulation.field.subject'),
+          subjects.map((s) => ({ value: s, label: s })),
+        )}
+        <button type="submit">{t('aspiration.filter.apply')}</button>
+      </form>
+      <p role="status">{t('regulation.count', { n: total })}</p>
+      <ul class="list">
+        {regulations.map((r) => (
+          <li key={r.id}>
+            <h2>
+              <a href={`/perda/${r.id}`}>{citation(ctx, r)}</a>
+            </h2>
+            <p>{r.title}</p>
+            <p class="meta">
+              <span
+                class={`badge status-${r.status === 'berlaku' ? 'resolved' : r.status === 'dicabut' ? 'rejected' : 'verified'}`}
+              >
+                {statusName(ctx, r.status)}
+              </span>{' '}
+              {r.subject} · {t('regulation.enactedOn', { date: day(ctx, r.enactedOn) })}
+            </p>
+            {r.snippet === null || r.snippet === '' ? null : <Snippet text={r.snippet} />}
+          </li>
+        ))}
+      </ul>
+      <Pager ctx={ctx} page={page} pages={pages} href={(p) => link(query, { hal: String(p) })} />
+      <p>
+        <a href={link(query, { hal: '' }, '/perda.csv')}>{t('regulation.csv')}</a>
+      </p>
+    </Layout>
+  );
+}
+
+export function RegulationPage({ ctx, record }: { ctx: PageContext; record: RegulationRecord }) {
+  const { t } = ctx;
+  const r = record.regulation;
+  return (
+    <Layout ctx={ctx} title={citation(ctx, r)} description={r.title}>
+      <p>
+        <a href="/perda">{t('regulation.back')}</a>
+      </p>
+      <article itemscope itemtype="https://schema.org/Legislation">
+        <h1>
+          <span itemprop="legislationIdentifier">{citation(ctx, r)}</span>
+        </h1>
+        <p class="lead" itemprop="name">
+          {r.title}
+        </p>
+        <link itemprop="legislationLegalForce" href={legalForce[r.status]} />
+        <dl class="facts">
+          <dt>{t('regulation.field.type')}</dt>
+          <dd itemprop="legislationType">{typeName(ctx, r.type)}</dd>
+          <dt>{t('regulation.field.status')}</dt>
+          <dd>{statusName(ctx, r.status)}</dd>
+          <dt>{t('regulation.field.subject')}</dt>
+          <dd itemprop="about">{r.subject}</dd>
+          <dt>{t('regulation.field.enactedOn')}</dt>
+          <dd>
+            <time itemprop="legislationDate" dateTime={r.enactedOn}>
+              {day(ctx, r.enactedOn)}
+            </time>
+          </dd>
+          {r.promulgatedOn === null ? null : (
+            <>
+              <dt>{t('regulation.field.promulgatedOn')}</dt>
+              <dd>{day(ctx, r.promulgatedOn)}</dd>
+            </>
+          )}
+          {r.register === null ? null : (
+            <>
+              <dt>{t('regulation.field.register')}</dt>
+              <dd>{r.register}</dd>
+            </>
+          )}
+        </dl>
+        {record.relations.length === 0 ? null : (
+          <>
+            <h2>{t('regulation.relations')}</h2>
+            <ul>
+              {record.relations.map((rel) => (
+                <li key={`${rel.kind}-${rel.id}-${rel.outgoing}`}>
+                  {t(`regulation.relation.${rel.kind}.${rel.outgoing ? 'out' : 'in'}` as MessageKey)}{' '}
+                  <a
+                    href={`/perda/${rel.id}`}
+                    itemprop={
+                      rel.outgoing ? (rel.kind === 'mengubah' ? 'legislationChanges' : 'legislationRepeals') : undefined
+                    }
+                  >
+                    {citation(ctx, rel)}
+                  </a>{' '}
+                  — {rel.title}
+                </li>
+              ))}
+            </ul>
+          </>
+        )}
+        {r.hasFile ? (
+          <p>
+            <a href={`/perda/${r.id}/berkas`} itemprop="encoding">
+              {t('regulation.download', { kb: Math.max(1, Math.round((r.bytes ?? 0) / 1024)) })}
+            </a>
+          </p>
+        ) : (
+          <p>{t('regulation.noFile')}</p>
+        )}
+        {record.text === '' ? null : (
+          <details>
+            <summary>{t('regulation.text')}</summary>
+            <div class="prose legal-text" itemprop="text">
+              {record.text}
+            </div>
+          </details>
+        )}
+      </article>
+    </Layout>
+  );
+}
+
+export interface RegulationsOfficeProps {
+  ctx: PageContext;
+  csrf: string;
+  errors: FieldErrors;
+  values: Partial<Record<string, string>>;
+  notice?: string | undefined;
+  recent: Regulation[];
+}
+
+export function RegulationsOfficePage({ ctx, csrf, errors, values, notice, recent }: RegulationsOfficeProps) {
+  const { t } = ctx;
+  return (
+    <Layout ctx={ctx} title={t('regulation.office.title')}>
+      <p>
+        <a href="/kelola">{t('nav.backOffice')}</a>
+      </p>
+      <h1>{t('regulation.office.title')}</h1>
+      <Notice text={notice} />
+      <ErrorSummary ctx={ctx} errors={errors} />
+      <h2>{t('regulation.office.add')}</h2>
+      <form method="post" action="/kelola/perda" enctype="multipart/form-data" novalidate>
+        <CsrfField token={csrf} />
+        <div class="field">
+          <label for="type">{t('regulation.field.type')}</label>
+          <select id="type" name="type">
+            {regulationTypes.map((x) => (
+              <option key={x} value={x} selected={values.type === x}>
+                {typeName(ctx, x)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <TextField
+          name="number"
+          label={t('regulation.field.number')}
+          value={values.number}
+          error={errors.number}
+          maxLength={30}
+        />
+        <TextField
+          name="year"
+          label={t('regulation.field.year')}
+          value={values.year}
+          error={errors.year}
+          inputMode="numeric"
+          maxLength={4}
+        />
+        <TextArea name="title" label={t('regulation.field.title')} value={values.title} error={errors.title} rows={2} />
+        <TextField
+          name="subject"
+          label={t('regulation.field.subject')}
+          hint={t('regulation.subjectHint')}
+          value={values.subject}
+          error={errors.subject}
+          maxLength={100}
+        />
+        <TextField
+          name="enactedOn"
+          type="date"
+          label={t('regulation.field.enactedOn')}
+          value={values.enactedOn}
+          error={errors.enactedOn}
+        />
+        <TextField
+          name="promulgatedOn"
+          type="date"
+          label={t('regulation.field.promulgatedOn')}
+          value={values.promulgatedOn}
+          error={errors.promulgatedOn}
+        />
+        <TextField
+          name="register"
+          label={t('regulation.field.register')}
+          hint={t('regulation.registerHint')}
+          value={values.register}
+          error={errors.register}
+          maxLength={200}
+        />
+        <div class={errors.file === undefined ? 'field' : 'field field-error'}>
+          <label for="file">{t('regulation.office.file')}</label>
+          {errors.file === undefined ? null : <p class="error-text">{errors.file}</p>}
+          <input id="file" name="file" type="file" accept="application/pdf" />
+        </div>
+        <button type="submit">{t('regulation.office.save')}</button>
+      </form>
+      <h2>{t('regulation.office.recent')}</h2>
+      <ul class="list">
+        {recent.map((r) => (
+          <li key={r.id}>
+            <a href={`/kelola/perda/${r.id}`}>{citation(ctx, r)}</a> — {r.title}
+          </li>
+        ))}
+      </ul>
+    </Layout>
+  );
+}
+
+export function RegulationOfficePage({
+  ctx,
+  csrf,
+  record,
+  errors,
+  notice,
+}: {
+  ctx: PageContext;
+  csrf: string;
+  record: RegulationRecord;
+  errors: FieldErrors;
+  notice?: string | undefined;
+}) {
+  const { t } = ctx;
+  const r = record.regulation;
+  return (
+    <Layout ctx={ctx} title={citation(ctx, r)}>
+      <p>
+        <a href="/kelola/perda">{t('regulation.office.back')}</a> ·{' '}
+        <a href={`/perda/${r.id}`}>{t('aspiration.case.public')}</a>
+      </p>
+      <h1>{citation(ctx, r)}</h1>
+      <p>{r.title}</p>
+      <Notice text={notice} />
+      <ErrorSummary ctx={ctx} errors={errors} />
+      <h2>{t('regulation.office.link')}</h2>
+      <form method="post" action={`/kelola/perda/${r.id}/tautan`} novalidate>
+        <CsrfField token={csrf} />
+        <div class={errors.kind === undefined ? 'field' : 'field field-error'}>
+          <label for="kind">{t('regulation.office.kind')}</label>
+          <select id="kind" name="kind">
+            <option value="mengubah">{t('regulation.relation.mengubah.out')}</option>
+            <option value="mencabut">{t('regulation.relation.mencabut.out')}</option>
+          </select>
+        </div>
+        <TextField
+          name="target"
+          label={t('regulation.office.target')}
+          hint={t('regulation.office.targetHint')}
+          error={errors.target}
+          inputMode="numeric"
+          maxLength={12}
+        />
+        <button type="submit">{t('regulation.office.saveLink')}</button>
+      </form>
+    </Layout>
+  );
+}
