@@ -31,6 +31,7 @@ import { councilRoutes } from './council/routes.tsx';
 import { COUNCIL_CHANGED, forgetCouncil } from './council/service.ts';
 import { settingsRoutes } from './council/settings-routes.tsx';
 import type { OpenDatabase } from './db/index.ts';
+import { draftRoutes } from './drafts/routes.tsx';
 import { homeRoutes } from './home/routes.tsx';
 import { memberRoutes } from './members/routes.tsx';
 import { open311KeyRoutes, open311Routes } from './open311/routes.tsx';
@@ -267,6 +268,7 @@ export async function buildApp({ config, database, assets, logStream }: AppOptio
   await app.register(agendaOfficeRoutes);
   await app.register(agendaApiRoutes);
   await app.register(regulationRoutes);
+  await app.register(draftRoutes);
 
   return app;
 }

@@ -10,7 +10,7 @@ import { getCouncil } from './council/service.ts';
 import { openDatabase } from './db/index.ts';
 import { seedCouncil } from './db/seed/index.ts';
 import { seedDemoMeetings } from './db/seed/meetings.ts';
-import { seedDemoRegulations } from './db/seed/regulations.ts';
+import { seedDemoDrafts, seedDemoRegulations } from './db/seed/regulations.ts';
 import { deps } from './platform/auth.ts';
 import { scheduleRetention } from './platform/retention.ts';
 import { jakartaDay } from './platform/working-days.ts';
@@ -37,6 +37,8 @@ async function main() {
     if (meetings > 0) console.log(`Loaded ${meetings} demo meetings of ${year} (fictional)`);
     const { regulations } = await seedDemoRegulations(database.db, council.id, config.uploadDir);
     if (regulations > 0) console.log(`Loaded ${regulations} demo legal documents (fictional)`);
+    const { drafts } = await seedDemoDrafts(database.db, council.id, year);
+    if (drafts > 0) console.log(`Loaded ${drafts} demo drafts of the ${year} Propemperda (fictional)`);
   }
   const app = await buildApp({ config, database });
   app.outbox.start();

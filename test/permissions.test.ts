@@ -46,6 +46,8 @@ function example(url: string): string {
     name: 'tidak-ada.json',
     day: '1999-01-01',
     doc: '1',
+    follower: '1',
+    sig: 'xxxxxxxxxxxxxxxx',
     file: 'tidak-ada.ics',
     foto: '1',
   };

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, test } from 'node:test';
 import { Agent } from '../../test/helpers/agent.ts';
-import { buildTestApp, type TestApp } from '../../test/helpers/app.ts';
-import { linkIn, type Mailbox, startMailbox } from '../../test/helpers/mailbox.ts';
+import { buildAppWithMailbox, type TestApp } from '../../test/helpers/app.ts';
+import { linkIn, type Mailbox } from '../../test/helpers/mailbox.ts';
 import { createUser, signIn } from '../../test/helpers/users.ts';
 
 let t: TestApp;
@@ -12,15 +12,9 @@ let ipCounter = 0;
 const agent = () => new Agent(t.app, `198.51.100.${++ipCounter}`);
 
 before(async () => {
-  mailbox = await startMailbox();
-  t = await buildTestApp({
-    env: { SMTP_HOST: '127.0.0.1', SMTP_PORT: String(mailbox.port), SMTP_FROM: 'DPRD <dprd@example.org>' },
-  });
+  ({ app: t, mailbox } = await buildAppWithMailbox());
 });
-after(async () => {
-  await t.close();
-  await mailbox.close();
-});
+after(() => t.close());
 beforeEach(() => mailbox.clear());
 
 const countUsers = async () =>

@@ -4,13 +4,12 @@
  * attendance and the recording. Closed meetings are public only as the fact that they take place.
  */
 import { randomUUID } from 'node:crypto';
-import { mkdir, open } from 'node:fs/promises';
 import path from 'node:path';
 import type { CurrentUser, Deps } from '../accounts/service.ts';
 import { type Body, type CouncilStructure, getCouncil } from '../council/service.ts';
 import type { MeetingType, Presence } from '../db/schema.ts';
 import { recordAudit } from '../platform/audit.ts';
-import type { UploadedFile } from '../platform/uploads.ts';
+import { storeDocument, type UploadedFile } from '../platform/uploads.ts';
 import { isCalendarDay, jakartaDay } from '../platform/working-days.ts';
 import * as q from './queries.ts';
 
@@ -383,16 +382,7 @@ export async function addDocument(
   const structure = await getCouncil(deps.db);
   const meeting = await q.meetingById(deps.db, structure.council.id, id);
   if (meeting === undefined) return { ok: false, problem: 'missing' };
-  const dir = path.join(deps.config.uploadDir, DOCUMENT_FOLDER);
-  await mkdir(dir, { recursive: true });
-  const stored = `${randomUUID()}.pdf`;
-  const handle = await open(path.join(dir, stored), 'wx', 0o640);
-  try {
-    await handle.writeFile(file.data);
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
+  const stored = await storeDocument(deps.config.uploadDir, DOCUMENT_FOLDER, file.data);
   await deps.db.transaction().execute(async (trx) => {
     await q.insertAttachment(trx, { meeting_id: id, title: name.slice(0, 200), file: stored, bytes: file.data.length });
     await q.insertRevision(trx, { meeting_id: id, kind: 'document', note: name.slice(0, 200), changed_by: user.id });

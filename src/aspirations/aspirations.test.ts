@@ -6,8 +6,8 @@ import path from 'node:path';
 import { after, before, beforeEach, describe, test } from 'node:test';
 import sharp from 'sharp';
 import { Agent } from '../../test/helpers/agent.ts';
-import { buildTestApp, type TestApp } from '../../test/helpers/app.ts';
-import { linkIn, type Mailbox, startMailbox } from '../../test/helpers/mailbox.ts';
+import { buildAppWithMailbox, buildTestApp, type TestApp } from '../../test/helpers/app.ts';
+import { linkIn, type Mailbox } from '../../test/helpers/mailbox.ts';
 import { createUser, signIn, type TestUser } from '../../test/helpers/users.ts';
 import { getCouncil } from '../council/service.ts';
 import { deps } from '../platform/auth.ts';
@@ -20,15 +20,9 @@ let ipCounter = 0;
 const agent = () => new Agent(t.app, `198.51.100.${++ipCounter}`);
 
 before(async () => {
-  mailbox = await startMailbox();
-  t = await buildTestApp({
-    env: { SMTP_HOST: '127.0.0.1', SMTP_PORT: String(mailbox.port), SMTP_FROM: 'DPRD <dprd@example.org>' },
-  });
+  ({ app: t, mailbox } = await buildAppWithMailbox());
 });
-after(async () => {
-  await t.close();
-  await mailbox.close();
-});
+after(() => t.close());
 beforeEach(() => mailbox.clear());
 
 /** A phone photo: JPEG with the camera's make and a GPS position in its EXIF block. */
@@ -646,6 +640,13 @@ describe('the council handles an aspiration', () => {
     assert.ok(code !== undefined);
     const page = await s.get(entered.headers.location as string);
     assert.match(page.body, /Diterima melalui Telepon/);
+    const entry = await t.database.db
+      .selectFrom('audit_log')
+      .select('actor_user_id')
+      .where('action', '=', 'aspiration.entered')
+      .orderBy('id', 'desc')
+      .executeTakeFirstOrThrow();
+    assert.equal(entry.actor_user_id, staff.id, 'who entered it is on record');
     // Only a phone was given: the step is queued for SMS, and with no SMS channel the case says so.
     await t.app.outbox.deliverDue();
     await s.get(`/kelola/aspirasi/${code}`);

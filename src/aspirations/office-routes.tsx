@@ -86,7 +86,7 @@ export const aspirationOfficeRoutes: FastifyPluginAsync = async (app) => {
   app.get(
     '/kelola/aspirasi/langsung',
     { config: { access: 'aspiration.triage', stream: true }, schema: { hide: true } },
-    (request, reply) => {
+    (_request, reply) => {
       reply.hijack();
       const res = reply.raw;
       res.writeHead(200, {
@@ -178,6 +178,7 @@ export const aspirationOfficeRoutes: FastifyPluginAsync = async (app) => {
         channel: channel ?? 'ruang_aspirasi',
         photos: files,
         userId: null,
+        enteredBy: user,
       });
       if (!result.ok) {
         const { _csrf, ...values } = fields;

@@ -12,6 +12,7 @@ import * as m0006 from './migrations/0006-aspirations.ts';
 import * as m0007 from './migrations/0007-open311.ts';
 import * as m0008 from './migrations/0008-agenda.ts';
 import * as m0009 from './migrations/0009-regulations.ts';
+import * as m0010 from './migrations/0010-raperda.ts';
 
 const migrations: Record<string, Migration> = {
   '0001-council': m0001,
@@ -23,6 +24,7 @@ const migrations: Record<string, Migration> = {
   '0007-open311': m0007,
   '0008-agenda': m0008,
   '0009-regulations': m0009,
+  '0010-raperda': m0010,
 };
 
 /** Thrown when the database could not be brought to the latest schema. */

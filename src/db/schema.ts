@@ -428,7 +428,53 @@ export interface RegulationRelationTable extends Timestamps {
   kind: 'mengubah' | 'mencabut';
 }
 
+export type RaperdaStage = 'perencanaan' | 'penyusunan' | 'pembahasan' | 'penetapan' | 'pengundangan';
+
+export interface RaperdaTable extends Timestamps {
+  id: Id;
+  council_id: number;
+  propemperda_year: number;
+  title: string;
+  initiator: 'dprd' | 'pemerintah';
+  summary: ColumnType<string, string | undefined, string>;
+  stage: ColumnType<RaperdaStage, RaperdaStage | undefined, RaperdaStage>;
+  body_id: number | null;
+  regulation_id: number | null;
+}
+
+export interface RaperdaStepTable extends Timestamps {
+  id: Id;
+  raperda_id: number;
+  stage: RaperdaStage;
+  happened_on: string;
+  note: string | null;
+  meeting_id: number | null;
+  created_by: number | null;
+}
+
+export interface RaperdaDocumentTable extends Timestamps {
+  id: Id;
+  raperda_id: number;
+  stage: RaperdaStage;
+  title: string;
+  file: string;
+  bytes: number;
+}
+
+export interface RaperdaFollowerTable extends Timestamps {
+  id: Id;
+  raperda_id: number;
+  email_sealed: string;
+  email_lookup: string;
+  token_hash: string;
+  confirmed_at: Date | null;
+}
+
 export interface Database {
+  raperda: RaperdaTable;
+  raperda_step: RaperdaStepTable;
+  raperda_document: RaperdaDocumentTable;
+  raperda_follower: RaperdaFollowerTable;
   regulation: RegulationTable;
   regulation_relation: RegulationRelationTable;
   meeting: MeetingTable;

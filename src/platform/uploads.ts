@@ -125,3 +125,17 @@ export async function removePhotos(uploadDir: string, folder: string, files: str
     await rm(uploadPath(uploadDir, folder, smallName(file)), { force: true });
   }
 }
+
+/** Writes an uploaded document (a PDF) under a new random name, synced to disk; returns the name. */
+export async function storeDocument(
+  uploadDir: string,
+  folder: string,
+  data: Buffer,
+  extension = 'pdf',
+): Promise<string> {
+  const dir = path.join(uploadDir, folder);
+  await mkdir(dir, { recursive: true });
+  const file = `${randomUUID()}.${extension}`;
+  await writeDurably(path.join(dir, file), data);
+  return file;
+}

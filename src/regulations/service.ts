@@ -3,15 +3,14 @@
  * out for search; amending and revoking links set the status of the older document. Citizens
  * search the titles and full texts in Indonesian, with the matching passages shown.
  */
-import { randomUUID } from 'node:crypto';
-import { mkdir, open, rm } from 'node:fs/promises';
+import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { CurrentUser, Deps } from '../accounts/service.ts';
 import { getCouncil } from '../council/service.ts';
 import type { RegulationStatus, RegulationType } from '../db/schema.ts';
 import { recordAudit } from '../platform/audit.ts';
 import { isPdf, PdfUnreadableError, pdfText } from '../platform/pdf.ts';
-import type { UploadedFile } from '../platform/uploads.ts';
+import { storeDocument, type UploadedFile } from '../platform/uploads.ts';
 import { isCalendarDay } from '../platform/working-days.ts';
 import * as q from './queries.ts';
 
@@ -140,16 +139,7 @@ export async function addRegulation(
   const structure = await getCouncil(deps.db);
   let stored: string | null = null;
   if (file !== undefined) {
-    const dir = path.join(deps.config.uploadDir, FOLDER);
-    await mkdir(dir, { recursive: true });
-    stored = `${randomUUID()}.pdf`;
-    const handle = await open(path.join(dir, stored), 'wx', 0o640);
-    try {
-      await handle.writeFile(file.data);
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
+    stored = await storeDocument(deps.config.uploadDir, FOLDER, file.data);
   }
   const id = await deps.db.transaction().execute(async (trx) => {
     const row = await q.insertRegulation(trx, {

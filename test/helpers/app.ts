@@ -8,6 +8,7 @@ import { buildApp } from '../../src/app.ts';
 import { type Config, loadConfig } from '../../src/config.ts';
 import type { OpenDatabase } from '../../src/db/index.ts';
 import { openTestDatabase, type TestDatabaseOptions } from './database.ts';
+import { type Mailbox, startMailbox } from './mailbox.ts';
 
 export interface TestApp {
   app: FastifyInstance;
@@ -55,4 +56,26 @@ export async function buildTestApp(
       rmSync(uploadDir, { recursive: true, force: true });
     },
   };
+}
+
+/** The app with its mail going to a real SMTP server on loopback that keeps every message. */
+export async function buildAppWithMailbox(
+  options: TestDatabaseOptions & { env?: Record<string, string> } = {},
+): Promise<{ app: TestApp; mailbox: Mailbox }> {
+  const mailbox = await startMailbox();
+  const app = await buildTestApp({
+    ...options,
+    env: {
+      SMTP_HOST: '127.0.0.1',
+      SMTP_PORT: String(mailbox.port),
+      SMTP_FROM: 'DPRD <dprd@example.org>',
+      ...options.env,
+    },
+  });
+  const close = app.close;
+  app.close = async () => {
+    await close();
+    await mailbox.close();
+  };
+  return { app, mailbox };
 }

@@ -48,7 +48,7 @@ describe('signing in on a phone with JavaScript off', () => {
     await page.getByRole('button', { name: 'Kirim undangan' }).click();
     await page.waitForURL(/pesan=undangan/);
     assert.equal((await page.getByRole('status').textContent())?.trim(), 'Undangan sudah dikirim.');
-    assert.ok(await page.getByText('dewi.sekretariat@example.org').isVisible());
+    await page.getByText('dewi.sekretariat@example.org').waitFor();
 
     for (const path of [
       '/kelola',
@@ -83,7 +83,7 @@ describe('signing in on a phone with JavaScript off', () => {
     await page.getByLabel('Kata sandi').fill(staff.password);
     await page.getByRole('button', { name: 'Masuk' }).click();
     await page.waitForURL(/\/akun\/2fa$/);
-    assert.ok(await page.getByRole('img', { name: 'Kode QR untuk aplikasi autentikator' }).isVisible());
+    await page.getByRole('img', { name: 'Kode QR untuk aplikasi autentikator' }).waitFor();
     const problems: string[] = [];
     await check(page, '/akun/2fa', problems);
     assert.deepEqual(problems, []);

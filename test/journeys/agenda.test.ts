@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { seedDemoRegulations } from '../../src/db/seed/regulations.ts';
+import { seedDemoDrafts, seedDemoRegulations } from '../../src/db/seed/regulations.ts';
 import { jakartaDay } from '../../src/platform/working-days.ts';
 import { journey, pageProblems } from '../helpers/browser.ts';
 import { createUser, totpCode } from '../helpers/users.ts';
@@ -46,14 +46,11 @@ describe('the agenda on a phone with JavaScript off', () => {
     const view = await citizen.newPage();
     for (const path of ['/agenda', `/agenda?tampilan=minggu&tanggal=${day}`, `/agenda?tampilan=bulan&tanggal=${day}`]) {
       await view.goto(`${j.served.baseUrl}${path}`);
-      assert.ok(
-        await view.getByRole('link', { name: 'RDPU Komisi IV tentang layanan BPJS Kesehatan' }).isVisible(),
-        path,
-      );
+      await view.getByRole('link', { name: 'RDPU Komisi IV tentang layanan BPJS Kesehatan' }).waitFor();
       problems.push(...(await pageProblems(j, view, path)));
     }
     await view.getByRole('link', { name: 'RDPU Komisi IV tentang layanan BPJS Kesehatan' }).click();
-    assert.ok(await view.getByText('Paparan BPJS Kesehatan').isVisible());
+    await view.getByText('Paparan BPJS Kesehatan').waitFor();
     problems.push(...(await pageProblems(j, view, '/agenda/:id')));
     assert.deepEqual(problems, []);
     await office.close();
@@ -71,11 +68,17 @@ describe('the agenda on a phone with JavaScript off', () => {
     await page.getByLabel('Kata atau nomor').fill('bangunan');
     await page.getByRole('button', { name: 'Terapkan' }).click();
     await page.waitForURL(/q=bangunan/);
-    assert.ok(await page.locator('mark').first().isVisible());
+    await page.locator('mark').first().waitFor();
     problems.push(...(await pageProblems(j, page, '/perda?q=bangunan')));
     await page.getByRole('link', { name: 'Peraturan Daerah Nomor 6 Tahun 2021' }).click();
-    assert.ok(await page.getByText('Diubah oleh').isVisible());
+    await page.getByText('Diubah oleh').waitFor();
     problems.push(...(await pageProblems(j, page, '/perda/:id')));
+    await seedDemoDrafts(j.served.database.db, council.id, 2026);
+    await page.goto(`${j.served.baseUrl}/raperda?tahun=2026`);
+    problems.push(...(await pageProblems(j, page, '/raperda')));
+    await page.getByRole('link', { name: 'Raperda tentang Pengelolaan Barang Milik Daerah' }).click();
+    assert.equal(await page.locator('ol.stages [aria-current="step"]').textContent(), 'Penetapan');
+    problems.push(...(await pageProblems(j, page, '/raperda/:id')));
     assert.deepEqual(problems, []);
     await context.close();
   });

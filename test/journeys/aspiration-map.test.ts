@@ -58,7 +58,7 @@ describe('an aspiration with a pin, JavaScript on', () => {
     assert.ok(pinned !== null);
     await page.getByRole('button', { name: 'Lanjut' }).click();
     await page.getByText('Langkah 2 dari 2').waitFor();
-    assert.ok(await page.getByText(`, ${kec?.name}`).first().isVisible(), 'the place found from the pin is shown');
+    await page.getByText(`, ${kec?.name}`).first().waitFor();
     await page.getByLabel('Uraian').fill('Atap halte roboh, penumpang kehujanan menunggu angkot.');
     await page.getByLabel('Email').fill('pin.peta@example.org');
     await page.getByLabel('Saya setuju data pribadi saya diproses').check();
@@ -76,7 +76,7 @@ describe('an aspiration with a pin, JavaScript on', () => {
     await page.getByRole('button', { name: 'Lihat di peta' }).click();
     await page.locator('.leaflet-interactive').first().waitFor();
     await page.locator('.leaflet-interactive').first().click();
-    assert.ok(await page.getByRole('link', { name: new RegExp(stored.code) }).isVisible());
+    await page.getByRole('link', { name: new RegExp(stored.code) }).waitFor();
     problems.push(...(await axeViolations(page)).map((v) => `/aspirasi with a map: ${v}`));
     if (await overflowsHorizontally(page)) problems.push('/aspirasi with a map: scrolls sideways at 360 px');
     assert.deepEqual(problems, []);

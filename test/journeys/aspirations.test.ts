@@ -67,7 +67,7 @@ describe('an aspiration on a phone with JavaScript off', () => {
     await page.waitForURL(/\/lacak\/[A-Za-z0-9_-]+\?baru=1$/);
     const code = /ASP-\d{4}-\d{6}/.exec((await page.getByText('Kode pelacakan Anda:').textContent()) ?? '')?.[0];
     assert.ok(code !== undefined);
-    assert.ok(await page.getByRole('img', { name: /Foto 1/ }).isVisible());
+    await page.getByRole('img', { name: /Foto 1/ }).waitFor();
     problems.push(...(await pageProblems(j, page, '/lacak/:token')));
 
     // Staff verify and forward it to Komisi II (suggested from the category).
@@ -76,7 +76,7 @@ describe('an aspiration on a phone with JavaScript off', () => {
     await staffPage.goto(`${j.served.baseUrl}/kelola/aspirasi`);
     problems.push(...(await pageProblems(j, staffPage, '/kelola/aspirasi')));
     await staffPage.getByRole('link', { name: code }).click();
-    assert.ok(await staffPage.getByText(email).isVisible());
+    await staffPage.getByText(email).waitFor();
     problems.push(...(await pageProblems(j, staffPage, '/kelola/aspirasi/:kode')));
     await staffPage.getByRole('button', { name: 'Verifikasi' }).click();
     await staffPage.waitForURL(/pesan=tersimpan/);
@@ -129,7 +129,7 @@ describe('an aspiration on a phone with JavaScript off', () => {
     assert.equal(text.includes(email), false);
     problems.push(...(await pageProblems(j, publicPage, '/aspirasi/:kode')));
     await publicPage.goto(`${j.served.baseUrl}/aspirasi`);
-    assert.ok(await publicPage.getByRole('link', { name: 'Drainase tersumbat, jalan tergenang' }).isVisible());
+    await publicPage.getByRole('link', { name: 'Drainase tersumbat, jalan tergenang' }).waitFor();
     problems.push(...(await pageProblems(j, publicPage, '/aspirasi')));
     await publicPage.goto(`${j.served.baseUrl}/lacak`);
     problems.push(...(await pageProblems(j, publicPage, '/lacak')));

@@ -145,7 +145,6 @@ function MonthGrid({
             {row.map((day, i) => {
               const count = day === null ? 0 : (days.get(day)?.length ?? 0);
               return (
-                // biome-ignore lint/suspicious/noArrayIndexKey: empty cells have no other identity.
                 <td key={day ?? `empty-${i}`} class={count > 0 ? 'busy' : undefined}>
                   {day === null ? null : count === 0 ? (
                     Number(day.slice(8))

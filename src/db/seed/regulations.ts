@@ -500,3 +500,91 @@ export async function seedDemoRegulations(
   });
   return { regulations: rows.length };
 }
+
+const demoDrafts: { title: string; initiator: 'dprd' | 'pemerintah'; body: string; stage: number; summary: string }[] =
+  [
+    {
+      title: 'Raperda tentang Penyelenggaraan Cadangan Pangan Daerah',
+      initiator: 'dprd',
+      body: 'bapemperda',
+      stage: 2,
+      summary: 'Lumbung pangan kelurahan dan cadangan beras daerah.',
+    },
+    {
+      title: 'Raperda tentang Perlindungan dan Pemberdayaan Penyandang Disabilitas',
+      initiator: 'dprd',
+      body: 'bapemperda',
+      stage: 1,
+      summary: 'Aksesibilitas bangunan umum, layanan dan pekerjaan.',
+    },
+    {
+      title: 'Raperda tentang Penyelenggaraan Sistem Drainase Perkotaan',
+      initiator: 'pemerintah',
+      body: 'komisi-ii',
+      stage: 2,
+      summary: 'Pembangunan dan pemeliharaan saluran untuk mengurangi banjir.',
+    },
+    {
+      title: 'Raperda tentang Pengelolaan Barang Milik Daerah',
+      initiator: 'pemerintah',
+      body: 'komisi-iii',
+      stage: 3,
+      summary: 'Penatausahaan, pemanfaatan dan pemindahtanganan aset daerah.',
+    },
+    {
+      title: 'Raperda tentang Penyelenggaraan Pelayanan Kesehatan Jiwa',
+      initiator: 'dprd',
+      body: 'komisi-iv',
+      stage: 0,
+      summary: 'Layanan kesehatan jiwa di puskesmas dan rumah sakit daerah.',
+    },
+    {
+      title: 'Raperda tentang Anggaran Pendapatan dan Belanja Daerah',
+      initiator: 'pemerintah',
+      body: 'banggar',
+      stage: 3,
+      summary: 'APBD tahun berikutnya.',
+    },
+  ];
+const draftStages = ['perencanaan', 'penyusunan', 'pembahasan', 'penetapan', 'pengundangan'] as const;
+
+/** FICTIONAL drafts of the year's Propemperda at different stages, for `npm start`. */
+export async function seedDemoDrafts(db: Db, councilId: number, year: number): Promise<{ drafts: number }> {
+  const existing = await db
+    .selectFrom('raperda')
+    .select('id')
+    .where('council_id', '=', councilId)
+    .limit(1)
+    .executeTakeFirst();
+  if (existing !== undefined) return { drafts: 0 };
+  const bodies = await db.selectFrom('body').select(['id', 'slug']).where('council_id', '=', councilId).execute();
+  await db.transaction().execute(async (trx) => {
+    for (const d of demoDrafts) {
+      const { id } = await trx
+        .insertInto('raperda')
+        .values({
+          council_id: councilId,
+          propemperda_year: year,
+          title: d.title,
+          initiator: d.initiator,
+          summary: d.summary,
+          stage: draftStages[d.stage] ?? 'perencanaan',
+          body_id: bodies.find((b) => b.slug === d.body)?.id ?? null,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      await trx
+        .insertInto('raperda_step')
+        .values(
+          draftStages.slice(0, d.stage + 1).map((stage, i) => ({
+            raperda_id: id,
+            stage,
+            happened_on: `${year}-${String(2 + i * 3).padStart(2, '0')}-15`,
+            note: i === 0 ? `Dimuat dalam Propemperda ${year}.` : null,
+          })),
+        )
+        .execute();
+    }
+  });
+  return { drafts: demoDrafts.length };
+}

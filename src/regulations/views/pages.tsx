@@ -41,7 +41,6 @@ function Snippet({ text }: { text: string }) {
         if (i === 0) return part;
         const [marked = '', rest = ''] = part.split(MARK_END);
         return (
-          // biome-ignore lint/suspicious/noArrayIndexKey: fragments of one string in their order.
           <span key={i}>
             <mark>{marked}</mark>
             {rest}
@@ -90,6 +89,9 @@ export function RegulationsPage({
     <Layout ctx={ctx} title={t('regulation.title')}>
       <h1>{t('regulation.title')}</h1>
       <p class="lead">{t('regulation.lead')}</p>
+      <p>
+        <a href="/raperda">{t('draft.link')}</a>
+      </p>
       <form method="get" action="/perda" class="filters" data-module="auto-submit">
         <div class="field">
           <label for="f-q">{t('regulation.search')}</label>

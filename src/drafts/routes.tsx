@@ -1,0 +1,336 @@
+/**
+ * Drafts in progress: /raperda (Propemperda of a year), /raperda/:id with its documents and a
+ * way to follow it by email (/raperda/:id/ikuti, confirmed at /raperda/ikuti/:token, stopped at
+ * /raperda/berhenti/:id/:sig); and /kelola/raperda where staff add drafts and record each stage.
+ */
+import { createReadStream } from 'node:fs';
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import { type Static, Type } from 'typebox';
+import { MessagePage } from '../accounts/views/pages.tsx';
+import { multipartBody } from '../aspirations/routes.tsx';
+import { getCouncil } from '../council/service.ts';
+import { deps, signedIn } from '../platform/auth.ts';
+import { NotFoundError } from '../platform/errors.tsx';
+import type { MessageKey } from '../platform/i18n.ts';
+import { renderForm, renderPage } from '../platform/render.tsx';
+import type { FieldErrors } from '../platform/views/form.tsx';
+import {
+  addDocument,
+  addDraft,
+  advance,
+  confirmFollowing,
+  type DraftError,
+  type DraftResult,
+  documentFile,
+  draft,
+  follow,
+  MAX_PDF_BYTES,
+  propemperda,
+  stopFollowing,
+} from './service.ts';
+import { DraftOfficePage, DraftPage, DraftsOfficePage, PropemperdaPage } from './views/pages.tsx';
+
+const text = (max: number) => Type.Optional(Type.String({ maxLength: max }));
+const IdParams = Type.Object({ id: Type.Integer({ minimum: 1, maximum: 2_000_000_000 }) });
+type IdParams = Static<typeof IdParams>;
+const DocParams = Type.Object({
+  id: Type.Integer({ minimum: 1, maximum: 2_000_000_000 }),
+  doc: Type.Integer({ minimum: 1, maximum: 2_000_000_000 }),
+});
+type DocParams = Static<typeof DocParams>;
+const TokenParams = Type.Object({ token: Type.String({ pattern: '^[A-Za-z0-9_-]{20,100}$' }) });
+type TokenParams = Static<typeof TokenParams>;
+const StopParams = Type.Object({
+  follower: Type.Integer({ minimum: 1, maximum: 2_000_000_000 }),
+  sig: Type.String({ pattern: '^[A-Za-z0-9_-]{10,100}$' }),
+});
+type StopParams = Static<typeof StopParams>;
+const YearQuery = Type.Object({ lang: text(5), tahun: Type.Optional(Type.Integer({ minimum: 2000, maximum: 2200 })) });
+const PageQuery = Type.Object({ lang: text(5), pesan: text(40) });
+const FollowBody = Type.Object({ _csrf: text(200), 'follow-email': text(400) });
+const DraftBody = Type.Object({
+  _csrf: text(200),
+  year: text(10),
+  title: text(2000),
+  initiator: text(20),
+  summary: text(20_000),
+  body: text(80),
+});
+type DraftBody = Static<typeof DraftBody>;
+const StepBody = Type.Object({
+  _csrf: text(200),
+  stage: text(20),
+  date: text(20),
+  note: text(10_000),
+  meeting: text(20),
+  regulation: text(20),
+});
+type StepBody = Static<typeof StepBody>;
+
+const notices: Record<string, MessageKey> = {
+  ikuti: 'draft.follow.sent',
+  dikonfirmasi: 'draft.follow.confirmed',
+  tersimpan: 'agenda.office.saved',
+};
+const noticeOf = (request: FastifyRequest) => {
+  const key = (request.query as { pesan?: string }).pesan;
+  return key === undefined || notices[key] === undefined ? undefined : request.t(notices[key]);
+};
+
+export const draftRoutes: FastifyPluginAsync = async (app) => {
+  app.get(
+    '/raperda',
+    { config: { access: 'public' }, schema: { hide: true, querystring: YearQuery } },
+    async (request, reply) => {
+      const list = await propemperda(deps(app), (request.query as { tahun?: number }).tahun);
+      return renderPage(request, reply, (ctx) => (
+        <PropemperdaPage ctx={ctx} year={list.year} years={list.years} drafts={list.drafts} />
+      ));
+    },
+  );
+
+  const draftPage = async (request: FastifyRequest, reply: FastifyReply, id: number, error?: string) => {
+    const record = await draft(deps(app), id);
+    if (record === undefined) throw new NotFoundError('draft');
+    return renderForm(
+      request,
+      reply,
+      (ctx, csrf) => <DraftPage ctx={ctx} csrf={csrf} record={record} notice={noticeOf(request)} error={error} />,
+      error === undefined ? 200 : 400,
+    );
+  };
+
+  app.get(
+    '/raperda/:id',
+    { config: { access: 'public' }, schema: { hide: true, params: IdParams, querystring: PageQuery } },
+    (request, reply) => draftPage(request, reply, (request.params as IdParams).id),
+  );
+
+  app.get(
+    '/raperda/:id/dokumen/:doc',
+    { config: { access: 'public' }, schema: { hide: true, params: DocParams } },
+    async (request, reply) => {
+      const { id, doc } = request.params as DocParams;
+      const file = await documentFile(deps(app), id, doc);
+      if (file === undefined) throw new NotFoundError('document');
+      return reply
+        .type('application/pdf')
+        .header('cache-control', 'public, max-age=3600')
+        .send(createReadStream(file.path));
+    },
+  );
+
+  app.post(
+    '/raperda/:id/ikuti',
+    {
+      config: { access: 'public', rateLimit: { max: 10, timeWindow: '10 minutes' } },
+      schema: { hide: true, params: IdParams, body: FollowBody },
+    },
+    async (request, reply) => {
+      const { id } = request.params as IdParams;
+      const result = await follow(
+        deps(app),
+        id,
+        (request.body as Record<string, string | undefined>)['follow-email'] ?? '',
+      );
+      if (result.ok) {
+        app.outbox.kick();
+        return reply.redirect(`/raperda/${id}?pesan=ikuti`, 303);
+      }
+      if (result.problem === 'missing') throw new NotFoundError('draft');
+      return draftPage(request, reply, id, request.t('form.email'));
+    },
+  );
+
+  app.get(
+    '/raperda/ikuti/:token',
+    { config: { access: 'public' }, schema: { hide: true, params: TokenParams } },
+    async (request, reply) => {
+      const id = await confirmFollowing(deps(app), (request.params as TokenParams).token);
+      if (id === undefined) {
+        return renderPage(
+          request,
+          reply,
+          (ctx) => (
+            <MessagePage
+              ctx={ctx}
+              title={request.t('draft.follow.badTitle')}
+              body={request.t('draft.follow.badBody')}
+            />
+          ),
+          400,
+        );
+      }
+      return reply.redirect(`/raperda/${id}?pesan=dikonfirmasi`, 303);
+    },
+  );
+
+  app.get(
+    '/raperda/berhenti/:follower/:sig',
+    { config: { access: 'public' }, schema: { hide: true, params: StopParams } },
+    async (request, reply) => {
+      const { follower, sig } = request.params as StopParams;
+      const id = await stopFollowing(deps(app), follower, sig);
+      const t = request.t;
+      return renderPage(
+        request,
+        reply,
+        (ctx) =>
+          id === undefined ? (
+            <MessagePage ctx={ctx} title={t('draft.stop.badTitle')} body={t('draft.stop.badBody')} />
+          ) : (
+            <MessagePage ctx={ctx} title={t('draft.stop.title')} body={t('draft.stop.body')} />
+          ),
+        id === undefined ? 400 : 200,
+      );
+    },
+  );
+
+  // ------------------------------------------------------------ /kelola/raperda
+
+  const access = { access: 'regulations.manage' as const };
+  const messages = (request: FastifyRequest, errors: DraftError[]): FieldErrors => {
+    const out: FieldErrors = {};
+    for (const e of errors) out[e.field] = request.t(`draft.problem.${e.problem}` as MessageKey);
+    return out;
+  };
+
+  const listPage = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    errors: FieldErrors,
+    values: Record<string, string | undefined>,
+    status = 200,
+  ) => {
+    const structure = await getCouncil(app.db);
+    const { drafts } = await propemperda(deps(app), undefined);
+    return renderForm(
+      request,
+      reply,
+      (ctx, csrf) => (
+        <DraftsOfficePage
+          ctx={ctx}
+          csrf={csrf}
+          structure={structure}
+          drafts={drafts}
+          errors={errors}
+          values={values}
+          notice={noticeOf(request)}
+        />
+      ),
+      status,
+    );
+  };
+
+  app.get('/kelola/raperda', { config: access, schema: { hide: true, querystring: PageQuery } }, (request, reply) =>
+    listPage(request, reply, {}, {}),
+  );
+
+  app.post('/kelola/raperda', { config: access, schema: { hide: true, body: DraftBody } }, async (request, reply) => {
+    const body = request.body as DraftBody;
+    const result = await addDraft(
+      deps(app),
+      signedIn(request),
+      {
+        year: body.year ?? '',
+        title: body.title ?? '',
+        initiator: body.initiator ?? '',
+        summary: body.summary ?? '',
+        body: body.body ?? '',
+      },
+      request.ip,
+    );
+    if (result.ok) return reply.redirect(`/kelola/raperda/${result.id}?pesan=tersimpan`, 303);
+    if ('errors' in result) return listPage(request, reply, messages(request, result.errors), body, 400);
+    throw new NotFoundError('draft');
+  });
+
+  const onePage = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    id: number,
+    errors: FieldErrors,
+    values: Record<string, string | undefined>,
+    status = 200,
+  ) => {
+    const record = await draft(deps(app), id);
+    if (record === undefined) throw new NotFoundError('draft');
+    return renderForm(
+      request,
+      reply,
+      (ctx, csrf) => (
+        <DraftOfficePage
+          ctx={ctx}
+          csrf={csrf}
+          record={record}
+          errors={errors}
+          values={values}
+          notice={noticeOf(request)}
+        />
+      ),
+      status,
+    );
+  };
+  const after = (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    id: number,
+    values: Record<string, string | undefined>,
+    result: DraftResult,
+  ) => {
+    if (result.ok) return reply.redirect(`/kelola/raperda/${id}?pesan=tersimpan`, 303);
+    if ('errors' in result) return onePage(request, reply, id, messages(request, result.errors), values, 400);
+    throw new NotFoundError('draft');
+  };
+
+  app.get(
+    '/kelola/raperda/:id',
+    { config: access, schema: { hide: true, params: IdParams, querystring: PageQuery } },
+    (request, reply) => onePage(request, reply, (request.params as IdParams).id, {}, {}),
+  );
+
+  app.post(
+    '/kelola/raperda/:id/tahap',
+    { config: access, schema: { hide: true, params: IdParams, body: StepBody } },
+    async (request, reply) => {
+      const { id } = request.params as IdParams;
+      const body = request.body as StepBody;
+      const result = await advance(
+        deps(app),
+        signedIn(request),
+        id,
+        {
+          stage: body.stage ?? '',
+          date: body.date ?? '',
+          note: body.note ?? '',
+          meeting: body.meeting ?? '',
+          regulation: body.regulation ?? '',
+        },
+        request.ip,
+      );
+      if (result.ok) app.outbox.kick();
+      return after(request, reply, id, body, result);
+    },
+  );
+
+  app.post(
+    '/kelola/raperda/:id/dokumen',
+    {
+      config: { ...access, multipartOptions: { limits: { fileSize: MAX_PDF_BYTES, files: 1, fields: 10, parts: 12 } } },
+      schema: { hide: true, params: IdParams },
+    },
+    async (request, reply) => {
+      const { id } = request.params as IdParams;
+      if (!request.isMultipart()) return reply.redirect(`/kelola/raperda/${id}`, 303);
+      const { fields, files } = multipartBody(request.body);
+      const result = await addDocument(
+        deps(app),
+        signedIn(request),
+        id,
+        { stage: fields.documentStage ?? '', title: fields.documentTitle ?? '', file: files[0] },
+        request.ip,
+      );
+      return after(request, reply, id, {}, result);
+    },
+  );
+};

@@ -1,0 +1,348 @@
+/** /raperda (the Propemperda of a year), /raperda/:id (a draft's stages), and /kelola/raperda. */
+import { TextArea } from '../../aspirations/views/form-pages.tsx';
+import type { CouncilStructure } from '../../council/service.ts';
+import { formatDate } from '../../platform/format.ts';
+import type { PageContext } from '../../platform/page-context.ts';
+import { CsrfField, ErrorSummary, type FieldErrors, Notice, TextField } from '../../platform/views/form.tsx';
+import { Layout } from '../../platform/views/layout.tsx';
+import { type Draft, type DraftRecord, stages } from '../service.ts';
+
+const day = (ctx: PageContext, d: string) => formatDate(new Date(`${d}T12:00:00+07:00`), ctx.lang);
+
+function StageBar({ ctx, current }: { ctx: PageContext; current: string }) {
+  const reached = stages.indexOf(current as (typeof stages)[number]);
+  return (
+    <ol class="stages" aria-label={ctx.t('draft.stages')}>
+      {stages.map((s, i) => (
+        <li
+          key={s}
+          class={i < reached ? 'done' : i === reached ? 'current' : undefined}
+          aria-current={i === reached ? 'step' : undefined}
+        >
+          {ctx.t(`draft.stage.${s}`)}
+        </li>
+      ))}
+    </ol>
+  );
+}
+
+export function PropemperdaPage({
+  ctx,
+  year,
+  years,
+  drafts,
+}: {
+  ctx: PageContext;
+  year: number;
+  years: number[];
+  drafts: Draft[];
+}) {
+  const { t } = ctx;
+  return (
+    <Layout ctx={ctx} title={t('draft.list.title', { year })}>
+      <p>
+        <a href="/perda">{t('regulation.title')}</a>
+      </p>
+      <h1>{t('draft.list.title', { year })}</h1>
+      <p class="lead">{t('draft.list.lead')}</p>
+      {years.length <= 1 ? null : (
+        <nav aria-label={t('draft.years')}>
+          <ul class="tabs">
+            {years.map((y) => (
+              <li key={y}>
+                <a href={`/raperda?tahun=${y}`} aria-current={y === year ? 'page' : undefined}>
+                  {y}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      )}
+      {drafts.length === 0 ? <p>{t('draft.list.none')}</p> : null}
+      <ul class="list">
+        {drafts.map((d) => (
+          <li key={d.id}>
+            <h2>
+              <a href={`/raperda/${d.id}`}>{d.title}</a>
+            </h2>
+            <p class="meta">
+              {t('draft.stageNow', { stage: t(`draft.stage.${d.stage}`) })} · {t(`draft.initiator.${d.initiator}`)}
+              {d.body === undefined ? null : ` · ${d.body.name}`}
+            </p>
+          </li>
+        ))}
+      </ul>
+    </Layout>
+  );
+}
+
+export function DraftPage({
+  ctx,
+  csrf,
+  record,
+  notice,
+  error,
+}: {
+  ctx: PageContext;
+  csrf: string;
+  record: DraftRecord;
+  notice?: string | undefined;
+  error?: string | undefined;
+}) {
+  const { t } = ctx;
+  const d = record.draft;
+  return (
+    <Layout ctx={ctx} title={d.title}>
+      <p>
+        <a href={`/raperda?tahun=${d.year}`}>{t('draft.list.title', { year: d.year })}</a>
+      </p>
+      <Notice text={notice} />
+      <h1>{d.title}</h1>
+      <StageBar ctx={ctx} current={d.stage} />
+      <dl class="facts">
+        <dt>{t('draft.initiatorLabel')}</dt>
+        <dd>{t(`draft.initiator.${d.initiator}`)}</dd>
+        {d.body === undefined ? null : (
+          <>
+            <dt>{t('draft.body')}</dt>
+            <dd>
+              <a href={`/agenda?badan=${d.body.slug}`}>{d.body.name}</a>
+            </dd>
+          </>
+        )}
+        {record.regulation === undefined ? null : (
+          <>
+            <dt>{t('draft.result')}</dt>
+            <dd>
+              <a href={`/perda/${record.regulation.id}`}>
+                {t('regulation.citation', {
+                  type: t(`regulation.type.${record.regulation.type}` as 'regulation.type.perda'),
+                  number: record.regulation.number,
+                  year: record.regulation.year,
+                })}
+              </a>
+            </dd>
+          </>
+        )}
+      </dl>
+      {d.summary === '' ? null : <p class="prose">{d.summary}</p>}
+      <h2>{t('draft.history')}</h2>
+      <ol class="timeline">
+        {record.steps.map((s, i) => (
+          <li key={i} class="event">
+            <p class="event-head">
+              <strong>{t(`draft.stage.${s.stage}`)}</strong>
+              <br />
+              <span class="meta">{day(ctx, s.date)}</span>
+            </p>
+            {s.note === null ? null : <p class="event-body">{s.note}</p>}
+            {s.meeting === null ? null : (
+              <p>
+                <a href={`/agenda/${s.meeting.id}`}>{s.meeting.open ? s.meeting.title : t('agenda.closedMeeting')}</a>
+              </p>
+            )}
+          </li>
+        ))}
+      </ol>
+      {record.documents.length === 0 ? null : (
+        <>
+          <h2>{t('agenda.documents')}</h2>
+          <ul>
+            {record.documents.map((doc) => (
+              <li key={doc.id}>
+                <a href={`/raperda/${d.id}/dokumen/${doc.id}`}>{doc.title}</a> ({t(`draft.stage.${doc.stage}`)}, PDF,{' '}
+                {Math.max(1, Math.round(doc.bytes / 1024))} KB)
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      <section aria-labelledby="ikuti">
+        <h2 id="ikuti">{t('draft.follow.title')}</h2>
+        <p>{t('draft.follow.lead')}</p>
+        <ErrorSummary ctx={ctx} errors={error === undefined ? {} : { 'follow-email': error }} />
+        <form method="post" action={`/raperda/${d.id}/ikuti`} novalidate>
+          <CsrfField token={csrf} />
+          <TextField
+            name="follow-email"
+            type="email"
+            label={t('aspiration.field.email')}
+            error={error}
+            autocomplete="email"
+            maxLength={320}
+          />
+          <button type="submit">{t('draft.follow.button')}</button>
+        </form>
+      </section>
+    </Layout>
+  );
+}
+
+export function DraftsOfficePage({
+  ctx,
+  csrf,
+  structure,
+  drafts,
+  errors,
+  values,
+  notice,
+}: {
+  ctx: PageContext;
+  csrf: string;
+  structure: CouncilStructure;
+  drafts: Draft[];
+  errors: FieldErrors;
+  values: Partial<Record<string, string>>;
+  notice?: string | undefined;
+}) {
+  const { t } = ctx;
+  return (
+    <Layout ctx={ctx} title={t('draft.office.title')}>
+      <p>
+        <a href="/kelola">{t('nav.backOffice')}</a>
+      </p>
+      <h1>{t('draft.office.title')}</h1>
+      <Notice text={notice} />
+      <ErrorSummary ctx={ctx} errors={errors} />
+      <ul class="list">
+        {drafts.map((d) => (
+          <li key={d.id}>
+            <a href={`/kelola/raperda/${d.id}`}>{d.title}</a> — {t(`draft.stage.${d.stage}`)}
+          </li>
+        ))}
+      </ul>
+      <h2>{t('draft.office.add')}</h2>
+      <form method="post" action="/kelola/raperda" novalidate>
+        <CsrfField token={csrf} />
+        <TextField
+          name="year"
+          label={t('draft.office.year')}
+          value={values.year}
+          error={errors.year}
+          inputMode="numeric"
+          maxLength={4}
+        />
+        <TextArea name="title" label={t('regulation.field.title')} value={values.title} error={errors.title} rows={2} />
+        <div class="field">
+          <label for="initiator">{t('draft.initiatorLabel')}</label>
+          <select id="initiator" name="initiator">
+            <option value="pemerintah" selected={values.initiator !== 'dprd'}>
+              {t('draft.initiator.pemerintah')}
+            </option>
+            <option value="dprd" selected={values.initiator === 'dprd'}>
+              {t('draft.initiator.dprd')}
+            </option>
+          </select>
+        </div>
+        <div class="field">
+          <label for="body">{t('draft.body')}</label>
+          <select id="body" name="body">
+            <option value="">—</option>
+            {structure.bodies.map((b) => (
+              <option key={b.slug} value={b.slug} selected={values.body === b.slug}>
+                {b.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <TextArea name="summary" label={t('draft.summary')} value={values.summary} error={errors.summary} rows={4} />
+        <button type="submit">{t('regulation.office.save')}</button>
+      </form>
+    </Layout>
+  );
+}
+
+export function DraftOfficePage({
+  ctx,
+  csrf,
+  record,
+  errors,
+  values,
+  notice,
+}: {
+  ctx: PageContext;
+  csrf: string;
+  record: DraftRecord;
+  errors: FieldErrors;
+  values: Partial<Record<string, string>>;
+  notice?: string | undefined;
+}) {
+  const { t } = ctx;
+  const d = record.draft;
+  return (
+    <Layout ctx={ctx} title={d.title}>
+      <p>
+        <a href="/kelola/raperda">{t('draft.office.back')}</a> ·{' '}
+        <a href={`/raperda/${d.id}`}>{t('aspiration.case.public')}</a>
+      </p>
+      <h1>{d.title}</h1>
+      <Notice text={notice} />
+      <ErrorSummary ctx={ctx} errors={errors} />
+      <StageBar ctx={ctx} current={d.stage} />
+      <h2>{t('draft.office.advance')}</h2>
+      <form method="post" action={`/kelola/raperda/${d.id}/tahap`} novalidate>
+        <CsrfField token={csrf} />
+        <div class={errors.stage === undefined ? 'field' : 'field field-error'}>
+          <label for="stage">{t('draft.office.stage')}</label>
+          {errors.stage === undefined ? null : <p class="error-text">{errors.stage}</p>}
+          <select id="stage" name="stage">
+            {stages.map((s) => (
+              <option key={s} value={s} selected={(values.stage ?? d.stage) === s}>
+                {t(`draft.stage.${s}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <TextField name="date" type="date" label={t('agenda.field.date')} value={values.date} error={errors.date} />
+        <TextArea name="note" label={t('draft.office.note')} value={values.note} error={errors.note} rows={3} />
+        <TextField
+          name="meeting"
+          label={t('draft.office.meeting')}
+          hint={t('draft.office.meetingHint')}
+          value={values.meeting}
+          error={errors.meeting}
+          inputMode="numeric"
+          maxLength={12}
+        />
+        <TextField
+          name="regulation"
+          label={t('draft.office.regulation')}
+          hint={t('draft.office.regulationHint')}
+          value={values.regulation}
+          error={errors.regulation}
+          inputMode="numeric"
+          maxLength={12}
+        />
+        <button type="submit">{t('draft.office.save')}</button>
+      </form>
+      <h2>{t('agenda.documents')}</h2>
+      <form method="post" action={`/kelola/raperda/${d.id}/dokumen`} enctype="multipart/form-data" novalidate>
+        <CsrfField token={csrf} />
+        <div class="field">
+          <label for="documentStage">{t('draft.office.stage')}</label>
+          <select id="documentStage" name="documentStage">
+            {stages.map((s) => (
+              <option key={s} value={s} selected={d.stage === s}>
+                {t(`draft.stage.${s}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <TextField
+          name="documentTitle"
+          label={t('agenda.office.documentTitle')}
+          error={errors.documentTitle}
+          maxLength={200}
+        />
+        <div class={errors.document === undefined ? 'field' : 'field field-error'}>
+          <label for="document">{t('agenda.office.document')}</label>
+          {errors.document === undefined ? null : <p class="error-text">{errors.document}</p>}
+          <input id="document" name="document" type="file" accept="application/pdf" />
+        </div>
+        <button type="submit" class="secondary">
+          {t('agenda.office.upload')}
+        </button>
+      </form>
+    </Layout>
+  );
+}
