@@ -81,7 +81,7 @@ describe('staff publish the agenda', () => {
     await staff.get(`/kelola/agenda/${id}`);
     const moved = await staff.post(`/kelola/agenda/${id}`, {
       type: 'rdp',
-      body: 'komisi-ii',
+      body: 'bapemperda',
       dapil: '',
       title: 'RDP Komisi II dengan Dinas BMSDA tentang banjir',
       agendaItems: 'Paparan Dinas BMSDA\nTanya jawab\nKesimpulan',
@@ -103,6 +103,7 @@ describe('staff publish the agenda', () => {
     assert.match(history, /Bersamaan dengan rapat paripurna pagi hari\./);
     assert.match(history, /<del>Ruang Rapat Komisi II<\/del>/);
     assert.match(history, /<ins>Ruang Rapat Gabungan<\/ins>/);
+    assert.match(history, /<del>Komisi II<\/del> → <ins>Badan Pembentukan Peraturan Daerah \(Bapemperda\)<\/ins>/);
 
     await staff.get(`/kelola/agenda/${id}`);
     const cancelled = await staff.post(`/kelola/agenda/${id}/batal`, { reason: 'Kepala dinas berhalangan hadir.' });

@@ -505,6 +505,14 @@ export interface MeetingRecord {
   attendance: { id: number; name: string; slug: string; presence: Presence }[];
 }
 
+/** A change of body is stored as ids; people read the bodies' names. */
+function readableChanges(structure: CouncilStructure, changes: Record<string, [string, string]>) {
+  const body = changes.body_id;
+  if (body === undefined) return changes;
+  const name = (raw: string) => JSON.stringify(structure.bodies.find((b) => JSON.stringify(b.id) === raw)?.name ?? null);
+  return { ...changes, body_id: [name(body[0]), name(body[1])] as [string, string] };
+}
+
 export async function meeting(deps: Deps, id: number, official = false): Promise<MeetingRecord | undefined> {
   const structure = await getCouncil(deps.db);
   const row = await q.meetingById(deps.db, structure.council.id, id);
@@ -519,7 +527,7 @@ export async function meeting(deps: Deps, id: number, official = false): Promise
     view,
     revisions: revisions.map((r) => ({
       kind: r.kind,
-      changes: JSON.parse(r.changes) as Record<string, [string, string]>,
+      changes: readableChanges(structure, JSON.parse(r.changes) as Record<string, [string, string]>),
       note: view.details === undefined && r.kind !== 'cancelled' ? null : r.note,
       at: r.created_at,
     })),
