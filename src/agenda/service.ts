@@ -509,7 +509,8 @@ export interface MeetingRecord {
 function readableChanges(structure: CouncilStructure, changes: Record<string, [string, string]>) {
   const body = changes.body_id;
   if (body === undefined) return changes;
-  const name = (raw: string) => JSON.stringify(structure.bodies.find((b) => JSON.stringify(b.id) === raw)?.name ?? null);
+  const name = (raw: string) =>
+    JSON.stringify(structure.bodies.find((b) => JSON.stringify(b.id) === raw)?.name ?? null);
   return { ...changes, body_id: [name(body[0]), name(body[1])] as [string, string] };
 }
 
