@@ -9,7 +9,7 @@ import { NotFoundError } from '../platform/errors.tsx';
 import type { MessageKey } from '../platform/i18n.ts';
 import { renderForm, renderPage } from '../platform/render.tsx';
 import type { FieldErrors } from '../platform/views/form.tsx';
-import { multipartBody } from './routes.tsx';
+import { multipartBody, submissionOf } from './routes.tsx';
 import { ActionBody, BulkBody, CodeParams, InboxQuery, PageQuery, TemplateBody } from './schemas.ts';
 import {
   act,
@@ -161,22 +161,11 @@ export const aspirationOfficeRoutes: FastifyPluginAsync = async (app) => {
       if (!request.isMultipart()) return reply.redirect('/kelola/aspirasi/baru', 303);
       const { fields, files } = multipartBody(request.body);
       const channel = intakeChannels.find((c) => c === fields.channel);
+      // Consent to processing is taken by the officer, on paper or by phone, as the form says.
       const result = await submitAspiration(deps(app), {
-        kind: fields.kind ?? '',
-        category: fields.category ?? '',
-        location: fields.location ?? '',
-        title: fields.title ?? '',
-        description: fields.description,
-        address: fields.address,
-        lat: fields.lat,
-        lon: fields.lon,
-        name: fields.name,
-        email: fields.email,
-        phone: fields.phone,
-        showName: fields.showName === 'yes',
+        ...submissionOf(fields, files),
         consent: true,
         channel: channel ?? 'ruang_aspirasi',
-        photos: files,
         userId: null,
         enteredBy: user,
       });

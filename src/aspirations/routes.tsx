@@ -38,6 +38,7 @@ import {
   PHOTO_FOLDER,
   photoFile,
   publicAspiration,
+  type Submission,
   submitAspiration,
   support,
   track,
@@ -93,6 +94,28 @@ export function multipartBody(body: unknown): { fields: Record<string, string>; 
     }
   }
   return { fields, files };
+}
+
+/** What the aspiration form's fields say, as the service takes it; the caller adds who and how. */
+export function submissionOf(
+  fields: Record<string, string>,
+  files: UploadedFile[],
+): Omit<Submission, 'consent' | 'channel' | 'userId' | 'enteredBy'> {
+  return {
+    kind: fields.kind ?? '',
+    category: fields.category ?? '',
+    location: fields.location ?? '',
+    title: fields.title ?? '',
+    description: fields.description,
+    address: fields.address,
+    lat: fields.lat,
+    lon: fields.lon,
+    name: fields.name,
+    email: fields.email,
+    phone: fields.phone,
+    showName: fields.showName === 'yes',
+    photos: files,
+  };
 }
 
 // Per address: plenty for a family on one connection, too few for a flood.
@@ -206,21 +229,9 @@ export const aspirationRoutes: FastifyPluginAsync = async (app) => {
       if (!request.isMultipart()) return reply.redirect('/aspirasi/baru', 303);
       const { fields, files } = multipartBody(request.body);
       const result = await submitAspiration(deps(app), {
-        kind: fields.kind ?? '',
-        category: fields.category ?? '',
-        location: fields.location ?? '',
-        title: fields.title ?? '',
-        description: fields.description,
-        address: fields.address,
-        lat: fields.lat,
-        lon: fields.lon,
-        name: fields.name,
-        email: fields.email,
-        phone: fields.phone,
-        showName: fields.showName === 'yes',
+        ...submissionOf(fields, files),
         consent: fields.consent === 'yes',
         channel: 'web',
-        photos: files,
         userId: request.user?.role === 'citizen' ? request.user.id : null,
       });
       if (result.ok) {
