@@ -282,6 +282,9 @@ describe('staff publish the agenda', () => {
     assert.doesNotMatch((await agent().get('/agenda?badan=komisi-i')).body, /evaluasi PPDB/);
     assert.match((await agent().get('/agenda?q=penerimaan')).body, /evaluasi PPDB/);
     assert.equal((await agent().get('/agenda?tampilan=tahun')).statusCode, 400);
+    const badDay = await agent().get('/agenda?tampilan=bulan&tanggal=2026-13-01');
+    assert.equal(badDay.statusCode, 400);
+    assert.match(badDay.body, /Tanggal itu tidak ada/);
     assert.equal((await agent().get('/agenda/999999')).statusCode, 404);
     for (const role of ['citizen', 'member', 'moderator'] as const) {
       const other = await signIn(t, await createUser(t, role), agent());

@@ -8,11 +8,11 @@ import { type Static, Type } from 'typebox';
 import { getCouncil } from '../council/service.ts';
 import { getMember, memberIdBySlug } from '../members/service.ts';
 import { deps } from '../platform/auth.ts';
-import { NotFoundError } from '../platform/errors.tsx';
+import { BadRequestError, NotFoundError } from '../platform/errors.tsx';
 import { formatDate, formatTime } from '../platform/format.ts';
 import { can } from '../platform/permissions.ts';
 import { renderPage } from '../platform/render.tsx';
-import { jakartaDay } from '../platform/working-days.ts';
+import { isCalendarDay, jakartaDay } from '../platform/working-days.ts';
 import { atomFeed, icsFeed, meetingsCsv } from './feeds.ts';
 import { type AgendaFilter, agenda, documentFile, meeting, meetingTypes, recentChanges } from './service.ts';
 import { AgendaPage, MeetingPage } from './views/agenda-pages.tsx';
@@ -84,7 +84,9 @@ export const agendaRoutes: FastifyPluginAsync = async (app) => {
         const today = dayStart(jakartaDay(new Date()));
         filter = { ...common, ...(past ? { to: today, descending: true } : { from: today }), page, pageSize: 30 };
       } else {
-        range = rangeOf(view, query.tanggal || jakartaDay(new Date()));
+        const day = query.tanggal || jakartaDay(new Date());
+        if (!isCalendarDay(day)) throw new BadRequestError(request.t('agenda.badDate'));
+        range = rangeOf(view, day);
         filter = { ...common, from: dayStart(range.from), to: dayStart(shift(range.to, 1)), page: 1, pageSize: 500 };
       }
       const { meetings, total } = await agenda(deps(app), filter, official(request));

@@ -838,6 +838,7 @@ const id = {
   'draft.problem.pdf': 'Berkas ini bukan PDF.',
   'draft.problem.tooLarge': 'Berkas lebih dari 20 MB.',
   'draft.problem.email': 'Tulis alamat email yang benar.',
+  'agenda.badDate': 'Tanggal itu tidak ada di kalender. Pilih tanggal lain.',
 } as const;
 
 export type MessageKey = keyof typeof id;
@@ -1674,6 +1675,7 @@ const en: Record<MessageKey, string> = {
   'draft.problem.pdf': 'This file is not a PDF.',
   'draft.problem.tooLarge': 'The file is larger than 20 MB.',
   'draft.problem.email': 'Enter a valid email address.',
+  'agenda.badDate': 'That date is not in the calendar. Choose another.',
 };
 
 const catalogues: Record<Language, Record<MessageKey, string>> = { id, en };
