@@ -26,6 +26,7 @@ import { aspirationRoutes } from './aspirations/routes.tsx';
 import { MAX_PHOTOS } from './aspirations/service.ts';
 import { auditRoutes } from './audit/routes.tsx';
 import { backOfficeRoutes } from './backoffice/routes.tsx';
+import { budgetRoutes } from './budget/routes.tsx';
 import type { Config } from './config.ts';
 import { councilRoutes } from './council/routes.tsx';
 import { COUNCIL_CHANGED, forgetCouncil } from './council/service.ts';
@@ -269,6 +270,7 @@ export async function buildApp({ config, database, assets, logStream }: AppOptio
   await app.register(agendaApiRoutes);
   await app.register(regulationRoutes);
   await app.register(draftRoutes);
+  await app.register(budgetRoutes);
 
   return app;
 }

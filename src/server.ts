@@ -8,6 +8,7 @@ import { scheduleAspirationJobs } from './aspirations/service.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { getCouncil } from './council/service.ts';
 import { openDatabase } from './db/index.ts';
+import { seedDemoBudget } from './db/seed/budget.ts';
 import { seedCouncil } from './db/seed/index.ts';
 import { seedDemoMeetings } from './db/seed/meetings.ts';
 import { seedDemoDrafts, seedDemoRegulations } from './db/seed/regulations.ts';
@@ -39,6 +40,9 @@ async function main() {
     if (regulations > 0) console.log(`Loaded ${regulations} demo legal documents (fictional)`);
     const { drafts } = await seedDemoDrafts(database.db, council.id, year);
     if (drafts > 0) console.log(`Loaded ${drafts} demo drafts of the ${year} Propemperda (fictional)`);
+    const { lines } = await seedDemoBudget(database.db, council.id, year);
+    if (lines > 0)
+      console.log(`Loaded a demo ${year} budget of ${lines} lines (revenue about Rp 6.7 trillion; details fictional)`);
   }
   const app = await buildApp({ config, database });
   app.outbox.start();

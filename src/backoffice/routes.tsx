@@ -31,6 +31,9 @@ export const backOfficeRoutes: FastifyPluginAsync = async (app) => {
         ...(can(user.role, 'regulations.manage')
           ? [{ href: '/kelola/perda', label: request.t('regulation.office.title') }]
           : []),
+        ...(can(user.role, 'budget.import')
+          ? [{ href: '/kelola/anggaran', label: request.t('budget.office.title') }]
+          : []),
         ...(can(user.role, 'council.configure')
           ? [{ href: '/kelola/pengaturan', label: request.t('settings.title') }]
           : []),

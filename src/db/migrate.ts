@@ -13,6 +13,7 @@ import * as m0007 from './migrations/0007-open311.ts';
 import * as m0008 from './migrations/0008-agenda.ts';
 import * as m0009 from './migrations/0009-regulations.ts';
 import * as m0010 from './migrations/0010-raperda.ts';
+import * as m0011 from './migrations/0011-budget.ts';
 
 const migrations: Record<string, Migration> = {
   '0001-council': m0001,
@@ -25,6 +26,7 @@ const migrations: Record<string, Migration> = {
   '0008-agenda': m0008,
   '0009-regulations': m0009,
   '0010-raperda': m0010,
+  '0011-budget': m0011,
 };
 
 /** Thrown when the database could not be brought to the latest schema. */

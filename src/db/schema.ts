@@ -470,7 +470,36 @@ export interface RaperdaFollowerTable extends Timestamps {
   confirmed_at: Date | null;
 }
 
+export type BudgetStage = 'murni' | 'perubahan';
+
+export interface BudgetLineTable extends Timestamps {
+  id: Id;
+  council_id: number;
+  year: number;
+  stage: BudgetStage;
+  account_code: string;
+  account_name: string;
+  opd: ColumnType<string, string | undefined, string>;
+  program_code: ColumnType<string, string | undefined, string>;
+  kegiatan_code: ColumnType<string, string | undefined, string>;
+  subkegiatan_code: ColumnType<string, string | undefined, string>;
+  planned: number;
+  realised: ColumnType<number, number | undefined, number>;
+}
+
+export interface BudgetUploadTable extends Timestamps {
+  id: Id;
+  council_id: number;
+  year: number;
+  stage: BudgetStage;
+  file_name: string;
+  lines: string;
+  created_by: number | null;
+}
+
 export interface Database {
+  budget_line: BudgetLineTable;
+  budget_upload: BudgetUploadTable;
   raperda: RaperdaTable;
   raperda_step: RaperdaStepTable;
   raperda_document: RaperdaDocumentTable;

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { formatDate, formatRupiah, formatTime } from './format.ts';
+import { formatDate, formatRupiah, formatRupiahWords, formatTime } from './format.ts';
 import { translator } from './i18n.ts';
 
 describe('how people read dates, times and money', () => {
@@ -30,4 +30,11 @@ describe('how people read dates, times and money', () => {
     assert.equal(t('home.seats'), '{n} kursi');
     assert.equal(translator('en')('members.count', { shown: 3, total: 50 }), 'Showing 3 of 50 members.');
   });
+});
+
+test('an amount that stands alone is written in words', () => {
+  assert.equal(formatRupiahWords(6_712_345_678_901, 'id'), 'Rp 6,7 triliun');
+  assert.equal(formatRupiahWords(6_712_345_678_901, 'en'), 'Rp 6.7 trillion');
+  assert.equal(formatRupiahWords(1_250_000_000, 'id'), 'Rp 1,3 miliar');
+  assert.equal(formatRupiahWords(500_000, 'id'), 'Rp 500.000');
 });

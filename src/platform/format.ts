@@ -39,3 +39,19 @@ export function formatRupiah(value: number | bigint): string {
   const grouped = digits.replace(/\B(?=(\d{3})+(?!\d))/g, '.');
   return `${negative ? '-' : ''}Rp ${grouped}`;
 }
+
+/** An amount that stands alone, in words: "Rp 6,7 triliun" (id), "Rp 6.7 trillion" (en). */
+export function formatRupiahWords(value: number, lang: Language): string {
+  const scales: [number, string, string][] = [
+    [1e12, 'triliun', 'trillion'],
+    [1e9, 'miliar', 'billion'],
+    [1e6, 'juta', 'million'],
+  ];
+  const scale = scales.find(([size]) => Math.abs(value) >= size);
+  if (scale === undefined) return formatRupiah(Math.round(value));
+  const [size, id, en] = scale;
+  const amount = new Intl.NumberFormat(lang === 'en' ? 'en-GB' : 'id-ID', { maximumFractionDigits: 1 }).format(
+    value / size,
+  );
+  return `Rp ${amount} ${lang === 'en' ? en : id}`;
+}

@@ -26,6 +26,8 @@ export const grants = {
   'agenda.publish': ['staff', 'administrator'],
   /** Add regulations to the legal documents repository and record their status and links. */
   'regulations.manage': ['staff', 'administrator'],
+  /** Import the regional budget (APBD) from the region's files. */
+  'budget.import': ['staff', 'administrator'],
   /** Edit the council's service settings: categories, targets, verification period, holidays. */
   'council.configure': ['administrator'],
   /** Issue and revoke the keys of applications that file aspirations through Open311. */

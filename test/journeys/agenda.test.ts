@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
+import { seedDemoBudget } from '../../src/db/seed/budget.ts';
 import { seedDemoDrafts, seedDemoRegulations } from '../../src/db/seed/regulations.ts';
 import { jakartaDay } from '../../src/platform/working-days.ts';
 import { journey, pageProblems } from '../helpers/browser.ts';
@@ -79,6 +80,26 @@ describe('the agenda on a phone with JavaScript off', () => {
     await page.getByRole('link', { name: 'Raperda tentang Pengelolaan Barang Milik Daerah' }).click();
     assert.equal(await page.locator('ol.stages [aria-current="step"]').textContent(), 'Penetapan');
     problems.push(...(await pageProblems(j, page, '/raperda/:id')));
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  test('a citizen reads the budget and drills down; the pages are accessible and fit a phone', async () => {
+    const council = await j.served.database.db.selectFrom('council').select('id').executeTakeFirstOrThrow();
+    await seedDemoBudget(j.served.database.db, council.id, 2026);
+    const context = await j.newContext({ javaScriptEnabled: false, viewport: phone });
+    const page = await context.newPage();
+    const problems: string[] = [];
+    await page.goto(`${j.served.baseUrl}/anggaran`);
+    await page.getByText('Rp 6,7 triliun').first().waitFor();
+    problems.push(...(await pageProblems(j, page, '/anggaran')));
+    await page.getByRole('link', { name: 'Belanja Daerah' }).first().click();
+    await page
+      .getByRole('link', { name: /5\.1 Belanja Operasi/ })
+      .first()
+      .click();
+    await page.getByText('menurut perangkat daerah').first().waitFor();
+    problems.push(...(await pageProblems(j, page, '/anggaran?akun=5.1')));
     assert.deepEqual(problems, []);
     await context.close();
   });

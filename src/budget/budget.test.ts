@@ -1,0 +1,163 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { Agent } from '../../test/helpers/agent.ts';
+import { buildTestApp, type TestApp } from '../../test/helpers/app.ts';
+import { createUser, signIn } from '../../test/helpers/users.ts';
+import { parseAmount } from './import.ts';
+
+let t: TestApp;
+let ip = 0;
+const agent = () => new Agent(t.app, `198.51.100.${++ip}`);
+let staff: Agent;
+
+before(async () => {
+  t = await buildTestApp();
+  staff = await signIn(t, await createUser(t, 'staff'), agent());
+});
+after(() => t.close());
+
+const goodFile = [
+  'kode_akun;nama_akun;opd;anggaran;realisasi;tahun;tahap',
+  '4.1.01.09;PBB-P2;Bapenda;950.000.000.000;780.250.000.000;2026;murni',
+  '4.1.01.10;BPHTB;Bapenda;1.100.000.000.000;901.000.000.000,00;2026;murni',
+  '4.2.01.01;Dana Alokasi Umum;BPKAD;1450000000000;1200000000000;2026;murni',
+  '5.1.01.01;Belanja Gaji;Dinas Pendidikan;1.200.000.000.000;1.000.000.000.000;2026;murni',
+  '5.1.01.01;Belanja Gaji;Dinas Kesehatan;600.000.000.000;480.000.000.000;2026;murni',
+  '"5.2.04.01";"Belanja Modal Jalan; Irigasi dan Jaringan";Dinas BMSDA;750.000.000.000;400.000.000.000;2026;murni',
+  '6.1.01.01;SiLPA;BPKAD;330.000.000.000;330.000.000.000;2026;murni',
+].join('\r\n');
+
+/** The file's totals, summed here from the text, not by the code under test. */
+function expectedTotals(file: string) {
+  const totals: Record<string, { planned: number; realised: number }> = {};
+  for (const row of file.split('\r\n').slice(1)) {
+    const cells = row.split(/;(?=(?:[^"]*"[^"]*")*[^"]*$)/).map((c) => c.replaceAll('"', ''));
+    const top = (cells[0] ?? '').slice(0, 1);
+    const rupiah = (v: string) => Number(v.replace(/,\d\d$/, '').replaceAll('.', ''));
+    totals[top] ??= { planned: 0, realised: 0 };
+    totals[top].planned += rupiah(cells[3] ?? '0');
+    totals[top].realised += rupiah(cells[4] ?? '0');
+  }
+  return totals;
+}
+
+async function upload(data: string, year = '2026', stage = 'murni', name = 'apbd-2026.csv') {
+  await staff.get('/kelola/anggaran');
+  return staff.postMultipart('/kelola/anggaran', { year, stage }, [
+    { field: 'file', filename: name, type: 'text/csv', data: Buffer.from(data) },
+  ]);
+}
+
+const lineCount = async () =>
+  Number(
+    (
+      await t.database.db
+        .selectFrom('budget_line')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
+
+describe("the budget is imported from the region's file", () => {
+  test('amounts are read the ways people write them', () => {
+    assert.equal(parseAmount('1.234.567'), 1234567);
+    assert.equal(parseAmount('1.234.567,49'), 1234567);
+    assert.equal(parseAmount('1,234,567.50'), 1234568);
+    assert.equal(parseAmount('Rp 950000'), 950000);
+    assert.equal(parseAmount('12,5'), 13);
+    assert.equal(parseAmount('satu juta'), undefined);
+    assert.equal(parseAmount('1.23.4'), undefined);
+  });
+
+  test('a file with mistakes names each bad line and saves nothing', async () => {
+    const bad = [
+      'kode_akun,nama_akun,anggaran,realisasi,tahun',
+      '4.1.01.09,PBB-P2,950000000000,780000000000,2026',
+      '7.1,Akun asing,1000,0,2026',
+      '5.1.01.01,,satu juta,0,2026',
+      '5.1,Belanja Operasi (jumlah),100,0,2026',
+      '5.1.02.01,Belanja Barang,100,-5,2025',
+      '4.1.01.09,PBB-P2,950000000000,780000000000,2026',
+    ].join('\n');
+    const res = await upload(bad);
+    assert.equal(res.statusCode, 400);
+    for (const message of [
+      /Baris 3: kode akun &quot;7.1&quot; tidak sah/,
+      /Baris 4: nama akun kosong/,
+      /Baris 4: &quot;satu juta&quot; bukan jumlah rupiah/,
+      /Baris 5: 5.1 adalah baris jumlah dari baris lain/,
+      /Baris 6: jumlah tidak boleh negatif/,
+      /Baris 6: tahun 2025 tidak sama dengan tahun yang dipilih/,
+      /Baris 7: sama dengan baris 2/,
+    ]) {
+      assert.match(res.body, message);
+    }
+    assert.equal(await lineCount(), 0);
+    assert.equal(
+      Number(
+        (
+          await t.database.db
+            .selectFrom('budget_upload')
+            .select((eb) => eb.fn.countAll().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      ),
+      0,
+    );
+    const xlsx = await upload('PK\u0003\u0004 not really a workbook', '2026', 'murni', 'apbd.xlsx');
+    assert.equal(xlsx.statusCode, 400);
+    assert.match(xlsx.body, /simpan dahulu sebagai CSV/);
+    const noColumns = await upload('akun,jumlah\n4.1,100');
+    assert.match(noColumns.body, /kolom wajib tidak ada: kode_akun, nama_akun, anggaran/);
+    assert.equal((await upload(goodFile, '20x6')).statusCode, 400);
+  });
+
+  test('a good file shows the same totals as the file, is saved on approval, and a new import replaces the year at once', async () => {
+    const res = await upload(goodFile);
+    assert.equal(res.statusCode, 303);
+    const previewPage = (await staff.get(res.headers.location as string)).body;
+    const expected = expectedTotals(goodFile);
+    assert.equal(await lineCount(), 0, 'nothing is saved before approval');
+    const rupiah = (n: number) => `Rp ${String(n).replace(/\B(?=(\d{3})+(?!\d))/g, '.')}`;
+    for (const top of ['4', '5', '6']) {
+      assert.ok(previewPage.includes(rupiah(expected[top]?.planned ?? -1)), `planned ${top}`);
+      assert.ok(previewPage.includes(rupiah(expected[top]?.realised ?? -1)), `realised ${top}`);
+    }
+    const saved = await staff.post(`${res.headers.location as string}/simpan`, {});
+    assert.equal(saved.headers.location, '/anggaran?tahun=2026&tahap=murni');
+    assert.equal(await lineCount(), 7);
+
+    const page = (await agent().get('/anggaran?tahun=2026&tahap=murni')).body;
+    assert.match(page, /APBD 2026 \(APBD murni\)/);
+    assert.match(page, /Rp 3,5 triliun/, 'revenue in words');
+    assert.match(page, /<svg aria-hidden="true"/, 'a chart drawn on the server');
+    assert.doesNotMatch(page, /<style/);
+    assert.ok(page.includes(rupiah(expected['4']?.planned ?? 0)), 'the table beside the chart');
+    const spending = (await agent().get('/anggaran?tahun=2026&tahap=murni&akun=5.1')).body;
+    assert.match(spending, /Rincian 5.1 Belanja Operasi/);
+    assert.match(spending, /Dinas Pendidikan/);
+    assert.ok(spending.includes(rupiah(1_800_000_000_000)));
+    const csvFile = await agent().get('/anggaran.csv?tahun=2026&tahap=murni');
+    assert.match(
+      csvFile.body,
+      /5\.2\.04\.01,"Belanja Modal Jalan; Irigasi dan Jaringan"|5\.2\.04\.01,Belanja Modal Jalan; Irigasi dan Jaringan/,
+    );
+
+    // Re-import of the same year: the new file replaces the old one entirely.
+    const smaller = ['kode_akun;nama_akun;anggaran', '4.1.01.09;PBB-P2;1.000.000.000.000'].join('\n');
+    const again = await upload(smaller);
+    await staff.get(again.headers.location as string);
+    await staff.post(`${again.headers.location as string}/simpan`, {});
+    assert.equal(await lineCount(), 1);
+    assert.match((await agent().get('/anggaran')).body, /Rp 1 triliun/);
+    assert.equal((await agent().get('/anggaran?tahun=2030')).statusCode, 404);
+    assert.equal((await agent().get('/anggaran?akun=9.9')).statusCode, 400);
+  });
+
+  test('only staff and administrators import', async () => {
+    for (const role of ['citizen', 'member', 'moderator'] as const) {
+      const other = await signIn(t, await createUser(t, role), agent());
+      assert.equal((await other.get('/kelola/anggaran')).statusCode, 403, role);
+    }
+  });
+});

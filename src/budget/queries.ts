@@ -1,0 +1,110 @@
+/** Queries over the budget lines and pending uploads. */
+import { type Insertable, sql } from 'kysely';
+import type { Db } from '../db/index.ts';
+import type { BudgetStage, Database } from '../db/schema.ts';
+
+export function years(db: Db, councilId: number) {
+  return db
+    .selectFrom('budget_line')
+    .select(['year', 'stage'])
+    .distinct()
+    .where('council_id', '=', councilId)
+    .orderBy('year', 'desc')
+    .orderBy('stage', 'desc')
+    .execute();
+}
+
+/**
+ * Sums of the lines under a code, grouped by the next level of code (the children of `prefix`,
+ * or the top level 4/5/6 when there is none).
+ */
+export function childrenOf(db: Db, councilId: number, year: number, stage: BudgetStage, prefix: string | undefined) {
+  const depth = prefix === undefined ? 1 : prefix.split('.').length + 1;
+  const child = sql<string>`array_to_string((string_to_array(account_code, '.'))[1:${sql.lit(depth)}], '.')`;
+  let query = db
+    .selectFrom('budget_line')
+    .select([
+      child.as('code'),
+      sql<number>`sum(planned)`.as('planned'),
+      sql<number>`sum(realised)`.as('realised'),
+      sql<string>`min(account_name)`.as('name'),
+      sql<number>`count(*)`.as('lines'),
+      sql<boolean>`bool_or(account_code = ${child})`.as('exact'),
+    ])
+    .where('council_id', '=', councilId)
+    .where('year', '=', year)
+    .where('stage', '=', stage);
+  if (prefix !== undefined) query = query.where((eb) => eb('account_code', 'like', `${prefix}.%`));
+  return query.groupBy(child).orderBy(child).execute();
+}
+
+export function byOpd(db: Db, councilId: number, year: number, stage: BudgetStage, prefix: string) {
+  return db
+    .selectFrom('budget_line')
+    .select(['opd', sql<number>`sum(planned)`.as('planned'), sql<number>`sum(realised)`.as('realised')])
+    .where('council_id', '=', councilId)
+    .where('year', '=', year)
+    .where('stage', '=', stage)
+    .where((eb) => eb.or([eb('account_code', '=', prefix), eb('account_code', 'like', `${prefix}.%`)]))
+    .groupBy('opd')
+    .orderBy(sql`sum(planned)`, 'desc')
+    .execute();
+}
+
+export function insertUpload(db: Db, values: Insertable<Database['budget_upload']>) {
+  return db.insertInto('budget_upload').values(values).returning('id').executeTakeFirstOrThrow();
+}
+
+export function uploadById(db: Db, councilId: number, id: number) {
+  return db
+    .selectFrom('budget_upload')
+    .selectAll()
+    .where('council_id', '=', councilId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+}
+
+export function deleteUpload(db: Db, id: number) {
+  return db.deleteFrom('budget_upload').where('id', '=', id).execute();
+}
+
+export async function replaceYear(
+  db: Db,
+  councilId: number,
+  year: number,
+  stage: BudgetStage,
+  lines: Insertable<Database['budget_line']>[],
+) {
+  await db
+    .deleteFrom('budget_line')
+    .where('council_id', '=', councilId)
+    .where('year', '=', year)
+    .where('stage', '=', stage)
+    .execute();
+  for (let i = 0; i < lines.length; i += 1000)
+    await db
+      .insertInto('budget_line')
+      .values(lines.slice(i, i + 1000))
+      .execute();
+}
+
+export function linesOf(db: Db, councilId: number, year: number, stage: BudgetStage) {
+  return db
+    .selectFrom('budget_line')
+    .select([
+      'account_code',
+      'account_name',
+      'opd',
+      'program_code',
+      'kegiatan_code',
+      'subkegiatan_code',
+      'planned',
+      'realised',
+    ])
+    .where('council_id', '=', councilId)
+    .where('year', '=', year)
+    .where('stage', '=', stage)
+    .orderBy('account_code')
+    .orderBy('opd')
+    .execute();
+}

@@ -1,0 +1,164 @@
+/** /anggaran and /anggaran.csv for everyone; /kelola/anggaran where staff import the budget. */
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import { type Static, Type } from 'typebox';
+import { csv } from '../agenda/feeds.ts';
+import { multipartBody } from '../aspirations/routes.tsx';
+import { deps, signedIn } from '../platform/auth.ts';
+import { NotFoundError } from '../platform/errors.tsx';
+import type { MessageKey } from '../platform/i18n.ts';
+import { renderForm, renderPage } from '../platform/render.tsx';
+import type { FieldErrors } from '../platform/views/form.tsx';
+import type { LineError } from './import.ts';
+import { budget, budgetLines, MAX_FILE_BYTES, preview, saveUpload, uploadBudget } from './service.ts';
+import { BudgetOfficePage, BudgetPage, PreviewPage } from './views/pages.tsx';
+
+const text = (max: number) => Type.Optional(Type.String({ maxLength: max }));
+const BudgetQuery = Type.Object({
+  lang: text(5),
+  tahun: Type.Optional(Type.Integer({ minimum: 2000, maximum: 2200 })),
+  tahap: Type.Optional(Type.Union([Type.Literal('murni'), Type.Literal('perubahan')])),
+  akun: Type.Optional(Type.String({ pattern: '^[456](\\.\\d{1,4}){0,8}$' })),
+});
+type BudgetQuery = Static<typeof BudgetQuery>;
+const IdParams = Type.Object({ id: Type.Integer({ minimum: 1, maximum: 2_000_000_000 }) });
+type IdParams = Static<typeof IdParams>;
+const PageQuery = Type.Object({ lang: text(5), pesan: text(40) });
+
+export const budgetRoutes: FastifyPluginAsync = async (app) => {
+  app.get(
+    '/anggaran',
+    { config: { access: 'public' }, schema: { hide: true, querystring: BudgetQuery } },
+    async (request, reply) => {
+      const query = request.query as BudgetQuery;
+      const data = await budget(deps(app), { year: query.tahun, stage: query.tahap, account: query.akun });
+      if (query.tahun !== undefined && data.chosen === undefined) throw new NotFoundError('budget year');
+      return renderPage(request, reply, (ctx) => <BudgetPage ctx={ctx} {...data} />);
+    },
+  );
+
+  app.get(
+    '/anggaran.csv',
+    { config: { access: 'public' }, schema: { hide: true, querystring: BudgetQuery } },
+    async (request, reply) => {
+      const query = request.query as BudgetQuery;
+      const data = await budget(deps(app), { year: query.tahun, stage: query.tahap });
+      if (data.chosen === undefined) throw new NotFoundError('budget year');
+      const lines = await budgetLines(deps(app), data.chosen.year, data.chosen.stage);
+      return reply
+        .type('text/csv; charset=utf-8')
+        .header('content-disposition', `attachment; filename="apbd-${data.chosen.year}-${data.chosen.stage}.csv"`)
+        .send(
+          csv([
+            [
+              'tahun',
+              'tahap',
+              'kode_akun',
+              'nama_akun',
+              'opd',
+              'kode_program',
+              'kode_kegiatan',
+              'kode_subkegiatan',
+              'anggaran',
+              'realisasi',
+            ],
+            ...lines.map((l) => [
+              data.chosen?.year ?? '',
+              data.chosen?.stage ?? '',
+              l.account_code,
+              l.account_name,
+              l.opd,
+              l.program_code,
+              l.kegiatan_code,
+              l.subkegiatan_code,
+              Number(l.planned),
+              Number(l.realised),
+            ]),
+          ]),
+        );
+    },
+  );
+
+  const access = { access: 'budget.import' as const };
+
+  const officePage = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    errors: FieldErrors,
+    lineErrors: LineError[],
+    values: Record<string, string | undefined>,
+    status = 200,
+  ) => {
+    const saved = (request.query as { pesan?: string }).pesan === 'tersimpan';
+    return renderForm(
+      request,
+      reply,
+      (ctx, csrf) => (
+        <BudgetOfficePage
+          ctx={ctx}
+          csrf={csrf}
+          errors={errors}
+          lineErrors={lineErrors}
+          values={values}
+          notice={saved ? request.t('budget.office.saved') : undefined}
+        />
+      ),
+      status,
+    );
+  };
+
+  app.get('/kelola/anggaran', { config: access, schema: { hide: true, querystring: PageQuery } }, (request, reply) =>
+    officePage(request, reply, {}, [], {}),
+  );
+
+  app.post(
+    '/kelola/anggaran',
+    {
+      config: {
+        ...access,
+        multipartOptions: { limits: { fileSize: MAX_FILE_BYTES, files: 1, fields: 10, parts: 12 } },
+      },
+      schema: { hide: true },
+    },
+    async (request, reply) => {
+      if (!request.isMultipart()) return reply.redirect('/kelola/anggaran', 303);
+      const { fields, files } = multipartBody(request.body);
+      const result = await uploadBudget(deps(app), signedIn(request), {
+        year: fields.year ?? '',
+        stage: fields.stage ?? '',
+        file: files[0],
+      });
+      if (result.ok) return reply.redirect(`/kelola/anggaran/unggahan/${result.id}`, 303);
+      const values = { year: fields.year, stage: fields.stage };
+      if ('errors' in result) return officePage(request, reply, {}, result.errors, values, 400);
+      const field = result.problem === 'year' || result.problem === 'stage' ? result.problem : 'file';
+      return officePage(
+        request,
+        reply,
+        { [field]: request.t(`budget.form.${result.problem}` as MessageKey) },
+        [],
+        values,
+        400,
+      );
+    },
+  );
+
+  app.get(
+    '/kelola/anggaran/unggahan/:id',
+    { config: access, schema: { hide: true, params: IdParams } },
+    async (request, reply) => {
+      const found = await preview(deps(app), (request.params as IdParams).id);
+      if (found === undefined) throw new NotFoundError('budget upload');
+      return renderForm(request, reply, (ctx, csrf) => <PreviewPage ctx={ctx} csrf={csrf} preview={found} />);
+    },
+  );
+
+  app.post(
+    '/kelola/anggaran/unggahan/:id/simpan',
+    { config: access, schema: { hide: true, params: IdParams } },
+    async (request, reply) => {
+      const saved = await saveUpload(deps(app), signedIn(request), (request.params as IdParams).id, request.ip);
+      if (saved === undefined) throw new NotFoundError('budget upload');
+      return reply.redirect(`/anggaran?tahun=${saved.year}&tahap=${saved.stage}`, 303);
+    },
+  );
+};

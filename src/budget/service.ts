@@ -1,0 +1,195 @@
+/**
+ * The regional budget (APBD): staff upload the region's file, see every bad line or a preview of
+ * the totals, and save it, which replaces that year and stage in one transaction. Citizens read
+ * revenue, spending and financing, drill down the account tree and by OPD, plan against
+ * realisation.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { CurrentUser, Deps } from '../accounts/service.ts';
+import { getCouncil } from '../council/service.ts';
+import type { BudgetStage } from '../db/schema.ts';
+import { councilsDir } from '../db/seed/index.ts';
+import { recordAudit } from '../platform/audit.ts';
+import type { UploadedFile } from '../platform/uploads.ts';
+import { type BudgetLine, type LineError, parseBudgetCsv } from './import.ts';
+import * as q from './queries.ts';
+
+export const stages: readonly BudgetStage[] = ['murni', 'perubahan'];
+export const MAX_FILE_BYTES = 8 * 1024 * 1024;
+
+/** Names of the upper account levels (national reference data). */
+const accountNames: Record<string, string> = (
+  JSON.parse(readFileSync(path.join(councilsDir, 'akun-apbd.json'), 'utf8')) as { akun: Record<string, string> }
+).akun;
+
+export interface Totals {
+  /** 4, 5 and 6: planned and realised. */
+  [top: string]: { planned: number; realised: number };
+}
+
+export function totalsOf(lines: { accountCode: string; planned: number; realised: number }[]): Totals {
+  const totals: Totals = {};
+  for (const l of lines) {
+    const top = l.accountCode.split('.')[0] ?? '';
+    const t = totals[top] ?? { planned: 0, realised: 0 };
+    t.planned += l.planned;
+    t.realised += l.realised;
+    totals[top] = t;
+  }
+  return totals;
+}
+
+export type UploadResult =
+  | { ok: true; id: number }
+  | { ok: false; errors: LineError[] }
+  | { ok: false; problem: 'year' | 'stage' | 'file' | 'type' | 'tooLarge' };
+
+export async function uploadBudget(
+  deps: Deps,
+  user: CurrentUser,
+  input: { year: string; stage: string; file: UploadedFile | undefined },
+): Promise<UploadResult> {
+  const year = /^\d{4}$/.test(input.year.trim()) ? Number(input.year) : 0;
+  if (year < 2000 || year > 2200) return { ok: false, problem: 'year' };
+  const stage = stages.find((s) => s === input.stage);
+  if (stage === undefined) return { ok: false, problem: 'stage' };
+  const file = input.file;
+  if (file === undefined || file.data.length === 0) return { ok: false, problem: 'file' };
+  if (file.truncated || file.data.length > MAX_FILE_BYTES) return { ok: false, problem: 'tooLarge' };
+  const text = file.data.toString('utf8');
+  // A spreadsheet saved as XLSX is a zip file: say so instead of reading it as text.
+  if (file.data.subarray(0, 2).toString('latin1') === 'PK' || text.includes('\u0000'))
+    return { ok: false, problem: 'type' };
+  const parsed = parseBudgetCsv(text, { year, stage });
+  if (!parsed.ok) return parsed;
+  const structure = await getCouncil(deps.db);
+  const { id } = await q.insertUpload(deps.db, {
+    council_id: structure.council.id,
+    year,
+    stage,
+    file_name: file.filename.slice(0, 200),
+    lines: JSON.stringify(parsed.lines),
+    created_by: user.id,
+  });
+  return { ok: true, id };
+}
+
+export async function preview(deps: Deps, id: number) {
+  const structure = await getCouncil(deps.db);
+  const upload = await q.uploadById(deps.db, structure.council.id, id);
+  if (upload === undefined) return undefined;
+  const lines = JSON.parse(upload.lines) as BudgetLine[];
+  return {
+    id,
+    year: upload.year,
+    stage: upload.stage,
+    fileName: upload.file_name,
+    count: lines.length,
+    totals: totalsOf(lines),
+  };
+}
+
+export async function saveUpload(
+  deps: Deps,
+  user: CurrentUser,
+  id: number,
+  ip: string,
+): Promise<{ year: number; stage: BudgetStage } | undefined> {
+  const structure = await getCouncil(deps.db);
+  return deps.db.transaction().execute(async (trx) => {
+    const upload = await q.uploadById(trx, structure.council.id, id);
+    if (upload === undefined) return undefined;
+    const lines = JSON.parse(upload.lines) as BudgetLine[];
+    await q.replaceYear(
+      trx,
+      structure.council.id,
+      upload.year,
+      upload.stage,
+      lines.map((l) => ({
+        council_id: structure.council.id,
+        year: upload.year,
+        stage: upload.stage,
+        account_code: l.accountCode,
+        account_name: l.accountName,
+        opd: l.opd,
+        program_code: l.programCode,
+        kegiatan_code: l.kegiatanCode,
+        subkegiatan_code: l.subkegiatanCode,
+        planned: l.planned,
+        realised: l.realised,
+      })),
+    );
+    await q.deleteUpload(trx, id);
+    const totals = totalsOf(lines);
+    await recordAudit(trx, {
+      actorUserId: user.id,
+      actorRole: user.role,
+      action: 'budget.imported',
+      subjectType: 'budget',
+      subjectId: `${upload.year}-${upload.stage}`,
+      ip,
+      details: { file: upload.file_name, lines: lines.length, totals },
+    });
+    return { year: upload.year, stage: upload.stage };
+  });
+}
+
+export interface BudgetNode {
+  code: string;
+  name: string;
+  planned: number;
+  realised: number;
+  /** A detail line, with nothing below it. */
+  leaf: boolean;
+}
+
+export async function budget(
+  deps: Deps,
+  filter: { year?: number | undefined; stage?: BudgetStage | undefined; account?: string | undefined },
+) {
+  const structure = await getCouncil(deps.db);
+  const available = await q.years(deps.db, structure.council.id);
+  const chosen =
+    available.find((a) => a.year === filter.year && (filter.stage === undefined || a.stage === filter.stage)) ??
+    (filter.year === undefined ? available[0] : undefined);
+  if (chosen === undefined) return { available, chosen: undefined, top: [], children: [], opd: [], path: [] };
+  const account =
+    filter.account !== undefined && /^[456](\.\d{1,4}){0,8}$/.test(filter.account) ? filter.account : undefined;
+  const [topRows, childRows, opdRows] = await Promise.all([
+    q.childrenOf(deps.db, structure.council.id, chosen.year, chosen.stage, undefined),
+    account === undefined
+      ? Promise.resolve([])
+      : q.childrenOf(deps.db, structure.council.id, chosen.year, chosen.stage, account),
+    account === undefined
+      ? Promise.resolve([])
+      : q.byOpd(deps.db, structure.council.id, chosen.year, chosen.stage, account),
+  ]);
+  const node = (r: { code: string; name: string; planned: number; realised: number }, leaf: boolean): BudgetNode => ({
+    code: r.code,
+    name: accountNames[r.code] ?? (leaf ? r.name : r.code),
+    planned: Number(r.planned),
+    realised: Number(r.realised),
+    leaf,
+  });
+  // A child is a detail line when it is exactly one line's code and nothing lies below it.
+  const children = childRows.map((r) => node(r, r.exact && Number(r.lines) === 1));
+  const segments = account?.split('.') ?? [];
+  const path = segments.map((_, i) => {
+    const code = segments.slice(0, i + 1).join('.');
+    return { code, name: accountNames[code] ?? code };
+  });
+  return {
+    available,
+    chosen,
+    top: topRows.map((r) => node(r, false)),
+    children,
+    opd: opdRows.map((r) => ({ opd: r.opd || '—', planned: Number(r.planned), realised: Number(r.realised) })),
+    path,
+  };
+}
+
+export async function budgetLines(deps: Deps, year: number, stage: BudgetStage) {
+  const structure = await getCouncil(deps.db);
+  return q.linesOf(deps.db, structure.council.id, year, stage);
+}

@@ -1,0 +1,289 @@
+/** /anggaran (the budget: totals, the account tree, by OPD) and /kelola/anggaran (import). */
+import type { BudgetStage } from '../../db/schema.ts';
+import { barChart } from '../../platform/charts.ts';
+import { formatRupiah, formatRupiahWords } from '../../platform/format.ts';
+import type { PageContext } from '../../platform/page-context.ts';
+import { CsrfField, ErrorSummary, type FieldErrors, Notice, TextField } from '../../platform/views/form.tsx';
+import { Layout } from '../../platform/views/layout.tsx';
+import { TableHead, TableWrap } from '../../platform/views/table-wrap.tsx';
+import type { LineError } from '../import.ts';
+import type { BudgetNode, Totals } from '../service.ts';
+
+const percent = (realised: number, planned: number) =>
+  planned === 0 ? '—' : `${((realised / planned) * 100).toFixed(1).replace('.', ',')}%`;
+
+/** A chart drawn on the server and, beside it, the same figures as a table. */
+function ChartWithTable({
+  ctx,
+  caption,
+  rows,
+}: {
+  ctx: PageContext;
+  caption: string;
+  rows: { label: string; href?: string | undefined; planned: number; realised: number }[];
+}) {
+  const { t } = ctx;
+  const svg = barChart({
+    categories: rows.map((r) => (r.label.length > 34 ? `${r.label.slice(0, 32)}…` : r.label)),
+    series: [
+      { name: t('budget.planned'), values: rows.map((r) => r.planned) },
+      { name: t('budget.realised'), values: rows.map((r) => r.realised) },
+    ],
+    unit: (v) => formatRupiahWords(v, ctx.lang).replace('Rp ', ''),
+  });
+  return (
+    <figure class="chart">
+      <figcaption>{caption}</figcaption>
+      {/* The SVG comes from our own chart code, not from people; its styles are stripped. */}
+      <div class="chart-svg" dangerouslySetInnerHTML={{ __html: svg }} />
+      <TableWrap label={caption}>
+        <table>
+          <TableHead columns={[t('budget.account'), t('budget.planned'), t('budget.realised'), t('budget.percent')]} />
+          <tbody>
+            {rows.map((r) => (
+              <tr key={r.label}>
+                <th scope="row">{r.href === undefined ? r.label : <a href={r.href}>{r.label}</a>}</th>
+                <td class="number">{formatRupiah(r.planned)}</td>
+                <td class="number">{formatRupiah(r.realised)}</td>
+                <td class="number">{percent(r.realised, r.planned)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableWrap>
+    </figure>
+  );
+}
+
+export interface BudgetPageProps {
+  ctx: PageContext;
+  available: { year: number; stage: BudgetStage }[];
+  chosen: { year: number; stage: BudgetStage } | undefined;
+  top: BudgetNode[];
+  children: BudgetNode[];
+  opd: { opd: string; planned: number; realised: number }[];
+  path: { code: string; name: string }[];
+}
+
+export function BudgetPage({ ctx, available, chosen, top, children, opd, path }: BudgetPageProps) {
+  const { t } = ctx;
+  if (chosen === undefined) {
+    return (
+      <Layout ctx={ctx} title={t('budget.title')}>
+        <h1>{t('budget.title')}</h1>
+        <p>{t('budget.none')}</p>
+      </Layout>
+    );
+  }
+  const base = `/anggaran?tahun=${chosen.year}&tahap=${chosen.stage}`;
+  const current = path[path.length - 1];
+  return (
+    <Layout ctx={ctx} title={`${t('budget.title')} ${chosen.year}`}>
+      <h1>{t('budget.heading', { year: chosen.year, stage: t(`budget.stage.${chosen.stage}`) })}</h1>
+      <p class="lead">{t('budget.lead')}</p>
+      {available.length <= 1 ? null : (
+        <nav aria-label={t('budget.years')}>
+          <ul class="tabs">
+            {available.map((a) => (
+              <li key={`${a.year}-${a.stage}`}>
+                <a
+                  href={`/anggaran?tahun=${a.year}&tahap=${a.stage}`}
+                  aria-current={a.year === chosen.year && a.stage === chosen.stage ? 'page' : undefined}
+                >
+                  {a.year} {t(`budget.stage.${a.stage}`)}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      )}
+      <ul class="grid three">
+        {top.map((n) => (
+          <li key={n.code} class="card">
+            <div>
+              <h2>
+                <a href={`${base}&akun=${n.code}`}>{n.name}</a>
+              </h2>
+              <p class="big">{formatRupiahWords(n.planned, ctx.lang)}</p>
+              <p>
+                {t('budget.realisedShare', {
+                  amount: formatRupiahWords(n.realised, ctx.lang),
+                  percent: percent(n.realised, n.planned),
+                })}
+              </p>
+            </div>
+          </li>
+        ))}
+      </ul>
+      {current === undefined ? (
+        <ChartWithTable
+          ctx={ctx}
+          caption={t('budget.overview')}
+          rows={top.map((n) => ({
+            label: n.name,
+            href: `${base}&akun=${n.code}`,
+            planned: n.planned,
+            realised: n.realised,
+          }))}
+        />
+      ) : (
+        <>
+          <nav aria-label={t('budget.path')}>
+            <ol class="breadcrumb">
+              <li>
+                <a href={base}>{t('budget.all')}</a>
+              </li>
+              {path.map((p) => (
+                <li key={p.code}>
+                  <a href={`${base}&akun=${p.code}`} aria-current={p.code === current.code ? 'page' : undefined}>
+                    {p.code} {p.name === p.code ? '' : p.name}
+                  </a>
+                </li>
+              ))}
+            </ol>
+          </nav>
+          <ChartWithTable
+            ctx={ctx}
+            caption={t('budget.under', { code: current.code, name: current.name })}
+            rows={children.map((c) => ({
+              label: `${c.code} ${c.name === c.code ? '' : c.name}`.trim(),
+              href: c.leaf ? undefined : `${base}&akun=${c.code}`,
+              planned: c.planned,
+              realised: c.realised,
+            }))}
+          />
+          {opd.length <= 1 ? null : (
+            <ChartWithTable
+              ctx={ctx}
+              caption={t('budget.byOpd', { code: current.code })}
+              rows={opd.slice(0, 15).map((o) => ({ label: o.opd, planned: o.planned, realised: o.realised }))}
+            />
+          )}
+        </>
+      )}
+      <p>
+        <a href={`/anggaran.csv?tahun=${chosen.year}&tahap=${chosen.stage}`}>{t('budget.csv')}</a>
+      </p>
+    </Layout>
+  );
+}
+
+export function BudgetOfficePage({
+  ctx,
+  csrf,
+  errors,
+  lineErrors,
+  values,
+  notice,
+}: {
+  ctx: PageContext;
+  csrf: string;
+  errors: FieldErrors;
+  lineErrors: LineError[];
+  values: Partial<Record<string, string>>;
+  notice?: string | undefined;
+}) {
+  const { t } = ctx;
+  return (
+    <Layout ctx={ctx} title={t('budget.office.title')}>
+      <p>
+        <a href="/kelola">{t('nav.backOffice')}</a>
+      </p>
+      <h1>{t('budget.office.title')}</h1>
+      <Notice text={notice} />
+      <ErrorSummary ctx={ctx} errors={errors} />
+      {lineErrors.length === 0 ? null : (
+        <section class="error-summary" aria-labelledby="line-errors">
+          <h2 id="line-errors">{t('budget.office.lineErrors', { n: lineErrors.length })}</h2>
+          <ul>
+            {lineErrors.slice(0, 200).map((e, i) => (
+              <li key={i}>
+                {t('budget.office.line', {
+                  line: e.line,
+                  problem: t(`budget.problem.${e.problem}`, { value: e.value ?? '' }),
+                })}
+              </li>
+            ))}
+          </ul>
+          {lineErrors.length > 200 ? <p>{t('budget.office.more', { n: lineErrors.length - 200 })}</p> : null}
+        </section>
+      )}
+      <p>{t('budget.office.lead')}</p>
+      <form method="post" action="/kelola/anggaran" enctype="multipart/form-data" novalidate>
+        <CsrfField token={csrf} />
+        <TextField
+          name="year"
+          label={t('budget.office.year')}
+          value={values.year}
+          error={errors.year}
+          inputMode="numeric"
+          maxLength={4}
+        />
+        <div class={errors.stage === undefined ? 'field' : 'field field-error'}>
+          <label for="stage">{t('budget.office.stage')}</label>
+          <select id="stage" name="stage">
+            <option value="murni" selected={values.stage !== 'perubahan'}>
+              {t('budget.stage.murni')}
+            </option>
+            <option value="perubahan" selected={values.stage === 'perubahan'}>
+              {t('budget.stage.perubahan')}
+            </option>
+          </select>
+        </div>
+        <div class={errors.file === undefined ? 'field' : 'field field-error'}>
+          <label for="file">{t('budget.office.file')}</label>
+          {errors.file === undefined ? null : <p class="error-text">{errors.file}</p>}
+          <input id="file" name="file" type="file" accept=".csv,text/csv" />
+        </div>
+        <button type="submit">{t('budget.office.check')}</button>
+      </form>
+    </Layout>
+  );
+}
+
+export function PreviewPage({
+  ctx,
+  csrf,
+  preview,
+}: {
+  ctx: PageContext;
+  csrf: string;
+  preview: { id: number; year: number; stage: BudgetStage; fileName: string; count: number; totals: Totals };
+}) {
+  const { t } = ctx;
+  return (
+    <Layout ctx={ctx} title={t('budget.office.preview')}>
+      <p>
+        <a href="/kelola/anggaran">{t('budget.office.title')}</a>
+      </p>
+      <h1>{t('budget.office.preview')}</h1>
+      <p>
+        {t('budget.office.previewLead', {
+          file: preview.fileName,
+          n: preview.count,
+          year: preview.year,
+          stage: t(`budget.stage.${preview.stage}`),
+        })}
+      </p>
+      <TableWrap label={t('budget.office.preview')}>
+        <table>
+          <TableHead columns={[t('budget.account'), t('budget.planned'), t('budget.realised')]} />
+          <tbody>
+            {Object.entries(preview.totals).map(([code, total]) => (
+              <tr key={code}>
+                <th scope="row">{t(`budget.top.${code}` as 'budget.top.4')}</th>
+                <td class="number">{formatRupiah(total.planned)}</td>
+                <td class="number">{formatRupiah(total.realised)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableWrap>
+      <form method="post" action={`/kelola/anggaran/unggahan/${preview.id}/simpan`}>
+        <CsrfField token={csrf} />
+        <p>{t('budget.office.replaceWarning', { year: preview.year, stage: t(`budget.stage.${preview.stage}`) })}</p>
+        <button type="submit">{t('budget.office.save')}</button>
+      </form>
+    </Layout>
+  );
+}
