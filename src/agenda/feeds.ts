@@ -1,9 +1,10 @@
 /**
  * The agenda for other programs: an iCalendar feed (RFC 5545; stable UIDs, SEQUENCE raised on
  * each change, STATUS:CANCELLED, times in UTC) that calendar applications subscribe to, an Atom
- * feed of new and changed meetings, and CSV for spreadsheets.
+ * feed of new and changed meetings, and CSV for spreadsheets (formats in platform/feeds.ts).
  */
 import ical, { ICalEventStatus } from 'ical-generator';
+import { atomFeed, csv } from '../platform/feeds.ts';
 import type { Translate } from '../platform/i18n.ts';
 import type { MeetingView } from './service.ts';
 
@@ -43,49 +44,25 @@ export function icsFeed(meetings: MeetingView[], options: { name: string; base: 
   return calendar.toString();
 }
 
-const escapes: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' };
-const xml = (value: string) => value.replace(/[&<>"']/g, (c) => escapes[c] ?? c);
-
-export function atomFeed(
+export function meetingsAtom(
   meetings: MeetingView[],
   options: { name: string; base: string; t: Translate; when: (d: Date) => string },
 ): string {
-  const updated = new Date(Math.max(0, ...meetings.map((m) => m.updatedAt.getTime())));
-  const entries = meetings.map((m) => {
-    const url = `${options.base}/agenda/${m.id}`;
-    const text = `${options.when(m.startsAt)} · ${m.body?.name ?? options.t(`agenda.type.${m.type}`)}${m.details?.place ? ` · ${m.details.place}` : ''}`;
-    return `  <entry>
-    <id>${xml(`${url}#${m.sequence}`)}</id>
-    <title>${xml(summary(m, options.t))}</title>
-    <link rel="alternate" type="text/html" href="${xml(url)}"/>
-    <published>${m.createdAt.toISOString()}</published>
-    <updated>${m.updatedAt.toISOString()}</updated>
-    <summary type="text">${xml(text)}</summary>
-  </entry>`;
+  return atomFeed({
+    title: options.name,
+    author: options.name,
+    base: options.base,
+    path: '/agenda',
+    entries: meetings.map((m) => ({
+      // A change is a new entry: readers learn that the meeting moved or was cancelled.
+      id: `${options.base}/agenda/${m.id}#${m.sequence}`,
+      title: summary(m, options.t),
+      url: `${options.base}/agenda/${m.id}`,
+      published: m.createdAt,
+      updated: m.updatedAt,
+      summary: `${options.when(m.startsAt)} · ${m.body?.name ?? options.t(`agenda.type.${m.type}`)}${m.details?.place ? ` · ${m.details.place}` : ''}`,
+    })),
   });
-  return `<?xml version="1.0" encoding="utf-8"?>
-<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="id">
-  <id>${xml(`${options.base}/agenda`)}</id>
-  <title>${xml(options.name)}</title>
-  <link rel="self" type="application/atom+xml" href="${xml(`${options.base}/agenda.atom`)}"/>
-  <link rel="alternate" type="text/html" href="${xml(`${options.base}/agenda`)}"/>
-  <updated>${updated.toISOString()}</updated>
-  <author><name>${xml(options.name)}</name></author>
-${entries.join('\n')}
-</feed>
-`;
-}
-
-/** RFC 4180: fields quoted when they hold a comma, quote or line break; CRLF between records. */
-function csvField(value: string | number | boolean | null): string {
-  const text = value === null ? '' : String(value);
-  // A leading = + - @ would make a spreadsheet run it as a formula.
-  const safe = /^[=+\-@]/.test(text) ? `'${text}` : text;
-  return /[",\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
-}
-
-export function csv(rows: (string | number | boolean | null)[][]): string {
-  return `\uFEFF${rows.map((r) => r.map(csvField).join(',')).join('\r\n')}\r\n`;
 }
 
 export function meetingsCsv(meetings: MeetingView[], base: string, t: Translate): string {

@@ -2,7 +2,6 @@
  * The public agenda: /agenda (list, week, month), /agenda/:id with its documents, and the feeds
  * people subscribe to — /agenda.ics, per body and per member, /agenda.atom — and /agenda.csv.
  */
-import { createReadStream } from 'node:fs';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { type Static, Type } from 'typebox';
 import { getCouncil } from '../council/service.ts';
@@ -12,8 +11,9 @@ import { BadRequestError, NotFoundError } from '../platform/errors.tsx';
 import { formatDate, formatTime } from '../platform/format.ts';
 import { can } from '../platform/permissions.ts';
 import { renderPage } from '../platform/render.tsx';
+import { storedFile } from '../platform/uploads.ts';
 import { isCalendarDay, jakartaDay } from '../platform/working-days.ts';
-import { atomFeed, icsFeed, meetingsCsv } from './feeds.ts';
+import { icsFeed, meetingsAtom, meetingsCsv } from './feeds.ts';
 import { type AgendaFilter, agenda, documentFile, meeting, meetingTypes, recentChanges } from './service.ts';
 import { AgendaPage, MeetingPage } from './views/agenda-pages.tsx';
 
@@ -158,7 +158,7 @@ export const agendaRoutes: FastifyPluginAsync = async (app) => {
       .type('application/atom+xml; charset=utf-8')
       .header('cache-control', 'public, max-age=300')
       .send(
-        atomFeed(meetings, {
+        meetingsAtom(meetings, {
           name: `${request.t('agenda.title')} · ${council.name}`,
           base: app.config.publicBaseUrl,
           t: request.t,
@@ -219,7 +219,7 @@ export const agendaRoutes: FastifyPluginAsync = async (app) => {
         .type('application/pdf')
         .header('content-disposition', `inline; filename="${name}"`)
         .header('cache-control', 'public, max-age=3600')
-        .send(createReadStream(file.path));
+        .send(await storedFile(file.path));
     },
   );
 };

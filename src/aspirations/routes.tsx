@@ -4,14 +4,13 @@
  * /lacak and /lacak/:token. A browser proves it is the reporter's with a signed cookie set by the
  * private link or by /lacak; a signed-in citizen's own aspirations need no proof.
  */
-import { createReadStream } from 'node:fs';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { getCouncil } from '../council/service.ts';
 import { deps } from '../platform/auth.ts';
 import { NotFoundError } from '../platform/errors.tsx';
 import type { MessageKey } from '../platform/i18n.ts';
 import { renderForm, renderPage } from '../platform/render.tsx';
-import { smallName, type UploadedFile, uploadPath } from '../platform/uploads.ts';
+import { smallName, storedFile, type UploadedFile, uploadPath } from '../platform/uploads.ts';
 import type { FieldErrors } from '../platform/views/form.tsx';
 import {
   CodeParams,
@@ -44,7 +43,7 @@ import {
   track,
   type Viewer,
 } from './service.ts';
-import { atomFeed } from './views/feed.ts';
+import { aspirationsAtom } from './views/feed.ts';
 import { FirstStepPage, SecondStepPage, TrackPage, type Values } from './views/form-pages.tsx';
 import { fieldMessages, kindLabel } from './views/parts.tsx';
 import { AspirationPage, ListPage } from './views/public-pages.tsx';
@@ -287,7 +286,12 @@ export const aspirationRoutes: FastifyPluginAsync = async (app) => {
       .type('application/atom+xml; charset=utf-8')
       .header('cache-control', 'public, max-age=300')
       .send(
-        atomFeed({ items: list.items, council: structure.council.name, base: app.config.publicBaseUrl, t: request.t }),
+        aspirationsAtom({
+          items: list.items,
+          council: structure.council.name,
+          base: app.config.publicBaseUrl,
+          t: request.t,
+        }),
       );
   });
 
@@ -338,7 +342,7 @@ export const aspirationRoutes: FastifyPluginAsync = async (app) => {
       const small = foto.endsWith('-kecil');
       const file = await photoFile(deps(app), kode, Number.parseInt(foto, 10), viewerOf(request));
       if (file === undefined) throw new NotFoundError(`photo ${kode}/${foto}`);
-      const stream = createReadStream(uploadPath(app.config.uploadDir, PHOTO_FOLDER, small ? smallName(file) : file));
+      const stream = await storedFile(uploadPath(app.config.uploadDir, PHOTO_FOLDER, small ? smallName(file) : file));
       return reply.type('image/webp').header('cache-control', 'private, max-age=86400').send(stream);
     },
   );

@@ -889,7 +889,7 @@ export async function act(
       details: { code: row.code },
     });
     if (action.type !== 'note') {
-      const step = t(`aspiration.event.${eventKindOf(action.type)}` as 'aspiration.event.received');
+      const step = t(`aspiration.event.${eventOf[action.type]}` as 'aspiration.event.received');
       await tellCitizen(trx, deps, row.id, {
         subject: t('aspiration.mail.step.subject', { code: row.code, step }),
         text: t('aspiration.mail.step.body', {
@@ -906,21 +906,18 @@ export async function act(
   });
 }
 
-function eventKindOf(type: StaffAction['type']): string {
-  return type === 'respond'
-    ? 'response'
-    : type === 'verify'
-      ? 'verified'
-      : type === 'reject'
-        ? 'rejected'
-        : type === 'forward'
-          ? 'forwarded'
-          : type === 'refer'
-            ? 'referred'
-            : type === 'resolve'
-              ? 'resolved'
-              : type;
-}
+/** The timeline event each step of the council writes (and the mail names). */
+const eventOf: Record<StaffAction['type'], string> = {
+  verify: 'verified',
+  reject: 'rejected',
+  duplicate: 'duplicate',
+  forward: 'forwarded',
+  refer: 'referred',
+  note: 'note',
+  respond: 'response',
+  followUp: 'followUp',
+  resolve: 'resolved',
+};
 
 // ---------------------------------------------------------------- the citizen's side
 
@@ -1144,13 +1141,14 @@ export interface PublicRecord {
  */
 export async function publicRecords(
   deps: Deps,
-  filter: Omit<q.PublicFilter, 'limit' | 'offset' | 'sort'> & { limit: number; offset?: number },
+  filter: Omit<q.PublicFilter, 'limit' | 'offset' | 'sort'> & { limit: number; offset?: number; counted?: boolean },
 ): Promise<{ records: PublicRecord[]; total: number }> {
   const structure = await getCouncil(deps.db);
   const query: q.PublicFilter = { ...filter, sort: 'baru', offset: filter.offset ?? 0 };
+  // The home page wants a few newest ones, not how many there are: no count on every visit.
   const [rows, total] = await Promise.all([
     q.listPublic(deps.db, structure.council.id, query),
-    q.countPublic(deps.db, structure.council.id, query),
+    filter.counted === false ? Promise.resolve(-1) : q.countPublic(deps.db, structure.council.id, query),
   ]);
   const ids = rows.map((r) => r.id);
   const [latest, photos] = await Promise.all([q.latestPublicEvents(deps.db, ids), q.firstPhotos(deps.db, ids)]);
@@ -1186,7 +1184,7 @@ export async function aspirationsOf(deps: Deps, userId: number) {
 
 /** The newest aspirations the council has closed with an answer, for the home page. */
 export async function recentlyAnswered(deps: Deps, limit: number) {
-  const { records } = await publicRecords(deps, { statuses: ['resolved', 'referred'], limit });
+  const { records } = await publicRecords(deps, { statuses: ['resolved', 'referred'], limit, counted: false });
   return records.map((r) => ({
     code: r.view.code,
     title: r.view.title,

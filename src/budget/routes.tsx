@@ -1,10 +1,10 @@
 /** /anggaran and /anggaran.csv for everyone; /kelola/anggaran where staff import the budget. */
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { type Static, Type } from 'typebox';
-import { csv } from '../agenda/feeds.ts';
 import { multipartBody } from '../aspirations/routes.tsx';
 import { deps, signedIn } from '../platform/auth.ts';
 import { NotFoundError } from '../platform/errors.tsx';
+import { csv } from '../platform/feeds.ts';
 import type { MessageKey } from '../platform/i18n.ts';
 import { renderForm, renderPage } from '../platform/render.tsx';
 import type { FieldErrors } from '../platform/views/form.tsx';

@@ -3,7 +3,6 @@
  * way to follow it by email (/raperda/:id/ikuti, confirmed at /raperda/ikuti/:token, stopped at
  * /raperda/berhenti/:id/:sig); and /kelola/raperda where staff add drafts and record each stage.
  */
-import { createReadStream } from 'node:fs';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { type Static, Type } from 'typebox';
 import { MessagePage } from '../accounts/views/pages.tsx';
@@ -13,6 +12,7 @@ import { deps, signedIn } from '../platform/auth.ts';
 import { NotFoundError } from '../platform/errors.tsx';
 import type { MessageKey } from '../platform/i18n.ts';
 import { renderForm, renderPage } from '../platform/render.tsx';
+import { storedFile } from '../platform/uploads.ts';
 import type { FieldErrors } from '../platform/views/form.tsx';
 import {
   addDocument,
@@ -116,7 +116,7 @@ export const draftRoutes: FastifyPluginAsync = async (app) => {
       return reply
         .type('application/pdf')
         .header('cache-control', 'public, max-age=3600')
-        .send(createReadStream(file.path));
+        .send(await storedFile(file.path));
     },
   );
 

@@ -1,8 +1,5 @@
 /** Open311's XML: a root element holding one element per item, each field a child element. */
-const escapes: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' };
-export function escapeXml(value: string): string {
-  return value.replace(/[&<>"']/g, (c) => escapes[c] ?? c);
-}
+import { escapeXml } from '../platform/feeds.ts';
 
 export type XmlValue = string | number | boolean | null | undefined | XmlValue[] | { [key: string]: XmlValue };
 

@@ -4,9 +4,11 @@
  * survives. Files are written and synced before the record that names them is committed.
  */
 import { randomUUID } from 'node:crypto';
-import { mkdir, open, rm } from 'node:fs/promises';
+import { createReadStream, type ReadStream } from 'node:fs';
+import { mkdir, open, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import sharp from 'sharp';
+import { NotFoundError } from './errors.tsx';
 
 /** What the multipart parser hands a route for each file field. */
 export interface UploadedFile {
@@ -138,4 +140,14 @@ export async function storeDocument(
   const file = `${randomUUID()}.${extension}`;
   await writeDurably(path.join(dir, file), data);
   return file;
+}
+
+/**
+ * A stored file, ready to stream. A file missing on disk (a restored backup without its uploads,
+ * a volume not mounted) is "not found" for the person asking, never a broken response.
+ */
+export async function storedFile(file: string): Promise<ReadStream> {
+  const info = await stat(file).catch(() => undefined);
+  if (info === undefined || !info.isFile()) throw new NotFoundError(`stored file ${path.basename(file)}`);
+  return createReadStream(file);
 }

@@ -1,4 +1,6 @@
 import assert from 'node:assert/strict';
+import { rmSync } from 'node:fs';
+import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { Agent } from '../../test/helpers/agent.ts';
 import { buildTestApp, type TestApp } from '../../test/helpers/app.ts';
@@ -63,6 +65,14 @@ describe('citizens search the regulations', () => {
     const pdf = await agent().get(`/perda/${revoked}/berkas`);
     assert.equal(pdf.headers['content-type'], 'application/pdf');
     assert.equal(pdf.rawPayload.subarray(0, 5).toString(), '%PDF-');
+    // A file lost from disk is "not found", not a broken page.
+    const stored = await t.database.db
+      .selectFrom('regulation')
+      .select('file')
+      .where('id', '=', revoked)
+      .executeTakeFirstOrThrow();
+    rmSync(path.join(t.config.uploadDir, 'jdih', stored.file ?? ''), { force: true });
+    assert.equal((await agent().get(`/perda/${revoked}/berkas`)).statusCode, 404);
     const csv = await agent().get('/perda.csv?jenis=perwal');
     assert.match(csv.body, /Petunjuk Pelaksanaan Pajak Barang dan Jasa Tertentu/);
     const api = await t.app.inject('/api/v1/regulations?q=bangunan&per_page=5');

@@ -2,15 +2,15 @@
  * The legal documents repository: /perda (search), /perda/:id and its PDF, /perda.csv,
  * /api/v1/regulations; and /kelola/perda where staff add documents and link amendments.
  */
-import { createReadStream } from 'node:fs';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { type Static, Type } from 'typebox';
-import { csv } from '../agenda/feeds.ts';
 import { multipartBody } from '../aspirations/routes.tsx';
 import { deps, signedIn } from '../platform/auth.ts';
 import { NotFoundError } from '../platform/errors.tsx';
+import { csv } from '../platform/feeds.ts';
 import type { MessageKey } from '../platform/i18n.ts';
 import { renderForm, renderPage } from '../platform/render.tsx';
+import { storedFile } from '../platform/uploads.ts';
 import type { FieldErrors } from '../platform/views/form.tsx';
 import {
   addRegulation,
@@ -92,14 +92,13 @@ const ApiQuery = Type.Object({
 type ApiQuery = Static<typeof ApiQuery>;
 
 export const regulationRoutes: FastifyPluginAsync = async (app) => {
-  const ctxLike = (request: FastifyRequest) => ({ t: request.t }) as Parameters<typeof citation>[0];
   const toJson = (request: FastifyRequest, r: Regulation): RegulationJson => ({
     id: r.id,
     url: `${app.config.publicBaseUrl}/perda/${r.id}`,
     type: r.type,
     number: r.number,
     year: r.year,
-    citation: citation(ctxLike(request), r),
+    citation: citation(request, r),
     title: r.title,
     subject: r.subject,
     status: r.status,
@@ -144,7 +143,6 @@ export const regulationRoutes: FastifyPluginAsync = async (app) => {
         page: 1,
         pageSize: 10_000,
       });
-      const ctx = ctxLike(request);
       return reply
         .type('text/csv; charset=utf-8')
         .header('content-disposition', 'attachment; filename="perda.csv"')
@@ -153,7 +151,7 @@ export const regulationRoutes: FastifyPluginAsync = async (app) => {
             ['id', 'jenis', 'nomor', 'tahun', 'judul', 'pokok', 'status', 'ditetapkan', 'diundangkan', 'tautan'],
             ...result.regulations.map((r) => [
               r.id,
-              typeName(ctx, r.type),
+              typeName(request, r.type),
               r.number,
               r.year,
               r.title,
@@ -188,7 +186,7 @@ export const regulationRoutes: FastifyPluginAsync = async (app) => {
         .type('application/pdf')
         .header('content-disposition', `inline; filename="${file.name}"`)
         .header('cache-control', 'public, max-age=86400')
-        .send(createReadStream(file.path));
+        .send(await storedFile(file.path));
     },
   );
 

@@ -3,7 +3,7 @@ import { TextArea } from '../../aspirations/views/form-pages.tsx';
 import type { CouncilStructure } from '../../council/service.ts';
 import type { Presence } from '../../db/schema.ts';
 import type { PageContext } from '../../platform/page-context.ts';
-import { CsrfField, ErrorSummary, type FieldErrors, Notice, TextField } from '../../platform/views/form.tsx';
+import { CsrfField, ErrorSummary, type FieldErrors, FileField, Notice, TextField } from '../../platform/views/form.tsx';
 import { Layout } from '../../platform/views/layout.tsx';
 import { type MeetingView, meetingTypes, presences } from '../service.ts';
 import { MeetingItem, typeLabel } from './agenda-pages.tsx';
@@ -300,11 +300,12 @@ export function EditMeetingPage({
           error={own('document').documentTitle}
           maxLength={200}
         />
-        <div class={own('document').document === undefined ? 'field' : 'field field-error'}>
-          <label for="document">{t('agenda.office.document')}</label>
-          {own('document').document === undefined ? null : <p class="error-text">{own('document').document}</p>}
-          <input id="document" name="document" type="file" accept="application/pdf" />
-        </div>
+        <FileField
+          name="document"
+          label={t('agenda.office.document')}
+          error={own('document').document}
+          accept="application/pdf"
+        />
         <button type="submit" class="secondary">
           {t('agenda.office.upload')}
         </button>

@@ -6,7 +6,14 @@
 import type { CouncilStructure } from '../../council/service.ts';
 import { formatDate } from '../../platform/format.ts';
 import type { PageContext } from '../../platform/page-context.ts';
-import { CheckboxField, CsrfField, ErrorSummary, type FieldErrors, TextField } from '../../platform/views/form.tsx';
+import {
+  CheckboxField,
+  CsrfField,
+  ErrorSummary,
+  type FieldErrors,
+  FileField,
+  TextField,
+} from '../../platform/views/form.tsx';
 import { Layout } from '../../platform/views/layout.tsx';
 import { CONSENT_VERSION, intakeChannels, kinds, MAX_PHOTOS, type Similar } from '../service.ts';
 import { center, kindLabel, statusLabel } from './parts.tsx';
@@ -327,21 +334,14 @@ export function DetailsForm({ ctx, csrf, errors, values, intake }: DetailsFormPr
       ) : (
         <PinField ctx={ctx} structure={intake.structure} values={values} />
       )}
-      <div class={errors.photos === undefined ? 'field' : 'field field-error'}>
-        <label for="photos">{t('aspiration.field.photos', { max: MAX_PHOTOS })}</label>
-        <p class="hint" id="photos-hint">
-          {t('aspiration.photosHint', { max: MAX_PHOTOS })}
-        </p>
-        <FieldMessage name="photos" error={errors.photos} />
-        <input
-          id="photos"
-          name="photos"
-          type="file"
-          accept="image/jpeg,image/png,image/webp,image/avif"
-          multiple
-          aria-describedby={errors.photos === undefined ? 'photos-hint' : 'photos-hint photos-error'}
-        />
-      </div>
+      <FileField
+        name="photos"
+        label={t('aspiration.field.photos', { max: MAX_PHOTOS })}
+        hint={t('aspiration.photosHint', { max: MAX_PHOTOS })}
+        error={errors.photos}
+        accept="image/jpeg,image/png,image/webp,image/avif"
+        multiple
+      />
       <fieldset class="field">
         <legend>{t('aspiration.contact.title')}</legend>
         <p class="hint">{intake === undefined ? t('aspiration.contact.hint') : t('aspiration.contact.intakeHint')}</p>

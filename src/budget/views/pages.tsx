@@ -3,7 +3,7 @@ import type { BudgetStage } from '../../db/schema.ts';
 import { barChart } from '../../platform/charts.ts';
 import { formatRupiah, formatRupiahWords } from '../../platform/format.ts';
 import type { PageContext } from '../../platform/page-context.ts';
-import { CsrfField, ErrorSummary, type FieldErrors, Notice, TextField } from '../../platform/views/form.tsx';
+import { CsrfField, ErrorSummary, type FieldErrors, FileField, Notice, TextField } from '../../platform/views/form.tsx';
 import { Layout } from '../../platform/views/layout.tsx';
 import { TableHead, TableWrap } from '../../platform/views/table-wrap.tsx';
 import type { LineError } from '../import.ts';
@@ -230,11 +230,7 @@ export function BudgetOfficePage({
             </option>
           </select>
         </div>
-        <div class={errors.file === undefined ? 'field' : 'field field-error'}>
-          <label for="file">{t('budget.office.file')}</label>
-          {errors.file === undefined ? null : <p class="error-text">{errors.file}</p>}
-          <input id="file" name="file" type="file" accept=".csv,text/csv" />
-        </div>
+        <FileField name="file" label={t('budget.office.file')} error={errors.file} accept=".csv,text/csv" />
         <button type="submit">{t('budget.office.check')}</button>
       </form>
     </Layout>

@@ -3,7 +3,7 @@ import { TextArea } from '../../aspirations/views/form-pages.tsx';
 import type { CouncilStructure } from '../../council/service.ts';
 import { formatDate } from '../../platform/format.ts';
 import type { PageContext } from '../../platform/page-context.ts';
-import { CsrfField, ErrorSummary, type FieldErrors, Notice, TextField } from '../../platform/views/form.tsx';
+import { CsrfField, ErrorSummary, type FieldErrors, FileField, Notice, TextField } from '../../platform/views/form.tsx';
 import { Layout } from '../../platform/views/layout.tsx';
 import { type Draft, type DraftRecord, stages } from '../service.ts';
 
@@ -334,11 +334,12 @@ export function DraftOfficePage({
           error={errors.documentTitle}
           maxLength={200}
         />
-        <div class={errors.document === undefined ? 'field' : 'field field-error'}>
-          <label for="document">{t('agenda.office.document')}</label>
-          {errors.document === undefined ? null : <p class="error-text">{errors.document}</p>}
-          <input id="document" name="document" type="file" accept="application/pdf" />
-        </div>
+        <FileField
+          name="document"
+          label={t('agenda.office.document')}
+          error={errors.document}
+          accept="application/pdf"
+        />
         <button type="submit" class="secondary">
           {t('agenda.office.upload')}
         </button>

@@ -153,3 +153,48 @@ export function FilterSelect({
     </div>
   );
 }
+
+/** A file input with its label, hint and message, the message tied to the input for screen readers. */
+export function FileField({
+  name,
+  label,
+  hint,
+  error,
+  accept,
+  multiple,
+}: {
+  name: string;
+  label: string;
+  hint?: string | undefined;
+  error: string | undefined;
+  accept: string;
+  multiple?: boolean;
+}) {
+  const described = [hint === undefined ? undefined : `${name}-hint`, error === undefined ? undefined : `${name}-error`]
+    .filter(Boolean)
+    .join(' ');
+  return (
+    <div class={error === undefined ? 'field' : 'field field-error'}>
+      <label for={name}>{label}</label>
+      {hint === undefined ? null : (
+        <p class="hint" id={`${name}-hint`}>
+          {hint}
+        </p>
+      )}
+      {error === undefined ? null : (
+        <p class="error-text" id={`${name}-error`}>
+          {error}
+        </p>
+      )}
+      <input
+        id={name}
+        name={name}
+        type="file"
+        accept={accept}
+        multiple={multiple}
+        aria-invalid={error === undefined ? undefined : 'true'}
+        aria-describedby={described === '' ? undefined : described}
+      />
+    </div>
+  );
+}

@@ -8,6 +8,7 @@ import {
   CsrfField,
   ErrorSummary,
   type FieldErrors,
+  FileField,
   FilterSelect,
   Notice,
   TextField,
@@ -17,12 +18,12 @@ import { Pager } from '../../platform/views/pager.tsx';
 import { MARK_END, MARK_START } from '../queries.ts';
 import { type Regulation, type RegulationRecord, regulationStatuses, regulationTypes } from '../service.ts';
 
-export const typeName = (ctx: PageContext, type: string) => ctx.t(`regulation.type.${type}` as MessageKey);
+export const typeName = (ctx: Pick<PageContext, 't'>, type: string) => ctx.t(`regulation.type.${type}` as MessageKey);
 const statusName = (ctx: PageContext, status: string) => ctx.t(`regulation.status.${status}` as MessageKey);
 const day = (ctx: PageContext, d: string) => formatDate(new Date(`${d}T12:00:00+07:00`), ctx.lang);
 
 /** "Peraturan Daerah Nomor 5 Tahun 2024" */
-export function citation(ctx: PageContext, r: { type: string; number: string; year: number }): string {
+export function citation(ctx: Pick<PageContext, 't'>, r: { type: string; number: string; year: number }): string {
   return ctx.t('regulation.citation', { type: typeName(ctx, r.type), number: r.number, year: r.year });
 }
 
@@ -310,11 +311,7 @@ export function RegulationsOfficePage({ ctx, csrf, errors, values, notice, recen
           error={errors.register}
           maxLength={200}
         />
-        <div class={errors.file === undefined ? 'field' : 'field field-error'}>
-          <label for="file">{t('regulation.office.file')}</label>
-          {errors.file === undefined ? null : <p class="error-text">{errors.file}</p>}
-          <input id="file" name="file" type="file" accept="application/pdf" />
-        </div>
+        <FileField name="file" label={t('regulation.office.file')} error={errors.file} accept="application/pdf" />
         <button type="submit">{t('regulation.office.save')}</button>
       </form>
       <h2>{t('regulation.office.recent')}</h2>
