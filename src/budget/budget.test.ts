@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import { strToU8, zipSync } from 'fflate';
 import { Agent } from '../../test/helpers/agent.ts';
 import { buildTestApp, type TestApp } from '../../test/helpers/app.ts';
 import { createUser, signIn } from '../../test/helpers/users.ts';
@@ -41,12 +42,77 @@ function expectedTotals(file: string) {
   return totals;
 }
 
-async function upload(data: string, year = '2026', stage = 'murni', name = 'apbd-2026.csv') {
+async function upload(data: string | Uint8Array, year = '2026', stage = 'murni', name = 'apbd-2026.csv') {
   await staff.get('/kelola/anggaran');
   return staff.postMultipart('/kelola/anggaran', { year, stage }, [
-    { field: 'file', filename: name, type: 'text/csv', data: Buffer.from(data) },
+    { field: 'file', filename: name, type: 'application/octet-stream', data: Buffer.from(data) },
   ]);
 }
+
+/**
+ * A workbook written the way Excel writes one — text in a shared-string table, numbers as numbers,
+ * a title block above the table, an empty cell left out — built here by hand, not by our writer.
+ */
+function excelWorkbook(table: (string | number | null)[][]): Uint8Array {
+  const strings: string[] = [];
+  const esc = (v: string) => v.replaceAll('&', '&amp;').replaceAll('<', '&lt;');
+  const rows = [['APBD Kota Contoh'], [], ...table]
+    .map((row, r) => {
+      const cells = row
+        .map((v, c) => {
+          const ref = `${String.fromCharCode(65 + c)}${r + 1}`;
+          if (v === null) return '';
+          if (typeof v === 'number') return `<c r="${ref}" s="3"><v>${v}</v></c>`;
+          strings.push(v);
+          return `<c r="${ref}" t="s"><v>${strings.length - 1}</v></c>`;
+        })
+        .join('');
+      return row.length === 0 ? '' : `<row r="${r + 1}" spans="1:7">${cells}</row>`;
+    })
+    .join('');
+  const ns = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"';
+  const rel = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+  return zipSync({
+    '[Content_Types].xml': strToU8('<?xml version="1.0"?><Types/>'),
+    'xl/workbook.xml': strToU8(
+      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><workbook ${ns} xmlns:r="${rel}"><sheets><sheet name="APBD" sheetId="1" r:id="rId3"/></sheets></workbook>`,
+    ),
+    'xl/_rels/workbook.xml.rels': strToU8(
+      `<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId3" Type="${rel}/worksheet" Target="worksheets/sheet7.xml"/></Relationships>`,
+    ),
+    'xl/sharedStrings.xml': strToU8(
+      `<?xml version="1.0"?><sst ${ns} count="${strings.length}">${strings.map((v) => `<si><t>${esc(v)}</t></si>`).join('')}</sst>`,
+    ),
+    'xl/worksheets/sheet7.xml': strToU8(
+      `<?xml version="1.0"?><worksheet ${ns}><dimension ref="A1:G9"/><sheetData>${rows}</sheetData></worksheet>`,
+    ),
+  });
+}
+
+const sheetHeader = ['Kode Rekening', 'Uraian', 'OPD', 'Anggaran', 'Realisasi', 'Kode Program', 'Nama Program'];
+const sheetRows: (string | number | null)[][] = [
+  ['4.1.01.09', 'PBB-P2', 'Bapenda', 950_000_000_000, 780_250_000_000.4, null, null],
+  ['4.2.01.01', 'Dana Alokasi Umum', 'BPKAD', 1_450_000_000_000, 1_200_000_000_000, null, null],
+  [
+    '5.1.02.01',
+    'Belanja Barang',
+    'Dinas Pendidikan',
+    400_000_000_000,
+    250_000_000_000,
+    '1.01.02',
+    'Pengelolaan Pendidikan',
+  ],
+  [
+    '5.2.04.01',
+    'Belanja Modal Jalan & Jembatan',
+    'Dinas BMSDA',
+    750_000_000_000,
+    null,
+    '1.03.10',
+    'Penyelenggaraan Jalan',
+  ],
+  ['6.1.01.01', 'SiLPA', 'BPKAD', 330_000_000_000, 330_000_000_000, null, null],
+];
 
 const lineCount = async () =>
   Number(
@@ -106,7 +172,7 @@ describe("the budget is imported from the region's file", () => {
     );
     const xlsx = await upload('PK\u0003\u0004 not really a workbook', '2026', 'murni', 'apbd.xlsx');
     assert.equal(xlsx.statusCode, 400);
-    assert.match(xlsx.body, /simpan dahulu sebagai CSV/);
+    assert.match(xlsx.body, /bukan CSV atau XLSX yang dapat dibaca/);
     const noColumns = await upload('akun,jumlah\n4.1,100');
     assert.match(noColumns.body, /kolom wajib tidak ada: kode_akun, nama_akun, anggaran/);
     assert.equal((await upload(goodFile, '20x6')).statusCode, 400);
@@ -152,6 +218,39 @@ describe("the budget is imported from the region's file", () => {
     assert.match((await agent().get('/anggaran')).body, /Rp 1 triliun/);
     assert.equal((await agent().get('/anggaran?tahun=2030')).statusCode, 404);
     assert.equal((await agent().get('/anggaran?akun=9.9')).statusCode, 400);
+  });
+
+  test('a spreadsheet saved as XLSX is read from its first sheet, below its title block', async () => {
+    const res = await upload(excelWorkbook([sheetHeader, ...sheetRows]), '2025', 'perubahan', 'apbd.xlsx');
+    assert.equal(res.statusCode, 303, res.body.slice(0, 2000));
+    const previewPage = (await staff.get(res.headers.location as string)).body;
+    const rupiah = (n: number) => `Rp ${String(Math.round(n)).replace(/\B(?=(\d{3})+(?!\d))/g, '.')}`;
+    for (const top of ['4', '5', '6']) {
+      const mine = sheetRows.filter((r) => String(r[0]).startsWith(top));
+      const planned = mine.reduce((sum, r) => sum + Number(r[3]), 0);
+      const realised = mine.reduce((sum, r) => sum + Math.round(Number(r[4] ?? 0)), 0);
+      assert.ok(previewPage.includes(rupiah(planned)), `planned ${top}`);
+      assert.ok(previewPage.includes(rupiah(realised)), `realised ${top}`);
+    }
+    await staff.post(`${res.headers.location as string}/simpan`, {});
+    const roads = await t.database.db
+      .selectFrom('budget_line')
+      .selectAll()
+      .where('account_code', '=', '5.2.04.01')
+      .where('year', '=', 2025)
+      .executeTakeFirstOrThrow();
+    assert.equal(roads.account_name, 'Belanja Modal Jalan & Jembatan');
+    assert.equal(roads.program_code, '1.03.10');
+    assert.equal(roads.program_name, 'Penyelenggaraan Jalan');
+
+    // A bad cell is named by the row number the spreadsheet program shows (the title block counts).
+    const bad = excelWorkbook([sheetHeader, sheetRows[0] ?? [], ['5.1.02.01', 'Belanja Barang', 'X', 'banyak', 0]]);
+    const refused = await upload(bad, '2025', 'perubahan', 'apbd.xlsx');
+    assert.equal(refused.statusCode, 400);
+    assert.match(refused.body, /Baris 5: &quot;banyak&quot; bukan jumlah rupiah/);
+    const broken = await upload(new Uint8Array([0x50, 0x4b, 3, 4, 1, 2, 3]), '2025', 'murni', 'apbd.xlsx');
+    assert.equal(broken.statusCode, 400);
+    assert.match(broken.body, /bukan CSV atau XLSX/);
   });
 
   test('only staff and administrators import', async () => {

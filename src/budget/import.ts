@@ -14,6 +14,9 @@ export interface BudgetLine {
   programCode: string;
   kegiatanCode: string;
   subkegiatanCode: string;
+  programName: string;
+  kegiatanName: string;
+  subkegiatanName: string;
   planned: number;
   realised: number;
 }
@@ -37,7 +40,7 @@ export interface LineError {
 }
 
 const columns = {
-  code: ['kode_akun', 'kode rekening', 'kode_rekening', 'account_code'],
+  code: ['kode_akun', 'kode_rekening', 'account_code'],
   name: ['nama_akun', 'uraian', 'nama_rekening', 'account_name'],
   planned: ['anggaran', 'pagu', 'planned'],
   realised: ['realisasi', 'realised'],
@@ -45,6 +48,9 @@ const columns = {
   program: ['kode_program', 'program'],
   kegiatan: ['kode_kegiatan', 'kegiatan'],
   subkegiatan: ['kode_subkegiatan', 'sub_kegiatan', 'kode_sub_kegiatan'],
+  programName: ['nama_program'],
+  kegiatanName: ['nama_kegiatan'],
+  subkegiatanName: ['nama_subkegiatan', 'nama_sub_kegiatan'],
   year: ['tahun', 'year'],
   stage: ['tahap', 'stage'],
 } as const;
@@ -109,19 +115,39 @@ export function parseAmount(raw: string): number | undefined {
   return Number.isSafeInteger(Math.round(value)) ? Math.round(value) : undefined;
 }
 
+/** A header cell compared loosely: "Kode Rekening", "kode_rekening" and "KODE-REKENING" are one name. */
 function find(header: string[], names: readonly string[]): number {
-  return header.findIndex((h) => names.includes(h.trim().toLowerCase()));
+  return header.findIndex((h) =>
+    names.includes(
+      h
+        .trim()
+        .toLowerCase()
+        .replace(/[\s-]+/g, '_'),
+    ),
+  );
 }
 
-export function parseBudgetCsv(
-  text: string,
-  expected: { year: number; stage: BudgetStage },
-): { ok: true; lines: BudgetLine[] } | { ok: false; errors: LineError[] } {
+export type ParseResult = { ok: true; lines: BudgetLine[] } | { ok: false; errors: LineError[] };
+
+export function parseBudgetCsv(text: string, expected: { year: number; stage: BudgetStage }): ParseResult {
   const clean = text.replace(/^\uFEFF/, '');
   const firstLine = clean.split(/\r?\n/, 1)[0] ?? '';
   const separator = (firstLine.match(/;/g)?.length ?? 0) > (firstLine.match(/,/g)?.length ?? 0) ? ';' : ',';
-  const rows = records(clean, separator);
-  const [head, ...body] = rows;
+  return parseBudgetRows(records(clean, separator), expected);
+}
+
+/**
+ * Checks rows from a CSV file or a spreadsheet's first sheet. Spreadsheets often carry a title
+ * block above the table, so the header is the first row that names the required columns.
+ */
+export function parseBudgetRows(
+  rows: { line: number; fields: string[] }[],
+  expected: { year: number; stage: BudgetStage },
+): ParseResult {
+  const headAt = rows
+    .slice(0, 20)
+    .findIndex((r) => find(r.fields, columns.code) >= 0 && find(r.fields, columns.planned) >= 0);
+  const [head, ...body] = headAt > 0 ? rows.slice(headAt) : rows;
   if (head === undefined || body.length === 0) return { ok: false, errors: [{ line: 1, problem: 'empty' }] };
   if (body.length > MAX_LINES)
     return { ok: false, errors: [{ line: 1, problem: 'tooMany', value: String(MAX_LINES) }] };
@@ -134,6 +160,9 @@ export function parseBudgetCsv(
     program: find(head.fields, columns.program),
     kegiatan: find(head.fields, columns.kegiatan),
     subkegiatan: find(head.fields, columns.subkegiatan),
+    programName: find(head.fields, columns.programName),
+    kegiatanName: find(head.fields, columns.kegiatanName),
+    subkegiatanName: find(head.fields, columns.subkegiatanName),
     year: find(head.fields, columns.year),
     stage: find(head.fields, columns.stage),
   };
@@ -175,6 +204,9 @@ export function parseBudgetCsv(
       programCode: cell(r.fields, at.program).slice(0, 60),
       kegiatanCode: cell(r.fields, at.kegiatan).slice(0, 60),
       subkegiatanCode: cell(r.fields, at.subkegiatan).slice(0, 60),
+      programName: cell(r.fields, at.programName).slice(0, 300),
+      kegiatanName: cell(r.fields, at.kegiatanName).slice(0, 300),
+      subkegiatanName: cell(r.fields, at.subkegiatanName).slice(0, 300),
       planned: planned ?? 0,
       realised: realised ?? 0,
     };

@@ -12,7 +12,8 @@ import type { BudgetStage } from '../db/schema.ts';
 import { councilsDir } from '../db/seed/index.ts';
 import { recordAudit } from '../platform/audit.ts';
 import type { UploadedFile } from '../platform/uploads.ts';
-import { type BudgetLine, type LineError, parseBudgetCsv } from './import.ts';
+import { readFirstSheet, SpreadsheetError } from '../platform/xlsx.ts';
+import { type BudgetLine, type LineError, type ParseResult, parseBudgetCsv, parseBudgetRows } from './import.ts';
 import * as q from './queries.ts';
 
 export const stages: readonly BudgetStage[] = ['murni', 'perubahan'];
@@ -57,11 +58,8 @@ export async function uploadBudget(
   const file = input.file;
   if (file === undefined || file.data.length === 0) return { ok: false, problem: 'file' };
   if (file.truncated || file.data.length > MAX_FILE_BYTES) return { ok: false, problem: 'tooLarge' };
-  const text = file.data.toString('utf8');
-  // A spreadsheet saved as XLSX is a zip file: say so instead of reading it as text.
-  if (file.data.subarray(0, 2).toString('latin1') === 'PK' || text.includes('\u0000'))
-    return { ok: false, problem: 'type' };
-  const parsed = parseBudgetCsv(text, { year, stage });
+  const parsed = parseBudgetFile(file.data, { year, stage });
+  if (parsed === undefined) return { ok: false, problem: 'type' };
   if (!parsed.ok) return parsed;
   const structure = await getCouncil(deps.db);
   const { id } = await q.insertUpload(deps.db, {
@@ -73,6 +71,25 @@ export async function uploadBudget(
     created_by: user.id,
   });
   return { ok: true, id };
+}
+
+/**
+ * CSV or XLSX, told apart by their bytes (a spreadsheet is a zip file starting "PK"), never by the
+ * name a browser sends. Undefined when it is neither.
+ */
+function parseBudgetFile(data: Buffer, expected: { year: number; stage: BudgetStage }): ParseResult | undefined {
+  if (data.subarray(0, 4).toString('latin1') === 'PK\u0003\u0004') {
+    try {
+      return parseBudgetRows(readFirstSheet(data), expected);
+    } catch (error) {
+      if (error instanceof SpreadsheetError) return undefined;
+      throw error;
+    }
+  }
+  const utf8 = data.toString('utf8');
+  if (utf8.includes('\u0000')) return undefined;
+  // Older spreadsheet programs on Windows save CSV in their ANSI code page, not UTF-8.
+  return parseBudgetCsv(utf8.includes('\uFFFD') ? data.toString('latin1') : utf8, expected);
 }
 
 export async function preview(deps: Deps, id: number) {
@@ -116,6 +133,9 @@ export async function saveUpload(
         program_code: l.programCode,
         kegiatan_code: l.kegiatanCode,
         subkegiatan_code: l.subkegiatanCode,
+        program_name: l.programName ?? '',
+        kegiatan_name: l.kegiatanName ?? '',
+        subkegiatan_name: l.subkegiatanName ?? '',
         planned: l.planned,
         realised: l.realised,
       })),

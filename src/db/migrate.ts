@@ -14,6 +14,8 @@ import * as m0008 from './migrations/0008-agenda.ts';
 import * as m0009 from './migrations/0009-regulations.ts';
 import * as m0010 from './migrations/0010-raperda.ts';
 import * as m0011 from './migrations/0011-budget.ts';
+import * as m0012 from './migrations/0012-budget-programmes.ts';
+import * as m0013 from './migrations/0013-projects.ts';
 
 const migrations: Record<string, Migration> = {
   '0001-council': m0001,
@@ -27,6 +29,8 @@ const migrations: Record<string, Migration> = {
   '0009-regulations': m0009,
   '0010-raperda': m0010,
   '0011-budget': m0011,
+  '0012-budget-programmes': m0012,
+  '0013-projects': m0013,
 };
 
 /** Thrown when the database could not be brought to the latest schema. */

@@ -265,6 +265,7 @@ export interface AspirationTable extends Timestamps {
   show_name: ColumnType<boolean, boolean | undefined, boolean>;
   komisi_id: number | null;
   duplicate_of_id: number | null;
+  project_id: ColumnType<number | null, number | null | undefined, number | null>;
   user_id: number | null;
   access_token_hash: string;
   supporters: ColumnType<number, number | undefined, number>;
@@ -461,13 +462,65 @@ export interface RaperdaDocumentTable extends Timestamps {
   bytes: number;
 }
 
-export interface RaperdaFollowerTable extends Timestamps {
+export interface SubscriptionTable extends Timestamps {
   id: Id;
-  raperda_id: number;
+  subject_type: 'raperda' | 'project';
+  subject_id: number;
   email_sealed: string;
   email_lookup: string;
   token_hash: string;
   confirmed_at: Date | null;
+}
+
+export type ProjectStatus = 'perencanaan' | 'pengadaan' | 'berjalan' | 'terhambat' | 'selesai' | 'dibatalkan';
+
+export interface ProjectTable extends Timestamps {
+  id: Id;
+  council_id: number;
+  name: string;
+  description: ColumnType<string, string | undefined, string>;
+  opd: string;
+  komisi_id: number | null;
+  kecamatan_id: number;
+  kelurahan_id: number | null;
+  lat: number | null;
+  lon: number | null;
+  budget: ColumnType<number, number, number>;
+  realised: ColumnType<number, number | undefined, number>;
+  funding_source: string;
+  year: number;
+  contractor: string | null;
+  starts_on: ColumnType<string | null, string | null | undefined, string | null>;
+  ends_on: ColumnType<string | null, string | null | undefined, string | null>;
+  progress: ColumnType<number, number | undefined, number>;
+  status: ColumnType<ProjectStatus, ProjectStatus | undefined, ProjectStatus>;
+  created_by: number | null;
+  search: ColumnType<string, never, never>;
+}
+
+export interface ProjectUpdateTable extends Timestamps {
+  id: Id;
+  project_id: number;
+  happened_on: ColumnType<string, string, string>;
+  progress: number;
+  realised: number | null;
+  note: string;
+  created_by: number | null;
+}
+
+export interface ProjectPhotoTable extends Timestamps {
+  id: Id;
+  update_id: number;
+  file: string;
+  width: number;
+  height: number;
+  bytes: number;
+}
+
+export interface ProjectMeetingTable extends Timestamps {
+  id: Id;
+  project_id: number;
+  meeting_id: number;
 }
 
 export type BudgetStage = 'murni' | 'perubahan';
@@ -483,6 +536,9 @@ export interface BudgetLineTable extends Timestamps {
   program_code: ColumnType<string, string | undefined, string>;
   kegiatan_code: ColumnType<string, string | undefined, string>;
   subkegiatan_code: ColumnType<string, string | undefined, string>;
+  program_name: ColumnType<string, string | undefined, string>;
+  kegiatan_name: ColumnType<string, string | undefined, string>;
+  subkegiatan_name: ColumnType<string, string | undefined, string>;
   planned: number;
   realised: ColumnType<number, number | undefined, number>;
 }
@@ -503,7 +559,11 @@ export interface Database {
   raperda: RaperdaTable;
   raperda_step: RaperdaStepTable;
   raperda_document: RaperdaDocumentTable;
-  raperda_follower: RaperdaFollowerTable;
+  subscription: SubscriptionTable;
+  project: ProjectTable;
+  project_update: ProjectUpdateTable;
+  project_photo: ProjectPhotoTable;
+  project_meeting: ProjectMeetingTable;
   regulation: RegulationTable;
   regulation_relation: RegulationRelationTable;
   meeting: MeetingTable;

@@ -92,43 +92,6 @@ export function documentsOf(db: Db, draftId: number) {
     .execute();
 }
 
-export function addFollower(db: Db, values: Insertable<Database['raperda_follower']>) {
-  return db
-    .insertInto('raperda_follower')
-    .values(values)
-    .onConflict((oc) =>
-      oc.columns(['raperda_id', 'email_lookup']).doUpdateSet({ token_hash: values.token_hash, updated_at: new Date() }),
-    )
-    .returning(['id', 'confirmed_at'])
-    .executeTakeFirstOrThrow();
-}
-
-export function confirmFollower(db: Db, tokenHash: string) {
-  return db
-    .updateTable('raperda_follower')
-    .set({ confirmed_at: new Date(), updated_at: new Date() })
-    .where('token_hash', '=', tokenHash)
-    .returning('raperda_id')
-    .executeTakeFirst();
-}
-
-export function removeFollower(db: Db, tokenHash: string) {
-  return db
-    .deleteFrom('raperda_follower')
-    .where('token_hash', '=', tokenHash)
-    .returning('raperda_id')
-    .executeTakeFirst();
-}
-
-export function confirmedFollowers(db: Db, draftId: number) {
-  return db
-    .selectFrom('raperda_follower')
-    .select(['id', 'email_sealed'])
-    .where('raperda_id', '=', draftId)
-    .where('confirmed_at', 'is not', null)
-    .execute();
-}
-
 export function meetingExists(db: Db, councilId: number, id: number) {
   return db
     .selectFrom('meeting')
@@ -145,8 +108,4 @@ export function regulationExists(db: Db, councilId: number, id: number) {
     .where('council_id', '=', councilId)
     .where('id', '=', id)
     .executeTakeFirst();
-}
-
-export function removeFollowerById(db: Db, id: number) {
-  return db.deleteFrom('raperda_follower').where('id', '=', id).returning('raperda_id').executeTakeFirst();
 }

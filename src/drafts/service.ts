@@ -9,10 +9,16 @@ import { isEmail, normaliseEmail } from '../accounts/service.ts';
 import { type Body, getCouncil } from '../council/service.ts';
 import type { RaperdaStage } from '../db/schema.ts';
 import { recordAudit } from '../platform/audit.ts';
-import { hashToken, newToken } from '../platform/crypto.ts';
 import { translator } from '../platform/i18n.ts';
 import { enqueueMessage } from '../platform/outbox.ts';
 import { isPdf } from '../platform/pdf.ts';
+import {
+  confirmedSubscribers,
+  confirmSubscription,
+  stopPath,
+  subscribe,
+  unsubscribe,
+} from '../platform/subscriptions.ts';
 import { storeDocument, type UploadedFile } from '../platform/uploads.ts';
 import { isCalendarDay, jakartaDay } from '../platform/working-days.ts';
 import * as q from './queries.ts';
@@ -108,11 +114,6 @@ export async function addDraft(
   return { ok: true, id };
 }
 
-/** The signature in a follower's "stop" link: only the portal can make it, nobody can guess one. */
-function stopSignature(deps: Deps, followerId: number): string {
-  return deps.sealer.lookup(`raperda-stop:${followerId}`).slice(0, 32);
-}
-
 export async function advance(
   deps: Deps,
   user: CurrentUser,
@@ -168,17 +169,17 @@ export async function advance(
       ip,
       details: { stage },
     });
-    for (const follower of await q.confirmedFollowers(trx, id)) {
+    for (const follower of await confirmedSubscribers(trx, deps.sealer, { type: 'raperda', id })) {
       await enqueueMessage(trx, deps.sealer, {
         channel: 'email',
-        to: deps.sealer.open(follower.email_sealed),
+        to: follower.email,
         subject: t('draft.mail.step.subject', { title: current.title, stage: t(`draft.stage.${stage}`) }),
         text: t('draft.mail.step.body', {
           title: current.title,
           stage: t(`draft.stage.${stage}`),
           note,
           link: `${deps.config.publicBaseUrl}/raperda/${id}`,
-          stop: `${deps.config.publicBaseUrl}/raperda/berhenti/${follower.id}/${stopSignature(deps, follower.id)}`,
+          stop: `${deps.config.publicBaseUrl}${stopPath(deps.sealer, '/raperda', 'raperda', follower.id)}`,
           site: structure.council.name,
         }),
         topic: `raperda:${id}`,
@@ -293,23 +294,17 @@ export async function follow(
   if (row === undefined) return { ok: false, problem: 'missing' };
   const email = normaliseEmail(rawEmail);
   if (!isEmail(email) || email.length > 320) return { ok: false, problem: 'email' };
-  const token = newToken();
   const t = translator(deps.config.defaultLanguage);
   await deps.db.transaction().execute(async (trx) => {
-    const follower = await q.addFollower(trx, {
-      raperda_id: id,
-      email_sealed: deps.sealer.seal(email),
-      email_lookup: deps.sealer.lookup(email),
-      token_hash: token.hash,
-    });
-    if (follower.confirmed_at !== null) return;
+    const token = await subscribe(trx, deps.sealer, { type: 'raperda', id }, email);
+    if (token === undefined) return;
     await enqueueMessage(trx, deps.sealer, {
       channel: 'email',
       to: email,
       subject: t('draft.mail.confirm.subject', { title: row.title }),
       text: t('draft.mail.confirm.body', {
         title: row.title,
-        link: `${deps.config.publicBaseUrl}/raperda/ikuti/${token.token}`,
+        link: `${deps.config.publicBaseUrl}/raperda/ikuti/${token}`,
         site: structure.council.name,
       }),
       topic: `raperda:${id}`,
@@ -318,11 +313,10 @@ export async function follow(
   return { ok: true };
 }
 
-export async function confirmFollowing(deps: Deps, token: string): Promise<number | undefined> {
-  return (await q.confirmFollower(deps.db, hashToken(token)))?.raperda_id;
+export function confirmFollowing(deps: Deps, token: string): Promise<number | undefined> {
+  return confirmSubscription(deps.db, 'raperda', token);
 }
 
-export async function stopFollowing(deps: Deps, followerId: number, signature: string): Promise<number | undefined> {
-  if (signature !== stopSignature(deps, followerId)) return undefined;
-  return (await q.removeFollowerById(deps.db, followerId))?.raperda_id;
+export function stopFollowing(deps: Deps, followerId: number, signature: string): Promise<number | undefined> {
+  return unsubscribe(deps.db, deps.sealer, 'raperda', followerId, signature);
 }

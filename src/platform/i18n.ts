@@ -864,10 +864,10 @@ const id = {
   'budget.top.6': 'Pembiayaan Daerah',
   'budget.office.title': 'Impor APBD',
   'budget.office.lead':
-    'Unggah berkas CSV dari sistem keuangan daerah (pemisah koma atau titik koma). Kolom wajib: kode_akun, nama_akun, anggaran; boleh juga realisasi, opd, kode_program, kode_kegiatan, kode_subkegiatan, tahun, tahap. Hanya baris rincian, bukan baris jumlah. Berkas diperiksa dahulu; tidak ada yang tersimpan sebelum Anda menyetujui pratinjaunya.',
+    'Unggah berkas XLSX atau CSV dari sistem keuangan daerah (CSV dengan pemisah koma atau titik koma; dari XLSX dibaca lembar pertama). Kolom wajib: kode_akun, nama_akun, anggaran; boleh juga realisasi, opd, kode_program, kode_kegiatan, kode_subkegiatan, tahun, tahap. Hanya baris rincian, bukan baris jumlah. Berkas diperiksa dahulu; tidak ada yang tersimpan sebelum Anda menyetujui pratinjaunya.',
   'budget.office.year': 'Tahun anggaran',
   'budget.office.stage': 'Tahap',
-  'budget.office.file': 'Berkas CSV (paling besar 8 MB)',
+  'budget.office.file': 'Berkas CSV atau XLSX (paling besar 8 MB)',
   'budget.office.check': 'Periksa berkas',
   'budget.office.lineErrors': 'Berkas tidak dimuat: {n} masalah ditemukan',
   'budget.office.line': 'Baris {line}: {problem}',
@@ -891,7 +891,8 @@ const id = {
   'budget.form.year': 'Tulis tahun anggaran, misalnya 2026.',
   'budget.form.stage': 'Pilih tahap: murni atau perubahan.',
   'budget.form.file': 'Pilih berkas CSV.',
-  'budget.form.type': 'Ini berkas XLSX; simpan dahulu sebagai CSV dari aplikasi lembar kerja Anda.',
+  'budget.form.type':
+    'Berkas ini bukan CSV atau XLSX yang dapat dibaca. Simpan lembar kerja sebagai XLSX atau CSV, lalu unggah lagi.',
   'budget.form.tooLarge': 'Berkas lebih dari 8 MB.',
 } as const;
 
@@ -1755,10 +1756,10 @@ const en: Record<MessageKey, string> = {
   'budget.top.6': 'Financing',
   'budget.office.title': 'Import the budget',
   'budget.office.lead':
-    'Upload a CSV file from the regional finance system (comma or semicolon separated). Required columns: kode_akun, nama_akun, anggaran; optional: realisasi, opd, kode_program, kode_kegiatan, kode_subkegiatan, tahun, tahap. Detail lines only, no subtotal lines. The file is checked first; nothing is saved before you approve its preview.',
+    'Upload an XLSX or CSV file from the regional finance system (CSV comma or semicolon separated; the first sheet of an XLSX is read). Required columns: kode_akun, nama_akun, anggaran; optional: realisasi, opd, kode_program, kode_kegiatan, kode_subkegiatan, tahun, tahap. Detail lines only, no subtotal lines. The file is checked first; nothing is saved before you approve its preview.',
   'budget.office.year': 'Budget year',
   'budget.office.stage': 'Stage',
-  'budget.office.file': 'CSV file (at most 8 MB)',
+  'budget.office.file': 'CSV or XLSX file (at most 8 MB)',
   'budget.office.check': 'Check the file',
   'budget.office.lineErrors': 'The file was not loaded: {n} problems found',
   'budget.office.line': 'Line {line}: {problem}',
@@ -1782,7 +1783,8 @@ const en: Record<MessageKey, string> = {
   'budget.form.year': 'Enter the budget year, such as 2026.',
   'budget.form.stage': 'Choose the stage: original or revised.',
   'budget.form.file': 'Choose a CSV file.',
-  'budget.form.type': 'This is an XLSX file; save it as CSV from your spreadsheet first.',
+  'budget.form.type':
+    'This file is not a readable CSV or XLSX. Save the spreadsheet as XLSX or CSV and upload it again.',
   'budget.form.tooLarge': 'The file is larger than 8 MB.',
 };
 

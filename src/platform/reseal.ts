@@ -61,6 +61,13 @@ export async function resealAll(db: Db, sealer: Sealer): Promise<{ resealed: num
       resealed++;
       await trx.updateTable('aspiration_supporter').set({ email_sealed: next }).where('id', '=', s.id).execute();
     }
+    const subscriptions = await trx.selectFrom('subscription').select(['id', 'email_sealed']).execute();
+    for (const s of subscriptions) {
+      const next = refresh(s.email_sealed);
+      if (next === s.email_sealed || next === null) continue;
+      resealed++;
+      await trx.updateTable('subscription').set({ email_sealed: next }).where('id', '=', s.id).execute();
+    }
     await recordAudit(trx, { actorUserId: null, actorRole: 'console', action: 'keys.rotated', details: { resealed } });
   });
   return { resealed };

@@ -230,7 +230,12 @@ export function BudgetOfficePage({
             </option>
           </select>
         </div>
-        <FileField name="file" label={t('budget.office.file')} error={errors.file} accept=".csv,text/csv" />
+        <FileField
+          name="file"
+          label={t('budget.office.file')}
+          error={errors.file}
+          accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        />
         <button type="submit">{t('budget.office.check')}</button>
       </form>
     </Layout>

@@ -1,0 +1,94 @@
+/**
+ * Following something by email (a draft regulation, a project): double opt-in — a link to confirm
+ * goes to the address and nothing else is sent before it is used — and every later message carries
+ * a signed "stop" link that only the portal can make. One table for every kind of subject.
+ */
+import type { Db } from '../db/index.ts';
+import { hashToken, newToken, type Sealer } from './crypto.ts';
+
+export type SubjectType = 'raperda' | 'project';
+export interface Subject {
+  type: SubjectType;
+  id: number;
+}
+
+/**
+ * Records the wish to follow and returns the confirmation token to mail, or undefined when the
+ * address already follows (nothing needs to be sent then).
+ */
+export async function subscribe(db: Db, sealer: Sealer, subject: Subject, email: string): Promise<string | undefined> {
+  const token = newToken();
+  const row = await db
+    .insertInto('subscription')
+    .values({
+      subject_type: subject.type,
+      subject_id: subject.id,
+      email_sealed: sealer.seal(email),
+      email_lookup: sealer.lookup(email),
+      token_hash: token.hash,
+    })
+    .onConflict((oc) =>
+      oc
+        .columns(['subject_type', 'subject_id', 'email_lookup'])
+        .doUpdateSet({ token_hash: token.hash, updated_at: new Date() }),
+    )
+    .returning(['confirmed_at'])
+    .executeTakeFirstOrThrow();
+  return row.confirmed_at === null ? token.token : undefined;
+}
+
+/** Confirms with the mailed token; the subject followed, or undefined for an unknown token. */
+export async function confirmSubscription(db: Db, type: SubjectType, token: string): Promise<number | undefined> {
+  const row = await db
+    .updateTable('subscription')
+    .set({ confirmed_at: new Date(), updated_at: new Date() })
+    .where('token_hash', '=', hashToken(token))
+    .where('subject_type', '=', type)
+    .returning('subject_id')
+    .executeTakeFirst();
+  return row?.subject_id;
+}
+
+function signature(sealer: Sealer, type: SubjectType, id: number): string {
+  return sealer.lookup(`${type}-stop:${id}`).slice(0, 32);
+}
+
+/** The path of the "stop" link for one follower, under the subject's own pages (e.g. /proyek). */
+export function stopPath(sealer: Sealer, base: string, type: SubjectType, subscriptionId: number): string {
+  return `${base}/berhenti/${subscriptionId}/${signature(sealer, type, subscriptionId)}`;
+}
+
+/** Ends a subscription from its signed link; the subject, or undefined for a forged or used link. */
+export async function unsubscribe(
+  db: Db,
+  sealer: Sealer,
+  type: SubjectType,
+  subscriptionId: number,
+  sig: string,
+): Promise<number | undefined> {
+  if (sig !== signature(sealer, type, subscriptionId)) return undefined;
+  const row = await db
+    .deleteFrom('subscription')
+    .where('id', '=', subscriptionId)
+    .where('subject_type', '=', type)
+    .returning('subject_id')
+    .executeTakeFirst();
+  return row?.subject_id;
+}
+
+/** Everyone who confirmed, with their address opened for sending. */
+export async function confirmedSubscribers(
+  db: Db,
+  sealer: Sealer,
+  subject: Subject,
+): Promise<{ id: number; email: string }[]> {
+  const rows = await db
+    .selectFrom('subscription')
+    .select(['id', 'email_sealed'])
+    .where('subject_type', '=', subject.type)
+    .where('subject_id', '=', subject.id)
+    .where('confirmed_at', 'is not', null)
+    .orderBy('id')
+    .execute();
+  return rows.map((r) => ({ id: r.id, email: sealer.open(r.email_sealed) }));
+}
