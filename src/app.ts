@@ -226,6 +226,12 @@ export async function buildApp({ config, database, assets, logStream }: AppOptio
         },
         { name: 'Agenda', description: 'The council’s meetings (also as iCalendar at /agenda.ics)' },
         { name: 'Regulations', description: 'Regional regulations and other legal documents (JDIH)' },
+        { name: 'Budget', description: 'The regional budget (APBD) and how it is realised' },
+        { name: 'Projects', description: 'Programmes and infrastructure projects with their progress' },
+        {
+          name: 'Open data',
+          description: 'Datasets as CSV, XLSX and JSON; a CKAN-compatible catalogue at /api/3/action',
+        },
         { name: 'Account', description: 'The account behind an API token' },
         { name: 'Operations', description: 'Health of the service' },
       ],

@@ -31,6 +31,7 @@ describe('the API is described for the people who build on it', () => {
     assert.deepEqual(paths, [
       '/api/v1/aspirations',
       '/api/v1/aspirations/{code}',
+      '/api/v1/budget',
       '/api/v1/dapil',
       '/api/v1/dapil/{number}',
       '/api/v1/me',

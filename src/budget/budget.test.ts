@@ -253,6 +253,52 @@ describe("the budget is imported from the region's file", () => {
     assert.match(broken.body, /bukan CSV atau XLSX/);
   });
 
+  test('spending is read by programme, years are compared, and the same is in /api/v1/budget', async () => {
+    // Saved by the tests above: 2026 murni (one line) and 2025 perubahan (the spreadsheet).
+    const year = (await agent().get('/anggaran?tahun=2025&tahap=perubahan')).body;
+    assert.match(year, /Belanja menurut program/);
+    assert.match(
+      year,
+      /href="\/anggaran\?tahun=2025&amp;tahap=perubahan&amp;program=1\.03\.10#programmes">1\.03\.10 Penyelenggaraan Jalan/,
+    );
+    const programme = await agent().get('/anggaran?tahun=2025&tahap=perubahan&program=1.03.10');
+    assert.equal(programme.statusCode, 200);
+    assert.match(programme.body, /5\.2\.04\.01 Belanja Modal Jalan &amp; Jembatan/);
+    assert.ok(programme.body.includes('Rp 750.000.000.000'));
+    assert.equal((await agent().get('/anggaran?tahun=2025&tahap=perubahan&program=9.99')).statusCode, 404);
+
+    const latest = (await agent().get('/anggaran')).body;
+    assert.match(latest, /Perbandingan antartahun/);
+    assert.match(latest, /2025 \(APBD perubahan\)/);
+    assert.match(latest, /2026 \(APBD murni\)/);
+
+    const api = await agent().get('/api/v1/budget?year=2025&stage=perubahan&programme=1.03.10');
+    assert.equal(api.statusCode, 200);
+    const body = JSON.parse(api.body) as {
+      year: number;
+      licence: string;
+      totals: { code: string; planned: number; realised: number }[];
+      programmes: { code: string; planned: number }[];
+      years: { year: number }[];
+    };
+    assert.equal(body.year, 2025);
+    assert.equal(body.licence, 'CC-BY-4.0');
+    const spending = sheetRows.filter((r) => String(r[0]).startsWith('5'));
+    assert.equal(
+      body.totals.find((x) => x.code === '5')?.planned,
+      spending.reduce((sum, r) => sum + Number(r[3]), 0),
+    );
+    assert.deepEqual(body.programmes, [
+      { code: '5.2.04.01', name: 'Belanja Modal Jalan & Jembatan', planned: 750_000_000_000, realised: 0 },
+    ]);
+    assert.deepEqual(
+      body.years.map((y) => y.year),
+      [2025, 2026],
+    );
+    assert.equal((await agent().get('/api/v1/budget?year=1999')).statusCode, 400);
+    assert.equal((await agent().get('/api/v1/budget?year=2031')).statusCode, 404);
+  });
+
   test('only staff and administrators import', async () => {
     for (const role of ['citizen', 'member', 'moderator'] as const) {
       const other = await signIn(t, await createUser(t, role), agent());

@@ -51,6 +51,126 @@ export function byOpd(db: Db, councilId: number, year: number, stage: BudgetStag
     .execute();
 }
 
+export type ProgrammeLevel = 'program' | 'kegiatan' | 'subkegiatan';
+const levelColumns = {
+  program: { code: 'program_code', name: 'program_name' },
+  kegiatan: { code: 'kegiatan_code', name: 'kegiatan_name' },
+  subkegiatan: { code: 'subkegiatan_code', name: 'subkegiatan_name' },
+} as const;
+
+/** Which level a programme-structure code is at in this year's lines, if any. */
+export async function programmeLevel(
+  db: Db,
+  councilId: number,
+  year: number,
+  stage: BudgetStage,
+  code: string,
+): Promise<
+  | {
+      level: ProgrammeLevel;
+      line: {
+        program_code: string;
+        program_name: string;
+        kegiatan_code: string;
+        kegiatan_name: string;
+        subkegiatan_code: string;
+        subkegiatan_name: string;
+      };
+    }
+  | undefined
+> {
+  for (const level of ['program', 'kegiatan', 'subkegiatan'] as const) {
+    const line = await db
+      .selectFrom('budget_line')
+      .select([
+        'program_code',
+        'program_name',
+        'kegiatan_code',
+        'kegiatan_name',
+        'subkegiatan_code',
+        'subkegiatan_name',
+      ])
+      .where('council_id', '=', councilId)
+      .where('year', '=', year)
+      .where('stage', '=', stage)
+      .where(levelColumns[level].code, '=', code)
+      .limit(1)
+      .executeTakeFirst();
+    if (line !== undefined) return { level, line };
+  }
+  return undefined;
+}
+
+/**
+ * Spending grouped one level below `parent` in the programme structure: programmes when there is
+ * no parent, the kegiatan of a programme, the sub-kegiatan of a kegiatan.
+ */
+export function programmeChildren(
+  db: Db,
+  councilId: number,
+  year: number,
+  stage: BudgetStage,
+  parent: { level: 'program' | 'kegiatan'; code: string } | undefined,
+) {
+  const level: ProgrammeLevel =
+    parent === undefined ? 'program' : parent.level === 'program' ? 'kegiatan' : 'subkegiatan';
+  const { code, name } = levelColumns[level];
+  let query = db
+    .selectFrom('budget_line')
+    .select([
+      sql.ref<string>(code).as('code'),
+      sql<string>`max(${sql.ref(name)})`.as('name'),
+      sql<number>`sum(planned)`.as('planned'),
+      sql<number>`sum(realised)`.as('realised'),
+    ])
+    .where('council_id', '=', councilId)
+    .where('year', '=', year)
+    .where('stage', '=', stage)
+    .where(code, '<>', '');
+  if (parent !== undefined) query = query.where(levelColumns[parent.level].code, '=', parent.code);
+  return query.groupBy(code).orderBy(sql`sum(planned)`, 'desc').execute();
+}
+
+/** The account lines under one programme, kegiatan or sub-kegiatan. */
+export function programmeLines(
+  db: Db,
+  councilId: number,
+  year: number,
+  stage: BudgetStage,
+  level: ProgrammeLevel,
+  code: string,
+) {
+  return db
+    .selectFrom('budget_line')
+    .select(['account_code as code', 'account_name as name', 'planned', 'realised'])
+    .where('council_id', '=', councilId)
+    .where('year', '=', year)
+    .where('stage', '=', stage)
+    .where(levelColumns[level].code, '=', code)
+    .orderBy('account_code')
+    .execute();
+}
+
+/** Revenue, spending and financing of every year and stage, for comparing years. */
+export function totalsByYear(db: Db, councilId: number) {
+  const top = sql<string>`split_part(account_code, '.', 1)`;
+  return db
+    .selectFrom('budget_line')
+    .select([
+      'year',
+      'stage',
+      top.as('code'),
+      sql<number>`sum(planned)`.as('planned'),
+      sql<number>`sum(realised)`.as('realised'),
+    ])
+    .where('council_id', '=', councilId)
+    .groupBy(['year', 'stage', top])
+    .orderBy('year')
+    .orderBy('stage')
+    .orderBy(top)
+    .execute();
+}
+
 export function insertUpload(db: Db, values: Insertable<Database['budget_upload']>) {
   return db.insertInto('budget_upload').values(values).returning('id').executeTakeFirstOrThrow();
 }
@@ -98,6 +218,9 @@ export function linesOf(db: Db, councilId: number, year: number, stage: BudgetSt
       'program_code',
       'kegiatan_code',
       'subkegiatan_code',
+      'program_name',
+      'kegiatan_name',
+      'subkegiatan_name',
       'planned',
       'realised',
     ])

@@ -18,8 +18,47 @@ const BudgetQuery = Type.Object({
   tahun: Type.Optional(Type.Integer({ minimum: 2000, maximum: 2200 })),
   tahap: Type.Optional(Type.Union([Type.Literal('murni'), Type.Literal('perubahan')])),
   akun: Type.Optional(Type.String({ pattern: '^[456](\\.\\d{1,4}){0,8}$' })),
+  program: Type.Optional(Type.String({ pattern: '^[0-9A-Za-z]{1,6}(\\.[0-9A-Za-z]{1,6}){0,8}$' })),
 });
 type BudgetQuery = Static<typeof BudgetQuery>;
+const ApiQuery = Type.Object({
+  year: Type.Optional(
+    Type.Integer({ minimum: 2000, maximum: 2200, description: 'Budget year; the latest when left out' }),
+  ),
+  stage: Type.Optional(Type.Union([Type.Literal('murni'), Type.Literal('perubahan')])),
+  account: Type.Optional(
+    Type.String({ pattern: '^[456](\\.\\d{1,4}){0,8}$', description: 'An account code, e.g. 5.1: its children' }),
+  ),
+  programme: Type.Optional(
+    Type.String({
+      pattern: '^[0-9A-Za-z]{1,6}(\\.[0-9A-Za-z]{1,6}){0,8}$',
+      description: 'A programme or kegiatan code: what lies below it',
+    }),
+  ),
+});
+type ApiQuery = Static<typeof ApiQuery>;
+const Amounts = {
+  code: Type.String(),
+  name: Type.String(),
+  planned: Type.Integer({ description: 'Rupiah' }),
+  realised: Type.Integer({ description: 'Rupiah' }),
+};
+const BudgetJson = Type.Object({
+  year: Type.Integer(),
+  stage: Type.String(),
+  licence: Type.String(),
+  available: Type.Array(Type.Object({ year: Type.Integer(), stage: Type.String() })),
+  totals: Type.Array(Type.Object(Amounts)),
+  accounts: Type.Array(Type.Object(Amounts), { description: 'Children of `account`, or 4/5/6' }),
+  by_opd: Type.Array(Type.Object({ opd: Type.String(), planned: Type.Integer(), realised: Type.Integer() }), {
+    description: 'Only with `account`',
+  }),
+  programmes: Type.Array(Type.Object(Amounts), { description: 'Below `programme`, or every programme' }),
+  years: Type.Array(
+    Type.Object({ year: Type.Integer(), stage: Type.String(), totals: Type.Array(Type.Object(Amounts)) }),
+    { description: "Each year's final stage, for comparison" },
+  ),
+});
 const IdParams = Type.Object({ id: Type.Integer({ minimum: 1, maximum: 2_000_000_000 }) });
 type IdParams = Static<typeof IdParams>;
 const PageQuery = Type.Object({ lang: text(5), pesan: text(40) });
@@ -30,9 +69,61 @@ export const budgetRoutes: FastifyPluginAsync = async (app) => {
     { config: { access: 'public' }, schema: { hide: true, querystring: BudgetQuery } },
     async (request, reply) => {
       const query = request.query as BudgetQuery;
-      const data = await budget(deps(app), { year: query.tahun, stage: query.tahap, account: query.akun });
+      const data = await budget(deps(app), {
+        year: query.tahun,
+        stage: query.tahap,
+        account: query.akun,
+        programme: query.program,
+      });
       if (query.tahun !== undefined && data.chosen === undefined) throw new NotFoundError('budget year');
+      if (query.program !== undefined && data.programmePath.length === 0) throw new NotFoundError('programme');
       return renderPage(request, reply, (ctx) => <BudgetPage ctx={ctx} {...data} />);
+    },
+  );
+
+  app.get(
+    '/api/v1/budget',
+    {
+      config: { access: 'public' },
+      schema: {
+        tags: ['Budget'],
+        summary: 'The regional budget (APBD): totals, the account tree, by agency and by programme',
+        querystring: ApiQuery,
+        response: { 200: BudgetJson },
+      },
+    },
+    async (request) => {
+      const query = request.query as ApiQuery;
+      const data = await budget(deps(app), {
+        year: query.year,
+        stage: query.stage,
+        account: query.account,
+        programme: query.programme,
+      });
+      if (data.chosen === undefined) throw new NotFoundError('budget year');
+      if (query.programme !== undefined && data.programmePath.length === 0) throw new NotFoundError('programme');
+      const amounts = (n: { code: string; name: string; planned: number; realised: number }) => ({
+        code: n.code,
+        name: n.name,
+        planned: n.planned,
+        realised: n.realised,
+      });
+      const topName = (code: string) => request.t(`budget.top.${code}` as MessageKey);
+      return {
+        year: data.chosen.year,
+        stage: data.chosen.stage,
+        licence: 'CC-BY-4.0',
+        available: data.available,
+        totals: data.top.map(amounts),
+        accounts: (query.account === undefined ? data.top : data.children).map(amounts),
+        by_opd: data.opd,
+        programmes: data.programmes.map(amounts),
+        years: data.years.map((y) => ({
+          year: y.year,
+          stage: y.stage,
+          totals: Object.entries(y.totals).map(([code, v]) => ({ code, name: topName(code), ...v })),
+        })),
+      };
     },
   );
 
@@ -58,6 +149,9 @@ export const budgetRoutes: FastifyPluginAsync = async (app) => {
               'kode_program',
               'kode_kegiatan',
               'kode_subkegiatan',
+              'nama_program',
+              'nama_kegiatan',
+              'nama_subkegiatan',
               'anggaran',
               'realisasi',
             ],
@@ -70,6 +164,9 @@ export const budgetRoutes: FastifyPluginAsync = async (app) => {
               l.program_code,
               l.kegiatan_code,
               l.subkegiatan_code,
+              l.program_name,
+              l.kegiatan_name,
+              l.subkegiatan_name,
               Number(l.planned),
               Number(l.realised),
             ]),

@@ -164,27 +164,85 @@ export interface BudgetNode {
   leaf: boolean;
 }
 
+export interface ProgrammeNode {
+  code: string;
+  name: string;
+  planned: number;
+  realised: number;
+  /** A sub-kegiatan's account line: nothing below it. */
+  leaf: boolean;
+}
+
+export const accountPattern = /^[456](\.\d{1,4}){0,8}$/;
+export const programmePattern = /^[0-9A-Za-z]{1,6}(\.[0-9A-Za-z]{1,6}){0,8}$/;
+
+/** Each year's final figures (perubahan where there is one) for revenue, spending and financing. */
+function compareYears(rows: { year: number; stage: BudgetStage; code: string; planned: number; realised: number }[]) {
+  const byYear = new Map<number, { year: number; stage: BudgetStage; totals: Totals }>();
+  for (const r of rows) {
+    const known = byYear.get(r.year);
+    if (known !== undefined && known.stage === 'perubahan' && r.stage === 'murni') continue;
+    const entry =
+      known === undefined || known.stage !== r.stage ? { year: r.year, stage: r.stage, totals: {} as Totals } : known;
+    entry.totals[r.code] = { planned: Number(r.planned), realised: Number(r.realised) };
+    byYear.set(r.year, entry);
+  }
+  return [...byYear.values()].sort((a, b) => a.year - b.year);
+}
+
 export async function budget(
   deps: Deps,
-  filter: { year?: number | undefined; stage?: BudgetStage | undefined; account?: string | undefined },
+  filter: {
+    year?: number | undefined;
+    stage?: BudgetStage | undefined;
+    account?: string | undefined;
+    programme?: string | undefined;
+  },
 ) {
   const structure = await getCouncil(deps.db);
-  const available = await q.years(deps.db, structure.council.id);
+  const councilId = structure.council.id;
+  const available = await q.years(deps.db, councilId);
   const chosen =
     available.find((a) => a.year === filter.year && (filter.stage === undefined || a.stage === filter.stage)) ??
     (filter.year === undefined ? available[0] : undefined);
-  if (chosen === undefined) return { available, chosen: undefined, top: [], children: [], opd: [], path: [] };
-  const account =
-    filter.account !== undefined && /^[456](\.\d{1,4}){0,8}$/.test(filter.account) ? filter.account : undefined;
-  const [topRows, childRows, opdRows] = await Promise.all([
-    q.childrenOf(deps.db, structure.council.id, chosen.year, chosen.stage, undefined),
-    account === undefined
+  const empty = {
+    available,
+    chosen: undefined,
+    top: [],
+    children: [],
+    opd: [],
+    path: [],
+    programmes: [],
+    programmePath: [],
+    years: [],
+  };
+  if (chosen === undefined) return empty;
+  const account = filter.account !== undefined && accountPattern.test(filter.account) ? filter.account : undefined;
+  const programme =
+    filter.programme !== undefined && programmePattern.test(filter.programme)
+      ? await q.programmeLevel(deps.db, councilId, chosen.year, chosen.stage, filter.programme)
+      : undefined;
+  const [topRows, childRows, opdRows, structureRows, yearRows] = await Promise.all([
+    q.childrenOf(deps.db, councilId, chosen.year, chosen.stage, undefined),
+    account === undefined ? Promise.resolve([]) : q.childrenOf(deps.db, councilId, chosen.year, chosen.stage, account),
+    account === undefined ? Promise.resolve([]) : q.byOpd(deps.db, councilId, chosen.year, chosen.stage, account),
+    programme?.level === 'subkegiatan'
       ? Promise.resolve([])
-      : q.childrenOf(deps.db, structure.council.id, chosen.year, chosen.stage, account),
-    account === undefined
-      ? Promise.resolve([])
-      : q.byOpd(deps.db, structure.council.id, chosen.year, chosen.stage, account),
+      : q.programmeChildren(
+          deps.db,
+          councilId,
+          chosen.year,
+          chosen.stage,
+          programme === undefined ? undefined : { level: programme.level, code: filter.programme ?? '' },
+        ),
+    q.totalsByYear(deps.db, councilId),
   ]);
+  // Below a sub-kegiatan, or where a file gave no finer codes, come the account lines themselves.
+  const programmeRows =
+    programme !== undefined && structureRows.length === 0
+      ? await q.programmeLines(deps.db, councilId, chosen.year, chosen.stage, programme.level, filter.programme ?? '')
+      : structureRows;
+  const leaves = programme !== undefined && structureRows.length === 0;
   const node = (r: { code: string; name: string; planned: number; realised: number }, leaf: boolean): BudgetNode => ({
     code: r.code,
     name: accountNames[r.code] ?? (leaf ? r.name : r.code),
@@ -199,6 +257,15 @@ export async function budget(
     const code = segments.slice(0, i + 1).join('.');
     return { code, name: accountNames[code] ?? code };
   });
+  const line = programme?.line;
+  const programmePath =
+    programme === undefined || line === undefined
+      ? []
+      : [
+          { code: line.program_code, name: line.program_name },
+          ...(programme.level === 'program' ? [] : [{ code: line.kegiatan_code, name: line.kegiatan_name }]),
+          ...(programme.level === 'subkegiatan' ? [{ code: line.subkegiatan_code, name: line.subkegiatan_name }] : []),
+        ];
   return {
     available,
     chosen,
@@ -206,6 +273,17 @@ export async function budget(
     children,
     opd: opdRows.map((r) => ({ opd: r.opd || '—', planned: Number(r.planned), realised: Number(r.realised) })),
     path,
+    programmes: programmeRows.map(
+      (r): ProgrammeNode => ({
+        code: r.code,
+        name: r.name || r.code,
+        planned: Number(r.planned),
+        realised: Number(r.realised),
+        leaf: leaves,
+      }),
+    ),
+    programmePath,
+    years: compareYears(yearRows),
   };
 }
 

@@ -894,6 +894,14 @@ const id = {
   'budget.form.type':
     'Berkas ini bukan CSV atau XLSX yang dapat dibaca. Simpan lembar kerja sebagai XLSX atau CSV, lalu unggah lagi.',
   'budget.form.tooLarge': 'Berkas lebih dari 8 MB.',
+  'budget.programmes': 'Belanja menurut program',
+  'budget.programmesLead':
+    'Untuk apa belanja dipakai: program, lalu kegiatan dan sub-kegiatannya (kode Permendagri 90/2019).',
+  'budget.programmePath': 'Letak dalam susunan program',
+  'budget.allProgrammes': 'Semua program',
+  'budget.programmesTop': 'Program dengan anggaran terbesar (15 teratas)',
+  'budget.compare': 'Perbandingan antartahun',
+  'budget.compareTop': '{name} per tahun',
 } as const;
 
 export type MessageKey = keyof typeof id;
@@ -1786,6 +1794,14 @@ const en: Record<MessageKey, string> = {
   'budget.form.type':
     'This file is not a readable CSV or XLSX. Save the spreadsheet as XLSX or CSV and upload it again.',
   'budget.form.tooLarge': 'The file is larger than 8 MB.',
+  'budget.programmes': 'Spending by programme',
+  'budget.programmesLead':
+    'What spending is for: programmes, then their activities and sub-activities (Permendagri 90/2019 codes).',
+  'budget.programmePath': 'Place in the programme structure',
+  'budget.allProgrammes': 'All programmes',
+  'budget.programmesTop': 'Programmes with the largest budgets (top 15)',
+  'budget.compare': 'Comparison between years',
+  'budget.compareTop': '{name} by year',
 };
 
 const catalogues: Record<Language, Record<MessageKey, string>> = { id, en };

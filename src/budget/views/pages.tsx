@@ -7,7 +7,7 @@ import { CsrfField, ErrorSummary, type FieldErrors, FileField, Notice, TextField
 import { Layout } from '../../platform/views/layout.tsx';
 import { TableHead, TableWrap } from '../../platform/views/table-wrap.tsx';
 import type { LineError } from '../import.ts';
-import type { BudgetNode, Totals } from '../service.ts';
+import type { BudgetNode, ProgrammeNode, Totals } from '../service.ts';
 
 const percent = (realised: number, planned: number) =>
   planned === 0 ? '—' : `${((realised / planned) * 100).toFixed(1).replace('.', ',')}%`;
@@ -63,9 +63,99 @@ export interface BudgetPageProps {
   children: BudgetNode[];
   opd: { opd: string; planned: number; realised: number }[];
   path: { code: string; name: string }[];
+  programmes: ProgrammeNode[];
+  programmePath: { code: string; name: string }[];
+  years: { year: number; stage: BudgetStage; totals: Totals }[];
 }
 
-export function BudgetPage({ ctx, available, chosen, top, children, opd, path }: BudgetPageProps) {
+/** Spending by what it is for: programmes, then their kegiatan, sub-kegiatan and account lines. */
+function Programmes({
+  ctx,
+  base,
+  programmes,
+  programmePath,
+}: Pick<BudgetPageProps, 'ctx' | 'programmes' | 'programmePath'> & { base: string }) {
+  const { t } = ctx;
+  if (programmes.length === 0) return null;
+  const current = programmePath[programmePath.length - 1];
+  return (
+    <section aria-labelledby="programmes">
+      <h2 id="programmes">{t('budget.programmes')}</h2>
+      {current === undefined ? (
+        <p>{t('budget.programmesLead')}</p>
+      ) : (
+        <nav aria-label={t('budget.programmePath')}>
+          <ol class="breadcrumb">
+            <li>
+              <a href={`${base}#programmes`}>{t('budget.allProgrammes')}</a>
+            </li>
+            {programmePath.map((p) => (
+              <li key={p.code}>
+                <a
+                  href={`${base}&program=${encodeURIComponent(p.code)}#programmes`}
+                  aria-current={p.code === current.code ? 'page' : undefined}
+                >
+                  {p.code} {p.name}
+                </a>
+              </li>
+            ))}
+          </ol>
+        </nav>
+      )}
+      <ChartWithTable
+        ctx={ctx}
+        caption={
+          current === undefined
+            ? t('budget.programmesTop')
+            : t('budget.under', { code: current.code, name: current.name })
+        }
+        rows={(current === undefined ? programmes.slice(0, 15) : programmes).map((p) => ({
+          label: `${p.code} ${p.name === p.code ? '' : p.name}`.trim(),
+          href: p.leaf ? undefined : `${base}&program=${encodeURIComponent(p.code)}#programmes`,
+          planned: p.planned,
+          realised: p.realised,
+        }))}
+      />
+    </section>
+  );
+}
+
+/** Each year's revenue and spending side by side (the final stage of each year). */
+function Years({ ctx, years }: Pick<BudgetPageProps, 'ctx' | 'years'>) {
+  const { t } = ctx;
+  if (years.length < 2) return null;
+  return (
+    <section aria-labelledby="years">
+      <h2 id="years">{t('budget.compare')}</h2>
+      {(['4', '5'] as const).map((top) => (
+        <ChartWithTable
+          key={top}
+          ctx={ctx}
+          caption={t('budget.compareTop', { name: t(`budget.top.${top}`) })}
+          rows={years.map((y) => ({
+            label: `${y.year} (${t(`budget.stage.${y.stage}`)})`,
+            href: `/anggaran?tahun=${y.year}&tahap=${y.stage}`,
+            planned: y.totals[top]?.planned ?? 0,
+            realised: y.totals[top]?.realised ?? 0,
+          }))}
+        />
+      ))}
+    </section>
+  );
+}
+
+export function BudgetPage({
+  ctx,
+  available,
+  chosen,
+  top,
+  children,
+  opd,
+  path,
+  programmes,
+  programmePath,
+  years,
+}: BudgetPageProps) {
   const { t } = ctx;
   if (chosen === undefined) {
     return (
@@ -116,16 +206,22 @@ export function BudgetPage({ ctx, available, chosen, top, children, opd, path }:
         ))}
       </ul>
       {current === undefined ? (
-        <ChartWithTable
-          ctx={ctx}
-          caption={t('budget.overview')}
-          rows={top.map((n) => ({
-            label: n.name,
-            href: `${base}&akun=${n.code}`,
-            planned: n.planned,
-            realised: n.realised,
-          }))}
-        />
+        <>
+          {programmePath.length > 0 ? null : (
+            <ChartWithTable
+              ctx={ctx}
+              caption={t('budget.overview')}
+              rows={top.map((n) => ({
+                label: n.name,
+                href: `${base}&akun=${n.code}`,
+                planned: n.planned,
+                realised: n.realised,
+              }))}
+            />
+          )}
+          <Programmes ctx={ctx} base={base} programmes={programmes} programmePath={programmePath} />
+          {programmePath.length > 0 ? null : <Years ctx={ctx} years={years} />}
+        </>
       ) : (
         <>
           <nav aria-label={t('budget.path')}>

@@ -38,29 +38,77 @@ const financing: [string, string, number][] = [
   ['6.1.01.01', 'Sisa Lebih Perhitungan Anggaran Tahun Sebelumnya', 0.33 * T],
   ['6.2.02.01', 'Penyertaan Modal Daerah', 0.03 * T],
 ];
-const agencies: [string, number][] = [
-  ['Dinas Pendidikan', 0.3],
-  ['Dinas Kesehatan', 0.16],
-  ['Dinas Bina Marga dan Sumber Daya Air', 0.14],
-  ['Dinas Perumahan, Kawasan Permukiman dan Pertanahan', 0.08],
-  ['Dinas Lingkungan Hidup', 0.08],
-  ['Dinas Perhubungan', 0.05],
-  ['Satuan Polisi Pamong Praja', 0.04],
-  ['Sekretariat Daerah', 0.08],
-  ['Sekretariat DPRD', 0.04],
-  ['Dinas Sosial', 0.03],
+/** Agencies, their share of spending, their urusan code and their own programme (names fictional in detail). */
+type Agency = [string, number, string, string];
+const agencies: Agency[] = [
+  ['Dinas Pendidikan', 0.3, '1.01', 'Program Pengelolaan Pendidikan'],
+  ['Dinas Kesehatan', 0.16, '1.02', 'Program Pemenuhan Upaya Kesehatan Perorangan dan Upaya Kesehatan Masyarakat'],
+  ['Dinas Bina Marga dan Sumber Daya Air', 0.14, '1.03', 'Program Penyelenggaraan Jalan'],
+  ['Dinas Perumahan, Kawasan Permukiman dan Pertanahan', 0.08, '1.04', 'Program Kawasan Permukiman'],
+  ['Dinas Lingkungan Hidup', 0.08, '2.11', 'Program Pengelolaan Persampahan'],
+  ['Dinas Perhubungan', 0.05, '2.15', 'Program Penyelenggaraan Lalu Lintas dan Angkutan Jalan'],
+  ['Satuan Polisi Pamong Praja', 0.04, '1.05', 'Program Peningkatan Ketenteraman dan Ketertiban Umum'],
+  ['Sekretariat Daerah', 0.08, '4.01', 'Program Pemerintahan dan Kesejahteraan Rakyat'],
+  ['Sekretariat DPRD', 0.04, '4.02', 'Program Dukungan Pelaksanaan Tugas dan Fungsi DPRD'],
+  ['Dinas Sosial', 0.03, '1.06', 'Program Rehabilitasi Sosial'],
 ];
 
-export async function seedDemoBudget(
+/**
+ * Where a line sits in the programme structure: salaries under each agency's support programme
+ * (.01), goods and services and capital spending under its own programme (.02).
+ */
+function programmeOf(code: string, agency: Agency | undefined) {
+  if (agency === undefined) return {};
+  const [, , urusan, own] = agency;
+  if (code.startsWith('5.1.01')) {
+    return {
+      program_code: `${urusan}.01`,
+      program_name: 'Program Penunjang Urusan Pemerintahan Daerah',
+      kegiatan_code: `${urusan}.01.2.02`,
+      kegiatan_name: 'Administrasi Keuangan Perangkat Daerah',
+      subkegiatan_code: `${urusan}.01.2.02.0001`,
+      subkegiatan_name: 'Penyediaan Gaji dan Tunjangan ASN',
+    };
+  }
+  const capital = code.startsWith('5.2');
+  return {
+    program_code: `${urusan}.02`,
+    program_name: own,
+    kegiatan_code: `${urusan}.02.2.0${capital ? 2 : 1}`,
+    kegiatan_name: capital ? 'Pembangunan dan Rehabilitasi Sarana' : 'Penyelenggaraan Layanan',
+    subkegiatan_code: `${urusan}.02.2.0${capital ? 2 : 1}.000${code.endsWith('01') ? 1 : 2}`,
+    subkegiatan_name: capital
+      ? 'Pembangunan Sarana dan Prasarana'
+      : code.startsWith('5.1.02.02')
+        ? 'Jasa Layanan'
+        : 'Penyediaan Barang Layanan',
+  };
+}
+
+/**
+ * The current year (murni, realised so far) and the year before (perubahan, realised in full, a
+ * little smaller), so the pages can compare years.
+ */
+export async function seedDemoBudget(db: Db, councilId: number, year: number) {
+  const current = await seedBudgetYear(db, councilId, year, 'murni', 1, { revenue: 0.82, spending: 0.74 });
+  if (current.lines === 0) return current;
+  const before = await seedBudgetYear(db, councilId, year - 1, 'perubahan', 0.93, { revenue: 0.98, spending: 0.93 });
+  return { lines: current.lines + before.lines };
+}
+
+async function seedBudgetYear(
   db: Db,
   councilId: number,
   year: number,
-  realisedShare = { revenue: 0.82, spending: 0.74 },
+  stage: 'murni' | 'perubahan',
+  scale: number,
+  realisedShare: { revenue: number; spending: number },
 ) {
   const existing = await db
     .selectFrom('budget_line')
     .select('id')
     .where('council_id', '=', councilId)
+    .where('year', '=', year)
     .limit(1)
     .executeTakeFirst();
   if (existing !== undefined) return { lines: 0 };
@@ -69,25 +117,30 @@ export async function seedDemoBudget(
       code,
       name,
       opd: 'Badan Pendapatan Daerah',
+      agency: undefined as Agency | undefined,
       planned,
       share: realisedShare.revenue + ((i % 3) - 1) * 0.04,
     })),
     ...spending.flatMap(([code, name, planned], i) =>
       (code.startsWith('5.1.01') || code.startsWith('5.2') || code.startsWith('5.1.02')
         ? agencies
-        : [['Badan Pengelola Keuangan dan Aset Daerah', 1] as [string, number]]
-      ).map(([opd, weight], j) => ({
+        : [undefined as Agency | undefined]
+      ).map((agency, j) => ({
         code,
         name,
-        opd,
-        planned: Math.round(planned * weight),
-        share: code.startsWith('5.2') ? 0.55 + ((i + j) % 4) * 0.05 : realisedShare.spending + ((j % 3) - 1) * 0.05,
+        opd: agency?.[0] ?? 'Badan Pengelola Keuangan dan Aset Daerah',
+        agency,
+        planned: Math.round(planned * (agency?.[1] ?? 1)),
+        share: code.startsWith('5.2')
+          ? realisedShare.spending - 0.19 + ((i + j) % 4) * 0.05
+          : realisedShare.spending + ((j % 3) - 1) * 0.05,
       })),
     ),
     ...financing.map(([code, name, planned]) => ({
       code,
       name,
       opd: 'Badan Pengelola Keuangan dan Aset Daerah',
+      agency: undefined as Agency | undefined,
       planned,
       share: 1,
     })),
@@ -95,12 +148,13 @@ export async function seedDemoBudget(
   const values = rows.map((r) => ({
     council_id: councilId,
     year,
-    stage: 'murni' as const,
+    stage,
     account_code: r.code,
     account_name: r.name,
     opd: r.opd,
-    planned: Math.round(r.planned),
-    realised: Math.round(r.planned * Math.min(1, r.share)),
+    ...programmeOf(r.code, r.agency),
+    planned: Math.round(r.planned * scale),
+    realised: Math.round(r.planned * scale * Math.min(1, r.share)),
   }));
   await db.insertInto('budget_line').values(values).execute();
   return { lines: values.length };
