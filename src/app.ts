@@ -47,6 +47,7 @@ import { type Channels, gatewayChannel, OutboxWorker, smtpMailer } from './platf
 import type { Access } from './platform/permissions.ts';
 import { pgliteRealtime, postgresRealtime } from './platform/realtime.ts';
 import { MAX_PHOTO_BYTES, type UploadedFile } from './platform/uploads.ts';
+import { projectRoutes } from './projects/routes.tsx';
 import { regulationRoutes } from './regulations/routes.tsx';
 
 export interface RouteEntry {
@@ -277,6 +278,7 @@ export async function buildApp({ config, database, assets, logStream }: AppOptio
   await app.register(regulationRoutes);
   await app.register(draftRoutes);
   await app.register(budgetRoutes);
+  await app.register(projectRoutes);
 
   return app;
 }

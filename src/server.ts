@@ -11,10 +11,12 @@ import { openDatabase } from './db/index.ts';
 import { seedDemoBudget } from './db/seed/budget.ts';
 import { seedCouncil } from './db/seed/index.ts';
 import { seedDemoMeetings } from './db/seed/meetings.ts';
+import { seedDemoProjects } from './db/seed/projects.ts';
 import { seedDemoDrafts, seedDemoRegulations } from './db/seed/regulations.ts';
 import { deps } from './platform/auth.ts';
 import { scheduleRetention } from './platform/retention.ts';
 import { jakartaDay } from './platform/working-days.ts';
+import { scheduleProjectJobs } from './projects/service.ts';
 
 async function main() {
   let config: ReturnType<typeof loadConfig>;
@@ -40,6 +42,8 @@ async function main() {
     if (regulations > 0) console.log(`Loaded ${regulations} demo legal documents (fictional)`);
     const { drafts } = await seedDemoDrafts(database.db, council.id, year);
     if (drafts > 0) console.log(`Loaded ${drafts} demo drafts of the ${year} Propemperda (fictional)`);
+    const { projects } = await seedDemoProjects(database.db, council.id, year, jakartaDay(new Date()));
+    if (projects > 0) console.log(`Loaded ${projects} demo projects with progress reports (fictional)`);
     const { lines } = await seedDemoBudget(database.db, council.id, year);
     if (lines > 0)
       console.log(`Loaded a demo ${year} budget of ${lines} lines (revenue about Rp 6.7 trillion; details fictional)`);
@@ -48,6 +52,7 @@ async function main() {
   app.outbox.start();
   const stopRetention = scheduleRetention(database.db, config.retention, app.log);
   const stopAspirationJobs = scheduleAspirationJobs(deps(app), app.log, () => app.outbox.kick());
+  const stopProjectJobs = scheduleProjectJobs(deps(app), app.log);
 
   let closing = false;
   const shutdown = async (signal: string) => {
@@ -58,6 +63,7 @@ async function main() {
       await app.drain({ quietMs: config.shutdownQuietMs, maxMs: config.shutdownTimeoutMs });
       stopRetention();
       stopAspirationJobs();
+      stopProjectJobs();
       await app.close();
       await app.outbox.stop();
       await database.close();

@@ -39,6 +39,8 @@ describe('the API is described for the people who build on it', () => {
       '/api/v1/meetings/{id}',
       '/api/v1/members',
       '/api/v1/members/{slug}',
+      '/api/v1/projects',
+      '/api/v1/projects/{id}',
       '/api/v1/regulations',
       '/api/v1/regulations/{id}',
       '/healthz',

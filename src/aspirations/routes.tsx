@@ -12,6 +12,7 @@ import type { MessageKey } from '../platform/i18n.ts';
 import { renderForm, renderPage } from '../platform/render.tsx';
 import { smallName, storedFile, type UploadedFile, uploadPath } from '../platform/uploads.ts';
 import type { FieldErrors } from '../platform/views/form.tsx';
+import { projectForAspiration } from '../projects/service.ts';
 import {
   CodeParams,
   FirstStepBody,
@@ -114,6 +115,7 @@ export function submissionOf(
     phone: fields.phone,
     showName: fields.showName === 'yes',
     photos: files,
+    project: fields.proyek,
   };
 }
 
@@ -144,10 +146,23 @@ export const aspirationRoutes: FastifyPluginAsync = async (app) => {
     status = 200,
   ) => {
     const structure = await getCouncil(app.db);
+    const about =
+      values.proyek !== undefined && /^\d{1,9}$/.test(values.proyek)
+        ? await projectForAspiration(deps(app), Number(values.proyek))
+        : undefined;
     return renderForm(
       request,
       reply,
-      (ctx, csrf) => <FirstStepPage ctx={ctx} csrf={csrf} structure={structure} errors={errors} values={values} />,
+      (ctx, csrf) => (
+        <FirstStepPage
+          ctx={ctx}
+          csrf={csrf}
+          structure={structure}
+          errors={errors}
+          values={about === undefined ? { ...values, proyek: '' } : values}
+          project={about}
+        />
+      ),
       status,
     );
   };
@@ -197,7 +212,21 @@ export const aspirationRoutes: FastifyPluginAsync = async (app) => {
   app.get(
     '/aspirasi/baru',
     { config: { access: 'public' }, schema: { hide: true, querystring: PageQuery } },
-    (request, reply) => firstStepForm(request, reply, {}, {}),
+    async (request, reply) => {
+      // From a project's page: the project and its place come chosen.
+      const id = (request.query as PageQuery).proyek;
+      const about = id === undefined ? undefined : await projectForAspiration(deps(app), id);
+      const values =
+        about === undefined
+          ? {}
+          : {
+              proyek: String(about.id),
+              location: about.kelurahan_id === null ? `k${about.kecamatan_id}` : String(about.kelurahan_id),
+              lat: about.lat === null ? '' : String(about.lat),
+              lon: about.lon === null ? '' : String(about.lon),
+            };
+      return firstStepForm(request, reply, {}, values);
+    },
   );
 
   app.post(
@@ -212,6 +241,7 @@ export const aspirationRoutes: FastifyPluginAsync = async (app) => {
         title: body.title ?? '',
         lat: body.lat ?? '',
         lon: body.lon ?? '',
+        proyek: body.proyek ?? '',
       };
       const structure = await getCouncil(app.db);
       const first = checkFirstStep(structure, values);

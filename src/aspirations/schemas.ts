@@ -22,6 +22,7 @@ export const PageQuery = Type.Object({
   baru: optional(5),
   kode: optional(40),
   templat: Type.Optional(Type.Integer({ minimum: 1 })),
+  proyek: Type.Optional(Type.Integer({ minimum: 1, maximum: 2_000_000_000 })),
 });
 export type PageQuery = Static<typeof PageQuery>;
 

@@ -6,8 +6,6 @@
  * citizen through the outbox; every official's read of personal data is audited.
  */
 
-import { readdir, rm, stat } from 'node:fs/promises';
-import path from 'node:path';
 import { PHONE_PATTERN } from '../accounts/personal-data.ts';
 import type { CurrentUser, Deps } from '../accounts/service.ts';
 import { isEmail, normaliseEmail } from '../accounts/service.ts';
@@ -24,11 +22,13 @@ import {
   type PhotoProblem,
   type ProcessedPhoto,
   processPhoto,
+  removeOrphans,
   removePhotos,
   storePhotos,
   type UploadedFile,
 } from '../platform/uploads.ts';
 import { addWorkingDays, jakartaDay, workingDaysUntil } from '../platform/working-days.ts';
+import { projectForAspiration } from '../projects/service.ts';
 import * as q from './queries.ts';
 
 export const CONSENT_VERSION = '2026-11-aspirasi';
@@ -112,6 +112,8 @@ export interface Submission {
   channel: AspirationChannel;
   photos: UploadedFile[];
   userId: number | null;
+  /** The project the aspiration is about (from a project's page); an unknown one is dropped. */
+  project?: string | undefined;
   /** The officer who entered an aspiration received offline. */
   enteredBy?: CurrentUser | undefined;
 }
@@ -261,6 +263,10 @@ export async function submitAspiration(deps: Deps, input: Submission): Promise<S
   if (errors.length > 0 || !first.ok) return { ok: false, errors };
   const { step } = first;
 
+  const projectId =
+    input.project !== undefined && /^\d{1,9}$/.test(input.project)
+      ? ((await projectForAspiration(deps, Number(input.project)))?.id ?? null)
+      : null;
   const stored = await storePhotos(deps.config.uploadDir, PHOTO_FOLDER, processed);
   const access = newToken();
   const now = new Date();
@@ -289,6 +295,7 @@ export async function submitAspiration(deps: Deps, input: Submission): Promise<S
         access_token_hash: access.hash,
         received_at: now,
         verify_due: addWorkingDays(today, structure.council.verify_days, structure.holidays),
+        project_id: projectId,
       });
       await q.insertReporter(trx, {
         aspiration_id: id,
@@ -1093,19 +1100,8 @@ export async function askWhetherResolved(deps: Deps, now = new Date()): Promise<
  * files nobody can reach. They are removed once they are an hour old (an upload in progress is younger).
  */
 export async function removeOrphanPhotos(deps: Deps, now = Date.now()): Promise<number> {
-  const dir = path.join(deps.config.uploadDir, PHOTO_FOLDER);
-  const names = await readdir(dir).catch(() => [] as string[]);
-  if (names.length === 0) return 0;
   const known = new Set((await q.photoFiles(deps.db)).map((r) => r.file));
-  let removed = 0;
-  for (const name of names) {
-    if (known.has(name.replace(/-kecil\.webp$/, '.webp'))) continue;
-    const info = await stat(path.join(dir, name)).catch(() => undefined);
-    if (info === undefined || now - info.mtimeMs < 60 * 60 * 1000) continue;
-    await rm(path.join(dir, name), { force: true });
-    removed++;
-  }
-  return removed;
+  return removeOrphans(deps.config.uploadDir, PHOTO_FOLDER, known, now);
 }
 
 /** Runs the aspiration jobs now and then every hour; a failure is logged and tried next hour. */

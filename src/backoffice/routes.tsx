@@ -34,6 +34,9 @@ export const backOfficeRoutes: FastifyPluginAsync = async (app) => {
         ...(can(user.role, 'budget.import')
           ? [{ href: '/kelola/anggaran', label: request.t('budget.office.title') }]
           : []),
+        ...(can(user.role, 'projects.manage')
+          ? [{ href: '/kelola/proyek', label: request.t('project.office.title') }]
+          : []),
         ...(can(user.role, 'council.configure')
           ? [{ href: '/kelola/pengaturan', label: request.t('settings.title') }]
           : []),

@@ -2,16 +2,16 @@
  * The one browser entry: finds elements marked with data-module and attaches their behaviour.
  * Every page works without this file; it only makes things quicker to use.
  */
-import { aspirationMap } from './modules/aspiration-map.ts';
 import { autoSubmit } from './modules/auto-submit.ts';
 import { inboxLive } from './modules/inbox-live.ts';
 import { pin } from './modules/pin.ts';
+import { pointsMap } from './modules/points-map.ts';
 
 const modules: Record<string, (element: HTMLElement) => void> = {
   'auto-submit': autoSubmit,
   'inbox-live': inboxLive,
   pin,
-  'aspiration-map': aspirationMap,
+  'points-map': pointsMap,
 };
 
 for (const element of document.querySelectorAll<HTMLElement>('[data-module]')) {

@@ -29,10 +29,69 @@ export function barChart(options: {
     color: ['#8a1c1c', '#1a7f37'],
     series: options.series.map((s) => ({ type: 'bar', name: s.name, data: s.values })),
   });
+  return finish(chart);
+}
+
+/** The SVG without its inline styles, hidden from screen readers (the table beside it speaks). */
+function finish(chart: echarts.ECharts): string {
   const svg = chart.renderToSVGString();
   chart.dispose();
   return svg
     .replace(/<style[\s\S]*?<\/style>/g, '')
     .replace(/\sstyle="[^"]*"/g, '')
     .replace('<svg ', '<svg aria-hidden="true" focusable="false" ');
+}
+
+/** A percentage over time (e.g. physical progress of a project), from dated points. */
+export function progressChart(options: {
+  points: { date: string; value: number }[];
+  name: string;
+  /** The day the line should reach 100 %, drawn as a dashed plan line from the first point. */
+  planned?: { from: string; to: string } | undefined;
+  dateLabel: (day: string) => string;
+  width?: number;
+  height?: number;
+}): string {
+  const chart = echarts.init(null, null, {
+    renderer: 'svg',
+    ssr: true,
+    width: options.width ?? 640,
+    height: options.height ?? 260,
+  });
+  const series: object[] = [
+    {
+      type: 'line',
+      name: options.name,
+      data: options.points.map((p) => [p.date, p.value]),
+      step: false,
+      symbolSize: 7,
+      label: { show: options.points.length <= 12, formatter: (p: { value: [string, number] }) => `${p.value[1]}%` },
+    },
+  ];
+  if (options.planned !== undefined)
+    series.push({
+      type: 'line',
+      name: 'plan',
+      data: [
+        [options.planned.from, 0],
+        [options.planned.to, 100],
+      ],
+      symbol: 'none',
+      lineStyle: { type: 'dashed', width: 1 },
+    });
+  chart.setOption({
+    animation: false,
+    grid: { left: 8, right: 24, top: 24, bottom: 8, containLabel: true },
+    xAxis: {
+      type: 'time',
+      axisLabel: {
+        formatter: (v: number) => options.dateLabel(new Date(v).toISOString().slice(0, 10)),
+        hideOverlap: true,
+      },
+    },
+    yAxis: { type: 'value', min: 0, max: 100, axisLabel: { formatter: '{value}%' } },
+    color: ['#1a7f37', '#8a8a8a'],
+    series,
+  });
+  return finish(chart);
 }

@@ -28,6 +28,8 @@ export const grants = {
   'regulations.manage': ['staff', 'administrator'],
   /** Import the regional budget (APBD) from the region's files. */
   'budget.import': ['staff', 'administrator'],
+  /** Record programmes and projects, report their progress with photos, link meetings to them. */
+  'projects.manage': ['staff', 'administrator'],
   /** Edit the council's service settings: categories, targets, verification period, holidays. */
   'council.configure': ['administrator'],
   /** Issue and revoke the keys of applications that file aspirations through Open311. */

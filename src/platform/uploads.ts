@@ -5,7 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { createReadStream, type ReadStream } from 'node:fs';
-import { mkdir, open, rm, stat } from 'node:fs/promises';
+import { mkdir, open, readdir, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import sharp from 'sharp';
 import { NotFoundError } from './errors.tsx';
@@ -126,6 +126,29 @@ export async function removePhotos(uploadDir: string, folder: string, files: str
     await rm(uploadPath(uploadDir, folder, file), { force: true });
     await rm(uploadPath(uploadDir, folder, smallName(file)), { force: true });
   }
+}
+
+/**
+ * Removes photo files of a folder that no committed record names (a crash between writing the
+ * files and committing), once they are an hour old so a submission in progress is never touched.
+ */
+export async function removeOrphans(
+  uploadDir: string,
+  folder: string,
+  known: Set<string>,
+  now = Date.now(),
+): Promise<number> {
+  const dir = path.join(uploadDir, folder);
+  const names = await readdir(dir).catch(() => [] as string[]);
+  let removed = 0;
+  for (const name of names) {
+    if (known.has(name.replace(/-kecil\.webp$/, '.webp'))) continue;
+    const info = await stat(path.join(dir, name)).catch(() => undefined);
+    if (info === undefined || now - info.mtimeMs < 60 * 60 * 1000) continue;
+    await rm(path.join(dir, name), { force: true });
+    removed++;
+  }
+  return removed;
 }
 
 /** Writes an uploaded document (a PDF) under a new random name, synced to disk; returns the name. */

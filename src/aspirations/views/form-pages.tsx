@@ -223,9 +223,11 @@ export interface FirstStepPageProps {
   structure: CouncilStructure;
   errors: FieldErrors;
   values: Values;
+  /** The project the aspiration is about, when the citizen came from its page. */
+  project?: { id: number; name: string } | undefined;
 }
 
-export function FirstStepPage({ ctx, csrf, structure, errors, values }: FirstStepPageProps) {
+export function FirstStepPage({ ctx, csrf, structure, errors, values, project }: FirstStepPageProps) {
   const { t } = ctx;
   return (
     <Layout ctx={ctx} title={t('aspiration.new.title')}>
@@ -238,6 +240,12 @@ export function FirstStepPage({ ctx, csrf, structure, errors, values }: FirstSte
       <form method="post" action="/aspirasi/baru" novalidate>
         <CsrfField token={csrf} />
         <p class="step">{t('aspiration.new.step', { n: 1, of: 2 })}</p>
+        {project === undefined ? null : (
+          <p class="result">
+            {t('aspiration.aboutProject')} <a href={`/proyek/${project.id}`}>{project.name}</a>
+            <input type="hidden" name="proyek" value={String(project.id)} />
+          </p>
+        )}
         <KindField ctx={ctx} value={values.kind} error={errors.kind} />
         <CategoryField ctx={ctx} structure={structure} value={values.category} error={errors.category} />
         <LocationField ctx={ctx} structure={structure} value={values.location} error={errors.location} />
@@ -284,6 +292,7 @@ export function DetailsForm({ ctx, csrf, errors, values, intake }: DetailsFormPr
           <input type="hidden" name="category" value={values.category ?? ''} />
           <input type="hidden" name="location" value={values.location ?? ''} />
           <input type="hidden" name="title" value={values.title ?? ''} />
+          <input type="hidden" name="proyek" value={values.proyek ?? ''} />
         </>
       ) : (
         <>

@@ -277,7 +277,7 @@ export function ListPage({ ctx, structure, items, total, page, pageSize, query }
       <p role="status">{t('aspiration.list.count', { n: total })}</p>
       {ctx.map === undefined ? null : (
         <div
-          data-module="aspiration-map"
+          data-module="points-map"
           data-label={t('aspiration.list.map')}
           data-tiles={ctx.map.tiles}
           data-attribution={ctx.map.attribution}

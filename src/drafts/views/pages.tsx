@@ -3,6 +3,7 @@ import { TextArea } from '../../aspirations/views/form-pages.tsx';
 import type { CouncilStructure } from '../../council/service.ts';
 import { formatDate } from '../../platform/format.ts';
 import type { PageContext } from '../../platform/page-context.ts';
+import { FollowForm } from '../../platform/views/follow.tsx';
 import { CsrfField, ErrorSummary, type FieldErrors, FileField, Notice, TextField } from '../../platform/views/form.tsx';
 import { Layout } from '../../platform/views/layout.tsx';
 import { type Draft, type DraftRecord, stages } from '../service.ts';
@@ -157,23 +158,15 @@ export function DraftPage({
           </ul>
         </>
       )}
-      <section aria-labelledby="ikuti">
-        <h2 id="ikuti">{t('draft.follow.title')}</h2>
-        <p>{t('draft.follow.lead')}</p>
-        <ErrorSummary ctx={ctx} errors={error === undefined ? {} : { 'follow-email': error }} />
-        <form method="post" action={`/raperda/${d.id}/ikuti`} novalidate>
-          <CsrfField token={csrf} />
-          <TextField
-            name="follow-email"
-            type="email"
-            label={t('aspiration.field.email')}
-            error={error}
-            autocomplete="email"
-            maxLength={320}
-          />
-          <button type="submit">{t('draft.follow.button')}</button>
-        </form>
-      </section>
+      <FollowForm
+        ctx={ctx}
+        csrf={csrf}
+        action={`/raperda/${d.id}/ikuti`}
+        title={t('draft.follow.title')}
+        lead={t('draft.follow.lead')}
+        button={t('draft.follow.button')}
+        error={error}
+      />
     </Layout>
   );
 }

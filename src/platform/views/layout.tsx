@@ -11,6 +11,7 @@ const navigation: { href: string; label: MessageKey }[] = [
   { href: '/dapil', label: 'nav.dapil' },
   { href: '/agenda', label: 'nav.agenda' },
   { href: '/perda', label: 'nav.regulations' },
+  { href: '/proyek', label: 'nav.projects' },
   { href: '/anggaran', label: 'nav.budget' },
   { href: '/aspirasi', label: 'nav.aspirations' },
 ];

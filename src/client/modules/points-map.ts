@@ -1,19 +1,20 @@
 /**
- * The public list's map view: on request, the aspirations of the current filter that carry a pin
- * are fetched from /api/v1/aspirations and drawn, each linking to its page. The list stays the
- * way to read them; the map is an overview.
+ * A public list's map view (aspirations, projects): on request, the items of the current filter
+ * that carry a point are fetched from the list's API and drawn, each linking to its page. The list
+ * stays the way to read them; the map is an overview.
  */
 import { baseMap, loadLeaflet, mapButton } from './leaflet.ts';
 
 interface Item {
-  code: string;
+  /** A tracking code, shown before the title when the item has one. */
+  code?: string;
   url: string;
   title: string;
   lat: number | null;
   lon: number | null;
 }
 
-export function aspirationMap(element: HTMLElement): void {
+export function pointsMap(element: HTMLElement): void {
   const d = element.dataset;
   if (d.tiles === undefined || d.mapCss === undefined || d.source === undefined || d.label === undefined) return;
   const button = mapButton(d.label, element, async (box) => {
@@ -28,7 +29,7 @@ export function aspirationMap(element: HTMLElement): void {
       points.push([item.lat, item.lon]);
       const link = document.createElement('a');
       link.href = item.url;
-      link.textContent = `${item.code}: ${item.title}`;
+      link.textContent = item.code === undefined ? item.title : `${item.code}: ${item.title}`;
       L.circleMarker([item.lat, item.lon], { radius: 8 }).bindPopup(link).addTo(map);
     }
     if (points.length > 0) map.fitBounds(points, { maxZoom: 16, padding: [20, 20] });

@@ -1,0 +1,616 @@
+/**
+ * Programmes and projects: /proyek, /proyek/dekat, /proyek/:id (with photos and following) and
+ * /api/v1/projects for everyone; /kelola/proyek where staff record projects and their progress.
+ */
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import { type Static, Type } from 'typebox';
+import { MessagePage } from '../accounts/views/pages.tsx';
+import { multipartBody } from '../aspirations/routes.tsx';
+import { deps, signedIn } from '../platform/auth.ts';
+import { NotFoundError } from '../platform/errors.tsx';
+import type { MessageKey } from '../platform/i18n.ts';
+import { renderForm, renderPage } from '../platform/render.tsx';
+import { MAX_PHOTO_BYTES, smallName, storedFile, uploadPath } from '../platform/uploads.ts';
+import type { FieldErrors } from '../platform/views/form.tsx';
+import {
+  addProgressUpdate,
+  confirmFollowing,
+  follow,
+  linkMeeting,
+  listProjects,
+  MAX_PHOTOS,
+  meetingChoices,
+  nearby,
+  PHOTO_FOLDER,
+  type ProjectError,
+  type ProjectInput,
+  type ProjectView,
+  project,
+  projectPhoto,
+  saveProject,
+  statuses,
+  stopFollowing,
+} from './service.ts';
+import { ProjectOfficePage, ProjectsOfficePage, valuesOf } from './views/office-pages.tsx';
+import { NearbyPage, ProjectPage, ProjectsPage } from './views/pages.tsx';
+
+const text = (max: number) => Type.Optional(Type.String({ maxLength: max }));
+const nullable = <T extends import('typebox').TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
+const Status = Type.Union(statuses.map((s) => Type.Literal(s)));
+const IdParams = Type.Object({ id: Type.Integer({ minimum: 1, maximum: 2_000_000_000 }) });
+type IdParams = Static<typeof IdParams>;
+const PhotoParams = Type.Object({
+  id: Type.Integer({ minimum: 1, maximum: 2_000_000_000 }),
+  foto: Type.String({ pattern: '^\\d{1,9}(-kecil)?$' }),
+});
+type PhotoParams = Static<typeof PhotoParams>;
+const TokenParams = Type.Object({ token: Type.String({ pattern: '^[A-Za-z0-9_-]{20,100}$' }) });
+type TokenParams = Static<typeof TokenParams>;
+const StopParams = Type.Object({
+  follower: Type.Integer({ minimum: 1, maximum: 2_000_000_000 }),
+  sig: Type.String({ pattern: '^[A-Za-z0-9_-]{10,100}$' }),
+});
+type StopParams = Static<typeof StopParams>;
+const PageQuery = Type.Object({ lang: text(5), pesan: text(40) });
+
+const ListQuery = Type.Object({
+  lang: text(5),
+  q: text(200),
+  kecamatan: text(80),
+  kelurahan: Type.Optional(Type.Union([Type.Literal(''), Type.Integer({ minimum: 1, maximum: 2_000_000_000 })])),
+  dapil: Type.Optional(Type.Union([Type.Literal(''), Type.Integer({ minimum: 1, maximum: 99 })])),
+  status: Type.Optional(Type.Union([Type.Literal(''), Status])),
+  tahun: Type.Optional(Type.Union([Type.Literal(''), Type.Integer({ minimum: 2000, maximum: 2200 })])),
+  opd: text(200),
+  hal: Type.Optional(Type.Integer({ minimum: 1, maximum: 10_000 })),
+});
+type ListQuery = Static<typeof ListQuery>;
+
+const NearbyQuery = Type.Object({
+  lang: text(5),
+  location: text(20),
+  lat: text(30),
+  lon: text(30),
+});
+type NearbyQuery = Static<typeof NearbyQuery>;
+
+const ApiQuery = Type.Object({
+  q: Type.Optional(Type.String({ maxLength: 200 })),
+  kecamatan: Type.Optional(Type.String({ maxLength: 80, description: 'Slug of a kecamatan' })),
+  kelurahan: Type.Optional(Type.Integer({ minimum: 1, maximum: 2_000_000_000, description: 'Id of a kelurahan' })),
+  dapil: Type.Optional(Type.Integer({ minimum: 1, maximum: 99 })),
+  status: Type.Optional(Status),
+  year: Type.Optional(Type.Integer({ minimum: 2000, maximum: 2200 })),
+  opd: Type.Optional(Type.String({ maxLength: 200 })),
+  page: Type.Optional(Type.Integer({ minimum: 1, maximum: 10_000, default: 1 })),
+  per_page: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 50 })),
+  lang: Type.Optional(Type.String({ maxLength: 5 })),
+});
+type ApiQuery = Static<typeof ApiQuery>;
+
+const ProjectJson = Type.Object({
+  id: Type.Integer(),
+  url: Type.String(),
+  name: Type.String(),
+  title: Type.String({ description: 'The name again, for map clients that label points by title' }),
+  description: Type.String(),
+  agency: Type.String({ description: 'The responsible regional agency (OPD)' }),
+  komisi: nullable(Type.String()),
+  kecamatan: Type.String(),
+  kelurahan: nullable(Type.String()),
+  dapil: nullable(Type.Integer()),
+  lat: nullable(Type.Number()),
+  lon: nullable(Type.Number()),
+  budget: Type.Integer({ description: 'Ceiling in rupiah' }),
+  realised: Type.Integer({ description: 'Rupiah spent so far' }),
+  funding_source: Type.String(),
+  year: Type.Integer(),
+  contractor: nullable(Type.String()),
+  starts_on: nullable(Type.String({ format: 'date' })),
+  ends_on: nullable(Type.String({ format: 'date' })),
+  progress: Type.Integer({ minimum: 0, maximum: 100, description: 'Physical progress, percent' }),
+  status: Type.String(),
+  updated_at: Type.String({ format: 'date-time' }),
+});
+type ProjectJson = Static<typeof ProjectJson>;
+
+export function projectJson(p: ProjectView, base: string): ProjectJson {
+  return {
+    id: p.id,
+    url: `${base}/proyek/${p.id}`,
+    name: p.name,
+    title: p.name,
+    description: p.description,
+    agency: p.opd,
+    komisi: p.komisi?.name ?? null,
+    kecamatan: p.kecamatan.name,
+    kelurahan: p.kelurahan?.name ?? null,
+    dapil: p.dapilNumber ?? null,
+    lat: p.lat,
+    lon: p.lon,
+    budget: p.budget,
+    realised: p.realised,
+    funding_source: p.fundingSource,
+    year: p.year,
+    contractor: p.contractor,
+    starts_on: p.startsOn,
+    ends_on: p.endsOn,
+    progress: p.progress,
+    status: p.status,
+    updated_at: p.updatedAt.toISOString(),
+  };
+}
+
+const notices: Record<string, MessageKey> = {
+  ikuti: 'draft.follow.sent',
+  dikonfirmasi: 'project.follow.confirmed',
+  tersimpan: 'project.office.saved',
+  kemajuan: 'project.office.updateSaved',
+  rapat: 'project.office.meetingLinked',
+};
+
+const projectFields = [
+  'name',
+  'description',
+  'opd',
+  'komisi',
+  'location',
+  'lat',
+  'lon',
+  'budget',
+  'realised',
+  'fundingSource',
+  'year',
+  'contractor',
+  'startsOn',
+  'endsOn',
+  'progress',
+  'status',
+] as const;
+const ProjectBody = Type.Object({
+  _csrf: text(200),
+  ...Object.fromEntries(projectFields.map((f) => [f, text(f === 'description' ? 20_000 : 400)])),
+});
+const MeetingBody = Type.Object({ _csrf: text(200), meeting: text(20), unlink: text(5) });
+type MeetingBody = Static<typeof MeetingBody>;
+const FollowBody = Type.Object({ _csrf: text(200), 'follow-email': text(400) });
+
+function inputOf(body: Record<string, string | undefined>): ProjectInput {
+  return Object.fromEntries(projectFields.map((f) => [f, body[f] ?? ''])) as unknown as ProjectInput;
+}
+
+export const projectRoutes: FastifyPluginAsync = async (app) => {
+  const messages = (request: FastifyRequest, errors: ProjectError[], prefix = ''): FieldErrors => {
+    const out: FieldErrors = {};
+    for (const e of errors) out[`${prefix}${e.field}`] = request.t(`project.problem.${e.problem}` as MessageKey);
+    return out;
+  };
+
+  // ------------------------------------------------------------ public pages
+
+  app.get(
+    '/proyek',
+    { config: { access: 'public' }, schema: { hide: true, querystring: ListQuery } },
+    async (request, reply) => {
+      const query = request.query as ListQuery;
+      const page = query.hal ?? 1;
+      const result = await listProjects(deps(app), {
+        q: query.q,
+        kecamatan: query.kecamatan === '' ? undefined : query.kecamatan,
+        kelurahan: query.kelurahan === '' ? undefined : query.kelurahan,
+        dapil: query.dapil === '' ? undefined : query.dapil,
+        status: query.status === '' ? undefined : query.status,
+        year: query.tahun === '' ? undefined : query.tahun,
+        opd: query.opd === '' ? undefined : query.opd,
+        page,
+      });
+      const shown: Record<string, string> = {};
+      for (const [k, v] of Object.entries(query))
+        if (k !== 'hal' && k !== 'lang' && v !== undefined && v !== '') shown[k] = String(v);
+      return renderPage(request, reply, (ctx) => (
+        <ProjectsPage
+          ctx={ctx}
+          structure={result.structure}
+          projects={result.projects}
+          total={result.total}
+          page={page}
+          pageSize={result.pageSize}
+          years={result.years}
+          agencies={result.agencies}
+          query={shown}
+        />
+      ));
+    },
+  );
+
+  app.get(
+    '/proyek/dekat',
+    { config: { access: 'public' }, schema: { hide: true, querystring: NearbyQuery } },
+    async (request, reply) => {
+      const query = request.query as NearbyQuery;
+      const number = (v: string | undefined) => (v === undefined || v.trim() === '' ? undefined : Number(v));
+      const lat = number(query.lat);
+      const lon = number(query.lon);
+      const asked = (query.location ?? '') !== '' || lat !== undefined;
+      const result = await nearby(deps(app), {
+        location: query.location === '' ? undefined : query.location,
+        lat: lat !== undefined && Number.isFinite(lat) ? lat : undefined,
+        lon: lon !== undefined && Number.isFinite(lon) ? lon : undefined,
+      });
+      const found =
+        result.place === undefined
+          ? undefined
+          : {
+              placeName: [result.place.kelurahan?.name, result.place.kecamatan?.name].filter(Boolean).join(', '),
+              projects: result.projects,
+              meetings: result.meetings,
+              aspirations: result.aspirations,
+              aspirationsTotal: result.aspirationsTotal,
+              aspirationsLink: `/aspirasi?kecamatan=${result.place.kecamatan?.slug ?? ''}`,
+            };
+      return renderPage(
+        request,
+        reply,
+        (ctx) => (
+          <NearbyPage
+            ctx={ctx}
+            structure={result.structure}
+            location={result.place?.location ?? query.location}
+            found={found}
+            error={asked && found === undefined ? ctx.t('project.nearby.unknown') : undefined}
+          />
+        ),
+        asked && found === undefined ? 400 : 200,
+      );
+    },
+  );
+
+  const projectPage = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    id: number,
+    followError?: string,
+    status = 200,
+  ) => {
+    const found = await project(deps(app), id);
+    if (found === undefined) throw new NotFoundError('project');
+    const key = notices[(request.query as { pesan?: string }).pesan ?? ''];
+    return renderForm(
+      request,
+      reply,
+      (ctx, csrf) => (
+        <ProjectPage
+          ctx={ctx}
+          csrf={csrf}
+          {...found}
+          followError={followError}
+          notice={key === undefined ? undefined : ctx.t(key)}
+        />
+      ),
+      status,
+    );
+  };
+
+  app.get(
+    '/proyek/:id',
+    { config: { access: 'public' }, schema: { hide: true, params: IdParams, querystring: PageQuery } },
+    (request, reply) => projectPage(request, reply, (request.params as IdParams).id),
+  );
+
+  app.get(
+    '/proyek/:id/foto/:foto',
+    { config: { access: 'public' }, schema: { hide: true, params: PhotoParams } },
+    async (request, reply) => {
+      const { id, foto } = request.params as PhotoParams;
+      const file = await projectPhoto(deps(app), id, Number.parseInt(foto, 10));
+      if (file === undefined) throw new NotFoundError(`project photo ${id}/${foto}`);
+      const small = foto.endsWith('-kecil');
+      const stream = await storedFile(uploadPath(app.config.uploadDir, PHOTO_FOLDER, small ? smallName(file) : file));
+      return reply.type('image/webp').header('cache-control', 'public, max-age=86400').send(stream);
+    },
+  );
+
+  app.post(
+    '/proyek/:id/ikuti',
+    {
+      config: { access: 'public', rateLimit: { max: 10, timeWindow: '10 minutes' } },
+      schema: { hide: true, params: IdParams, body: FollowBody },
+    },
+    async (request, reply) => {
+      const { id } = request.params as IdParams;
+      const result = await follow(
+        deps(app),
+        id,
+        (request.body as Record<string, string | undefined>)['follow-email'] ?? '',
+      );
+      if (result.ok) {
+        app.outbox.kick();
+        return reply.redirect(`/proyek/${id}?pesan=ikuti#ikuti`, 303);
+      }
+      if (result.problem === 'missing') throw new NotFoundError('project');
+      return projectPage(request, reply, id, request.t('form.email'), 400);
+    },
+  );
+
+  app.get(
+    '/proyek/ikuti/:token',
+    { config: { access: 'public' }, schema: { hide: true, params: TokenParams } },
+    async (request, reply) => {
+      const id = await confirmFollowing(deps(app), (request.params as TokenParams).token);
+      if (id === undefined)
+        return renderPage(
+          request,
+          reply,
+          (ctx) => (
+            <MessagePage ctx={ctx} title={ctx.t('draft.follow.badTitle')} body={ctx.t('project.follow.badBody')} />
+          ),
+          400,
+        );
+      return reply.redirect(`/proyek/${id}?pesan=dikonfirmasi`, 303);
+    },
+  );
+
+  app.get(
+    '/proyek/berhenti/:follower/:sig',
+    { config: { access: 'public' }, schema: { hide: true, params: StopParams } },
+    async (request, reply) => {
+      const { follower, sig } = request.params as StopParams;
+      const id = await stopFollowing(deps(app), follower, sig);
+      return renderPage(
+        request,
+        reply,
+        (ctx) =>
+          id === undefined ? (
+            <MessagePage ctx={ctx} title={ctx.t('draft.stop.badTitle')} body={ctx.t('draft.stop.badBody')} />
+          ) : (
+            <MessagePage ctx={ctx} title={ctx.t('draft.stop.title')} body={ctx.t('project.stop.body')} />
+          ),
+        id === undefined ? 400 : 200,
+      );
+    },
+  );
+
+  // ------------------------------------------------------------ /api/v1/projects
+
+  app.get(
+    '/api/v1/projects',
+    {
+      config: { access: 'public' },
+      schema: {
+        tags: ['Projects'],
+        summary: 'Programmes and projects with their progress, filtered by place, status, year and agency',
+        querystring: ApiQuery,
+        response: {
+          200: Type.Object({
+            data: Type.Array(ProjectJson),
+            meta: Type.Object({ total: Type.Integer(), page: Type.Integer(), per_page: Type.Integer() }),
+          }),
+        },
+      },
+    },
+    async (request) => {
+      const query = request.query as ApiQuery;
+      const page = query.page ?? 1;
+      const perPage = query.per_page ?? 50;
+      const result = await listProjects(deps(app), {
+        q: query.q,
+        kecamatan: query.kecamatan,
+        kelurahan: query.kelurahan,
+        dapil: query.dapil,
+        status: query.status,
+        year: query.year,
+        opd: query.opd,
+        page,
+        pageSize: perPage,
+      });
+      return {
+        data: result.projects.map((p) => projectJson(p, app.config.publicBaseUrl)),
+        meta: { total: result.total, page, per_page: perPage },
+      };
+    },
+  );
+
+  app.get(
+    '/api/v1/projects/:id',
+    {
+      config: { access: 'public' },
+      schema: {
+        tags: ['Projects'],
+        summary: 'One project with its dated progress reports',
+        params: IdParams,
+        response: {
+          200: Type.Object({
+            ...ProjectJson.properties,
+            updates: Type.Array(
+              Type.Object({
+                date: Type.String({ format: 'date' }),
+                progress: Type.Integer(),
+                realised: nullable(Type.Integer()),
+                note: Type.String(),
+                photos: Type.Array(Type.String({ description: 'URL of the photo' })),
+              }),
+            ),
+          }),
+        },
+      },
+    },
+    async (request) => {
+      const { id } = request.params as IdParams;
+      const found = await project(deps(app), id);
+      if (found === undefined) throw new NotFoundError('project');
+      const base = app.config.publicBaseUrl;
+      return {
+        ...projectJson(found.project, base),
+        updates: found.updates.map((u) => ({
+          date: u.date,
+          progress: u.progress,
+          realised: u.realised,
+          note: u.note,
+          photos: u.photos.map((p) => `${base}/proyek/${id}/foto/${p.id}`),
+        })),
+      };
+    },
+  );
+
+  // ------------------------------------------------------------ /kelola/proyek
+
+  const access = { access: 'projects.manage' as const };
+
+  const listOffice = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    errors: FieldErrors,
+    values: Record<string, string>,
+    status = 200,
+  ) => {
+    const result = await listProjects(deps(app), { page: 1, pageSize: 200 });
+    return renderForm(
+      request,
+      reply,
+      (ctx, csrf) => (
+        <ProjectsOfficePage
+          ctx={ctx}
+          csrf={csrf}
+          structure={result.structure}
+          projects={result.projects}
+          errors={errors}
+          values={values}
+        />
+      ),
+      status,
+    );
+  };
+
+  app.get('/kelola/proyek', { config: access, schema: { hide: true, querystring: PageQuery } }, (request, reply) =>
+    listOffice(request, reply, {}, { status: 'perencanaan', year: String(new Date().getFullYear()) }),
+  );
+
+  app.post('/kelola/proyek', { config: access, schema: { hide: true, body: ProjectBody } }, async (request, reply) => {
+    const input = inputOf(request.body as Record<string, string | undefined>);
+    const result = await saveProject(deps(app), signedIn(request), undefined, input, request.ip);
+    if (result.ok) return reply.redirect(`/kelola/proyek/${result.id}?pesan=tersimpan`, 303);
+    if ('missing' in result) throw new NotFoundError('project');
+    return listOffice(request, reply, messages(request, result.errors), { ...input }, 400);
+  });
+
+  const officePage = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    id: number,
+    forms: {
+      errors?: FieldErrors;
+      values?: Record<string, string>;
+      updateErrors?: FieldErrors;
+      updateValues?: Record<string, string>;
+      meetingError?: string;
+    },
+    status = 200,
+  ) => {
+    const found = await project(deps(app), id);
+    if (found === undefined) throw new NotFoundError('project');
+    const [choices, { structure }] = await Promise.all([
+      meetingChoices(deps(app), found.project.year),
+      listProjects(deps(app), { page: 1, pageSize: 1 }),
+    ]);
+    const key = notices[(request.query as { pesan?: string }).pesan ?? ''];
+    return renderForm(
+      request,
+      reply,
+      (ctx, csrf) => (
+        <ProjectOfficePage
+          ctx={ctx}
+          csrf={csrf}
+          structure={structure}
+          project={found.project}
+          updates={found.updates}
+          meetings={found.meetings.map((m) => ({ id: m.id, title: m.title, open: m.open, startsAt: m.startsAt }))}
+          choices={choices}
+          errors={forms.errors ?? {}}
+          values={forms.values ?? valuesOf(found.project)}
+          updateErrors={forms.updateErrors ?? {}}
+          updateValues={forms.updateValues ?? { 'u-progress': String(found.project.progress) }}
+          meetingError={forms.meetingError}
+          notice={key === undefined ? undefined : ctx.t(key)}
+        />
+      ),
+      status,
+    );
+  };
+
+  app.get(
+    '/kelola/proyek/:id',
+    { config: access, schema: { hide: true, params: IdParams, querystring: PageQuery } },
+    (request, reply) => officePage(request, reply, (request.params as IdParams).id, {}),
+  );
+
+  app.post(
+    '/kelola/proyek/:id',
+    { config: access, schema: { hide: true, params: IdParams, body: ProjectBody } },
+    async (request, reply) => {
+      const { id } = request.params as IdParams;
+      const input = inputOf(request.body as Record<string, string | undefined>);
+      const result = await saveProject(deps(app), signedIn(request), id, input, request.ip);
+      if (result.ok) return reply.redirect(`/kelola/proyek/${id}?pesan=tersimpan`, 303);
+      if ('missing' in result) throw new NotFoundError('project');
+      return officePage(request, reply, id, { errors: messages(request, result.errors), values: { ...input } }, 400);
+    },
+  );
+
+  app.post(
+    '/kelola/proyek/:id/kemajuan',
+    {
+      config: {
+        ...access,
+        multipartOptions: { limits: { fileSize: MAX_PHOTO_BYTES, files: MAX_PHOTOS + 1, fields: 12, parts: 20 } },
+      },
+      schema: { hide: true, params: IdParams },
+    },
+    async (request, reply) => {
+      const { id } = request.params as IdParams;
+      if (!request.isMultipart()) return reply.redirect(`/kelola/proyek/${id}`, 303);
+      const { fields, files } = multipartBody(request.body);
+      const input = {
+        date: fields['u-date'] ?? '',
+        progress: fields['u-progress'] ?? '',
+        realised: fields['u-realised'] ?? '',
+        status: fields['u-status'] ?? '',
+        note: fields['u-note'] ?? '',
+        photos: files,
+      };
+      const result = await addProgressUpdate(deps(app), signedIn(request), id, input, request.ip);
+      if (result.ok) {
+        app.outbox.kick();
+        return reply.redirect(`/kelola/proyek/${id}?pesan=kemajuan`, 303);
+      }
+      if ('missing' in result) throw new NotFoundError('project');
+      const { _csrf, ...values } = fields;
+      return officePage(
+        request,
+        reply,
+        id,
+        { updateErrors: messages(request, result.errors, 'u-'), updateValues: values },
+        400,
+      );
+    },
+  );
+
+  app.post(
+    '/kelola/proyek/:id/rapat',
+    { config: access, schema: { hide: true, params: IdParams, body: MeetingBody } },
+    async (request, reply) => {
+      const { id } = request.params as IdParams;
+      const body = request.body as MeetingBody;
+      const result = await linkMeeting(
+        deps(app),
+        signedIn(request),
+        id,
+        body.meeting ?? '',
+        body.unlink === 'yes',
+        request.ip,
+      );
+      if (result.ok) return reply.redirect(`/kelola/proyek/${id}?pesan=rapat#rapat`, 303);
+      if ('missing' in result) throw new NotFoundError('project');
+      return officePage(request, reply, id, { meetingError: request.t('project.problem.meeting') }, 400);
+    },
+  );
+};

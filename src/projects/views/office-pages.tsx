@@ -1,0 +1,417 @@
+/** /kelola/proyek: the list and a new project; /kelola/proyek/:id: edit, report progress, link meetings. */
+import { LocationField, TextArea } from '../../aspirations/views/form-pages.tsx';
+import { dayOf } from '../../aspirations/views/parts.tsx';
+import type { CouncilStructure } from '../../council/service.ts';
+import { formatDate, formatTime } from '../../platform/format.ts';
+import type { PageContext } from '../../platform/page-context.ts';
+import { CsrfField, ErrorSummary, type FieldErrors, FileField, Notice, TextField } from '../../platform/views/form.tsx';
+import { Layout } from '../../platform/views/layout.tsx';
+import { TableHead, TableWrap } from '../../platform/views/table-wrap.tsx';
+import { MAX_PHOTOS, type ProjectView, statuses } from '../service.ts';
+import { ProjectStatusBadge, placeOf, statusName } from './pages.tsx';
+
+type Values = Partial<Record<string, string>>;
+
+function StatusField({
+  ctx,
+  name,
+  label,
+  value,
+  error,
+  keep,
+}: {
+  ctx: PageContext;
+  name: string;
+  label: string;
+  value: string | undefined;
+  error: string | undefined;
+  /** Offer "no change" first (a progress report need not change the status). */
+  keep?: boolean;
+}) {
+  return (
+    <div class={error === undefined ? 'field' : 'field field-error'}>
+      <label for={name}>{label}</label>
+      {error === undefined ? null : (
+        <p class="error-text" id={`${name}-error`}>
+          {error}
+        </p>
+      )}
+      <select
+        id={name}
+        name={name}
+        aria-invalid={error === undefined ? undefined : 'true'}
+        aria-describedby={error === undefined ? undefined : `${name}-error`}
+      >
+        {keep === true ? <option value="">{ctx.t('project.update.keepStatus')}</option> : null}
+        {statuses.map((s) => (
+          <option key={s} value={s} selected={value === s}>
+            {statusName(ctx, s)}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+/** The fields of a project, for adding and for editing. */
+function ProjectFields({
+  ctx,
+  structure,
+  errors,
+  values,
+}: {
+  ctx: PageContext;
+  structure: CouncilStructure;
+  errors: FieldErrors;
+  values: Values;
+}) {
+  const { t } = ctx;
+  const komisi = structure.bodies.filter((b) => b.kind === 'komisi');
+  return (
+    <>
+      <TextField name="name" label={t('project.field.name')} value={values.name} error={errors.name} maxLength={200} />
+      <TextArea
+        name="description"
+        label={t('project.field.description')}
+        value={values.description}
+        error={errors.description}
+        maxLength={5000}
+        rows={4}
+      />
+      <TextField name="opd" label={t('project.field.opd')} value={values.opd} error={errors.opd} maxLength={200} />
+      <div class="field">
+        <label for="komisi">{t('project.field.komisi')}</label>
+        <select id="komisi" name="komisi">
+          <option value="">{t('aspiration.choose')}</option>
+          {komisi.map((k) => (
+            <option key={k.id} value={String(k.id)} selected={values.komisi === String(k.id)}>
+              {k.name}
+            </option>
+          ))}
+        </select>
+      </div>
+      <LocationField ctx={ctx} structure={structure} value={values.location} error={errors.location} />
+      <TextField
+        name="lat"
+        label={t('project.field.lat')}
+        hint={t('project.field.pointHint')}
+        value={values.lat}
+        error={errors.lat}
+        maxLength={20}
+      />
+      <TextField name="lon" label={t('project.field.lon')} value={values.lon} error={errors.lon} maxLength={20} />
+      <TextField
+        name="budget"
+        label={t('project.field.budget')}
+        hint={t('project.field.moneyHint')}
+        value={values.budget}
+        error={errors.budget}
+        inputMode="numeric"
+        maxLength={25}
+      />
+      <TextField
+        name="realised"
+        label={t('project.field.realised')}
+        value={values.realised}
+        error={errors.realised}
+        inputMode="numeric"
+        maxLength={25}
+      />
+      <TextField
+        name="fundingSource"
+        label={t('project.field.funding')}
+        hint={t('project.field.fundingHint')}
+        value={values.fundingSource}
+        error={errors.fundingSource}
+        maxLength={100}
+      />
+      <TextField
+        name="year"
+        label={t('project.field.year')}
+        value={values.year}
+        error={errors.year}
+        inputMode="numeric"
+        maxLength={4}
+      />
+      <TextField
+        name="contractor"
+        label={t('project.field.contractor')}
+        value={values.contractor}
+        error={errors.contractor}
+        maxLength={200}
+      />
+      <TextField
+        name="startsOn"
+        type="date"
+        label={t('project.field.starts')}
+        value={values.startsOn}
+        error={errors.startsOn}
+      />
+      <TextField
+        name="endsOn"
+        type="date"
+        label={t('project.field.ends')}
+        value={values.endsOn}
+        error={errors.endsOn}
+      />
+      <TextField
+        name="progress"
+        label={t('project.field.progress')}
+        value={values.progress}
+        error={errors.progress}
+        inputMode="numeric"
+        maxLength={3}
+      />
+      <StatusField
+        ctx={ctx}
+        name="status"
+        label={t('project.field.status')}
+        value={values.status}
+        error={errors.status}
+      />
+    </>
+  );
+}
+
+export function ProjectsOfficePage({
+  ctx,
+  csrf,
+  structure,
+  projects,
+  errors,
+  values,
+}: {
+  ctx: PageContext;
+  csrf: string;
+  structure: CouncilStructure;
+  projects: ProjectView[];
+  errors: FieldErrors;
+  values: Values;
+}) {
+  const { t } = ctx;
+  return (
+    <Layout ctx={ctx} title={t('project.office.title')}>
+      <p>
+        <a href="/kelola">{t('nav.backOffice')}</a>
+      </p>
+      <h1>{t('project.office.title')}</h1>
+      <TableWrap label={t('project.office.title')}>
+        <table>
+          <TableHead
+            columns={[
+              t('project.field.name'),
+              t('project.field.place'),
+              t('project.field.status'),
+              t('project.progress'),
+            ]}
+          />
+          <tbody>
+            {projects.map((p) => (
+              <tr key={p.id}>
+                <th scope="row">
+                  <a href={`/kelola/proyek/${p.id}`}>{p.name}</a>
+                </th>
+                <td>{placeOf(p)}</td>
+                <td>
+                  <ProjectStatusBadge ctx={ctx} status={p.status} />
+                </td>
+                <td class="number">{p.progress}%</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableWrap>
+      <h2 id="baru">{t('project.office.add')}</h2>
+      <ErrorSummary ctx={ctx} errors={errors} />
+      <form method="post" action="/kelola/proyek" novalidate>
+        <CsrfField token={csrf} />
+        <ProjectFields ctx={ctx} structure={structure} errors={errors} values={values} />
+        <button type="submit">{t('project.office.save')}</button>
+      </form>
+    </Layout>
+  );
+}
+
+export function valuesOf(p: ProjectView): Values {
+  return {
+    name: p.name,
+    description: p.description,
+    opd: p.opd,
+    komisi: p.komisi === undefined ? '' : String(p.komisi.id),
+    location: p.kelurahan === undefined ? `k${p.kecamatan.id}` : String(p.kelurahan.id),
+    lat: p.lat === null ? '' : String(p.lat),
+    lon: p.lon === null ? '' : String(p.lon),
+    budget: String(p.budget),
+    realised: String(p.realised),
+    fundingSource: p.fundingSource,
+    year: String(p.year),
+    contractor: p.contractor ?? '',
+    startsOn: p.startsOn ?? '',
+    endsOn: p.endsOn ?? '',
+    progress: String(p.progress),
+    status: p.status,
+  };
+}
+
+export function ProjectOfficePage({
+  ctx,
+  csrf,
+  structure,
+  project,
+  updates,
+  meetings,
+  choices,
+  errors,
+  values,
+  updateErrors,
+  updateValues,
+  meetingError,
+  notice,
+}: {
+  ctx: PageContext;
+  csrf: string;
+  structure: CouncilStructure;
+  project: ProjectView;
+  updates: { id: number; date: string; progress: number; note: string }[];
+  meetings: { id: number; title: string; open: boolean; startsAt: Date }[];
+  choices: { id: number; title: string; starts_at: Date }[];
+  errors: FieldErrors;
+  values: Values;
+  updateErrors: FieldErrors;
+  updateValues: Values;
+  meetingError?: string | undefined;
+  notice?: string | undefined;
+}) {
+  const { t } = ctx;
+  return (
+    <Layout ctx={ctx} title={project.name}>
+      <p>
+        <a href="/kelola/proyek">{t('project.office.title')}</a> ·{' '}
+        <a href={`/proyek/${project.id}`}>{t('project.office.public')}</a>
+      </p>
+      <h1>{project.name}</h1>
+      <Notice text={notice} />
+
+      <section aria-labelledby="laporan">
+        <h2 id="laporan">{t('project.update.title')}</h2>
+        <ErrorSummary ctx={ctx} errors={updateErrors} />
+        <form method="post" action={`/kelola/proyek/${project.id}/kemajuan`} enctype="multipart/form-data" novalidate>
+          <CsrfField token={csrf} />
+          <TextField
+            name="u-date"
+            type="date"
+            label={t('project.update.date')}
+            value={updateValues['u-date']}
+            error={updateErrors['u-date']}
+          />
+          <TextField
+            name="u-progress"
+            label={t('project.field.progress')}
+            value={updateValues['u-progress']}
+            error={updateErrors['u-progress']}
+            inputMode="numeric"
+            maxLength={3}
+          />
+          <TextField
+            name="u-realised"
+            label={t('project.field.realised')}
+            hint={t('project.update.realisedHint')}
+            value={updateValues['u-realised']}
+            error={updateErrors['u-realised']}
+            inputMode="numeric"
+            maxLength={25}
+          />
+          <StatusField
+            ctx={ctx}
+            name="u-status"
+            label={t('project.field.status')}
+            value={updateValues['u-status']}
+            error={updateErrors['u-status']}
+            keep
+          />
+          <TextArea
+            name="u-note"
+            label={t('project.update.note')}
+            value={updateValues['u-note']}
+            error={updateErrors['u-note']}
+            maxLength={5000}
+          />
+          <FileField
+            name="u-photos"
+            label={t('project.update.photos')}
+            hint={t('project.update.photosHint', { n: MAX_PHOTOS })}
+            error={updateErrors['u-photos']}
+            accept="image/jpeg,image/png,image/webp,image/avif"
+            multiple
+          />
+          <button type="submit">{t('project.update.save')}</button>
+        </form>
+        {updates.length === 0 ? null : (
+          <ul>
+            {updates.map((u) => (
+              <li key={u.id}>
+                {dayOf(ctx, u.date)}: {u.progress}%, {u.note.slice(0, 120)}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <section aria-labelledby="rapat">
+        <h2 id="rapat">{t('project.meetings')}</h2>
+        {meetings.length === 0 ? null : (
+          <ul>
+            {meetings.map((m) => (
+              <li key={m.id}>
+                <a href={`/agenda/${m.id}`}>{m.title}</a> ({formatDate(m.startsAt, ctx.lang)}){' '}
+                <form method="post" action={`/kelola/proyek/${project.id}/rapat`} class="inline">
+                  <CsrfField token={csrf} />
+                  <input type="hidden" name="meeting" value={String(m.id)} />
+                  <input type="hidden" name="unlink" value="yes" />
+                  <button type="submit" class="link-button">
+                    {t('project.office.unlink')}
+                  </button>
+                </form>
+              </li>
+            ))}
+          </ul>
+        )}
+        <form method="post" action={`/kelola/proyek/${project.id}/rapat`} novalidate>
+          <CsrfField token={csrf} />
+          <div class={meetingError === undefined ? 'field' : 'field field-error'}>
+            <label for="meeting">{t('project.office.meeting')}</label>
+            {meetingError === undefined ? null : (
+              <p class="error-text" id="meeting-error">
+                {meetingError}
+              </p>
+            )}
+            <select
+              id="meeting"
+              name="meeting"
+              aria-invalid={meetingError === undefined ? undefined : 'true'}
+              aria-describedby={meetingError === undefined ? undefined : 'meeting-error'}
+            >
+              <option value="">{t('aspiration.choose')}</option>
+              {choices.map((m) => (
+                <option key={m.id} value={String(m.id)}>
+                  {formatDate(m.starts_at, ctx.lang)} {formatTime(m.starts_at, ctx.lang)}: {m.title.slice(0, 90)}
+                </option>
+              ))}
+            </select>
+          </div>
+          <button type="submit">{t('project.office.link')}</button>
+        </form>
+      </section>
+
+      <section aria-labelledby="ubah">
+        <h2 id="ubah">{t('project.office.edit')}</h2>
+        <ErrorSummary ctx={ctx} errors={errors} />
+        <form method="post" action={`/kelola/proyek/${project.id}`} novalidate>
+          <CsrfField token={csrf} />
+          <ProjectFields ctx={ctx} structure={structure} errors={errors} values={values} />
+          <button type="submit">{t('project.office.save')}</button>
+        </form>
+      </section>
+    </Layout>
+  );
+}
