@@ -35,6 +35,7 @@ import type { OpenDatabase } from './db/index.ts';
 import { draftRoutes } from './drafts/routes.tsx';
 import { homeRoutes } from './home/routes.tsx';
 import { memberRoutes } from './members/routes.tsx';
+import { openDataRoutes } from './open-data/routes.tsx';
 import { open311KeyRoutes, open311Routes } from './open311/routes.tsx';
 import { type Assets, loadAssets, publicDir } from './platform/assets.ts';
 import { registerAuth } from './platform/auth.ts';
@@ -279,6 +280,7 @@ export async function buildApp({ config, database, assets, logStream }: AppOptio
   await app.register(draftRoutes);
   await app.register(budgetRoutes);
   await app.register(projectRoutes);
+  await app.register(openDataRoutes);
 
   return app;
 }

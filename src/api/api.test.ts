@@ -29,6 +29,9 @@ describe('the API is described for the people who build on it', () => {
     const document = (await t.app.inject('/api/openapi.json')).json<OpenApi>();
     const paths = Object.keys(document.paths).sort();
     assert.deepEqual(paths, [
+      '/api/3/action/package_list',
+      '/api/3/action/package_search',
+      '/api/3/action/package_show',
       '/api/v1/aspirations',
       '/api/v1/aspirations/{code}',
       '/api/v1/budget',

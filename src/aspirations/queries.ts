@@ -478,3 +478,38 @@ export function aspirationsOfUser(db: Db, userId: number) {
     .orderBy('id', 'desc')
     .execute();
 }
+
+/**
+ * Counts of public aspirations by month (Jakarta time), category, kecamatan, kind and status: no
+ * text, no people, and confidential reports left out, so the figures can be published as they are.
+ */
+export function statistics(db: Db, councilId: number) {
+  const month = sql<string>`to_char(aspiration.received_at at time zone 'Asia/Jakarta', 'YYYY-MM')`;
+  return db
+    .selectFrom('aspiration')
+    .select([
+      month.as('month'),
+      'aspiration.category_id',
+      'aspiration.kecamatan_id',
+      'aspiration.kind',
+      'aspiration.status',
+      sql<number>`count(*)`.as('count'),
+      sql<number>`coalesce(sum(aspiration.supporters), 0)`.as('supporters'),
+    ])
+    .where('aspiration.council_id', '=', councilId)
+    .where('aspiration.kind', '!=', 'rahasia')
+    .groupBy([month, 'aspiration.category_id', 'aspiration.kecamatan_id', 'aspiration.kind', 'aspiration.status'])
+    .orderBy(month)
+    .orderBy('aspiration.category_id')
+    .orderBy('aspiration.kecamatan_id')
+    .execute();
+}
+
+/** When any public aspiration last changed, for the open-data catalogue. */
+export function lastChange(db: Db, councilId: number) {
+  return db
+    .selectFrom('aspiration')
+    .select(sql<Date | null>`max(updated_at)`.as('at'))
+    .where('council_id', '=', councilId)
+    .executeTakeFirstOrThrow();
+}

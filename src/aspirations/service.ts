@@ -1218,3 +1218,24 @@ export async function bulkAct(
   }
   return { done, skipped: codes.length - done };
 }
+
+/** Anonymised figures for open data: counts by month, category, kecamatan, kind and status. */
+export async function aspirationStatistics(deps: Deps) {
+  const structure = await getCouncil(deps.db);
+  const [rows, last] = await Promise.all([
+    q.statistics(deps.db, structure.council.id),
+    q.lastChange(deps.db, structure.council.id),
+  ]);
+  return {
+    modified: last.at === null ? undefined : new Date(last.at),
+    rows: rows.map((r) => ({
+      month: r.month,
+      category: structure.categories.find((c) => c.id === r.category_id)?.name ?? '',
+      kecamatan: structure.kecamatan.find((k) => k.id === r.kecamatan_id)?.name ?? '',
+      kind: r.kind,
+      status: r.status,
+      count: Number(r.count),
+      supporters: Number(r.supporters),
+    })),
+  };
+}

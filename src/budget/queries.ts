@@ -231,3 +231,11 @@ export function linesOf(db: Db, councilId: number, year: number, stage: BudgetSt
     .orderBy('opd')
     .execute();
 }
+
+export function lastChange(db: Db, councilId: number) {
+  return db
+    .selectFrom('budget_line')
+    .select(sql<Date | null>`max(updated_at)`.as('at'))
+    .where('council_id', '=', councilId)
+    .executeTakeFirstOrThrow();
+}

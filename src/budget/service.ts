@@ -291,3 +291,16 @@ export async function budgetLines(deps: Deps, year: number, stage: BudgetStage) 
   const structure = await getCouncil(deps.db);
   return q.linesOf(deps.db, structure.council.id, year, stage);
 }
+
+/** Every line of every year and stage, for the open-data downloads; and when they last changed. */
+export async function allBudgetLines(deps: Deps) {
+  const structure = await getCouncil(deps.db);
+  const available = await q.years(deps.db, structure.council.id);
+  const lines = [];
+  for (const a of available) {
+    for (const l of await q.linesOf(deps.db, structure.council.id, a.year, a.stage))
+      lines.push({ year: a.year, stage: a.stage, ...l });
+  }
+  const modified = await q.lastChange(deps.db, structure.council.id);
+  return { lines, modified: modified.at === null ? undefined : new Date(modified.at) };
+}

@@ -1002,6 +1002,19 @@ const id = {
   'project.update.keepStatus': '— Tidak berubah —',
   'project.update.save': 'Simpan laporan',
   'aspiration.aboutProject': 'Tentang proyek:',
+  'data.lead':
+    'Data yang dipakai halaman portal ini dapat diunduh dan dipakai ulang siapa pun, termasuk portal Satu Data daerah.',
+  'data.licence': 'Lisensi:',
+  'data.ckan': 'Katalog yang kompatibel dengan CKAN:',
+  'data.download': 'Unduh:',
+  'data.modified': 'Diperbarui',
+  'data.publisher': 'Penerbit',
+  'data.tags': 'Kata kunci',
+  'data.columns': 'Kolom',
+  'data.extra.frekuensi': 'Frekuensi pembaruan',
+  'data.extra.kode_wilayah': 'Kode wilayah (Kemendagri)',
+  'data.extra.wilayah': 'Wilayah',
+  'data.notFound': 'Dataset tidak ditemukan',
 } as const;
 
 export type MessageKey = keyof typeof id;
@@ -2002,6 +2015,19 @@ const en: Record<MessageKey, string> = {
   'project.update.keepStatus': '— Unchanged —',
   'project.update.save': 'Save the report',
   'aspiration.aboutProject': 'About the project:',
+  'data.lead':
+    "The data behind this portal's pages, for anyone to download and reuse, including regional open-data portals.",
+  'data.licence': 'Licence:',
+  'data.ckan': 'CKAN-compatible catalogue:',
+  'data.download': 'Download:',
+  'data.modified': 'Updated',
+  'data.publisher': 'Publisher',
+  'data.tags': 'Keywords',
+  'data.columns': 'Columns',
+  'data.extra.frekuensi': 'Update frequency',
+  'data.extra.kode_wilayah': 'Region code (Kemendagri)',
+  'data.extra.wilayah': 'Region',
+  'data.notFound': 'Dataset not found',
 };
 
 const catalogues: Record<Language, Record<MessageKey, string>> = { id, en };

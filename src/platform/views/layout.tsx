@@ -120,7 +120,7 @@ export function Layout({ ctx, title, description, children }: LayoutProps) {
               </>
             )}
             <p>
-              <a href="/api/docs">{t('site.apiDocs')}</a>
+              <a href="/data">{t('data.title')}</a> · <a href="/api/docs">{t('site.apiDocs')}</a>
             </p>
             <p>{t('site.poweredBy')}</p>
           </div>

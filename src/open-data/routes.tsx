@@ -1,0 +1,154 @@
+/**
+ * /data (the catalogue page), /data/<dataset>.<csv|xlsx|json> (the files), and the read-only CKAN
+ * action API under /api/3/action that regional open-data portals harvest (GET, or POST with a
+ * JSON body as CKAN's own clients send it).
+ */
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import { type Static, Type } from 'typebox';
+import { deps } from '../platform/auth.ts';
+import { NotFoundError } from '../platform/errors.tsx';
+import { renderPage } from '../platform/render.tsx';
+import { datasetFile, datasetNamed, datasets, type Format, LICENCE, packageOf, searchPackages } from './service.ts';
+import { CataloguePage } from './views/pages.tsx';
+
+const FileParams = Type.Object({ file: Type.String({ pattern: '^[a-z0-9-]{1,80}\\.(csv|xlsx|json)$' }) });
+type FileParams = Static<typeof FileParams>;
+const CkanArgs = Type.Object({
+  id: Type.Optional(Type.String({ maxLength: 200 })),
+  q: Type.Optional(Type.String({ maxLength: 500 })),
+  fq: Type.Optional(Type.String({ maxLength: 500 })),
+  rows: Type.Optional(Type.String({ maxLength: 10 })),
+  start: Type.Optional(Type.String({ maxLength: 10 })),
+  limit: Type.Optional(Type.String({ maxLength: 10 })),
+  offset: Type.Optional(Type.String({ maxLength: 10 })),
+  lang: Type.Optional(Type.String({ maxLength: 5 })),
+});
+type CkanArgs = Static<typeof CkanArgs>;
+
+/** A whole number within bounds, or the fallback; undefined when the text is not a number at all. */
+function count(raw: string | number | undefined, fallback: number, max: number): number | undefined {
+  if (raw === undefined || raw === '') return fallback;
+  const n = typeof raw === 'number' ? raw : /^\d{1,9}$/.test(raw) ? Number(raw) : Number.NaN;
+  if (!Number.isInteger(n) || n < 0) return undefined;
+  return Math.min(n, max);
+}
+
+export const openDataRoutes: FastifyPluginAsync = async (app) => {
+  app.get('/data', { config: { access: 'public' }, schema: { hide: true } }, async (request, reply) => {
+    const packages = await Promise.all(datasets.map((d) => packageOf(deps(app), d)));
+    const columns = Object.fromEntries(datasets.map((d) => [d.name, d.columns]));
+    return renderPage(request, reply, (ctx) => <CataloguePage ctx={ctx} packages={packages} columns={columns} />);
+  });
+
+  app.get(
+    '/data/:file',
+    { config: { access: 'public' }, schema: { hide: true, params: FileParams } },
+    async (request, reply) => {
+      const [name = '', format = 'csv'] = (request.params as FileParams).file.split('.');
+      const dataset = datasetNamed(name);
+      if (dataset === undefined) throw new NotFoundError(`dataset ${name}`);
+      const file = await datasetFile(deps(app), dataset, format as Format);
+      return reply
+        .type(file.type)
+        .header('content-disposition', `attachment; filename="${name}.${format}"`)
+        .header('link', `<${LICENCE.url}>; rel="license"`)
+        .header('cache-control', 'public, max-age=300')
+        .send(typeof file.body === 'string' ? file.body : Buffer.from(file.body));
+    },
+  );
+
+  // ------------------------------------------------------------ CKAN action API (read-only)
+
+  const help = (action: string) => `${app.config.publicBaseUrl}/api/3/action/help_show?name=${action}`;
+  const args = (request: FastifyRequest): CkanArgs => {
+    const body = request.body;
+    const fromBody =
+      typeof body === 'object' && body !== null
+        ? Object.fromEntries(
+            Object.entries(body as Record<string, unknown>)
+              .filter(([, v]) => typeof v === 'string' || typeof v === 'number')
+              .map(([k, v]) => [k, String(v).slice(0, 500)]),
+          )
+        : {};
+    return { ...(request.query as CkanArgs), ...fromBody };
+  };
+  const fail = (reply: FastifyReply, action: string, status: 400 | 404, message: string) =>
+    reply.code(status).send({
+      help: help(action),
+      success: false,
+      error: status === 404 ? { message, __type: 'Not Found Error' } : { message, __type: 'Validation Error' },
+    });
+
+  const summaries: Record<string, string> = {
+    package_list: 'CKAN: the names of every dataset',
+    package_show: 'CKAN: one dataset with its resources (id = its name)',
+    package_search: 'CKAN: datasets matching q (words) and fq (tags:, res_format:, name:)',
+  };
+  const actions: Record<string, (request: FastifyRequest, reply: FastifyReply) => Promise<unknown>> = {
+    package_list: async (request, reply) => {
+      const a = args(request);
+      const limit = count(a.limit, datasets.length, 1000);
+      const offset = count(a.offset, 0, 100_000);
+      if (limit === undefined || offset === undefined)
+        return fail(reply, 'package_list', 400, 'limit and offset are whole numbers');
+      return {
+        help: help('package_list'),
+        success: true,
+        result: datasets.slice(offset, offset + limit).map((d) => d.name),
+      };
+    },
+    package_show: async (request, reply) => {
+      const dataset = datasetNamed(args(request).id ?? '');
+      if (dataset === undefined) return fail(reply, 'package_show', 404, 'Not found');
+      return { help: help('package_show'), success: true, result: await packageOf(deps(app), dataset) };
+    },
+    package_search: async (request, reply) => {
+      const a = args(request);
+      const rows = count(a.rows, 10, 1000);
+      const start = count(a.start, 0, 100_000);
+      if (rows === undefined || start === undefined)
+        return fail(reply, 'package_search', 400, 'rows and start are whole numbers');
+      const result = await searchPackages(deps(app), { q: a.q, fq: a.fq, rows, start });
+      return {
+        help: help('package_search'),
+        success: true,
+        result: {
+          count: result.count,
+          sort: 'score desc, metadata_modified desc',
+          facets: {},
+          search_facets: {},
+          results: result.results,
+        },
+      };
+    },
+  };
+
+  for (const [action, handler] of Object.entries(actions)) {
+    const summary = summaries[action] ?? action;
+    app.get(
+      `/api/3/action/${action}`,
+      {
+        config: { access: 'public' },
+        schema: {
+          tags: ['Open data'],
+          summary,
+          querystring: CkanArgs,
+          response: {
+            200: Type.Object({
+              help: Type.String(),
+              success: Type.Boolean(),
+              result: Type.Unknown({ description: 'As CKAN answers: a list of names, a package, or {count, results}' }),
+            }),
+          },
+        },
+      },
+      handler,
+    );
+    app.post(
+      `/api/3/action/${action}`,
+      // CKAN clients post JSON without a browser session; nothing here changes anything.
+      { config: { access: 'public', csrf: false }, schema: { hide: true } },
+      handler,
+    );
+  }
+};

@@ -1,0 +1,452 @@
+/**
+ * Open data: every public dataset of the portal (members, meetings, legal documents, projects, the
+ * budget, anonymised aspiration figures) as CSV, XLSX and JSON under CC BY 4.0, with the metadata
+ * a regional open-data portal harvests through the CKAN action API (package_list, package_show,
+ * package_search). Datasets are described here; their rows come from each feature's service.
+ */
+import type { Deps } from '../accounts/service.ts';
+import { agenda } from '../agenda/service.ts';
+import { aspirationStatistics } from '../aspirations/service.ts';
+import { allBudgetLines } from '../budget/service.ts';
+import { getCouncil } from '../council/service.ts';
+import { listMembers } from '../members/service.ts';
+import { csv } from '../platform/feeds.ts';
+import { writeXlsx } from '../platform/xlsx.ts';
+import { allProjects } from '../projects/service.ts';
+import { searchRegulations } from '../regulations/service.ts';
+
+export const LICENCE = {
+  id: 'cc-by',
+  title: 'Creative Commons Attribution 4.0 (CC BY 4.0)',
+  url: 'https://creativecommons.org/licenses/by/4.0/',
+};
+export const formats = ['csv', 'xlsx', 'json'] as const;
+export type Format = (typeof formats)[number];
+
+type Cell = string | number | null;
+interface Column {
+  name: string;
+  description: string;
+}
+interface Table {
+  rows: Cell[][];
+  modified: Date | undefined;
+}
+
+export interface DatasetDefinition {
+  name: string;
+  title: { id: string; en: string };
+  notes: { id: string; en: string };
+  tags: string[];
+  frequency: string;
+  columns: Column[];
+  table(deps: Deps, base: string): Promise<Table>;
+}
+
+const latest = (dates: (Date | undefined)[]) => {
+  const times = dates.filter((d): d is Date => d !== undefined).map((d) => d.getTime());
+  return times.length === 0 ? undefined : new Date(Math.max(...times));
+};
+
+const ALL = 100_000;
+
+export const datasets: DatasetDefinition[] = [
+  {
+    name: 'anggota-dprd',
+    title: { id: 'Anggota DPRD', en: 'Council members' },
+    notes: {
+      id: 'Anggota DPRD periode berjalan: partai, fraksi, daerah pemilihan (dapil) dan komisi.',
+      en: 'Members of the current term: party, fraksi, electoral district (dapil) and komisi.',
+    },
+    tags: ['anggota', 'dprd', 'dapil', 'fraksi', 'komisi'],
+    frequency: 'bila berubah',
+    columns: [
+      { name: 'slug', description: 'Pengenal di portal' },
+      { name: 'nama', description: 'Nama lengkap' },
+      { name: 'jenis_kelamin', description: 'L atau P' },
+      { name: 'partai', description: 'Partai politik' },
+      { name: 'fraksi', description: 'Fraksi' },
+      { name: 'jabatan_fraksi', description: 'Jabatan di fraksi' },
+      { name: 'dapil', description: 'Nomor daerah pemilihan' },
+      { name: 'komisi', description: 'Komisi' },
+      { name: 'jabatan', description: 'Jabatan di alat kelengkapan, dipisah titik koma' },
+      { name: 'url', description: 'Halaman anggota' },
+    ],
+    async table(deps, base) {
+      const structure = await getCouncil(deps.db);
+      const { members } = await listMembers(deps.db, structure.council.id);
+      return {
+        modified: structure.council.updated_at,
+        rows: members.map((m) => [
+          m.slug,
+          m.name,
+          m.gender,
+          m.party,
+          m.fraksi?.name ?? null,
+          m.fraksiRole,
+          m.dapil,
+          m.komisi?.name ?? null,
+          m.positions.map((p) => `${p.role} ${p.body}`).join('; '),
+          `${base}/anggota/${m.slug}`,
+        ]),
+      };
+    },
+  },
+  {
+    name: 'agenda-rapat',
+    title: { id: 'Agenda rapat DPRD', en: 'Council meetings' },
+    notes: {
+      id: 'Jadwal dan hasil rapat: jenis rapat, alat kelengkapan, waktu (WIB), tempat, keputusan. Rapat tertutup hanya dicatat waktunya.',
+      en: 'Meetings and their outcome: type, body, time (WIB), place, decisions. Closed meetings show only their time.',
+    },
+    tags: ['agenda', 'rapat', 'paripurna', 'komisi', 'dprd'],
+    frequency: 'harian',
+    columns: [
+      { name: 'id', description: 'Nomor rapat di portal' },
+      { name: 'jenis', description: 'Jenis rapat' },
+      { name: 'alat_kelengkapan', description: 'Komisi, badan atau pansus' },
+      { name: 'judul', description: 'Judul (kosong untuk rapat tertutup)' },
+      { name: 'terbuka', description: 'ya/tidak' },
+      { name: 'dibatalkan', description: 'ya/tidak' },
+      { name: 'mulai', description: 'Waktu mulai (ISO 8601, UTC)' },
+      { name: 'selesai', description: 'Waktu selesai (ISO 8601, UTC)' },
+      { name: 'tempat', description: 'Tempat' },
+      { name: 'keputusan', description: 'Keputusan atau kesimpulan' },
+      { name: 'url', description: 'Halaman rapat' },
+    ],
+    async table(deps, base) {
+      const { meetings } = await agenda(deps, { page: 1, pageSize: ALL });
+      return {
+        modified: latest(meetings.map((m) => m.updatedAt)),
+        rows: meetings.map((m) => [
+          m.id,
+          m.type,
+          m.body?.name ?? null,
+          m.open ? m.title : null,
+          m.open ? 'ya' : 'tidak',
+          m.cancelled ? 'ya' : 'tidak',
+          m.startsAt.toISOString(),
+          m.endsAt?.toISOString() ?? null,
+          m.details?.place ?? null,
+          m.details?.decisions ?? null,
+          `${base}/agenda/${m.id}`,
+        ]),
+      };
+    },
+  },
+  {
+    name: 'produk-hukum',
+    title: { id: 'Produk hukum daerah (Perda)', en: 'Regional regulations' },
+    notes: {
+      id: 'Peraturan daerah dan produk hukum lain: nomor, tahun, judul, pokok, tanggal penetapan dan pengundangan, status berlaku.',
+      en: 'Regional regulations and other legal documents: number, year, title, subject, dates, legal status.',
+    },
+    tags: ['perda', 'peraturan', 'produk hukum', 'jdih', 'regulasi'],
+    frequency: 'bila berubah',
+    columns: [
+      { name: 'id', description: 'Nomor di portal' },
+      { name: 'jenis', description: 'Jenis produk hukum' },
+      { name: 'nomor', description: 'Nomor' },
+      { name: 'tahun', description: 'Tahun' },
+      { name: 'judul', description: 'Judul' },
+      { name: 'pokok', description: 'Pokok bahasan' },
+      { name: 'ditetapkan', description: 'Tanggal penetapan' },
+      { name: 'diundangkan', description: 'Tanggal pengundangan' },
+      { name: 'status', description: 'berlaku, diubah atau dicabut' },
+      { name: 'url', description: 'Halaman dokumen' },
+    ],
+    async table(deps, base) {
+      const { regulations } = await searchRegulations(deps, { page: 1, pageSize: ALL });
+      return {
+        modified: latest(regulations.map((r) => r.updatedAt)),
+        rows: regulations.map((r) => [
+          r.id,
+          r.type,
+          r.number,
+          r.year,
+          r.title,
+          r.subject,
+          r.enactedOn,
+          r.promulgatedOn,
+          r.status,
+          `${base}/perda/${r.id}`,
+        ]),
+      };
+    },
+  },
+  {
+    name: 'proyek-pembangunan',
+    title: { id: 'Program dan proyek pembangunan', en: 'Programmes and projects' },
+    notes: {
+      id: 'Program dan proyek: perangkat daerah, lokasi, pagu dan realisasi anggaran, sumber dana, pelaksana, jadwal, kemajuan fisik dan status.',
+      en: 'Programmes and projects: agency, location, budget and spending, funding, contractor, schedule, physical progress and status.',
+    },
+    tags: ['proyek', 'pembangunan', 'infrastruktur', 'anggaran', 'kemajuan'],
+    frequency: 'mingguan',
+    columns: [
+      { name: 'id', description: 'Nomor proyek di portal' },
+      { name: 'nama', description: 'Nama program atau proyek' },
+      { name: 'opd', description: 'Perangkat daerah penanggung jawab' },
+      { name: 'komisi', description: 'Komisi terkait' },
+      { name: 'kecamatan', description: 'Kecamatan' },
+      { name: 'kelurahan', description: 'Kelurahan' },
+      { name: 'dapil', description: 'Nomor dapil' },
+      { name: 'lintang', description: 'Lintang (WGS 84)' },
+      { name: 'bujur', description: 'Bujur (WGS 84)' },
+      { name: 'pagu', description: 'Pagu anggaran (rupiah)' },
+      { name: 'realisasi', description: 'Realisasi anggaran (rupiah)' },
+      { name: 'sumber_dana', description: 'Sumber dana' },
+      { name: 'tahun', description: 'Tahun anggaran' },
+      { name: 'pelaksana', description: 'Kontraktor pelaksana' },
+      { name: 'mulai', description: 'Tanggal mulai' },
+      { name: 'rencana_selesai', description: 'Rencana selesai' },
+      { name: 'kemajuan_fisik', description: 'Persen' },
+      { name: 'status', description: 'perencanaan, pengadaan, berjalan, terhambat, selesai, dibatalkan' },
+      { name: 'url', description: 'Halaman proyek' },
+    ],
+    async table(deps, base) {
+      const projects = await allProjects(deps);
+      return {
+        modified: latest(projects.map((p) => p.updatedAt)),
+        rows: projects.map((p) => [
+          p.id,
+          p.name,
+          p.opd,
+          p.komisi?.name ?? null,
+          p.kecamatan.name,
+          p.kelurahan?.name ?? null,
+          p.dapilNumber ?? null,
+          p.lat,
+          p.lon,
+          p.budget,
+          p.realised,
+          p.fundingSource,
+          p.year,
+          p.contractor,
+          p.startsOn,
+          p.endsOn,
+          p.progress,
+          p.status,
+          `${base}/proyek/${p.id}`,
+        ]),
+      };
+    },
+  },
+  {
+    name: 'anggaran-apbd',
+    title: { id: 'Anggaran pendapatan dan belanja daerah (APBD)', en: 'Regional budget (APBD)' },
+    notes: {
+      id: 'APBD per tahun dan tahap (murni, perubahan): kode rekening, perangkat daerah, program/kegiatan/sub-kegiatan (Permendagri 90/2019), anggaran dan realisasi.',
+      en: 'The regional budget by year and stage: account codes, agency, programme/activity/sub-activity (Permendagri 90/2019), planned and realised amounts.',
+    },
+    tags: ['anggaran', 'apbd', 'keuangan daerah', 'belanja', 'pendapatan', 'realisasi'],
+    frequency: 'bulanan',
+    columns: [
+      { name: 'tahun', description: 'Tahun anggaran' },
+      { name: 'tahap', description: 'murni atau perubahan' },
+      { name: 'kode_akun', description: 'Kode rekening (4 pendapatan, 5 belanja, 6 pembiayaan)' },
+      { name: 'nama_akun', description: 'Uraian rekening' },
+      { name: 'opd', description: 'Perangkat daerah' },
+      { name: 'kode_program', description: 'Kode program' },
+      { name: 'nama_program', description: 'Nama program' },
+      { name: 'kode_kegiatan', description: 'Kode kegiatan' },
+      { name: 'nama_kegiatan', description: 'Nama kegiatan' },
+      { name: 'kode_subkegiatan', description: 'Kode sub-kegiatan' },
+      { name: 'nama_subkegiatan', description: 'Nama sub-kegiatan' },
+      { name: 'anggaran', description: 'Anggaran (rupiah)' },
+      { name: 'realisasi', description: 'Realisasi (rupiah)' },
+    ],
+    async table(deps) {
+      const { lines, modified } = await allBudgetLines(deps);
+      return {
+        modified,
+        rows: lines.map((l) => [
+          l.year,
+          l.stage,
+          l.account_code,
+          l.account_name,
+          l.opd,
+          l.program_code,
+          l.program_name,
+          l.kegiatan_code,
+          l.kegiatan_name,
+          l.subkegiatan_code,
+          l.subkegiatan_name,
+          Number(l.planned),
+          Number(l.realised),
+        ]),
+      };
+    },
+  },
+  {
+    name: 'statistik-aspirasi',
+    title: { id: 'Statistik aspirasi dan pengaduan warga', en: 'Statistics of citizens’ aspirations and complaints' },
+    notes: {
+      id: 'Jumlah aspirasi per bulan, kategori, kecamatan, jenis dan status, beserta jumlah dukungan. Tanpa isi dan tanpa data pribadi; laporan rahasia tidak dihitung.',
+      en: 'Aspirations per month, category, kecamatan, kind and status, with their supporters. No text and no personal data; confidential reports are left out.',
+    },
+    tags: ['aspirasi', 'pengaduan', 'statistik', 'layanan publik'],
+    frequency: 'harian',
+    columns: [
+      { name: 'bulan', description: 'Bulan diterima (YYYY-MM, WIB)' },
+      { name: 'kategori', description: 'Kategori' },
+      { name: 'kecamatan', description: 'Kecamatan' },
+      { name: 'jenis', description: 'aspirasi, pengaduan, permintaan informasi' },
+      { name: 'status', description: 'Status penanganan' },
+      { name: 'jumlah', description: 'Jumlah aspirasi' },
+      { name: 'dukungan', description: 'Jumlah dukungan warga' },
+    ],
+    async table(deps) {
+      const { rows, modified } = await aspirationStatistics(deps);
+      return {
+        modified,
+        rows: rows.map((r) => [r.month, r.category, r.kecamatan, r.kind, r.status, r.count, r.supporters]),
+      };
+    },
+  },
+];
+
+export function datasetNamed(name: string): DatasetDefinition | undefined {
+  return datasets.find((d) => d.name === name);
+}
+
+/** The dataset as a file: CSV, an XLSX workbook with a metadata sheet, or JSON with its metadata. */
+export async function datasetFile(
+  deps: Deps,
+  dataset: DatasetDefinition,
+  format: Format,
+): Promise<{ body: string | Uint8Array; type: string }> {
+  const base = deps.config.publicBaseUrl;
+  const table = await dataset.table(deps, base);
+  const header = dataset.columns.map((c) => c.name);
+  if (format === 'csv') return { body: csv([header, ...table.rows]), type: 'text/csv; charset=utf-8' };
+  const meta = await packageOf(deps, dataset, table.modified);
+  if (format === 'json') {
+    return {
+      body: JSON.stringify({
+        metadata: {
+          name: meta.name,
+          title: meta.title,
+          description: meta.notes,
+          license: LICENCE,
+          publisher: meta.organization.title,
+          region_code: meta.extras.find((e) => e.key === 'kode_wilayah')?.value,
+          modified: meta.metadata_modified,
+          columns: dataset.columns,
+        },
+        data: table.rows.map((row) => Object.fromEntries(header.map((h, i) => [h, row[i] ?? null]))),
+      }),
+      type: 'application/json; charset=utf-8',
+    };
+  }
+  return {
+    body: writeXlsx([
+      { name: 'Data', rows: [header, ...table.rows] },
+      {
+        name: 'Metadata',
+        rows: [
+          ['kunci', 'nilai'],
+          ['judul', meta.title],
+          ['deskripsi', meta.notes],
+          ['lisensi', `${LICENCE.title} ${LICENCE.url}`],
+          ['penerbit', meta.organization.title],
+          ['kode_wilayah', meta.extras.find((e) => e.key === 'kode_wilayah')?.value ?? ''],
+          ['diperbarui', meta.metadata_modified],
+          ['sumber', `${base}/data`],
+          ...dataset.columns.map((c) => [`kolom: ${c.name}`, c.description]),
+        ],
+      },
+    ]),
+    type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  };
+}
+
+/** A dataset described the way CKAN describes a package, with one resource per format. */
+export async function packageOf(deps: Deps, dataset: DatasetDefinition, known?: Date | undefined) {
+  const structure = await getCouncil(deps.db);
+  const base = deps.config.publicBaseUrl;
+  const lang = deps.config.defaultLanguage === 'en' ? 'en' : 'id';
+  const modified = (known ?? (await dataset.table(deps, base)).modified ?? structure.council.updated_at).toISOString();
+  const council = structure.council;
+  return {
+    id: dataset.name,
+    name: dataset.name,
+    title: dataset.title[lang],
+    notes: dataset.notes[lang],
+    url: `${base}/data#${dataset.name}`,
+    state: 'active',
+    type: 'dataset',
+    private: false,
+    license_id: LICENCE.id,
+    license_title: LICENCE.title,
+    license_url: LICENCE.url,
+    author: council.name,
+    maintainer: council.name,
+    maintainer_email: council.email,
+    metadata_created: council.created_at.toISOString(),
+    metadata_modified: modified,
+    num_resources: formats.length,
+    num_tags: dataset.tags.length,
+    organization: { name: council.slug, title: council.name, type: 'organization', state: 'active' },
+    tags: dataset.tags.map((t) => ({ name: t, display_name: t, state: 'active' })),
+    groups: [],
+    extras: [
+      { key: 'frekuensi', value: dataset.frequency },
+      { key: 'kode_wilayah', value: council.region_code },
+      { key: 'wilayah', value: `${council.region_name}, ${council.province}` },
+      { key: 'kolom', value: dataset.columns.map((c) => c.name).join(', ') },
+    ],
+    resources: formats.map((f, i) => ({
+      id: `${dataset.name}-${f}`,
+      package_id: dataset.name,
+      name: `${dataset.title[lang]} (${f.toUpperCase()})`,
+      url: `${base}/data/${dataset.name}.${f}`,
+      format: f.toUpperCase(),
+      mimetype:
+        f === 'csv'
+          ? 'text/csv'
+          : f === 'json'
+            ? 'application/json'
+            : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      position: i,
+      state: 'active',
+      last_modified: modified,
+    })),
+  };
+}
+
+export type Package = Awaited<ReturnType<typeof packageOf>>;
+
+/**
+ * CKAN's package_search, the part harvesters use: words in `q` (all must match the title,
+ * description, tags or name), `fq` as `tags:x`, `res_format:CSV` or `name:x`, `rows`, `start`.
+ */
+export async function searchPackages(
+  deps: Deps,
+  query: { q?: string | undefined; fq?: string | undefined; rows?: number | undefined; start?: number | undefined },
+) {
+  const words = (query.q ?? '')
+    .toLowerCase()
+    .replace(/^\*:\*$/, '')
+    .split(/\s+/)
+    .filter((w) => w !== '' && w !== '*');
+  const filters = [...(query.fq ?? '').matchAll(/(\w+):"?([^"\s]+)"?/g)].map((m) => ({
+    field: m[1] ?? '',
+    value: (m[2] ?? '').toLowerCase(),
+  }));
+  const matching = datasets.filter((d) => {
+    const text = [d.name, d.title.id, d.title.en, d.notes.id, d.notes.en, ...d.tags].join(' ').toLowerCase();
+    if (!words.every((w) => text.includes(w))) return false;
+    return filters.every((f) => {
+      if (f.field === 'tags') return d.tags.includes(f.value);
+      if (f.field === 'name') return d.name === f.value;
+      if (f.field === 'res_format') return (formats as readonly string[]).includes(f.value);
+      if (f.field === 'organization') return true;
+      return false;
+    });
+  });
+  const start = query.start ?? 0;
+  const rows = query.rows ?? 10;
+  const page = matching.slice(start, start + rows);
+  return { count: matching.length, results: await Promise.all(page.map((d) => packageOf(deps, d))) };
+}
