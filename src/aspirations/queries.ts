@@ -36,6 +36,7 @@ const publicColumns = [
   'aspiration.rating_comment',
   'aspiration.fixed_asked_at',
   'aspiration.fixed_answer',
+  'aspiration.project_id',
   'aspiration.updated_at',
 ] as const;
 

@@ -415,6 +415,8 @@ export interface Deadline {
 
 export interface AspirationView {
   id: number;
+  /** The project it is about, when it was filed from a project's page. */
+  project: { id: number; name: string } | null;
   code: string;
   kind: AspirationKind;
   status: AspirationStatus;
@@ -476,13 +478,14 @@ export async function viewOf(deps: Deps, row: Row, internal: boolean, summaryOnl
   const structure = await getCouncil(deps.db);
   const kecamatan = structure.kecamatan.find((k) => k.id === row.kecamatan_id);
   const kelurahan = kecamatan?.kelurahan.find((k) => k.id === row.kelurahan_id);
-  const [events, photos, duplicateOf, reporter] = summaryOnly
-    ? [[], [], undefined, undefined]
+  const [events, photos, duplicateOf, reporter, project] = summaryOnly
+    ? [[], [], undefined, undefined, undefined]
     : await Promise.all([
         q.eventsOf(deps.db, row.id, internal),
         q.photosOf(deps.db, row.id),
         row.duplicate_of_id === null ? undefined : q.codeOf(deps.db, row.duplicate_of_id),
         row.show_name ? q.reporterOf(deps.db, row.id) : undefined,
+        row.project_id === null ? undefined : projectForAspiration(deps, row.project_id),
       ]);
   return {
     id: row.id,
@@ -510,6 +513,7 @@ export async function viewOf(deps: Deps, row: Row, internal: boolean, summaryOnl
     fixedAskedAt: row.fixed_asked_at,
     fixedAnswer: row.fixed_answer,
     duplicateOfCode: duplicateOf?.code ?? null,
+    project: project === undefined ? null : { id: project.id, name: project.name },
     userId: row.user_id,
     showName: row.show_name,
     publicName:

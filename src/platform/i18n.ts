@@ -1015,6 +1015,7 @@ const id = {
   'data.extra.kode_wilayah': 'Kode wilayah (Kemendagri)',
   'data.extra.wilayah': 'Wilayah',
   'data.notFound': 'Dataset tidak ditemukan',
+  'aspiration.field.project': 'Proyek',
 } as const;
 
 export type MessageKey = keyof typeof id;
@@ -2028,6 +2029,7 @@ const en: Record<MessageKey, string> = {
   'data.extra.kode_wilayah': 'Region code (Kemendagri)',
   'data.extra.wilayah': 'Region',
   'data.notFound': 'Dataset not found',
+  'aspiration.field.project': 'Project',
 };
 
 const catalogues: Record<Language, Record<MessageKey, string>> = { id, en };

@@ -310,6 +310,10 @@ describe('programmes and projects', () => {
       .select(['code', 'project_id'])
       .executeTakeFirstOrThrow();
     assert.equal(linked.project_id, projectId);
+    assert.match(
+      (await agent().get(`/aspirasi/${linked.code}`)).body,
+      new RegExp(`<dt>Proyek</dt><dd><a href="/proyek/${projectId}">Peningkatan Jalan Siliwangi</a>`),
+    );
     // Another one only names the project, in the same kecamatan.
     const other = agent();
     await other.get('/aspirasi/baru');

@@ -8,6 +8,7 @@ import { AxeBuilder } from '@axe-core/playwright';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { buildTestApp, type TestApp } from './app.ts';
 import { type Mailbox, startMailbox } from './mailbox.ts';
+import { type TestUser, totpCode } from './users.ts';
 
 export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -117,4 +118,19 @@ export async function pageProblems(j: Journey, page: Page, label: string): Promi
   if (await overflowsHorizontally(twin)) problems.push(`${label}: scrolls sideways at 360 px`);
   await context.close();
   return problems;
+}
+
+/** Signs a user in through the pages, two-factor step included, and returns the page after it. */
+export async function signInAs(j: Journey, context: BrowserContext, user: TestUser): Promise<Page> {
+  const page = await context.newPage();
+  await page.goto(`${j.served.baseUrl}/masuk`);
+  await page.getByLabel('Email').fill(user.email);
+  await page.getByLabel('Kata sandi').fill(user.password);
+  await page.getByRole('button', { name: 'Masuk' }).click();
+  await page.waitForURL(/\/masuk\/2fa/);
+  await j.served.database.db.updateTable('app_user').set({ totp_last_step: null }).where('id', '=', user.id).execute();
+  await page.getByLabel('Kode').fill(await totpCode(user.totpSecret ?? ''));
+  await page.getByRole('button', { name: 'Verifikasi' }).click();
+  await page.waitForURL((url) => !url.pathname.startsWith('/masuk'));
+  return page;
 }

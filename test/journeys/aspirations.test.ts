@@ -3,25 +3,13 @@ import { describe, test } from 'node:test';
 import type { BrowserContext, Page } from 'playwright-core';
 import sharp from 'sharp';
 import { getCouncil } from '../../src/council/service.ts';
-import { journey, pageProblems } from '../helpers/browser.ts';
+import { journey, pageProblems, signInAs as signInAsUser } from '../helpers/browser.ts';
 import { createUser, type TestUser, totpCode } from '../helpers/users.ts';
 
 const j = journey();
 const phone = { width: 360, height: 740 };
 
-async function signInAs(context: BrowserContext, user: TestUser): Promise<Page> {
-  const page = await context.newPage();
-  await page.goto(`${j.served.baseUrl}/masuk`);
-  await page.getByLabel('Email').fill(user.email);
-  await page.getByLabel('Kata sandi').fill(user.password);
-  await page.getByRole('button', { name: 'Masuk' }).click();
-  await page.waitForURL(/\/masuk\/2fa/);
-  await j.served.database.db.updateTable('app_user').set({ totp_last_step: null }).where('id', '=', user.id).execute();
-  await page.getByLabel('Kode').fill(await totpCode(user.totpSecret ?? ''));
-  await page.getByRole('button', { name: 'Verifikasi' }).click();
-  await page.waitForURL((url) => !url.pathname.startsWith('/masuk'));
-  return page;
-}
+const signInAs = (context: BrowserContext, user: TestUser): Promise<Page> => signInAsUser(j, context, user);
 
 describe('an aspiration on a phone with JavaScript off', () => {
   test('a citizen files a complaint with a photo, the council handles it, the citizen rates it; every step is public and mailed', async () => {

@@ -83,6 +83,14 @@ export function Facts({ ctx, view }: { ctx: PageContext; view: AspirationView })
           </dd>
         </>
       )}
+      {view.project === null ? null : (
+        <>
+          <dt>{t('aspiration.field.project')}</dt>
+          <dd>
+            <a href={`/proyek/${view.project.id}`}>{view.project.name}</a>
+          </dd>
+        </>
+      )}
       <dt>{t('aspiration.field.received')}</dt>
       <dd>
         {formatDate(view.receivedAt, ctx.lang)}, {formatTime(view.receivedAt, ctx.lang)}
