@@ -361,12 +361,39 @@ export async function datasetFile(
   };
 }
 
+/**
+ * When each dataset last changed, as found by its latest build. The catalogue and the CKAN answers
+ * need only this date, not the rows: a date at most five minutes old saves building every table
+ * on every visit.
+ */
+const modifiedByDatabase = new WeakMap<object, Map<string, { at: Date | undefined; checked: number }>>();
+const FRESH_MS = 5 * 60 * 1000;
+
+function memo(deps: Deps): Map<string, { at: Date | undefined; checked: number }> {
+  let found = modifiedByDatabase.get(deps.db);
+  if (found === undefined) {
+    found = new Map();
+    modifiedByDatabase.set(deps.db, found);
+  }
+  return found;
+}
+
+async function modifiedOf(deps: Deps, dataset: DatasetDefinition): Promise<Date | undefined> {
+  const lastModified = memo(deps);
+  const known = lastModified.get(dataset.name);
+  if (known !== undefined && Date.now() - known.checked < FRESH_MS) return known.at;
+  const { modified } = await dataset.table(deps, deps.config.publicBaseUrl);
+  lastModified.set(dataset.name, { at: modified, checked: Date.now() });
+  return modified;
+}
+
 /** A dataset described the way CKAN describes a package, with one resource per format. */
 export async function packageOf(deps: Deps, dataset: DatasetDefinition, known?: Date | undefined) {
   const structure = await getCouncil(deps.db);
   const base = deps.config.publicBaseUrl;
   const lang = deps.config.defaultLanguage === 'en' ? 'en' : 'id';
-  const modified = (known ?? (await dataset.table(deps, base)).modified ?? structure.council.updated_at).toISOString();
+  if (known !== undefined) memo(deps).set(dataset.name, { at: known, checked: Date.now() });
+  const modified = (known ?? (await modifiedOf(deps, dataset)) ?? structure.council.updated_at).toISOString();
   const council = structure.council;
   return {
     id: dataset.name,

@@ -4,7 +4,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import sharp from 'sharp';
 import { getCouncil } from '../../src/council/service.ts';
 import { journey, pageProblems, signInAs as signInAsUser } from '../helpers/browser.ts';
-import { createUser, type TestUser, totpCode } from '../helpers/users.ts';
+import { createUser, type TestUser } from '../helpers/users.ts';
 
 const j = journey();
 const phone = { width: 360, height: 740 };

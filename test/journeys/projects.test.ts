@@ -78,9 +78,25 @@ describe('projects, the budget and open data on a phone with JavaScript off', ()
     await page.getByRole('link', { name: 'Normalisasi Saluran Rawalumbu' }).waitFor();
     problems.push(...(await pageProblems(j, page, '/proyek/dekat?location')));
     assert.ok(id !== undefined);
+
+    // With JavaScript and the phone's permission, "use my location" finds the kelurahan.
+    assert.ok(kel.lat !== null && kel.lon !== null);
+    const located = await j.newContext({
+      viewport: phone,
+      geolocation: { latitude: kel.lat, longitude: kel.lon },
+      permissions: ['geolocation'],
+    });
+    const here = await located.newPage();
+    await here.goto(`${j.served.baseUrl}/proyek/dekat`);
+    await here.getByRole('button', { name: 'Gunakan lokasi saya' }).click();
+    await here.getByText(/Titik lokasi:/).waitFor();
+    await here.getByRole('button', { name: 'Tampilkan' }).click();
+    await here.getByRole('heading', { name: `Di sekitar ${kel.name}, ${kec.name}` }).waitFor();
+    await here.getByRole('link', { name: 'Normalisasi Saluran Rawalumbu' }).waitFor();
     assert.deepEqual(problems, []);
     await office.close();
     await citizen.close();
+    await located.close();
   });
 
   test('a citizen reads spending by programme, compares years and downloads the data', async () => {
