@@ -41,7 +41,7 @@ import { type Assets, loadAssets, publicDir } from './platform/assets.ts';
 import { registerAuth } from './platform/auth.ts';
 import { createSealer } from './platform/crypto.ts';
 import { registerDrain } from './platform/drain.ts';
-import { registerErrorHandlers } from './platform/errors.tsx';
+import { BadRequestError, registerErrorHandlers } from './platform/errors.tsx';
 import { healthRoutes } from './platform/health.ts';
 import { registerLanguage } from './platform/language.ts';
 import { type Channels, gatewayChannel, OutboxWorker, smtpMailer } from './platform/outbox.ts';
@@ -83,6 +83,18 @@ function tileOrigin(template: string): string {
 }
 
 const requestIdPattern = /^[A-Za-z0-9._-]{1,64}$/;
+
+/** A NUL character anywhere in parsed input (strings, arrays, form fields), files' bytes aside. */
+function hasNul(value: unknown, depth = 0): boolean {
+  if (typeof value === 'string') return value.includes('\u0000');
+  if (depth > 3 || value === null || typeof value !== 'object' || Buffer.isBuffer(value)) return false;
+  // A multipart part: only what was sent in it counts (its value, or a file's name), not the stream.
+  if ('fieldname' in value && 'value' in value) {
+    const sent = (value as { value: unknown }).value;
+    return typeof sent === 'string' ? sent.includes('\u0000') : hasNul((sent as { filename?: unknown })?.filename);
+  }
+  return Object.values(value).some((v) => hasNul(v, depth + 1));
+}
 
 export async function buildApp({ config, database, assets, logStream }: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
@@ -201,6 +213,8 @@ export async function buildApp({ config, database, assets, logStream }: AppOptio
   app.decorateRequest('formParsed', false);
   app.addHook('preValidation', async (request) => {
     request.formParsed = true;
+    // PostgreSQL text cannot hold a NUL character: refuse it here, for every route, with words.
+    if (hasNul(request.query) || hasNul(request.body)) throw new BadRequestError(request.t('form.nul'));
   });
   // ETag first: it must hash the page before compression turns it into a stream.
   await app.register(etag, { weak: true });

@@ -52,6 +52,43 @@ describe('every page is served safely', () => {
   });
 });
 
+describe('input the database cannot hold', () => {
+  test('a NUL character in a search, a form or an API query is a 400 with words, never an error page', async () => {
+    for (const url of [
+      '/aspirasi?q=a%00b',
+      '/perda?q=%00',
+      '/agenda?q=%00',
+      '/proyek?opd=%00',
+      '/api/v1/aspirations?q=%00',
+    ]) {
+      const res = await t.app.inject(url);
+      assert.equal(res.statusCode, 400, url);
+      assert.match(res.body, /karakter yang tidak dapat disimpan/, url);
+    }
+    const page = await t.app.inject('/lacak');
+    const csrf = /name="_csrf" value="([^"]+)"/.exec(page.body)?.[1] ?? '';
+    const cookies = Object.fromEntries(page.cookies.map((c) => [c.name, c.value]));
+    const form = await t.app.inject({
+      method: 'POST',
+      url: '/lacak',
+      payload: new URLSearchParams({ _csrf: csrf, kode: 'ASP-2026-000001', kontak: 'a\u0000b@example.org' }).toString(),
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      cookies,
+    });
+    assert.equal(form.statusCode, 400);
+    assert.match(form.body, /karakter yang tidak dapat disimpan/);
+    const multipart = await t.app.inject({
+      method: 'POST',
+      url: '/aspirasi/kirim',
+      payload: `--b\r\nContent-Disposition: form-data; name="_csrf"\r\n\r\n${csrf}\r\n--b\r\nContent-Disposition: form-data; name="title"\r\n\r\nJalan\u0000rusak\r\n--b--\r\n`,
+      headers: { 'content-type': 'multipart/form-data; boundary=b' },
+      cookies,
+    });
+    assert.equal(multipart.statusCode, 400);
+    assert.match(multipart.body, /karakter yang tidak dapat disimpan/);
+  });
+});
+
 describe('pages are quick to load again', () => {
   test('a page that has not changed answers 304 to a conditional GET', async () => {
     const first = await t.app.inject('/anggota');

@@ -1016,6 +1016,7 @@ const id = {
   'data.extra.wilayah': 'Wilayah',
   'data.notFound': 'Dataset tidak ditemukan',
   'aspiration.field.project': 'Proyek',
+  'form.nul': 'Isian berisi karakter yang tidak dapat disimpan (NUL). Hapus lalu kirim lagi.',
 } as const;
 
 export type MessageKey = keyof typeof id;
@@ -2030,6 +2031,7 @@ const en: Record<MessageKey, string> = {
   'data.extra.wilayah': 'Region',
   'data.notFound': 'Dataset not found',
   'aspiration.field.project': 'Project',
+  'form.nul': 'The input holds a character that cannot be stored (NUL). Remove it and send again.',
 };
 
 const catalogues: Record<Language, Record<MessageKey, string>> = { id, en };

@@ -358,6 +358,15 @@ describe('programmes and projects', () => {
     assert.match(byPlace, /1 proyek/);
     assert.match(byPlace, /Rehabilitasi Puskesmas Medan Satria/);
     assert.doesNotMatch(byPlace, /Peningkatan Jalan Siliwangi<\/a>/);
+    const { kec: home, kel: homeKel } = await place();
+    assert.ok(home.dapilNumber !== null && home.dapilNumber !== other.dapilNumber, 'two different dapil');
+    const byDapil = (await agent().get(`/proyek?dapil=${home.dapilNumber}`)).body;
+    assert.match(byDapil, /1 proyek/);
+    assert.match(byDapil, /Peningkatan Jalan Siliwangi<\/a>/);
+    const byKelurahan = (await agent().get(`/proyek?kecamatan=${home.slug}&kelurahan=${homeKel.id}`)).body;
+    assert.match(byKelurahan, /1 proyek/);
+    assert.match(byKelurahan, new RegExp(`<option value="${homeKel.id}" selected`), 'the kelurahan select appears');
+    assert.match((await agent().get(`/proyek?kecamatan=${home.slug}&kelurahan=${otherKel.id}`)).body, /0 proyek/);
     assert.match((await agent().get('/proyek?status=terhambat')).body, /1 proyek/);
     assert.match((await agent().get('/proyek?tahun=2027')).body, /1 proyek/);
     assert.match((await agent().get(`/proyek?opd=${encodeURIComponent('Dinas Kesehatan')}`)).body, /1 proyek/);
