@@ -13,8 +13,7 @@ import multipart, { type MultipartFile } from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
-import underPressure from '@fastify/under-pressure';
-import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import Fastify, { type FastifyInstance } from 'fastify';
 import { accountSelfRoutes } from './accounts/account-routes.tsx';
 import { accountRoutes } from './accounts/routes.tsx';
 import { agendaApiRoutes } from './agenda/api-routes.ts';
@@ -46,6 +45,7 @@ import { BadRequestError, registerErrorHandlers } from './platform/errors.tsx';
 import { healthRoutes } from './platform/health.ts';
 import { registerLanguage } from './platform/language.ts';
 import { type Channels, gatewayChannel, OutboxWorker, smtpMailer } from './platform/outbox.ts';
+import { registerOverloadGuard } from './platform/overload.ts';
 import type { Access } from './platform/permissions.ts';
 import { pgliteRealtime, postgresRealtime } from './platform/realtime.ts';
 import { MAX_PHOTO_BYTES, type UploadedFile } from './platform/uploads.ts';
@@ -84,11 +84,6 @@ function tileOrigin(template: string): string {
 }
 
 const requestIdPattern = /^[A-Za-z0-9._-]{1,64}$/;
-
-/** The page for a moment of overload: fixed text in both languages, nothing to look up. */
-function busyPage(seconds: number): string {
-  return `<!doctype html><html lang="id"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Sedang sibuk</title></head><body><main><h1>Sedang sibuk</h1><p>Terlalu banyak orang membuka portal ini bersamaan. Coba lagi dalam ${seconds} detik.</p><p lang="en">Too many people at once. Please try again in ${seconds} seconds.</p></main></body></html>`;
-}
 
 /** A NUL character anywhere in parsed input (strings, arrays, form fields), files' bytes aside. */
 function hasNul(value: unknown, depth = 0): boolean {
@@ -222,37 +217,7 @@ export async function buildApp({ config, database, assets, logStream }: AppOptio
     // PostgreSQL text cannot hold a NUL character: refuse it here, for every route, with words.
     if (hasNul(request.query) || hasNul(request.body)) throw new BadRequestError(request.t('form.nul'));
   });
-  // Overload: past the limits, answer at once with 503 and Retry-After (a tiny fixed answer, no
-  // database work) rather than queue requests until every one of them times out. Liveness stays.
-  const overload = config.overload;
-  // The first second after start measures the start (migrations, loading), not the crowd.
-  let measuredFrom = Number.POSITIVE_INFINITY;
-  app.addHook('onReady', async () => {
-    measuredFrom = Date.now() + 1000;
-  });
-  await app.register(underPressure, {
-    maxEventLoopDelay: overload.maxEventLoopDelayMs,
-    maxEventLoopUtilization: overload.maxEventLoopUtilization,
-    eventLoopUtilizationMode: 'interval',
-    retryAfter: overload.retryAfterSeconds,
-    sampleInterval: 250,
-    // What the handler returns is sent as the answer (the plugin's contract; its types say void).
-    pressureHandler: ((request: FastifyRequest, reply: FastifyReply) => {
-      if (request.url.startsWith('/healthz') || Date.now() < measuredFrom) return undefined;
-      reply.code(503).header('retry-after', String(overload.retryAfterSeconds)).header('cache-control', 'no-store');
-      if (request.url.startsWith('/api/') || request.url.startsWith('/open311/')) {
-        reply.type('application/problem+json; charset=utf-8');
-        return {
-          type: 'about:blank',
-          title: 'Service Unavailable',
-          status: 503,
-          detail: `Too many requests at once; try again in ${overload.retryAfterSeconds} seconds.`,
-        };
-      }
-      reply.type('text/html; charset=utf-8');
-      return busyPage(overload.retryAfterSeconds);
-    }) as unknown as (request: FastifyRequest, reply: FastifyReply) => void,
-  });
+  await registerOverloadGuard(app, config.overload);
   // ETag first: it must hash the page before compression turns it into a stream.
   await app.register(etag, { weak: true });
   await app.register(compress, { threshold: 1024, encodings: ['br', 'gzip', 'deflate'] });

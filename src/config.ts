@@ -74,10 +74,16 @@ export interface Config {
   /** On SIGTERM: stop waiting for requests in flight after this long. */
   shutdownTimeoutMs: number;
   /**
-   * Overload: when the event loop is this late (ms) or this busy (0–1), new requests get 503 with
-   * Retry-After instead of queueing until everything times out. 0 switches a check off.
+   * Overload: with more requests in flight than this, or the event loop this late (ms) or this
+   * busy (0–1), new requests get 503 with Retry-After instead of queueing until everything times
+   * out. 0 switches a check off.
    */
-  overload: { maxEventLoopDelayMs: number; maxEventLoopUtilization: number; retryAfterSeconds: number };
+  overload: {
+    maxInFlight: number;
+    maxEventLoopDelayMs: number;
+    maxEventLoopUtilization: number;
+    retryAfterSeconds: number;
+  };
 }
 
 /** Thrown when an environment variable holds a value the application cannot use. */
@@ -276,10 +282,11 @@ export function loadConfig(env: Env = process.env): Config {
   };
   const shutdownQuietMs = integer(env, 'SHUTDOWN_QUIET_MS', 500, 0, 600_000);
   const shutdownTimeoutMs = integer(env, 'SHUTDOWN_TIMEOUT_MS', 15_000, 0, 3_600_000);
-  const utilisation = text(env, 'OVERLOAD_MAX_EVENT_LOOP_UTILIZATION', '0.98');
+  const utilisation = text(env, 'OVERLOAD_MAX_EVENT_LOOP_UTILIZATION', '0');
   if (!/^(0(\.\d{1,3})?|1(\.0{1,3})?)$/.test(utilisation))
     throw new ConfigError('OVERLOAD_MAX_EVENT_LOOP_UTILIZATION', 'a number from 0 to 1, e.g. 0.98 (0 = off)');
   const overload = {
+    maxInFlight: integer(env, 'OVERLOAD_MAX_IN_FLIGHT', 512, 0, 1_000_000),
     maxEventLoopDelayMs: integer(env, 'OVERLOAD_MAX_EVENT_LOOP_DELAY_MS', 500, 0, 60_000),
     maxEventLoopUtilization: Number(utilisation),
     retryAfterSeconds: integer(env, 'OVERLOAD_RETRY_AFTER_SECONDS', 10, 1, 3600),

@@ -67,6 +67,94 @@ describe(`after a SIGKILL (${testEngine})`, () => {
     }
   });
 
+  test('the portal killed ten times under a load of submissions keeps every one it acknowledged', async (t) => {
+    const acknowledged: { title: string; description: string; link: string }[] = [];
+    let serial = 0;
+    /** One citizen sending one aspiration; the acknowledgement is the tracking link in the answer. */
+    const submit = async (address: string, round: number) => {
+      const n = ++serial;
+      const forwarded = { 'x-forwarded-for': `10.77.${n >> 8}.${n & 255}` };
+      const form = await fetch(`${address}/aspirasi/baru`, { headers: forwarded });
+      const cookie = form.headers
+        .getSetCookie()
+        .map((c) => c.split(';')[0])
+        .join('; ');
+      const html = await form.text();
+      const csrf = /name="_csrf" value="([^"]+)"/.exec(html)?.[1] ?? '';
+      const location = /<option value="(\d+)"/.exec(html)?.[1] ?? '';
+      const title = `Uji mati listrik ${round}-${n}`;
+      const description = `Laporan ke-${n} ketika server dimatikan paksa pada putaran ${round}.`;
+      const body = new FormData();
+      for (const [k, v] of Object.entries({
+        _csrf: csrf,
+        kind: 'aspirasi',
+        category: 'jalan-jembatan-drainase',
+        location,
+        title,
+        description,
+        email: `warga${n}@example.org`,
+        consent: 'yes',
+      }))
+        body.append(k, v);
+      const sent = await fetch(`${address}/aspirasi/kirim`, {
+        method: 'POST',
+        body,
+        headers: { cookie, ...forwarded },
+        redirect: 'manual',
+      });
+      const link = sent.headers.get('location');
+      if (sent.status === 303 && link?.startsWith('/lacak/'))
+        acknowledged.push({ title, description, link: link.replace(/\?.*$/, '') });
+    };
+    const verifyAll = async (address: string) => {
+      const missing: string[] = [];
+      for (let i = 0; i < acknowledged.length; i += 8) {
+        await Promise.all(
+          acknowledged.slice(i, i + 8).map(async (a) => {
+            const page = await fetch(`${address}${a.link}`, { headers: { 'x-forwarded-for': '10.78.0.1' } });
+            const text = await page.text();
+            if (page.status !== 200 || !text.includes(a.title) || !text.includes(a.description))
+              missing.push(`${a.title}: ${page.status} ${text.slice(0, 200)}`);
+          }),
+        );
+      }
+      return missing;
+    };
+
+    const crashPlace = await childDataPlace();
+    const env = { ...crashPlace.env, PORT: '0', TRUST_PROXY: 'true' };
+    try {
+      for (let round = 1; round <= 10; round++) {
+        const server = startChild('src/server.ts', env);
+        const [, address = ''] = await server.waitFor(/is running at (http:\/\/\S+)/);
+        // After every restart, everything acknowledged before is there and whole.
+        assert.deepEqual(await verifyAll(address), [], `after restart ${round}`);
+        let stop = false;
+        const clients = Array.from({ length: 6 }, async () => {
+          while (!stop) await submit(address, round).catch(() => undefined);
+        });
+        // Killed at a random moment under the load.
+        await new Promise((r) => setTimeout(r, 300 + Math.random() * 1500));
+        server.process.kill('SIGKILL');
+        await server.exited;
+        stop = true;
+        await Promise.all(clients);
+      }
+      const last = startChild('src/server.ts', env);
+      try {
+        const [, address = ''] = await last.waitFor(/is running at (http:\/\/\S+)/);
+        assert.deepEqual(await verifyAll(address), []);
+      } finally {
+        last.process.kill('SIGTERM');
+        await last.exited;
+      }
+      assert.ok(acknowledged.length >= 20, `a real load: ${acknowledged.length} acknowledged`);
+      t.diagnostic(`${acknowledged.length} submissions acknowledged over 10 kills, all present after each restart`);
+    } finally {
+      await crashPlace.remove();
+    }
+  });
+
   // Only the embedded database has a directory that two processes could share.
   if (testEngine !== 'pglite') return;
   test('a second process on the same embedded database is refused, not corrupting it', async () => {

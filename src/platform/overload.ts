@@ -1,0 +1,66 @@
+/**
+ * Overload: when more arrives than the server can take, new requests get 503 with Retry-After at
+ * once (a fixed answer, no database work) instead of queueing until every one of them times out.
+ * Two signals: more requests in flight than the limit (the queue itself), and the event loop
+ * falling behind or saturated (@fastify/under-pressure). /healthz is never turned away, and the
+ * first second after start is not judged (it measures the start, not the crowd).
+ */
+import underPressure from '@fastify/under-pressure';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Config } from '../config.ts';
+
+function busyPage(seconds: number): string {
+  return `<!doctype html><html lang="id"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Sedang sibuk</title></head><body><main><h1>Sedang sibuk</h1><p>Terlalu banyak orang membuka portal ini bersamaan. Coba lagi dalam ${seconds} detik.</p><p lang="en">Too many people at once. Please try again in ${seconds} seconds.</p></main></body></html>`;
+}
+
+/** Sets the 503 answer on the reply and returns its body (HTML, or problem JSON for the APIs). */
+function busy(request: FastifyRequest, reply: FastifyReply, seconds: number): string | object {
+  reply.code(503).header('retry-after', String(seconds)).header('cache-control', 'no-store');
+  if (request.url.startsWith('/api/') || request.url.startsWith('/open311/')) {
+    reply.type('application/problem+json; charset=utf-8');
+    return {
+      type: 'about:blank',
+      title: 'Service Unavailable',
+      status: 503,
+      detail: `Too many requests at once; try again in ${seconds} seconds.`,
+    };
+  }
+  reply.type('text/html; charset=utf-8');
+  return busyPage(seconds);
+}
+
+export async function registerOverloadGuard(app: FastifyInstance, overload: Config['overload']): Promise<void> {
+  let judgedFrom = Number.POSITIVE_INFINITY;
+  app.addHook('onReady', async () => {
+    judgedFrom = Date.now() + 1000;
+  });
+  const exempt = (request: FastifyRequest) => request.url.startsWith('/healthz') || Date.now() < judgedFrom;
+
+  let inFlight = 0;
+  if (overload.maxInFlight > 0) {
+    app.addHook('onRequest', async (request, reply) => {
+      if (request.url.startsWith('/healthz')) return;
+      inFlight++;
+      // Counted out once, however the exchange ends (answered, or the client gone).
+      reply.raw.once('close', () => {
+        inFlight--;
+      });
+      if (inFlight > overload.maxInFlight && !exempt(request))
+        return reply.send(busy(request, reply, overload.retryAfterSeconds));
+    });
+  }
+
+  await app.register(underPressure, {
+    maxEventLoopDelay: overload.maxEventLoopDelayMs,
+    maxEventLoopUtilization: overload.maxEventLoopUtilization,
+    eventLoopUtilizationMode: 'interval',
+    retryAfter: overload.retryAfterSeconds,
+    sampleInterval: 250,
+    // What the handler returns is sent as the answer (the plugin's contract; its types say void).
+    pressureHandler: ((request: FastifyRequest, reply: FastifyReply) =>
+      exempt(request) ? undefined : busy(request, reply, overload.retryAfterSeconds)) as unknown as (
+      request: FastifyRequest,
+      reply: FastifyReply,
+    ) => void,
+  });
+}
