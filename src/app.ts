@@ -58,6 +58,13 @@ export interface RouteEntry {
   access: Access | undefined;
   stream: boolean;
   appKey: boolean;
+  /** The names the route's schema declares for its query and form fields (for the fuzz tests). */
+  fields: string[];
+}
+
+function fieldNames(schema: unknown): string[] {
+  const properties = (schema as { properties?: Record<string, unknown> } | undefined)?.properties;
+  return properties === undefined ? [] : Object.keys(properties);
 }
 
 export interface AppOptions {
@@ -85,16 +92,29 @@ function tileOrigin(template: string): string {
 
 const requestIdPattern = /^[A-Za-z0-9._-]{1,64}$/;
 
-/** A NUL character anywhere in parsed input (strings, arrays, form fields), files' bytes aside. */
-function hasNul(value: unknown, depth = 0): boolean {
-  if (typeof value === 'string') return value.includes('\u0000');
-  if (depth > 3 || value === null || typeof value !== 'object' || Buffer.isBuffer(value)) return false;
+/**
+ * What no route can use, found anywhere in parsed input (strings, arrays, form fields; files'
+ * bytes aside): a NUL character, which PostgreSQL text cannot hold, or a number too large for any
+ * number type ("1e309" passes the schema validator as Infinity).
+ */
+function unusable(value: unknown, depth = 0): 'nul' | 'number' | undefined {
+  if (typeof value === 'string') {
+    if (value.includes('\u0000')) return 'nul';
+    return /^\s*[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?\s*$/i.test(value) && !Number.isFinite(Number(value))
+      ? 'number'
+      : undefined;
+  }
+  if (depth > 3 || value === null || typeof value !== 'object' || Buffer.isBuffer(value)) return undefined;
   // A multipart part: only what was sent in it counts (its value, or a file's name), not the stream.
   if ('fieldname' in value && 'value' in value) {
     const sent = (value as { value: unknown }).value;
-    return typeof sent === 'string' ? sent.includes('\u0000') : hasNul((sent as { filename?: unknown })?.filename);
+    return typeof sent === 'string' ? unusable(sent) : unusable((sent as { filename?: unknown })?.filename);
   }
-  return Object.values(value).some((v) => hasNul(v, depth + 1));
+  for (const v of Object.values(value)) {
+    const found = unusable(v, depth + 1);
+    if (found !== undefined) return found;
+  }
+  return undefined;
 }
 
 export async function buildApp({ config, database, assets, logStream }: AppOptions): Promise<FastifyInstance> {
@@ -141,6 +161,7 @@ export async function buildApp({ config, database, assets, logStream }: AppOptio
         access: route.config?.access ?? (route.url.startsWith('/static/') ? 'public' : undefined),
         stream: route.config?.stream === true,
         appKey: route.config?.appKey === true,
+        fields: [...fieldNames(route.schema?.querystring), ...fieldNames(route.schema?.body)],
       });
     }
     if (route.config?.access !== undefined) return;
@@ -214,8 +235,8 @@ export async function buildApp({ config, database, assets, logStream }: AppOptio
   app.decorateRequest('formParsed', false);
   app.addHook('preValidation', async (request) => {
     request.formParsed = true;
-    // PostgreSQL text cannot hold a NUL character: refuse it here, for every route, with words.
-    if (hasNul(request.query) || hasNul(request.body)) throw new BadRequestError(request.t('form.nul'));
+    const bad = unusable(request.query) ?? unusable(request.params) ?? unusable(request.body);
+    if (bad !== undefined) throw new BadRequestError(request.t(bad === 'nul' ? 'form.nul' : 'form.hugeNumber'));
   });
   await registerOverloadGuard(app, config.overload);
   // ETag first: it must hash the page before compression turns it into a stream.

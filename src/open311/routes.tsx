@@ -7,7 +7,7 @@ import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { type Static, Type } from 'typebox';
 import { getCouncil } from '../council/service.ts';
 import { deps, signedIn } from '../platform/auth.ts';
-import { NotFoundError } from '../platform/errors.tsx';
+import { NotFoundError, outcomeOf } from '../platform/errors.tsx';
 import { renderPage } from '../platform/render.tsx';
 import {
   definition,
@@ -103,10 +103,14 @@ export const open311Routes: FastifyPluginAsync = async (app) => {
     else if (error.validation !== undefined) {
       status = 400;
       description = error.message;
-    } else if (error.statusCode !== undefined && error.statusCode < 500) {
-      status = error.statusCode;
-      description = error.message;
-    } else request.log.error({ err: error }, 'open311 request failed');
+    } else {
+      // Everything else the portal knows how to explain (broken forms, limits, bad characters).
+      const outcome = outcomeOf(error, request);
+      if (outcome.status < 500) {
+        status = outcome.status;
+        description = outcome.detail ?? request.t(outcome.body, { id: request.id, detail: '', seconds: '' });
+      } else request.log.error({ err: error }, 'open311 request failed');
+    }
     return send(reply, format, 'errors', [{ code: status, description }], status);
   });
 

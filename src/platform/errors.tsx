@@ -19,6 +19,8 @@ export class NotFoundError extends Error {
 
 /** Thrown when a request carries input the handler cannot use; the message is for the user. */
 export class BadRequestError extends Error {
+  /** Read by handlers that only know Fastify's convention (Open311's own error format). */
+  readonly statusCode = 400;
   constructor(readonly detail: string) {
     super(detail);
     this.name = 'BadRequestError';
@@ -40,7 +42,8 @@ function wantsJson(request: FastifyRequest): boolean {
 // A form with photos went past what any honest form sends (too many files, parts or fields).
 const multipartLimits = new Set(['FST_FILES_LIMIT', 'FST_PARTS_LIMIT', 'FST_FIELDS_LIMIT', 'FST_REQ_FILE_TOO_LARGE']);
 
-function outcomeOf(error: FastifyError | Error, request: FastifyRequest): Outcome {
+/** What an error means for the person: a status and words. Exported for handlers with their own format. */
+export function outcomeOf(error: FastifyError | Error, request: FastifyRequest): Outcome {
   if (error instanceof NotFoundError)
     return { status: 404, title: 'error.notFound.title', body: 'error.notFound.body' };
   if (error instanceof BadRequestError) {

@@ -1017,6 +1017,7 @@ const id = {
   'data.notFound': 'Dataset tidak ditemukan',
   'aspiration.field.project': 'Proyek',
   'form.nul': 'Isian berisi karakter yang tidak dapat disimpan (NUL). Hapus lalu kirim lagi.',
+  'form.hugeNumber': 'Angka ini terlalu besar untuk diproses. Periksa lagi isian Anda.',
 } as const;
 
 export type MessageKey = keyof typeof id;
@@ -2032,6 +2033,7 @@ const en: Record<MessageKey, string> = {
   'data.notFound': 'Dataset not found',
   'aspiration.field.project': 'Project',
   'form.nul': 'The input holds a character that cannot be stored (NUL). Remove it and send again.',
+  'form.hugeNumber': 'This number is too large to process. Check what you entered.',
 };
 
 const catalogues: Record<Language, Record<MessageKey, string>> = { id, en };

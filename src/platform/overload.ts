@@ -38,16 +38,21 @@ export async function registerOverloadGuard(app: FastifyInstance, overload: Conf
 
   let inFlight = 0;
   if (overload.maxInFlight > 0) {
+    // Counted out once, however the exchange ends: answered, the client gone, or the socket closed.
+    const counted = new WeakSet<FastifyRequest>();
+    const release = (request: FastifyRequest) => {
+      if (counted.delete(request)) inFlight--;
+    };
     app.addHook('onRequest', async (request, reply) => {
       if (request.url.startsWith('/healthz')) return;
       inFlight++;
-      // Counted out once, however the exchange ends (answered, or the client gone).
-      reply.raw.once('close', () => {
-        inFlight--;
-      });
+      counted.add(request);
+      reply.raw.once('close', () => release(request));
       if (inFlight > overload.maxInFlight && !exempt(request))
         return reply.send(busy(request, reply, overload.retryAfterSeconds));
     });
+    app.addHook('onResponse', async (request) => release(request));
+    app.addHook('onRequestAbort', async (request) => release(request));
   }
 
   await app.register(underPressure, {
