@@ -46,6 +46,7 @@ import { healthRoutes } from './platform/health.ts';
 import { registerLanguage } from './platform/language.ts';
 import { type Channels, gatewayChannel, OutboxWorker, smtpMailer } from './platform/outbox.ts';
 import { registerOverloadGuard } from './platform/overload.ts';
+import { registerPageCache } from './platform/page-cache.ts';
 import type { Access } from './platform/permissions.ts';
 import { pgliteRealtime, postgresRealtime } from './platform/realtime.ts';
 import { MAX_PHOTO_BYTES, type UploadedFile } from './platform/uploads.ts';
@@ -239,6 +240,7 @@ export async function buildApp({ config, database, assets, logStream }: AppOptio
     if (bad !== undefined) throw new BadRequestError(request.t(bad === 'nul' ? 'form.nul' : 'form.hugeNumber'));
   });
   await registerOverloadGuard(app, config.overload);
+  registerPageCache(app, config.pageCacheSeconds);
   // ETag first: it must hash the page before compression turns it into a stream.
   await app.register(etag, { weak: true });
   await app.register(compress, { threshold: 1024, encodings: ['br', 'gzip', 'deflate'] });

@@ -78,6 +78,8 @@ export interface Config {
    * busy (0–1), new requests get 503 with Retry-After instead of queueing until everything times
    * out. 0 switches a check off.
    */
+  /** Public pages for visitors without a session are served from memory for this long (0 = off). */
+  pageCacheSeconds: number;
   overload: {
     maxInFlight: number;
     maxEventLoopDelayMs: number;
@@ -285,9 +287,10 @@ export function loadConfig(env: Env = process.env): Config {
   const utilisation = text(env, 'OVERLOAD_MAX_EVENT_LOOP_UTILIZATION', '0');
   if (!/^(0(\.\d{1,3})?|1(\.0{1,3})?)$/.test(utilisation))
     throw new ConfigError('OVERLOAD_MAX_EVENT_LOOP_UTILIZATION', 'a number from 0 to 1, e.g. 0.98 (0 = off)');
+  const pageCacheSeconds = integer(env, 'PAGE_CACHE_SECONDS', 2, 0, 3600);
   const overload = {
     maxInFlight: integer(env, 'OVERLOAD_MAX_IN_FLIGHT', 512, 0, 1_000_000),
-    maxEventLoopDelayMs: integer(env, 'OVERLOAD_MAX_EVENT_LOOP_DELAY_MS', 500, 0, 60_000),
+    maxEventLoopDelayMs: integer(env, 'OVERLOAD_MAX_EVENT_LOOP_DELAY_MS', 1000, 0, 60_000),
     maxEventLoopUtilization: Number(utilisation),
     retryAfterSeconds: integer(env, 'OVERLOAD_RETRY_AFTER_SECONDS', 10, 1, 3600),
   };
@@ -316,6 +319,7 @@ export function loadConfig(env: Env = process.env): Config {
     aspirations,
     shutdownQuietMs,
     shutdownTimeoutMs,
+    pageCacheSeconds,
     overload,
   };
 }

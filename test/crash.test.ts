@@ -111,7 +111,13 @@ describe(`after a SIGKILL (${testEngine})`, () => {
       for (let i = 0; i < acknowledged.length; i += 8) {
         await Promise.all(
           acknowledged.slice(i, i + 8).map(async (a) => {
-            const page = await fetch(`${address}${a.link}`, { headers: { 'x-forwarded-for': '10.78.0.1' } });
+            // A busy server says 503 and when to come back; a client comes back. Durability is the question.
+            let page = await fetch(`${address}${a.link}`, { headers: { 'x-forwarded-for': '10.78.0.1' } });
+            for (let i = 0; i < 20 && page.status === 503; i++) {
+              await page.arrayBuffer();
+              await new Promise((r) => setTimeout(r, 500));
+              page = await fetch(`${address}${a.link}`, { headers: { 'x-forwarded-for': '10.78.0.1' } });
+            }
             const text = await page.text();
             if (page.status !== 200 || !text.includes(a.title) || !text.includes(a.description))
               missing.push(`${a.title}: ${page.status} ${text.slice(0, 200)}`);

@@ -40,6 +40,17 @@ const publicColumns = [
   'aspiration.updated_at',
 ] as const;
 
+/**
+ * Raised by every write to the aspiration table in this process, so figures computed from it (the
+ * public list's totals) are known to be stale at once here; other processes wait for their TTL.
+ */
+let writes = 0;
+export const writeGeneration = () => writes;
+const wrote = <T>(result: T): T => {
+  writes++;
+  return result;
+};
+
 export async function nextSequence(db: Db, year: number): Promise<number> {
   const row = await db
     .insertInto('aspiration_counter')
@@ -51,7 +62,7 @@ export async function nextSequence(db: Db, year: number): Promise<number> {
 }
 
 export function insertAspiration(db: Db, values: Insert<'aspiration'>) {
-  return db.insertInto('aspiration').values(values).returning(['id', 'code']).executeTakeFirstOrThrow();
+  return wrote(db.insertInto('aspiration').values(values).returning(['id', 'code']).executeTakeFirstOrThrow());
 }
 
 export function insertReporter(db: Db, values: Insert<'aspiration_reporter'>) {
@@ -161,6 +172,7 @@ export async function addSupporter(
     .returning('id')
     .executeTakeFirst();
   if (inserted === undefined) return false;
+  wrote(0);
   await db
     .updateTable('aspiration')
     .set({ supporters: sql`supporters + 1`, updated_at: new Date() })
@@ -170,11 +182,13 @@ export async function addSupporter(
 }
 
 export function updateAspiration(db: Db, id: number, values: import('kysely').Updateable<Database['aspiration']>) {
-  return db
-    .updateTable('aspiration')
-    .set({ ...values, updated_at: new Date() })
-    .where('id', '=', id)
-    .execute();
+  return wrote(
+    db
+      .updateTable('aspiration')
+      .set({ ...values, updated_at: new Date() })
+      .where('id', '=', id)
+      .execute(),
+  );
 }
 
 /** Locks the row for the rest of the transaction, so two officers cannot act on stale state. */
@@ -422,7 +436,7 @@ export function insertTemplate(db: Db, values: Insert<'answer_template'>) {
 }
 
 export function unlinkUser(db: Db, userId: number) {
-  return db.updateTable('aspiration').set({ user_id: null }).where('user_id', '=', userId).execute();
+  return wrote(db.updateTable('aspiration').set({ user_id: null }).where('user_id', '=', userId).execute());
 }
 
 export type { AspirationChannel };

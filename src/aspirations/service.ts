@@ -607,12 +607,38 @@ export async function track(
 export type PublicFilter = Omit<q.PublicFilter, 'limit' | 'offset'> & { page: number };
 export const PAGE_SIZE = 20;
 
+/**
+ * How many public aspirations match a filter. Counting reads every matching row (27 ms for 100 000
+ * on the embedded engine, measured by npm run bench), so a total is reused for TOTAL_TTL_MS, or
+ * until this process writes an aspiration; another process's writes show after the TTL.
+ */
+const TOTAL_TTL_MS = 10_000;
+const totals = new WeakMap<object, Map<string, { n: number; at: number; generation: number }>>();
+
+async function countPublicCached(deps: Deps, councilId: number, query: q.PublicFilter): Promise<number> {
+  let memo = totals.get(deps.db);
+  if (memo === undefined) {
+    memo = new Map();
+    totals.set(deps.db, memo);
+  }
+  const { limit: _limit, offset: _offset, sort: _sort, ...filter } = query;
+  const key = `${councilId}:${JSON.stringify(filter)}`;
+  const known = memo.get(key);
+  const now = Date.now();
+  if (known !== undefined && known.generation === q.writeGeneration() && now - known.at < TOTAL_TTL_MS) return known.n;
+  const generation = q.writeGeneration();
+  const n = await q.countPublic(deps.db, councilId, query);
+  if (memo.size >= 1000) memo.clear();
+  memo.set(key, { n, at: now, generation });
+  return n;
+}
+
 export async function listPublicAspirations(deps: Deps, filter: PublicFilter) {
   const structure = await getCouncil(deps.db);
   const query: q.PublicFilter = { ...filter, limit: PAGE_SIZE, offset: (filter.page - 1) * PAGE_SIZE };
   const [rows, total] = await Promise.all([
     q.listPublic(deps.db, structure.council.id, query),
-    q.countPublic(deps.db, structure.council.id, query),
+    countPublicCached(deps, structure.council.id, query),
   ]);
   return { items: await Promise.all(rows.map((r) => viewOf(deps, r, false, true))), total, pageSize: PAGE_SIZE };
 }
@@ -1148,7 +1174,7 @@ export async function publicRecords(
   // The home page wants a few newest ones, not how many there are: no count on every visit.
   const [rows, total] = await Promise.all([
     q.listPublic(deps.db, structure.council.id, query),
-    filter.counted === false ? Promise.resolve(-1) : q.countPublic(deps.db, structure.council.id, query),
+    filter.counted === false ? Promise.resolve(-1) : countPublicCached(deps, structure.council.id, query),
   ]);
   const ids = rows.map((r) => r.id);
   const [latest, photos] = await Promise.all([q.latestPublicEvents(deps.db, ids), q.firstPhotos(deps.db, ids)]);

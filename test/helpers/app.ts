@@ -30,6 +30,8 @@ export function testConfig(overrides: Record<string, string> = {}): Config {
     // the timers that measure the event loop: the measure would say "overloaded" about the test
     // itself. Overload is tested on a real server in test/overload.test.ts.
     OVERLOAD_MAX_EVENT_LOOP_DELAY_MS: '0',
+    // Tests read what they just wrote; the page cache is tested on its own (platform/page-cache.test.ts).
+    PAGE_CACHE_SECONDS: '0',
     ...overrides,
   });
 }

@@ -1,0 +1,173 @@
+/**
+ * Fills a fresh database with the volume a busy council reaches after some years: aspirations with
+ * their timelines, meetings, legal documents with full text, projects with reports, a budget year.
+ * Generated in SQL with generate_series, so 100 000 aspirations take seconds, not hours. All of it
+ * is fictional and marked so.
+ */
+import { sql } from 'kysely';
+import { getCouncil } from '../src/council/service.ts';
+import type { Db } from '../src/db/index.ts';
+import { seedDemoBudget } from '../src/db/seed/budget.ts';
+
+export interface Volume {
+  aspirations: number;
+  meetings: number;
+  regulations: number;
+  projects: number;
+}
+
+const words = [
+  'jalan',
+  'rusak',
+  'berlubang',
+  'banjir',
+  'drainase',
+  'sampah',
+  'lampu',
+  'penerangan',
+  'sekolah',
+  'puskesmas',
+  'pasar',
+  'taman',
+  'trotoar',
+  'parkir',
+  'macet',
+  'bantuan',
+  'sosial',
+  'air',
+  'bersih',
+  'pelayanan',
+  'kelurahan',
+  'pembangunan',
+  'perbaikan',
+  'saluran',
+  'jembatan',
+  'genangan',
+  'warga',
+  'mohon',
+  'segera',
+  'diperbaiki',
+];
+
+export async function fillVolume(db: Db, volume: Volume, year: number): Promise<void> {
+  const structure = await getCouncil(db);
+  const councilId = structure.council.id;
+  const categories = structure.categories.map((c) => c.id);
+  const kelurahan = structure.kecamatan.flatMap((k) =>
+    k.kelurahan.map((kel) => ({
+      kel: kel.id,
+      kec: k.id,
+      dapil: structure.dapil.find((d) => d.number === k.dapilNumber)?.id ?? null,
+      lat: kel.lat,
+      lon: kel.lon,
+    })),
+  );
+  const komisi = structure.bodies.filter((b) => b.kind === 'komisi').map((b) => b.id);
+  const wordList = sql.raw(`array[${words.map((w) => `'${w}'`).join(',')}]`);
+  const kelList = sql.raw(`array[${kelurahan.map((k) => k.kel).join(',')}]`);
+  const kecList = sql.raw(`array[${kelurahan.map((k) => k.kec).join(',')}]`);
+  const dapilList = sql.raw(`array[${kelurahan.map((k) => k.dapil ?? 'null').join(',')}]::int[]`);
+  const latList = sql.raw(`array[${kelurahan.map((k) => k.lat ?? 'null').join(',')}]::float8[]`);
+  const lonList = sql.raw(`array[${kelurahan.map((k) => k.lon ?? 'null').join(',')}]::float8[]`);
+  const catList = sql.raw(`array[${categories.join(',')}]`);
+  const komisiList = sql.raw(`array[${komisi.join(',')}]`);
+  const n = kelurahan.length;
+
+  // Aspirations: spread over the last two years, most handled, a third with a pin.
+  await sql`
+    insert into aspiration (council_id, code, kind, category_id, title, description, kecamatan_id, kelurahan_id,
+      dapil_id, lat, lon, channel, status, komisi_id, access_token_hash, supporters, received_at, verify_due)
+    select ${councilId},
+      'ASP-' || extract(year from r.at)::int || '-' || lpad(i::text, 6, '0'),
+      (array['aspirasi','pengaduan','pengaduan','informasi'])[1 + i % 4],
+      (${catList})[1 + i % ${categories.length}],
+      initcap((${wordList})[1 + i % 30]) || ' ' || (${wordList})[1 + (i * 7) % 30] || ' di RT ' || (1 + i % 12) || ' (contoh fiktif)',
+      'Warga melaporkan ' || (${wordList})[1 + (i * 3) % 30] || ' ' || (${wordList})[1 + (i * 11) % 30] || ' dan '
+        || (${wordList})[1 + (i * 13) % 30] || ' ' || (${wordList})[1 + (i * 17) % 30] || ' sejak beberapa minggu. Laporan nomor ' || i || '.',
+      (${kecList})[1 + i % ${n}],
+      (${kelList})[1 + i % ${n}],
+      (${dapilList})[1 + i % ${n}],
+      case when i % 3 = 0 then (${latList})[1 + i % ${n}] + ((i % 97) - 48) * 0.00005 end,
+      case when i % 3 = 0 then (${lonList})[1 + i % ${n}] + ((i % 89) - 44) * 0.00005 end,
+      'web',
+      (array['received','verified','forwarded','forwarded','resolved','resolved','resolved','rejected'])[1 + i % 8],
+      case when i % 8 between 2 and 6 then (${komisiList})[1 + i % ${komisi.length}] end,
+      md5('bench-' || i),
+      (i * 37) % 23,
+      r.at,
+      (r.at + interval '5 days')::date
+    from generate_series(1, ${volume.aspirations}) as i,
+      lateral (select ${`${year}-11-28T12:00:00+07:00`}::timestamptz - (i * interval '631 seconds') as at) r
+  `.execute(db);
+  // Timelines: received for all, then the steps each status implies, with public texts.
+  await sql`
+    insert into aspiration_event (aspiration_id, kind, public, body, details, created_at)
+    select a.id, 'received', true, null, '{"channel":"web"}', a.received_at from aspiration a
+    union all
+    select a.id, 'verified', true, null, '{}', a.received_at + interval '1 day' from aspiration a
+      where a.status in ('verified','forwarded','resolved')
+    union all
+    select a.id, 'forwarded', true, null, '{"komisi":"Komisi II","dapil":null}', a.received_at + interval '2 days' from aspiration a
+      where a.status in ('forwarded','resolved')
+    union all
+    select a.id, 'response', true, 'Terima kasih, laporan ini sudah kami teruskan kepada dinas terkait untuk ditinjau.', '{}',
+      a.received_at + interval '4 days' from aspiration a where a.status in ('forwarded','resolved')
+    union all
+    select a.id, 'resolved', true, 'Perbaikan sudah dikerjakan dinas terkait.', '{}', a.received_at + interval '9 days' from aspiration a
+      where a.status = 'resolved'
+  `.execute(db);
+  await sql`update aspiration set resolved_at = received_at + interval '9 days' where status = 'resolved' and resolved_at is null`.execute(
+    db,
+  );
+  // New submissions continue after the generated codes.
+  await sql`insert into aspiration_counter (year, last)
+    select extract(year from received_at)::int, max(substr(code, 10)::int) from aspiration group by 1
+    on conflict (year) do update set last = excluded.last`.execute(db);
+
+  // Meetings: komisi hearings and plenaries over the years, open, with agenda items.
+  await sql`
+    insert into meeting (council_id, uid, type, body_id, title, agenda_items, starts_at, place, open, minutes, decisions)
+    select ${councilId}, 'bench-' || i || '@dewan-terbuka',
+      case when i % 5 = 0 then 'paripurna' else 'komisi' end,
+      case when i % 5 = 0 then null else (${komisiList})[1 + i % ${komisi.length}] end,
+      case when i % 5 = 0 then 'Rapat Paripurna ' || i else 'Rapat kerja komisi tentang ' || (${wordList})[1 + i % 30] || ' ' || (${wordList})[1 + (i * 7) % 30] end || ' (contoh fiktif)',
+      array['Paparan mitra kerja', 'Tanya jawab', 'Kesimpulan'],
+      ${`${year}-12-31T09:00:00+07:00`}::timestamptz - (i * interval '9 hours 17 minutes'),
+      'Ruang Rapat', true,
+      case when i > 40 then 'Notulen rapat: ' || (${wordList})[1 + i % 30] || ' dibahas bersama mitra.' end,
+      case when i > 40 then 'Komisi meminta dinas menindaklanjuti ' || (${wordList})[1 + (i * 3) % 30] || '.' end
+    from generate_series(1, ${volume.meetings}) as i
+  `.execute(db);
+
+  // Legal documents with a page of text each, searchable like real ones.
+  await sql`
+    insert into regulation (council_id, type, number, year, title, subject, enacted_on, status, text)
+    select ${councilId}, 'perda', (1 + i % 40)::text, 1990 + i / 40,
+      'Peraturan Daerah tentang ' || initcap((${wordList})[1 + i % 30]) || ' dan ' || initcap((${wordList})[1 + (i * 7) % 30]) || ' (contoh fiktif)',
+      initcap((${wordList})[1 + (i * 5) % 30]),
+      make_date(1990 + i / 40, 1 + i % 12, 1 + i % 28), 'berlaku',
+      (select string_agg('Pasal ' || p || '. Penyelenggaraan ' || (${wordList})[1 + (i * p) % 30] || ' dan ' || (${wordList})[1 + (i + p * 3) % 30]
+        || ' dilaksanakan oleh Pemerintah Daerah dengan memperhatikan pembangunan berkelanjutan.', ' ') from generate_series(1, 40) p)
+    from generate_series(0, ${volume.regulations - 1}) as i
+  `.execute(db);
+
+  // Projects with a report a month.
+  await sql`
+    insert into project (council_id, name, description, opd, komisi_id, kecamatan_id, kelurahan_id, lat, lon, budget, realised,
+      funding_source, year, starts_on, ends_on, progress, status)
+    select ${councilId}, 'Perbaikan ' || (${wordList})[1 + i % 30] || ' nomor ' || i || ' (contoh fiktif)', 'Contoh fiktif untuk uji beban.',
+      'Dinas Bina Marga dan Sumber Daya Air', (${komisiList})[1 + i % ${komisi.length}],
+      (${kecList})[1 + i % ${n}], (${kelList})[1 + i % ${n}], (${latList})[1 + i % ${n}], (${lonList})[1 + i % ${n}],
+      1000000000::bigint + (i % 50) * 100000000::bigint, (i % 50) * 50000000::bigint, 'APBD', ${year} - i % 4,
+      make_date(${year} - i % 4, 1 + i % 9, 1), make_date(${year} - i % 4, 10 + i % 3, 28), (i * 7) % 101,
+      (array['perencanaan','pengadaan','berjalan','berjalan','selesai','terhambat'])[1 + i % 6]
+    from generate_series(1, ${volume.projects}) as i
+  `.execute(db);
+  await sql`
+    insert into project_update (project_id, happened_on, progress, note)
+    select p.id, p.starts_on + m * 30, least(100, m * 15), 'Laporan bulanan ke-' || m || '.'
+    from project p, generate_series(1, 6) m where p.starts_on + m * 30 <= current_date
+  `.execute(db);
+  await seedDemoBudget(db, councilId, year);
+  await sql`analyze`.execute(db);
+}
