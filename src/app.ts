@@ -240,7 +240,7 @@ export async function buildApp({ config, database, assets, logStream }: AppOptio
     if (bad !== undefined) throw new BadRequestError(request.t(bad === 'nul' ? 'form.nul' : 'form.hugeNumber'));
   });
   await registerOverloadGuard(app, config.overload);
-  registerPageCache(app, config.pageCacheSeconds);
+  registerPageCache(app, config.pageCacheSeconds, 'csrf');
   // ETag first: it must hash the page before compression turns it into a stream.
   await app.register(etag, { weak: true });
   await app.register(compress, { threshold: 1024, encodings: ['br', 'gzip', 'deflate'] });

@@ -2,69 +2,110 @@
  * A micro-cache of public pages for visitors without a session: when a complaint goes viral or a
  * plenary is streamed, thousands ask for the same few pages in the same seconds. A page rendered
  * once is served from memory for PAGE_CACHE_SECONDS to every visitor who carries no cookie but the
- * language; anyone else (signed in, or holding a form's token) always gets a fresh page. Only plain
- * 200 answers without cookies of their own are kept, so no token and nothing personal is shared.
+ * language; anyone else (signed in, or already holding a form's token) gets a fresh page.
+ *
+ * Pages with a form carry a CSRF token tied to a cookie of the visitor's own: the page is kept with
+ * the token taken out, and every visitor served from it gets a token and cookie of their own. Only
+ * plain 200 answers are kept, with no cookie of their own but that one. When a page expires, one
+ * request renders it again while the others are still served the previous copy for a moment, so a
+ * crowd never renders the same page at once.
  */
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 
 interface Entry {
-  body: string | Buffer;
+  body: string;
   type: string;
   headers: Record<string, string>;
   expires: number;
+  /** A request is rendering the page again; the others may still be served this copy. */
+  refreshing: boolean;
+  /** The body holds TOKEN where each visitor's own CSRF token goes. */
+  withToken: boolean;
 }
 
 const MAX_ENTRIES = 1000;
 const MAX_BODY = 1024 * 1024;
+/** How long an expired copy may still be served while one request renders the page again. */
+const STALE_MS = 10_000;
+const TOKEN = '\u0000csrf-token\u0000';
 const kept = ['cache-control', 'content-disposition', 'link', 'content-language'];
+const tokenField = /name="_csrf" value="([^"]+)"/;
 
 /** A visitor whose page may come from the cache: a plain GET, no cookie but the language one. */
 function keyOf(request: FastifyRequest): string | undefined {
   if (request.method !== 'GET' || request.routeOptions.config.access !== 'public') return undefined;
   if (request.routeOptions.config.stream === true) return undefined;
-  const cookies = Object.keys(request.cookies ?? {});
-  if (cookies.some((name) => name !== 'lang')) return undefined;
+  if (Object.keys(request.cookies ?? {}).some((name) => name !== 'lang')) return undefined;
   if (request.headers.authorization !== undefined) return undefined;
   return `${request.cookies.lang ?? ''}|${request.url}`;
 }
 
-export function registerPageCache(app: FastifyInstance, seconds: number): void {
+/** The cookies an answer sets, by name. */
+function cookieNames(reply: FastifyReply): string[] {
+  const header = reply.getHeader('set-cookie');
+  const all = header === undefined ? [] : Array.isArray(header) ? header : [String(header)];
+  return all.map((c) => String(c).split('=')[0] ?? '');
+}
+
+export function registerPageCache(app: FastifyInstance, seconds: number, csrfCookie: string): void {
   if (seconds <= 0) return;
   const entries = new Map<string, Entry>();
 
   app.addHook('onRequest', async (request, reply) => {
     const key = keyOf(request);
     if (key === undefined) return;
-    const hit = entries.get(key);
-    if (hit === undefined) return;
-    if (hit.expires < Date.now()) {
-      entries.delete(key);
-      return;
+    const entry = entries.get(key);
+    if (entry === undefined) return;
+    const now = Date.now();
+    if (now >= entry.expires) {
+      if (now >= entry.expires + STALE_MS) {
+        entries.delete(key);
+        return;
+      }
+      if (!entry.refreshing) {
+        // This request renders the page again; the crowd behind it gets the copy meanwhile.
+        entry.refreshing = true;
+        return;
+      }
     }
     reply.header('x-page-cache', 'hit');
-    for (const [name, value] of Object.entries(hit.headers)) reply.header(name, value);
-    return reply.type(hit.type).send(hit.body);
+    for (const [name, value] of Object.entries(entry.headers)) reply.header(name, value);
+    const body = entry.withToken ? entry.body.replaceAll(TOKEN, reply.generateCsrf()) : entry.body;
+    return reply.type(entry.type).send(body);
   });
 
   app.addHook('onSend', async (request, reply, payload) => {
     const key = keyOf(request);
-    if (key === undefined || reply.statusCode !== 200 || reply.getHeader('x-page-cache') === 'hit') return payload;
-    if (reply.hasHeader('set-cookie')) return payload;
-    const control = String(reply.getHeader('cache-control') ?? '');
-    if (/private|no-store/.test(control)) return payload;
-    if (typeof payload !== 'string' && !Buffer.isBuffer(payload)) return payload;
-    if (payload.length > MAX_BODY) return payload;
-    if (entries.size >= MAX_ENTRIES) entries.delete(entries.keys().next().value ?? '');
+    if (key === undefined || reply.getHeader('x-page-cache') === 'hit') return payload;
+    const forget = () => {
+      const entry = entries.get(key);
+      if (entry !== undefined) entry.refreshing = false;
+      return payload;
+    };
+    if (reply.statusCode !== 200 || typeof payload !== 'string' || payload.length > MAX_BODY) return forget();
+    if (/private|no-store/.test(String(reply.getHeader('cache-control') ?? ''))) return forget();
+    const cookies = cookieNames(reply);
+    if (cookies.some((name) => name !== csrfCookie)) return forget();
+    let body = payload;
+    const withToken = cookies.length > 0;
+    if (withToken) {
+      const token = tokenField.exec(payload)?.[1];
+      if (token === undefined) return forget();
+      body = payload.replaceAll(token, TOKEN);
+    }
+    if (entries.size >= MAX_ENTRIES && !entries.has(key)) entries.delete(entries.keys().next().value ?? '');
     const headers: Record<string, string> = {};
     for (const name of kept) {
       const value = reply.getHeader(name);
       if (value !== undefined) headers[name] = String(value);
     }
     entries.set(key, {
-      body: payload,
+      body,
       type: String(reply.getHeader('content-type') ?? 'text/html; charset=utf-8'),
       headers,
       expires: Date.now() + seconds * 1000,
+      refreshing: false,
+      withToken,
     });
     return payload;
   });
