@@ -86,13 +86,10 @@ export function registerPageCache(app: FastifyInstance, seconds: number, csrfCoo
     if (/private|no-store/.test(String(reply.getHeader('cache-control') ?? ''))) return forget();
     const cookies = cookieNames(reply);
     if (cookies.some((name) => name !== csrfCookie)) return forget();
-    let body = payload;
-    const withToken = cookies.length > 0;
-    if (withToken) {
-      const token = tokenField.exec(payload)?.[1];
-      if (token === undefined) return forget();
-      body = payload.replaceAll(token, TOKEN);
-    }
+    // A token made but not used on the page (no form shown this time) needs no place in the copy.
+    const token = cookies.length > 0 ? tokenField.exec(payload)?.[1] : undefined;
+    const withToken = token !== undefined;
+    const body = withToken ? payload.replaceAll(token, TOKEN) : payload;
     if (entries.size >= MAX_ENTRIES && !entries.has(key)) entries.delete(entries.keys().next().value ?? '');
     const headers: Record<string, string> = {};
     for (const name of kept) {
