@@ -5,7 +5,6 @@
  */
 import path from 'node:path';
 import type { CurrentUser, Deps } from '../accounts/service.ts';
-import { isEmail, normaliseEmail } from '../accounts/service.ts';
 import { type Body, getCouncil } from '../council/service.ts';
 import type { RaperdaStage } from '../db/schema.ts';
 import { recordAudit } from '../platform/audit.ts';
@@ -13,10 +12,10 @@ import { translator } from '../platform/i18n.ts';
 import { enqueueMessage } from '../platform/outbox.ts';
 import { isPdf } from '../platform/pdf.ts';
 import {
+  askToFollow,
   confirmedSubscribers,
   confirmSubscription,
-  stopPath,
-  subscribe,
+  stopLink,
   unsubscribe,
 } from '../platform/subscriptions.ts';
 import { storeDocument, type UploadedFile } from '../platform/uploads.ts';
@@ -179,7 +178,7 @@ export async function advance(
           stage: t(`draft.stage.${stage}`),
           note,
           link: `${deps.config.publicBaseUrl}/raperda/${id}`,
-          stop: `${deps.config.publicBaseUrl}${stopPath(deps.sealer, '/raperda', 'raperda', follower.id)}`,
+          stop: stopLink(deps, 'raperda', follower.id),
           site: structure.council.name,
         }),
         topic: `raperda:${id}`,
@@ -292,25 +291,11 @@ export async function follow(
   const structure = await getCouncil(deps.db);
   const row = await q.draftById(deps.db, structure.council.id, id);
   if (row === undefined) return { ok: false, problem: 'missing' };
-  const email = normaliseEmail(rawEmail);
-  if (!isEmail(email) || email.length > 320) return { ok: false, problem: 'email' };
   const t = translator(deps.config.defaultLanguage);
-  await deps.db.transaction().execute(async (trx) => {
-    const token = await subscribe(trx, deps.sealer, { type: 'raperda', id }, email);
-    if (token === undefined) return;
-    await enqueueMessage(trx, deps.sealer, {
-      channel: 'email',
-      to: email,
-      subject: t('draft.mail.confirm.subject', { title: row.title }),
-      text: t('draft.mail.confirm.body', {
-        title: row.title,
-        link: `${deps.config.publicBaseUrl}/raperda/ikuti/${token}`,
-        site: structure.council.name,
-      }),
-      topic: `raperda:${id}`,
-    });
-  });
-  return { ok: true };
+  return askToFollow(deps, { type: 'raperda', id }, rawEmail, (link) => ({
+    subject: t('draft.mail.confirm.subject', { title: row.title }),
+    text: t('draft.mail.confirm.body', { title: row.title, link, site: structure.council.name }),
+  }));
 }
 
 export function confirmFollowing(deps: Deps, token: string): Promise<number | undefined> {

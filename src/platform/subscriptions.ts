@@ -3,10 +3,15 @@
  * goes to the address and nothing else is sent before it is used — and every later message carries
  * a signed "stop" link that only the portal can make. One table for every kind of subject.
  */
+import { type Deps, isEmail, normaliseEmail } from '../accounts/service.ts';
 import type { Db } from '../db/index.ts';
 import { hashToken, newToken, type Sealer } from './crypto.ts';
+import { enqueueMessage } from './outbox.ts';
 
 export type SubjectType = 'raperda' | 'project';
+
+/** Where each kind of subject has its pages; its confirm and stop links live under them. */
+const pages: Record<SubjectType, string> = { raperda: '/raperda', project: '/proyek' };
 export interface Subject {
   type: SubjectType;
   id: number;
@@ -16,7 +21,7 @@ export interface Subject {
  * Records the wish to follow and returns the confirmation token to mail, or undefined when the
  * address already follows (nothing needs to be sent then).
  */
-export async function subscribe(db: Db, sealer: Sealer, subject: Subject, email: string): Promise<string | undefined> {
+async function subscribe(db: Db, sealer: Sealer, subject: Subject, email: string): Promise<string | undefined> {
   const token = newToken();
   const row = await db
     .insertInto('subscription')
@@ -53,9 +58,37 @@ function signature(sealer: Sealer, type: SubjectType, id: number): string {
   return sealer.lookup(`${type}-stop:${id}`).slice(0, 32);
 }
 
-/** The path of the "stop" link for one follower, under the subject's own pages (e.g. /proyek). */
-export function stopPath(sealer: Sealer, base: string, type: SubjectType, subscriptionId: number): string {
-  return `${base}/berhenti/${subscriptionId}/${signature(sealer, type, subscriptionId)}`;
+/** The address of the "stop" link for one follower, under the subject's own pages (e.g. /proyek). */
+export function stopLink(deps: Deps, type: SubjectType, subscriptionId: number): string {
+  return `${deps.config.publicBaseUrl}${pages[type]}/berhenti/${subscriptionId}/${signature(deps.sealer, type, subscriptionId)}`;
+}
+
+/**
+ * Asks to follow a subject: records the wish and mails the confirmation link (the subject's pages
+ * + /ikuti/<token>); nothing else is ever sent before it is used, and nothing at all when the
+ * address already follows.
+ */
+export async function askToFollow(
+  deps: Deps,
+  subject: Subject,
+  rawEmail: string,
+  mail: (link: string) => { subject: string; text: string },
+): Promise<{ ok: true } | { ok: false; problem: 'email' }> {
+  const email = normaliseEmail(rawEmail);
+  if (!isEmail(email) || email.length > 320) return { ok: false, problem: 'email' };
+  await deps.db.transaction().execute(async (trx) => {
+    const token = await subscribe(trx, deps.sealer, subject, email);
+    if (token === undefined) return;
+    const message = mail(`${deps.config.publicBaseUrl}${pages[subject.type]}/ikuti/${token}`);
+    await enqueueMessage(trx, deps.sealer, {
+      channel: 'email',
+      to: email,
+      subject: message.subject,
+      text: message.text,
+      topic: `${subject.type}:${subject.id}`,
+    });
+  });
+  return { ok: true };
 }
 
 /** Ends a subscription from its signed link; the subject, or undefined for a forged or used link. */

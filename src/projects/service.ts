@@ -5,7 +5,6 @@
  * preselected.
  */
 import type { CurrentUser, Deps } from '../accounts/service.ts';
-import { isEmail, normaliseEmail } from '../accounts/service.ts';
 import { type MeetingView, meeting } from '../agenda/service.ts';
 import { publicRecords } from '../aspirations/service.ts';
 import { type CouncilStructure, getCouncil, nearestKelurahan } from '../council/service.ts';
@@ -14,10 +13,10 @@ import { recordAudit } from '../platform/audit.ts';
 import { translator } from '../platform/i18n.ts';
 import { enqueueMessage } from '../platform/outbox.ts';
 import {
+  askToFollow,
   confirmedSubscribers,
   confirmSubscription,
-  stopPath,
-  subscribe,
+  stopLink,
   unsubscribe,
 } from '../platform/subscriptions.ts';
 import {
@@ -363,7 +362,7 @@ export async function addProgressUpdate(
             date,
             note,
             link: `${deps.config.publicBaseUrl}/proyek/${id}`,
-            stop: `${deps.config.publicBaseUrl}${stopPath(deps.sealer, '/proyek', 'project', follower.id)}`,
+            stop: stopLink(deps, 'project', follower.id),
             site: structure.council.name,
           }),
           topic: `project:${id}`,
@@ -539,25 +538,11 @@ export async function follow(
   const structure = await getCouncil(deps.db);
   const row = await q.projectById(deps.db, structure.council.id, id);
   if (row === undefined) return { ok: false, problem: 'missing' };
-  const email = normaliseEmail(rawEmail);
-  if (!isEmail(email) || email.length > 320) return { ok: false, problem: 'email' };
   const t = translator(deps.config.defaultLanguage);
-  await deps.db.transaction().execute(async (trx) => {
-    const token = await subscribe(trx, deps.sealer, { type: 'project', id }, email);
-    if (token === undefined) return;
-    await enqueueMessage(trx, deps.sealer, {
-      channel: 'email',
-      to: email,
-      subject: t('project.mail.confirm.subject', { name: row.name }),
-      text: t('project.mail.confirm.body', {
-        name: row.name,
-        link: `${deps.config.publicBaseUrl}/proyek/ikuti/${token}`,
-        site: structure.council.name,
-      }),
-      topic: `project:${id}`,
-    });
-  });
-  return { ok: true };
+  return askToFollow(deps, { type: 'project', id }, rawEmail, (link) => ({
+    subject: t('project.mail.confirm.subject', { name: row.name }),
+    text: t('project.mail.confirm.body', { name: row.name, link, site: structure.council.name }),
+  }));
 }
 
 export function confirmFollowing(deps: Deps, token: string): Promise<number | undefined> {
