@@ -5,11 +5,11 @@
  */
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { type Static, Type } from 'typebox';
-import { MessagePage } from '../accounts/views/pages.tsx';
 import { multipartBody } from '../aspirations/routes.tsx';
 import { getCouncil } from '../council/service.ts';
 import { deps, signedIn } from '../platform/auth.ts';
 import { NotFoundError } from '../platform/errors.tsx';
+import { registerFollowLinks } from '../platform/follow-routes.tsx';
 import type { MessageKey } from '../platform/i18n.ts';
 import { renderForm, renderPage } from '../platform/render.tsx';
 import { storedFile } from '../platform/uploads.ts';
@@ -18,7 +18,6 @@ import {
   addDocument,
   addDraft,
   advance,
-  confirmFollowing,
   type DraftError,
   type DraftResult,
   documentFile,
@@ -26,7 +25,6 @@ import {
   follow,
   MAX_PDF_BYTES,
   propemperda,
-  stopFollowing,
 } from './service.ts';
 import { DraftOfficePage, DraftPage, DraftsOfficePage, PropemperdaPage } from './views/pages.tsx';
 
@@ -38,13 +36,6 @@ const DocParams = Type.Object({
   doc: Type.Integer({ minimum: 1, maximum: 2_000_000_000 }),
 });
 type DocParams = Static<typeof DocParams>;
-const TokenParams = Type.Object({ token: Type.String({ pattern: '^[A-Za-z0-9_-]{20,100}$' }) });
-type TokenParams = Static<typeof TokenParams>;
-const StopParams = Type.Object({
-  follower: Type.Integer({ minimum: 1, maximum: 2_000_000_000 }),
-  sig: Type.String({ pattern: '^[A-Za-z0-9_-]{10,100}$' }),
-});
-type StopParams = Static<typeof StopParams>;
 const YearQuery = Type.Object({ lang: text(5), tahun: Type.Optional(Type.Integer({ minimum: 2000, maximum: 2200 })) });
 const PageQuery = Type.Object({ lang: text(5), pesan: text(40) });
 const FollowBody = Type.Object({ _csrf: text(200), 'follow-email': text(400) });
@@ -142,49 +133,7 @@ export const draftRoutes: FastifyPluginAsync = async (app) => {
     },
   );
 
-  app.get(
-    '/raperda/ikuti/:token',
-    { config: { access: 'public' }, schema: { hide: true, params: TokenParams } },
-    async (request, reply) => {
-      const id = await confirmFollowing(deps(app), (request.params as TokenParams).token);
-      if (id === undefined) {
-        return renderPage(
-          request,
-          reply,
-          (ctx) => (
-            <MessagePage
-              ctx={ctx}
-              title={request.t('draft.follow.badTitle')}
-              body={request.t('draft.follow.badBody')}
-            />
-          ),
-          400,
-        );
-      }
-      return reply.redirect(`/raperda/${id}?pesan=dikonfirmasi`, 303);
-    },
-  );
-
-  app.get(
-    '/raperda/berhenti/:follower/:sig',
-    { config: { access: 'public' }, schema: { hide: true, params: StopParams } },
-    async (request, reply) => {
-      const { follower, sig } = request.params as StopParams;
-      const id = await stopFollowing(deps(app), follower, sig);
-      const t = request.t;
-      return renderPage(
-        request,
-        reply,
-        (ctx) =>
-          id === undefined ? (
-            <MessagePage ctx={ctx} title={t('draft.stop.badTitle')} body={t('draft.stop.badBody')} />
-          ) : (
-            <MessagePage ctx={ctx} title={t('draft.stop.title')} body={t('draft.stop.body')} />
-          ),
-        id === undefined ? 400 : 200,
-      );
-    },
-  );
+  registerFollowLinks(app, 'raperda', { unknownConfirmation: 'draft.follow.badBody', stopped: 'draft.stop.body' });
 
   // ------------------------------------------------------------ /kelola/raperda
 

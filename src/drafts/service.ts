@@ -11,13 +11,7 @@ import { recordAudit } from '../platform/audit.ts';
 import { translator } from '../platform/i18n.ts';
 import { enqueueMessage } from '../platform/outbox.ts';
 import { isPdf } from '../platform/pdf.ts';
-import {
-  askToFollow,
-  confirmedSubscribers,
-  confirmSubscription,
-  stopLink,
-  unsubscribe,
-} from '../platform/subscriptions.ts';
+import { askToFollow, confirmedSubscribers, stopLink } from '../platform/subscriptions.ts';
 import { storeDocument, type UploadedFile } from '../platform/uploads.ts';
 import { isCalendarDay, jakartaDay } from '../platform/working-days.ts';
 import * as q from './queries.ts';
@@ -296,12 +290,4 @@ export async function follow(
     subject: t('draft.mail.confirm.subject', { title: row.title }),
     text: t('draft.mail.confirm.body', { title: row.title, link, site: structure.council.name }),
   }));
-}
-
-export function confirmFollowing(deps: Deps, token: string): Promise<number | undefined> {
-  return confirmSubscription(deps.db, 'raperda', token);
-}
-
-export function stopFollowing(deps: Deps, followerId: number, signature: string): Promise<number | undefined> {
-  return unsubscribe(deps.db, deps.sealer, 'raperda', followerId, signature);
 }

@@ -11,7 +11,7 @@ import { enqueueMessage } from './outbox.ts';
 export type SubjectType = 'raperda' | 'project';
 
 /** Where each kind of subject has its pages; its confirm and stop links live under them. */
-const pages: Record<SubjectType, string> = { raperda: '/raperda', project: '/proyek' };
+export const subjectPages: Record<SubjectType, string> = { raperda: '/raperda', project: '/proyek' };
 export interface Subject {
   type: SubjectType;
   id: number;
@@ -60,7 +60,7 @@ function signature(sealer: Sealer, type: SubjectType, id: number): string {
 
 /** The address of the "stop" link for one follower, under the subject's own pages (e.g. /proyek). */
 export function stopLink(deps: Deps, type: SubjectType, subscriptionId: number): string {
-  return `${deps.config.publicBaseUrl}${pages[type]}/berhenti/${subscriptionId}/${signature(deps.sealer, type, subscriptionId)}`;
+  return `${deps.config.publicBaseUrl}${subjectPages[type]}/berhenti/${subscriptionId}/${signature(deps.sealer, type, subscriptionId)}`;
 }
 
 /**
@@ -79,7 +79,7 @@ export async function askToFollow(
   await deps.db.transaction().execute(async (trx) => {
     const token = await subscribe(trx, deps.sealer, subject, email);
     if (token === undefined) return;
-    const message = mail(`${deps.config.publicBaseUrl}${pages[subject.type]}/ikuti/${token}`);
+    const message = mail(`${deps.config.publicBaseUrl}${subjectPages[subject.type]}/ikuti/${token}`);
     await enqueueMessage(trx, deps.sealer, {
       channel: 'email',
       to: email,

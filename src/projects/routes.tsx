@@ -4,17 +4,17 @@
  */
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { type Static, Type } from 'typebox';
-import { MessagePage } from '../accounts/views/pages.tsx';
 import { multipartBody } from '../aspirations/routes.tsx';
+import { getCouncil } from '../council/service.ts';
 import { deps, signedIn } from '../platform/auth.ts';
 import { NotFoundError } from '../platform/errors.tsx';
+import { registerFollowLinks } from '../platform/follow-routes.tsx';
 import type { MessageKey } from '../platform/i18n.ts';
 import { renderForm, renderPage } from '../platform/render.tsx';
 import { MAX_PHOTO_BYTES, smallName, storedFile, uploadPath } from '../platform/uploads.ts';
 import type { FieldErrors } from '../platform/views/form.tsx';
 import {
   addProgressUpdate,
-  confirmFollowing,
   follow,
   linkMeeting,
   listProjects,
@@ -29,7 +29,6 @@ import {
   projectPhoto,
   saveProject,
   statuses,
-  stopFollowing,
 } from './service.ts';
 import { ProjectOfficePage, ProjectsOfficePage, valuesOf } from './views/office-pages.tsx';
 import { NearbyPage, ProjectPage, ProjectsPage } from './views/pages.tsx';
@@ -44,13 +43,6 @@ const PhotoParams = Type.Object({
   foto: Type.String({ pattern: '^\\d{1,9}(-kecil)?$' }),
 });
 type PhotoParams = Static<typeof PhotoParams>;
-const TokenParams = Type.Object({ token: Type.String({ pattern: '^[A-Za-z0-9_-]{20,100}$' }) });
-type TokenParams = Static<typeof TokenParams>;
-const StopParams = Type.Object({
-  follower: Type.Integer({ minimum: 1, maximum: 2_000_000_000 }),
-  sig: Type.String({ pattern: '^[A-Za-z0-9_-]{10,100}$' }),
-});
-type StopParams = Static<typeof StopParams>;
 const PageQuery = Type.Object({ lang: text(5), pesan: text(40) });
 
 const ListQuery = Type.Object({
@@ -332,43 +324,7 @@ export const projectRoutes: FastifyPluginAsync = async (app) => {
     },
   );
 
-  app.get(
-    '/proyek/ikuti/:token',
-    { config: { access: 'public' }, schema: { hide: true, params: TokenParams } },
-    async (request, reply) => {
-      const id = await confirmFollowing(deps(app), (request.params as TokenParams).token);
-      if (id === undefined)
-        return renderPage(
-          request,
-          reply,
-          (ctx) => (
-            <MessagePage ctx={ctx} title={ctx.t('draft.follow.badTitle')} body={ctx.t('project.follow.badBody')} />
-          ),
-          400,
-        );
-      return reply.redirect(`/proyek/${id}?pesan=dikonfirmasi`, 303);
-    },
-  );
-
-  app.get(
-    '/proyek/berhenti/:follower/:sig',
-    { config: { access: 'public' }, schema: { hide: true, params: StopParams } },
-    async (request, reply) => {
-      const { follower, sig } = request.params as StopParams;
-      const id = await stopFollowing(deps(app), follower, sig);
-      return renderPage(
-        request,
-        reply,
-        (ctx) =>
-          id === undefined ? (
-            <MessagePage ctx={ctx} title={ctx.t('draft.stop.badTitle')} body={ctx.t('draft.stop.badBody')} />
-          ) : (
-            <MessagePage ctx={ctx} title={ctx.t('draft.stop.title')} body={ctx.t('project.stop.body')} />
-          ),
-        id === undefined ? 400 : 200,
-      );
-    },
-  );
+  registerFollowLinks(app, 'project', { unknownConfirmation: 'project.follow.badBody', stopped: 'project.stop.body' });
 
   // ------------------------------------------------------------ /api/v1/projects
 
@@ -508,10 +464,7 @@ export const projectRoutes: FastifyPluginAsync = async (app) => {
   ) => {
     const found = await project(deps(app), id);
     if (found === undefined) throw new NotFoundError('project');
-    const [choices, { structure }] = await Promise.all([
-      meetingChoices(deps(app), found.project.year),
-      listProjects(deps(app), { page: 1, pageSize: 1 }),
-    ]);
+    const [choices, structure] = await Promise.all([meetingChoices(deps(app), found.project.year), getCouncil(app.db)]);
     const key = notices[(request.query as { pesan?: string }).pesan ?? ''];
     return renderForm(
       request,

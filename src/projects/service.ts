@@ -6,19 +6,13 @@
  */
 import type { CurrentUser, Deps } from '../accounts/service.ts';
 import { type MeetingView, meeting } from '../agenda/service.ts';
-import { publicRecords } from '../aspirations/service.ts';
+import { placeOf, publicRecords } from '../aspirations/service.ts';
 import { type CouncilStructure, getCouncil, nearestKelurahan } from '../council/service.ts';
 import type { ProjectStatus } from '../db/schema.ts';
 import { recordAudit } from '../platform/audit.ts';
 import { translator } from '../platform/i18n.ts';
 import { enqueueMessage } from '../platform/outbox.ts';
-import {
-  askToFollow,
-  confirmedSubscribers,
-  confirmSubscription,
-  stopLink,
-  unsubscribe,
-} from '../platform/subscriptions.ts';
+import { askToFollow, confirmedSubscribers, stopLink } from '../platform/subscriptions.ts';
 import {
   type ProcessedPhoto,
   processPhoto,
@@ -127,20 +121,6 @@ export function rupiah(raw: string): number | undefined {
   const v = raw.replace(/^Rp\.?/i, '').replace(/[\s.]/g, '');
   if (!/^\d{1,15}$/.test(v)) return undefined;
   return Number(v);
-}
-
-function placeOf(structure: CouncilStructure, location: string) {
-  const kec = /^k(\d{1,9})$/.exec(location);
-  if (kec !== null) {
-    const k = structure.kecamatan.find((x) => x.id === Number(kec[1]));
-    return k === undefined ? undefined : { kecamatanId: k.id, kelurahanId: null };
-  }
-  if (!/^\d{1,9}$/.test(location)) return undefined;
-  for (const k of structure.kecamatan) {
-    const kel = k.kelurahan.find((x) => x.id === Number(location));
-    if (kel !== undefined) return { kecamatanId: k.id, kelurahanId: kel.id };
-  }
-  return undefined;
 }
 
 function checkProject(structure: CouncilStructure, input: ProjectInput) {
@@ -545,14 +525,6 @@ export async function follow(
   }));
 }
 
-export function confirmFollowing(deps: Deps, token: string): Promise<number | undefined> {
-  return confirmSubscription(deps.db, 'project', token);
-}
-
-export function stopFollowing(deps: Deps, followerId: number, signature: string): Promise<number | undefined> {
-  return unsubscribe(deps.db, deps.sealer, 'project', followerId, signature);
-}
-
 /**
  * "Near me": from a kelurahan or kecamatan chosen in a list, or from a position the browser gave,
  * the projects there, the meetings about them, and the open aspirations around.
@@ -565,7 +537,7 @@ export async function nearby(
   let place = input.location === undefined ? undefined : placeOf(structure, input.location);
   if (place === undefined && input.lat !== undefined && input.lon !== undefined) {
     const near = nearestKelurahan(structure, { lat: input.lat, lon: input.lon });
-    if (near !== undefined) place = { kecamatanId: near.kecamatan.id, kelurahanId: near.kelurahan.id };
+    if (near !== undefined) place = placeOf(structure, String(near.kelurahan.id));
   }
   if (place === undefined) return { structure, place: undefined };
   const kecamatan = structure.kecamatan.find((k) => k.id === place.kecamatanId);
