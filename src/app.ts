@@ -14,29 +14,13 @@ import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import Fastify, { type FastifyInstance } from 'fastify';
-import { accountSelfRoutes } from './accounts/account-routes.tsx';
-import { accountRoutes } from './accounts/routes.tsx';
-import { agendaApiRoutes } from './agenda/api-routes.ts';
-import { agendaOfficeRoutes } from './agenda/office-routes.tsx';
-import { agendaRoutes } from './agenda/routes.tsx';
-import { apiDocsRoutes } from './api/routes.tsx';
-import { aspirationApiRoutes } from './aspirations/api-routes.ts';
-import { aspirationOfficeRoutes } from './aspirations/office-routes.tsx';
-import { aspirationRoutes } from './aspirations/routes.tsx';
+import { resolveApiToken } from './accounts/api-tokens.ts';
+import { resolveSession } from './accounts/service.ts';
 import { MAX_PHOTOS } from './aspirations/service.ts';
-import { auditRoutes } from './audit/routes.tsx';
-import { backOfficeRoutes } from './backoffice/routes.tsx';
-import { budgetRoutes } from './budget/routes.tsx';
 import type { Config } from './config.ts';
-import { councilRoutes } from './council/routes.tsx';
-import { COUNCIL_CHANGED, forgetCouncil } from './council/service.ts';
-import { settingsRoutes } from './council/settings-routes.tsx';
+import { getCouncil } from './council/service.ts';
 import type { OpenDatabase } from './db/index.ts';
-import { draftRoutes } from './drafts/routes.tsx';
-import { homeRoutes } from './home/routes.tsx';
-import { memberRoutes } from './members/routes.tsx';
-import { openDataRoutes } from './open-data/routes.tsx';
-import { open311KeyRoutes, open311Routes } from './open311/routes.tsx';
+import { features } from './features.ts';
 import { type Assets, loadAssets, publicDir } from './platform/assets.ts';
 import { registerAuth } from './platform/auth.ts';
 import { createSealer } from './platform/crypto.ts';
@@ -47,26 +31,9 @@ import { registerLanguage } from './platform/language.ts';
 import { type Channels, gatewayChannel, OutboxWorker, smtpMailer } from './platform/outbox.ts';
 import { registerOverloadGuard } from './platform/overload.ts';
 import { registerPageCache } from './platform/page-cache.ts';
-import type { Access } from './platform/permissions.ts';
 import { pgliteRealtime, postgresRealtime } from './platform/realtime.ts';
+import { registerRouteTable } from './platform/route-table.ts';
 import { MAX_PHOTO_BYTES, type UploadedFile } from './platform/uploads.ts';
-import { projectRoutes } from './projects/routes.tsx';
-import { regulationRoutes } from './regulations/routes.tsx';
-
-export interface RouteEntry {
-  method: string;
-  url: string;
-  access: Access | undefined;
-  stream: boolean;
-  appKey: boolean;
-  /** The names the route's schema declares for its query and form fields (for the fuzz tests). */
-  fields: string[];
-}
-
-function fieldNames(schema: unknown): string[] {
-  const properties = (schema as { properties?: Record<string, unknown> } | undefined)?.properties;
-  return properties === undefined ? [] : Object.keys(properties);
-}
 
 export interface AppOptions {
   config: Config;
@@ -148,30 +115,20 @@ export async function buildApp({ config, database, assets, logStream }: AppOptio
       : postgresRealtime(database.connectionString ?? config.databaseUrl ?? '', app.log);
   app.decorate('realtime', realtime);
   app.addHook('onClose', async () => realtime.close());
-  // The council's structure is cached per process; a change made by any process clears it everywhere.
-  realtime.subscribe(COUNCIL_CHANGED, () => forgetCouncil(database.db));
+  app.decorate('features', features);
+  app.decorate(
+    'personalData',
+    features.flatMap((f) => (f.personalData === undefined ? [] : [f.personalData])),
+  );
+  app.decorate(
+    'backOfficeLinks',
+    features.flatMap((f) => f.backOffice ?? []),
+  );
+  // Who runs the portal, for every page's header: the council, cached by its feature.
+  app.decorate('site', async () => (await getCouncil(database.db)).council);
+  for (const feature of features) feature.setup?.(app);
 
-  // Every route says who may call it; a route that does not is a mistake caught at start.
-  const routeTable: RouteEntry[] = [];
-  app.decorate('routeTable', routeTable);
-  app.addHook('onRoute', (route) => {
-    for (const method of [route.method].flat()) {
-      routeTable.push({
-        method,
-        url: route.url,
-        access: route.config?.access ?? (route.url.startsWith('/static/') ? 'public' : undefined),
-        stream: route.config?.stream === true,
-        appKey: route.config?.appKey === true,
-        fields: [...fieldNames(route.schema?.querystring), ...fieldNames(route.schema?.body)],
-      });
-    }
-    if (route.config?.access !== undefined) return;
-    if (route.url.startsWith('/static/')) {
-      route.config = { ...route.config, access: 'public' };
-      return;
-    }
-    throw new Error(`Route ${route.method} ${route.url} does not declare who may call it (config.access)`);
-  });
+  registerRouteTable(app);
 
   const https = config.publicBaseUrl.startsWith('https:');
   await app.register(helmet, {
@@ -294,32 +251,11 @@ export async function buildApp({ config, database, assets, logStream }: AppOptio
 
   registerDrain(app);
   registerLanguage(app);
-  registerAuth(app);
+  registerAuth(app, { session: resolveSession, apiToken: resolveApiToken });
   registerErrorHandlers(app);
 
   await app.register(healthRoutes);
-  await app.register(homeRoutes);
-  await app.register(memberRoutes);
-  await app.register(councilRoutes);
-  await app.register(apiDocsRoutes);
-  await app.register(accountRoutes);
-  await app.register(accountSelfRoutes);
-  await app.register(backOfficeRoutes);
-  await app.register(auditRoutes);
-  await app.register(aspirationRoutes);
-  await app.register(aspirationApiRoutes);
-  await app.register(aspirationOfficeRoutes);
-  await app.register(open311Routes);
-  await app.register(open311KeyRoutes);
-  await app.register(settingsRoutes);
-  await app.register(agendaRoutes);
-  await app.register(agendaOfficeRoutes);
-  await app.register(agendaApiRoutes);
-  await app.register(regulationRoutes);
-  await app.register(draftRoutes);
-  await app.register(budgetRoutes);
-  await app.register(projectRoutes);
-  await app.register(openDataRoutes);
+  for (const feature of features) for (const routes of feature.routes) await app.register(routes);
 
   return app;
 }

@@ -4,7 +4,6 @@
  * flight are finished, then the database is closed.
  */
 import { buildApp } from './app.ts';
-import { scheduleAspirationJobs } from './aspirations/service.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { getCouncil } from './council/service.ts';
 import { openDatabase } from './db/index.ts';
@@ -13,10 +12,8 @@ import { seedCouncil } from './db/seed/index.ts';
 import { seedDemoMeetings } from './db/seed/meetings.ts';
 import { seedDemoProjects } from './db/seed/projects.ts';
 import { seedDemoDrafts, seedDemoRegulations } from './db/seed/regulations.ts';
-import { deps } from './platform/auth.ts';
 import { scheduleRetention } from './platform/retention.ts';
 import { jakartaDay } from './platform/working-days.ts';
-import { scheduleProjectJobs } from './projects/service.ts';
 
 async function main() {
   let config: ReturnType<typeof loadConfig>;
@@ -51,8 +48,7 @@ async function main() {
   const app = await buildApp({ config, database });
   app.outbox.start();
   const stopRetention = scheduleRetention(database.db, config.retention, app.log);
-  const stopAspirationJobs = scheduleAspirationJobs(deps(app), app.log, () => app.outbox.kick());
-  const stopProjectJobs = scheduleProjectJobs(deps(app), app.log);
+  const stopJobs = app.features.flatMap((feature) => (feature.jobs === undefined ? [] : [feature.jobs(app)]));
 
   let closing = false;
   const shutdown = async (signal: string) => {
@@ -62,8 +58,7 @@ async function main() {
     try {
       await app.drain({ quietMs: config.shutdownQuietMs, maxMs: config.shutdownTimeoutMs });
       stopRetention();
-      stopAspirationJobs();
-      stopProjectJobs();
+      for (const stop of stopJobs) stop();
       await app.close();
       await app.outbox.stop();
       await database.close();

@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import fc from 'fast-check';
 import { sql } from 'kysely';
-import type { RouteEntry } from '../src/app.ts';
+import type { RouteEntry } from '../src/platform/route-table.ts';
 import { Agent } from './helpers/agent.ts';
 import { buildTestApp, type TestApp } from './helpers/app.ts';
 

@@ -2,11 +2,12 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { getCouncil } from '../council/service.ts';
 import { clearSessionCookie, deps, safeNext, setSessionCookie, signedIn } from '../platform/auth.ts';
-import { isOfficial } from '../platform/permissions.ts';
+import type { CurrentUser } from '../platform/deps.ts';
+import { isOfficial, scopes } from '../platform/permissions.ts';
 import { renderPage } from '../platform/render.tsx';
 import type { FieldErrors } from '../platform/views/form.tsx';
-import { createApiToken, listApiTokens, revokeApiToken, scopes } from './api-tokens.ts';
-import { copyOfPersonalData, correctPersonalData, endAccount, phoneOf } from './personal-data.ts';
+import { createApiToken, listApiTokens, revokeApiToken } from './api-tokens.ts';
+import { copyOfPersonalData, correctPersonalData, endAccount, personalDataJson, phoneOf } from './personal-data.ts';
 import { noticeOf, passwordMessage } from './routes.tsx';
 import {
   ChangePasswordBody,
@@ -18,7 +19,7 @@ import {
   PageQuery,
   TokenIdParams,
 } from './schemas.ts';
-import { type CurrentUser, changePassword, endOtherSessions, listSessions } from './service.ts';
+import { changePassword, endOtherSessions, listSessions } from './service.ts';
 import { beginEnrolment, confirmEnrolment, passChallenge, recoveryCodesLeft } from './two-factor.ts';
 import {
   AccountPage,
@@ -104,19 +105,19 @@ export const accountSelfRoutes: FastifyPluginAsync = async (app) => {
     '/akun/data',
     { config: { access: 'account.self' }, schema: { hide: true, querystring: PageQuery } },
     async (request, reply) => {
-      const copy = await copyOfPersonalData(deps(app), signedIn(request), request.ip);
+      const copy = await copyOfPersonalData(deps(app), app.personalData, signedIn(request), request.ip);
       return renderPage(request, reply, (ctx) => <PersonalDataPage ctx={ctx} copy={copy} />);
     },
   );
 
   app.get('/akun/data.json', { config: { access: 'account.self' }, schema: { hide: true } }, async (request, reply) => {
-    const copy = await copyOfPersonalData(deps(app), signedIn(request), request.ip);
+    const copy = await copyOfPersonalData(deps(app), app.personalData, signedIn(request), request.ip);
     const day = copy.generatedAt.slice(0, 10);
     return reply
       .header('content-disposition', `attachment; filename="data-pribadi-${day}.json"`)
       .header('cache-control', 'private, no-store')
       .type('application/json; charset=utf-8')
-      .send(JSON.stringify(copy, null, 2));
+      .send(personalDataJson(copy));
   });
 
   app.post(
@@ -150,7 +151,14 @@ export const accountSelfRoutes: FastifyPluginAsync = async (app) => {
     { config: { access: 'account.self', rateLimit: mfaLimit }, schema: { hide: true, body: EndAccountBody } },
     async (request, reply) => {
       const body = request.body as EndAccountBody;
-      const ended = await endAccount(deps(app), signedIn(request), body.kind, body.confirm, request.ip);
+      const ended = await endAccount(
+        deps(app),
+        app.personalData,
+        signedIn(request),
+        body.kind,
+        body.confirm,
+        request.ip,
+      );
       if (!ended) return accountPage(request, reply, { confirm: request.t('account.wrongPassword') }, undefined, 400);
       clearSessionCookie(reply);
       return reply.redirect('/masuk?pesan=akun-dihapus', 303);

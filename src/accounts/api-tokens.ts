@@ -5,14 +5,10 @@
  */
 import { recordAudit } from '../platform/audit.ts';
 import { hashToken, newToken } from '../platform/crypto.ts';
+import type { CurrentUser, Deps, TokenUser } from '../platform/deps.ts';
+import { scopes } from '../platform/permissions.ts';
 import * as q from './queries.ts';
-import { type CurrentUser, currentUser, type Deps } from './service.ts';
-
-/** What a token may be allowed to do; each API route that accepts tokens names one. */
-export const scopes = {
-  'profile:read': 'scope.profileRead',
-} as const;
-export type Scope = keyof typeof scopes;
+import { currentUser } from './service.ts';
 
 export const TOKEN_PREFIX = 'dt_';
 
@@ -67,10 +63,6 @@ export async function revokeApiToken(deps: Deps, user: CurrentUser, id: number, 
       ip,
     });
   return revoked;
-}
-
-export interface TokenUser extends CurrentUser {
-  scopes: string[];
 }
 
 /** The user behind a bearer token, or null when it is unknown, revoked, expired or its account is not active. */

@@ -5,13 +5,12 @@
  * public (later: aspirations, comments) stays, without their name.
  */
 import { randomBytes } from 'node:crypto';
-import { aspirationsOf, forgetAccount } from '../aspirations/service.ts';
 import { recordAudit } from '../platform/audit.ts';
+import { PHONE_PATTERN } from '../platform/contact.ts';
+import type { CurrentUser, Deps } from '../platform/deps.ts';
+import type { PersonalDataHooks, PersonalDataSection } from '../platform/feature.ts';
 import { verifyPassword } from './passwords.ts';
 import * as q from './queries.ts';
-import type { CurrentUser, Deps } from './service.ts';
-
-export const PHONE_PATTERN = /^\+?[0-9 ()-]{8,20}$/;
 
 export interface PersonalDataCopy {
   generatedAt: string;
@@ -30,13 +29,18 @@ export interface PersonalDataCopy {
   messages: { channel: string; subject: string; status: string; createdAt: string; sentAt: string | null }[];
   activity: { at: string; action: string; ip: string | null }[];
   requests: { kind: string; requestedAt: string; completedAt: string | null }[];
-  /** Aspirations sent while signed in (their reporter details are in each aspiration's record). */
-  aspirations: { code: string; title: string; status: string; receivedAt: string }[];
+  /** What each feature holds about the person (e.g. the aspirations they sent while signed in). */
+  sections: PersonalDataSection[];
 }
 
 const iso = (d: Date | null) => (d === null ? null : d.toISOString());
 
-export async function copyOfPersonalData(deps: Deps, user: CurrentUser, ip: string): Promise<PersonalDataCopy> {
+export async function copyOfPersonalData(
+  deps: Deps,
+  hooks: readonly PersonalDataHooks[],
+  user: CurrentUser,
+  ip: string,
+): Promise<PersonalDataCopy> {
   const now = new Date();
   await q.insertDataRequest(deps.db, { user_id: user.id, kind: 'access', requested_at: now, completed_at: now });
   await recordAudit(deps.db, {
@@ -49,7 +53,7 @@ export async function copyOfPersonalData(deps: Deps, user: CurrentUser, ip: stri
   });
   const row = await q.userById(deps.db, user.id);
   if (row === undefined) throw new Error(`user ${user.id} vanished`);
-  const [sessions, activity, requests, messages, aspirations] = await Promise.all([
+  const [sessions, activity, requests, messages, sections] = await Promise.all([
     q.sessionsOf(deps.db, user.id),
     q.auditAbout(deps.db, user.id),
     q.dataRequestsOf(deps.db, user.id),
@@ -60,7 +64,7 @@ export async function copyOfPersonalData(deps: Deps, user: CurrentUser, ip: stri
         return false;
       }
     }),
-    aspirationsOf(deps, user.id),
+    Promise.all(hooks.map((hook) => hook.copy(deps, user.id))),
   ]);
   return {
     generatedAt: now.toISOString(),
@@ -94,7 +98,7 @@ export async function copyOfPersonalData(deps: Deps, user: CurrentUser, ip: stri
       requestedAt: r.requested_at.toISOString(),
       completedAt: iso(r.completed_at),
     })),
-    aspirations: aspirations.map((a) => ({ ...a, receivedAt: a.receivedAt.toISOString() })),
+    sections,
   };
 }
 
@@ -141,6 +145,7 @@ export async function correctPersonalData(
  */
 export async function endAccount(
   deps: Deps,
+  hooks: readonly PersonalDataHooks[],
   user: CurrentUser,
   kind: 'withdraw_consent' | 'erasure',
   password: string,
@@ -155,7 +160,7 @@ export async function endAccount(
       email: deps.sealer.seal(''),
       name: deps.sealer.seal(''),
     });
-    await forgetAccount(trx, user.id);
+    for (const hook of hooks) await hook.forget(trx, user.id);
     if (kind === 'withdraw_consent') await q.updateUser(trx, user.id, { consent_withdrawn_at: now });
     await q.insertDataRequest(trx, { user_id: user.id, kind, requested_at: now, completed_at: now });
     await recordAudit(trx, {
@@ -173,4 +178,11 @@ export async function endAccount(
 export async function phoneOf(deps: Deps, user: CurrentUser): Promise<string> {
   const row = await q.userById(deps.db, user.id);
   return row?.phone_sealed == null ? '' : deps.sealer.open(row.phone_sealed);
+}
+
+/** The copy as a file: each feature's section under its own key, as the JSON has always had it. */
+export function personalDataJson(copy: PersonalDataCopy): string {
+  const { sections, ...rest } = copy;
+  const extra = Object.fromEntries(sections.map((section) => [section.key, section.items.map((item) => item.record)]));
+  return JSON.stringify({ ...rest, ...extra }, null, 2);
 }

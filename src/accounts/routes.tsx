@@ -5,9 +5,12 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { getCouncil } from '../council/service.ts';
 import { clearSessionCookie, deps, safeNext, setSessionCookie } from '../platform/auth.ts';
+import { isEmail, normaliseEmail } from '../platform/contact.ts';
+import type { MailContext } from '../platform/deps.ts';
 import type { MessageKey, Translate } from '../platform/i18n.ts';
 import { renderPage } from '../platform/render.tsx';
 import type { FieldErrors } from '../platform/views/form.tsx';
+import { MessagePage } from '../platform/views/message-page.tsx';
 import type { PasswordProblem } from './passwords.ts';
 import { EmailBody, PageQuery, PasswordBody, SignInBody, SignUpBody, TokenParams } from './schemas.ts';
 import {
@@ -15,10 +18,7 @@ import {
   confirmEmail,
   endSession,
   invitationRole,
-  isEmail,
-  type MailContext,
   NAME_MAX,
-  normaliseEmail,
   requestPasswordReset,
   type SignUpProblem,
   setPasswordWithToken,
@@ -27,7 +27,7 @@ import {
   startSession,
   tokenIsValid,
 } from './service.ts';
-import { ForgotPage, MessagePage, SetPasswordPage, SignInPage, SignUpPage } from './views/pages.tsx';
+import { ForgotPage, SetPasswordPage, SignInPage, SignUpPage } from './views/pages.tsx';
 
 const passwordMessages: Record<PasswordProblem, MessageKey> = {
   tooShort: 'account.password.tooShort',

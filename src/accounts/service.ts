@@ -7,38 +7,15 @@ import type { Config } from '../config.ts';
 import type { Db } from '../db/index.ts';
 import type { Role, TokenPurpose } from '../db/schema.ts';
 import { recordAudit } from '../platform/audit.ts';
-import { hashToken, newToken, type Sealer } from '../platform/crypto.ts';
-import type { Translate } from '../platform/i18n.ts';
+import { isEmail, normaliseEmail } from '../platform/contact.ts';
+import { hashToken, newToken } from '../platform/crypto.ts';
+import type { CurrentUser, Deps, MailContext } from '../platform/deps.ts';
 import { enqueueEmail } from '../platform/outbox.ts';
 import { isOfficial } from '../platform/permissions.ts';
 import { hashPassword, type PasswordProblem, passwordProblem, verifyDecoy, verifyPassword } from './passwords.ts';
 import * as q from './queries.ts';
 
 export const CONSENT_VERSION = '2026-11';
-
-export interface Deps {
-  db: Db;
-  sealer: Sealer;
-  config: Config;
-}
-
-/** How a message to a person is worded and where its links point. */
-export interface MailContext {
-  t: Translate;
-  site: string;
-}
-
-export interface CurrentUser {
-  id: number;
-  role: Role;
-  name: string;
-  email: string;
-  memberId: number | null;
-  sessionId: number;
-  sessionExpiresAt: Date;
-  mfaPassed: boolean;
-  totpEnabled: boolean;
-}
 
 export interface Origin {
   ip: string;
@@ -53,13 +30,6 @@ const lifetimes: Record<TokenPurpose, number> = {
 };
 
 export const NAME_MAX = 120;
-const emailPattern = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-export function normaliseEmail(email: string): string {
-  return email.trim().toLowerCase();
-}
-export function isEmail(email: string): boolean {
-  return email.length <= 254 && emailPattern.test(email);
-}
 
 async function issueToken(db: Db, userId: number, purpose: TokenPurpose): Promise<string> {
   const { token, hash } = newToken();

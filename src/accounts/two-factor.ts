@@ -8,8 +8,8 @@ import { generateSecret, generateURI, verify } from 'otplib';
 import QRCode from 'qrcode';
 import { recordAudit } from '../platform/audit.ts';
 import { hashToken, newToken } from '../platform/crypto.ts';
+import type { CurrentUser, Deps } from '../platform/deps.ts';
 import * as q from './queries.ts';
-import type { CurrentUser, Deps } from './service.ts';
 
 const STEP_SECONDS = 30;
 

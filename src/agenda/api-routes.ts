@@ -3,6 +3,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import { type Static, Type } from 'typebox';
 import { deps } from '../platform/auth.ts';
 import { NotFoundError } from '../platform/errors.tsx';
+import { IdParams } from '../platform/schemas.ts';
 import { agenda, type MeetingView, meeting, meetingTypes } from './service.ts';
 
 const nullable = <T extends import('typebox').TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
@@ -45,7 +46,6 @@ const ListJson = Type.Object({
   data: Type.Array(MeetingJson),
   meta: Type.Object({ total: Type.Integer(), page: Type.Integer(), per_page: Type.Integer() }),
 });
-const IdParams = Type.Object({ id: Type.Integer({ minimum: 1, maximum: 2_000_000_000 }) });
 
 function toJson(m: MeetingView, base: string): MeetingJson {
   return {

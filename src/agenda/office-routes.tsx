@@ -1,13 +1,15 @@
 /** /kelola/agenda: staff publish, change and cancel meetings and record what happened at them. */
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { type Static, Type } from 'typebox';
-import { multipartBody } from '../aspirations/routes.tsx';
 import { getCouncil } from '../council/service.ts';
 import type { Presence } from '../db/schema.ts';
 import { deps, signedIn } from '../platform/auth.ts';
 import { NotFoundError } from '../platform/errors.tsx';
 import type { MessageKey } from '../platform/i18n.ts';
+import { multipartBody } from '../platform/multipart.ts';
 import { renderForm, renderPage } from '../platform/render.tsx';
+import { IdParams, optionalText } from '../platform/schemas.ts';
+import { fieldMessages } from '../platform/validation.ts';
 import type { FieldErrors } from '../platform/views/form.tsx';
 import {
   addDocument,
@@ -27,37 +29,48 @@ import {
 } from './service.ts';
 import { AgendaOfficePage, EditMeetingPage, NewMeetingPage, type Values } from './views/office-pages.tsx';
 
-const text = (max: number) => Type.Optional(Type.String({ maxLength: max }));
+const meetingProblemTexts = {
+  required: 'agenda.problem.required',
+  invalid: 'agenda.problem.invalid',
+  tooLong: 'agenda.problem.tooLong',
+  mustBeOpen: 'agenda.problem.mustBeOpen',
+  order: 'agenda.problem.order',
+  url: 'agenda.problem.url',
+  pdf: 'agenda.problem.pdf',
+  tooLarge: 'agenda.problem.tooLarge',
+} as const satisfies Record<MeetingError['problem'], MessageKey>;
+
 const MeetingBody = Type.Object({
-  _csrf: text(200),
-  type: text(40),
-  body: text(80),
-  dapil: text(5),
-  title: text(2000),
-  agendaItems: text(50_000),
-  date: text(20),
-  startTime: text(10),
-  endTime: text(10),
-  place: text(2000),
-  onlineUrl: text(2000),
-  livestreamUrl: text(2000),
-  openness: text(10),
-  note: text(2000),
+  _csrf: optionalText(200),
+  type: optionalText(40),
+  body: optionalText(80),
+  dapil: optionalText(5),
+  title: optionalText(2000),
+  agendaItems: optionalText(50_000),
+  date: optionalText(20),
+  startTime: optionalText(10),
+  endTime: optionalText(10),
+  place: optionalText(2000),
+  onlineUrl: optionalText(2000),
+  livestreamUrl: optionalText(2000),
+  openness: optionalText(10),
+  note: optionalText(2000),
 });
 type MeetingBody = Static<typeof MeetingBody>;
-const CancelBody = Type.Object({ _csrf: text(200), reason: text(5000) });
+const CancelBody = Type.Object({ _csrf: optionalText(200), reason: optionalText(5000) });
 type CancelBody = Static<typeof CancelBody>;
 const OutcomeBody = Type.Object({
-  _csrf: text(200),
-  minutes: text(200_000),
-  decisions: text(50_000),
-  recordingUrl: text(2000),
+  _csrf: optionalText(200),
+  minutes: optionalText(200_000),
+  decisions: optionalText(50_000),
+  recordingUrl: optionalText(2000),
 });
 type OutcomeBody = Static<typeof OutcomeBody>;
-const AttendanceBody = Type.Object({ _csrf: text(200) }, { additionalProperties: Type.String({ maxLength: 30 }) });
-const IdParams = Type.Object({ id: Type.Integer({ minimum: 1, maximum: 2_000_000_000 }) });
-type IdParams = Static<typeof IdParams>;
-const Query = Type.Object({ lang: text(5), pesan: text(40) });
+const AttendanceBody = Type.Object(
+  { _csrf: optionalText(200) },
+  { additionalProperties: Type.String({ maxLength: 30 }) },
+);
+const Query = Type.Object({ lang: optionalText(5), pesan: optionalText(40) });
 
 const access = { access: 'agenda.publish' as const };
 
@@ -78,11 +91,8 @@ function input(body: MeetingBody): MeetingInput {
   };
 }
 
-function messages(request: FastifyRequest, errors: MeetingError[]): FieldErrors {
-  const out: FieldErrors = {};
-  for (const e of errors) out[e.field] = request.t(`agenda.problem.${e.problem}` as MessageKey);
-  return out;
-}
+const messages = (request: FastifyRequest, errors: MeetingError[]) =>
+  fieldMessages(request.t, errors, meetingProblemTexts);
 
 export const agendaOfficeRoutes: FastifyPluginAsync = async (app) => {
   app.get('/kelola/agenda', { config: access, schema: { hide: true, querystring: Query } }, async (request, reply) => {

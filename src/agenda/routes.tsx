@@ -11,26 +11,24 @@ import { BadRequestError, NotFoundError } from '../platform/errors.tsx';
 import { formatDate, formatTime } from '../platform/format.ts';
 import { can } from '../platform/permissions.ts';
 import { renderPage } from '../platform/render.tsx';
+import { IdParams, optionalText } from '../platform/schemas.ts';
 import { storedFile } from '../platform/uploads.ts';
 import { isCalendarDay, jakartaDay } from '../platform/working-days.ts';
 import { icsFeed, meetingsAtom, meetingsCsv } from './feeds.ts';
 import { type AgendaFilter, agenda, documentFile, meeting, meetingTypes, recentChanges } from './service.ts';
 import { AgendaPage, MeetingPage } from './views/agenda-pages.tsx';
 
-const text = (max: number) => Type.Optional(Type.String({ maxLength: max }));
 export const AgendaQuery = Type.Object({
-  lang: text(5),
+  lang: optionalText(5),
   tampilan: Type.Optional(Type.Union([Type.Literal('daftar'), Type.Literal('minggu'), Type.Literal('bulan')])),
   tanggal: Type.Optional(Type.String({ pattern: '^(\\d{4}-\\d{2}-\\d{2})?$' })),
-  badan: text(80),
+  badan: optionalText(80),
   jenis: Type.Optional(Type.Union([Type.Literal(''), ...meetingTypes.map((m) => Type.Literal(m))])),
-  q: text(200),
+  q: optionalText(200),
   waktu: Type.Optional(Type.Union([Type.Literal('mendatang'), Type.Literal('lalu')])),
   hal: Type.Optional(Type.Integer({ minimum: 1, maximum: 10000 })),
 });
 export type AgendaQuery = Static<typeof AgendaQuery>;
-const IdParams = Type.Object({ id: Type.Integer({ minimum: 1, maximum: 2_000_000_000 }) });
-type IdParams = Static<typeof IdParams>;
 const DocParams = Type.Object({
   id: Type.Integer({ minimum: 1, maximum: 2_000_000_000 }),
   doc: Type.Integer({ minimum: 1, maximum: 2_000_000_000 }),

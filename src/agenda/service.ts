@@ -5,11 +5,12 @@
  */
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
-import type { CurrentUser, Deps } from '../accounts/service.ts';
 import { type Body, type CouncilStructure, getCouncil } from '../council/service.ts';
 import type { MeetingType, Presence } from '../db/schema.ts';
 import { recordAudit } from '../platform/audit.ts';
+import type { CurrentUser, Deps } from '../platform/deps.ts';
 import { storeDocument, type UploadedFile } from '../platform/uploads.ts';
+import type { FieldError } from '../platform/validation.ts';
 import { isCalendarDay, jakartaDay } from '../platform/working-days.ts';
 import * as q from './queries.ts';
 
@@ -41,10 +42,7 @@ export const DOCUMENT_FOLDER = 'agenda';
 export const MAX_DOCUMENT_BYTES = 20 * 1024 * 1024;
 
 export type MeetingProblem = 'required' | 'invalid' | 'tooLong' | 'mustBeOpen' | 'order' | 'url' | 'pdf' | 'tooLarge';
-export interface MeetingError {
-  field: string;
-  problem: MeetingProblem;
-}
+export type MeetingError = FieldError<MeetingProblem>;
 
 export interface MeetingInput {
   type: string;

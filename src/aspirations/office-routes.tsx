@@ -7,9 +7,11 @@ import { getCouncil } from '../council/service.ts';
 import { deps, ForbiddenError, signedIn } from '../platform/auth.ts';
 import { NotFoundError } from '../platform/errors.tsx';
 import type { MessageKey } from '../platform/i18n.ts';
+import { multipartBody } from '../platform/multipart.ts';
 import { renderForm, renderPage } from '../platform/render.tsx';
+import { fieldMessages } from '../platform/validation.ts';
 import type { FieldErrors } from '../platform/views/form.tsx';
-import { multipartBody, submissionOf } from './routes.tsx';
+import { submissionOf } from './routes.tsx';
 import { ActionBody, BulkBody, CodeParams, InboxQuery, PageQuery, TemplateBody } from './schemas.ts';
 import {
   act,
@@ -26,7 +28,7 @@ import {
 } from './service.ts';
 import type { Values } from './views/form-pages.tsx';
 import { CasePage, InboxPage, IntakePage, TemplatesPage } from './views/office-pages.tsx';
-import { fieldMessages } from './views/parts.tsx';
+import { problemTexts } from './views/parts.tsx';
 
 const notices: Record<string, MessageKey> = {
   tersimpan: 'aspiration.notice.saved',
@@ -171,7 +173,7 @@ export const aspirationOfficeRoutes: FastifyPluginAsync = async (app) => {
       });
       if (!result.ok) {
         const { _csrf, ...values } = fields;
-        return intakeForm(request, reply, fieldMessages(request, result.errors), values, 400);
+        return intakeForm(request, reply, fieldMessages(request.t, result.errors, problemTexts), values, 400);
       }
       app.outbox.kick();
       return reply.redirect(`/kelola/aspirasi/${result.code}?pesan=dicatat`, 303);
@@ -224,7 +226,7 @@ export const aspirationOfficeRoutes: FastifyPluginAsync = async (app) => {
       return templatesPage(
         request,
         reply,
-        fieldMessages(request, result.errors),
+        fieldMessages(request.t, result.errors, problemTexts),
         { title: body.title ?? '', body: body.body ?? '' },
         400,
       );
@@ -286,7 +288,8 @@ export const aspirationOfficeRoutes: FastifyPluginAsync = async (app) => {
       }
       const { _csrf, ...rest } = body;
       const values: Values = { ...rest };
-      if ('errors' in result) return casePage(request, reply, kode, fieldMessages(request, result.errors), values, 400);
+      if ('errors' in result)
+        return casePage(request, reply, kode, fieldMessages(request.t, result.errors, problemTexts), values, 400);
       if (result.problem === 'state') return reply.redirect(`/kelola/aspirasi/${kode}?pesan=urutan`, 303);
       if (result.problem === 'forbidden') throw new ForbiddenError();
       throw new NotFoundError(`aspiration ${kode}`);

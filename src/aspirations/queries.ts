@@ -528,3 +528,13 @@ export function lastChange(db: Db, councilId: number) {
     .where('council_id', '=', councilId)
     .executeTakeFirstOrThrow();
 }
+
+/** The project an aspiration is about (the row its project_id points at), within the council. */
+export function projectAbout(db: Db, councilId: number, id: number) {
+  return db
+    .selectFrom('project')
+    .select(['id', 'name', 'kecamatan_id', 'kelurahan_id', 'lat', 'lon'])
+    .where('council_id', '=', councilId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+}

@@ -9,10 +9,11 @@ import { getCouncil } from '../council/service.ts';
 import { deps } from '../platform/auth.ts';
 import { NotFoundError } from '../platform/errors.tsx';
 import type { MessageKey } from '../platform/i18n.ts';
+import { multipartBody } from '../platform/multipart.ts';
 import { renderForm, renderPage } from '../platform/render.tsx';
 import { smallName, storedFile, type UploadedFile, uploadPath } from '../platform/uploads.ts';
+import { fieldMessages } from '../platform/validation.ts';
 import type { FieldErrors } from '../platform/views/form.tsx';
-import { projectForAspiration } from '../projects/service.ts';
 import {
   CodeParams,
   FirstStepBody,
@@ -37,6 +38,7 @@ import {
   listPublicAspirations,
   PHOTO_FOLDER,
   photoFile,
+  projectForAspiration,
   publicAspiration,
   type Submission,
   submitAspiration,
@@ -46,7 +48,7 @@ import {
 } from './service.ts';
 import { aspirationsAtom } from './views/feed.ts';
 import { FirstStepPage, SecondStepPage, TrackPage, type Values } from './views/form-pages.tsx';
-import { fieldMessages, kindLabel } from './views/parts.tsx';
+import { kindLabel, problemTexts } from './views/parts.tsx';
 import { AspirationPage, ListPage } from './views/public-pages.tsx';
 
 const OWNER_COOKIE = 'asp';
@@ -78,22 +80,6 @@ function rememberOwner(request: FastifyRequest, reply: FastifyReply, id: number)
     secure: request.server.config.publicBaseUrl.startsWith('https:'),
     maxAge: 365 * 24 * 60 * 60,
   });
-}
-
-/** The fields and files of a multipart form, as @fastify/multipart attached them to the body. */
-export function multipartBody(body: unknown): { fields: Record<string, string>; files: UploadedFile[] } {
-  const fields: Record<string, string> = {};
-  const files: UploadedFile[] = [];
-  if (typeof body !== 'object' || body === null) return { fields, files };
-  for (const [name, entry] of Object.entries(body as Record<string, unknown>)) {
-    for (const part of [entry].flat() as { type?: string; value?: unknown }[]) {
-      if (part?.type === 'file' && typeof part.value === 'object' && part.value !== null)
-        files.push(part.value as UploadedFile);
-      else if (part?.type === 'field' && typeof part.value === 'string' && fields[name] === undefined)
-        fields[name] = part.value;
-    }
-  }
-  return { fields, files };
 }
 
 /** What the aspiration form's fields say, as the service takes it; the caller adds who and how. */
@@ -245,7 +231,8 @@ export const aspirationRoutes: FastifyPluginAsync = async (app) => {
       };
       const structure = await getCouncil(app.db);
       const first = checkFirstStep(structure, values);
-      if (!first.ok) return firstStepForm(request, reply, fieldMessages(request, first.errors), values, 400);
+      if (!first.ok)
+        return firstStepForm(request, reply, fieldMessages(request.t, first.errors, problemTexts), values, 400);
       const prefill = request.user === null ? {} : { name: request.user.name, email: request.user.email };
       return secondStepForm(request, reply, { ...values, ...prefill }, {}, 200);
     },
@@ -267,7 +254,7 @@ export const aspirationRoutes: FastifyPluginAsync = async (app) => {
         app.outbox.kick();
         return reply.redirect(`/lacak/${result.token}?baru=1`, 303);
       }
-      const errors = fieldMessages(request, result.errors);
+      const errors = fieldMessages(request.t, result.errors, problemTexts);
       const { _csrf, ...values } = fields;
       const page = await secondStepForm(request, reply, values, errors, 400);
       if (page !== null) return page;
@@ -418,7 +405,7 @@ export const aspirationRoutes: FastifyPluginAsync = async (app) => {
           const { _csrf, ...values } = body;
           return aspirationPage(request, reply, kode, {
             status: 400,
-            errors: fieldMessages(request, result.errors),
+            errors: fieldMessages(request.t, result.errors, problemTexts),
             values,
           });
         }

@@ -6,13 +6,21 @@
  * citizen through the outbox; every official's read of personal data is audited.
  */
 
-import { PHONE_PATTERN } from '../accounts/personal-data.ts';
-import type { CurrentUser, Deps } from '../accounts/service.ts';
-import { isEmail, normaliseEmail } from '../accounts/service.ts';
-import { type Body, type Category, type CouncilStructure, getCouncil, nearestKelurahan } from '../council/service.ts';
+import {
+  type Body,
+  type Category,
+  type CouncilStructure,
+  getCouncil,
+  nearestKelurahan,
+  type Place,
+  placeOf,
+} from '../council/service.ts';
 import type { AspirationChannel, AspirationKind, AspirationStatus } from '../db/schema.ts';
 import { recordAudit } from '../platform/audit.ts';
+import { isEmail, normaliseEmail, normalisePhone, PHONE_PATTERN } from '../platform/contact.ts';
 import { hashToken, newToken } from '../platform/crypto.ts';
+import type { CurrentUser, Deps } from '../platform/deps.ts';
+import type { PersonalDataHooks } from '../platform/feature.ts';
 import { translator } from '../platform/i18n.ts';
 import { enqueueMessage } from '../platform/outbox.ts';
 import { can } from '../platform/permissions.ts';
@@ -27,8 +35,8 @@ import {
   storePhotos,
   type UploadedFile,
 } from '../platform/uploads.ts';
+import type { FieldError } from '../platform/validation.ts';
 import { addWorkingDays, jakartaDay, workingDaysUntil } from '../platform/working-days.ts';
-import { projectForAspiration } from '../projects/service.ts';
 import * as q from './queries.ts';
 
 export const CONSENT_VERSION = '2026-11-aspirasi';
@@ -88,12 +96,7 @@ export type FieldProblem =
   | 'tooMany'
   | PhotoProblem;
 
-export interface FieldError {
-  field: string;
-  problem: FieldProblem;
-  max?: number;
-  name?: string;
-}
+export type AspirationError = FieldError<FieldProblem>;
 
 export interface Submission {
   kind: string;
@@ -118,29 +121,7 @@ export interface Submission {
   enteredBy?: CurrentUser | undefined;
 }
 
-export interface Place {
-  kecamatanId: number;
-  kelurahanId: number | null;
-  dapilId: number | null;
-}
-
-/** "k12" is the whole of kecamatan 12; "345" is kelurahan 345. */
-export function placeOf(structure: CouncilStructure, location: string): Place | undefined {
-  const kec = /^k(\d{1,9})$/.exec(location);
-  const dapilOf = (dapilNumber: number | null) => structure.dapil.find((d) => d.number === dapilNumber)?.id ?? null;
-  if (kec !== null) {
-    const k = structure.kecamatan.find((x) => x.id === Number(kec[1]));
-    return k === undefined ? undefined : { kecamatanId: k.id, kelurahanId: null, dapilId: dapilOf(k.dapilNumber) };
-  }
-  if (!/^\d{1,9}$/.test(location)) return undefined;
-  for (const k of structure.kecamatan) {
-    const kel = k.kelurahan.find((x) => x.id === Number(location));
-    if (kel !== undefined) return { kecamatanId: k.id, kelurahanId: kel.id, dapilId: dapilOf(k.dapilNumber) };
-  }
-  return undefined;
-}
-
-function text(errors: FieldError[], field: string, value: string, min: number, max: number, required = true) {
+function text(errors: AspirationError[], field: string, value: string, min: number, max: number, required = true) {
   if (value === '') {
     if (required) errors.push({ field, problem: 'required' });
     return;
@@ -171,8 +152,8 @@ export function checkFirstStep(
     lat?: string | undefined;
     lon?: string | undefined;
   },
-): { ok: true; step: FirstStep } | { ok: false; errors: FieldError[] } {
-  const errors: FieldError[] = [];
+): { ok: true; step: FirstStep } | { ok: false; errors: AspirationError[] } {
+  const errors: AspirationError[] = [];
   const kind = kinds.find((k) => k === input.kind);
   if (kind === undefined) errors.push({ field: 'kind', problem: input.kind === '' ? 'required' : 'invalid' });
   const category = structure.categories.find((c) => c.slug === input.category);
@@ -230,12 +211,12 @@ export async function findSimilar(deps: Deps, step: FirstStep): Promise<Similar[
   }));
 }
 
-export type SubmitResult = { ok: true; code: string; token: string } | { ok: false; errors: FieldError[] };
+export type SubmitResult = { ok: true; code: string; token: string } | { ok: false; errors: AspirationError[] };
 
 export async function submitAspiration(deps: Deps, input: Submission): Promise<SubmitResult> {
   const structure = await getCouncil(deps.db);
   const first = checkFirstStep(structure, input);
-  const errors: FieldError[] = first.ok ? [] : [...first.errors];
+  const errors: AspirationError[] = first.ok ? [] : [...first.errors];
   const description = clean(input.description);
   text(errors, 'description', description, 10, DESCRIPTION_MAX);
   const address = clean(input.address);
@@ -346,11 +327,6 @@ export async function submitAspiration(deps: Deps, input: Submission): Promise<S
     );
     throw error;
   }
-}
-
-export function normalisePhone(phone: string): string {
-  const digits = phone.replace(/[^\d+]/g, '');
-  return digits.startsWith('+62') ? `0${digits.slice(3)}` : digits.startsWith('62') ? `0${digits.slice(2)}` : digits;
 }
 
 /**
@@ -774,7 +750,7 @@ export type StaffAction =
 
 export type ActionResult =
   | { ok: true; code: string }
-  | { ok: false; errors: FieldError[] }
+  | { ok: false; errors: AspirationError[] }
   | { ok: false; problem: 'state' | 'missing' | 'forbidden' };
 
 const triageActions = new Set<StaffAction['type']>(['verify', 'reject', 'duplicate', 'forward', 'refer', 'resolve']);
@@ -801,7 +777,7 @@ export async function act(
 ): Promise<ActionResult> {
   const permission = triageActions.has(action.type) ? 'aspiration.triage' : 'aspiration.respond';
   if (!can(user.role, permission)) return { ok: false, problem: 'forbidden' };
-  const errors: FieldError[] = [];
+  const errors: AspirationError[] = [];
   const need = (field: string, value: string, min = 2, max = TEXT_MAX) => text(errors, field, clean(value), min, max);
   if (action.type === 'reject') need('reason', action.reason, 5);
   if (action.type === 'refer') {
@@ -970,7 +946,7 @@ export async function citizenAct(
   viewer: Viewer,
   action: CitizenAction,
 ): Promise<ActionResult> {
-  const errors: FieldError[] = [];
+  const errors: AspirationError[] = [];
   if (action.type === 'reply') text(errors, 'body', clean(action.body), 2, TEXT_MAX);
   if (action.type === 'reopen') text(errors, 'reason', clean(action.reason), 5, TEXT_MAX);
   if (action.type === 'rate') {
@@ -1062,8 +1038,8 @@ export async function addAnswerTemplate(
   user: CurrentUser,
   input: { title: string; body: string },
   ip: string,
-): Promise<{ ok: true } | { ok: false; errors: FieldError[] }> {
-  const errors: FieldError[] = [];
+): Promise<{ ok: true } | { ok: false; errors: AspirationError[] }> {
+  const errors: AspirationError[] = [];
   const title = clean(input.title);
   const body = clean(input.body);
   text(errors, 'title', title, 2, 120);
@@ -1093,9 +1069,34 @@ export function suggestedKomisi(structure: CouncilStructure, view: AspirationVie
  * An account that ends keeps nothing linking it to the aspirations it sent: they stay public
  * (as the reporter chose), their own reporter details follow the aspiration's retention.
  */
-export async function forgetAccount(db: Deps['db'], userId: number): Promise<void> {
-  await q.unlinkUser(db, userId);
+/**
+ * A person's aspirations in their copy of their data (the reporter details are in each one's
+ * record); an erased account is unlinked from what it sent, which stays public without a name.
+ */
+/** The project an aspiration is (to be) about, when it exists in this council. */
+export async function projectForAspiration(deps: Deps, id: number) {
+  const structure = await getCouncil(deps.db);
+  return q.projectAbout(deps.db, structure.council.id, id);
 }
+
+export const aspirationPersonalData: PersonalDataHooks = {
+  async copy(deps, userId) {
+    const rows = await q.aspirationsOfUser(deps.db, userId);
+    return {
+      key: 'aspirations',
+      title: 'pdp.aspirations',
+      items: rows.map((a) => ({
+        link: { href: `/aspirasi/${a.code}`, text: a.code },
+        text: a.title,
+        at: a.received_at,
+        record: { code: a.code, title: a.title, status: a.status, receivedAt: a.received_at.toISOString() },
+      })),
+    };
+  },
+  async forget(db, userId) {
+    await q.unlinkUser(db, userId);
+  },
+};
 
 /**
  * Some weeks after resolution the reporter is asked whether the problem is really resolved; the
@@ -1199,15 +1200,6 @@ export async function publicRecords(
 }
 
 /** The aspirations a signed-in citizen sent, for their own pages and their copy of their data. */
-export async function aspirationsOf(deps: Deps, userId: number) {
-  return (await q.aspirationsOfUser(deps.db, userId)).map((a) => ({
-    code: a.code,
-    title: a.title,
-    status: a.status,
-    receivedAt: a.received_at,
-  }));
-}
-
 /** The newest aspirations the council has closed with an answer, for the home page. */
 export async function recentlyAnswered(deps: Deps, limit: number) {
   const { records } = await publicRecords(deps, { statuses: ['resolved', 'referred'], limit, counted: false });

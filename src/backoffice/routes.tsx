@@ -1,17 +1,10 @@
-/** The back office entrance (/kelola) and user management (/kelola/pengguna). */
-import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
-import { mailContext, noticeOf } from '../accounts/routes.tsx';
-import { ChangeUserBody, InviteBody, PageQuery, UserParams } from '../accounts/schemas.ts';
-import { changeUser, inviteUser, listUsers } from '../accounts/service.ts';
-import { getCouncil } from '../council/service.ts';
-import { listMembers, memberIdBySlug } from '../members/service.ts';
-import { deps, signedIn } from '../platform/auth.ts';
-import { NotFoundError } from '../platform/errors.tsx';
+/** The back office entrance (/kelola): a way into each feature's part that the person may use. */
+import type { FastifyPluginAsync } from 'fastify';
+import { signedIn } from '../platform/auth.ts';
 import { can } from '../platform/permissions.ts';
 import { renderPage } from '../platform/render.tsx';
-import type { FieldErrors } from '../platform/views/form.tsx';
+import { PageQuery } from '../platform/schemas.ts';
 import { BackOfficePage } from './views/backoffice-page.tsx';
-import { UsersPage } from './views/users-page.tsx';
 
 export const backOfficeRoutes: FastifyPluginAsync = async (app) => {
   app.get(
@@ -19,134 +12,10 @@ export const backOfficeRoutes: FastifyPluginAsync = async (app) => {
     { config: { access: 'backoffice.enter' }, schema: { hide: true, querystring: PageQuery } },
     (request, reply) => {
       const user = signedIn(request);
-      const links = [
-        ...(can(user.role, 'aspiration.read')
-          ? [{ href: '/kelola/aspirasi', label: request.t('aspiration.inbox.title') }]
-          : []),
-        ...(can(user.role, 'users.manage') ? [{ href: '/kelola/pengguna', label: request.t('users.title') }] : []),
-        ...(can(user.role, 'audit.read') ? [{ href: '/kelola/audit', label: request.t('audit.title') }] : []),
-        ...(can(user.role, 'agenda.publish')
-          ? [{ href: '/kelola/agenda', label: request.t('agenda.office.title') }]
-          : []),
-        ...(can(user.role, 'regulations.manage')
-          ? [{ href: '/kelola/perda', label: request.t('regulation.office.title') }]
-          : []),
-        ...(can(user.role, 'budget.import')
-          ? [{ href: '/kelola/anggaran', label: request.t('budget.office.title') }]
-          : []),
-        ...(can(user.role, 'projects.manage')
-          ? [{ href: '/kelola/proyek', label: request.t('project.office.title') }]
-          : []),
-        ...(can(user.role, 'council.configure')
-          ? [{ href: '/kelola/pengaturan', label: request.t('settings.title') }]
-          : []),
-        ...(can(user.role, 'open311.keys') ? [{ href: '/kelola/open311', label: request.t('open311.title') }] : []),
-      ];
+      const links = app.backOfficeLinks
+        .filter((link) => can(user.role, link.permission))
+        .map((link) => ({ href: link.href, label: request.t(link.label) }));
       return renderPage(request, reply, (ctx) => <BackOfficePage ctx={ctx} links={links} />);
-    },
-  );
-
-  const councilMembers = async () => {
-    const structure = await getCouncil(app.db);
-    return (await listMembers(app.db, structure.council.id)).members.map((m) => ({ slug: m.slug, name: m.name }));
-  };
-
-  const usersPage = async (
-    request: FastifyRequest,
-    reply: FastifyReply,
-    errors: FieldErrors,
-    values: Record<string, string>,
-    notice?: string,
-    status = 200,
-  ) => {
-    const user = signedIn(request);
-    const [users, members] = await Promise.all([listUsers(deps(app), user, request.ip), councilMembers()]);
-    return renderPage(
-      request,
-      reply,
-      (ctx) => (
-        <UsersPage
-          ctx={ctx}
-          csrf={reply.generateCsrf()}
-          users={users}
-          members={members}
-          selfId={user.id}
-          errors={errors}
-          values={values}
-          notice={notice}
-        />
-      ),
-      status,
-    );
-  };
-
-  app.get(
-    '/kelola/pengguna',
-    { config: { access: 'users.manage' }, schema: { hide: true, querystring: PageQuery } },
-    (request, reply) => usersPage(request, reply, {}, {}, noticeOf(request, (request.query as PageQuery).pesan)),
-  );
-
-  const memberId = async (slug: string | undefined): Promise<number | null> => {
-    if (slug === undefined || slug === '') return null;
-    const structure = await getCouncil(app.db);
-    return (await memberIdBySlug(app.db, structure.council.id, slug)) ?? null;
-  };
-
-  app.post(
-    '/kelola/pengguna',
-    { config: { access: 'users.manage' }, schema: { hide: true, body: InviteBody } },
-    async (request, reply) => {
-      const body = request.body as InviteBody;
-      const t = request.t;
-      const result = await inviteUser(deps(app), await mailContext(request), signedIn(request), {
-        name: body.name,
-        email: body.email,
-        role: body.role,
-        memberId: await memberId(body.member),
-      });
-      if (result.ok) {
-        app.outbox.kick();
-        return reply.redirect('/kelola/pengguna?pesan=undangan', 303);
-      }
-      const errors: FieldErrors = {};
-      for (const e of result.errors) {
-        errors[e.field] =
-          e.problem === 'email'
-            ? t('form.email')
-            : e.problem === 'exists'
-              ? t('users.exists')
-              : e.problem === 'member'
-                ? t('users.memberRequired')
-                : t('form.required');
-      }
-      return usersPage(
-        request,
-        reply,
-        errors,
-        { name: body.name, email: body.email, role: body.role, member: body.member ?? '' },
-        undefined,
-        400,
-      );
-    },
-  );
-
-  app.post(
-    '/kelola/pengguna/:id',
-    { config: { access: 'users.manage' }, schema: { hide: true, params: UserParams, body: ChangeUserBody } },
-    async (request, reply) => {
-      const { id } = request.params as UserParams;
-      const body = request.body as ChangeUserBody;
-      const t = request.t;
-      const result = await changeUser(
-        deps(app),
-        signedIn(request),
-        id,
-        { role: body.role, status: body.status, memberId: await memberId(body.member) },
-        request.ip,
-      );
-      if (!result.ok && result.problem === 'missing') throw new NotFoundError(`user ${id}`);
-      if (!result.ok) return usersPage(request, reply, { role: t('users.selfChange') }, {}, undefined, 400);
-      return reply.redirect('/kelola/pengguna?pesan=diubah', 303);
     },
   );
 };

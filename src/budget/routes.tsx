@@ -1,20 +1,34 @@
 /** /anggaran and /anggaran.csv for everyone; /kelola/anggaran where staff import the budget. */
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { type Static, Type } from 'typebox';
-import { multipartBody } from '../aspirations/routes.tsx';
 import { deps, signedIn } from '../platform/auth.ts';
 import { NotFoundError } from '../platform/errors.tsx';
 import { csv } from '../platform/feeds.ts';
 import type { MessageKey } from '../platform/i18n.ts';
+import { multipartBody } from '../platform/multipart.ts';
 import { renderForm, renderPage } from '../platform/render.tsx';
+import { IdParams, optionalText, PageQuery } from '../platform/schemas.ts';
 import type { FieldErrors } from '../platform/views/form.tsx';
 import type { LineError } from './import.ts';
 import { budget, budgetLines, MAX_FILE_BYTES, preview, saveUpload, uploadBudget } from './service.ts';
 import { BudgetOfficePage, BudgetPage, PreviewPage } from './views/pages.tsx';
 
-const text = (max: number) => Type.Optional(Type.String({ maxLength: max }));
+const topTexts = {
+  '4': 'budget.top.4',
+  '5': 'budget.top.5',
+  '6': 'budget.top.6',
+} as const satisfies Record<'4' | '5' | '6', MessageKey>;
+
+const importProblemTexts = {
+  year: 'budget.form.year',
+  stage: 'budget.form.stage',
+  file: 'budget.form.file',
+  type: 'budget.form.type',
+  tooLarge: 'budget.form.tooLarge',
+} as const satisfies Record<'year' | 'stage' | 'file' | 'type' | 'tooLarge', MessageKey>;
+
 const BudgetQuery = Type.Object({
-  lang: text(5),
+  lang: optionalText(5),
   tahun: Type.Optional(Type.Integer({ minimum: 2000, maximum: 2200 })),
   tahap: Type.Optional(Type.Union([Type.Literal('murni'), Type.Literal('perubahan')])),
   akun: Type.Optional(Type.String({ pattern: '^[456](\\.\\d{1,4}){0,8}$' })),
@@ -59,9 +73,6 @@ const BudgetJson = Type.Object({
     { description: "Each year's final stage, for comparison" },
   ),
 });
-const IdParams = Type.Object({ id: Type.Integer({ minimum: 1, maximum: 2_000_000_000 }) });
-type IdParams = Static<typeof IdParams>;
-const PageQuery = Type.Object({ lang: text(5), pesan: text(40) });
 
 export const budgetRoutes: FastifyPluginAsync = async (app) => {
   app.get(
@@ -108,7 +119,8 @@ export const budgetRoutes: FastifyPluginAsync = async (app) => {
         planned: n.planned,
         realised: n.realised,
       });
-      const topName = (code: string) => request.t(`budget.top.${code}` as MessageKey);
+      const topName = (code: string) =>
+        code === '4' || code === '5' || code === '6' ? request.t(topTexts[code]) : code;
       return {
         year: data.chosen.year,
         stage: data.chosen.stage,
@@ -228,14 +240,7 @@ export const budgetRoutes: FastifyPluginAsync = async (app) => {
       const values = { year: fields.year, stage: fields.stage };
       if ('errors' in result) return officePage(request, reply, {}, result.errors, values, 400);
       const field = result.problem === 'year' || result.problem === 'stage' ? result.problem : 'file';
-      return officePage(
-        request,
-        reply,
-        { [field]: request.t(`budget.form.${result.problem}` as MessageKey) },
-        [],
-        values,
-        400,
-      );
+      return officePage(request, reply, { [field]: request.t(importProblemTexts[result.problem]) }, [], values, 400);
     },
   );
 

@@ -6,11 +6,11 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { CurrentUser, Deps } from '../accounts/service.ts';
 import { getCouncil } from '../council/service.ts';
 import type { BudgetStage } from '../db/schema.ts';
 import { councilsDir } from '../db/seed/index.ts';
 import { recordAudit } from '../platform/audit.ts';
+import type { CurrentUser, Deps } from '../platform/deps.ts';
 import type { UploadedFile } from '../platform/uploads.ts';
 import { readFirstSheet, SpreadsheetError } from '../platform/xlsx.ts';
 import { type BudgetLine, type LineError, type ParseResult, parseBudgetCsv, parseBudgetRows } from './import.ts';

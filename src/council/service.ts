@@ -7,6 +7,7 @@ import type { Db } from '../db/index.ts';
 import type { BodyKind, Council } from '../db/schema.ts';
 import { recordAudit } from '../platform/audit.ts';
 import { publish } from '../platform/realtime.ts';
+import { CouncilMissingError } from '../platform/site.ts';
 import { slugify } from '../platform/slug.ts';
 import { isCalendarDay } from '../platform/working-days.ts';
 import * as q from './queries.ts';
@@ -76,14 +77,6 @@ export interface CouncilStructure {
   fraksi: Fraksi[];
   bodies: Body[];
   komisi: Body[];
-}
-
-/** Thrown when no council has been loaded into the database yet (seed switched off, nothing entered). */
-export class CouncilMissingError extends Error {
-  constructor() {
-    super('No council in the database: load one (SEED_DEMO=true) or enter it');
-    this.name = 'CouncilMissingError';
-  }
 }
 
 const cache = new WeakMap<Db, Promise<CouncilStructure>>();
@@ -196,6 +189,36 @@ export function distanceKm(a: { lat: number; lon: number }, b: { lat: number; lo
   const dLon = (b.lon - a.lon) * rad;
   const h = Math.sin(dLat / 2) ** 2 + Math.cos(a.lat * rad) * Math.cos(b.lat * rad) * Math.sin(dLon / 2) ** 2;
   return 2 * 6371 * Math.asin(Math.sqrt(h));
+}
+
+/** The middle of the council's region, from its kecamatan centres. */
+export function regionCenter(structure: CouncilStructure): { lat: number; lon: number } {
+  const points = structure.kecamatan.filter((k) => k.lat !== null && k.lon !== null);
+  const mean = (pick: (k: (typeof points)[number]) => number) =>
+    points.length === 0 ? 0 : points.reduce((sum, k) => sum + pick(k), 0) / points.length;
+  return { lat: mean((k) => k.lat ?? 0), lon: mean((k) => k.lon ?? 0) };
+}
+
+export interface Place {
+  kecamatanId: number;
+  kelurahanId: number | null;
+  dapilId: number | null;
+}
+
+/** "k12" is the whole of kecamatan 12; "345" is kelurahan 345. */
+export function placeOf(structure: CouncilStructure, location: string): Place | undefined {
+  const kec = /^k(\d{1,9})$/.exec(location);
+  const dapilOf = (dapilNumber: number | null) => structure.dapil.find((d) => d.number === dapilNumber)?.id ?? null;
+  if (kec !== null) {
+    const k = structure.kecamatan.find((x) => x.id === Number(kec[1]));
+    return k === undefined ? undefined : { kecamatanId: k.id, kelurahanId: null, dapilId: dapilOf(k.dapilNumber) };
+  }
+  if (!/^\d{1,9}$/.test(location)) return undefined;
+  for (const k of structure.kecamatan) {
+    const kel = k.kelurahan.find((x) => x.id === Number(location));
+    if (kel !== undefined) return { kecamatanId: k.id, kelurahanId: kel.id, dapilId: dapilOf(k.dapilNumber) };
+  }
+  return undefined;
 }
 
 /**

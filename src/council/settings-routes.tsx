@@ -4,7 +4,9 @@ import { type Static, Type } from 'typebox';
 import { signedIn } from '../platform/auth.ts';
 import type { MessageKey } from '../platform/i18n.ts';
 import { renderPage } from '../platform/render.tsx';
+import { IdParams, optionalText } from '../platform/schemas.ts';
 import { jakartaDay } from '../platform/working-days.ts';
+import type { SettingsProblem } from './service.ts';
 import {
   addCategory,
   addHoliday,
@@ -17,25 +19,38 @@ import {
 } from './service.ts';
 import { SettingsPage } from './views/settings-page.tsx';
 
-const text = (max: number) => Type.Optional(Type.String({ maxLength: max }));
+const settingsProblemTexts = {
+  name: 'settings.problem.name',
+  komisi: 'settings.problem.komisi',
+  days: 'settings.problem.days',
+  date: 'settings.problem.date',
+  kind: 'settings.problem.kind',
+  source: 'settings.problem.source',
+  slug: 'settings.problem.slug',
+  missing: 'settings.problem.missing',
+} as const satisfies Record<SettingsProblem, MessageKey>;
+
 const CategoryBody = Type.Object({
-  _csrf: text(200),
-  name: text(2000),
-  nameEn: text(2000),
-  slug: text(2000),
-  komisi: text(100),
-  targetDays: text(20),
+  _csrf: optionalText(200),
+  name: optionalText(2000),
+  nameEn: optionalText(2000),
+  slug: optionalText(2000),
+  komisi: optionalText(100),
+  targetDays: optionalText(20),
 });
 type CategoryBody = Static<typeof CategoryBody>;
-const VerifyBody = Type.Object({ _csrf: text(200), verifyDays: text(20) });
+const VerifyBody = Type.Object({ _csrf: optionalText(200), verifyDays: optionalText(20) });
 type VerifyBody = Static<typeof VerifyBody>;
-const HolidayBody = Type.Object({ _csrf: text(200), day: text(40), kind: text(40), source: text(2000) });
+const HolidayBody = Type.Object({
+  _csrf: optionalText(200),
+  day: optionalText(40),
+  kind: optionalText(40),
+  source: optionalText(2000),
+});
 type HolidayBody = Static<typeof HolidayBody>;
-const IdParams = Type.Object({ id: Type.Integer({ minimum: 1 }) });
-type IdParams = Static<typeof IdParams>;
 const DayParams = Type.Object({ day: Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' }) });
 type DayParams = Static<typeof DayParams>;
-const Query = Type.Object({ lang: text(5), pesan: text(40) });
+const Query = Type.Object({ lang: optionalText(5), pesan: optionalText(40) });
 
 const access = { access: 'council.configure' as const };
 
@@ -55,9 +70,7 @@ export const settingsRoutes: FastifyPluginAsync = async (app) => {
     const holidays = await listHolidays(app.db, from);
     const saved = (request.query as { pesan?: string }).pesan === 'tersimpan';
     const errors =
-      failure === undefined
-        ? {}
-        : { [failure.result.field]: request.t(`settings.problem.${failure.result.problem}` as MessageKey) };
+      failure === undefined ? {} : { [failure.result.field]: request.t(settingsProblemTexts[failure.result.problem]) };
     return renderPage(
       request,
       reply,

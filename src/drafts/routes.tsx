@@ -5,14 +5,16 @@
  */
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { type Static, Type } from 'typebox';
-import { multipartBody } from '../aspirations/routes.tsx';
 import { getCouncil } from '../council/service.ts';
 import { deps, signedIn } from '../platform/auth.ts';
 import { NotFoundError } from '../platform/errors.tsx';
 import { registerFollowLinks } from '../platform/follow-routes.tsx';
 import type { MessageKey } from '../platform/i18n.ts';
+import { multipartBody } from '../platform/multipart.ts';
 import { renderForm, renderPage } from '../platform/render.tsx';
+import { IdParams, optionalText, PageQuery } from '../platform/schemas.ts';
 import { storedFile } from '../platform/uploads.ts';
+import { fieldMessages } from '../platform/validation.ts';
 import type { FieldErrors } from '../platform/views/form.tsx';
 import {
   addDocument,
@@ -28,33 +30,42 @@ import {
 } from './service.ts';
 import { DraftOfficePage, DraftPage, DraftsOfficePage, PropemperdaPage } from './views/pages.tsx';
 
-const text = (max: number) => Type.Optional(Type.String({ maxLength: max }));
-const IdParams = Type.Object({ id: Type.Integer({ minimum: 1, maximum: 2_000_000_000 }) });
-type IdParams = Static<typeof IdParams>;
+const draftProblemTexts = {
+  required: 'draft.problem.required',
+  invalid: 'draft.problem.invalid',
+  tooLong: 'draft.problem.tooLong',
+  backwards: 'draft.problem.backwards',
+  pdf: 'draft.problem.pdf',
+  tooLarge: 'draft.problem.tooLarge',
+  email: 'draft.problem.email',
+} as const satisfies Record<DraftError['problem'], MessageKey>;
+
 const DocParams = Type.Object({
   id: Type.Integer({ minimum: 1, maximum: 2_000_000_000 }),
   doc: Type.Integer({ minimum: 1, maximum: 2_000_000_000 }),
 });
 type DocParams = Static<typeof DocParams>;
-const YearQuery = Type.Object({ lang: text(5), tahun: Type.Optional(Type.Integer({ minimum: 2000, maximum: 2200 })) });
-const PageQuery = Type.Object({ lang: text(5), pesan: text(40) });
-const FollowBody = Type.Object({ _csrf: text(200), 'follow-email': text(400) });
+const YearQuery = Type.Object({
+  lang: optionalText(5),
+  tahun: Type.Optional(Type.Integer({ minimum: 2000, maximum: 2200 })),
+});
+const FollowBody = Type.Object({ _csrf: optionalText(200), 'follow-email': optionalText(400) });
 const DraftBody = Type.Object({
-  _csrf: text(200),
-  year: text(10),
-  title: text(2000),
-  initiator: text(20),
-  summary: text(20_000),
-  body: text(80),
+  _csrf: optionalText(200),
+  year: optionalText(10),
+  title: optionalText(2000),
+  initiator: optionalText(20),
+  summary: optionalText(20_000),
+  body: optionalText(80),
 });
 type DraftBody = Static<typeof DraftBody>;
 const StepBody = Type.Object({
-  _csrf: text(200),
-  stage: text(20),
-  date: text(20),
-  note: text(10_000),
-  meeting: text(20),
-  regulation: text(20),
+  _csrf: optionalText(200),
+  stage: optionalText(20),
+  date: optionalText(20),
+  note: optionalText(10_000),
+  meeting: optionalText(20),
+  regulation: optionalText(20),
 });
 type StepBody = Static<typeof StepBody>;
 
@@ -138,11 +149,8 @@ export const draftRoutes: FastifyPluginAsync = async (app) => {
   // ------------------------------------------------------------ /kelola/raperda
 
   const access = { access: 'regulations.manage' as const };
-  const messages = (request: FastifyRequest, errors: DraftError[]): FieldErrors => {
-    const out: FieldErrors = {};
-    for (const e of errors) out[e.field] = request.t(`draft.problem.${e.problem}` as MessageKey);
-    return out;
-  };
+  const messages = (request: FastifyRequest, errors: DraftError[]) =>
+    fieldMessages(request.t, errors, draftProblemTexts);
 
   const listPage = async (
     request: FastifyRequest,

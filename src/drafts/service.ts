@@ -4,15 +4,16 @@
  * draft by email (confirmed by a link; every message carries a link to stop).
  */
 import path from 'node:path';
-import type { CurrentUser, Deps } from '../accounts/service.ts';
 import { type Body, getCouncil } from '../council/service.ts';
 import type { RaperdaStage } from '../db/schema.ts';
 import { recordAudit } from '../platform/audit.ts';
+import type { CurrentUser, Deps } from '../platform/deps.ts';
 import { translator } from '../platform/i18n.ts';
 import { enqueueMessage } from '../platform/outbox.ts';
 import { isPdf } from '../platform/pdf.ts';
 import { askToFollow, confirmedSubscribers, stopLink } from '../platform/subscriptions.ts';
 import { storeDocument, type UploadedFile } from '../platform/uploads.ts';
+import type { FieldError } from '../platform/validation.ts';
 import { isCalendarDay, jakartaDay } from '../platform/working-days.ts';
 import * as q from './queries.ts';
 
@@ -21,10 +22,7 @@ export const FOLDER = 'raperda';
 export const MAX_PDF_BYTES = 20 * 1024 * 1024;
 
 export type DraftProblem = 'required' | 'invalid' | 'tooLong' | 'backwards' | 'pdf' | 'tooLarge' | 'email';
-export interface DraftError {
-  field: string;
-  problem: DraftProblem;
-}
+export type DraftError = FieldError<DraftProblem>;
 export type DraftResult =
   | { ok: true; id: number }
   | { ok: false; errors: DraftError[] }

@@ -4,12 +4,12 @@
  * a regional open-data portal harvests through the CKAN action API (package_list, package_show,
  * package_search). Datasets are described here; their rows come from each feature's service.
  */
-import type { Deps } from '../accounts/service.ts';
 import { agenda } from '../agenda/service.ts';
 import { aspirationStatistics } from '../aspirations/service.ts';
 import { allBudgetLines } from '../budget/service.ts';
 import { getCouncil } from '../council/service.ts';
 import { listMembers } from '../members/service.ts';
+import type { Deps } from '../platform/deps.ts';
 import { csv } from '../platform/feeds.ts';
 import { writeXlsx } from '../platform/xlsx.ts';
 import { allProjects } from '../projects/service.ts';

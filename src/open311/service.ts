@@ -4,10 +4,9 @@
  * post requests hold a key issued in /kelola/open311. Confidential reports and reporters' data are
  * never part of it.
  */
-import type { CurrentUser, Deps } from '../accounts/service.ts';
 import {
+  type AspirationError,
   aspirationOfToken,
-  type FieldError,
   isCode,
   isOpen,
   type PublicRecord,
@@ -18,6 +17,7 @@ import { type CouncilStructure, getCouncil, nearestKelurahan } from '../council/
 import type { AspirationStatus } from '../db/schema.ts';
 import { recordAudit } from '../platform/audit.ts';
 import { hashToken, newToken } from '../platform/crypto.ts';
+import type { CurrentUser, Deps } from '../platform/deps.ts';
 import type { Translate } from '../platform/i18n.ts';
 import * as q from './queries.ts';
 
@@ -127,7 +127,7 @@ export interface PostedRequest {
   'attribute[title]'?: string | undefined;
 }
 
-function describe(errors: FieldError[]): string {
+function describe(errors: AspirationError[]): string {
   return errors.map((e) => `${e.field}: ${e.problem}${e.max === undefined ? '' : ` (max ${e.max})`}`).join('; ');
 }
 

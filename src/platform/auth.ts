@@ -4,8 +4,7 @@
  * enforced. State-changing requests must carry a CSRF token.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { resolveApiToken } from '../accounts/api-tokens.ts';
-import { type CurrentUser, type Deps, resolveSession } from '../accounts/service.ts';
+import type { CurrentUser, Deps, TokenUser } from './deps.ts';
 import { can } from './permissions.ts';
 
 export const SESSION_COOKIE = 'sid';
@@ -61,7 +60,15 @@ export function signedIn(request: FastifyRequest): CurrentUser {
 
 const unsafe = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
-export function registerAuth(app: FastifyInstance): void {
+/** How a request's credentials become a person: given by the accounts feature when the app is built. */
+export interface Identity {
+  /** The user behind a session cookie, or null when it is unknown or over. */
+  session(deps: Deps, token: string): Promise<CurrentUser | null>;
+  /** The user behind a bearer token, or null when it is unknown, revoked or expired. */
+  apiToken(deps: Deps, bearer: string): Promise<TokenUser | null>;
+}
+
+export function registerAuth(app: FastifyInstance, identity: Identity): void {
   app.decorateRequest('user', null);
 
   app.decorateRequest('tokenScopes', null);
@@ -70,7 +77,7 @@ export function registerAuth(app: FastifyInstance): void {
     const authorization = request.headers.authorization;
     if (authorization !== undefined) {
       const bearer = /^Bearer\s+(\S+)$/i.exec(authorization)?.[1];
-      const user = bearer === undefined ? null : await resolveApiToken(deps(app), bearer);
+      const user = bearer === undefined ? null : await identity.apiToken(deps(app), bearer);
       // A token that does not work is an error, never a silent fall-back to being a visitor.
       if (user === null) throw new UnauthenticatedError();
       request.user = user;
@@ -79,7 +86,7 @@ export function registerAuth(app: FastifyInstance): void {
     }
     const token = request.cookies[SESSION_COOKIE];
     if (token === undefined || token === '') return;
-    request.user = await resolveSession(deps(app), token);
+    request.user = await identity.session(deps(app), token);
     if (request.user === null) clearSessionCookie(reply);
   });
 

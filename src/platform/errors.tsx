@@ -3,10 +3,10 @@
  * problem+json answer (API). Stack traces are logged with the request id, never shown.
  */
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { CouncilMissingError } from '../council/service.ts';
 import { ForbiddenError, UnauthenticatedError } from './auth.ts';
 import type { MessageKey } from './i18n.ts';
 import { renderPage } from './render.tsx';
+import { CouncilMissingError } from './site.ts';
 import { ErrorPage } from './views/error-page.tsx';
 
 /** Thrown when a page or record asked for does not exist. */

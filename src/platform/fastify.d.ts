@@ -1,18 +1,19 @@
 /** What the platform adds to Fastify's request, reply and instance. */
 import '@fastify/csrf-protection';
 import '@fastify/rate-limit';
-import type { Scope } from '../accounts/api-tokens.ts';
-import type { CurrentUser } from '../accounts/service.ts';
-import type { RouteEntry } from '../app.ts';
 import type { Config, Language } from '../config.ts';
 import type { Db, Engine } from '../db/index.ts';
 import type { Assets } from './assets.ts';
 import type { Sealer } from './crypto.ts';
+import type { CurrentUser } from './deps.ts';
 import type { DrainOptions } from './drain.ts';
+import type { BackOfficeLink, Feature, PersonalDataHooks } from './feature.ts';
 import type { Translate } from './i18n.ts';
 import type { OutboxWorker } from './outbox.ts';
-import type { Access } from './permissions.ts';
+import type { Access, Scope } from './permissions.ts';
 import type { Realtime } from './realtime.ts';
+import type { RouteEntry } from './route-table.ts';
+import type { Site } from './site.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -27,6 +28,14 @@ declare module 'fastify' {
     outbox: OutboxWorker;
     /** Signals between app processes (LISTEN/NOTIFY), e.g. to live inboxes. */
     realtime: Realtime;
+    /** Who runs the portal, for every page's header (the council; cached by its feature). */
+    site(): Promise<Site>;
+    /** The features the app was built with (src/features.ts). */
+    features: readonly Feature[];
+    /** Each feature's part in a person's copy and erasure of their data. */
+    personalData: readonly PersonalDataHooks[];
+    /** Each feature's ways into the back office, for /kelola. */
+    backOfficeLinks: readonly BackOfficeLink[];
     /** Every route with the access it declared, for the permission tests. */
     routeTable: RouteEntry[];
   }

@@ -5,11 +5,11 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { type Static, Type } from 'typebox';
-import { MessagePage } from '../accounts/views/pages.tsx';
 import { deps } from './auth.ts';
 import type { MessageKey } from './i18n.ts';
 import { renderPage } from './render.tsx';
 import { confirmSubscription, type SubjectType, subjectPages, unsubscribe } from './subscriptions.ts';
+import { MessagePage } from './views/message-page.tsx';
 
 const TokenParams = Type.Object({ token: Type.String({ pattern: '^[A-Za-z0-9_-]{20,100}$' }) });
 type TokenParams = Static<typeof TokenParams>;

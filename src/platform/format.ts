@@ -55,3 +55,8 @@ export function formatRupiahWords(value: number, lang: Language): string {
   );
   return `Rp ${amount} ${lang === 'en' ? en : id}`;
 }
+
+/** A calendar day (YYYY-MM-DD, Jakarta) as people read it: "29 November 2026". */
+export function dayOf(ctx: { lang: Language }, day: string): string {
+  return formatDate(new Date(`${day}T12:00:00+07:00`), ctx.lang);
+}

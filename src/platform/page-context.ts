@@ -1,16 +1,16 @@
 /** What every page needs besides its own data: language, text, the council, where we are. */
 import type { Language } from '../config.ts';
-import type { CouncilStructure } from '../council/service.ts';
 import type { Role } from '../db/schema.ts';
 import type { Assets } from './assets.ts';
 import type { Translate } from './i18n.ts';
+import type { Site } from './site.ts';
 
 export interface PageContext {
   lang: Language;
   t: Translate;
   /** Path and query of the current request, to mark the current page and switch language. */
   url: string;
-  council: Pick<CouncilStructure['council'], 'name' | 'region_name' | 'address' | 'email' | 'phone'> | undefined;
+  council: Site | undefined;
   assets: Assets;
   /** Map tiles when configured; pages offer maps only then. */
   map: { tiles: string; attribution: string } | undefined;

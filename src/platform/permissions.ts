@@ -50,3 +50,9 @@ export function can(role: Role | undefined, permission: Access): boolean {
 export function isOfficial(role: Role): boolean {
   return officialRoles.includes(role);
 }
+
+/** What an API token may be allowed to do; each API route that accepts tokens names one. */
+export const scopes = {
+  'profile:read': 'scope.profileRead',
+} as const;
+export type Scope = keyof typeof scopes;

@@ -2,13 +2,13 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { VNode } from 'preact';
 import { renderToString } from 'preact-render-to-string';
-import { CouncilMissingError, getCouncil } from '../council/service.ts';
 import type { PageContext } from './page-context.ts';
+import { CouncilMissingError } from './site.ts';
 
 export async function pageContext(request: FastifyRequest): Promise<PageContext> {
   let council: PageContext['council'];
   try {
-    council = (await getCouncil(request.server.db)).council;
+    council = await request.server.site();
   } catch (error) {
     if (!(error instanceof CouncilMissingError)) throw error;
   }

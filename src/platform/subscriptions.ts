@@ -3,9 +3,10 @@
  * goes to the address and nothing else is sent before it is used — and every later message carries
  * a signed "stop" link that only the portal can make. One table for every kind of subject.
  */
-import { type Deps, isEmail, normaliseEmail } from '../accounts/service.ts';
 import type { Db } from '../db/index.ts';
+import { isEmail, normaliseEmail } from './contact.ts';
 import { hashToken, newToken, type Sealer } from './crypto.ts';
+import type { Deps } from './deps.ts';
 import { enqueueMessage } from './outbox.ts';
 
 export type SubjectType = 'raperda' | 'project';

@@ -210,15 +210,6 @@ export function aspirationIdsAbout(
     .execute();
 }
 
-export function projectExists(db: Db, councilId: number, id: number) {
-  return db
-    .selectFrom('project')
-    .select(['id', 'name', 'kecamatan_id', 'kelurahan_id', 'lat', 'lon'])
-    .where('council_id', '=', councilId)
-    .where('id', '=', id)
-    .executeTakeFirst();
-}
-
 /** Meetings of the project's year to choose from when linking one (newest first). */
 export function meetingChoices(db: Db, councilId: number, year: number) {
   return db

@@ -4,14 +4,16 @@
  */
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { type Static, Type } from 'typebox';
-import { multipartBody } from '../aspirations/routes.tsx';
 import { getCouncil } from '../council/service.ts';
 import { deps, signedIn } from '../platform/auth.ts';
 import { NotFoundError } from '../platform/errors.tsx';
 import { registerFollowLinks } from '../platform/follow-routes.tsx';
 import type { MessageKey } from '../platform/i18n.ts';
+import { multipartBody } from '../platform/multipart.ts';
 import { renderForm, renderPage } from '../platform/render.tsx';
+import { IdParams, optionalText, PageQuery } from '../platform/schemas.ts';
 import { MAX_PHOTO_BYTES, smallName, storedFile, uploadPath } from '../platform/uploads.ts';
+import { fieldMessages } from '../platform/validation.ts';
 import type { FieldErrors } from '../platform/views/form.tsx';
 import {
   addProgressUpdate,
@@ -33,36 +35,44 @@ import {
 import { ProjectOfficePage, ProjectsOfficePage, valuesOf } from './views/office-pages.tsx';
 import { NearbyPage, ProjectPage, ProjectsPage } from './views/pages.tsx';
 
-const text = (max: number) => Type.Optional(Type.String({ maxLength: max }));
+const projectProblemTexts = {
+  required: 'project.problem.required',
+  tooLong: 'project.problem.tooLong',
+  invalid: 'project.problem.invalid',
+  order: 'project.problem.order',
+  range: 'project.problem.range',
+  tooMany: 'project.problem.tooMany',
+  tooLarge: 'project.problem.tooLarge',
+  type: 'project.problem.type',
+  unreadable: 'project.problem.unreadable',
+} as const satisfies Record<ProjectError['problem'], MessageKey>;
+
 const nullable = <T extends import('typebox').TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
 const Status = Type.Union(statuses.map((s) => Type.Literal(s)));
-const IdParams = Type.Object({ id: Type.Integer({ minimum: 1, maximum: 2_000_000_000 }) });
-type IdParams = Static<typeof IdParams>;
 const PhotoParams = Type.Object({
   id: Type.Integer({ minimum: 1, maximum: 2_000_000_000 }),
   foto: Type.String({ pattern: '^\\d{1,9}(-kecil)?$' }),
 });
 type PhotoParams = Static<typeof PhotoParams>;
-const PageQuery = Type.Object({ lang: text(5), pesan: text(40) });
 
 const ListQuery = Type.Object({
-  lang: text(5),
-  q: text(200),
-  kecamatan: text(80),
+  lang: optionalText(5),
+  q: optionalText(200),
+  kecamatan: optionalText(80),
   kelurahan: Type.Optional(Type.Union([Type.Literal(''), Type.Integer({ minimum: 1, maximum: 2_000_000_000 })])),
   dapil: Type.Optional(Type.Union([Type.Literal(''), Type.Integer({ minimum: 1, maximum: 99 })])),
   status: Type.Optional(Type.Union([Type.Literal(''), Status])),
   tahun: Type.Optional(Type.Union([Type.Literal(''), Type.Integer({ minimum: 2000, maximum: 2200 })])),
-  opd: text(200),
+  opd: optionalText(200),
   hal: Type.Optional(Type.Integer({ minimum: 1, maximum: 10_000 })),
 });
 type ListQuery = Static<typeof ListQuery>;
 
 const NearbyQuery = Type.Object({
-  lang: text(5),
-  location: text(20),
-  lat: text(30),
-  lon: text(30),
+  lang: optionalText(5),
+  location: optionalText(20),
+  lat: optionalText(30),
+  lon: optionalText(30),
 });
 type NearbyQuery = Static<typeof NearbyQuery>;
 
@@ -160,23 +170,20 @@ const projectFields = [
   'status',
 ] as const;
 const ProjectBody = Type.Object({
-  _csrf: text(200),
-  ...Object.fromEntries(projectFields.map((f) => [f, text(f === 'description' ? 20_000 : 400)])),
+  _csrf: optionalText(200),
+  ...Object.fromEntries(projectFields.map((f) => [f, optionalText(f === 'description' ? 20_000 : 400)])),
 });
-const MeetingBody = Type.Object({ _csrf: text(200), meeting: text(20), unlink: text(5) });
+const MeetingBody = Type.Object({ _csrf: optionalText(200), meeting: optionalText(20), unlink: optionalText(5) });
 type MeetingBody = Static<typeof MeetingBody>;
-const FollowBody = Type.Object({ _csrf: text(200), 'follow-email': text(400) });
+const FollowBody = Type.Object({ _csrf: optionalText(200), 'follow-email': optionalText(400) });
 
 function inputOf(body: Record<string, string | undefined>): ProjectInput {
   return Object.fromEntries(projectFields.map((f) => [f, body[f] ?? ''])) as unknown as ProjectInput;
 }
 
 export const projectRoutes: FastifyPluginAsync = async (app) => {
-  const messages = (request: FastifyRequest, errors: ProjectError[], prefix = ''): FieldErrors => {
-    const out: FieldErrors = {};
-    for (const e of errors) out[`${prefix}${e.field}`] = request.t(`project.problem.${e.problem}` as MessageKey);
-    return out;
-  };
+  const messages = (request: FastifyRequest, errors: ProjectError[], prefix = '') =>
+    fieldMessages(request.t, errors, projectProblemTexts, prefix);
 
   // ------------------------------------------------------------ public pages
 

@@ -4,12 +4,12 @@
  * discussed them and the aspirations about them, and file a new aspiration with the project
  * preselected.
  */
-import type { CurrentUser, Deps } from '../accounts/service.ts';
 import { type MeetingView, meeting } from '../agenda/service.ts';
-import { placeOf, publicRecords } from '../aspirations/service.ts';
-import { type CouncilStructure, getCouncil, nearestKelurahan } from '../council/service.ts';
+import { publicRecords } from '../aspirations/service.ts';
+import { type CouncilStructure, getCouncil, nearestKelurahan, placeOf } from '../council/service.ts';
 import type { ProjectStatus } from '../db/schema.ts';
 import { recordAudit } from '../platform/audit.ts';
+import type { CurrentUser, Deps } from '../platform/deps.ts';
 import { translator } from '../platform/i18n.ts';
 import { enqueueMessage } from '../platform/outbox.ts';
 import { askToFollow, confirmedSubscribers, stopLink } from '../platform/subscriptions.ts';
@@ -504,11 +504,6 @@ export async function projectPhoto(deps: Deps, id: number, photoId: number): Pro
 }
 
 /** For the aspiration form: the project an aspiration is about, with its place. */
-export async function projectForAspiration(deps: Deps, id: number) {
-  const structure = await getCouncil(deps.db);
-  return q.projectExists(deps.db, structure.council.id, id);
-}
-
 /** Asks to follow a project: a link to confirm goes to the address; nothing is sent before that. */
 export async function follow(
   deps: Deps,

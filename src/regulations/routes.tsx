@@ -4,13 +4,15 @@
  */
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { type Static, Type } from 'typebox';
-import { multipartBody } from '../aspirations/routes.tsx';
 import { deps, signedIn } from '../platform/auth.ts';
 import { NotFoundError } from '../platform/errors.tsx';
 import { csv } from '../platform/feeds.ts';
 import type { MessageKey } from '../platform/i18n.ts';
+import { multipartBody } from '../platform/multipart.ts';
 import { renderForm, renderPage } from '../platform/render.tsx';
+import { IdParams, optionalText, PageQuery } from '../platform/schemas.ts';
 import { storedFile } from '../platform/uploads.ts';
+import { fieldMessages } from '../platform/validation.ts';
 import type { FieldErrors } from '../platform/views/form.tsx';
 import {
   addRegulation,
@@ -34,22 +36,29 @@ import {
   typeName,
 } from './views/pages.tsx';
 
-const text = (max: number) => Type.Optional(Type.String({ maxLength: max }));
+const regulationProblemTexts = {
+  required: 'regulation.problem.required',
+  invalid: 'regulation.problem.invalid',
+  tooLong: 'regulation.problem.tooLong',
+  pdf: 'regulation.problem.pdf',
+  tooLarge: 'regulation.problem.tooLarge',
+  unreadable: 'regulation.problem.unreadable',
+  exists: 'regulation.problem.exists',
+  order: 'regulation.problem.order',
+} as const satisfies Record<RegulationError['problem'], MessageKey>;
+
 const ListQuery = Type.Object({
-  lang: text(5),
-  q: text(200),
+  lang: optionalText(5),
+  q: optionalText(200),
   jenis: Type.Optional(Type.Union([Type.Literal(''), ...regulationTypes.map((x) => Type.Literal(x))])),
   tahun: Type.Optional(Type.Union([Type.Literal(''), Type.String({ pattern: '^\\d{4}$' })])),
   status: Type.Optional(Type.Union([Type.Literal(''), ...regulationStatuses.map((x) => Type.Literal(x))])),
-  pokok: text(100),
+  pokok: optionalText(100),
   hal: Type.Optional(Type.Integer({ minimum: 1, maximum: 10000 })),
 });
 type ListQuery = Static<typeof ListQuery>;
-const IdParams = Type.Object({ id: Type.Integer({ minimum: 1, maximum: 2_000_000_000 }) });
-type IdParams = Static<typeof IdParams>;
-const LinkBody = Type.Object({ _csrf: text(200), kind: text(20), target: text(20) });
+const LinkBody = Type.Object({ _csrf: optionalText(200), kind: optionalText(20), target: optionalText(20) });
 type LinkBody = Static<typeof LinkBody>;
-const PageQuery = Type.Object({ lang: text(5), pesan: text(40) });
 
 function filterOf(query: ListQuery): Omit<Filter, 'page'> {
   return {
@@ -80,14 +89,14 @@ const RegulationJson = Type.Object({
 });
 type RegulationJson = Static<typeof RegulationJson>;
 const ApiQuery = Type.Object({
-  q: text(200),
+  q: optionalText(200),
   type: Type.Optional(Type.Union(regulationTypes.map((x) => Type.Literal(x)))),
   year: Type.Optional(Type.Integer({ minimum: 1945, maximum: 2200 })),
   status: Type.Optional(Type.Union(regulationStatuses.map((x) => Type.Literal(x)))),
-  subject: text(100),
+  subject: optionalText(100),
   page: Type.Optional(Type.Integer({ minimum: 1, maximum: 10000, default: 1 })),
   per_page: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 20 })),
-  lang: text(5),
+  lang: optionalText(5),
 });
 type ApiQuery = Static<typeof ApiQuery>;
 
@@ -242,11 +251,8 @@ export const regulationRoutes: FastifyPluginAsync = async (app) => {
   // ------------------------------------------------------------ /kelola/perda
 
   const access = { access: 'regulations.manage' as const };
-  const messages = (request: FastifyRequest, errors: RegulationError[]): FieldErrors => {
-    const out: FieldErrors = {};
-    for (const e of errors) out[e.field] = request.t(`regulation.problem.${e.problem}` as MessageKey);
-    return out;
-  };
+  const messages = (request: FastifyRequest, errors: RegulationError[]) =>
+    fieldMessages(request.t, errors, regulationProblemTexts);
 
   const officeList = async (
     request: FastifyRequest,

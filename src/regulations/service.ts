@@ -5,12 +5,13 @@
  */
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
-import type { CurrentUser, Deps } from '../accounts/service.ts';
 import { getCouncil } from '../council/service.ts';
 import type { RegulationStatus, RegulationType } from '../db/schema.ts';
 import { recordAudit } from '../platform/audit.ts';
+import type { CurrentUser, Deps } from '../platform/deps.ts';
 import { isPdf, PdfUnreadableError, pdfText } from '../platform/pdf.ts';
 import { storeDocument, type UploadedFile } from '../platform/uploads.ts';
+import type { FieldError } from '../platform/validation.ts';
 import { isCalendarDay } from '../platform/working-days.ts';
 import * as q from './queries.ts';
 
@@ -35,10 +36,7 @@ export type RegulationProblem =
   | 'unreadable'
   | 'exists'
   | 'order';
-export interface RegulationError {
-  field: string;
-  problem: RegulationProblem;
-}
+export type RegulationError = FieldError<RegulationProblem>;
 
 export interface RegulationInput {
   type: string;

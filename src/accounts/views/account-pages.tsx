@@ -1,10 +1,11 @@
 /** A signed-in person's pages: the account overview and two-step verification. */
+
+import type { CurrentUser } from '../../platform/deps.ts';
 import { formatDate, formatTime } from '../../platform/format.ts';
 import type { PageContext } from '../../platform/page-context.ts';
 import { CsrfField, ErrorSummary, type FieldErrors, Notice, TextField } from '../../platform/views/form.tsx';
 import { Layout } from '../../platform/views/layout.tsx';
 import type { PersonalDataCopy } from '../personal-data.ts';
-import type { CurrentUser } from '../service.ts';
 import { NewPasswordField, SignOutForm } from './pages.tsx';
 
 export interface SessionRow {
@@ -211,16 +212,20 @@ export function PersonalDataPage({ ctx, copy }: { ctx: PageContext; copy: Person
           <li key={r.requestedAt}>{`${r.kind} · ${when(r.requestedAt)} → ${when(r.completedAt)}`}</li>
         ))}
       </ul>
-      <h2>{t('pdp.aspirations')}</h2>
-      {copy.aspirations.length === 0 ? <p>{t('pdp.none')}</p> : null}
-      <ul>
-        {copy.aspirations.map((a) => (
-          <li key={a.code}>
-            <a href={`/aspirasi/${a.code}`}>{a.code}</a>
-            {` · ${a.title} · ${when(a.receivedAt)}`}
-          </li>
-        ))}
-      </ul>
+      {copy.sections.map((section) => (
+        <section key={section.key}>
+          <h2>{t(section.title)}</h2>
+          {section.items.length === 0 ? <p>{t('pdp.none')}</p> : null}
+          <ul>
+            {section.items.map((item) => (
+              <li key={item.link?.href ?? item.text}>
+                {item.link === undefined ? null : <a href={item.link.href}>{item.link.text}</a>}
+                {` · ${item.text}${item.at === null ? '' : ` · ${when(item.at.toISOString())}`}`}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ))}
     </Layout>
   );
 }

@@ -54,30 +54,6 @@ export function SignOutForm({ ctx, csrf }: { ctx: PageContext; csrf: string }) {
   );
 }
 
-export function MessagePage({
-  ctx,
-  title,
-  body,
-  link,
-}: {
-  ctx: PageContext;
-  title: string;
-  body: string;
-  link?: { href: string; text: string };
-}) {
-  return (
-    <Layout ctx={ctx} title={title}>
-      <h1>{title}</h1>
-      <p>{body}</p>
-      {link === undefined ? null : (
-        <p>
-          <a href={link.href}>{link.text}</a>
-        </p>
-      )}
-    </Layout>
-  );
-}
-
 export function SignUpPage({ ctx, csrf, errors, values, consentVersion }: FormPageProps & { consentVersion: string }) {
   const { t } = ctx;
   return (

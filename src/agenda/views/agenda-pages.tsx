@@ -1,14 +1,39 @@
 /** /agenda (list, week and month) and /agenda/:id, with schema.org Event microdata. */
 import type { CouncilStructure } from '../../council/service.ts';
+import type { MeetingType } from '../../db/schema.ts';
 import { formatDate, formatTime } from '../../platform/format.ts';
-import type { MessageKey } from '../../platform/i18n.ts';
+import { type MessageKey, textOf } from '../../platform/i18n.ts';
 import type { PageContext } from '../../platform/page-context.ts';
 import { Layout } from '../../platform/views/layout.tsx';
 import { Pager } from '../../platform/views/pager.tsx';
 import { jakartaDay } from '../../platform/working-days.ts';
 import { type MeetingRecord, type MeetingView, meetingTypes } from '../service.ts';
 
-export const typeLabel = (ctx: PageContext, type: string) => ctx.t(`agenda.type.${type}` as MessageKey);
+const meetingTypeTexts = {
+  paripurna: 'agenda.type.paripurna',
+  komisi: 'agenda.type.komisi',
+  gabungan_komisi: 'agenda.type.gabungan_komisi',
+  pansus: 'agenda.type.pansus',
+  banggar: 'agenda.type.banggar',
+  bamus: 'agenda.type.bamus',
+  bapemperda: 'agenda.type.bapemperda',
+  bk: 'agenda.type.bk',
+  rapat_kerja: 'agenda.type.rapat_kerja',
+  rdp: 'agenda.type.rdp',
+  rdpu: 'agenda.type.rdpu',
+  reses: 'agenda.type.reses',
+  konsultasi_publik: 'agenda.type.konsultasi_publik',
+} as const satisfies Record<MeetingType, MessageKey>;
+
+const revisionTexts = {
+  created: 'agenda.revision.created',
+  changed: 'agenda.revision.changed',
+  cancelled: 'agenda.revision.cancelled',
+  outcome: 'agenda.revision.outcome',
+  document: 'agenda.revision.document',
+} as const satisfies Record<string, MessageKey>;
+
+export const typeLabel = (ctx: PageContext, type: string) => textOf(ctx.t, meetingTypeTexts, type);
 
 function when(ctx: PageContext, m: MeetingView): string {
   const start = `${formatDate(m.startsAt, ctx.lang)}, ${formatTime(m.startsAt, ctx.lang)}`;
@@ -490,7 +515,7 @@ export function MeetingPage({ ctx, record }: { ctx: PageContext; record: Meeting
           {record.revisions.map((r) => (
             <li key={`${r.kind}-${r.at.toISOString()}`} class="event">
               <p class="event-head">
-                <strong>{t(`agenda.revision.${r.kind}` as MessageKey)}</strong>
+                <strong>{textOf(t, revisionTexts, r.kind)}</strong>
                 <br />
                 <span class="meta">
                   {formatDate(r.at, ctx.lang)}, {formatTime(r.at, ctx.lang)}

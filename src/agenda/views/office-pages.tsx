@@ -1,9 +1,16 @@
 /** /kelola/agenda: the meetings staff publish, a meeting's form, and what is recorded afterwards. */
-import { TextArea } from '../../aspirations/views/form-pages.tsx';
 import type { CouncilStructure } from '../../council/service.ts';
 import type { Presence } from '../../db/schema.ts';
 import type { PageContext } from '../../platform/page-context.ts';
-import { CsrfField, ErrorSummary, type FieldErrors, FileField, Notice, TextField } from '../../platform/views/form.tsx';
+import {
+  CsrfField,
+  ErrorSummary,
+  type FieldErrors,
+  FileField,
+  Notice,
+  TextArea,
+  TextField,
+} from '../../platform/views/form.tsx';
 import { Layout } from '../../platform/views/layout.tsx';
 import { type MeetingView, meetingTypes, presences } from '../service.ts';
 import { MeetingItem, typeLabel } from './agenda-pages.tsx';

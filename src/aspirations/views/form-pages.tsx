@@ -3,7 +3,7 @@
  * aspirations can be shown and supported instead), then the details, photos and how to answer.
  * The same details form serves staff entering an aspiration received at the office.
  */
-import type { CouncilStructure } from '../../council/service.ts';
+import { type CouncilStructure, regionCenter } from '../../council/service.ts';
 import { formatDate } from '../../platform/format.ts';
 import type { PageContext } from '../../platform/page-context.ts';
 import {
@@ -11,22 +11,18 @@ import {
   CsrfField,
   ErrorSummary,
   type FieldErrors,
+  FieldMessage,
   FileField,
+  TextArea,
   TextField,
 } from '../../platform/views/form.tsx';
 import { Layout } from '../../platform/views/layout.tsx';
+import { LocationField, PinField } from '../../platform/views/place-fields.tsx';
 import { CONSENT_VERSION, intakeChannels, kinds, MAX_PHOTOS, type Similar } from '../service.ts';
-import { center, kindLabel, statusLabel } from './parts.tsx';
+import { kindLabel } from './parts.tsx';
+import { statusLabel } from './shared.tsx';
 
 export type Values = Partial<Record<string, string>>;
-
-function FieldMessage({ name, error }: { name: string; error: string | undefined }) {
-  return error === undefined ? null : (
-    <p class="error-text" id={`${name}-error`}>
-      {error}
-    </p>
-  );
-}
 
 export function KindField({
   ctx,
@@ -81,138 +77,13 @@ export function CategoryField({
         aria-invalid={error === undefined ? undefined : 'true'}
         aria-describedby={error === undefined ? undefined : 'category-error'}
       >
-        <option value="">{t('aspiration.choose')}</option>
+        <option value="">{t('form.choose')}</option>
         {structure.categories.map((c) => (
           <option key={c.slug} value={c.slug} selected={value === c.slug}>
             {ctx.lang === 'en' ? c.nameEn : c.name}
           </option>
         ))}
       </select>
-    </div>
-  );
-}
-
-/** Kecamatan → kelurahan as one select with a group per kecamatan: usable with JavaScript off. */
-export function LocationField({
-  ctx,
-  structure,
-  value,
-  error,
-}: {
-  ctx: PageContext;
-  structure: CouncilStructure;
-  value: string | undefined;
-  error: string | undefined;
-}) {
-  const { t } = ctx;
-  return (
-    <div class={error === undefined ? 'field' : 'field field-error'}>
-      <label for="location">{t('aspiration.field.place')}</label>
-      <p class="hint" id="location-hint">
-        {t('aspiration.placeHint')}
-      </p>
-      <FieldMessage name="location" error={error} />
-      <select
-        id="location"
-        name="location"
-        aria-invalid={error === undefined ? undefined : 'true'}
-        aria-describedby={error === undefined ? 'location-hint' : 'location-hint location-error'}
-      >
-        <option value="">{t('aspiration.choose')}</option>
-        {structure.kecamatan.map((k) => (
-          <optgroup key={k.id} label={t('aspiration.kecamatan', { name: k.name })}>
-            <option value={`k${k.id}`} selected={value === `k${k.id}`}>
-              {t('aspiration.wholeKecamatan', { name: k.name })}
-            </option>
-            {k.kelurahan.map((kel) => (
-              <option key={kel.id} value={String(kel.id)} selected={value === String(kel.id)}>
-                {kel.name}
-              </option>
-            ))}
-          </optgroup>
-        ))}
-      </select>
-    </div>
-  );
-}
-
-export function TextArea({
-  name,
-  id = name,
-  label,
-  value,
-  error,
-  hint,
-  rows = 6,
-  maxLength,
-}: {
-  name: string;
-  id?: string;
-  label: string;
-  value: string | undefined;
-  error: string | undefined;
-  hint?: string;
-  rows?: number;
-  maxLength?: number;
-}) {
-  const described = [hint === undefined ? undefined : `${id}-hint`, error === undefined ? undefined : `${id}-error`]
-    .filter(Boolean)
-    .join(' ');
-  return (
-    <div class={error === undefined ? 'field' : 'field field-error'}>
-      <label for={id}>{label}</label>
-      {hint === undefined ? null : (
-        <p class="hint" id={`${id}-hint`}>
-          {hint}
-        </p>
-      )}
-      <FieldMessage name={id} error={error} />
-      <textarea
-        id={id}
-        name={name}
-        rows={rows}
-        maxLength={maxLength}
-        aria-invalid={error === undefined ? undefined : 'true'}
-        aria-describedby={described === '' ? undefined : described}
-      >
-        {value ?? ''}
-      </textarea>
-    </div>
-  );
-}
-
-/**
- * The optional pin: hidden fields that the "pin" module fills from the browser's location or a
- * tap on the map (when tiles are configured). Without JavaScript nothing shows and nothing is lost.
- */
-export function PinField({
-  ctx,
-  structure,
-  values,
-}: {
-  ctx: PageContext;
-  structure: CouncilStructure;
-  values: Values;
-}) {
-  const { t } = ctx;
-  const middle = center(structure);
-  return (
-    <div
-      class="field pin"
-      data-module="pin"
-      data-label-locate={t('aspiration.pin.locate')}
-      data-label-set={t('aspiration.pin.set')}
-      data-label-none={t('aspiration.pin.none')}
-      data-label-error={t('aspiration.pin.error')}
-      data-label-map={ctx.map === undefined ? undefined : t('aspiration.pin.map')}
-      data-tiles={ctx.map?.tiles}
-      data-attribution={ctx.map?.attribution}
-      data-map-css={ctx.map === undefined ? undefined : ctx.assets.mapCss}
-      data-center-lat={String(middle.lat)}
-      data-center-lon={String(middle.lon)}
-    >
-      <input type="hidden" name="lat" value={values.lat ?? ''} />
-      <input type="hidden" name="lon" value={values.lon ?? ''} />
     </div>
   );
 }
@@ -248,8 +119,8 @@ export function FirstStepPage({ ctx, csrf, structure, errors, values, project }:
         )}
         <KindField ctx={ctx} value={values.kind} error={errors.kind} />
         <CategoryField ctx={ctx} structure={structure} value={values.category} error={errors.category} />
-        <LocationField ctx={ctx} structure={structure} value={values.location} error={errors.location} />
-        <PinField ctx={ctx} structure={structure} values={values} />
+        <LocationField ctx={ctx} places={structure.kecamatan} value={values.location} error={errors.location} />
+        <PinField ctx={ctx} center={regionCenter(structure)} values={values} />
         <TextField
           name="title"
           label={t('aspiration.field.title')}
@@ -308,7 +179,12 @@ export function DetailsForm({ ctx, csrf, errors, values, intake }: DetailsFormPr
           </div>
           <KindField ctx={ctx} value={values.kind} error={errors.kind} />
           <CategoryField ctx={ctx} structure={intake.structure} value={values.category} error={errors.category} />
-          <LocationField ctx={ctx} structure={intake.structure} value={values.location} error={errors.location} />
+          <LocationField
+            ctx={ctx}
+            places={intake.structure.kecamatan}
+            value={values.location}
+            error={errors.location}
+          />
           <TextField
             name="title"
             label={t('aspiration.field.title')}
@@ -341,7 +217,7 @@ export function DetailsForm({ ctx, csrf, errors, values, intake }: DetailsFormPr
           <input type="hidden" name="lon" value={values.lon ?? ''} />
         </>
       ) : (
-        <PinField ctx={ctx} structure={intake.structure} values={values} />
+        <PinField ctx={ctx} center={regionCenter(intake.structure)} values={values} />
       )}
       <FileField
         name="photos"

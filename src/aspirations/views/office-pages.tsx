@@ -3,23 +3,14 @@ import type { CouncilStructure } from '../../council/service.ts';
 import { formatDate, formatTime } from '../../platform/format.ts';
 import type { PageContext } from '../../platform/page-context.ts';
 import { can } from '../../platform/permissions.ts';
-import { CsrfField, ErrorSummary, type FieldErrors, Notice, TextField } from '../../platform/views/form.tsx';
+import { CsrfField, ErrorSummary, type FieldErrors, Notice, TextArea, TextField } from '../../platform/views/form.tsx';
 import { Layout } from '../../platform/views/layout.tsx';
 import { Pager } from '../../platform/views/pager.tsx';
 import { TableHead, TableWrap } from '../../platform/views/table-wrap.tsx';
 import { type AspirationView, type CaseFile, followUpKinds, isOpen } from '../service.ts';
-import { DetailsForm, TextArea, type Values } from './form-pages.tsx';
-import {
-  categoryName,
-  DeadlineText,
-  Facts,
-  kindLabel,
-  Photos,
-  placeName,
-  StatusBadge,
-  statusLabel,
-  Timeline,
-} from './parts.tsx';
+import { DetailsForm, type Values } from './form-pages.tsx';
+import { categoryName, DeadlineText, Facts, kindLabel, Photos, placeName, Timeline } from './parts.tsx';
+import { StatusBadge, statusLabel } from './shared.tsx';
 
 export interface InboxPageProps {
   ctx: PageContext;

@@ -1,25 +1,81 @@
-/** Pieces every aspiration page shares: the status, the facts, the photos and the timeline. */
-import type { CouncilStructure } from '../../council/service.ts';
-import type { AspirationStatus } from '../../db/schema.ts';
-import { formatDate, formatTime } from '../../platform/format.ts';
-import type { MessageKey } from '../../platform/i18n.ts';
+import type { AspirationChannel, AspirationKind } from '../../db/schema.ts';
+import { dayOf, formatDate, formatTime } from '../../platform/format.ts';
+import { type MessageKey, textOf } from '../../platform/i18n.ts';
 import type { PageContext } from '../../platform/page-context.ts';
-import type { AspirationView, Deadline, FieldError, TimelineEvent } from '../service.ts';
+import type { AspirationView, Deadline, FieldProblem, FollowUpKind, TimelineEvent } from '../service.ts';
+import { StatusBadge } from './shared.tsx';
 
-export function statusLabel(ctx: PageContext, status: AspirationStatus): string {
-  return ctx.t(`aspiration.status.${status}` as MessageKey);
-}
+const kindTexts = {
+  aspirasi: 'aspiration.kind.aspirasi',
+  pengaduan: 'aspiration.kind.pengaduan',
+  informasi: 'aspiration.kind.informasi',
+  rahasia: 'aspiration.kind.rahasia',
+} as const satisfies Record<AspirationKind, MessageKey>;
+
+const followUpTexts = {
+  rapat: 'aspiration.followUp.rapat',
+  kunjungan: 'aspiration.followUp.kunjungan',
+  rdp: 'aspiration.followUp.rdp',
+  surat: 'aspiration.followUp.surat',
+  pokir: 'aspiration.followUp.pokir',
+} as const satisfies Record<FollowUpKind, MessageKey>;
+
+const channelTexts = {
+  web: 'aspiration.channel.web',
+  ruang_aspirasi: 'aspiration.channel.ruang_aspirasi',
+  telepon: 'aspiration.channel.telepon',
+  surat: 'aspiration.channel.surat',
+  reses: 'aspiration.channel.reses',
+  open311: 'aspiration.channel.open311',
+  sms: 'aspiration.channel.sms',
+  whatsapp: 'aspiration.channel.whatsapp',
+} as const satisfies Record<AspirationChannel, MessageKey>;
+
+const eventTexts = {
+  received: 'aspiration.event.received',
+  receivedVia: 'aspiration.event.receivedVia',
+  verified: 'aspiration.event.verified',
+  rejected: 'aspiration.event.rejected',
+  forwarded: 'aspiration.event.forwarded',
+  forwardedTo: 'aspiration.event.forwardedTo',
+  forwardedKomisi: 'aspiration.event.forwardedKomisi',
+  referred: 'aspiration.event.referred',
+  referredTo: 'aspiration.event.referredTo',
+  duplicate: 'aspiration.event.duplicate',
+  duplicateOf: 'aspiration.event.duplicateOf',
+  response: 'aspiration.event.response',
+  followUp: 'aspiration.event.followUp',
+  followUpOf: 'aspiration.event.followUpOf',
+  resolved: 'aspiration.event.resolved',
+  reply: 'aspiration.event.reply',
+  rated: 'aspiration.event.rated',
+  ratedWith: 'aspiration.event.ratedWith',
+  reopened: 'aspiration.event.reopened',
+  fixed: 'aspiration.event.fixed',
+  fixedYes: 'aspiration.event.fixedYes',
+  fixedNo: 'aspiration.event.fixedNo',
+  fixedAsked: 'aspiration.event.fixedAsked',
+  note: 'aspiration.event.note',
+} as const satisfies Record<string, MessageKey>;
+
+export const problemTexts = {
+  required: 'aspiration.problem.required',
+  tooShort: 'aspiration.problem.tooShort',
+  tooLong: 'aspiration.problem.tooLong',
+  markup: 'aspiration.problem.markup',
+  invalid: 'aspiration.problem.invalid',
+  email: 'aspiration.problem.email',
+  phone: 'aspiration.problem.phone',
+  contact: 'aspiration.problem.contact',
+  consent: 'aspiration.problem.consent',
+  tooMany: 'aspiration.problem.tooMany',
+  tooLarge: 'aspiration.problem.tooLarge',
+  type: 'aspiration.problem.type',
+  unreadable: 'aspiration.problem.unreadable',
+} as const satisfies Record<FieldProblem, MessageKey>;
 
 export function kindLabel(ctx: PageContext, kind: string): string {
-  return ctx.t(`aspiration.kind.${kind}` as MessageKey);
-}
-
-export function StatusBadge({ ctx, status }: { ctx: PageContext; status: AspirationStatus }) {
-  return <span class={`badge status-${status}`}>{statusLabel(ctx, status)}</span>;
-}
-
-export function dayOf(ctx: PageContext, day: string): string {
-  return formatDate(new Date(`${day}T12:00:00+07:00`), ctx.lang);
+  return textOf(ctx.t, kindTexts, kind);
 }
 
 export function DeadlineText({ ctx, deadline }: { ctx: PageContext; deadline: Deadline | null }) {
@@ -157,15 +213,15 @@ function eventTitle(ctx: PageContext, e: TimelineEvent): string {
     case 'duplicate':
       return t('aspiration.event.duplicateOf', { code: String(d.code) });
     case 'followUp':
-      return t('aspiration.event.followUpOf', { action: t(`aspiration.followUp.${String(d.action)}` as MessageKey) });
+      return t('aspiration.event.followUpOf', { action: textOf(t, followUpTexts, d.action) });
     case 'rated':
       return t('aspiration.event.ratedWith', { n: String(d.rating) });
     case 'fixed':
       return t(d.answer === 'ya' ? 'aspiration.event.fixedYes' : 'aspiration.event.fixedNo');
     case 'received':
-      return t('aspiration.event.receivedVia', { channel: t(`aspiration.channel.${String(d.channel)}` as MessageKey) });
+      return t('aspiration.event.receivedVia', { channel: textOf(t, channelTexts, d.channel) });
     default:
-      return t(`aspiration.event.${e.kind}` as MessageKey);
+      return textOf(t, eventTexts, e.kind);
   }
 }
 
@@ -204,36 +260,5 @@ export function Timeline({
         </li>
       ))}
     </ol>
-  );
-}
-
-/** Turns the service's field problems into sentences for the error summary and the fields. */
-export function fieldMessages({ t }: Pick<PageContext, 't'>, errors: FieldError[]): Partial<Record<string, string>> {
-  const out: Partial<Record<string, string>> = {};
-  for (const e of errors) {
-    const params = { max: e.max ?? 0, name: e.name ?? '' };
-    const text = t(`aspiration.problem.${e.problem}` as MessageKey, params);
-    out[e.field] = out[e.field] === undefined ? text : `${out[e.field]} ${text}`;
-  }
-  return out;
-}
-
-/** The middle of the council's region, from its kecamatan centres. */
-export function center(structure: CouncilStructure): { lat: number; lon: number } {
-  const points = structure.kecamatan.filter((k) => k.lat !== null && k.lon !== null);
-  const mean = (pick: (k: (typeof points)[number]) => number) =>
-    points.length === 0 ? 0 : points.reduce((sum, k) => sum + pick(k), 0) / points.length;
-  return { lat: mean((k) => k.lat ?? 0), lon: mean((k) => k.lon ?? 0) };
-}
-
-/** The two ways in: send a new aspiration, or find one sent before. */
-export function SendOrTrack({ ctx }: { ctx: PageContext }) {
-  return (
-    <p>
-      <a class="button" href="/aspirasi/baru">
-        {ctx.t('aspiration.new.title')}
-      </a>{' '}
-      <a href="/lacak">{ctx.t('aspiration.track.link')}</a>
-    </p>
   );
 }

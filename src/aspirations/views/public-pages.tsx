@@ -1,26 +1,21 @@
 /** /aspirasi (the public list) and /aspirasi/:kode (one aspiration, its timeline, and the reporter's forms). */
-import type { CouncilStructure } from '../../council/service.ts';
+import { type CouncilStructure, regionCenter } from '../../council/service.ts';
 import { formatDate } from '../../platform/format.ts';
 import type { PageContext } from '../../platform/page-context.ts';
-import { CsrfField, ErrorSummary, type FieldErrors, FilterSelect, Notice } from '../../platform/views/form.tsx';
+import {
+  CsrfField,
+  ErrorSummary,
+  type FieldErrors,
+  FilterSelect,
+  Notice,
+  TextArea,
+} from '../../platform/views/form.tsx';
 import { Layout } from '../../platform/views/layout.tsx';
 import { Pager } from '../../platform/views/pager.tsx';
 import { type AspirationView, isOpen } from '../service.ts';
 import type { Values } from './form-pages.tsx';
-import { TextArea } from './form-pages.tsx';
-import {
-  categoryName,
-  center,
-  DeadlineText,
-  Facts,
-  kindLabel,
-  Photos,
-  placeName,
-  SendOrTrack,
-  StatusBadge,
-  statusLabel,
-  Timeline,
-} from './parts.tsx';
+import { categoryName, DeadlineText, Facts, kindLabel, Photos, placeName, Timeline } from './parts.tsx';
+import { SendOrTrack, StatusBadge, statusLabel } from './shared.tsx';
 
 export interface AspirationPageProps {
   ctx: PageContext;
@@ -283,8 +278,8 @@ export function ListPage({ ctx, structure, items, total, page, pageSize, query }
           data-attribution={ctx.map.attribution}
           data-map-css={ctx.assets.mapCss}
           data-source={`/api/v1/aspirations?${apiQuery(query)}`}
-          data-center-lat={String(center(structure).lat)}
-          data-center-lon={String(center(structure).lon)}
+          data-center-lat={String(regionCenter(structure).lat)}
+          data-center-lon={String(regionCenter(structure).lon)}
         />
       )}
       <ul class="list aspirations">

@@ -1,10 +1,11 @@
 /** /dapil: "which dapil am I in?" from a kelurahan, and every dapil with its kecamatan. */
 import type { Member } from '../../members/service.ts';
-import { MemberCard } from '../../members/views/member-card.tsx';
+import { MemberCard } from '../../members/views/shared.tsx';
 import type { PageContext } from '../../platform/page-context.ts';
 import { Layout } from '../../platform/views/layout.tsx';
 import { TableWrap } from '../../platform/views/table-wrap.tsx';
 import type { CouncilStructure, DapilLookup } from '../service.ts';
+import { KelurahanForm } from './shared.tsx';
 
 export interface DapilPageProps {
   ctx: PageContext;
@@ -12,32 +13,6 @@ export interface DapilPageProps {
   chosen: string;
   lookup: DapilLookup | undefined;
   members: Member[];
-}
-
-export function KelurahanForm({ ctx, structure, chosen }: Pick<DapilPageProps, 'ctx' | 'structure' | 'chosen'>) {
-  const { t } = ctx;
-  return (
-    <form method="get" action="/dapil" class="actions">
-      <div class="field">
-        <label for="kelurahan">{t('dapil.kelurahan')}</label>
-        <select id="kelurahan" name="kelurahan" required>
-          <option value="">{t('dapil.choose')}</option>
-          {structure.kecamatan.map((k) => (
-            <optgroup key={k.slug} label={`Kecamatan ${k.name}`}>
-              {k.kelurahan.map((kel) => (
-                <option key={kel.code} value={kel.code} selected={chosen === kel.code}>
-                  {kel.name}
-                </option>
-              ))}
-            </optgroup>
-          ))}
-        </select>
-      </div>
-      <button class="button" type="submit">
-        {t('dapil.find')}
-      </button>
-    </form>
-  );
 }
 
 export function DapilPage({ ctx, structure, chosen, lookup, members }: DapilPageProps) {

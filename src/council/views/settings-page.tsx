@@ -1,10 +1,16 @@
 /** /kelola/pengaturan: the council's service settings — categories and their komisi and targets, the verification period, and the holiday calendar. */
-import type { MessageKey } from '../../platform/i18n.ts';
+import { type MessageKey, textOf } from '../../platform/i18n.ts';
 import type { PageContext } from '../../platform/page-context.ts';
 import { CsrfField, ErrorSummary, type FieldErrors, Notice, TextField } from '../../platform/views/form.tsx';
 import { Layout } from '../../platform/views/layout.tsx';
 import { TableHead, TableWrap } from '../../platform/views/table-wrap.tsx';
 import type { CouncilStructure } from '../service.ts';
+
+const holidayKindTexts = {
+  libur_nasional: 'settings.kind.libur_nasional',
+  cuti_bersama: 'settings.kind.cuti_bersama',
+  lokal: 'settings.kind.lokal',
+} as const satisfies Record<string, MessageKey>;
 
 export interface SettingsPageProps {
   ctx: PageContext;
@@ -169,7 +175,7 @@ export function SettingsPage({ ctx, csrf, structure, holidays, errors, form, val
             {holidays.map((h) => (
               <tr key={h.day}>
                 <td>{h.day}</td>
-                <td>{t(`settings.kind.${h.kind}` as MessageKey)}</td>
+                <td>{textOf(t, holidayKindTexts, h.kind)}</td>
                 <td>{h.source}</td>
                 <td>
                   <form method="post" action={`/kelola/pengaturan/libur/${h.day}/hapus`}>

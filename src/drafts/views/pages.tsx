@@ -1,10 +1,17 @@
 /** /raperda (the Propemperda of a year), /raperda/:id (a draft's stages), and /kelola/raperda. */
-import { TextArea } from '../../aspirations/views/form-pages.tsx';
 import type { CouncilStructure } from '../../council/service.ts';
 import { formatDate } from '../../platform/format.ts';
 import type { PageContext } from '../../platform/page-context.ts';
 import { FollowForm } from '../../platform/views/follow.tsx';
-import { CsrfField, ErrorSummary, type FieldErrors, FileField, Notice, TextField } from '../../platform/views/form.tsx';
+import {
+  CsrfField,
+  ErrorSummary,
+  type FieldErrors,
+  FileField,
+  Notice,
+  TextArea,
+  TextField,
+} from '../../platform/views/form.tsx';
 import { Layout } from '../../platform/views/layout.tsx';
 import { type Draft, type DraftRecord, stages } from '../service.ts';
 

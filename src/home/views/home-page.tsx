@@ -1,8 +1,8 @@
 /** The home page: who the council is, who represents me, and how the council splits its work. */
 
-import { SendOrTrack, StatusBadge } from '../../aspirations/views/parts.tsx';
+import { SendOrTrack, StatusBadge } from '../../aspirations/views/shared.tsx';
 import type { CouncilStructure } from '../../council/service.ts';
-import { KelurahanForm } from '../../council/views/dapil-page.tsx';
+import { KelurahanForm } from '../../council/views/shared.tsx';
 import type { AspirationStatus } from '../../db/schema.ts';
 import type { PageContext } from '../../platform/page-context.ts';
 import { Layout } from '../../platform/views/layout.tsx';

@@ -5,7 +5,7 @@ import type { PageContext } from '../../platform/page-context.ts';
 import { Avatar } from '../../platform/views/avatar.tsx';
 import { Layout } from '../../platform/views/layout.tsx';
 import type { Member } from '../service.ts';
-import { MemberCard } from './member-card.tsx';
+import { MemberCard } from './shared.tsx';
 
 export interface MemberPageProps {
   ctx: PageContext;

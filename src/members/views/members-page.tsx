@@ -3,7 +3,7 @@ import type { CouncilStructure } from '../../council/service.ts';
 import type { PageContext } from '../../platform/page-context.ts';
 import { Layout } from '../../platform/views/layout.tsx';
 import type { Member } from '../service.ts';
-import { MemberCard } from './member-card.tsx';
+import { MemberCard } from './shared.tsx';
 
 export interface MembersPageProps {
   ctx: PageContext;

@@ -63,11 +63,7 @@ export function TextField({
           {hint}
         </p>
       )}
-      {error === undefined ? null : (
-        <p class="error-text" id={`${name}-error`}>
-          {error}
-        </p>
-      )}
+      <FieldMessage name={name} error={error} />
       <input
         id={name}
         name={name}
@@ -97,11 +93,7 @@ export function CheckboxField({
 }) {
   return (
     <div class={error === undefined ? 'field checkbox' : 'field checkbox field-error'}>
-      {error === undefined ? null : (
-        <p class="error-text" id={`${name}-error`}>
-          {error}
-        </p>
-      )}
+      <FieldMessage name={name} error={error} />
       <input
         id={name}
         name={name}
@@ -181,11 +173,7 @@ export function FileField({
           {hint}
         </p>
       )}
-      {error === undefined ? null : (
-        <p class="error-text" id={`${name}-error`}>
-          {error}
-        </p>
-      )}
+      <FieldMessage name={name} error={error} />
       <input
         id={name}
         name={name}
@@ -195,6 +183,60 @@ export function FileField({
         aria-invalid={error === undefined ? undefined : 'true'}
         aria-describedby={described === '' ? undefined : described}
       />
+    </div>
+  );
+}
+
+/** The message beside a field, linked from it by aria-describedby. */
+export function FieldMessage({ name, error }: { name: string; error: string | undefined }) {
+  return error === undefined ? null : (
+    <p class="error-text" id={`${name}-error`}>
+      {error}
+    </p>
+  );
+}
+
+export function TextArea({
+  name,
+  id = name,
+  label,
+  value,
+  error,
+  hint,
+  rows = 6,
+  maxLength,
+}: {
+  name: string;
+  id?: string;
+  label: string;
+  value: string | undefined;
+  error: string | undefined;
+  hint?: string;
+  rows?: number;
+  maxLength?: number;
+}) {
+  const described = [hint === undefined ? undefined : `${id}-hint`, error === undefined ? undefined : `${id}-error`]
+    .filter(Boolean)
+    .join(' ');
+  return (
+    <div class={error === undefined ? 'field' : 'field field-error'}>
+      <label for={id}>{label}</label>
+      {hint === undefined ? null : (
+        <p class="hint" id={`${id}-hint`}>
+          {hint}
+        </p>
+      )}
+      <FieldMessage name={id} error={error} />
+      <textarea
+        id={id}
+        name={name}
+        rows={rows}
+        maxLength={maxLength}
+        aria-invalid={error === undefined ? undefined : 'true'}
+        aria-describedby={described === '' ? undefined : described}
+      >
+        {value ?? ''}
+      </textarea>
     </div>
   );
 }

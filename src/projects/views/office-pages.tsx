@@ -1,11 +1,18 @@
 /** /kelola/proyek: the list and a new project; /kelola/proyek/:id: edit, report progress, link meetings. */
-import { LocationField, TextArea } from '../../aspirations/views/form-pages.tsx';
-import { dayOf } from '../../aspirations/views/parts.tsx';
 import type { CouncilStructure } from '../../council/service.ts';
-import { formatDate, formatTime } from '../../platform/format.ts';
+import { dayOf, formatDate, formatTime } from '../../platform/format.ts';
 import type { PageContext } from '../../platform/page-context.ts';
-import { CsrfField, ErrorSummary, type FieldErrors, FileField, Notice, TextField } from '../../platform/views/form.tsx';
+import {
+  CsrfField,
+  ErrorSummary,
+  type FieldErrors,
+  FileField,
+  Notice,
+  TextArea,
+  TextField,
+} from '../../platform/views/form.tsx';
 import { Layout } from '../../platform/views/layout.tsx';
+import { LocationField } from '../../platform/views/place-fields.tsx';
 import { TableHead, TableWrap } from '../../platform/views/table-wrap.tsx';
 import { MAX_PHOTOS, type ProjectView, statuses } from '../service.ts';
 import { ProjectStatusBadge, placeOf, statusName } from './pages.tsx';
@@ -82,7 +89,7 @@ function ProjectFields({
       <div class="field">
         <label for="komisi">{t('project.field.komisi')}</label>
         <select id="komisi" name="komisi">
-          <option value="">{t('aspiration.choose')}</option>
+          <option value="">{t('form.choose')}</option>
           {komisi.map((k) => (
             <option key={k.id} value={String(k.id)} selected={values.komisi === String(k.id)}>
               {k.name}
@@ -90,7 +97,7 @@ function ProjectFields({
           ))}
         </select>
       </div>
-      <LocationField ctx={ctx} structure={structure} value={values.location} error={errors.location} />
+      <LocationField ctx={ctx} places={structure.kecamatan} value={values.location} error={errors.location} />
       <TextField
         name="lat"
         label={t('project.field.lat')}
@@ -391,7 +398,7 @@ export function ProjectOfficePage({
               aria-invalid={meetingError === undefined ? undefined : 'true'}
               aria-describedby={meetingError === undefined ? undefined : 'meeting-error'}
             >
-              <option value="">{t('aspiration.choose')}</option>
+              <option value="">{t('form.choose')}</option>
               {choices.map((m) => (
                 <option key={m.id} value={String(m.id)}>
                   {formatDate(m.starts_at, ctx.lang)} {formatTime(m.starts_at, ctx.lang)}: {m.title.slice(0, 90)}

@@ -1,22 +1,31 @@
 /** /proyek (list, filters, map), /proyek/:id (progress, updates, meetings, aspirations), /proyek/dekat. */
 import type { MeetingView } from '../../agenda/service.ts';
 import type { AspirationView } from '../../aspirations/service.ts';
-import { LocationField, PinField } from '../../aspirations/views/form-pages.tsx';
-import { center, dayOf, StatusBadge } from '../../aspirations/views/parts.tsx';
-import type { CouncilStructure } from '../../council/service.ts';
+import { StatusBadge } from '../../aspirations/views/shared.tsx';
+import { type CouncilStructure, regionCenter } from '../../council/service.ts';
 import type { ProjectStatus } from '../../db/schema.ts';
 import { progressChart } from '../../platform/charts.ts';
-import { formatDate, formatRupiah, formatRupiahWords } from '../../platform/format.ts';
+import { dayOf, formatDate, formatRupiah, formatRupiahWords } from '../../platform/format.ts';
 import type { MessageKey } from '../../platform/i18n.ts';
 import type { PageContext } from '../../platform/page-context.ts';
 import { FollowForm } from '../../platform/views/follow.tsx';
 import { FilterSelect, Notice } from '../../platform/views/form.tsx';
 import { Layout } from '../../platform/views/layout.tsx';
 import { Pager } from '../../platform/views/pager.tsx';
+import { LocationField, PinField } from '../../platform/views/place-fields.tsx';
 import { TableHead, TableWrap } from '../../platform/views/table-wrap.tsx';
 import { type ProjectView, statuses } from '../service.ts';
 
-export const statusName = (ctx: Pick<PageContext, 't'>, s: ProjectStatus) => ctx.t(`project.status.${s}` as MessageKey);
+const projectStatusTexts = {
+  perencanaan: 'project.status.perencanaan',
+  pengadaan: 'project.status.pengadaan',
+  berjalan: 'project.status.berjalan',
+  terhambat: 'project.status.terhambat',
+  selesai: 'project.status.selesai',
+  dibatalkan: 'project.status.dibatalkan',
+} as const satisfies Record<ProjectStatus, MessageKey>;
+
+export const statusName = (ctx: Pick<PageContext, 't'>, s: ProjectStatus) => ctx.t(projectStatusTexts[s]);
 const statusClass: Record<ProjectStatus, string> = {
   perencanaan: 'received',
   pengadaan: 'received',
@@ -113,7 +122,7 @@ export function ProjectsPage({
   const select = (name: string, label: string, options: { value: string; label: string }[]) => (
     <FilterSelect ctx={ctx} name={name} label={label} value={query[name]} options={options} />
   );
-  const middle = center(structure);
+  const middle = regionCenter(structure);
   const kecamatan = structure.kecamatan.find((k) => k.slug === query.kecamatan);
   return (
     <Layout ctx={ctx} title={t('project.title')}>
@@ -389,8 +398,8 @@ export function NearbyPage({ ctx, structure, location, found, error }: NearbyPag
       <h1>{t('project.nearby.title')}</h1>
       <p class="lead">{t('project.nearby.lead')}</p>
       <form method="get" action="/proyek/dekat" class="filters">
-        <LocationField ctx={ctx} structure={structure} value={location} error={error} />
-        <PinField ctx={ctx} structure={structure} values={{}} />
+        <LocationField ctx={ctx} places={structure.kecamatan} value={location} error={error} />
+        <PinField ctx={ctx} center={regionCenter(structure)} values={{}} />
         <button type="submit">{t('project.nearby.show')}</button>
       </form>
       {found === undefined ? null : (

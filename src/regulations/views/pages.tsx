@@ -1,8 +1,7 @@
 /** /perda (search the repository), /perda/:id (one document, schema.org Legislation), and /kelola/perda. */
-import { TextArea } from '../../aspirations/views/form-pages.tsx';
-import type { RegulationStatus } from '../../db/schema.ts';
+import type { RegulationStatus, RegulationType } from '../../db/schema.ts';
 import { formatDate } from '../../platform/format.ts';
-import type { MessageKey } from '../../platform/i18n.ts';
+import { type MessageKey, textOf } from '../../platform/i18n.ts';
 import type { PageContext } from '../../platform/page-context.ts';
 import {
   CsrfField,
@@ -11,6 +10,7 @@ import {
   FileField,
   FilterSelect,
   Notice,
+  TextArea,
   TextField,
 } from '../../platform/views/form.tsx';
 import { Layout } from '../../platform/views/layout.tsx';
@@ -18,8 +18,27 @@ import { Pager } from '../../platform/views/pager.tsx';
 import { MARK_END, MARK_START } from '../queries.ts';
 import { type Regulation, type RegulationRecord, regulationStatuses, regulationTypes } from '../service.ts';
 
-export const typeName = (ctx: Pick<PageContext, 't'>, type: string) => ctx.t(`regulation.type.${type}` as MessageKey);
-const statusName = (ctx: PageContext, status: string) => ctx.t(`regulation.status.${status}` as MessageKey);
+const relationTexts = {
+  mengubah: { out: 'regulation.relation.mengubah.out', in: 'regulation.relation.mengubah.in' },
+  mencabut: { out: 'regulation.relation.mencabut.out', in: 'regulation.relation.mencabut.in' },
+} as const satisfies Record<'mengubah' | 'mencabut', Record<'out' | 'in', MessageKey>>;
+
+const regulationTypeTexts = {
+  perda: 'regulation.type.perda',
+  perwal: 'regulation.type.perwal',
+  keputusan_dprd: 'regulation.type.keputusan_dprd',
+  peraturan_dprd: 'regulation.type.peraturan_dprd',
+  keputusan_pimpinan: 'regulation.type.keputusan_pimpinan',
+} as const satisfies Record<RegulationType, MessageKey>;
+
+const regulationStatusTexts = {
+  berlaku: 'regulation.status.berlaku',
+  diubah: 'regulation.status.diubah',
+  dicabut: 'regulation.status.dicabut',
+} as const satisfies Record<RegulationStatus, MessageKey>;
+
+export const typeName = (ctx: Pick<PageContext, 't'>, type: string) => textOf(ctx.t, regulationTypeTexts, type);
+const statusName = (ctx: PageContext, status: string) => textOf(ctx.t, regulationStatusTexts, status);
 const day = (ctx: PageContext, d: string) => formatDate(new Date(`${d}T12:00:00+07:00`), ctx.lang);
 
 /** "Peraturan Daerah Nomor 5 Tahun 2024" */
@@ -196,7 +215,7 @@ export function RegulationPage({ ctx, record }: { ctx: PageContext; record: Regu
             <ul>
               {record.relations.map((rel) => (
                 <li key={`${rel.kind}-${rel.id}-${rel.outgoing}`}>
-                  {t(`regulation.relation.${rel.kind}.${rel.outgoing ? 'out' : 'in'}` as MessageKey)}{' '}
+                  {t(relationTexts[rel.kind][rel.outgoing ? 'out' : 'in'])}{' '}
                   <a
                     href={`/perda/${rel.id}`}
                     itemprop={

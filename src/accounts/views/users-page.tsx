@@ -1,11 +1,12 @@
 /** /kelola/pengguna: every account, invitations, and changes of role and status. */
-import type { UserSummary } from '../../accounts/service.ts';
+
 import type { Role } from '../../db/schema.ts';
 import type { PageContext } from '../../platform/page-context.ts';
 import { roles } from '../../platform/permissions.ts';
 import { CsrfField, ErrorSummary, type FieldErrors, Notice, TextField } from '../../platform/views/form.tsx';
 import { Layout } from '../../platform/views/layout.tsx';
 import { TableHead, TableWrap } from '../../platform/views/table-wrap.tsx';
+import type { UserSummary } from '../service.ts';
 
 export interface UsersPageProps {
   ctx: PageContext;

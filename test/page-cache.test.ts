@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { Agent } from '../../test/helpers/agent.ts';
-import { buildTestApp, type TestApp } from '../../test/helpers/app.ts';
-import { createUser, signIn } from '../../test/helpers/users.ts';
-import { getCouncil } from '../council/service.ts';
+import { getCouncil } from '../src/council/service.ts';
+import { Agent } from './helpers/agent.ts';
+import { buildTestApp, type TestApp } from './helpers/app.ts';
+import { createUser, signIn } from './helpers/users.ts';
 
 let t: TestApp;
 before(async () => {

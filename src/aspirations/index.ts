@@ -1,0 +1,18 @@
+/** Citizens' aspirations end to end: the form, tracking, the staff inbox and case file, the API. */
+
+import { deps } from '../platform/auth.ts';
+import type { Feature } from '../platform/feature.ts';
+import { aspirationApiRoutes } from './api-routes.ts';
+import { messages } from './messages.ts';
+import { aspirationOfficeRoutes } from './office-routes.tsx';
+import { aspirationRoutes } from './routes.tsx';
+import { aspirationPersonalData, scheduleAspirationJobs } from './service.ts';
+
+export const feature: Feature = {
+  name: 'aspirations',
+  routes: [aspirationRoutes, aspirationApiRoutes, aspirationOfficeRoutes],
+  messages,
+  jobs: (app) => scheduleAspirationJobs(deps(app), app.log, () => app.outbox.kick()),
+  personalData: aspirationPersonalData,
+  backOffice: [{ href: '/kelola/aspirasi', label: 'aspiration.inbox.title', permission: 'aspiration.read' }],
+};

@@ -1,0 +1,34 @@
+/** What other features may show of aspirations: a status badge and the two ways in. */
+import type { AspirationStatus } from '../../db/schema.ts';
+import type { MessageKey } from '../../platform/i18n.ts';
+import type { PageContext } from '../../platform/page-context.ts';
+
+const statusTexts = {
+  received: 'aspiration.status.received',
+  verified: 'aspiration.status.verified',
+  forwarded: 'aspiration.status.forwarded',
+  resolved: 'aspiration.status.resolved',
+  rejected: 'aspiration.status.rejected',
+  referred: 'aspiration.status.referred',
+  duplicate: 'aspiration.status.duplicate',
+} as const satisfies Record<AspirationStatus, MessageKey>;
+
+export function statusLabel(ctx: PageContext, status: AspirationStatus): string {
+  return ctx.t(statusTexts[status]);
+}
+
+export function StatusBadge({ ctx, status }: { ctx: PageContext; status: AspirationStatus }) {
+  return <span class={`badge status-${status}`}>{statusLabel(ctx, status)}</span>;
+}
+
+/** The two ways in: send a new aspiration, or find one sent before. */
+export function SendOrTrack({ ctx }: { ctx: PageContext }) {
+  return (
+    <p>
+      <a class="button" href="/aspirasi/baru">
+        {ctx.t('aspiration.new.title')}
+      </a>{' '}
+      <a href="/lacak">{ctx.t('aspiration.track.link')}</a>
+    </p>
+  );
+}

@@ -1,0 +1,11 @@
+/** The regional budget (APBD) and how it is spent. */
+import type { Feature } from '../platform/feature.ts';
+import { messages } from './messages.ts';
+import { budgetRoutes } from './routes.tsx';
+
+export const feature: Feature = {
+  name: 'budget',
+  routes: [budgetRoutes],
+  messages,
+  backOffice: [{ href: '/kelola/anggaran', label: 'budget.office.title', permission: 'budget.import' }],
+};

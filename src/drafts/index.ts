@@ -1,0 +1,10 @@
+/** Draft regulations in progress (Propemperda, Raperda) and their followers. */
+import type { Feature } from '../platform/feature.ts';
+import { messages } from './messages.ts';
+import { draftRoutes } from './routes.tsx';
+
+export const feature: Feature = {
+  name: 'drafts',
+  routes: [draftRoutes],
+  messages,
+};

@@ -1,0 +1,42 @@
+/**
+ * Every feature of the portal, in the order the app registers them. Adding a feature is a folder
+ * with an `index.ts` and one line here; the app, the server and the texts pick it up from this list.
+ */
+import { feature as accounts } from './accounts/index.ts';
+import { feature as agenda } from './agenda/index.ts';
+import { feature as api } from './api/index.ts';
+import { feature as aspirations } from './aspirations/index.ts';
+import { feature as audit } from './audit/index.ts';
+import { feature as backoffice } from './backoffice/index.ts';
+import { feature as budget } from './budget/index.ts';
+import { feature as council } from './council/index.ts';
+import { feature as drafts } from './drafts/index.ts';
+import { feature as home } from './home/index.ts';
+import { feature as members } from './members/index.ts';
+import { feature as openData } from './open-data/index.ts';
+import { feature as open311 } from './open311/index.ts';
+import type { Feature } from './platform/feature.ts';
+import { addMessages } from './platform/i18n.ts';
+import { feature as projects } from './projects/index.ts';
+import { feature as regulations } from './regulations/index.ts';
+
+export const features: readonly Feature[] = [
+  home,
+  members,
+  council,
+  api,
+  accounts,
+  backoffice,
+  audit,
+  aspirations,
+  open311,
+  agenda,
+  regulations,
+  drafts,
+  budget,
+  projects,
+  openData,
+];
+
+// The texts are there as soon as the list is loaded: services that word a mail need them too.
+for (const feature of features) addMessages(feature.messages);

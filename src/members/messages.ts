@@ -1,0 +1,40 @@
+/** The texts of the members feature: Indonesian (the default) and English side by side. */
+import type { Messages } from '../platform/i18n.ts';
+
+export const messages = {
+  'members.title': { id: 'Anggota DPRD', en: 'Council members' },
+  'members.filter': { id: 'Saring anggota', en: 'Filter members' },
+  'members.dapil': { id: 'Dapil', en: 'District' },
+  'members.fraksi': { id: 'Fraksi', en: 'Faction' },
+  'members.komisi': { id: 'Komisi', en: 'Commission' },
+  'members.all': { id: 'Semua', en: 'All' },
+  'members.apply': { id: 'Tampilkan', en: 'Show' },
+  'members.reset': { id: 'Hapus saringan', en: 'Clear filters' },
+  'members.none': { id: 'Tidak ada anggota yang cocok dengan saringan ini.', en: 'No member matches these filters.' },
+  'members.photoOf': { id: 'Foto {name} belum tersedia', en: 'No photo of {name} yet' },
+  'members.party': { id: 'Partai', en: 'Party' },
+  'members.positions': { id: 'Jabatan', en: 'Positions' },
+  'members.noPositions': { id: 'Anggota', en: 'Member' },
+  'members.represents': { id: 'Mewakili', en: 'Represents' },
+  'members.dapilKecamatan': { id: 'Dapil {n}: Kecamatan {list}', en: 'District {n}: Kecamatan {list}' },
+  'members.komisiField': { id: 'Bidang', en: 'Field' },
+  'members.back': { id: 'Kembali ke daftar anggota', en: 'Back to the list of members' },
+  'members.otherFromDapil': { id: 'Anggota lain dari dapil {n}', en: 'Other members from district {n}' },
+  'members.attendance': { id: 'Kehadiran dalam rapat', en: 'Attendance at meetings' },
+  'members.attendanceNone': {
+    id: 'Belum ada kehadiran rapat yang dicatat.',
+    en: 'No meeting attendance has been recorded yet.',
+  },
+  'members.attendanceRate': {
+    id: 'Hadir {rate}% ({present} dari {n} rapat yang kehadirannya dicatat). Rapat terakhir yang dihadiri:',
+    en: 'Present at {rate}% ({present} of {n} meetings with recorded attendance). Latest meetings attended:',
+  },
+  'members.calendar': {
+    id: 'Kalender rapat anggota ini (iCalendar)',
+    en: "This member's meeting calendar (iCalendar)",
+  },
+} as const satisfies Messages;
+
+declare module '../platform/i18n.ts' {
+  interface MessageCatalogue extends Readonly<typeof messages> {}
+}

@@ -1,0 +1,33 @@
+/** The texts of the open311 feature: Indonesian (the default) and English side by side. */
+import type { Messages } from '../platform/i18n.ts';
+
+export const messages = {
+  'open311.title': { id: 'Kunci aplikasi Open311', en: 'Open311 application keys' },
+  'open311.lead': {
+    id: 'Aplikasi lain (misalnya aplikasi pengaduan pemerintah kota) dapat mengirim aspirasi melalui Open311 GeoReport v2 dengan kunci dari halaman ini. Laporan rahasia dan data pribadi pelapor tidak pernah keluar melalui Open311.',
+    en: "Other applications (such as a city complaints app) can send aspirations through Open311 GeoReport v2 with a key from this page. Confidential reports and reporters' personal data never leave through Open311.",
+  },
+  'open311.created': {
+    id: 'Kunci baru (hanya ditampilkan sekali; simpan sekarang):',
+    en: 'New key (shown only once; keep it now):',
+  },
+  'open311.none': { id: 'Belum ada aplikasi.', en: 'No applications yet.' },
+  'open311.name': { id: 'Nama aplikasi', en: 'Application name' },
+  'open311.nameHint': { id: 'Misalnya: Aplikasi Pengaduan Kota', en: 'For example: City complaints app' },
+  'open311.nameInvalid': {
+    id: 'Beri nama aplikasi (2 sampai 80 karakter).',
+    en: 'Name the application (2 to 80 characters).',
+  },
+  'open311.createdAt': { id: 'Dibuat', en: 'Created' },
+  'open311.lastUsed': { id: 'Terakhir dipakai', en: 'Last used' },
+  'open311.state': { id: 'Status', en: 'State' },
+  'open311.revoke': { id: 'Cabut', en: 'Revoke' },
+  'open311.revokeOne': { id: 'Cabut kunci {name}', en: 'Revoke the key of {name}' },
+  'open311.revoked': { id: 'dicabut {date}', en: 'revoked {date}' },
+  'open311.add': { id: 'Tambah aplikasi', en: 'Add an application' },
+  'open311.issue': { id: 'Buat kunci', en: 'Issue key' },
+} as const satisfies Messages;
+
+declare module '../platform/i18n.ts' {
+  interface MessageCatalogue extends Readonly<typeof messages> {}
+}

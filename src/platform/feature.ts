@@ -1,0 +1,58 @@
+/**
+ * What a feature tells the app about itself (its `index.ts`): its routes, its texts, its work on a
+ * timer, its share of a person's data, and its entries in the back office. The app and the server
+ * loop over `src/features.ts`; the platform knows this shape, never a feature.
+ */
+import type { FastifyInstance, FastifyPluginAsync } from 'fastify';
+import type { Db } from '../db/index.ts';
+import type { Deps } from './deps.ts';
+import type { MessageKey, Messages } from './i18n.ts';
+import type { Permission } from './permissions.ts';
+
+/** One thing a feature holds about a person, for their copy of their data (UU PDP). */
+export interface PersonalDataItem {
+  /** Its own page, when it has one. */
+  link?: { href: string; text: string };
+  text: string;
+  at: Date | null;
+  /** What the JSON copy holds for it. */
+  record: Record<string, unknown>;
+}
+
+export interface PersonalDataSection {
+  /** The key of this section in the JSON copy, e.g. "aspirations". */
+  key: string;
+  /** Its heading on /akun/data. */
+  title: MessageKey;
+  items: PersonalDataItem[];
+}
+
+/** A feature's part in a person's rights over their data. */
+export interface PersonalDataHooks {
+  /** What the feature holds about the account. */
+  copy(deps: Deps, userId: number): Promise<PersonalDataSection>;
+  /** Unlinks the account from what the feature keeps, in the erasure's transaction. */
+  forget(db: Db, userId: number): Promise<void>;
+}
+
+/** A way into a feature's part of the back office, shown at /kelola to those allowed. */
+export interface BackOfficeLink {
+  href: string;
+  label: MessageKey;
+  permission: Permission;
+}
+
+export interface Feature {
+  /** kebab-case, as its folder is named. */
+  name: string;
+  /** Fastify plugins with the feature's routes, registered in this order. */
+  routes: FastifyPluginAsync[];
+  /** The feature's texts, Indonesian and English side by side. */
+  messages: Messages;
+  /** Runs once the app is built: signals from other processes to listen to. */
+  setup?: (app: FastifyInstance) => void;
+  /** Work on a timer, started by the server (not by tests); returns the function that stops it. */
+  jobs?: (app: FastifyInstance) => () => void;
+  personalData?: PersonalDataHooks;
+  backOffice?: BackOfficeLink[];
+}

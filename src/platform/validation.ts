@@ -1,0 +1,32 @@
+/**
+ * A service says what is wrong with a form as values ({ field, problem }); this turns them into
+ * sentences for the error summary and beside each field. Each feature names the text of each of
+ * its problems in a table, so a problem without words fails the type check.
+ */
+import type { MessageKey, Translate } from './i18n.ts';
+import type { FieldErrors } from './views/form.tsx';
+
+export interface FieldError<P extends string = string> {
+  field: string;
+  problem: P;
+  /** For "at most {max}" texts. */
+  max?: number;
+  /** For texts that name something, e.g. the photo that is too large. */
+  name?: string;
+}
+
+export function fieldMessages<P extends string>(
+  t: Translate,
+  errors: readonly FieldError<P>[],
+  texts: Readonly<Record<P, MessageKey>>,
+  /** Put before each field name, when one page holds two forms. */
+  prefix = '',
+): FieldErrors {
+  const out: FieldErrors = {};
+  for (const e of errors) {
+    const text = t(texts[e.problem], { max: e.max ?? 0, name: e.name ?? '' });
+    const field = `${prefix}${e.field}`;
+    out[field] = out[field] === undefined ? text : `${out[field]} ${text}`;
+  }
+  return out;
+}
