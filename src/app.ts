@@ -163,7 +163,8 @@ export async function buildApp({ config, database, assets, logStream }: AppOptio
     sessionPlugin: '@fastify/cookie',
     cookieKey: 'csrf',
     cookieOpts: { path: '/', httpOnly: true, sameSite: 'lax', signed: true, secure: https },
-    // A multipart form's fields arrive as parts: the token is the value of the "_csrf" part.
+    // Any route's raw body (before its schema ran); a multipart form's fields arrive as parts: the
+    // token is the value of the "_csrf" part.
     getToken: (request) => {
       const field = (request.body as Record<string, unknown> | undefined)?._csrf;
       const value = typeof field === 'object' && field !== null ? (field as { value?: unknown }).value : field;

@@ -1,5 +1,7 @@
 /** A signed-in person's own account: /akun, password, sessions, and two-step verification. */
-import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { getCouncil } from '../council/service.ts';
 import { clearSessionCookie, deps, safeNext, setSessionCookie, signedIn } from '../platform/auth.ts';
 import type { CurrentUser } from '../platform/deps.ts';
@@ -32,7 +34,7 @@ import { TokensPage } from './views/tokens-page.tsx';
 
 const mfaLimit = { max: 10, timeWindow: '5 minutes' };
 
-export const accountSelfRoutes: FastifyPluginAsync = async (app) => {
+export const accountSelfRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const accountPage = async (
     request: FastifyRequest,
     reply: FastifyReply,
@@ -69,7 +71,7 @@ export const accountSelfRoutes: FastifyPluginAsync = async (app) => {
     '/akun',
     { config: { access: 'account.self' }, schema: { hide: true, querystring: PageQuery } },
     (request, reply) => {
-      const key = (request.query as PageQuery).pesan;
+      const key = request.query.pesan;
       const own: Record<string, string> = {
         sandi: request.t('account.passwordChanged'),
         data: request.t('pdp.saved'),
@@ -83,7 +85,7 @@ export const accountSelfRoutes: FastifyPluginAsync = async (app) => {
     '/akun/sandi',
     { config: { access: 'account.self', rateLimit: mfaLimit }, schema: { hide: true, body: ChangePasswordBody } },
     async (request, reply) => {
-      const body = request.body as ChangePasswordBody;
+      const body = request.body;
       const result = await changePassword(deps(app), signedIn(request), body.current, body.password);
       if (result.ok) return reply.redirect('/akun?pesan=sandi', 303);
       const message =
@@ -124,7 +126,7 @@ export const accountSelfRoutes: FastifyPluginAsync = async (app) => {
     '/akun/data',
     { config: { access: 'account.self' }, schema: { hide: true, body: CorrectionBody } },
     async (request, reply) => {
-      const body = request.body as CorrectionBody;
+      const body = request.body;
       const result = await correctPersonalData(
         deps(app),
         signedIn(request),
@@ -150,7 +152,7 @@ export const accountSelfRoutes: FastifyPluginAsync = async (app) => {
     '/akun/hapus',
     { config: { access: 'account.self', rateLimit: mfaLimit }, schema: { hide: true, body: EndAccountBody } },
     async (request, reply) => {
-      const body = request.body as EndAccountBody;
+      const body = request.body;
       const ended = await endAccount(
         deps(app),
         app.personalData,
@@ -200,7 +202,7 @@ export const accountSelfRoutes: FastifyPluginAsync = async (app) => {
     '/akun/token',
     { config: { access: 'account.self' }, schema: { hide: true, body: CreateTokenBody } },
     async (request, reply) => {
-      const body = request.body as CreateTokenBody;
+      const body = request.body;
       const t = request.t;
       const values = { name: body.name, days: body.days ?? '' };
       const daysText = (body.days ?? '').trim();
@@ -229,7 +231,7 @@ export const accountSelfRoutes: FastifyPluginAsync = async (app) => {
     '/akun/token/:id/cabut',
     { config: { access: 'account.self' }, schema: { hide: true, params: TokenIdParams } },
     async (request, reply) => {
-      await revokeApiToken(deps(app), signedIn(request), (request.params as TokenIdParams).id, request.ip);
+      await revokeApiToken(deps(app), signedIn(request), request.params.id, request.ip);
       return reply.redirect('/akun/token', 303);
     },
   );
@@ -296,7 +298,7 @@ export const accountSelfRoutes: FastifyPluginAsync = async (app) => {
     async (request, reply) => {
       const user = signedIn(request);
       if (!mayEnrol(user) || user.totpEnabled) return reply.redirect('/akun', 303);
-      const result = await confirmEnrolment(deps(app), user, (request.body as CodeBody).code);
+      const result = await confirmEnrolment(deps(app), user, request.body.code);
       if (!result.ok) return setupPage(request, reply, request.t('mfa.wrong'));
       setSessionCookie(app, reply, result.sessionToken, user.sessionExpiresAt);
       return renderPage(request, reply, (ctx) => (
@@ -318,7 +320,7 @@ export const accountSelfRoutes: FastifyPluginAsync = async (app) => {
     { config: { access: 'account.self', beforeMfa: true }, schema: { hide: true, querystring: PageQuery } },
     async (request, reply) => {
       const user = signedIn(request);
-      const next = safeNext((request.query as PageQuery).lanjut);
+      const next = safeNext(request.query.lanjut);
       if (user.mfaPassed) return reply.redirect(next, 303);
       if (!user.totpEnabled) return reply.redirect('/akun/2fa', 303);
       return challengePage(request, reply, next);
@@ -333,7 +335,7 @@ export const accountSelfRoutes: FastifyPluginAsync = async (app) => {
     },
     async (request, reply) => {
       const user = signedIn(request);
-      const body = request.body as CodeBody;
+      const body = request.body;
       const next = safeNext(body.lanjut);
       if (user.mfaPassed) return reply.redirect(next, 303);
       const result = await passChallenge(deps(app), user, body.code, request.ip);

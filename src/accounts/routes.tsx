@@ -2,13 +2,16 @@
  * Accounts for people: /daftar, /konfirmasi/:token, /masuk, /keluar, /lupa-sandi,
  * /atur-sandi/:token, /undangan/:token. Forms post back to themselves; success redirects.
  */
-import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { getCouncil } from '../council/service.ts';
 import { clearSessionCookie, deps, safeNext, setSessionCookie } from '../platform/auth.ts';
 import { isEmail, normaliseEmail } from '../platform/contact.ts';
 import type { MailContext } from '../platform/deps.ts';
 import type { MessageKey, Translate } from '../platform/i18n.ts';
 import { renderPage } from '../platform/render.tsx';
+import { queryText } from '../platform/schemas.ts';
 import type { FieldErrors } from '../platform/views/form.tsx';
 import { MessagePage } from '../platform/views/message-page.tsx';
 import type { PasswordProblem } from './passwords.ts';
@@ -68,7 +71,7 @@ const limits = {
   reset: { max: 5, timeWindow: '15 minutes' },
 };
 
-export const accountRoutes: FastifyPluginAsync = async (app) => {
+export const accountRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const signUpForm = (
     request: FastifyRequest,
     reply: FastifyReply,
@@ -101,7 +104,7 @@ export const accountRoutes: FastifyPluginAsync = async (app) => {
     '/daftar',
     { config: { access: 'public', rateLimit: limits.signUp }, schema: { hide: true, body: SignUpBody } },
     async (request, reply) => {
-      const body = request.body as SignUpBody;
+      const body = request.body;
       const values = { name: body.name, email: body.email, consent: body.consent ?? '' };
       const t = request.t;
       const result = await signUp(deps(app), await mailContext(request), {
@@ -140,7 +143,7 @@ export const accountRoutes: FastifyPluginAsync = async (app) => {
     '/konfirmasi/:token',
     { config: { access: 'public' }, schema: { hide: true, params: TokenParams } },
     async (request, reply) => {
-      const confirmed = await confirmEmail(deps(app), (request.params as TokenParams).token);
+      const confirmed = await confirmEmail(deps(app), request.params.token);
       if (confirmed) return reply.redirect('/masuk?pesan=aktif', 303);
       const t = request.t;
       return renderPage(
@@ -170,7 +173,7 @@ export const accountRoutes: FastifyPluginAsync = async (app) => {
           errors={errors}
           values={values}
           next={next}
-          notice={noticeOf(request, (request.query as PageQuery).pesan)}
+          notice={noticeOf(request, queryText(request, 'pesan'))}
         />
       ),
       status,
@@ -180,7 +183,7 @@ export const accountRoutes: FastifyPluginAsync = async (app) => {
     '/masuk',
     { config: { access: 'public' }, schema: { hide: true, querystring: PageQuery } },
     (request, reply) => {
-      const query = request.query as PageQuery;
+      const query = request.query;
       if (request.user?.mfaPassed) return reply.redirect(safeNext(query.lanjut), 303);
       return signInForm(request, reply, {}, {}, safeNext(query.lanjut));
     },
@@ -190,7 +193,7 @@ export const accountRoutes: FastifyPluginAsync = async (app) => {
     '/masuk',
     { config: { access: 'public', rateLimit: limits.signIn }, schema: { hide: true, body: SignInBody } },
     async (request, reply) => {
-      const body = request.body as SignInBody;
+      const body = request.body;
       const next = safeNext(body.lanjut);
       const t = request.t;
       const result = await signIn(deps(app), await mailContext(request), body, origin(request));
@@ -255,7 +258,7 @@ export const accountRoutes: FastifyPluginAsync = async (app) => {
     '/lupa-sandi',
     { config: { access: 'public', rateLimit: limits.reset }, schema: { hide: true, body: EmailBody } },
     async (request, reply) => {
-      const { email } = request.body as EmailBody;
+      const { email } = request.body;
       if (!isEmail(normaliseEmail(email))) {
         return forgotForm(request, reply, { email: request.t('form.email') }, { email }, undefined, 400);
       }
@@ -301,7 +304,7 @@ export const accountRoutes: FastifyPluginAsync = async (app) => {
     '/atur-sandi/:token',
     { config: { access: 'public' }, schema: { hide: true, params: TokenParams } },
     async (request, reply) => {
-      const { token } = request.params as TokenParams;
+      const { token } = request.params;
       if (!(await tokenIsValid(deps(app), 'reset_password', token))) return tokenInvalid(request, reply);
       return resetForm(request, reply, token, {});
     },
@@ -314,13 +317,8 @@ export const accountRoutes: FastifyPluginAsync = async (app) => {
       schema: { hide: true, params: TokenParams, body: PasswordBody },
     },
     async (request, reply) => {
-      const { token } = request.params as TokenParams;
-      const result = await setPasswordWithToken(
-        deps(app),
-        'reset_password',
-        token,
-        (request.body as PasswordBody).password,
-      );
+      const { token } = request.params;
+      const result = await setPasswordWithToken(deps(app), 'reset_password', token, request.body.password);
       if (result.ok) {
         clearSessionCookie(reply);
         return reply.redirect('/masuk?pesan=sandi-baru', 303);
@@ -360,7 +358,7 @@ export const accountRoutes: FastifyPluginAsync = async (app) => {
   app.get(
     '/undangan/:token',
     { config: { access: 'public' }, schema: { hide: true, params: TokenParams } },
-    (request, reply) => inviteForm(request, reply, (request.params as TokenParams).token, {}),
+    (request, reply) => inviteForm(request, reply, request.params.token, {}),
   );
 
   app.post(
@@ -370,13 +368,8 @@ export const accountRoutes: FastifyPluginAsync = async (app) => {
       schema: { hide: true, params: TokenParams, body: PasswordBody },
     },
     async (request, reply) => {
-      const { token } = request.params as TokenParams;
-      const result = await setPasswordWithToken(
-        deps(app),
-        'invitation',
-        token,
-        (request.body as PasswordBody).password,
-      );
+      const { token } = request.params;
+      const result = await setPasswordWithToken(deps(app), 'invitation', token, request.body.password);
       if (result.ok) return reply.redirect('/masuk?pesan=aktif', 303);
       if (result.problem === 'token') return tokenInvalid(request, reply);
       return inviteForm(request, reply, token, { password: passwordMessage(request.t, result.problem) }, 400);

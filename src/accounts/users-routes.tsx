@@ -1,17 +1,20 @@
 /** User management in the back office (/kelola/pengguna): invite officials, change roles, disable accounts. */
-import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { getCouncil } from '../council/service.ts';
 import { listMembers, memberIdBySlug } from '../members/service.ts';
 import { deps, signedIn } from '../platform/auth.ts';
 import { NotFoundError } from '../platform/errors.tsx';
 import { renderPage } from '../platform/render.tsx';
+import { queryText } from '../platform/schemas.ts';
 import type { FieldErrors } from '../platform/views/form.tsx';
 import { mailContext, noticeOf } from './routes.tsx';
 import { ChangeUserBody, InviteBody, PageQuery, UserParams } from './schemas.ts';
 import { changeUser, inviteUser, listUsers } from './service.ts';
 import { UsersPage } from './views/users-page.tsx';
 
-export const userAdminRoutes: FastifyPluginAsync = async (app) => {
+export const userAdminRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const councilMembers = async () => {
     const structure = await getCouncil(app.db);
     return (await listMembers(app.db, structure.council.id)).members.map((m) => ({ slug: m.slug, name: m.name }));
@@ -49,7 +52,7 @@ export const userAdminRoutes: FastifyPluginAsync = async (app) => {
   app.get(
     '/kelola/pengguna',
     { config: { access: 'users.manage' }, schema: { hide: true, querystring: PageQuery } },
-    (request, reply) => usersPage(request, reply, {}, {}, noticeOf(request, (request.query as PageQuery).pesan)),
+    (request, reply) => usersPage(request, reply, {}, {}, noticeOf(request, queryText(request, 'pesan'))),
   );
 
   const memberId = async (slug: string | undefined): Promise<number | null> => {
@@ -62,7 +65,7 @@ export const userAdminRoutes: FastifyPluginAsync = async (app) => {
     '/kelola/pengguna',
     { config: { access: 'users.manage' }, schema: { hide: true, body: InviteBody } },
     async (request, reply) => {
-      const body = request.body as InviteBody;
+      const body = request.body;
       const t = request.t;
       const result = await inviteUser(deps(app), await mailContext(request), signedIn(request), {
         name: body.name,
@@ -100,8 +103,8 @@ export const userAdminRoutes: FastifyPluginAsync = async (app) => {
     '/kelola/pengguna/:id',
     { config: { access: 'users.manage' }, schema: { hide: true, params: UserParams, body: ChangeUserBody } },
     async (request, reply) => {
-      const { id } = request.params as UserParams;
-      const body = request.body as ChangeUserBody;
+      const { id } = request.params;
+      const body = request.body;
       const t = request.t;
       const result = await changeUser(
         deps(app),

@@ -1,5 +1,5 @@
 /** /api/v1/meetings: the agenda as JSON; closed meetings appear only as the fact that they take place. */
-import type { FastifyPluginAsync } from 'fastify';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { type Static, Type } from 'typebox';
 import { deps } from '../platform/auth.ts';
 import { NotFoundError } from '../platform/errors.tsx';
@@ -18,7 +18,6 @@ const MeetingsQuery = Type.Object({
   per_page: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 50 })),
   lang: Type.Optional(Type.String({ maxLength: 5 })),
 });
-type MeetingsQuery = Static<typeof MeetingsQuery>;
 
 const MeetingJson = Type.Object({
   id: Type.Integer(),
@@ -70,7 +69,7 @@ function toJson(m: MeetingView, base: string): MeetingJson {
   };
 }
 
-export const agendaApiRoutes: FastifyPluginAsync = async (app) => {
+export const agendaApiRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/api/v1/meetings',
     {
@@ -83,7 +82,7 @@ export const agendaApiRoutes: FastifyPluginAsync = async (app) => {
       },
     },
     async (request) => {
-      const query = request.query as MeetingsQuery;
+      const query = request.query;
       const page = query.page ?? 1;
       const perPage = query.per_page ?? 50;
       const to =
@@ -111,7 +110,7 @@ export const agendaApiRoutes: FastifyPluginAsync = async (app) => {
       schema: { tags: ['Agenda'], summary: 'One meeting', params: IdParams, response: { 200: MeetingJson } },
     },
     async (request) => {
-      const record = await meeting(deps(app), (request.params as Static<typeof IdParams>).id);
+      const record = await meeting(deps(app), request.params.id);
       if (record === undefined) throw new NotFoundError('meeting');
       return toJson(record.view, app.config.publicBaseUrl);
     },

@@ -1,5 +1,7 @@
 /** /kelola/agenda: staff publish, change and cancel meetings and record what happened at them. */
-import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { type Static, Type } from 'typebox';
 import { getCouncil } from '../council/service.ts';
 import type { Presence } from '../db/schema.ts';
@@ -8,7 +10,7 @@ import { NotFoundError } from '../platform/errors.tsx';
 import type { MessageKey } from '../platform/i18n.ts';
 import { multipartBody } from '../platform/multipart.ts';
 import { renderForm, renderPage } from '../platform/render.tsx';
-import { IdParams, optionalText } from '../platform/schemas.ts';
+import { IdParams, optionalText, queryText } from '../platform/schemas.ts';
 import { fieldMessages } from '../platform/validation.ts';
 import type { FieldErrors } from '../platform/views/form.tsx';
 import {
@@ -58,14 +60,12 @@ const MeetingBody = Type.Object({
 });
 type MeetingBody = Static<typeof MeetingBody>;
 const CancelBody = Type.Object({ _csrf: optionalText(200), reason: optionalText(5000) });
-type CancelBody = Static<typeof CancelBody>;
 const OutcomeBody = Type.Object({
   _csrf: optionalText(200),
   minutes: optionalText(200_000),
   decisions: optionalText(50_000),
   recordingUrl: optionalText(2000),
 });
-type OutcomeBody = Static<typeof OutcomeBody>;
 const AttendanceBody = Type.Object(
   { _csrf: optionalText(200) },
   { additionalProperties: Type.String({ maxLength: 30 }) },
@@ -94,11 +94,11 @@ function input(body: MeetingBody): MeetingInput {
 const messages = (request: FastifyRequest, errors: MeetingError[]) =>
   fieldMessages(request.t, errors, meetingProblemTexts);
 
-export const agendaOfficeRoutes: FastifyPluginAsync = async (app) => {
+export const agendaOfficeRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get('/kelola/agenda', { config: access, schema: { hide: true, querystring: Query } }, async (request, reply) => {
     const since = new Date(Date.now() - 30 * 86_400_000);
     const { meetings } = await agenda(deps(app), { from: since, page: 1, pageSize: 200 }, true);
-    const saved = (request.query as { pesan?: string }).pesan === 'tersimpan';
+    const saved = queryText(request, 'pesan') === 'tersimpan';
     return renderPage(request, reply, (ctx) => (
       <AgendaOfficePage ctx={ctx} meetings={meetings} notice={saved ? request.t('agenda.office.saved') : undefined} />
     ));
@@ -128,7 +128,7 @@ export const agendaOfficeRoutes: FastifyPluginAsync = async (app) => {
     '/kelola/agenda/baru',
     { config: access, schema: { hide: true, body: MeetingBody } },
     async (request, reply) => {
-      const body = request.body as MeetingBody;
+      const body = request.body;
       const result = await createMeeting(deps(app), signedIn(request), input(body), request.ip);
       if (result.ok) return reply.redirect(`/kelola/agenda/${result.id}?pesan=tersimpan`, 303);
       if ('errors' in result) return newForm(request, reply, body, messages(request, result.errors), 400);
@@ -151,7 +151,7 @@ export const agendaOfficeRoutes: FastifyPluginAsync = async (app) => {
       dapil_id: structure.dapil.find((d) => d.number === record.view.dapilNumber)?.id ?? null,
     });
     const attendance = new Map<number, Presence>(record.attendance.map((a) => [a.id, a.presence]));
-    const saved = (request.query as { pesan?: string }).pesan;
+    const saved = queryText(request, 'pesan');
     return renderPage(
       request,
       reply,
@@ -193,15 +193,15 @@ export const agendaOfficeRoutes: FastifyPluginAsync = async (app) => {
   app.get(
     '/kelola/agenda/:id',
     { config: access, schema: { hide: true, params: IdParams, querystring: Query } },
-    (request, reply) => editPage(request, reply, (request.params as IdParams).id),
+    (request, reply) => editPage(request, reply, request.params.id),
   );
 
   app.post(
     '/kelola/agenda/:id',
     { config: access, schema: { hide: true, params: IdParams, body: MeetingBody } },
     async (request, reply) => {
-      const { id } = request.params as IdParams;
-      const body = request.body as MeetingBody;
+      const { id } = request.params;
+      const body = request.body;
       const result = await updateMeeting(deps(app), signedIn(request), id, input(body), body.note ?? '', request.ip);
       return after(request, reply, id, 'meeting', body, result);
     },
@@ -211,8 +211,8 @@ export const agendaOfficeRoutes: FastifyPluginAsync = async (app) => {
     '/kelola/agenda/:id/batal',
     { config: access, schema: { hide: true, params: IdParams, body: CancelBody } },
     async (request, reply) => {
-      const { id } = request.params as IdParams;
-      const body = request.body as CancelBody;
+      const { id } = request.params;
+      const body = request.body;
       return after(
         request,
         reply,
@@ -228,8 +228,8 @@ export const agendaOfficeRoutes: FastifyPluginAsync = async (app) => {
     '/kelola/agenda/:id/hasil',
     { config: access, schema: { hide: true, params: IdParams, body: OutcomeBody } },
     async (request, reply) => {
-      const { id } = request.params as IdParams;
-      const body = request.body as OutcomeBody;
+      const { id } = request.params;
+      const body = request.body;
       const result = await recordOutcome(
         deps(app),
         signedIn(request),
@@ -245,8 +245,8 @@ export const agendaOfficeRoutes: FastifyPluginAsync = async (app) => {
     '/kelola/agenda/:id/hadir',
     { config: access, schema: { hide: true, params: IdParams, body: AttendanceBody } },
     async (request, reply) => {
-      const { id } = request.params as IdParams;
-      const { _csrf, ...marks } = request.body as Record<string, string>;
+      const { id } = request.params;
+      const { _csrf, ...marks } = request.body;
       return after(
         request,
         reply,
@@ -268,7 +268,7 @@ export const agendaOfficeRoutes: FastifyPluginAsync = async (app) => {
       schema: { hide: true, params: IdParams },
     },
     async (request, reply) => {
-      const { id } = request.params as IdParams;
+      const { id } = request.params;
       if (!request.isMultipart()) return reply.redirect(`/kelola/agenda/${id}`, 303);
       const { fields, files } = multipartBody(request.body);
       const result = await addDocument(

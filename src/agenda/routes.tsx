@@ -2,7 +2,9 @@
  * The public agenda: /agenda (list, week, month), /agenda/:id with its documents, and the feeds
  * people subscribe to — /agenda.ics, per body and per member, /agenda.atom — and /agenda.csv.
  */
-import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { type Static, Type } from 'typebox';
 import { getCouncil } from '../council/service.ts';
 import { getMember, memberIdBySlug } from '../members/service.ts';
@@ -33,11 +35,8 @@ const DocParams = Type.Object({
   id: Type.Integer({ minimum: 1, maximum: 2_000_000_000 }),
   doc: Type.Integer({ minimum: 1, maximum: 2_000_000_000 }),
 });
-type DocParams = Static<typeof DocParams>;
 const BodyFileParams = Type.Object({ file: Type.String({ pattern: '^[a-z0-9-]{1,80}\\.ics$' }) });
-type BodyFileParams = Static<typeof BodyFileParams>;
 const SlugParams = Type.Object({ slug: Type.String({ pattern: '^[a-z0-9-]{1,120}$' }) });
-type SlugParams = Static<typeof SlugParams>;
 
 const DAY = 86_400_000;
 const dayStart = (day: string) => new Date(`${day}T00:00:00+07:00`);
@@ -62,7 +61,7 @@ export function rangeOf(view: 'minggu' | 'bulan', day: string) {
 /** What a feed holds: a year back and everything ahead. */
 const feedWindow = () => ({ from: new Date(Date.now() - 365 * DAY), page: 1, pageSize: 2000 });
 
-export const agendaRoutes: FastifyPluginAsync = async (app) => {
+export const agendaRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const official = (request: FastifyRequest) =>
     request.user?.mfaPassed === true && can(request.user.role, 'agenda.publish');
 
@@ -70,7 +69,7 @@ export const agendaRoutes: FastifyPluginAsync = async (app) => {
     '/agenda',
     { config: { access: 'public' }, schema: { hide: true, querystring: AgendaQuery } },
     async (request, reply) => {
-      const query = request.query as AgendaQuery;
+      const query = request.query;
       const structure = await getCouncil(app.db);
       const view = query.tampilan ?? 'daftar';
       const past = query.waktu === 'lalu';
@@ -125,7 +124,7 @@ export const agendaRoutes: FastifyPluginAsync = async (app) => {
     '/agenda/badan/:file',
     { config: { access: 'public' }, schema: { hide: true, params: BodyFileParams } },
     async (request, reply) => {
-      const slug = (request.params as BodyFileParams).file.replace(/\.ics$/, '');
+      const slug = request.params.file.replace(/\.ics$/, '');
       const structure = await getCouncil(app.db);
       const body = structure.bodies.find((b) => b.slug === slug);
       if (body === undefined) throw new NotFoundError(`body ${slug}`);
@@ -138,7 +137,7 @@ export const agendaRoutes: FastifyPluginAsync = async (app) => {
     { config: { access: 'public' }, schema: { hide: true, params: SlugParams } },
     async (request, reply) => {
       const structure = await getCouncil(app.db);
-      const { slug } = request.params as SlugParams;
+      const { slug } = request.params;
       const [member, memberId] = await Promise.all([
         getMember(app.db, structure.council.id, slug),
         memberIdBySlug(app.db, structure.council.id, slug),
@@ -169,7 +168,7 @@ export const agendaRoutes: FastifyPluginAsync = async (app) => {
     '/agenda.csv',
     { config: { access: 'public' }, schema: { hide: true, querystring: AgendaQuery } },
     async (request, reply) => {
-      const query = request.query as AgendaQuery;
+      const query = request.query;
       const { meetings } = await agenda(deps(app), {
         ...feedWindow(),
         body: query.badan || undefined,
@@ -187,7 +186,7 @@ export const agendaRoutes: FastifyPluginAsync = async (app) => {
     '/agenda/:id',
     { config: { access: 'public' }, schema: { hide: true, params: IdParams } },
     async (request, reply) => {
-      const record = await meeting(deps(app), (request.params as IdParams).id, official(request));
+      const record = await meeting(deps(app), request.params.id, official(request));
       if (record === undefined) throw new NotFoundError('meeting');
       return renderPage(request, reply, (ctx) => <MeetingPage ctx={ctx} record={record} />);
     },
@@ -197,7 +196,7 @@ export const agendaRoutes: FastifyPluginAsync = async (app) => {
     '/agenda/:id/kalender.ics',
     { config: { access: 'public' }, schema: { hide: true, params: IdParams } },
     async (request, reply) => {
-      const record = await meeting(deps(app), (request.params as IdParams).id);
+      const record = await meeting(deps(app), request.params.id);
       if (record === undefined) throw new NotFoundError('meeting');
       return reply
         .type('text/calendar; charset=utf-8')
@@ -209,7 +208,7 @@ export const agendaRoutes: FastifyPluginAsync = async (app) => {
     '/agenda/:id/dokumen/:doc',
     { config: { access: 'public' }, schema: { hide: true, params: DocParams } },
     async (request, reply) => {
-      const { id, doc } = request.params as DocParams;
+      const { id, doc } = request.params;
       const file = await documentFile(deps(app), id, doc, official(request));
       if (file === undefined) throw new NotFoundError('document');
       const name = `${file.title.replace(/[^\w .-]+/g, '_').slice(0, 100)}.pdf`;

@@ -1,5 +1,5 @@
 /** The API's description: the OpenAPI 3.1 document and the page that makes it readable. */
-import type { FastifyPluginAsync } from 'fastify';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { renderPage } from '../platform/render.tsx';
 import { type DocOperation, type DocParameter, DocsPage } from './views/docs-page.tsx';
@@ -47,7 +47,7 @@ function operationsOf(document: { paths?: Record<string, Record<string, OpenApiO
   return operations;
 }
 
-export const apiDocsRoutes: FastifyPluginAsync = async (app) => {
+export const apiDocsRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async (_request, reply) =>
     reply.header('cache-control', 'no-cache').send(app.swagger()),
   );

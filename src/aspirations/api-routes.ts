@@ -1,5 +1,5 @@
 /** /api/v1/aspirations: the public aspirations as JSON, the same data as the pages and Open311. */
-import type { FastifyPluginAsync } from 'fastify';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { getCouncil } from '../council/service.ts';
 import { deps } from '../platform/auth.ts';
 import { BadRequestError, NotFoundError } from '../platform/errors.tsx';
@@ -44,7 +44,7 @@ function toJson(record: PublicRecord, base: string): AspirationJson {
   };
 }
 
-export const aspirationApiRoutes: FastifyPluginAsync = async (app) => {
+export const aspirationApiRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/api/v1/aspirations',
     {
@@ -57,7 +57,7 @@ export const aspirationApiRoutes: FastifyPluginAsync = async (app) => {
       },
     },
     async (request) => {
-      const query = request.query as ApiListQuery;
+      const query = request.query;
       const structure = await getCouncil(app.db);
       const page = query.page ?? 1;
       const perPage = query.per_page ?? 20;
@@ -106,7 +106,7 @@ export const aspirationApiRoutes: FastifyPluginAsync = async (app) => {
       },
     },
     async (request) => {
-      const { code } = request.params as ApiCodeParams;
+      const { code } = request.params;
       const { records } = await publicRecords(deps(app), { codes: [code], limit: 1 });
       const record = records[0];
       if (record === undefined) throw new NotFoundError(`aspiration ${code}`);

@@ -2,13 +2,16 @@
  * The council's side of aspirations: /kelola/aspirasi (inbox, bulk verification), one case with
  * its actions, staff intake of aspirations received offline, and answer templates.
  */
-import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { getCouncil } from '../council/service.ts';
 import { deps, ForbiddenError, signedIn } from '../platform/auth.ts';
 import { NotFoundError } from '../platform/errors.tsx';
 import type { MessageKey } from '../platform/i18n.ts';
 import { multipartBody } from '../platform/multipart.ts';
 import { renderForm, renderPage } from '../platform/render.tsx';
+import { queryText } from '../platform/schemas.ts';
 import { fieldMessages } from '../platform/validation.ts';
 import type { FieldErrors } from '../platform/views/form.tsx';
 import { submissionOf } from './routes.tsx';
@@ -38,19 +41,23 @@ const notices: Record<string, MessageKey> = {
 };
 
 function noticeOf(request: FastifyRequest): string | undefined {
-  const { pesan: key, n, lewat } = request.query as { pesan?: string; n?: number; lewat?: number };
-  if (key === 'massal') return request.t('aspiration.notice.bulk', { done: n ?? 0, skipped: lewat ?? 0 });
+  const key = queryText(request, 'pesan');
+  if (key === 'massal')
+    return request.t('aspiration.notice.bulk', {
+      done: queryText(request, 'n') ?? 0,
+      skipped: queryText(request, 'lewat') ?? 0,
+    });
   const message = key === undefined ? undefined : notices[key];
   return message === undefined ? undefined : request.t(message);
 }
 
-export const aspirationOfficeRoutes: FastifyPluginAsync = async (app) => {
+export const aspirationOfficeRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/kelola/aspirasi',
     { config: { access: 'aspiration.read' }, schema: { hide: true, querystring: InboxQuery } },
     async (request, reply) => {
       const user = signedIn(request);
-      const query = request.query as InboxQuery;
+      const query = request.query;
       const structure = await getCouncil(app.db);
       const page = query.hal ?? 1;
       const list = await inbox(deps(app), user, {
@@ -125,7 +132,7 @@ export const aspirationOfficeRoutes: FastifyPluginAsync = async (app) => {
     '/kelola/aspirasi/massal',
     { config: { access: 'aspiration.triage' }, schema: { hide: true, body: BulkBody } },
     async (request, reply) => {
-      const body = request.body as BulkBody;
+      const body = request.body;
       const codes = [body.codes ?? []].flat().slice(0, 100);
       const { done, skipped } = await bulkAct(deps(app), signedIn(request), codes, body.action, request.ip);
       app.outbox.kick();
@@ -215,7 +222,7 @@ export const aspirationOfficeRoutes: FastifyPluginAsync = async (app) => {
     '/kelola/aspirasi/templat',
     { config: { access: 'aspiration.triage' }, schema: { hide: true, body: TemplateBody } },
     async (request, reply) => {
-      const body = request.body as TemplateBody;
+      const body = request.body;
       const result = await addAnswerTemplate(
         deps(app),
         signedIn(request),
@@ -260,7 +267,7 @@ export const aspirationOfficeRoutes: FastifyPluginAsync = async (app) => {
           notice={noticeOf(request)}
           asMember={user.role === 'member' && user.memberId !== null}
           suggestedKomisi={suggestedKomisi(structure, file.view)}
-          template={file.templates.find((tpl) => tpl.id === (request.query as PageQuery).templat)}
+          template={file.templates.find((tpl) => String(tpl.id) === queryText(request, 'templat'))}
         />
       ),
       status,
@@ -270,7 +277,7 @@ export const aspirationOfficeRoutes: FastifyPluginAsync = async (app) => {
   app.get(
     '/kelola/aspirasi/:kode',
     { config: { access: 'aspiration.read' }, schema: { hide: true, params: CodeParams, querystring: PageQuery } },
-    (request, reply) => casePage(request, reply, (request.params as CodeParams).kode, {}, {}),
+    (request, reply) => casePage(request, reply, request.params.kode, {}, {}),
   );
 
   app.post(
@@ -278,8 +285,8 @@ export const aspirationOfficeRoutes: FastifyPluginAsync = async (app) => {
     { config: { access: 'aspiration.read' }, schema: { hide: true, params: CodeParams, body: ActionBody } },
     async (request, reply) => {
       const user = signedIn(request);
-      const { kode } = request.params as CodeParams;
-      const body = request.body as ActionBody;
+      const { kode } = request.params;
+      const body = request.body;
       const action = toAction(body);
       const result = await act(deps(app), user, kode, action, request.ip);
       if (result.ok) {

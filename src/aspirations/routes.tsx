@@ -4,13 +4,16 @@
  * /lacak and /lacak/:token. A browser proves it is the reporter's with a signed cookie set by the
  * private link or by /lacak; a signed-in citizen's own aspirations need no proof.
  */
-import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { getCouncil } from '../council/service.ts';
 import { deps } from '../platform/auth.ts';
 import { NotFoundError } from '../platform/errors.tsx';
 import type { MessageKey } from '../platform/i18n.ts';
 import { multipartBody } from '../platform/multipart.ts';
 import { renderForm, renderPage } from '../platform/render.tsx';
+import { queryText } from '../platform/schemas.ts';
 import { smallName, storedFile, type UploadedFile, uploadPath } from '../platform/uploads.ts';
 import { fieldMessages } from '../platform/validation.ts';
 import type { FieldErrors } from '../platform/views/form.tsx';
@@ -123,7 +126,7 @@ export const aspirationNotices: Record<string, MessageKey> = {
   ditutup: 'aspiration.notice.closed',
 };
 
-export const aspirationRoutes: FastifyPluginAsync = async (app) => {
+export const aspirationRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const firstStepForm = async (
     request: FastifyRequest,
     reply: FastifyReply,
@@ -200,7 +203,7 @@ export const aspirationRoutes: FastifyPluginAsync = async (app) => {
     { config: { access: 'public' }, schema: { hide: true, querystring: PageQuery } },
     async (request, reply) => {
       // From a project's page: the project and its place come chosen.
-      const id = (request.query as PageQuery).proyek;
+      const id = request.query.proyek;
       const about = id === undefined ? undefined : await projectForAspiration(deps(app), id);
       const values =
         about === undefined
@@ -219,7 +222,7 @@ export const aspirationRoutes: FastifyPluginAsync = async (app) => {
     '/aspirasi/baru',
     { config: { access: 'public' }, schema: { hide: true, body: FirstStepBody } },
     async (request, reply) => {
-      const body = request.body as FirstStepBody;
+      const body = request.body;
       const values = {
         kind: body.kind ?? '',
         category: body.category ?? '',
@@ -266,7 +269,7 @@ export const aspirationRoutes: FastifyPluginAsync = async (app) => {
     '/aspirasi',
     { config: { access: 'public' }, schema: { hide: true, querystring: ListQuery } },
     async (request, reply) => {
-      const query = request.query as ListQuery;
+      const query = request.query;
       const structure = await getCouncil(app.db);
       const page = query.hal ?? 1;
       const list = await listPublicAspirations(deps(app), {
@@ -320,7 +323,7 @@ export const aspirationRoutes: FastifyPluginAsync = async (app) => {
   ) => {
     const found = await publicAspiration(deps(app), code, viewerOf(request));
     if (found === undefined) throw new NotFoundError(`aspiration ${code}`);
-    const pesan = (request.query as PageQuery).pesan;
+    const pesan = queryText(request, 'pesan');
     const notice =
       pesan === undefined || aspirationNotices[pesan] === undefined ? undefined : request.t(aspirationNotices[pesan]);
     // The reporter's view carries forms and perhaps a private link: no shared cache may keep it.
@@ -348,14 +351,14 @@ export const aspirationRoutes: FastifyPluginAsync = async (app) => {
   app.get(
     '/aspirasi/:kode',
     { config: { access: 'public' }, schema: { hide: true, params: CodeParams, querystring: PageQuery } },
-    (request, reply) => aspirationPage(request, reply, (request.params as CodeParams).kode),
+    (request, reply) => aspirationPage(request, reply, request.params.kode),
   );
 
   app.get(
     '/aspirasi/:kode/foto/:foto',
     { config: { access: 'public' }, schema: { hide: true, params: PhotoParams } },
     async (request, reply) => {
-      const { kode, foto } = request.params as PhotoParams;
+      const { kode, foto } = request.params;
       const small = foto.endsWith('-kecil');
       const file = await photoFile(deps(app), kode, Number.parseInt(foto, 10), viewerOf(request));
       if (file === undefined) throw new NotFoundError(`photo ${kode}/${foto}`);
@@ -371,8 +374,8 @@ export const aspirationRoutes: FastifyPluginAsync = async (app) => {
       schema: { hide: true, params: CodeParams, body: SupportBody },
     },
     async (request, reply) => {
-      const { kode } = request.params as CodeParams;
-      const result = await support(deps(app), kode, (request.body as SupportBody).email ?? '');
+      const { kode } = request.params;
+      const result = await support(deps(app), kode, request.body.email ?? '');
       if (result.ok)
         return reply.redirect(`/aspirasi/${kode}?pesan=${result.counted ? 'didukung' : 'sudah-didukung'}`, 303);
       if (result.problem === 'missing') throw new NotFoundError(`aspiration ${kode}`);
@@ -394,7 +397,9 @@ export const aspirationRoutes: FastifyPluginAsync = async (app) => {
       `/aspirasi/:kode/${path}`,
       { config: { access: 'public', rateLimit: limits.act }, schema: { hide: true, params: CodeParams, body: schema } },
       async (request, reply) => {
-        const { kode } = request.params as CodeParams;
+        const { kode } = request.params;
+        // One handler for every citizen action, each with its own body schema: toAction reads the
+        // fields of the action at hand.
         const body = request.body as Record<string, string | undefined>;
         const result: ActionResult = await citizenAct(deps(app), kode, viewerOf(request), toAction(body));
         if (result.ok) {
@@ -444,14 +449,14 @@ export const aspirationRoutes: FastifyPluginAsync = async (app) => {
   app.get(
     '/lacak',
     { config: { access: 'public' }, schema: { hide: true, querystring: PageQuery } },
-    (request, reply) => trackForm(request, reply, undefined, { kode: (request.query as PageQuery).kode ?? '' }),
+    (request, reply) => trackForm(request, reply, undefined, { kode: request.query.kode ?? '' }),
   );
 
   app.post(
     '/lacak',
     { config: { access: 'public', rateLimit: limits.track }, schema: { hide: true, body: TrackBody } },
     async (request, reply) => {
-      const body = request.body as TrackBody;
+      const body = request.body;
       const found = await track(deps(app), body.kode ?? '', body.kontak ?? '');
       // One answer for a wrong code and a wrong contact: the form must not confirm that a code exists.
       if (found === undefined)
@@ -471,7 +476,7 @@ export const aspirationRoutes: FastifyPluginAsync = async (app) => {
     '/lacak/:token',
     { config: { access: 'public' }, schema: { hide: true, params: TokenParams, querystring: PageQuery } },
     async (request, reply) => {
-      const { token } = request.params as TokenParams;
+      const { token } = request.params;
       const found = await aspirationOfToken(deps(app), token);
       if (found === undefined) throw new NotFoundError('tracking link');
       rememberOwner(request, reply, found.id);

@@ -1,6 +1,6 @@
 /** /kelola/audit for administrators. Browsing the log is itself recorded in the log. */
-import type { FastifyPluginAsync } from 'fastify';
-import { type Static, Type } from 'typebox';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
 import { listAudit, recordAudit, verifyAuditChain } from '../platform/audit.ts';
 import { BadRequestError } from '../platform/errors.tsx';
 import { renderPage } from '../platform/render.tsx';
@@ -14,16 +14,15 @@ const AuditQuery = Type.Object({
   sampai: Type.Optional(Type.String({ pattern: '^(\\d{4}-\\d{2}-\\d{2})?$' })),
   lang: Type.Optional(Type.String({ maxLength: 5 })),
 });
-type AuditQuery = Static<typeof AuditQuery>;
 
 const PAGE = 50;
 
-export const auditRoutes: FastifyPluginAsync = async (app) => {
+export const auditRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/kelola/audit',
     { config: { access: 'audit.read' }, schema: { hide: true, querystring: AuditQuery } },
     async (request, reply) => {
-      const query = request.query as AuditQuery;
+      const query = request.query;
       const user = request.user;
       const filter = {
         aksi: query.aksi ?? '',

@@ -1,12 +1,12 @@
 /** The back office entrance (/kelola): a way into each feature's part that the person may use. */
-import type { FastifyPluginAsync } from 'fastify';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { signedIn } from '../platform/auth.ts';
 import { can } from '../platform/permissions.ts';
 import { renderPage } from '../platform/render.tsx';
 import { PageQuery } from '../platform/schemas.ts';
 import { BackOfficePage } from './views/backoffice-page.tsx';
 
-export const backOfficeRoutes: FastifyPluginAsync = async (app) => {
+export const backOfficeRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/kelola',
     { config: { access: 'backoffice.enter' }, schema: { hide: true, querystring: PageQuery } },

@@ -1,13 +1,15 @@
 /** /anggaran and /anggaran.csv for everyone; /kelola/anggaran where staff import the budget. */
-import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
-import { type Static, Type } from 'typebox';
+
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { Type } from 'typebox';
 import { deps, signedIn } from '../platform/auth.ts';
 import { NotFoundError } from '../platform/errors.tsx';
 import { csv } from '../platform/feeds.ts';
 import type { MessageKey } from '../platform/i18n.ts';
 import { multipartBody } from '../platform/multipart.ts';
 import { renderForm, renderPage } from '../platform/render.tsx';
-import { IdParams, optionalText, PageQuery } from '../platform/schemas.ts';
+import { IdParams, optionalText, PageQuery, queryText } from '../platform/schemas.ts';
 import type { FieldErrors } from '../platform/views/form.tsx';
 import type { LineError } from './import.ts';
 import { budget, budgetLines, MAX_FILE_BYTES, preview, saveUpload, uploadBudget } from './service.ts';
@@ -34,7 +36,6 @@ const BudgetQuery = Type.Object({
   akun: Type.Optional(Type.String({ pattern: '^[456](\\.\\d{1,4}){0,8}$' })),
   program: Type.Optional(Type.String({ pattern: '^[0-9A-Za-z]{1,6}(\\.[0-9A-Za-z]{1,6}){0,8}$' })),
 });
-type BudgetQuery = Static<typeof BudgetQuery>;
 const ApiQuery = Type.Object({
   year: Type.Optional(
     Type.Integer({ minimum: 2000, maximum: 2200, description: 'Budget year; the latest when left out' }),
@@ -50,7 +51,6 @@ const ApiQuery = Type.Object({
     }),
   ),
 });
-type ApiQuery = Static<typeof ApiQuery>;
 const Amounts = {
   code: Type.String(),
   name: Type.String(),
@@ -74,12 +74,12 @@ const BudgetJson = Type.Object({
   ),
 });
 
-export const budgetRoutes: FastifyPluginAsync = async (app) => {
+export const budgetRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/anggaran',
     { config: { access: 'public' }, schema: { hide: true, querystring: BudgetQuery } },
     async (request, reply) => {
-      const query = request.query as BudgetQuery;
+      const query = request.query;
       const data = await budget(deps(app), {
         year: query.tahun,
         stage: query.tahap,
@@ -104,7 +104,7 @@ export const budgetRoutes: FastifyPluginAsync = async (app) => {
       },
     },
     async (request) => {
-      const query = request.query as ApiQuery;
+      const query = request.query;
       const data = await budget(deps(app), {
         year: query.year,
         stage: query.stage,
@@ -143,7 +143,7 @@ export const budgetRoutes: FastifyPluginAsync = async (app) => {
     '/anggaran.csv',
     { config: { access: 'public' }, schema: { hide: true, querystring: BudgetQuery } },
     async (request, reply) => {
-      const query = request.query as BudgetQuery;
+      const query = request.query;
       const data = await budget(deps(app), { year: query.tahun, stage: query.tahap });
       if (data.chosen === undefined) throw new NotFoundError('budget year');
       const lines = await budgetLines(deps(app), data.chosen.year, data.chosen.stage);
@@ -197,7 +197,7 @@ export const budgetRoutes: FastifyPluginAsync = async (app) => {
     values: Record<string, string | undefined>,
     status = 200,
   ) => {
-    const saved = (request.query as { pesan?: string }).pesan === 'tersimpan';
+    const saved = queryText(request, 'pesan') === 'tersimpan';
     return renderForm(
       request,
       reply,
@@ -248,7 +248,7 @@ export const budgetRoutes: FastifyPluginAsync = async (app) => {
     '/kelola/anggaran/unggahan/:id',
     { config: access, schema: { hide: true, params: IdParams } },
     async (request, reply) => {
-      const found = await preview(deps(app), (request.params as IdParams).id);
+      const found = await preview(deps(app), request.params.id);
       if (found === undefined) throw new NotFoundError('budget upload');
       return renderForm(request, reply, (ctx, csrf) => <PreviewPage ctx={ctx} csrf={csrf} preview={found} />);
     },
@@ -258,7 +258,7 @@ export const budgetRoutes: FastifyPluginAsync = async (app) => {
     '/kelola/anggaran/unggahan/:id/simpan',
     { config: access, schema: { hide: true, params: IdParams } },
     async (request, reply) => {
-      const saved = await saveUpload(deps(app), signedIn(request), (request.params as IdParams).id, request.ip);
+      const saved = await saveUpload(deps(app), signedIn(request), request.params.id, request.ip);
       if (saved === undefined) throw new NotFoundError('budget upload');
       return reply.redirect(`/anggaran?tahun=${saved.year}&tahap=${saved.stage}`, 303);
     },

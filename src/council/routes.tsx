@@ -1,5 +1,5 @@
 /** The council's districts: the /dapil lookup page and /api/v1/dapil. */
-import type { FastifyPluginAsync } from 'fastify';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { listMembers, type Member } from '../members/service.ts';
 import { NotFoundError } from '../platform/errors.tsx';
 import { renderPage } from '../platform/render.tsx';
@@ -36,12 +36,12 @@ function dapilJson(dapil: Dapil, members: Member[]): DapilJson {
   };
 }
 
-export const councilRoutes: FastifyPluginAsync = async (app) => {
+export const councilRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/dapil',
     { config: { access: 'public' }, schema: { hide: true, querystring: DapilQuery } },
     async (request, reply) => {
-      const query = request.query as DapilQuery;
+      const query = request.query;
       const structure = await getCouncil(app.db);
       const lookup = lookupOf(structure, query);
       const members =
@@ -89,7 +89,7 @@ export const councilRoutes: FastifyPluginAsync = async (app) => {
       },
     },
     async (request) => {
-      const { number } = request.params as DapilParams;
+      const { number } = request.params;
       const structure = await getCouncil(app.db);
       const dapil = structure.dapil.find((d) => d.number === number);
       if (dapil === undefined) throw new NotFoundError(`dapil ${number}`);

@@ -1,10 +1,12 @@
 /** /kelola/pengaturan: an administrator edits categories, targets, the verification period and holidays. */
-import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { type Static, Type } from 'typebox';
 import { signedIn } from '../platform/auth.ts';
 import type { MessageKey } from '../platform/i18n.ts';
 import { renderPage } from '../platform/render.tsx';
-import { IdParams, optionalText } from '../platform/schemas.ts';
+import { IdParams, optionalText, queryText } from '../platform/schemas.ts';
 import { jakartaDay } from '../platform/working-days.ts';
 import type { SettingsProblem } from './service.ts';
 import {
@@ -40,21 +42,18 @@ const CategoryBody = Type.Object({
 });
 type CategoryBody = Static<typeof CategoryBody>;
 const VerifyBody = Type.Object({ _csrf: optionalText(200), verifyDays: optionalText(20) });
-type VerifyBody = Static<typeof VerifyBody>;
 const HolidayBody = Type.Object({
   _csrf: optionalText(200),
   day: optionalText(40),
   kind: optionalText(40),
   source: optionalText(2000),
 });
-type HolidayBody = Static<typeof HolidayBody>;
 const DayParams = Type.Object({ day: Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' }) });
-type DayParams = Static<typeof DayParams>;
 const Query = Type.Object({ lang: optionalText(5), pesan: optionalText(40) });
 
 const access = { access: 'council.configure' as const };
 
-export const settingsRoutes: FastifyPluginAsync = async (app) => {
+export const settingsRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const page = async (
     request: FastifyRequest,
     reply: FastifyReply,
@@ -68,7 +67,7 @@ export const settingsRoutes: FastifyPluginAsync = async (app) => {
     // A year back and everything ahead: enough to check a deadline that is running now.
     const from = jakartaDay(new Date(Date.now() - 365 * 86_400_000));
     const holidays = await listHolidays(app.db, from);
-    const saved = (request.query as { pesan?: string }).pesan === 'tersimpan';
+    const saved = queryText(request, 'pesan') === 'tersimpan';
     const errors =
       failure === undefined ? {} : { [failure.result.field]: request.t(settingsProblemTexts[failure.result.problem]) };
     return renderPage(
@@ -109,7 +108,7 @@ export const settingsRoutes: FastifyPluginAsync = async (app) => {
     '/kelola/pengaturan/verifikasi',
     { config: access, schema: { hide: true, body: VerifyBody } },
     async (request, reply) => {
-      const body = request.body as VerifyBody;
+      const body = request.body;
       return done(
         request,
         reply,
@@ -131,8 +130,8 @@ export const settingsRoutes: FastifyPluginAsync = async (app) => {
     '/kelola/pengaturan/kategori/:id',
     { config: access, schema: { hide: true, params: IdParams, body: CategoryBody } },
     async (request, reply) => {
-      const { id } = request.params as IdParams;
-      const body = request.body as CategoryBody;
+      const { id } = request.params;
+      const body = request.body;
       return done(
         request,
         reply,
@@ -147,7 +146,7 @@ export const settingsRoutes: FastifyPluginAsync = async (app) => {
     '/kelola/pengaturan/kategori',
     { config: access, schema: { hide: true, body: CategoryBody } },
     async (request, reply) => {
-      const body = request.body as CategoryBody;
+      const body = request.body;
       const result = await addCategory(app.db, editor(request), request.ip, {
         ...category(body),
         slug: body.slug ?? '',
@@ -160,7 +159,7 @@ export const settingsRoutes: FastifyPluginAsync = async (app) => {
     '/kelola/pengaturan/libur',
     { config: access, schema: { hide: true, body: HolidayBody } },
     async (request, reply) => {
-      const body = request.body as HolidayBody;
+      const body = request.body;
       const result = await addHoliday(app.db, editor(request), request.ip, {
         day: body.day ?? '',
         kind: body.kind ?? '',
@@ -174,7 +173,7 @@ export const settingsRoutes: FastifyPluginAsync = async (app) => {
     '/kelola/pengaturan/libur/:day/hapus',
     { config: access, schema: { hide: true, params: DayParams } },
     async (request, reply) => {
-      const { day } = request.params as DayParams;
+      const { day } = request.params;
       return done(request, reply, 'holiday', {}, await removeHoliday(app.db, editor(request), request.ip, day));
     },
   );

@@ -3,8 +3,10 @@
  * way to follow it by email (/raperda/:id/ikuti, confirmed at /raperda/ikuti/:token, stopped at
  * /raperda/berhenti/:id/:sig); and /kelola/raperda where staff add drafts and record each stage.
  */
-import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
-import { type Static, Type } from 'typebox';
+
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { Type } from 'typebox';
 import { getCouncil } from '../council/service.ts';
 import { deps, signedIn } from '../platform/auth.ts';
 import { NotFoundError } from '../platform/errors.tsx';
@@ -12,7 +14,7 @@ import { registerFollowLinks } from '../platform/follow-routes.tsx';
 import type { MessageKey } from '../platform/i18n.ts';
 import { multipartBody } from '../platform/multipart.ts';
 import { renderForm, renderPage } from '../platform/render.tsx';
-import { IdParams, optionalText, PageQuery } from '../platform/schemas.ts';
+import { IdParams, optionalText, PageQuery, queryText } from '../platform/schemas.ts';
 import { storedFile } from '../platform/uploads.ts';
 import { fieldMessages } from '../platform/validation.ts';
 import type { FieldErrors } from '../platform/views/form.tsx';
@@ -44,7 +46,6 @@ const DocParams = Type.Object({
   id: Type.Integer({ minimum: 1, maximum: 2_000_000_000 }),
   doc: Type.Integer({ minimum: 1, maximum: 2_000_000_000 }),
 });
-type DocParams = Static<typeof DocParams>;
 const YearQuery = Type.Object({
   lang: optionalText(5),
   tahun: Type.Optional(Type.Integer({ minimum: 2000, maximum: 2200 })),
@@ -58,7 +59,6 @@ const DraftBody = Type.Object({
   summary: optionalText(20_000),
   body: optionalText(80),
 });
-type DraftBody = Static<typeof DraftBody>;
 const StepBody = Type.Object({
   _csrf: optionalText(200),
   stage: optionalText(20),
@@ -67,7 +67,6 @@ const StepBody = Type.Object({
   meeting: optionalText(20),
   regulation: optionalText(20),
 });
-type StepBody = Static<typeof StepBody>;
 
 const notices: Record<string, MessageKey> = {
   ikuti: 'draft.follow.sent',
@@ -75,16 +74,16 @@ const notices: Record<string, MessageKey> = {
   tersimpan: 'agenda.office.saved',
 };
 const noticeOf = (request: FastifyRequest) => {
-  const key = (request.query as { pesan?: string }).pesan;
+  const key = queryText(request, 'pesan');
   return key === undefined || notices[key] === undefined ? undefined : request.t(notices[key]);
 };
 
-export const draftRoutes: FastifyPluginAsync = async (app) => {
+export const draftRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/raperda',
     { config: { access: 'public' }, schema: { hide: true, querystring: YearQuery } },
     async (request, reply) => {
-      const list = await propemperda(deps(app), (request.query as { tahun?: number }).tahun);
+      const list = await propemperda(deps(app), request.query.tahun);
       return renderPage(request, reply, (ctx) => (
         <PropemperdaPage ctx={ctx} year={list.year} years={list.years} drafts={list.drafts} />
       ));
@@ -105,14 +104,14 @@ export const draftRoutes: FastifyPluginAsync = async (app) => {
   app.get(
     '/raperda/:id',
     { config: { access: 'public' }, schema: { hide: true, params: IdParams, querystring: PageQuery } },
-    (request, reply) => draftPage(request, reply, (request.params as IdParams).id),
+    (request, reply) => draftPage(request, reply, request.params.id),
   );
 
   app.get(
     '/raperda/:id/dokumen/:doc',
     { config: { access: 'public' }, schema: { hide: true, params: DocParams } },
     async (request, reply) => {
-      const { id, doc } = request.params as DocParams;
+      const { id, doc } = request.params;
       const file = await documentFile(deps(app), id, doc);
       if (file === undefined) throw new NotFoundError('document');
       return reply
@@ -129,12 +128,8 @@ export const draftRoutes: FastifyPluginAsync = async (app) => {
       schema: { hide: true, params: IdParams, body: FollowBody },
     },
     async (request, reply) => {
-      const { id } = request.params as IdParams;
-      const result = await follow(
-        deps(app),
-        id,
-        (request.body as Record<string, string | undefined>)['follow-email'] ?? '',
-      );
+      const { id } = request.params;
+      const result = await follow(deps(app), id, request.body['follow-email'] ?? '');
       if (result.ok) {
         app.outbox.kick();
         return reply.redirect(`/raperda/${id}?pesan=ikuti`, 303);
@@ -184,7 +179,7 @@ export const draftRoutes: FastifyPluginAsync = async (app) => {
   );
 
   app.post('/kelola/raperda', { config: access, schema: { hide: true, body: DraftBody } }, async (request, reply) => {
-    const body = request.body as DraftBody;
+    const body = request.body;
     const result = await addDraft(
       deps(app),
       signedIn(request),
@@ -243,15 +238,15 @@ export const draftRoutes: FastifyPluginAsync = async (app) => {
   app.get(
     '/kelola/raperda/:id',
     { config: access, schema: { hide: true, params: IdParams, querystring: PageQuery } },
-    (request, reply) => onePage(request, reply, (request.params as IdParams).id, {}, {}),
+    (request, reply) => onePage(request, reply, request.params.id, {}, {}),
   );
 
   app.post(
     '/kelola/raperda/:id/tahap',
     { config: access, schema: { hide: true, params: IdParams, body: StepBody } },
     async (request, reply) => {
-      const { id } = request.params as IdParams;
-      const body = request.body as StepBody;
+      const { id } = request.params;
+      const body = request.body;
       const result = await advance(
         deps(app),
         signedIn(request),
@@ -277,7 +272,7 @@ export const draftRoutes: FastifyPluginAsync = async (app) => {
       schema: { hide: true, params: IdParams },
     },
     async (request, reply) => {
-      const { id } = request.params as IdParams;
+      const { id } = request.params;
       if (!request.isMultipart()) return reply.redirect(`/kelola/raperda/${id}`, 303);
       const { fields, files } = multipartBody(request.body);
       const result = await addDocument(

@@ -1,5 +1,5 @@
 /** The home page. */
-import type { FastifyPluginAsync } from 'fastify';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { recentlyAnswered } from '../aspirations/service.ts';
 import { getCouncil } from '../council/service.ts';
@@ -7,7 +7,7 @@ import { deps } from '../platform/auth.ts';
 import { renderPage } from '../platform/render.tsx';
 import { HomePage } from './views/home-page.tsx';
 
-export const homeRoutes: FastifyPluginAsync = async (app) => {
+export const homeRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/',
     {

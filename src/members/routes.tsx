@@ -1,5 +1,5 @@
 /** Members: the public pages /anggota and /anggota/:slug, and their JSON in /api/v1/members. */
-import type { FastifyPluginAsync } from 'fastify';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { memberAttendance } from '../agenda/service.ts';
 import { getCouncil } from '../council/service.ts';
 import { deps } from '../platform/auth.ts';
@@ -35,12 +35,12 @@ function toJson(member: Member): MemberJson {
   };
 }
 
-export const memberRoutes: FastifyPluginAsync = async (app) => {
+export const memberRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/anggota',
     { config: { access: 'public' }, schema: { hide: true, querystring: MemberFilterQuery } },
     async (request, reply) => {
-      const query = request.query as MemberFilterQuery;
+      const query = request.query;
       const structure = await getCouncil(app.db);
       const { members, total } = await listMembers(app.db, structure.council.id, filterOf(query));
       const filter = { dapil: query.dapil ?? '', fraksi: query.fraksi ?? '', komisi: query.komisi ?? '' };
@@ -54,7 +54,7 @@ export const memberRoutes: FastifyPluginAsync = async (app) => {
     '/anggota/:slug',
     { config: { access: 'public' }, schema: { hide: true, params: MemberParams } },
     async (request, reply) => {
-      const { slug } = request.params as MemberParams;
+      const { slug } = request.params;
       const structure = await getCouncil(app.db);
       const member = await getMember(app.db, structure.council.id, slug);
       if (member === undefined) throw new NotFoundError(`member ${slug}`);
@@ -86,7 +86,7 @@ export const memberRoutes: FastifyPluginAsync = async (app) => {
     },
     async (request) => {
       const structure = await getCouncil(app.db);
-      const { members } = await listMembers(app.db, structure.council.id, filterOf(request.query as MemberFilterQuery));
+      const { members } = await listMembers(app.db, structure.council.id, filterOf(request.query));
       return { data: members.map(toJson), total: members.length };
     },
   );
@@ -103,7 +103,7 @@ export const memberRoutes: FastifyPluginAsync = async (app) => {
       },
     },
     async (request) => {
-      const { slug } = request.params as MemberParams;
+      const { slug } = request.params;
       const structure = await getCouncil(app.db);
       const member = await getMember(app.db, structure.council.id, slug);
       if (member === undefined) throw new NotFoundError(`member ${slug}`);

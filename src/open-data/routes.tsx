@@ -3,7 +3,9 @@
  * action API under /api/3/action that regional open-data portals harvest (GET, or POST with a
  * JSON body as CKAN's own clients send it).
  */
-import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { type Static, Type } from 'typebox';
 import { deps } from '../platform/auth.ts';
 import { NotFoundError } from '../platform/errors.tsx';
@@ -12,7 +14,6 @@ import { datasetFile, datasetNamed, datasets, type Format, LICENCE, packageOf, s
 import { CataloguePage } from './views/pages.tsx';
 
 const FileParams = Type.Object({ file: Type.String({ pattern: '^[a-z0-9-]{1,80}\\.(csv|xlsx|json)$' }) });
-type FileParams = Static<typeof FileParams>;
 const CkanArgs = Type.Object({
   id: Type.Optional(Type.String({ maxLength: 200 })),
   q: Type.Optional(Type.String({ maxLength: 500 })),
@@ -33,7 +34,7 @@ function count(raw: string | number | undefined, fallback: number, max: number):
   return Math.min(n, max);
 }
 
-export const openDataRoutes: FastifyPluginAsync = async (app) => {
+export const openDataRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get('/data', { config: { access: 'public' }, schema: { hide: true } }, async (request, reply) => {
     const packages = await Promise.all(datasets.map((d) => packageOf(deps(app), d)));
     const columns = Object.fromEntries(datasets.map((d) => [d.name, d.columns]));
@@ -44,7 +45,7 @@ export const openDataRoutes: FastifyPluginAsync = async (app) => {
     '/data/:file',
     { config: { access: 'public' }, schema: { hide: true, params: FileParams } },
     async (request, reply) => {
-      const [name = '', format = 'csv'] = (request.params as FileParams).file.split('.');
+      const [name = '', format = 'csv'] = request.params.file.split('.');
       const dataset = datasetNamed(name);
       if (dataset === undefined) throw new NotFoundError(`dataset ${name}`);
       const file = await datasetFile(deps(app), dataset, format as Format);
@@ -70,6 +71,8 @@ export const openDataRoutes: FastifyPluginAsync = async (app) => {
               .map(([k, v]) => [k, String(v).slice(0, 500)]),
           )
         : {};
+    // One reader for the GET and POST routes of every action, whose schemas differ: the fields are
+    // read as CKAN names them, each checked by count() or the search before use.
     return { ...(request.query as CkanArgs), ...fromBody };
   };
   const fail = (reply: FastifyReply, action: string, status: 400 | 404, message: string) =>
@@ -84,13 +87,16 @@ export const openDataRoutes: FastifyPluginAsync = async (app) => {
     package_show: 'CKAN: one dataset with its resources (id = its name)',
     package_search: 'CKAN: datasets matching q (words) and fq (tags:, res_format:, name:)',
   };
-  const actions: Record<string, (request: FastifyRequest, reply: FastifyReply) => Promise<unknown>> = {
+  type CkanAnswer = { help: string; success: boolean; result: unknown };
+  const actions: Record<string, (request: FastifyRequest, reply: FastifyReply) => Promise<CkanAnswer | undefined>> = {
     package_list: async (request, reply) => {
       const a = args(request);
       const limit = count(a.limit, datasets.length, 1000);
       const offset = count(a.offset, 0, 100_000);
-      if (limit === undefined || offset === undefined)
-        return fail(reply, 'package_list', 400, 'limit and offset are whole numbers');
+      if (limit === undefined || offset === undefined) {
+        fail(reply, 'package_list', 400, 'limit and offset are whole numbers');
+        return undefined;
+      }
       return {
         help: help('package_list'),
         success: true,
@@ -99,15 +105,20 @@ export const openDataRoutes: FastifyPluginAsync = async (app) => {
     },
     package_show: async (request, reply) => {
       const dataset = datasetNamed(args(request).id ?? '');
-      if (dataset === undefined) return fail(reply, 'package_show', 404, 'Not found');
+      if (dataset === undefined) {
+        fail(reply, 'package_show', 404, 'Not found');
+        return undefined;
+      }
       return { help: help('package_show'), success: true, result: await packageOf(deps(app), dataset) };
     },
     package_search: async (request, reply) => {
       const a = args(request);
       const rows = count(a.rows, 10, 1000);
       const start = count(a.start, 0, 100_000);
-      if (rows === undefined || start === undefined)
-        return fail(reply, 'package_search', 400, 'rows and start are whole numbers');
+      if (rows === undefined || start === undefined) {
+        fail(reply, 'package_search', 400, 'rows and start are whole numbers');
+        return undefined;
+      }
       const result = await searchPackages(deps(app), { q: a.q, fq: a.fq, rows, start });
       return {
         help: help('package_search'),

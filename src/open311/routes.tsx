@@ -3,8 +3,10 @@
  * GET requests, one request, tokens — with the specification's error list. And /kelola/open311,
  * where an administrator issues and revokes the keys of applications that post requests.
  */
-import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
-import { type Static, Type } from 'typebox';
+
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { Type } from 'typebox';
 import { getCouncil } from '../council/service.ts';
 import { deps, signedIn } from '../platform/auth.ts';
 import { NotFoundError, outcomeOf } from '../platform/errors.tsx';
@@ -16,9 +18,7 @@ import {
   issueKey,
   listClients,
   Open311Error,
-  type PostedRequest,
   postRequest,
-  type RequestsQuery,
   revokeKey,
   serviceRequests,
   services,
@@ -84,16 +84,13 @@ const RequestsQuerySchema = Type.Object({
 });
 
 const NameParams = Type.Object({ name: Type.String({ maxLength: 120 }) });
-type NameParams = Static<typeof NameParams>;
 const KeyBody = Type.Object({
   _csrf: Type.Optional(Type.String({ maxLength: 200 })),
   name: Type.Optional(Type.String({ maxLength: 2000 })),
 });
-type KeyBody = Static<typeof KeyBody>;
 const KeyParams = Type.Object({ id: Type.Integer({ minimum: 1 }) });
-type KeyParams = Static<typeof KeyParams>;
 
-export const open311Routes: FastifyPluginAsync = async (app) => {
+export const open311Routes: FastifyPluginAsyncTypebox = async (app) => {
   // Errors under /open311 are Open311's list in the format asked for, whatever went wrong.
   app.setErrorHandler(async (error: Error & { statusCode?: number; validation?: unknown }, request, reply) => {
     const format: Format = request.url.split('?')[0]?.endsWith('.xml') ? 'xml' : 'json';
@@ -128,12 +125,7 @@ export const open311Routes: FastifyPluginAsync = async (app) => {
       `/open311/v2/requests.${format}`,
       { config: { access: 'public' }, schema: { hide: true, querystring: RequestsQuerySchema } },
       async (request, reply) =>
-        send(
-          reply,
-          format,
-          'service_requests',
-          await serviceRequests(deps(app), request.query as RequestsQuery, request.t),
-        ),
+        send(reply, format, 'service_requests', await serviceRequests(deps(app), request.query, request.t)),
     );
     app.post(
       `/open311/v2/requests.${format}`,
@@ -142,7 +134,7 @@ export const open311Routes: FastifyPluginAsync = async (app) => {
         schema: { hide: true, body: PostBody },
       },
       async (request, reply) => {
-        const created = await postRequest(deps(app), request.body as PostedRequest);
+        const created = await postRequest(deps(app), request.body);
         app.outbox.kick();
         return send(reply, format, 'service_requests', created, 201);
       },
@@ -153,7 +145,7 @@ export const open311Routes: FastifyPluginAsync = async (app) => {
     '/open311/v2/services/:name',
     { config: { access: 'public' }, schema: { hide: true, params: NameParams } },
     async (request, reply) => {
-      const { id, format } = split((request.params as NameParams).name);
+      const { id, format } = split(request.params.name);
       const structure = await getCouncil(app.db);
       return send(reply, format, 'service_definition', definition(structure, id, request.t));
     },
@@ -163,7 +155,7 @@ export const open311Routes: FastifyPluginAsync = async (app) => {
     '/open311/v2/requests/:name',
     { config: { access: 'public' }, schema: { hide: true, params: NameParams } },
     async (request, reply) => {
-      const { id, format } = split((request.params as NameParams).name);
+      const { id, format } = split(request.params.name);
       const found = await serviceRequests(deps(app), { service_request_id: id }, request.t);
       if (found.length === 0) throw new Open311Error(404, `service_request_id ${id} not found`);
       return send(reply, format, 'service_requests', found);
@@ -174,14 +166,14 @@ export const open311Routes: FastifyPluginAsync = async (app) => {
     '/open311/v2/tokens/:name',
     { config: { access: 'public' }, schema: { hide: true, params: NameParams } },
     async (request, reply) => {
-      const { id, format } = split((request.params as NameParams).name);
+      const { id, format } = split(request.params.name);
       return send(reply, format, 'service_requests', await findByToken(deps(app), id));
     },
   );
 };
 
 /** /kelola/open311: keys of the applications that file aspirations through Open311. */
-export const open311KeyRoutes: FastifyPluginAsync = async (app) => {
+export const open311KeyRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const page = async (
     request: FastifyRequest,
     reply: FastifyReply,
@@ -208,7 +200,7 @@ export const open311KeyRoutes: FastifyPluginAsync = async (app) => {
     '/kelola/open311',
     { config: { access: 'open311.keys' }, schema: { hide: true, body: KeyBody } },
     async (request, reply) => {
-      const result = await issueKey(deps(app), signedIn(request), (request.body as KeyBody).name ?? '', request.ip);
+      const result = await issueKey(deps(app), signedIn(request), request.body.name ?? '', request.ip);
       if (!result.ok) return page(request, reply, { error: request.t('open311.nameInvalid') }, 400);
       // The key is shown once, on this answer; only its hash is kept.
       return page(request, reply, { key: result.key });
@@ -219,7 +211,7 @@ export const open311KeyRoutes: FastifyPluginAsync = async (app) => {
     '/kelola/open311/:id/cabut',
     { config: { access: 'open311.keys' }, schema: { hide: true, params: KeyParams } },
     async (request, reply) => {
-      const revoked = await revokeKey(deps(app), signedIn(request), (request.params as KeyParams).id, request.ip);
+      const revoked = await revokeKey(deps(app), signedIn(request), request.params.id, request.ip);
       if (!revoked) throw new NotFoundError('open311 key');
       return reply.redirect('/kelola/open311', 303);
     },

@@ -3,7 +3,8 @@
  * timer, its share of a person's data, and its entries in the back office. The app and the server
  * loop over `src/features.ts`; the platform knows this shape, never a feature.
  */
-import type { FastifyInstance, FastifyPluginAsync } from 'fastify';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyInstance } from 'fastify';
 import type { Db } from '../db/index.ts';
 import type { Deps } from './deps.ts';
 import type { MessageKey, Messages } from './i18n.ts';
@@ -46,7 +47,7 @@ export interface Feature {
   /** kebab-case, as its folder is named. */
   name: string;
   /** Fastify plugins with the feature's routes, registered in this order. */
-  routes: FastifyPluginAsync[];
+  routes: FastifyPluginAsyncTypebox[];
   /** The feature's texts, Indonesian and English side by side. */
   messages: Messages;
   /** Runs once the app is built: signals from other processes to listen to. */

@@ -3,8 +3,9 @@
  * (<pages>/ikuti/<token>, then back to the subject) and the signed stop link in every later mail
  * (<pages>/berhenti/<id>/<signature>). Features only name the words their subject needs.
  */
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
-import { type Static, Type } from 'typebox';
+import { Type } from 'typebox';
 import { deps } from './auth.ts';
 import type { MessageKey } from './i18n.ts';
 import { renderPage } from './render.tsx';
@@ -12,24 +13,23 @@ import { confirmSubscription, type SubjectType, subjectPages, unsubscribe } from
 import { MessagePage } from './views/message-page.tsx';
 
 const TokenParams = Type.Object({ token: Type.String({ pattern: '^[A-Za-z0-9_-]{20,100}$' }) });
-type TokenParams = Static<typeof TokenParams>;
 const StopParams = Type.Object({
   follower: Type.Integer({ minimum: 1, maximum: 2_000_000_000 }),
   sig: Type.String({ pattern: '^[A-Za-z0-9_-]{10,100}$' }),
 });
-type StopParams = Static<typeof StopParams>;
 
 export function registerFollowLinks(
-  app: FastifyInstance,
+  instance: FastifyInstance,
   type: SubjectType,
   words: { unknownConfirmation: MessageKey; stopped: MessageKey },
 ): void {
+  const app = instance.withTypeProvider<TypeBoxTypeProvider>();
   const base = subjectPages[type];
   app.get(
     `${base}/ikuti/:token`,
     { config: { access: 'public' }, schema: { hide: true, params: TokenParams } },
     async (request, reply) => {
-      const id = await confirmSubscription(app.db, type, (request.params as TokenParams).token);
+      const id = await confirmSubscription(app.db, type, request.params.token);
       if (id === undefined)
         return renderPage(
           request,
@@ -46,7 +46,7 @@ export function registerFollowLinks(
     `${base}/berhenti/:follower/:sig`,
     { config: { access: 'public' }, schema: { hide: true, params: StopParams } },
     async (request, reply) => {
-      const { follower, sig } = request.params as StopParams;
+      const { follower, sig } = request.params;
       const { db, sealer } = deps(app);
       const id = await unsubscribe(db, sealer, type, follower, sig);
       return renderPage(

@@ -11,6 +11,7 @@ export function registerLanguage(app: FastifyInstance): void {
   app.decorateRequest('lang', 'id');
   app.decorateRequest('t', translator('id'));
   app.addHook('onRequest', async (request, reply) => {
+    // Before any route's schema has run: the raw query of whatever route this is.
     const asked = (request.query as { lang?: unknown } | undefined)?.lang;
     let lang = app.config.defaultLanguage;
     if (isLanguage(asked)) {

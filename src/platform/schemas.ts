@@ -16,3 +16,13 @@ export type IdParams = Static<typeof IdParams>;
 /** What any page's address may carry: ?lang= and ?pesan= (a notice to show once). */
 export const PageQuery = Type.Object({ lang: optionalText(5), pesan: optionalText(40) });
 export type PageQuery = Static<typeof PageQuery>;
+
+/**
+ * A text parameter of the address, for a page helper that several routes share (their query
+ * schemas differ, so the helper cannot be typed by one); the route's schema has checked it already.
+ */
+export function queryText(request: { query: unknown }, name: string): string | undefined {
+  const query = request.query;
+  const value: unknown = typeof query === 'object' && query !== null ? Reflect.get(query, name) : undefined;
+  return typeof value === 'string' || typeof value === 'number' ? String(value) : undefined;
+}

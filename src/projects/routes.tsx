@@ -2,7 +2,9 @@
  * Programmes and projects: /proyek, /proyek/dekat, /proyek/:id (with photos and following) and
  * /api/v1/projects for everyone; /kelola/proyek where staff record projects and their progress.
  */
-import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { type Static, Type } from 'typebox';
 import { getCouncil } from '../council/service.ts';
 import { deps, signedIn } from '../platform/auth.ts';
@@ -11,7 +13,7 @@ import { registerFollowLinks } from '../platform/follow-routes.tsx';
 import type { MessageKey } from '../platform/i18n.ts';
 import { multipartBody } from '../platform/multipart.ts';
 import { renderForm, renderPage } from '../platform/render.tsx';
-import { IdParams, optionalText, PageQuery } from '../platform/schemas.ts';
+import { IdParams, optionalText, PageQuery, queryText } from '../platform/schemas.ts';
 import { MAX_PHOTO_BYTES, smallName, storedFile, uploadPath } from '../platform/uploads.ts';
 import { fieldMessages } from '../platform/validation.ts';
 import type { FieldErrors } from '../platform/views/form.tsx';
@@ -53,7 +55,6 @@ const PhotoParams = Type.Object({
   id: Type.Integer({ minimum: 1, maximum: 2_000_000_000 }),
   foto: Type.String({ pattern: '^\\d{1,9}(-kecil)?$' }),
 });
-type PhotoParams = Static<typeof PhotoParams>;
 
 const ListQuery = Type.Object({
   lang: optionalText(5),
@@ -66,7 +67,6 @@ const ListQuery = Type.Object({
   opd: optionalText(200),
   hal: Type.Optional(Type.Integer({ minimum: 1, maximum: 10_000 })),
 });
-type ListQuery = Static<typeof ListQuery>;
 
 const NearbyQuery = Type.Object({
   lang: optionalText(5),
@@ -74,7 +74,6 @@ const NearbyQuery = Type.Object({
   lat: optionalText(30),
   lon: optionalText(30),
 });
-type NearbyQuery = Static<typeof NearbyQuery>;
 
 const ApiQuery = Type.Object({
   q: Type.Optional(Type.String({ maxLength: 200 })),
@@ -88,7 +87,6 @@ const ApiQuery = Type.Object({
   per_page: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 50 })),
   lang: Type.Optional(Type.String({ maxLength: 5 })),
 });
-type ApiQuery = Static<typeof ApiQuery>;
 
 const ProjectJson = Type.Object({
   id: Type.Integer(),
@@ -174,14 +172,13 @@ const ProjectBody = Type.Object({
   ...Object.fromEntries(projectFields.map((f) => [f, optionalText(f === 'description' ? 20_000 : 400)])),
 });
 const MeetingBody = Type.Object({ _csrf: optionalText(200), meeting: optionalText(20), unlink: optionalText(5) });
-type MeetingBody = Static<typeof MeetingBody>;
 const FollowBody = Type.Object({ _csrf: optionalText(200), 'follow-email': optionalText(400) });
 
 function inputOf(body: Record<string, string | undefined>): ProjectInput {
   return Object.fromEntries(projectFields.map((f) => [f, body[f] ?? ''])) as unknown as ProjectInput;
 }
 
-export const projectRoutes: FastifyPluginAsync = async (app) => {
+export const projectRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const messages = (request: FastifyRequest, errors: ProjectError[], prefix = '') =>
     fieldMessages(request.t, errors, projectProblemTexts, prefix);
 
@@ -191,7 +188,7 @@ export const projectRoutes: FastifyPluginAsync = async (app) => {
     '/proyek',
     { config: { access: 'public' }, schema: { hide: true, querystring: ListQuery } },
     async (request, reply) => {
-      const query = request.query as ListQuery;
+      const query = request.query;
       const page = query.hal ?? 1;
       const result = await listProjects(deps(app), {
         q: query.q,
@@ -226,7 +223,7 @@ export const projectRoutes: FastifyPluginAsync = async (app) => {
     '/proyek/dekat',
     { config: { access: 'public' }, schema: { hide: true, querystring: NearbyQuery } },
     async (request, reply) => {
-      const query = request.query as NearbyQuery;
+      const query = request.query;
       const number = (v: string | undefined) => (v === undefined || v.trim() === '' ? undefined : Number(v));
       const lat = number(query.lat);
       const lon = number(query.lon);
@@ -273,7 +270,7 @@ export const projectRoutes: FastifyPluginAsync = async (app) => {
   ) => {
     const found = await project(deps(app), id);
     if (found === undefined) throw new NotFoundError('project');
-    const key = notices[(request.query as { pesan?: string }).pesan ?? ''];
+    const key = notices[queryText(request, 'pesan') ?? ''];
     return renderForm(
       request,
       reply,
@@ -293,14 +290,14 @@ export const projectRoutes: FastifyPluginAsync = async (app) => {
   app.get(
     '/proyek/:id',
     { config: { access: 'public' }, schema: { hide: true, params: IdParams, querystring: PageQuery } },
-    (request, reply) => projectPage(request, reply, (request.params as IdParams).id),
+    (request, reply) => projectPage(request, reply, request.params.id),
   );
 
   app.get(
     '/proyek/:id/foto/:foto',
     { config: { access: 'public' }, schema: { hide: true, params: PhotoParams } },
     async (request, reply) => {
-      const { id, foto } = request.params as PhotoParams;
+      const { id, foto } = request.params;
       const file = await projectPhoto(deps(app), id, Number.parseInt(foto, 10));
       if (file === undefined) throw new NotFoundError(`project photo ${id}/${foto}`);
       const small = foto.endsWith('-kecil');
@@ -316,12 +313,8 @@ export const projectRoutes: FastifyPluginAsync = async (app) => {
       schema: { hide: true, params: IdParams, body: FollowBody },
     },
     async (request, reply) => {
-      const { id } = request.params as IdParams;
-      const result = await follow(
-        deps(app),
-        id,
-        (request.body as Record<string, string | undefined>)['follow-email'] ?? '',
-      );
+      const { id } = request.params;
+      const result = await follow(deps(app), id, request.body['follow-email'] ?? '');
       if (result.ok) {
         app.outbox.kick();
         return reply.redirect(`/proyek/${id}?pesan=ikuti#ikuti`, 303);
@@ -352,7 +345,7 @@ export const projectRoutes: FastifyPluginAsync = async (app) => {
       },
     },
     async (request) => {
-      const query = request.query as ApiQuery;
+      const query = request.query;
       const page = query.page ?? 1;
       const perPage = query.per_page ?? 50;
       const result = await listProjects(deps(app), {
@@ -398,7 +391,7 @@ export const projectRoutes: FastifyPluginAsync = async (app) => {
       },
     },
     async (request) => {
-      const { id } = request.params as IdParams;
+      const { id } = request.params;
       const found = await project(deps(app), id);
       if (found === undefined) throw new NotFoundError('project');
       const base = app.config.publicBaseUrl;
@@ -449,7 +442,7 @@ export const projectRoutes: FastifyPluginAsync = async (app) => {
   );
 
   app.post('/kelola/proyek', { config: access, schema: { hide: true, body: ProjectBody } }, async (request, reply) => {
-    const input = inputOf(request.body as Record<string, string | undefined>);
+    const input = inputOf(request.body);
     const result = await saveProject(deps(app), signedIn(request), undefined, input, request.ip);
     if (result.ok) return reply.redirect(`/kelola/proyek/${result.id}?pesan=tersimpan`, 303);
     if ('missing' in result) throw new NotFoundError('project');
@@ -472,7 +465,7 @@ export const projectRoutes: FastifyPluginAsync = async (app) => {
     const found = await project(deps(app), id);
     if (found === undefined) throw new NotFoundError('project');
     const [choices, structure] = await Promise.all([meetingChoices(deps(app), found.project.year), getCouncil(app.db)]);
-    const key = notices[(request.query as { pesan?: string }).pesan ?? ''];
+    const key = notices[queryText(request, 'pesan') ?? ''];
     return renderForm(
       request,
       reply,
@@ -500,15 +493,15 @@ export const projectRoutes: FastifyPluginAsync = async (app) => {
   app.get(
     '/kelola/proyek/:id',
     { config: access, schema: { hide: true, params: IdParams, querystring: PageQuery } },
-    (request, reply) => officePage(request, reply, (request.params as IdParams).id, {}),
+    (request, reply) => officePage(request, reply, request.params.id, {}),
   );
 
   app.post(
     '/kelola/proyek/:id',
     { config: access, schema: { hide: true, params: IdParams, body: ProjectBody } },
     async (request, reply) => {
-      const { id } = request.params as IdParams;
-      const input = inputOf(request.body as Record<string, string | undefined>);
+      const { id } = request.params;
+      const input = inputOf(request.body);
       const result = await saveProject(deps(app), signedIn(request), id, input, request.ip);
       if (result.ok) return reply.redirect(`/kelola/proyek/${id}?pesan=tersimpan`, 303);
       if ('missing' in result) throw new NotFoundError('project');
@@ -526,7 +519,7 @@ export const projectRoutes: FastifyPluginAsync = async (app) => {
       schema: { hide: true, params: IdParams },
     },
     async (request, reply) => {
-      const { id } = request.params as IdParams;
+      const { id } = request.params;
       if (!request.isMultipart()) return reply.redirect(`/kelola/proyek/${id}`, 303);
       const { fields, files } = multipartBody(request.body);
       const input = {
@@ -558,8 +551,8 @@ export const projectRoutes: FastifyPluginAsync = async (app) => {
     '/kelola/proyek/:id/rapat',
     { config: access, schema: { hide: true, params: IdParams, body: MeetingBody } },
     async (request, reply) => {
-      const { id } = request.params as IdParams;
-      const body = request.body as MeetingBody;
+      const { id } = request.params;
+      const body = request.body;
       const result = await linkMeeting(
         deps(app),
         signedIn(request),

@@ -2,7 +2,9 @@
  * The legal documents repository: /perda (search), /perda/:id and its PDF, /perda.csv,
  * /api/v1/regulations; and /kelola/perda where staff add documents and link amendments.
  */
-import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { type Static, Type } from 'typebox';
 import { deps, signedIn } from '../platform/auth.ts';
 import { NotFoundError } from '../platform/errors.tsx';
@@ -10,7 +12,7 @@ import { csv } from '../platform/feeds.ts';
 import type { MessageKey } from '../platform/i18n.ts';
 import { multipartBody } from '../platform/multipart.ts';
 import { renderForm, renderPage } from '../platform/render.tsx';
-import { IdParams, optionalText, PageQuery } from '../platform/schemas.ts';
+import { IdParams, optionalText, PageQuery, queryText } from '../platform/schemas.ts';
 import { storedFile } from '../platform/uploads.ts';
 import { fieldMessages } from '../platform/validation.ts';
 import type { FieldErrors } from '../platform/views/form.tsx';
@@ -58,7 +60,6 @@ const ListQuery = Type.Object({
 });
 type ListQuery = Static<typeof ListQuery>;
 const LinkBody = Type.Object({ _csrf: optionalText(200), kind: optionalText(20), target: optionalText(20) });
-type LinkBody = Static<typeof LinkBody>;
 
 function filterOf(query: ListQuery): Omit<Filter, 'page'> {
   return {
@@ -98,9 +99,8 @@ const ApiQuery = Type.Object({
   per_page: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 20 })),
   lang: optionalText(5),
 });
-type ApiQuery = Static<typeof ApiQuery>;
 
-export const regulationRoutes: FastifyPluginAsync = async (app) => {
+export const regulationRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const toJson = (request: FastifyRequest, r: Regulation): RegulationJson => ({
     id: r.id,
     url: `${app.config.publicBaseUrl}/perda/${r.id}`,
@@ -122,7 +122,7 @@ export const regulationRoutes: FastifyPluginAsync = async (app) => {
     '/perda',
     { config: { access: 'public' }, schema: { hide: true, querystring: ListQuery } },
     async (request, reply) => {
-      const query = request.query as ListQuery;
+      const query = request.query;
       const page = query.hal ?? 1;
       const result = await searchRegulations(deps(app), { ...filterOf(query), page });
       const shown: Record<string, string> = {};
@@ -148,7 +148,7 @@ export const regulationRoutes: FastifyPluginAsync = async (app) => {
     { config: { access: 'public' }, schema: { hide: true, querystring: ListQuery } },
     async (request, reply) => {
       const result = await searchRegulations(deps(app), {
-        ...filterOf(request.query as ListQuery),
+        ...filterOf(request.query),
         page: 1,
         pageSize: 10_000,
       });
@@ -179,7 +179,7 @@ export const regulationRoutes: FastifyPluginAsync = async (app) => {
     '/perda/:id',
     { config: { access: 'public' }, schema: { hide: true, params: IdParams } },
     async (request, reply) => {
-      const record = await regulation(deps(app), (request.params as IdParams).id);
+      const record = await regulation(deps(app), request.params.id);
       if (record === undefined) throw new NotFoundError('regulation');
       return renderPage(request, reply, (ctx) => <RegulationPage ctx={ctx} record={record} />);
     },
@@ -189,7 +189,7 @@ export const regulationRoutes: FastifyPluginAsync = async (app) => {
     '/perda/:id/berkas',
     { config: { access: 'public' }, schema: { hide: true, params: IdParams } },
     async (request, reply) => {
-      const file = await regulationFile(deps(app), (request.params as IdParams).id);
+      const file = await regulationFile(deps(app), request.params.id);
       if (file === undefined) throw new NotFoundError('regulation file');
       return reply
         .type('application/pdf')
@@ -216,7 +216,7 @@ export const regulationRoutes: FastifyPluginAsync = async (app) => {
       },
     },
     async (request) => {
-      const query = request.query as ApiQuery;
+      const query = request.query;
       const page = query.page ?? 1;
       const perPage = query.per_page ?? 20;
       const result = await searchRegulations(deps(app), {
@@ -242,7 +242,7 @@ export const regulationRoutes: FastifyPluginAsync = async (app) => {
       schema: { tags: ['Regulations'], summary: 'One regulation', params: IdParams, response: { 200: RegulationJson } },
     },
     async (request) => {
-      const record = await regulation(deps(app), (request.params as IdParams).id);
+      const record = await regulation(deps(app), request.params.id);
       if (record === undefined) throw new NotFoundError('regulation');
       return toJson(request, record.regulation);
     },
@@ -262,7 +262,7 @@ export const regulationRoutes: FastifyPluginAsync = async (app) => {
     status = 200,
   ) => {
     const recent = await searchRegulations(deps(app), { page: 1, pageSize: 30 });
-    const saved = (request.query as { pesan?: string }).pesan === 'tersimpan';
+    const saved = queryText(request, 'pesan') === 'tersimpan';
     return renderForm(
       request,
       reply,
@@ -324,7 +324,7 @@ export const regulationRoutes: FastifyPluginAsync = async (app) => {
   ) => {
     const record = await regulation(deps(app), id);
     if (record === undefined) throw new NotFoundError('regulation');
-    const saved = (request.query as { pesan?: string }).pesan === 'tersimpan';
+    const saved = queryText(request, 'pesan') === 'tersimpan';
     return renderForm(
       request,
       reply,
@@ -344,15 +344,15 @@ export const regulationRoutes: FastifyPluginAsync = async (app) => {
   app.get(
     '/kelola/perda/:id',
     { config: access, schema: { hide: true, params: IdParams, querystring: PageQuery } },
-    (request, reply) => officeOne(request, reply, (request.params as IdParams).id, {}),
+    (request, reply) => officeOne(request, reply, request.params.id, {}),
   );
 
   app.post(
     '/kelola/perda/:id/tautan',
     { config: access, schema: { hide: true, params: IdParams, body: LinkBody } },
     async (request, reply) => {
-      const { id } = request.params as IdParams;
-      const body = request.body as LinkBody;
+      const { id } = request.params;
+      const body = request.body;
       const target = /^\d{1,9}$/.test((body.target ?? '').trim()) ? Number(body.target) : 0;
       const result = await linkRegulations(deps(app), signedIn(request), id, body.kind ?? '', target, request.ip);
       if (result.ok) return reply.redirect(`/kelola/perda/${id}?pesan=tersimpan`, 303);
