@@ -1,0 +1,65 @@
+/** Work on a timer: asking whether resolved aspirations stay resolved, removing photos no aspiration kept. */
+import { getCouncil } from '../council/service.ts';
+import type { Deps } from '../platform/deps.ts';
+import { translator } from '../platform/i18n.ts';
+import { removeOrphans } from '../platform/uploads.ts';
+import { tellCitizen } from './notify.ts';
+import * as q from './queries.ts';
+import { PHOTO_FOLDER } from './rules.ts';
+
+/**
+ * Some weeks after resolution the reporter is asked whether the problem is really resolved; the
+ * question and its answer are on the public timeline. Returns how many were asked.
+ */
+export async function askWhetherResolved(deps: Deps, now = new Date()): Promise<number> {
+  const weeks = deps.config.aspirations.followUpWeeks;
+  const due = await q.dueForFollowUp(deps.db, new Date(now.getTime() - weeks * 7 * 86_400_000));
+  if (due.length === 0) return 0;
+  const structure = await getCouncil(deps.db);
+  const t = translator(deps.config.defaultLanguage);
+  for (const a of due) {
+    await deps.db.transaction().execute(async (trx) => {
+      await q.updateAspiration(trx, a.id, { fixed_asked_at: now });
+      await q.insertEvent(trx, { aspiration_id: a.id, kind: 'fixedAsked', public: true });
+      await tellCitizen(trx, deps, a.id, {
+        subject: t('aspiration.mail.fixed.subject', { code: a.code }),
+        text: t('aspiration.mail.fixed.body', {
+          code: a.code,
+          title: a.title,
+          link: `${deps.config.publicBaseUrl}/lacak?kode=${a.code}`,
+          site: structure.council.name,
+        }),
+      });
+    });
+  }
+  return due.length;
+}
+
+/**
+ * Photos are written before the record that names them is committed; a crash in between leaves
+ * files nobody can reach. They are removed once they are an hour old (an upload in progress is younger).
+ */
+export async function removeOrphanPhotos(deps: Deps, now = Date.now()): Promise<number> {
+  const known = new Set((await q.photoFiles(deps.db)).map((r) => r.file));
+  return removeOrphans(deps.config.uploadDir, PHOTO_FOLDER, known, now);
+}
+
+/** Runs the aspiration jobs now and then every hour; a failure is logged and tried next hour. */
+export function scheduleAspirationJobs(
+  deps: Deps,
+  log: { error(obj: object, msg: string): void },
+  afterwards: () => void,
+): () => void {
+  const run = () => {
+    void askWhetherResolved(deps)
+      .then((n) => {
+        if (n > 0) afterwards();
+      })
+      .catch((error: unknown) => log.error({ err: error }, 'aspiration follow-up job failed'));
+    void removeOrphanPhotos(deps).catch((error: unknown) => log.error({ err: error }, 'orphan photo cleanup failed'));
+  };
+  run();
+  const timer = setInterval(run, 60 * 60 * 1000);
+  timer.unref();
+  return () => clearInterval(timer);
+}

@@ -1,0 +1,112 @@
+/** Aspirations as records for others: the API and Open311, the home page, open-data statistics, a person's copy of their data. */
+import { getCouncil } from '../council/service.ts';
+import type { Deps } from '../platform/deps.ts';
+import type { PersonalDataHooks } from '../platform/feature.ts';
+import * as q from './queries.ts';
+import { countPublicCached } from './tracking.ts';
+import { type AspirationView, viewOf } from './view.ts';
+
+/**
+ * An account that ends keeps nothing linking it to the aspirations it sent: they stay public
+ * (as the reporter chose), their own reporter details follow the aspiration's retention.
+ */
+/**
+ * A person's aspirations in their copy of their data (the reporter details are in each one's
+ * record); an erased account is unlinked from what it sent, which stays public without a name.
+ */
+
+export const aspirationPersonalData: PersonalDataHooks = {
+  async copy(deps, userId) {
+    const rows = await q.aspirationsOfUser(deps.db, userId);
+    return {
+      key: 'aspirations',
+      title: 'pdp.aspirations',
+      items: rows.map((a) => ({
+        link: { href: `/aspirasi/${a.code}`, text: a.code },
+        text: a.title,
+        at: a.received_at,
+        record: { code: a.code, title: a.title, status: a.status, receivedAt: a.received_at.toISOString() },
+      })),
+    };
+  },
+  async forget(db, userId) {
+    await q.unlinkUser(db, userId);
+  },
+};
+
+export interface PublicRecord {
+  view: AspirationView;
+  /** The newest step taken by the council, with its public text. */
+  latest: { kind: string; body: string | null; details: Record<string, string | number | null> } | undefined;
+  photoId: number | undefined;
+}
+
+/**
+ * Public aspirations for other systems (our API, Open311): never confidential ones, never the
+ * reporter. Up to `limit`, newest first.
+ */
+export async function publicRecords(
+  deps: Deps,
+  filter: Omit<q.PublicFilter, 'limit' | 'offset' | 'sort'> & { limit: number; offset?: number; counted?: boolean },
+): Promise<{ records: PublicRecord[]; total: number }> {
+  const structure = await getCouncil(deps.db);
+  const query: q.PublicFilter = { ...filter, sort: 'baru', offset: filter.offset ?? 0 };
+  // The home page wants a few newest ones, not how many there are: no count on every visit.
+  const [rows, total] = await Promise.all([
+    q.listPublic(deps.db, structure.council.id, query),
+    filter.counted === false ? Promise.resolve(-1) : countPublicCached(deps, structure.council.id, query),
+  ]);
+  const ids = rows.map((r) => r.id);
+  const [latest, photos] = await Promise.all([q.latestPublicEvents(deps.db, ids), q.firstPhotos(deps.db, ids)]);
+  const records = await Promise.all(
+    rows.map(async (r) => {
+      const event = latest.find((e) => e.aspiration_id === r.id);
+      return {
+        view: await viewOf(deps, r, false, true),
+        latest:
+          event === undefined
+            ? undefined
+            : {
+                kind: event.kind,
+                body: event.body,
+                details: JSON.parse(event.details) as Record<string, string | number | null>,
+              },
+        photoId: photos.find((p) => p.aspiration_id === r.id)?.id,
+      };
+    }),
+  );
+  return { records, total };
+}
+
+/** The aspirations a signed-in citizen sent, for their own pages and their copy of their data. */
+/** The newest aspirations the council has closed with an answer, for the home page. */
+export async function recentlyAnswered(deps: Deps, limit: number) {
+  const { records } = await publicRecords(deps, { statuses: ['resolved', 'referred'], limit, counted: false });
+  return records.map((r) => ({
+    code: r.view.code,
+    title: r.view.title,
+    status: r.view.status,
+    answer: r.latest?.body ?? null,
+  }));
+}
+
+/** Anonymised figures for open data: counts by month, category, kecamatan, kind and status. */
+export async function aspirationStatistics(deps: Deps) {
+  const structure = await getCouncil(deps.db);
+  const [rows, last] = await Promise.all([
+    q.statistics(deps.db, structure.council.id),
+    q.lastChange(deps.db, structure.council.id),
+  ]);
+  return {
+    modified: last.at === null ? undefined : new Date(last.at),
+    rows: rows.map((r) => ({
+      month: r.month,
+      category: structure.categories.find((c) => c.id === r.category_id)?.name ?? '',
+      kecamatan: structure.kecamatan.find((k) => k.id === r.kecamatan_id)?.name ?? '',
+      kind: r.kind,
+      status: r.status,
+      count: Number(r.count),
+      supporters: Number(r.supporters),
+    })),
+  };
+}

@@ -1,0 +1,232 @@
+/** Sending an aspiration: the first step (what and where, with similar open ones to support instead), then the details; committed before the tracking code is shown. */
+import {
+  type Category,
+  type CouncilStructure,
+  getCouncil,
+  nearestKelurahan,
+  type Place,
+  placeOf,
+} from '../council/service.ts';
+import type { AspirationKind, AspirationStatus } from '../db/schema.ts';
+import { recordAudit } from '../platform/audit.ts';
+import { isEmail, normaliseEmail, normalisePhone, PHONE_PATTERN } from '../platform/contact.ts';
+import { newToken } from '../platform/crypto.ts';
+import type { Deps } from '../platform/deps.ts';
+import { translator } from '../platform/i18n.ts';
+import { publish } from '../platform/realtime.ts';
+import { type ProcessedPhoto, processPhoto, removePhotos, storePhotos } from '../platform/uploads.ts';
+import { addWorkingDays, jakartaDay } from '../platform/working-days.ts';
+import { tellCitizen } from './notify.ts';
+import * as q from './queries.ts';
+import {
+  type AspirationError,
+  CONSENT_VERSION,
+  clean,
+  DESCRIPTION_MAX,
+  kinds,
+  MAX_PHOTOS,
+  NEW_ASPIRATION,
+  PHOTO_FOLDER,
+  type Submission,
+  TITLE_MAX,
+  text,
+} from './rules.ts';
+import { projectForAspiration } from './view.ts';
+
+export interface FirstStep {
+  kind: AspirationKind;
+  category: Category;
+  place: Place;
+  /** The select's value for the place (derived from the pin when only a pin was given). */
+  location: string;
+  title: string;
+  point: { lat: number; lon: number } | null;
+}
+
+/** The first part of the form: what, about which topic, where (a kelurahan, a pin, or both), a title. */
+export function checkFirstStep(
+  structure: CouncilStructure,
+  input: {
+    kind: string;
+    category: string;
+    location: string;
+    title: string;
+    lat?: string | undefined;
+    lon?: string | undefined;
+  },
+): { ok: true; step: FirstStep } | { ok: false; errors: AspirationError[] } {
+  const errors: AspirationError[] = [];
+  const kind = kinds.find((k) => k === input.kind);
+  if (kind === undefined) errors.push({ field: 'kind', problem: input.kind === '' ? 'required' : 'invalid' });
+  const category = structure.categories.find((c) => c.slug === input.category);
+  if (category === undefined)
+    errors.push({ field: 'category', problem: input.category === '' ? 'required' : 'invalid' });
+  const lat = clean(input.lat);
+  const lon = clean(input.lon);
+  let point: { lat: number; lon: number } | null = null;
+  if (lat !== '' || lon !== '') {
+    point = { lat: Number(lat), lon: Number(lon) };
+    if (!(Math.abs(point.lat) <= 90 && Math.abs(point.lon) <= 180)) {
+      errors.push({ field: 'location', problem: 'invalid' });
+      point = null;
+    }
+  }
+  let location = input.location;
+  // Only a pin: the nearest kelurahan is taken, and shown, so the person can correct it.
+  if (location === '' && point !== null) {
+    const near = nearestKelurahan(structure, point);
+    if (near !== undefined) location = String(near.kelurahan.id);
+  }
+  const place = placeOf(structure, location);
+  if (place === undefined) errors.push({ field: 'location', problem: location === '' ? 'required' : 'invalid' });
+  const title = clean(input.title);
+  text(errors, 'title', title, 5, TITLE_MAX);
+  if (errors.length > 0 || kind === undefined || category === undefined || place === undefined)
+    return { ok: false, errors };
+  return { ok: true, step: { kind, category, place, location, title, point } };
+}
+
+export interface Similar {
+  code: string;
+  title: string;
+  status: AspirationStatus;
+  supporters: number;
+  receivedAt: Date;
+}
+
+/** Open aspirations a new one may be the same as (never confidential ones). */
+export async function findSimilar(deps: Deps, step: FirstStep): Promise<Similar[]> {
+  const structure = await getCouncil(deps.db);
+  const rows = await q.similarOpen(deps.db, structure.council.id, {
+    categoryId: step.category.id,
+    kecamatanId: step.place.kecamatanId,
+    kelurahanId: step.place.kelurahanId,
+    title: step.title,
+    point: step.point,
+  });
+  return rows.map((r) => ({
+    code: r.code,
+    title: r.title,
+    status: r.status,
+    supporters: r.supporters,
+    receivedAt: r.received_at,
+  }));
+}
+
+export type SubmitResult = { ok: true; code: string; token: string } | { ok: false; errors: AspirationError[] };
+
+export async function submitAspiration(deps: Deps, input: Submission): Promise<SubmitResult> {
+  const structure = await getCouncil(deps.db);
+  const first = checkFirstStep(structure, input);
+  const errors: AspirationError[] = first.ok ? [] : [...first.errors];
+  const description = clean(input.description);
+  text(errors, 'description', description, 10, DESCRIPTION_MAX);
+  const address = clean(input.address);
+  text(errors, 'address', address, 0, 200, false);
+  const name = clean(input.name);
+  text(errors, 'name', name, 0, 120, false);
+  const email = normaliseEmail(clean(input.email));
+  const phone = clean(input.phone);
+  if (email !== '' && (email.length > 320 || !isEmail(email))) errors.push({ field: 'email', problem: 'email' });
+  if (phone !== '' && !PHONE_PATTERN.test(phone)) errors.push({ field: 'phone', problem: 'phone' });
+  // Online, the council must be able to answer; at the office the code is handed over in person.
+  if (input.channel === 'web' && email === '' && phone === '') errors.push({ field: 'email', problem: 'contact' });
+  if (input.channel === 'web' && !input.consent) errors.push({ field: 'consent', problem: 'consent' });
+
+  const files = input.photos.filter((f) => f.filename !== '' || f.data.length > 0);
+  if (files.length > MAX_PHOTOS) errors.push({ field: 'photos', problem: 'tooMany', max: MAX_PHOTOS });
+  const processed: ProcessedPhoto[] = [];
+  if (files.length <= MAX_PHOTOS) {
+    for (const file of files) {
+      const result = await processPhoto(file);
+      if (result.ok) processed.push(result.photo);
+      else errors.push({ field: 'photos', problem: result.problem, name: file.filename.slice(0, 80) });
+    }
+  }
+  if (errors.length > 0 || !first.ok) return { ok: false, errors };
+  const { step } = first;
+
+  const projectId =
+    input.project !== undefined && /^\d{1,9}$/.test(input.project)
+      ? ((await projectForAspiration(deps, Number(input.project)))?.id ?? null)
+      : null;
+  const stored = await storePhotos(deps.config.uploadDir, PHOTO_FOLDER, processed);
+  const access = newToken();
+  const now = new Date();
+  const today = jakartaDay(now);
+  const year = Number(today.slice(0, 4));
+  try {
+    const code = await deps.db.transaction().execute(async (trx) => {
+      const sequence = await q.nextSequence(trx, year);
+      const code = `ASP-${year}-${String(sequence).padStart(6, '0')}`;
+      const { id } = await q.insertAspiration(trx, {
+        council_id: structure.council.id,
+        code,
+        kind: step.kind,
+        category_id: step.category.id,
+        title: step.title,
+        description,
+        kecamatan_id: step.place.kecamatanId,
+        kelurahan_id: step.place.kelurahanId,
+        dapil_id: step.place.dapilId,
+        address: address === '' ? null : address,
+        lat: step.point?.lat ?? null,
+        lon: step.point?.lon ?? null,
+        channel: input.channel,
+        show_name: input.showName && name !== '' && step.kind !== 'rahasia',
+        user_id: input.userId,
+        access_token_hash: access.hash,
+        received_at: now,
+        verify_due: addWorkingDays(today, structure.council.verify_days, structure.holidays),
+        project_id: projectId,
+      });
+      await q.insertReporter(trx, {
+        aspiration_id: id,
+        name_sealed: name === '' ? null : deps.sealer.seal(name),
+        email_sealed: email === '' ? null : deps.sealer.seal(email),
+        phone_sealed: phone === '' ? null : deps.sealer.seal(phone),
+        email_lookup: email === '' ? null : deps.sealer.lookup(email),
+        phone_lookup: phone === '' ? null : deps.sealer.lookup(normalisePhone(phone)),
+        consent_version: CONSENT_VERSION,
+        consent_at: now,
+      });
+      await q.insertPhotos(
+        trx,
+        stored.map((s) => ({ aspiration_id: id, file: s.file, width: s.width, height: s.height, bytes: s.bytes })),
+      );
+      await q.insertEvent(trx, {
+        aspiration_id: id,
+        kind: 'received',
+        public: true,
+        actor_user_id: input.enteredBy?.id ?? null,
+        details: JSON.stringify({ channel: input.channel }),
+      });
+      if (input.enteredBy !== undefined) {
+        await recordAudit(trx, {
+          actorUserId: input.enteredBy.id,
+          actorRole: input.enteredBy.role,
+          action: 'aspiration.entered',
+          subjectType: 'aspiration',
+          subjectId: id,
+          details: { code, channel: input.channel },
+        });
+      }
+      await publish(trx, NEW_ASPIRATION, code);
+      const t = translator(deps.config.defaultLanguage);
+      const link = `${deps.config.publicBaseUrl}/lacak/${access.token}`;
+      await tellCitizen(trx, deps, id, {
+        subject: t('aspiration.mail.received.subject', { code }),
+        text: t('aspiration.mail.received.body', { code, title: step.title, link, site: structure.council.name }),
+      });
+      return code;
+    });
+    return { ok: true, code, token: access.token };
+  } catch (error) {
+    await removePhotos(
+      deps.config.uploadDir,
+      PHOTO_FOLDER,
+      stored.map((s) => s.file),
+    );
+    throw error;
+  }
+}
