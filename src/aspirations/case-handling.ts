@@ -1,25 +1,15 @@
 /** The council's side: the inbox, the case file (every read of personal data audited), staff actions one by one or in bulk, answer templates. */
-import { type Body, type CouncilStructure, getCouncil } from '../council/service.ts';
-import type { AspirationStatus } from '../db/schema.ts';
+import { type CouncilStructure, getCouncil } from '../council/service.ts';
 import { recordAudit } from '../platform/audit.ts';
 import type { CurrentUser, Deps } from '../platform/deps.ts';
 import { translator } from '../platform/i18n.ts';
 import { can } from '../platform/permissions.ts';
-import { addWorkingDays, jakartaDay } from '../platform/working-days.ts';
+import { jakartaDay } from '../platform/working-days.ts';
 import { tellCitizen } from './notify.ts';
 import * as q from './queries.ts';
-import {
-  type ActionResult,
-  type AspirationError,
-  clean,
-  followUpKinds,
-  isCode,
-  PAGE_SIZE,
-  statuses,
-  TEXT_MAX,
-  text,
-} from './rules.ts';
-import { type AspirationView, isOpen, memberScope, officialMaySee, type Row, viewOf } from './view.ts';
+import { type ActionResult, type AspirationError, clean, isCode, PAGE_SIZE, TEXT_MAX, text } from './rules.ts';
+import { checkStep, type StaffAction, steps } from './staff-steps.ts';
+import { type AspirationView, memberScope, officialMaySee, viewOf } from './view.ts';
 
 export type InboxFilter = Omit<q.InboxFilter, 'limit' | 'offset' | 'member'> & { page: number };
 
@@ -93,32 +83,11 @@ export async function caseFile(deps: Deps, user: CurrentUser, code: string, ip: 
   return { view, reporter, members, messages, templates };
 }
 
-export type StaffAction =
-  | { type: 'verify' }
-  | { type: 'reject'; reason: string }
-  | { type: 'duplicate'; of: string }
-  | { type: 'forward'; komisi: string }
-  | { type: 'refer'; agency: string; body: string }
-  | { type: 'note'; body: string }
-  | { type: 'respond'; body: string; asMember: boolean }
-  | { type: 'followUp'; action: string; body: string }
-  | { type: 'resolve'; body: string };
-
-const triageActions = new Set<StaffAction['type']>(['verify', 'reject', 'duplicate', 'forward', 'refer', 'resolve']);
-
-/** Which steps each status allows; everything else is refused as out of order. */
-export const allowed: Record<StaffAction['type'], readonly AspirationStatus[]> = {
-  verify: ['received'],
-  reject: ['received', 'verified'],
-  duplicate: ['received', 'verified', 'forwarded'],
-  forward: ['verified', 'forwarded'],
-  refer: ['received', 'verified', 'forwarded'],
-  note: statuses,
-  respond: ['verified', 'forwarded', 'resolved', 'referred'],
-  followUp: ['verified', 'forwarded', 'resolved'],
-  resolve: ['verified', 'forwarded'],
-};
-
+/**
+ * One step of the council on one aspiration, as its definition in staff-steps.ts says: the
+ * permission first, then the input, then (with the row locked) the status, the change, the audit
+ * entry and the mail to the citizen, all in one transaction.
+ */
 export async function act(
   deps: Deps,
   user: CurrentUser,
@@ -126,34 +95,11 @@ export async function act(
   action: StaffAction,
   ip: string,
 ): Promise<ActionResult> {
-  const permission = triageActions.has(action.type) ? 'aspiration.triage' : 'aspiration.respond';
-  if (!can(user.role, permission)) return { ok: false, problem: 'forbidden' };
-  const errors: AspirationError[] = [];
-  const need = (field: string, value: string, min = 2, max = TEXT_MAX) => text(errors, field, clean(value), min, max);
-  if (action.type === 'reject') need('reason', action.reason, 5);
-  if (action.type === 'refer') {
-    need('agency', action.agency, 2, 200);
-    need('body', action.body, 5);
-  }
-  if (action.type === 'note' || action.type === 'respond' || action.type === 'resolve') need('body', action.body, 5);
-  if (action.type === 'followUp') {
-    if (!(followUpKinds as readonly string[]).includes(action.action))
-      errors.push({ field: 'action', problem: 'invalid' });
-    need('body', action.body, 5);
-  }
+  const step = steps[action.type];
+  if (!can(user.role, step.permission)) return { ok: false, problem: 'forbidden' };
   const structure = await getCouncil(deps.db);
-  let komisi: Body | undefined;
-  if (action.type === 'forward') {
-    komisi = structure.komisi.find((b) => b.slug === action.komisi);
-    if (komisi === undefined) errors.push({ field: 'komisi', problem: action.komisi === '' ? 'required' : 'invalid' });
-  }
-  let target: Row | undefined;
-  if (action.type === 'duplicate') {
-    const of = action.of.trim().toUpperCase();
-    target = isCode(of) ? await q.aspirationByCode(deps.db, structure.council.id, of) : undefined;
-    if (target === undefined || target.code === code || (!isOpen(target.status) && target.status !== 'resolved'))
-      errors.push({ field: 'of', problem: action.of.trim() === '' ? 'required' : 'invalid' });
-  }
+  const errors: AspirationError[] = [];
+  const apply = await checkStep(action.type, action, { deps, structure, code, errors });
   if (errors.length > 0) return { ok: false, errors };
 
   const t = translator(deps.config.defaultLanguage);
@@ -163,86 +109,27 @@ export async function act(
     const row = await q.lockAspiration(trx, current.id);
     if (row === undefined || !(await officialMaySee({ ...deps, db: trx }, user, row)))
       return { ok: false, problem: 'missing' };
-    if (!allowed[action.type].includes(row.status)) return { ok: false, problem: 'state' };
-    const today = jakartaDay(new Date());
-    const category = structure.categories.find((c) => c.id === row.category_id);
-    const event = (kind: string, isPublic: boolean, body: string | null, details: object = {}) =>
-      q.insertEvent(trx, {
-        aspiration_id: row.id,
-        kind,
-        public: isPublic,
-        actor_user_id: user.id,
-        actor_member_id: action.type === 'respond' && action.asMember && user.memberId !== null ? user.memberId : null,
-        body,
-        details: JSON.stringify(details),
-      });
-    let publicBody: string | null = null;
-    switch (action.type) {
-      case 'verify':
-        await q.updateAspiration(trx, row.id, {
-          status: 'verified',
-          resolve_due: addWorkingDays(today, category?.targetDays ?? 14, structure.holidays),
-        });
-        await event('verified', true, null);
-        break;
-      case 'reject':
-        await q.updateAspiration(trx, row.id, { status: 'rejected' });
-        publicBody = clean(action.reason);
-        await event('rejected', true, publicBody);
-        break;
-      case 'duplicate': {
-        if (target === undefined) return { ok: false, problem: 'missing' };
-        await q.updateAspiration(trx, row.id, { status: 'duplicate', duplicate_of_id: target.id });
-        // The reporter and the supporters now follow the one that stays, and count there.
-        const reporter = await q.reporterOf(trx, row.id);
-        const merged = [
-          ...(reporter?.email_sealed == null ? [] : [deps.sealer.open(reporter.email_sealed)]),
-          ...(await q.supportersWithEmail(trx, row.id)).flatMap((s) =>
-            s.email_sealed === null ? [] : [deps.sealer.open(s.email_sealed)],
-          ),
-        ];
-        const anonymous = row.supporters + 1 - merged.length;
-        for (const email of merged)
-          await q.addSupporter(trx, target.id, { sealed: deps.sealer.seal(email), lookup: deps.sealer.lookup(email) });
-        for (let i = 0; i < anonymous; i++) await q.addSupporter(trx, target.id, null);
-        await event('duplicate', true, null, { code: target.code });
-        publicBody = target.code;
-        break;
-      }
-      case 'forward': {
-        if (komisi === undefined) return { ok: false, problem: 'missing' };
-        await q.updateAspiration(trx, row.id, {
-          status: 'forwarded',
-          komisi_id: komisi.id,
-          resolve_due: row.resolve_due ?? addWorkingDays(today, category?.targetDays ?? 14, structure.holidays),
-        });
-        const dapilNumber = structure.dapil.find((d) => d.id === row.dapil_id)?.number ?? null;
-        await event('forwarded', true, null, { komisi: komisi.name, dapil: dapilNumber });
-        publicBody = dapilNumber === null ? komisi.name : `${komisi.name}, dapil ${dapilNumber}`;
-        break;
-      }
-      case 'refer':
-        await q.updateAspiration(trx, row.id, { status: 'referred' });
-        publicBody = clean(action.body);
-        await event('referred', true, publicBody, { agency: clean(action.agency) });
-        break;
-      case 'note':
-        await event('note', false, clean(action.body));
-        break;
-      case 'respond':
-        publicBody = clean(action.body);
-        await event('response', true, publicBody);
-        break;
-      case 'followUp':
-        publicBody = clean(action.body);
-        await event('followUp', true, publicBody, { action: action.action });
-        break;
-      case 'resolve':
-        await q.updateAspiration(trx, row.id, { status: 'resolved', resolved_at: new Date() });
-        publicBody = clean(action.body);
-        await event('resolved', true, publicBody);
-        break;
-    }
+    if (!step.from.includes(row.status)) return { ok: false, problem: 'state' };
+    const asMember = action.type === 'respond' && action.asMember && user.memberId !== null;
+    const applied = await apply({
+      trx,
+      deps,
+      structure,
+      row,
+      category: structure.categories.find((c) => c.id === row.category_id),
+      today: jakartaDay(new Date()),
+      event: (kind, isPublic, body, details = {}) =>
+        q.insertEvent(trx, {
+          aspiration_id: row.id,
+          kind,
+          public: isPublic,
+          actor_user_id: user.id,
+          actor_member_id: asMember ? user.memberId : null,
+          body,
+          details: JSON.stringify(details),
+        }),
+    });
+    if (applied === 'missing') return { ok: false, problem: 'missing' };
     await recordAudit(trx, {
       actorUserId: user.id,
       actorRole: user.role,
@@ -252,15 +139,15 @@ export async function act(
       ip,
       details: { code: row.code },
     });
-    if (action.type !== 'note') {
-      const step = t(`aspiration.event.${eventOf[action.type]}` as 'aspiration.event.received');
+    if (step.mail !== undefined) {
+      const name = t(step.mail);
       await tellCitizen(trx, deps, row.id, {
-        subject: t('aspiration.mail.step.subject', { code: row.code, step }),
+        subject: t('aspiration.mail.step.subject', { code: row.code, step: name }),
         text: t('aspiration.mail.step.body', {
           code: row.code,
           title: row.title,
-          step,
-          body: publicBody ?? '',
+          step: name,
+          body: applied.told ?? '',
           link: `${deps.config.publicBaseUrl}/lacak?kode=${row.code}`,
           site: structure.council.name,
         }),
@@ -269,19 +156,6 @@ export async function act(
     return { ok: true, code: row.code };
   });
 }
-
-/** The timeline event each step of the council writes (and the mail names). */
-const eventOf: Record<StaffAction['type'], string> = {
-  verify: 'verified',
-  reject: 'rejected',
-  duplicate: 'duplicate',
-  forward: 'forwarded',
-  refer: 'referred',
-  note: 'note',
-  respond: 'response',
-  followUp: 'followUp',
-  resolve: 'resolved',
-};
 
 // ---------------------------------------------------------------- the citizen's side
 

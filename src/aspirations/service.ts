@@ -13,7 +13,6 @@ export {
   type CaseFile,
   caseFile,
   inbox,
-  type StaffAction,
   suggestedKomisi,
 } from './case-handling.ts';
 export { askWhetherResolved, removeOrphanPhotos, scheduleAspirationJobs } from './jobs.ts';
@@ -39,6 +38,7 @@ export {
   PHOTO_FOLDER,
   type Submission,
 } from './rules.ts';
+export type { StaffAction } from './staff-steps.ts';
 export { checkFirstStep, findSimilar, type Similar, submitAspiration } from './submission.ts';
 export {
   aspirationOfToken,

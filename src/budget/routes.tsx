@@ -6,20 +6,14 @@ import { Type } from 'typebox';
 import { deps, signedIn } from '../platform/auth.ts';
 import { NotFoundError } from '../platform/errors.tsx';
 import { csv } from '../platform/feeds.ts';
-import type { MessageKey } from '../platform/i18n.ts';
+import { type MessageKey, textOf } from '../platform/i18n.ts';
 import { multipartBody } from '../platform/multipart.ts';
 import { renderForm, renderPage } from '../platform/render.tsx';
 import { IdParams, optionalText, PageQuery, queryText } from '../platform/schemas.ts';
 import type { FieldErrors } from '../platform/views/form.tsx';
 import type { LineError } from './import.ts';
 import { budget, budgetLines, MAX_FILE_BYTES, preview, saveUpload, uploadBudget } from './service.ts';
-import { BudgetOfficePage, BudgetPage, PreviewPage } from './views/pages.tsx';
-
-const topTexts = {
-  '4': 'budget.top.4',
-  '5': 'budget.top.5',
-  '6': 'budget.top.6',
-} as const satisfies Record<'4' | '5' | '6', MessageKey>;
+import { BudgetOfficePage, BudgetPage, PreviewPage, topTexts } from './views/pages.tsx';
 
 const importProblemTexts = {
   year: 'budget.form.year',
@@ -119,8 +113,7 @@ export const budgetRoutes: FastifyPluginAsyncTypebox = async (app) => {
         planned: n.planned,
         realised: n.realised,
       });
-      const topName = (code: string) =>
-        code === '4' || code === '5' || code === '6' ? request.t(topTexts[code]) : code;
+      const topName = (code: string) => textOf(request.t, topTexts, code);
       return {
         year: data.chosen.year,
         stage: data.chosen.stage,

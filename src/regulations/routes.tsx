@@ -35,8 +35,8 @@ import {
   RegulationPage,
   RegulationsOfficePage,
   RegulationsPage,
-  typeName,
 } from './views/pages.tsx';
+import { typeName } from './views/shared.tsx';
 
 const regulationProblemTexts = {
   required: 'regulation.problem.required',

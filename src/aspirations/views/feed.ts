@@ -1,7 +1,9 @@
 /** /aspirasi.atom: the newest public aspirations as an Atom feed. */
 import { atomFeed } from '../../platform/feeds.ts';
 import type { Translate } from '../../platform/i18n.ts';
+import { textOf } from '../../platform/i18n.ts';
 import type { AspirationView } from '../service.ts';
+import { statusTexts } from './shared.tsx';
 
 export function aspirationsAtom({
   items,
@@ -20,7 +22,7 @@ export function aspirationsAtom({
     base,
     path: '/aspirasi',
     entries: items.map((a) => {
-      const status = t(`aspiration.status.${a.status}` as 'aspiration.status.received');
+      const status = textOf(t, statusTexts, a.status);
       return {
         id: `${base}/aspirasi/${a.code}`,
         title: `${a.code}: ${a.title}`,

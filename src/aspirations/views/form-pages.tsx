@@ -4,7 +4,9 @@
  * The same details form serves staff entering an aspiration received at the office.
  */
 import { type CouncilStructure, regionCenter } from '../../council/service.ts';
+import type { AspirationKind } from '../../db/schema.ts';
 import { formatDate } from '../../platform/format.ts';
+import type { MessageKey } from '../../platform/i18n.ts';
 import type { PageContext } from '../../platform/page-context.ts';
 import {
   CheckboxField,
@@ -19,8 +21,15 @@ import {
 import { Layout } from '../../platform/views/layout.tsx';
 import { LocationField, PinField } from '../../platform/views/place-fields.tsx';
 import { CONSENT_VERSION, intakeChannels, kinds, MAX_PHOTOS, type Similar } from '../service.ts';
-import { kindLabel } from './parts.tsx';
+import { channelTexts, kindLabel } from './parts.tsx';
 import { statusLabel } from './shared.tsx';
+
+const kindHintTexts = {
+  aspirasi: 'aspiration.kindHint.aspirasi',
+  pengaduan: 'aspiration.kindHint.pengaduan',
+  informasi: 'aspiration.kindHint.informasi',
+  rahasia: 'aspiration.kindHint.rahasia',
+} as const satisfies Record<AspirationKind, MessageKey>;
 
 export type Values = Partial<Record<string, string>>;
 
@@ -47,7 +56,7 @@ export function KindField({
             <input type="radio" id={`kind-${k}`} name="kind" value={k} checked={value === k} />
             <label for={`kind-${k}`}>
               {kindLabel(ctx, k)}
-              <span class="hint">{t(`aspiration.kindHint.${k}` as 'aspiration.kindHint.aspirasi')}</span>
+              <span class="hint">{t(kindHintTexts[k])}</span>
             </label>
           </div>
         ))}
@@ -172,7 +181,7 @@ export function DetailsForm({ ctx, csrf, errors, values, intake }: DetailsFormPr
             <select id="channel" name="channel">
               {intakeChannels.map((c) => (
                 <option key={c} value={c} selected={values.channel === c}>
-                  {t(`aspiration.channel.${c}` as 'aspiration.channel.web')}
+                  {t(channelTexts[c])}
                 </option>
               ))}
             </select>

@@ -1,6 +1,8 @@
 /** /kelola/aspirasi: the inbox, one case with every action its status allows, and staff intake. */
 import type { CouncilStructure } from '../../council/service.ts';
+import type { OutboxStatus } from '../../db/schema.ts';
 import { formatDate, formatTime } from '../../platform/format.ts';
+import { type MessageKey, textOf } from '../../platform/i18n.ts';
 import type { PageContext } from '../../platform/page-context.ts';
 import { can } from '../../platform/permissions.ts';
 import { CsrfField, ErrorSummary, type FieldErrors, Notice, TextArea, TextField } from '../../platform/views/form.tsx';
@@ -9,8 +11,25 @@ import { Pager } from '../../platform/views/pager.tsx';
 import { TableHead, TableWrap } from '../../platform/views/table-wrap.tsx';
 import { type AspirationView, type CaseFile, followUpKinds, isOpen } from '../service.ts';
 import { DetailsForm, type Values } from './form-pages.tsx';
-import { categoryName, DeadlineText, Facts, kindLabel, Photos, placeName, Timeline } from './parts.tsx';
+import {
+  categoryName,
+  channelTexts,
+  DeadlineText,
+  Facts,
+  followUpTexts,
+  kindLabel,
+  Photos,
+  placeName,
+  Timeline,
+} from './parts.tsx';
 import { StatusBadge, statusLabel } from './shared.tsx';
+
+const deliveryTexts = {
+  sent: 'aspiration.delivery.sent',
+  pending: 'aspiration.delivery.pending',
+  failed: 'aspiration.delivery.failed',
+  unconfigured: 'aspiration.delivery.unconfigured',
+} as const satisfies Record<OutboxStatus, MessageKey>;
 
 export interface InboxPageProps {
   ctx: PageContext;
@@ -270,7 +289,7 @@ export function CasePage({
             {reporter.consentVersion}, {formatDate(reporter.consentAt, ctx.lang)}
           </dd>
           <dt>{t('aspiration.field.channel')}</dt>
-          <dd>{t(`aspiration.channel.${view.channel}` as 'aspiration.channel.web')}</dd>
+          <dd>{textOf(t, channelTexts, view.channel)}</dd>
         </dl>
       )}
       <p class="hint">{t('aspiration.case.audited')}</p>
@@ -361,7 +380,7 @@ export function CasePage({
             <select id="kind" name="kind">
               {followUpKinds.map((k) => (
                 <option key={k} value={k} selected={v('kind') === k}>
-                  {t(`aspiration.followUp.${k}` as 'aspiration.followUp.rapat')}
+                  {t(followUpTexts[k])}
                 </option>
               ))}
             </select>
@@ -482,7 +501,7 @@ export function CasePage({
                       <td>{m.channel}</td>
                       <td>{m.subject}</td>
                       <td>
-                        {t(`aspiration.delivery.${m.status}` as 'aspiration.delivery.sent')}
+                        {textOf(t, deliveryTexts, m.status)}
                         {m.last_error === null ? null : (
                           <>
                             <br />

@@ -12,7 +12,7 @@ const kindTexts = {
   rahasia: 'aspiration.kind.rahasia',
 } as const satisfies Record<AspirationKind, MessageKey>;
 
-const followUpTexts = {
+export const followUpTexts = {
   rapat: 'aspiration.followUp.rapat',
   kunjungan: 'aspiration.followUp.kunjungan',
   rdp: 'aspiration.followUp.rdp',
@@ -20,7 +20,7 @@ const followUpTexts = {
   pokir: 'aspiration.followUp.pokir',
 } as const satisfies Record<FollowUpKind, MessageKey>;
 
-const channelTexts = {
+export const channelTexts = {
   web: 'aspiration.channel.web',
   ruang_aspirasi: 'aspiration.channel.ruang_aspirasi',
   telepon: 'aspiration.channel.telepon',

@@ -1,6 +1,7 @@
 /** /aspirasi (the public list) and /aspirasi/:kode (one aspiration, its timeline, and the reporter's forms). */
 import { type CouncilStructure, regionCenter } from '../../council/service.ts';
 import { formatDate } from '../../platform/format.ts';
+import type { MessageKey } from '../../platform/i18n.ts';
 import type { PageContext } from '../../platform/page-context.ts';
 import {
   CsrfField,
@@ -16,6 +17,14 @@ import { type AspirationView, isOpen } from '../service.ts';
 import type { Values } from './form-pages.tsx';
 import { categoryName, DeadlineText, Facts, kindLabel, Photos, placeName, Timeline } from './parts.tsx';
 import { SendOrTrack, StatusBadge, statusLabel } from './shared.tsx';
+
+const ratingTexts = {
+  1: 'aspiration.rate.1',
+  2: 'aspiration.rate.2',
+  3: 'aspiration.rate.3',
+  4: 'aspiration.rate.4',
+  5: 'aspiration.rate.5',
+} as const satisfies Record<1 | 2 | 3 | 4 | 5, MessageKey>;
 
 export interface AspirationPageProps {
   ctx: PageContext;
@@ -94,7 +103,7 @@ export function AspirationPage({
                 <legend>{t('aspiration.rate.label')}</legend>
                 {errors.rating === undefined ? null : <p class="error-text">{errors.rating}</p>}
                 <div class="scale">
-                  {[1, 2, 3, 4, 5].map((n) => (
+                  {([1, 2, 3, 4, 5] as const).map((n) => (
                     <span key={n} class="radio">
                       <input
                         type="radio"
@@ -103,7 +112,7 @@ export function AspirationPage({
                         value={String(n)}
                         checked={String(view.rating ?? values.rating) === String(n)}
                       />
-                      <label for={`rating-${n}`}>{t(`aspiration.rate.${n}` as 'aspiration.rate.1')}</label>
+                      <label for={`rating-${n}`}>{t(ratingTexts[n])}</label>
                     </span>
                   ))}
                 </div>

@@ -3,7 +3,7 @@ import type { AspirationStatus } from '../../db/schema.ts';
 import type { MessageKey } from '../../platform/i18n.ts';
 import type { PageContext } from '../../platform/page-context.ts';
 
-const statusTexts = {
+export const statusTexts = {
   received: 'aspiration.status.received',
   verified: 'aspiration.status.verified',
   forwarded: 'aspiration.status.forwarded',

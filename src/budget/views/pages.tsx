@@ -2,12 +2,20 @@
 import type { BudgetStage } from '../../db/schema.ts';
 import { barChart } from '../../platform/charts.ts';
 import { formatRupiah, formatRupiahWords } from '../../platform/format.ts';
+import { type MessageKey, textOf } from '../../platform/i18n.ts';
 import type { PageContext } from '../../platform/page-context.ts';
 import { CsrfField, ErrorSummary, type FieldErrors, FileField, Notice, TextField } from '../../platform/views/form.tsx';
 import { Layout } from '../../platform/views/layout.tsx';
 import { TableHead, TableWrap } from '../../platform/views/table-wrap.tsx';
 import type { LineError } from '../import.ts';
 import type { BudgetNode, ProgrammeNode, Totals } from '../service.ts';
+
+/** The three top accounts of a regional budget: revenue (4), spending (5), financing (6). */
+export const topTexts = {
+  '4': 'budget.top.4',
+  '5': 'budget.top.5',
+  '6': 'budget.top.6',
+} as const satisfies Record<'4' | '5' | '6', MessageKey>;
 
 const percent = (realised: number, planned: number) =>
   planned === 0 ? '—' : `${((realised / planned) * 100).toFixed(1).replace('.', ',')}%`;
@@ -368,7 +376,7 @@ export function PreviewPage({
           <tbody>
             {Object.entries(preview.totals).map(([code, total]) => (
               <tr key={code}>
-                <th scope="row">{t(`budget.top.${code}` as 'budget.top.4')}</th>
+                <th scope="row">{textOf(t, topTexts, code)}</th>
                 <td class="number">{formatRupiah(total.planned)}</td>
                 <td class="number">{formatRupiah(total.realised)}</td>
               </tr>

@@ -13,6 +13,7 @@ import {
   TextField,
 } from '../../platform/views/form.tsx';
 import { Layout } from '../../platform/views/layout.tsx';
+import { typeName } from '../../regulations/views/shared.tsx';
 import { type Draft, type DraftRecord, stages } from '../service.ts';
 
 const day = (ctx: PageContext, d: string) => formatDate(new Date(`${d}T12:00:00+07:00`), ctx.lang);
@@ -124,7 +125,7 @@ export function DraftPage({
             <dd>
               <a href={`/perda/${record.regulation.id}`}>
                 {t('regulation.citation', {
-                  type: t(`regulation.type.${record.regulation.type}` as 'regulation.type.perda'),
+                  type: typeName(ctx, record.regulation.type),
                   number: record.regulation.number,
                   year: record.regulation.year,
                 })}

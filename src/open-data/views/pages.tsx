@@ -1,8 +1,15 @@
 /** /data: the catalogue of open datasets, each with its licence, metadata and downloads. */
 import { formatDate } from '../../platform/format.ts';
+import { type MessageKey, textOf } from '../../platform/i18n.ts';
 import type { PageContext } from '../../platform/page-context.ts';
 import { Layout } from '../../platform/views/layout.tsx';
 import { formats, LICENCE, type Package } from '../service.ts';
+
+const extraTexts = {
+  frekuensi: 'data.extra.frekuensi',
+  kode_wilayah: 'data.extra.kode_wilayah',
+  wilayah: 'data.extra.wilayah',
+} as const satisfies Record<string, MessageKey>;
 
 export function CataloguePage({
   ctx,
@@ -48,7 +55,7 @@ export function CataloguePage({
               {p.extras.map((e) =>
                 e.key === 'kolom' ? null : (
                   <div key={e.key}>
-                    <dt>{t(`data.extra.${e.key}` as 'data.extra.frekuensi')}</dt>
+                    <dt>{textOf(t, extraTexts, e.key)}</dt>
                     <dd>{e.value}</dd>
                   </div>
                 ),

@@ -1,5 +1,5 @@
 /** /perda (search the repository), /perda/:id (one document, schema.org Legislation), and /kelola/perda. */
-import type { RegulationStatus, RegulationType } from '../../db/schema.ts';
+import type { RegulationStatus } from '../../db/schema.ts';
 import { formatDate } from '../../platform/format.ts';
 import { type MessageKey, textOf } from '../../platform/i18n.ts';
 import type { PageContext } from '../../platform/page-context.ts';
@@ -17,19 +17,12 @@ import { Layout } from '../../platform/views/layout.tsx';
 import { Pager } from '../../platform/views/pager.tsx';
 import { MARK_END, MARK_START } from '../queries.ts';
 import { type Regulation, type RegulationRecord, regulationStatuses, regulationTypes } from '../service.ts';
+import { typeName } from './shared.tsx';
 
 const relationTexts = {
   mengubah: { out: 'regulation.relation.mengubah.out', in: 'regulation.relation.mengubah.in' },
   mencabut: { out: 'regulation.relation.mencabut.out', in: 'regulation.relation.mencabut.in' },
 } as const satisfies Record<'mengubah' | 'mencabut', Record<'out' | 'in', MessageKey>>;
-
-const regulationTypeTexts = {
-  perda: 'regulation.type.perda',
-  perwal: 'regulation.type.perwal',
-  keputusan_dprd: 'regulation.type.keputusan_dprd',
-  peraturan_dprd: 'regulation.type.peraturan_dprd',
-  keputusan_pimpinan: 'regulation.type.keputusan_pimpinan',
-} as const satisfies Record<RegulationType, MessageKey>;
 
 const regulationStatusTexts = {
   berlaku: 'regulation.status.berlaku',
@@ -37,7 +30,6 @@ const regulationStatusTexts = {
   dicabut: 'regulation.status.dicabut',
 } as const satisfies Record<RegulationStatus, MessageKey>;
 
-export const typeName = (ctx: Pick<PageContext, 't'>, type: string) => textOf(ctx.t, regulationTypeTexts, type);
 const statusName = (ctx: PageContext, status: string) => textOf(ctx.t, regulationStatusTexts, status);
 const day = (ctx: PageContext, d: string) => formatDate(new Date(`${d}T12:00:00+07:00`), ctx.lang);
 

@@ -1,0 +1,219 @@
+/**
+ * The council's steps on an aspiration, one small definition each: who may take it, from which
+ * statuses, what the citizen's mail calls it, what its input must hold, and what it writes.
+ * `act()` in case-handling.ts runs them all the same way: check, lock, apply, audit, tell.
+ */
+import type { Body, Category, CouncilStructure } from '../council/service.ts';
+import type { Db } from '../db/index.ts';
+import type { AspirationStatus } from '../db/schema.ts';
+import type { Deps } from '../platform/deps.ts';
+import type { MessageKey } from '../platform/i18n.ts';
+import type { Permission } from '../platform/permissions.ts';
+import { addWorkingDays } from '../platform/working-days.ts';
+import * as q from './queries.ts';
+import { type AspirationError, clean, followUpKinds, isCode, statuses, TEXT_MAX, text } from './rules.ts';
+import { isOpen, type Row } from './view.ts';
+
+export type StaffAction =
+  | { type: 'verify' }
+  | { type: 'reject'; reason: string }
+  | { type: 'duplicate'; of: string }
+  | { type: 'forward'; komisi: string }
+  | { type: 'refer'; agency: string; body: string }
+  | { type: 'note'; body: string }
+  | { type: 'respond'; body: string; asMember: boolean }
+  | { type: 'followUp'; action: string; body: string }
+  | { type: 'resolve'; body: string };
+
+export type StaffActionType = StaffAction['type'];
+export type ActionOf<K extends StaffActionType> = Extract<StaffAction, { type: K }>;
+
+/** What checking a step's input may look at. */
+export interface CheckContext {
+  deps: Deps;
+  structure: CouncilStructure;
+  /** The code of the aspiration the step is for. */
+  code: string;
+  errors: AspirationError[];
+}
+
+/** What applying a step has, inside the transaction, with the aspiration's row locked. */
+export interface ApplyContext {
+  trx: Db;
+  deps: Deps;
+  structure: CouncilStructure;
+  row: Row;
+  category: Category | undefined;
+  today: string;
+  /** Writes a timeline event by the acting official (or, for a member's response, the member). */
+  event(kind: string, isPublic: boolean, body: string | null, details?: object): Promise<unknown>;
+}
+
+/** What the citizen's mail quotes of the step (null: nothing but its name); 'missing' aborts. */
+export type Applied = { told: string | null } | 'missing';
+
+interface Step<K extends StaffActionType> {
+  permission: Extract<Permission, 'aspiration.triage' | 'aspiration.respond'>;
+  /** The statuses the step may be taken from; any other is refused as out of order. */
+  from: readonly AspirationStatus[];
+  /** The step's name in the citizen's mail; undefined for steps the citizen is not told of. */
+  mail: MessageKey | undefined;
+  /** Checks the input (pushing to ctx.errors) and returns how to apply it once the row is locked. */
+  check(action: ActionOf<K>, ctx: CheckContext): Promise<(ctx: ApplyContext) => Promise<Applied>>;
+}
+
+type Steps = { [K in StaffActionType]: Step<K> };
+
+const need = (ctx: CheckContext, field: string, value: string, min = 2, max = TEXT_MAX) =>
+  text(ctx.errors, field, clean(value), min, max);
+
+/** A step that writes one public event quoting the official's text. */
+const saying =
+  (kind: string, body: string, details: object = {}) =>
+  async (ctx: ApplyContext): Promise<Applied> => {
+    const told = clean(body);
+    await ctx.event(kind, true, told, details);
+    return { told };
+  };
+
+/** The date by which the council should have resolved it: the category's target in working days. */
+const resolveDue = (ctx: ApplyContext) =>
+  addWorkingDays(ctx.today, ctx.category?.targetDays ?? 14, ctx.structure.holidays);
+
+export const steps: Steps = {
+  verify: {
+    permission: 'aspiration.triage',
+    from: ['received'],
+    mail: 'aspiration.event.verified',
+    check: async () => async (ctx) => {
+      await q.updateAspiration(ctx.trx, ctx.row.id, { status: 'verified', resolve_due: resolveDue(ctx) });
+      await ctx.event('verified', true, null);
+      return { told: null };
+    },
+  },
+  reject: {
+    permission: 'aspiration.triage',
+    from: ['received', 'verified'],
+    mail: 'aspiration.event.rejected',
+    check: async (action, ctx) => {
+      need(ctx, 'reason', action.reason, 5);
+      return async (apply) => {
+        await q.updateAspiration(apply.trx, apply.row.id, { status: 'rejected' });
+        return saying('rejected', action.reason)(apply);
+      };
+    },
+  },
+  duplicate: {
+    permission: 'aspiration.triage',
+    from: ['received', 'verified', 'forwarded'],
+    mail: 'aspiration.event.duplicate',
+    check: async (action, ctx) => {
+      const of = action.of.trim().toUpperCase();
+      const target = isCode(of) ? await q.aspirationByCode(ctx.deps.db, ctx.structure.council.id, of) : undefined;
+      if (target === undefined || target.code === ctx.code || (!isOpen(target.status) && target.status !== 'resolved'))
+        ctx.errors.push({ field: 'of', problem: action.of.trim() === '' ? 'required' : 'invalid' });
+      return async ({ trx, deps, row, event }) => {
+        if (target === undefined) return 'missing';
+        await q.updateAspiration(trx, row.id, { status: 'duplicate', duplicate_of_id: target.id });
+        // The reporter and the supporters now follow the one that stays, and count there.
+        const reporter = await q.reporterOf(trx, row.id);
+        const merged = [
+          ...(reporter?.email_sealed == null ? [] : [deps.sealer.open(reporter.email_sealed)]),
+          ...(await q.supportersWithEmail(trx, row.id)).flatMap((s) =>
+            s.email_sealed === null ? [] : [deps.sealer.open(s.email_sealed)],
+          ),
+        ];
+        const anonymous = row.supporters + 1 - merged.length;
+        for (const email of merged)
+          await q.addSupporter(trx, target.id, { sealed: deps.sealer.seal(email), lookup: deps.sealer.lookup(email) });
+        for (let i = 0; i < anonymous; i++) await q.addSupporter(trx, target.id, null);
+        await event('duplicate', true, null, { code: target.code });
+        return { told: target.code };
+      };
+    },
+  },
+  forward: {
+    permission: 'aspiration.triage',
+    from: ['verified', 'forwarded'],
+    mail: 'aspiration.event.forwarded',
+    check: async (action, ctx) => {
+      const komisi: Body | undefined = ctx.structure.komisi.find((b) => b.slug === action.komisi);
+      if (komisi === undefined)
+        ctx.errors.push({ field: 'komisi', problem: action.komisi === '' ? 'required' : 'invalid' });
+      return async (apply) => {
+        if (komisi === undefined) return 'missing';
+        const { row } = apply;
+        await q.updateAspiration(apply.trx, row.id, {
+          status: 'forwarded',
+          komisi_id: komisi.id,
+          resolve_due: row.resolve_due ?? resolveDue(apply),
+        });
+        const dapilNumber = apply.structure.dapil.find((d) => d.id === row.dapil_id)?.number ?? null;
+        await apply.event('forwarded', true, null, { komisi: komisi.name, dapil: dapilNumber });
+        return { told: dapilNumber === null ? komisi.name : `${komisi.name}, dapil ${dapilNumber}` };
+      };
+    },
+  },
+  refer: {
+    permission: 'aspiration.triage',
+    from: ['received', 'verified', 'forwarded'],
+    mail: 'aspiration.event.referred',
+    check: async (action, ctx) => {
+      need(ctx, 'agency', action.agency, 2, 200);
+      need(ctx, 'body', action.body, 5);
+      return async (apply) => {
+        await q.updateAspiration(apply.trx, apply.row.id, { status: 'referred' });
+        return saying('referred', action.body, { agency: clean(action.agency) })(apply);
+      };
+    },
+  },
+  note: {
+    permission: 'aspiration.respond',
+    from: statuses,
+    mail: undefined,
+    check: async (action, ctx) => {
+      need(ctx, 'body', action.body, 5);
+      return async (apply) => {
+        await apply.event('note', false, clean(action.body));
+        return { told: null };
+      };
+    },
+  },
+  respond: {
+    permission: 'aspiration.respond',
+    from: ['verified', 'forwarded', 'resolved', 'referred'],
+    mail: 'aspiration.event.response',
+    check: async (action, ctx) => {
+      need(ctx, 'body', action.body, 5);
+      return saying('response', action.body);
+    },
+  },
+  followUp: {
+    permission: 'aspiration.respond',
+    from: ['verified', 'forwarded', 'resolved'],
+    mail: 'aspiration.event.followUp',
+    check: async (action, ctx) => {
+      if (!(followUpKinds as readonly string[]).includes(action.action))
+        ctx.errors.push({ field: 'action', problem: 'invalid' });
+      need(ctx, 'body', action.body, 5);
+      return saying('followUp', action.body, { action: action.action });
+    },
+  },
+  resolve: {
+    permission: 'aspiration.triage',
+    from: ['verified', 'forwarded'],
+    mail: 'aspiration.event.resolved',
+    check: async (action, ctx) => {
+      need(ctx, 'body', action.body, 5);
+      return async (apply) => {
+        await q.updateAspiration(apply.trx, apply.row.id, { status: 'resolved', resolved_at: new Date() });
+        return saying('resolved', action.body)(apply);
+      };
+    },
+  },
+};
+
+/** Checks an action's input by the definition of its kind; returns how to apply it. */
+export function checkStep<K extends StaffActionType>(type: K, action: ActionOf<K>, ctx: CheckContext) {
+  return steps[type].check(action, ctx);
+}
