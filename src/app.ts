@@ -14,11 +14,7 @@ import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import Fastify, { type FastifyInstance } from 'fastify';
-import { resolveApiToken } from './accounts/api-tokens.ts';
-import { resolveSession } from './accounts/service.ts';
-import { MAX_PHOTOS } from './aspirations/service.ts';
 import type { Config } from './config.ts';
-import { getCouncil } from './council/service.ts';
 import type { OpenDatabase } from './db/index.ts';
 import { features } from './features.ts';
 import { type Assets, loadAssets, publicDir } from './platform/assets.ts';
@@ -33,7 +29,7 @@ import { registerOverloadGuard } from './platform/overload.ts';
 import { registerPageCache } from './platform/page-cache.ts';
 import { pgliteRealtime, postgresRealtime } from './platform/realtime.ts';
 import { registerRouteTable } from './platform/route-table.ts';
-import { MAX_PHOTO_BYTES, type UploadedFile } from './platform/uploads.ts';
+import { MAX_FILES_PER_FORM, MAX_PHOTO_BYTES, type UploadedFile } from './platform/uploads.ts';
 
 export interface AppOptions {
   config: Config;
@@ -124,8 +120,13 @@ export async function buildApp({ config, database, assets, logStream }: AppOptio
     'backOfficeLinks',
     features.flatMap((f) => f.backOffice ?? []),
   );
-  // Who runs the portal, for every page's header: the council, cached by its feature.
-  app.decorate('site', async () => (await getCouncil(database.db)).council);
+  // Who runs the portal (every page's header) and who is asking (sessions, tokens) are told by
+  // the features that know: the council and accounts.
+  const site = features.find((f) => f.site !== undefined)?.site;
+  const identity = features.find((f) => f.identity !== undefined)?.identity;
+  if (site === undefined || identity === undefined)
+    throw new Error('No feature says who runs the portal or who is asking');
+  app.decorate('site', () => site(database.db));
   for (const feature of features) feature.setup?.(app);
 
   registerRouteTable(app);
@@ -178,7 +179,7 @@ export async function buildApp({ config, database, assets, logStream }: AppOptio
   await app.register(multipart, {
     attachFieldsToBody: true,
     throwFileSizeLimit: false,
-    limits: { fileSize: MAX_PHOTO_BYTES, files: MAX_PHOTOS + 1, fields: 40, fieldSize: 24 * 1024, parts: 50 },
+    limits: { fileSize: MAX_PHOTO_BYTES, files: MAX_FILES_PER_FORM, fields: 40, fieldSize: 24 * 1024, parts: 50 },
     async onFile(part: MultipartFile) {
       const chunks: Buffer[] = [];
       for await (const chunk of part.file) chunks.push(chunk as Buffer);
@@ -252,7 +253,7 @@ export async function buildApp({ config, database, assets, logStream }: AppOptio
 
   registerDrain(app);
   registerLanguage(app);
-  registerAuth(app, { session: resolveSession, apiToken: resolveApiToken });
+  registerAuth(app, identity);
   registerErrorHandlers(app);
 
   await app.register(healthRoutes);

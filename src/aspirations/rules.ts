@@ -1,18 +1,17 @@
 /** What an aspiration is: its kinds, statuses and channels, the limits of its fields, and how typed text is cleaned and checked. */
 import type { AspirationChannel, AspirationKind, AspirationStatus } from '../db/schema.ts';
 import type { CurrentUser } from '../platform/deps.ts';
-import { MAX_PHOTO_BYTES, type PhotoProblem, type UploadedFile } from '../platform/uploads.ts';
+import { MAX_PHOTO_BYTES, MAX_PHOTOS, type PhotoProblem, type UploadedFile } from '../platform/uploads.ts';
 import type { FieldError } from '../platform/validation.ts';
 
 export const CONSENT_VERSION = '2026-11-aspirasi';
 /** The real-time channel that tells open inboxes a new aspiration was committed. */
 export const NEW_ASPIRATION = 'aspiration_new';
 export const PHOTO_FOLDER = 'aspirasi';
-export const MAX_PHOTOS = 5;
 export const TITLE_MAX = 150;
 export const DESCRIPTION_MAX = 5000;
 export const TEXT_MAX = 3000;
-export { MAX_PHOTO_BYTES };
+export { MAX_PHOTO_BYTES, MAX_PHOTOS };
 
 export const kinds: readonly AspirationKind[] = ['aspirasi', 'pengaduan', 'informasi', 'rahasia'];
 export const statuses: readonly AspirationStatus[] = [

@@ -6,9 +6,11 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import type { Db } from '../db/index.ts';
+import type { Identity } from './auth.ts';
 import type { Deps } from './deps.ts';
 import type { MessageKey, Messages } from './i18n.ts';
 import type { Permission } from './permissions.ts';
+import type { Site } from './site.ts';
 
 /** One thing a feature holds about a person, for their copy of their data (UU PDP). */
 export interface PersonalDataItem {
@@ -56,4 +58,8 @@ export interface Feature {
   jobs?: (app: FastifyInstance) => () => void;
   personalData?: PersonalDataHooks;
   backOffice?: BackOfficeLink[];
+  /** Who runs the portal, for every page's header (one feature: the council). */
+  site?: (db: Db) => Promise<Site>;
+  /** How a session cookie or an API token becomes a person (one feature: accounts). */
+  identity?: Identity;
 }

@@ -20,6 +20,13 @@ export interface UploadedFile {
 }
 
 export const MAX_PHOTO_BYTES = 8 * 1024 * 1024;
+/** The most photos a form takes (aspirations, progress reports). */
+export const MAX_PHOTOS = 5;
+/**
+ * Files one multipart form may carry: one more than any form takes, so that a form sent with too
+ * many is read whole and can say so, instead of being cut off.
+ */
+export const MAX_FILES_PER_FORM = MAX_PHOTOS + 1;
 export const MAX_PHOTO_PIXELS = 40_000_000;
 const FULL_EDGE = 1600;
 const SMALL_EDGE = 480;

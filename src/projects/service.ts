@@ -14,6 +14,7 @@ import { translator } from '../platform/i18n.ts';
 import { enqueueMessage } from '../platform/outbox.ts';
 import { askToFollow, confirmedSubscribers, stopLink } from '../platform/subscriptions.ts';
 import {
+  MAX_PHOTOS,
   type ProcessedPhoto,
   processPhoto,
   removeOrphans,
@@ -22,10 +23,12 @@ import {
   type UploadedFile,
 } from '../platform/uploads.ts';
 import { isCalendarDay, jakartaDay } from '../platform/working-days.ts';
+
+export { MAX_PHOTOS };
+
 import * as q from './queries.ts';
 
 export const PHOTO_FOLDER = 'proyek';
-export const MAX_PHOTOS = 5;
 export const PAGE_SIZE = 20;
 export const statuses: readonly ProjectStatus[] = [
   'perencanaan',
