@@ -41,7 +41,9 @@ export function icsFeed(meetings: MeetingView[], options: { name: string; base: 
           }),
     });
   }
-  return calendar.toString();
+  // RFC 5545: every content line ends with CRLF, the last one (END:VCALENDAR) too.
+  const text = calendar.toString();
+  return text.endsWith('\r\n') ? text : `${text}\r\n`;
 }
 
 export function meetingsAtom(

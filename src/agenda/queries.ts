@@ -2,6 +2,7 @@
 import { type Insertable, type SqlBool, sql, type Updateable } from 'kysely';
 import type { Db } from '../db/index.ts';
 import type { Database, MeetingType, Presence } from '../db/schema.ts';
+import { tsQuery } from '../platform/search.ts';
 
 const columns = [
   'meeting.id',
@@ -65,11 +66,8 @@ function filtered(db: Db, councilId: number, filter: MeetingFilter) {
     // Closed meetings are found by their title only, never by their content.
     query = query.where((eb) =>
       eb.or([
-        eb.and([
-          eb('meeting.open', '=', true),
-          sql<SqlBool>`meeting.search @@ websearch_to_tsquery('indonesian', ${q})`,
-        ]),
-        sql<SqlBool>`to_tsvector('simple', meeting.title) @@ websearch_to_tsquery('simple', ${q})`,
+        eb.and([eb('meeting.open', '=', true), sql<SqlBool>`meeting.search @@ ${tsQuery('indonesian', q)}`]),
+        sql<SqlBool>`to_tsvector('simple', meeting.title) @@ ${tsQuery('simple', q)}`,
       ]),
     );
   }

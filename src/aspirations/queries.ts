@@ -5,6 +5,7 @@
 import { type Expression, type SqlBool, sql } from 'kysely';
 import type { Db } from '../db/index.ts';
 import type { AspirationChannel, AspirationKind, AspirationStatus, Database, OutboxStatus } from '../db/schema.ts';
+import { tsQuery } from '../platform/search.ts';
 
 type Insert<T extends keyof Database> = import('kysely').Insertable<Database[T]>;
 
@@ -241,7 +242,7 @@ export function similarOpen(
           eb.and([
             eb('kecamatan_id', '=', input.kecamatanId),
             eb.or([
-              sql<SqlBool>`search @@ websearch_to_tsquery('indonesian', ${words})`,
+              sql<SqlBool>`search @@ ${tsQuery('indonesian', words)}`,
               sql<SqlBool>`similarity(title, ${words}) > 0.3`,
             ]),
           ]),
@@ -294,8 +295,8 @@ function publicQuery(db: Db, councilId: number, filter: PublicFilter) {
   if (q !== undefined && q !== '') {
     query = query.where((eb) =>
       eb.or([
-        sql<SqlBool>`aspiration.search @@ websearch_to_tsquery('indonesian', ${q})`,
-        sql<SqlBool>`aspiration.search @@ websearch_to_tsquery('simple', ${q})`,
+        sql<SqlBool>`aspiration.search @@ ${tsQuery('indonesian', q)}`,
+        sql<SqlBool>`aspiration.search @@ ${tsQuery('simple', q)}`,
       ]),
     );
   }
@@ -354,8 +355,8 @@ function inboxQuery(db: Db, councilId: number, filter: InboxFilter) {
     query = query.where((eb) =>
       eb.or([
         eb('aspiration.code', '=', code),
-        sql<SqlBool>`aspiration.search @@ websearch_to_tsquery('indonesian', ${q})`,
-        sql<SqlBool>`aspiration.search @@ websearch_to_tsquery('simple', ${q})`,
+        sql<SqlBool>`aspiration.search @@ ${tsQuery('indonesian', q)}`,
+        sql<SqlBool>`aspiration.search @@ ${tsQuery('simple', q)}`,
       ]),
     );
   }

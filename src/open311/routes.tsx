@@ -23,6 +23,7 @@ import {
   serviceRequests,
   services,
 } from './service.ts';
+import { AboutPage } from './views/about-page.tsx';
 import { KeysPage } from './views/keys-page.tsx';
 import { toXml, type XmlValue } from './xml.ts';
 
@@ -112,6 +113,25 @@ export const open311Routes: FastifyPluginAsyncTypebox = async (app) => {
   });
 
   const publicGet = { config: { access: 'public' as const }, schema: { hide: true } };
+
+  // Where discovery's key_service points: how the makers of another application get a key.
+  app.get('/open311', publicGet, async (request, reply) => {
+    const { council } = await getCouncil(app.db);
+    return renderPage(request, reply, (ctx) => (
+      <AboutPage
+        ctx={ctx}
+        endpoint={`${app.config.publicBaseUrl}/open311/v2`}
+        contact={{ email: council.email, phone: council.phone, address: council.address }}
+      />
+    ));
+  });
+
+  // Any other address or format under /open311/v2 (requests.csv, a typo) answers as Open311 does.
+  const unknown = async (request: FastifyRequest) => {
+    throw new Open311Error(404, `${request.url.split('?')[0]} is not an Open311 resource here: use .json or .xml`);
+  };
+  app.get('/open311/v2/*', publicGet, unknown);
+  app.post('/open311/v2/*', { ...publicGet, config: { access: 'public' as const, csrf: false } }, unknown);
   for (const format of formats) {
     app.get(`/open311/v2/discovery.${format}`, publicGet, async (_request, reply) => {
       const structure = await getCouncil(app.db);

@@ -41,7 +41,7 @@ export function discovery(structure: CouncilStructure, base: string) {
   return {
     changeset: CHANGESET,
     contact: structure.council.email ?? `${structure.council.name}, ${structure.council.address}`,
-    key_service: `${base}/kelola/open311`,
+    key_service: `${base}/open311`,
     endpoints: [
       {
         specification: SPECIFICATION,

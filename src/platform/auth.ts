@@ -31,9 +31,15 @@ function wantsJson(request: FastifyRequest): boolean {
   return request.url.startsWith('/api/');
 }
 
-/** Where a sign-in may send people back to: only a path on this site. */
+/**
+ * Where a sign-in may send people back to: only a path on this site, percent-encoded as a
+ * Location header must be (a path typed with non-Latin characters would otherwise break it).
+ */
 export function safeNext(next: unknown): string {
-  return typeof next === 'string' && /^\/(?!\/)[^\s\\]*$/.test(next) ? next : '/akun';
+  if (typeof next !== 'string' || !/^\/(?!\/)[^\s\\]*$/.test(next)) return '/akun';
+  const here = 'http://here.invalid';
+  const url = new URL(next, here);
+  return url.origin === here ? `${url.pathname}${url.search}${url.hash}` : '/akun';
 }
 
 /** Thrown when a signed-in user asks for something their role does not allow. */

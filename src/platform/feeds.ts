@@ -54,8 +54,10 @@ ${entries.join('\n')}
 /** RFC 4180: fields quoted when they hold a comma, quote or line break; CRLF between records. */
 function csvField(value: string | number | boolean | null): string {
   const text = value === null ? '' : String(value);
-  // A leading = + - @ would make a spreadsheet run it as a formula.
-  const safe = /^[=+\-@]/.test(text) ? `'${text}` : text;
+  // Text that begins with = + - @ (or a tab or carriage return before them) would make a
+  // spreadsheet run it as a formula; a number, such as a latitude of -6.2, is left as it is.
+  const number = typeof value === 'number' || /^[+-]?\d+(\.\d+)?$/.test(text);
+  const safe = !number && /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
   return /[",\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
 }
 

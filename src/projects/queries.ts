@@ -2,6 +2,7 @@
 import { type Insertable, type SqlBool, sql, type Updateable } from 'kysely';
 import type { Db } from '../db/index.ts';
 import type { Database, ProjectStatus } from '../db/schema.ts';
+import { tsQuery } from '../platform/search.ts';
 
 export const columns = [
   'project.id',
@@ -50,7 +51,7 @@ function filtered(db: Db, councilId: number, filter: ProjectFilter) {
   const q = filter.q?.trim();
   if (q !== undefined && q !== '')
     query = query.where(
-      sql<SqlBool>`(project.search @@ websearch_to_tsquery('indonesian', ${q}) or project.search @@ websearch_to_tsquery('simple', ${q}))`,
+      sql<SqlBool>`(project.search @@ ${tsQuery('indonesian', q)} or project.search @@ ${tsQuery('simple', q)})`,
     );
   return query;
 }

@@ -2,6 +2,7 @@
 import { type Insertable, type SqlBool, sql } from 'kysely';
 import type { Db } from '../db/index.ts';
 import type { Database, RegulationStatus, RegulationType } from '../db/schema.ts';
+import { tsQuery } from '../platform/search.ts';
 
 const columns = [
   'regulation.id',
@@ -31,7 +32,7 @@ export interface RegulationFilter {
 
 /** Words searched in Indonesian (stemmed) and as written, so a name or number is found too. */
 const matches = (q: string) =>
-  sql<SqlBool>`(regulation.search @@ websearch_to_tsquery('indonesian', ${q}) or regulation.search @@ websearch_to_tsquery('simple', ${q}))`;
+  sql<SqlBool>`(regulation.search @@ ${tsQuery('indonesian', q)} or regulation.search @@ ${tsQuery('simple', q)})`;
 
 function filtered(db: Db, councilId: number, filter: RegulationFilter) {
   let query = db.selectFrom('regulation').where('regulation.council_id', '=', councilId);
@@ -61,7 +62,7 @@ export function listRegulations(db: Db, councilId: number, filter: RegulationFil
       .offset(filter.offset)
       .execute();
   }
-  const query = sql`websearch_to_tsquery('indonesian', ${q})`;
+  const query = tsQuery('indonesian', q);
   const options = `StartSel=${MARK_START}, StopSel=${MARK_END}, MaxWords=28, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "`;
   return base
     .select(

@@ -1,0 +1,102 @@
+/**
+ * What outside clients and an attacker found (issue 13), each as the request that broke: a search
+ * of fifty hyphens, a return address in another script, a CSV that spreadsheets misread, an
+ * iCalendar file cut short of its last line break, and Open311 answers that were not Open311's.
+ */
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { csv } from '../src/platform/feeds.ts';
+import { Agent } from './helpers/agent.ts';
+import { buildTestApp, type TestApp } from './helpers/app.ts';
+import { createUser, signIn } from './helpers/users.ts';
+
+let t: TestApp;
+before(async () => {
+  t = await buildTestApp();
+});
+after(() => t.close());
+
+describe('what outside clients and an attacker found', () => {
+  test('a run of fifty hyphens in any search box is a search, not a server error', async () => {
+    const searches = t.app.routeTable.filter(
+      (r) => r.method === 'GET' && r.access === 'public' && r.fields.includes('q') && !r.url.includes(':'),
+    );
+    assert.ok(searches.length >= 6, `the search routes are found (${searches.map((r) => r.url).join(', ')})`);
+    for (const q of ['-'.repeat(50), '- '.repeat(50), `jalan ${'--'.repeat(40)} rusak`, 'kata '.repeat(200).trim()]) {
+      for (const route of searches) {
+        const res = await t.app.inject({ method: 'GET', url: `${route.url}?q=${encodeURIComponent(q)}` });
+        assert.ok(res.statusCode < 500, `${route.url}?q=${q.slice(0, 12)}… answered ${res.statusCode}`);
+      }
+    }
+    // The words around the hyphens still search.
+    const found = await t.app.inject(`/perda?q=${encodeURIComponent(`bangunan ${'-'.repeat(50)}`)}`);
+    assert.equal(found.statusCode, 200);
+  });
+
+  test('a return address in another script is followed, encoded, and never leaves the site', async () => {
+    const citizen = await createUser(t, 'citizen');
+    const a = await signIn(t, citizen, new Agent(t.app, '198.51.100.70'));
+    const back = await a.get(`/masuk?lanjut=${encodeURIComponent('/agenda?cari=rapat+€')}`);
+    assert.equal(back.statusCode, 303);
+    assert.equal(back.headers.location, '/agenda?cari=rapat+%E2%82%AC');
+    const page = await a.get(`/masuk?lanjut=${encodeURIComponent('/anggota/Щ')}`);
+    assert.equal(page.headers.location, '/anggota/%D0%A9');
+    for (const away of ['//evil.example/', '/\\evil.example/', 'https://evil.example/', '/%0d%0aSet-Cookie:x']) {
+      const res = await a.get(`/masuk?lanjut=${encodeURIComponent(away)}`);
+      assert.equal(res.statusCode, 303, away);
+      const location = String(res.headers.location);
+      assert.ok(location.startsWith('/') && !location.startsWith('//') && !/[\r\n]/.test(location), location);
+    }
+    // Signing in with such an address sends the person there too.
+    const b = new Agent(t.app, '198.51.100.71');
+    await b.get(`/masuk?lanjut=${encodeURIComponent('/agenda?cari=€')}`);
+    const signedIn = await b.post('/masuk', {
+      email: citizen.email,
+      password: citizen.password,
+      lanjut: '/agenda?cari=€',
+    });
+    assert.equal(signedIn.statusCode, 303);
+    assert.equal(signedIn.headers.location, '/agenda?cari=%E2%82%AC');
+  });
+
+  test('CSV keeps negative numbers as numbers and guards only text that a spreadsheet would run', () => {
+    const lines = csv([
+      ['lat', 'lon', 'nama', 'catatan', 'tab'],
+      [-6.2383, '-6.2383', '=SUM(A1:A2)', '@cmd', '\t=1+2'],
+      [106.99, '+62 812', '-ada minus di depan', 'biasa', '\r=x'],
+    ])
+      .replace(/^\uFEFF/, '')
+      .split('\r\n');
+    assert.equal(lines[1], `-6.2383,-6.2383,'=SUM(A1:A2),'@cmd,'\t=1+2`);
+    assert.equal(lines[2], `106.99,'+62 812,'-ada minus di depan,biasa,"'\r=x"`);
+  });
+
+  test('iCalendar feeds end with a line break after END:VCALENDAR', async () => {
+    for (const url of ['/agenda.ics']) {
+      const body = (await t.app.inject(url)).body;
+      assert.ok(body.endsWith('END:VCALENDAR\r\n'), `${url} ends ${JSON.stringify(body.slice(-20))}`);
+    }
+  });
+
+  test('Open311: the key service is a public page, and an unknown format is answered as Open311', async () => {
+    const discovery = (await t.app.inject('/open311/v2/discovery.json')).json<{ key_service: string }>();
+    const keyPage = await t.app.inject(new URL(discovery.key_service).pathname);
+    assert.equal(keyPage.statusCode, 200, 'no sign-in needed');
+    assert.match(keyPage.body, /api_key/);
+    assert.match(keyPage.body, /Sekretariat DPRD/);
+    for (const [url, type] of [
+      ['/open311/v2/requests.csv', 'json'],
+      ['/open311/v2/services.txt', 'json'],
+      ['/open311/v2/nothing.xml', 'xml'],
+    ] as const) {
+      const res = await t.app.inject(url);
+      assert.equal(res.statusCode, 404, url);
+      assert.match(String(res.headers['content-type']), type === 'json' ? /application\/json/ : /xml/, url);
+      if (type === 'json') {
+        const errors = res.json<{ code: number; description: string }[]>();
+        assert.equal(errors[0]?.code, 404);
+        assert.match(errors[0]?.description ?? '', /\.json or \.xml/);
+      } else assert.match(res.body, /<errors>\s*<error>\s*<code>404<\/code>/);
+    }
+  });
+});
