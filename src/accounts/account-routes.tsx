@@ -8,6 +8,7 @@ import type { CurrentUser } from '../platform/deps.ts';
 import { isOfficial, scopes } from '../platform/permissions.ts';
 import { renderPage } from '../platform/render.tsx';
 import type { FieldErrors } from '../platform/views/form.tsx';
+import { MessagePage } from '../platform/views/message-page.tsx';
 import { createApiToken, listApiTokens, revokeApiToken } from './api-tokens.ts';
 import { copyOfPersonalData, correctPersonalData, endAccount, personalDataJson, phoneOf } from './personal-data.ts';
 import { noticeOf, passwordMessage } from './routes.tsx';
@@ -339,6 +340,17 @@ export const accountSelfRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const next = safeNext(body.lanjut);
       if (user.mfaPassed) return reply.redirect(next, 303);
       const result = await passChallenge(deps(app), user, body.code, request.ip);
+      if (!result.ok && result.locked !== undefined) {
+        // The pending sign-in is over: the person starts again with their password, later.
+        clearSessionCookie(reply);
+        const { minutes } = result.locked;
+        return renderPage(
+          request,
+          reply,
+          (ctx) => <MessagePage ctx={ctx} title={ctx.t('mfa.lockedTitle')} body={ctx.t('mfa.locked', { minutes })} />,
+          429,
+        );
+      }
       if (!result.ok) return challengePage(request, reply, next, request.t('mfa.wrong'));
       setSessionCookie(app, reply, result.sessionToken, user.sessionExpiresAt);
       return reply.redirect(next, 303);

@@ -186,6 +186,31 @@ describe('signing in', () => {
     assert.equal(row, undefined, 'a successful sign-in clears the count');
   });
 
+  test('twenty wrong passwords at the same moment all count: the account is locked after them', async () => {
+    const user = await createUser(t, 'citizen');
+    // Each from its own address, as a guessing script spread over many would send them.
+    const agents = await Promise.all(
+      Array.from({ length: 20 }, async (_, i) => {
+        const a = new Agent(t.app, `192.0.2.${100 + i}`);
+        await a.get('/masuk');
+        return a;
+      }),
+    );
+    const answers = await Promise.all(
+      agents.map((a, i) => a.post('/masuk', { email: user.email, password: `tebakan ke-${i} yang salah` })),
+    );
+    assert.ok(answers.every((r) => r.statusCode === 400 || r.statusCode === 429));
+    const row = await t.database.db
+      .selectFrom('sign_in_throttle')
+      .select(['failures', 'locked_until'])
+      .where('email_lookup', '=', t.app.sealer.lookup(user.email))
+      .executeTakeFirstOrThrow();
+    assert.equal(row.failures, 20, 'every failure was counted');
+    assert.ok(row.locked_until !== null && row.locked_until > new Date(), 'the account is locked');
+    const right = await agents[0]?.post('/masuk', { email: user.email, password: user.password });
+    assert.equal(right?.statusCode, 429, 'the right password does not open it now');
+  });
+
   test('an address without an account locks the same way, so the lock reveals nothing', async () => {
     const a = agent();
     await a.get('/masuk');

@@ -169,6 +169,11 @@ export const messages = {
   },
   'mfa.code': { id: 'Kode', en: 'Code' },
   'mfa.submit': { id: 'Verifikasi', en: 'Verify' },
+  'mfa.lockedTitle': { id: 'Masuk dihentikan', en: 'Sign-in stopped' },
+  'mfa.locked': {
+    id: 'Terlalu banyak kode yang salah untuk akun ini. Demi keamanan, proses masuk dihentikan. Masuk lagi dengan kata sandi setelah {minutes} menit.',
+    en: 'Too many wrong codes for this account. For its safety, this sign-in was stopped. Sign in again with your password after {minutes} minutes.',
+  },
   'mfa.wrong': {
     id: 'Kode salah atau sudah dipakai. Tunggu kode berikutnya lalu coba lagi.',
     en: 'The code is wrong or has been used. Wait for the next code and try again.',

@@ -100,6 +100,36 @@ describe('an administrator brings in secretariat staff', () => {
     ]);
   });
 
+  test('wrong second-step codes are counted per account from any address: the sign-in is ended and locked', async () => {
+    const staff = await createUser(t, 'staff');
+    const a = agent();
+    await a.get('/masuk');
+    await a.post('/masuk', { email: staff.email, password: staff.password });
+    await a.get('/masuk/2fa');
+    const token = a.csrf();
+    const answers: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      // The same pending sign-in, guessed from a new address each time.
+      const guesser = agent();
+      for (const [name, value] of a.cookies) guesser.cookies.set(name, value);
+      const res = await guesser.post('/masuk/2fa', { code: String(100000 + i * 7919) }, { csrf: token });
+      answers.push(res.statusCode);
+      if (i === 4) assert.match(res.body, /Terlalu banyak kode yang salah/);
+    }
+    assert.deepEqual(answers, [400, 400, 400, 400, 429]);
+    const right = await a.post('/masuk/2fa', { code: await totpCode(staff.totpSecret ?? '') }, { csrf: token });
+    assert.match(String(right.headers.location), /^\/masuk\?/, 'the pending sign-in is over');
+    assert.match(String((await a.get('/kelola')).headers.location), /^\/masuk\?/);
+
+    // Signing in again with the password does not reopen the codes before the lock has passed.
+    const b = agent();
+    await b.get('/masuk');
+    await b.post('/masuk', { email: staff.email, password: staff.password });
+    await b.get('/masuk/2fa');
+    const locked = await b.post('/masuk/2fa', { code: await totpCode(staff.totpSecret ?? '') });
+    assert.equal(locked.statusCode, 429, 'not even the right code is taken while locked');
+  });
+
   test('the second step accepts a code once, and each recovery code once', async () => {
     const staff = await createUser(t, 'staff');
     const a = agent();

@@ -1,6 +1,6 @@
 /** Queries over accounts, their one-time links and their sessions. */
 
-import type { Insertable, Updateable } from 'kysely';
+import { type Insertable, sql, type Updateable } from 'kysely';
 import type { Db } from '../db/index.ts';
 import type { AppUserTable, DataRequestKind, Role, TokenPurpose } from '../db/schema.ts';
 
@@ -313,12 +313,28 @@ export function throttleOf(db: Db, lookup: string) {
     .executeTakeFirst();
 }
 
-export function saveThrottle(db: Db, lookup: string, failures: number, lockedUntil: Date | null) {
+/**
+ * One more failed sign-in for the address, counted in the database in one statement, so that
+ * attempts made at the same moment each count (read-then-write let twenty at once count as one).
+ */
+export async function countFailure(db: Db, lookup: string): Promise<number> {
   const now = new Date();
-  return db
+  const row = await db
     .insertInto('sign_in_throttle')
-    .values({ email_lookup: lookup, failures, locked_until: lockedUntil, updated_at: now })
-    .onConflict((oc) => oc.column('email_lookup').doUpdateSet({ failures, locked_until: lockedUntil, updated_at: now }))
+    .values({ email_lookup: lookup, failures: 1, locked_until: null, updated_at: now })
+    .onConflict((oc) =>
+      oc.column('email_lookup').doUpdateSet({ failures: sql`sign_in_throttle.failures + 1`, updated_at: now }),
+    )
+    .returning('failures')
+    .executeTakeFirstOrThrow();
+  return row.failures;
+}
+
+export function lockThrottle(db: Db, lookup: string, until: Date) {
+  return db
+    .updateTable('sign_in_throttle')
+    .set({ locked_until: until, updated_at: new Date() })
+    .where('email_lookup', '=', lookup)
     .execute();
 }
 

@@ -158,9 +158,9 @@ export async function signIn(
     };
   }
   const failed = async (user: { id: number; role: Role } | undefined): Promise<SignInResult> => {
-    const failures = (throttle?.failures ?? 0) + 1;
+    const failures = await q.countFailure(deps.db, lookup);
     const locked = failures >= LOCK_AFTER ? new Date(now.getTime() + lockMinutes(failures) * 60_000) : null;
-    await q.saveThrottle(deps.db, lookup, failures, locked);
+    if (locked !== null) await q.lockThrottle(deps.db, lookup, locked);
     await recordAudit(deps.db, {
       actorUserId: user?.id ?? null,
       actorRole: user?.role ?? 'visitor',

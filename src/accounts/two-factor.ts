@@ -91,12 +91,29 @@ export async function confirmEnrolment(deps: Deps, user: CurrentUser, code: stri
   return { ok: true, recoveryCodes: codes, sessionToken: token };
 }
 
-export type ChallengeResult = { ok: true; sessionToken: string; usedRecovery: boolean } | { ok: false };
+export type ChallengeResult =
+  | { ok: true; sessionToken: string; usedRecovery: boolean }
+  | { ok: false; locked?: { minutes: number } };
 
-/** The second step of sign-in: a code from the app, or one of the recovery codes. */
+/** Wrong codes an account may send before its pending sign-in is ended and the codes locked. */
+export const MFA_LOCK_AFTER = 5;
+
+/**
+ * The second step of sign-in: a code from the app, or one of the recovery codes. Wrong codes are
+ * counted per account, wherever they come from: after MFA_LOCK_AFTER the pending sign-in is ended
+ * and no code (not even the right one) is taken for a growing while.
+ */
 export async function passChallenge(deps: Deps, user: CurrentUser, code: string, ip: string): Promise<ChallengeResult> {
   const row = await q.userById(deps.db, user.id);
   if (row?.totp_sealed == null || row.totp_enabled_at === null) return { ok: false };
+  const key = `mfa:${user.id}`;
+  const now = new Date();
+  const lock = async (until: Date): Promise<ChallengeResult> => {
+    await q.deleteSession(deps.db, user.sessionId);
+    return { ok: false, locked: { minutes: Math.ceil((until.getTime() - now.getTime()) / 60_000) } };
+  };
+  const throttle = await q.throttleOf(deps.db, key);
+  if (throttle?.locked_until != null && throttle.locked_until > now) return lock(throttle.locked_until);
   let usedRecovery = false;
   let passed = await acceptCode(deps, user.id, deps.sealer.open(row.totp_sealed), row.totp_last_step, code);
   if (!passed && normaliseRecovery(code).length === 12) {
@@ -112,7 +129,16 @@ export async function passChallenge(deps: Deps, user: CurrentUser, code: string,
     ip,
     details: usedRecovery ? { recoveryCode: true } : {},
   });
-  if (!passed) return { ok: false };
+  if (!passed) {
+    const failures = await q.countFailure(deps.db, key);
+    if (failures < MFA_LOCK_AFTER) return { ok: false };
+    // 1, 2, 4 … 60 minutes, growing with each wrong code beyond the limit.
+    const minutes = Math.min(2 ** (failures - MFA_LOCK_AFTER), 60);
+    const until = new Date(now.getTime() + minutes * 60_000);
+    await q.lockThrottle(deps.db, key, until);
+    return lock(until);
+  }
+  await q.clearThrottle(deps.db, key);
   const { token, hash } = newToken();
   await q.rotateSession(deps.db, user.sessionId, hash, true);
   return { ok: true, sessionToken: token, usedRecovery };
