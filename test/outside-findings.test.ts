@@ -5,6 +5,9 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import { submitAspiration } from '../src/aspirations/service.ts';
+import { getCouncil } from '../src/council/service.ts';
+import { deps } from '../src/platform/auth.ts';
 import { csv } from '../src/platform/feeds.ts';
 import { Agent } from './helpers/agent.ts';
 import { buildTestApp, type TestApp } from './helpers/app.ts';
@@ -98,5 +101,70 @@ describe('what outside clients and an attacker found', () => {
         assert.match(errors[0]?.description ?? '', /\.json or \.xml/);
       } else assert.match(res.body, /<errors>\s*<error>\s*<code>404<\/code>/);
     }
+  });
+
+  test('a personal access token opens only the API routes that take it, and every token ends', async () => {
+    const citizen = await createUser(t, 'citizen');
+    const a = await signIn(t, citizen, new Agent(t.app, '198.51.100.80'));
+    await a.get('/akun/token');
+    const made = await a.post('/akun/token', { name: 'Integrasi', scopes: 'profile:read', days: '' });
+    const token = /<code>(dt_[A-Za-z0-9_-]+)<\/code>/.exec(made.body)?.[1] ?? '';
+    assert.ok(token);
+    const bearer = { authorization: `Bearer ${token}` };
+    assert.equal((await t.app.inject({ url: '/api/v1/me', headers: bearer })).statusCode, 200);
+
+    // The citizen's own aspiration: with a token, no reply is posted (that form wants a session and
+    // its CSRF token), and no page or file opens.
+    const structure = await getCouncil(t.database.db);
+    const kel = structure.kecamatan[0]?.kelurahan[0];
+    const sent = await submitAspiration(deps(t.app), {
+      kind: 'rahasia',
+      category: 'jalan-jembatan-drainase',
+      location: String(kel?.id),
+      title: 'Pungutan liar di kantor kelurahan',
+      description: 'Petugas meminta uang untuk surat pengantar yang seharusnya gratis.',
+      email: citizen.email,
+      showName: false,
+      consent: true,
+      channel: 'web',
+      photos: [],
+      userId: citizen.id,
+    });
+    if (!sent.ok) throw new Error(`the aspiration was not sent: ${JSON.stringify(sent)}`);
+    const reply = await t.app.inject({
+      method: 'POST',
+      url: `/aspirasi/${sent.code}/balas`,
+      headers: { ...bearer, 'content-type': 'application/x-www-form-urlencoded' },
+      payload: new URLSearchParams({ body: 'Balasan yang dikirim dengan token tanpa CSRF' }).toString(),
+    });
+    assert.equal(reply.statusCode, 403);
+    assert.match(reply.body, /Token API hanya berlaku/);
+    const replies = await t.database.db
+      .selectFrom('aspiration_event')
+      .select('id')
+      .where('kind', '=', 'reply')
+      .where('body', 'like', '%dengan token%')
+      .execute();
+    assert.equal(replies.length, 0, 'nothing was posted');
+    for (const url of [`/aspirasi/${sent.code}`, `/aspirasi/${sent.code}/foto/1`, '/akun', '/api/v1/aspirations']) {
+      const res = await t.app.inject({ url, headers: bearer });
+      assert.equal(res.statusCode, 403, url);
+    }
+
+    // Left without a number of days, a token lives a year; one made before that rule ends a year
+    // after it was made.
+    const row = await t.database.db
+      .selectFrom('api_token')
+      .select(['id', 'expires_at'])
+      .where('user_id', '=', citizen.id)
+      .executeTakeFirstOrThrow();
+    const days = ((row.expires_at?.getTime() ?? Number.POSITIVE_INFINITY) - Date.now()) / 86_400_000;
+    assert.ok(days > 364 && days <= 365, `expires in ${days} days`);
+    await t.database.db
+      .updateTable('api_token')
+      .set({ expires_at: null, created_at: new Date(Date.now() - 400 * 86_400_000) })
+      .where('id', '=', row.id)
+      .execute();
+    assert.equal((await t.app.inject({ url: '/api/v1/me', headers: bearer })).statusCode, 401);
   });
 });

@@ -9,7 +9,7 @@ import { isOfficial, scopes } from '../platform/permissions.ts';
 import { renderPage } from '../platform/render.tsx';
 import type { FieldErrors } from '../platform/views/form.tsx';
 import { MessagePage } from '../platform/views/message-page.tsx';
-import { createApiToken, listApiTokens, revokeApiToken } from './api-tokens.ts';
+import { createApiToken, listApiTokens, revokeApiToken, TOKEN_MAX_DAYS } from './api-tokens.ts';
 import { copyOfPersonalData, correctPersonalData, endAccount, personalDataJson, phoneOf } from './personal-data.ts';
 import { noticeOf, passwordMessage } from './routes.tsx';
 import {
@@ -208,7 +208,7 @@ export const accountSelfRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const values = { name: body.name, days: body.days ?? '' };
       const daysText = (body.days ?? '').trim();
       const days = daysText === '' ? null : Number(daysText);
-      if (days !== null && !(Number.isInteger(days) && days >= 1 && days <= 365)) {
+      if (days !== null && !(Number.isInteger(days) && days >= 1 && days <= TOKEN_MAX_DAYS)) {
         return tokensPage(request, reply, { errors: { days: t('tokens.daysInvalid') }, values }, 400);
       }
       const chosen = body.scopes === undefined ? [] : [body.scopes].flat();

@@ -12,6 +12,10 @@ import { currentUser } from './service.ts';
 
 export const TOKEN_PREFIX = 'dt_';
 
+/** The longest a token lives: one left without a number of days gets this many. */
+export const TOKEN_MAX_DAYS = 365;
+const DAY = 24 * 3600 * 1000;
+
 export type CreateTokenResult = { ok: true; token: string } | { ok: false; problem: 'name' | 'scopes' };
 
 export async function createApiToken(
@@ -26,7 +30,8 @@ export async function createApiToken(
   if (chosen.length === 0 || chosen.some((s) => !(s in scopes))) return { ok: false, problem: 'scopes' };
   const { token } = newToken();
   const full = `${TOKEN_PREFIX}${token}`;
-  const expires = input.days === null ? null : new Date(Date.now() + input.days * 24 * 3600 * 1000);
+  const days = Math.min(input.days ?? TOKEN_MAX_DAYS, TOKEN_MAX_DAYS);
+  const expires = new Date(Date.now() + days * DAY);
   const { id } = await q.insertApiToken(deps.db, {
     user_id: user.id,
     name,
@@ -71,10 +76,12 @@ export async function resolveApiToken(deps: Deps, bearer: string): Promise<Token
   const row = await q.apiTokenWithUser(deps.db, hashToken(bearer));
   const now = new Date();
   if (row === undefined || row.revoked_at !== null || row.status !== 'active') return null;
-  if (row.expires_at !== null && row.expires_at <= now) return null;
+  // Tokens made before every token had an end live TOKEN_MAX_DAYS from when they were made.
+  const end = row.expires_at ?? new Date(row.created_at.getTime() + TOKEN_MAX_DAYS * DAY);
+  if (end <= now) return null;
   if (row.last_used_at === null || now.getTime() - row.last_used_at.getTime() > 60_000)
     await q.touchApiToken(deps.db, row.token_id, now);
   // The token was made in a session that had passed every factor; it is the credential now.
-  const session = { id: 0, expiresAt: row.expires_at ?? new Date(now.getTime() + 3600_000), mfaPassed: true };
+  const session = { id: 0, expiresAt: end, mfaPassed: true };
   return { ...currentUser(deps, row, session), scopes: row.scopes };
 }

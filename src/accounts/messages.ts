@@ -246,8 +246,8 @@ export const messages = {
   'tokens.name': { id: 'Nama token (untuk apa?)', en: 'Token name (what is it for?)' },
   'tokens.scopes': { id: 'Izin', en: 'Permissions' },
   'tokens.days': {
-    id: 'Berlaku (hari, kosongkan agar tidak kedaluwarsa)',
-    en: 'Valid for (days; leave empty for no expiry)',
+    id: 'Berlaku (hari, paling lama 365; kosongkan untuk 365 hari)',
+    en: 'Valid for (days, at most 365; leave empty for 365 days)',
   },
   'tokens.create': { id: 'Buat token', en: 'Create token' },
   'tokens.created': { id: 'Token baru Anda (hanya ditampilkan sekali):', en: 'Your new token (shown only once):' },
@@ -262,8 +262,8 @@ export const messages = {
   },
   'tokens.scopesInvalid': { id: 'Pilih paling sedikit satu izin.', en: 'Choose at least one permission.' },
   'tokens.daysInvalid': {
-    id: 'Tulis jumlah hari dari 1 sampai 365, atau kosongkan.',
-    en: 'Enter a number of days from 1 to 365, or leave it empty.',
+    id: 'Tulis jumlah hari dari 1 sampai 365, atau kosongkan untuk 365 hari.',
+    en: 'Enter a number of days from 1 to 365, or leave it empty for 365 days.',
   },
   'mail.invite.subject': { id: 'Undangan ke {site}', en: 'Invitation to {site}' },
   'mail.invite.body': {

@@ -287,6 +287,7 @@ export function apiTokenWithUser(db: Db, tokenHash: string) {
       'api_token.id as token_id',
       'api_token.scopes',
       'api_token.expires_at',
+      'api_token.created_at',
       'api_token.revoked_at',
       'api_token.last_used_at',
       'app_user.id',

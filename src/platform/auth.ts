@@ -50,6 +50,14 @@ export class ForbiddenError extends Error {
   }
 }
 
+/** Thrown when an API token is sent to a route that does not take tokens. */
+export class TokenNotAcceptedError extends Error {
+  constructor() {
+    super('this route does not accept API tokens');
+    this.name = 'TokenNotAcceptedError';
+  }
+}
+
 /** Thrown when a request needs a signed-in user and has none. */
 export class UnauthenticatedError extends Error {
   constructor() {
@@ -82,8 +90,13 @@ export function registerAuth(app: FastifyInstance, identity: Identity): void {
   app.addHook('onRequest', async (request, reply) => {
     const authorization = request.headers.authorization;
     if (authorization !== undefined) {
+      // A token is a key to the API routes that say what it may do there, and to nothing else: not
+      // to pages, forms (which would skip their CSRF check) or a confidential report's photo.
       const bearer = /^Bearer\s+(\S+)$/i.exec(authorization)?.[1];
-      const user = bearer === undefined ? null : await identity.apiToken(deps(app), bearer);
+      if (bearer === undefined) throw new UnauthenticatedError();
+      const scope = request.routeOptions.config?.scope;
+      if (scope === undefined || !request.url.startsWith('/api/')) throw new TokenNotAcceptedError();
+      const user = await identity.apiToken(deps(app), bearer);
       // A token that does not work is an error, never a silent fall-back to being a visitor.
       if (user === null) throw new UnauthenticatedError();
       request.user = user;

@@ -3,7 +3,7 @@
  * problem+json answer (API). Stack traces are logged with the request id, never shown.
  */
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { ForbiddenError, UnauthenticatedError } from './auth.ts';
+import { ForbiddenError, TokenNotAcceptedError, UnauthenticatedError } from './auth.ts';
 import type { MessageKey } from './i18n.ts';
 import { renderPage } from './render.tsx';
 import { CouncilMissingError } from './site.ts';
@@ -51,6 +51,8 @@ export function outcomeOf(error: FastifyError | Error, request: FastifyRequest):
   }
   if (error instanceof ForbiddenError)
     return { status: 403, title: 'error.forbidden.title', body: 'error.forbidden.body' };
+  if (error instanceof TokenNotAcceptedError)
+    return { status: 403, title: 'error.forbidden.title', body: 'error.tokenNotAccepted' };
   if (error instanceof UnauthenticatedError)
     return { status: 401, title: 'error.forbidden.title', body: 'signin.needed' };
   const code = (error as FastifyError).code;
