@@ -94,7 +94,14 @@ export async function buildApp({ config, database, assets, logStream }: AppOptio
       return typeof given === 'string' && requestIdPattern.test(given) ? given : randomUUID();
     },
     bodyLimit: 1024 * 1024,
-    trustProxy: config.trustProxy,
+    // A number of proxies becomes "believe that many hops nearest to us" (proxy-addr's trust function).
+    trustProxy:
+      typeof config.trustProxy === 'number'
+        ? (
+            (hops: number) => (_address: string, hop: number) =>
+              hop < hops
+          )(config.trustProxy)
+        : config.trustProxy,
     return503OnClosing: true,
   });
 

@@ -25,6 +25,19 @@ function refused(env: Record<string, string>, variable: string) {
 }
 
 describe('configuration', () => {
+  test('TRUST_PROXY takes a number of proxies or their addresses, never "any"', () => {
+    const trust = (value: string | undefined) =>
+      loadConfig({ DATA_DIR: tempDir(), ...(value === undefined ? {} : { TRUST_PROXY: value }) }).trustProxy;
+    assert.equal(trust(undefined), false);
+    assert.equal(trust('false'), false);
+    assert.equal(trust('true'), 1, 'true means the one proxy in front of us');
+    assert.equal(trust('2'), 2);
+    assert.deepEqual(trust('127.0.0.1, 10.0.0.0/8,::1'), ['127.0.0.1', '10.0.0.0/8', '::1']);
+    refused({ TRUST_PROXY: 'semua' }, 'TRUST_PROXY');
+    refused({ TRUST_PROXY: '10.0.0.0/33' }, 'TRUST_PROXY');
+    refused({ TRUST_PROXY: '127.0.0.1,' }, 'TRUST_PROXY');
+  });
+
   test('the embedded mode needs no variable at all', () => {
     const dir = tempDir();
     const config = loadConfig({ DATA_DIR: dir });

@@ -5,6 +5,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { isIP } from 'node:net';
 import path from 'node:path';
 import type { GatewayConfig } from './platform/outbox.ts';
 
@@ -37,8 +38,13 @@ export interface Config {
   port: number;
   /** Folder for the embedded database, generated secrets and uploads. */
   dataDir: string;
-  /** Behind a reverse proxy: take the client's address from X-Forwarded-For (rate limits, audit). */
-  trustProxy: boolean;
+  /**
+   * Behind reverse proxies: which of them to believe about the client's address in
+   * X-Forwarded-For (rate limits, audit). false: none; a number: that many hops nearest to us; a
+   * list: proxies at these addresses or networks. Never "any": the leftmost address is the client's
+   * own word and would let anyone escape every per-address limit.
+   */
+  trustProxy: false | number | string[];
   /** PostgreSQL server address; when unset the embedded database (PGlite) in dataDir is used. */
   databaseUrl: string | undefined;
   /** The address people use to reach the portal, for links in mail and feeds. */
@@ -130,6 +136,27 @@ function boolean(env: Env, name: string, fallback: boolean): boolean {
   throw new ConfigError(name, `expected true or false, got "${raw}"`);
 }
 
+/** TRUST_PROXY: false, true (one proxy in front), a hop count, or addresses/CIDRs separated by commas. */
+function proxies(env: Env, name: string): false | number | string[] {
+  const raw = optional(env, name)?.trim().toLowerCase();
+  if (raw === undefined || ['0', 'false', 'no', 'off'].includes(raw)) return false;
+  if (['true', 'yes', 'on'].includes(raw)) return 1;
+  if (/^\d{1,2}$/.test(raw)) return Number(raw);
+  const list = raw.split(',').map((entry) => entry.trim());
+  for (const entry of list) {
+    const [address = '', bits, ...rest] = entry.split('/');
+    const family = isIP(address);
+    const max = family === 6 ? 128 : 32;
+    const bitsOk = bits === undefined || (/^\d{1,3}$/.test(bits) && Number(bits) <= max);
+    if (family === 0 || !bitsOk || rest.length > 0)
+      throw new ConfigError(
+        name,
+        `expected false, a number of proxies, or their addresses (e.g. 127.0.0.1,10.0.0.0/8); "${entry}" is none of these`,
+      );
+  }
+  return list;
+}
+
 function oneOf<T extends string>(env: Env, name: string, fallback: T, allowed: readonly T[]): T {
   const raw = optional(env, name);
   if (raw === undefined) return fallback;
@@ -198,7 +225,7 @@ export function loadConfig(env: Env = process.env): Config {
   const publicBaseUrl = url(env, 'PUBLIC_BASE_URL', `http://localhost:${port}`, ['http:', 'https:']) ?? '';
   const defaultLanguage = oneOf(env, 'DEFAULT_LANGUAGE', 'id', ['id', 'en'] as const);
   const seedDemo = boolean(env, 'SEED_DEMO', true);
-  const trustProxy = boolean(env, 'TRUST_PROXY', false);
+  const trustProxy = proxies(env, 'TRUST_PROXY');
   const seedCouncil = text(env, 'SEED_COUNCIL', 'kota-bekasi');
   if (!/^[a-z0-9-]+$/.test(seedCouncil)) {
     throw new ConfigError('SEED_COUNCIL', `expected a folder name under councils/, got "${seedCouncil}"`);

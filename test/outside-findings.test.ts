@@ -167,4 +167,52 @@ describe('what outside clients and an attacker found', () => {
       .execute();
     assert.equal((await t.app.inject({ url: '/api/v1/me', headers: bearer })).statusCode, 401);
   });
+
+  test('behind a proxy, a spoofed X-Forwarded-For in front of the trusted one changes nothing', async () => {
+    for (const trust of ['127.0.0.1', '1']) {
+      const behind = await buildTestApp({ env: { TRUST_PROXY: trust } });
+      try {
+        const answers: number[] = [];
+        for (let i = 0; i < 11; i++) {
+          // Each attempt claims another address; our proxy (127.0.0.1) adds the real one last.
+          const form = await behind.app.inject({
+            url: '/masuk',
+            remoteAddress: '127.0.0.1',
+            headers: { 'x-forwarded-for': `10.9.8.${i}, 203.0.113.77` },
+          });
+          const csrfToken = /name="_csrf" value="([^"]+)"/.exec(form.body)?.[1] ?? '';
+          const res = await behind.app.inject({
+            method: 'POST',
+            url: '/masuk',
+            remoteAddress: '127.0.0.1',
+            headers: {
+              'x-forwarded-for': `6.6.6.${i}, 203.0.113.77`,
+              'content-type': 'application/x-www-form-urlencoded',
+            },
+            cookies: Object.fromEntries(form.cookies.map((c) => [c.name, c.value])),
+            payload: new URLSearchParams({
+              _csrf: csrfToken,
+              email: `coba${i}@example.org`,
+              password: 'bukan kata sandinya',
+            }).toString(),
+          });
+          answers.push(res.statusCode);
+        }
+        assert.deepEqual(answers.slice(0, 10), Array(10).fill(400), `TRUST_PROXY=${trust}`);
+        assert.equal(answers[10], 429, `TRUST_PROXY=${trust}: the eleventh try from one client is refused`);
+        const ips = await behind.database.db
+          .selectFrom('audit_log')
+          .select('ip')
+          .where('action', '=', 'signin.failed')
+          .execute();
+        assert.ok(ips.length >= 10);
+        assert.ok(
+          ips.every((row) => row.ip === '203.0.113.77'),
+          `the audit log holds the real address: ${ips.map((r) => r.ip).join(' ')}`,
+        );
+      } finally {
+        await behind.close();
+      }
+    }
+  });
 });
