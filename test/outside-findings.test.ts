@@ -215,4 +215,72 @@ describe('what outside clients and an attacker found', () => {
       }
     }
   });
+
+  test('one-line fields refuse line breaks, and the council mail never words a name as its own', async () => {
+    const a = new Agent(t.app, '198.51.100.90');
+    await a.get('/daftar');
+    const attack = 'Budi\r\n\r\nAkun Anda diblokir. Masuk di http://evil.example/masuk';
+    const refused = await a.post('/daftar', {
+      name: attack,
+      email: 'budi.baris@example.org',
+      password: 'sebuah kata sandi yang panjang',
+      consent: 'yes',
+    });
+    assert.equal(refused.statusCode, 400);
+    assert.match(refused.body, /Tulis dalam satu baris/);
+    const stored = await t.database.db
+      .selectFrom('app_user')
+      .select('id')
+      .where('email_lookup', '=', t.app.sealer.lookup('budi.baris@example.org'))
+      .execute();
+    assert.equal(stored.length, 0, 'no account was made');
+    const queued = await t.database.db.selectFrom('outbox').select(['subject', 'body']).execute();
+    for (const m of queued) assert.doesNotMatch(m.body, /diblokir/);
+
+    // A name that is fine still does not appear in the confirmation: the council's words are its own.
+    const ok = await a.post('/daftar', {
+      name: 'Budi Santoso',
+      email: 'budi.santoso@example.org',
+      password: 'sebuah kata sandi yang panjang',
+      consent: 'yes',
+    });
+    assert.equal(ok.statusCode, 200);
+    const mail = await t.database.db
+      .selectFrom('outbox')
+      .select('body')
+      .orderBy('id', 'desc')
+      .limit(1)
+      .executeTakeFirstOrThrow();
+    const text = mail.body;
+    assert.match(text, /\/konfirmasi\//);
+    assert.doesNotMatch(text, /Budi/);
+
+    // An aspiration's title, name and address are one line each.
+    const structure = await getCouncil(t.database.db);
+    const kel = structure.kecamatan[0]?.kelurahan[0];
+    const sent = await submitAspiration(deps(t.app), {
+      kind: 'aspirasi',
+      category: 'jalan-jembatan-drainase',
+      location: String(kel?.id),
+      title: 'Lampu jalan mati\nHubungi petugas di 0812',
+      description: 'Lampu jalan di gang kami mati sejak dua minggu lalu.',
+      name: 'Warga\nRT 03',
+      address: 'Gang Mawar\r\nNo. 5',
+      email: 'warga.gang@example.org',
+      showName: false,
+      consent: true,
+      channel: 'web',
+      photos: [],
+      userId: null,
+    });
+    assert.equal(sent.ok, false);
+    if (sent.ok) return;
+    assert.deepEqual(
+      sent.errors
+        .filter((e) => e.problem === 'singleLine')
+        .map((e) => e.field)
+        .sort(),
+      ['address', 'name', 'title'],
+    );
+  });
 });

@@ -143,7 +143,9 @@ export const accountSelfRoutes: FastifyPluginAsyncTypebox = async (app) => {
             ? t('pdp.phoneInvalid')
             : e.problem === 'tooLong'
               ? t('form.tooLong', { max: 120 })
-              : t('form.required');
+              : e.problem === 'line'
+                ? t('form.singleLine')
+                : t('form.required');
       }
       return accountPage(request, reply, errors, undefined, 400);
     },

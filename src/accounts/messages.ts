@@ -149,8 +149,8 @@ export const messages = {
   'users.twoFactor': { id: '2FA', en: '2FA' },
   'mail.signup.subject': { id: 'Konfirmasi pendaftaran akun {site}', en: 'Confirm your account at {site}' },
   'mail.signup.body': {
-    id: 'Halo {name},\n\nKonfirmasi alamat email Anda untuk mengaktifkan akun di {site}:\n{link}\n\nTautan berlaku 48 jam. Jika Anda tidak mendaftar, abaikan email ini.',
-    en: 'Hello {name},\n\nConfirm your email address to activate your account at {site}:\n{link}\n\nThe link is valid for 48 hours. If you did not sign up, ignore this email.',
+    id: 'Halo,\n\nKonfirmasi alamat email Anda untuk mengaktifkan akun di {site}:\n{link}\n\nTautan berlaku 48 jam. Jika Anda tidak mendaftar, abaikan email ini.',
+    en: 'Hello,\n\nConfirm your email address to activate your account at {site}:\n{link}\n\nThe link is valid for 48 hours. If you did not sign up, ignore this email.',
   },
   'mail.signupExisting.subject': { id: 'Percobaan pendaftaran di {site}', en: 'Sign-up attempt at {site}' },
   'mail.signupExisting.body': {

@@ -9,6 +9,7 @@ import { recordAudit } from '../platform/audit.ts';
 import { PHONE_PATTERN } from '../platform/contact.ts';
 import type { CurrentUser, Deps } from '../platform/deps.ts';
 import type { PersonalDataHooks, PersonalDataSection } from '../platform/feature.ts';
+import { isSingleLine } from '../platform/validation.ts';
 import { verifyPassword } from './passwords.ts';
 import * as q from './queries.ts';
 
@@ -104,7 +105,7 @@ export async function copyOfPersonalData(
 
 export type CorrectionResult =
   | { ok: true }
-  | { ok: false; errors: { field: 'name' | 'phone'; problem: 'required' | 'tooLong' | 'phone' }[] };
+  | { ok: false; errors: { field: 'name' | 'phone'; problem: 'required' | 'tooLong' | 'line' | 'phone' }[] };
 
 export async function correctPersonalData(
   deps: Deps,
@@ -114,9 +115,10 @@ export async function correctPersonalData(
 ): Promise<CorrectionResult> {
   const name = input.name.trim();
   const phone = input.phone.trim();
-  const errors: { field: 'name' | 'phone'; problem: 'required' | 'tooLong' | 'phone' }[] = [];
+  const errors: { field: 'name' | 'phone'; problem: 'required' | 'tooLong' | 'line' | 'phone' }[] = [];
   if (name === '') errors.push({ field: 'name', problem: 'required' });
   else if (name.length > 120) errors.push({ field: 'name', problem: 'tooLong' });
+  else if (!isSingleLine(name)) errors.push({ field: 'name', problem: 'line' });
   if (phone !== '' && !PHONE_PATTERN.test(phone)) errors.push({ field: 'phone', problem: 'phone' });
   if (errors.length > 0) return { ok: false, errors };
   await deps.db.transaction().execute(async (trx) => {

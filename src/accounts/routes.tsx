@@ -128,6 +128,7 @@ export const accountRoutes: FastifyPluginAsyncTypebox = async (app) => {
         consent: t('account.consentRequired'),
         required: t('form.required'),
         nameTooLong: t('form.tooLong', { max: NAME_MAX }),
+        nameLine: t('form.singleLine'),
         tooShort: passwordMessage(t, 'tooShort'),
         tooLong: passwordMessage(t, 'tooLong'),
         common: passwordMessage(t, 'common'),

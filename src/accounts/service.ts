@@ -12,6 +12,7 @@ import { hashToken, newToken } from '../platform/crypto.ts';
 import type { CurrentUser, Deps, MailContext } from '../platform/deps.ts';
 import { enqueueEmail } from '../platform/outbox.ts';
 import { isOfficial } from '../platform/permissions.ts';
+import { isSingleLine } from '../platform/validation.ts';
 import { hashPassword, type PasswordProblem, passwordProblem, verifyDecoy, verifyPassword } from './passwords.ts';
 import * as q from './queries.ts';
 
@@ -47,7 +48,7 @@ function link(config: Config, path: string): string {
   return `${config.publicBaseUrl}${path}`;
 }
 
-export type SignUpProblem = 'email' | 'consent' | 'required' | 'nameTooLong' | PasswordProblem;
+export type SignUpProblem = 'email' | 'consent' | 'required' | 'nameTooLong' | 'nameLine' | PasswordProblem;
 export type SignUpResult = { ok: true } | { ok: false; errors: { field: string; problem: SignUpProblem }[] };
 
 export async function signUp(
@@ -60,6 +61,7 @@ export async function signUp(
   const name = input.name.trim();
   if (name === '') errors.push({ field: 'name', problem: 'required' });
   else if (name.length > NAME_MAX) errors.push({ field: 'name', problem: 'nameTooLong' });
+  else if (!isSingleLine(name)) errors.push({ field: 'name', problem: 'nameLine' });
   if (!isEmail(email)) errors.push({ field: 'email', problem: 'email' });
   const weak = passwordProblem(input.password, email);
   if (weak !== undefined) errors.push({ field: 'password', problem: weak });

@@ -295,6 +295,10 @@ export const messages = {
   },
   'aspiration.problem.required': { id: 'Bagian ini wajib diisi.', en: 'This is required.' },
   'aspiration.problem.tooShort': { id: 'Tulis sedikit lebih panjang.', en: 'Write a little more.' },
+  'aspiration.problem.singleLine': {
+    id: 'Tulis dalam satu baris, tanpa ganti baris.',
+    en: 'Write it on one line, without line breaks.',
+  },
   'aspiration.problem.tooLong': {
     id: 'Terlalu panjang: paling banyak {max} karakter.',
     en: 'Too long: at most {max} characters.',

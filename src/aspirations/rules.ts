@@ -2,7 +2,7 @@
 import type { AspirationChannel, AspirationKind, AspirationStatus } from '../db/schema.ts';
 import type { CurrentUser } from '../platform/deps.ts';
 import { MAX_PHOTO_BYTES, MAX_PHOTOS, type PhotoProblem, type UploadedFile } from '../platform/uploads.ts';
-import type { FieldError } from '../platform/validation.ts';
+import { type FieldError, isSingleLine } from '../platform/validation.ts';
 
 export const CONSENT_VERSION = '2026-11-aspirasi';
 /** The real-time channel that tells open inboxes a new aspiration was committed. */
@@ -43,6 +43,19 @@ export function isCode(value: string): boolean {
 const markup = /<\s*\/?\s*[a-z!?]/i;
 // biome-ignore lint/suspicious/noControlCharactersInRegex: removing control characters is the point.
 const controls = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
+/** A one-line field (title, name, address): text as for any field, and no line break. */
+export function line(
+  errors: AspirationError[],
+  field: string,
+  value: string,
+  min: number,
+  max: number,
+  required = true,
+) {
+  text(errors, field, value, min, max, required);
+  if (!isSingleLine(value)) errors.push({ field, problem: 'singleLine' });
+}
+
 export function clean(value: string | undefined): string {
   return (value ?? '').replace(controls, '').trim();
 }
@@ -51,6 +64,7 @@ export type FieldProblem =
   | 'required'
   | 'tooShort'
   | 'tooLong'
+  | 'singleLine'
   | 'markup'
   | 'invalid'
   | 'email'

@@ -24,6 +24,7 @@ import {
   clean,
   DESCRIPTION_MAX,
   kinds,
+  line,
   MAX_PHOTOS,
   NEW_ASPIRATION,
   PHOTO_FOLDER,
@@ -80,7 +81,7 @@ export function checkFirstStep(
   const place = placeOf(structure, location);
   if (place === undefined) errors.push({ field: 'location', problem: location === '' ? 'required' : 'invalid' });
   const title = clean(input.title);
-  text(errors, 'title', title, 5, TITLE_MAX);
+  line(errors, 'title', title, 5, TITLE_MAX);
   if (errors.length > 0 || kind === undefined || category === undefined || place === undefined)
     return { ok: false, errors };
   return { ok: true, step: { kind, category, place, location, title, point } };
@@ -122,9 +123,9 @@ export async function submitAspiration(deps: Deps, input: Submission): Promise<S
   const description = clean(input.description);
   text(errors, 'description', description, 10, DESCRIPTION_MAX);
   const address = clean(input.address);
-  text(errors, 'address', address, 0, 200, false);
+  line(errors, 'address', address, 0, 200, false);
   const name = clean(input.name);
-  text(errors, 'name', name, 0, 120, false);
+  line(errors, 'name', name, 0, 120, false);
   const email = normaliseEmail(clean(input.email));
   const phone = clean(input.phone);
   if (email !== '' && (email.length > 320 || !isEmail(email))) errors.push({ field: 'email', problem: 'email' });

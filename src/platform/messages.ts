@@ -59,6 +59,10 @@ export const messages = {
   },
   'signin.needed': { id: 'Silakan masuk untuk membuka halaman itu.', en: 'Please sign in to open that page.' },
   'error.forbidden.title': { id: 'Akses ditolak', en: 'Access denied' },
+  'form.singleLine': {
+    id: 'Tulis dalam satu baris, tanpa ganti baris atau karakter kendali.',
+    en: 'Write it on one line, without line breaks or control characters.',
+  },
   'error.tokenNotAccepted': {
     id: 'Token API hanya berlaku pada alamat /api/… yang menerimanya, sesuai cakupannya. Halaman dan formulir memakai sesi masuk biasa.',
     en: 'An API token works only on the /api/… addresses that accept it, within its scopes. Pages and forms use an ordinary sign-in.',

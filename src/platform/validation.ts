@@ -30,3 +30,14 @@ export function fieldMessages<P extends string>(
   }
   return out;
 }
+
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point.
+const notOnOneLine = /[\u0000-\u001f\u007f\u0085\u2028\u2029]/;
+
+/**
+ * Whether text fits a one-line field (a name, a title, an address): no line break or other
+ * control character, which would let it pass for more than it is where it is shown or mailed.
+ */
+export function isSingleLine(text: string): boolean {
+  return !notOnOneLine.test(text);
+}

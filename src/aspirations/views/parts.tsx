@@ -62,6 +62,7 @@ export const problemTexts = {
   required: 'aspiration.problem.required',
   tooShort: 'aspiration.problem.tooShort',
   tooLong: 'aspiration.problem.tooLong',
+  singleLine: 'aspiration.problem.singleLine',
   markup: 'aspiration.problem.markup',
   invalid: 'aspiration.problem.invalid',
   email: 'aspiration.problem.email',
