@@ -107,8 +107,48 @@ describe('open data and the CKAN catalogue', () => {
     assert.equal(missing.statusCode, 404);
     assert.equal((JSON.parse(missing.body) as CkanAnswer<null>).success, false);
     const badRows = await agent().get('/api/3/action/package_search?rows=banyak');
-    assert.equal(badRows.statusCode, 400);
+    assert.equal(badRows.statusCode, 409, 'a bad parameter is a Validation Error, 409 as CKAN answers it');
     assert.equal((JSON.parse(badRows.body) as CkanAnswer<null>).success, false);
+  });
+
+  test('a harvester’s incremental, organisation, field and facet queries are answered as CKAN 2.10 does', async () => {
+    type Search = CkanAnswer<{
+      count: number;
+      results: CkanPackage[];
+      facets: Record<string, Record<string, number>>;
+      search_facets: Record<string, { items: { name: string; count: number }[] }>;
+    }>;
+    const search = async (query: string) =>
+      JSON.parse((await agent().get(`/api/3/action/package_search?${query}`)).body) as Search;
+    const all = (await search('')).result.count;
+    assert.equal(all, 6);
+    const since = (from: string, to = '*') => `fq=${encodeURIComponent(`metadata_modified:[${from} TO ${to}]`)}`;
+    assert.equal((await search(since('2020-01-01T00:00:00Z'))).result.count, all, 'every dataset changed since 2020');
+    assert.equal((await search(since('*', '2000-01-01T00:00:00Z'))).result.count, 0, 'none before 2000');
+    assert.equal((await search(since('NOW-3650DAYS', 'NOW'))).result.count, all);
+    const structure = await getCouncil(t.database.db);
+    assert.equal((await search(`fq=organization:${structure.council.slug}`)).result.count, all);
+    assert.equal((await search('fq=organization:dewan-lain')).result.count, 0, 'another organisation has none');
+    const byName = await search('q=name:anggaran-apbd');
+    assert.deepEqual(
+      byName.result.results.map((p) => p.name),
+      ['anggaran-apbd'],
+    );
+    assert.ok((await search('q=tags:apbd')).result.count >= 1);
+    assert.equal((await search('q=tags:tidak-ada-tag-ini')).result.count, 0);
+    const faceted = await search(`facet.field=${encodeURIComponent('["tags","res_format","organization"]')}`);
+    assert.equal(faceted.result.facets.res_format?.CSV, all, 'every dataset has a CSV');
+    assert.equal(faceted.result.facets.organization?.[structure.council.slug], all);
+    assert.ok((faceted.result.facets.tags?.apbd ?? 0) >= 1);
+    assert.ok(faceted.result.search_facets.tags?.items.some((i) => i.name === 'apbd' && i.count >= 1));
+
+    const helped = await agent().get('/api/3/action/help_show?name=package_search');
+    assert.equal(helped.statusCode, 200);
+    const help = JSON.parse(helped.body) as CkanAnswer<string>;
+    assert.equal(help.success, true);
+    assert.match(help.result, /metadata_modified/);
+    assert.equal((await agent().get('/api/3/action/help_show?name=tidak_ada')).statusCode, 404);
+    assert.equal((await agent().get('/api/3/action/package_search?facet.field=%5Brusak')).statusCode, 409);
   });
 
   test('the budget downloads carry every line, the same in CSV, XLSX and JSON', async () => {

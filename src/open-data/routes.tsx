@@ -23,6 +23,10 @@ const CkanArgs = Type.Object({
   limit: Type.Optional(Type.String({ maxLength: 10 })),
   offset: Type.Optional(Type.String({ maxLength: 10 })),
   lang: Type.Optional(Type.String({ maxLength: 5 })),
+  /** For help_show: the action whose description is asked for. */
+  name: Type.Optional(Type.String({ maxLength: 100 })),
+  'facet.field': Type.Optional(Type.String({ maxLength: 500 })),
+  'facet.limit': Type.Optional(Type.String({ maxLength: 10 })),
 });
 type CkanArgs = Static<typeof CkanArgs>;
 
@@ -75,7 +79,8 @@ export const openDataRoutes: FastifyPluginAsyncTypebox = async (app) => {
     // read as CKAN names them, each checked by count() or the search before use.
     return { ...(request.query as CkanArgs), ...fromBody };
   };
-  const fail = (reply: FastifyReply, action: string, status: 400 | 404, message: string) =>
+  // CKAN answers a bad parameter with 409 and a Validation Error, an unknown thing with 404.
+  const fail = (reply: FastifyReply, action: string, status: 409 | 404, message: string) =>
     reply.code(status).send({
       help: help(action),
       success: false,
@@ -85,16 +90,29 @@ export const openDataRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const summaries: Record<string, string> = {
     package_list: 'CKAN: the names of every dataset',
     package_show: 'CKAN: one dataset with its resources (id = its name)',
-    package_search: 'CKAN: datasets matching q (words) and fq (tags:, res_format:, name:)',
+    package_search:
+      'CKAN: datasets matching q and fq (words; name:, title:, tags:, res_format:, organization:, license_id:, metadata_modified:[A TO B]); facet.field, rows, start',
+    help_show: 'CKAN: what an action does (name = the action)',
   };
   type CkanAnswer = { help: string; success: boolean; result: unknown };
+  /** facet.field as CKAN clients send it: a JSON list (["tags","res_format"]) or one name. */
+  const fieldList = (raw: string | undefined): string[] | undefined => {
+    if (raw === undefined || raw.trim() === '') return [];
+    if (!raw.trim().startsWith('[')) return [raw.trim()];
+    try {
+      const parsed: unknown = JSON.parse(raw);
+      return Array.isArray(parsed) && parsed.every((f) => typeof f === 'string') ? parsed : undefined;
+    } catch {
+      return undefined;
+    }
+  };
   const actions: Record<string, (request: FastifyRequest, reply: FastifyReply) => Promise<CkanAnswer | undefined>> = {
     package_list: async (request, reply) => {
       const a = args(request);
       const limit = count(a.limit, datasets.length, 1000);
       const offset = count(a.offset, 0, 100_000);
       if (limit === undefined || offset === undefined) {
-        fail(reply, 'package_list', 400, 'limit and offset are whole numbers');
+        fail(reply, 'package_list', 409, 'limit and offset are whole numbers');
         return undefined;
       }
       return {
@@ -111,23 +129,38 @@ export const openDataRoutes: FastifyPluginAsyncTypebox = async (app) => {
       }
       return { help: help('package_show'), success: true, result: await packageOf(deps(app), dataset) };
     },
+    help_show: async (request, reply) => {
+      const name = args(request).name ?? '';
+      const text = Object.hasOwn(summaries, name) ? summaries[name] : undefined;
+      if (text === undefined) {
+        fail(reply, 'help_show', 404, `No action named "${name.slice(0, 100)}"`);
+        return undefined;
+      }
+      return { help: help('help_show'), success: true, result: text };
+    },
     package_search: async (request, reply) => {
       const a = args(request);
       const rows = count(a.rows, 10, 1000);
       const start = count(a.start, 0, 100_000);
       if (rows === undefined || start === undefined) {
-        fail(reply, 'package_search', 400, 'rows and start are whole numbers');
+        fail(reply, 'package_search', 409, 'rows and start are whole numbers');
         return undefined;
       }
-      const result = await searchPackages(deps(app), { q: a.q, fq: a.fq, rows, start });
+      const facetLimit = count(a['facet.limit'], 50, 1000);
+      const facetFields = fieldList(a['facet.field']);
+      if (facetLimit === undefined || facetFields === undefined) {
+        fail(reply, 'package_search', 409, 'facet.field is a JSON list of field names; facet.limit a whole number');
+        return undefined;
+      }
+      const result = await searchPackages(deps(app), { q: a.q, fq: a.fq, rows, start, facetFields, facetLimit });
       return {
         help: help('package_search'),
         success: true,
         result: {
           count: result.count,
           sort: 'score desc, metadata_modified desc',
-          facets: {},
-          search_facets: {},
+          facets: result.facets,
+          search_facets: result.searchFacets,
           results: result.results,
         },
       };

@@ -444,36 +444,104 @@ export async function packageOf(deps: Deps, dataset: DatasetDefinition, known?: 
 
 export type Package = Awaited<ReturnType<typeof packageOf>>;
 
+/** A Solr-style term as CKAN clients send it in q and fq: a word, field:value, field:"a b" or field:[A TO B]. */
+type Term = { field: string | undefined; value: string } | { field: string; from: string; to: string };
+
+function termsOf(text: string): Term[] {
+  const terms: Term[] = [];
+  const pattern = /(?:([\w.]+):)?(?:\[(\S+) TO (\S+)\]|"([^"]*)"|(\S+))/g;
+  for (const m of text.matchAll(pattern)) {
+    const [, field, from, to, quoted, plain] = m;
+    if (from !== undefined && to !== undefined && field !== undefined) terms.push({ field, from, to });
+    else {
+      const value = (quoted ?? plain ?? '').toLowerCase();
+      if (value !== '' && value !== '*' && !(field === '*' && value === '*')) terms.push({ field, value });
+    }
+  }
+  return terms.filter((t) => !('value' in t) || t.field !== undefined || t.value !== '*:*');
+}
+
+/** The facets CKAN offers on a search, and how each is read from a package. */
+const facetValues: Record<string, (p: Package) => string[]> = {
+  tags: (p) => p.tags.map((t) => t.name),
+  res_format: (p) => [...new Set(p.resources.map((r) => r.format))],
+  organization: (p) => [p.organization.name],
+  license_id: (p) => [p.license_id],
+};
+
+function matches(p: Package, term: Term): boolean {
+  if ('from' in term) {
+    if (term.field !== 'metadata_modified') return false;
+    const at = p.metadata_modified;
+    const within = (bound: string, above: boolean) => {
+      if (bound === '*') return true;
+      // Solr's date math as harvesters send it: NOW, NOW-7DAYS, or an ISO time.
+      const relative = /^NOW(?:-(\d{1,4})DAYS?)?$/i.exec(bound);
+      const time = relative === null ? Date.parse(bound) : Date.now() - Number(relative[1] ?? 0) * 86_400_000;
+      if (Number.isNaN(time)) return false;
+      const value = Date.parse(at);
+      return above ? value >= time : value <= time;
+    };
+    return within(term.from, true) && within(term.to, false);
+  }
+  const { field, value } = term;
+  // Words are found in either language, as before the search understood fields.
+  const d = datasetNamed(p.name);
+  const text = [p.name, d?.title.id, d?.title.en, d?.notes.id, d?.notes.en, ...p.tags.map((t) => t.name)]
+    .join(' ')
+    .toLowerCase();
+  switch (field) {
+    case undefined:
+    case 'text':
+      return text.includes(value);
+    case 'name':
+      return p.name === value;
+    case 'title':
+      return p.title.toLowerCase().includes(value);
+    case 'tags':
+    case 'res_format':
+    case 'organization':
+    case 'license_id':
+      return (facetValues[field]?.(p) ?? []).some((v) => v.toLowerCase() === value);
+    default:
+      return false;
+  }
+}
+
 /**
- * CKAN's package_search, the part harvesters use: words in `q` (all must match the title,
- * description, tags or name), `fq` as `tags:x`, `res_format:CSV` or `name:x`, `rows`, `start`.
+ * package_search as a CKAN 2.10 site answers it for the fields harvesters use: words and
+ * field terms in q and fq (name, title, tags, res_format, organization, license_id, and a
+ * metadata_modified range), counted facets for facet.field, rows and start.
  */
 export async function searchPackages(
   deps: Deps,
-  query: { q?: string | undefined; fq?: string | undefined; rows?: number | undefined; start?: number | undefined },
+  query: {
+    q?: string | undefined;
+    fq?: string | undefined;
+    rows?: number | undefined;
+    start?: number | undefined;
+    facetFields?: string[] | undefined;
+    facetLimit?: number | undefined;
+  },
 ) {
-  const words = (query.q ?? '')
-    .toLowerCase()
-    .replace(/^\*:\*$/, '')
-    .split(/\s+/)
-    .filter((w) => w !== '' && w !== '*');
-  const filters = [...(query.fq ?? '').matchAll(/(\w+):"?([^"\s]+)"?/g)].map((m) => ({
-    field: m[1] ?? '',
-    value: (m[2] ?? '').toLowerCase(),
-  }));
-  const matching = datasets.filter((d) => {
-    const text = [d.name, d.title.id, d.title.en, d.notes.id, d.notes.en, ...d.tags].join(' ').toLowerCase();
-    if (!words.every((w) => text.includes(w))) return false;
-    return filters.every((f) => {
-      if (f.field === 'tags') return d.tags.includes(f.value);
-      if (f.field === 'name') return d.name === f.value;
-      if (f.field === 'res_format') return (formats as readonly string[]).includes(f.value);
-      if (f.field === 'organization') return true;
-      return false;
-    });
-  });
+  const packages = await Promise.all(datasets.map((d) => packageOf(deps, d)));
+  const terms = [...termsOf(query.q ?? ''), ...termsOf(query.fq ?? '')];
+  const matching = packages.filter((p) => terms.every((term) => matches(p, term)));
+  const facets: Record<string, Record<string, number>> = {};
+  const searchFacets: Record<
+    string,
+    { title: string; items: { name: string; display_name: string; count: number }[] }
+  > = {};
+  for (const field of query.facetFields ?? []) {
+    const read = facetValues[field];
+    if (read === undefined) continue;
+    const counts = new Map<string, number>();
+    for (const p of matching) for (const v of read(p)) counts.set(v, (counts.get(v) ?? 0) + 1);
+    const top = [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, query.facetLimit ?? 50);
+    facets[field] = Object.fromEntries(top);
+    searchFacets[field] = { title: field, items: top.map(([name, n]) => ({ name, display_name: name, count: n })) };
+  }
   const start = query.start ?? 0;
   const rows = query.rows ?? 10;
-  const page = matching.slice(start, start + rows);
-  return { count: matching.length, results: await Promise.all(page.map((d) => packageOf(deps, d))) };
+  return { count: matching.length, results: matching.slice(start, start + rows), facets, searchFacets };
 }
