@@ -36,10 +36,14 @@ export function barChart(options: {
 function finish(chart: echarts.ECharts): string {
   const svg = chart.renderToSVGString();
   chart.dispose();
-  return svg
-    .replace(/<style[\s\S]*?<\/style>/g, '')
-    .replace(/\sstyle="[^"]*"/g, '')
-    .replace('<svg ', '<svg aria-hidden="true" focusable="false" ');
+  return (
+    svg
+      .replace(/<style[\s\S]*?<\/style>/g, '')
+      .replace(/\sstyle="[^"]*"/g, '')
+      // ECharts marks its shapes with ecmeta_* attributes, which SVG does not have.
+      .replace(/\secmeta_[a-z_]+="[^"]*"/g, '')
+      .replace('<svg ', '<svg aria-hidden="true" focusable="false" ')
+  );
 }
 
 /** A percentage over time (e.g. physical progress of a project), from dated points. */

@@ -32,6 +32,8 @@ export function DocsPage({
 }) {
   const { t } = ctx;
   const tags = [...new Set(operations.map((o) => o.tag))];
+  // An id holds no space: "Open data" → "tag-open-data".
+  const tagId = (tag: string) => `tag-${tag.toLowerCase().replace(/\s+/g, '-')}`;
   const [before, after] = t('api.lead', { council: ctx.council?.name ?? 'Dewan Terbuka', link: '\u0000' }).split(
     '\u0000',
   );
@@ -44,7 +46,7 @@ export function DocsPage({
         {after}
       </p>
       <nav aria-label={t('api.title')}>
-        <ul>
+        <ul lang="en">
           {operations.map((o) => (
             <li key={o.id}>
               <a href={`#${o.id}`}>
@@ -56,8 +58,9 @@ export function DocsPage({
         </ul>
       </nav>
       {tags.map((tag) => (
-        <section key={tag} aria-labelledby={`tag-${tag}`}>
-          <h2 id={`tag-${tag}`}>{tag}</h2>
+        // The operations are described in English, whatever the language of the page around them.
+        <section key={tag} aria-labelledby={tagId(tag)} lang="en">
+          <h2 id={tagId(tag)}>{tag}</h2>
           {operations
             .filter((o) => o.tag === tag)
             .map((o) => (

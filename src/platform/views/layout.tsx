@@ -47,7 +47,8 @@ export function Layout({ ctx, title, description, children }: LayoutProps) {
         {description === undefined ? null : <meta name="description" content={description} />}
         <link rel="stylesheet" href={ctx.assets.css} />
         <link rel="icon" href="/static/favicon.svg" type="image/svg+xml" />
-        <script type="module" src={ctx.assets.js} defer />
+        {/* A module script is deferred already; `defer` on it is invalid HTML. */}
+        <script type="module" src={ctx.assets.js} />
       </head>
       <body>
         <a class="skip" href="#isi">

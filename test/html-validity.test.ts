@@ -1,0 +1,73 @@
+/**
+ * The main pages are valid HTML, as the Nu checker and html-validate judge it: no invalid ids or
+ * attributes, no `defer` on module scripts, no ECharts-only attributes left in the SVG charts, and
+ * English content marked as English on the API documentation.
+ */
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { HtmlValidate } from 'html-validate';
+import { barChart, progressChart } from '../src/platform/charts.ts';
+import { buildTestApp, type TestApp } from './helpers/app.ts';
+
+let t: TestApp;
+before(async () => {
+  t = await buildTestApp();
+});
+after(() => t.close());
+
+const pages = [
+  '/',
+  '/anggota',
+  '/dapil',
+  '/agenda',
+  '/perda',
+  '/raperda',
+  '/proyek',
+  '/anggaran',
+  '/aspirasi',
+  '/aspirasi/baru',
+  '/lacak',
+  '/data',
+  '/api/docs',
+  '/open311',
+  '/masuk',
+  '/daftar',
+];
+
+describe('valid HTML', () => {
+  test('the main pages pass html-validate and have no module script with defer', async () => {
+    const validator = new HtmlValidate({ extends: ['html-validate:standard'] });
+    for (const url of pages) {
+      const res = await t.app.inject(url);
+      assert.equal(res.statusCode, 200, url);
+      const report = await validator.validateString(res.body);
+      const problems = report.results.flatMap((r) => r.messages.map((m) => `${m.ruleId}: ${m.message}`));
+      assert.deepEqual(problems, [], `${url} is valid HTML`);
+      assert.doesNotMatch(res.body, /<script[^>]*type="module"[^>]*\sdefer/, `${url}: no defer on a module script`);
+    }
+  });
+
+  test('the API documentation marks its English content as English, with ids that hold no space', async () => {
+    const body = (await t.app.inject('/api/docs')).body;
+    assert.match(body, /<html lang="id"/);
+    assert.match(body, /<section aria-labelledby="tag-open-data" lang="en">/);
+    assert.doesNotMatch(body, /id="[^"]*\s[^"]*"/);
+  });
+
+  test('charts drawn on the server carry only SVG attributes', () => {
+    const bars = barChart({ categories: ['Pendapatan', 'Belanja'], series: [{ name: 'Rencana', values: [10, 8] }] });
+    const progress = progressChart({
+      points: [
+        { date: '2026-01-15', value: 10 },
+        { date: '2026-03-15', value: 45 },
+      ],
+      name: 'Kemajuan fisik',
+      planned: { from: '2026-01-01', to: '2026-12-31' },
+      dateLabel: (day) => day,
+    });
+    for (const svg of [bars, progress]) {
+      assert.match(svg, /^<svg /);
+      assert.doesNotMatch(svg, /ecmeta_/);
+    }
+  });
+});
