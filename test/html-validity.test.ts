@@ -70,4 +70,50 @@ describe('valid HTML', () => {
       assert.doesNotMatch(svg, /ecmeta_/);
     }
   });
+
+  test('search engines and link previews get a description, Open Graph and schema.org data', async () => {
+    const meta = (body: string, name: string) =>
+      new RegExp(`<meta (?:name|property)="${name}" content="([^"]*)"`).exec(body)?.[1];
+    const main = [
+      '/',
+      '/anggota',
+      '/dapil',
+      '/agenda',
+      '/perda',
+      '/raperda',
+      '/proyek',
+      '/anggaran',
+      '/aspirasi',
+      '/data',
+    ];
+    const generic = meta((await t.app.inject('/masuk')).body, 'description');
+    const seen = new Set<string>();
+    for (const url of main) {
+      const body = (await t.app.inject(url)).body;
+      const description = meta(body, 'description');
+      assert.ok(description !== undefined && description.length > 20, `${url} has a description`);
+      assert.notEqual(description, generic, `${url} says what it is about`);
+      seen.add(description);
+      assert.equal(meta(body, 'og:description'), description, url);
+      assert.ok(meta(body, 'og:title'), url);
+      assert.match(meta(body, 'og:url') ?? '', new RegExp(`^https?://[^/]+${url === '/' ? '/$' : url}$`), url);
+    }
+    assert.ok(seen.size >= 9, 'each main page has its own description');
+
+    const ld = (body: string) =>
+      JSON.parse(/<script type="application\/ld\+json">([^<]*)<\/script>/.exec(body)?.[1] ?? 'null') as Record<
+        string,
+        unknown
+      > | null;
+    const home = ld((await t.app.inject('/')).body);
+    assert.equal(home?.['@type'], 'GovernmentOrganization');
+    assert.equal(home?.['@context'], 'https://schema.org');
+    assert.equal(typeof home?.name, 'string');
+    const list = (await t.app.inject('/anggota')).body;
+    const slug = /href="\/anggota\/([a-z0-9-]+)"/.exec(list)?.[1];
+    assert.ok(slug);
+    const person = ld((await t.app.inject(`/anggota/${slug}`)).body);
+    assert.equal(person?.['@type'], 'Person');
+    assert.equal((person?.memberOf as { '@type': string } | undefined)?.['@type'], 'GovernmentOrganization');
+  });
 });

@@ -3,6 +3,11 @@ import type { Messages } from '../platform/i18n.ts';
 
 export const messages = {
   'members.title': { id: 'Anggota DPRD', en: 'Council members' },
+  'members.jobTitle': { id: 'Anggota DPRD', en: 'Member of the regional council' },
+  'members.lead': {
+    id: '{n} anggota DPRD: fraksi, komisi, daerah pemilihan dan kehadiran di rapat.',
+    en: '{n} council members: their fraksi, komisi, electoral district and attendance at meetings.',
+  },
   'members.filter': { id: 'Saring anggota', en: 'Filter members' },
   'members.dapil': { id: 'Dapil', en: 'District' },
   'members.fraksi': { id: 'Fraksi', en: 'Faction' },

@@ -8,6 +8,8 @@ import type { Site } from './site.ts';
 export interface PageContext {
   lang: Language;
   t: Translate;
+  /** The portal's public address (PUBLIC_BASE_URL), for links that leave the page: Open Graph, JSON-LD. */
+  origin: string;
   /** Path and query of the current request, to mark the current page and switch language. */
   url: string;
   council: Site | undefined;

@@ -19,6 +19,7 @@ export async function pageContext(request: FastifyRequest): Promise<PageContext>
   return {
     lang: request.lang,
     t: request.t,
+    origin: request.server.config.publicBaseUrl,
     url: request.url,
     council,
     assets: request.server.assets,

@@ -208,7 +208,7 @@ export function AgendaPage({
   const days = byDay(meetings);
   const bodies = structure.bodies;
   return (
-    <Layout ctx={ctx} title={t('agenda.title')}>
+    <Layout ctx={ctx} title={t('agenda.title')} description={t('agenda.lead')}>
       <h1>{t('agenda.title')}</h1>
       <p class="lead">{t('agenda.lead')}</p>
       <nav aria-label={t('agenda.views')}>
@@ -372,7 +372,23 @@ export function MeetingPage({ ctx, record }: { ctx: PageContext; record: Meeting
   const m = record.view;
   const d = m.details;
   return (
-    <Layout ctx={ctx} title={shownTitle(ctx, m)}>
+    <Layout
+      ctx={ctx}
+      title={shownTitle(ctx, m)}
+      description={`${formatDate(m.startsAt, ctx.lang)} · ${m.body?.name ?? typeLabel(ctx, m.type)}`}
+      jsonLd={{
+        '@type': 'Event',
+        name: shownTitle(ctx, m),
+        startDate: m.startsAt.toISOString(),
+        ...(m.endsAt === null ? {} : { endDate: m.endsAt.toISOString() }),
+        eventStatus: m.cancelled ? 'https://schema.org/EventCancelled' : 'https://schema.org/EventScheduled',
+        url: `${ctx.origin}/agenda/${m.id}`,
+        ...(d?.place == null ? {} : { location: { '@type': 'Place', name: d.place } }),
+        ...(ctx.council === undefined
+          ? {}
+          : { organizer: { '@type': 'GovernmentOrganization', name: ctx.council.name } }),
+      }}
+    >
       <p>
         <a href="/agenda">{t('agenda.back')}</a>
       </p>

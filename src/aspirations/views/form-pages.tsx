@@ -110,7 +110,7 @@ export interface FirstStepPageProps {
 export function FirstStepPage({ ctx, csrf, structure, errors, values, project }: FirstStepPageProps) {
   const { t } = ctx;
   return (
-    <Layout ctx={ctx} title={t('aspiration.new.title')}>
+    <Layout ctx={ctx} title={t('aspiration.new.title')} description={t('aspiration.new.lead')}>
       <h1>{t('aspiration.new.title')}</h1>
       <p class="lead">{t('aspiration.new.lead')}</p>
       <p>

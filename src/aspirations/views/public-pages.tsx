@@ -228,7 +228,7 @@ export function ListPage({ ctx, structure, items, total, page, pageSize, query }
   );
 
   return (
-    <Layout ctx={ctx} title={t('aspiration.list.title')}>
+    <Layout ctx={ctx} title={t('aspiration.list.title')} description={t('aspiration.list.lead')}>
       <h1>{t('aspiration.list.title')}</h1>
       <p class="lead">{t('aspiration.list.lead')}</p>
       <SendOrTrack ctx={ctx} />

@@ -167,7 +167,7 @@ export function BudgetPage({
   const { t } = ctx;
   if (chosen === undefined) {
     return (
-      <Layout ctx={ctx} title={t('budget.title')}>
+      <Layout ctx={ctx} title={t('budget.title')} description={t('budget.lead')}>
         <h1>{t('budget.title')}</h1>
         <p>{t('budget.none')}</p>
       </Layout>
@@ -176,7 +176,7 @@ export function BudgetPage({
   const base = `/anggaran?tahun=${chosen.year}&tahap=${chosen.stage}`;
   const current = path[path.length - 1];
   return (
-    <Layout ctx={ctx} title={`${t('budget.title')} ${chosen.year}`}>
+    <Layout ctx={ctx} title={`${t('budget.title')} ${chosen.year}`} description={t('budget.lead')}>
       <h1>{t('budget.heading', { year: chosen.year, stage: t(`budget.stage.${chosen.stage}`) })}</h1>
       <p class="lead">{t('budget.lead')}</p>
       {available.length <= 1 ? null : (

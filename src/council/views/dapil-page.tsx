@@ -18,7 +18,7 @@ export interface DapilPageProps {
 export function DapilPage({ ctx, structure, chosen, lookup, members }: DapilPageProps) {
   const { t } = ctx;
   return (
-    <Layout ctx={ctx} title={t('dapil.title')}>
+    <Layout ctx={ctx} title={t('dapil.title')} description={t('dapil.lead')}>
       <h1>{t('dapil.title')}</h1>
       <p class="lead">{t('dapil.lead')}</p>
       <div class="panel">

@@ -48,7 +48,7 @@ export function PropemperdaPage({
 }) {
   const { t } = ctx;
   return (
-    <Layout ctx={ctx} title={t('draft.list.title', { year })}>
+    <Layout ctx={ctx} title={t('draft.list.title', { year })} description={t('draft.list.lead')}>
       <p>
         <a href="/perda">{t('regulation.title')}</a>
       </p>

@@ -18,7 +18,26 @@ export function HomePage({ ctx, structure, answered }: HomePageProps) {
   const { t } = ctx;
   const { council } = structure;
   return (
-    <Layout ctx={ctx} title={t('home.title')}>
+    <Layout
+      ctx={ctx}
+      title={t('home.title')}
+      description={t('home.lead', {
+        council: council.name,
+        period: council.period,
+        seats: council.seats,
+        dapilCount: structure.dapil.length,
+        fraksiCount: structure.fraksi.length,
+      })}
+      jsonLd={{
+        '@type': 'GovernmentOrganization',
+        name: council.name,
+        url: ctx.origin,
+        address: council.address,
+        ...(council.email === null ? {} : { email: council.email }),
+        ...(council.phone === null ? {} : { telephone: council.phone }),
+        areaServed: council.region_name,
+      }}
+    >
       <h1>{council.name}</h1>
       <p class="lead">
         {t('home.lead', {

@@ -26,7 +26,27 @@ export interface MemberPageProps {
 export function MemberPage({ ctx, member, dapil, colleagues, attendance }: MemberPageProps) {
   const { t } = ctx;
   return (
-    <Layout ctx={ctx} title={member.name}>
+    <Layout
+      ctx={ctx}
+      title={member.name}
+      description={[
+        member.fraksi?.name ?? member.party,
+        member.komisi?.name,
+        member.dapil === null ? undefined : `Dapil ${member.dapil}`,
+      ]
+        .filter(Boolean)
+        .join(' · ')}
+      jsonLd={{
+        '@type': 'Person',
+        name: member.name,
+        url: `${ctx.origin}/anggota/${member.slug}`,
+        jobTitle: t('members.jobTitle'),
+        affiliation: member.party,
+        ...(ctx.council === undefined
+          ? {}
+          : { memberOf: { '@type': 'GovernmentOrganization', name: ctx.council.name, url: ctx.origin } }),
+      }}
+    >
       <p>
         <a href="/anggota">{t('members.back')}</a>
       </p>

@@ -41,7 +41,7 @@ export function MembersPage({ ctx, structure, filter, members, total }: MembersP
   const { t } = ctx;
   const filtered = filter.dapil !== '' || filter.fraksi !== '' || filter.komisi !== '';
   return (
-    <Layout ctx={ctx} title={t('members.title')}>
+    <Layout ctx={ctx} title={t('members.title')} description={t('members.lead', { n: total })}>
       <h1>{t('members.title')}</h1>
       <form class="panel" method="get" action="/anggota" data-module="auto-submit" aria-labelledby="filter-title">
         <h2 id="filter-title" class="visually-hidden">

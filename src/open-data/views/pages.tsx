@@ -22,7 +22,7 @@ export function CataloguePage({
 }) {
   const { t } = ctx;
   return (
-    <Layout ctx={ctx} title={t('data.title')}>
+    <Layout ctx={ctx} title={t('data.title')} description={t('data.lead')}>
       <h1>{t('data.title')}</h1>
       <p class="lead">{t('data.lead')}</p>
       <p>

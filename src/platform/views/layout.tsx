@@ -31,20 +31,42 @@ const languageShort: Record<Language, string> = { id: 'ID', en: 'EN' };
 export interface LayoutProps {
   ctx: PageContext;
   title: string;
+  /** What the page is about, for search engines and link previews (the site's tagline if absent). */
   description?: string;
+  /** schema.org data about what the page shows (the council, a member, a meeting, a regulation). */
+  jsonLd?: Record<string, unknown>;
   children: ComponentChildren;
 }
 
-export function Layout({ ctx, title, description, children }: LayoutProps) {
+const ogLocale: Record<Language, string> = { id: 'id_ID', en: 'en_GB' };
+
+/** JSON inside a script element: "<" escaped so that no text can close the element. */
+function scriptJson(data: Record<string, unknown>): string {
+  return JSON.stringify({ '@context': 'https://schema.org', ...data }).replace(/</g, '\\u003c');
+}
+
+export function Layout({ ctx, title, description, jsonLd, children }: LayoutProps) {
   const { t, council } = ctx;
   const siteName = council?.name ?? 'Dewan Terbuka';
+  const summary = description ?? `${siteName}: ${t('site.tagline')}`;
+  const path = new URL(ctx.url, 'http://localhost').pathname;
   return (
     <html lang={ctx.lang}>
       <head>
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{`${title} · ${siteName}`}</title>
-        {description === undefined ? null : <meta name="description" content={description} />}
+        <meta name="description" content={summary} />
+        <meta property="og:site_name" content={siteName} />
+        <meta property="og:title" content={title} />
+        <meta property="og:description" content={summary} />
+        <meta property="og:type" content="website" />
+        <meta property="og:url" content={`${ctx.origin}${path}`} />
+        <meta property="og:locale" content={ogLocale[ctx.lang]} />
+        {/* JSON with "<" escaped: a data block, never run (the CSP allows no inline script). */}
+        {jsonLd === undefined ? null : (
+          <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: scriptJson(jsonLd) }} />
+        )}
         <link rel="stylesheet" href={ctx.assets.css} />
         <link rel="icon" href="/static/favicon.svg" type="image/svg+xml" />
         {/* A module script is deferred already; `defer` on it is invalid HTML. */}

@@ -125,7 +125,7 @@ export function ProjectsPage({
   const middle = regionCenter(structure);
   const kecamatan = structure.kecamatan.find((k) => k.slug === query.kecamatan);
   return (
-    <Layout ctx={ctx} title={t('project.title')}>
+    <Layout ctx={ctx} title={t('project.title')} description={t('project.lead')}>
       <h1>{t('project.title')}</h1>
       <p class="lead">{t('project.lead')}</p>
       <p>

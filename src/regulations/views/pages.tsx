@@ -98,7 +98,7 @@ export function RegulationsPage({
   );
 
   return (
-    <Layout ctx={ctx} title={t('regulation.title')}>
+    <Layout ctx={ctx} title={t('regulation.title')} description={t('regulation.lead')}>
       <h1>{t('regulation.title')}</h1>
       <p class="lead">{t('regulation.lead')}</p>
       <p>
@@ -163,7 +163,21 @@ export function RegulationPage({ ctx, record }: { ctx: PageContext; record: Regu
   const { t } = ctx;
   const r = record.regulation;
   return (
-    <Layout ctx={ctx} title={citation(ctx, r)} description={r.title}>
+    <Layout
+      ctx={ctx}
+      title={citation(ctx, r)}
+      description={r.title}
+      jsonLd={{
+        '@type': 'Legislation',
+        name: r.title,
+        legislationIdentifier: citation(ctx, r),
+        legislationDate: r.enactedOn,
+        url: `${ctx.origin}/perda/${r.id}`,
+        ...(ctx.council === undefined
+          ? {}
+          : { legislationPassedBy: { '@type': 'GovernmentOrganization', name: ctx.council.name } }),
+      }}
+    >
       <p>
         <a href="/perda">{t('regulation.back')}</a>
       </p>
