@@ -17,6 +17,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import type { Config } from './config.ts';
 import type { OpenDatabase } from './db/index.ts';
 import { features } from './features.ts';
+import { withErrorResponses } from './platform/api-errors.ts';
 import { type Assets, loadAssets, publicDir } from './platform/assets.ts';
 import { registerAuth } from './platform/auth.ts';
 import { createSealer } from './platform/crypto.ts';
@@ -211,6 +212,7 @@ export async function buildApp({ config, database, assets, logStream }: AppOptio
   await app.register(etag, { weak: true });
   await app.register(compress, { threshold: 1024, encodings: ['br', 'gzip', 'deflate'] });
   await app.register(swagger, {
+    transform: withErrorResponses,
     openapi: {
       openapi: '3.1.0',
       info: {

@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { Validator } from '@seriousme/openapi-schema-validator';
+import { Ajv2020 } from 'ajv/dist/2020.js';
 import { buildTestApp, type TestApp } from '../../test/helpers/app.ts';
+import { createUser, signIn } from '../../test/helpers/users.ts';
 
 let t: TestApp;
 before(async () => {
@@ -29,6 +31,7 @@ describe('the API is described for the people who build on it', () => {
     const document = (await t.app.inject('/api/openapi.json')).json<OpenApi>();
     const paths = Object.keys(document.paths).sort();
     assert.deepEqual(paths, [
+      '/api/3/action/help_show',
       '/api/3/action/package_list',
       '/api/3/action/package_search',
       '/api/3/action/package_show',
@@ -79,5 +82,61 @@ describe('the API is described for the people who build on it', () => {
     assert.match(id.body, /<code>dapil<\/code>/, 'parameters are listed');
     const en = await t.app.inject('/api/docs?lang=en');
     assert.match(en.body, /<h1>API documentation<\/h1>/);
+  });
+
+  test('the error answers the API really gives are the ones its document declares', async () => {
+    type Operation = { responses: Record<string, { content?: Record<string, { schema: object }> }> };
+    const document = (await t.app.inject('/api/openapi.json')).json<{
+      paths: Record<string, Record<string, Operation>>;
+    }>();
+    // Every operation declares the errors it can answer with.
+    for (const [path, methods] of Object.entries(document.paths)) {
+      if (!path.startsWith('/api/')) continue;
+      for (const [method, operation] of Object.entries(methods)) {
+        const wanted = path.startsWith('/api/3/') ? ['404', '409'] : ['400', '401', '403', '404', '429', '503'];
+        for (const status of wanted) assert.ok(operation.responses[status], `${method} ${path} declares ${status}`);
+      }
+    }
+    const ajv = new Ajv2020({ strict: false });
+    const check = async (
+      request: { url: string; headers?: Record<string, string> },
+      path: string,
+      status: number,
+      type: string,
+    ) => {
+      const res = await t.app.inject(request);
+      assert.equal(res.statusCode, status, request.url);
+      assert.match(String(res.headers['content-type']), new RegExp(type.replace('+', '\\+')), request.url);
+      const schema = document.paths[path]?.get?.responses[String(status)]?.content?.[type]?.schema;
+      assert.ok(schema, `${path} declares ${status} as ${type}`);
+      const valid = ajv.validate(schema, res.json());
+      assert.ok(valid, `${request.url}: ${JSON.stringify(ajv.errors)} for ${res.body}`);
+    };
+    await check({ url: '/api/v1/meetings/1999999999' }, '/api/v1/meetings/{id}', 404, 'application/problem+json');
+    await check({ url: '/api/v1/meetings/bukan-angka' }, '/api/v1/meetings/{id}', 400, 'application/problem+json');
+    await check({ url: '/api/v1/me' }, '/api/v1/me', 401, 'application/problem+json');
+    const user = await createUser(t, 'citizen');
+    const a = await signIn(t, user);
+    await a.get('/akun/token');
+    const made = await a.post('/akun/token', { name: 'Uji', scopes: 'profile:read', days: '7' });
+    const token = /<code>(dt_[A-Za-z0-9_-]+)<\/code>/.exec(made.body)?.[1] ?? '';
+    await check(
+      { url: '/api/v1/members', headers: { authorization: `Bearer ${token}` } },
+      '/api/v1/members',
+      403,
+      'application/problem+json',
+    );
+    await check(
+      { url: '/api/3/action/package_show?id=tidak-ada' },
+      '/api/3/action/package_show',
+      404,
+      'application/json',
+    );
+    await check(
+      { url: '/api/3/action/package_list?limit=banyak' },
+      '/api/3/action/package_list',
+      409,
+      'application/json',
+    );
   });
 });
