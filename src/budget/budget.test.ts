@@ -4,6 +4,7 @@ import { strToU8, zipSync } from 'fflate';
 import { Agent } from '../../test/helpers/agent.ts';
 import { buildTestApp, type TestApp } from '../../test/helpers/app.ts';
 import { createUser, signIn } from '../../test/helpers/users.ts';
+import { MAX_COLUMNS, MAX_ROWS, readFirstSheet, SpreadsheetError } from '../platform/xlsx.ts';
 import { parseAmount } from './import.ts';
 
 let t: TestApp;
@@ -297,6 +298,32 @@ describe("the budget is imported from the region's file", () => {
     );
     assert.equal((await agent().get('/api/v1/budget?year=1999')).statusCode, 400);
     assert.equal((await agent().get('/api/v1/budget?year=2031')).statusCode, 404);
+  });
+
+  test('a spreadsheet built to freeze the portal is read within bounds, off the event loop', async () => {
+    // One cell per row in the last column Excel has (XFD): the reported 102 KB file had 20,000 rows.
+    const hostile = (rows: number, firstRow = 1) => {
+      const ns = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"';
+      const body = Array.from({ length: rows }, (_, i) => {
+        const r = firstRow + i;
+        return `<row r="${r}"><c r="XFD${r}" t="inlineStr"><is><t>x</t></is></c></row>`;
+      }).join('');
+      return zipSync({
+        'xl/workbook.xml': strToU8(`<workbook ${ns}><sheets><sheet name="A" sheetId="1"/></sheets></workbook>`),
+        'xl/worksheets/sheet1.xml': strToU8(`<worksheet ${ns}><sheetData>${body}</sheetData></worksheet>`),
+      });
+    };
+    for (const row of readFirstSheet(hostile(50)))
+      assert.ok(row.fields.length <= MAX_COLUMNS, `row ${row.line} holds ${row.fields.length} fields`);
+    assert.throws(() => readFirstSheet(hostile(1, MAX_ROWS + 1)), SpreadsheetError, 'too many rows is refused');
+
+    // Imported whole, it is refused with words, and pages answer while it is read.
+    const importing = upload(hostile(20_000), '2026', 'murni', 'apbd.xlsx');
+    const page = await agent().get('/anggaran');
+    assert.equal(page.statusCode, 200);
+    const res = await importing;
+    assert.equal(res.statusCode, 400);
+    assert.match(res.body, /class="error-summary"/);
   });
 
   test('only staff and administrators import', async () => {

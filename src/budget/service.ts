@@ -12,7 +12,8 @@ import { councilsDir } from '../db/seed/index.ts';
 import { recordAudit } from '../platform/audit.ts';
 import type { CurrentUser, Deps } from '../platform/deps.ts';
 import type { UploadedFile } from '../platform/uploads.ts';
-import { readFirstSheet, SpreadsheetError } from '../platform/xlsx.ts';
+import { SpreadsheetError } from '../platform/xlsx.ts';
+import { readFirstSheetOffThread } from '../platform/xlsx-thread.ts';
 import { type BudgetLine, type LineError, type ParseResult, parseBudgetCsv, parseBudgetRows } from './import.ts';
 import * as q from './queries.ts';
 
@@ -58,7 +59,7 @@ export async function uploadBudget(
   const file = input.file;
   if (file === undefined || file.data.length === 0) return { ok: false, problem: 'file' };
   if (file.truncated || file.data.length > MAX_FILE_BYTES) return { ok: false, problem: 'tooLarge' };
-  const parsed = parseBudgetFile(file.data, { year, stage });
+  const parsed = await parseBudgetFile(file.data, { year, stage });
   if (parsed === undefined) return { ok: false, problem: 'type' };
   if (!parsed.ok) return parsed;
   const structure = await getCouncil(deps.db);
@@ -77,10 +78,13 @@ export async function uploadBudget(
  * CSV or XLSX, told apart by their bytes (a spreadsheet is a zip file starting "PK"), never by the
  * name a browser sends. Undefined when it is neither.
  */
-function parseBudgetFile(data: Buffer, expected: { year: number; stage: BudgetStage }): ParseResult | undefined {
+async function parseBudgetFile(
+  data: Buffer,
+  expected: { year: number; stage: BudgetStage },
+): Promise<ParseResult | undefined> {
   if (data.subarray(0, 4).toString('latin1') === 'PK\u0003\u0004') {
     try {
-      return parseBudgetRows(readFirstSheet(data), expected);
+      return parseBudgetRows(await readFirstSheetOffThread(data), expected);
     } catch (error) {
       if (error instanceof SpreadsheetError) return undefined;
       throw error;

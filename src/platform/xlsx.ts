@@ -18,6 +18,10 @@ export interface SheetRow {
 }
 
 const MAX_PART_BYTES = 64 * 1024 * 1024;
+/** Columns read from a row: far more than any import needs; a cell further right is ignored, never padded to. */
+export const MAX_COLUMNS = 256;
+/** Rows a sheet may have: more is refused before the rows are kept. */
+export const MAX_ROWS = 200_000;
 
 function unescapeXml(s: string): string {
   return s.replace(/&(#x[0-9a-fA-F]+|#\d+|amp|lt|gt|quot|apos);/g, (_, e: string) => {
@@ -98,6 +102,7 @@ export function readFirstSheet(data: Uint8Array): SheetRow[] {
   for (const rowMatch of sheet.matchAll(/<(?:\w+:)?row(\s[^>]*)?(?:\/>|>([\s\S]*?)<\/(?:\w+:)?row>)/g)) {
     const line = Number(attribute(rowMatch[1] ?? '', 'r') ?? nextLine);
     nextLine = line + 1;
+    if (line > MAX_ROWS) throw new SpreadsheetError(`more than ${MAX_ROWS} rows`);
     const fields: string[] = [];
     let nextColumn = 0;
     for (const cellMatch of (rowMatch[2] ?? '').matchAll(/<(?:\w+:)?c(\s[^>]*)?(?:\/>|>([\s\S]*?)<\/(?:\w+:)?c>)/g)) {
@@ -106,7 +111,8 @@ export function readFirstSheet(data: Uint8Array): SheetRow[] {
       const ref = attribute(attrs, 'r');
       const column = ref === undefined ? nextColumn : columnIndex(ref);
       nextColumn = column + 1;
-      if (column < 0 || column > 16_383) continue;
+      // A cell in column XFD must not make every row 16,384 fields long (20,000 such rows froze the portal).
+      if (column < 0 || column >= MAX_COLUMNS) continue;
       const type = attribute(attrs, 't') ?? 'n';
       const value = /<(?:\w+:)?v>([\s\S]*?)<\/(?:\w+:)?v>/.exec(body)?.[1];
       let text = '';

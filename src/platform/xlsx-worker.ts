@@ -1,0 +1,16 @@
+/**
+ * Reads a spreadsheet in a worker thread (see readFirstSheetOffThread in xlsx-thread.ts), so that a
+ * large or hostile file costs this thread's time and memory, not the event loop that serves pages.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { readFirstSheet, SpreadsheetError } from './xlsx.ts';
+
+try {
+  parentPort?.postMessage({ ok: true, rows: readFirstSheet(workerData as Uint8Array) });
+} catch (error) {
+  parentPort?.postMessage({
+    ok: false,
+    spreadsheet: error instanceof SpreadsheetError,
+    message: error instanceof Error ? error.message : String(error),
+  });
+}
