@@ -4,6 +4,7 @@ import { Agent } from '../../test/helpers/agent.ts';
 import { buildAppWithMailbox, type TestApp } from '../../test/helpers/app.ts';
 import { linkIn, type Mailbox } from '../../test/helpers/mailbox.ts';
 import { createUser, signIn } from '../../test/helpers/users.ts';
+import { RESET_ANSWER_MS } from './routes.tsx';
 
 let t: TestApp;
 let mailbox: Mailbox;
@@ -312,6 +313,27 @@ describe('forms are protected against cross-site requests', () => {
 });
 
 describe('passwords', () => {
+  test('asking for a reset takes as long whether or not the address has an account', async () => {
+    const user = await createUser(t, 'citizen');
+    const a = agent();
+    await a.get('/lupa-sandi');
+    const timed = async (email: string) => {
+      const started = performance.now();
+      const res = await a.post('/lupa-sandi', { email });
+      assert.equal(res.statusCode, 200);
+      return { ms: performance.now() - started, body: res.body.replace(/value="[^"]{20,}"/g, '') };
+    };
+    const known = await timed(user.email);
+    const unknown = await timed(`tidak.ada.${Date.now()}@example.org`);
+    // No timing is compared: both answers wait for the same floor, which is longer than the work.
+    assert.ok(known.ms >= RESET_ANSWER_MS && unknown.ms >= RESET_ANSWER_MS, `${known.ms} / ${unknown.ms} ms`);
+    assert.equal(
+      known.body.replace(user.email, 'X'),
+      unknown.body.replace(/tidak\.ada\.\d+@example\.org/, 'X'),
+      'the same page either way',
+    );
+  });
+
   test('a forgotten password is reset by a single-use link, ending every session', async () => {
     const user = await createUser(t, 'citizen');
     const old = await signIn(t, user);

@@ -64,6 +64,9 @@ function origin(request: FastifyRequest) {
   return { ip: request.ip, userAgent: request.headers['user-agent'] };
 }
 
+/** How long a password-reset request takes to answer, whatever the address (see POST /lupa-sandi). */
+export const RESET_ANSWER_MS = 400;
+
 // Attempts per address: enough for a person who mistypes, too few for a guessing script.
 const limits = {
   signIn: { max: 10, timeWindow: '5 minutes' },
@@ -263,7 +266,12 @@ export const accountRoutes: FastifyPluginAsyncTypebox = async (app) => {
       if (!isEmail(normaliseEmail(email))) {
         return forgotForm(request, reply, { email: request.t('form.email') }, { email }, undefined, 400);
       }
+      // Whether the address has an account changes the work done (a token, a mail, an audit entry);
+      // the answer comes no sooner than RESET_ANSWER_MS either way, so its timing tells nothing.
+      const started = performance.now();
       await requestPasswordReset(deps(app), await mailContext(request), email);
+      const rest = RESET_ANSWER_MS - (performance.now() - started);
+      if (rest > 0) await new Promise((resolve) => setTimeout(resolve, rest));
       app.outbox.kick();
       return forgotForm(request, reply, {}, {}, request.t('forgot.sent', { email: normaliseEmail(email) }));
     },
