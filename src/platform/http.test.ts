@@ -45,7 +45,14 @@ describe('every page is served safely', () => {
   test('pages carry no inline script or style', async () => {
     for (const url of ['/', '/anggota', '/dapil', '/api/docs', '/tidak-ada']) {
       const res = await t.app.inject(url);
-      assert.doesNotMatch(res.body, /<script(?![^>]*\bsrc=)[^>]*>/, `${url} has an inline script`);
+      // schema.org data (type application/ld+json) is a data block that browsers never run.
+      assert.doesNotMatch(
+        res.body,
+        /<script(?![^>]*\b(?:src=|type="application\/ld\+json"))[^>]*>/,
+        `${url} has an inline script`,
+      );
+      for (const block of res.body.matchAll(/<script type="application\/ld\+json">([^<]*)<\/script>/g))
+        assert.doesNotThrow(() => JSON.parse(block[1] ?? ''), `${url}: its data block is JSON and nothing else`);
       assert.doesNotMatch(res.body, /\sstyle="/, `${url} has an inline style`);
       assert.doesNotMatch(res.body, /\son[a-z]+="/, `${url} has an inline event handler`);
     }
