@@ -8,6 +8,7 @@ import { after, before, describe, test } from 'node:test';
 import { submitAspiration } from '../src/aspirations/service.ts';
 import { getCouncil } from '../src/council/service.ts';
 import { deps } from '../src/platform/auth.ts';
+import { maskContacts } from '../src/platform/contact.ts';
 import { csv } from '../src/platform/feeds.ts';
 import { Agent } from './helpers/agent.ts';
 import { buildTestApp, type TestApp } from './helpers/app.ts';
@@ -282,5 +283,58 @@ describe('what outside clients and an attacker found', () => {
         .sort(),
       ['address', 'name', 'title'],
     );
+  });
+
+  test('contact details typed into an aspiration are masked wherever the public sees it', async () => {
+    assert.equal(
+      maskContacts('Hubungi budi.santoso@gmail.com atau 0812-3456-7890, NIK 3275012345678901.'),
+      'Hubungi b•••@gmail.com atau 0812-••••-7890, NIK ••••••••••••••••.',
+    );
+    assert.equal(maskContacts('WA +62 812 3456 7890 ya'), 'WA +62 81• •••• 7890 ya');
+    assert.equal(
+      maskContacts('Jalan rusak 200 meter, tahun 2026, RT 03/RW 05'),
+      'Jalan rusak 200 meter, tahun 2026, RT 03/RW 05',
+    );
+
+    const structure = await getCouncil(t.database.db);
+    const kel = structure.kecamatan[1]?.kelurahan[0];
+    const description =
+      'Saluran air tersumbat di depan rumah. Hubungi saya di warga.peduli@gmail.com atau 0812-3456-7890. NIK 3275012345678901.';
+    const sent = await submitAspiration(deps(t.app), {
+      kind: 'pengaduan',
+      category: 'jalan-jembatan-drainase',
+      location: String(kel?.id),
+      title: 'Saluran tersumbat, telepon +62 812 3456 7890',
+      description,
+      address: 'Gang Melati, kontak 0812-3456-7890',
+      email: 'warga.peduli@gmail.com',
+      showName: false,
+      consent: true,
+      channel: 'web',
+      photos: [],
+      userId: null,
+    });
+    if (!sent.ok) throw new Error(JSON.stringify(sent));
+    const secrets = ['warga.peduli@gmail.com', '0812-3456-7890', '812 3456 7890', '3275012345678901'];
+    const outputs = {
+      page: (await t.app.inject(`/aspirasi/${sent.code}`)).body,
+      list: (await t.app.inject('/aspirasi')).body,
+      atom: (await t.app.inject('/aspirasi.atom')).body,
+      api: (await t.app.inject(`/api/v1/aspirations/${sent.code}`)).body,
+      open311: (await t.app.inject('/open311/v2/requests.json')).body,
+      open311xml: (await t.app.inject('/open311/v2/requests.xml')).body,
+    };
+    for (const [where, body] of Object.entries(outputs)) {
+      for (const secret of secrets) assert.ok(!body.includes(secret), `${where} shows ${secret}`);
+    }
+    assert.match(outputs.page, /w•••@gmail\.com/);
+    assert.match(outputs.page, /0812-••••-7890/);
+    assert.match(outputs.page, /<meta name="description" content="[^"]*w•••@gmail\.com/);
+
+    // The reporter, through their private link, reads what they wrote.
+    const reporter = new Agent(t.app, '198.51.100.99');
+    await reporter.get(`/lacak/${sent.token}`);
+    const own = (await reporter.get(`/aspirasi/${sent.code}`)).body;
+    assert.ok(own.includes('warga.peduli@gmail.com') && own.includes('0812-3456-7890'));
   });
 });

@@ -119,8 +119,8 @@ export const messages = {
     en: 'not sent: the channel is not configured',
   },
   'aspiration.descriptionHint': {
-    id: 'Jelaskan apa yang terjadi, sejak kapan, dan apa yang Anda harapkan.',
-    en: 'Say what happened, since when, and what you hope for.',
+    id: 'Jelaskan apa yang terjadi, sejak kapan, dan apa yang Anda harapkan. Uraian ini tampil untuk umum: jangan tulis nomor telepon, email atau NIK di sini (isian kontak di bawah tidak ditampilkan).',
+    en: 'Say what happened, since when, and what you hope for. This text is public: do not write a phone number, email or NIK here (the contact fields below are never shown).',
   },
   'aspiration.event.received': { id: 'Diterima', en: 'Received' },
   'aspiration.event.receivedVia': { id: 'Diterima melalui {channel}', en: 'Received through {channel}' },

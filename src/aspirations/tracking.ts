@@ -25,7 +25,7 @@ export async function publicAspiration(
   if (row === undefined) return undefined;
   const reporter = isReporter(viewer, row);
   if (row.kind === 'rahasia' && !reporter) return undefined;
-  return { view: await viewOf(deps, row, false), reporter };
+  return { view: await viewOf(deps, row, false, false, reporter), reporter };
 }
 
 export async function photoFile(

@@ -1,6 +1,7 @@
 /** One aspiration as its pages show it: the timeline, the working-day deadline, and who is looking. */
 import { type Body, type Category, type CouncilStructure, getCouncil } from '../council/service.ts';
 import type { AspirationChannel, AspirationKind, AspirationStatus } from '../db/schema.ts';
+import { maskContacts } from '../platform/contact.ts';
 import type { CurrentUser, Deps } from '../platform/deps.ts';
 import { can } from '../platform/permissions.ts';
 import { jakartaDay, workingDaysUntil } from '../platform/working-days.ts';
@@ -87,7 +88,20 @@ function deadlineOf(structure: CouncilStructure, row: Row, now: Date): Deadline 
 }
 
 /** The row as people see it; with `internal`, notes and who-did-what for officials. */
-export async function viewOf(deps: Deps, row: Row, internal: boolean, summaryOnly = false): Promise<AspirationView> {
+/**
+ * One aspiration as a page or a record shows it. For the public (not `internal`, not the reporter
+ * looking at their own) contact details typed into its texts are masked: every public output —
+ * the page, the list, feeds, the API and Open311 — is made from this view.
+ */
+export async function viewOf(
+  deps: Deps,
+  row: Row,
+  internal: boolean,
+  summaryOnly = false,
+  forReporter = false,
+): Promise<AspirationView> {
+  const shown = internal || forReporter ? (text: string) => text : maskContacts;
+  const shownOrNull = (text: string | null) => (text === null ? null : shown(text));
   const structure = await getCouncil(deps.db);
   const kecamatan = structure.kecamatan.find((k) => k.id === row.kecamatan_id);
   const kelurahan = kecamatan?.kelurahan.find((k) => k.id === row.kelurahan_id);
@@ -105,14 +119,14 @@ export async function viewOf(deps: Deps, row: Row, internal: boolean, summaryOnl
     code: row.code,
     kind: row.kind,
     status: row.status,
-    title: row.title,
-    description: row.description,
+    title: shown(row.title),
+    description: shown(row.description),
     category: structure.categories.find((c) => c.id === row.category_id),
     kecamatan: kecamatan === undefined ? undefined : { id: kecamatan.id, name: kecamatan.name },
     kelurahan: kelurahan === undefined ? undefined : { id: kelurahan.id, name: kelurahan.name },
     dapilNumber: structure.dapil.find((d) => d.id === row.dapil_id)?.number ?? null,
     dapilId: row.dapil_id,
-    address: row.address,
+    address: shownOrNull(row.address),
     lat: row.lat,
     lon: row.lon,
     channel: row.channel,
@@ -122,7 +136,7 @@ export async function viewOf(deps: Deps, row: Row, internal: boolean, summaryOnl
     updatedAt: row.updated_at,
     resolvedAt: row.resolved_at,
     rating: row.rating,
-    ratingComment: row.rating_comment,
+    ratingComment: shownOrNull(row.rating_comment),
     fixedAskedAt: row.fixed_asked_at,
     fixedAnswer: row.fixed_answer,
     duplicateOfCode: duplicateOf?.code ?? null,
@@ -140,7 +154,7 @@ export async function viewOf(deps: Deps, row: Row, internal: boolean, summaryOnl
       kind: e.kind,
       public: e.public,
       byReporter: e.by_reporter,
-      body: e.body,
+      body: shownOrNull(e.body),
       details: JSON.parse(e.details) as Record<string, string | number | null>,
       at: e.created_at,
       member: e.member_name === null || e.member_slug === null ? null : { name: e.member_name, slug: e.member_slug },
