@@ -1,6 +1,6 @@
 /** /raperda (the Propemperda of a year), /raperda/:id (a draft's stages), and /kelola/raperda. */
 import type { CouncilStructure } from '../../council/service.ts';
-import { formatDate } from '../../platform/format.ts';
+import { dayOf } from '../../platform/format.ts';
 import type { PageContext } from '../../platform/page-context.ts';
 import { FollowForm } from '../../platform/views/follow.tsx';
 import {
@@ -15,8 +15,6 @@ import {
 import { Layout } from '../../platform/views/layout.tsx';
 import { typeName } from '../../regulations/views/shared.tsx';
 import { type Draft, type DraftRecord, stages } from '../service.ts';
-
-const day = (ctx: PageContext, d: string) => formatDate(new Date(`${d}T12:00:00+07:00`), ctx.lang);
 
 function StageBar({ ctx, current }: { ctx: PageContext; current: string }) {
   const reached = stages.indexOf(current as (typeof stages)[number]);
@@ -142,7 +140,7 @@ export function DraftPage({
             <p class="event-head">
               <strong>{t(`draft.stage.${s.stage}`)}</strong>
               <br />
-              <span class="meta">{day(ctx, s.date)}</span>
+              <span class="meta">{dayOf(ctx, s.date)}</span>
             </p>
             {s.note === null ? null : <p class="event-body">{s.note}</p>}
             {s.meeting === null ? null : (
