@@ -11,14 +11,53 @@ import { deps } from '../src/platform/auth.ts';
 import { maskContacts } from '../src/platform/contact.ts';
 import { csv } from '../src/platform/feeds.ts';
 import { Agent } from './helpers/agent.ts';
-import { buildTestApp, type TestApp } from './helpers/app.ts';
+import { buildAppWithMailbox, buildTestApp, type TestApp } from './helpers/app.ts';
+import { linkIn, type Mailbox } from './helpers/mailbox.ts';
 import { createUser, signIn } from './helpers/users.ts';
 
 let t: TestApp;
+let mailbox: Mailbox;
 before(async () => {
-  t = await buildTestApp();
+  ({ app: t, mailbox } = await buildAppWithMailbox());
 });
 after(() => t.close());
+
+/** An aspiration sent through the service, as the form would, by a reporter with an email address. */
+async function fileAspiration(fields: { title: string; description: string; email: string; address?: string }) {
+  const structure = await getCouncil(t.database.db);
+  const kel = structure.kecamatan[2]?.kelurahan[0];
+  const sent = await submitAspiration(deps(t.app), {
+    kind: 'pengaduan',
+    category: 'jalan-jembatan-drainase',
+    location: String(kel?.id),
+    showName: false,
+    consent: true,
+    channel: 'web',
+    photos: [],
+    userId: null,
+    ...fields,
+  });
+  if (!sent.ok) throw new Error(JSON.stringify(sent));
+  return sent;
+}
+
+/** Every public output an aspiration appears in: its page, the list, Atom, the API, Open311. */
+async function publicOutputs(code: string) {
+  return {
+    page: (await t.app.inject(`/aspirasi/${code}`)).body,
+    list: (await t.app.inject('/aspirasi')).body,
+    atom: (await t.app.inject('/aspirasi.atom')).body,
+    api: (await t.app.inject(`/api/v1/aspirations/${code}`)).body,
+    open311: (await t.app.inject('/open311/v2/requests.json')).body,
+    open311xml: (await t.app.inject('/open311/v2/requests.xml')).body,
+  };
+}
+
+/** A staff officer, signed in, taking one step on an aspiration from its case page. */
+async function staffStep(officer: Agent, code: string, form: Record<string, string>) {
+  await officer.get(`/kelola/aspirasi/${code}`);
+  return officer.post(`/kelola/aspirasi/${code}`, form);
+}
 
 describe('what outside clients and an attacker found', () => {
   test('a run of fifty hyphens in any search box is a search, not a server error', async () => {
@@ -296,34 +335,16 @@ describe('what outside clients and an attacker found', () => {
       'Jalan rusak 200 meter, tahun 2026, RT 03/RW 05',
     );
 
-    const structure = await getCouncil(t.database.db);
-    const kel = structure.kecamatan[1]?.kelurahan[0];
     const description =
       'Saluran air tersumbat di depan rumah. Hubungi saya di warga.peduli@gmail.com atau 0812-3456-7890. NIK 3275012345678901.';
-    const sent = await submitAspiration(deps(t.app), {
-      kind: 'pengaduan',
-      category: 'jalan-jembatan-drainase',
-      location: String(kel?.id),
+    const sent = await fileAspiration({
       title: 'Saluran tersumbat, telepon +62 812 3456 7890',
       description,
       address: 'Gang Melati, kontak 0812-3456-7890',
       email: 'warga.peduli@gmail.com',
-      showName: false,
-      consent: true,
-      channel: 'web',
-      photos: [],
-      userId: null,
     });
-    if (!sent.ok) throw new Error(JSON.stringify(sent));
     const secrets = ['warga.peduli@gmail.com', '0812-3456-7890', '812 3456 7890', '3275012345678901'];
-    const outputs = {
-      page: (await t.app.inject(`/aspirasi/${sent.code}`)).body,
-      list: (await t.app.inject('/aspirasi')).body,
-      atom: (await t.app.inject('/aspirasi.atom')).body,
-      api: (await t.app.inject(`/api/v1/aspirations/${sent.code}`)).body,
-      open311: (await t.app.inject('/open311/v2/requests.json')).body,
-      open311xml: (await t.app.inject('/open311/v2/requests.xml')).body,
-    };
+    const outputs = await publicOutputs(sent.code);
     for (const [where, body] of Object.entries(outputs)) {
       for (const secret of secrets) assert.ok(!body.includes(secret), `${where} shows ${secret}`);
     }
@@ -336,5 +357,181 @@ describe('what outside clients and an attacker found', () => {
     await reporter.get(`/lacak/${sent.token}`);
     const own = (await reporter.get(`/aspirasi/${sent.code}`)).body;
     assert.ok(own.includes('warga.peduli@gmail.com') && own.includes('0812-3456-7890'));
+  });
+
+  test('staff hide a passage from every public output, with a reason that is shown and audited', async () => {
+    const sent = await fileAspiration({
+      title: 'Got tersumbat di Gang Kenanga',
+      description: 'Got di depan rumah Pak Harjono Wibisono nomor 14 tersumbat sampah sejak dua minggu.',
+      email: 'pelapor.got@example.org',
+    });
+    const passage = 'rumah Pak Harjono Wibisono nomor 14';
+    const staff = await signIn(t, await createUser(t, 'staff'), new Agent(t.app, '198.51.100.120'));
+    const member = await signIn(t, await createUser(t, 'member'), new Agent(t.app, '198.51.100.121'));
+    await staffStep(staff, sent.code, { action: 'verify' });
+    await staffStep(staff, sent.code, { action: 'forward', komisi: 'komisi-ii' });
+
+    // A member (who may answer, not triage) is refused; a passage that is not in the text is refused.
+    await member.get('/akun');
+    const refused = await member.post(`/kelola/aspirasi/${sent.code}`, {
+      action: 'hide',
+      passage,
+      hideReason: 'Nama warga lain.',
+    });
+    assert.ok([403, 404].includes(refused.statusCode), `a member got ${refused.statusCode}`);
+    const absent = await staffStep(staff, sent.code, {
+      action: 'hide',
+      passage: 'Pak Budi',
+      hideReason: 'Nama warga.',
+    });
+    assert.equal(absent.statusCode, 400);
+    assert.match(absent.body, /tidak ada di judul, uraian/);
+    const noReason = await staffStep(staff, sent.code, { action: 'hide', passage, hideReason: '' });
+    assert.equal(noReason.statusCode, 400);
+    const hidden = await staffStep(staff, sent.code, {
+      action: 'hide',
+      passage,
+      hideReason: 'Nama dan alamat rumah warga lain.',
+    });
+    assert.equal(hidden.statusCode, 303);
+
+    const outputs = await publicOutputs(sent.code);
+    for (const [where, body] of Object.entries(outputs)) {
+      assert.ok(!body.includes('Harjono'), `${where} still shows the hidden passage`);
+    }
+    assert.match(outputs.page, /Got di depan \[…\] tersumbat/);
+    assert.match(outputs.page, /Sebagian teks disembunyikan dari publik/);
+    assert.match(outputs.page, /Nama dan alamat rumah warga lain\./);
+    // Staff and the reporter still read the original.
+    assert.match((await staff.get(`/kelola/aspirasi/${sent.code}`)).body, /Pak Harjono Wibisono nomor 14/);
+    const reporter = new Agent(t.app, '198.51.100.122');
+    await reporter.get(`/lacak/${sent.token}`);
+    assert.match((await reporter.get(`/aspirasi/${sent.code}`)).body, /Pak Harjono Wibisono nomor 14/);
+    const audit = await t.database.db
+      .selectFrom('audit_log')
+      .select(['details', 'actor_role'])
+      .where('action', '=', 'aspiration.hide')
+      .orderBy('id', 'desc')
+      .executeTakeFirstOrThrow();
+    assert.equal(audit.actor_role, 'staff');
+    assert.match(JSON.stringify(audit.details), /Nama dan alamat rumah warga lain/);
+  });
+
+  test('/lacak sends the private link, answers alike for a match and a miss, and is limited per code and contact', async () => {
+    const sent = await fileAspiration({
+      title: 'Lampu jalan padam di Jalan Cempaka',
+      description: 'Tiga lampu jalan padam sejak pekan lalu, jalan gelap saat malam.',
+      email: 'pelacak@example.org',
+    });
+    await t.app.outbox.deliverDue();
+    mailbox.clear();
+    const ask = async (ip: string, kode: string, kontak: string) => {
+      const a = new Agent(t.app, ip);
+      await a.get('/lacak');
+      return a.post('/lacak', { kode, kontak });
+    };
+    const miss = await ask('198.51.100.130', sent.code, 'orang.lain@example.org');
+    const hit = await ask('198.51.100.131', sent.code, 'pelacak@example.org');
+    assert.equal(miss.statusCode, 303);
+    assert.equal(hit.statusCode, 303);
+    assert.equal(miss.headers.location, hit.headers.location, 'the same answer');
+    const bad = await ask('198.51.100.132', 'ASP-12', 'bukan kontak');
+    assert.equal(bad.statusCode, 400);
+    assert.match(bad.body, /ASP-2026-000123/);
+    await t.app.outbox.deliverDue();
+    assert.deepEqual(mailbox.to('orang.lain@example.org'), []);
+    const link = linkIn(mailbox.to('pelacak@example.org')[0]);
+
+    // Per code, whatever the address: three more tries from new addresses, then the sixth is refused.
+    for (let i = 0; i < 3; i++)
+      assert.equal((await ask(`198.51.100.${140 + i}`, sent.code, `tebak${i}@example.org`)).statusCode, 303);
+    const limited = await ask('198.51.100.150', sent.code, 'pelacak@example.org');
+    assert.equal(limited.statusCode, 429);
+    assert.match(limited.body, /Terlalu banyak permintaan/);
+    // Per contact, whatever the code and the address.
+    for (let i = 0; i < 5; i++)
+      assert.equal(
+        (await ask(`198.51.100.${160 + i}`, `ASP-2026-9${String(i).padStart(5, '0')}`, '0813-1111-2222')).statusCode,
+        303,
+      );
+    assert.equal((await ask('198.51.100.170', 'ASP-2026-999999', '+62 813 1111 2222')).statusCode, 429);
+
+    // The mailed link opens the aspiration as its reporter; a forged or expired one does not.
+    const owner = new Agent(t.app, '198.51.100.171');
+    assert.equal((await owner.get(link)).statusCode, 200);
+    assert.match((await owner.get(`/aspirasi/${sent.code}`)).body, /Tambahkan informasi/);
+    const [, id, expires] = /\/lacak\/(\d+)-(\d+)-/.exec(link) ?? [];
+    assert.equal((await t.app.inject(`/lacak/${id}-${expires}-${'A'.repeat(32)}`)).statusCode, 404);
+    assert.equal((await t.app.inject(`/lacak/${id}-${Number(expires) + 1}-${link.slice(-32)}`)).statusCode, 404);
+  });
+
+  test('a supporter gets mail only after confirming by link, every mail can stop it, and a merge carries it', async () => {
+    const sent = await fileAspiration({
+      title: 'Trotoar amblas di Jalan Mawar',
+      description: 'Trotoar amblas sepanjang lima meter, pejalan kaki turun ke jalan.',
+      email: 'pelapor.trotoar@example.org',
+    });
+    const neighbour = new Agent(t.app, '198.51.100.180');
+    await neighbour.get(`/aspirasi/${sent.code}`);
+    const supported = await neighbour.post(`/aspirasi/${sent.code}/dukung`, { email: 'Korban.Iseng@example.org' });
+    assert.equal(supported.statusCode, 303);
+    assert.match(supported.headers.location as string, /pesan=cek-email/);
+    const staff = await signIn(t, await createUser(t, 'staff'), new Agent(t.app, '198.51.100.181'));
+    await staffStep(staff, sent.code, { action: 'verify' });
+    await t.app.outbox.deliverDue();
+    // Only the confirmation reached the address someone typed; no step mail before it is used.
+    const before = mailbox.to('korban.iseng@example.org');
+    assert.deepEqual(
+      before.map((m) => m.subject),
+      [`Konfirmasi: ikuti aspirasi ${sent.code}`],
+    );
+    const confirm = linkIn(before[0]);
+    const confirmed = await neighbour.get(confirm);
+    assert.equal(confirmed.statusCode, 303);
+    assert.equal(confirmed.headers.location, `/aspirasi/${sent.code}?pesan=dikonfirmasi`);
+    assert.equal((await neighbour.get('/aspirasi/ikuti/tautan-yang-tidak-pernah-ada-12345')).statusCode, 400);
+
+    await staffStep(staff, sent.code, { action: 'forward', komisi: 'komisi-ii' });
+    await t.app.outbox.deliverDue();
+    const step = mailbox.to('korban.iseng@example.org').at(-1);
+    assert.equal(step?.subject, `${sent.code}: Diteruskan`);
+    assert.match(step?.text ?? '', /Untuk berhenti: /);
+
+    // The same address on another aspiration that is merged into this one is not followed twice.
+    const other = await fileAspiration({
+      title: 'Trotoar Jalan Mawar rusak',
+      description: 'Trotoar rusak dan amblas di Jalan Mawar dekat sekolah.',
+      email: 'pelapor.kedua@example.org',
+    });
+    const second = new Agent(t.app, '198.51.100.182');
+    await second.get(`/aspirasi/${other.code}`);
+    await second.post(`/aspirasi/${other.code}/dukung`, { email: 'pengikut.kedua@example.org' });
+    await t.app.outbox.deliverDue();
+    await second.get(linkIn(mailbox.to('pengikut.kedua@example.org')[0]));
+    const merged = await staffStep(staff, other.code, { action: 'duplicate', of: sent.code });
+    assert.equal(merged.statusCode, 303);
+    const page = (await t.app.inject(`/aspirasi/${sent.code}`)).body;
+    assert.match(page, /3 dukungan/, 'the merged reporter and supporter count on the one that stays');
+    await t.app.outbox.deliverDue();
+    mailbox.clear();
+    await staffStep(staff, sent.code, { action: 'resolve', body: 'Trotoar sudah diperbaiki Dinas BMSDA.' });
+    await t.app.outbox.deliverDue();
+    assert.equal(mailbox.to('pengikut.kedua@example.org').length, 1, 'the follower of the merged one follows this one');
+    assert.deepEqual(mailbox.to('pelapor.kedua@example.org'), [], 'the merged reporter was not subscribed for them');
+
+    // The stop link ends it; a forged one is refused.
+    const stop = /Untuk berhenti: \S+(\/aspirasi\/berhenti\/\S+)/.exec(
+      mailbox.to('korban.iseng@example.org')[0]?.text ?? '',
+    )?.[1];
+    assert.ok(stop !== undefined);
+    assert.equal((await t.app.inject(stop.replace(/\/[^/]+$/, '/palsu-palsu-palsu'))).statusCode, 400);
+    const stopped = await t.app.inject(stop);
+    assert.equal(stopped.statusCode, 200);
+    assert.match(stopped.body, /tidak akan mengirim kabar aspirasi ini lagi/);
+    await staffStep(staff, sent.code, { action: 'respond', body: 'Terima kasih atas laporannya.' });
+    mailbox.clear();
+    await t.app.outbox.deliverDue();
+    assert.deepEqual(mailbox.to('korban.iseng@example.org'), []);
+    assert.equal(mailbox.to('pengikut.kedua@example.org').length, 1);
   });
 });

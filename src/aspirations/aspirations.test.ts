@@ -177,15 +177,27 @@ describe('a citizen sends an aspiration', () => {
     assert.equal(mail[0]?.subject, `Aspirasi Anda diterima: ${code}`);
     assert.equal(linkIn(mail[0]), privateLink);
 
-    // /lacak finds it by code and email, in another browser, and proves ownership there.
+    // /lacak sends the private link to the reporter's address, in another browser; a wrong
+    // contact gets the same answer and nothing is sent.
+    mailbox.clear();
     const other = agent();
     await other.get('/lacak');
     const wrong = await other.post('/lacak', { kode: code, kontak: 'someone.else@example.org' });
-    assert.equal(wrong.statusCode, 400);
-    assert.match(wrong.body, /tidak cocok/);
     const found = await other.post('/lacak', { kode: code.toLowerCase(), kontak: ' Siti.Warga@example.org ' });
+    assert.equal(wrong.statusCode, 303);
     assert.equal(found.statusCode, 303);
-    assert.equal(found.headers.location, `/aspirasi/${code}`);
+    assert.equal(found.headers.location, wrong.headers.location);
+    assert.match((await other.get(found.headers.location as string)).body, /tautan pribadinya sedang dikirim/);
+    assert.doesNotMatch((await other.get(`/aspirasi/${code}`)).body, /Tambahkan informasi/, 'nothing opened yet');
+    await t.app.outbox.deliverDue();
+    assert.deepEqual(mailbox.to('someone.else@example.org'), []);
+    const sent = mailbox.to('siti.warga@example.org');
+    assert.equal(sent.length, 1);
+    assert.equal(sent[0]?.subject, `Tautan pribadi aspirasi ${code}`);
+    const sentLink = linkIn(sent[0]);
+    assert.match(sentLink, /^\/lacak\/\d+-\d+-[A-Za-z0-9_-]{32}$/);
+    assert.notEqual(sentLink, privateLink, 'a new link, not the first one');
+    await other.get(sentLink);
     assert.match((await other.get(`/aspirasi/${code}`)).body, /Tambahkan informasi/);
   });
 
@@ -339,7 +351,7 @@ describe('a citizen sends an aspiration', () => {
     assert.equal((await agent().get(`/aspirasi/${code}`)).statusCode, 200, 'the aspiration itself stays');
   });
 
-  test('similar open aspirations are offered before sending, and supporting one counts and follows it', async () => {
+  test('similar open aspirations are offered before sending, and supporting one counts it once per address', async () => {
     const first = await file({ category: 'sampah-lingkungan', title: 'Sampah menumpuk di pasar' });
     const { kel } = await place();
     const a = agent();
@@ -355,6 +367,7 @@ describe('a citizen sends an aspiration', () => {
     assert.match(step2.body, new RegExp(first.code));
     const supported = await a.post(`/aspirasi/${first.code}/dukung`, { email: 'tetangga@example.org' });
     assert.equal(supported.statusCode, 303);
+    assert.match(supported.headers.location as string, /pesan=cek-email/);
     const again = await a.post(`/aspirasi/${first.code}/dukung`, { email: 'TETANGGA@example.org' });
     assert.match(again.headers.location as string, /sudah-didukung/);
     const page = await a.get(`/aspirasi/${first.code}`);
@@ -657,6 +670,17 @@ describe('the council handles an aspiration', () => {
     const c = agent();
     await c.get('/lacak');
     assert.equal((await c.post('/lacak', { kode: code, kontak: '+62 812-3456-7890' })).statusCode, 303);
+    const queued = await t.database.db
+      .selectFrom('outbox')
+      .select(['channel', 'subject'])
+      .where(
+        'topic',
+        '=',
+        `aspiration:${(await t.database.db.selectFrom('aspiration').select('id').where('code', '=', code).executeTakeFirstOrThrow()).id}`,
+      )
+      .orderBy('id', 'desc')
+      .executeTakeFirstOrThrow();
+    assert.deepEqual(queued, { channel: 'sms', subject: `Tautan pribadi aspirasi ${code}` }, 'the link goes by SMS');
   });
 });
 
@@ -772,14 +796,27 @@ describe("retention of reporters' contact details", () => {
     const supporters = await db
       .selectFrom('aspiration_supporter')
       .innerJoin('aspiration', 'aspiration.id', 'aspiration_supporter.aspiration_id')
-      .select('email_sealed')
+      .select('email_lookup')
       .where('aspiration.code', '=', closed.code)
       .execute();
-    assert.ok(supporters.every((x) => x.email_sealed === null));
+    assert.equal(supporters.length, 1);
+    assert.ok(supporters.every((x) => x.email_lookup === null));
+    const followers = await db
+      .selectFrom('subscription')
+      .innerJoin('aspiration', 'aspiration.id', 'subscription.subject_id')
+      .select('subscription.id')
+      .where('subscription.subject_type', '=', 'aspiration')
+      .where('aspiration.code', '=', closed.code)
+      .execute();
+    assert.deepEqual(followers, [], "a supporter's address is gone too");
     assert.equal((await agent().get(`/aspirasi/${closed.code}`)).statusCode, 200);
     const c = agent();
     await c.get('/lacak');
-    assert.equal((await c.post('/lacak', { kode: closed.code, kontak: 'sudah.lama@example.org' })).statusCode, 400);
+    await t.app.outbox.deliverDue();
+    mailbox.clear();
+    assert.equal((await c.post('/lacak', { kode: closed.code, kontak: 'sudah.lama@example.org' })).statusCode, 303);
+    await t.app.outbox.deliverDue();
+    assert.deepEqual(mailbox.to('sudah.lama@example.org'), [], 'the erased address is no longer matched');
   });
 });
 

@@ -137,21 +137,21 @@ export async function act(
       subjectType: 'aspiration',
       subjectId: row.id,
       ip,
-      details: { code: row.code },
+      details: { code: row.code, ...applied.audit },
     });
     if (step.mail !== undefined) {
       const name = t(step.mail);
-      await tellCitizen(trx, deps, row.id, {
+      await tellCitizen(trx, deps, row.id, (shown) => ({
         subject: t('aspiration.mail.step.subject', { code: row.code, step: name }),
         text: t('aspiration.mail.step.body', {
           code: row.code,
-          title: row.title,
+          title: shown(row.title),
           step: name,
-          body: applied.told ?? '',
+          body: shown(applied.told ?? ''),
           link: `${deps.config.publicBaseUrl}/lacak?kode=${row.code}`,
           site: structure.council.name,
         }),
-      });
+      }));
     }
     return { ok: true, code: row.code };
   });

@@ -21,15 +21,15 @@ export async function askWhetherResolved(deps: Deps, now = new Date()): Promise<
     await deps.db.transaction().execute(async (trx) => {
       await q.updateAspiration(trx, a.id, { fixed_asked_at: now });
       await q.insertEvent(trx, { aspiration_id: a.id, kind: 'fixedAsked', public: true });
-      await tellCitizen(trx, deps, a.id, {
+      await tellCitizen(trx, deps, a.id, (shown) => ({
         subject: t('aspiration.mail.fixed.subject', { code: a.code }),
         text: t('aspiration.mail.fixed.body', {
           code: a.code,
-          title: a.title,
+          title: shown(a.title),
           link: `${deps.config.publicBaseUrl}/lacak?kode=${a.code}`,
           site: structure.council.name,
         }),
-      });
+      }));
     });
   }
   return due.length;

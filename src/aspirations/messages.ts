@@ -9,6 +9,7 @@ export const messages = {
     en: 'Forward to the komisi and the dapil members',
   },
   'aspiration.action.note': { id: 'Simpan catatan internal', en: 'Save internal note' },
+  'aspiration.action.hide': { id: 'Sembunyikan dari publik', en: 'Hide from the public' },
   'aspiration.action.refer': { id: 'Rujuk ke instansi lain', en: 'Refer to another agency' },
   'aspiration.action.reject': { id: 'Tolak', en: 'Reject' },
   'aspiration.action.resolve': { id: 'Tandai selesai', en: 'Mark resolved' },
@@ -46,6 +47,14 @@ export const messages = {
   'aspiration.case.messages': { id: 'Pemberitahuan kepada warga', en: 'Notifications to the citizen' },
   'aspiration.case.moreActions': { id: 'Tolak, rujuk atau gabungkan', en: 'Reject, refer or merge' },
   'aspiration.case.noMessages': { id: 'Belum ada pemberitahuan.', en: 'No notifications yet.' },
+  'aspiration.case.hide': { id: 'Sembunyikan teks dari publik', en: 'Hide text from the public' },
+  'aspiration.case.hideLead': {
+    id: 'Salin bagian teks yang tidak boleh tampil untuk publik (misalnya nama orang lain atau alamat rumah). Di halaman publik, API, umpan dan Open311 bagian itu diganti dengan […]; Anda dan pelapor tetap melihat aslinya. Alasannya tampil di riwayat dan dicatat di log audit.',
+    en: "Copy the part of the text that must not be shown to the public (for example another person's name or a home address). On the public page, the API, feeds and Open311 it is replaced by […]; you and the reporter still see the original. The reason is shown in the timeline and recorded in the audit log.",
+  },
+  'aspiration.case.passage': { id: 'Bagian teks yang disembunyikan', en: 'Text to hide' },
+  'aspiration.case.hideReason': { id: 'Alasan', en: 'Reason' },
+  'aspiration.case.hidden': { id: 'Disembunyikan dari publik', en: 'Hidden from the public' },
   'aspiration.case.note': {
     id: 'Catatan internal (tidak tampil untuk warga)',
     en: 'Internal note (not shown to the citizen)',
@@ -152,6 +161,10 @@ export const messages = {
     en: 'The reporter was asked whether it is resolved',
   },
   'aspiration.event.note': { id: 'Catatan internal', en: 'Internal note' },
+  'aspiration.event.hidden': {
+    id: 'Sebagian teks disembunyikan dari publik oleh sekretariat',
+    en: 'Part of the text was hidden from the public by the secretariat',
+  },
   'aspiration.feed': { id: 'Umpan Atom aspirasi terbaru', en: 'Atom feed of the newest aspirations' },
   'aspiration.field.address': { id: 'Lokasi rinci (tidak wajib)', en: 'Exact location (optional)' },
   'aspiration.field.category': { id: 'Kategori', en: 'Category' },
@@ -287,6 +300,42 @@ export const messages = {
     id: 'Terima kasih, dukungan Anda tercatat.',
     en: 'Thank you, your support was counted.',
   },
+  'aspiration.notice.confirmFollow': {
+    id: 'Terima kasih, dukungan Anda tercatat. Untuk menerima kabar lewat surel, buka tautan konfirmasi yang kami kirim ke alamat Anda; sebelum itu kami tidak mengirim apa pun.',
+    en: 'Thank you, your support was counted. To get news by email, open the confirmation link we sent to your address; until then we send nothing.',
+  },
+  'aspiration.notice.followConfirmed': {
+    id: 'Terima kasih, Anda akan menerima kabar setiap langkah penanganan aspirasi ini.',
+    en: 'Thank you, you will be told of every step in handling this aspiration.',
+  },
+  'aspiration.follow.badBody': {
+    id: 'Tautan konfirmasi ini tidak dikenal. Dukung lagi dari halaman aspirasinya untuk menerima tautan baru.',
+    en: "This confirmation link is unknown. Support again from the aspiration's page to get a new link.",
+  },
+  'aspiration.stop.body': {
+    id: 'Kami tidak akan mengirim kabar aspirasi ini lagi ke alamat Anda. Dukungan Anda tetap terhitung.',
+    en: 'We will not send news of this aspiration to your address again. Your support still counts.',
+  },
+  'aspiration.mail.trackLink.subject': {
+    id: 'Tautan pribadi aspirasi {code}',
+    en: 'Private link of aspiration {code}',
+  },
+  'aspiration.mail.trackLink.body': {
+    id: 'Seseorang (semoga Anda) meminta tautan pribadi aspirasi {code} lewat halaman Lacak.\n\nBuka untuk mengikuti dan menanggapi penanganannya (berlaku {days} hari, jangan dibagikan):\n{link}\n\nJika bukan Anda, abaikan pesan ini.\n\n{site}',
+    en: 'Someone (we hope you) asked for the private link of aspiration {code} on the Track page.\n\nOpen it to follow and answer its handling (it works for {days} days; do not share it):\n{link}\n\nIf this was not you, ignore this message.\n\n{site}',
+  },
+  'aspiration.mail.stop': {
+    id: 'Anda menerima surel ini karena mengikuti aspirasi ini. Untuk berhenti: {link}',
+    en: 'You get this email because you follow this aspiration. To stop: {link}',
+  },
+  'aspiration.mail.confirm.subject': {
+    id: 'Konfirmasi: ikuti aspirasi {code}',
+    en: 'Confirm: follow aspiration {code}',
+  },
+  'aspiration.mail.confirm.body': {
+    id: 'Seseorang (semoga Anda) mendukung aspirasi {code} "{title}" dan ingin menerima kabar setiap langkah penanganannya.\n\nUntuk mulai mengikuti, buka tautan ini: {link}\n\nJika bukan Anda, abaikan surel ini; Anda tidak akan menerima apa pun lagi.\n\n{site}',
+    en: 'Someone (we hope you) supported aspiration {code} "{title}" and asked to be told of every step in its handling.\n\nTo start following, open this link: {link}\n\nIf this was not you, ignore this email; you will receive nothing more.\n\n{site}',
+  },
   'aspiration.notice.template': { id: 'Templat jawaban tersimpan.', en: 'Answer template saved.' },
   'aspiration.photoAlt': { id: 'Foto {n}: {title}', en: 'Photo {n}: {title}' },
   'aspiration.photosHint': {
@@ -328,6 +377,18 @@ export const messages = {
     en: 'Tick the consent so we can process your aspiration.',
   },
   'aspiration.problem.tooMany': { id: 'Paling banyak {max} foto.', en: 'At most {max} photos.' },
+  'aspiration.problem.code': {
+    id: 'Kode pelacakan berbentuk ASP-2026-000123.',
+    en: 'A tracking code looks like ASP-2026-000123.',
+  },
+  'aspiration.problem.trackContact': {
+    id: 'Tulis email atau nomor telepon yang Anda berikan, misalnya nama@contoh.id atau 0812-3456-7890.',
+    en: 'Write the email address or phone number you gave, for example nama@contoh.id or 0812-3456-7890.',
+  },
+  'aspiration.problem.notInText': {
+    id: 'Teks ini tidak ada di judul, uraian, lokasi, penilaian atau riwayat publik aspirasi ini. Salin persis seperti tertulis.',
+    en: 'This text is not in the title, description, location, rating or public timeline of this aspiration. Copy it exactly as written.',
+  },
   'aspiration.problem.tooLarge': { id: 'Foto "{name}" lebih dari 8 MB.', en: 'Photo "{name}" is larger than 8 MB.' },
   'aspiration.problem.type': {
     id: 'Berkas "{name}" bukan foto JPEG, PNG, WebP atau AVIF (HEIC belum didukung: ubah ke JPEG dahulu).',
@@ -405,13 +466,17 @@ export const messages = {
     en: 'The email address or phone number you gave',
   },
   'aspiration.track.lead': {
-    id: 'Masukkan kode pelacakan dan email atau nomor telepon yang Anda berikan saat mengirim.',
-    en: 'Enter the tracking code and the email address or phone number you gave when sending.',
+    id: 'Masukkan kode pelacakan dan email atau nomor telepon yang Anda berikan saat mengirim. Kami mengirim tautan pribadi aspirasi Anda ke email atau nomor itu.',
+    en: 'Enter the tracking code and the email address or phone number you gave when sending. We send the private link of your aspiration to that address or number.',
   },
   'aspiration.track.link': { id: 'Lacak aspirasi Anda', en: 'Track your aspiration' },
-  'aspiration.track.notFound': {
-    id: 'Kode dan kontak ini tidak cocok dengan aspirasi mana pun. Periksa kembali keduanya.',
-    en: 'This code and contact match no aspiration. Check both again.',
+  'aspiration.track.sent': {
+    id: 'Jika kode dan kontak itu milik aspirasi yang Anda kirim, tautan pribadinya sedang dikirim ke email atau nomor telepon itu. Tautan berlaku 7 hari. Tidak menerima apa pun? Periksa kembali kode dan kontaknya.',
+    en: 'If that code and contact belong to an aspiration you sent, its private link is on its way to that email address or phone number. The link works for 7 days. Nothing arrived? Check the code and the contact again.',
+  },
+  'aspiration.track.limited': {
+    id: 'Terlalu banyak permintaan untuk kode atau kontak ini. Coba lagi satu jam lagi, atau gunakan tautan pribadi dari pesan pertama kami.',
+    en: 'Too many requests for this code or contact. Try again in an hour, or use the private link from our first message.',
   },
   'aspiration.track.title': { id: 'Lacak aspirasi', en: 'Track an aspiration' },
   'aspiration.inbox.live': {

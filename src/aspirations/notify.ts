@@ -1,43 +1,64 @@
 /** Telling the citizen (and supporters) about each public step, through the outbox in the caller's transaction. */
 import type { Deps } from '../platform/deps.ts';
+import { translator } from '../platform/i18n.ts';
 import { enqueueMessage } from '../platform/outbox.ts';
+import { confirmedSubscribers, stopLink } from '../platform/subscriptions.ts';
 import * as q from './queries.ts';
+import { publicText } from './view.ts';
+
+/**
+ * Writes one message to an email address, or to a phone by SMS (WhatsApp when the gateway offers
+ * only that), in the caller's transaction.
+ */
+export async function sendToContact(
+  db: Deps['db'],
+  deps: Deps,
+  to: { email: string } | { phone: string },
+  message: { subject: string; text: string; topic: string },
+) {
+  if ('email' in to) {
+    await enqueueMessage(db, deps.sealer, { channel: 'email', to: to.email, ...message });
+    return;
+  }
+  const offered = deps.config.messageGateway?.channels ?? [];
+  await enqueueMessage(db, deps.sealer, {
+    channel: offered.includes('sms') || !offered.includes('whatsapp') ? 'sms' : 'whatsapp',
+    to: to.phone,
+    subject: message.subject,
+    text: `${message.subject}\n${message.text}`.slice(0, 600),
+    topic: message.topic,
+  });
+}
 
 /**
  * Writes the message about a step to the reporter (email, or SMS when only a phone was given)
- * and to every supporter who left an email address, in the caller's transaction.
+ * and to every supporter who confirmed their address by its link, each with a link to stop, in
+ * the caller's transaction.
  */
 export async function tellCitizen(
   db: Deps['db'],
   deps: Deps,
   aspirationId: number,
-  message: { subject: string; text: string },
+  compose: (shown: (text: string) => string) => { subject: string; text: string },
 ) {
   const topic = `aspiration:${aspirationId}`;
+  // The reporter reads their own words; supporters read what the public page shows.
+  const message = compose((text) => text);
   const reporter = await q.reporterOf(db, aspirationId);
-  if (reporter?.email_sealed != null) {
+  if (reporter?.email_sealed != null)
+    await sendToContact(db, deps, { email: deps.sealer.open(reporter.email_sealed) }, { ...message, topic });
+  else if (reporter?.phone_sealed != null)
+    await sendToContact(db, deps, { phone: deps.sealer.open(reporter.phone_sealed) }, { ...message, topic });
+  const t = translator(deps.config.defaultLanguage);
+  const followers = await confirmedSubscribers(db, deps.sealer, { type: 'aspiration', id: aspirationId });
+  if (followers.length === 0) return;
+  const forPublic = compose(publicText((await q.aspirationById(db, aspirationId))?.hidden_passages ?? []));
+  for (const follower of followers) {
     await enqueueMessage(db, deps.sealer, {
       channel: 'email',
-      to: deps.sealer.open(reporter.email_sealed),
-      ...message,
-      topic,
-    });
-  } else if (reporter?.phone_sealed != null) {
-    const offered = deps.config.messageGateway?.channels ?? [];
-    await enqueueMessage(db, deps.sealer, {
-      channel: offered.includes('sms') || !offered.includes('whatsapp') ? 'sms' : 'whatsapp',
-      to: deps.sealer.open(reporter.phone_sealed),
-      subject: message.subject,
-      text: `${message.subject}\n${message.text}`.slice(0, 600),
-      topic,
-    });
-  }
-  for (const s of await q.supportersWithEmail(db, aspirationId)) {
-    if (s.email_sealed === null) continue;
-    await enqueueMessage(db, deps.sealer, {
-      channel: 'email',
-      to: deps.sealer.open(s.email_sealed),
-      ...message,
+      to: follower.email,
+      subject: forPublic.subject,
+      text: `${forPublic.text}\n\n${t('aspiration.mail.stop', { link: stopLink(deps, 'aspiration', follower.id) })}`,
       topic,
     });
   }

@@ -323,6 +323,8 @@ function toAction(body: ActionBody): StaffAction {
       return { type: 'respond', body: text(body.body), asMember: body.as === 'member' };
     case 'followUp':
       return { type: 'followUp', action: text(body.kind), body: text(body.body) };
+    case 'hide':
+      return { type: 'hide', passage: text(body.passage), reason: text(body.hideReason) };
     default:
       return { type: 'resolve', body: text(body.body) };
   }

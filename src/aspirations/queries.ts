@@ -38,6 +38,7 @@ const publicColumns = [
   'aspiration.fixed_asked_at',
   'aspiration.fixed_answer',
   'aspiration.project_id',
+  'aspiration.hidden_passages',
   'aspiration.updated_at',
 ] as const;
 
@@ -152,23 +153,22 @@ export function reporterMatches(db: Db, aspirationId: number, lookup: string) {
     .executeTakeFirst();
 }
 
-export function supportersWithEmail(db: Db, aspirationId: number) {
-  return db
+/** Who supported an aspiration: one row each, null for those who gave no address. */
+export async function supporterLookups(db: Db, aspirationId: number): Promise<(string | null)[]> {
+  const rows = await db
     .selectFrom('aspiration_supporter')
-    .select('email_sealed')
+    .select('email_lookup')
     .where('aspiration_id', '=', aspirationId)
-    .where('email_sealed', 'is not', null)
+    .orderBy('id')
     .execute();
+  return rows.map((r) => r.email_lookup);
 }
 
-export async function addSupporter(
-  db: Db,
-  aspirationId: number,
-  email: { sealed: string; lookup: string } | null,
-): Promise<boolean> {
+/** Counts one support; with an address's lookup, once per address (false when it already counted). */
+export async function addSupporter(db: Db, aspirationId: number, emailLookup: string | null): Promise<boolean> {
   const inserted = await db
     .insertInto('aspiration_supporter')
-    .values({ aspiration_id: aspirationId, email_sealed: email?.sealed ?? null, email_lookup: email?.lookup ?? null })
+    .values({ aspiration_id: aspirationId, email_lookup: emailLookup })
     .onConflict((oc) => oc.columns(['aspiration_id', 'email_lookup']).doNothing())
     .returning('id')
     .executeTakeFirst();

@@ -10,6 +10,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { getCouncil } from '../council/service.ts';
 import { deps } from '../platform/auth.ts';
 import { NotFoundError } from '../platform/errors.tsx';
+import { registerFollowLinks } from '../platform/follow-routes.tsx';
 import type { MessageKey } from '../platform/i18n.ts';
 import { multipartBody } from '../platform/multipart.ts';
 import { renderForm, renderPage } from '../platform/render.tsx';
@@ -34,6 +35,7 @@ import {
 import {
   type ActionResult,
   aspirationOfToken,
+  aspirationPath,
   type CitizenAction,
   checkFirstStep,
   citizenAct,
@@ -44,9 +46,9 @@ import {
   projectForAspiration,
   publicAspiration,
   type Submission,
+  sendTrackingLink,
   submitAspiration,
   support,
-  track,
   type Viewer,
 } from './service.ts';
 import { aspirationsAtom } from './views/feed.ts';
@@ -118,6 +120,8 @@ const limits = {
 
 export const aspirationNotices: Record<string, MessageKey> = {
   didukung: 'aspiration.notice.supported',
+  'cek-email': 'aspiration.notice.confirmFollow',
+  dikonfirmasi: 'aspiration.notice.followConfirmed',
   'sudah-didukung': 'aspiration.notice.alreadySupported',
   dibalas: 'aspiration.notice.replied',
   dinilai: 'aspiration.notice.rated',
@@ -376,8 +380,11 @@ export const aspirationRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request, reply) => {
       const { kode } = request.params;
       const result = await support(deps(app), kode, request.body.email ?? '');
-      if (result.ok)
-        return reply.redirect(`/aspirasi/${kode}?pesan=${result.counted ? 'didukung' : 'sudah-didukung'}`, 303);
+      if (result.ok) {
+        if (result.confirm) app.outbox.kick();
+        const notice = !result.counted ? 'sudah-didukung' : result.confirm ? 'cek-email' : 'didukung';
+        return reply.redirect(`/aspirasi/${kode}?pesan=${notice}`, 303);
+      }
       if (result.problem === 'missing') throw new NotFoundError(`aspiration ${kode}`);
       if (result.problem === 'closed') return reply.redirect(`/aspirasi/${kode}?pesan=ditutup`, 303);
       return aspirationPage(request, reply, kode, {
@@ -385,6 +392,13 @@ export const aspirationRoutes: FastifyPluginAsyncTypebox = async (app) => {
         errors: { 'support-email': request.t('form.email') },
       });
     },
+  );
+
+  registerFollowLinks(
+    app,
+    'aspiration',
+    { unknownConfirmation: 'aspiration.follow.badBody', stopped: 'aspiration.stop.body' },
+    (id) => aspirationPath(deps(app), id),
   );
 
   const citizenAction = (
@@ -435,40 +449,47 @@ export const aspirationRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const trackForm = (
     request: FastifyRequest,
     reply: FastifyReply,
-    error: string | undefined,
+    errors: FieldErrors,
     values: Values,
     status = 200,
+    notice?: string,
   ) =>
     renderPage(
       request,
       reply,
-      (ctx) => <TrackPage ctx={ctx} csrf={reply.generateCsrf()} error={error} values={values} />,
+      (ctx) => <TrackPage ctx={ctx} csrf={reply.generateCsrf()} errors={errors} values={values} notice={notice} />,
       status,
     );
 
   app.get(
     '/lacak',
     { config: { access: 'public' }, schema: { hide: true, querystring: PageQuery } },
-    (request, reply) => trackForm(request, reply, undefined, { kode: request.query.kode ?? '' }),
+    (request, reply) =>
+      trackForm(
+        request,
+        reply,
+        {},
+        { kode: request.query.kode ?? '' },
+        200,
+        request.query.pesan === 'terkirim' ? request.t('aspiration.track.sent') : undefined,
+      ),
   );
 
   app.post(
     '/lacak',
     { config: { access: 'public', rateLimit: limits.track }, schema: { hide: true, body: TrackBody } },
     async (request, reply) => {
-      const body = request.body;
-      const found = await track(deps(app), body.kode ?? '', body.kontak ?? '');
-      // One answer for a wrong code and a wrong contact: the form must not confirm that a code exists.
-      if (found === undefined)
-        return trackForm(
-          request,
-          reply,
-          request.t('aspiration.track.notFound'),
-          { kode: body.kode ?? '', kontak: body.kontak ?? '' },
-          400,
-        );
-      rememberOwner(request, reply, found.id);
-      return reply.redirect(`/aspirasi/${found.code}`, 303);
+      const kode = request.body.kode ?? '';
+      const kontak = request.body.kontak ?? '';
+      const result = await sendTrackingLink(deps(app), kode, kontak);
+      if (result.ok) {
+        app.outbox.kick();
+        // The same answer whether or not the code and contact match.
+        return reply.redirect(`/lacak?kode=${encodeURIComponent(kode.trim().toUpperCase())}&pesan=terkirim`, 303);
+      }
+      if ('errors' in result)
+        return trackForm(request, reply, fieldMessages(request.t, result.errors, problemTexts), { kode, kontak }, 400);
+      return trackForm(request, reply, { kode: request.t('aspiration.track.limited') }, { kode, kontak }, 429);
     },
   );
 

@@ -72,6 +72,9 @@ export type FieldProblem =
   | 'contact'
   | 'consent'
   | 'tooMany'
+  | 'notInText'
+  | 'code'
+  | 'trackContact'
   | PhotoProblem;
 
 export type AspirationError = FieldError<FieldProblem>;

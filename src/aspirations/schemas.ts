@@ -104,7 +104,7 @@ export type InboxQuery = Static<typeof InboxQuery>;
 export const ActionBody = Type.Object({
   _csrf: optional(200),
   action: Type.Union(
-    ['verify', 'reject', 'duplicate', 'forward', 'refer', 'note', 'respond', 'followUp', 'resolve'].map((s) =>
+    ['verify', 'reject', 'duplicate', 'forward', 'refer', 'note', 'respond', 'followUp', 'resolve', 'hide'].map((s) =>
       Type.Literal(s),
     ),
   ),
@@ -115,6 +115,8 @@ export const ActionBody = Type.Object({
   body: optional(20000),
   as: optional(20),
   kind: optional(20),
+  passage: optional(2000),
+  hideReason: optional(2000),
 });
 export type ActionBody = Static<typeof ActionBody>;
 

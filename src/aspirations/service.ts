@@ -42,13 +42,15 @@ export type { StaffAction } from './staff-steps.ts';
 export { checkFirstStep, findSimilar, type Similar, submitAspiration } from './submission.ts';
 export {
   aspirationOfToken,
+  aspirationPath,
   type CitizenAction,
   citizenAct,
   listPublicAspirations,
   photoFile,
   publicAspiration,
+  sendTrackingLink,
   support,
-  track,
+  type TrackResult,
 } from './tracking.ts';
 export {
   type AspirationView,

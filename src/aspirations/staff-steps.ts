@@ -9,6 +9,7 @@ import type { AspirationStatus } from '../db/schema.ts';
 import type { Deps } from '../platform/deps.ts';
 import type { MessageKey } from '../platform/i18n.ts';
 import type { Permission } from '../platform/permissions.ts';
+import { moveSubscriptions } from '../platform/subscriptions.ts';
 import { addWorkingDays } from '../platform/working-days.ts';
 import * as q from './queries.ts';
 import { type AspirationError, clean, followUpKinds, isCode, statuses, TEXT_MAX, text } from './rules.ts';
@@ -23,7 +24,8 @@ export type StaffAction =
   | { type: 'note'; body: string }
   | { type: 'respond'; body: string; asMember: boolean }
   | { type: 'followUp'; action: string; body: string }
-  | { type: 'resolve'; body: string };
+  | { type: 'resolve'; body: string }
+  | { type: 'hide'; passage: string; reason: string };
 
 export type StaffActionType = StaffAction['type'];
 export type ActionOf<K extends StaffActionType> = Extract<StaffAction, { type: K }>;
@@ -49,8 +51,11 @@ export interface ApplyContext {
   event(kind: string, isPublic: boolean, body: string | null, details?: object): Promise<unknown>;
 }
 
-/** What the citizen's mail quotes of the step (null: nothing but its name); 'missing' aborts. */
-export type Applied = { told: string | null } | 'missing';
+/**
+ * What the citizen's mail quotes of the step (null: nothing but its name) and what the audit entry
+ * records beyond the code; 'missing' aborts.
+ */
+export type Applied = { told: string | null; audit?: Record<string, string> } | 'missing';
 
 interface Step<K extends StaffActionType> {
   permission: Extract<Permission, 'aspiration.triage' | 'aspiration.respond'>;
@@ -80,7 +85,39 @@ const saying =
 const resolveDue = (ctx: ApplyContext) =>
   addWorkingDays(ctx.today, ctx.category?.targetDays ?? 14, ctx.structure.holidays);
 
+/** The texts of an aspiration the public sees, where a passage to hide must occur. */
+async function publicTexts(ctx: CheckContext): Promise<string[]> {
+  const row = await q.aspirationByCode(ctx.deps.db, ctx.structure.council.id, ctx.code);
+  if (row === undefined) return [];
+  const events = await q.eventsOf(ctx.deps.db, row.id, false);
+  return [row.title, row.description, row.address, row.rating_comment, ...events.map((e) => e.body)].filter(
+    (t): t is string => t !== null,
+  );
+}
+
+/** Hiding a passage of the public text from the public, with the reason (audited and shown). */
+const hide: Step<'hide'> = {
+  permission: 'aspiration.triage',
+  from: statuses,
+  mail: undefined,
+  check: async (action, ctx) => {
+    const passage = action.passage.trim();
+    need(ctx, 'passage', passage, 3, 500);
+    need(ctx, 'hideReason', action.reason, 5, 500);
+    if (passage.length >= 3 && !(await publicTexts(ctx)).some((t) => t.includes(passage)))
+      ctx.errors.push({ field: 'passage', problem: 'notInText' });
+    return async (apply) => {
+      if (apply.row.hidden_passages.includes(passage)) return { told: null };
+      await q.updateAspiration(apply.trx, apply.row.id, { hidden_passages: [...apply.row.hidden_passages, passage] });
+      // The public sees that something was hidden and why, never what.
+      await apply.event('hidden', true, clean(action.reason));
+      return { told: null, audit: { reason: clean(action.reason), length: String(passage.length) } };
+    };
+  },
+};
+
 export const steps: Steps = {
+  hide,
   verify: {
     permission: 'aspiration.triage',
     from: ['received'],
@@ -112,21 +149,16 @@ export const steps: Steps = {
       const target = isCode(of) ? await q.aspirationByCode(ctx.deps.db, ctx.structure.council.id, of) : undefined;
       if (target === undefined || target.code === ctx.code || (!isOpen(target.status) && target.status !== 'resolved'))
         ctx.errors.push({ field: 'of', problem: action.of.trim() === '' ? 'required' : 'invalid' });
-      return async ({ trx, deps, row, event }) => {
+      return async ({ trx, row, event }) => {
         if (target === undefined) return 'missing';
         await q.updateAspiration(trx, row.id, { status: 'duplicate', duplicate_of_id: target.id });
-        // The reporter and the supporters now follow the one that stays, and count there.
+        // The reporter and the supporters count on the one that stays (once per address); whoever
+        // follows this one by email follows that one now. The reporter is told its code by the
+        // step's mail and may follow it there: nobody is subscribed without confirming.
         const reporter = await q.reporterOf(trx, row.id);
-        const merged = [
-          ...(reporter?.email_sealed == null ? [] : [deps.sealer.open(reporter.email_sealed)]),
-          ...(await q.supportersWithEmail(trx, row.id)).flatMap((s) =>
-            s.email_sealed === null ? [] : [deps.sealer.open(s.email_sealed)],
-          ),
-        ];
-        const anonymous = row.supporters + 1 - merged.length;
-        for (const email of merged)
-          await q.addSupporter(trx, target.id, { sealed: deps.sealer.seal(email), lookup: deps.sealer.lookup(email) });
-        for (let i = 0; i < anonymous; i++) await q.addSupporter(trx, target.id, null);
+        await q.addSupporter(trx, target.id, reporter?.email_lookup ?? null);
+        for (const lookup of await q.supporterLookups(trx, row.id)) await q.addSupporter(trx, target.id, lookup);
+        await moveSubscriptions(trx, { type: 'aspiration', id: row.id }, { type: 'aspiration', id: target.id });
         await event('duplicate', true, null, { code: target.code });
         return { told: target.code };
       };

@@ -215,10 +215,10 @@ export async function submitAspiration(deps: Deps, input: Submission): Promise<S
       await publish(trx, NEW_ASPIRATION, code);
       const t = translator(deps.config.defaultLanguage);
       const link = `${deps.config.publicBaseUrl}/lacak/${access.token}`;
-      await tellCitizen(trx, deps, id, {
+      await tellCitizen(trx, deps, id, () => ({
         subject: t('aspiration.mail.received.subject', { code }),
         text: t('aspiration.mail.received.body', { code, title: step.title, link, site: structure.council.name }),
-      });
+      }));
       return code;
     });
     return { ok: true, code, token: access.token };

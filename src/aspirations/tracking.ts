@@ -1,14 +1,18 @@
 /** The citizen's side: the public list and page, photos, tracking by code, support, and the reporter's own actions (reply, rate, reopen, "is it resolved?"). */
+
+import { timingSafeEqual } from 'node:crypto';
 import { getCouncil } from '../council/service.ts';
+import { countAttempt } from '../platform/attempts.ts';
 import { isEmail, normaliseEmail, normalisePhone } from '../platform/contact.ts';
 import { hashToken } from '../platform/crypto.ts';
 import type { Deps } from '../platform/deps.ts';
 import { translator } from '../platform/i18n.ts';
+import { askToFollow } from '../platform/subscriptions.ts';
 import { addWorkingDays, jakartaDay } from '../platform/working-days.ts';
-import { tellCitizen } from './notify.ts';
+import { sendToContact, tellCitizen } from './notify.ts';
 import * as q from './queries.ts';
 import { type ActionResult, type AspirationError, clean, isCode, PAGE_SIZE, TEXT_MAX, text } from './rules.ts';
-import { type AspirationView, isOpen, isReporter, officialMaySee, type Viewer, viewOf } from './view.ts';
+import { type AspirationView, isOpen, isReporter, officialMaySee, publicText, type Viewer, viewOf } from './view.ts';
 
 /**
  * The public page of an aspiration. A confidential report exists only for its reporter and for
@@ -43,28 +47,79 @@ export async function photoFile(
   return (await q.photoById(deps.db, row.id, photoId))?.file;
 }
 
-/** The aspiration behind a private link, if the link is real. */
+/** How long a private link sent from /lacak opens the aspiration. */
+const SENT_LINK_DAYS = 7;
+/** Requests from /lacak per tracking code, and per contact, in an hour, whatever the address. */
+const TRACK_ATTEMPTS = { max: 5, windowMs: 60 * 60 * 1000 };
+
+const signedLink = /^(\d{1,12})-(\d{1,12})-([A-Za-z0-9_-]{32})$/;
+const linkSignature = (deps: Deps, id: number, expires: number) =>
+  deps.sealer.lookup(`lacak-link:${id}:${expires}`).slice(0, 32);
+
+/**
+ * The aspiration behind a private link, if the link is real: the token made when it was sent,
+ * or a link /lacak mailed since (the aspiration's id, an expiry and a signature only the portal can
+ * make), until it expires.
+ */
 export async function aspirationOfToken(deps: Deps, token: string) {
+  const signed = signedLink.exec(token);
+  if (signed !== null) {
+    const [, id, expires, sig] = signed;
+    const expected = Buffer.from(linkSignature(deps, Number(id), Number(expires)));
+    if (
+      Number(expires) * 1000 > Date.now() &&
+      expected.length === Buffer.byteLength(sig ?? '') &&
+      timingSafeEqual(expected, Buffer.from(sig ?? ''))
+    ) {
+      const row = await q.codeOf(deps.db, Number(id));
+      if (row !== undefined) return { id: Number(id), code: row.code };
+    }
+  }
   return q.aspirationByTokenHash(deps.db, hashToken(token));
 }
 
-/** Finds an aspiration by its code and the reporter's email address or phone number. */
-export async function track(
-  deps: Deps,
-  code: string,
-  contact: string,
-): Promise<{ id: number; code: string } | undefined> {
-  const normalised = code.trim().toUpperCase();
-  if (!isCode(normalised)) return undefined;
+export type TrackResult = { ok: true } | { ok: false; errors: AspirationError[] } | { ok: false; problem: 'limited' };
+
+/**
+ * /lacak: the private link of an aspiration goes to the email address or phone number given, when
+ * it is the reporter's. The answer is the same whether or not they match, so the form confirms
+ * nothing to whoever knows a code or someone's number; and requests are counted per code and per
+ * contact in the database, across every client address, before anything is looked up.
+ */
+export async function sendTrackingLink(deps: Deps, rawCode: string, rawContact: string): Promise<TrackResult> {
+  const code = rawCode.trim().toUpperCase();
+  const contact = clean(rawContact);
+  const email = contact.includes('@') ? normaliseEmail(contact) : undefined;
+  const phone = email === undefined ? normalisePhone(contact) : undefined;
+  const errors: AspirationError[] = [];
+  if (code === '') errors.push({ field: 'kode', problem: 'required' });
+  else if (!isCode(code)) errors.push({ field: 'kode', problem: 'code' });
+  if (contact === '') errors.push({ field: 'kontak', problem: 'required' });
+  else if (email !== undefined ? !isEmail(email) : !/^0\d{7,14}$/.test(phone ?? ''))
+    errors.push({ field: 'kontak', problem: 'trackContact' });
+  if (errors.length > 0) return { ok: false, errors };
+
+  const lookup = deps.sealer.lookup(email ?? phone ?? '');
+  const { max, windowMs } = TRACK_ATTEMPTS;
+  const codeAllowed = await countAttempt(deps.db, `lacak-code:${code}`, max, windowMs);
+  const contactAllowed = await countAttempt(deps.db, `lacak-contact:${lookup}`, max, windowMs);
+  if (!codeAllowed || !contactAllowed) return { ok: false, problem: 'limited' };
+
   const structure = await getCouncil(deps.db);
-  const row = await q.aspirationByCode(deps.db, structure.council.id, normalised);
-  if (row === undefined) return undefined;
-  const value = contact.trim();
-  const lookup = isEmail(normaliseEmail(value))
-    ? deps.sealer.lookup(normaliseEmail(value))
-    : deps.sealer.lookup(normalisePhone(value));
-  const match = await q.reporterMatches(deps.db, row.id, lookup);
-  return match === undefined ? undefined : { id: row.id, code: row.code };
+  const row = await q.aspirationByCode(deps.db, structure.council.id, code);
+  if (row === undefined || (await q.reporterMatches(deps.db, row.id, lookup)) === undefined) return { ok: true };
+  const expires = Math.floor(Date.now() / 1000) + SENT_LINK_DAYS * 86_400;
+  const link = `${deps.config.publicBaseUrl}/lacak/${row.id}-${expires}-${linkSignature(deps, row.id, expires)}`;
+  const t = translator(deps.config.defaultLanguage);
+  const words = { code: row.code, link, days: String(SENT_LINK_DAYS), site: structure.council.name };
+  await deps.db.transaction().execute((trx) =>
+    sendToContact(trx, deps, email !== undefined ? { email } : { phone: phone ?? '' }, {
+      subject: t('aspiration.mail.trackLink.subject', words),
+      text: t('aspiration.mail.trackLink.body', words),
+      topic: `aspiration:${row.id}`,
+    }),
+  );
+  return { ok: true };
 }
 
 export type PublicFilter = Omit<q.PublicFilter, 'limit' | 'offset'> & { page: number };
@@ -105,28 +160,43 @@ export async function listPublicAspirations(deps: Deps, filter: PublicFilter) {
   return { items: await Promise.all(rows.map((r) => viewOf(deps, r, false, true))), total, pageSize: PAGE_SIZE };
 }
 
-/** Supporting an open aspiration instead of filing the same one; with an email, following it. */
+/**
+ * Supporting an open aspiration instead of filing the same one: it counts at once (once per
+ * address); with an address, a link to confirm following it goes there, and nothing else is
+ * mailed to the address before that link is used.
+ */
 export async function support(
   deps: Deps,
   code: string,
   rawEmail: string,
-): Promise<{ ok: true; counted: boolean } | { ok: false; problem: 'missing' | 'closed' | 'email' }> {
+): Promise<{ ok: true; counted: boolean; confirm: boolean } | { ok: false; problem: 'missing' | 'closed' | 'email' }> {
   const structure = await getCouncil(deps.db);
   const row = isCode(code) ? await q.aspirationByCode(deps.db, structure.council.id, code) : undefined;
   if (row === undefined || row.kind === 'rahasia') return { ok: false, problem: 'missing' };
   if (!isOpen(row.status)) return { ok: false, problem: 'closed' };
   const email = normaliseEmail(clean(rawEmail));
-  if (email !== '' && !isEmail(email)) return { ok: false, problem: 'email' };
+  if (email !== '' && (!isEmail(email) || email.length > 320)) return { ok: false, problem: 'email' };
   const counted = await deps.db
     .transaction()
-    .execute((trx) =>
-      q.addSupporter(
-        trx,
-        row.id,
-        email === '' ? null : { sealed: deps.sealer.seal(email), lookup: deps.sealer.lookup(email) },
-      ),
-    );
-  return { ok: true, counted };
+    .execute((trx) => q.addSupporter(trx, row.id, email === '' ? null : deps.sealer.lookup(email)));
+  if (email === '') return { ok: true, counted, confirm: false };
+  const t = translator(deps.config.defaultLanguage);
+  const asked = await askToFollow(deps, { type: 'aspiration', id: row.id }, email, (link) => ({
+    subject: t('aspiration.mail.confirm.subject', { code: row.code }),
+    text: t('aspiration.mail.confirm.body', {
+      code: row.code,
+      title: publicText(row.hidden_passages)(row.title),
+      link,
+      site: structure.council.name,
+    }),
+  }));
+  return asked.ok ? { ok: true, counted, confirm: true } : { ok: false, problem: 'email' };
+}
+
+/** The page of an aspiration from its id (where a confirmed follower is sent). */
+export async function aspirationPath(deps: Deps, id: number): Promise<string> {
+  const row = await q.codeOf(deps.db, id);
+  return row === undefined ? '/aspirasi' : `/aspirasi/${row.code}`;
 }
 
 // ---------------------------------------------------------------- the council's side
@@ -209,17 +279,17 @@ export async function citizenAct(
     }
     if (action.type === 'reopen') {
       const step = t('aspiration.event.reopened');
-      await tellCitizen(trx, deps, row.id, {
+      await tellCitizen(trx, deps, row.id, (shown) => ({
         subject: t('aspiration.mail.step.subject', { code: row.code, step }),
         text: t('aspiration.mail.step.body', {
           code: row.code,
-          title: row.title,
+          title: shown(row.title),
           step,
-          body: clean(action.reason),
+          body: shown(clean(action.reason)),
           link: `${deps.config.publicBaseUrl}/lacak?kode=${row.code}`,
           site: structure.council.name,
         }),
-      });
+      }));
     }
     return { ok: true, code: row.code };
   });

@@ -62,6 +62,16 @@ export interface AspirationView {
   deadline: Deadline | null;
   photos: { id: number; width: number; height: number }[];
   events: TimelineEvent[];
+  /** Passages staff hid from the public; listed only in officials' views. */
+  hiddenPassages: string[];
+}
+
+/** What a hidden passage shows as outside the council. */
+export const HIDDEN_MARK = '[…]';
+
+/** A text of an aspiration as the public may read it: hidden passages marked, contact details masked. */
+export function publicText(hiddenPassages: readonly string[]): (text: string) => string {
+  return (text) => maskContacts(hiddenPassages.reduce((out, passage) => out.split(passage).join(HIDDEN_MARK), text));
 }
 
 export type Row = NonNullable<Awaited<ReturnType<typeof q.aspirationById>>>;
@@ -87,11 +97,11 @@ function deadlineOf(structure: CouncilStructure, row: Row, now: Date): Deadline 
   return null;
 }
 
-/** The row as people see it; with `internal`, notes and who-did-what for officials. */
 /**
- * One aspiration as a page or a record shows it. For the public (not `internal`, not the reporter
- * looking at their own) contact details typed into its texts are masked: every public output —
- * the page, the list, feeds, the API and Open311 — is made from this view.
+ * One aspiration as a page or a record shows it; with `internal`, notes and who-did-what for
+ * officials. For the public (not `internal`, not the reporter looking at their own) the passages
+ * staff hid are replaced by a mark and contact details typed into its texts are masked: every
+ * public output — the page, the list, feeds, the API and Open311 — is made from this view.
  */
 export async function viewOf(
   deps: Deps,
@@ -100,7 +110,8 @@ export async function viewOf(
   summaryOnly = false,
   forReporter = false,
 ): Promise<AspirationView> {
-  const shown = internal || forReporter ? (text: string) => text : maskContacts;
+  const hidden = row.hidden_passages;
+  const shown = internal || forReporter ? (text: string) => text : publicText(hidden);
   const shownOrNull = (text: string | null) => (text === null ? null : shown(text));
   const structure = await getCouncil(deps.db);
   const kecamatan = structure.kecamatan.find((k) => k.id === row.kecamatan_id);
@@ -160,6 +171,7 @@ export async function viewOf(
       member: e.member_name === null || e.member_slug === null ? null : { name: e.member_name, slug: e.member_slug },
       actorUserId: internal ? e.actor_user_id : null,
     })),
+    hiddenPassages: internal ? hidden : [],
   };
 }
 

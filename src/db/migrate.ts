@@ -16,6 +16,7 @@ import * as m0010 from './migrations/0010-raperda.ts';
 import * as m0011 from './migrations/0011-budget.ts';
 import * as m0012 from './migrations/0012-budget-programmes.ts';
 import * as m0013 from './migrations/0013-projects.ts';
+import * as m0014 from './migrations/0014-aspiration-privacy.ts';
 
 const migrations: Record<string, Migration> = {
   '0001-council': m0001,
@@ -31,6 +32,7 @@ const migrations: Record<string, Migration> = {
   '0011-budget': m0011,
   '0012-budget-programmes': m0012,
   '0013-projects': m0013,
+  '0014-aspiration-privacy': m0014,
 };
 
 /** Thrown when the database could not be brought to the latest schema. */

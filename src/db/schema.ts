@@ -277,6 +277,8 @@ export interface AspirationTable extends Timestamps {
   rating_comment: string | null;
   fixed_asked_at: Date | null;
   fixed_answer: boolean | null;
+  /** Passages staff hid from public view (each shown as "[…]" outside the council). */
+  hidden_passages: ColumnType<string[], string[] | undefined, string[]>;
   search: ColumnType<string, never, never>;
 }
 
@@ -315,8 +317,15 @@ export interface AspirationPhotoTable extends Timestamps {
 export interface AspirationSupporterTable extends Timestamps {
   id: Id;
   aspiration_id: number;
-  email_sealed: string | null;
+  /** Set when the supporter gave an address: one support per address. Mail goes to subscriptions. */
   email_lookup: string | null;
+}
+
+/** Attempts at something counted per key (e.g. a tracking code) in a fixed window, across addresses. */
+export interface AttemptWindowTable extends Timestamps {
+  key: string;
+  attempts: number;
+  window_start: Date;
 }
 
 export interface AnswerTemplateTable extends Timestamps {
@@ -464,7 +473,7 @@ export interface RaperdaDocumentTable extends Timestamps {
 
 export interface SubscriptionTable extends Timestamps {
   id: Id;
-  subject_type: 'raperda' | 'project';
+  subject_type: 'raperda' | 'project' | 'aspiration';
   subject_id: number;
   email_sealed: string;
   email_lookup: string;
@@ -579,6 +588,7 @@ export interface Database {
   aspiration_event: AspirationEventTable;
   aspiration_photo: AspirationPhotoTable;
   aspiration_supporter: AspirationSupporterTable;
+  attempt_window: AttemptWindowTable;
   answer_template: AnswerTemplateTable;
   council: CouncilTable;
   dapil: DapilTable;

@@ -18,10 +18,15 @@ const StopParams = Type.Object({
   sig: Type.String({ pattern: '^[A-Za-z0-9_-]{10,100}$' }),
 });
 
+/**
+ * `pageOf` gives the address of a subject's page from its id (by default <pages>/<id>), for
+ * subjects whose pages are named otherwise (an aspiration by its tracking code).
+ */
 export function registerFollowLinks(
   instance: FastifyInstance,
   type: SubjectType,
   words: { unknownConfirmation: MessageKey; stopped: MessageKey },
+  pageOf: (id: number) => Promise<string> = async (id) => `${subjectPages[type]}/${id}`,
 ): void {
   const app = instance.withTypeProvider<TypeBoxTypeProvider>();
   const base = subjectPages[type];
@@ -39,7 +44,7 @@ export function registerFollowLinks(
           ),
           400,
         );
-      return reply.redirect(`${base}/${id}?pesan=dikonfirmasi`, 303);
+      return reply.redirect(`${await pageOf(id)}?pesan=dikonfirmasi`, 303);
     },
   );
   app.get(

@@ -54,13 +54,6 @@ export async function resealAll(db: Db, sealer: Sealer): Promise<{ resealed: num
       resealed += changed;
       await trx.updateTable('aspiration_reporter').set(next).where('aspiration_id', '=', r.aspiration_id).execute();
     }
-    const supporters = await trx.selectFrom('aspiration_supporter').select(['id', 'email_sealed']).execute();
-    for (const s of supporters) {
-      const next = refresh(s.email_sealed);
-      if (next === s.email_sealed) continue;
-      resealed++;
-      await trx.updateTable('aspiration_supporter').set({ email_sealed: next }).where('id', '=', s.id).execute();
-    }
     const subscriptions = await trx.selectFrom('subscription').select(['id', 'email_sealed']).execute();
     for (const s of subscriptions) {
       const next = refresh(s.email_sealed);

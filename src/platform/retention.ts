@@ -16,6 +16,7 @@ export interface RetentionReport {
   unconfirmedAccounts: number;
   dataRequests: number;
   signInThrottles: number;
+  attemptWindows: number;
   /** Aspirations closed long ago whose reporter's and supporters' contact details were erased. */
   reporters: number;
 }
@@ -60,6 +61,8 @@ export async function enforceRetention(db: Db, days: RetentionDays, now = new Da
           .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<', now)]))
           .execute(),
       ),
+      // Attempt counters (e.g. tracking lookups per code): kept a day after their window opened.
+      attemptWindows: count(await trx.deleteFrom('attempt_window').where('window_start', '<', before(1)).execute()),
       reporters: 0,
     };
     // A closed aspiration stays public, but nobody needs to reach its reporter a year on.
@@ -89,9 +92,14 @@ export async function enforceRetention(db: Db, days: RetentionDays, now = new Da
       .executeTakeFirst();
     await trx
       .updateTable('aspiration_supporter')
-      .set({ email_sealed: null, email_lookup: null, updated_at: now })
-      .where('email_sealed', 'is not', null)
+      .set({ email_lookup: null, updated_at: now })
+      .where('email_lookup', 'is not', null)
       .where('aspiration_id', 'in', (sub) => sub.selectFrom('aspiration').select('id').where(closedLongAgo))
+      .execute();
+    await trx
+      .deleteFrom('subscription')
+      .where('subject_type', '=', 'aspiration')
+      .where('subject_id', 'in', (sub) => sub.selectFrom('aspiration').select('id').where(closedLongAgo))
       .execute();
     report.reporters = Number(erased.numUpdatedRows);
     const removed = Object.values(report).reduce((a, b) => a + b, 0);

@@ -1,5 +1,5 @@
 /**
- * Following something by email (a draft regulation, a project): double opt-in — a link to confirm
+ * Following something by email (a draft regulation, a project, an aspiration): double opt-in — a link to confirm
  * goes to the address and nothing else is sent before it is used — and every later message carries
  * a signed "stop" link that only the portal can make. One table for every kind of subject.
  */
@@ -9,10 +9,14 @@ import { hashToken, newToken, type Sealer } from './crypto.ts';
 import type { Deps } from './deps.ts';
 import { enqueueMessage } from './outbox.ts';
 
-export type SubjectType = 'raperda' | 'project';
+export type SubjectType = 'raperda' | 'project' | 'aspiration';
 
 /** Where each kind of subject has its pages; its confirm and stop links live under them. */
-export const subjectPages: Record<SubjectType, string> = { raperda: '/raperda', project: '/proyek' };
+export const subjectPages: Record<SubjectType, string> = {
+  raperda: '/raperda',
+  project: '/proyek',
+  aspiration: '/aspirasi',
+};
 export interface Subject {
   type: SubjectType;
   id: number;
@@ -125,4 +129,30 @@ export async function confirmedSubscribers(
     .orderBy('id')
     .execute();
   return rows.map((r) => ({ id: r.id, email: sealer.open(r.email_sealed) }));
+}
+
+/**
+ * Moves the followers of one subject to another (e.g. when an aspiration is merged into the one it
+ * duplicates), keeping whether each confirmed; an address that already follows the other is dropped.
+ */
+export async function moveSubscriptions(db: Db, from: Subject, to: Subject): Promise<void> {
+  await db
+    .updateTable('subscription')
+    .set({ subject_type: to.type, subject_id: to.id, updated_at: new Date() })
+    .where('subject_type', '=', from.type)
+    .where('subject_id', '=', from.id)
+    .where((eb) =>
+      eb.not(
+        eb.exists(
+          eb
+            .selectFrom('subscription as other')
+            .select('other.id')
+            .where('other.subject_type', '=', to.type)
+            .where('other.subject_id', '=', to.id)
+            .whereRef('other.email_lookup', '=', 'subscription.email_lookup'),
+        ),
+      ),
+    )
+    .execute();
+  await db.deleteFrom('subscription').where('subject_type', '=', from.type).where('subject_id', '=', from.id).execute();
 }

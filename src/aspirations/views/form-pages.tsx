@@ -15,6 +15,7 @@ import {
   type FieldErrors,
   FieldMessage,
   FileField,
+  Notice,
   TextArea,
   TextField,
 } from '../../platform/views/form.tsx';
@@ -359,19 +360,21 @@ export function SecondStepPage({ ctx, csrf, errors, values, similar, summary }: 
 export function TrackPage({
   ctx,
   csrf,
-  error,
+  errors,
   values,
+  notice,
 }: {
   ctx: PageContext;
   csrf: string;
-  error: string | undefined;
+  errors: FieldErrors;
   values: Values;
+  notice?: string | undefined;
 }) {
   const { t } = ctx;
-  const errors: FieldErrors = error === undefined ? {} : { kode: error };
   return (
     <Layout ctx={ctx} title={t('aspiration.track.title')}>
       <h1>{t('aspiration.track.title')}</h1>
+      <Notice text={notice} />
       <p class="lead">{t('aspiration.track.lead')}</p>
       <ErrorSummary ctx={ctx} errors={errors} />
       <form method="post" action="/lacak" novalidate>
@@ -381,13 +384,14 @@ export function TrackPage({
           label={t('aspiration.field.code')}
           hint={t('aspiration.track.codeHint')}
           value={values.kode}
-          error={error}
+          error={errors.kode}
           maxLength={40}
         />
         <TextField
           name="kontak"
           label={t('aspiration.track.contact')}
           value={values.kontak}
+          error={errors.kontak}
           autocomplete="email"
           maxLength={320}
         />

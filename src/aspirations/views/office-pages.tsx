@@ -462,6 +462,41 @@ export function CasePage({
           ) : null}
         </details>
       ) : null}
+      {triage ? (
+        <details class="more-actions" open={values.action === 'hide'}>
+          <summary>{t('aspiration.case.hide')}</summary>
+          <p class="hint">{t('aspiration.case.hideLead')}</p>
+          {view.hiddenPassages.length === 0 ? null : (
+            <>
+              <p>{t('aspiration.case.hidden')}:</p>
+              <ul>
+                {view.hiddenPassages.map((p) => (
+                  <li key={p}>
+                    <q>{p}</q>
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
+          <ActionForm code={view.code} csrf={csrf} action="hide" button={t('aspiration.action.hide')} secondary>
+            <TextArea
+              name="passage"
+              label={t('aspiration.case.passage')}
+              value={v('passage')}
+              error={errors.passage}
+              rows={2}
+              maxLength={500}
+            />
+            <TextField
+              name="hideReason"
+              label={t('aspiration.case.hideReason')}
+              value={v('hideReason')}
+              error={errors.hideReason}
+              maxLength={500}
+            />
+          </ActionForm>
+        </details>
+      ) : null}
       {can(role, 'aspiration.respond') ? (
         <ActionForm code={view.code} csrf={csrf} action="note" button={t('aspiration.action.note')} secondary>
           <TextArea

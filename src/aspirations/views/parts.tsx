@@ -56,6 +56,7 @@ const eventTexts = {
   fixedNo: 'aspiration.event.fixedNo',
   fixedAsked: 'aspiration.event.fixedAsked',
   note: 'aspiration.event.note',
+  hidden: 'aspiration.event.hidden',
 } as const satisfies Record<string, MessageKey>;
 
 export const problemTexts = {
@@ -70,6 +71,9 @@ export const problemTexts = {
   contact: 'aspiration.problem.contact',
   consent: 'aspiration.problem.consent',
   tooMany: 'aspiration.problem.tooMany',
+  notInText: 'aspiration.problem.notInText',
+  code: 'aspiration.problem.code',
+  trackContact: 'aspiration.problem.trackContact',
   tooLarge: 'aspiration.problem.tooLarge',
   type: 'aspiration.problem.type',
   unreadable: 'aspiration.problem.unreadable',
