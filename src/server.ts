@@ -7,11 +7,13 @@ import { buildApp } from './app.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { getCouncil } from './council/service.ts';
 import { openDatabase } from './db/index.ts';
+import { seedDemoAspirations } from './db/seed/aspirations.ts';
 import { seedDemoBudget } from './db/seed/budget.ts';
 import { seedCouncil } from './db/seed/index.ts';
 import { seedDemoMeetings } from './db/seed/meetings.ts';
 import { seedDemoProjects } from './db/seed/projects.ts';
 import { seedDemoDrafts, seedDemoRegulations } from './db/seed/regulations.ts';
+import { createSealer } from './platform/crypto.ts';
 import { scheduleRetention } from './platform/retention.ts';
 import { jakartaDay } from './platform/working-days.ts';
 
@@ -41,6 +43,9 @@ async function main() {
     if (drafts > 0) console.log(`Loaded ${drafts} demo drafts of the ${year} Propemperda (fictional)`);
     const { projects } = await seedDemoProjects(database.db, council.id, year, jakartaDay(new Date()));
     if (projects > 0) console.log(`Loaded ${projects} demo projects with progress reports (fictional)`);
+    const sealer = createSealer(config.dataKeys, config.lookupKey);
+    const { aspirations } = await seedDemoAspirations(database.db, council.id, sealer);
+    if (aspirations > 0) console.log(`Loaded ${aspirations} demo aspirations with their handling (fictional)`);
     const { lines } = await seedDemoBudget(database.db, council.id, year);
     if (lines > 0)
       console.log(`Loaded a demo ${year} budget of ${lines} lines (revenue about Rp 6.7 trillion; details fictional)`);

@@ -8,18 +8,9 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../index.ts';
 import type { MeetingType, Presence } from '../schema.ts';
+import { random } from './random.ts';
 
 /** A small deterministic generator, so every demo looks the same (mulberry32). */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const plenaryTopics = [
   'Penyampaian Nota Pengantar Raperda tentang Pajak dan Retribusi Daerah',
   'Penyampaian LKPJ Wali Kota Tahun Anggaran Sebelumnya',

@@ -6,16 +6,7 @@
  */
 import type { Db } from '../index.ts';
 import type { ProjectStatus } from '../schema.ts';
-
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { random } from './random.ts';
 
 /** Kinds of work: name pattern, agency, komisi order (I = 1 …), budget range in billions of rupiah. */
 const kinds: [string, string, number, number, number][] = [
