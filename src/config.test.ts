@@ -129,7 +129,7 @@ describe('configuration', () => {
     const result = spawnSync(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
       env: { ...process.env, PORT: 'delapan ribu', DATA_DIR: tempDir() },
       encoding: 'utf8',
-      timeout: 30_000,
+      timeout: 60_000,
     });
     assert.equal(result.status, 78);
     assert.match(result.stderr, /Configuration error: PORT: expected a whole number/);

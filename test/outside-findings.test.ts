@@ -350,6 +350,12 @@ describe('what outside clients and an attacker found', () => {
     }
     assert.match(outputs.page, /w•••@gmail\.com/);
     assert.match(outputs.page, /0812-••••-7890/);
+    for (const q of ['0812-3456-7890', '3275012345678901', 'warga.peduli@gmail.com'])
+      assert.ok(
+        !(await t.app.inject(`/aspirasi?q=${encodeURIComponent(q)}`)).body.includes(sent.code),
+        `the public search finds it by ${q}`,
+      );
+    assert.ok((await t.app.inject('/aspirasi?q=saluran+tersumbat')).body.includes(sent.code));
     assert.match(outputs.page, /<meta name="description" content="[^"]*w•••@gmail\.com/);
 
     // The reporter, through their private link, reads what they wrote.
@@ -400,6 +406,10 @@ describe('what outside clients and an attacker found', () => {
       assert.ok(!body.includes('Harjono'), `${where} still shows the hidden passage`);
     }
     assert.match(outputs.page, /Got di depan \[…\] tersumbat/);
+    // The public search does not find it by the hidden words; staff still do.
+    assert.ok(!(await t.app.inject('/aspirasi?q=Harjono+Wibisono')).body.includes(sent.code), 'found by hidden words');
+    assert.ok((await t.app.inject('/aspirasi?q=got+tersumbat')).body.includes(sent.code), 'found by its public words');
+    assert.ok((await staff.get('/kelola/aspirasi?q=Harjono')).body.includes(sent.code), 'staff search everything');
     assert.match(outputs.page, /Sebagian teks disembunyikan dari publik/);
     assert.match(outputs.page, /Nama dan alamat rumah warga lain\./);
     // Staff and the reporter still read the original.

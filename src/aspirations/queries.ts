@@ -242,7 +242,7 @@ export function similarOpen(
           eb.and([
             eb('kecamatan_id', '=', input.kecamatanId),
             eb.or([
-              sql<SqlBool>`search @@ ${tsQuery('indonesian', words)}`,
+              sql<SqlBool>`public_search @@ ${tsQuery('indonesian', words)}`,
               sql<SqlBool>`similarity(title, ${words}) > 0.3`,
             ]),
           ]),
@@ -295,8 +295,8 @@ function publicQuery(db: Db, councilId: number, filter: PublicFilter) {
   if (q !== undefined && q !== '') {
     query = query.where((eb) =>
       eb.or([
-        sql<SqlBool>`aspiration.search @@ ${tsQuery('indonesian', q)}`,
-        sql<SqlBool>`aspiration.search @@ ${tsQuery('simple', q)}`,
+        sql<SqlBool>`aspiration.public_search @@ ${tsQuery('indonesian', q)}`,
+        sql<SqlBool>`aspiration.public_search @@ ${tsQuery('simple', q)}`,
       ]),
     );
   }

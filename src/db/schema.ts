@@ -280,6 +280,8 @@ export interface AspirationTable extends Timestamps {
   /** Passages staff hid from public view (each shown as "[…]" outside the council). */
   hidden_passages: ColumnType<string[], string[] | undefined, string[]>;
   search: ColumnType<string, never, never>;
+  /** The search index of what the public may read (no hidden passages, no contact details). */
+  public_search: ColumnType<string, never, never>;
 }
 
 export interface AspirationReporterTable extends Timestamps {

@@ -1,5 +1,6 @@
 /**
- * What outside testers found about aspirations' privacy: passages staff hide from public view,
+ * What outside testers found about aspirations' privacy: passages staff hide from public view
+ * (and a search index for the public that holds neither them nor contact details typed in text),
  * attempt counters that hold across addresses (tracking lookups per code and per contact), and
  * supporters' addresses that receive mail only after they confirm: the addresses move into the
  * `subscription` table (unconfirmed, so nothing is sent to them until they follow again) and the
@@ -12,6 +13,40 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .alterTable('aspiration')
     .addColumn('hidden_passages', sql`text[]`, (c) => c.notNull().defaultTo(sql`'{}'::text[]`))
+    .execute();
+  // The public list searches what the public may read: without the hidden passages, email
+  // addresses, phone numbers or NIKs (so a search for someone's number finds nothing). Staff
+  // search the whole text through the \`search\` column, as before.
+  await sql`create function aspiration_public_text(body text, hidden text[]) returns text
+    language plpgsql immutable as $$
+    declare
+      passage text;
+      result text := body;
+    begin
+      foreach passage in array hidden loop
+        result := replace(result, passage, ' ');
+      end loop;
+      result := regexp_replace(result, '[^\\s@]+@[^\\s@]+', ' ', 'g');
+      result := regexp_replace(result, '(\\+?62|\\m0)[0-9\\s.()-]{7,}[0-9]|[0-9]{16}', ' ', 'g');
+      return result;
+    end $$`.execute(db);
+  await db.schema
+    .alterTable('aspiration')
+    .addColumn('public_search', sql`tsvector`, (c) =>
+      c
+        .generatedAlwaysAs(sql`
+          setweight(to_tsvector('indonesian', aspiration_public_text(title, hidden_passages)), 'A') ||
+          setweight(to_tsvector('indonesian', aspiration_public_text(description, hidden_passages)), 'B') ||
+          setweight(to_tsvector('simple', aspiration_public_text(title, hidden_passages)), 'C') ||
+          setweight(to_tsvector('simple', aspiration_public_text(description, hidden_passages)), 'D')`)
+        .stored(),
+    )
+    .execute();
+  await db.schema
+    .createIndex('aspiration_public_search_idx')
+    .on('aspiration')
+    .using('gin')
+    .column('public_search')
     .execute();
 
   await db.schema
