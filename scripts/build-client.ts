@@ -1,11 +1,13 @@
 /**
  * Bundles the browser modules and the style sheet into public/assets with content hashes in
- * their names, and writes manifest.json so pages can link the current files. Run by `npm start`
- * and `npm test`.
+ * their names, and writes manifest.json so pages can link the current files. Each text file is
+ * also compressed once here, at the highest levels (brotli 11, gzip 9), into .br and .gz beside
+ * it, which the server sends as they are. Run by `npm start` and `npm test`.
  */
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -41,4 +43,13 @@ for (const [file, output] of Object.entries(result.metafile.outputs)) {
   manifest[logical] = path.basename(file);
 }
 writeFileSync(path.join(outdir, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
-console.log(`client assets: ${Object.values(manifest).join(', ')}`);
+for (const file of readdirSync(outdir)) {
+  if (!/\.(js|css|svg|json)$/.test(file)) continue;
+  const bytes = readFileSync(path.join(outdir, file));
+  writeFileSync(
+    path.join(outdir, `${file}.br`),
+    brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }),
+  );
+  writeFileSync(path.join(outdir, `${file}.gz`), gzipSync(bytes, { level: 9 }));
+}
+console.log(`client assets: ${Object.values(manifest).join(', ')} (with .br and .gz)`);

@@ -8,7 +8,6 @@ import cookie from '@fastify/cookie';
 import csrf from '@fastify/csrf-protection';
 import etag from '@fastify/etag';
 import formbody from '@fastify/formbody';
-import helmet from '@fastify/helmet';
 import multipart, { type MultipartFile } from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
@@ -30,6 +29,7 @@ import { registerOverloadGuard } from './platform/overload.ts';
 import { registerPageCache } from './platform/page-cache.ts';
 import { pgliteRealtime, postgresRealtime } from './platform/realtime.ts';
 import { registerRouteTable } from './platform/route-table.ts';
+import { registerSecurityHeaders } from './platform/security-headers.ts';
 import { MAX_FILES_PER_FORM, MAX_PHOTO_BYTES, type UploadedFile } from './platform/uploads.ts';
 
 export interface AppOptions {
@@ -140,31 +140,10 @@ export async function buildApp({ config, database, assets, logStream }: AppOptio
   registerRouteTable(app);
 
   const https = config.publicBaseUrl.startsWith('https:');
-  await app.register(helmet, {
-    contentSecurityPolicy: {
-      useDefaults: false,
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        styleSrc: ["'self'"],
-        // Map tiles come from the configured tile server, and from nowhere else.
-        imgSrc: ["'self'", 'data:', ...(config.map === undefined ? [] : [tileOrigin(config.map.tiles)])],
-        fontSrc: ["'self'"],
-        connectSrc: ["'self'"],
-        formAction: ["'self'"],
-        frameAncestors: ["'none'"],
-        objectSrc: ["'none'"],
-        baseUri: ["'self'"],
-        upgradeInsecureRequests: https ? [] : null,
-      },
-    },
-    hsts: https ? { maxAge: 31536000, includeSubDomains: true } : false,
-    referrerPolicy: { policy: 'strict-origin-when-cross-origin' },
-    crossOriginEmbedderPolicy: false,
-  });
-  app.addHook('onSend', async (request, reply) => {
-    reply.header('permissions-policy', 'camera=(), microphone=(), payment=(), usb=(), geolocation=(self)');
-    reply.header('x-request-id', request.id);
+  registerSecurityHeaders(app, {
+    https,
+    // Map tiles come from the configured tile server, and from nowhere else.
+    imageOrigins: config.map === undefined ? [] : [tileOrigin(config.map.tiles)],
   });
 
   await app.register(cookie, { secret: config.sessionSecret });
@@ -251,6 +230,8 @@ export async function buildApp({ config, database, assets, logStream }: AppOptio
     prefix: '/static/',
     index: false,
     wildcard: true,
+    // The build wrote .br and .gz beside each script and style sheet: sent as they are.
+    preCompressed: true,
     setHeaders(reply, file) {
       const immutable = file.includes(`${publicDir}assets/`) && !file.endsWith('manifest.json');
       reply.header('cache-control', immutable ? 'public, max-age=31536000, immutable' : 'public, max-age=3600');

@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { getCouncil } from '../src/council/service.ts';
+import { chooseEncoding } from '../src/platform/page-cache.ts';
 import { Agent } from './helpers/agent.ts';
 import { buildTestApp, type TestApp } from './helpers/app.ts';
 import { createUser, signIn } from './helpers/users.ts';
@@ -68,5 +70,44 @@ describe('the page cache for visitors without a session', () => {
     const anonymous = await t.app.inject('/anggota');
     assert.equal(anonymous.headers['x-page-cache'], 'hit');
     assert.doesNotMatch(anonymous.body, /href="\/akun"/, 'nothing of the signed-in page reaches others');
+  });
+
+  test('keeps a page compressed once: each encoding decompresses to the page, with one ETag', async () => {
+    const ask = (encoding?: string, etag?: string) =>
+      t.app.inject({
+        url: '/dapil',
+        headers: {
+          ...(encoding === undefined ? {} : { 'accept-encoding': encoding }),
+          ...(etag === undefined ? {} : { 'if-none-match': etag }),
+        },
+      });
+    await new Promise((r) => setTimeout(r, 1100));
+    const rendered = await ask('gzip, deflate, br');
+    assert.equal(rendered.headers['x-page-cache'], undefined);
+    const page = await ask();
+    const br = await ask('gzip, deflate, br');
+    const gzip = await ask('gzip');
+    assert.deepEqual(
+      [page, br, gzip].map((r) => r.headers['x-page-cache']),
+      ['hit', 'hit', 'hit'],
+    );
+    assert.equal(page.headers['content-encoding'], undefined);
+    assert.equal(br.headers['content-encoding'], 'br');
+    assert.equal(gzip.headers['content-encoding'], 'gzip');
+    assert.equal(brotliDecompressSync(br.rawPayload).toString(), page.body);
+    assert.equal(gunzipSync(gzip.rawPayload).toString(), page.body);
+    assert.ok(br.rawPayload.length < page.rawPayload.length / 2, 'brotli bytes are smaller');
+    for (const r of [page, br, gzip]) {
+      assert.equal(r.headers.etag, rendered.headers.etag, 'the ETag of the page, whatever its encoding');
+      assert.match(String(r.headers.vary), /accept-encoding/i);
+      assert.match(String(r.headers['content-type']), /^text\/html/);
+    }
+    const unchanged = await ask('br', String(rendered.headers.etag));
+    assert.equal(unchanged.statusCode, 304);
+    assert.equal(unchanged.rawPayload.length, 0);
+    // A browser that refuses brotli (q=0) gets gzip; one that takes neither, the page itself.
+    assert.equal(chooseEncoding('br;q=0, gzip'), 'gzip');
+    assert.equal(chooseEncoding('identity'), 'identity');
+    assert.equal(chooseEncoding('gzip, deflate, br, zstd'), 'br');
   });
 });

@@ -1,7 +1,10 @@
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { buildTestApp, type TestApp } from '../../test/helpers/app.ts';
+import { publicDir } from './assets.ts';
 
 let t: TestApp;
 before(async () => {
@@ -29,6 +32,14 @@ describe('every page is served safely', () => {
     assert.equal(res.headers['x-content-type-options'], 'nosniff');
     assert.match(res.headers['permissions-policy'] as string, /camera=\(\)/);
     assert.equal(res.headers['strict-transport-security'], undefined, 'no HSTS over plain http');
+    assert.equal(res.headers['x-frame-options'], 'SAMEORIGIN');
+    assert.equal(res.headers['cross-origin-opener-policy'], 'same-origin');
+    assert.match(String(res.headers['x-request-id']), /\S/);
+    // Error pages and missing pages carry them too.
+    const missing = await t.app.inject('/tidak-ada');
+    assert.equal(missing.statusCode, 404);
+    assert.equal(missing.headers['content-security-policy'], csp);
+    assert.equal((await t.app.inject('/uji/rusak')).headers['content-security-policy'], csp);
   });
 
   test('with HSTS and upgraded requests when the public address is https', async () => {
@@ -129,6 +140,15 @@ describe('pages are quick to load again', () => {
       const res = await t.app.inject(url);
       assert.equal(res.statusCode, 200);
       assert.equal(res.headers['cache-control'], 'public, max-age=31536000, immutable');
+      // Compressed at build time and sent as they are: the same bytes as the build's .br/.gz.
+      const br = await t.app.inject({ url, headers: { 'accept-encoding': 'gzip, deflate, br' } });
+      assert.equal(br.headers['content-encoding'], 'br');
+      assert.equal(brotliDecompressSync(br.rawPayload).toString(), res.body);
+      const built = readFileSync(path.join(publicDir, url.replace('/static/', ''), '..', `${path.basename(url)}.br`));
+      assert.ok(br.rawPayload.equals(built), `${url} is the file compressed at build time`);
+      const gz = await t.app.inject({ url, headers: { 'accept-encoding': 'gzip' } });
+      assert.equal(gz.headers['content-encoding'], 'gzip');
+      assert.equal(gunzipSync(gz.rawPayload).toString(), res.body);
     }
     const icon = await t.app.inject('/favicon.ico');
     assert.equal(icon.statusCode, 301);

@@ -9,11 +9,28 @@
  * plain 200 answers are kept, with no cookie of their own but that one. When a page expires, one
  * request renders it again while the others are still served the previous copy for a moment, so a
  * crowd never renders the same page at once.
+ *
+ * A page without a token is compressed once, when it is kept (brotli and gzip), and served as those
+ * bytes with its ETag: a hit costs no compression and no hashing. Brotli quality 5 was chosen by
+ * measurement on /aspirasi (13.5 KB): 2.9 KB in 0.34 ms; quality 9 and 11 save 0.5 % and 10 % for
+ * 23 ms and 42 ms of blocked event loop per page, every time it expires.
  */
+import { createHash } from 'node:crypto';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+
+/** A kept page's bytes in each encoding a browser may ask for, and their ETag. */
+interface Encoded {
+  identity: Buffer;
+  br: Buffer;
+  gzip: Buffer;
+  etag: string;
+}
 
 interface Entry {
   body: string;
+  /** For a page without a token: its bytes, compressed once. */
+  encoded: Encoded | undefined;
   type: string;
   headers: Record<string, string>;
   expires: number;
@@ -30,6 +47,37 @@ const STALE_MS = 10_000;
 const TOKEN = '\u0000csrf-token\u0000';
 const kept = ['cache-control', 'content-disposition', 'link', 'content-language'];
 const tokenField = /name="_csrf" value="([^"]+)"/;
+
+const BROTLI_QUALITY = 5;
+
+function encode(body: string): Encoded {
+  const identity = Buffer.from(body);
+  return {
+    identity,
+    br: brotliCompressSync(identity, {
+      params: {
+        [constants.BROTLI_PARAM_QUALITY]: BROTLI_QUALITY,
+        [constants.BROTLI_PARAM_SIZE_HINT]: identity.length,
+      },
+    }),
+    gzip: gzipSync(identity, { level: 6 }),
+    etag: `W/"${createHash('sha1').update(identity).digest('base64url')}"`,
+  };
+}
+
+/** The encoding to answer in: brotli or gzip when the browser takes it (q=0 refuses), else none. */
+export function chooseEncoding(acceptEncoding: string | undefined): 'br' | 'gzip' | 'identity' {
+  if (acceptEncoding === undefined) return 'identity';
+  const accepted = new Set<string>();
+  for (const part of acceptEncoding.toLowerCase().split(',')) {
+    const [name = '', ...params] = part.trim().split(';');
+    const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
+    if (q === undefined || Number(q.slice(2)) > 0) accepted.add(name.trim());
+  }
+  if (accepted.has('br')) return 'br';
+  if (accepted.has('gzip') || accepted.has('*')) return 'gzip';
+  return 'identity';
+}
 
 /** A visitor whose page may come from the cache: a plain GET, no cookie but the language one. */
 function keyOf(request: FastifyRequest): string | undefined {
@@ -70,8 +118,14 @@ export function registerPageCache(app: FastifyInstance, seconds: number, csrfCoo
     }
     reply.header('x-page-cache', 'hit');
     for (const [name, value] of Object.entries(entry.headers)) reply.header(name, value);
-    const body = entry.withToken ? entry.body.replaceAll(TOKEN, reply.generateCsrf()) : entry.body;
-    return reply.type(entry.type).send(body);
+    reply.type(entry.type);
+    const { encoded } = entry;
+    if (encoded === undefined) return reply.send(entry.body.replaceAll(TOKEN, reply.generateCsrf()));
+    reply.header('etag', encoded.etag).header('vary', 'accept-encoding');
+    if (request.headers['if-none-match'] === encoded.etag) return reply.code(304).send();
+    const encoding = chooseEncoding(request.headers['accept-encoding']);
+    if (encoding !== 'identity') reply.header('content-encoding', encoding);
+    return reply.send(encoded[encoding]);
   });
 
   app.addHook('onSend', async (request, reply, payload) => {
@@ -96,8 +150,12 @@ export function registerPageCache(app: FastifyInstance, seconds: number, csrfCoo
       const value = reply.getHeader(name);
       if (value !== undefined) headers[name] = String(value);
     }
+    const encoded = withToken ? undefined : encode(body);
+    // This answer and the copies served later carry the same ETag.
+    if (encoded !== undefined) reply.header('etag', encoded.etag);
     entries.set(key, {
       body,
+      encoded,
       type: String(reply.getHeader('content-type') ?? 'text/html; charset=utf-8'),
       headers,
       expires: Date.now() + seconds * 1000,
