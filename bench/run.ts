@@ -1,52 +1,66 @@
 /**
- * npm run bench — how fast the portal is with a realistic volume, measured the same way every time.
+ * npm run bench — how fast the portal is with a realistic volume, measured as a browser asks and
+ * against the true ceiling, the same way every time.
  *
- *   npm run bench                          embedded database (PGlite)
- *   DATABASE_URL=postgres://… npm run bench   also on that PostgreSQL server (a fresh database on it)
+ *   npm run bench                              embedded database (PGlite)
+ *   DATABASE_URL=postgres://… npm run bench    also on that PostgreSQL server (a fresh database on it)
+ *   npm run bench -- --quick                   a one-minute subset for development
  *   npm run bench -- --aspirations 20000 --duration 5 --runs 5 --engines postgres
  *
  * For each engine: fills a fresh database (bench/volume.ts), starts the portal as `npm start` does
- * in a child process, and for each page measures requests/s and p50/p99 latency with autocannon at
- * 64 and 256 connections; beside it, the same bytes served from memory by a bare Node http server
- * (the ceiling) in alternating runs; medians of the runs. Then aspiration submissions per second
- * (each committed before its answer) and their median time, the compressed weight of each page's
- * first load (HTML + CSS + JS) against the 30 KB budget, and the server's resident memory. Prints a
- * table and writes bench/results/<time>-<engine>.json. Not part of npm test.
+ * in a child process, and loads it with Debian's wrk from a process of its own (bench/load.ts),
+ * alternating with the ceiling in the same run: nginx serving the same bytes with gzip_static for
+ * pages and static files, a bare Fastify for /healthz. Rows: cached public pages with a browser's
+ * Accept-Encoding at 64 and 256 connections; one page without compression; searches that are all
+ * different (no cache can help); /healthz; a style sheet. Then aspiration submissions per second,
+ * text only and with one photo (each committed before its answer), the compressed weight of each
+ * page's first load against the 30 KB budget, and the server's resident memory. Medians of the
+ * runs. Prints a table and writes bench/results/<time>-<engine>.json and bench/results/latest.md.
+ * Not part of npm test.
  */
 import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer, get as httpGet, type IncomingHttpHeaders } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { get as httpGet } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import autocannon from 'autocannon';
 import pg from 'pg';
+import sharp from 'sharp';
 import { openDatabase } from '../src/db/index.ts';
 import { seedCouncil } from '../src/db/seed/index.ts';
-import { fillVolume } from './volume.ts';
+import {
+  browserEncoding,
+  type Ceiling,
+  type LoadResult,
+  load,
+  loadGenerator,
+  startBareFastify,
+  startNginx,
+} from './load.ts';
+import { fillVolume, words } from './volume.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const args = process.argv.slice(2);
+const quick = args.includes('--quick');
 const flag = (name: string, fallback: number) => {
   const i = args.indexOf(`--${name}`);
   return i >= 0 ? Number(args[i + 1]) : fallback;
 };
 const volume = {
-  aspirations: flag('aspirations', 100_000),
-  meetings: flag('meetings', 2000),
-  regulations: flag('regulations', 500),
-  projects: flag('projects', 1000),
+  aspirations: flag('aspirations', quick ? 20_000 : 100_000),
+  meetings: flag('meetings', quick ? 500 : 2000),
+  regulations: flag('regulations', quick ? 100 : 500),
+  projects: flag('projects', quick ? 200 : 1000),
 };
-const duration = flag('duration', 3);
-const runs = flag('runs', 3);
-const submissions = flag('submissions', 200);
+const duration = flag('duration', quick ? 3 : 6);
+const runs = flag('runs', quick ? 1 : 3);
+const submissions = flag('submissions', quick ? 100 : 400);
+const connectionCounts = quick ? [64] : [64, 256];
 const engineArg = args.includes('--engines') ? (args[args.indexOf('--engines') + 1] ?? '') : '';
 const serverUrl = process.env.DATABASE_URL;
-const engines = (engineArg === '' ? ['pglite', ...(serverUrl ? ['postgres'] : [])] : engineArg.split(',')) as (
-  | 'pglite'
-  | 'postgres'
-)[];
+const engines = (
+  engineArg === '' ? ['pglite', ...(serverUrl && !quick ? ['postgres'] : [])] : engineArg.split(',')
+) as ('pglite' | 'postgres')[];
 const year = Number(new Date().toISOString().slice(0, 4));
 
 const median = (xs: number[]) => {
@@ -68,15 +82,23 @@ function startPortal(env: Record<string, string | undefined>): Promise<Child> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
       cwd: root,
-      env: { ...process.env, ...env, PORT: '0', LOG_LEVEL: 'warn', SEED_DEMO: 'false', TRUST_PROXY: 'true' },
+      // Logging stays on at info level, as in production.
+      env: { ...process.env, ...env, PORT: '0', LOG_LEVEL: 'info', SEED_DEMO: 'false', TRUST_PROXY: 'true' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';
+    let started = false;
     const onData = (chunk: Buffer) => {
+      if (started) {
+        // Keep what the portal says about failures; drop the request log.
+        for (const line of chunk.toString().split('\n'))
+          if (/"level":(50|60)|already sent|ERR_/.test(line)) problems.push(line.slice(0, 400));
+        return;
+      }
       output += chunk.toString();
       const found = /is running at (http:\/\/\S+)/.exec(output);
       if (found?.[1] !== undefined) {
-        child.stdout.off('data', onData);
+        started = true;
         resolve({
           address: found[1],
           pid: child.pid ?? 0,
@@ -89,44 +111,15 @@ function startPortal(env: Record<string, string | undefined>): Promise<Child> {
       }
     };
     child.stdout.on('data', onData);
-    child.stderr.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
+    child.stderr.on('data', onData);
+    child.once('exit', (code) => {
+      if (!started) reject(new Error(`the portal stopped (${code}):\n${output}`));
     });
-    child.once('exit', (code) => reject(new Error(`the portal stopped (${code}):\n${output}`)));
   });
 }
 
-/** A bare Node server answering every request with the same bytes and headers, from memory. */
-function ceilingServer(body: Buffer, headers: IncomingHttpHeaders): Promise<{ url: string; close(): Promise<void> }> {
-  const server = createServer((_req, res) => {
-    res.writeHead(200, {
-      'content-type': String(headers['content-type'] ?? 'text/html'),
-      'content-length': body.length,
-    });
-    res.end(body);
-  });
-  return new Promise((resolve) =>
-    server.listen(0, '127.0.0.1', () =>
-      resolve({
-        url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-        close: () => new Promise((done) => server.close(() => done())),
-      }),
-    ),
-  );
-}
-
-async function load(url: string, connections: number) {
-  const result = await autocannon({ url, connections, duration, pipelining: 1 });
-  // Only answers that served the page count: a 503 "come back later" is shed load, not throughput.
-  return {
-    rps: result['2xx'] / duration,
-    answered: result.requests.average,
-    p50: result.latency.p50,
-    p99: result.latency.p99,
-    non2xx: result.non2xx,
-    errors: result.errors + result.timeouts,
-  };
-}
+/** Lines the portal logged at error level (or "reply already sent") during the run. */
+const problems: string[] = [];
 
 /** The compressed bytes of a page's first load: the HTML and every style sheet and script it names. */
 async function firstLoad(address: string, pagePath: string): Promise<number> {
@@ -138,7 +131,7 @@ async function firstLoad(address: string, pagePath: string): Promise<number> {
   // node:http does not decompress: these are the bytes on the wire, as a browser asking for br gets them.
   for (const url of [pagePath, ...assets])
     total += await new Promise<number>((resolve, reject) =>
-      httpGet(`${address}${url}`, { headers: { 'accept-encoding': 'br, gzip' } }, (res) => {
+      httpGet(`${address}${url}`, { headers: browserEncoding }, (res) => {
         let n = 0;
         res.on('data', (chunk: Buffer) => {
           n += chunk.length;
@@ -152,7 +145,7 @@ async function firstLoad(address: string, pagePath: string): Promise<number> {
 /** After a load the portal may still be turning requests away (503): wait until it serves again. */
 async function quiet(address: string) {
   for (let i = 0; i < 120; i++) {
-    const res = await fetch(`${address}/`);
+    const res = await fetch(`${address}/healthz`);
     await res.arrayBuffer();
     if (res.status === 200) return;
     await new Promise((r) => setTimeout(r, 500));
@@ -160,7 +153,17 @@ async function quiet(address: string) {
   throw new Error('the portal did not recover within a minute');
 }
 
-async function submitMany(address: string, count: number, concurrency: number) {
+/** A phone photo: 1600×1200 JPEG of noise (compresses badly: errs on the slow side). */
+const photo = await sharp(
+  Buffer.alloc(1600 * 1200 * 3).map(() => Math.floor(Math.random() * 256)),
+  {
+    raw: { width: 1600, height: 1200, channels: 3 },
+  },
+)
+  .jpeg({ quality: 80 })
+  .toBuffer();
+
+async function submitMany(address: string, count: number, concurrency: number, withPhoto: boolean) {
   const form = await (await fetch(`${address}/aspirasi/baru`)).text();
   const location = /<option value="(\d+)"/.exec(form)?.[1] ?? '';
   const times: number[] = [];
@@ -187,6 +190,7 @@ async function submitMany(address: string, count: number, concurrency: number) {
       consent: 'yes',
     }))
       body.append(k, v);
+    if (withPhoto) body.append('photos', new Blob([photo], { type: 'image/jpeg' }), 'saluran.jpg');
     const t0 = performance.now();
     const res = await fetch(`${address}/aspirasi/kirim`, {
       method: 'POST',
@@ -204,7 +208,7 @@ async function submitMany(address: string, count: number, concurrency: number) {
     }),
   );
   const seconds = (performance.now() - started) / 1000;
-  return { perSecond: times.length / seconds, medianMs: median(times), failures };
+  return { perSecond: times.length / seconds, medianMs: median(times), failures, concurrency, withPhoto };
 }
 
 function rssOf(pid: number): number {
@@ -262,6 +266,74 @@ async function prepare(engine: 'pglite' | 'postgres') {
   };
 }
 
+/** Every request a different search of three of the volume's words, over five pages: no cache can help. */
+const searchScript = `
+local words = { ${words.map((w) => `"${w}"`).join(', ')} }
+local n = 0
+local thread = 0
+setup = function(t) thread = thread + 1; t:set("id", thread) end
+init = function() n = (id or 1) * 1000003 end
+request = function()
+  n = n + 1
+  local a = words[n % #words + 1]
+  local b = words[math.floor(n / #words) % #words + 1]
+  local c = words[math.floor(n / (#words * #words)) % #words + 1]
+  return wrk.format("GET", "/aspirasi?q=" .. a .. "+" .. b .. "+" .. c .. "&hal=" .. (n % 5 + 1))
+end
+`;
+
+interface Row {
+  row: string;
+  connections: number;
+  encoding: string;
+  rps: number;
+  p50: number;
+  p99: number;
+  non2xx: number;
+  errors: number;
+  ceiling: string;
+  ceilingRps: number | null;
+  ceilingP99: number | null;
+  ratio: number | null;
+}
+
+/** One row: the portal and (when there is one) its ceiling, alternating, medians of the runs. */
+async function measure(
+  name: string,
+  portalUrl: string,
+  ceiling: { name: string; url: string } | undefined,
+  options: { connections: number; headers?: Record<string, string>; script?: string },
+): Promise<Row> {
+  const mine: LoadResult[] = [];
+  const theirs: LoadResult[] = [];
+  for (let r = 0; r < runs; r++) {
+    mine.push(await load(portalUrl, { ...options, seconds: duration }));
+    if (ceiling !== undefined) theirs.push(await load(ceiling.url, { ...options, seconds: duration }));
+  }
+  const rps = median(mine.map((m) => m.rps));
+  const ceilingRps = ceiling === undefined ? null : median(theirs.map((m) => m.rps));
+  const row: Row = {
+    row: name,
+    connections: options.connections,
+    encoding: options.headers?.['accept-encoding'] === undefined ? 'none' : 'br/gzip',
+    rps,
+    p50: median(mine.map((m) => m.p50)),
+    p99: median(mine.map((m) => m.p99)),
+    non2xx: mine.reduce((s, m) => s + m.non2xx, 0),
+    errors: mine.reduce((s, m) => s + m.errors, 0),
+    ceiling: ceiling?.name ?? '—',
+    ceilingRps,
+    ceilingP99: ceiling === undefined ? null : median(theirs.map((m) => m.p99)),
+    ratio: ceilingRps === null ? null : rps / ceilingRps,
+  };
+  console.log(
+    `  ${name.padEnd(30)} c=${String(row.connections).padEnd(3)} ${row.encoding.padEnd(7)} ${row.rps.toFixed(0).padStart(6)}/s  p50 ${row.p50.toFixed(1)} ms  p99 ${row.p99.toFixed(1)} ms${row.ceilingRps === null ? '' : `  ${row.ceiling} ${row.ceilingRps.toFixed(0)}/s  ${((row.ratio ?? 0) * 100).toFixed(1)} %`}${row.non2xx + row.errors > 0 ? `  non-2xx ${row.non2xx}, errors ${row.errors}` : ''}`,
+  );
+  return row;
+}
+
+const generator = loadGenerator();
+console.log(`load: ${generator}; ceiling: nginx ${quick ? '(quick run)' : ''}`);
 const results: Record<string, unknown>[] = [];
 for (const engine of engines) {
   const began = performance.now();
@@ -269,121 +341,164 @@ for (const engine of engines) {
   const place = await prepare(engine);
   console.log(`${engine}: filled in ${place.fillSeconds.toFixed(1)} s; starting the portal`);
   const portal = await startPortal(place.env);
-  const pages = [
+  const allPages = [
     { name: 'home', path: '/' },
     { name: '/aspirasi', path: '/aspirasi' },
-    {
-      name: '/aspirasi filtered+search',
-      path: '/aspirasi?kategori=jalan-jembatan-drainase&status=resolved&q=jalan+rusak',
-    },
     { name: '/aspirasi/:kode', path: `/aspirasi/${place.code}` },
     { name: '/agenda', path: '/agenda' },
     { name: '/perda?q=', path: '/perda?q=pembangunan' },
+    { name: '/anggaran', path: '/anggaran' },
     { name: '/api/v1/aspirations', path: '/api/v1/aspirations' },
   ];
-  const rows: Record<string, unknown>[] = [];
+  const pages = quick ? allPages.filter((p) => ['home', '/aspirasi/:kode'].includes(p.name)) : allPages;
+  const rows: Row[] = [];
+  const ceilings: Ceiling[] = [];
   try {
-    for (const page of pages) {
-      // After the previous page's load the portal may still be shedding (503): wait until it serves.
-      let res = await fetch(`${portal.address}${page.path}`, { headers: { 'accept-encoding': 'identity' } });
-      for (let i = 0; i < 60 && res.status === 503; i++) {
-        await new Promise((r) => setTimeout(r, 500));
-        res = await fetch(`${portal.address}${page.path}`, { headers: { 'accept-encoding': 'identity' } });
-      }
-      const body = Buffer.from(await res.arrayBuffer());
+    // The same bytes for nginx: each page as the portal renders it, and the style sheet.
+    const files: Record<string, { body: Buffer; type: string }> = {};
+    for (const [i, page] of pages.entries()) {
+      const res = await fetch(`${portal.address}${page.path}`, { headers: { 'accept-encoding': 'identity' } });
       if (res.status !== 200) throw new Error(`${page.path} answered ${res.status}`);
-      const headers: IncomingHttpHeaders = { 'content-type': res.headers.get('content-type') ?? 'text/html' };
-      const ceiling = await ceilingServer(body, headers);
-      for (const connections of [64, 256]) {
-        const app: Awaited<ReturnType<typeof load>>[] = [];
-        const bare: Awaited<ReturnType<typeof load>>[] = [];
-        for (let r = 0; r < runs; r++) {
-          // Alternating, so a noisy neighbour hurts both sides alike.
-          app.push(await load(`${portal.address}${page.path}`, connections));
-          bare.push(await load(ceiling.url, connections));
-        }
-        const row = {
-          page: page.name,
-          connections,
-          rps: median(app.map((a) => a.rps)),
-          p50: median(app.map((a) => a.p50)),
-          p99: median(app.map((a) => a.p99)),
-          shedPerSecond: median(app.map((a) => a.answered - a.rps)),
-          non2xx: app.reduce((s, a) => s + a.non2xx, 0),
-          errors: app.reduce((s, a) => s + a.errors, 0),
-          ceilingRps: median(bare.map((a) => a.rps)),
-          ratio: median(app.map((a) => a.rps)) / median(bare.map((a) => a.rps)),
-          bytes: body.length,
-        };
-        rows.push(row);
-        console.log(
-          `${engine} ${page.name.padEnd(26)} c=${String(connections).padEnd(3)} ${row.rps.toFixed(0).padStart(6)} req/s  p50 ${row.p50} ms  p99 ${row.p99} ms  ceiling ${row.ceilingRps.toFixed(0)}  ratio ${(row.ratio * 100).toFixed(1)}%${row.non2xx + row.errors > 0 ? `  (+${row.shedPerSecond.toFixed(0)}/s answered 503; errors ${row.errors})` : ''}`,
-        );
-      }
-      await ceiling.close();
+      const type = res.headers.get('content-type') ?? 'text/html';
+      files[`page${i}.${type.includes('json') ? 'json' : 'html'}`] = {
+        body: Buffer.from(await res.arrayBuffer()),
+        type,
+      };
     }
+    const home = await (await fetch(`${portal.address}/`)).text();
+    const css = /<link rel="stylesheet" href="(\/static\/assets\/[^"]+\.css)"/.exec(home)?.[1] ?? '';
+    files['style.css'] = {
+      body: Buffer.from(
+        await (await fetch(`${portal.address}${css}`, { headers: { 'accept-encoding': 'identity' } })).arrayBuffer(),
+      ),
+      type: 'text/css',
+    };
+    const nginx = await startNginx(files);
+    ceilings.push(nginx);
+    const bare = await startBareFastify();
+    ceilings.push(bare);
+    const names = Object.keys(files);
+
+    console.log(`${engine}: cached public pages, as a browser asks`);
+    for (const [i, page] of pages.entries())
+      for (const connections of connectionCounts)
+        rows.push(
+          await measure(
+            page.name,
+            `${portal.address}${page.path}`,
+            { name: 'nginx gzip_static', url: nginx.url(names[i] ?? '') },
+            { connections, headers: browserEncoding },
+          ),
+        );
+    const agenda = pages.findIndex((p) => p.name === (quick ? 'home' : '/agenda'));
+    rows.push(
+      await measure(
+        `${pages[agenda]?.name} (no compression)`,
+        `${portal.address}${pages[agenda]?.path}`,
+        { name: 'nginx', url: nginx.url(names[agenda] ?? '') },
+        { connections: 64 },
+      ),
+    );
+    console.log(`${engine}: uncached work, the runtime and static files`);
+    await quiet(portal.address);
+    rows.push(
+      await measure(`/aspirasi?q= (every search new)`, `${portal.address}/aspirasi`, undefined, {
+        connections: 64,
+        headers: browserEncoding,
+        script: searchScript,
+      }),
+    );
+    await quiet(portal.address);
+    rows.push(
+      await measure(
+        '/healthz',
+        `${portal.address}/healthz`,
+        { name: 'bare Fastify', url: bare.url('') },
+        {
+          connections: 64,
+        },
+      ),
+    );
+    rows.push(
+      await measure(
+        'style sheet',
+        `${portal.address}${css}`,
+        { name: 'nginx gzip_static', url: nginx.url('style.css') },
+        { connections: 64, headers: browserEncoding },
+      ),
+    );
     await quiet(portal.address);
     const weights: { page: string; bytes: number }[] = [];
     for (const page of [
       ...pages.filter((p) => !p.path.startsWith('/api/')),
       { name: '/aspirasi/baru', path: '/aspirasi/baru' },
-      { name: '/anggaran', path: '/anggaran' },
       { name: '/proyek', path: '/proyek' },
     ])
       weights.push({ page: page.name, bytes: await firstLoad(portal.address, page.path) });
     await quiet(portal.address);
-    const submitted = await submitMany(portal.address, submissions, 8);
+    const textOnly = await submitMany(portal.address, submissions, 16, false);
+    await quiet(portal.address);
+    const withPhoto = await submitMany(portal.address, Math.max(20, Math.floor(submissions / 10)), 4, true);
     const rss = rssOf(portal.pid);
     const seconds = (performance.now() - began) / 1000;
     const result = {
       engine,
+      at: new Date().toISOString(),
+      generator,
       volume,
       duration,
       runs,
-      pages: rows,
+      quick,
+      rows,
       firstLoad: weights,
-      submissions: submitted,
+      submissions: [textOnly, withPhoto],
+      problems: problems.splice(0),
       rssBytes: rss,
       seconds,
     };
     results.push(result);
-    mkdirSync(path.join(root, 'bench', 'results'), { recursive: true });
-    const file = path.join(
-      root,
-      'bench',
-      'results',
-      `${new Date().toISOString().replace(/[:.]/g, '-')}-${engine}.json`,
-    );
-    writeFileSync(file, `${JSON.stringify(result, null, 2)}\n`);
     console.log(`\n${engine}: first load (compressed HTML + CSS + JS), budget 30 KB`);
     for (const w of weights)
       console.log(
         `  ${w.page.padEnd(28)} ${(w.bytes / 1024).toFixed(1)} KB${w.bytes > 30 * 1024 ? '  OVER BUDGET' : ''}`,
       );
+    for (const s of [textOnly, withPhoto])
+      console.log(
+        `${engine}: submissions ${s.withPhoto ? 'with one photo' : 'text only'} ${s.perSecond.toFixed(1)}/s (${s.concurrency} at a time, each committed before its answer), median ${s.medianMs.toFixed(1)} ms${s.failures > 0 ? `, ${s.failures} failed` : ''}`,
+      );
     console.log(
-      `${engine}: submissions ${submitted.perSecond.toFixed(1)}/s (8 at a time, each committed before its answer), median ${submitted.medianMs.toFixed(1)} ms${submitted.failures > 0 ? `, ${submitted.failures} failed` : ''}`,
-    );
-    console.log(
-      `${engine}: server resident memory after the run ${(rss / 1024 / 1024).toFixed(0)} MB; ${seconds.toFixed(0)} s in all; ${path.relative(root, file)}`,
+      `${engine}: server resident memory after the run ${(rss / 1024 / 1024).toFixed(0)} MB; ${result.problems.length} error lines logged; ${seconds.toFixed(0)} s in all`,
     );
   } finally {
+    for (const c of ceilings) await c.stop();
     await portal.stop();
     await place.remove();
   }
 }
 
-console.log('\nengine    page                       conns  200/s   p50   p99  ceiling  ratio   503/s');
-for (const r of results) {
-  for (const p of r.pages as {
-    page: string;
-    connections: number;
-    rps: number;
-    p50: number;
-    p99: number;
-    ceilingRps: number;
-    ratio: number;
-  }[])
-    console.log(
-      `${String(r.engine).padEnd(9)} ${p.page.padEnd(26)} ${String(p.connections).padStart(5)} ${p.rps.toFixed(0).padStart(7)} ${String(p.p50).padStart(5)} ${String(p.p99).padStart(5)} ${p.ceilingRps.toFixed(0).padStart(8)} ${(p.ratio * 100).toFixed(1).padStart(5)}%`,
+const fmt = (n: number | null, digits = 0) => (n === null || Number.isNaN(n) ? '—' : n.toFixed(digits));
+const lines = [
+  `# Bench ${new Date().toISOString()}${quick ? ' (quick)' : ''}`,
+  '',
+  `Load: ${generator}, 2 threads, ${duration} s per run, medians of ${runs}; volume ${JSON.stringify(volume)}.`,
+  '',
+  '| engine | row | conns | encoding | portal /s | p50 ms | p99 ms | non-2xx | errors | ceiling | ceiling /s | ceiling p99 | ratio |',
+  '| --- | --- | --: | --- | --: | --: | --: | --: | --: | --- | --: | --: | --: |',
+];
+for (const r of results)
+  for (const row of r.rows as Row[])
+    lines.push(
+      `| ${r.engine} | ${row.row} | ${row.connections} | ${row.encoding} | ${fmt(row.rps)} | ${fmt(row.p50, 1)} | ${fmt(row.p99, 1)} | ${row.non2xx} | ${row.errors} | ${row.ceiling} | ${fmt(row.ceilingRps)} | ${fmt(row.ceilingP99, 1)} | ${row.ratio === null ? '—' : `${(row.ratio * 100).toFixed(1)} %`} |`,
     );
-}
+lines.push('', '| engine | submissions | per second | median ms | failed |', '| --- | --- | --: | --: | --: |');
+for (const r of results)
+  for (const s of r.submissions as Awaited<ReturnType<typeof submitMany>>[])
+    lines.push(
+      `| ${r.engine} | ${s.withPhoto ? 'with one photo' : 'text only'}, ${s.concurrency} at a time | ${s.perSecond.toFixed(1)} | ${s.medianMs.toFixed(1)} | ${s.failures} |`,
+    );
+const markdown = `${lines.join('\n')}\n`;
+mkdirSync(path.join(root, 'bench', 'results'), { recursive: true });
+const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+writeFileSync(path.join(root, 'bench', 'results', `${stamp}.json`), `${JSON.stringify(results, null, 2)}\n`);
+writeFileSync(path.join(root, 'bench', 'results', 'latest.md'), markdown);
+console.log(`\n${markdown}\nWritten: bench/results/${stamp}.json and bench/results/latest.md`);

@@ -16,7 +16,7 @@ export interface Volume {
   projects: number;
 }
 
-const words = [
+export const words = [
   'jalan',
   'rusak',
   'berlubang',
