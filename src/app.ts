@@ -17,7 +17,7 @@ import type { Config } from './config.ts';
 import type { OpenDatabase } from './db/index.ts';
 import { features } from './features.ts';
 import { withErrorResponses } from './platform/api-errors.ts';
-import { type Assets, loadAssets, publicDir } from './platform/assets.ts';
+import { type Assets, loadAssets, publicDir, registerAssetFiles } from './platform/assets.ts';
 import { registerAuth } from './platform/auth.ts';
 import { createSealer } from './platform/crypto.ts';
 import { registerDrain } from './platform/drain.ts';
@@ -104,6 +104,20 @@ export async function buildApp({ config, database, assets, logStream }: AppOptio
           )(config.trustProxy)
         : config.trustProxy,
     return503OnClosing: true,
+    // One line per request, written when it is answered (below), instead of Fastify's two.
+    disableRequestLogging: true,
+  });
+  app.addHook('onResponse', (request, reply, done) => {
+    request.log.info(
+      {
+        method: request.method,
+        url: request.url,
+        status: reply.statusCode,
+        ms: Math.round(reply.elapsedTime * 10) / 10,
+      },
+      'answered',
+    );
+    done();
   });
 
   app.decorate('config', config);
@@ -230,13 +244,12 @@ export async function buildApp({ config, database, assets, logStream }: AppOptio
     prefix: '/static/',
     index: false,
     wildcard: true,
-    // The build wrote .br and .gz beside each script and style sheet: sent as they are.
-    preCompressed: true,
     setHeaders(reply, file) {
       const immutable = file.includes(`${publicDir}assets/`) && !file.endsWith('manifest.json');
       reply.header('cache-control', immutable ? 'public, max-age=31536000, immutable' : 'public, max-age=3600');
     },
   });
+  registerAssetFiles(app);
   app.get('/favicon.ico', { config: { access: 'public' }, schema: { hide: true } }, (_request, reply) =>
     reply.redirect('/static/favicon.svg', 301),
   );

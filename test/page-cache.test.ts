@@ -110,4 +110,28 @@ describe('the page cache for visitors without a session', () => {
     assert.equal(chooseEncoding('identity'), 'identity');
     assert.equal(chooseEncoding('gzip, deflate, br, zstd'), 'br');
   });
+
+  test('a crowd on a page while it expires gets no server error, and nothing is sent twice', async () => {
+    const address = await t.app.listen({ port: 0, host: '127.0.0.1' });
+    const statuses = new Map<number, number>();
+    const until = Date.now() + 2600; // spans at least two expiries of a one-second copy
+    const pages = ['/agenda', '/dapil', '/aspirasi/baru'];
+    let n = 0;
+    await Promise.all(
+      Array.from({ length: 48 }, async () => {
+        while (Date.now() < until) {
+          const url = `${address}${pages[n++ % pages.length]}`;
+          const res = await fetch(url, { headers: { 'accept-encoding': 'gzip, deflate, br' } });
+          await res.arrayBuffer();
+          statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
+        }
+      }),
+    );
+    assert.ok((statuses.get(200) ?? 0) > 200, `many answers (${JSON.stringify([...statuses])})`);
+    assert.deepEqual([...statuses.keys()], [200], 'every answer a page');
+    const troubles = t.logs.filter(
+      (line) => Number(line.level) >= 50 || /already sent|ERR_HTTP_HEADERS_SENT/.test(JSON.stringify(line)),
+    );
+    assert.deepEqual(troubles, []);
+  });
 });

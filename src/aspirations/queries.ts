@@ -305,10 +305,15 @@ function publicQuery(db: Db, councilId: number, filter: PublicFilter) {
 
 export function listPublic(db: Db, councilId: number, filter: PublicFilter) {
   let query = publicQuery(db, councilId, filter).select(publicColumns);
+  // With words to find, the newest first must come from the search index: ordering by the primary
+  // key itself lets the planner walk it backwards through every row, filtering each (104 ms over
+  // 100 000 rows for "jalan rusak", against 5.7 ms from the GIN index); "id + 0" is not indexed.
+  const searching = filter.q !== undefined && filter.q.trim() !== '';
+  const newest = searching ? sql`aspiration.id + 0` : sql`aspiration.id`;
   query =
     filter.sort === 'dukungan'
-      ? query.orderBy('aspiration.supporters', 'desc').orderBy('aspiration.id', 'desc')
-      : query.orderBy('aspiration.id', 'desc');
+      ? query.orderBy('aspiration.supporters', 'desc').orderBy(newest, 'desc')
+      : query.orderBy(newest, 'desc');
   return query.limit(filter.limit).offset(filter.offset).execute();
 }
 

@@ -157,9 +157,12 @@ export async function submitAspiration(deps: Deps, input: Submission): Promise<S
   const today = jakartaDay(now);
   const year = Number(today.slice(0, 4));
   try {
-    const code = await deps.db.transaction().execute(async (trx) => {
-      const sequence = await q.nextSequence(trx, year);
-      const code = `ASP-${year}-${String(sequence).padStart(6, '0')}`;
+    // The number is taken in a statement of its own, before the transaction: its row is locked for
+    // that statement only, not while the aspiration, its photos and its mail are written, so
+    // submissions do not queue behind one another. A submission that fails leaves a gap.
+    const sequence = await q.nextSequence(deps.db, year);
+    const code = `ASP-${year}-${String(sequence).padStart(6, '0')}`;
+    await deps.db.transaction().execute(async (trx) => {
       const { id } = await q.insertAspiration(trx, {
         council_id: structure.council.id,
         code,
@@ -219,7 +222,6 @@ export async function submitAspiration(deps: Deps, input: Submission): Promise<S
         subject: t('aspiration.mail.received.subject', { code }),
         text: t('aspiration.mail.received.body', { code, title: step.title, link, site: structure.council.name }),
       }));
-      return code;
     });
     return { ok: true, code, token: access.token };
   } catch (error) {

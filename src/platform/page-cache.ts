@@ -68,6 +68,17 @@ function encode(body: string): Encoded {
 /** The encoding to answer in: brotli or gzip when the browser takes it (q=0 refuses), else none. */
 export function chooseEncoding(acceptEncoding: string | undefined): 'br' | 'gzip' | 'identity' {
   if (acceptEncoding === undefined) return 'identity';
+  // Browsers send a handful of different headers: each is read once.
+  const known = chosen.get(acceptEncoding);
+  if (known !== undefined) return known;
+  const choice = readEncoding(acceptEncoding);
+  if (chosen.size < 100) chosen.set(acceptEncoding, choice);
+  return choice;
+}
+
+const chosen = new Map<string, 'br' | 'gzip' | 'identity'>();
+
+function readEncoding(acceptEncoding: string): 'br' | 'gzip' | 'identity' {
   const accepted = new Set<string>();
   for (const part of acceptEncoding.toLowerCase().split(',')) {
     const [name = '', ...params] = part.trim().split(';');
