@@ -3,6 +3,7 @@
  * their own database; src/server.ts builds it with the configured one and listens.
  */
 import { randomUUID } from 'node:crypto';
+import { createServer } from 'node:http';
 import compress from '@fastify/compress';
 import cookie from '@fastify/cookie';
 import csrf from '@fastify/csrf-protection';
@@ -26,10 +27,10 @@ import { healthRoutes } from './platform/health.ts';
 import { registerLanguage } from './platform/language.ts';
 import { type Channels, gatewayChannel, OutboxWorker, smtpMailer } from './platform/outbox.ts';
 import { registerOverloadGuard } from './platform/overload.ts';
-import { registerPageCache } from './platform/page-cache.ts';
+import { PageCache, registerPageCache } from './platform/page-cache.ts';
 import { pgliteRealtime, postgresRealtime } from './platform/realtime.ts';
 import { registerRouteTable } from './platform/route-table.ts';
-import { registerSecurityHeaders } from './platform/security-headers.ts';
+import { registerSecurityHeaders, securityHeaders } from './platform/security-headers.ts';
 import { MAX_FILES_PER_FORM, MAX_PHOTO_BYTES, type UploadedFile } from './platform/uploads.ts';
 
 export interface AppOptions {
@@ -83,7 +84,26 @@ function unusable(value: unknown, depth = 0): 'nul' | 'number' | undefined {
 }
 
 export async function buildApp({ config, database, assets, logStream }: AppOptions): Promise<FastifyInstance> {
-  const app = Fastify({
+  const https = config.publicBaseUrl.startsWith('https:');
+  const security = securityHeaders({
+    https,
+    // Map tiles come from the configured tile server, and from nowhere else.
+    imageOrigins: config.map === undefined ? [] : [tileOrigin(config.map.tiles)],
+  });
+  const pageCache = new PageCache(config.pageCacheSeconds, security);
+  const app: FastifyInstance = Fastify({
+    // A fresh copy of a public page is served before Fastify routes the request (platform/page-cache.ts).
+    serverFactory: (handler, options) => {
+      // Fastify has filled in its defaults by now; it sets these on servers it makes itself.
+      const timeouts = options as { keepAliveTimeout: number; requestTimeout: number; connectionTimeout: number };
+      const server = createServer((req, res) => {
+        if (!pageCache.serveRaw(req, res, app.log)) handler(req, res);
+      });
+      server.keepAliveTimeout = timeouts.keepAliveTimeout;
+      server.requestTimeout = timeouts.requestTimeout;
+      server.setTimeout(timeouts.connectionTimeout);
+      return server;
+    },
     logger: {
       level: config.logLevel,
       ...(logStream === undefined ? {} : { stream: logStream }),
@@ -153,12 +173,7 @@ export async function buildApp({ config, database, assets, logStream }: AppOptio
 
   registerRouteTable(app);
 
-  const https = config.publicBaseUrl.startsWith('https:');
-  registerSecurityHeaders(app, {
-    https,
-    // Map tiles come from the configured tile server, and from nowhere else.
-    imageOrigins: config.map === undefined ? [] : [tileOrigin(config.map.tiles)],
-  });
+  registerSecurityHeaders(app, security);
 
   await app.register(cookie, { secret: config.sessionSecret });
   await app.register(csrf, {
@@ -200,7 +215,7 @@ export async function buildApp({ config, database, assets, logStream }: AppOptio
     if (bad !== undefined) throw new BadRequestError(request.t(bad === 'nul' ? 'form.nul' : 'form.hugeNumber'));
   });
   await registerOverloadGuard(app, config.overload);
-  registerPageCache(app, config.pageCacheSeconds, 'csrf');
+  registerPageCache(app, pageCache, 'csrf');
   // ETag first: it must hash the page before compression turns it into a stream.
   await app.register(etag, { weak: true });
   await app.register(compress, { threshold: 1024, encodings: ['br', 'gzip', 'deflate'] });

@@ -11,6 +11,12 @@ let t: TestApp;
 before(async () => {
   t = await buildTestApp({ env: { PAGE_CACHE_SECONDS: '1' } });
 });
+let listening: Promise<string> | undefined;
+/** The app on a real port, for what only a real HTTP server does (pages served before routing). */
+const served = () => {
+  listening ??= t.app.listen({ port: 0, host: '127.0.0.1' });
+  return listening;
+};
 after(() => t.close());
 
 describe('the page cache for visitors without a session', () => {
@@ -111,8 +117,54 @@ describe('the page cache for visitors without a session', () => {
     assert.equal(chooseEncoding('gzip, deflate, br, zstd'), 'br');
   });
 
+  test('over HTTP, a kept page is served before routing with the same bytes and headers', async () => {
+    const address = await served();
+    await new Promise((r) => setTimeout(r, 1100));
+    const ask = (cookie?: string) =>
+      fetch(`${address}/perda`, {
+        headers: { 'accept-encoding': 'br', ...(cookie === undefined ? {} : { cookie }) },
+      });
+    const rendered = await ask();
+    await rendered.arrayBuffer();
+    assert.equal(rendered.headers.get('x-page-cache'), null);
+    const raw = await ask();
+    const viaFastify = await t.app.inject({ url: '/perda', headers: { 'accept-encoding': 'br' } });
+    assert.equal(raw.headers.get('x-page-cache'), 'hit');
+    assert.equal(viaFastify.headers['x-page-cache'], 'hit');
+    assert.equal(await raw.text(), brotliDecompressSync(viaFastify.rawPayload).toString());
+    for (const name of [
+      'content-security-policy',
+      'x-content-type-options',
+      'referrer-policy',
+      'permissions-policy',
+      'x-frame-options',
+      'content-type',
+      'etag',
+      'vary',
+      'cache-control',
+      'content-language',
+    ])
+      assert.equal(raw.headers.get(name), viaFastify.headers[name] ?? null, name);
+    assert.match(raw.headers.get('x-request-id') ?? '', /^[0-9a-f-]{36}$/);
+    assert.equal(raw.headers.get('content-encoding'), 'br');
+    // The language cookie keeps its own copy; any other cookie (a session) never gets a kept one.
+    const english = await ask('lang=en');
+    assert.equal(english.headers.get('x-page-cache'), null);
+    await english.arrayBuffer();
+    const englishAgain = await ask('lang=en');
+    assert.equal(englishAgain.headers.get('x-page-cache'), 'hit');
+    assert.match(await englishAgain.text(), /lang="en"/);
+    const session = await ask('lang=en; sesi=abc');
+    assert.equal(session.headers.get('x-page-cache'), null);
+    await session.arrayBuffer();
+    const unchanged = await fetch(`${address}/perda`, { headers: { 'if-none-match': raw.headers.get('etag') ?? '' } });
+    assert.equal(unchanged.status, 304);
+    const logged = t.logs.filter((l) => l.msg === 'answered' && l.url === '/perda' && l.status === 304);
+    assert.equal(logged.length, 1, 'a hit served before routing is logged like any answer');
+  });
+
   test('a crowd on a page while it expires gets no server error, and nothing is sent twice', async () => {
-    const address = await t.app.listen({ port: 0, host: '127.0.0.1' });
+    const address = await served();
     const statuses = new Map<number, number>();
     const until = Date.now() + 2600; // spans at least two expiries of a one-second copy
     const pages = ['/agenda', '/dapil', '/aspirasi/baru'];

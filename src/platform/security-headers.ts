@@ -45,8 +45,7 @@ export function securityHeaders(options: SecurityOptions): Record<string, string
 }
 
 /** Sets the headers (and the request's id, for support) on every reply as the request arrives. */
-export function registerSecurityHeaders(app: FastifyInstance, options: SecurityOptions): void {
-  const headers = securityHeaders(options);
+export function registerSecurityHeaders(app: FastifyInstance, headers: Record<string, string>): void {
   app.addHook('onRequest', (request, reply, done) => {
     reply.headers(headers);
     reply.header('x-request-id', request.id);
