@@ -19,7 +19,7 @@
  * Not part of npm test.
  */
 import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { get as httpGet } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -78,48 +78,48 @@ interface Child {
   stop(): Promise<void>;
 }
 
-function startPortal(env: Record<string, string | undefined>): Promise<Child> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
-      cwd: root,
-      // Logging stays on at info level, as in production.
-      env: { ...process.env, ...env, PORT: '0', LOG_LEVEL: 'info', SEED_DEMO: 'false', TRUST_PROXY: 'true' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let output = '';
-    let started = false;
-    const onData = (chunk: Buffer) => {
-      if (started) {
-        // Keep what the portal says about failures; drop the request log.
-        for (const line of chunk.toString().split('\n'))
-          if (/"level":(50|60)|already sent|ERR_/.test(line)) problems.push(line.slice(0, 400));
-        return;
-      }
-      output += chunk.toString();
-      const found = /is running at (http:\/\/\S+)/.exec(output);
-      if (found?.[1] !== undefined) {
-        started = true;
-        resolve({
-          address: found[1],
-          pid: child.pid ?? 0,
-          stop: () =>
-            new Promise((done) => {
-              child.once('exit', () => done());
-              child.kill('SIGTERM');
-            }),
-        });
-      }
-    };
-    child.stdout.on('data', onData);
-    child.stderr.on('data', onData);
-    child.once('exit', (code) => {
-      if (!started) reject(new Error(`the portal stopped (${code}):\n${output}`));
-    });
+/**
+ * Starts the portal with its log going to a file, as a service manager would keep it: a pipe read
+ * by this process would take CPU from the portal and from wrk on a small machine.
+ */
+async function startPortal(env: Record<string, string | undefined>, logFile: string): Promise<Child> {
+  const out = openSync(logFile, 'w');
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
+    cwd: root,
+    // Logging stays on at info level, as in production.
+    env: { ...process.env, ...env, PORT: '0', LOG_LEVEL: 'info', SEED_DEMO: 'false', TRUST_PROXY: 'true' },
+    stdio: ['ignore', out, out],
   });
+  closeSync(out);
+  let exited: number | null | undefined;
+  child.once('exit', (code) => {
+    exited = code;
+  });
+  for (let i = 0; i < 1200; i++) {
+    const found = /is running at (http:\/\/\S+)/.exec(readFileSync(logFile, 'utf8'));
+    if (found?.[1] !== undefined)
+      return {
+        address: found[1],
+        pid: child.pid ?? 0,
+        stop: () =>
+          new Promise((done) => {
+            child.once('exit', () => done());
+            child.kill('SIGTERM');
+          }),
+      };
+    if (exited !== undefined) break;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`the portal did not start (${exited}):\n${readFileSync(logFile, 'utf8').slice(-4000)}`);
 }
 
-/** Lines the portal logged at error level (or "reply already sent") during the run. */
-const problems: string[] = [];
+/** What the portal logged at error level, or about a reply sent twice, during the run. */
+function problemsIn(logFile: string): string[] {
+  return readFileSync(logFile, 'utf8')
+    .split('\n')
+    .filter((line) => /"level":(50|60)|already sent|ERR_HTTP_HEADERS_SENT/.test(line))
+    .map((line) => line.slice(0, 400));
+}
 
 /** The compressed bytes of a page's first load: the HTML and every style sheet and script it names. */
 async function firstLoad(address: string, pagePath: string): Promise<number> {
@@ -340,7 +340,8 @@ for (const engine of engines) {
   console.log(`\n${engine}: filling ${JSON.stringify(volume)} …`);
   const place = await prepare(engine);
   console.log(`${engine}: filled in ${place.fillSeconds.toFixed(1)} s; starting the portal`);
-  const portal = await startPortal(place.env);
+  const logFile = path.join(tmpdir(), `dewan-bench-${engine}-${Date.now()}.log`);
+  const portal = await startPortal(place.env, logFile);
   const allPages = [
     { name: 'home', path: '/' },
     { name: '/aspirasi', path: '/aspirasi' },
@@ -452,7 +453,7 @@ for (const engine of engines) {
       rows,
       firstLoad: weights,
       submissions: [textOnly, withPhoto],
-      problems: problems.splice(0),
+      problems: problemsIn(logFile),
       rssBytes: rss,
       seconds,
     };
@@ -473,6 +474,7 @@ for (const engine of engines) {
     for (const c of ceilings) await c.stop();
     await portal.stop();
     await place.remove();
+    rmSync(logFile, { force: true });
   }
 }
 
