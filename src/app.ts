@@ -2,7 +2,6 @@
  * Builds the whole application: platform plugins first, then every feature. Tests build it with
  * their own database; src/server.ts builds it with the configured one and listens.
  */
-import { randomUUID } from 'node:crypto';
 import { createServer } from 'node:http';
 import compress from '@fastify/compress';
 import cookie from '@fastify/cookie';
@@ -13,7 +12,7 @@ import multipart, { type MultipartFile } from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, LogController } from 'fastify';
 import type { Config } from './config.ts';
 import type { OpenDatabase } from './db/index.ts';
 import { features } from './features.ts';
@@ -29,6 +28,7 @@ import { type Channels, gatewayChannel, OutboxWorker, smtpMailer } from './platf
 import { registerOverloadGuard } from './platform/overload.ts';
 import { PageCache, registerPageCache } from './platform/page-cache.ts';
 import { pgliteRealtime, postgresRealtime } from './platform/realtime.ts';
+import { requestIdOf } from './platform/request-id.ts';
 import { registerRouteTable } from './platform/route-table.ts';
 import { registerSecurityHeaders, securityHeaders } from './platform/security-headers.ts';
 import { MAX_FILES_PER_FORM, MAX_PHOTO_BYTES, type UploadedFile } from './platform/uploads.ts';
@@ -55,8 +55,6 @@ function tileOrigin(template: string): string {
   const origin = new URL(template.replace('{s}', 'subdomain').replace(/\{[a-z]\}/g, '0')).origin;
   return origin.replace('://subdomain.', '://*.');
 }
-
-const requestIdPattern = /^[A-Za-z0-9._-]{1,64}$/;
 
 /**
  * What no route can use, found anywhere in parsed input (strings, arrays, form fields; files'
@@ -110,10 +108,7 @@ export async function buildApp({ config, database, assets, logStream }: AppOptio
       redact: ['req.headers.cookie', 'req.headers.authorization'],
     },
     // A request id from a trusted proxy is kept so one id follows a request through the logs.
-    genReqId: (req) => {
-      const given = req.headers['x-request-id'];
-      return typeof given === 'string' && requestIdPattern.test(given) ? given : randomUUID();
-    },
+    genReqId: (req) => requestIdOf(req.headers['x-request-id']),
     bodyLimit: 1024 * 1024,
     // A number of proxies becomes "believe that many hops nearest to us" (proxy-addr's trust function).
     trustProxy:
@@ -125,7 +120,7 @@ export async function buildApp({ config, database, assets, logStream }: AppOptio
         : config.trustProxy,
     return503OnClosing: true,
     // One line per request, written when it is answered (below), instead of Fastify's two.
-    disableRequestLogging: true,
+    logController: new LogController({ disableRequestLogging: true }),
   });
   app.addHook('onResponse', (request, reply, done) => {
     request.log.info(

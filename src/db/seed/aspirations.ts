@@ -12,6 +12,7 @@ import { newToken, type Sealer } from '../../platform/crypto.ts';
 import { addWorkingDays, jakartaDay } from '../../platform/working-days.ts';
 import type { Db } from '../index.ts';
 import type { AspirationChannel, AspirationKind, AspirationStatus } from '../schema.ts';
+import { placesOf } from './places.ts';
 import { random } from './random.ts';
 
 /** What people write about one category, and what the council answers. {kel} is a kelurahan, {rt}/{rw} numbers. */
@@ -344,18 +345,7 @@ export async function seedDemoAspirations(
     .where('council_id', '=', councilId)
     .orderBy('sort_order')
     .execute();
-  const kecamatan = await db
-    .selectFrom('kecamatan')
-    .select(['id', 'dapil_id'])
-    .where('council_id', '=', councilId)
-    .orderBy('code')
-    .execute();
-  const kelurahan = await db
-    .selectFrom('kelurahan')
-    .select(['id', 'kecamatan_id', 'name', 'lat', 'lon'])
-    .where('kecamatan_id', 'in', kecamatan.length > 0 ? kecamatan.map((k) => k.id) : [0])
-    .orderBy('code')
-    .execute();
+  const { kecamatan, kelurahan } = await placesOf(db, councilId);
   const komisi = await db
     .selectFrom('body')
     .select(['id', 'name'])

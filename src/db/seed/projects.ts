@@ -6,6 +6,7 @@
  */
 import type { Db } from '../index.ts';
 import type { ProjectStatus } from '../schema.ts';
+import { placesOf } from './places.ts';
 import { random } from './random.ts';
 
 /** Kinds of work: name pattern, agency, komisi order (I = 1 …), budget range in billions of rupiah. */
@@ -38,18 +39,7 @@ export async function seedDemoProjects(db: Db, councilId: number, year: number, 
     .executeTakeFirst();
   if (existing !== undefined) return { projects: 0 };
   const next = random(year * 7 + 3);
-  const kecamatan = await db
-    .selectFrom('kecamatan')
-    .select(['id', 'name'])
-    .where('council_id', '=', councilId)
-    .orderBy('code')
-    .execute();
-  const kelurahan = await db
-    .selectFrom('kelurahan')
-    .select(['id', 'kecamatan_id', 'name', 'lat', 'lon'])
-    .where('kecamatan_id', 'in', kecamatan.length > 0 ? kecamatan.map((k) => k.id) : [0])
-    .orderBy('code')
-    .execute();
+  const { kelurahan } = await placesOf(db, councilId);
   const komisi = await db
     .selectFrom('body')
     .select(['id'])
