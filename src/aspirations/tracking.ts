@@ -3,7 +3,7 @@
 import { timingSafeEqual } from 'node:crypto';
 import { getCouncil } from '../council/service.ts';
 import { countAttempt } from '../platform/attempts.ts';
-import { isEmail, normaliseEmail, normalisePhone } from '../platform/contact.ts';
+import { isEmail, normaliseEmail, normalisePhone, PHONE_PATTERN } from '../platform/contact.ts';
 import { hashToken } from '../platform/crypto.ts';
 import type { Deps } from '../platform/deps.ts';
 import { translator } from '../platform/i18n.ts';
@@ -95,7 +95,8 @@ export async function sendTrackingLink(deps: Deps, rawCode: string, rawContact: 
   if (code === '') errors.push({ field: 'kode', problem: 'required' });
   else if (!isCode(code)) errors.push({ field: 'kode', problem: 'code' });
   if (contact === '') errors.push({ field: 'kontak', problem: 'required' });
-  else if (email !== undefined ? !isEmail(email) : !/^0\d{7,14}$/.test(phone ?? ''))
+  // A phone is accepted here as the form accepted it, so every reporter who gave one can be found.
+  else if (email !== undefined ? !isEmail(email) : !PHONE_PATTERN.test(contact))
     errors.push({ field: 'kontak', problem: 'trackContact' });
   if (errors.length > 0) return { ok: false, errors };
 
