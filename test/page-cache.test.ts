@@ -36,6 +36,30 @@ describe('the page cache for visitors without a session', () => {
     assert.equal((await t.app.inject('/anggota')).headers['x-page-cache'], 'hit', 'and kept again');
   });
 
+  test('a search is kept from its second request: a stream of different searches does not push pages out', async () => {
+    // Pages kept for a minute, so that the searches below outlast no copy.
+    const long = await buildTestApp({ env: { PAGE_CACHE_SECONDS: '60' } });
+    after(() => long.close());
+    const app = long.app;
+    assert.equal((await app.inject('/anggota')).headers['x-page-cache'], undefined);
+    // More different searches than the cache holds pages, each asked once: none is kept, and the
+    // page kept before them is still served from memory.
+    for (let i = 0; i < 1200; i++) {
+      const once = await app.inject({ url: `/aspirasi?q=kata${i}`, headers: { 'accept-encoding': 'br' } });
+      assert.equal(once.headers['x-page-cache'], undefined);
+      if (i === 0) assert.equal(once.headers['content-encoding'], 'br', 'compressed on the fly');
+    }
+    assert.equal((await app.inject('/anggota')).headers['x-page-cache'], 'hit');
+    // The same search asked again is kept; the answer that keeps it is the kept bytes and ETag.
+    const again = await app.inject({ url: '/aspirasi?q=kata7', headers: { 'accept-encoding': 'gzip, br' } });
+    assert.equal(again.headers['x-page-cache'], undefined);
+    const third = await app.inject({ url: '/aspirasi?q=kata7', headers: { 'accept-encoding': 'gzip, br' } });
+    assert.equal(third.headers['x-page-cache'], 'hit');
+    assert.equal(again.headers.etag, third.headers.etag);
+    assert.equal(again.headers['content-encoding'], 'br');
+    assert.ok(again.rawPayload.equals(third.rawPayload), 'the same bytes, compressed once');
+  });
+
   test('a page with a form is kept, but every visitor gets a token and cookie of their own, and it works', async () => {
     const a = await t.app.inject('/aspirasi/baru');
     const b = await t.app.inject('/aspirasi/baru');

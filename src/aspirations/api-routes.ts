@@ -77,7 +77,7 @@ export const aspirationApiRoutes: FastifyPluginAsyncTypebox = async (app) => {
         query.dapil === undefined
           ? undefined
           : (structure.dapil.find((d) => d.number === query.dapil)?.id ?? unknown(`dapil ${query.dapil}`));
-      const { records, total } = await publicRecords(deps(app), {
+      const { records, total, capped } = await publicRecords(deps(app), {
         kind: query.kind,
         categoryIds,
         kecamatanId,
@@ -89,7 +89,7 @@ export const aspirationApiRoutes: FastifyPluginAsyncTypebox = async (app) => {
       });
       return {
         data: records.map((r) => toJson(r, app.config.publicBaseUrl)),
-        meta: { total, page, per_page: perPage },
+        meta: { total, total_capped: capped, page, per_page: perPage },
       };
     },
   );

@@ -4,6 +4,7 @@ import { createServer, request as httpRequest, type IncomingHttpHeaders } from '
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { after, before, beforeEach, describe, test } from 'node:test';
+import { sql } from 'kysely';
 import sharp from 'sharp';
 import { Agent } from '../../test/helpers/agent.ts';
 import { buildAppWithMailbox, buildTestApp, type TestApp } from '../../test/helpers/app.ts';
@@ -707,6 +708,48 @@ describe('the public list', () => {
     assert.match(feed.body, /<feed xmlns="http:\/\/www.w3.org\/2005\/Atom"/);
     assert.match(feed.body, /Pembangunan gedung tanpa izin/);
     assert.doesNotMatch(feed.body, /@example\.org/);
+  });
+});
+
+describe('searching many aspirations', () => {
+  test('a word in over a thousand aspirations: the newest first, "more than 1.000", pages end at the cap, the API says so', async () => {
+    const { structure, kec } = await place();
+    const category = structure.categories[0]?.id;
+    assert.ok(category !== undefined);
+    // 1,005 public aspirations with one rare word, the newest numbered highest.
+    await sql`
+      insert into aspiration (council_id, code, kind, category_id, kecamatan_id, title, description, access_token_hash, verify_due)
+      select ${structure.council.id}, 'ASP-2019-' || lpad(i::text, 6, '0'), 'aspirasi', ${category}, ${kec.id},
+        'Trembesi tumbang nomor ' || i, 'Pohon trembesi tumbang menutup jalan.', md5('search-cap-' || i), current_date
+      from generate_series(1, 1005) as i
+    `.execute(t.database.db);
+    const a = agent();
+    const first = await a.get('/aspirasi?q=trembesi');
+    assert.equal(first.statusCode, 200);
+    assert.match(first.body, /Lebih dari 1\.000 aspirasi cocok/);
+    assert.match(first.body, /Halaman 1 dari 50/);
+    const titles = [...first.body.matchAll(/Trembesi tumbang nomor (\d+)/g)].map((m) => Number(m[1]));
+    assert.deepEqual(
+      titles,
+      Array.from({ length: 20 }, (_, i) => 1005 - i),
+    );
+    const last = await a.get('/aspirasi?q=trembesi&hal=50');
+    // The 981st to the 1000th newest: 25 down to 6; the five oldest are past the cap.
+    assert.match(last.body, /Trembesi tumbang nomor 25</);
+    assert.match(last.body, /Trembesi tumbang nomor 6</);
+    assert.doesNotMatch(last.body, /Trembesi tumbang nomor 5</);
+    const past = await a.get('/aspirasi?q=trembesi&hal=51');
+    assert.equal(past.statusCode, 200);
+    assert.doesNotMatch(past.body, /Trembesi tumbang nomor/);
+    assert.match(past.body, /Lebih dari 1\.000 aspirasi cocok/);
+    const narrower = await a.get('/aspirasi?q=trembesi+1000');
+    assert.doesNotMatch(narrower.body, /Lebih dari/);
+    const api = JSON.parse((await a.get('/api/v1/aspirations?q=trembesi&per_page=5')).body);
+    assert.deepEqual(api.meta, { total: 1000, total_capped: true, page: 1, per_page: 5 });
+    const exact = JSON.parse((await a.get('/api/v1/aspirations?q=trembesi+1005')).body);
+    assert.equal(exact.meta.total_capped, false);
+    assert.equal(exact.data[0]?.title, 'Trembesi tumbang nomor 1005');
+    await sql`delete from aspiration where title like 'Trembesi tumbang nomor %'`.execute(t.database.db);
   });
 });
 

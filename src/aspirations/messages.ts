@@ -241,6 +241,10 @@ export const messages = {
   },
   'aspiration.list.back': { id: 'Semua aspirasi', en: 'All aspirations' },
   'aspiration.list.count': { id: '{n} aspirasi', en: '{n} aspirations' },
+  'aspiration.list.countMore': {
+    id: 'Lebih dari {n} aspirasi cocok. Tambahkan kata atau pilih saringan untuk menemukan yang lebih lama.',
+    en: 'More than {n} aspirations match. Add a word or choose a filter to find older ones.',
+  },
   'aspiration.list.lead': {
     id: 'Aspirasi, saran dan pengaduan warga serta penanganannya. Laporan rahasia dan data pribadi pelapor tidak pernah ditampilkan.',
     en: "Citizens' aspirations, suggestions and complaints and how they are handled. Confidential reports and reporters' personal data are never shown.",

@@ -5,7 +5,7 @@
 import { type Expression, type SqlBool, sql } from 'kysely';
 import type { Db } from '../db/index.ts';
 import type { AspirationChannel, AspirationKind, AspirationStatus, Database, OutboxStatus } from '../db/schema.ts';
-import { tsQuery } from '../platform/search.ts';
+import { matchesWords, tsQuery } from '../platform/search.ts';
 
 type Insert<T extends keyof Database> = import('kysely').Insertable<Database[T]>;
 
@@ -293,12 +293,7 @@ function publicQuery(db: Db, councilId: number, filter: PublicFilter) {
   if (filter.to !== undefined) query = query.where('aspiration.received_at', '<=', filter.to);
   const q = filter.q?.trim();
   if (q !== undefined && q !== '') {
-    query = query.where((eb) =>
-      eb.or([
-        sql<SqlBool>`aspiration.public_search @@ ${tsQuery('indonesian', q)}`,
-        sql<SqlBool>`aspiration.public_search @@ ${tsQuery('simple', q)}`,
-      ]),
-    );
+    query = query.where(matchesWords(sql`aspiration.public_search`, q));
   }
   return query;
 }
@@ -317,7 +312,55 @@ export function listPublic(db: Db, councilId: number, filter: PublicFilter) {
   return query.limit(filter.limit).offset(filter.offset).execute();
 }
 
-export async function countPublic(db: Db, councilId: number, filter: PublicFilter): Promise<number> {
+/** A search counts its matches up to this many; past it the page says "more than" and pages stop there. */
+export const SEARCH_COUNT_CAP = 1000;
+
+/**
+ * A page of a search and how many match, up to SEARCH_COUNT_CAP, in one pass over the index. A common
+ * word matches thousands of aspirations: the page needs all of them sorted anyway, and an exact count
+ * in a second query found them all again (two GIN scans and twice the row visits per search).
+ */
+export async function searchPublic(
+  db: Db,
+  councilId: number,
+  filter: PublicFilter,
+): Promise<{ rows: Awaited<ReturnType<typeof listPublic>>; total: number; capped: boolean }> {
+  const hits = publicQuery(db, councilId, filter).select('aspiration.id');
+  const byNewest = sql`aspiration.id + 0`;
+  const ordered =
+    filter.sort === 'dukungan'
+      ? hits.orderBy('aspiration.supporters', 'desc').orderBy(byNewest, 'desc')
+      : hits.orderBy(byNewest, 'desc');
+  let page = db
+    .with('hits', () => ordered.limit(SEARCH_COUNT_CAP + 1))
+    .selectFrom('hits')
+    .innerJoin('aspiration', 'aspiration.id', 'hits.id')
+    .select(publicColumns)
+    .select(sql<number>`count(*) over ()`.as('hit_count'));
+  if (filter.sort === 'dukungan') page = page.orderBy('aspiration.supporters', 'desc');
+  // Pages end at the cap: the match after it only says that there are more.
+  const limit = Math.max(0, Math.min(filter.limit, SEARCH_COUNT_CAP - filter.offset));
+  const rows =
+    limit === 0 ? [] : await page.orderBy('aspiration.id', 'desc').limit(limit).offset(filter.offset).execute();
+  // Past the last match there is no row to carry the count.
+  const found =
+    rows.length > 0 ? Number(rows[0]?.hit_count) : await countPublic(db, councilId, filter, SEARCH_COUNT_CAP + 1);
+  return {
+    rows: rows.map(({ hit_count: _, ...row }) => row),
+    total: Math.min(found, SEARCH_COUNT_CAP),
+    capped: found > SEARCH_COUNT_CAP,
+  };
+}
+
+export async function countPublic(db: Db, councilId: number, filter: PublicFilter, upTo?: number): Promise<number> {
+  if (upTo !== undefined) {
+    const row = await db
+      .selectFrom(publicQuery(db, councilId, filter).select('aspiration.id').limit(upTo).as('hits'))
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
+    return Number(row.n);
+  }
+
   const row = await publicQuery(db, councilId, filter)
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .executeTakeFirstOrThrow();
@@ -357,13 +400,7 @@ function inboxQuery(db: Db, councilId: number, filter: InboxFilter) {
   const q = filter.q?.trim();
   if (q !== undefined && q !== '') {
     const code = q.toUpperCase();
-    query = query.where((eb) =>
-      eb.or([
-        eb('aspiration.code', '=', code),
-        sql<SqlBool>`aspiration.search @@ ${tsQuery('indonesian', q)}`,
-        sql<SqlBool>`aspiration.search @@ ${tsQuery('simple', q)}`,
-      ]),
-    );
+    query = query.where((eb) => eb.or([eb('aspiration.code', '=', code), matchesWords(sql`aspiration.search`, q)]));
   }
   return query;
 }

@@ -3,7 +3,7 @@ import { getCouncil } from '../council/service.ts';
 import type { Deps } from '../platform/deps.ts';
 import type { PersonalDataHooks } from '../platform/feature.ts';
 import * as q from './queries.ts';
-import { countPublicCached } from './tracking.ts';
+import { publicPage } from './tracking.ts';
 import { type AspirationView, viewOf } from './view.ts';
 
 /**
@@ -48,14 +48,11 @@ export interface PublicRecord {
 export async function publicRecords(
   deps: Deps,
   filter: Omit<q.PublicFilter, 'limit' | 'offset' | 'sort'> & { limit: number; offset?: number; counted?: boolean },
-): Promise<{ records: PublicRecord[]; total: number }> {
+): Promise<{ records: PublicRecord[]; total: number; capped: boolean }> {
   const structure = await getCouncil(deps.db);
   const query: q.PublicFilter = { ...filter, sort: 'baru', offset: filter.offset ?? 0 };
   // The home page wants a few newest ones, not how many there are: no count on every visit.
-  const [rows, total] = await Promise.all([
-    q.listPublic(deps.db, structure.council.id, query),
-    filter.counted === false ? Promise.resolve(-1) : countPublicCached(deps, structure.council.id, query),
-  ]);
+  const { rows, total, capped } = await publicPage(deps, structure.council.id, query, filter.counted !== false);
   const ids = rows.map((r) => r.id);
   const [latest, photos] = await Promise.all([q.latestPublicEvents(deps.db, ids), q.firstPhotos(deps.db, ids)]);
   const records = await Promise.all(
@@ -75,7 +72,7 @@ export async function publicRecords(
       };
     }),
   );
-  return { records, total };
+  return { records, total, capped };
 }
 
 /** The aspirations a signed-in citizen sent, for their own pages and their copy of their data. */

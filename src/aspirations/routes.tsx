@@ -295,6 +295,7 @@ export const aspirationRoutes: FastifyPluginAsyncTypebox = async (app) => {
           structure={structure}
           items={list.items}
           total={list.total}
+          capped={list.capped}
           page={page}
           pageSize={list.pageSize}
           query={shown}

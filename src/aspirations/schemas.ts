@@ -193,5 +193,12 @@ export type AspirationJson = Static<typeof AspirationJson>;
 
 export const AspirationListJson = Type.Object({
   data: Type.Array(AspirationJson),
-  meta: Type.Object({ total: Type.Integer(), page: Type.Integer(), per_page: Type.Integer() }),
+  meta: Type.Object({
+    total: Type.Integer({
+      description: 'How many match; a search (q) counts up to 1000, and then total_capped is true and pages end there',
+    }),
+    total_capped: Type.Boolean(),
+    page: Type.Integer(),
+    per_page: Type.Integer(),
+  }),
 });

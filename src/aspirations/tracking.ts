@@ -133,7 +133,7 @@ export type PublicFilter = Omit<q.PublicFilter, 'limit' | 'offset'> & { page: nu
 const TOTAL_TTL_MS = 10_000;
 const totals = new WeakMap<object, Map<string, { n: number; at: number; generation: number }>>();
 
-export async function countPublicCached(deps: Deps, councilId: number, query: q.PublicFilter): Promise<number> {
+async function countPublicCached(deps: Deps, councilId: number, query: q.PublicFilter): Promise<number> {
   let memo = totals.get(deps.db);
   if (memo === undefined) {
     memo = new Map();
@@ -151,14 +151,30 @@ export async function countPublicCached(deps: Deps, councilId: number, query: q.
   return n;
 }
 
+/**
+ * A page of public aspirations and how many match. A search counts in the same pass, up to
+ * SEARCH_COUNT_CAP (`capped` past it); a list without words reuses its exact total, or skips it
+ * when `counted` is false (total -1).
+ */
+export async function publicPage(deps: Deps, councilId: number, query: q.PublicFilter, counted = true) {
+  if (query.q !== undefined && query.q.trim() !== '') return q.searchPublic(deps.db, councilId, query);
+  const [rows, total] = await Promise.all([
+    q.listPublic(deps.db, councilId, query),
+    counted ? countPublicCached(deps, councilId, query) : Promise.resolve(-1),
+  ]);
+  return { rows, total, capped: false };
+}
+
 export async function listPublicAspirations(deps: Deps, filter: PublicFilter) {
   const structure = await getCouncil(deps.db);
   const query: q.PublicFilter = { ...filter, limit: PAGE_SIZE, offset: (filter.page - 1) * PAGE_SIZE };
-  const [rows, total] = await Promise.all([
-    q.listPublic(deps.db, structure.council.id, query),
-    countPublicCached(deps, structure.council.id, query),
-  ]);
-  return { items: await Promise.all(rows.map((r) => viewOf(deps, r, false, true))), total, pageSize: PAGE_SIZE };
+  const { rows, total, capped } = await publicPage(deps, structure.council.id, query);
+  return {
+    items: await Promise.all(rows.map((r) => viewOf(deps, r, false, true))),
+    total,
+    capped,
+    pageSize: PAGE_SIZE,
+  };
 }
 
 /**

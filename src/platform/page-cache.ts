@@ -21,11 +21,14 @@ import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import type { FastifyBaseLogger, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { requestIdOf } from './request-id.ts';
 
-/** A kept page's bytes in each encoding a browser may ask for, and their ETag. */
+/**
+ * A kept page's bytes in each encoding a browser may ask for, and their ETag. Every browser takes
+ * brotli; gzip is made the first time an older client asks for it.
+ */
 interface Encoded {
   identity: Buffer;
   br: Buffer;
-  gzip: Buffer;
+  gzip?: Buffer;
   etag: string;
 }
 
@@ -50,10 +53,14 @@ function answerOf(
 ): { status: 304 } | { status: 200; encoding: 'br' | 'gzip' | 'identity'; bytes: Buffer } {
   if (ifNoneMatch === encoded.etag) return { status: 304 };
   const encoding = chooseEncoding(acceptEncoding);
-  return { status: 200, encoding, bytes: encoded[encoding] };
+  if (encoding !== 'gzip') return { status: 200, encoding, bytes: encoded[encoding] };
+  encoded.gzip ??= gzipSync(encoded.identity, { level: 6 });
+  return { status: 200, encoding, bytes: encoded.gzip };
 }
 
 const MAX_ENTRIES = 1000;
+/** How many addresses with a query string are remembered as asked for once (see `admitted`). */
+const MAX_SEEN = 10_000;
 const MAX_BODY = 1024 * 1024;
 /** How long an expired copy may still be served while one request renders the page again. */
 const STALE_MS = 10_000;
@@ -73,7 +80,6 @@ function encode(body: string): Encoded {
         [constants.BROTLI_PARAM_SIZE_HINT]: identity.length,
       },
     }),
-    gzip: gzipSync(identity, { level: 6 }),
     etag: `W/"${createHash('sha1').update(identity).digest('base64url')}"`,
   };
 }
@@ -184,6 +190,19 @@ export class PageCache {
 export function registerPageCache(app: FastifyInstance, cache: PageCache, csrfCookie: string): void {
   const { seconds, entries } = cache;
   if (seconds <= 0) return;
+  /**
+   * A page whose address has a query string (a search, a filter, a page number) is kept from the
+   * second time it is asked for. A stream of different searches, from a crawler or a curious
+   * visitor, would otherwise push the popular pages out of the cache and pay for compressing copies
+   * nobody asks for again.
+   */
+  const seenOnce = new Set<string>();
+  const admitted = (key: string) => {
+    if (!key.includes('?') || entries.has(key) || seenOnce.delete(key)) return true;
+    if (seenOnce.size >= MAX_SEEN) seenOnce.clear();
+    seenOnce.add(key);
+    return false;
+  };
   app.addHook('preClose', (done) => {
     cache.closing = true;
     done();
@@ -225,7 +244,7 @@ export function registerPageCache(app: FastifyInstance, cache: PageCache, csrfCo
     if (reply.statusCode !== 200 || typeof payload !== 'string' || payload.length > MAX_BODY) return forget();
     if (/private|no-store/.test(String(reply.getHeader('cache-control') ?? ''))) return forget();
     const cookies = cookieNames(reply);
-    if (cookies.some((name) => name !== csrfCookie)) return forget();
+    if (cookies.some((name) => name !== csrfCookie) || !admitted(key)) return forget();
     // A token made but not used on the page (no form shown this time) needs no place in the copy.
     const token = cookies.length > 0 ? tokenField.exec(payload)?.[1] : undefined;
     const copy = token !== undefined ? payload.replaceAll(token, TOKEN) : encode(payload);
@@ -238,13 +257,16 @@ export function registerPageCache(app: FastifyInstance, cache: PageCache, csrfCo
       const value = reply.getHeader(name);
       if (value !== undefined) headers[name] = String(value);
     }
-    if (typeof copy !== 'string') {
-      // This answer and the copies served later carry the same ETag.
-      reply.header('etag', copy.etag);
-      headers.etag = copy.etag;
-      headers.vary = 'accept-encoding';
-    }
     entries.set(key, { copy, headers, expires: Date.now() + seconds * 1000, refreshing: false });
-    return payload;
+    if (typeof copy === 'string') return payload;
+    // This answer is the kept bytes, with the ETag of the copies served later: nothing is
+    // compressed or hashed twice (@fastify/etag and @fastify/compress leave a set ETag and encoding).
+    headers.etag = copy.etag;
+    headers.vary = 'accept-encoding';
+    reply.header('etag', copy.etag).header('vary', 'accept-encoding');
+    const answer = answerOf(copy, undefined, request.headers['accept-encoding']);
+    if (answer.status === 304) return payload;
+    if (answer.encoding !== 'identity') reply.header('content-encoding', answer.encoding);
+    return answer.bytes;
   });
 }

@@ -2,7 +2,7 @@
 import { type Insertable, type SqlBool, sql, type Updateable } from 'kysely';
 import type { Db } from '../db/index.ts';
 import type { Database, ProjectStatus } from '../db/schema.ts';
-import { tsQuery } from '../platform/search.ts';
+import { matchesWords } from '../platform/search.ts';
 
 export const columns = [
   'project.id',
@@ -49,10 +49,7 @@ function filtered(db: Db, councilId: number, filter: ProjectFilter) {
   if (filter.year !== undefined) query = query.where('project.year', '=', filter.year);
   if (filter.opd !== undefined) query = query.where('project.opd', '=', filter.opd);
   const q = filter.q?.trim();
-  if (q !== undefined && q !== '')
-    query = query.where(
-      sql<SqlBool>`(project.search @@ ${tsQuery('indonesian', q)} or project.search @@ ${tsQuery('simple', q)})`,
-    );
+  if (q !== undefined && q !== '') query = query.where(matchesWords(sql`project.search`, q));
   return query;
 }
 

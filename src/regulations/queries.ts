@@ -1,8 +1,8 @@
 /** Queries over the legal documents repository. */
-import { type Insertable, type SqlBool, sql } from 'kysely';
+import { type Insertable, sql } from 'kysely';
 import type { Db } from '../db/index.ts';
 import type { Database, RegulationStatus, RegulationType } from '../db/schema.ts';
-import { tsQuery } from '../platform/search.ts';
+import { matchesWords, tsQuery } from '../platform/search.ts';
 
 const columns = [
   'regulation.id',
@@ -31,8 +31,7 @@ export interface RegulationFilter {
 }
 
 /** Words searched in Indonesian (stemmed) and as written, so a name or number is found too. */
-const matches = (q: string) =>
-  sql<SqlBool>`(regulation.search @@ ${tsQuery('indonesian', q)} or regulation.search @@ ${tsQuery('simple', q)})`;
+const matches = (q: string) => matchesWords(sql`regulation.search`, q);
 
 function filtered(db: Db, councilId: number, filter: RegulationFilter) {
   let query = db.selectFrom('regulation').where('regulation.council_id', '=', councilId);

@@ -1,6 +1,6 @@
 /** /aspirasi (the public list) and /aspirasi/:kode (one aspiration, its timeline, and the reporter's forms). */
 import { type CouncilStructure, regionCenter } from '../../council/service.ts';
-import { formatDate } from '../../platform/format.ts';
+import { formatDate, formatNumber } from '../../platform/format.ts';
 import type { MessageKey } from '../../platform/i18n.ts';
 import type { PageContext } from '../../platform/page-context.ts';
 import {
@@ -191,6 +191,8 @@ export interface ListPageProps {
   structure: CouncilStructure;
   items: AspirationView[];
   total: number;
+  /** More than `total` match (a search counts up to a cap). */
+  capped?: boolean;
   page: number;
   pageSize: number;
   query: Record<string, string>;
@@ -220,7 +222,7 @@ function apiQuery(query: Record<string, string>): string {
   return params.toString();
 }
 
-export function ListPage({ ctx, structure, items, total, page, pageSize, query }: ListPageProps) {
+export function ListPage({ ctx, structure, items, total, capped = false, page, pageSize, query }: ListPageProps) {
   const { t } = ctx;
   const pages = Math.max(1, Math.ceil(total / pageSize));
   const select = (name: string, label: string, options: { value: string; label: string }[]) => (
@@ -278,7 +280,11 @@ export function ListPage({ ctx, structure, items, total, page, pageSize, query }
         </div>
         <button type="submit">{t('aspiration.filter.apply')}</button>
       </form>
-      <p role="status">{t('aspiration.list.count', { n: total })}</p>
+      <p role="status">
+        {capped
+          ? t('aspiration.list.countMore', { n: formatNumber(total, ctx.lang) })
+          : t('aspiration.list.count', { n: formatNumber(total, ctx.lang) })}
+      </p>
       {ctx.map === undefined ? null : (
         <div
           data-module="points-map"
