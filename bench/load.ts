@@ -21,13 +21,15 @@ export interface LoadResult {
   p99: number;
   non2xx: number;
   errors: number;
+  /** What a Lua script counted per second and printed as "Counted: n" (wrk only), e.g. aspirations sent. */
+  countedPerSecond?: number;
 }
 
 /** What a browser sends: it takes brotli and gzip. */
 export const browserEncoding = { 'accept-encoding': 'gzip, deflate, br' };
 
 const require = createRequire(import.meta.url);
-const hasWrk = () => existsSync('/usr/bin/wrk');
+export const hasWrk = () => existsSync('/usr/bin/wrk');
 
 /** "1.23ms", "850.00us", "1.02s" in milliseconds. */
 function millis(value: string): number {
@@ -45,7 +47,9 @@ export function parseWrk(output: string, seconds: number): LoadResult {
   const errors = socket === null ? 0 : socket.slice(1).reduce((s, n) => s + Number(n), 0);
   const percentile = (p: string) => millis(new RegExp(`^\\s+${p}%\\s+(\\S+)`, 'm').exec(output)?.[1] ?? '');
   const elapsed = Number(/requests in ([\d.]+)s/.exec(output)?.[1] ?? seconds);
+  const counted = /^Counted: (\d+)/m.exec(output)?.[1];
   return {
+    ...(counted === undefined ? {} : { countedPerSecond: Number(counted) / elapsed }),
     rps: (requests - non2xx) / elapsed,
     answered: requests / elapsed,
     p50: percentile('50'),

@@ -8,6 +8,7 @@ import { sql } from 'kysely';
 import { getCouncil } from '../src/council/service.ts';
 import type { Db } from '../src/db/index.ts';
 import { seedDemoBudget } from '../src/db/seed/budget.ts';
+import { continueYearlyNumbers } from '../src/platform/yearly-numbers.ts';
 
 export interface Volume {
   aspirations: number;
@@ -120,9 +121,12 @@ export async function fillVolume(db: Db, volume: Volume, year: number): Promise<
     db,
   );
   // New submissions continue after the generated codes.
-  await sql`insert into aspiration_counter (year, last)
-    select extract(year from received_at)::int, max(substr(code, 10)::int) from aspiration group by 1
-    on conflict (year) do update set last = excluded.last`.execute(db);
+  const lastOfYear = await sql<{ year: number; last: number }>`
+    select extract(year from received_at)::int as year, max(substr(code, 10)::int) as last from aspiration group by 1`.execute(
+    db,
+  );
+  for (const { year: y, last } of lastOfYear.rows)
+    await continueYearlyNumbers(db, 'aspiration', Number(y), Number(last));
 
   // Meetings: komisi hearings and plenaries over the years, open, with agenda items.
   await sql`

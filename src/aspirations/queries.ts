@@ -53,16 +53,6 @@ const wrote = <T>(result: T): T => {
   return result;
 };
 
-export async function nextSequence(db: Db, year: number): Promise<number> {
-  const row = await db
-    .insertInto('aspiration_counter')
-    .values({ year, last: 1 })
-    .onConflict((oc) => oc.column('year').doUpdateSet({ last: sql`aspiration_counter.last + 1` }))
-    .returning('last')
-    .executeTakeFirstOrThrow();
-  return row.last;
-}
-
 export function insertAspiration(db: Db, values: Insert<'aspiration'>) {
   return wrote(db.insertInto('aspiration').values(values).returning(['id', 'code']).executeTakeFirstOrThrow());
 }

@@ -16,7 +16,8 @@ import { translator } from '../platform/i18n.ts';
 import { publish } from '../platform/realtime.ts';
 import { type ProcessedPhoto, processPhoto, removePhotos, storePhotos } from '../platform/uploads.ts';
 import { addWorkingDays, jakartaDay } from '../platform/working-days.ts';
-import { tellCitizen } from './notify.ts';
+import { nextYearlyNumber } from '../platform/yearly-numbers.ts';
+import { sendToContact } from './notify.ts';
 import * as q from './queries.ts';
 import {
   type AspirationError,
@@ -157,10 +158,9 @@ export async function submitAspiration(deps: Deps, input: Submission): Promise<S
   const today = jakartaDay(now);
   const year = Number(today.slice(0, 4));
   try {
-    // The number is taken in a statement of its own, before the transaction: its row is locked for
-    // that statement only, not while the aspiration, its photos and its mail are written, so
+    // The number comes from a sequence, before the transaction: no lock is held for it, so
     // submissions do not queue behind one another. A submission that fails leaves a gap.
-    const sequence = await q.nextSequence(deps.db, year);
+    const sequence = await nextYearlyNumber(deps.db, 'aspiration', year);
     const code = `ASP-${year}-${String(sequence).padStart(6, '0')}`;
     await deps.db.transaction().execute(async (trx) => {
       const { id } = await q.insertAspiration(trx, {
@@ -218,10 +218,13 @@ export async function submitAspiration(deps: Deps, input: Submission): Promise<S
       await publish(trx, NEW_ASPIRATION, code);
       const t = translator(deps.config.defaultLanguage);
       const link = `${deps.config.publicBaseUrl}/lacak/${access.token}`;
-      await tellCitizen(trx, deps, id, () => ({
-        subject: t('aspiration.mail.received.subject', { code }),
-        text: t('aspiration.mail.received.body', { code, title: step.title, link, site: structure.council.name }),
-      }));
+      // A new aspiration has no follower yet, and its reporter's contact is at hand.
+      if (email !== '' || phone !== '')
+        await sendToContact(trx, deps, email !== '' ? { email } : { phone }, {
+          subject: t('aspiration.mail.received.subject', { code }),
+          text: t('aspiration.mail.received.body', { code, title: step.title, link, site: structure.council.name }),
+          topic: `aspiration:${id}`,
+        });
     });
     return { ok: true, code, token: access.token };
   } catch (error) {

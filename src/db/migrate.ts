@@ -17,6 +17,7 @@ import * as m0011 from './migrations/0011-budget.ts';
 import * as m0012 from './migrations/0012-budget-programmes.ts';
 import * as m0013 from './migrations/0013-projects.ts';
 import * as m0014 from './migrations/0014-aspiration-privacy.ts';
+import * as m0015 from './migrations/0015-yearly-numbers.ts';
 
 const migrations: Record<string, Migration> = {
   '0001-council': m0001,
@@ -33,6 +34,7 @@ const migrations: Record<string, Migration> = {
   '0012-budget-programmes': m0012,
   '0013-projects': m0013,
   '0014-aspiration-privacy': m0014,
+  '0015-yearly-numbers': m0015,
 };
 
 /** Thrown when the database could not be brought to the latest schema. */

@@ -222,9 +222,14 @@ export interface AspirationCategoryTable extends Timestamps {
   sort_order: ColumnType<number, number | undefined, number>;
 }
 
-export interface AspirationCounterTable {
+/** The base of a series' numbers for a year (platform/yearly-numbers.ts). */
+export interface YearlyNumberTable {
+  id: Generated<number>;
+  series: string;
   year: number;
-  last: number;
+  base: ColumnType<string | number, number, number>;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
 }
 
 export type AspirationKind = 'aspirasi' | 'pengaduan' | 'informasi' | 'rahasia';
@@ -584,7 +589,7 @@ export interface Database {
   open311_client: Open311ClientTable;
   holiday: HolidayTable;
   aspiration_category: AspirationCategoryTable;
-  aspiration_counter: AspirationCounterTable;
+  yearly_number: YearlyNumberTable;
   aspiration: AspirationTable;
   aspiration_reporter: AspirationReporterTable;
   aspiration_event: AspirationEventTable;

@@ -10,6 +10,7 @@
  */
 import { newToken, type Sealer } from '../../platform/crypto.ts';
 import { addWorkingDays, jakartaDay } from '../../platform/working-days.ts';
+import { nextYearlyNumber } from '../../platform/yearly-numbers.ts';
 import type { Db } from '../index.ts';
 import type { AspirationChannel, AspirationKind, AspirationStatus } from '../schema.ts';
 import { placesOf } from './places.ts';
@@ -392,13 +393,8 @@ export async function seedDemoAspirations(
       const receivedAt = new Date(now.getTime() - ageDays * DAY);
       const receivedDay = jakartaDay(receivedAt);
       const year = Number(receivedDay.slice(0, 4));
-      const counter = await trx
-        .insertInto('aspiration_counter')
-        .values({ year, last: 1 })
-        .onConflict((oc) => oc.column('year').doUpdateSet((eb) => ({ last: eb('aspiration_counter.last', '+', 1) })))
-        .returning('last')
-        .executeTakeFirstOrThrow();
-      const code = `ASP-${year}-${String(counter.last).padStart(6, '0')}`;
+      const sequence = await nextYearlyNumber(trx, 'aspiration', year);
+      const code = `ASP-${year}-${String(sequence).padStart(6, '0')}`;
 
       // What happened to it depends on how long ago it came in.
       const roll = next();
