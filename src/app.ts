@@ -204,10 +204,12 @@ export async function buildApp({ config, database, assets, logStream }: AppOptio
     },
   });
   app.decorateRequest('formParsed', false);
-  app.addHook('preValidation', async (request) => {
+  app.addHook('preValidation', (request, _reply, done) => {
     request.formParsed = true;
     const bad = unusable(request.query) ?? unusable(request.params) ?? unusable(request.body);
-    if (bad !== undefined) throw new BadRequestError(request.t(bad === 'nul' ? 'form.nul' : 'form.hugeNumber'));
+    done(
+      bad === undefined ? undefined : new BadRequestError(request.t(bad === 'nul' ? 'form.nul' : 'form.hugeNumber')),
+    );
   });
   await registerOverloadGuard(app, config.overload);
   registerPageCache(app, pageCache, 'csrf');

@@ -60,6 +60,20 @@ describe('the page cache for visitors without a session', () => {
     assert.ok(again.rawPayload.equals(third.rawPayload), 'the same bytes, compressed once');
   });
 
+  test('health probes are answered afresh every time, never from a kept copy', async () => {
+    for (const url of ['/healthz', '/readyz']) {
+      const first = await t.app.inject(url);
+      const second = await t.app.inject(url);
+      assert.equal(second.statusCode, 200);
+      assert.equal(second.headers['x-page-cache'], undefined, url);
+      assert.equal(first.headers['cache-control'], 'no-store', url);
+    }
+    // Over HTTP too, where kept pages are served before routing.
+    const base = await served();
+    await fetch(`${base}/readyz`);
+    assert.equal((await fetch(`${base}/readyz`)).headers.get('x-page-cache'), null);
+  });
+
   test('a page with a form is kept, but every visitor gets a token and cookie of their own, and it works', async () => {
     const a = await t.app.inject('/aspirasi/baru');
     const b = await t.app.inject('/aspirasi/baru');

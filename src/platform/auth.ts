@@ -5,7 +5,7 @@
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { CurrentUser, Deps, TokenUser } from './deps.ts';
-import { can } from './permissions.ts';
+import { type Access, can } from './permissions.ts';
 
 export const SESSION_COOKIE = 'sid';
 
@@ -87,7 +87,8 @@ export function registerAuth(app: FastifyInstance, identity: Identity): void {
 
   app.decorateRequest('tokenScopes', null);
 
-  app.addHook('onRequest', async (request, reply) => {
+  /** Who is asking: the holder of an API token or of a session, or (null) a visitor. */
+  const identify = async (request: FastifyRequest, reply: FastifyReply) => {
     const authorization = request.headers.authorization;
     if (authorization !== undefined) {
       // A token is a key to the API routes that say what it may do there, and to nothing else: not
@@ -107,21 +108,29 @@ export function registerAuth(app: FastifyInstance, identity: Identity): void {
     if (token === undefined || token === '') return;
     request.user = await identity.session(deps(app), token);
     if (request.user === null) clearSessionCookie(reply);
+  };
+  // Hooks with a callback, not async: most requests carry neither a token nor a session, and a
+  // promise per hook per request is not free.
+  app.addHook('onRequest', (request, reply, done) => {
+    const session = request.cookies[SESSION_COOKIE];
+    if (request.headers.authorization === undefined && (session === undefined || session === '')) return done();
+    identify(request, reply).then(() => done(), done);
   });
 
-  app.addHook('preValidation', async (request, reply) => {
-    const access = request.routeOptions.config?.access;
-    if (access === undefined || access === 'public') return;
+  /** Refuses (throws) or sends to sign in (true: answered) whoever may not call the route. */
+  const refused = (request: FastifyRequest, reply: FastifyReply, access: Access): boolean => {
     const user = request.user;
     if (user === null) {
       if (wantsJson(request)) throw new UnauthenticatedError();
       const next = request.method === 'GET' ? request.url : '/akun';
-      return reply.redirect(`/masuk?lanjut=${encodeURIComponent(next)}`, 303);
+      reply.redirect(`/masuk?lanjut=${encodeURIComponent(next)}`, 303);
+      return true;
     }
     // A session that still owes its second factor (always for officials) may only finish it.
     if (!user.mfaPassed && request.routeOptions.config?.beforeMfa !== true) {
       if (wantsJson(request)) throw new ForbiddenError();
-      return reply.redirect(user.totpEnabled ? '/masuk/2fa' : '/akun/2fa', 303);
+      reply.redirect(user.totpEnabled ? '/masuk/2fa' : '/akun/2fa', 303);
+      return true;
     }
     if (!can(user.role, access)) throw new ForbiddenError();
     // A token works only on routes that accept tokens, and only within its scopes.
@@ -129,20 +138,31 @@ export function registerAuth(app: FastifyInstance, identity: Identity): void {
       const scope = request.routeOptions.config?.scope;
       if (scope === undefined || !request.tokenScopes.includes(scope)) throw new ForbiddenError();
     }
+    return false;
+  };
+  app.addHook('preValidation', (request, reply, done) => {
+    const access = request.routeOptions.config?.access;
+    if (access === undefined || access === 'public') return done();
+    try {
+      // Answered with a redirect: the route is not run (and done is not called).
+      if (refused(request, reply, access)) return;
+    } catch (error) {
+      return done(error as Error);
+    }
+    done();
   });
 
-  app.addHook('preValidation', async (request, reply) => {
+  app.addHook('preValidation', (request, reply, done) => {
     // A bearer token is not sent by browsers on their own, so it cannot be forged across sites.
     if (!unsafe.has(request.method) || request.tokenScopes !== null || request.routeOptions.config?.csrf === false)
-      return;
-    await new Promise<void>((resolve, reject) => {
-      app.csrfProtection(request, reply, (error?: Error) => (error === undefined ? resolve() : reject(error)));
-    });
+      return done();
+    app.csrfProtection(request, reply, done);
   });
 
   // Pages for a signed-in person are theirs alone: no shared cache may keep them.
-  app.addHook('onSend', async (request, reply) => {
-    const current = String(reply.getHeader('cache-control') ?? '');
-    if (request.user !== null && !current.includes('no-store')) reply.header('cache-control', 'private, no-cache');
+  app.addHook('onSend', (request, reply, payload, done) => {
+    if (request.user !== null && !String(reply.getHeader('cache-control') ?? '').includes('no-store'))
+      reply.header('cache-control', 'private, no-cache');
+    done(null, payload);
   });
 }

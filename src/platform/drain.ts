@@ -32,15 +32,19 @@ export function registerDrain(app: FastifyInstance): void {
     }
   });
 
-  app.addHook('onRequest', async (request, reply) => {
+  // Hooks with a callback, not async: they do not wait, and a promise per hook per request is not free.
+  app.addHook('onRequest', (request, reply, done) => {
     active.add(request.id);
     lastArrival = Date.now();
     if (draining) reply.header('connection', 'close');
+    done();
   });
-  app.addHook('onResponse', async (request) => {
+  app.addHook('onResponse', (request, _reply, done) => {
     active.delete(request.id);
+    done();
   });
-  app.addHook('onRequestAbort', async (request) => {
+  app.addHook('onRequestAbort', (request, done) => {
     active.delete(request.id);
+    done();
   });
 }

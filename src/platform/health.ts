@@ -1,4 +1,8 @@
-/** Liveness (/healthz: the process answers) and readiness (/readyz: database reachable, schema current). */
+/**
+ * Liveness (/healthz: the process answers) and readiness (/readyz: database reachable, schema
+ * current), never from a kept copy: a ready answer kept for a few seconds would hide a database
+ * that just went away.
+ */
 import type { FastifyPluginAsync } from 'fastify';
 import { sql } from 'kysely';
 import { Type } from 'typebox';
@@ -18,7 +22,10 @@ export const healthRoutes: FastifyPluginAsync = async (app) => {
       logLevel: 'warn',
       schema: { tags: ['Operations'], summary: 'Liveness', response: { 200: Health } },
     },
-    async () => ({ status: 'ok' as const }),
+    async (_request, reply) => {
+      reply.header('cache-control', 'no-store');
+      return { status: 'ok' as const };
+    },
   );
 
   app.get(
@@ -33,6 +40,8 @@ export const healthRoutes: FastifyPluginAsync = async (app) => {
       },
     },
     async (_request, reply) => {
+      // A probe must see the state of this moment: no copy kept here or by a proxy.
+      reply.header('cache-control', 'no-store');
       if (app.isDraining()) {
         return reply.code(503).send({ status: 'unavailable', engine: app.engine, detail: 'shutting down' });
       }

@@ -10,7 +10,7 @@ const oneYear = 365 * 24 * 60 * 60;
 export function registerLanguage(app: FastifyInstance): void {
   app.decorateRequest('lang', 'id');
   app.decorateRequest('t', translator('id'));
-  app.addHook('onRequest', async (request, reply) => {
+  app.addHook('onRequest', (request, reply, done) => {
     // Before any route's schema has run: the raw query of whatever route this is.
     const asked = (request.query as { lang?: unknown } | undefined)?.lang;
     let lang = app.config.defaultLanguage;
@@ -30,5 +30,6 @@ export function registerLanguage(app: FastifyInstance): void {
     }
     request.lang = lang;
     request.t = translator(lang);
+    done();
   });
 }

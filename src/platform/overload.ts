@@ -43,16 +43,24 @@ export async function registerOverloadGuard(app: FastifyInstance, overload: Conf
     const release = (request: FastifyRequest) => {
       if (counted.delete(request)) inFlight--;
     };
-    app.addHook('onRequest', async (request, reply) => {
-      if (request.url.startsWith('/healthz')) return;
+    app.addHook('onRequest', (request, reply, done) => {
+      if (request.url.startsWith('/healthz')) return done();
       inFlight++;
       counted.add(request);
       reply.raw.once('close', () => release(request));
+      // Answered here: the route is not run (and done is not called).
       if (inFlight > overload.maxInFlight && !exempt(request))
-        return reply.send(busy(request, reply, overload.retryAfterSeconds));
+        return void reply.send(busy(request, reply, overload.retryAfterSeconds));
+      done();
     });
-    app.addHook('onResponse', async (request) => release(request));
-    app.addHook('onRequestAbort', async (request) => release(request));
+    app.addHook('onResponse', (request, _reply, done) => {
+      release(request);
+      done();
+    });
+    app.addHook('onRequestAbort', (request, done) => {
+      release(request);
+      done();
+    });
   }
 
   await app.register(underPressure, {

@@ -208,32 +208,45 @@ export function registerPageCache(app: FastifyInstance, cache: PageCache, csrfCo
     done();
   });
 
-  app.addHook('onRequest', async (request, reply) => {
+  // Hooks with a callback, not async: neither waits, and a promise per hook per request is not free.
+  // A hit is answered here: the route is not run (and done is not called).
+  app.addHook('onRequest', (request, reply, done) => {
     const key = keyOf(request);
-    if (key === undefined) return;
+    if (key === undefined) return done();
     const entry = entries.get(key);
-    if (entry === undefined) return;
+    if (entry === undefined) return done();
     const now = Date.now();
     if (now >= entry.expires) {
       if (now >= entry.expires + STALE_MS) {
         entries.delete(key);
-        return;
+        return done();
       }
       if (!entry.refreshing) {
         // This request renders the page again; the crowd behind it gets the copy meanwhile.
         entry.refreshing = true;
-        return;
+        return done();
       }
     }
     reply.headers(entry.headers);
-    if (typeof entry.copy === 'string') return reply.send(entry.copy.replaceAll(TOKEN, reply.generateCsrf()));
+    if (typeof entry.copy === 'string') return void reply.send(entry.copy.replaceAll(TOKEN, reply.generateCsrf()));
     const answer = answerOf(entry.copy, request.headers['if-none-match'], request.headers['accept-encoding']);
-    if (answer.status === 304) return reply.code(304).send();
+    if (answer.status === 304) return void reply.code(304).send();
     if (answer.encoding !== 'identity') reply.header('content-encoding', answer.encoding);
-    return reply.send(answer.bytes);
+    reply.send(answer.bytes);
   });
 
-  app.addHook('onSend', async (request, reply, payload) => {
+  app.addHook('onSend', (request, reply, payload, done) => {
+    let sent: unknown;
+    try {
+      sent = keep(request, reply, payload);
+    } catch (error) {
+      return done(error as Error);
+    }
+    done(null, sent);
+  });
+
+  /** Keeps a copy of the answer when it may be shared; returns what to send. */
+  function keep(request: FastifyRequest, reply: FastifyReply, payload: unknown): unknown {
     const key = keyOf(request);
     if (key === undefined || reply.getHeader('x-page-cache') === 'hit') return payload;
     const forget = () => {
@@ -268,5 +281,5 @@ export function registerPageCache(app: FastifyInstance, cache: PageCache, csrfCo
     if (answer.status === 304) return payload;
     if (answer.encoding !== 'identity') reply.header('content-encoding', answer.encoding);
     return answer.bytes;
-  });
+  }
 }
