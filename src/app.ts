@@ -17,7 +17,7 @@ import type { Config } from './config.ts';
 import type { OpenDatabase } from './db/index.ts';
 import { features } from './features.ts';
 import { withErrorResponses } from './platform/api-errors.ts';
-import { type Assets, loadAssets, publicDir, registerAssetFiles } from './platform/assets.ts';
+import { AssetFiles, type Assets, loadAssets, publicDir, registerAssetFiles } from './platform/assets.ts';
 import { registerAuth } from './platform/auth.ts';
 import { createSealer } from './platform/crypto.ts';
 import { registerDrain } from './platform/drain.ts';
@@ -89,13 +89,20 @@ export async function buildApp({ config, database, assets, logStream }: AppOptio
     imageOrigins: config.map === undefined ? [] : [tileOrigin(config.map.tiles)],
   });
   const pageCache = new PageCache(config.pageCacheSeconds, security);
+  const assetFiles = new AssetFiles(security);
+  // Until the portal begins to close: then every request goes through Fastify (and gets a 503).
+  let servingRaw = true;
   const app: FastifyInstance = Fastify({
     // A fresh copy of a public page is served before Fastify routes the request (platform/page-cache.ts).
     serverFactory: (handler, options) => {
       // Fastify has filled in its defaults by now; it sets these on servers it makes itself.
       const timeouts = options as { keepAliveTimeout: number; requestTimeout: number; connectionTimeout: number };
       const server = createServer((req, res) => {
-        if (!pageCache.serveRaw(req, res, app.log)) handler(req, res);
+        const raw =
+          servingRaw &&
+          req.method === 'GET' &&
+          (assetFiles.serveRaw(req, res, app.log) || pageCache.serveRaw(req, res, app.log));
+        if (!raw) handler(req, res);
       });
       server.keepAliveTimeout = timeouts.keepAliveTimeout;
       server.requestTimeout = timeouts.requestTimeout;
@@ -148,6 +155,10 @@ export async function buildApp({ config, database, assets, logStream }: AppOptio
       : postgresRealtime(database.connectionString ?? config.databaseUrl ?? '', app.log);
   app.decorate('realtime', realtime);
   app.addHook('onClose', async () => realtime.close());
+  app.addHook('preClose', (done) => {
+    servingRaw = false;
+    done();
+  });
   app.decorate('features', features);
   app.decorate(
     'personalData',
@@ -261,7 +272,7 @@ export async function buildApp({ config, database, assets, logStream }: AppOptio
       reply.header('cache-control', immutable ? 'public, max-age=31536000, immutable' : 'public, max-age=3600');
     },
   });
-  registerAssetFiles(app);
+  registerAssetFiles(app, assetFiles);
   app.get('/favicon.ico', { config: { access: 'public' }, schema: { hide: true } }, (_request, reply) =>
     reply.redirect('/static/favicon.svg', 301),
   );

@@ -1,12 +1,14 @@
 /** The bundled browser files: their hashed names (from public/assets/manifest.json), served from memory. */
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import { NotFoundError } from './errors.tsx';
 import { chooseEncoding } from './page-cache.ts';
+import { type RawAnswer, sendRaw } from './raw-answer.ts';
 
 export const publicDir = fileURLToPath(new URL('../../public/', import.meta.url));
 
@@ -44,6 +46,7 @@ interface HeldFile {
   identity: Buffer;
   br: Buffer | undefined;
   gzip: Buffer | undefined;
+  cacheControl: string;
 }
 
 const types: Record<string, string> = {
@@ -54,48 +57,91 @@ const types: Record<string, string> = {
   '.svg': 'image/svg+xml',
 };
 
+const ASSET_PATH = '/static/assets/';
+
 /**
- * Serves the built files (public/assets) from memory, with the .br and .gz the build made beside
- * each: no disk read, no compression and no hashing per request. Their names carry a hash of
- * their content, so browsers keep them for a year.
+ * The built files (public/assets), held in memory with the .br and .gz the build made beside each:
+ * no disk read, no compression and no hashing per request. Their names carry a hash of their
+ * content, so browsers keep them for a year. A GET for one is answered before Fastify routes it
+ * (`serveRaw`), like a kept page; the route below answers the rest (HEAD, a name with a query) the
+ * same way.
  */
-export function registerAssetFiles(app: FastifyInstance): void {
-  const dir = `${publicDir}assets/`;
-  const held = new Map<string, HeldFile>();
-  for (const name of readdirSync(dir)) {
-    const type = types[path.extname(name)];
-    if (type === undefined) continue;
-    const identity = readFileSync(path.join(dir, name));
-    const beside = (suffix: string) =>
-      existsSync(path.join(dir, name + suffix)) ? readFileSync(path.join(dir, name + suffix)) : undefined;
-    held.set(name, {
-      type,
-      etag: `"${createHash('sha1').update(identity).digest('base64url')}"`,
-      identity,
-      br: beside('.br'),
-      gzip: beside('.gz'),
-    });
+export class AssetFiles {
+  private readonly held = new Map<string, HeldFile>();
+
+  constructor(
+    /** The headers every answer carries (security headers), set on raw answers too. */
+    private readonly fixedHeaders: Record<string, string>,
+  ) {
+    const dir = `${publicDir}assets/`;
+    for (const name of readdirSync(dir)) {
+      const type = types[path.extname(name)];
+      if (type === undefined) continue;
+      const identity = readFileSync(path.join(dir, name));
+      const beside = (suffix: string) =>
+        existsSync(path.join(dir, name + suffix)) ? readFileSync(path.join(dir, name + suffix)) : undefined;
+      this.held.set(name, {
+        type,
+        etag: `"${createHash('sha1').update(identity).digest('base64url')}"`,
+        identity,
+        br: beside('.br'),
+        gzip: beside('.gz'),
+        cacheControl: name === 'manifest.json' ? 'public, max-age=3600' : 'public, max-age=31536000, immutable',
+      });
+    }
   }
+
+  /** The answer for a file by its name (undefined when there is none). */
+  answer(name: string, ifNoneMatch: string | undefined, acceptEncoding: string | undefined): RawAnswer | undefined {
+    const file = this.held.get(name);
+    if (file === undefined) return undefined;
+    const headers = {
+      'cache-control': file.cacheControl,
+      etag: file.etag,
+      vary: 'accept-encoding',
+      'content-type': file.type,
+    };
+    if (ifNoneMatch === file.etag) return { status: 304, headers };
+    const encoding = chooseEncoding(acceptEncoding);
+    const bytes = encoding === 'br' ? file.br : encoding === 'gzip' ? file.gzip : undefined;
+    return bytes === undefined
+      ? { status: 200, headers, encoding: 'identity', bytes: file.identity }
+      : { status: 200, headers, encoding, bytes };
+  }
+
+  /** Serves a GET for a built file before routing; returns whether it did. */
+  serveRaw(req: IncomingMessage, res: ServerResponse, log: FastifyBaseLogger): boolean {
+    const url = req.url ?? '';
+    if (!url.startsWith(ASSET_PATH)) return false;
+    const answer = this.answer(
+      url.slice(ASSET_PATH.length),
+      req.headers['if-none-match'],
+      req.headers['accept-encoding'],
+    );
+    if (answer === undefined) return false;
+    sendRaw(req, res, log, this.fixedHeaders, answer);
+    return true;
+  }
+}
+
+export function registerAssetFiles(app: FastifyInstance, files: AssetFiles): void {
   app.get<{ Params: { file: string } }>(
-    '/static/assets/:file',
+    `${ASSET_PATH}:file`,
     {
       config: { access: 'public' },
       schema: { hide: true, params: Type.Object({ file: Type.String({ maxLength: 200 }) }) },
     },
     (request, reply) => {
-      const file = held.get(request.params.file);
-      if (file === undefined) throw new NotFoundError(`asset ${request.params.file}`);
-      const immutable = request.params.file !== 'manifest.json';
-      reply
-        .header('cache-control', immutable ? 'public, max-age=31536000, immutable' : 'public, max-age=3600')
-        .header('etag', file.etag)
-        .header('vary', 'accept-encoding')
-        .type(file.type);
-      if (request.headers['if-none-match'] === file.etag) return reply.code(304).send();
-      const encoding = chooseEncoding(request.headers['accept-encoding']);
-      const bytes = encoding === 'br' ? file.br : encoding === 'gzip' ? file.gzip : undefined;
-      if (bytes === undefined) return reply.send(file.identity);
-      return reply.header('content-encoding', encoding).send(bytes);
+      const answer = files.answer(
+        request.params.file,
+        request.headers['if-none-match'],
+        request.headers['accept-encoding'],
+      );
+      if (answer === undefined) throw new NotFoundError(`asset ${request.params.file}`);
+      reply.headers(answer.headers);
+      if (answer.status === 304) return reply.code(304).send();
+      if (answer.encoding !== 'identity') reply.header('content-encoding', answer.encoding);
+      return reply.send(answer.bytes);
     },
   );
 }

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
+import { connect } from 'node:net';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
@@ -155,6 +156,65 @@ describe('pages are quick to load again', () => {
     assert.equal(icon.headers.location, '/static/favicon.svg');
     const missing = await t.app.inject('/static/assets/tidak-ada.css');
     assert.equal(missing.statusCode, 404);
+  });
+
+  test('over HTTP, a built file is answered before routing with the bytes and headers of the route', async () => {
+    const page = await t.app.inject('/');
+    const css = /<link rel="stylesheet" href="(\/static\/assets\/main\.[A-Z0-9]+\.css)"/.exec(page.body)?.[1];
+    assert.ok(css);
+    const base = await t.app.listen({ port: 0, host: '127.0.0.1' });
+    const raw = await fetch(`${base}${css}`, { headers: { 'accept-encoding': 'br' } });
+    const routed = await t.app.inject({ url: css, headers: { 'accept-encoding': 'br' } });
+    assert.equal(raw.status, 200);
+    // fetch decodes brotli itself: the text is the file's.
+    assert.equal(await raw.text(), (await t.app.inject(css)).body);
+    for (const name of [
+      'content-encoding',
+      'content-type',
+      'cache-control',
+      'etag',
+      'vary',
+      'content-security-policy',
+      'x-content-type-options',
+      'referrer-policy',
+    ])
+      assert.equal(raw.headers.get(name), String(routed.headers[name]), name);
+    assert.match(raw.headers.get('x-request-id') ?? '', /^[0-9a-f-]{36}$/);
+    const again = await fetch(`${base}${css}`, { headers: { 'if-none-match': String(routed.headers.etag) } });
+    assert.equal(again.status, 304);
+    // What is not a plain GET of a known file is Fastify's: HEAD, and a name that is not there.
+    assert.equal((await fetch(`${base}${css}`, { method: 'HEAD' })).status, 200);
+    assert.equal((await fetch(`${base}/static/assets/tidak-ada.css`)).status, 404);
+  });
+
+  test('when the portal turns pages away under load, its style sheet and script are still served', async () => {
+    // One request in flight is the limit; a form still being sent holds that place.
+    const busy = await buildTestApp({ env: { OVERLOAD_MAX_IN_FLIGHT: '1' } });
+    after(() => busy.close());
+    const home = await busy.app.inject('/');
+    const css = /<link rel="stylesheet" href="([^"]+)"/.exec(home.body)?.[1];
+    const js = /<script type="module" src="([^"]+)"/.exec(home.body)?.[1];
+    assert.ok(css && js);
+    const base = await busy.app.listen({ port: 0, host: '127.0.0.1' });
+    // The guard judges only a second after the start.
+    await new Promise((r) => setTimeout(r, 1100));
+    const slow = connect(Number(new URL(base).port), '127.0.0.1');
+    await new Promise((r) => slow.once('connect', r));
+    slow.write(
+      'POST /aspirasi/kirim HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: 1000\r\n\r\nkind=',
+    );
+    try {
+      await new Promise((r) => setTimeout(r, 200));
+      const page = await fetch(`${base}/anggota`);
+      assert.equal(page.status, 503, 'a page is turned away');
+      for (const url of [css, js]) {
+        const file = await fetch(`${base}${url}`, { headers: { 'accept-encoding': 'br' } });
+        assert.equal(file.status, 200, url);
+        assert.ok((await file.text()).length > 100);
+      }
+    } finally {
+      slow.destroy();
+    }
   });
 });
 

@@ -19,7 +19,7 @@ import { createHash } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import type { FastifyBaseLogger, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { requestIdOf } from './request-id.ts';
+import { sendRaw } from './raw-answer.ts';
 
 /**
  * A kept page's bytes in each encoding a browser may ask for, and their ETag. Every browser takes
@@ -144,8 +144,6 @@ function languageOnly(cookie: string | undefined): string | undefined {
  */
 export class PageCache {
   readonly entries = new Map<string, Entry>();
-  /** Set when the portal begins to close: every request then goes through Fastify (503). */
-  closing = false;
 
   constructor(
     readonly seconds: number,
@@ -153,36 +151,15 @@ export class PageCache {
     private readonly fixedHeaders: Record<string, string>,
   ) {}
 
-  /** Serves a fresh kept copy of a public page, if there is one; returns whether it did. */
+  /** Serves a fresh kept copy of a public page to a GET, if there is one; returns whether it did. */
   serveRaw(req: IncomingMessage, res: ServerResponse, log: FastifyBaseLogger): boolean {
-    if (this.closing || req.method !== 'GET' || req.headers.authorization !== undefined) return false;
+    if (req.headers.authorization !== undefined) return false;
     const lang = languageOnly(req.headers.cookie);
     if (lang === undefined) return false;
     const entry = this.entries.get(`${lang}|${req.url}`);
     if (entry === undefined || typeof entry.copy === 'string' || Date.now() >= entry.expires) return false;
-    const started = performance.now();
-    const id = requestIdOf(req.headers['x-request-id']);
     const answer = answerOf(entry.copy, req.headers['if-none-match'], req.headers['accept-encoding']);
-    const headers: Record<string, string | number> = { ...this.fixedHeaders, 'x-request-id': id, ...entry.headers };
-    if (answer.status === 304) {
-      res.writeHead(304, headers);
-      res.end();
-    } else {
-      if (answer.encoding !== 'identity') headers['content-encoding'] = answer.encoding;
-      headers['content-length'] = answer.bytes.length;
-      res.writeHead(200, headers);
-      res.end(answer.bytes);
-    }
-    log.info(
-      {
-        reqId: id,
-        method: 'GET',
-        url: req.url,
-        status: answer.status,
-        ms: Math.round((performance.now() - started) * 10) / 10,
-      },
-      'answered',
-    );
+    sendRaw(req, res, log, this.fixedHeaders, { ...answer, headers: entry.headers });
     return true;
   }
 }
@@ -203,10 +180,6 @@ export function registerPageCache(app: FastifyInstance, cache: PageCache, csrfCo
     seenOnce.add(key);
     return false;
   };
-  app.addHook('preClose', (done) => {
-    cache.closing = true;
-    done();
-  });
 
   // Hooks with a callback, not async: neither waits, and a promise per hook per request is not free.
   // A hit is answered here: the route is not run (and done is not called).
