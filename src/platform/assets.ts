@@ -41,12 +41,12 @@ export function loadAssets(): Assets {
 
 /** One built file, held in memory in each encoding the build wrote. */
 interface HeldFile {
-  type: string;
   etag: string;
   identity: Buffer;
   br: Buffer | undefined;
   gzip: Buffer | undefined;
-  cacheControl: string;
+  /** The headers of every answer for this file, made once. */
+  headers: Record<string, string>;
 }
 
 const types: Record<string, string> = {
@@ -78,15 +78,20 @@ export class AssetFiles {
       const type = types[path.extname(name)];
       if (type === undefined) continue;
       const identity = readFileSync(path.join(dir, name));
+      const etag = `"${createHash('sha1').update(identity).digest('base64url')}"`;
       const beside = (suffix: string) =>
         existsSync(path.join(dir, name + suffix)) ? readFileSync(path.join(dir, name + suffix)) : undefined;
       this.held.set(name, {
-        type,
-        etag: `"${createHash('sha1').update(identity).digest('base64url')}"`,
+        etag,
         identity,
         br: beside('.br'),
         gzip: beside('.gz'),
-        cacheControl: name === 'manifest.json' ? 'public, max-age=3600' : 'public, max-age=31536000, immutable',
+        headers: {
+          'cache-control': name === 'manifest.json' ? 'public, max-age=3600' : 'public, max-age=31536000, immutable',
+          etag,
+          vary: 'accept-encoding',
+          'content-type': type,
+        },
       });
     }
   }
@@ -95,12 +100,7 @@ export class AssetFiles {
   answer(name: string, ifNoneMatch: string | undefined, acceptEncoding: string | undefined): RawAnswer | undefined {
     const file = this.held.get(name);
     if (file === undefined) return undefined;
-    const headers = {
-      'cache-control': file.cacheControl,
-      etag: file.etag,
-      vary: 'accept-encoding',
-      'content-type': file.type,
-    };
+    const { headers } = file;
     if (ifNoneMatch === file.etag) return { status: 304, headers };
     const encoding = chooseEncoding(acceptEncoding);
     const bytes = encoding === 'br' ? file.br : encoding === 'gzip' ? file.gzip : undefined;
