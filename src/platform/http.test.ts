@@ -207,10 +207,11 @@ describe('pages are quick to load again', () => {
       await new Promise((r) => setTimeout(r, 200));
       const page = await fetch(`${base}/anggota`);
       assert.equal(page.status, 503, 'a page is turned away');
-      for (const url of [css, js]) {
+      for (const url of [css, js, '/static/favicon.svg']) {
         const file = await fetch(`${base}${url}`, { headers: { 'accept-encoding': 'br' } });
         assert.equal(file.status, 200, url);
         assert.ok((await file.text()).length > 100);
+        assert.equal((await fetch(`${base}${url}`, { method: 'HEAD' })).status, 200, `HEAD ${url}`);
       }
     } finally {
       slow.destroy();

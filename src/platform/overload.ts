@@ -2,8 +2,9 @@
  * Overload: when more arrives than the server can take, new requests get 503 with Retry-After at
  * once (a fixed answer, no database work) instead of queueing until every one of them times out.
  * Two signals: more requests in flight than the limit (the queue itself), and the event loop
- * falling behind or saturated (@fastify/under-pressure). /healthz is never turned away, and the
- * first second after start is not judged (it measures the start, not the crowd).
+ * falling behind or saturated (@fastify/under-pressure). /healthz and the static files are never
+ * turned away, and the first second after start is not judged (it measures the start, not the
+ * crowd).
  */
 import underPressure from '@fastify/under-pressure';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
@@ -34,7 +35,10 @@ export async function registerOverloadGuard(app: FastifyInstance, overload: Conf
   app.addHook('onReady', async () => {
     judgedFrom = Date.now() + 1000;
   });
-  const exempt = (request: FastifyRequest) => request.url.startsWith('/healthz') || Date.now() < judgedFrom;
+  // The liveness probe, and the files every page needs (a page that was served must not render
+  // unstyled because its style sheet was turned away), are never refused.
+  const neverRefused = (url: string) => url.startsWith('/healthz') || url.startsWith('/static/');
+  const exempt = (request: FastifyRequest) => neverRefused(request.url) || Date.now() < judgedFrom;
 
   let inFlight = 0;
   if (overload.maxInFlight > 0) {
@@ -44,7 +48,7 @@ export async function registerOverloadGuard(app: FastifyInstance, overload: Conf
       if (counted.delete(request)) inFlight--;
     };
     app.addHook('onRequest', (request, reply, done) => {
-      if (request.url.startsWith('/healthz')) return done();
+      if (neverRefused(request.url)) return done();
       inFlight++;
       counted.add(request);
       reply.raw.once('close', () => release(request));
