@@ -541,7 +541,12 @@ describe('the council handles an aspiration', () => {
     const citizen = await signIn(t, await createUser(t, 'citizen'), agent());
     assert.equal((await citizen.get(`/aspirasi/${code}`)).statusCode, 404);
     assert.equal((await citizen.get('/kelola/aspirasi')).statusCode, 403);
-    assert.match((await reporter.get(`/aspirasi/${code}`)).body, /Pungutan liar/);
+    const own = (await reporter.get(`/aspirasi/${code}`)).body;
+    assert.match(own, /Pungutan liar/);
+    // The reporter's own page says where a confidential report goes, and nothing about the public.
+    assert.match(own, /Laporan rahasia: tidak pernah tampil untuk umum/);
+    assert.match(own, /Hanya dibaca petugas yang menangani laporan ini/);
+    assert.doesNotMatch(own, /Tampil untuk umum|untuk umum\. Jangan|Dukungan|dukungan/);
 
     const s = await signIn(t, staff, agent());
     assert.match((await s.get(`/kelola/aspirasi/${code}`)).body, /pelapor\.rahasia@example\.org/);

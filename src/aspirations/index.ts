@@ -5,6 +5,7 @@ import type { Feature } from '../platform/feature.ts';
 import { aspirationApiRoutes } from './api-routes.ts';
 import { messages } from './messages.ts';
 import { aspirationOfficeRoutes } from './office-routes.tsx';
+import { sitemap } from './records.ts';
 import { aspirationRoutes } from './routes.tsx';
 import { aspirationPersonalData, scheduleAspirationJobs } from './service.ts';
 
@@ -12,6 +13,7 @@ export const feature: Feature = {
   name: 'aspirations',
   routes: [aspirationRoutes, aspirationApiRoutes, aspirationOfficeRoutes],
   messages,
+  sitemap,
   jobs: (app) => scheduleAspirationJobs(deps(app), app.log, () => app.outbox.kick()),
   personalData: aspirationPersonalData,
   backOffice: [{ href: '/kelola/aspirasi', label: 'aspiration.inbox.title', permission: 'aspiration.read' }],

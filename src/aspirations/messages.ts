@@ -419,6 +419,10 @@ export const messages = {
   'aspiration.reopen.hint': { id: 'Bisa dilakukan sampai {date}.', en: 'Possible until {date}.' },
   'aspiration.reopen.label': { id: 'Belum selesai? Jelaskan mengapa', en: 'Not resolved? Say why' },
   'aspiration.reply.button': { id: 'Kirim tambahan', en: 'Send addition' },
+  'aspiration.reply.hintConfidential': {
+    id: 'Hanya dibaca petugas yang menangani laporan ini.',
+    en: 'Read only by the officers handling this report.',
+  },
   'aspiration.reply.hint': {
     id: 'Tampil untuk umum. Jangan tulis data pribadi.',
     en: 'Shown publicly. Do not write personal data.',
@@ -426,6 +430,10 @@ export const messages = {
   'aspiration.reply.label': {
     id: 'Tambahkan informasi atau balas tanggapan',
     en: 'Add information or reply to a response',
+  },
+  'aspiration.confidential.private': {
+    id: 'Laporan rahasia: tidak pernah tampil untuk umum. Hanya petugas yang menanganinya yang membaca laporan dan tambahan Anda; nama Anda tidak diberitahukan kepada anggota DPRD.',
+    en: 'Confidential report: never shown to the public. Only the officers handling it read your report and additions; your name is not given to council members.',
   },
   'aspiration.reporter.title': { id: 'Untuk Anda sebagai pelapor', en: 'For you as the reporter' },
   'aspiration.sent.code': { id: 'Kode pelacakan Anda: {code}', en: 'Your tracking code: {code}' },

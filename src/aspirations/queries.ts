@@ -571,3 +571,15 @@ export function projectAbout(db: Db, councilId: number, id: number) {
     .where('id', '=', id)
     .executeTakeFirst();
 }
+
+/** Public aspirations' pages (never confidential ones), newest first, and when each last changed. */
+export function publicAspirationPages(db: Db, councilId: number, limit: number) {
+  return db
+    .selectFrom('aspiration')
+    .select(['code', 'updated_at'])
+    .where('council_id', '=', councilId)
+    .where('kind', '!=', 'rahasia')
+    .orderBy('id', 'desc')
+    .limit(limit)
+    .execute();
+}

@@ -1,7 +1,8 @@
 /** Aspirations as records for others: the API and Open311, the home page, open-data statistics, a person's copy of their data. */
 import { getCouncil } from '../council/service.ts';
 import type { Deps } from '../platform/deps.ts';
-import type { PersonalDataHooks } from '../platform/feature.ts';
+import type { PersonalDataHooks, SitemapEntry } from '../platform/feature.ts';
+import { SITEMAP_LIMIT } from '../platform/sitemap.ts';
 import * as q from './queries.ts';
 import { publicPage } from './tracking.ts';
 import { type AspirationView, viewOf } from './view.ts';
@@ -106,4 +107,11 @@ export async function aspirationStatistics(deps: Deps) {
       supporters: Number(r.supporters),
     })),
   };
+}
+
+/** The public aspirations' pages for search engines: the list and each one, newest first. */
+export async function sitemap(deps: Deps): Promise<SitemapEntry[]> {
+  const structure = await getCouncil(deps.db);
+  const rows = await q.publicAspirationPages(deps.db, structure.council.id, SITEMAP_LIMIT - 1);
+  return [{ path: '/aspirasi' }, ...rows.map((r) => ({ path: `/aspirasi/${r.code}`, modified: r.updated_at }))];
 }

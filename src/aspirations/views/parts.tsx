@@ -158,8 +158,12 @@ export function Facts({ ctx, view }: { ctx: PageContext; view: AspirationView })
       </dd>
       <dt>{t('aspiration.field.reporter')}</dt>
       <dd>{view.publicName ?? t('aspiration.anonymous')}</dd>
-      <dt>{t('aspiration.field.supporters')}</dt>
-      <dd>{t('aspiration.supporters', { n: view.supporters })}</dd>
+      {view.kind === 'rahasia' ? null : (
+        <>
+          <dt>{t('aspiration.field.supporters')}</dt>
+          <dd>{t('aspiration.supporters', { n: view.supporters })}</dd>
+        </>
+      )}
       {view.duplicateOfCode === null ? null : (
         <>
           <dt>{t('aspiration.field.duplicateOf')}</dt>

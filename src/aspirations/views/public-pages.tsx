@@ -71,6 +71,7 @@ export function AspirationPage({
         </div>
       )}
       <h1>{view.title}</h1>
+      {view.kind === 'rahasia' ? <p class="lead">{t('aspiration.confidential.private')}</p> : null}
       <ErrorSummary ctx={ctx} errors={errors} />
       <Facts ctx={ctx} view={view} />
       <h2>{t('aspiration.field.description')}</h2>
@@ -87,7 +88,7 @@ export function AspirationPage({
               <TextArea
                 name="body"
                 label={t('aspiration.reply.label')}
-                hint={t('aspiration.reply.hint')}
+                hint={t(view.kind === 'rahasia' ? 'aspiration.reply.hintConfidential' : 'aspiration.reply.hint')}
                 value={values.body}
                 error={errors.body}
                 rows={4}
