@@ -256,6 +256,22 @@ describe('staff publish the agenda', () => {
     assert.match(refused.body, /value="Paripurna tertutup"/, 'what was typed is kept');
   });
 
+  test('a phone user finds the calendar subscription at the top, for all meetings or one body', async () => {
+    const page = (await agent().get('/agenda')).body;
+    const box = page.indexOf('<summary>Langganan kalender</summary>');
+    assert.ok(box > 0, 'offered');
+    assert.ok(box < page.indexOf('role="status"'), 'before the list of meetings');
+    // A calendar app opens webcal: as a subscription; the address is there to paste as well.
+    assert.match(page, /<a href="webcal:\/\/localhost:3000\/agenda\.ics">Kalender semua rapat/);
+    assert.match(page, /<code>http:\/\/localhost:3000\/agenda\.ics<\/code>/);
+    assert.match(page, /Google Kalender \(juga di ponsel Android\)/);
+    const body = (await agent().get('/agenda?badan=komisi-iv')).body;
+    assert.match(body, /<a href="webcal:\/\/localhost:3000\/agenda\/badan\/komisi-iv\.ics">Kalender rapat Komisi IV/);
+    const ics = await agent().get('/agenda/badan/komisi-iv.ics');
+    assert.equal(ics.statusCode, 200);
+    assert.match(String(ics.headers['content-type']), /text\/calendar/);
+  });
+
   test('week and month views, filters, and who may publish', async () => {
     const day = inDays(2);
     await publish({

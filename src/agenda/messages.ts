@@ -24,11 +24,25 @@ export const messages = {
   'agenda.nextMonth': { id: 'Bulan berikutnya', en: 'Next month' },
   'agenda.count': { id: '{n} rapat', en: '{n} meetings' },
   'agenda.dayCount': { id: '{day}: {n} rapat', en: '{day}: {n} meetings' },
-  'agenda.subscribe': { id: 'Ikuti di kalender Anda', en: 'Follow in your calendar' },
+  'agenda.subscribe': { id: 'Langganan kalender', en: 'Calendar subscription' },
   'agenda.subscribeLead': {
-    id: 'Tambahkan alamat ini ke aplikasi kalender (Google Kalender, Outlook, kalender ponsel) agar perubahan jadwal ikut diperbarui.',
-    en: "Add this address to your calendar app (Google Calendar, Outlook, your phone's calendar) so that changes follow.",
+    id: 'Berlangganan sekali, jadwal rapat dan perubahannya muncul sendiri di kalender Anda.',
+    en: 'Subscribe once, and meetings and their changes appear in your calendar by themselves.',
   },
+  'agenda.subscribeAddress': { id: 'Alamat untuk ditempel:', en: 'Address to paste:' },
+  'agenda.subscribeApple': {
+    id: 'iPhone, iPad dan Mac: ketuk tautan di atas, lalu pilih Berlangganan.',
+    en: 'iPhone, iPad and Mac: tap the link above, then choose Subscribe.',
+  },
+  'agenda.subscribeGoogle': {
+    id: 'Google Kalender (juga di ponsel Android): di komputer buka Kalender lain → + → Dari URL, lalu tempel alamatnya.',
+    en: 'Google Calendar (also on Android phones): on a computer open Other calendars → + → From URL, and paste the address.',
+  },
+  'agenda.subscribeOutlook': {
+    id: 'Outlook: Tambahkan kalender → Berlangganan dari web, lalu tempel alamatnya.',
+    en: 'Outlook: Add calendar → Subscribe from web, and paste the address.',
+  },
+  'agenda.moreFormats': { id: 'Data agenda dalam format lain', en: 'The agenda in other formats' },
   'agenda.icsAll': { id: 'Kalender semua rapat (iCalendar)', en: 'Calendar of all meetings (iCalendar)' },
   'agenda.icsBody': { id: 'Kalender rapat {body} (iCalendar)', en: 'Calendar of {body} meetings (iCalendar)' },
   'agenda.icsOne': { id: 'Tambahkan rapat ini ke kalender', en: 'Add this meeting to a calendar' },

@@ -211,6 +211,7 @@ export function AgendaPage({
     <Layout ctx={ctx} title={t('agenda.title')} description={t('agenda.lead')}>
       <h1>{t('agenda.title')}</h1>
       <p class="lead">{t('agenda.lead')}</p>
+      <CalendarSubscription ctx={ctx} body={bodies.find((b) => b.slug === query.badan)} />
       <nav aria-label={t('agenda.views')}>
         <ul class="tabs">
           {(['daftar', 'minggu', 'bulan'] as const).map((v) => (
@@ -313,19 +314,8 @@ export function AgendaPage({
       {view === 'daftar' ? (
         <Pager ctx={ctx} page={page} pages={pages} href={(p) => link(query, { hal: String(p) })} />
       ) : null}
-      <h2>{t('agenda.subscribe')}</h2>
-      <p>{t('agenda.subscribeLead')}</p>
+      <h2>{t('agenda.moreFormats')}</h2>
       <ul>
-        <li>
-          <a href="/agenda.ics">{t('agenda.icsAll')}</a>
-        </li>
-        {query.badan ? (
-          <li>
-            <a href={`/agenda/badan/${query.badan}.ics`}>
-              {t('agenda.icsBody', { body: bodies.find((b) => b.slug === query.badan)?.name ?? query.badan })}
-            </a>
-          </li>
-        ) : null}
         <li>
           <a href="/agenda.atom">{t('agenda.atom')}</a>
         </li>
@@ -334,6 +324,39 @@ export function AgendaPage({
         </li>
       </ul>
     </Layout>
+  );
+}
+
+/**
+ * Following the agenda in a calendar, near the top of the page (on a phone the list below runs for
+ * screens): a webcal: link that phone and desktop calendars open as a subscription, the address to
+ * paste where they do not, and one line per common calendar.
+ */
+function CalendarSubscription({ ctx, body }: { ctx: PageContext; body: { slug: string; name: string } | undefined }) {
+  const { t } = ctx;
+  const feeds = [{ path: '/agenda.ics', label: t('agenda.icsAll') }];
+  if (body !== undefined)
+    feeds.push({ path: `/agenda/badan/${body.slug}.ics`, label: t('agenda.icsBody', { body: body.name }) });
+  const address = (path: string) => `${ctx.origin}${path}`;
+  return (
+    <details class="subscribe">
+      <summary>{t('agenda.subscribe')}</summary>
+      <p>{t('agenda.subscribeLead')}</p>
+      <ul>
+        {feeds.map((feed) => (
+          <li key={feed.path}>
+            <a href={address(feed.path).replace(/^https?:/, 'webcal:')}>{feed.label}</a>
+            <br />
+            <span class="hint">{t('agenda.subscribeAddress')}</span> <code>{address(feed.path)}</code>
+          </li>
+        ))}
+      </ul>
+      <ul>
+        <li>{t('agenda.subscribeApple')}</li>
+        <li>{t('agenda.subscribeGoogle')}</li>
+        <li>{t('agenda.subscribeOutlook')}</li>
+      </ul>
+    </details>
   );
 }
 
