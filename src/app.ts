@@ -31,6 +31,7 @@ import { pgliteRealtime, postgresRealtime } from './platform/realtime.ts';
 import { requestIdOf } from './platform/request-id.ts';
 import { registerRouteTable } from './platform/route-table.ts';
 import { registerSecurityHeaders, securityHeaders } from './platform/security-headers.ts';
+import { registerSitemap } from './platform/sitemap.ts';
 import { MAX_FILES_PER_FORM, MAX_PHOTO_BYTES, type UploadedFile } from './platform/uploads.ts';
 
 export interface AppOptions {
@@ -284,6 +285,7 @@ export async function buildApp({ config, database, assets, logStream }: AppOptio
 
   await app.register(healthRoutes);
   for (const feature of features) for (const routes of feature.routes) await app.register(routes);
+  registerSitemap(app, features);
 
   return app;
 }

@@ -236,3 +236,14 @@ export function activeMembers(db: Db, councilId: number, dapilId?: number) {
   if (dapilId !== undefined) query = query.where('dapil_id', '=', dapilId);
   return query.orderBy('name').execute();
 }
+
+/** Every meeting's page, newest first, and when it last changed (for search engines). */
+export function meetingPages(db: Db, councilId: number, limit: number) {
+  return db
+    .selectFrom('meeting')
+    .select(['id', 'updated_at'])
+    .where('council_id', '=', councilId)
+    .orderBy('starts_at', 'desc')
+    .limit(limit)
+    .execute();
+}

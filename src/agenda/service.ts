@@ -9,6 +9,8 @@ import { type Body, type CouncilStructure, getCouncil } from '../council/service
 import type { MeetingType, Presence } from '../db/schema.ts';
 import { recordAudit } from '../platform/audit.ts';
 import type { CurrentUser, Deps } from '../platform/deps.ts';
+import type { SitemapEntry } from '../platform/feature.ts';
+import { SITEMAP_LIMIT } from '../platform/sitemap.ts';
 import { storeDocument, type UploadedFile } from '../platform/uploads.ts';
 import type { FieldError } from '../platform/validation.ts';
 import { isCalendarDay, jakartaDay } from '../platform/working-days.ts';
@@ -588,4 +590,11 @@ export function formValues(view: MeetingView): Record<string, string> {
     decisions: view.details?.decisions ?? '',
     recordingUrl: view.details?.recordingUrl ?? '',
   };
+}
+
+/** The agenda's pages for search engines: the agenda and each meeting, newest first. */
+export async function sitemap(deps: Deps): Promise<SitemapEntry[]> {
+  const structure = await getCouncil(deps.db);
+  const meetings = await q.meetingPages(deps.db, structure.council.id, SITEMAP_LIMIT - 1);
+  return [{ path: '/agenda' }, ...meetings.map((m) => ({ path: `/agenda/${m.id}`, modified: m.updated_at }))];
 }

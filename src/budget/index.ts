@@ -7,5 +7,6 @@ export const feature: Feature = {
   name: 'budget',
   routes: [budgetRoutes],
   messages,
+  sitemap: async () => [{ path: '/anggaran' }],
   backOffice: [{ href: '/kelola/anggaran', label: 'budget.office.title', permission: 'budget.import' }],
 };

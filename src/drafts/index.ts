@@ -2,9 +2,11 @@
 import type { Feature } from '../platform/feature.ts';
 import { messages } from './messages.ts';
 import { draftRoutes } from './routes.tsx';
+import { sitemap } from './service.ts';
 
 export const feature: Feature = {
   name: 'drafts',
   routes: [draftRoutes],
   messages,
+  sitemap,
 };

@@ -1,6 +1,7 @@
 /** Queries over drafts in progress (Raperda), their steps, documents and followers. */
 import type { Insertable, Updateable } from 'kysely';
 import type { Db } from '../db/index.ts';
+import { newestRows } from '../db/newest-rows.ts';
 import type { Database } from '../db/schema.ts';
 
 const columns = [
@@ -108,4 +109,9 @@ export function regulationExists(db: Db, councilId: number, id: number) {
     .where('council_id', '=', councilId)
     .where('id', '=', id)
     .executeTakeFirst();
+}
+
+/** Every draft regulation's page, newest first, and when it last changed (for search engines). */
+export function draftPages(db: Db, councilId: number, limit: number) {
+  return newestRows(db, 'raperda', councilId, limit);
 }

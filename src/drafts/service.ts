@@ -8,9 +8,11 @@ import { type Body, getCouncil } from '../council/service.ts';
 import type { RaperdaStage } from '../db/schema.ts';
 import { recordAudit } from '../platform/audit.ts';
 import type { CurrentUser, Deps } from '../platform/deps.ts';
+import type { SitemapEntry } from '../platform/feature.ts';
 import { translator } from '../platform/i18n.ts';
 import { enqueueMessage } from '../platform/outbox.ts';
 import { isPdf } from '../platform/pdf.ts';
+import { SITEMAP_LIMIT } from '../platform/sitemap.ts';
 import { askToFollow, confirmedSubscribers, stopLink } from '../platform/subscriptions.ts';
 import { storeDocument, type UploadedFile } from '../platform/uploads.ts';
 import type { FieldError } from '../platform/validation.ts';
@@ -288,4 +290,11 @@ export async function follow(
     subject: t('draft.mail.confirm.subject', { title: row.title }),
     text: t('draft.mail.confirm.body', { title: row.title, link, site: structure.council.name }),
   }));
+}
+
+/** The draft regulations' pages for search engines, newest first. */
+export async function sitemap(deps: Deps): Promise<SitemapEntry[]> {
+  const structure = await getCouncil(deps.db);
+  const rows = await q.draftPages(deps.db, structure.council.id, SITEMAP_LIMIT - 1);
+  return [{ path: '/raperda' }, ...rows.map((r) => ({ path: `/raperda/${r.id}`, modified: r.updated_at }))];
 }

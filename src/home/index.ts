@@ -7,4 +7,5 @@ export const feature: Feature = {
   name: 'home',
   routes: [homeRoutes],
   messages,
+  sitemap: async () => [{ path: '/' }],
 };

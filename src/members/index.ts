@@ -2,9 +2,11 @@
 import type { Feature } from '../platform/feature.ts';
 import { messages } from './messages.ts';
 import { memberRoutes } from './routes.tsx';
+import { sitemap } from './service.ts';
 
 export const feature: Feature = {
   name: 'members',
   routes: [memberRoutes],
   messages,
+  sitemap,
 };

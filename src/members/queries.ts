@@ -75,3 +75,13 @@ export function memberIdBySlug(db: Db, councilId: number, slug: string) {
     .where('slug', '=', slug)
     .executeTakeFirst();
 }
+
+/** Every member's page address and when it last changed (for search engines). */
+export function memberPages(db: Db, councilId: number) {
+  return db
+    .selectFrom('member')
+    .select(['slug', 'updated_at'])
+    .where('council_id', '=', councilId)
+    .orderBy('slug')
+    .execute();
+}

@@ -1,5 +1,9 @@
 /** The council's members as people see them: who they are, whom they represent, where they sit. */
+
+import { getCouncil } from '../council/service.ts';
 import type { Db } from '../db/index.ts';
+import type { Deps } from '../platform/deps.ts';
+import type { SitemapEntry } from '../platform/feature.ts';
 import * as q from './queries.ts';
 
 export interface Position {
@@ -69,4 +73,15 @@ export function leadingPosition(member: Member): Position | undefined {
 
 export async function memberIdBySlug(db: Db, councilId: number, slug: string): Promise<number | undefined> {
   return (await q.memberIdBySlug(db, councilId, slug))?.id;
+}
+
+/** The members' pages for search engines: the list, the districts, and each member. */
+export async function sitemap(deps: Deps): Promise<SitemapEntry[]> {
+  const structure = await getCouncil(deps.db);
+  const members = await q.memberPages(deps.db, structure.council.id);
+  return [
+    { path: '/anggota' },
+    { path: '/dapil' },
+    ...members.map((m) => ({ path: `/anggota/${m.slug}`, modified: m.updated_at })),
+  ];
 }

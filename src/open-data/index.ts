@@ -7,4 +7,5 @@ export const feature: Feature = {
   name: 'open-data',
   routes: [openDataRoutes],
   messages,
+  sitemap: async () => [{ path: '/data' }],
 };

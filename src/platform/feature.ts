@@ -38,6 +38,12 @@ export interface PersonalDataHooks {
   forget(db: Db, userId: number): Promise<void>;
 }
 
+/** A public page for search engines: its path, and when it last changed when known. */
+export interface SitemapEntry {
+  path: string;
+  modified?: Date | null;
+}
+
 /** A way into a feature's part of the back office, shown at /kelola to those allowed. */
 export interface BackOfficeLink {
   href: string;
@@ -62,4 +68,6 @@ export interface Feature {
   site?: (db: Db) => Promise<Site>;
   /** How a session cookie or an API token becomes a person (one feature: accounts). */
   identity?: Identity;
+  /** The feature's public pages, for search engines (/sitemap.xml). */
+  sitemap?: (deps: Deps) => Promise<SitemapEntry[]>;
 }

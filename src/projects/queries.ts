@@ -1,6 +1,7 @@
 /** Queries over programmes and projects, their progress updates, photos and linked meetings. */
 import { type Insertable, type SqlBool, sql, type Updateable } from 'kysely';
 import type { Db } from '../db/index.ts';
+import { newestRows } from '../db/newest-rows.ts';
 import type { Database, ProjectStatus } from '../db/schema.ts';
 import { matchesWords } from '../platform/search.ts';
 
@@ -230,4 +231,9 @@ export function allProjects(db: Db, councilId: number) {
     .orderBy('year', 'desc')
     .orderBy('id')
     .execute();
+}
+
+/** Every project's page, newest first, and when it last changed (for search engines). */
+export function projectPages(db: Db, councilId: number, limit: number) {
+  return newestRows(db, 'project', councilId, limit);
 }

@@ -26,6 +26,8 @@ import { isCalendarDay, jakartaDay } from '../platform/working-days.ts';
 
 export { MAX_PHOTOS };
 
+import type { SitemapEntry } from '../platform/feature.ts';
+import { SITEMAP_LIMIT } from '../platform/sitemap.ts';
 import * as q from './queries.ts';
 
 export const PHOTO_FOLDER = 'proyek';
@@ -580,4 +582,11 @@ export async function nearby(
 export async function allProjects(deps: Deps) {
   const structure = await getCouncil(deps.db);
   return (await q.allProjects(deps.db, structure.council.id)).map((r) => viewOf(structure, r));
+}
+
+/** The projects' pages for search engines, newest first. */
+export async function sitemap(deps: Deps): Promise<SitemapEntry[]> {
+  const structure = await getCouncil(deps.db);
+  const rows = await q.projectPages(deps.db, structure.council.id, SITEMAP_LIMIT - 1);
+  return [{ path: '/proyek' }, ...rows.map((r) => ({ path: `/proyek/${r.id}`, modified: r.updated_at }))];
 }

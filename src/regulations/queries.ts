@@ -1,6 +1,7 @@
 /** Queries over the legal documents repository. */
 import { type Insertable, sql } from 'kysely';
 import type { Db } from '../db/index.ts';
+import { newestRows } from '../db/newest-rows.ts';
 import type { Database, RegulationStatus, RegulationType } from '../db/schema.ts';
 import { matchesWords, tsQuery } from '../platform/search.ts';
 
@@ -148,4 +149,9 @@ export function yearsOf(db: Db, councilId: number) {
     .where('council_id', '=', councilId)
     .orderBy('year', 'desc')
     .execute();
+}
+
+/** Every legal document's page, newest first, and when it last changed (for search engines). */
+export function regulationPages(db: Db, councilId: number, limit: number) {
+  return newestRows(db, 'regulation', councilId, limit);
 }

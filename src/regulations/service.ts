@@ -9,7 +9,9 @@ import { getCouncil } from '../council/service.ts';
 import type { RegulationStatus, RegulationType } from '../db/schema.ts';
 import { recordAudit } from '../platform/audit.ts';
 import type { CurrentUser, Deps } from '../platform/deps.ts';
+import type { SitemapEntry } from '../platform/feature.ts';
 import { isPdf, PdfUnreadableError, pdfText } from '../platform/pdf.ts';
+import { SITEMAP_LIMIT } from '../platform/sitemap.ts';
 import { storeDocument, type UploadedFile } from '../platform/uploads.ts';
 import type { FieldError } from '../platform/validation.ts';
 import { isCalendarDay } from '../platform/working-days.ts';
@@ -284,4 +286,11 @@ export async function regulationFile(deps: Deps, id: number) {
     path: path.join(deps.config.uploadDir, FOLDER, path.basename(row.file)),
     name: `${row.type}-${row.number}-${row.year}.pdf`,
   };
+}
+
+/** The legal documents' pages for search engines, newest first. */
+export async function sitemap(deps: Deps): Promise<SitemapEntry[]> {
+  const structure = await getCouncil(deps.db);
+  const rows = await q.regulationPages(deps.db, structure.council.id, SITEMAP_LIMIT - 1);
+  return [{ path: '/perda' }, ...rows.map((r) => ({ path: `/perda/${r.id}`, modified: r.updated_at }))];
 }
