@@ -461,9 +461,16 @@ describe('the council handles an aspiration', () => {
     const respond = await m.post(`/kelola/aspirasi/${code}`, {
       action: 'respond',
       body: 'Kami sudah meminta Dinas BMSDA memperbaiki jalan ini.',
-      as: 'member',
     });
     assert.equal(respond.statusCode, 303);
+    // A member's follow-up is theirs too, not the secretariat's.
+    await m.get(`/kelola/aspirasi/${code}`);
+    const visit = await m.post(`/kelola/aspirasi/${code}`, {
+      action: 'followUp',
+      kind: 'kunjungan',
+      body: 'Saya meninjau lokasi bersama lurah.',
+    });
+    assert.equal(visit.statusCode, 303);
     const refusedVerify = await m.post(`/kelola/aspirasi/${code}`, { action: 'resolve', body: 'Selesai menurut saya' });
     assert.equal(refusedVerify.statusCode, 403);
     const o = await signIn(t, otherMember, agent());
@@ -497,6 +504,26 @@ describe('the council handles an aspiration', () => {
       assert.ok(publicPage.includes(step), `public page shows "${step}"`);
     }
     assert.doesNotMatch(publicPage, /hubungi lurah/, 'internal notes stay internal');
+    const entryOf = (page: string, text: string) =>
+      [...page.matchAll(/<li[^>]*class="event[^"]*"[^>]*>[\s\S]*?<\/li>/g)]
+        .map((x) => x[0])
+        .find((li) => li.includes(text)) ?? '';
+    const memberVisit = entryOf(publicPage, 'Saya meninjau lokasi bersama lurah.');
+    assert.match(
+      memberVisit,
+      new RegExp(`href="/anggota/[a-z0-9-]+">${komisiIIMember.name}</a>`),
+      'credited to the member',
+    );
+    assert.doesNotMatch(memberVisit, /Sekretariat DPRD/);
+    assert.match(
+      entryOf(publicPage, 'Kunjungan lapangan Komisi II'),
+      /Sekretariat DPRD/,
+      "staff's steps are the secretariat's",
+    );
+    // Officials see who took each step by name, not by a number.
+    const caseFile = (await s.get(`/kelola/aspirasi/${code}`)).body;
+    assert.match(entryOf(caseFile, 'Catatan internal: hubungi lurah.'), /Petugas Sekretariat/);
+    assert.doesNotMatch(caseFile, /pengguna #\d+/);
     const home = (await agent().get('/')).body;
     assert.match(home, /Baru saja dijawab/);
     assert.match(home, new RegExp(`href="/aspirasi/${code}"`));
@@ -517,6 +544,7 @@ describe('the council handles an aspiration', () => {
       `${code}: Diverifikasi`,
       `${code}: Diteruskan`,
       `${code}: Tanggapan`,
+      `${code}: Tindak lanjut`,
       `${code}: Tindak lanjut`,
       `${code}: Selesai`,
     ]);

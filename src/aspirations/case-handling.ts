@@ -110,7 +110,6 @@ export async function act(
     if (row === undefined || !(await officialMaySee({ ...deps, db: trx }, user, row)))
       return { ok: false, problem: 'missing' };
     if (!step.from.includes(row.status)) return { ok: false, problem: 'state' };
-    const asMember = action.type === 'respond' && action.asMember && user.memberId !== null;
     const applied = await apply({
       trx,
       deps,
@@ -124,7 +123,8 @@ export async function act(
           kind,
           public: isPublic,
           actor_user_id: user.id,
-          actor_member_id: asMember ? user.memberId : null,
+          // A council member's every step is theirs, on the public timeline too; staff act for the secretariat.
+          actor_member_id: user.memberId,
           body,
           details: JSON.stringify(details),
         }),

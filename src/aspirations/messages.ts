@@ -22,13 +22,8 @@ export const messages = {
   'aspiration.anonymous': { id: 'Disembunyikan', en: 'Hidden' },
   'aspiration.by.council': { id: 'Sekretariat DPRD', en: 'Council secretariat' },
   'aspiration.by.reporter': { id: 'Pelapor', en: 'Reporter' },
-  'aspiration.by.user': { id: 'pengguna #{id}', en: 'user #{id}' },
   'aspiration.case.actions': { id: 'Tindakan', en: 'Actions' },
   'aspiration.case.agency': { id: 'Instansi yang berwenang', en: 'Responsible agency' },
-  'aspiration.case.asMember': {
-    id: 'Tanggapi atas nama saya sebagai anggota DPRD',
-    en: 'Respond in my own name as a council member',
-  },
   'aspiration.case.audited': {
     id: 'Setiap pembukaan data pribadi pelapor dicatat dalam log audit.',
     en: "Every opening of the reporter's personal data is recorded in the audit log.",

@@ -265,7 +265,6 @@ export const aspirationOfficeRoutes: FastifyPluginAsyncTypebox = async (app) => 
           errors={errors}
           values={values}
           notice={noticeOf(request)}
-          asMember={user.role === 'member' && user.memberId !== null}
           suggestedKomisi={suggestedKomisi(structure, file.view)}
           template={file.templates.find((tpl) => String(tpl.id) === queryText(request, 'templat'))}
         />
@@ -320,7 +319,7 @@ function toAction(body: ActionBody): StaffAction {
     case 'note':
       return { type: 'note', body: text(body.body) };
     case 'respond':
-      return { type: 'respond', body: text(body.body), asMember: body.as === 'member' };
+      return { type: 'respond', body: text(body.body) };
     case 'followUp':
       return { type: 'followUp', action: text(body.kind), body: text(body.body) };
     case 'hide':

@@ -95,6 +95,7 @@ export function eventsOf(db: Db, aspirationId: number, includeInternal: boolean)
   let query = db
     .selectFrom('aspiration_event')
     .leftJoin('member', 'member.id', 'aspiration_event.actor_member_id')
+    .leftJoin('app_user', 'app_user.id', 'aspiration_event.actor_user_id')
     .select([
       'aspiration_event.id',
       'aspiration_event.kind',
@@ -104,6 +105,7 @@ export function eventsOf(db: Db, aspirationId: number, includeInternal: boolean)
       'aspiration_event.details',
       'aspiration_event.created_at',
       'aspiration_event.actor_user_id',
+      'app_user.name_sealed as actor_name_sealed',
       'member.name as member_name',
       'member.slug as member_slug',
     ])

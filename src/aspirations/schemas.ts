@@ -113,7 +113,6 @@ export const ActionBody = Type.Object({
   komisi: optional(80),
   agency: optional(2000),
   body: optional(20000),
-  as: optional(20),
   kind: optional(20),
   passage: optional(2000),
   hideReason: optional(2000),

@@ -22,7 +22,7 @@ export type StaffAction =
   | { type: 'forward'; komisi: string }
   | { type: 'refer'; agency: string; body: string }
   | { type: 'note'; body: string }
-  | { type: 'respond'; body: string; asMember: boolean }
+  | { type: 'respond'; body: string }
   | { type: 'followUp'; action: string; body: string }
   | { type: 'resolve'; body: string }
   | { type: 'hide'; passage: string; reason: string };

@@ -16,8 +16,8 @@ export interface TimelineEvent {
   details: Record<string, string | number | null>;
   at: Date;
   member: { name: string; slug: string } | null;
-  /** Set for officials' views: who did it. */
-  actorUserId: number | null;
+  /** Set for officials' views: the name of the official who did it. */
+  actorName: string | null;
 }
 
 export interface Deadline {
@@ -169,7 +169,7 @@ export async function viewOf(
       details: JSON.parse(e.details) as Record<string, string | number | null>,
       at: e.created_at,
       member: e.member_name === null || e.member_slug === null ? null : { name: e.member_name, slug: e.member_slug },
-      actorUserId: internal ? e.actor_user_id : null,
+      actorName: internal && e.actor_name_sealed !== null ? deps.sealer.open(e.actor_name_sealed) : null,
     })),
     hiddenPassages: internal ? hidden : [],
   };

@@ -208,7 +208,6 @@ export interface CasePageProps {
   values: Values;
   notice?: string | undefined;
   /** The signed-in person is a member linked to a member record: they may answer in their own name. */
-  asMember: boolean;
   suggestedKomisi: string | undefined;
   /** An answer template chosen to start the response from. */
   template?: { title: string; body: string } | undefined;
@@ -249,7 +248,6 @@ export function CasePage({
   errors,
   values,
   notice,
-  asMember,
   suggestedKomisi,
   template,
 }: CasePageProps) {
@@ -365,12 +363,6 @@ export function CasePage({
             rows={5}
             maxLength={3000}
           />
-          {asMember ? (
-            <div class="field checkbox">
-              <input id="as" name="as" type="checkbox" value="member" checked />
-              <label for="as">{t('aspiration.case.asMember')}</label>
-            </div>
-          ) : null}
         </ActionForm>
       ) : null}
       {['verified', 'forwarded', 'resolved'].includes(s) && can(role, 'aspiration.respond') ? (

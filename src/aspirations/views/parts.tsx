@@ -262,7 +262,7 @@ export function Timeline({
               ) : (
                 t('aspiration.by.council')
               )}
-              {internal && e.actorUserId !== null ? ` · ${t('aspiration.by.user', { id: e.actorUserId })}` : null}
+              {internal && e.actorName !== null ? ` · ${e.actorName}` : null}
             </span>
           </p>
           {e.body === null || e.kind === 'duplicate' ? null : <p class="event-body">{e.body}</p>}
