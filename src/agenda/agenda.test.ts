@@ -30,6 +30,23 @@ async function publish(form: Record<string, string>): Promise<number> {
   return id;
 }
 
+/** A plenary in the Ruang Paripurna at 09:00 on a day, with its agenda items. */
+const plenary = (title: string, date: string, agendaItems: string) =>
+  publish({
+    type: 'paripurna',
+    body: '',
+    dapil: '',
+    title,
+    agendaItems,
+    date,
+    startTime: '09:00',
+    endTime: '',
+    place: 'Ruang Paripurna DPRD',
+    onlineUrl: '',
+    livestreamUrl: '',
+    openness: '',
+  });
+
 function parseIcs(text: string) {
   const calendar = new ICAL.Component(ICAL.parse(text));
   return calendar.getAllSubcomponents('vevent').map((v) => {
@@ -125,20 +142,11 @@ describe('staff publish the agenda', () => {
   });
 
   test("after a plenary: documents, decisions, minutes and attendance, shown on the meeting and the members' pages", async () => {
-    const id = await publish({
-      type: 'paripurna',
-      body: '',
-      dapil: '',
-      title: 'Rapat Paripurna Penetapan Propemperda 2027',
-      agendaItems: 'Laporan Bapemperda\nPenetapan Propemperda 2027',
-      date: inDays(-3),
-      startTime: '09:00',
-      endTime: '',
-      place: 'Ruang Paripurna DPRD',
-      onlineUrl: '',
-      livestreamUrl: '',
-      openness: '',
-    });
+    const id = await plenary(
+      'Rapat Paripurna Penetapan Propemperda 2027',
+      inDays(-3),
+      'Laporan Bapemperda\nPenetapan Propemperda 2027',
+    );
     await staff.get(`/kelola/agenda/${id}`);
     const pdf = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
     const uploaded = await staff.postMultipart(
@@ -254,6 +262,38 @@ describe('staff publish the agenda', () => {
     assert.match(refused.body, /Jam selesai harus setelah jam mulai\./);
     assert.match(refused.body, /diawali https:\/\//);
     assert.match(refused.body, /value="Paripurna tertutup"/, 'what was typed is kept');
+  });
+
+  test('results of a meeting that has not taken place are kept only when the officer confirms', async () => {
+    const id = await plenary('Rapat Paripurna Penyampaian LKPJ (belum berlangsung)', inDays(6), 'Penyampaian LKPJ');
+    const decisions = 'Keputusan yang tertulis di rapat yang salah.';
+    await staff.get(`/kelola/agenda/${id}`);
+    const warned = await staff.post(`/kelola/agenda/${id}/hasil`, { decisions, minutes: '', recordingUrl: '' });
+    assert.equal(warned.statusCode, 400);
+    assert.match(warned.body, /Rapat ini belum berlangsung\./);
+    assert.match(warned.body, /<a href="#confirmEarly">/, 'the error summary links to the confirmation');
+    assert.match(warned.body, /name="confirmEarly"/);
+    assert.ok(warned.body.includes(decisions), 'what was typed is kept');
+    assert.doesNotMatch((await agent().get(`/agenda/${id}`)).body, /Keputusan yang tertulis/, 'nothing saved');
+    const confirmed = await staff.post(`/kelola/agenda/${id}/hasil`, {
+      decisions,
+      minutes: '',
+      recordingUrl: '',
+      confirmEarly: 'yes',
+    });
+    assert.equal(confirmed.statusCode, 303);
+    assert.match((await agent().get(`/agenda/${id}`)).body, /Keputusan yang tertulis/);
+
+    const [first] = await t.database.db.selectFrom('member').select('id').orderBy('id').limit(1).execute();
+    assert.ok(first !== undefined);
+    await staff.get(`/kelola/agenda/${id}`);
+    const early = await staff.post(`/kelola/agenda/${id}/hadir`, { [`m${first.id}`]: 'sakit' });
+    assert.equal(early.statusCode, 400);
+    assert.match(early.body, new RegExp(`id="m${first.id}-sakit"[^>]*checked`), 'the marks are kept');
+    assert.equal(
+      (await staff.post(`/kelola/agenda/${id}/hadir`, { [`m${first.id}`]: 'sakit', confirmEarly: 'yes' })).statusCode,
+      303,
+    );
   });
 
   test('a phone user finds the calendar subscription at the top, for all meetings or one body', async () => {

@@ -136,6 +136,14 @@ export const messages = {
   'agenda.problem.required': { id: 'Bagian ini wajib diisi.', en: 'This is required.' },
   'agenda.problem.invalid': { id: 'Isian ini tidak sah. Periksa kembali.', en: 'This is not valid. Check it again.' },
   'agenda.problem.tooLong': { id: 'Terlalu panjang.', en: 'Too long.' },
+  'agenda.problem.notYetHeld': {
+    id: 'Rapat ini belum berlangsung. Periksa apakah ini rapat yang benar; bila ya, centang konfirmasi lalu simpan lagi.',
+    en: 'This meeting has not taken place yet. Check that it is the right meeting; if so, tick the confirmation and save again.',
+  },
+  'agenda.office.confirmEarly': {
+    id: 'Ya, simpan walaupun rapat belum berlangsung',
+    en: 'Yes, save although the meeting has not taken place yet',
+  },
   'agenda.problem.mustBeOpen': {
     id: 'Rapat paripurna dan RDPU wajib terbuka untuk umum.',
     en: 'Plenaries and public hearings must be open to the public.',

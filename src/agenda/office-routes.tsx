@@ -40,6 +40,7 @@ const meetingProblemTexts = {
   url: 'agenda.problem.url',
   pdf: 'agenda.problem.pdf',
   tooLarge: 'agenda.problem.tooLarge',
+  notYetHeld: 'agenda.problem.notYetHeld',
 } as const satisfies Record<MeetingError['problem'], MessageKey>;
 
 const MeetingBody = Type.Object({
@@ -65,9 +66,10 @@ const OutcomeBody = Type.Object({
   minutes: optionalText(200_000),
   decisions: optionalText(50_000),
   recordingUrl: optionalText(2000),
+  confirmEarly: optionalText(10),
 });
 const AttendanceBody = Type.Object(
-  { _csrf: optionalText(200) },
+  { _csrf: optionalText(200), confirmEarly: optionalText(10) },
   { additionalProperties: Type.String({ maxLength: 30 }) },
 );
 const Query = Type.Object({ lang: optionalText(5), pesan: optionalText(40) });
@@ -234,7 +236,12 @@ export const agendaOfficeRoutes: FastifyPluginAsyncTypebox = async (app) => {
         deps(app),
         signedIn(request),
         id,
-        { minutes: body.minutes ?? '', decisions: body.decisions ?? '', recordingUrl: body.recordingUrl ?? '' },
+        {
+          minutes: body.minutes ?? '',
+          decisions: body.decisions ?? '',
+          recordingUrl: body.recordingUrl ?? '',
+          confirmEarly: body.confirmEarly === 'yes',
+        },
         request.ip,
       );
       return after(request, reply, id, 'outcome', body, result);
@@ -246,14 +253,14 @@ export const agendaOfficeRoutes: FastifyPluginAsyncTypebox = async (app) => {
     { config: access, schema: { hide: true, params: IdParams, body: AttendanceBody } },
     async (request, reply) => {
       const { id } = request.params;
-      const { _csrf, ...marks } = request.body;
+      const { _csrf, confirmEarly, ...marks } = request.body;
       return after(
         request,
         reply,
         id,
         'attendance',
-        {},
-        await recordAttendance(deps(app), signedIn(request), id, marks, request.ip),
+        marks,
+        await recordAttendance(deps(app), signedIn(request), id, marks, confirmEarly === 'yes', request.ip),
       );
     },
   );

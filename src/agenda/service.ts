@@ -43,7 +43,26 @@ export const presences: readonly Presence[] = ['hadir', 'izin', 'sakit', 'tanpa_
 export const DOCUMENT_FOLDER = 'agenda';
 export const MAX_DOCUMENT_BYTES = 20 * 1024 * 1024;
 
-export type MeetingProblem = 'required' | 'invalid' | 'tooLong' | 'mustBeOpen' | 'order' | 'url' | 'pdf' | 'tooLarge';
+export type MeetingProblem =
+  | 'required'
+  | 'invalid'
+  | 'tooLong'
+  | 'mustBeOpen'
+  | 'order'
+  | 'url'
+  | 'pdf'
+  | 'tooLarge'
+  | 'notYetHeld';
+
+/**
+ * Results (decisions, minutes, recording, attendance) of a meeting that has not begun are most
+ * likely typed into the wrong meeting: they are kept only when the officer confirms.
+ */
+function notYetHeld(meeting: { starts_at: Date }, confirmed: boolean): MeetingError[] {
+  return meeting.starts_at.getTime() > Date.now() && !confirmed
+    ? [{ field: 'confirmEarly', problem: 'notYetHeld' }]
+    : [];
+}
 export type MeetingError = FieldError<MeetingProblem>;
 
 export interface MeetingInput {
@@ -280,7 +299,7 @@ export async function recordOutcome(
   deps: Deps,
   user: CurrentUser,
   id: number,
-  input: { minutes: string; decisions: string; recordingUrl: string },
+  input: { minutes: string; decisions: string; recordingUrl: string; confirmEarly: boolean },
   ip: string,
 ): Promise<SaveResult> {
   const errors: MeetingError[] = [];
@@ -294,6 +313,8 @@ export async function recordOutcome(
   return deps.db.transaction().execute(async (trx): Promise<SaveResult> => {
     const current = await q.lockMeeting(trx, structure.council.id, id);
     if (current === undefined) return { ok: false, problem: 'missing' };
+    const early = minutes || decisions || recording ? notYetHeld(current, input.confirmEarly) : [];
+    if (early.length > 0) return { ok: false, errors: early };
     await q.updateMeeting(trx, id, {
       minutes: minutes || null,
       decisions: decisions || null,
@@ -329,12 +350,15 @@ export async function recordAttendance(
   user: CurrentUser,
   id: number,
   marks: Record<string, string>,
+  confirmEarly: boolean,
   ip: string,
 ): Promise<SaveResult> {
   const structure = await getCouncil(deps.db);
   const meeting = await q.meetingById(deps.db, structure.council.id, id);
   if (meeting === undefined) return { ok: false, problem: 'missing' };
   if (meeting.status === 'cancelled') return { ok: false, problem: 'cancelled' };
+  const early = Object.values(marks).some((mark) => mark !== '') ? notYetHeld(meeting, confirmEarly) : [];
+  if (early.length > 0) return { ok: false, errors: early };
   const expected = await expectedMembers(deps, meeting);
   const rows: { memberId: number; presence: Presence }[] = [];
   for (const m of expected) {

@@ -3,6 +3,7 @@ import type { CouncilStructure } from '../../council/service.ts';
 import type { Presence } from '../../db/schema.ts';
 import type { PageContext } from '../../platform/page-context.ts';
 import {
+  CheckboxField,
   CsrfField,
   ErrorSummary,
   type FieldErrors,
@@ -224,6 +225,14 @@ export function NewMeetingPage({
   );
 }
 
+/** After a warning that the meeting has not taken place yet: the box that confirms saving anyway. */
+function ConfirmEarly({ ctx, error }: { ctx: PageContext; error: string | undefined }) {
+  if (error === undefined) return null;
+  return (
+    <CheckboxField name="confirmEarly" label={ctx.t('agenda.office.confirmEarly')} checked={false} error={error} />
+  );
+}
+
 export interface EditMeetingPageProps {
   ctx: PageContext;
   csrf: string;
@@ -341,6 +350,7 @@ export function EditMeetingPage({
           error={own('outcome').recordingUrl}
           maxLength={500}
         />
+        <ConfirmEarly ctx={ctx} error={own('outcome').confirmEarly} />
         <button type="submit">{t('agenda.office.saveOutcome')}</button>
       </form>
       {meeting.cancelled ? null : (
@@ -358,13 +368,14 @@ export function EditMeetingPage({
                       id={`m${m.id}-${p}`}
                       name={`m${m.id}`}
                       value={p}
-                      checked={attendance.get(m.id) === p}
+                      checked={(form === 'attendance' ? values[`m${m.id}`] : attendance.get(m.id)) === p}
                     />
                     <label for={`m${m.id}-${p}`}>{t(`agenda.presence.${p}`)}</label>
                   </span>
                 ))}
               </fieldset>
             ))}
+            <ConfirmEarly ctx={ctx} error={own('attendance').confirmEarly} />
             <button type="submit">{t('agenda.office.saveAttendance')}</button>
           </form>
         </>
