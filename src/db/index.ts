@@ -27,7 +27,10 @@ export interface OpenDatabase {
 
 /** Thrown when another live process already holds the embedded database directory. */
 export class DatabaseBusyError extends Error {
-  constructor(dir: string, pid: number) {
+  constructor(
+    dir: string,
+    readonly pid: number,
+  ) {
     super(`The database in ${dir} is in use by process ${pid}; stop it first or choose another DATA_DIR`);
     this.name = 'DatabaseBusyError';
   }
