@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, beforeEach, describe, test } from 'node:test';
+import { sql } from 'kysely';
 import sharp from 'sharp';
 import { Agent } from '../../test/helpers/agent.ts';
 import { buildAppWithMailbox, type TestApp } from '../../test/helpers/app.ts';
@@ -256,6 +257,46 @@ describe('programmes and projects', () => {
     await report(projectId, { 'u-date': '2026-07-01', 'u-progress': '60', 'u-note': 'Lanjut.' });
     await t.app.outbox.deliverDue();
     assert.equal(mailbox.to('warga.jalan@example.org').length, 3, 'nothing after stopping');
+  });
+
+  test('staff find the meeting to link by title words, body and month instead of scrolling hundreds', async () => {
+    const structure = await getCouncil(t.database.db);
+    const komisi = structure.bodies.find((b) => b.slug === 'komisi-iii');
+    assert.ok(komisi !== undefined);
+    const year = Number(
+      (await t.database.db.selectFrom('project').select('year').where('id', '=', projectId).executeTakeFirstOrThrow())
+        .year,
+    );
+    // 60 meetings of the project's year, every third one of Komisi III, two a month.
+    await sql`
+      insert into meeting (council_id, uid, type, body_id, title, starts_at, open)
+      select ${structure.council.id}, 'pemilih-' || i || '@uji', 'komisi', case when i % 3 = 0 then ${komisi.id}::int end,
+        'Rapat pemilih nomor ' || i || case when i = 7 then ' (100% selesai)' else '' end,
+        make_timestamptz(${year}, 1 + (i - 1) % 12, 1 + (i - 1) / 12, 3, 0, 0, 'UTC'), true
+      from generate_series(1, 60) as i
+    `.execute(t.database.db);
+    const options = (page: string) =>
+      [...page.matchAll(/<option value="\d+">[^<]*Rapat pemilih nomor (\d+)/g)].map((m) => Number(m[1]));
+    const all = (await staff.get(`/kelola/proyek/${projectId}`)).body;
+    assert.ok(options(all).length <= 30, `${options(all).length} offered at once`);
+    assert.match(all, /30 rapat terbaru dari \d+ yang cocok/);
+    const byWords = (await staff.get(`/kelola/proyek/${projectId}?cari=pemilih+nomor+42`)).body;
+    assert.deepEqual(options(byWords), [42]);
+    assert.match(byWords, /1 rapat ditemukan\./);
+    // A % typed is a percent sign, not "anything".
+    assert.deepEqual(options((await staff.get(`/kelola/proyek/${projectId}?cari=100%25`)).body), [7]);
+    const byBody = options((await staff.get(`/kelola/proyek/${projectId}?badan=komisi-iii&cari=pemilih`)).body);
+    assert.equal(byBody.length, 20);
+    assert.ok(byBody.every((n) => n % 3 === 0));
+    const march = options((await staff.get(`/kelola/proyek/${projectId}?bulan=${year}-03&cari=pemilih`)).body);
+    assert.deepEqual(
+      [...march].sort((a, b) => a - b),
+      [3, 15, 27, 39, 51],
+    );
+    // A month that is not one is ignored, not an error.
+    assert.equal((await staff.get(`/kelola/proyek/${projectId}?bulan=2026-13`)).statusCode, 200);
+    assert.equal((await agent().get(`/kelola/proyek/${projectId}?cari=x`)).statusCode, 303, 'visitors go to sign in');
+    await sql`delete from meeting where uid like 'pemilih-%'`.execute(t.database.db);
   });
 
   test('a project page lists its meetings and the aspirations filed about it or naming it', async () => {

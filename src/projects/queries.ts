@@ -210,16 +210,39 @@ export function aspirationIdsAbout(
 }
 
 /** Meetings of the project's year to choose from when linking one (newest first). */
-export function meetingChoices(db: Db, councilId: number, year: number) {
-  return db
+export interface MeetingFinder {
+  /** Words of the title. */
+  words?: string | undefined;
+  bodyId?: number | undefined;
+  /** A month, YYYY-MM; else the project's year. */
+  month?: string | undefined;
+}
+
+/** Meetings to link a project to, newest first, with how many match in all. */
+export async function meetingChoices(db: Db, councilId: number, year: number, find: MeetingFinder, limit: number) {
+  const [from, to] =
+    find.month === undefined ? [`${year}-01-01`, `${year + 1}-01-01`] : [`${find.month}-01`, nextMonth(find.month)];
+  let query = db
     .selectFrom('meeting')
-    .select(['id', 'title', 'starts_at'])
     .where('council_id', '=', councilId)
-    .where('starts_at', '>=', new Date(`${year}-01-01T00:00:00+07:00`))
-    .where('starts_at', '<', new Date(`${year + 1}-01-01T00:00:00+07:00`))
-    .orderBy('starts_at', 'desc')
-    .limit(400)
-    .execute();
+    .where('starts_at', '>=', new Date(`${from}T00:00:00+07:00`))
+    .where('starts_at', '<', new Date(`${to}T00:00:00+07:00`));
+  if (find.bodyId !== undefined) query = query.where('body_id', '=', find.bodyId);
+  for (const word of (find.words ?? '')
+    .split(/\s+/)
+    .filter((w) => w !== '')
+    .slice(0, 8))
+    query = query.where('title', 'ilike', `%${word.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+  const [rows, count] = await Promise.all([
+    query.select(['id', 'title', 'starts_at']).orderBy('starts_at', 'desc').limit(limit).execute(),
+    query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return { rows, total: Number(count.n) };
+}
+
+function nextMonth(month: string): string {
+  const [y = 0, m = 0] = month.split('-').map(Number);
+  return m === 12 ? `${y + 1}-01-01` : `${y}-${String(m + 1).padStart(2, '0')}-01`;
 }
 
 /** Everything open data publishes about projects, in one pass. */

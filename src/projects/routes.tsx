@@ -178,6 +178,15 @@ function inputOf(body: Record<string, string | undefined>): ProjectInput {
   return Object.fromEntries(projectFields.map((f) => [f, body[f] ?? ''])) as unknown as ProjectInput;
 }
 
+/** The project's back-office page: a message after saving, and the meeting finder's fields. */
+const OfficeQuery = Type.Object({
+  lang: optionalText(5),
+  pesan: optionalText(40),
+  cari: optionalText(100),
+  badan: optionalText(80),
+  bulan: optionalText(7),
+});
+
 export const projectRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const messages = (request: FastifyRequest, errors: ProjectError[], prefix = '') =>
     fieldMessages(request.t, errors, projectProblemTexts, prefix);
@@ -464,7 +473,15 @@ export const projectRoutes: FastifyPluginAsyncTypebox = async (app) => {
   ) => {
     const found = await project(deps(app), id);
     if (found === undefined) throw new NotFoundError('project');
-    const [choices, structure] = await Promise.all([meetingChoices(deps(app), found.project.year), getCouncil(app.db)]);
+    const find = {
+      words: queryText(request, 'cari'),
+      body: queryText(request, 'badan'),
+      month: queryText(request, 'bulan'),
+    };
+    const [choices, structure] = await Promise.all([
+      meetingChoices(deps(app), found.project.year, find),
+      getCouncil(app.db),
+    ]);
     const key = notices[queryText(request, 'pesan') ?? ''];
     return renderForm(
       request,
@@ -477,7 +494,9 @@ export const projectRoutes: FastifyPluginAsyncTypebox = async (app) => {
           project={found.project}
           updates={found.updates}
           meetings={found.meetings.map((m) => ({ id: m.id, title: m.title, open: m.open, startsAt: m.startsAt }))}
-          choices={choices}
+          choices={choices.rows}
+          choicesTotal={choices.total}
+          find={find}
           errors={forms.errors ?? {}}
           values={forms.values ?? valuesOf(found.project)}
           updateErrors={forms.updateErrors ?? {}}
@@ -492,7 +511,7 @@ export const projectRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.get(
     '/kelola/proyek/:id',
-    { config: access, schema: { hide: true, params: IdParams, querystring: PageQuery } },
+    { config: access, schema: { hide: true, params: IdParams, querystring: OfficeQuery } },
     (request, reply) => officePage(request, reply, request.params.id, {}),
   );
 

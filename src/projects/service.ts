@@ -393,9 +393,25 @@ export async function linkMeeting(
   return { ok: true, id };
 }
 
-export async function meetingChoices(deps: Deps, year: number) {
+/** How many meetings the picker offers at once: more are found by narrowing the search. */
+export const MEETING_CHOICES = 30;
+
+/** Meetings to link a project to: by title words, body and month (else the project's year). */
+export async function meetingChoices(
+  deps: Deps,
+  year: number,
+  find: { words?: string | undefined; body?: string | undefined; month?: string | undefined },
+) {
   const structure = await getCouncil(deps.db);
-  return q.meetingChoices(deps.db, structure.council.id, year);
+  const bodyId = structure.bodies.find((b) => b.slug === find.body)?.id;
+  const month = find.month !== undefined && /^\d{4}-(0[1-9]|1[0-2])$/.test(find.month) ? find.month : undefined;
+  return q.meetingChoices(
+    deps.db,
+    structure.council.id,
+    year,
+    { words: find.words?.trim(), bodyId, month },
+    MEETING_CHOICES,
+  );
 }
 
 /** Photo files that no committed update names, left by a crash; removed after an hour. */

@@ -7,6 +7,7 @@ import {
   ErrorSummary,
   type FieldErrors,
   FileField,
+  FilterSelect,
   Notice,
   TextArea,
   TextField,
@@ -268,6 +269,8 @@ export function ProjectOfficePage({
   updates,
   meetings,
   choices,
+  choicesTotal,
+  find,
   errors,
   values,
   updateErrors,
@@ -282,6 +285,9 @@ export function ProjectOfficePage({
   updates: { id: number; date: string; progress: number; note: string }[];
   meetings: { id: number; title: string; open: boolean; startsAt: Date }[];
   choices: { id: number; title: string; starts_at: Date }[];
+  /** How many meetings match the finder in all (the list shows the newest). */
+  choicesTotal: number;
+  find: { words?: string | undefined; body?: string | undefined; month?: string | undefined };
   errors: FieldErrors;
   values: Values;
   updateErrors: FieldErrors;
@@ -383,6 +389,32 @@ export function ProjectOfficePage({
             ))}
           </ul>
         )}
+        <form method="get" action={`/kelola/proyek/${project.id}#rapat`} class="filters">
+          <TextField name="cari" label={t('project.office.findWords')} value={find.words} maxLength={100} />
+          <FilterSelect
+            ctx={ctx}
+            name="badan"
+            label={t('project.office.findBody')}
+            value={find.body}
+            options={structure.bodies.map((b) => ({ value: b.slug, label: b.name }))}
+          />
+          <TextField
+            name="bulan"
+            label={t('project.office.findMonth')}
+            hint={t('project.office.findMonthHint', { year: project.year })}
+            value={find.month}
+            maxLength={7}
+            inputMode="numeric"
+          />
+          <button type="submit" class="secondary">
+            {t('project.office.find')}
+          </button>
+        </form>
+        <p role="status">
+          {choicesTotal > choices.length
+            ? t('project.office.foundMore', { n: choices.length, of: choicesTotal })
+            : t('project.office.found', { n: choicesTotal })}
+        </p>
         <form method="post" action={`/kelola/proyek/${project.id}/rapat`} novalidate>
           <CsrfField token={csrf} />
           <div class={meetingError === undefined ? 'field' : 'field field-error'}>
