@@ -594,6 +594,44 @@ describe('the council handles an aspiration', () => {
     assert.match((await ad.get(`/kelola/aspirasi/${code}`)).body, /pelapor\.rahasia@example\.org/);
   });
 
+  test("a confidential report's signed-in reporter stays unnamed in the case file the komisi reads", async () => {
+    const citizen = await createUser(t, 'citizen', { name: 'Rahasia Berakun' });
+    const a = await signIn(t, citizen, agent());
+    const { kel } = await place();
+    const fields = {
+      kind: 'rahasia',
+      category: 'pelayanan-publik',
+      location: String(kel.id),
+      title: 'Pungutan di loket perizinan',
+    };
+    await a.get('/aspirasi/baru');
+    assert.equal((await a.post('/aspirasi/baru', fields)).statusCode, 200);
+    const sent = await a.postMultipart('/aspirasi/kirim', {
+      ...fields,
+      description: 'Petugas loket meminta uang tambahan untuk mempercepat izin.',
+      email: citizen.email,
+      consent: 'yes',
+    });
+    assert.equal(sent.statusCode, 303);
+    const code = (await a.get('/akun/data.json')).json<{ aspirations: { code: string }[] }>().aspirations[0]?.code;
+    assert.ok(code !== undefined);
+    await a.get(`/aspirasi/${code}`);
+    const added = await a.post(`/aspirasi/${code}/balas`, { body: 'Tambahan: kejadian berulang setiap Senin.' });
+    assert.equal(added.statusCode, 303);
+
+    const s = await signIn(t, staff, agent());
+    await s.get(`/kelola/aspirasi/${code}`);
+    await s.post(`/kelola/aspirasi/${code}`, { action: 'verify' });
+    await s.get(`/kelola/aspirasi/${code}`);
+    await s.post(`/kelola/aspirasi/${code}`, { action: 'forward', komisi: 'komisi-ii' });
+    const m = await signIn(t, member, agent());
+    const seen = (await m.get(`/kelola/aspirasi/${code}`)).body;
+    assert.match(seen, /Tambahan: kejadian berulang setiap Senin\./);
+    assert.doesNotMatch(seen, /Rahasia Berakun/, 'the member never learns who sent it');
+    // The officer who verified it is named in the case file.
+    assert.match(seen, /Petugas Sekretariat/);
+  });
+
   test('staff verify and forward many at once from the inbox', async () => {
     const a = await file({ category: 'kesehatan', title: 'Antrean puskesmas terlalu panjang' });
     const b = await file({ category: 'banjir', title: 'Kali meluap tiap hujan' });

@@ -95,7 +95,14 @@ export function eventsOf(db: Db, aspirationId: number, includeInternal: boolean)
   let query = db
     .selectFrom('aspiration_event')
     .leftJoin('member', 'member.id', 'aspiration_event.actor_member_id')
-    .leftJoin('app_user', 'app_user.id', 'aspiration_event.actor_user_id')
+    // Officials' views name the official who took a step. A reporter's own steps name no one (a
+    // confidential report's reporter stays unknown to the komisi), and public views select no name.
+    .leftJoin('app_user', (join) =>
+      join
+        .onRef('app_user.id', '=', 'aspiration_event.actor_user_id')
+        .on('aspiration_event.by_reporter', '=', false)
+        .on(sql<SqlBool>`${sql.lit(includeInternal)}`),
+    )
     .select([
       'aspiration_event.id',
       'aspiration_event.kind',
