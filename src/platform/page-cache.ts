@@ -45,17 +45,21 @@ interface Entry {
   refreshing: boolean;
 }
 
+/** A compressed copy's bytes in the best encoding the browser takes. */
+function bytesOf(encoded: Encoded, acceptEncoding: string | undefined) {
+  const encoding = chooseEncoding(acceptEncoding);
+  if (encoding !== 'gzip') return { encoding, bytes: encoded[encoding] };
+  encoded.gzip ??= gzipSync(encoded.identity, { level: 6 });
+  return { encoding, bytes: encoded.gzip };
+}
+
 /** What a compressed copy answers: nothing new to a browser that holds it, else its best encoding. */
 function answerOf(
   encoded: Encoded,
   ifNoneMatch: string | undefined,
   acceptEncoding: string | undefined,
 ): { status: 304 } | { status: 200; encoding: 'br' | 'gzip' | 'identity'; bytes: Buffer } {
-  if (ifNoneMatch === encoded.etag) return { status: 304 };
-  const encoding = chooseEncoding(acceptEncoding);
-  if (encoding !== 'gzip') return { status: 200, encoding, bytes: encoded[encoding] };
-  encoded.gzip ??= gzipSync(encoded.identity, { level: 6 });
-  return { status: 200, encoding, bytes: encoded.gzip };
+  return ifNoneMatch === encoded.etag ? { status: 304 } : { status: 200, ...bytesOf(encoded, acceptEncoding) };
 }
 
 const MAX_ENTRIES = 1000;
@@ -250,9 +254,8 @@ export function registerPageCache(app: FastifyInstance, cache: PageCache, csrfCo
     headers.etag = copy.etag;
     headers.vary = 'accept-encoding';
     reply.header('etag', copy.etag).header('vary', 'accept-encoding');
-    const answer = answerOf(copy, undefined, request.headers['accept-encoding']);
-    if (answer.status === 304) return payload;
-    if (answer.encoding !== 'identity') reply.header('content-encoding', answer.encoding);
-    return answer.bytes;
+    const { encoding, bytes } = bytesOf(copy, request.headers['accept-encoding']);
+    if (encoding !== 'identity') reply.header('content-encoding', encoding);
+    return bytes;
   }
 }

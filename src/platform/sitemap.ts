@@ -9,6 +9,7 @@ import { Type } from 'typebox';
 import { deps } from './auth.ts';
 import { NotFoundError } from './errors.tsx';
 import type { Feature } from './feature.ts';
+import { escapeXml } from './feeds.ts';
 
 /** The most addresses one sitemap may hold (sitemaps.org). */
 export const SITEMAP_LIMIT = 50_000;
@@ -28,9 +29,6 @@ const closed = [
   '/api/',
   '/open311/',
 ];
-
-const escapeXml = (text: string) =>
-  text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c] ?? c);
 
 const day = (date: Date) => date.toISOString().slice(0, 10);
 
