@@ -153,6 +153,10 @@ export const messages = {
     id: 'Tulis tahun-bulan, misalnya 2026-03. Kosong: sepanjang {year}.',
     en: 'Write year-month, for example 2026-03. Empty: all of {year}.',
   },
+  'project.office.findMonthInvalid': {
+    id: 'Tulis bulan sebagai tahun-bulan, misalnya 2026-03. Rapat sepanjang tahun proyek ditampilkan.',
+    en: "Write the month as year-month, for example 2026-03. Meetings of the project's whole year are shown.",
+  },
   'project.office.find': { id: 'Cari rapat', en: 'Find meetings' },
   'project.office.found': { id: '{n} rapat ditemukan.', en: '{n} meetings found.' },
   'project.office.foundMore': {

@@ -294,7 +294,9 @@ describe('programmes and projects', () => {
       [3, 15, 27, 39, 51],
     );
     // A month that is not one is ignored, not an error.
-    assert.equal((await staff.get(`/kelola/proyek/${projectId}?bulan=2026-13`)).statusCode, 200);
+    const badMonth = await staff.get(`/kelola/proyek/${projectId}?bulan=2026-13`);
+    assert.equal(badMonth.statusCode, 200);
+    assert.match(badMonth.body, /Tulis bulan sebagai tahun-bulan, misalnya 2026-03\./);
     assert.equal((await agent().get(`/kelola/proyek/${projectId}?cari=x`)).statusCode, 303, 'visitors go to sign in');
     await sql`delete from meeting where uid like 'pemilih-%'`.execute(t.database.db);
   });

@@ -496,6 +496,7 @@ export const projectRoutes: FastifyPluginAsyncTypebox = async (app) => {
           meetings={found.meetings.map((m) => ({ id: m.id, title: m.title, open: m.open, startsAt: m.startsAt }))}
           choices={choices.rows}
           choicesTotal={choices.total}
+          findError={choices.badMonth ? ctx.t('project.office.findMonthInvalid') : undefined}
           find={find}
           errors={forms.errors ?? {}}
           values={forms.values ?? valuesOf(found.project)}

@@ -404,14 +404,17 @@ export async function meetingChoices(
 ) {
   const structure = await getCouncil(deps.db);
   const bodyId = structure.bodies.find((b) => b.slug === find.body)?.id;
-  const month = find.month !== undefined && /^\d{4}-(0[1-9]|1[0-2])$/.test(find.month) ? find.month : undefined;
-  return q.meetingChoices(
+  const typed = find.month?.trim() ?? '';
+  const month = /^\d{4}-(0[1-9]|1[0-2])$/.test(typed) ? typed : undefined;
+  const found = await q.meetingChoices(
     deps.db,
     structure.council.id,
     year,
     { words: find.words?.trim(), bodyId, month },
     MEETING_CHOICES,
   );
+  // A month written otherwise is not guessed at: the whole year is searched, and the page says why.
+  return { ...found, badMonth: typed !== '' && month === undefined };
 }
 
 /** Photo files that no committed update names, left by a crash; removed after an hour. */

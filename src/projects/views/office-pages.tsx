@@ -271,6 +271,7 @@ export function ProjectOfficePage({
   choices,
   choicesTotal,
   find,
+  findError,
   errors,
   values,
   updateErrors,
@@ -288,6 +289,8 @@ export function ProjectOfficePage({
   /** How many meetings match the finder in all (the list shows the newest). */
   choicesTotal: number;
   find: { words?: string | undefined; body?: string | undefined; month?: string | undefined };
+  /** The finder's month could not be read. */
+  findError?: string | undefined;
   errors: FieldErrors;
   values: Values;
   updateErrors: FieldErrors;
@@ -403,6 +406,7 @@ export function ProjectOfficePage({
             label={t('project.office.findMonth')}
             hint={t('project.office.findMonthHint', { year: project.year })}
             value={find.month}
+            error={findError}
             maxLength={7}
             inputMode="numeric"
           />
