@@ -7,10 +7,19 @@ import { clearSessionCookie, deps, safeNext, setSessionCookie, signedIn } from '
 import type { CurrentUser } from '../platform/deps.ts';
 import { isOfficial, scopes } from '../platform/permissions.ts';
 import { renderPage } from '../platform/render.tsx';
+import { IdParams } from '../platform/schemas.ts';
 import type { FieldErrors } from '../platform/views/form.tsx';
 import { MessagePage } from '../platform/views/message-page.tsx';
 import { createApiToken, listApiTokens, revokeApiToken, TOKEN_MAX_DAYS } from './api-tokens.ts';
-import { copyOfPersonalData, correctPersonalData, endAccount, personalDataJson, phoneOf } from './personal-data.ts';
+import {
+  copyOfPersonalData,
+  correctPersonalData,
+  endAccount,
+  ownLists,
+  personalDataJson,
+  phoneOf,
+  stopOwnFollow,
+} from './personal-data.ts';
 import { noticeOf, passwordMessage } from './routes.tsx';
 import {
   ChangePasswordBody,
@@ -44,10 +53,11 @@ export const accountSelfRoutes: FastifyPluginAsyncTypebox = async (app) => {
     status = 200,
   ) => {
     const user = signedIn(request);
-    const [sessions, recoveryLeft, phone] = await Promise.all([
+    const [sessions, recoveryLeft, phone, lists] = await Promise.all([
       listSessions(deps(app), user),
       recoveryCodesLeft(deps(app), user),
       phoneOf(deps(app), user),
+      ownLists(deps(app), app.personalData, user),
     ]);
     return renderPage(
       request,
@@ -60,6 +70,7 @@ export const accountSelfRoutes: FastifyPluginAsyncTypebox = async (app) => {
           phone={phone}
           sessions={sessions}
           recoveryLeft={recoveryLeft}
+          lists={lists}
           errors={errors}
           notice={notice}
         />
@@ -77,6 +88,7 @@ export const accountSelfRoutes: FastifyPluginAsyncTypebox = async (app) => {
         sandi: request.t('account.passwordChanged'),
         data: request.t('pdp.saved'),
         'keluar-semua': request.t('account.signedOutEverywhere'),
+        berhenti: request.t('account.stoppedFollowing'),
       };
       return accountPage(request, reply, {}, (key === undefined ? undefined : own[key]) ?? noticeOf(request, key));
     },
@@ -92,6 +104,16 @@ export const accountSelfRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const message =
         result.problem === 'wrong' ? request.t('account.wrongPassword') : passwordMessage(request.t, result.problem);
       return accountPage(request, reply, { [result.field]: message }, undefined, 400);
+    },
+  );
+
+  app.post(
+    '/akun/ikuti/:id/berhenti',
+    { config: { access: 'account.self' }, schema: { hide: true, params: IdParams } },
+    async (request, reply) => {
+      const stopped = await stopOwnFollow(deps(app), signedIn(request), request.params.id);
+      if (stopped) return reply.redirect('/akun?pesan=berhenti', 303);
+      return accountPage(request, reply, {}, request.t('account.followGone'), 404);
     },
   );
 

@@ -96,6 +96,17 @@ export const messages = {
   },
   'invite.submit': { id: 'Aktifkan akun', en: 'Activate the account' },
   'account.title': { id: 'Akun saya', en: 'My account' },
+  'account.mine': { id: 'Aspirasi dan yang Anda ikuti', en: 'Your aspirations and what you follow' },
+  'account.stopFollowing': { id: 'Berhenti mengikuti', en: 'Stop following' },
+  'account.stoppedFollowing': {
+    id: 'Anda tidak lagi mengikutinya dan tidak akan menerima email tentangnya.',
+    en: 'You no longer follow it and will receive no email about it.',
+  },
+  'account.followGone': {
+    id: 'Yang ingin Anda berhenti ikuti tidak ditemukan: mungkin sudah dihentikan.',
+    en: 'What you wanted to stop following was not found: it may have been stopped already.',
+  },
+  'account.sendAspiration': { id: 'Kirim aspirasi baru', en: 'Send a new aspiration' },
   'account.signedInAs': { id: 'Anda masuk sebagai {name} ({role}).', en: 'You are signed in as {name} ({role}).' },
   'account.changePassword': { id: 'Ganti kata sandi', en: 'Change password' },
   'account.passwordChanged': {

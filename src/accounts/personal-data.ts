@@ -6,9 +6,10 @@
  */
 import { randomBytes } from 'node:crypto';
 import { recordAudit } from '../platform/audit.ts';
-import { PHONE_PATTERN } from '../platform/contact.ts';
+import { normaliseEmail, PHONE_PATTERN } from '../platform/contact.ts';
 import type { CurrentUser, Deps } from '../platform/deps.ts';
 import type { PersonalDataHooks, PersonalDataSection } from '../platform/feature.ts';
+import { forgetFollows, stopFollowing } from '../platform/subscriptions.ts';
 import { isSingleLine } from '../platform/validation.ts';
 import { verifyPassword } from './passwords.ts';
 import * as q from './queries.ts';
@@ -54,6 +55,7 @@ export async function copyOfPersonalData(
   });
   const row = await q.userById(deps.db, user.id);
   if (row === undefined) throw new Error(`user ${user.id} vanished`);
+  const subject = { userId: user.id, emailLookup: row.email_lookup };
   const [sessions, activity, requests, messages, sections] = await Promise.all([
     q.sessionsOf(deps.db, user.id),
     q.auditAbout(deps.db, user.id),
@@ -65,7 +67,7 @@ export async function copyOfPersonalData(
         return false;
       }
     }),
-    Promise.all(hooks.map((hook) => hook.copy(deps, user.id))),
+    Promise.all(hooks.map((hook) => hook.copy(deps, subject))),
   ]);
   return {
     generatedAt: now.toISOString(),
@@ -99,8 +101,26 @@ export async function copyOfPersonalData(
       requestedAt: r.requested_at.toISOString(),
       completedAt: iso(r.completed_at),
     })),
-    sections,
+    sections: sections.flat(),
   };
+}
+
+/**
+ * The person's own lists on /akun: what each feature holds of theirs (the aspirations they sent,
+ * what they follow by email), as in their copy but without recording a request for it.
+ */
+export async function ownLists(
+  deps: Deps,
+  hooks: readonly PersonalDataHooks[],
+  user: CurrentUser,
+): Promise<PersonalDataSection[]> {
+  const subject = { userId: user.id, emailLookup: deps.sealer.lookup(normaliseEmail(user.email)) };
+  return (await Promise.all(hooks.map((hook) => hook.copy(deps, subject)))).flat();
+}
+
+/** Ends one of the account's follows from /akun; false when the follow is not theirs (or gone). */
+export function stopOwnFollow(deps: Deps, user: CurrentUser, subscriptionId: number): Promise<boolean> {
+  return stopFollowing(deps.db, deps.sealer.lookup(normaliseEmail(user.email)), subscriptionId);
 }
 
 export type CorrectionResult =
@@ -157,12 +177,14 @@ export async function endAccount(
   if (row?.password_hash == null || !(await verifyPassword(row.password_hash, password))) return false;
   await deps.db.transaction().execute(async (trx) => {
     const now = new Date();
+    // What the address follows by email ends with the account that holds it.
+    await forgetFollows(trx, row.email_lookup);
     await q.eraseUser(trx, user.id, {
       lookup: `erased:${user.id}:${randomBytes(8).toString('hex')}`,
       email: deps.sealer.seal(''),
       name: deps.sealer.seal(''),
     });
-    for (const hook of hooks) await hook.forget(trx, user.id);
+    for (const hook of hooks) await hook.forget?.(trx, user.id);
     if (kind === 'withdraw_consent') await q.updateUser(trx, user.id, { consent_withdrawn_at: now });
     await q.insertDataRequest(trx, { user_id: user.id, kind, requested_at: now, completed_at: now });
     await recordAudit(trx, {

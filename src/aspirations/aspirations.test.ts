@@ -341,8 +341,79 @@ describe('a citizen sends an aspiration', () => {
     const code = copy.aspirations[0]?.code ?? '';
     // Signed in, the reporter needs no private link to act on it.
     assert.match((await a.get(`/aspirasi/${code}`)).body, /Tambahkan informasi/);
+
+    // "Follow all your aspirations in one place": /akun lists what they sent and what they follow.
+    const sentList = (await a.get('/akun')).body;
+    assert.match(sentList, /<h3 id="daftar-aspirations">Aspirasi yang Anda kirim<\/h3>/);
+    assert.match(
+      sentList,
+      new RegExp(
+        `<a href="/aspirasi/${code}">${code}</a> · Perpustakaan keliling<br/><span class="badge">Diterima</span>`,
+      ),
+    );
+    const neighbours = await file({ title: 'Lampu jalan padam di gang' });
+    const someoneElse = await file({ title: 'Selokan tersumbat' });
+    const other = agent();
+    await other.get(`/aspirasi/${someoneElse.code}`);
+    await other.post(`/aspirasi/${someoneElse.code}/dukung`, { email: 'orang.lain@example.org' });
+    await a.get(`/aspirasi/${neighbours.code}`);
+    await a.post(`/aspirasi/${neighbours.code}/dukung`, { email: citizen.email });
+    const waiting = (await a.get('/akun')).body;
+    const followed = waiting.slice(waiting.indexOf('id="daftar-followedAspirations"'));
+    assert.match(
+      followed,
+      new RegExp(
+        `${neighbours.code} · Lampu jalan padam di gang</a><br/><span class="badge">Menunggu konfirmasi lewat email</span>`,
+      ),
+    );
+    assert.doesNotMatch(followed, new RegExp(someoneElse.code), "another address's follow is not theirs");
+    await t.app.outbox.deliverDue();
+    await a.get(linkIn(mailbox.to(citizen.email).at(-1)));
+    const confirmed = (await a.get('/akun')).body;
+    assert.match(
+      confirmed,
+      new RegExp(`${neighbours.code} · Lampu jalan padam di gang</a><br/><span class="badge">Diterima</span>`),
+    );
+    const copied = (await a.get('/akun/data.json')).json<{
+      followedAspirations: { code?: string; title: string; confirmedAt: string | null }[];
+    }>();
+    assert.equal(copied.followedAspirations.length, 1);
+    assert.equal(copied.followedAspirations[0]?.title, `${neighbours.code} · Lampu jalan padam di gang`);
+    assert.notEqual(copied.followedAspirations[0]?.confirmedAt, null);
+
+    // They can stop following there, and only what is theirs.
+    const follows = () =>
+      t.database.db.selectFrom('subscription').select(['id', 'email_lookup']).orderBy('id').execute();
+    const [others, mine] = await follows();
+    assert.ok(others !== undefined && mine !== undefined);
+    assert.equal(mine.email_lookup, t.app.sealer.lookup(citizen.email));
+    const notTheirs = await a.post(`/akun/ikuti/${others.id}/berhenti`, {});
+    assert.equal(notTheirs.statusCode, 404);
+    assert.match(notTheirs.body, /tidak ditemukan/);
+    const visitor = agent();
+    assert.match(
+      (await visitor.post(`/akun/ikuti/${mine.id}/berhenti`, {}, { csrf: null })).headers.location as string,
+      /^\/masuk/,
+    );
+    assert.equal((await a.post(`/akun/ikuti/${mine.id}/berhenti`, {}, { csrf: null })).statusCode, 403);
+    await a.get('/akun');
+    const stopped = await a.post(`/akun/ikuti/${mine.id}/berhenti`, {});
+    assert.equal(stopped.headers.location, '/akun?pesan=berhenti');
+    assert.match((await a.get('/akun?pesan=berhenti')).body, /Anda tidak lagi mengikutinya/);
+    assert.deepEqual(
+      (await follows()).map((f) => f.id),
+      [others.id],
+    );
+
+    // Following again, then erasing the account ends the follow with it.
+    await a.post(`/aspirasi/${neighbours.code}/dukung`, { email: citizen.email });
+    assert.equal((await follows()).length, 2);
     await a.get('/akun');
     assert.equal((await a.post('/akun/hapus', { confirm: citizen.password, kind: 'erasure' })).statusCode, 303);
+    assert.deepEqual(
+      (await follows()).map((f) => f.id),
+      [others.id],
+    );
     const row = await t.database.db
       .selectFrom('aspiration')
       .select('user_id')

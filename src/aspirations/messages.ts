@@ -195,6 +195,7 @@ export const messages = {
     en: 'Is the problem really resolved?',
   },
   'aspiration.fixed.yes': { id: 'Sudah tuntas', en: 'Resolved' },
+  'aspiration.followedByYou': { id: 'Aspirasi yang Anda ikuti', en: 'Aspirations you follow' },
   'aspiration.followUp.rapat': { id: 'Rapat', en: 'Meeting' },
   'aspiration.followUp.kunjungan': { id: 'Kunjungan lapangan', en: 'Site visit' },
   'aspiration.followUp.rdp': { id: 'Rapat dengar pendapat', en: 'Hearing' },

@@ -527,6 +527,17 @@ export function photoFiles(db: Db) {
   return db.selectFrom('aspiration_photo').select('file').execute();
 }
 
+/** Code, title and status of the given aspirations (those an address follows). */
+export function aspirationsByIds(db: Db, ids: number[]) {
+  if (ids.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('aspiration')
+    .select(['id', 'code', 'title', 'status', 'hidden_passages'])
+    .where('id', 'in', ids)
+    .execute();
+}
+
+/** The aspirations a signed-in citizen sent, for their own pages and their copy of their data. */
 export function aspirationsOfUser(db: Db, userId: number) {
   return db
     .selectFrom('aspiration')

@@ -3,32 +3,48 @@ import { getCouncil } from '../council/service.ts';
 import type { Deps } from '../platform/deps.ts';
 import type { PersonalDataHooks, SitemapEntry } from '../platform/feature.ts';
 import { SITEMAP_LIMIT } from '../platform/sitemap.ts';
+import { followSection } from '../platform/subscriptions.ts';
 import * as q from './queries.ts';
 import { publicPage } from './tracking.ts';
-import { type AspirationView, viewOf } from './view.ts';
+import { type AspirationView, publicText, viewOf } from './view.ts';
+import { statusTexts } from './views/shared.tsx';
 
 /**
- * An account that ends keeps nothing linking it to the aspirations it sent: they stay public
- * (as the reporter chose), their own reporter details follow the aspiration's retention.
+ * A person's aspirations in their copy of their data and on /akun: those sent while signed in
+ * (the reporter details are in each one's record) and those followed by email. An erased account
+ * is unlinked from what it sent, which stays public without a name.
  */
-/**
- * A person's aspirations in their copy of their data (the reporter details are in each one's
- * record); an erased account is unlinked from what it sent, which stays public without a name.
- */
-
 export const aspirationPersonalData: PersonalDataHooks = {
-  async copy(deps, userId) {
-    const rows = await q.aspirationsOfUser(deps.db, userId);
-    return {
-      key: 'aspirations',
-      title: 'pdp.aspirations',
-      items: rows.map((a) => ({
-        link: { href: `/aspirasi/${a.code}`, text: a.code },
-        text: a.title,
-        at: a.received_at,
-        record: { code: a.code, title: a.title, status: a.status, receivedAt: a.received_at.toISOString() },
-      })),
-    };
+  async copy(deps, subject) {
+    const sent = await q.aspirationsOfUser(deps.db, subject.userId);
+    const followed = await followSection(
+      deps,
+      subject,
+      'aspiration',
+      { key: 'followedAspirations', title: 'aspiration.followedByYou' },
+      async (ids) =>
+        (await q.aspirationsByIds(deps.db, ids)).map((a) => ({
+          id: a.id,
+          href: `/aspirasi/${a.code}`,
+          // A follower reads the title as the public does: passages staff hid stay hidden.
+          text: `${a.code} · ${publicText(a.hidden_passages)(a.title)}`,
+          state: statusTexts[a.status],
+        })),
+    );
+    return [
+      {
+        key: 'aspirations',
+        title: 'pdp.aspirations',
+        items: sent.map((a) => ({
+          link: { href: `/aspirasi/${a.code}`, text: a.code },
+          text: a.title,
+          at: a.received_at,
+          state: statusTexts[a.status],
+          record: { code: a.code, title: a.title, status: a.status, receivedAt: a.received_at.toISOString() },
+        })),
+      },
+      followed,
+    ];
   },
   async forget(db, userId) {
     await q.unlinkUser(db, userId);
@@ -76,7 +92,6 @@ export async function publicRecords(
   return { records, total, capped };
 }
 
-/** The aspirations a signed-in citizen sent, for their own pages and their copy of their data. */
 /** The newest aspirations the council has closed with an answer, for the home page. */
 export async function recentlyAnswered(deps: Deps, limit: number) {
   const { records } = await publicRecords(deps, { statuses: ['resolved', 'referred'], limit, counted: false });

@@ -58,6 +58,19 @@ describe('a draft regulation from the Propemperda to its enactment', () => {
     assert.equal(confirm.length, 1);
     assert.match(confirm[0]?.subject ?? '', /^Konfirmasi: ikuti/);
 
+    // Signed in, a follow with the account's address is on /akun, waiting for its confirmation.
+    const holder = await createUser(t, 'citizen');
+    const signedIn = await signIn(t, holder, agent());
+    await signedIn.get(`/raperda/${id}`);
+    await signedIn.post(`/raperda/${id}/ikuti`, { 'follow-email': holder.email });
+    const own = (await signedIn.get('/akun')).body;
+    assert.match(
+      own,
+      new RegExp(
+        `Rancangan perda yang Anda ikuti</h3><ul class="list"><li><a href="/raperda/${id}">[^<]*Cadangan Pangan Daerah</a><br/><span class="badge">Menunggu konfirmasi lewat email</span>`,
+      ),
+    );
+
     const meeting = await t.database.db
       .insertInto('meeting')
       .values({

@@ -2,11 +2,12 @@
 import type { Feature } from '../platform/feature.ts';
 import { messages } from './messages.ts';
 import { draftRoutes } from './routes.tsx';
-import { sitemap } from './service.ts';
+import { draftPersonalData, sitemap } from './service.ts';
 
 export const feature: Feature = {
   name: 'drafts',
   routes: [draftRoutes],
   messages,
   sitemap,
+  personalData: draftPersonalData,
 };

@@ -27,6 +27,7 @@ export const messages = {
   'draft.result': { id: 'Menjadi', en: 'Became' },
   'draft.summary': { id: 'Ringkasan', en: 'Summary' },
   'draft.history': { id: 'Riwayat tahapan', en: 'History of stages' },
+  'draft.followedByYou': { id: 'Rancangan perda yang Anda ikuti', en: 'Draft regulations you follow' },
   'draft.follow.title': { id: 'Ikuti rancangan ini', en: 'Follow this draft' },
   'draft.follow.lead': {
     id: 'Kami kirim email setiap kali tahapnya berubah. Anda akan diminta mengonfirmasi lebih dahulu, dan setiap email berisi tautan untuk berhenti.',

@@ -115,3 +115,8 @@ export function regulationExists(db: Db, councilId: number, id: number) {
 export function draftPages(db: Db, councilId: number, limit: number) {
   return newestRows(db, 'raperda', councilId, limit);
 }
+
+/** Title and stage of the given drafts (those an address follows). */
+export function draftsByIds(db: Db, ids: number[]) {
+  return db.selectFrom('raperda').select(['id', 'title', 'stage']).where('id', 'in', ids).execute();
+}

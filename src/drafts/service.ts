@@ -8,12 +8,12 @@ import { type Body, getCouncil } from '../council/service.ts';
 import type { RaperdaStage } from '../db/schema.ts';
 import { recordAudit } from '../platform/audit.ts';
 import type { CurrentUser, Deps } from '../platform/deps.ts';
-import type { SitemapEntry } from '../platform/feature.ts';
+import type { PersonalDataHooks, SitemapEntry } from '../platform/feature.ts';
 import { translator } from '../platform/i18n.ts';
 import { enqueueMessage } from '../platform/outbox.ts';
 import { isPdf } from '../platform/pdf.ts';
 import { SITEMAP_LIMIT } from '../platform/sitemap.ts';
-import { askToFollow, confirmedSubscribers, stopLink } from '../platform/subscriptions.ts';
+import { askToFollow, confirmedSubscribers, followSection, stopLink } from '../platform/subscriptions.ts';
 import { storeDocument, type UploadedFile } from '../platform/uploads.ts';
 import type { FieldError } from '../platform/validation.ts';
 import { isCalendarDay, jakartaDay } from '../platform/working-days.ts';
@@ -298,3 +298,24 @@ export async function sitemap(deps: Deps): Promise<SitemapEntry[]> {
   const rows = await q.draftPages(deps.db, structure.council.id, SITEMAP_LIMIT - 1);
   return [{ path: '/raperda' }, ...rows.map((r) => ({ path: `/raperda/${r.id}`, modified: r.updated_at }))];
 }
+
+/** The drafts a person follows by email, on /akun and in their copy of their data. */
+export const draftPersonalData: PersonalDataHooks = {
+  async copy(deps, subject) {
+    return [
+      await followSection(
+        deps,
+        subject,
+        'raperda',
+        { key: 'followedDrafts', title: 'draft.followedByYou' },
+        async (ids) =>
+          (await q.draftsByIds(deps.db, ids)).map((d) => ({
+            id: d.id,
+            href: `/raperda/${d.id}`,
+            text: d.title,
+            state: `draft.stage.${d.stage}`,
+          })),
+      ),
+    ];
+  },
+};

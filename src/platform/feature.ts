@@ -18,6 +18,10 @@ export interface PersonalDataItem {
   link?: { href: string; text: string };
   text: string;
   at: Date | null;
+  /** Where it stands, in words, when that matters to the person (an aspiration's status). */
+  state?: MessageKey;
+  /** A follow by email the person may end from /akun: the subscription's id. */
+  followId?: number;
   /** What the JSON copy holds for it. */
   record: Record<string, unknown>;
 }
@@ -30,12 +34,24 @@ export interface PersonalDataSection {
   items: PersonalDataItem[];
 }
 
-/** A feature's part in a person's rights over their data. */
+/** The account whose data is asked for: follows by email are found by the address's lookup. */
+export interface DataSubject {
+  userId: number;
+  emailLookup: string;
+}
+
+/**
+ * A feature's part in a person's rights over their data. The same sections are the person's own
+ * lists on /akun (what they sent, what they follow).
+ */
 export interface PersonalDataHooks {
-  /** What the feature holds about the account. */
-  copy(deps: Deps, userId: number): Promise<PersonalDataSection>;
-  /** Unlinks the account from what the feature keeps, in the erasure's transaction. */
-  forget(db: Db, userId: number): Promise<void>;
+  /** What the feature holds about the account, one section per kind of thing. */
+  copy(deps: Deps, subject: DataSubject): Promise<PersonalDataSection[]>;
+  /**
+   * Unlinks the account from what the feature keeps, in the erasure's transaction. Follows by
+   * email need none: the account's erasure ends them all (platform/subscriptions.ts).
+   */
+  forget?(db: Db, userId: number): Promise<void>;
 }
 
 /** A public page for search engines: its path, and when it last changed when known. */

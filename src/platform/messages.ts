@@ -113,6 +113,7 @@ export const messages = {
   },
   'nav.agenda': { id: 'Agenda', en: 'Agenda' },
   'nav.regulations': { id: 'Perda', en: 'Regulations' },
+  'follow.pending': { id: 'Menunggu konfirmasi lewat email', en: 'Waiting for confirmation by email' },
   'draft.follow.badTitle': { id: 'Tautan tidak berlaku', en: 'The link does not work' },
   'draft.stop.title': { id: 'Anda berhenti mengikuti', en: 'You stopped following' },
   'draft.stop.badTitle': { id: 'Tautan tidak berlaku', en: 'The link does not work' },

@@ -7,6 +7,8 @@ import type { Db } from '../db/index.ts';
 import { isEmail, normaliseEmail } from './contact.ts';
 import { hashToken, newToken, type Sealer } from './crypto.ts';
 import type { Deps } from './deps.ts';
+import type { DataSubject, PersonalDataSection } from './feature.ts';
+import type { MessageKey } from './i18n.ts';
 import { enqueueMessage } from './outbox.ts';
 
 export type SubjectType = 'raperda' | 'project' | 'aspiration';
@@ -155,4 +157,81 @@ export async function moveSubscriptions(db: Db, from: Subject, to: Subject): Pro
     )
     .execute();
   await db.deleteFrom('subscription').where('subject_type', '=', from.type).where('subject_id', '=', from.id).execute();
+}
+
+/** What one address follows of one kind of subject, newest first, confirmed or still waiting. */
+export function followsOf(
+  db: Db,
+  emailLookup: string,
+  type: SubjectType,
+): Promise<{ id: number; subject_id: number; confirmed_at: Date | null; created_at: Date }[]> {
+  return db
+    .selectFrom('subscription')
+    .select(['id', 'subject_id', 'confirmed_at', 'created_at'])
+    .where('email_lookup', '=', emailLookup)
+    .where('subject_type', '=', type)
+    .orderBy('id', 'desc')
+    .execute();
+}
+
+/** Ends one follow of the address (from its own account page); false when it is not theirs. */
+export async function stopFollowing(db: Db, emailLookup: string, subscriptionId: number): Promise<boolean> {
+  const row = await db
+    .deleteFrom('subscription')
+    .where('id', '=', subscriptionId)
+    .where('email_lookup', '=', emailLookup)
+    .returning('id')
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+/** Ends every follow of the address: part of erasing the account that holds it. */
+export async function forgetFollows(db: Db, emailLookup: string): Promise<void> {
+  await db.deleteFrom('subscription').where('email_lookup', '=', emailLookup).execute();
+}
+
+/** One followed subject as its feature names it: its page, its title, where it stands. */
+export interface FollowedSubject {
+  id: number;
+  href: string;
+  text: string;
+  state: MessageKey;
+}
+
+/**
+ * The section "what you follow" of one kind of subject, for a person's copy of their data and
+ * their account page: the feature names its subjects, a follow not yet confirmed says so.
+ */
+export async function followSection(
+  deps: Deps,
+  subject: DataSubject,
+  type: SubjectType,
+  section: { key: string; title: MessageKey },
+  describe: (ids: number[]) => Promise<FollowedSubject[]>,
+): Promise<PersonalDataSection> {
+  const follows = await followsOf(deps.db, subject.emailLookup, type);
+  const named = follows.length === 0 ? [] : await describe(follows.map((f) => f.subject_id));
+  return {
+    ...section,
+    items: follows.flatMap((f) => {
+      const s = named.find((n) => n.id === f.subject_id);
+      if (s === undefined) return [];
+      return [
+        {
+          link: { href: s.href, text: s.text },
+          text: s.text,
+          at: f.created_at,
+          state: f.confirmed_at === null ? 'follow.pending' : s.state,
+          followId: f.id,
+          record: {
+            type,
+            page: s.href,
+            title: s.text,
+            since: f.created_at.toISOString(),
+            confirmedAt: f.confirmed_at?.toISOString() ?? null,
+          },
+        },
+      ];
+    }),
+  };
 }

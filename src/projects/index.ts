@@ -4,13 +4,14 @@ import { deps } from '../platform/auth.ts';
 import type { Feature } from '../platform/feature.ts';
 import { messages } from './messages.ts';
 import { projectRoutes } from './routes.tsx';
-import { scheduleProjectJobs, sitemap } from './service.ts';
+import { projectPersonalData, scheduleProjectJobs, sitemap } from './service.ts';
 
 export const feature: Feature = {
   name: 'projects',
   routes: [projectRoutes],
   messages,
   sitemap,
+  personalData: projectPersonalData,
   jobs: (app) => scheduleProjectJobs(deps(app), app.log),
   backOffice: [{ href: '/kelola/proyek', label: 'project.office.title', permission: 'projects.manage' }],
 };

@@ -86,6 +86,7 @@ export const messages = {
     id: 'Sampaikan aspirasi tentang proyek ini',
     en: 'Send an aspiration about this project',
   },
+  'project.followedByYou': { id: 'Proyek yang Anda ikuti', en: 'Projects you follow' },
   'project.follow.title': { id: 'Ikuti proyek ini', en: 'Follow this project' },
   'project.follow.lead': {
     id: 'Terima surel setiap ada laporan kemajuan. Kami mengirim tautan konfirmasi dahulu; alamat Anda tidak ditampilkan.',

@@ -202,6 +202,20 @@ describe('programmes and projects', () => {
     assert.equal(mailbox.to('warga.jalan@example.org').length, 1);
     assert.equal((await citizen.get(linkIn(confirm[0]))).statusCode, 303);
 
+    // Signed in, a follow with the account's address is on /akun with where the project stands.
+    const holder = await createUser(t, 'citizen');
+    const signedIn = await signIn(t, holder, agent());
+    await signedIn.get(`/proyek/${projectId}`);
+    await signedIn.post(`/proyek/${projectId}/ikuti`, { 'follow-email': holder.email });
+    await t.app.outbox.deliverDue();
+    assert.equal((await signedIn.get(linkIn(mailbox.to(holder.email)[0]))).statusCode, 303);
+    assert.match(
+      (await signedIn.get('/akun')).body,
+      new RegExp(
+        `Proyek yang Anda ikuti</h3><ul class="list"><li><a href="/proyek/${projectId}">Peningkatan Jalan Siliwangi</a><br/><span class="badge">Berjalan</span>`,
+      ),
+    );
+
     const withPhoto = await report(
       projectId,
       {

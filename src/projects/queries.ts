@@ -260,3 +260,8 @@ export function allProjects(db: Db, councilId: number) {
 export function projectPages(db: Db, councilId: number, limit: number) {
   return newestRows(db, 'project', councilId, limit);
 }
+
+/** Name and status of the given projects (those an address follows). */
+export function projectsByIds(db: Db, ids: number[]) {
+  return db.selectFrom('project').select(['id', 'name', 'status']).where('id', 'in', ids).execute();
+}

@@ -12,7 +12,7 @@ import { recordAudit } from '../platform/audit.ts';
 import type { CurrentUser, Deps } from '../platform/deps.ts';
 import { translator } from '../platform/i18n.ts';
 import { enqueueMessage } from '../platform/outbox.ts';
-import { askToFollow, confirmedSubscribers, stopLink } from '../platform/subscriptions.ts';
+import { askToFollow, confirmedSubscribers, followSection, stopLink } from '../platform/subscriptions.ts';
 import {
   MAX_PHOTOS,
   type ProcessedPhoto,
@@ -26,7 +26,7 @@ import { isCalendarDay, jakartaDay } from '../platform/working-days.ts';
 
 export { MAX_PHOTOS };
 
-import type { SitemapEntry } from '../platform/feature.ts';
+import type { PersonalDataHooks, SitemapEntry } from '../platform/feature.ts';
 import { SITEMAP_LIMIT } from '../platform/sitemap.ts';
 import * as q from './queries.ts';
 
@@ -609,3 +609,24 @@ export async function sitemap(deps: Deps): Promise<SitemapEntry[]> {
   const rows = await q.projectPages(deps.db, structure.council.id, SITEMAP_LIMIT - 1);
   return [{ path: '/proyek' }, ...rows.map((r) => ({ path: `/proyek/${r.id}`, modified: r.updated_at }))];
 }
+
+/** The projects a person follows by email, on /akun and in their copy of their data. */
+export const projectPersonalData: PersonalDataHooks = {
+  async copy(deps, subject) {
+    return [
+      await followSection(
+        deps,
+        subject,
+        'project',
+        { key: 'followedProjects', title: 'project.followedByYou' },
+        async (ids) =>
+          (await q.projectsByIds(deps.db, ids)).map((p) => ({
+            id: p.id,
+            href: `/proyek/${p.id}`,
+            text: p.name,
+            state: `project.status.${p.status}`,
+          })),
+      ),
+    ];
+  },
+};

@@ -1,6 +1,7 @@
 /** A signed-in person's pages: the account overview and two-step verification. */
 
 import type { CurrentUser } from '../../platform/deps.ts';
+import type { PersonalDataSection } from '../../platform/feature.ts';
 import { formatDate, formatTime } from '../../platform/format.ts';
 import type { PageContext } from '../../platform/page-context.ts';
 import { CsrfField, ErrorSummary, type FieldErrors, Notice, TextField } from '../../platform/views/form.tsx';
@@ -22,11 +23,23 @@ export interface AccountPageProps {
   phone: string;
   sessions: SessionRow[];
   recoveryLeft: number;
+  /** What the person sent and follows, feature by feature. */
+  lists: PersonalDataSection[];
   errors: FieldErrors;
   notice?: string | undefined;
 }
 
-export function AccountPage({ ctx, csrf, user, phone, sessions, recoveryLeft, errors, notice }: AccountPageProps) {
+export function AccountPage({
+  ctx,
+  csrf,
+  user,
+  phone,
+  sessions,
+  recoveryLeft,
+  lists,
+  errors,
+  notice,
+}: AccountPageProps) {
   const { t, lang } = ctx;
   return (
     <Layout ctx={ctx} title={t('account.title')}>
@@ -48,6 +61,8 @@ export function AccountPage({ ctx, csrf, user, phone, sessions, recoveryLeft, er
           )}
         </dd>
       </dl>
+
+      <OwnLists ctx={ctx} csrf={csrf} lists={lists} />
 
       <section aria-labelledby="ganti-sandi">
         <h2 id="ganti-sandi">{t('account.changePassword')}</h2>
@@ -227,6 +242,48 @@ export function PersonalDataPage({ ctx, copy }: { ctx: PageContext; copy: Person
         </section>
       ))}
     </Layout>
+  );
+}
+
+/**
+ * "Follow all your aspirations in one place": what the person sent while signed in and what they
+ * follow by email, each with where it stands; a follow can be ended here without its mailed link.
+ */
+function OwnLists({ ctx, csrf, lists }: { ctx: PageContext; csrf: string; lists: PersonalDataSection[] }) {
+  const { t, lang } = ctx;
+  return (
+    <section aria-labelledby="milik-saya">
+      <h2 id="milik-saya">{t('account.mine')}</h2>
+      {lists.map((section) => (
+        <section key={section.key} aria-labelledby={`daftar-${section.key}`}>
+          <h3 id={`daftar-${section.key}`}>{t(section.title)}</h3>
+          {section.items.length === 0 ? <p>{t('pdp.none')}</p> : null}
+          <ul class="list">
+            {section.items.map((item) => (
+              <li key={item.followId ?? item.link?.href ?? item.text}>
+                {item.link === undefined ? item.text : <a href={item.link.href}>{item.link.text}</a>}
+                {item.link !== undefined && item.link.text !== item.text ? ` · ${item.text}` : null}
+                <br />
+                {item.state === undefined ? null : <span class="badge">{t(item.state)}</span>}
+                {item.at === null ? null : ` ${formatDate(item.at, lang)}`}
+                {item.followId === undefined ? null : (
+                  <form method="post" action={`/akun/ikuti/${item.followId}/berhenti`} class="inline-form">
+                    <CsrfField token={csrf} />{' '}
+                    <button class="button secondary" type="submit">
+                      {t('account.stopFollowing')}
+                      <span class="visually-hidden">{`: ${item.text}`}</span>
+                    </button>
+                  </form>
+                )}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ))}
+      <p>
+        <a href="/aspirasi/baru">{t('account.sendAspiration')}</a>
+      </p>
+    </section>
   );
 }
 
