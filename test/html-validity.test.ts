@@ -60,6 +60,7 @@ describe('valid HTML', () => {
       name: 'Kemajuan fisik',
       planned: { from: '2026-01-01', to: '2026-12-31' },
       dateLabel: (day) => day,
+      percentLabel: (value) => `${value}%`,
     });
     for (const svg of [bars, progress]) {
       assert.match(svg, /^<svg /);

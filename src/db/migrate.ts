@@ -19,6 +19,7 @@ import * as m0013 from './migrations/0013-projects.ts';
 import * as m0014 from './migrations/0014-aspiration-privacy.ts';
 import * as m0015 from './migrations/0015-yearly-numbers.ts';
 import * as m0016 from './migrations/0016-follows-by-address.ts';
+import * as m0017 from './migrations/0017-decimal-progress.ts';
 
 const migrations: Record<string, Migration> = {
   '0001-council': m0001,
@@ -37,6 +38,7 @@ const migrations: Record<string, Migration> = {
   '0014-aspiration-privacy': m0014,
   '0015-yearly-numbers': m0015,
   '0016-follows-by-address': m0016,
+  '0017-decimal-progress': m0017,
 };
 
 /** Thrown when the database could not be brought to the latest schema. */

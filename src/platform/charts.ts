@@ -53,6 +53,8 @@ export function progressChart(options: {
   /** The day the line should reach 100 %, drawn as a dashed plan line from the first point. */
   planned?: { from: string; to: string } | undefined;
   dateLabel: (day: string) => string;
+  /** A share as the reader writes it ("61,5%"). */
+  percentLabel: (value: number) => string;
   width?: number;
   height?: number;
 }): string {
@@ -69,7 +71,10 @@ export function progressChart(options: {
       data: options.points.map((p) => [p.date, p.value]),
       step: false,
       symbolSize: 7,
-      label: { show: options.points.length <= 12, formatter: (p: { value: [string, number] }) => `${p.value[1]}%` },
+      label: {
+        show: options.points.length <= 12,
+        formatter: (p: { value: [string, number] }) => options.percentLabel(p.value[1]),
+      },
     },
   ];
   if (options.planned !== undefined)
@@ -93,7 +98,7 @@ export function progressChart(options: {
         hideOverlap: true,
       },
     },
-    yAxis: { type: 'value', min: 0, max: 100, axisLabel: { formatter: '{value}%' } },
+    yAxis: { type: 'value', min: 0, max: 100, axisLabel: { formatter: (v: number) => options.percentLabel(v) } },
     color: ['#1a7f37', '#8a8a8a'],
     series,
   });

@@ -32,6 +32,11 @@ export function formatNumber(value: number | bigint, lang: Language): string {
   return new Intl.NumberFormat(locales[lang], { maximumFractionDigits: 2 }).format(value);
 }
 
+/** A share as "61,5%" (Indonesian) or "61.5%" (English). */
+export function formatPercent(value: number, lang: Language): string {
+  return `${formatNumber(value, lang)}%`;
+}
+
 /** "Rp 1.234.567" in both languages: the Rupiah is written the Indonesian way. */
 export function formatRupiah(value: number | bigint): string {
   const negative = value < 0;

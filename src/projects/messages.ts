@@ -34,12 +34,16 @@ export const messages = {
   'project.field.lat': { id: 'Titik peta: lintang', en: 'Map point: latitude' },
   'project.field.lon': { id: 'Titik peta: bujur', en: 'Map point: longitude' },
   'project.field.pointHint': {
-    id: 'Boleh dikosongkan. Contoh: -6,2383 dan 106,9756 ditulis -6.2383 dan 106.9756.',
-    en: 'May be left empty. Example: -6.2383 and 106.9756.',
+    id: 'Boleh dikosongkan. Angka desimal dengan koma atau titik, misalnya -6,2383 dan 106,9756.',
+    en: 'May be left empty. Decimals with a point or a comma, e.g. -6.2383 and 106.9756.',
   },
   'project.field.budget': { id: 'Pagu anggaran (Rp)', en: 'Budget ceiling (Rp)' },
   'project.field.moneyHint': { id: 'Rupiah penuh, misalnya 12.500.000.000.', en: 'Whole rupiah, e.g. 12.500.000.000.' },
   'project.field.realised': { id: 'Realisasi anggaran (Rp)', en: 'Spent so far (Rp)' },
+  'project.field.progressHint': {
+    id: 'Angka 0 sampai 100, boleh dengan satu desimal, misalnya 61,5.',
+    en: 'A number from 0 to 100, with one decimal if needed, e.g. 61.5.',
+  },
   'project.field.funding': { id: 'Sumber dana', en: 'Funding source' },
   'project.field.fundingHint': {
     id: 'Misalnya APBD, APBD Provinsi, APBN, DAK.',
@@ -64,9 +68,29 @@ export const messages = {
     id: 'Rencana selesai tidak boleh sebelum tanggal mulai.',
     en: 'The planned end cannot be before the start.',
   },
-  'project.problem.range': {
-    id: 'Tulis angka 0 sampai 100 (atau tanggal yang sudah lewat).',
-    en: 'Enter a number from 0 to 100 (or a date that has passed).',
+  'project.problem.future': {
+    id: 'Tanggal laporan tidak boleh setelah hari ini.',
+    en: 'The date of the report cannot be after today.',
+  },
+  'project.problem.point': {
+    id: 'Tulis lintang dan bujur dengan angka, misalnya -6,2383 dan 106,9756; atau kosongkan keduanya.',
+    en: 'Enter latitude and longitude as numbers, e.g. -6.2383 and 106.9756; or leave both empty.',
+  },
+  'project.problem.moneyFormat': {
+    id: 'Tulis jumlah rupiah penuh dengan angka, misalnya 12.500.000.000.',
+    en: 'Enter whole rupiah in figures, e.g. 12.500.000.000.',
+  },
+  'project.problem.moneyRange': {
+    id: 'Jumlah harus 0 atau lebih dan kurang dari 1.000 triliun rupiah.',
+    en: 'The amount must be 0 or more and under 1,000 trillion rupiah.',
+  },
+  'project.problem.percentFormat': {
+    id: 'Tulis persentase dengan angka, misalnya 61 atau 61,5.',
+    en: 'Enter the percentage in figures, e.g. 61 or 61.5.',
+  },
+  'project.problem.percentRange': {
+    id: 'Tulis persentase dari 0 sampai 100, misalnya 61,5.',
+    en: 'Enter a percentage from 0 to 100, e.g. 61.5.',
   },
   'project.problem.tooMany': { id: 'Paling banyak 5 foto untuk satu laporan.', en: 'At most 5 photos for one report.' },
   'project.problem.tooLarge': {
@@ -176,7 +200,10 @@ export const messages = {
     id: 'Paling banyak {n} foto; data lokasi dan kamera di dalam foto dihapus.',
     en: 'At most {n} photos; location and camera data inside them is removed.',
   },
-  'project.update.realisedHint': { id: 'Kosongkan bila tidak berubah.', en: 'Leave empty if unchanged.' },
+  'project.update.realisedHint': {
+    id: 'Rupiah penuh, misalnya 2.500.000.000. Kosongkan bila tidak berubah.',
+    en: 'Whole rupiah, e.g. 2.500.000.000. Leave empty if unchanged.',
+  },
   'project.update.keepStatus': { id: '— Tidak berubah —', en: '— Unchanged —' },
   'project.update.save': { id: 'Simpan laporan', en: 'Save the report' },
 } as const satisfies Messages;

@@ -118,12 +118,12 @@ describe('programmes and projects', () => {
     for (const message of [
       /id="name-error">Wajib diisi\./,
       /id="location-error">Isian ini tidak sah/,
-      /id="budget-error">Isian ini tidak sah/,
+      /id="budget-error">Tulis jumlah rupiah penuh dengan angka, misalnya 12\.500\.000\.000\./,
       /id="year-error">Isian ini tidak sah/,
       /id="endsOn-error">Isian ini tidak sah/,
-      /id="progress-error">Tulis angka 0 sampai 100/,
+      /id="progress-error">Tulis persentase dari 0 sampai 100, misalnya 61,5\./,
       /id="status-error">Isian ini tidak sah/,
-      /id="lat-error">Isian ini tidak sah/,
+      /id="lat-error">Tulis lintang dan bujur dengan angka/,
     ]) {
       assert.match(bad.body, message);
     }
@@ -169,8 +169,8 @@ describe('programmes and projects', () => {
     // Bad reports: nothing stored, every problem named.
     const future = await report(projectId, { 'u-date': '2099-01-01', 'u-progress': '101', 'u-note': '' });
     assert.equal(future.statusCode, 400);
-    assert.match(future.body, /id="u-date-error">/);
-    assert.match(future.body, /id="u-progress-error">/);
+    assert.match(future.body, /id="u-date-error">Tanggal laporan tidak boleh setelah hari ini\./);
+    assert.match(future.body, /id="u-progress-error">Tulis persentase dari 0 sampai 100, misalnya 61,5\./);
     assert.match(future.body, /id="u-note-error">Wajib diisi/);
     const notPhoto = await t.app.inject({
       method: 'GET',
@@ -271,6 +271,48 @@ describe('programmes and projects', () => {
     await report(projectId, { 'u-date': '2026-07-01', 'u-progress': '60', 'u-note': 'Lanjut.' });
     await t.app.outbox.deliverDue();
     assert.equal(mailbox.to('warga.jalan@example.org').length, 3, 'nothing after stopping');
+  });
+
+  test('progress and amounts are typed the Indonesian way: 61,5 and Rp 3.100.000.000,00', async () => {
+    const words = await report(projectId, { 'u-date': '2026-07-10', 'u-progress': 'enam puluh', 'u-note': 'Cor.' });
+    assert.equal(words.statusCode, 400);
+    assert.match(words.body, /id="u-progress-error">Tulis persentase dengan angka, misalnya 61 atau 61,5\./);
+    assert.match(words.body, /value="enam puluh"/, 'what was typed is kept');
+    const sen = await report(projectId, {
+      'u-date': '2026-07-10',
+      'u-progress': '61,5',
+      'u-realised': 'Rp 3.100.000.000,50',
+      'u-note': 'Cor.',
+    });
+    assert.equal(sen.statusCode, 400);
+    assert.match(sen.body, /id="u-realised-error">Tulis jumlah rupiah penuh/);
+    assert.match(sen.body, /value="61,5"/, 'the decimal comma is kept whole in the field');
+
+    const done = await report(projectId, {
+      'u-date': '2026-07-15',
+      'u-progress': '61,5',
+      'u-realised': 'Rp 3.100.000.000,00',
+      'u-note': 'Pengecoran lajur kiri.',
+    });
+    assert.equal(done.statusCode, 303, done.body.slice(0, 800));
+    const stored = await t.database.db
+      .selectFrom('project')
+      .select(['progress', 'realised'])
+      .where('id', '=', projectId)
+      .executeTakeFirstOrThrow();
+    assert.equal(stored.progress, 61.5);
+    assert.equal(Number(stored.realised), 3_100_000_000);
+    const page = (await agent().get(`/proyek/${projectId}`)).body;
+    assert.match(page, /kemajuan fisik 61,5%/);
+    assert.match(page, /<th scope="row">15 Juli 2026<\/th><td class="number">61,5%<\/td>/);
+    assert.match((await agent().get(`/proyek/${projectId}?lang=en`)).body, /physical progress 61\.5%/);
+    const office = (await staff.get(`/kelola/proyek/${projectId}`)).body;
+    assert.match(office, /id="u-progress" name="u-progress" type="text" value="61,5"[^>]*inputmode="decimal"/);
+    const api = (await agent().get(`/api/v1/projects/${projectId}`)).json<{
+      progress: number;
+      updates: { progress: number }[];
+    }>();
+    assert.deepEqual([api.progress, api.updates[0]?.progress], [61.5, 61.5]);
   });
 
   test('staff find the meeting to link by title words, body and month instead of scrolling hundreds', async () => {
@@ -438,14 +480,14 @@ describe('programmes and projects', () => {
     assert.equal(api.meta.total, 1);
     assert.deepEqual(
       { name: api.data[0]?.name, progress: api.data[0]?.progress, budget: api.data[0]?.budget, lat: api.data[0]?.lat },
-      { name: 'Peningkatan Jalan Siliwangi', progress: 60, budget: 12_500_000_000, lat: -6.2401 },
+      { name: 'Peningkatan Jalan Siliwangi', progress: 61.5, budget: 12_500_000_000, lat: -6.2401 },
     );
     const one = JSON.parse((await agent().get(`/api/v1/projects/${projectId}`)).body) as {
       updates: { progress: number }[];
     };
     assert.deepEqual(
       one.updates.map((u) => u.progress),
-      [60, 55, 35, 20],
+      [61.5, 60, 55, 35, 20],
     );
     assert.equal((await agent().get('/api/v1/projects/999999')).statusCode, 404);
   });

@@ -12,6 +12,7 @@ import { NotFoundError } from '../platform/errors.tsx';
 import { registerFollowLinks } from '../platform/follow-routes.tsx';
 import type { MessageKey } from '../platform/i18n.ts';
 import { multipartBody } from '../platform/multipart.ts';
+import { numberForField } from '../platform/numbers.ts';
 import { renderForm, renderPage } from '../platform/render.tsx';
 import { IdParams, optionalText, PageQuery, queryText } from '../platform/schemas.ts';
 import { MAX_PHOTO_BYTES, smallName, storedFile, uploadPath } from '../platform/uploads.ts';
@@ -42,7 +43,12 @@ const projectProblemTexts = {
   tooLong: 'project.problem.tooLong',
   invalid: 'project.problem.invalid',
   order: 'project.problem.order',
-  range: 'project.problem.range',
+  future: 'project.problem.future',
+  point: 'project.problem.point',
+  'money.format': 'project.problem.moneyFormat',
+  'money.range': 'project.problem.moneyRange',
+  'percent.format': 'project.problem.percentFormat',
+  'percent.range': 'project.problem.percentRange',
   tooMany: 'project.problem.tooMany',
   tooLarge: 'project.problem.tooLarge',
   type: 'project.problem.type',
@@ -108,7 +114,7 @@ const ProjectJson = Type.Object({
   contractor: nullable(Type.String()),
   starts_on: nullable(Type.String({ format: 'date' })),
   ends_on: nullable(Type.String({ format: 'date' })),
-  progress: Type.Integer({ minimum: 0, maximum: 100, description: 'Physical progress, percent' }),
+  progress: Type.Number({ minimum: 0, maximum: 100, description: 'Physical progress, percent (one decimal)' }),
   status: Type.String(),
   updated_at: Type.String({ format: 'date-time' }),
 });
@@ -389,7 +395,7 @@ export const projectRoutes: FastifyPluginAsyncTypebox = async (app) => {
             updates: Type.Array(
               Type.Object({
                 date: Type.String({ format: 'date' }),
-                progress: Type.Integer(),
+                progress: Type.Number(),
                 realised: nullable(Type.Integer()),
                 note: Type.String(),
                 photos: Type.Array(Type.String({ description: 'URL of the photo' })),
@@ -501,7 +507,7 @@ export const projectRoutes: FastifyPluginAsyncTypebox = async (app) => {
           errors={forms.errors ?? {}}
           values={forms.values ?? valuesOf(found.project)}
           updateErrors={forms.updateErrors ?? {}}
-          updateValues={forms.updateValues ?? { 'u-progress': String(found.project.progress) }}
+          updateValues={forms.updateValues ?? { 'u-progress': numberForField(found.project.progress) }}
           meetingError={forms.meetingError}
           notice={key === undefined ? undefined : ctx.t(key)}
         />

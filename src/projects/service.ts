@@ -10,7 +10,9 @@ import { type CouncilStructure, getCouncil, nearestKelurahan, placeOf } from '..
 import type { ProjectStatus } from '../db/schema.ts';
 import { recordAudit } from '../platform/audit.ts';
 import type { CurrentUser, Deps } from '../platform/deps.ts';
+import { formatNumber } from '../platform/format.ts';
 import { translator } from '../platform/i18n.ts';
+import { type NumberField, readNumber } from '../platform/numbers.ts';
 import { enqueueMessage } from '../platform/outbox.ts';
 import { askToFollow, confirmedSubscribers, followSection, stopLink } from '../platform/subscriptions.ts';
 import {
@@ -115,18 +117,45 @@ export interface ProjectInput {
   status: string;
 }
 
-export type ProjectProblem = 'required' | 'tooLong' | 'invalid' | 'order' | 'range';
+export type ProjectProblem = 'required' | 'tooLong' | 'invalid' | 'order' | 'future' | 'point';
 export interface ProjectError {
   field: keyof ProjectInput | 'date' | 'note' | 'photos' | 'meeting' | 'email';
-  problem: ProjectProblem | 'tooMany' | 'tooLarge' | 'type' | 'unreadable';
+  problem:
+    | ProjectProblem
+    | `${'money' | 'percent'}.${'format' | 'range'}`
+    | 'tooMany'
+    | 'tooLarge'
+    | 'type'
+    | 'unreadable';
 }
 
-/** Whole rupiah as staff type them: 1234567, 1.234.567 or "Rp 1.234.567". */
-export function rupiah(raw: string): number | undefined {
-  const v = raw.replace(/^Rp\.?/i, '').replace(/[\s.]/g, '');
-  if (!/^\d{1,15}$/.test(v)) return undefined;
-  return Number(v);
+/**
+ * A number field of the forms: `empty` is its value when left empty (undefined: it is required).
+ * A problem is recorded for the field, named by what the field holds (an amount, a share).
+ */
+function numberOf<E>(
+  errors: ProjectError[],
+  field: 'budget' | 'realised' | 'progress',
+  raw: string,
+  kind: NumberField,
+  empty: E,
+): number | E | undefined {
+  if (raw.trim() === '') {
+    if (empty === undefined) errors.push({ field, problem: 'required' });
+    return empty;
+  }
+  const read = readNumber(raw, kind);
+  if (read.ok) return read.value;
+  errors.push({ field, problem: `${kind.unit === 'percent' ? 'percent' : 'money'}.${read.problem}` });
+  return undefined;
 }
+
+/** Whole rupiah as staff type them: 1234567, 1.234.567, "Rp 1.234.567" or 1.234.567,00. */
+const money: NumberField = { decimals: 0, min: 0, max: 999_999_999_999_999, unit: 'rupiah' };
+/** Physical progress with one decimal, as in contractors' reports: 61,5 (or 61.5, 61,5 %). */
+const percent: NumberField = { decimals: 1, min: 0, max: 100, unit: 'percent' };
+const latitude: NumberField = { decimals: 7, min: -90, max: 90 };
+const longitude: NumberField = { decimals: 7, min: -180, max: 180 };
 
 function checkProject(structure: CouncilStructure, input: ProjectInput) {
   const errors: ProjectError[] = [];
@@ -151,26 +180,15 @@ function checkProject(structure: CouncilStructure, input: ProjectInput) {
   let lat: number | null = null;
   let lon: number | null = null;
   if (input.lat.trim() !== '' || input.lon.trim() !== '') {
-    lat = Number(input.lat);
-    lon = Number(input.lon);
-    if (
-      !Number.isFinite(lat) ||
-      !Number.isFinite(lon) ||
-      Math.abs(lat) > 90 ||
-      Math.abs(lon) > 180 ||
-      input.lat.trim() === '' ||
-      input.lon.trim() === ''
-    ) {
-      errors.push({ field: 'lat', problem: 'invalid' });
-      lat = null;
-      lon = null;
-    }
+    const readLat = readNumber(input.lat, latitude);
+    const readLon = readNumber(input.lon, longitude);
+    if (readLat.ok && readLon.ok) {
+      lat = readLat.value;
+      lon = readLon.value;
+    } else errors.push({ field: 'lat', problem: 'point' });
   }
-  const budget = rupiah(input.budget);
-  if (budget === undefined)
-    errors.push({ field: 'budget', problem: input.budget.trim() === '' ? 'required' : 'invalid' });
-  const realised = input.realised.trim() === '' ? 0 : rupiah(input.realised);
-  if (realised === undefined) errors.push({ field: 'realised', problem: 'invalid' });
+  const budget = numberOf(errors, 'budget', input.budget, money, undefined);
+  const realised = numberOf(errors, 'realised', input.realised, money, 0);
   const year = /^\d{4}$/.test(input.year.trim()) ? Number(input.year) : undefined;
   if (year === undefined || year < 2000 || year > 2200)
     errors.push({ field: 'year', problem: input.year.trim() === '' ? 'required' : 'invalid' });
@@ -186,9 +204,7 @@ function checkProject(structure: CouncilStructure, input: ProjectInput) {
   const startsOn = day('startsOn');
   const endsOn = day('endsOn');
   if (startsOn !== null && endsOn !== null && endsOn < startsOn) errors.push({ field: 'endsOn', problem: 'order' });
-  const progress =
-    input.progress.trim() === '' ? 0 : /^\d{1,3}$/.test(input.progress.trim()) ? Number(input.progress) : -1;
-  if (progress < 0 || progress > 100) errors.push({ field: 'progress', problem: 'range' });
+  const progress = numberOf(errors, 'progress', input.progress, percent, 0) ?? 0;
   const status = statuses.find((s) => s === input.status);
   if (status === undefined) errors.push({ field: 'status', problem: 'invalid' });
   if (errors.length > 0 || place === undefined || budget === undefined || year === undefined || status === undefined)
@@ -278,11 +294,9 @@ export async function addProgressUpdate(
   const errors: ProjectError[] = [];
   const date = input.date.trim();
   if (!isCalendarDay(date)) errors.push({ field: 'date', problem: date === '' ? 'required' : 'invalid' });
-  else if (date > jakartaDay(new Date())) errors.push({ field: 'date', problem: 'range' });
-  const progress = /^\d{1,3}$/.test(input.progress.trim()) ? Number(input.progress) : -1;
-  if (progress < 0 || progress > 100) errors.push({ field: 'progress', problem: 'range' });
-  const realised = input.realised.trim() === '' ? null : (rupiah(input.realised) ?? -1);
-  if (realised === -1) errors.push({ field: 'realised', problem: 'invalid' });
+  else if (date > jakartaDay(new Date())) errors.push({ field: 'date', problem: 'future' });
+  const progress = numberOf(errors, 'progress', input.progress, percent, undefined) ?? 0;
+  const realised = numberOf(errors, 'realised', input.realised, money, null) ?? null;
   const status = input.status === '' ? undefined : statuses.find((s) => s === input.status);
   if (input.status !== '' && status === undefined) errors.push({ field: 'status', problem: 'invalid' });
   const note = input.note.trim();
@@ -305,6 +319,7 @@ export async function addProgressUpdate(
 
   const stored = await storePhotos(deps.config.uploadDir, PHOTO_FOLDER, processed);
   const t = translator(deps.config.defaultLanguage);
+  const shownProgress = formatNumber(progress, deps.config.defaultLanguage);
   try {
     await deps.db.transaction().execute(async (trx) => {
       const update = await q.insertUpdate(trx, {
@@ -340,10 +355,10 @@ export async function addProgressUpdate(
         await enqueueMessage(trx, deps.sealer, {
           channel: 'email',
           to: follower.email,
-          subject: t('project.mail.update.subject', { name: row.name, progress }),
+          subject: t('project.mail.update.subject', { name: row.name, progress: shownProgress }),
           text: t('project.mail.update.body', {
             name: row.name,
-            progress,
+            progress: shownProgress,
             date,
             note,
             link: `${deps.config.publicBaseUrl}/proyek/${id}`,

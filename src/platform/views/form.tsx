@@ -37,7 +37,8 @@ export interface TextFieldProps {
   autocomplete?: string;
   required?: boolean;
   maxLength?: number;
-  inputMode?: 'numeric' | 'text';
+  /** The phone keyboard to offer: digits (numeric), digits with the decimal comma (decimal). */
+  inputMode?: 'numeric' | 'decimal' | 'text';
 }
 
 export function TextField({

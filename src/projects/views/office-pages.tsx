@@ -1,6 +1,7 @@
 /** /kelola/proyek: the list and a new project; /kelola/proyek/:id: edit, report progress, link meetings. */
 import type { CouncilStructure } from '../../council/service.ts';
-import { dayOf, formatDate, formatTime } from '../../platform/format.ts';
+import { dayOf, formatDate, formatPercent, formatTime } from '../../platform/format.ts';
+import { numberForField } from '../../platform/numbers.ts';
 import type { PageContext } from '../../platform/page-context.ts';
 import {
   CsrfField,
@@ -165,10 +166,11 @@ function ProjectFields({
       <TextField
         name="progress"
         label={t('project.field.progress')}
+        hint={t('project.field.progressHint')}
         value={values.progress}
         error={errors.progress}
-        inputMode="numeric"
-        maxLength={3}
+        inputMode="decimal"
+        maxLength={10}
       />
       <StatusField
         ctx={ctx}
@@ -223,7 +225,7 @@ export function ProjectsOfficePage({
                 <td>
                   <ProjectStatusBadge ctx={ctx} status={p.status} />
                 </td>
-                <td class="number">{p.progress}%</td>
+                <td class="number">{formatPercent(p.progress, ctx.lang)}</td>
               </tr>
             ))}
           </tbody>
@@ -256,7 +258,7 @@ export function valuesOf(p: ProjectView): Values {
     contractor: p.contractor ?? '',
     startsOn: p.startsOn ?? '',
     endsOn: p.endsOn ?? '',
-    progress: String(p.progress),
+    progress: numberForField(p.progress),
     status: p.status,
   };
 }
@@ -323,10 +325,11 @@ export function ProjectOfficePage({
           <TextField
             name="u-progress"
             label={t('project.field.progress')}
+            hint={t('project.field.progressHint')}
             value={updateValues['u-progress']}
             error={updateErrors['u-progress']}
-            inputMode="numeric"
-            maxLength={3}
+            inputMode="decimal"
+            maxLength={10}
           />
           <TextField
             name="u-realised"
@@ -366,7 +369,7 @@ export function ProjectOfficePage({
           <ul>
             {updates.map((u) => (
               <li key={u.id}>
-                {dayOf(ctx, u.date)}: {u.progress}%, {u.note.slice(0, 120)}
+                {dayOf(ctx, u.date)}: {formatPercent(u.progress, ctx.lang)}, {u.note.slice(0, 120)}
               </li>
             ))}
           </ul>

@@ -5,7 +5,14 @@ import { StatusBadge } from '../../aspirations/views/shared.tsx';
 import { type CouncilStructure, regionCenter } from '../../council/service.ts';
 import type { ProjectStatus } from '../../db/schema.ts';
 import { progressChart } from '../../platform/charts.ts';
-import { dayOf, formatDate, formatRupiah, formatRupiahWords } from '../../platform/format.ts';
+import {
+  dayOf,
+  formatDate,
+  formatNumber,
+  formatPercent,
+  formatRupiah,
+  formatRupiahWords,
+} from '../../platform/format.ts';
 import type { MessageKey } from '../../platform/i18n.ts';
 import type { PageContext } from '../../platform/page-context.ts';
 import { FollowForm } from '../../platform/views/follow.tsx';
@@ -44,9 +51,9 @@ export function ProgressBar({ ctx, progress }: { ctx: PageContext; progress: num
   return (
     <p class="progress-line">
       <progress max={100} value={progress} aria-label={ctx.t('project.progress')}>
-        {progress}%
+        {formatPercent(progress, ctx.lang)}
       </progress>{' '}
-      {ctx.t('project.progressValue', { n: progress })}
+      {ctx.t('project.progressValue', { n: formatNumber(progress, ctx.lang) })}
     </p>
   );
 }
@@ -235,6 +242,7 @@ export function ProjectPage({
           points: chronological.map((u) => ({ date: u.date, value: u.progress })),
           planned: p.startsOn !== null && p.endsOn !== null ? { from: p.startsOn, to: p.endsOn } : undefined,
           dateLabel: (d) => dayOf(ctx, d).replace(/ \d{4}$/, ''),
+          percentLabel: (v) => formatPercent(v, ctx.lang),
         });
   const facts: [string, string | undefined][] = [
     [t('project.field.status'), statusName(ctx, p.status)],
@@ -292,7 +300,7 @@ export function ProjectPage({
                   {chronological.map((u) => (
                     <tr key={u.id}>
                       <th scope="row">{dayOf(ctx, u.date)}</th>
-                      <td class="number">{u.progress}%</td>
+                      <td class="number">{formatPercent(u.progress, ctx.lang)}</td>
                       <td class="number">{u.realised === null ? '—' : formatRupiah(u.realised)}</td>
                     </tr>
                   ))}
@@ -305,7 +313,7 @@ export function ProjectPage({
           {updates.map((u) => (
             <li key={u.id}>
               <h3>
-                {dayOf(ctx, u.date)}: {t('project.progressValue', { n: u.progress })}
+                {dayOf(ctx, u.date)}: {t('project.progressValue', { n: formatNumber(u.progress, ctx.lang) })}
               </h3>
               <p class="prose">{u.note}</p>
               {u.photos.length === 0 ? null : (
