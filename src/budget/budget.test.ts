@@ -115,6 +115,18 @@ const sheetRows: (string | number | null)[][] = [
   ['6.1.01.01', 'SiLPA', 'BPKAD', 330_000_000_000, 330_000_000_000, null, null],
 ];
 
+/** Both confirmations: the first by `checker`, then publishing by `publisher` (the same by default). */
+async function publish(location: string, options: { checker?: Agent; publisher?: Agent; acknowledge?: boolean } = {}) {
+  const checker = options.checker ?? staff;
+  const publisher = options.publisher ?? checker;
+  const tick = options.acknowledge === true ? { acknowledge: 'yes' } : {};
+  await checker.get(location);
+  const checked = await checker.post(`${location}/periksa`, tick);
+  assert.equal(checked.statusCode, 303, checked.body.slice(0, 1500));
+  await publisher.get(location);
+  return publisher.post(`${location}/simpan`, tick);
+}
+
 const lineCount = async () =>
   Number(
     (
@@ -190,7 +202,7 @@ describe("the budget is imported from the region's file", () => {
       assert.ok(previewPage.includes(rupiah(expected[top]?.planned ?? -1)), `planned ${top}`);
       assert.ok(previewPage.includes(rupiah(expected[top]?.realised ?? -1)), `realised ${top}`);
     }
-    const saved = await staff.post(`${res.headers.location as string}/simpan`, {});
+    const saved = await publish(res.headers.location as string);
     assert.equal(saved.headers.location, '/anggaran?tahun=2026&tahap=murni');
     assert.equal(await lineCount(), 7);
 
@@ -210,15 +222,110 @@ describe("the budget is imported from the region's file", () => {
       /5\.2\.04\.01,"Belanja Modal Jalan; Irigasi dan Jaringan"|5\.2\.04\.01,Belanja Modal Jalan; Irigasi dan Jaringan/,
     );
 
-    // Re-import of the same year: the new file replaces the old one entirely.
-    const smaller = ['kode_akun;nama_akun;anggaran', '4.1.01.09;PBB-P2;1.000.000.000.000'].join('\n');
-    const again = await upload(smaller);
-    await staff.get(again.headers.location as string);
-    await staff.post(`${again.headers.location as string}/simpan`, {});
-    assert.equal(await lineCount(), 1);
-    assert.match((await agent().get('/anggaran')).body, /Rp 1 triliun/);
     assert.equal((await agent().get('/anggaran?tahun=2030')).statusCode, 404);
     assert.equal((await agent().get('/anggaran?akun=9.9')).statusCode, 400);
+  });
+
+  test('a small file over the published budget shows what it changes, warns, and goes live only on a second confirmation', async () => {
+    const smaller = ['kode_akun;nama_akun;anggaran', '4.1.01.09;PBB-P2;1.000.000.000.000'].join('\n');
+    const res = await upload(smaller);
+    assert.equal(res.statusCode, 303);
+    const location = res.headers.location as string;
+    const id = Number(location.split('/').at(-1));
+    const page = (await staff.get(location)).body;
+    assert.match(page, /Berkas ini akan menggantikan seluruh APBD 2026 \([^)]*\) yang terbit sekarang\./);
+    assert.match(page, /Halaman Anggaran menampilkan versi ini kepada warga sebagai bawaan\./);
+    assert.match(page, /Perubahan besar: total berubah lebih dari 10%/);
+    // Revenue was 950 + 1.100 + 1.450 billion in the file published before; spending and financing go.
+    assert.match(
+      page,
+      /<strong>Pendapatan Daerah<\/strong>: Rp 3\.500\.000\.000\.000 → Rp 1\.000\.000\.000\.000 \(-71,4%\)/,
+    );
+    assert.match(page, /<strong>Belanja Daerah<\/strong>: Rp 2\.550\.000\.000\.000 → Rp 0 \(-100%\)/);
+    assert.match(page, /1 baris baru, 7 baris hilang, 0 baris berubah nilai\./);
+    assert.match(
+      page,
+      /<th scope="row">4\.1 Pendapatan Asli Daerah[^<]*<\/th><td class="number">Rp 2\.050\.000\.000\.000<\/td><td class="number">Rp 1\.000\.000\.000\.000<\/td>/,
+    );
+    assert.doesNotMatch(page, /\/simpan"/, 'no way to publish before the first confirmation');
+
+    // Publishing before checking, or checking without ticking the large change: refused, nothing changes.
+    const early = await staff.post(`${location}/simpan`, { acknowledge: 'yes' });
+    assert.equal(early.statusCode, 400);
+    assert.match(early.body, /Berkas ini belum diperiksa: konfirmasi pertama dahulu\./);
+    await staff.get(location);
+    const unticked = await staff.post(`${location}/periksa`, {});
+    assert.equal(unticked.statusCode, 400);
+    assert.match(unticked.body, /href="#acknowledge">Centang bahwa Anda sudah memeriksa perubahan besar ini\./);
+    assert.equal(await lineCount(), 7);
+
+    // The administrator asks for a second officer; staff cannot change the rule.
+    const admin = await signIn(t, await createUser(t, 'administrator'), agent());
+    await admin.get('/kelola/anggaran');
+    const silly = await admin.post('/kelola/anggaran/aturan', { warnPercent: '150', secondOfficer: 'yes' });
+    assert.equal(silly.statusCode, 400);
+    assert.match(silly.body, /Tulis persentase bulat dari 1 sampai 100/);
+    assert.equal(
+      (await admin.post('/kelola/anggaran/aturan', { warnPercent: '10', secondOfficer: 'yes' })).statusCode,
+      303,
+    );
+    await staff.get('/kelola/anggaran');
+    assert.doesNotMatch((await staff.get('/kelola/anggaran')).body, /action="\/kelola\/anggaran\/aturan"/);
+    assert.equal((await staff.post('/kelola/anggaran/aturan', { warnPercent: '50' })).statusCode, 403);
+
+    await staff.get(location);
+    const checked = await staff.post(`${location}/periksa`, { acknowledge: 'yes' });
+    assert.equal(checked.headers.location, `${location}?pesan=diperiksa`);
+    const waiting = (await staff.get(checked.headers.location)).body;
+    assert.match(waiting, /Konfirmasi pertama tercatat\. Berkas belum terbit\./);
+    assert.match(waiting, /Diperiksa oleh Anda,/);
+    assert.match(waiting, /Aturan dewan meminta petugas lain menerbitkannya\./);
+    const self = await staff.post(`${location}/simpan`, { acknowledge: 'yes' });
+    assert.equal(self.statusCode, 400);
+    assert.match(self.body, /Anda yang memeriksa berkas ini; aturan dewan meminta petugas lain menerbitkannya\./);
+    assert.equal(await lineCount(), 7, 'still the version in force');
+
+    // A second officer finds it waiting, must tick the large change too, and publishes.
+    const second = await signIn(t, await createUser(t, 'staff', { name: 'Petugas Kedua' }), agent());
+    const list = (await second.get('/kelola/anggaran')).body;
+    assert.match(list, new RegExp(`href="/kelola/anggaran/unggahan/${id}">apbd-2026\\.csv</a> · 2026`));
+    assert.match(list, /Diperiksa Uji staff \d+; menunggu diterbitkan/);
+    await second.get(location);
+    const unticked2 = await second.post(`${location}/simpan`, {});
+    assert.equal(unticked2.statusCode, 400);
+    assert.equal(await lineCount(), 7);
+    await second.get(location);
+    const published = await second.post(`${location}/simpan`, { acknowledge: 'yes' });
+    assert.equal(published.headers.location, '/anggaran?tahun=2026&tahap=murni');
+    assert.equal(await lineCount(), 1);
+    assert.match((await agent().get('/anggaran')).body, /Rp 1 triliun/);
+    const audit = await t.database.db
+      .selectFrom('audit_log')
+      .select(['action', 'details'])
+      .where('subject_type', '=', 'budget')
+      .orderBy('id')
+      .execute();
+    assert.deepEqual(audit.map((a) => a.action).slice(-3), [
+      'budget.rule_changed',
+      'budget.checked',
+      'budget.imported',
+    ]);
+
+    // A file can be withdrawn instead; what is published stays.
+    const withdrawn = await upload(goodFile);
+    const wLocation = withdrawn.headers.location as string;
+    await second.get(wLocation);
+    const gone = await second.post(`${wLocation}/batal`, {});
+    assert.equal(gone.headers.location, '/kelola/anggaran?pesan=dibatalkan');
+    assert.equal((await second.get(wLocation)).statusCode, 404);
+    assert.equal(await lineCount(), 1);
+    for (const role of ['citizen', 'member', 'moderator'] as const) {
+      const other = await signIn(t, await createUser(t, role), agent());
+      assert.equal((await other.get(location)).statusCode, 403, role);
+    }
+
+    await admin.get('/kelola/anggaran');
+    await admin.post('/kelola/anggaran/aturan', { warnPercent: '10' });
   });
 
   test('a spreadsheet saved as XLSX is read from its first sheet, below its title block', async () => {
@@ -233,7 +340,7 @@ describe("the budget is imported from the region's file", () => {
       assert.ok(previewPage.includes(rupiah(planned)), `planned ${top}`);
       assert.ok(previewPage.includes(rupiah(realised)), `realised ${top}`);
     }
-    await staff.post(`${res.headers.location as string}/simpan`, {});
+    assert.equal((await publish(res.headers.location as string)).statusCode, 303);
     const roads = await t.database.db
       .selectFrom('budget_line')
       .selectAll()

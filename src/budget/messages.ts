@@ -43,15 +43,125 @@ export const messages = {
   'budget.office.more': { id: '… dan {n} masalah lagi.', en: '… and {n} more problems.' },
   'budget.office.preview': { id: 'Pratinjau impor', en: 'Import preview' },
   'budget.office.previewLead': {
-    id: '{file}: {n} baris untuk {year} ({stage}). Jumlahnya:',
-    en: '{file}: {n} lines for {year} ({stage}). Its totals:',
+    id: '{file}: {n} baris untuk {year} ({stage}).',
+    en: '{file}: {n} lines for {year} ({stage}).',
   },
   'budget.office.replaceWarning': {
     id: 'Menyimpan akan mengganti seluruh data {year} ({stage}) sekaligus.',
     en: 'Saving replaces all of {year} ({stage}) at once.',
   },
-  'budget.office.save': { id: 'Simpan dan ganti', en: 'Save and replace' },
+  'budget.office.save': { id: 'Terbitkan dan ganti', en: 'Publish and replace' },
   'budget.office.saved': { id: 'Anggaran tersimpan.', en: 'Budget saved.' },
+  'budget.office.discarded': {
+    id: 'Berkas dibatalkan; anggaran yang terbit tidak berubah.',
+    en: 'The file was withdrawn; the published budget is unchanged.',
+  },
+  'budget.pending.title': { id: 'Berkas menunggu terbit', en: 'Files waiting to be published' },
+  'budget.pending.none': { id: 'Tidak ada berkas yang menunggu.', en: 'No file is waiting.' },
+  'budget.pending.uploaded': { id: 'Diunggah {who}, {when}.', en: 'Uploaded by {who}, {when}.' },
+  'budget.pending.toCheck': { id: 'Menunggu diperiksa', en: 'Waiting to be checked' },
+  'budget.pending.toPublish': {
+    id: 'Diperiksa {who}; menunggu diterbitkan',
+    en: 'Checked by {who}; waiting to be published',
+  },
+  'budget.rule.title': { id: 'Aturan penerbitan', en: 'Publishing rule' },
+  'budget.rule.now': {
+    id: 'Perubahan total lebih dari {n}% diperingatkan.',
+    en: 'A total that changes by more than {n}% is warned about.',
+  },
+  'budget.rule.secondOfficerOn': {
+    id: 'Penerbitan harus dikonfirmasi petugas kedua, bukan yang memeriksa.',
+    en: 'Publishing must be confirmed by a second officer, not the one who checked.',
+  },
+  'budget.rule.secondOfficerOff': {
+    id: 'Petugas yang memeriksa boleh menerbitkan sendiri, dengan konfirmasi kedua.',
+    en: 'The officer who checked may publish, with a second confirmation.',
+  },
+  'budget.rule.percent': {
+    id: 'Peringatkan bila total berubah lebih dari (%)',
+    en: 'Warn when a total changes by more than (%)',
+  },
+  'budget.rule.percentHint': { id: 'Angka 1 sampai 100, misalnya 10.', en: 'A number from 1 to 100, e.g. 10.' },
+  'budget.rule.percentProblem': {
+    id: 'Tulis persentase bulat dari 1 sampai 100, misalnya 10.',
+    en: 'Enter a whole percentage from 1 to 100, e.g. 10.',
+  },
+  'budget.rule.secondOfficer': {
+    id: 'Penerbitan harus dikonfirmasi petugas kedua',
+    en: 'Publishing must be confirmed by a second officer',
+  },
+  'budget.rule.save': { id: 'Simpan aturan', en: 'Save the rule' },
+  'budget.rule.saved': { id: 'Aturan penerbitan tersimpan.', en: 'Publishing rule saved.' },
+  'budget.diff.first': {
+    id: 'Belum ada APBD {year} ({stage}) yang terbit; berkas ini akan menjadi versi pertama.',
+    en: 'No budget for {year} ({stage}) is published yet; this file would be the first version.',
+  },
+  'budget.diff.replaces': {
+    id: 'Berkas ini akan menggantikan seluruh APBD {year} ({stage}) yang terbit sekarang.',
+    en: 'This file would replace all of the {year} ({stage}) budget published now.',
+  },
+  'budget.diff.publicNow': {
+    id: 'Halaman Anggaran menampilkan versi ini kepada warga sebagai bawaan.',
+    en: 'The Budget page shows this version to citizens by default.',
+  },
+  'budget.diff.publicBecomes': {
+    id: 'Setelah terbit, halaman Anggaran menampilkannya kepada warga sebagai bawaan, menggantikan APBD {shown}.',
+    en: 'Once published, the Budget page shows it to citizens by default instead of the {shown} budget.',
+  },
+  'budget.diff.warningTitle': {
+    id: 'Perubahan besar: total berubah lebih dari {n}%',
+    en: 'Large change: totals move by more than {n}%',
+  },
+  'budget.diff.totals': { id: 'Anggaran per kelompok akun', en: 'Budget by account group' },
+  'budget.diff.current': { id: 'Terbit sekarang', en: 'Published now' },
+  'budget.diff.next': { id: 'Berkas ini', en: 'This file' },
+  'budget.diff.change': { id: 'Selisih', en: 'Difference' },
+  'budget.diff.realised': { id: 'Realisasi menurut berkas', en: 'Spent according to the file' },
+  'budget.diff.lines': { id: 'Baris rincian', en: 'Detail lines' },
+  'budget.diff.lineCounts': {
+    id: '{added} baris baru, {removed} baris hilang, {changed} baris berubah nilai.',
+    en: '{added} lines added, {removed} removed, {changed} with a changed amount.',
+  },
+  'budget.diff.added': { id: 'Baris baru', en: 'Lines added' },
+  'budget.diff.removed': { id: 'Baris hilang', en: 'Lines removed' },
+  'budget.diff.changed': { id: 'Baris berubah nilai', en: 'Lines with a changed amount' },
+  'budget.confirm.title': { id: 'Penerbitan', en: 'Publishing' },
+  'budget.confirm.firstOfTwo': {
+    id: 'Periksa perbedaannya di atas. Setelah Anda mengonfirmasi, berkas diterbitkan dengan konfirmasi kedua.',
+    en: 'Check the difference above. After you confirm, the file is published with a second confirmation.',
+  },
+  'budget.confirm.firstOfTwoOfficers': {
+    id: 'Periksa perbedaannya di atas. Setelah Anda mengonfirmasi, petugas lain yang menerbitkannya (aturan dewan).',
+    en: "Check the difference above. After you confirm, another officer publishes it (the council's rule).",
+  },
+  'budget.confirm.acknowledge': {
+    id: 'Saya sudah memeriksa perubahan lebih dari {n}% ini dan memang benar',
+    en: 'I have checked this change of more than {n}% and it is right',
+  },
+  'budget.confirm.check': { id: 'Sudah saya periksa: ajukan untuk terbit', en: 'Checked: put forward for publishing' },
+  'budget.confirm.checked': {
+    id: 'Konfirmasi pertama tercatat. Berkas belum terbit.',
+    en: 'First confirmation recorded. The file is not published yet.',
+  },
+  'budget.confirm.checkedBy': { id: 'Diperiksa oleh {who}, {when}.', en: 'Checked by {who}, {when}.' },
+  'budget.confirm.you': { id: 'Anda', en: 'you' },
+  'budget.confirm.waitingForSecond': {
+    id: 'Aturan dewan meminta petugas lain menerbitkannya. Berkas ini tampil di daftar tunggu mereka di halaman Impor APBD.',
+    en: "The council's rule asks another officer to publish it. It is on their waiting list on the Import the budget page.",
+  },
+  'budget.confirm.discard': { id: 'Batalkan berkas ini', en: 'Withdraw this file' },
+  'budget.confirm.acknowledgeProblem': {
+    id: 'Centang bahwa Anda sudah memeriksa perubahan besar ini.',
+    en: 'Tick to say you have checked this large change.',
+  },
+  'budget.confirm.uncheckedProblem': {
+    id: 'Berkas ini belum diperiksa: konfirmasi pertama dahulu.',
+    en: 'This file has not been checked: the first confirmation comes first.',
+  },
+  'budget.confirm.sameOfficerProblem': {
+    id: 'Anda yang memeriksa berkas ini; aturan dewan meminta petugas lain menerbitkannya.',
+    en: "You checked this file; the council's rule asks another officer to publish it.",
+  },
   'budget.problem.year': {
     id: 'tahun {value} tidak sama dengan tahun yang dipilih',
     en: 'year {value} is not the year chosen',

@@ -239,3 +239,59 @@ export function lastChange(db: Db, councilId: number) {
     .where('council_id', '=', councilId)
     .executeTakeFirstOrThrow();
 }
+
+/** The council's rule for publishing a budget file, when an administrator has set one. */
+export function ruleOf(db: Db, councilId: number) {
+  return db
+    .selectFrom('budget_rule')
+    .select(['warn_percent', 'second_officer'])
+    .where('council_id', '=', councilId)
+    .executeTakeFirst();
+}
+
+export function saveRule(db: Db, councilId: number, rule: { warn_percent: number; second_officer: boolean }) {
+  return db
+    .insertInto('budget_rule')
+    .values({ council_id: councilId, ...rule })
+    .onConflict((oc) => oc.column('council_id').doUpdateSet({ ...rule, updated_at: new Date() }))
+    .execute();
+}
+
+/** Records the first confirmation; nothing when the file was checked already (or is gone). */
+export function markChecked(db: Db, councilId: number, id: number, userId: number) {
+  return db
+    .updateTable('budget_upload')
+    .set({ checked_by: userId, checked_at: new Date(), updated_at: new Date() })
+    .where('council_id', '=', councilId)
+    .where('id', '=', id)
+    .where('checked_by', 'is', null)
+    .returning('id')
+    .executeTakeFirst();
+}
+
+/** Files uploaded and not yet published, newest first, with who uploaded and who checked them. */
+export function pendingUploads(db: Db, councilId: number) {
+  return db
+    .selectFrom('budget_upload')
+    .leftJoin('app_user as uploader', 'uploader.id', 'budget_upload.created_by')
+    .leftJoin('app_user as checker', 'checker.id', 'budget_upload.checked_by')
+    .select([
+      'budget_upload.id',
+      'budget_upload.year',
+      'budget_upload.stage',
+      'budget_upload.file_name',
+      'budget_upload.created_at',
+      'budget_upload.checked_at',
+      'uploader.name_sealed as uploader_name',
+      'checker.name_sealed as checker_name',
+    ])
+    .where('budget_upload.council_id', '=', councilId)
+    .orderBy('budget_upload.id', 'desc')
+    .limit(50)
+    .execute();
+}
+
+/** The name of the officer who checked a file, sealed. */
+export function checkerOf(db: Db, userId: number) {
+  return db.selectFrom('app_user').select('name_sealed').where('id', '=', userId).executeTakeFirst();
+}

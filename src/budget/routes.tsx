@@ -8,12 +8,33 @@ import { NotFoundError } from '../platform/errors.tsx';
 import { csv } from '../platform/feeds.ts';
 import { type MessageKey, textOf } from '../platform/i18n.ts';
 import { multipartBody } from '../platform/multipart.ts';
+import { can } from '../platform/permissions.ts';
 import { renderForm, renderPage } from '../platform/render.tsx';
 import { IdParams, optionalText, PageQuery, queryText } from '../platform/schemas.ts';
 import type { FieldErrors } from '../platform/views/form.tsx';
 import type { LineError } from './import.ts';
-import { budget, budgetLines, MAX_FILE_BYTES, preview, saveUpload, uploadBudget } from './service.ts';
+import {
+  budget,
+  budgetLines,
+  budgetRule,
+  type ConfirmProblem,
+  checkUpload,
+  discardUpload,
+  MAX_FILE_BYTES,
+  pendingBudgetUploads,
+  preview,
+  saveUpload,
+  setBudgetRule,
+  uploadBudget,
+} from './service.ts';
 import { BudgetOfficePage, BudgetPage, PreviewPage, topTexts } from './views/pages.tsx';
+
+const RuleBody = Type.Object({
+  _csrf: optionalText(200),
+  warnPercent: optionalText(20),
+  secondOfficer: optionalText(10),
+});
+const ConfirmBody = Type.Object({ _csrf: optionalText(200), acknowledge: optionalText(10) });
 
 const importProblemTexts = {
   year: 'budget.form.year',
@@ -182,6 +203,12 @@ export const budgetRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   const access = { access: 'budget.import' as const };
 
+  const officeNotices: Record<string, MessageKey> = {
+    tersimpan: 'budget.office.saved',
+    dibatalkan: 'budget.office.discarded',
+    aturan: 'budget.rule.saved',
+  };
+
   const officePage = async (
     request: FastifyRequest,
     reply: FastifyReply,
@@ -190,7 +217,9 @@ export const budgetRoutes: FastifyPluginAsyncTypebox = async (app) => {
     values: Record<string, string | undefined>,
     status = 200,
   ) => {
-    const saved = queryText(request, 'pesan') === 'tersimpan';
+    const notice = officeNotices[queryText(request, 'pesan') ?? ''];
+    const user = signedIn(request);
+    const [pending, rule] = await Promise.all([pendingBudgetUploads(deps(app)), budgetRule(deps(app))]);
     return renderForm(
       request,
       reply,
@@ -201,13 +230,15 @@ export const budgetRoutes: FastifyPluginAsyncTypebox = async (app) => {
           errors={errors}
           lineErrors={lineErrors}
           values={values}
-          notice={saved ? request.t('budget.office.saved') : undefined}
+          pending={pending}
+          rule={rule}
+          maySetRule={can(user.role, 'budget.rules')}
+          notice={notice === undefined ? undefined : request.t(notice)}
         />
       ),
       status,
     );
   };
-
   app.get('/kelola/anggaran', { config: access, schema: { hide: true, querystring: PageQuery } }, (request, reply) =>
     officePage(request, reply, {}, [], {}),
   );
@@ -237,23 +268,91 @@ export const budgetRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
   );
 
+  app.post(
+    '/kelola/anggaran/aturan',
+    { config: { access: 'budget.rules' }, schema: { hide: true, body: RuleBody } },
+    async (request, reply) => {
+      const body = request.body;
+      const result = await setBudgetRule(
+        deps(app),
+        signedIn(request),
+        { warnPercent: body.warnPercent ?? '', secondOfficer: body.secondOfficer === 'yes' },
+        request.ip,
+      );
+      if (result.ok) return reply.redirect('/kelola/anggaran?pesan=aturan', 303);
+      return officePage(request, reply, { warnPercent: request.t('budget.rule.percentProblem') }, [], {}, 400);
+    },
+  );
+
+  const confirmTexts = {
+    acknowledge: 'budget.confirm.acknowledgeProblem',
+    unchecked: 'budget.confirm.uncheckedProblem',
+    sameOfficer: 'budget.confirm.sameOfficerProblem',
+  } as const satisfies Record<ConfirmProblem, MessageKey>;
+
+  const previewPage = async (request: FastifyRequest, reply: FastifyReply, id: number, problem?: ConfirmProblem) => {
+    const found = await preview(deps(app), signedIn(request), id);
+    if (found === undefined) throw new NotFoundError('budget upload');
+    const notice = queryText(request, 'pesan') === 'diperiksa' ? request.t('budget.confirm.checked') : undefined;
+    return renderForm(
+      request,
+      reply,
+      (ctx, csrf) => (
+        <PreviewPage
+          ctx={ctx}
+          csrf={csrf}
+          preview={found}
+          notice={notice}
+          errors={problem === undefined ? {} : { acknowledge: request.t(confirmTexts[problem]) }}
+        />
+      ),
+      problem === undefined ? 200 : 400,
+    );
+  };
+
   app.get(
     '/kelola/anggaran/unggahan/:id',
-    { config: access, schema: { hide: true, params: IdParams } },
+    { config: access, schema: { hide: true, params: IdParams, querystring: PageQuery } },
+    (request, reply) => previewPage(request, reply, request.params.id),
+  );
+
+  app.post(
+    '/kelola/anggaran/unggahan/:id/periksa',
+    { config: access, schema: { hide: true, params: IdParams, body: ConfirmBody } },
     async (request, reply) => {
-      const found = await preview(deps(app), request.params.id);
-      if (found === undefined) throw new NotFoundError('budget upload');
-      return renderForm(request, reply, (ctx, csrf) => <PreviewPage ctx={ctx} csrf={csrf} preview={found} />);
+      const { id } = request.params;
+      const result = await checkUpload(
+        deps(app),
+        signedIn(request),
+        id,
+        request.body.acknowledge === 'yes',
+        request.ip,
+      );
+      if (result.ok) return reply.redirect(`/kelola/anggaran/unggahan/${id}?pesan=diperiksa`, 303);
+      if ('missing' in result) throw new NotFoundError('budget upload');
+      return previewPage(request, reply, id, result.problem);
     },
   );
 
   app.post(
     '/kelola/anggaran/unggahan/:id/simpan',
+    { config: access, schema: { hide: true, params: IdParams, body: ConfirmBody } },
+    async (request, reply) => {
+      const { id } = request.params;
+      const result = await saveUpload(deps(app), signedIn(request), id, request.body.acknowledge === 'yes', request.ip);
+      if (result.ok) return reply.redirect(`/anggaran?tahun=${result.year}&tahap=${result.stage}`, 303);
+      if ('missing' in result) throw new NotFoundError('budget upload');
+      return previewPage(request, reply, id, result.problem);
+    },
+  );
+
+  app.post(
+    '/kelola/anggaran/unggahan/:id/batal',
     { config: access, schema: { hide: true, params: IdParams } },
     async (request, reply) => {
-      const saved = await saveUpload(deps(app), signedIn(request), request.params.id, request.ip);
-      if (saved === undefined) throw new NotFoundError('budget upload');
-      return reply.redirect(`/anggaran?tahun=${saved.year}&tahap=${saved.stage}`, 303);
+      if (!(await discardUpload(deps(app), signedIn(request), request.params.id, request.ip)))
+        throw new NotFoundError('budget upload');
+      return reply.redirect('/kelola/anggaran?pesan=dibatalkan', 303);
     },
   );
 };

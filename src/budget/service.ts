@@ -1,6 +1,8 @@
 /**
- * The regional budget (APBD): staff upload the region's file, see every bad line or a preview of
- * the totals, and save it, which replaces that year and stage in one transaction. Citizens read
+ * The regional budget (APBD): staff upload the region's file and see every bad line, or what it
+ * would change against the version in force; it is published only on a second confirmation (by
+ * another officer when the council's rule says so), which replaces that year and stage in one
+ * transaction. Citizens read
  * revenue, spending and financing, drill down the account tree and by OPD, plan against
  * realisation.
  */
@@ -11,9 +13,11 @@ import type { BudgetStage } from '../db/schema.ts';
 import { councilsDir } from '../db/seed/index.ts';
 import { recordAudit } from '../platform/audit.ts';
 import type { CurrentUser, Deps } from '../platform/deps.ts';
+import { readNumber } from '../platform/numbers.ts';
 import type { UploadedFile } from '../platform/uploads.ts';
 import { SpreadsheetError } from '../platform/xlsx.ts';
 import { readFirstSheetOffThread } from '../platform/xlsx-thread.ts';
+import { type Difference, differenceOf } from './difference.ts';
 import { type BudgetLine, type LineError, type ParseResult, parseBudgetCsv, parseBudgetRows } from './import.ts';
 import * as q from './queries.ts';
 
@@ -96,31 +100,178 @@ async function parseBudgetFile(
   return parseBudgetCsv(utf8.includes('\uFFFD') ? data.toString('latin1') : utf8, expected);
 }
 
-export async function preview(deps: Deps, id: number) {
+/** How this council publishes a budget file; the defaults until an administrator sets it. */
+export interface BudgetRule {
+  warnPercent: number;
+  secondOfficer: boolean;
+}
+
+export async function budgetRule(deps: Deps): Promise<BudgetRule> {
   const structure = await getCouncil(deps.db);
-  const upload = await q.uploadById(deps.db, structure.council.id, id);
+  const row = await q.ruleOf(deps.db, structure.council.id);
+  return { warnPercent: row?.warn_percent ?? 10, secondOfficer: row?.second_officer ?? false };
+}
+
+export async function setBudgetRule(
+  deps: Deps,
+  user: CurrentUser,
+  input: { warnPercent: string; secondOfficer: boolean },
+  ip: string,
+): Promise<{ ok: true } | { ok: false; problem: 'format' | 'range' }> {
+  const read = readNumber(input.warnPercent, { decimals: 0, min: 1, max: 100, unit: 'percent' });
+  if (!read.ok) return read;
+  const structure = await getCouncil(deps.db);
+  const rule = { warn_percent: read.value, second_officer: input.secondOfficer };
+  await deps.db.transaction().execute(async (trx) => {
+    await q.saveRule(trx, structure.council.id, rule);
+    await recordAudit(trx, {
+      actorUserId: user.id,
+      actorRole: user.role,
+      action: 'budget.rule_changed',
+      subjectType: 'budget',
+      subjectId: String(structure.council.id),
+      ip,
+      details: rule,
+    });
+  });
+  return { ok: true };
+}
+
+/** Where the public budget page stands after publishing: which version /anggaran opens on. */
+export type PublicDefault = 'replaces' | 'becomes' | 'unchanged';
+
+export interface Preview {
+  id: number;
+  year: number;
+  stage: BudgetStage;
+  fileName: string;
+  count: number;
+  difference: Difference;
+  rule: BudgetRule;
+  /** The version /anggaran opens on now, if any. */
+  shown: { year: number; stage: BudgetStage } | undefined;
+  publicDefault: PublicDefault;
+  /** The first confirmation, once given. */
+  checked: { by: string; at: Date; byViewer: boolean } | undefined;
+  /** The viewer may publish it now (second confirmation). */
+  mayPublish: boolean;
+  /** Names of the account levels compared (4 Pendapatan Daerah, 4.1 PAD …). */
+  names: Record<string, string>;
+}
+
+/** The file against the version in force, and where its two confirmations stand for this officer. */
+export async function preview(deps: Deps, user: CurrentUser, id: number): Promise<Preview | undefined> {
+  const structure = await getCouncil(deps.db);
+  const councilId = structure.council.id;
+  const upload = await q.uploadById(deps.db, councilId, id);
   if (upload === undefined) return undefined;
   const lines = JSON.parse(upload.lines) as BudgetLine[];
+  const [current, rule, available, checker] = await Promise.all([
+    q.linesOf(deps.db, councilId, upload.year, upload.stage),
+    budgetRule(deps),
+    q.years(deps.db, councilId),
+    upload.checked_by === null ? undefined : q.checkerOf(deps.db, upload.checked_by),
+  ]);
+  const difference = differenceOf(
+    current.map((l) => ({
+      accountCode: l.account_code,
+      accountName: l.account_name,
+      opd: l.opd,
+      subkegiatanCode: l.subkegiatan_code,
+      planned: Number(l.planned),
+      realised: Number(l.realised),
+    })),
+    lines,
+    rule.warnPercent,
+  );
+  // /anggaran opens on the newest year, its perubahan before its murni (as q.years orders them).
+  const shown = available[0];
+  const rank = (v: { year: number; stage: BudgetStage }) => v.year * 2 + (v.stage === 'perubahan' ? 1 : 0);
+  const publicDefault: PublicDefault =
+    shown === undefined || rank(upload) > rank(shown)
+      ? 'becomes'
+      : rank(upload) === rank(shown)
+        ? 'replaces'
+        : 'unchanged';
+  const checked =
+    upload.checked_at === null
+      ? undefined
+      : {
+          by: checker === undefined ? '—' : deps.sealer.open(checker.name_sealed),
+          at: upload.checked_at,
+          byViewer: upload.checked_by === user.id,
+        };
   return {
     id,
     year: upload.year,
     stage: upload.stage,
     fileName: upload.file_name,
     count: lines.length,
-    totals: totalsOf(lines),
+    difference,
+    rule,
+    shown,
+    publicDefault,
+    checked,
+    mayPublish: checked !== undefined && !(rule.secondOfficer && checked.byViewer),
+    names: Object.fromEntries(difference.levels.map((l) => [l.code, accountNames[l.code] ?? l.code])),
   };
 }
 
+export type ConfirmProblem = 'acknowledge' | 'unchecked' | 'sameOfficer';
+export type ConfirmResult = { ok: true } | { ok: false; problem: ConfirmProblem } | { ok: false; missing: true };
+
+/**
+ * The first confirmation: the officer has read the difference (and, when a total moves by more
+ * than the council's share, said so by ticking the box). Giving it twice changes nothing.
+ */
+export async function checkUpload(
+  deps: Deps,
+  user: CurrentUser,
+  id: number,
+  acknowledged: boolean,
+  ip: string,
+): Promise<ConfirmResult> {
+  const found = await preview(deps, user, id);
+  if (found === undefined) return { ok: false, missing: true };
+  if (found.checked !== undefined) return { ok: true };
+  if (found.difference.warnings.length > 0 && !acknowledged) return { ok: false, problem: 'acknowledge' };
+  const structure = await getCouncil(deps.db);
+  await deps.db.transaction().execute(async (trx) => {
+    if ((await q.markChecked(trx, structure.council.id, id, user.id)) === undefined) return;
+    await recordAudit(trx, {
+      actorUserId: user.id,
+      actorRole: user.role,
+      action: 'budget.checked',
+      subjectType: 'budget',
+      subjectId: `${found.year}-${found.stage}`,
+      ip,
+      details: { file: found.fileName, upload: id, warnings: found.difference.warnings.length },
+    });
+  });
+  return { ok: true };
+}
+
+/**
+ * The second confirmation publishes: the year and stage are replaced in one transaction. It needs
+ * the first, from another officer when the council's rule says so, and the big-change box again.
+ */
 export async function saveUpload(
   deps: Deps,
   user: CurrentUser,
   id: number,
+  acknowledged: boolean,
   ip: string,
-): Promise<{ year: number; stage: BudgetStage } | undefined> {
+): Promise<ConfirmResult & { year?: number; stage?: BudgetStage }> {
+  const found = await preview(deps, user, id);
+  if (found === undefined) return { ok: false, missing: true };
+  if (found.checked === undefined) return { ok: false, problem: 'unchecked' };
+  if (!found.mayPublish) return { ok: false, problem: 'sameOfficer' };
+  if (found.difference.warnings.length > 0 && !acknowledged) return { ok: false, problem: 'acknowledge' };
   const structure = await getCouncil(deps.db);
   return deps.db.transaction().execute(async (trx) => {
     const upload = await q.uploadById(trx, structure.council.id, id);
-    if (upload === undefined) return undefined;
+    // Published or withdrawn meanwhile by another officer.
+    if (upload?.checked_by == null) return { ok: false as const, missing: true as const };
     const lines = JSON.parse(upload.lines) as BudgetLine[];
     await q.replaceYear(
       trx,
@@ -145,7 +296,6 @@ export async function saveUpload(
       })),
     );
     await q.deleteUpload(trx, id);
-    const totals = totalsOf(lines);
     await recordAudit(trx, {
       actorUserId: user.id,
       actorRole: user.role,
@@ -153,10 +303,54 @@ export async function saveUpload(
       subjectType: 'budget',
       subjectId: `${upload.year}-${upload.stage}`,
       ip,
-      details: { file: upload.file_name, lines: lines.length, totals },
+      details: {
+        file: upload.file_name,
+        lines: lines.length,
+        totals: totalsOf(lines),
+        checkedBy: upload.checked_by,
+        warnings: found.difference.warnings.length,
+      },
     });
-    return { year: upload.year, stage: upload.stage };
+    return { ok: true as const, year: upload.year, stage: upload.stage };
   });
+}
+
+/** Withdraws a file that should not be published; the version in force stays as it is. */
+export async function discardUpload(deps: Deps, user: CurrentUser, id: number, ip: string): Promise<boolean> {
+  const structure = await getCouncil(deps.db);
+  return deps.db.transaction().execute(async (trx) => {
+    const upload = await q.uploadById(trx, structure.council.id, id);
+    if (upload === undefined) return false;
+    await q.deleteUpload(trx, id);
+    await recordAudit(trx, {
+      actorUserId: user.id,
+      actorRole: user.role,
+      action: 'budget.discarded',
+      subjectType: 'budget',
+      subjectId: `${upload.year}-${upload.stage}`,
+      ip,
+      details: { file: upload.file_name, upload: id },
+    });
+    return true;
+  });
+}
+
+export type PendingUpload = Awaited<ReturnType<typeof pendingBudgetUploads>>[number];
+
+/** Files waiting to be checked or published, for the officers who give the confirmations. */
+export async function pendingBudgetUploads(deps: Deps) {
+  const structure = await getCouncil(deps.db);
+  const rows = await q.pendingUploads(deps.db, structure.council.id);
+  const open = (sealed: string | null) => (sealed === null ? '—' : deps.sealer.open(sealed));
+  return rows.map((r) => ({
+    id: r.id,
+    year: r.year,
+    stage: r.stage,
+    fileName: r.file_name,
+    uploadedAt: r.created_at,
+    uploadedBy: open(r.uploader_name),
+    checked: r.checked_at === null ? undefined : { at: r.checked_at, by: open(r.checker_name) },
+  }));
 }
 
 export interface BudgetNode {

@@ -567,11 +567,24 @@ export interface BudgetUploadTable extends Timestamps {
   file_name: string;
   lines: string;
   created_by: number | null;
+  /** The officer who checked the difference and asked for it to be published (first confirmation). */
+  checked_by: number | null;
+  checked_at: Date | null;
+}
+
+export interface BudgetRuleTable extends Timestamps {
+  id: Id;
+  council_id: number;
+  /** A change of a top-level total by more than this share (percent) is warned about. */
+  warn_percent: number;
+  /** The second confirmation must come from another officer than the first. */
+  second_officer: boolean;
 }
 
 export interface Database {
   budget_line: BudgetLineTable;
   budget_upload: BudgetUploadTable;
+  budget_rule: BudgetRuleTable;
   raperda: RaperdaTable;
   raperda_step: RaperdaStepTable;
   raperda_document: RaperdaDocumentTable;

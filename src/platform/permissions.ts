@@ -28,6 +28,8 @@ export const grants = {
   'regulations.manage': ['staff', 'administrator'],
   /** Import the regional budget (APBD) from the region's files. */
   'budget.import': ['staff', 'administrator'],
+  /** Set how a budget file is published: the share of change warned about, a second officer. */
+  'budget.rules': ['administrator'],
   /** Record programmes and projects, report their progress with photos, link meetings to them. */
   'projects.manage': ['staff', 'administrator'],
   /** Edit the council's service settings: categories, targets, verification period, holidays. */

@@ -1,14 +1,23 @@
 /** /anggaran (the budget: totals, the account tree, by OPD) and /kelola/anggaran (import). */
 import type { BudgetStage } from '../../db/schema.ts';
 import { barChart } from '../../platform/charts.ts';
-import { formatRupiah, formatRupiahWords } from '../../platform/format.ts';
-import { type MessageKey, textOf } from '../../platform/i18n.ts';
+import { formatDate, formatNumber, formatRupiah, formatRupiahWords, formatTime } from '../../platform/format.ts';
+import type { MessageKey } from '../../platform/i18n.ts';
 import type { PageContext } from '../../platform/page-context.ts';
-import { CsrfField, ErrorSummary, type FieldErrors, FileField, Notice, TextField } from '../../platform/views/form.tsx';
+import {
+  CheckboxField,
+  CsrfField,
+  ErrorSummary,
+  type FieldErrors,
+  FileField,
+  Notice,
+  TextField,
+} from '../../platform/views/form.tsx';
 import { Layout } from '../../platform/views/layout.tsx';
 import { TableHead, TableWrap } from '../../platform/views/table-wrap.tsx';
+import type { LineChange } from '../difference.ts';
 import type { LineError } from '../import.ts';
-import type { BudgetNode, ProgrammeNode, Totals } from '../service.ts';
+import type { BudgetNode, BudgetRule, PendingUpload, Preview, ProgrammeNode, Totals } from '../service.ts';
 
 /** The three top accounts of a regional budget: revenue (4), spending (5), financing (6). */
 export const topTexts = {
@@ -278,6 +287,9 @@ export function BudgetOfficePage({
   errors,
   lineErrors,
   values,
+  pending,
+  rule,
+  maySetRule,
   notice,
 }: {
   ctx: PageContext;
@@ -285,9 +297,12 @@ export function BudgetOfficePage({
   errors: FieldErrors;
   lineErrors: LineError[];
   values: Partial<Record<string, string>>;
+  pending: PendingUpload[];
+  rule: BudgetRule;
+  maySetRule: boolean;
   notice?: string | undefined;
 }) {
-  const { t } = ctx;
+  const { t, lang } = ctx;
   return (
     <Layout ctx={ctx} title={t('budget.office.title')}>
       <p>
@@ -342,7 +357,101 @@ export function BudgetOfficePage({
         />
         <button type="submit">{t('budget.office.check')}</button>
       </form>
+
+      <section aria-labelledby="menunggu">
+        <h2 id="menunggu">{t('budget.pending.title')}</h2>
+        {pending.length === 0 ? <p>{t('budget.pending.none')}</p> : null}
+        <ul class="list">
+          {pending.map((p) => (
+            <li key={p.id}>
+              <a href={`/kelola/anggaran/unggahan/${p.id}`}>{p.fileName}</a>
+              {` · ${p.year} (${t(`budget.stage.${p.stage}`)})`}
+              <br />
+              {t('budget.pending.uploaded', {
+                who: p.uploadedBy,
+                when: `${formatDate(p.uploadedAt, lang)} ${formatTime(p.uploadedAt, lang)}`,
+              })}{' '}
+              <span class="badge">
+                {p.checked === undefined
+                  ? t('budget.pending.toCheck')
+                  : t('budget.pending.toPublish', { who: p.checked.by })}
+              </span>
+            </li>
+          ))}
+        </ul>
+      </section>
+
+      <section aria-labelledby="aturan">
+        <h2 id="aturan">{t('budget.rule.title')}</h2>
+        <p>
+          {t('budget.rule.now', { n: rule.warnPercent })}{' '}
+          {rule.secondOfficer ? t('budget.rule.secondOfficerOn') : t('budget.rule.secondOfficerOff')}
+        </p>
+        {maySetRule ? (
+          <form class="form" method="post" action="/kelola/anggaran/aturan" novalidate>
+            <CsrfField token={csrf} />
+            <TextField
+              name="warnPercent"
+              label={t('budget.rule.percent')}
+              hint={t('budget.rule.percentHint')}
+              value={values.warnPercent ?? String(rule.warnPercent)}
+              error={errors.warnPercent}
+              inputMode="numeric"
+              maxLength={5}
+            />
+            <CheckboxField
+              name="secondOfficer"
+              label={t('budget.rule.secondOfficer')}
+              checked={rule.secondOfficer}
+              error={undefined}
+            />
+            <button class="button secondary" type="submit">
+              {t('budget.rule.save')}
+            </button>
+          </form>
+        ) : null}
+      </section>
     </Layout>
+  );
+}
+
+/** A change of an amount in words and figures: "Rp 1.234 → Rp 5.678 (+360,0%)". */
+function shift(lang: PageContext['lang'], was: number | undefined, now: number | undefined): string {
+  const from = was === undefined ? '—' : formatRupiah(was);
+  const to = now === undefined ? '—' : formatRupiah(now);
+  if (was === undefined || now === undefined || was === 0) return `${from} → ${to}`;
+  const change = ((now - was) / was) * 100;
+  return `${from} → ${to} (${change > 0 ? '+' : ''}${formatNumber(Math.round(change * 10) / 10, lang)}%)`;
+}
+
+/** Lines added, removed or changed: how many, and the first of them. */
+function LineChanges({ ctx, title, lines }: { ctx: PageContext; title: string; lines: LineChange[] }) {
+  if (lines.length === 0) return null;
+  return (
+    <details>
+      <summary>{`${title}: ${formatNumber(lines.length, ctx.lang)}`}</summary>
+      <ul>
+        {lines.slice(0, 20).map((l) => (
+          <li key={`${l.accountCode}-${l.opd}`}>
+            {`${l.accountCode} ${l.accountName}${l.opd === '' ? '' : ` · ${l.opd}`}: ${shift(ctx.lang, l.current, l.next)}`}
+          </li>
+        ))}
+      </ul>
+      {lines.length > 20 ? <p>{ctx.t('budget.office.more', { n: lines.length - 20 })}</p> : null}
+    </details>
+  );
+}
+
+/** The box to tick when a total moves by more than the council's share; asked at both confirmations. */
+function Acknowledge({ ctx, preview, error }: { ctx: PageContext; preview: Preview; error: string | undefined }) {
+  if (preview.difference.warnings.length === 0) return null;
+  return (
+    <CheckboxField
+      name="acknowledge"
+      label={ctx.t('budget.confirm.acknowledge', { n: preview.rule.warnPercent })}
+      checked={false}
+      error={error}
+    />
   );
 }
 
@@ -350,44 +459,127 @@ export function PreviewPage({
   ctx,
   csrf,
   preview,
+  errors,
+  notice,
 }: {
   ctx: PageContext;
   csrf: string;
-  preview: { id: number; year: number; stage: BudgetStage; fileName: string; count: number; totals: Totals };
+  preview: Preview;
+  errors: FieldErrors;
+  notice?: string | undefined;
 }) {
-  const { t } = ctx;
+  const { t, lang } = ctx;
+  const stage = t(`budget.stage.${preview.stage}`);
+  const { difference, checked } = preview;
+  const levelName = (code: string) => preview.names[code] ?? code;
   return (
     <Layout ctx={ctx} title={t('budget.office.preview')}>
       <p>
         <a href="/kelola/anggaran">{t('budget.office.title')}</a>
       </p>
       <h1>{t('budget.office.preview')}</h1>
-      <p>
-        {t('budget.office.previewLead', {
-          file: preview.fileName,
-          n: preview.count,
-          year: preview.year,
-          stage: t(`budget.stage.${preview.stage}`),
-        })}
-      </p>
-      <TableWrap label={t('budget.office.preview')}>
+      <Notice text={notice} />
+      <ErrorSummary ctx={ctx} errors={errors} />
+      <p>{t('budget.office.previewLead', { file: preview.fileName, n: preview.count, year: preview.year, stage })}</p>
+      <div class="panel important">
+        <p>
+          {difference.first
+            ? t('budget.diff.first', { year: preview.year, stage })
+            : t('budget.diff.replaces', { year: preview.year, stage })}{' '}
+          {preview.publicDefault === 'unchanged'
+            ? null
+            : preview.publicDefault === 'replaces' || preview.shown === undefined
+              ? t('budget.diff.publicNow')
+              : t('budget.diff.publicBecomes', {
+                  shown: `${preview.shown.year} (${t(`budget.stage.${preview.shown.stage}`)})`,
+                })}
+        </p>
+      </div>
+      {difference.warnings.length === 0 ? null : (
+        <section class="panel warning" aria-labelledby="perubahan-besar">
+          <h2 id="perubahan-besar">{t('budget.diff.warningTitle', { n: preview.rule.warnPercent })}</h2>
+          <ul>
+            {difference.warnings.map((w) => (
+              <li key={w.code}>
+                <strong>{levelName(w.code)}</strong>
+                {`: ${shift(lang, w.current, w.next)}`}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+
+      <h2>{t('budget.diff.totals')}</h2>
+      <TableWrap label={t('budget.diff.totals')}>
         <table>
-          <TableHead columns={[t('budget.account'), t('budget.planned'), t('budget.realised')]} />
+          <TableHead
+            columns={[
+              t('budget.account'),
+              t('budget.diff.current'),
+              t('budget.diff.next'),
+              t('budget.diff.change'),
+              t('budget.diff.realised'),
+            ]}
+          />
           <tbody>
-            {Object.entries(preview.totals).map(([code, total]) => (
-              <tr key={code}>
-                <th scope="row">{textOf(t, topTexts, code)}</th>
-                <td class="number">{formatRupiah(total.planned)}</td>
-                <td class="number">{formatRupiah(total.realised)}</td>
+            {difference.levels.map((l) => (
+              <tr key={l.code}>
+                <th scope="row">{`${l.code} ${levelName(l.code)}`}</th>
+                <td class="number">{l.current === undefined ? '—' : formatRupiah(l.current.planned)}</td>
+                <td class="number">{l.next === undefined ? '—' : formatRupiah(l.next.planned)}</td>
+                <td class="number">{formatRupiah((l.next?.planned ?? 0) - (l.current?.planned ?? 0))}</td>
+                <td class="number">{l.next === undefined ? '—' : formatRupiah(l.next.realised)}</td>
               </tr>
             ))}
           </tbody>
         </table>
       </TableWrap>
-      <form method="post" action={`/kelola/anggaran/unggahan/${preview.id}/simpan`}>
+
+      <h2>{t('budget.diff.lines')}</h2>
+      <p>
+        {t('budget.diff.lineCounts', {
+          added: formatNumber(difference.added.length, lang),
+          removed: formatNumber(difference.removed.length, lang),
+          changed: formatNumber(difference.changed.length, lang),
+        })}
+      </p>
+      <LineChanges ctx={ctx} title={t('budget.diff.added')} lines={difference.added} />
+      <LineChanges ctx={ctx} title={t('budget.diff.removed')} lines={difference.removed} />
+      <LineChanges ctx={ctx} title={t('budget.diff.changed')} lines={difference.changed} />
+
+      <h2>{t('budget.confirm.title')}</h2>
+      {checked === undefined ? (
+        <form class="form" method="post" action={`/kelola/anggaran/unggahan/${preview.id}/periksa`} novalidate>
+          <CsrfField token={csrf} />
+          <p>{preview.rule.secondOfficer ? t('budget.confirm.firstOfTwoOfficers') : t('budget.confirm.firstOfTwo')}</p>
+          <Acknowledge ctx={ctx} preview={preview} error={errors.acknowledge} />
+          <button type="submit">{t('budget.confirm.check')}</button>
+        </form>
+      ) : (
+        <>
+          <p>
+            {t('budget.confirm.checkedBy', {
+              who: checked.byViewer ? t('budget.confirm.you') : checked.by,
+              when: `${formatDate(checked.at, lang)} ${formatTime(checked.at, lang)}`,
+            })}
+          </p>
+          {preview.mayPublish ? (
+            <form class="form" method="post" action={`/kelola/anggaran/unggahan/${preview.id}/simpan`} novalidate>
+              <CsrfField token={csrf} />
+              <p>{t('budget.office.replaceWarning', { year: preview.year, stage })}</p>
+              <Acknowledge ctx={ctx} preview={preview} error={errors.acknowledge} />
+              <button type="submit">{t('budget.office.save')}</button>
+            </form>
+          ) : (
+            <p class="panel">{t('budget.confirm.waitingForSecond')}</p>
+          )}
+        </>
+      )}
+      <form method="post" action={`/kelola/anggaran/unggahan/${preview.id}/batal`}>
         <CsrfField token={csrf} />
-        <p>{t('budget.office.replaceWarning', { year: preview.year, stage: t(`budget.stage.${preview.stage}`) })}</p>
-        <button type="submit">{t('budget.office.save')}</button>
+        <button class="button secondary" type="submit">
+          {t('budget.confirm.discard')}
+        </button>
       </form>
     </Layout>
   );
