@@ -130,4 +130,42 @@ describe('projects, the budget and open data on a phone with JavaScript off', ()
     assert.deepEqual(problems, []);
     await context.close();
   });
+
+  test('staff see what a budget file would change, tick the large change, and a second confirmation publishes it', async () => {
+    // The demo 2026 budget of the test above is in force.
+    const office = await j.newContext({ javaScriptEnabled: false, viewport: phone });
+    const staffPage = await signInAs(j, office, await createUser(j.served, 'staff'));
+    const problems: string[] = [];
+    await staffPage.goto(`${j.served.baseUrl}/kelola/anggaran`);
+    problems.push(...(await pageProblems(j, staffPage, '/kelola/anggaran')));
+    await staffPage.getByLabel('Tahun anggaran').fill('2026');
+    await staffPage.getByLabel('Berkas CSV atau XLSX (paling besar 8 MB)').setInputFiles({
+      name: 'uji-4-baris.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(
+        [
+          'kode_akun;nama_akun;anggaran',
+          '4.1.01.09;PBB-P2;20.000.000.000',
+          '4.1.01.10;BPHTB;15.000.000.000',
+          '5.1.02.01;Belanja Barang;12.000.000.000',
+          '5.2.04.01;Belanja Modal Jalan;8.000.000.000',
+        ].join('\n'),
+      ),
+    });
+    await staffPage.getByRole('button', { name: 'Periksa berkas' }).click();
+    await staffPage.waitForURL(/\/kelola\/anggaran\/unggahan\/\d+$/);
+    await staffPage.getByRole('heading', { name: /Perubahan besar/ }).waitFor();
+    problems.push(...(await pageProblems(j, staffPage, '/kelola/anggaran/unggahan/:id')));
+    await staffPage.getByRole('button', { name: 'Sudah saya periksa: ajukan untuk terbit' }).click();
+    await staffPage.getByRole('link', { name: 'Centang bahwa Anda sudah memeriksa perubahan besar ini.' }).waitFor();
+    await staffPage.getByLabel(/Saya sudah memeriksa perubahan lebih dari 10% ini/).check();
+    await staffPage.getByRole('button', { name: 'Sudah saya periksa: ajukan untuk terbit' }).click();
+    await staffPage.waitForURL(/pesan=diperiksa/);
+    await staffPage.getByLabel(/Saya sudah memeriksa perubahan lebih dari 10% ini/).check();
+    await staffPage.getByRole('button', { name: 'Terbitkan dan ganti' }).click();
+    await staffPage.waitForURL(/\/anggaran\?tahun=2026&tahap=murni/);
+    await staffPage.getByText('Rp 35 miliar').first().waitFor();
+    assert.deepEqual(problems, []);
+    await office.close();
+  });
 });
