@@ -214,8 +214,16 @@ describe('a citizen sends an aspiration', () => {
     const empty = await a.post('/aspirasi/baru', {});
     assert.equal(empty.statusCode, 400);
     assert.match(empty.body, /class="error-summary"/);
-    assert.match(empty.body, /href="#kind"/);
-    assert.match(empty.body, /href="#title"/);
+    // Each line of the summary says what to do with which field, and the same words stand beside it.
+    for (const [field, words] of [
+      ['kind', 'Pilih jenis aspirasi\\.'],
+      ['category', 'Pilih kategori aspirasi\\.'],
+      ['location', 'Pilih kelurahan tempat hal ini terjadi\\.'],
+      ['title', 'Tulis judul singkat\\.'],
+    ]) {
+      assert.match(empty.body, new RegExp(`<a href="#${field}">${words}</a>`));
+      assert.match(empty.body, new RegExp(`id="${field}-error">${words}</p>`));
+    }
 
     await a.post('/aspirasi/baru', {
       kind: 'pengaduan',
@@ -242,7 +250,9 @@ describe('a citizen sends an aspiration', () => {
       { form: { ...base, email: '', phone: '' }, message: /Isi email atau nomor telepon/ },
       { form: { ...base, email: 'bukan-email' }, message: /alamat email yang benar/ },
       { form: { ...base, consent: '' }, message: /Centang persetujuan/ },
-      { form: { ...base, location: '999999' }, message: /tidak dikenal/ },
+      { form: { ...base, location: '999999' }, message: /Lokasi: pilihan ini tidak dikenal\. Pilih dari daftar\./ },
+      { form: { ...base, description: '' }, message: /Ceritakan apa yang terjadi dan apa yang Anda harapkan\./ },
+      { form: { ...base, name: 'Budi\r\nAdmin' }, message: /Nama: tulis dalam satu baris/ },
       {
         form: base,
         files: [

@@ -342,6 +342,26 @@ export const messages = {
     id: 'JPEG, PNG, WebP atau AVIF, masing-masing paling besar 8 MB. Lokasi GPS dan data kamera dihapus dari foto.',
     en: 'JPEG, PNG, WebP or AVIF, at most 8 MB each. GPS position and camera data are removed from photos.',
   },
+  'aspiration.required.kind': { id: 'Pilih jenis aspirasi.', en: 'Choose the kind of aspiration.' },
+  'aspiration.required.category': { id: 'Pilih kategori aspirasi.', en: 'Choose the category of the aspiration.' },
+  'aspiration.required.location': {
+    id: 'Pilih kelurahan tempat hal ini terjadi.',
+    en: 'Choose the kelurahan where this happens.',
+  },
+  'aspiration.required.title': { id: 'Tulis judul singkat.', en: 'Write a short title.' },
+  'aspiration.required.description': {
+    id: 'Ceritakan apa yang terjadi dan apa yang Anda harapkan.',
+    en: 'Say what is happening and what you hope for.',
+  },
+  'aspiration.required.rating': { id: 'Pilih penilaian Anda.', en: 'Choose your rating.' },
+  'aspiration.required.code': { id: 'Tulis kode pelacakan.', en: 'Enter the tracking code.' },
+  'aspiration.required.contact': {
+    id: 'Tulis email atau nomor telepon yang Anda berikan.',
+    en: 'Enter the email address or phone number you gave.',
+  },
+  'aspiration.fieldName.address': { id: 'Lokasi rinci', en: 'Exact location' },
+  'aspiration.fieldName.name': { id: 'Nama', en: 'Name' },
+  'aspiration.fieldName.contact': { id: 'Email atau nomor telepon', en: 'Email or phone number' },
   'aspiration.problem.required': { id: 'Bagian ini wajib diisi.', en: 'This is required.' },
   'aspiration.problem.tooShort': { id: 'Tulis sedikit lebih panjang.', en: 'Write a little more.' },
   'aspiration.problem.singleLine': {

@@ -31,7 +31,7 @@ import {
 } from './service.ts';
 import type { Values } from './views/form-pages.tsx';
 import { CasePage, InboxPage, IntakePage, TemplatesPage } from './views/office-pages.tsx';
-import { problemTexts } from './views/parts.tsx';
+import { fieldWords, problemTexts } from './views/parts.tsx';
 
 const notices: Record<string, MessageKey> = {
   tersimpan: 'aspiration.notice.saved',
@@ -180,7 +180,13 @@ export const aspirationOfficeRoutes: FastifyPluginAsyncTypebox = async (app) => 
       });
       if (!result.ok) {
         const { _csrf, ...values } = fields;
-        return intakeForm(request, reply, fieldMessages(request.t, result.errors, problemTexts), values, 400);
+        return intakeForm(
+          request,
+          reply,
+          fieldMessages(request.t, result.errors, problemTexts, '', fieldWords),
+          values,
+          400,
+        );
       }
       app.outbox.kick();
       return reply.redirect(`/kelola/aspirasi/${result.code}?pesan=dicatat`, 303);
@@ -295,7 +301,14 @@ export const aspirationOfficeRoutes: FastifyPluginAsyncTypebox = async (app) => 
       const { _csrf, ...rest } = body;
       const values: Values = { ...rest };
       if ('errors' in result)
-        return casePage(request, reply, kode, fieldMessages(request.t, result.errors, problemTexts), values, 400);
+        return casePage(
+          request,
+          reply,
+          kode,
+          fieldMessages(request.t, result.errors, problemTexts, '', fieldWords),
+          values,
+          400,
+        );
       if (result.problem === 'state') return reply.redirect(`/kelola/aspirasi/${kode}?pesan=urutan`, 303);
       if (result.problem === 'forbidden') throw new ForbiddenError();
       throw new NotFoundError(`aspiration ${kode}`);

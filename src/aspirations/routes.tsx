@@ -53,7 +53,7 @@ import {
 } from './service.ts';
 import { aspirationsAtom } from './views/feed.ts';
 import { FirstStepPage, SecondStepPage, TrackPage, type Values } from './views/form-pages.tsx';
-import { kindLabel, problemTexts } from './views/parts.tsx';
+import { fieldWords, kindLabel, problemTexts } from './views/parts.tsx';
 import { AspirationPage, ListPage } from './views/public-pages.tsx';
 
 const OWNER_COOKIE = 'asp';
@@ -239,7 +239,13 @@ export const aspirationRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const structure = await getCouncil(app.db);
       const first = checkFirstStep(structure, values);
       if (!first.ok)
-        return firstStepForm(request, reply, fieldMessages(request.t, first.errors, problemTexts), values, 400);
+        return firstStepForm(
+          request,
+          reply,
+          fieldMessages(request.t, first.errors, problemTexts, '', fieldWords),
+          values,
+          400,
+        );
       const prefill = request.user === null ? {} : { name: request.user.name, email: request.user.email };
       return secondStepForm(request, reply, { ...values, ...prefill }, {}, 200);
     },
@@ -261,7 +267,7 @@ export const aspirationRoutes: FastifyPluginAsyncTypebox = async (app) => {
         app.outbox.kick();
         return reply.redirect(`/lacak/${result.token}?baru=1`, 303);
       }
-      const errors = fieldMessages(request.t, result.errors, problemTexts);
+      const errors = fieldMessages(request.t, result.errors, problemTexts, '', fieldWords);
       const { _csrf, ...values } = fields;
       const page = await secondStepForm(request, reply, values, errors, 400);
       if (page !== null) return page;
@@ -425,7 +431,7 @@ export const aspirationRoutes: FastifyPluginAsyncTypebox = async (app) => {
           const { _csrf, ...values } = body;
           return aspirationPage(request, reply, kode, {
             status: 400,
-            errors: fieldMessages(request.t, result.errors, problemTexts),
+            errors: fieldMessages(request.t, result.errors, problemTexts, '', fieldWords),
             values,
           });
         }
@@ -489,7 +495,13 @@ export const aspirationRoutes: FastifyPluginAsyncTypebox = async (app) => {
         return reply.redirect(`/lacak?kode=${encodeURIComponent(kode.trim().toUpperCase())}&pesan=terkirim`, 303);
       }
       if ('errors' in result)
-        return trackForm(request, reply, fieldMessages(request.t, result.errors, problemTexts), { kode, kontak }, 400);
+        return trackForm(
+          request,
+          reply,
+          fieldMessages(request.t, result.errors, problemTexts, '', fieldWords),
+          { kode, kontak },
+          400,
+        );
       return trackForm(request, reply, { kode: request.t('aspiration.track.limited') }, { kode, kontak }, 429);
     },
   );

@@ -15,16 +15,32 @@ export interface FieldError<P extends string = string> {
   name?: string;
 }
 
+/**
+ * How a form names its fields in messages, so that each line of the error summary says which
+ * field it is about: its own words when it was left empty ("Tulis judul singkat."), else its name
+ * before the problem ("Judul singkat: terlalu panjang …"). Fields whose problems name themselves
+ * (an email address, the consent) need no entry.
+ */
+export type FieldWords = Readonly<Partial<Record<string, { name: MessageKey; required?: MessageKey }>>>;
+
 export function fieldMessages<P extends string>(
   t: Translate,
   errors: readonly FieldError<P>[],
   texts: Readonly<Record<P, MessageKey>>,
   /** Put before each field name, when one page holds two forms. */
   prefix = '',
+  words: FieldWords = {},
 ): FieldErrors {
   const out: FieldErrors = {};
   for (const e of errors) {
-    const text = t(texts[e.problem], { max: e.max ?? 0, name: e.name ?? '' });
+    const own = words[e.field];
+    const problem = t(texts[e.problem], { max: e.max ?? 0, name: e.name ?? '' });
+    const text =
+      own === undefined
+        ? problem
+        : e.problem === 'required' && own.required !== undefined
+          ? t(own.required)
+          : `${t(own.name)}: ${problem.charAt(0).toLowerCase()}${problem.slice(1)}`;
     const field = `${prefix}${e.field}`;
     out[field] = out[field] === undefined ? text : `${out[field]} ${text}`;
   }

@@ -2,6 +2,7 @@ import type { AspirationChannel, AspirationKind } from '../../db/schema.ts';
 import { dayOf, formatDate, formatTime } from '../../platform/format.ts';
 import { type MessageKey, textOf } from '../../platform/i18n.ts';
 import type { PageContext } from '../../platform/page-context.ts';
+import type { FieldWords } from '../../platform/validation.ts';
 import type { AspirationView, Deadline, FieldProblem, FollowUpKind, TimelineEvent } from '../service.ts';
 import { StatusBadge } from './shared.tsx';
 
@@ -78,6 +79,20 @@ export const problemTexts = {
   type: 'aspiration.problem.type',
   unreadable: 'aspiration.problem.unreadable',
 } as const satisfies Record<FieldProblem, MessageKey>;
+
+/** How the aspiration forms name their fields in the error summary and beside each field. */
+export const fieldWords = {
+  kind: { name: 'aspiration.field.kind', required: 'aspiration.required.kind' },
+  category: { name: 'aspiration.field.category', required: 'aspiration.required.category' },
+  location: { name: 'aspiration.field.place', required: 'aspiration.required.location' },
+  title: { name: 'aspiration.field.title', required: 'aspiration.required.title' },
+  description: { name: 'aspiration.field.description', required: 'aspiration.required.description' },
+  address: { name: 'aspiration.fieldName.address' },
+  name: { name: 'aspiration.fieldName.name' },
+  rating: { name: 'aspiration.field.rating', required: 'aspiration.required.rating' },
+  kode: { name: 'aspiration.field.code', required: 'aspiration.required.code' },
+  kontak: { name: 'aspiration.fieldName.contact', required: 'aspiration.required.contact' },
+} as const satisfies FieldWords;
 
 export function kindLabel(ctx: PageContext, kind: string): string {
   return textOf(ctx.t, kindTexts, kind);
