@@ -267,7 +267,7 @@ describe('what outside clients and an attacker found', () => {
       consent: 'yes',
     });
     assert.equal(refused.statusCode, 400);
-    assert.match(refused.body, /Tulis dalam satu baris/);
+    assert.match(refused.body, /Tulis nama dalam satu baris/);
     const stored = await t.database.db
       .selectFrom('app_user')
       .select('id')

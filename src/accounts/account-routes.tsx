@@ -164,10 +164,10 @@ export const accountSelfRoutes: FastifyPluginAsyncTypebox = async (app) => {
           e.problem === 'phone'
             ? t('pdp.phoneInvalid')
             : e.problem === 'tooLong'
-              ? t('form.tooLong', { max: 120 })
+              ? t('account.nameTooLong', { max: 120 })
               : e.problem === 'line'
-                ? t('form.singleLine')
-                : t('form.required');
+                ? t('account.nameLine')
+                : t('account.nameRequired');
       }
       return accountPage(request, reply, errors, undefined, 400);
     },

@@ -110,7 +110,8 @@ describe('a citizen creates an account', () => {
     assert.equal(res.statusCode, 400);
     assert.match(res.body, /Ada yang perlu diperbaiki/);
     assert.match(res.body, /href="#email">Tulis alamat email yang benar/);
-    assert.match(res.body, /href="#name">Isian ini wajib diisi/);
+    assert.match(res.body, /href="#name">Tulis nama Anda\.<\/a>/);
+    assert.match(res.body, /id="name-error">Tulis nama Anda\.<\/p>/);
     assert.match(res.body, /terlalu umum/);
     assert.match(res.body, /perlu menyetujui pemrosesan data pribadi/);
     assert.match(res.body, /value="bukan-email"/, 'what was typed is kept');

@@ -95,6 +95,16 @@ export const messages = {
     en: 'You are invited as {role}. Create a password to activate the account.',
   },
   'invite.submit': { id: 'Aktifkan akun', en: 'Activate the account' },
+  'users.nameRequired': { id: 'Tulis nama orang yang diundang.', en: 'Enter the name of the person invited.' },
+  'account.nameRequired': { id: 'Tulis nama Anda.', en: 'Enter your name.' },
+  'account.nameTooLong': {
+    id: 'Nama terlalu panjang: paling banyak {max} karakter.',
+    en: 'The name is too long: at most {max} characters.',
+  },
+  'account.nameLine': {
+    id: 'Tulis nama dalam satu baris, tanpa ganti baris.',
+    en: 'Write the name on one line, without line breaks.',
+  },
   'account.title': { id: 'Akun saya', en: 'My account' },
   'account.mine': { id: 'Aspirasi dan yang Anda ikuti', en: 'Your aspirations and what you follow' },
   'account.stopFollowing': { id: 'Berhenti mengikuti', en: 'Stop following' },

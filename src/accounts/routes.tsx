@@ -129,9 +129,9 @@ export const accountRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const problems: Record<SignUpProblem, string> = {
         email: t('form.email'),
         consent: t('account.consentRequired'),
-        required: t('form.required'),
-        nameTooLong: t('form.tooLong', { max: NAME_MAX }),
-        nameLine: t('form.singleLine'),
+        required: t('account.nameRequired'),
+        nameTooLong: t('account.nameTooLong', { max: NAME_MAX }),
+        nameLine: t('account.nameLine'),
         tooShort: passwordMessage(t, 'tooShort'),
         tooLong: passwordMessage(t, 'tooLong'),
         common: passwordMessage(t, 'common'),

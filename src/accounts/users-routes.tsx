@@ -86,7 +86,7 @@ export const userAdminRoutes: FastifyPluginAsyncTypebox = async (app) => {
               ? t('users.exists')
               : e.problem === 'member'
                 ? t('users.memberRequired')
-                : t('form.required');
+                : t('users.nameRequired');
       }
       return usersPage(
         request,

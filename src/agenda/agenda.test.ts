@@ -259,9 +259,27 @@ describe('staff publish the agenda', () => {
     });
     assert.equal(refused.statusCode, 400);
     assert.match(refused.body, /Rapat paripurna dan RDPU wajib terbuka untuk umum\./);
-    assert.match(refused.body, /Jam selesai harus setelah jam mulai\./);
+    assert.match(refused.body, /Jam selesai: harus setelah jam mulai\./);
     assert.match(refused.body, /diawali https:\/\//);
     assert.match(refused.body, /value="Paripurna tertutup"/, 'what was typed is kept');
+    await staff.get('/kelola/agenda/baru');
+    const empty = await staff.post('/kelola/agenda/baru', {
+      type: '',
+      title: '',
+      date: '',
+      startTime: '',
+      openness: 'open',
+    });
+    assert.equal(empty.statusCode, 400);
+    for (const [field, words] of [
+      ['type', 'Pilih jenis rapat\\.'],
+      ['title', 'Tulis judul rapat\\.'],
+      ['date', 'Tulis tanggal rapat\\.'],
+      ['startTime', 'Tulis jam mulai, misalnya 09:00\\.'],
+    ]) {
+      assert.match(empty.body, new RegExp(`<a href="#${field}">${words}</a>`));
+      assert.match(empty.body, new RegExp(`id="${field}-error">${words}</p>`));
+    }
   });
 
   test('results of a meeting that has not taken place are kept only when the officer confirms', async () => {

@@ -11,7 +11,7 @@ import type { MessageKey } from '../platform/i18n.ts';
 import { multipartBody } from '../platform/multipart.ts';
 import { renderForm, renderPage } from '../platform/render.tsx';
 import { IdParams, optionalText, queryText } from '../platform/schemas.ts';
-import { fieldMessages } from '../platform/validation.ts';
+import { type FieldWords, fieldMessages } from '../platform/validation.ts';
 import type { FieldErrors } from '../platform/views/form.tsx';
 import {
   addDocument,
@@ -93,8 +93,26 @@ function input(body: MeetingBody): MeetingInput {
   };
 }
 
+/** How the meeting forms name their fields in the error summary and beside each field. */
+const meetingFieldWords = {
+  type: { name: 'agenda.type', required: 'agenda.required.type' },
+  body: { name: 'agenda.body' },
+  dapil: { name: 'agenda.dapilFor' },
+  title: { name: 'agenda.field.title', required: 'agenda.required.title' },
+  agendaItems: { name: 'agenda.field.agendaItems' },
+  date: { name: 'agenda.field.date', required: 'agenda.required.date' },
+  startTime: { name: 'agenda.field.startTime', required: 'agenda.required.startTime' },
+  endTime: { name: 'agenda.fieldName.endTime' },
+  place: { name: 'agenda.field.place' },
+  reason: { name: 'agenda.fieldName.reason', required: 'agenda.required.reason' },
+  minutes: { name: 'agenda.field.minutes' },
+  decisions: { name: 'agenda.field.decisions' },
+  documentTitle: { name: 'agenda.office.documentTitle', required: 'agenda.required.documentTitle' },
+  document: { required: 'agenda.required.document' },
+} as const satisfies FieldWords;
+
 const messages = (request: FastifyRequest, errors: MeetingError[]) =>
-  fieldMessages(request.t, errors, meetingProblemTexts);
+  fieldMessages(request.t, errors, meetingProblemTexts, '', meetingFieldWords);
 
 export const agendaOfficeRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get('/kelola/agenda', { config: access, schema: { hide: true, querystring: Query } }, async (request, reply) => {

@@ -29,7 +29,8 @@ describe('a draft regulation from the Propemperda to its enactment', () => {
       body: '',
     });
     assert.equal(bad.statusCode, 400);
-    assert.match(bad.body, /tidak sah/);
+    assert.match(bad.body, /<a href="#year">Tahun Propemperda: isian ini tidak sah\. Periksa kembali\.<\/a>/);
+    assert.match(bad.body, /id="title-error">Tulis judul rancangan, paling sedikit 5 huruf\.<\/p>/);
     await staff.get('/kelola/raperda');
     const added = await staff.post('/kelola/raperda', {
       year: '2026',

@@ -81,6 +81,11 @@ export const messages = {
     en: 'At enactment or promulgation, such as 12 for /perda/12.',
   },
   'draft.office.save': { id: 'Simpan tahap', en: 'Save the stage' },
+  'draft.required.title': {
+    id: 'Tulis judul rancangan, paling sedikit 5 huruf.',
+    en: 'Enter the title of the draft, at least 5 letters.',
+  },
+  'draft.fieldName.note': { id: 'Keterangan', en: 'Note' },
   'draft.problem.required': { id: 'Bagian ini wajib diisi.', en: 'This is required.' },
   'draft.problem.invalid': { id: 'Isian ini tidak sah. Periksa kembali.', en: 'This is not valid. Check it again.' },
   'draft.problem.tooLong': { id: 'Terlalu panjang.', en: 'Too long.' },

@@ -16,7 +16,7 @@ import { multipartBody } from '../platform/multipart.ts';
 import { renderForm, renderPage } from '../platform/render.tsx';
 import { IdParams, optionalText, PageQuery, queryText } from '../platform/schemas.ts';
 import { storedFile } from '../platform/uploads.ts';
-import { fieldMessages } from '../platform/validation.ts';
+import { type FieldWords, fieldMessages } from '../platform/validation.ts';
 import type { FieldErrors } from '../platform/views/form.tsx';
 import {
   addDocument,
@@ -77,6 +77,17 @@ const noticeOf = (request: FastifyRequest) => {
   const key = queryText(request, 'pesan');
   return key === undefined || notices[key] === undefined ? undefined : request.t(notices[key]);
 };
+
+/** How the draft forms name their fields in the error summary and beside each field. */
+const draftFieldWords = {
+  year: { name: 'draft.office.year' },
+  title: { required: 'draft.required.title', name: 'regulation.field.title' },
+  summary: { name: 'draft.summary' },
+  date: { name: 'agenda.field.date', required: 'agenda.required.date' },
+  note: { name: 'draft.fieldName.note' },
+  documentTitle: { name: 'agenda.office.documentTitle', required: 'agenda.required.documentTitle' },
+  document: { required: 'agenda.required.document' },
+} as const satisfies FieldWords;
 
 export const draftRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
@@ -145,7 +156,7 @@ export const draftRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   const access = { access: 'regulations.manage' as const };
   const messages = (request: FastifyRequest, errors: DraftError[]) =>
-    fieldMessages(request.t, errors, draftProblemTexts);
+    fieldMessages(request.t, errors, draftProblemTexts, '', draftFieldWords);
 
   const listPage = async (
     request: FastifyRequest,

@@ -44,7 +44,6 @@ export const messages = {
   'nav.account': { id: 'Akun saya', en: 'My account' },
   'nav.backOffice': { id: 'Kelola', en: 'Back office' },
   'form.errorTitle': { id: 'Ada yang perlu diperbaiki', en: 'There is a problem' },
-  'form.required': { id: 'Isian ini wajib diisi.', en: 'This field is required.' },
   'form.tooLong': {
     id: 'Isian ini terlalu panjang (paling banyak {max} karakter).',
     en: 'This is too long (at most {max} characters).',

@@ -19,9 +19,9 @@ export interface FieldError<P extends string = string> {
  * How a form names its fields in messages, so that each line of the error summary says which
  * field it is about: its own words when it was left empty ("Tulis judul singkat."), else its name
  * before the problem ("Judul singkat: terlalu panjang …"). Fields whose problems name themselves
- * (an email address, the consent) need no entry.
+ * (an email address, the consent, an amount) need no name.
  */
-export type FieldWords = Readonly<Partial<Record<string, { name: MessageKey; required?: MessageKey }>>>;
+export type FieldWords = Readonly<Partial<Record<string, { name?: MessageKey; required?: MessageKey }>>>;
 
 export function fieldMessages<P extends string>(
   t: Translate,
@@ -36,10 +36,10 @@ export function fieldMessages<P extends string>(
     const own = words[e.field];
     const problem = t(texts[e.problem], { max: e.max ?? 0, name: e.name ?? '' });
     const text =
-      own === undefined
-        ? problem
-        : e.problem === 'required' && own.required !== undefined
-          ? t(own.required)
+      e.problem === 'required' && own?.required !== undefined
+        ? t(own.required)
+        : own?.name === undefined
+          ? problem
           : `${t(own.name)}: ${problem.charAt(0).toLowerCase()}${problem.slice(1)}`;
     const field = `${prefix}${e.field}`;
     out[field] = out[field] === undefined ? text : `${out[field]} ${text}`;

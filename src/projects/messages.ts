@@ -61,12 +61,33 @@ export const messages = {
   'project.status.terhambat': { id: 'Terhambat', en: 'Delayed' },
   'project.status.selesai': { id: 'Selesai', en: 'Completed' },
   'project.status.dibatalkan': { id: 'Dibatalkan', en: 'Cancelled' },
+  'project.required.name': { id: 'Tulis nama program atau proyek.', en: 'Enter the name of the programme or project.' },
+  'project.required.opd': { id: 'Tulis perangkat daerah penanggung jawabnya.', en: 'Enter the responsible agency.' },
+  'project.required.location': { id: 'Pilih lokasinya.', en: 'Choose its location.' },
+  'project.required.budget': {
+    id: 'Tulis pagu anggarannya dalam rupiah, misalnya 12.500.000.000.',
+    en: 'Enter its budget ceiling in rupiah, e.g. 12.500.000.000.',
+  },
+  'project.required.funding': {
+    id: 'Tulis sumber dananya, misalnya APBD.',
+    en: 'Enter its funding source, e.g. APBD.',
+  },
+  'project.required.progress': {
+    id: 'Tulis kemajuan fisik dalam persen, misalnya 61,5.',
+    en: 'Enter the physical progress in percent, e.g. 61.5.',
+  },
+  'project.required.date': { id: 'Tulis tanggal laporan.', en: 'Enter the date of the report.' },
+  'project.required.note': {
+    id: 'Tulis apa yang dikerjakan, kendala dan langkah berikutnya.',
+    en: 'Write what was done, the obstacles and the next steps.',
+  },
+  'project.update.noteName': { id: 'Catatan laporan', en: 'Report note' },
   'project.problem.required': { id: 'Wajib diisi.', en: 'This is required.' },
   'project.problem.tooLong': { id: 'Terlalu panjang.', en: 'Too long.' },
   'project.problem.invalid': { id: 'Isian ini tidak sah; periksa lagi.', en: 'This is not valid; check it again.' },
   'project.problem.order': {
-    id: 'Rencana selesai tidak boleh sebelum tanggal mulai.',
-    en: 'The planned end cannot be before the start.',
+    id: 'Tidak boleh sebelum tanggal mulai.',
+    en: 'Cannot be before the start date.',
   },
   'project.problem.future': {
     id: 'Tanggal laporan tidak boleh setelah hari ini.',

@@ -116,13 +116,14 @@ describe('programmes and projects', () => {
     );
     assert.equal(bad.statusCode, 400);
     for (const message of [
-      /id="name-error">Wajib diisi\./,
-      /id="location-error">Isian ini tidak sah/,
+      /<a href="#name">Tulis nama program atau proyek\.<\/a>/,
+      /id="name-error">Tulis nama program atau proyek\./,
+      /id="location-error">Lokasi: isian ini tidak sah/,
       /id="budget-error">Tulis jumlah rupiah penuh dengan angka, misalnya 12\.500\.000\.000\./,
-      /id="year-error">Isian ini tidak sah/,
-      /id="endsOn-error">Isian ini tidak sah/,
+      /id="year-error">Tahun anggaran: isian ini tidak sah/,
+      /id="endsOn-error">Rencana selesai: isian ini tidak sah/,
       /id="progress-error">Tulis persentase dari 0 sampai 100, misalnya 61,5\./,
-      /id="status-error">Isian ini tidak sah/,
+      /id="status-error">Status: isian ini tidak sah/,
       /id="lat-error">Tulis lintang dan bujur dengan angka/,
     ]) {
       assert.match(bad.body, message);
@@ -130,7 +131,7 @@ describe('programmes and projects', () => {
     assert.match(bad.body, /value="dua miliar"/, 'what was typed is kept');
     assert.equal(await count('project'), 0);
     const backwards = await newProject(await goodForm({ startsOn: '2026-10-01', endsOn: '2026-03-01' }));
-    assert.match(backwards.body, /Rencana selesai tidak boleh sebelum tanggal mulai/);
+    assert.match(backwards.body, /Rencana selesai: tidak boleh sebelum tanggal mulai\./);
 
     const ok = await newProject(await goodForm());
     assert.equal(ok.statusCode, 303);
@@ -171,7 +172,8 @@ describe('programmes and projects', () => {
     assert.equal(future.statusCode, 400);
     assert.match(future.body, /id="u-date-error">Tanggal laporan tidak boleh setelah hari ini\./);
     assert.match(future.body, /id="u-progress-error">Tulis persentase dari 0 sampai 100, misalnya 61,5\./);
-    assert.match(future.body, /id="u-note-error">Wajib diisi/);
+    assert.match(future.body, /id="u-note-error">Tulis apa yang dikerjakan, kendala dan langkah berikutnya\./);
+    assert.match(future.body, /<a href="#u-note">Tulis apa yang dikerjakan/);
     const notPhoto = await t.app.inject({
       method: 'GET',
       url: `/kelola/proyek/${projectId}`,

@@ -16,7 +16,7 @@ import { numberForField } from '../platform/numbers.ts';
 import { renderForm, renderPage } from '../platform/render.tsx';
 import { IdParams, optionalText, PageQuery, queryText } from '../platform/schemas.ts';
 import { MAX_PHOTO_BYTES, smallName, storedFile, uploadPath } from '../platform/uploads.ts';
-import { fieldMessages } from '../platform/validation.ts';
+import { type FieldWords, fieldMessages } from '../platform/validation.ts';
 import type { FieldErrors } from '../platform/views/form.tsx';
 import {
   addProgressUpdate,
@@ -193,9 +193,28 @@ const OfficeQuery = Type.Object({
   bulan: optionalText(7),
 });
 
+/** How the project forms name their fields in the error summary and beside each field. */
+const projectFieldWords = {
+  name: { name: 'project.field.name', required: 'project.required.name' },
+  description: { name: 'project.field.description' },
+  opd: { name: 'project.field.opd', required: 'project.required.opd' },
+  komisi: { name: 'project.field.komisi' },
+  location: { name: 'project.field.place', required: 'project.required.location' },
+  budget: { required: 'project.required.budget' },
+  fundingSource: { name: 'project.field.funding', required: 'project.required.funding' },
+  year: { name: 'project.field.year' },
+  contractor: { name: 'project.field.contractor' },
+  startsOn: { name: 'project.field.starts' },
+  endsOn: { name: 'project.field.ends' },
+  progress: { required: 'project.required.progress' },
+  status: { name: 'project.field.status' },
+  date: { required: 'project.required.date' },
+  note: { name: 'project.update.noteName', required: 'project.required.note' },
+} as const satisfies FieldWords;
+
 export const projectRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const messages = (request: FastifyRequest, errors: ProjectError[], prefix = '') =>
-    fieldMessages(request.t, errors, projectProblemTexts, prefix);
+    fieldMessages(request.t, errors, projectProblemTexts, prefix, projectFieldWords);
 
   // ------------------------------------------------------------ public pages
 

@@ -63,6 +63,10 @@ export const messages = {
     en: 'The number at the end of its page address, such as 12 for /perda/12.',
   },
   'regulation.office.saveLink': { id: 'Simpan hubungan', en: 'Save the link' },
+  'regulation.required.title': {
+    id: 'Tulis judul peraturan, paling sedikit 5 huruf.',
+    en: 'Enter the title of the regulation, at least 5 letters.',
+  },
   'regulation.problem.required': { id: 'Bagian ini wajib diisi.', en: 'This is required.' },
   'regulation.problem.invalid': {
     id: 'Isian ini tidak sah. Periksa kembali.',

@@ -126,7 +126,8 @@ describe('staff add legal documents', () => {
       [],
     );
     assert.equal(bad.statusCode, 400);
-    assert.match(bad.body, /wajib diisi/);
+    assert.match(bad.body, /<a href="#number">Nomor: bagian ini wajib diisi\.<\/a>/);
+    assert.match(bad.body, /id="year-error">Tahun: isian ini tidak sah/);
     assert.match(bad.body, /tidak boleh sebelum tanggal penetapan/);
     const count = await t.database.db
       .selectFrom('regulation')

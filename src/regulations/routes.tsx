@@ -14,7 +14,7 @@ import { multipartBody } from '../platform/multipart.ts';
 import { renderForm, renderPage } from '../platform/render.tsx';
 import { IdParams, optionalText, PageQuery, queryText } from '../platform/schemas.ts';
 import { storedFile } from '../platform/uploads.ts';
-import { fieldMessages } from '../platform/validation.ts';
+import { type FieldWords, fieldMessages } from '../platform/validation.ts';
 import type { FieldErrors } from '../platform/views/form.tsx';
 import {
   addRegulation,
@@ -99,6 +99,17 @@ const ApiQuery = Type.Object({
   per_page: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 20 })),
   lang: optionalText(5),
 });
+
+/** How the regulation forms name their fields in the error summary and beside each field. */
+const regulationFieldWords = {
+  type: { name: 'regulation.field.type' },
+  number: { name: 'regulation.field.number' },
+  year: { name: 'regulation.field.year' },
+  title: { name: 'regulation.field.title', required: 'regulation.required.title' },
+  subject: { name: 'regulation.field.subject' },
+  enactedOn: { name: 'regulation.field.enactedOn' },
+  register: { name: 'regulation.field.register' },
+} as const satisfies FieldWords;
 
 export const regulationRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const toJson = (request: FastifyRequest, r: Regulation): RegulationJson => ({
@@ -252,7 +263,7 @@ export const regulationRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   const access = { access: 'regulations.manage' as const };
   const messages = (request: FastifyRequest, errors: RegulationError[]) =>
-    fieldMessages(request.t, errors, regulationProblemTexts);
+    fieldMessages(request.t, errors, regulationProblemTexts, '', regulationFieldWords);
 
   const officeList = async (
     request: FastifyRequest,
