@@ -19,6 +19,7 @@ import type { Feature } from './platform/feature.ts';
 import { addMessages } from './platform/i18n.ts';
 import { feature as projects } from './projects/index.ts';
 import { feature as regulations } from './regulations/index.ts';
+import { feature as search } from './search/index.ts';
 
 export const features: readonly Feature[] = [
   home,
@@ -36,6 +37,7 @@ export const features: readonly Feature[] = [
   budget,
   projects,
   openData,
+  search,
 ];
 
 // The texts are there as soon as the list is loaded: services that word a mail need them too.

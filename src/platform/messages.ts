@@ -5,6 +5,9 @@ export const messages = {
   'site.skip': { id: 'Langsung ke isi', en: 'Skip to content' },
   'site.tagline': { id: 'Layanan digital untuk warga', en: 'Digital services for citizens' },
   'site.menu': { id: 'Menu utama', en: 'Main menu' },
+  'site.menuButton': { id: 'Menu', en: 'Menu' },
+  'site.search': { id: 'Cari di situs ini', en: 'Search this site' },
+  'site.searchButton': { id: 'Cari', en: 'Search' },
   'site.language': { id: 'Bahasa', en: 'Language' },
   'site.poweredBy': {
     id: 'Dibangun dengan Dewan Terbuka, perangkat lunak sumber terbuka.',

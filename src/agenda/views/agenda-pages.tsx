@@ -1,6 +1,5 @@
 /** /agenda (list, week and month) and /agenda/:id, with schema.org Event microdata. */
 import type { CouncilStructure } from '../../council/service.ts';
-import type { MeetingType } from '../../db/schema.ts';
 import { formatDate, formatTime } from '../../platform/format.ts';
 import { type MessageKey, textOf } from '../../platform/i18n.ts';
 import type { PageContext } from '../../platform/page-context.ts';
@@ -8,22 +7,7 @@ import { Layout } from '../../platform/views/layout.tsx';
 import { Pager } from '../../platform/views/pager.tsx';
 import { jakartaDay } from '../../platform/working-days.ts';
 import { type MeetingRecord, type MeetingView, meetingTypes } from '../service.ts';
-
-const meetingTypeTexts = {
-  paripurna: 'agenda.type.paripurna',
-  komisi: 'agenda.type.komisi',
-  gabungan_komisi: 'agenda.type.gabungan_komisi',
-  pansus: 'agenda.type.pansus',
-  banggar: 'agenda.type.banggar',
-  bamus: 'agenda.type.bamus',
-  bapemperda: 'agenda.type.bapemperda',
-  bk: 'agenda.type.bk',
-  rapat_kerja: 'agenda.type.rapat_kerja',
-  rdp: 'agenda.type.rdp',
-  rdpu: 'agenda.type.rdpu',
-  reses: 'agenda.type.reses',
-  konsultasi_publik: 'agenda.type.konsultasi_publik',
-} as const satisfies Record<MeetingType, MessageKey>;
+import { shownTitle, typeLabel } from './shared.tsx';
 
 const revisionTexts = {
   created: 'agenda.revision.created',
@@ -33,18 +17,9 @@ const revisionTexts = {
   document: 'agenda.revision.document',
 } as const satisfies Record<string, MessageKey>;
 
-export const typeLabel = (ctx: PageContext, type: string) => textOf(ctx.t, meetingTypeTexts, type);
-
 function when(ctx: PageContext, m: MeetingView): string {
   const start = `${formatDate(m.startsAt, ctx.lang)}, ${formatTime(m.startsAt, ctx.lang)}`;
   return m.endsAt === null ? start : `${start.replace(/ WIB$/, '')}–${formatTime(m.endsAt, ctx.lang)}`;
-}
-
-/** The title where its details may be shown (an open meeting, or any meeting to staff). */
-export function shownTitle(ctx: PageContext, m: MeetingView): string {
-  return m.details !== undefined
-    ? m.title
-    : `${ctx.t('agenda.closedMeeting')}: ${m.body?.name ?? typeLabel(ctx, m.type)}`;
 }
 
 export function MeetingItem({ ctx, m, heading = 'h3' }: { ctx: PageContext; m: MeetingView; heading?: 'h2' | 'h3' }) {

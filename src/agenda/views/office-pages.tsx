@@ -14,7 +14,8 @@ import {
 } from '../../platform/views/form.tsx';
 import { Layout } from '../../platform/views/layout.tsx';
 import { type MeetingView, meetingTypes, presences } from '../service.ts';
-import { MeetingItem, typeLabel } from './agenda-pages.tsx';
+import { MeetingItem } from './agenda-pages.tsx';
+import { typeLabel } from './shared.tsx';
 
 export type Values = Partial<Record<string, string>>;
 

@@ -86,7 +86,7 @@ export function Layout({ ctx, title, description, jsonLd, children }: LayoutProp
               <ul class="lang">
                 {(['id', 'en'] as const).map((lang) =>
                   lang === ctx.lang ? (
-                    <li key={lang}>
+                    <li key={lang} class="lang-current">
                       <span aria-current="true" title={languageNames[lang]}>
                         {languageShort[lang]}
                       </span>
@@ -103,17 +103,40 @@ export function Layout({ ctx, title, description, jsonLd, children }: LayoutProp
               </ul>
             </nav>
           </div>
-          <nav class="nav" aria-label={t('site.menu')}>
-            <ul class="wrap">
-              {[...navigation, ...personal(ctx)].map((item) => (
-                <li key={item.href}>
-                  <a href={item.href} aria-current={isCurrent(ctx.url, item.href) ? 'page' : undefined}>
-                    {t(item.label)}
-                  </a>
-                </li>
-              ))}
-            </ul>
-          </nav>
+          {/* On a phone the menu folds behind "Menu" (a details element: no script needed); on a
+              wide screen it is always open (main.css, where the browser can style its content). */}
+          <details class="menu">
+            <summary class="menu-button">{t('site.menuButton')}</summary>
+            <nav class="nav" aria-label={t('site.menu')}>
+              <ul class="wrap">
+                {[...navigation, ...personal(ctx)].map((item) => (
+                  <li key={item.href}>
+                    <a href={item.href} aria-current={isCurrent(ctx.url, item.href) ? 'page' : undefined}>
+                      {t(item.label)}
+                    </a>
+                  </li>
+                ))}
+              </ul>
+            </nav>
+            <search>
+              <form class="site-search wrap" method="get" action="/cari">
+                <label class="visually-hidden" for="site-q">
+                  {t('site.search')}
+                </label>
+                <input
+                  id="site-q"
+                  class="site-search-input"
+                  name="q"
+                  type="search"
+                  maxLength={100}
+                  placeholder={t('site.search')}
+                />
+                <button class="button secondary" type="submit">
+                  {t('site.searchButton')}
+                </button>
+              </form>
+            </search>
+          </details>
         </header>
         <main id="isi" class="wrap" tabIndex={-1}>
           {children}

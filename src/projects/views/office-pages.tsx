@@ -17,7 +17,8 @@ import { Layout } from '../../platform/views/layout.tsx';
 import { LocationField } from '../../platform/views/place-fields.tsx';
 import { TableHead, TableWrap } from '../../platform/views/table-wrap.tsx';
 import { MAX_PHOTOS, type ProjectView, statuses } from '../service.ts';
-import { ProjectStatusBadge, placeOf, statusName } from './pages.tsx';
+import { placeOf } from './pages.tsx';
+import { ProjectStatusBadge, statusName } from './shared.tsx';
 
 type Values = Partial<Record<string, string>>;
 

@@ -3,7 +3,6 @@ import type { MeetingView } from '../../agenda/service.ts';
 import type { AspirationView } from '../../aspirations/service.ts';
 import { StatusBadge } from '../../aspirations/views/shared.tsx';
 import { type CouncilStructure, regionCenter } from '../../council/service.ts';
-import type { ProjectStatus } from '../../db/schema.ts';
 import { progressChart } from '../../platform/charts.ts';
 import {
   dayOf,
@@ -13,7 +12,6 @@ import {
   formatRupiah,
   formatRupiahWords,
 } from '../../platform/format.ts';
-import type { MessageKey } from '../../platform/i18n.ts';
 import type { PageContext } from '../../platform/page-context.ts';
 import { FollowForm } from '../../platform/views/follow.tsx';
 import { FilterSelect, Notice } from '../../platform/views/form.tsx';
@@ -22,29 +20,7 @@ import { Pager } from '../../platform/views/pager.tsx';
 import { LocationField, PinField } from '../../platform/views/place-fields.tsx';
 import { TableHead, TableWrap } from '../../platform/views/table-wrap.tsx';
 import { type ProjectView, statuses } from '../service.ts';
-
-const projectStatusTexts = {
-  perencanaan: 'project.status.perencanaan',
-  pengadaan: 'project.status.pengadaan',
-  berjalan: 'project.status.berjalan',
-  terhambat: 'project.status.terhambat',
-  selesai: 'project.status.selesai',
-  dibatalkan: 'project.status.dibatalkan',
-} as const satisfies Record<ProjectStatus, MessageKey>;
-
-export const statusName = (ctx: Pick<PageContext, 't'>, s: ProjectStatus) => ctx.t(projectStatusTexts[s]);
-const statusClass: Record<ProjectStatus, string> = {
-  perencanaan: 'received',
-  pengadaan: 'received',
-  berjalan: 'verified',
-  terhambat: 'rejected',
-  selesai: 'resolved',
-  dibatalkan: 'rejected',
-};
-
-export function ProjectStatusBadge({ ctx, status }: { ctx: PageContext; status: ProjectStatus }) {
-  return <span class={`badge status-${statusClass[status]}`}>{statusName(ctx, status)}</span>;
-}
+import { ProjectStatusBadge, statusName } from './shared.tsx';
 
 /** A progress bar that is also text: the number is always written. */
 export function ProgressBar({ ctx, progress }: { ctx: PageContext; progress: number }) {
