@@ -3,7 +3,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { getCouncil } from '../council/service.ts';
-import { clearSessionCookie, deps, safeNext, setSessionCookie, signedIn } from '../platform/auth.ts';
+import { clearSessionCookie, deps, landingOf, safeNext, setSessionCookie, signedIn } from '../platform/auth.ts';
 import type { CurrentUser } from '../platform/deps.ts';
 import { isOfficial, scopes } from '../platform/permissions.ts';
 import { renderPage } from '../platform/render.tsx';
@@ -327,7 +327,7 @@ export const accountSelfRoutes: FastifyPluginAsyncTypebox = async (app) => {
       if (!result.ok) return setupPage(request, reply, request.t('mfa.wrong'));
       setSessionCookie(app, reply, result.sessionToken, user.sessionExpiresAt);
       return renderPage(request, reply, (ctx) => (
-        <RecoveryCodesPage ctx={ctx} codes={result.recoveryCodes} next="/akun" />
+        <RecoveryCodesPage ctx={ctx} codes={result.recoveryCodes} next={landingOf(user.role)} />
       ));
     },
   );
@@ -345,7 +345,7 @@ export const accountSelfRoutes: FastifyPluginAsyncTypebox = async (app) => {
     { config: { access: 'account.self', beforeMfa: true }, schema: { hide: true, querystring: PageQuery } },
     async (request, reply) => {
       const user = signedIn(request);
-      const next = safeNext(request.query.lanjut);
+      const next = safeNext(request.query.lanjut, landingOf(user.role));
       if (user.mfaPassed) return reply.redirect(next, 303);
       if (!user.totpEnabled) return reply.redirect('/akun/2fa', 303);
       return challengePage(request, reply, next);
@@ -361,7 +361,7 @@ export const accountSelfRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request, reply) => {
       const user = signedIn(request);
       const body = request.body;
-      const next = safeNext(body.lanjut);
+      const next = safeNext(body.lanjut, landingOf(user.role));
       if (user.mfaPassed) return reply.redirect(next, 303);
       const result = await passChallenge(deps(app), user, body.code, request.ip);
       if (!result.ok && result.locked !== undefined) {

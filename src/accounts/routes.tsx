@@ -6,7 +6,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { getCouncil } from '../council/service.ts';
-import { clearSessionCookie, deps, safeNext, setSessionCookie } from '../platform/auth.ts';
+import { clearSessionCookie, deps, landingOf, safeNext, setSessionCookie } from '../platform/auth.ts';
 import { isEmail, normaliseEmail } from '../platform/contact.ts';
 import type { MailContext } from '../platform/deps.ts';
 import type { MessageKey, Translate } from '../platform/i18n.ts';
@@ -188,8 +188,9 @@ export const accountRoutes: FastifyPluginAsyncTypebox = async (app) => {
     { config: { access: 'public' }, schema: { hide: true, querystring: PageQuery } },
     (request, reply) => {
       const query = request.query;
-      if (request.user?.mfaPassed) return reply.redirect(safeNext(query.lanjut), 303);
-      return signInForm(request, reply, {}, {}, safeNext(query.lanjut));
+      if (request.user?.mfaPassed) return reply.redirect(safeNext(query.lanjut, landingOf(request.user.role)), 303);
+      // No page asked for: the field stays empty, and the person lands where their role works.
+      return signInForm(request, reply, {}, {}, query.lanjut === undefined ? '' : safeNext(query.lanjut));
     },
   );
 
@@ -198,10 +199,11 @@ export const accountRoutes: FastifyPluginAsyncTypebox = async (app) => {
     { config: { access: 'public', rateLimit: limits.signIn }, schema: { hide: true, body: SignInBody } },
     async (request, reply) => {
       const body = request.body;
-      const next = safeNext(body.lanjut);
+      const asked = body.lanjut === undefined || body.lanjut === '' ? undefined : safeNext(body.lanjut);
       const t = request.t;
       const result = await signIn(deps(app), await mailContext(request), body, origin(request));
       if (result.ok) {
+        const next = asked ?? landingOf(result.role);
         // A new session on every sign-in: an old cookie (perhaps planted) is never promoted.
         if (request.user !== null) await endSession(deps(app), request.user);
         const session = await startSession(deps(app), result.userId, result.role, origin(request), !result.needsMfa);
@@ -221,7 +223,7 @@ export const accountRoutes: FastifyPluginAsyncTypebox = async (app) => {
         reply,
         { email: message },
         { email: body.email },
-        next,
+        asked ?? '',
         result.reason === 'locked' ? 429 : 400,
       );
     },

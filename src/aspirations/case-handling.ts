@@ -2,6 +2,7 @@
 import { type CouncilStructure, getCouncil } from '../council/service.ts';
 import { recordAudit } from '../platform/audit.ts';
 import type { CurrentUser, Deps } from '../platform/deps.ts';
+import type { WaitingWork } from '../platform/feature.ts';
 import { translator } from '../platform/i18n.ts';
 import { can } from '../platform/permissions.ts';
 import { jakartaDay } from '../platform/working-days.ts';
@@ -26,6 +27,53 @@ export async function inbox(deps: Deps, user: CurrentUser, filter: InboxFilter) 
     q.countInbox(deps.db, structure.council.id, query),
   ]);
   return { items: await Promise.all(rows.map((r) => viewOf(deps, r, true, true))), total, pageSize: PAGE_SIZE };
+}
+
+const DAY = 24 * 3600_000;
+
+/**
+ * What waits for this official on /kelola: aspirations to verify (staff), aspirations being
+ * handled in their scope, each with how many are late, and those whose message to the citizen
+ * did not go out in the last 30 days.
+ */
+export async function waitingAspirations(deps: Deps, user: CurrentUser): Promise<WaitingWork[]> {
+  if (!can(user.role, 'aspiration.read')) return [];
+  const structure = await getCouncil(deps.db);
+  const member = await memberScope(deps, user);
+  const now = new Date();
+  const [work, undelivered] = await Promise.all([
+    q.openWork(deps.db, structure.council.id, member, jakartaDay(now)),
+    q.undelivered(deps.db, structure.council.id, member, new Date(now.getTime() - 30 * DAY)),
+  ]);
+  const waiting: WaitingWork[] = [];
+  if (can(user.role, 'aspiration.triage') && work.toVerify > 0)
+    waiting.push({
+      href: '/kelola/aspirasi?status=received',
+      label: 'aspiration.waiting.verify',
+      count: work.toVerify,
+      overdue: work.verifyLate,
+      due: work.verifyNext,
+    });
+  if (work.handling > 0)
+    waiting.push({
+      href: '/kelola/aspirasi?status=open',
+      label: 'aspiration.waiting.handle',
+      count: work.handling,
+      overdue: work.handlingLate,
+      due: work.handlingNext,
+    });
+  if (undelivered.length > 0)
+    waiting.push({
+      href: `/kelola/aspirasi/${undelivered[0]?.code ?? ''}`,
+      label: 'aspiration.waiting.undelivered',
+      count: undelivered.length,
+      overdue: 0,
+      due: null,
+      items: undelivered
+        .slice(0, 5)
+        .map((u) => ({ href: `/kelola/aspirasi/${u.code}`, text: `${u.code} · ${u.title}` })),
+    });
+  return waiting;
 }
 
 export interface ReporterDetails {

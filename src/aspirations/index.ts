@@ -7,7 +7,7 @@ import { messages } from './messages.ts';
 import { aspirationOfficeRoutes } from './office-routes.tsx';
 import { sitemap } from './records.ts';
 import { aspirationRoutes } from './routes.tsx';
-import { aspirationPersonalData, scheduleAspirationJobs } from './service.ts';
+import { aspirationPersonalData, scheduleAspirationJobs, waitingAspirations } from './service.ts';
 
 export const feature: Feature = {
   name: 'aspirations',
@@ -16,5 +16,6 @@ export const feature: Feature = {
   sitemap,
   jobs: (app) => scheduleAspirationJobs(deps(app), app.log, () => app.outbox.kick()),
   personalData: aspirationPersonalData,
+  waiting: waitingAspirations,
   backOffice: [{ href: '/kelola/aspirasi', label: 'aspiration.inbox.title', permission: 'aspiration.read' }],
 };

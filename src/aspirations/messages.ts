@@ -208,6 +208,12 @@ export const messages = {
   'aspiration.inbox.search': { id: 'Cari (kata atau kode)', en: 'Search (words or code)' },
   'aspiration.inbox.select': { id: 'Pilih', en: 'Select' },
   'aspiration.inbox.selectOne': { id: 'Pilih {code}', en: 'Select {code}' },
+  'aspiration.waiting.verify': { id: '{n} aspirasi menunggu verifikasi', en: '{n} aspirations waiting to be verified' },
+  'aspiration.waiting.handle': { id: '{n} aspirasi sedang ditangani', en: '{n} aspirations being handled' },
+  'aspiration.waiting.undelivered': {
+    id: '{n} aspirasi dengan pesan ke warga yang tidak terkirim (30 hari terakhir)',
+    en: '{n} aspirations with a message to the citizen that did not go out (last 30 days)',
+  },
   'aspiration.inbox.title': { id: 'Kotak masuk aspirasi', en: 'Aspirations inbox' },
   'aspiration.intake.lead': {
     id: 'Untuk aspirasi yang diterima di ruang aspirasi, lewat telepon, surat, SMS/WhatsApp atau saat reses. Warga mendapat kode pelacakan yang sama.',

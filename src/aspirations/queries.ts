@@ -404,6 +404,50 @@ function inboxQuery(db: Db, councilId: number, filter: InboxFilter) {
   return query;
 }
 
+/**
+ * The official's open work in two steps: to verify (against verify_due) and being handled
+ * (against resolve_due), each with how many are late on `today` and the nearest date.
+ */
+export async function openWork(db: Db, councilId: number, member: InboxFilter['member'], today: string) {
+  const row = await inboxQuery(db, councilId, { status: 'open', member, limit: 0, offset: 0 })
+    .select([
+      sql<string>`count(*) filter (where aspiration.status = 'received')`.as('to_verify'),
+      sql<string>`count(*) filter (where aspiration.status = 'received' and aspiration.verify_due < ${today})`.as(
+        'verify_late',
+      ),
+      sql<string | null>`min(aspiration.verify_due) filter (where aspiration.status = 'received')`.as('verify_next'),
+      sql<string>`count(*) filter (where aspiration.status <> 'received')`.as('handling'),
+      sql<string>`count(*) filter (where aspiration.status <> 'received' and aspiration.resolve_due < ${today})`.as(
+        'handling_late',
+      ),
+      sql<string | null>`min(aspiration.resolve_due) filter (where aspiration.status <> 'received')`.as(
+        'handling_next',
+      ),
+    ])
+    .executeTakeFirstOrThrow();
+  return {
+    toVerify: Number(row.to_verify),
+    verifyLate: Number(row.verify_late),
+    verifyNext: row.verify_next,
+    handling: Number(row.handling),
+    handlingLate: Number(row.handling_late),
+    handlingNext: row.handling_next,
+  };
+}
+
+/** Aspirations (of those the official may see) with a message to the citizen that did not go out since `since`. */
+export function undelivered(db: Db, councilId: number, member: InboxFilter['member'], since: Date) {
+  return inboxQuery(db, councilId, { member, limit: 0, offset: 0 })
+    .innerJoin('outbox', (join) => join.on(sql<SqlBool>`outbox.topic = 'aspiration:' || aspiration.id`))
+    .where('outbox.status', 'in', ['failed', 'unconfigured'])
+    .where('outbox.created_at', '>=', since)
+    .select(['aspiration.code', 'aspiration.title', sql<Date>`max(outbox.created_at)`.as('last')])
+    .groupBy(['aspiration.code', 'aspiration.title'])
+    .orderBy('last', 'desc')
+    .limit(20)
+    .execute();
+}
+
 export function listInbox(db: Db, councilId: number, filter: InboxFilter) {
   return inboxQuery(db, councilId, filter)
     .select(publicColumns)
@@ -525,6 +569,26 @@ export function firstPhotos(db: Db, aspirationIds: number[]) {
 
 export function photoFiles(db: Db) {
   return db.selectFrom('aspiration_photo').select('file').execute();
+}
+
+/**
+ * Public aspirations received since a moment, and those the council answered since then (closed
+ * with an answer or referred): the home page's "this month". Confidential reports are left out.
+ */
+export async function countsSince(db: Db, councilId: number, since: Date) {
+  const row = await db
+    .selectFrom('aspiration')
+    .select([
+      sql<string>`count(*) filter (where received_at >= ${since})`.as('received'),
+      sql<string>`count(*) filter (where resolved_at >= ${since} and status in ('resolved', 'referred'))`.as(
+        'answered',
+      ),
+    ])
+    .where('council_id', '=', councilId)
+    .where('kind', '<>', 'rahasia')
+    .where((eb) => eb.or([eb('received_at', '>=', since), eb('resolved_at', '>=', since)]))
+    .executeTakeFirstOrThrow();
+  return { received: Number(row.received), answered: Number(row.answered) };
 }
 
 /** Code, title and status of the given aspirations (those an address follows). */

@@ -4,6 +4,7 @@ import type { Deps } from '../platform/deps.ts';
 import type { PersonalDataHooks, SitemapEntry } from '../platform/feature.ts';
 import { SITEMAP_LIMIT } from '../platform/sitemap.ts';
 import { followSection } from '../platform/subscriptions.ts';
+import { jakartaDay } from '../platform/working-days.ts';
 import * as q from './queries.ts';
 import { publicPage } from './tracking.ts';
 import { type AspirationView, publicText, viewOf } from './view.ts';
@@ -101,6 +102,13 @@ export async function recentlyAnswered(deps: Deps, limit: number) {
     status: r.view.status,
     answer: r.latest?.body ?? null,
   }));
+}
+
+/** This month (Jakarta time) in two numbers: aspirations received, and answered by the council. */
+export async function thisMonth(deps: Deps, now = new Date()) {
+  const structure = await getCouncil(deps.db);
+  const since = new Date(`${jakartaDay(now).slice(0, 7)}-01T00:00:00+07:00`);
+  return q.countsSince(deps.db, structure.council.id, since);
 }
 
 /** Anonymised figures for open data: counts by month, category, kecamatan, kind and status. */

@@ -14,6 +14,7 @@ export {
   caseFile,
   inbox,
   suggestedKomisi,
+  waitingAspirations,
 } from './case-handling.ts';
 export { askWhetherResolved, removeOrphanPhotos, scheduleAspirationJobs } from './jobs.ts';
 export {
@@ -22,6 +23,7 @@ export {
   type PublicRecord,
   publicRecords,
   recentlyAnswered,
+  thisMonth,
 } from './records.ts';
 export {
   type ActionResult,

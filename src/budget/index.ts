@@ -2,6 +2,7 @@
 import type { Feature } from '../platform/feature.ts';
 import { messages } from './messages.ts';
 import { budgetRoutes } from './routes.tsx';
+import { waitingBudget } from './service.ts';
 
 export const feature: Feature = {
   name: 'budget',
@@ -9,4 +10,5 @@ export const feature: Feature = {
   messages,
   sitemap: async () => [{ path: '/anggaran' }],
   backOffice: [{ href: '/kelola/anggaran', label: 'budget.office.title', permission: 'budget.import' }],
+  waiting: waitingBudget,
 };

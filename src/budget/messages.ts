@@ -56,6 +56,11 @@ export const messages = {
     id: 'Berkas dibatalkan; anggaran yang terbit tidak berubah.',
     en: 'The file was withdrawn; the published budget is unchanged.',
   },
+  'budget.waiting.check': { id: '{n} berkas APBD menunggu diperiksa', en: '{n} budget files waiting to be checked' },
+  'budget.waiting.publish': {
+    id: '{n} berkas APBD menunggu diterbitkan',
+    en: '{n} budget files waiting to be published',
+  },
   'budget.pending.title': { id: 'Berkas menunggu terbit', en: 'Files waiting to be published' },
   'budget.pending.none': { id: 'Tidak ada berkas yang menunggu.', en: 'No file is waiting.' },
   'budget.pending.uploaded': { id: 'Diunggah {who}, {when}.', en: 'Uploaded by {who}, {when}.' },

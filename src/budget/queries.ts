@@ -282,6 +282,7 @@ export function pendingUploads(db: Db, councilId: number) {
       'budget_upload.file_name',
       'budget_upload.created_at',
       'budget_upload.checked_at',
+      'budget_upload.checked_by',
       'uploader.name_sealed as uploader_name',
       'checker.name_sealed as checker_name',
     ])

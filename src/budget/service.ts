@@ -13,7 +13,9 @@ import type { BudgetStage } from '../db/schema.ts';
 import { councilsDir } from '../db/seed/index.ts';
 import { recordAudit } from '../platform/audit.ts';
 import type { CurrentUser, Deps } from '../platform/deps.ts';
+import type { WaitingWork } from '../platform/feature.ts';
 import { readNumber } from '../platform/numbers.ts';
+import { can } from '../platform/permissions.ts';
 import type { UploadedFile } from '../platform/uploads.ts';
 import { SpreadsheetError } from '../platform/xlsx.ts';
 import { readFirstSheetOffThread } from '../platform/xlsx-thread.ts';
@@ -337,6 +339,29 @@ export async function discardUpload(deps: Deps, user: CurrentUser, id: number, i
 
 export type PendingUpload = Awaited<ReturnType<typeof pendingBudgetUploads>>[number];
 
+/** On /kelola: budget files waiting for this officer's first or second confirmation. */
+export async function waitingBudget(deps: Deps, user: CurrentUser): Promise<WaitingWork[]> {
+  if (!can(user.role, 'budget.import')) return [];
+  const structure = await getCouncil(deps.db);
+  const [pending, rule] = await Promise.all([q.pendingUploads(deps.db, structure.council.id), budgetRule(deps)]);
+  const toCheck = pending.filter((p) => p.checked_at === null).length;
+  const toPublish = pending.filter(
+    (p) => p.checked_at !== null && !(rule.secondOfficer && p.checked_by === user.id),
+  ).length;
+  const waiting: WaitingWork[] = [];
+  if (toCheck > 0)
+    waiting.push({ href: '/kelola/anggaran', label: 'budget.waiting.check', count: toCheck, overdue: 0, due: null });
+  if (toPublish > 0)
+    waiting.push({
+      href: '/kelola/anggaran',
+      label: 'budget.waiting.publish',
+      count: toPublish,
+      overdue: 0,
+      due: null,
+    });
+  return waiting;
+}
+
 /** Files waiting to be checked or published, for the officers who give the confirmations. */
 export async function pendingBudgetUploads(deps: Deps) {
   const structure = await getCouncil(deps.db);
@@ -482,6 +507,20 @@ export async function budget(
     ),
     programmePath,
     years: compareYears(yearRows),
+  };
+}
+
+/** The budget /anggaran opens on, in two numbers (revenue and spending planned) and what is spent. */
+export async function budgetHeadline(deps: Deps) {
+  const structure = await getCouncil(deps.db);
+  const latest = compareYears(await q.totalsByYear(deps.db, structure.council.id)).at(-1);
+  if (latest === undefined) return undefined;
+  return {
+    year: latest.year,
+    stage: latest.stage,
+    revenue: latest.totals['4']?.planned ?? 0,
+    spending: latest.totals['5']?.planned ?? 0,
+    spent: latest.totals['5']?.realised ?? 0,
   };
 }
 

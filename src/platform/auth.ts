@@ -4,6 +4,7 @@
  * enforced. State-changing requests must carry a CSRF token.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Role } from '../db/schema.ts';
 import type { CurrentUser, Deps, TokenUser } from './deps.ts';
 import { type Access, can } from './permissions.ts';
 
@@ -35,11 +36,16 @@ function wantsJson(request: FastifyRequest): boolean {
  * Where a sign-in may send people back to: only a path on this site, percent-encoded as a
  * Location header must be (a path typed with non-Latin characters would otherwise break it).
  */
-export function safeNext(next: unknown): string {
-  if (typeof next !== 'string' || !/^\/(?!\/)[^\s\\]*$/.test(next)) return '/akun';
+export function safeNext(next: unknown, fallback = '/akun'): string {
+  if (typeof next !== 'string' || !/^\/(?!\/)[^\s\\]*$/.test(next)) return fallback;
   const here = 'http://here.invalid';
   const url = new URL(next, here);
-  return url.origin === here ? `${url.pathname}${url.search}${url.hash}` : '/akun';
+  return url.origin === here ? `${url.pathname}${url.search}${url.hash}` : fallback;
+}
+
+/** Where a person lands after signing in when they asked for no page: officials at their work. */
+export function landingOf(role: Role): string {
+  return can(role, 'backoffice.enter') ? '/kelola' : '/akun';
 }
 
 /** Thrown when a signed-in user asks for something their role does not allow. */

@@ -7,7 +7,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import type { Db } from '../db/index.ts';
 import type { Identity } from './auth.ts';
-import type { Deps } from './deps.ts';
+import type { CurrentUser, Deps } from './deps.ts';
 import type { MessageKey, Messages } from './i18n.ts';
 import type { Permission } from './permissions.ts';
 import type { Site } from './site.ts';
@@ -67,6 +67,21 @@ export interface BackOfficeLink {
   permission: Permission;
 }
 
+/** Something waiting in the back office for the signed-in official, shown first on /kelola. */
+export interface WaitingWork {
+  /** Where the official does it. */
+  href: string;
+  /** What waits; its text may use {n}, the count. */
+  label: MessageKey;
+  count: number;
+  /** How many of them are past their deadline. */
+  overdue: number;
+  /** The nearest deadline (a calendar day in Jakarta), when there is one. */
+  due: string | null;
+  /** A few of them by name, when each needs its own look (a message that did not reach someone). */
+  items?: { href: string; text: string }[];
+}
+
 export interface Feature {
   /** kebab-case, as its folder is named. */
   name: string;
@@ -80,6 +95,8 @@ export interface Feature {
   jobs?: (app: FastifyInstance) => () => void;
   personalData?: PersonalDataHooks;
   backOffice?: BackOfficeLink[];
+  /** What waits for this official in the feature's part of the back office (only what is there). */
+  waiting?: (deps: Deps, user: CurrentUser) => Promise<WaitingWork[]>;
   /** Who runs the portal, for every page's header (one feature: the council). */
   site?: (db: Db) => Promise<Site>;
   /** How a session cookie or an API token becomes a person (one feature: accounts). */

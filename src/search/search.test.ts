@@ -2,28 +2,11 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { Agent } from '../../test/helpers/agent.ts';
 import { buildTestApp, type TestApp } from '../../test/helpers/app.ts';
+import { sendAspiration } from '../../test/helpers/aspirations.ts';
 
 let t: TestApp;
 let ip = 0;
 const agent = () => new Agent(t.app, `198.51.100.${++ip}`);
-
-/** A citizen sends an aspiration through both steps of the form. */
-async function sendAspiration(kind: string, title: string) {
-  const db = t.database.db;
-  const kel = await db.selectFrom('kelurahan').select('id').orderBy('id').executeTakeFirstOrThrow();
-  const category = await db.selectFrom('aspiration_category').select('slug').orderBy('id').executeTakeFirstOrThrow();
-  const a = agent();
-  await a.get('/aspirasi/baru');
-  const fields = { kind, category: category.slug, location: String(kel.id), title };
-  await a.post('/aspirasi/baru', fields);
-  const sent = await a.postMultipart('/aspirasi/kirim', {
-    ...fields,
-    description: `${title}: mohon segera ditangani oleh dinas terkait.`,
-    email: 'warga.cari@example.org',
-    consent: 'yes',
-  });
-  assert.equal(sent.statusCode, 303, sent.body.slice(0, 500));
-}
 
 before(async () => {
   t = await buildTestApp();
@@ -79,8 +62,8 @@ before(async () => {
       status: 'berjalan',
     })
     .execute();
-  await sendAspiration('aspirasi', 'Zebrakross pudar di depan SD');
-  await sendAspiration('rahasia', 'Zebrakross rahasia dilaporkan diam-diam');
+  await sendAspiration(t, 'Zebrakross pudar di depan SD');
+  await sendAspiration(t, 'Zebrakross rahasia dilaporkan diam-diam', { kind: 'rahasia' });
 });
 after(() => t.close());
 

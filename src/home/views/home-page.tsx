@@ -1,33 +1,63 @@
-/** The home page: who the council is, who represents me, and how the council splits its work. */
+/**
+ * The home page tells the council's story in the order a citizen asks: what happens this week,
+ * what people raised and what the council answered, what is open to take part in, where the
+ * money goes, what is being built near me, and who represents me.
+ */
 
+import type { MeetingView } from '../../agenda/service.ts';
+import { shownTitle } from '../../agenda/views/shared.tsx';
 import { SendOrTrack, StatusBadge } from '../../aspirations/views/shared.tsx';
 import type { CouncilStructure } from '../../council/service.ts';
 import { KelurahanForm } from '../../council/views/shared.tsx';
-import type { AspirationStatus } from '../../db/schema.ts';
+import type { AspirationStatus, BudgetStage, RaperdaStage } from '../../db/schema.ts';
+import { formatDate, formatNumber, formatRupiahWords, formatTime } from '../../platform/format.ts';
 import type { PageContext } from '../../platform/page-context.ts';
 import { Layout } from '../../platform/views/layout.tsx';
+import { LocationField } from '../../platform/views/place-fields.tsx';
 
 export interface HomePageProps {
   ctx: PageContext;
   structure: Pick<CouncilStructure, 'council' | 'dapil' | 'kecamatan' | 'fraksi' | 'komisi'>;
+  /** Meetings going on now. */
+  live: MeetingView[];
+  /** The next meetings of the coming seven days. */
+  next: MeetingView[];
+  /** This month: aspirations received and answered. */
+  month: { received: number; answered: number };
   /** The newest aspirations the council answered. */
   answered: { code: string; title: string; status: AspirationStatus; answer: string | null }[];
+  /** Draft regulations being written or debated, to follow. */
+  drafts: { id: number; title: string; stage: RaperdaStage }[];
+  /** The budget /anggaran opens on. */
+  money: { year: number; stage: BudgetStage; revenue: number; spending: number; spent: number } | undefined;
 }
 
-export function HomePage({ ctx, structure, answered }: HomePageProps) {
-  const { t } = ctx;
+function MeetingLine({ ctx, m }: { ctx: PageContext; m: MeetingView }) {
+  return (
+    <li>
+      <a href={`/agenda/${m.id}`}>{shownTitle(ctx, m)}</a>
+      <br />
+      {`${formatDate(m.startsAt, ctx.lang)}, ${formatTime(m.startsAt, ctx.lang)}`}
+      {m.body === undefined ? null : ` · ${m.body.name}`}
+    </li>
+  );
+}
+
+export function HomePage({ ctx, structure, live, next, month, answered, drafts, money }: HomePageProps) {
+  const { t, lang } = ctx;
   const { council } = structure;
+  const lead = t('home.lead', {
+    council: council.name,
+    period: council.period,
+    seats: council.seats,
+    dapilCount: structure.dapil.length,
+    fraksiCount: structure.fraksi.length,
+  });
   return (
     <Layout
       ctx={ctx}
       title={t('home.title')}
-      description={t('home.lead', {
-        council: council.name,
-        period: council.period,
-        seats: council.seats,
-        dapilCount: structure.dapil.length,
-        fraksiCount: structure.fraksi.length,
-      })}
+      description={lead}
       jsonLd={{
         '@type': 'GovernmentOrganization',
         name: council.name,
@@ -39,83 +69,120 @@ export function HomePage({ ctx, structure, answered }: HomePageProps) {
       }}
     >
       <h1>{council.name}</h1>
-      <p class="lead">
-        {t('home.lead', {
-          council: council.name,
-          period: council.period,
-          seats: council.seats,
-          dapilCount: structure.dapil.length,
-          fraksiCount: structure.fraksi.length,
-        })}
-      </p>
+      <p class="lead">{lead}</p>
+
+      <section aria-labelledby="minggu-ini">
+        <h2 id="minggu-ini">{t('home.week')}</h2>
+        {live.length === 0 ? null : (
+          <div class="panel important">
+            <h3>{t('home.liveNow')}</h3>
+            <ul class="list">
+              {live.map((m) => (
+                <li key={m.id}>
+                  <a href={`/agenda/${m.id}`}>{shownTitle(ctx, m)}</a>
+                  {m.details?.livestreamUrl == null ? null : (
+                    <>
+                      {' · '}
+                      <a href={m.details.livestreamUrl}>{t('home.watch')}</a>
+                    </>
+                  )}
+                </li>
+              ))}
+            </ul>
+          </div>
+        )}
+        {next.length === 0 ? (
+          <p>{t('home.noMeetings')}</p>
+        ) : (
+          <ul class="list">
+            {next.map((m) => (
+              <MeetingLine key={m.id} ctx={ctx} m={m} />
+            ))}
+          </ul>
+        )}
+        <p>
+          <a href="/agenda">{t('home.allMeetings')}</a>
+        </p>
+      </section>
+
       <section class="panel" aria-labelledby="suara">
-        <h2 id="suara">{t('home.speak')}</h2>
+        <h2 id="suara">{t('home.voices')}</h2>
+        <p class="figures">
+          {t('home.month', {
+            received: formatNumber(month.received, lang),
+            answered: formatNumber(month.answered, lang),
+          })}
+        </p>
+        {answered.length === 0 ? null : (
+          <>
+            <h3>{t('home.answered')}</h3>
+            <ul class="list">
+              {answered.map((a) => (
+                <li key={a.code}>
+                  <a href={`/aspirasi/${a.code}`}>{a.title}</a> <StatusBadge ctx={ctx} status={a.status} />
+                  {a.answer === null ? null : (
+                    <p class="meta">{a.answer.length > 160 ? `${a.answer.slice(0, 157)}…` : a.answer}</p>
+                  )}
+                </li>
+              ))}
+            </ul>
+            <p>
+              <a href="/aspirasi">{t('aspiration.list.back')}</a>
+            </p>
+          </>
+        )}
         <p>{t('home.speakLead')}</p>
         <SendOrTrack ctx={ctx} />
       </section>
-      {answered.length === 0 ? null : (
-        <section aria-labelledby="dijawab">
-          <h2 id="dijawab">{t('home.answered')}</h2>
+
+      {drafts.length === 0 ? null : (
+        <section aria-labelledby="ikut">
+          <h2 id="ikut">{t('home.takePart')}</h2>
+          <p>{t('home.takePartLead')}</p>
           <ul class="list">
-            {answered.map((a) => (
-              <li key={a.code}>
-                <a href={`/aspirasi/${a.code}`}>{a.title}</a> <StatusBadge ctx={ctx} status={a.status} />
-                {a.answer === null ? null : (
-                  <p class="meta">{a.answer.length > 160 ? `${a.answer.slice(0, 157)}…` : a.answer}</p>
-                )}
+            {drafts.map((d) => (
+              <li key={d.id}>
+                <a href={`/raperda/${d.id}`}>{d.title}</a>
               </li>
             ))}
           </ul>
+        </section>
+      )}
+
+      {money === undefined ? null : (
+        <section aria-labelledby="uang">
+          <h2 id="uang">{t('home.money', { year: money.year })}</h2>
+          <dl class="facts">
+            <dt>{t('home.revenue')}</dt>
+            <dd>{formatRupiahWords(money.revenue, lang)}</dd>
+            <dt>{t('home.spending')}</dt>
+            <dd>
+              {formatRupiahWords(money.spending, lang)}
+              {money.spent > 0 ? ` · ${t('home.spent', { amount: formatRupiahWords(money.spent, lang) })}` : null}
+            </dd>
+          </dl>
           <p>
-            <a href="/aspirasi">{t('aspiration.list.back')}</a>
+            <a href="/anggaran">{t('home.moneyMore')}</a>
           </p>
         </section>
       )}
+
+      <section class="panel" aria-labelledby="dekat">
+        <h2 id="dekat">{t('home.near')}</h2>
+        <form method="get" action="/proyek/dekat" class="actions">
+          <LocationField ctx={ctx} places={structure.kecamatan} value={undefined} error={undefined} />
+          <button class="button" type="submit">
+            {t('home.nearButton')}
+          </button>
+        </form>
+      </section>
+
       <section class="panel" aria-labelledby="wakil">
         <h2 id="wakil">{t('home.findDapil')}</h2>
         <p>{t('home.findDapilLead')}</p>
         <KelurahanForm ctx={ctx} structure={structure} chosen="" />
-      </section>
-      <section aria-labelledby="komisi">
-        <h2 id="komisi">{t('home.komisi')}</h2>
-        <p>{t('home.komisiLead')}</p>
-        <ul class="grid">
-          {structure.komisi.map((k) => (
-            <li key={k.slug} class="card">
-              <div>
-                <h3>
-                  <a href={`/anggota?komisi=${k.slug}`}>{k.name}</a>
-                </h3>
-                {k.field === null ? null : <p>{k.field}</p>}
-              </div>
-            </li>
-          ))}
-        </ul>
-      </section>
-      <section aria-labelledby="fraksi">
-        <h2 id="fraksi">{t('home.fraksi')}</h2>
-        <ul class="grid three">
-          {structure.fraksi.map((f) => (
-            <li key={f.slug} class="card">
-              <div>
-                <h3>
-                  <a href={`/anggota?fraksi=${f.slug}`}>{f.name}</a>
-                </h3>
-                <p>
-                  {t('home.seats', { n: f.seats })} · {f.parties.join(', ')}
-                </p>
-              </div>
-            </li>
-          ))}
-        </ul>
-      </section>
-      <section aria-labelledby="ikut">
-        <h2 id="ikut">{t('home.takePart')}</h2>
-        <p>{t('home.takePartLead')}</p>
         <p>
-          <a class="button" href="/anggota">
-            {t('home.members')}
-          </a>
+          <a href="/anggota">{t('home.members')}</a>
         </p>
       </section>
     </Layout>

@@ -1,0 +1,36 @@
+/**
+ * The demo: the council from councils/<name>/ and a year of fictional meetings, documents,
+ * drafts, projects, aspirations and a budget, loaded into an empty database (each part only when
+ * its table is empty). Used by the server on first start and by the screenshot script.
+ */
+import type { Config } from '../../config.ts';
+import { createSealer } from '../../platform/crypto.ts';
+import { jakartaDay } from '../../platform/working-days.ts';
+import type { OpenDatabase } from '../index.ts';
+import { seedDemoAspirations } from './aspirations.ts';
+import { seedDemoBudget } from './budget.ts';
+import { seedCouncil } from './index.ts';
+import { seedDemoMeetings } from './meetings.ts';
+import { seedDemoProjects } from './projects.ts';
+import { seedDemoDrafts, seedDemoRegulations } from './regulations.ts';
+
+export async function loadDemo(database: OpenDatabase, config: Config, say: (line: string) => void): Promise<void> {
+  const { seeded } = await seedCouncil(database.db, config.seedCouncil);
+  if (seeded) say(`Loaded the demo council from councils/${config.seedCouncil}/`);
+  const council = await database.db.selectFrom('council').select('id').orderBy('id').executeTakeFirstOrThrow();
+  const year = Number(jakartaDay(new Date()).slice(0, 4));
+  const { meetings } = await seedDemoMeetings(database.db, council.id, year);
+  if (meetings > 0) say(`Loaded ${meetings} demo meetings of ${year} (fictional)`);
+  const { regulations } = await seedDemoRegulations(database.db, council.id, config.uploadDir);
+  if (regulations > 0) say(`Loaded ${regulations} demo legal documents (fictional)`);
+  const { drafts } = await seedDemoDrafts(database.db, council.id, year);
+  if (drafts > 0) say(`Loaded ${drafts} demo drafts of the ${year} Propemperda (fictional)`);
+  const { projects } = await seedDemoProjects(database.db, council.id, year, jakartaDay(new Date()));
+  if (projects > 0) say(`Loaded ${projects} demo projects with progress reports (fictional)`);
+  const sealer = createSealer(config.dataKeys, config.lookupKey);
+  const { aspirations } = await seedDemoAspirations(database.db, council.id, sealer);
+  if (aspirations > 0) say(`Loaded ${aspirations} demo aspirations with their handling (fictional)`);
+  const { lines } = await seedDemoBudget(database.db, council.id, year);
+  if (lines > 0)
+    say(`Loaded a demo ${year} budget of ${lines} lines (revenue about Rp 6.7 trillion; details fictional)`);
+}
