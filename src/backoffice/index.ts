@@ -7,4 +7,5 @@ export const feature: Feature = {
   name: 'backoffice',
   routes: [backOfficeRoutes],
   messages,
+  backOffice: [{ href: '/kelola/komponen', label: 'components.title', permission: 'backoffice.enter' }],
 };

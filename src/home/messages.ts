@@ -21,6 +21,8 @@ export const messages = {
     id: 'Ikuti rancangannya untuk dikabari setiap tahap pembahasan.',
     en: 'Follow a draft to be told of every stage of its debate.',
   },
+  'home.komisi': { id: 'Komisi dan bidangnya', en: 'Commissions and their fields' },
+  'home.fraksi': { id: 'Fraksi', en: 'Factions' },
   'home.week': { id: 'Minggu ini di DPRD', en: 'This week at the council' },
   'home.liveNow': { id: 'Sedang berlangsung', en: 'Happening now' },
   'home.watch': { id: 'Tonton siaran langsung', en: 'Watch live' },

@@ -15,6 +15,8 @@ describe('a citizen on a phone finds their representatives', () => {
     await page.goto(`${j.served.baseUrl}/`);
     assert.equal(await page.locator('h1').textContent(), dprd.lembaga.nama);
 
+    // On a phone the menu is folded behind "Menu".
+    await page.getByText('Menu', { exact: true }).click();
     await page.getByRole('navigation', { name: 'Menu utama' }).getByRole('link', { name: 'Anggota' }).click();
     await page.waitForURL(/\/anggota$/);
     assert.equal(await page.locator('main li.card').count(), anggota.length);

@@ -181,6 +181,24 @@ export function HomePage({ ctx, structure, live, next, month, answered, drafts, 
         <h2 id="wakil">{t('home.findDapil')}</h2>
         <p>{t('home.findDapilLead')}</p>
         <KelurahanForm ctx={ctx} structure={structure} chosen="" />
+        <h3>{t('home.komisi')}</h3>
+        <ul class="columns">
+          {structure.komisi.map((k) => (
+            <li key={k.slug}>
+              <a href={`/anggota?komisi=${k.slug}`}>{k.name}</a>
+              {k.field === null ? null : <span class="meta">{` · ${k.field}`}</span>}
+            </li>
+          ))}
+        </ul>
+        <h3>{t('home.fraksi')}</h3>
+        <ul class="columns">
+          {structure.fraksi.map((f) => (
+            <li key={f.slug}>
+              <a href={`/anggota?fraksi=${f.slug}`}>{f.name}</a>
+              <span class="meta">{` · ${t('home.seats', { n: f.seats })}`}</span>
+            </li>
+          ))}
+        </ul>
         <p>
           <a href="/anggota">{t('home.members')}</a>
         </p>

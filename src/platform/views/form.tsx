@@ -39,6 +39,7 @@ export interface TextFieldProps {
   maxLength?: number;
   /** The phone keyboard to offer: digits (numeric), digits with the decimal comma (decimal). */
   inputMode?: 'numeric' | 'decimal' | 'text';
+  disabled?: boolean;
 }
 
 export function TextField({
@@ -52,6 +53,7 @@ export function TextField({
   required,
   maxLength,
   inputMode,
+  disabled,
 }: TextFieldProps) {
   const described = [hint === undefined ? undefined : `${name}-hint`, error === undefined ? undefined : `${name}-error`]
     .filter(Boolean)
@@ -74,6 +76,7 @@ export function TextField({
         required={required}
         maxLength={maxLength}
         inputMode={inputMode}
+        disabled={disabled}
         aria-invalid={error === undefined ? undefined : 'true'}
         aria-describedby={described === '' ? undefined : described}
       />
