@@ -265,6 +265,8 @@ describe("the budget is imported from the region's file", () => {
     const silly = await admin.post('/kelola/anggaran/aturan', { warnPercent: '150', secondOfficer: 'yes' });
     assert.equal(silly.statusCode, 400);
     assert.match(silly.body, /Tulis persentase bulat dari 1 sampai 100/);
+    assert.match(silly.body, /id="warnPercent" name="warnPercent" type="text" value="150"/, 'what was typed is kept');
+    assert.match(silly.body, /id="secondOfficer" name="secondOfficer" type="checkbox" value="yes" checked/);
     assert.equal(
       (await admin.post('/kelola/anggaran/aturan', { warnPercent: '10', secondOfficer: 'yes' })).statusCode,
       303,

@@ -280,7 +280,9 @@ export const budgetRoutes: FastifyPluginAsyncTypebox = async (app) => {
         request.ip,
       );
       if (result.ok) return reply.redirect('/kelola/anggaran?pesan=aturan', 303);
-      return officePage(request, reply, { warnPercent: request.t('budget.rule.percentProblem') }, [], {}, 400);
+      // What was typed is kept: the share as written, the box as ticked.
+      const typed = { warnPercent: body.warnPercent ?? '', secondOfficer: body.secondOfficer === 'yes' ? 'yes' : 'no' };
+      return officePage(request, reply, { warnPercent: request.t('budget.rule.percentProblem') }, [], typed, 400);
     },
   );
 

@@ -32,7 +32,8 @@ export const homeRoutes: FastifyPluginAsyncTypebox = async (app) => {
           from: new Date(now.getTime() - 12 * HOUR),
           to: new Date(now.getTime() + 7 * 24 * HOUR),
           page: 1,
-          pageSize: 8,
+          // Room for a busy day's finished meetings before the next ones (four are shown).
+          pageSize: 30,
         }),
         propemperda(d, undefined),
         budgetHeadline(d),

@@ -402,7 +402,7 @@ export function BudgetOfficePage({
             <CheckboxField
               name="secondOfficer"
               label={t('budget.rule.secondOfficer')}
-              checked={rule.secondOfficer}
+              checked={values.secondOfficer === undefined ? rule.secondOfficer : values.secondOfficer === 'yes'}
               error={undefined}
             />
             <button class="button secondary" type="submit">
