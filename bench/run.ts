@@ -511,10 +511,13 @@ for (const engine of engines) {
     );
     await quiet(portal.address);
     const weights: { page: string; bytes: number }[] = [];
+    // Every kind of public page is weighed, in the quick run too: weighing costs a few requests.
     for (const page of [
-      ...pages.filter((p) => !p.path.startsWith('/api/')),
+      ...allPages.filter((p) => !p.path.startsWith('/api/')),
       { name: '/aspirasi/baru', path: '/aspirasi/baru' },
       { name: '/proyek', path: '/proyek' },
+      { name: '/proyek/:id (chart)', path: '/proyek/1' },
+      { name: '/anggaran?akun=5', path: '/anggaran?akun=5' },
     ])
       weights.push({ page: page.name, bytes: await firstLoad(portal.address, page.path) });
     await quiet(portal.address);

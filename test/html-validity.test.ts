@@ -50,9 +50,14 @@ describe('valid HTML', () => {
     assert.doesNotMatch(body, /id="[^"]*\s[^"]*"/);
   });
 
-  test('charts drawn on the server carry only SVG attributes', () => {
-    const bars = barChart({ categories: ['Pendapatan', 'Belanja'], series: [{ name: 'Rencana', values: [10, 8] }] });
+  test('charts drawn on the server carry only SVG attributes, their text sized by attributes the CSP allows', () => {
+    const bars = barChart({
+      width: 328,
+      categories: ['Pendapatan', 'Belanja'],
+      series: [{ name: 'Rencana', values: [10, 8] }],
+    });
     const progress = progressChart({
+      width: 640,
       points: [
         { date: '2026-01-15', value: 10 },
         { date: '2026-03-15', value: 45 },
@@ -65,6 +70,8 @@ describe('valid HTML', () => {
     for (const svg of [bars, progress]) {
       assert.match(svg, /^<svg /);
       assert.doesNotMatch(svg, /ecmeta_/);
+      assert.doesNotMatch(svg, /\sstyle=|<style/);
+      assert.match(svg, /<text [^>]*font-size="12"/);
     }
   });
 

@@ -1,7 +1,14 @@
 /**
  * Charts drawn on the server as SVG (Apache ECharts' server-side renderer), so they show with
- * JavaScript off. The page puts a data table beside each chart for screen readers; the SVG's own
- * <style> block (hover effects only) is removed because the CSP allows no inline styles.
+ * JavaScript off. The page puts a data table beside each chart for screen readers.
+ *
+ * Each chart is drawn twice, for a phone and for a wide screen (ChartFigure shows one of them),
+ * and shown at the size it was drawn: a 640 px drawing squeezed onto a 360 px phone would shrink
+ * its 12 px labels to 6 px. The SVG's own <style> block (hover effects and animations only) is
+ * removed and its text styles become presentation attributes, because the CSP allows no inline
+ * styles: without them the labels would take the page's larger font and overflow the sizes ECharts
+ * measured them at. The font is Arial's metrics (Liberation Sans on Linux), the ones ECharts
+ * measures with when there is no canvas.
  */
 import * as echarts from 'echarts';
 
@@ -10,40 +17,63 @@ export interface BarSeries {
   values: number[];
 }
 
+/** A chart drawn for one width (in CSS pixels), returning its SVG. */
+export type DrawChart = (width: number) => string;
+
+/** The widths charts are drawn at: a 360 px phone's content width, and the page's reading width. */
+export const chartWidths = { narrow: 328, wide: 640 } as const;
+
+const textStyle = { fontFamily: 'Arial, Liberation Sans, Helvetica, sans-serif', fontSize: 12, color: '#3b3d42' };
+const narrow = (width: number) => width < 480;
+
 export function barChart(options: {
   categories: string[];
   series: BarSeries[];
-  width?: number;
-  height?: number;
+  width: number;
   unit?: (v: number) => string;
 }): string {
-  const width = options.width ?? 640;
-  const height = options.height ?? Math.max(220, 60 + options.categories.length * 34);
+  const { width } = options;
+  const small = narrow(width);
+  const height = Math.max(200, 64 + options.categories.length * 44);
+  // Room for the names: as wide as the longest needs (about 6.7 px a character at 12 px), at most
+  // a third of a phone's chart or 240 px.
+  const longest = Math.max(...options.categories.map((c) => c.length), 4);
+  const labelWidth = Math.min(small ? 120 : 240, Math.ceil(longest * 6.7));
   const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width, height });
   chart.setOption({
     animation: false,
-    grid: { left: 8, right: 24, top: 32, bottom: 8, containLabel: true },
-    legend: { top: 0, data: options.series.map((s) => s.name) },
-    xAxis: { type: 'value', axisLabel: { formatter: options.unit ?? ((v: number) => String(v)) } },
-    yAxis: { type: 'category', inverse: true, data: options.categories },
+    textStyle,
+    grid: { left: 4, right: 16, top: 36, bottom: 4, containLabel: true },
+    legend: { top: 0, left: 0, data: options.series.map((s) => s.name), textStyle },
+    xAxis: {
+      type: 'value',
+      splitNumber: small ? 2 : 4,
+      axisLabel: {
+        formatter: options.unit ?? ((v: number) => String(v)),
+        hideOverlap: true,
+        alignMinLabel: 'left',
+        alignMaxLabel: 'right',
+      },
+    },
+    yAxis: {
+      type: 'category',
+      inverse: true,
+      data: options.categories,
+      // A long account name wraps onto two lines at a measured width and is cut with an ellipsis
+      // after them; the table has it whole.
+      axisLabel: {
+        width: labelWidth,
+        overflow: 'break',
+        lineHeight: 14,
+        height: 28,
+        lineOverflow: 'truncate',
+        ellipsis: '…',
+      },
+    },
     color: ['#8a1c1c', '#1a7f37'],
     series: options.series.map((s) => ({ type: 'bar', name: s.name, data: s.values })),
   });
   return finish(chart);
-}
-
-/** The SVG without its inline styles, hidden from screen readers (the table beside it speaks). */
-function finish(chart: echarts.ECharts): string {
-  const svg = chart.renderToSVGString();
-  chart.dispose();
-  return (
-    svg
-      .replace(/<style[\s\S]*?<\/style>/g, '')
-      .replace(/\sstyle="[^"]*"/g, '')
-      // ECharts marks its shapes with ecmeta_* attributes, which SVG does not have.
-      .replace(/\secmeta_[a-z_]+="[^"]*"/g, '')
-      .replace('<svg ', '<svg aria-hidden="true" focusable="false" ')
-  );
 }
 
 /** A percentage over time (e.g. physical progress of a project), from dated points. */
@@ -55,15 +85,10 @@ export function progressChart(options: {
   dateLabel: (day: string) => string;
   /** A share as the reader writes it ("61,5%"). */
   percentLabel: (value: number) => string;
-  width?: number;
-  height?: number;
+  width: number;
 }): string {
-  const chart = echarts.init(null, null, {
-    renderer: 'svg',
-    ssr: true,
-    width: options.width ?? 640,
-    height: options.height ?? 260,
-  });
+  const small = narrow(options.width);
+  const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width: options.width, height: 260 });
   const series: object[] = [
     {
       type: 'line',
@@ -72,9 +97,10 @@ export function progressChart(options: {
       step: false,
       symbolSize: 7,
       label: {
-        show: options.points.length <= 12,
+        show: options.points.length <= (small ? 6 : 12),
         formatter: (p: { value: [string, number] }) => options.percentLabel(p.value[1]),
       },
+      labelLayout: { hideOverlap: true },
     },
   ];
   if (options.planned !== undefined)
@@ -90,17 +116,56 @@ export function progressChart(options: {
     });
   chart.setOption({
     animation: false,
-    grid: { left: 8, right: 24, top: 24, bottom: 8, containLabel: true },
+    textStyle,
+    grid: { left: 4, right: 24, top: 28, bottom: 4, containLabel: true },
     xAxis: {
       type: 'time',
+      splitNumber: small ? 3 : 6,
       axisLabel: {
         formatter: (v: number) => options.dateLabel(new Date(v).toISOString().slice(0, 10)),
         hideOverlap: true,
+        alignMinLabel: 'left',
+        alignMaxLabel: 'right',
       },
     },
     yAxis: { type: 'value', min: 0, max: 100, axisLabel: { formatter: (v: number) => options.percentLabel(v) } },
-    color: ['#1a7f37', '#8a8a8a'],
+    color: ['#1a7f37', '#6b6b6b'],
     series,
   });
   return finish(chart);
+}
+
+/** Inline text styles as SVG presentation attributes, which the CSP allows. */
+function presentation(style: string): string {
+  const attributes: string[] = [];
+  for (const declaration of style.split(';')) {
+    const [property, ...rest] = declaration.split(':');
+    const name = property?.trim();
+    const value = rest.join(':').trim();
+    if (name === undefined || value === '') continue;
+    if (name === 'font-size') attributes.push(`font-size="${value.replace('px', '')}"`);
+    else if (name === 'font-family' || name === 'font-weight' || name === 'font-style')
+      attributes.push(`${name}="${value.replaceAll('"', "'")}"`);
+  }
+  return attributes.length === 0 ? '' : ` ${attributes.join(' ')}`;
+}
+
+/** The SVG without its inline styles, hidden from screen readers (the table beside it speaks). */
+function finish(chart: echarts.ECharts): string {
+  const svg = chart.renderToSVGString();
+  chart.dispose();
+  return (
+    svg
+      .replace(/<style[\s\S]*?<\/style>/g, '')
+      .replace(/\sstyle="([^"]*)"/g, (_, style: string) => presentation(style))
+      // Hover classes (their styles are gone), ECharts' ecmeta_* attributes (not SVG), hit areas.
+      .replace(/\sclass="zr\d+-cls-\d+"/g, '')
+      .replace(/\secmeta_[a-z_]+="[^"]*"/g, '')
+      .replace(/\spointer-events="visible"/g, '')
+      // Text that ECharts leaves unstyled (it omits its default font) takes the chart's, not the page's.
+      .replace(
+        '<svg ',
+        `<svg aria-hidden="true" focusable="false" font-size="12" font-family="${textStyle.fontFamily}" `,
+      )
+  );
 }

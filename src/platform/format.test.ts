@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { formatDate, formatRupiah, formatRupiahWords, formatTime } from './format.ts';
+import { formatDate, formatRupiah, formatRupiahShort, formatRupiahWords, formatTime } from './format.ts';
 import { translator } from './i18n.ts';
 
 describe('how people read dates, times and money', () => {
@@ -37,4 +37,14 @@ test('an amount that stands alone is written in words', () => {
   assert.equal(formatRupiahWords(6_712_345_678_901, 'en'), 'Rp 6.7 trillion');
   assert.equal(formatRupiahWords(1_250_000_000, 'id'), 'Rp 1,3 miliar');
   assert.equal(formatRupiahWords(500_000, 'id'), 'Rp 500.000');
+});
+
+test("an amount on a chart's axis is short: Rp 1,2 T, Rp 400 M", () => {
+  assert.equal(formatRupiahShort(1_200_000_000_000, 'id'), 'Rp 1,2 T');
+  assert.equal(formatRupiahShort(400_000_000_000, 'id'), 'Rp 400 M');
+  assert.equal(formatRupiahShort(50_000_000, 'id'), 'Rp 50 jt');
+  assert.equal(formatRupiahShort(1_200_000_000_000, 'en'), 'Rp 1.2 tn');
+  assert.equal(formatRupiahShort(400_000_000_000, 'en'), 'Rp 400 bn');
+  assert.equal(formatRupiahShort(0, 'id'), '0');
+  assert.equal(formatRupiahShort(750, 'id'), 'Rp 750');
 });

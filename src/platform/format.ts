@@ -45,20 +45,39 @@ export function formatRupiah(value: number | bigint): string {
   return `${negative ? '-' : ''}Rp ${grouped}`;
 }
 
-/** An amount that stands alone, in words: "Rp 6,7 triliun" (id), "Rp 6.7 trillion" (en). */
-export function formatRupiahWords(value: number, lang: Language): string {
-  const scales: [number, string, string][] = [
-    [1e12, 'triliun', 'trillion'],
-    [1e9, 'miliar', 'billion'],
-    [1e6, 'juta', 'million'],
-  ];
+/** Scales of the Rupiah, largest first: the size, its Indonesian name, its English name. */
+type Scales = [number, string, string][];
+
+/** An amount in its largest scale with one decimal: "Rp 6,7 triliun"; below every scale, in full. */
+function scaledRupiah(value: number, lang: Language, scales: Scales): string {
   const scale = scales.find(([size]) => Math.abs(value) >= size);
   if (scale === undefined) return formatRupiah(Math.round(value));
   const [size, id, en] = scale;
-  const amount = new Intl.NumberFormat(lang === 'en' ? 'en-GB' : 'id-ID', { maximumFractionDigits: 1 }).format(
-    value / size,
-  );
+  const amount = new Intl.NumberFormat(locales[lang], { maximumFractionDigits: 1 }).format(value / size);
   return `Rp ${amount} ${lang === 'en' ? en : id}`;
+}
+
+/** An amount that stands alone, in words: "Rp 6,7 triliun" (id), "Rp 6.7 trillion" (en). */
+export function formatRupiahWords(value: number, lang: Language): string {
+  return scaledRupiah(value, lang, [
+    [1e12, 'triliun', 'trillion'],
+    [1e9, 'miliar', 'billion'],
+    [1e6, 'juta', 'million'],
+  ]);
+}
+
+/**
+ * An amount on a chart's axis, where room is short: "Rp 1,2 T", "Rp 400 M", "Rp 50 jt" (id: triliun,
+ * miliar, juta), "Rp 1.2 tn", "Rp 400 bn", "Rp 50 m" (en). Zero is "0".
+ */
+export function formatRupiahShort(value: number, lang: Language): string {
+  if (value === 0) return '0';
+  return scaledRupiah(value, lang, [
+    [1e12, 'T', 'tn'],
+    [1e9, 'M', 'bn'],
+    [1e6, 'jt', 'm'],
+    [1e3, 'rb', 'k'],
+  ]);
 }
 
 /** A calendar day (YYYY-MM-DD, Jakarta) as people read it: "29 November 2026". */

@@ -1,9 +1,17 @@
 /** /anggaran (the budget: totals, the account tree, by OPD) and /kelola/anggaran (import). */
 import type { BudgetStage } from '../../db/schema.ts';
 import { barChart } from '../../platform/charts.ts';
-import { formatDate, formatNumber, formatRupiah, formatRupiahWords, formatTime } from '../../platform/format.ts';
+import {
+  formatDate,
+  formatNumber,
+  formatRupiah,
+  formatRupiahShort,
+  formatRupiahWords,
+  formatTime,
+} from '../../platform/format.ts';
 import type { MessageKey } from '../../platform/i18n.ts';
 import type { PageContext } from '../../platform/page-context.ts';
+import { ChartFigure } from '../../platform/views/chart.tsx';
 import {
   CheckboxField,
   CsrfField,
@@ -40,19 +48,18 @@ function ChartWithTable({
   rows: { label: string; href?: string | undefined; planned: number; realised: number }[];
 }) {
   const { t } = ctx;
-  const svg = barChart({
-    categories: rows.map((r) => (r.label.length > 34 ? `${r.label.slice(0, 32)}…` : r.label)),
-    series: [
-      { name: t('budget.planned'), values: rows.map((r) => r.planned) },
-      { name: t('budget.realised'), values: rows.map((r) => r.realised) },
-    ],
-    unit: (v) => formatRupiahWords(v, ctx.lang).replace('Rp ', ''),
-  });
+  const draw = (width: number) =>
+    barChart({
+      width,
+      categories: rows.map((r) => r.label),
+      series: [
+        { name: t('budget.planned'), values: rows.map((r) => r.planned) },
+        { name: t('budget.realised'), values: rows.map((r) => r.realised) },
+      ],
+      unit: (v) => formatRupiahShort(v, ctx.lang),
+    });
   return (
-    <figure class="chart">
-      <figcaption>{caption}</figcaption>
-      {/* The SVG comes from our own chart code, not from people; its styles are stripped. */}
-      <div class="chart-svg" dangerouslySetInnerHTML={{ __html: svg }} />
+    <ChartFigure caption={caption} draw={draw}>
       <TableWrap label={caption}>
         <table>
           <TableHead columns={[t('budget.account'), t('budget.planned'), t('budget.realised'), t('budget.percent')]} />
@@ -68,7 +75,7 @@ function ChartWithTable({
           </tbody>
         </table>
       </TableWrap>
-    </figure>
+    </ChartFigure>
   );
 }
 

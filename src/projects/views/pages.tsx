@@ -13,6 +13,7 @@ import {
   formatRupiahWords,
 } from '../../platform/format.ts';
 import type { PageContext } from '../../platform/page-context.ts';
+import { ChartFigure } from '../../platform/views/chart.tsx';
 import { FollowForm } from '../../platform/views/follow.tsx';
 import { FilterSelect, Notice } from '../../platform/views/form.tsx';
 import { Layout } from '../../platform/views/layout.tsx';
@@ -213,13 +214,15 @@ export function ProjectPage({
   const chart =
     chronological.length === 0
       ? undefined
-      : progressChart({
-          name: t('project.progress'),
-          points: chronological.map((u) => ({ date: u.date, value: u.progress })),
-          planned: p.startsOn !== null && p.endsOn !== null ? { from: p.startsOn, to: p.endsOn } : undefined,
-          dateLabel: (d) => dayOf(ctx, d).replace(/ \d{4}$/, ''),
-          percentLabel: (v) => formatPercent(v, ctx.lang),
-        });
+      : (width: number) =>
+          progressChart({
+            width,
+            name: t('project.progress'),
+            points: chronological.map((u) => ({ date: u.date, value: u.progress })),
+            planned: p.startsOn !== null && p.endsOn !== null ? { from: p.startsOn, to: p.endsOn } : undefined,
+            dateLabel: (d) => dayOf(ctx, d).replace(/ \d{4}$/, ''),
+            percentLabel: (v) => formatPercent(v, ctx.lang),
+          });
   const facts: [string, string | undefined][] = [
     [t('project.field.status'), statusName(ctx, p.status)],
     [t('project.field.place'), placeOf(p)],
@@ -265,10 +268,7 @@ export function ProjectPage({
         {chart === undefined ? (
           <p>{t('project.noUpdates')}</p>
         ) : (
-          <figure class="chart">
-            <figcaption>{t('project.chartCaption')}</figcaption>
-            {/* The SVG comes from our own chart code, not from people; its styles are stripped. */}
-            <div class="chart-svg" dangerouslySetInnerHTML={{ __html: chart }} />
+          <ChartFigure caption={t('project.chartCaption')} draw={chart}>
             <TableWrap label={t('project.chartCaption')}>
               <table>
                 <TableHead columns={[t('project.update.date'), t('project.progress'), t('project.field.realised')]} />
@@ -283,7 +283,7 @@ export function ProjectPage({
                 </tbody>
               </table>
             </TableWrap>
-          </figure>
+          </ChartFigure>
         )}
         <ol class="timeline">
           {updates.map((u) => (
