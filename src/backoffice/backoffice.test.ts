@@ -51,11 +51,11 @@ describe('the back office home shows the official’s own work first', () => {
     assert.match(home, /2 di antaranya sudah lewat tenggat: tangani lebih dahulu\./);
     assert.match(
       home,
-      /<a href="\/kelola\/aspirasi\?status=received">2 aspirasi menunggu verifikasi<\/a> <span class="badge status-rejected">1 lewat tenggat<\/span><br\/>Tenggat terdekat: 5 Januari 2026/,
+      /<a href="\/kelola\/aspirasi\?status=received">2 aspirasi menunggu verifikasi<\/a> <span class="badge badge-stopped">1 lewat tenggat<\/span><br\/>Tenggat terdekat: 5 Januari 2026/,
     );
     assert.match(
       home,
-      /<a href="\/kelola\/aspirasi\?status=open">1 aspirasi sedang ditangani<\/a> <span class="badge status-rejected">1 lewat tenggat<\/span><br\/>Tenggat terdekat: 10 Februari 2026/,
+      /<a href="\/kelola\/aspirasi\?status=open">1 aspirasi sedang ditangani<\/a> <span class="badge badge-stopped">1 lewat tenggat<\/span><br\/>Tenggat terdekat: 10 Februari 2026/,
     );
     assert.match(home, /1 aspirasi dengan pesan ke warga yang tidak terkirim/);
     assert.match(home, new RegExp(`<a href="/kelola/aspirasi/${handled}">${handled} · Lampu jalan mati di gang</a>`));

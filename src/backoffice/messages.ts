@@ -48,6 +48,17 @@ export const messages = {
   'components.details': { id: 'Rincian', en: 'Details' },
   'components.detailsSummary': { id: 'Buka rinciannya', en: 'Open the details' },
   'components.timeline': { id: 'Lini masa', en: 'Timeline' },
+  'components.link': { id: 'Tautan', en: 'Link' },
+  'components.errorBanner': {
+    id: 'Ada masalah yang harus diperbaiki: baris 4 dan 9 berkas ditolak.',
+    en: 'There is a problem to fix: lines 4 and 9 of the file were refused.',
+  },
+  'components.navigation': { id: 'Tab, remah roti dan tautan kembali', en: 'Tabs, breadcrumbs and the back link' },
+  'components.widths': { id: 'Lebar isian', en: 'Field widths' },
+  'components.chart': { id: 'Grafik dengan tabelnya', en: 'A chart with its table' },
+  'components.inline': { id: 'Pilihan berjajar', en: 'Choices side by side' },
+  'components.yes': { id: 'Ya', en: 'Yes' },
+  'components.no': { id: 'Tidak', en: 'No' },
   'backoffice.parts': { id: 'Bagian back office', en: 'Parts of the back office' },
 } as const satisfies Messages;
 

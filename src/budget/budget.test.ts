@@ -432,7 +432,7 @@ describe("the budget is imported from the region's file", () => {
     assert.equal(page.statusCode, 200);
     const res = await importing;
     assert.equal(res.statusCode, 400);
-    assert.match(res.body, /class="error-summary"/);
+    assert.match(res.body, /class="banner banner-error"[^>]*role="alert"/);
   });
 
   test('only staff and administrators import', async () => {

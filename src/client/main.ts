@@ -3,12 +3,14 @@
  * Every page works without this file; it only makes things quicker to use.
  */
 import { autoSubmit } from './modules/auto-submit.ts';
+import { fileList } from './modules/file-list.ts';
 import { inboxLive } from './modules/inbox-live.ts';
 import { pin } from './modules/pin.ts';
 import { pointsMap } from './modules/points-map.ts';
 
 const modules: Record<string, (element: HTMLElement) => void> = {
   'auto-submit': autoSubmit,
+  'file-list': fileList,
   'inbox-live': inboxLive,
   pin,
   'points-map': pointsMap,

@@ -4,6 +4,7 @@ import type { CurrentUser } from '../../platform/deps.ts';
 import type { PersonalDataSection } from '../../platform/feature.ts';
 import { formatDate, formatTime } from '../../platform/format.ts';
 import type { PageContext } from '../../platform/page-context.ts';
+import { Banner, Button, ButtonLink, SummaryList, Tag } from '../../platform/views/components.tsx';
 import { CsrfField, ErrorSummary, type FieldErrors, Notice, TextField } from '../../platform/views/form.tsx';
 import { Layout } from '../../platform/views/layout.tsx';
 import type { PersonalDataCopy } from '../personal-data.ts';
@@ -47,7 +48,7 @@ export function AccountPage({
       <Notice text={notice} />
       <ErrorSummary ctx={ctx} errors={errors} />
       <p>{t('account.signedInAs', { name: user.name, role: t(`role.${user.role}`) })}</p>
-      <dl class="facts">
+      <SummaryList>
         <dt>{t('account.email')}</dt>
         <dd>{user.email}</dd>
         <dt>{t('mfa.status')}</dt>
@@ -60,7 +61,7 @@ export function AccountPage({
             </>
           )}
         </dd>
-      </dl>
+      </SummaryList>
 
       <OwnLists ctx={ctx} csrf={csrf} lists={lists} />
 
@@ -77,9 +78,7 @@ export function AccountPage({
             required
           />
           <NewPasswordField ctx={ctx} error={errors.password} />
-          <button class="button" type="submit">
-            {t('account.changePassword')}
-          </button>
+          <button type="submit">{t('account.changePassword')}</button>
         </form>
       </section>
 
@@ -102,9 +101,7 @@ export function AccountPage({
         </p>
         <form method="post" action="/akun/keluar-semua">
           <CsrfField token={csrf} />
-          <button class="button secondary" type="submit">
-            {t('account.signOutEverywhere')}
-          </button>
+          <Button variant="secondary">{t('account.signOutEverywhere')}</Button>
         </form>
       </section>
 
@@ -137,9 +134,7 @@ export function AccountPage({
             autocomplete="tel"
             maxLength={20}
           />
-          <button class="button" type="submit">
-            {t('pdp.save')}
-          </button>
+          <button type="submit">{t('pdp.save')}</button>
         </form>
       </section>
 
@@ -159,12 +154,12 @@ export function AccountPage({
             required
           />
           <p class="actions">
-            <button class="button secondary" type="submit" name="kind" value="withdraw_consent">
+            <Button variant="secondary" name="kind" value="withdraw_consent">
               {t('pdp.withdraw')}
-            </button>
-            <button class="button danger" type="submit" name="kind" value="erasure">
+            </Button>
+            <Button variant="warning" name="kind" value="erasure">
               {t('pdp.erase')}
-            </button>
+            </Button>
           </p>
         </form>
       </section>
@@ -186,7 +181,7 @@ export function PersonalDataPage({ ctx, copy }: { ctx: PageContext; copy: Person
         </a>
       </p>
       <h2>{t('pdp.account')}</h2>
-      <dl class="facts">
+      <SummaryList>
         <dt>{t('account.name')}</dt>
         <dd>{copy.account.name}</dd>
         <dt>{t('account.email')}</dt>
@@ -197,7 +192,7 @@ export function PersonalDataPage({ ctx, copy }: { ctx: PageContext; copy: Person
         <dd>{copy.account.role}</dd>
         <dt>{t('pdp.consent')}</dt>
         <dd>{t('pdp.consentGiven', { version: copy.consent.version ?? '–', when: when(copy.consent.givenAt) })}</dd>
-      </dl>
+      </SummaryList>
       <h2>{t('account.sessions')}</h2>
       <ul>
         {copy.sessions.map((s) => (
@@ -264,15 +259,15 @@ function OwnLists({ ctx, csrf, lists }: { ctx: PageContext; csrf: string; lists:
                 {item.link === undefined ? item.text : <a href={item.link.href}>{item.link.text}</a>}
                 {item.link !== undefined && item.link.text !== item.text ? ` · ${item.text}` : null}
                 <br />
-                {item.state === undefined ? null : <span class="badge">{t(item.state)}</span>}
+                {item.state === undefined ? null : <Tag>{t(item.state)}</Tag>}
                 {item.at === null ? null : ` ${formatDate(item.at, lang)}`}
                 {item.followId === undefined ? null : (
                   <form method="post" action={`/akun/ikuti/${item.followId}/berhenti`} class="inline-form">
                     <CsrfField token={csrf} />{' '}
-                    <button class="button secondary" type="submit">
+                    <Button variant="secondary">
                       {t('account.stopFollowing')}
                       <span class="visually-hidden">{`: ${item.text}`}</span>
-                    </button>
+                    </Button>
                   </form>
                 )}
               </li>
@@ -317,9 +312,7 @@ export function MfaChallengePage({
           required
           maxLength={20}
         />
-        <button class="button" type="submit">
-          {t('mfa.submit')}
-        </button>
+        <button type="submit">{t('mfa.submit')}</button>
       </form>
       <SignOutForm ctx={ctx} csrf={csrf} />
     </Layout>
@@ -347,7 +340,11 @@ export function MfaSetupPage({
     <Layout ctx={ctx} title={t('mfa.setup.title')}>
       <h1>{t('mfa.setup.title')}</h1>
       <ErrorSummary ctx={ctx} errors={errors} />
-      {required ? <p class="result">{t('mfa.setup.required')}</p> : null}
+      {required ? (
+        <Banner tone="important">
+          <p>{t('mfa.setup.required')}</p>
+        </Banner>
+      ) : null}
       <p>{t('mfa.setup.lead')}</p>
       {/* The SVG is drawn by the qrcode library from the otpauth URI: paths only, no text or script. */}
       <div class="qr" role="img" aria-label={t('mfa.setup.qr')} dangerouslySetInnerHTML={{ __html: qrSvg }} />
@@ -365,9 +362,7 @@ export function MfaSetupPage({
           required
           maxLength={20}
         />
-        <button class="button" type="submit">
-          {t('mfa.setup.submit')}
-        </button>
+        <button type="submit">{t('mfa.setup.submit')}</button>
       </form>
     </Layout>
   );
@@ -387,9 +382,7 @@ export function RecoveryCodesPage({ ctx, codes, next }: { ctx: PageContext; code
         ))}
       </ul>
       <p>
-        <a class="button" href={next}>
-          {t('mfa.codes.continue')}
-        </a>
+        <ButtonLink href={next}>{t('mfa.codes.continue')}</ButtonLink>
       </p>
     </Layout>
   );

@@ -1,5 +1,6 @@
 /** The pages of accounts: sign-up, sign-in, password reset, invitation, and simple messages. */
 import type { PageContext } from '../../platform/page-context.ts';
+import { Button } from '../../platform/views/components.tsx';
 import {
   CheckboxField,
   CsrfField,
@@ -46,9 +47,7 @@ export function SignOutForm({ ctx, csrf }: { ctx: PageContext; csrf: string }) {
     <form method="post" action="/keluar">
       <CsrfField token={csrf} />
       <p>
-        <button class="button secondary" type="submit">
-          {ctx.t('signout.submit')}
-        </button>
+        <Button variant="secondary">{ctx.t('signout.submit')}</Button>
       </p>
     </form>
   );
@@ -90,9 +89,7 @@ export function SignUpPage({ ctx, csrf, errors, values, consentVersion }: FormPa
           checked={values.consent === 'yes'}
           error={errors.consent}
         />
-        <button class="button" type="submit">
-          {t('signup.submit')}
-        </button>
+        <button type="submit">{t('signup.submit')}</button>
       </form>
       <p>
         <a href="/masuk">{t('signup.haveAccount')}</a>
@@ -129,9 +126,7 @@ export function SignInPage({ ctx, csrf, errors, values, notice, next }: FormPage
           autocomplete="current-password"
           required
         />
-        <button class="button" type="submit">
-          {t('signin.submit')}
-        </button>
+        <button type="submit">{t('signin.submit')}</button>
       </form>
       <p>
         <a href="/lupa-sandi">{t('signin.forgot')}</a>
@@ -163,9 +158,7 @@ export function ForgotPage({ ctx, csrf, errors, values, notice }: FormPageProps)
           required
           maxLength={254}
         />
-        <button class="button" type="submit">
-          {t('forgot.submit')}
-        </button>
+        <button type="submit">{t('forgot.submit')}</button>
       </form>
     </Layout>
   );
@@ -188,9 +181,7 @@ export function SetPasswordPage({
       <form class="form" method="post" action={action} novalidate>
         <CsrfField token={csrf} />
         <NewPasswordField ctx={ctx} error={errors.password} />
-        <button class="button" type="submit">
-          {submit}
-        </button>
+        <button type="submit">{submit}</button>
       </form>
     </Layout>
   );

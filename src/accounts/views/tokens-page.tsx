@@ -2,7 +2,8 @@
 import { formatDate } from '../../platform/format.ts';
 import type { MessageKey } from '../../platform/i18n.ts';
 import type { PageContext } from '../../platform/page-context.ts';
-import { CsrfField, ErrorSummary, type FieldErrors, TextField } from '../../platform/views/form.tsx';
+import { Banner, Button } from '../../platform/views/components.tsx';
+import { Checkboxes, CsrfField, ErrorSummary, type FieldErrors, TextField } from '../../platform/views/form.tsx';
 import { Layout } from '../../platform/views/layout.tsx';
 
 export interface TokenRow {
@@ -32,12 +33,12 @@ export function TokensPage({ ctx, csrf, tokens, scopes, created, errors, values 
       <ErrorSummary ctx={ctx} errors={errors} />
       <p>{t('tokens.lead')}</p>
       {created === undefined ? null : (
-        <div class="result" role="status">
+        <Banner tone="success">
           <p>{t('tokens.created')}</p>
           <p>
             <code>{created}</code>
           </p>
-        </div>
+        </Banner>
       )}
       {tokens.length === 0 ? <p>{t('tokens.none')}</p> : null}
       <ul>
@@ -54,10 +55,7 @@ export function TokensPage({ ctx, csrf, tokens, scopes, created, errors, values 
               ` · ${t('tokens.revoked')}`
             ) : (
               <form method="post" action={`/akun/token/${token.id}/cabut`} class="inline-form">
-                <CsrfField token={csrf} />{' '}
-                <button class="button secondary" type="submit">
-                  {`${t('tokens.revoke')}: ${token.name}`}
-                </button>
+                <CsrfField token={csrf} /> <Button variant="secondary">{`${t('tokens.revoke')}: ${token.name}`}</Button>
               </form>
             )}
           </li>
@@ -74,16 +72,13 @@ export function TokensPage({ ctx, csrf, tokens, scopes, created, errors, values 
           required
           maxLength={80}
         />
-        <fieldset class={errors.scopes === undefined ? 'field' : 'field field-error'} id="scopes">
-          <legend>{t('tokens.scopes')}</legend>
-          {errors.scopes === undefined ? null : <p class="error-text">{errors.scopes}</p>}
-          {Object.entries(scopes).map(([scope, label]) => (
-            <div class="checkbox" key={scope}>
-              <input id={`scope-${scope}`} type="checkbox" name="scopes" value={scope} />
-              <label for={`scope-${scope}`}>{`${t(label)} (${scope})`}</label>
-            </div>
-          ))}
-        </fieldset>
+        <Checkboxes
+          name="scopes"
+          legend={t('tokens.scopes')}
+          error={errors.scopes}
+          values={[]}
+          options={Object.entries(scopes).map(([scope, label]) => ({ value: scope, label: `${t(label)} (${scope})` }))}
+        />
         <TextField
           name="days"
           label={t('tokens.days')}
@@ -92,9 +87,7 @@ export function TokensPage({ ctx, csrf, tokens, scopes, created, errors, values 
           inputMode="numeric"
           maxLength={3}
         />
-        <button class="button" type="submit">
-          {t('tokens.create')}
-        </button>
+        <button type="submit">{t('tokens.create')}</button>
       </form>
       <p>
         <a href="/akun">{t('account.title')}</a>

@@ -3,7 +3,15 @@
 import type { Role } from '../../db/schema.ts';
 import type { PageContext } from '../../platform/page-context.ts';
 import { roles } from '../../platform/permissions.ts';
-import { CsrfField, ErrorSummary, type FieldErrors, Notice, TextField } from '../../platform/views/form.tsx';
+import { Button } from '../../platform/views/components.tsx';
+import {
+  CsrfField,
+  ErrorSummary,
+  type FieldErrors,
+  Notice,
+  SelectField,
+  TextField,
+} from '../../platform/views/form.tsx';
 import { Layout } from '../../platform/views/layout.tsx';
 import { TableHead, TableWrap } from '../../platform/views/table-wrap.tsx';
 import type { UserSummary } from '../service.ts';
@@ -19,38 +27,28 @@ export interface UsersPageProps {
   notice?: string | undefined;
 }
 
-function RoleSelect({ ctx, id, value }: { ctx: PageContext; id: string; value: Role }) {
-  return (
-    <select id={id} name="role">
-      {roles.map((r) => (
-        <option key={r} value={r} selected={r === value}>
-          {ctx.t(`role.${r}`)}
-        </option>
-      ))}
-    </select>
-  );
-}
-
-function MemberSelect({
+function RoleSelect({
   ctx,
   id,
+  label,
+  labelHidden,
   value,
-  members,
 }: {
   ctx: PageContext;
   id: string;
-  value: string;
-  members: { slug: string; name: string }[];
+  label: string;
+  labelHidden?: boolean;
+  value: Role;
 }) {
   return (
-    <select id={id} name="member">
-      <option value="">{ctx.t('users.memberNone')}</option>
-      {members.map((m) => (
-        <option key={m.slug} value={m.slug} selected={m.slug === value}>
-          {m.name}
-        </option>
-      ))}
-    </select>
+    <SelectField
+      name="role"
+      id={id}
+      label={label}
+      labelHidden={labelHidden}
+      value={value}
+      options={roles.map((r) => ({ value: r, label: ctx.t(`role.${r}`) }))}
+    />
   );
 }
 
@@ -82,18 +80,21 @@ export function UsersPage({ ctx, csrf, users, members, selfId, errors, values, n
             required
             maxLength={254}
           />
-          <div class="field">
-            <label for="role">{t('users.role')}</label>
-            <RoleSelect ctx={ctx} id="role" value={(values.role as Role | undefined) ?? 'staff'} />
-          </div>
-          <div class={errors.member === undefined ? 'field' : 'field field-error'}>
-            <label for="member">{t('users.member')}</label>
-            {errors.member === undefined ? null : <p class="error-text">{errors.member}</p>}
-            <MemberSelect ctx={ctx} id="member" value={values.member ?? ''} members={members} />
-          </div>
-          <button class="button" type="submit">
-            {t('users.inviteSubmit')}
-          </button>
+          <RoleSelect
+            ctx={ctx}
+            id="role"
+            label={t('users.role')}
+            value={(values.role as Role | undefined) ?? 'staff'}
+          />
+          <SelectField
+            name="member"
+            label={t('users.member')}
+            error={errors.member}
+            value={values.member ?? ''}
+            empty={t('users.memberNone')}
+            options={members.map((m) => ({ value: m.slug, label: m.name }))}
+          />
+          <button type="submit">{t('users.inviteSubmit')}</button>
         </form>
       </section>
       <TableWrap label={t('users.title')}>
@@ -114,20 +115,28 @@ export function UsersPage({ ctx, csrf, users, members, selfId, errors, values, n
                   ) : (
                     <form method="post" action={`/kelola/pengguna/${u.id}`} class="actions">
                       <CsrfField token={csrf} />
-                      <label class="visually-hidden" for={`role-${u.id}`}>{`${t('users.role')}: ${u.name}`}</label>
-                      <RoleSelect ctx={ctx} id={`role-${u.id}`} value={u.role} />
-                      <label class="visually-hidden" for={`status-${u.id}`}>{`${t('users.status')}: ${u.name}`}</label>
-                      <select id={`status-${u.id}`} name="status">
-                        <option value="active" selected={u.status !== 'disabled'}>
-                          {t(u.status === 'invited' ? 'users.status.invited' : 'users.status.active')}
-                        </option>
-                        <option value="disabled" selected={u.status === 'disabled'}>
-                          {t('users.status.disabled')}
-                        </option>
-                      </select>
-                      <button class="button secondary" type="submit">
-                        {t('users.save')}
-                      </button>
+                      <RoleSelect
+                        ctx={ctx}
+                        id={`role-${u.id}`}
+                        label={`${t('users.role')}: ${u.name}`}
+                        labelHidden
+                        value={u.role}
+                      />
+                      <SelectField
+                        name="status"
+                        id={`status-${u.id}`}
+                        label={`${t('users.status')}: ${u.name}`}
+                        labelHidden
+                        value={u.status === 'disabled' ? 'disabled' : 'active'}
+                        options={[
+                          {
+                            value: 'active',
+                            label: t(u.status === 'invited' ? 'users.status.invited' : 'users.status.active'),
+                          },
+                          { value: 'disabled', label: t('users.status.disabled') },
+                        ]}
+                      />
+                      <Button variant="secondary">{t('users.save')}</Button>
                     </form>
                   )}
                 </td>

@@ -3,6 +3,8 @@ import type { CouncilStructure } from '../../council/service.ts';
 import { formatDate, formatTime } from '../../platform/format.ts';
 import { type MessageKey, textOf } from '../../platform/i18n.ts';
 import type { PageContext } from '../../platform/page-context.ts';
+import { Banner, SummaryList, Tabs, Tag } from '../../platform/views/components.tsx';
+import { FilterSearch, FilterSelect, SelectField } from '../../platform/views/form.tsx';
 import { Layout } from '../../platform/views/layout.tsx';
 import { Pager } from '../../platform/views/pager.tsx';
 import { jakartaDay } from '../../platform/working-days.ts';
@@ -50,14 +52,14 @@ export function MeetingItem({ ctx, m, heading = 'h3' }: { ctx: PageContext; m: M
         {m.cancelled ? (
           <>
             {' · '}
-            <strong class="badge status-rejected">{t('agenda.cancelled')}</strong>
+            <Tag tone="stopped">{t('agenda.cancelled')}</Tag>
             <meta itemprop="eventStatus" content="https://schema.org/EventCancelled" />
           </>
         ) : null}
         {!m.open ? (
           <>
             {' · '}
-            <span class="badge">{t('agenda.closed')}</span>
+            <Tag>{t('agenda.closed')}</Tag>
           </>
         ) : null}
       </p>
@@ -187,61 +189,41 @@ export function AgendaPage({
       <h1>{t('agenda.title')}</h1>
       <p class="lead">{t('agenda.lead')}</p>
       <CalendarSubscription ctx={ctx} body={bodies.find((b) => b.slug === query.badan)} />
-      <nav aria-label={t('agenda.views')}>
-        <ul class="tabs">
-          {(['daftar', 'minggu', 'bulan'] as const).map((v) => (
-            <li key={v}>
-              <a
-                href={link({ ...query, tampilan: v, tanggal: '', hal: '' }, {})}
-                aria-current={view === v ? 'page' : undefined}
-              >
-                {t(`agenda.view.${v}`)}
-              </a>
-            </li>
-          ))}
-        </ul>
-      </nav>
+      <Tabs
+        label={t('agenda.views')}
+        items={(['daftar', 'minggu', 'bulan'] as const).map((v) => ({
+          href: link({ ...query, tampilan: v, tanggal: '', hal: '' }, {}),
+          label: t(`agenda.view.${v}`),
+          current: view === v,
+        }))}
+      />
       <form method="get" action="/agenda" class="filters" data-module="auto-submit">
         <input type="hidden" name="tampilan" value={view} />
         {range === undefined ? null : <input type="hidden" name="tanggal" value={range.from} />}
-        <div class="field">
-          <label for="f-q">{t('agenda.search')}</label>
-          <input id="f-q" name="q" type="search" value={query.q ?? ''} maxLength={200} />
-        </div>
-        <div class="field">
-          <label for="f-badan">{t('agenda.body')}</label>
-          <select id="f-badan" name="badan">
-            <option value="">{t('aspiration.filter.all')}</option>
-            {bodies.map((b) => (
-              <option key={b.slug} value={b.slug} selected={query.badan === b.slug}>
-                {b.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div class="field">
-          <label for="f-jenis">{t('agenda.type')}</label>
-          <select id="f-jenis" name="jenis">
-            <option value="">{t('aspiration.filter.all')}</option>
-            {meetingTypes.map((type) => (
-              <option key={type} value={type} selected={query.jenis === type}>
-                {typeLabel(ctx, type)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterSearch label={t('agenda.search')} value={query.q} />
+        <FilterSelect
+          ctx={ctx}
+          name="badan"
+          label={t('agenda.body')}
+          value={query.badan}
+          options={bodies.map((b) => ({ value: b.slug, label: b.name }))}
+        />
+        <FilterSelect
+          ctx={ctx}
+          name="jenis"
+          label={t('agenda.type')}
+          value={query.jenis}
+          options={meetingTypes.map((type) => ({ value: type, label: typeLabel(ctx, type) }))}
+        />
         {view === 'daftar' ? (
-          <div class="field">
-            <label for="f-waktu">{t('agenda.when')}</label>
-            <select id="f-waktu" name="waktu">
-              <option value="mendatang" selected={!past}>
-                {t('agenda.upcoming')}
-              </option>
-              <option value="lalu" selected={past}>
-                {t('agenda.past')}
-              </option>
-            </select>
-          </div>
+          <SelectField name="waktu" id="f-waktu" label={t('agenda.when')}>
+            <option value="mendatang" selected={!past}>
+              {t('agenda.upcoming')}
+            </option>
+            <option value="lalu" selected={past}>
+              {t('agenda.past')}
+            </option>
+          </SelectField>
         ) : null}
         <button type="submit">{t('aspiration.filter.apply')}</button>
       </form>
@@ -395,12 +377,14 @@ export function MeetingPage({ ctx, record }: { ctx: PageContext; record: Meeting
           {m.open ? m.title : `${t('agenda.closedMeeting')}: ${m.body?.name ?? typeLabel(ctx, m.type)}`}
         </h1>
         {m.cancelled ? (
-          <p class="error-summary" role="status">
-            <strong>{t('agenda.cancelledNotice')}</strong>
-            <meta itemprop="eventStatus" content="https://schema.org/EventCancelled" />
-          </p>
+          <Banner tone="warning">
+            <p>
+              <strong>{t('agenda.cancelledNotice')}</strong>
+              <meta itemprop="eventStatus" content="https://schema.org/EventCancelled" />
+            </p>
+          </Banner>
         ) : null}
-        <dl class="facts">
+        <SummaryList>
           <dt>{t('agenda.field.start')}</dt>
           <dd>
             <time itemprop="startDate" dateTime={m.startsAt.toISOString()}>
@@ -464,7 +448,7 @@ export function MeetingPage({ ctx, record }: { ctx: PageContext; record: Meeting
               </dd>
             </>
           ) : null}
-        </dl>
+        </SummaryList>
         {d === undefined ? (
           <p>{t('agenda.closedLead')}</p>
         ) : (

@@ -2,6 +2,7 @@
 import type { CouncilStructure } from '../../council/service.ts';
 import type { Presence } from '../../db/schema.ts';
 import type { PageContext } from '../../platform/page-context.ts';
+import { Button, ButtonLink } from '../../platform/views/components.tsx';
 import {
   CheckboxField,
   CsrfField,
@@ -9,6 +10,8 @@ import {
   type FieldErrors,
   FileField,
   Notice,
+  Radios,
+  SelectField,
   TextArea,
   TextField,
 } from '../../platform/views/form.tsx';
@@ -37,9 +40,7 @@ export function AgendaOfficePage({
       <h1>{t('agenda.office.title')}</h1>
       <Notice text={notice} />
       <p>
-        <a class="button" href="/kelola/agenda/baru">
-          {t('agenda.office.new')}
-        </a>
+        <ButtonLink href="/kelola/agenda/baru">{t('agenda.office.new')}</ButtonLink>
       </p>
       <ul class="list">
         {meetings.map((m) => (
@@ -68,23 +69,7 @@ function Select({
   options: { value: string; label: string }[];
   error?: string | undefined;
 }) {
-  return (
-    <div class={error === undefined ? 'field' : 'field field-error'}>
-      <label for={name}>{label}</label>
-      {error === undefined ? null : (
-        <p class="error-text" id={`${name}-error`}>
-          {error}
-        </p>
-      )}
-      <select id={name} name={name} aria-describedby={error === undefined ? undefined : `${name}-error`}>
-        {options.map((o) => (
-          <option key={o.value} value={o.value} selected={value === o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-    </div>
-  );
+  return <SelectField name={name} label={label} value={value} options={options} error={error} />;
 }
 
 export function MeetingFields({
@@ -301,9 +286,7 @@ export function EditMeetingPage({
               error={own('cancel').reason}
               maxLength={500}
             />
-            <button type="submit" class="secondary">
-              {t('agenda.office.cancelButton')}
-            </button>
+            <Button variant="secondary">{t('agenda.office.cancelButton')}</Button>
           </form>
         </>
       )}
@@ -323,9 +306,7 @@ export function EditMeetingPage({
           error={own('document').document}
           accept="application/pdf"
         />
-        <button type="submit" class="secondary">
-          {t('agenda.office.upload')}
-        </button>
+        <Button variant="secondary">{t('agenda.office.upload')}</Button>
       </form>
       <h2>{t('agenda.office.outcome')}</h2>
       <form method="post" action={`${base}/hasil`} novalidate>
@@ -360,21 +341,14 @@ export function EditMeetingPage({
           <form method="post" action={`${base}/hadir`}>
             <CsrfField token={csrf} />
             {expected.map((m) => (
-              <fieldset key={m.id} class="field inline-choice">
-                <legend>{m.name}</legend>
-                {presences.map((p) => (
-                  <span key={p} class="radio">
-                    <input
-                      type="radio"
-                      id={`m${m.id}-${p}`}
-                      name={`m${m.id}`}
-                      value={p}
-                      checked={(form === 'attendance' ? values[`m${m.id}`] : attendance.get(m.id)) === p}
-                    />
-                    <label for={`m${m.id}-${p}`}>{t(`agenda.presence.${p}`)}</label>
-                  </span>
-                ))}
-              </fieldset>
+              <Radios
+                key={m.id}
+                name={`m${m.id}`}
+                legend={m.name}
+                inline
+                value={form === 'attendance' ? values[`m${m.id}`] : attendance.get(m.id)}
+                options={presences.map((p) => ({ value: p, label: t(`agenda.presence.${p}`) }))}
+              />
             ))}
             <ConfirmEarly ctx={ctx} error={own('attendance').confirmEarly} />
             <button type="submit">{t('agenda.office.saveAttendance')}</button>

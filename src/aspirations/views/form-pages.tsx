@@ -8,14 +8,17 @@ import type { AspirationKind } from '../../db/schema.ts';
 import { formatDate } from '../../platform/format.ts';
 import type { MessageKey } from '../../platform/i18n.ts';
 import type { PageContext } from '../../platform/page-context.ts';
+import { Banner, Button, SummaryList } from '../../platform/views/components.tsx';
 import {
   CheckboxField,
   CsrfField,
   ErrorSummary,
   type FieldErrors,
-  FieldMessage,
+  FieldGroup,
   FileField,
   Notice,
+  Radios,
+  SelectField,
   TextArea,
   TextField,
 } from '../../platform/views/form.tsx';
@@ -47,21 +50,15 @@ export function KindField({
 }) {
   const { t } = ctx;
   return (
-    <fieldset class={error === undefined ? 'field' : 'field field-error'} id="kind">
-      <legend>{t('aspiration.field.kind')}</legend>
-      <FieldMessage name="kind" error={error} />
-      {kinds
+    <Radios
+      name="kind"
+      legend={t('aspiration.field.kind')}
+      error={error}
+      value={value}
+      options={kinds
         .filter((k) => confidential || k !== 'rahasia')
-        .map((k) => (
-          <div class="radio" key={k}>
-            <input type="radio" id={`kind-${k}`} name="kind" value={k} checked={value === k} />
-            <label for={`kind-${k}`}>
-              {kindLabel(ctx, k)}
-              <span class="hint">{t(kindHintTexts[k])}</span>
-            </label>
-          </div>
-        ))}
-    </fieldset>
+        .map((k) => ({ value: k, label: kindLabel(ctx, k), hint: t(kindHintTexts[k]) }))}
+    />
   );
 }
 
@@ -78,23 +75,14 @@ export function CategoryField({
 }) {
   const { t } = ctx;
   return (
-    <div class={error === undefined ? 'field' : 'field field-error'}>
-      <label for="category">{t('aspiration.field.category')}</label>
-      <FieldMessage name="category" error={error} />
-      <select
-        id="category"
-        name="category"
-        aria-invalid={error === undefined ? undefined : 'true'}
-        aria-describedby={error === undefined ? undefined : 'category-error'}
-      >
-        <option value="">{t('form.choose')}</option>
-        {structure.categories.map((c) => (
-          <option key={c.slug} value={c.slug} selected={value === c.slug}>
-            {ctx.lang === 'en' ? c.nameEn : c.name}
-          </option>
-        ))}
-      </select>
-    </div>
+    <SelectField
+      name="category"
+      label={t('aspiration.field.category')}
+      error={error}
+      value={value}
+      empty={t('form.choose')}
+      options={structure.categories.map((c) => ({ value: c.slug, label: ctx.lang === 'en' ? c.nameEn : c.name }))}
+    />
   );
 }
 
@@ -122,10 +110,12 @@ export function FirstStepPage({ ctx, csrf, structure, errors, values, project }:
         <CsrfField token={csrf} />
         <p class="step">{t('aspiration.new.step', { n: 1, of: 2 })}</p>
         {project === undefined ? null : (
-          <p class="result">
-            {t('aspiration.aboutProject')} <a href={`/proyek/${project.id}`}>{project.name}</a>
-            <input type="hidden" name="proyek" value={String(project.id)} />
-          </p>
+          <Banner tone="important">
+            <p>
+              {t('aspiration.aboutProject')} <a href={`/proyek/${project.id}`}>{project.name}</a>
+              <input type="hidden" name="proyek" value={String(project.id)} />
+            </p>
+          </Banner>
         )}
         <KindField ctx={ctx} value={values.kind} error={errors.kind} />
         <CategoryField ctx={ctx} structure={structure} value={values.category} error={errors.category} />
@@ -177,16 +167,12 @@ export function DetailsForm({ ctx, csrf, errors, values, intake }: DetailsFormPr
         </>
       ) : (
         <>
-          <div class="field">
-            <label for="channel">{t('aspiration.field.channel')}</label>
-            <select id="channel" name="channel">
-              {intakeChannels.map((c) => (
-                <option key={c} value={c} selected={values.channel === c}>
-                  {t(channelTexts[c])}
-                </option>
-              ))}
-            </select>
-          </div>
+          <SelectField
+            name="channel"
+            label={t('aspiration.field.channel')}
+            value={values.channel}
+            options={intakeChannels.map((c) => ({ value: c, label: t(channelTexts[c]) }))}
+          />
           <KindField ctx={ctx} value={values.kind} error={errors.kind} />
           <CategoryField ctx={ctx} structure={intake.structure} value={values.category} error={errors.category} />
           <LocationField
@@ -237,9 +223,10 @@ export function DetailsForm({ ctx, csrf, errors, values, intake }: DetailsFormPr
         accept="image/jpeg,image/png,image/webp,image/avif"
         multiple
       />
-      <fieldset class="field">
-        <legend>{t('aspiration.contact.title')}</legend>
-        <p class="hint">{intake === undefined ? t('aspiration.contact.hint') : t('aspiration.contact.intakeHint')}</p>
+      <FieldGroup
+        legend={t('aspiration.contact.title')}
+        hint={intake === undefined ? t('aspiration.contact.hint') : t('aspiration.contact.intakeHint')}
+      >
         <TextField
           name="name"
           label={t('aspiration.field.name')}
@@ -271,7 +258,7 @@ export function DetailsForm({ ctx, csrf, errors, values, intake }: DetailsFormPr
         ) : (
           <CheckboxField name="showName" label={t('aspiration.field.showName')} checked={values.showName === 'yes'} />
         )}
-      </fieldset>
+      </FieldGroup>
       {intake === undefined ? (
         <div class="consent">
           <h2>{t('aspiration.consent.title')}</h2>
@@ -306,7 +293,7 @@ export function SecondStepPage({ ctx, csrf, errors, values, similar, summary }: 
       <h1>{t('aspiration.new.title')}</h1>
       <ErrorSummary ctx={ctx} errors={errors} />
       <p class="step">{t('aspiration.new.step', { n: 2, of: 2 })}</p>
-      <dl class="facts">
+      <SummaryList>
         <dt>{t('aspiration.field.kind')}</dt>
         <dd>{summary.kind}</dd>
         <dt>{t('aspiration.field.category')}</dt>
@@ -315,7 +302,7 @@ export function SecondStepPage({ ctx, csrf, errors, values, similar, summary }: 
         <dd>{summary.place}</dd>
         <dt>{t('aspiration.field.title')}</dt>
         <dd>{values.title}</dd>
-      </dl>
+      </SummaryList>
       <p>
         <a href="/aspirasi/baru">{t('aspiration.new.change')}</a>
       </p>
@@ -334,17 +321,15 @@ export function SecondStepPage({ ctx, csrf, errors, values, similar, summary }: 
                 </span>
                 <form method="post" action={`/aspirasi/${s.code}/dukung`} class="inline">
                   <CsrfField token={csrf} />
-                  <label for={`support-email-${s.code}`}>{t('aspiration.support.email')}</label>
-                  <input
-                    id={`support-email-${s.code}`}
+                  <TextField
                     name="email"
+                    id={`support-email-${s.code}`}
                     type="email"
+                    label={t('aspiration.support.email')}
                     autocomplete="email"
                     maxLength={320}
                   />
-                  <button type="submit" class="secondary">
-                    {t('aspiration.support.button')}
-                  </button>
+                  <Button variant="secondary">{t('aspiration.support.button')}</Button>
                 </form>
               </li>
             ))}

@@ -5,7 +5,19 @@ import { formatDate, formatTime } from '../../platform/format.ts';
 import { type MessageKey, textOf } from '../../platform/i18n.ts';
 import type { PageContext } from '../../platform/page-context.ts';
 import { can } from '../../platform/permissions.ts';
-import { CsrfField, ErrorSummary, type FieldErrors, Notice, TextArea, TextField } from '../../platform/views/form.tsx';
+import { Button, ButtonLink, SummaryList } from '../../platform/views/components.tsx';
+import {
+  CsrfField,
+  ErrorSummary,
+  type FieldErrors,
+  FilterSearch,
+  FilterSelect,
+  Notice,
+  RowCheckbox,
+  SelectField,
+  TextArea,
+  TextField,
+} from '../../platform/views/form.tsx';
 import { Layout } from '../../platform/views/layout.tsx';
 import { Pager } from '../../platform/views/pager.tsx';
 import { TableHead, TableWrap } from '../../platform/views/table-wrap.tsx';
@@ -58,66 +70,49 @@ export function InboxPage({ ctx, csrf, structure, items, total, page, pageSize, 
       <Notice text={notice} />
       {triage ? (
         <p>
-          <a class="button" href="/kelola/aspirasi/baru">
-            {t('aspiration.intake.title')}
-          </a>{' '}
+          <ButtonLink href="/kelola/aspirasi/baru">{t('aspiration.intake.title')}</ButtonLink>{' '}
           <a href="/kelola/aspirasi/templat">{t('aspiration.templates.title')}</a>
         </p>
       ) : null}
       <form method="get" action="/kelola/aspirasi" class="filters">
-        <div class="field">
-          <label for="f-q">{t('aspiration.inbox.search')}</label>
-          <input id="f-q" name="q" type="search" value={query.q ?? ''} maxLength={200} />
-        </div>
-        <div class="field">
-          <label for="f-status">{t('aspiration.field.status')}</label>
-          <select id="f-status" name="status">
-            <option value="">{t('aspiration.filter.all')}</option>
-            <option value="open" selected={query.status === 'open'}>
-              {t('aspiration.inbox.open')}
-            </option>
-            {(['received', 'verified', 'forwarded', 'resolved', 'rejected', 'referred', 'duplicate'] as const).map(
-              (s) => (
-                <option key={s} value={s} selected={query.status === s}>
-                  {statusLabel(ctx, s)}
-                </option>
-              ),
-            )}
-          </select>
-        </div>
-        <div class="field">
-          <label for="f-jenis">{t('aspiration.field.kind')}</label>
-          <select id="f-jenis" name="jenis">
-            <option value="">{t('aspiration.filter.all')}</option>
-            {(['aspirasi', 'pengaduan', 'informasi', 'rahasia'] as const).map((k) => (
-              <option key={k} value={k} selected={query.jenis === k}>
-                {kindLabel(ctx, k)}
+        <FilterSearch label={t('aspiration.inbox.search')} value={query.q} />
+        <SelectField name="status" id="f-status" label={t('aspiration.field.status')}>
+          <option value="">{t('aspiration.filter.all')}</option>
+          <option value="open" selected={query.status === 'open'}>
+            {t('aspiration.inbox.open')}
+          </option>
+          {(['received', 'verified', 'forwarded', 'resolved', 'rejected', 'referred', 'duplicate'] as const).map(
+            (s) => (
+              <option key={s} value={s} selected={query.status === s}>
+                {statusLabel(ctx, s)}
               </option>
-            ))}
-          </select>
-        </div>
-        <div class="field">
-          <label for="f-kategori">{t('aspiration.field.category')}</label>
-          <select id="f-kategori" name="kategori">
-            <option value="">{t('aspiration.filter.all')}</option>
-            {structure.categories.map((c) => (
-              <option key={c.slug} value={c.slug} selected={query.kategori === c.slug}>
-                {c.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div class="field">
-          <label for="f-kecamatan">{t('aspiration.filter.kecamatan')}</label>
-          <select id="f-kecamatan" name="kecamatan">
-            <option value="">{t('aspiration.filter.all')}</option>
-            {structure.kecamatan.map((k) => (
-              <option key={k.slug} value={k.slug} selected={query.kecamatan === k.slug}>
-                {k.name}
-              </option>
-            ))}
-          </select>
-        </div>
+            ),
+          )}
+        </SelectField>
+        <FilterSelect
+          ctx={ctx}
+          name="jenis"
+          label={t('aspiration.field.kind')}
+          value={query.jenis}
+          options={(['aspirasi', 'pengaduan', 'informasi', 'rahasia'] as const).map((k) => ({
+            value: k,
+            label: kindLabel(ctx, k),
+          }))}
+        />
+        <FilterSelect
+          ctx={ctx}
+          name="kategori"
+          label={t('aspiration.field.category')}
+          value={query.kategori}
+          options={structure.categories.map((c) => ({ value: c.slug, label: c.name }))}
+        />
+        <FilterSelect
+          ctx={ctx}
+          name="kecamatan"
+          label={t('aspiration.filter.kecamatan')}
+          value={query.kecamatan}
+          options={structure.kecamatan.map((k) => ({ value: k.slug, label: k.name }))}
+        />
         <button type="submit">{t('aspiration.filter.apply')}</button>
       </form>
       <p
@@ -148,11 +143,10 @@ export function InboxPage({ ctx, csrf, structure, items, total, page, pageSize, 
                   {triage ? (
                     <td>
                       {a.status === 'received' || a.status === 'verified' ? (
-                        <input
-                          type="checkbox"
+                        <RowCheckbox
                           name="codes"
                           value={a.code}
-                          aria-label={t('aspiration.inbox.selectOne', { code: a.code })}
+                          label={t('aspiration.inbox.selectOne', { code: a.code })}
                         />
                       ) : null}
                     </td>
@@ -181,16 +175,11 @@ export function InboxPage({ ctx, csrf, structure, items, total, page, pageSize, 
         </TableWrap>
         {triage ? (
           <div class="filters">
-            <div class="field">
-              <label for="bulk-action">{t('aspiration.inbox.bulk')}</label>
-              <select id="bulk-action" name="action">
-                <option value="verify">{t('aspiration.inbox.bulkVerify')}</option>
-                <option value="forward">{t('aspiration.inbox.bulkForward')}</option>
-              </select>
-            </div>
-            <button type="submit" class="secondary">
-              {t('aspiration.inbox.bulkApply')}
-            </button>
+            <SelectField name="action" id="bulk-action" label={t('aspiration.inbox.bulk')}>
+              <option value="verify">{t('aspiration.inbox.bulkVerify')}</option>
+              <option value="forward">{t('aspiration.inbox.bulkForward')}</option>
+            </SelectField>
+            <Button variant="secondary">{t('aspiration.inbox.bulkApply')}</Button>
           </div>
         ) : null}
       </form>
@@ -233,9 +222,7 @@ function ActionForm({
       <CsrfField token={csrf} />
       <input type="hidden" name="action" value={action} />
       {children}
-      <button type="submit" class={secondary === true ? 'secondary' : undefined}>
-        {button}
-      </button>
+      <Button variant={secondary === true ? 'secondary' : 'primary'}>{button}</Button>
     </form>
   );
 }
@@ -275,7 +262,7 @@ export function CasePage({
       {reporter === null ? (
         <p>{t('aspiration.case.reporterHidden')}</p>
       ) : (
-        <dl class="facts">
+        <SummaryList>
           <dt>{t('aspiration.field.name')}</dt>
           <dd>{reporter.name ?? '—'}</dd>
           <dt>{t('aspiration.field.email')}</dt>
@@ -288,7 +275,7 @@ export function CasePage({
           </dd>
           <dt>{t('aspiration.field.channel')}</dt>
           <dd>{textOf(t, channelTexts, view.channel)}</dd>
-        </dl>
+        </SummaryList>
       )}
       <p class="hint">{t('aspiration.case.audited')}</p>
       <h2>{t('aspiration.field.description')}</h2>
@@ -316,25 +303,17 @@ export function CasePage({
       ) : null}
       {triage && (s === 'verified' || s === 'forwarded') ? (
         <ActionForm code={view.code} csrf={csrf} action="forward" button={t('aspiration.action.forward')}>
-          <div class={errors.komisi === undefined ? 'field' : 'field field-error'}>
-            <label for="komisi">{t('aspiration.field.komisi')}</label>
-            <p class="hint" id="komisi-hint">
-              {t('aspiration.case.suggested')}
-            </p>
-            {errors.komisi === undefined ? null : <p class="error-text">{errors.komisi}</p>}
-            <select id="komisi" name="komisi" aria-describedby="komisi-hint">
-              {structure.komisi.map((k) => (
-                <option
-                  key={k.slug}
-                  value={k.slug}
-                  selected={(v('komisi') ?? view.komisi?.slug ?? suggestedKomisi) === k.slug}
-                >
-                  {k.name}
-                  {k.field === null ? '' : ` — ${k.field.split(' (')[0]}`}
-                </option>
-              ))}
-            </select>
-          </div>
+          <SelectField
+            name="komisi"
+            label={t('aspiration.field.komisi')}
+            hint={t('aspiration.case.suggested')}
+            error={errors.komisi}
+            value={v('komisi') ?? view.komisi?.slug ?? suggestedKomisi}
+            options={structure.komisi.map((k) => ({
+              value: k.slug,
+              label: `${k.name}${k.field === null ? '' : ` — ${k.field.split(' (')[0]}`}`,
+            }))}
+          />
         </ActionForm>
       ) : null}
       {s !== 'duplicate' &&
@@ -367,16 +346,12 @@ export function CasePage({
       ) : null}
       {['verified', 'forwarded', 'resolved'].includes(s) && can(role, 'aspiration.respond') ? (
         <ActionForm code={view.code} csrf={csrf} action="followUp" button={t('aspiration.action.followUp')} secondary>
-          <div class="field">
-            <label for="kind">{t('aspiration.case.followUpKind')}</label>
-            <select id="kind" name="kind">
-              {followUpKinds.map((k) => (
-                <option key={k} value={k} selected={v('kind') === k}>
-                  {t(followUpTexts[k])}
-                </option>
-              ))}
-            </select>
-          </div>
+          <SelectField
+            name="kind"
+            label={t('aspiration.case.followUpKind')}
+            value={v('kind')}
+            options={followUpKinds.map((k) => ({ value: k, label: t(followUpTexts[k]) }))}
+          />
           <TextArea
             name="body"
             id="followUp-body"

@@ -3,6 +3,7 @@ import { dayOf, formatDate, formatTime } from '../../platform/format.ts';
 import { type MessageKey, textOf } from '../../platform/i18n.ts';
 import type { PageContext } from '../../platform/page-context.ts';
 import type { FieldWords } from '../../platform/validation.ts';
+import { SummaryList } from '../../platform/views/components.tsx';
 import type { AspirationView, Deadline, FieldProblem, FollowUpKind, TimelineEvent } from '../service.ts';
 import { StatusBadge } from './shared.tsx';
 
@@ -127,7 +128,7 @@ export function placeName(view: AspirationView): string {
 export function Facts({ ctx, view }: { ctx: PageContext; view: AspirationView }) {
   const { t } = ctx;
   return (
-    <dl class="facts">
+    <SummaryList>
       <dt>{t('aspiration.field.code')}</dt>
       <dd>
         <strong>{view.code}</strong>
@@ -199,7 +200,7 @@ export function Facts({ ctx, view }: { ctx: PageContext; view: AspirationView })
           <dd>{t(view.fixedAnswer ? 'aspiration.fixed.yes' : 'aspiration.fixed.no')}</dd>
         </>
       )}
-    </dl>
+    </SummaryList>
   );
 }
 

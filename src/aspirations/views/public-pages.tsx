@@ -3,13 +3,18 @@ import { type CouncilStructure, regionCenter } from '../../council/service.ts';
 import { formatDate, formatNumber } from '../../platform/format.ts';
 import type { MessageKey } from '../../platform/i18n.ts';
 import type { PageContext } from '../../platform/page-context.ts';
+import { Button } from '../../platform/views/components.tsx';
 import {
   CsrfField,
   ErrorSummary,
   type FieldErrors,
+  FilterSearch,
   FilterSelect,
   Notice,
+  Radios,
+  SelectField,
   TextArea,
+  TextField,
 } from '../../platform/views/form.tsx';
 import { Layout } from '../../platform/views/layout.tsx';
 import { Pager } from '../../platform/views/pager.tsx';
@@ -100,24 +105,14 @@ export function AspirationPage({
           {closed ? (
             <form method="post" action={`/aspirasi/${view.code}/nilai`} novalidate>
               <CsrfField token={csrf} />
-              <fieldset class={errors.rating === undefined ? 'field' : 'field field-error'} id="rating">
-                <legend>{t('aspiration.rate.label')}</legend>
-                {errors.rating === undefined ? null : <p class="error-text">{errors.rating}</p>}
-                <div class="scale">
-                  {([1, 2, 3, 4, 5] as const).map((n) => (
-                    <span key={n} class="radio">
-                      <input
-                        type="radio"
-                        id={`rating-${n}`}
-                        name="rating"
-                        value={String(n)}
-                        checked={String(view.rating ?? values.rating) === String(n)}
-                      />
-                      <label for={`rating-${n}`}>{t(ratingTexts[n])}</label>
-                    </span>
-                  ))}
-                </div>
-              </fieldset>
+              <Radios
+                name="rating"
+                legend={t('aspiration.rate.label')}
+                error={errors.rating}
+                inline
+                value={String(view.rating ?? values.rating ?? '')}
+                options={([1, 2, 3, 4, 5] as const).map((n) => ({ value: String(n), label: t(ratingTexts[n]) }))}
+              />
               <TextArea
                 name="comment"
                 label={t('aspiration.rate.comment')}
@@ -132,23 +127,16 @@ export function AspirationPage({
           {view.status === 'resolved' && view.fixedAskedAt !== null ? (
             <form method="post" action={`/aspirasi/${view.code}/tuntas`}>
               <CsrfField token={csrf} />
-              <fieldset class="field">
-                <legend>{t('aspiration.fixed.question')}</legend>
-                <div class="radio">
-                  <input type="radio" id="answer-ya" name="answer" value="ya" checked={view.fixedAnswer === true} />
-                  <label for="answer-ya">{t('aspiration.fixed.yes')}</label>
-                </div>
-                <div class="radio">
-                  <input
-                    type="radio"
-                    id="answer-tidak"
-                    name="answer"
-                    value="tidak"
-                    checked={view.fixedAnswer === false}
-                  />
-                  <label for="answer-tidak">{t('aspiration.fixed.no')}</label>
-                </div>
-              </fieldset>
+              <Radios
+                name="answer"
+                legend={t('aspiration.fixed.question')}
+                inline
+                value={view.fixedAnswer === true ? 'ya' : view.fixedAnswer === false ? 'tidak' : undefined}
+                options={[
+                  { value: 'ya', label: t('aspiration.fixed.yes') },
+                  { value: 'tidak', label: t('aspiration.fixed.no') },
+                ]}
+              />
               <button type="submit">{t('aspiration.fixed.button')}</button>
             </form>
           ) : null}
@@ -164,9 +152,7 @@ export function AspirationPage({
                 rows={3}
                 maxLength={3000}
               />
-              <button type="submit" class="secondary">
-                {t('aspiration.reopen.button')}
-              </button>
+              <Button variant="secondary">{t('aspiration.reopen.button')}</Button>
             </form>
           ) : null}
         </section>
@@ -175,10 +161,14 @@ export function AspirationPage({
           <h2 id="support-title">{t('aspiration.support.title')}</h2>
           <form method="post" action={`/aspirasi/${view.code}/dukung`} novalidate>
             <CsrfField token={csrf} />
-            <div class="field">
-              <label for="support-email">{t('aspiration.support.email')}</label>
-              <input id="support-email" name="email" type="email" autocomplete="email" maxLength={320} />
-            </div>
+            <TextField
+              name="email"
+              id="support-email"
+              type="email"
+              label={t('aspiration.support.email')}
+              autocomplete="email"
+              maxLength={320}
+            />
             <button type="submit">{t('aspiration.support.button')}</button>
           </form>
         </section>
@@ -236,10 +226,7 @@ export function ListPage({ ctx, structure, items, total, capped = false, page, p
       <p class="lead">{t('aspiration.list.lead')}</p>
       <SendOrTrack ctx={ctx} />
       <form method="get" action="/aspirasi" class="filters" data-module="auto-submit">
-        <div class="field">
-          <label for="f-q">{t('aspiration.filter.search')}</label>
-          <input id="f-q" name="q" type="search" value={query.q ?? ''} maxLength={200} />
-        </div>
+        <FilterSearch label={t('aspiration.filter.search')} value={query.q} />
         {select(
           'jenis',
           t('aspiration.field.kind'),
@@ -268,17 +255,14 @@ export function ListPage({ ctx, structure, items, total, capped = false, page, p
             label: statusLabel(ctx, s),
           })),
         )}
-        <div class="field">
-          <label for="f-urut">{t('aspiration.filter.sort')}</label>
-          <select id="f-urut" name="urut">
-            <option value="baru" selected={query.urut !== 'dukungan'}>
-              {t('aspiration.filter.newest')}
-            </option>
-            <option value="dukungan" selected={query.urut === 'dukungan'}>
-              {t('aspiration.filter.supported')}
-            </option>
-          </select>
-        </div>
+        <SelectField name="urut" id="f-urut" label={t('aspiration.filter.sort')}>
+          <option value="baru" selected={query.urut !== 'dukungan'}>
+            {t('aspiration.filter.newest')}
+          </option>
+          <option value="dukungan" selected={query.urut === 'dukungan'}>
+            {t('aspiration.filter.supported')}
+          </option>
+        </SelectField>
         <button type="submit">{t('aspiration.filter.apply')}</button>
       </form>
       <p role="status">

@@ -2,6 +2,7 @@
 import type { ChainReport } from '../../platform/audit.ts';
 import { formatDate, formatTime } from '../../platform/format.ts';
 import type { PageContext } from '../../platform/page-context.ts';
+import { Banner } from '../../platform/views/components.tsx';
 import { TextField } from '../../platform/views/form.tsx';
 import { Layout } from '../../platform/views/layout.tsx';
 import { TableWrap } from '../../platform/views/table-wrap.tsx';
@@ -32,11 +33,13 @@ export function AuditPage({ ctx, rows, chain, filter, olderHref }: AuditPageProp
     <Layout ctx={ctx} title={t('audit.title')}>
       <h1>{t('audit.title')}</h1>
       <p>{t('audit.lead')}</p>
-      <p class={chain.ok ? 'result' : 'error-summary'} role="status">
-        {chain.ok
-          ? t('audit.chainOk', { n: chain.entries })
-          : t('audit.chainBroken', { id: chain.brokenAt, reason: chain.reason })}
-      </p>
+      <Banner tone={chain.ok ? 'success' : 'error'}>
+        <p>
+          {chain.ok
+            ? t('audit.chainOk', { n: chain.entries })
+            : t('audit.chainBroken', { id: chain.brokenAt, reason: chain.reason })}
+        </p>
+      </Banner>
       <form method="get" action="/kelola/audit" class="panel filters">
         <TextField name="aksi" label={t('audit.action')} value={filter.aksi} maxLength={60} />
         <TextField
@@ -47,9 +50,7 @@ export function AuditPage({ ctx, rows, chain, filter, olderHref }: AuditPageProp
           inputMode="numeric"
         />
         <div class="actions">
-          <button class="button" type="submit">
-            {t('audit.filter')}
-          </button>
+          <button type="submit">{t('audit.filter')}</button>
         </div>
       </form>
       {rows.length === 0 ? (

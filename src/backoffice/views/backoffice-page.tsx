@@ -2,6 +2,7 @@
 import type { WaitingWork } from '../../platform/feature.ts';
 import { dayOf, formatNumber } from '../../platform/format.ts';
 import type { PageContext } from '../../platform/page-context.ts';
+import { Banner, Tag } from '../../platform/views/components.tsx';
 import { Layout } from '../../platform/views/layout.tsx';
 
 export function BackOfficePage({
@@ -25,7 +26,9 @@ export function BackOfficePage({
         <h2 id="pekerjaan">{t('backoffice.waiting')}</h2>
         {waiting.length === 0 ? <p>{t('backoffice.nothing')}</p> : null}
         {overdue > 0 ? (
-          <p class="panel warning">{t('backoffice.overdue', { n: formatNumber(overdue, lang) })}</p>
+          <Banner tone="warning">
+            <p>{t('backoffice.overdue', { n: formatNumber(overdue, lang) })}</p>
+          </Banner>
         ) : null}
         <ul class="list">
           {waiting.map((w) => (
@@ -34,9 +37,7 @@ export function BackOfficePage({
               {w.overdue > 0 ? (
                 <>
                   {' '}
-                  <span class="badge status-rejected">
-                    {t('backoffice.late', { n: formatNumber(w.overdue, lang) })}
-                  </span>
+                  <Tag tone="stopped">{t('backoffice.late', { n: formatNumber(w.overdue, lang) })}</Tag>
                 </>
               ) : null}
               {w.due === null ? null : (

@@ -5,13 +5,29 @@
  */
 import type { ComponentChildren } from 'preact';
 import { StatusBadge } from '../../aspirations/views/shared.tsx';
+import { barChart } from '../../platform/charts.ts';
+import { formatRupiahShort } from '../../platform/format.ts';
 import type { PageContext } from '../../platform/page-context.ts';
+import { ChartFigure } from '../../platform/views/chart.tsx';
 import {
+  BackLink,
+  Banner,
+  Breadcrumbs,
+  Button,
+  ButtonLink,
+  SummaryList,
+  Tabs,
+  Tag,
+} from '../../platform/views/components.tsx';
+import {
+  Checkboxes,
   CheckboxField,
   ErrorSummary,
   FileField,
   FilterSelect,
   Notice,
+  Radios,
+  SelectField,
   TextArea,
   TextField,
 } from '../../platform/views/form.tsx';
@@ -33,27 +49,29 @@ export function ComponentsPage({ ctx }: { ctx: PageContext }) {
   const { t } = ctx;
   return (
     <Layout ctx={ctx} title={t('components.title')}>
-      <p>
-        <a href="/kelola">{t('nav.backOffice')}</a>
-      </p>
+      <BackLink href="/kelola">{t('nav.backOffice')}</BackLink>
       <h1>{t('components.title')}</h1>
       <p class="lead">{t('components.lead')}</p>
 
       <Part id="tombol" title={t('components.buttons')}>
         <p class="actions">
-          <button type="button">{t('components.primary')}</button>
-          <button type="button" class="secondary">
+          <Button type="button">{t('components.primary')}</Button>
+          <Button variant="secondary" type="button">
             {t('components.secondary')}
-          </button>
-          <button type="button" class="button danger">
+          </Button>
+          <Button variant="warning" type="button">
             {t('components.warning')}
-          </button>
-          <a class="button" href="#komponen-tombol">
-            {t('components.linkButton')}
-          </a>
-          <button type="button" disabled>
+          </Button>
+          <ButtonLink href="#komponen-tombol">{t('components.linkButton')}</ButtonLink>
+          <Button type="button" variant="secondary">
+            {t('components.secondary')}
+          </Button>
+          <Button type="button" variant="link">
+            {t('components.link')}
+          </Button>
+          <Button type="button" disabled>
             {t('components.disabled')}
-          </button>
+          </Button>
         </p>
       </Part>
 
@@ -96,33 +114,63 @@ export function ComponentsPage({ ctx }: { ctx: PageContext }) {
             { value: 'verified', label: t('aspiration.status.verified') },
           ]}
         />
+        <SelectField
+          name="contoh-komisi"
+          label={t('aspiration.field.komisi')}
+          hint={t('components.hint')}
+          error={t('aspiration.required.kind')}
+          value={undefined}
+          empty={t('form.choose')}
+          options={[{ value: 'komisi-i', label: 'Komisi I' }]}
+        />
         <FileField
           name="contoh-berkas"
           label={t('aspiration.field.photos', { max: 5 })}
           hint={t('aspiration.photosHint')}
           error={undefined}
           accept="image/jpeg,image/png"
+          multiple
         />
       </Part>
 
+      <Part id="lebar" title={t('components.widths')}>
+        <TextField name="contoh-lebar-20" label="20" value="" width={20} />
+        <TextField name="contoh-lebar-10" label="10" value="" width={10} />
+        <TextField name="contoh-lebar-5" label="5" value="61,5" width={5} inputMode="decimal" />
+        <TextField name="contoh-lebar-3" label="3" value="" width={3} />
+      </Part>
+
       <Part id="pilihan" title={t('components.choices')}>
-        <fieldset class="field field-error" id="contoh-jenis">
-          <legend>{t('aspiration.field.kind')}</legend>
-          <p class="error-text" id="contoh-jenis-error">
-            {t('aspiration.required.kind')}
-          </p>
-          <div class="radio">
-            <input type="radio" id="contoh-jenis-a" name="contoh-jenis" value="a" />
-            <label for="contoh-jenis-a">
-              {t('aspiration.kind.aspirasi')}
-              <span class="hint">{t('components.hint')}</span>
-            </label>
-          </div>
-          <div class="radio">
-            <input type="radio" id="contoh-jenis-b" name="contoh-jenis" value="b" checked />
-            <label for="contoh-jenis-b">{t('aspiration.kind.pengaduan')}</label>
-          </div>
-        </fieldset>
+        <Radios
+          name="contoh-jenis"
+          legend={t('aspiration.field.kind')}
+          error={t('aspiration.required.kind')}
+          value="b"
+          options={[
+            { value: 'a', label: t('aspiration.kind.aspirasi'), hint: t('components.hint') },
+            { value: 'b', label: t('aspiration.kind.pengaduan') },
+          ]}
+        />
+        <Radios
+          name="contoh-jajar"
+          legend={t('components.inline')}
+          inline
+          value={undefined}
+          options={[
+            { value: 'ya', label: t('components.yes') },
+            { value: 'tidak', label: t('components.no') },
+          ]}
+        />
+        <Checkboxes
+          name="contoh-cakupan"
+          legend={t('components.choices')}
+          hint={t('components.hint')}
+          values={['baca']}
+          options={[
+            { value: 'baca', label: 'aspirations:read' },
+            { value: 'tulis', label: 'aspirations:write', hint: t('components.hint') },
+          ]}
+        />
         <CheckboxField name="contoh-centang" label={t('aspiration.field.showName')} checked={false} />
         <CheckboxField
           name="contoh-setuju"
@@ -134,16 +182,20 @@ export function ComponentsPage({ ctx }: { ctx: PageContext }) {
 
       <Part id="pemberitahuan" title={t('components.banners')}>
         <Notice text={t('components.success')} />
-        <div class="panel important">
+        <Banner tone="important">
           <p>{t('components.important')}</p>
-        </div>
-        <div class="panel warning">
+        </Banner>
+        <Banner tone="warning" title={t('components.warning')} id="contoh-peringatan">
           <p>{t('components.warningBanner')}</p>
-        </div>
+        </Banner>
+        <Banner tone="error">
+          <p>{t('components.errorBanner')}</p>
+        </Banner>
       </Part>
 
       <Part id="label" title={t('components.tags')}>
         <p class="actions">
+          <Tag>{t('components.hint')}</Tag>
           <StatusBadge ctx={ctx} status="received" />
           <StatusBadge ctx={ctx} status="verified" />
           <StatusBadge ctx={ctx} status="resolved" />
@@ -155,12 +207,13 @@ export function ComponentsPage({ ctx }: { ctx: PageContext }) {
       </Part>
 
       <Part id="daftar-ringkas" title={t('components.summaryList')}>
-        <dl class="facts">
-          <dt>{t('aspiration.field.code')}</dt>
-          <dd>ASP-2026-000123</dd>
-          <dt>{t('aspiration.field.received')}</dt>
-          <dd>29 November 2026, 09:15 WIB</dd>
-        </dl>
+        <SummaryList
+          rows={[
+            [t('aspiration.field.code'), 'ASP-2026-000123'],
+            [t('aspiration.field.received'), '29 November 2026, 09:15 WIB'],
+            [t('aspiration.field.status'), <StatusBadge key="status" ctx={ctx} status="verified" />],
+          ]}
+        />
       </Part>
 
       <Part id="tabel" title={t('components.table')}>
@@ -181,6 +234,47 @@ export function ComponentsPage({ ctx }: { ctx: PageContext }) {
 
       <Part id="halaman" title={t('components.pagination')}>
         <Pager ctx={ctx} page={2} pages={5} href={(n) => `/kelola/komponen?hal=${n}`} />
+      </Part>
+
+      <Part id="navigasi" title={t('components.navigation')}>
+        <Tabs
+          label={t('components.navigation')}
+          items={[
+            { href: '/kelola/komponen', label: t('agenda.view.daftar'), current: true },
+            { href: '/kelola/komponen?tampilan=minggu', label: t('agenda.view.minggu') },
+            { href: '/kelola/komponen?tampilan=bulan', label: t('agenda.view.bulan') },
+          ]}
+        />
+        <Breadcrumbs
+          label={t('budget.path')}
+          items={[
+            { href: '/kelola/komponen?akun=', label: t('budget.all') },
+            { href: '/kelola/komponen?akun=5', label: '5 Belanja Daerah' },
+            { href: '/kelola/komponen?akun=5.1', label: '5.1 Belanja Operasi', current: true },
+          ]}
+        />
+        <p>
+          <BackLink href="/kelola">{t('nav.backOffice')}</BackLink>
+        </p>
+      </Part>
+
+      <Part id="grafik" title={t('components.chart')}>
+        <ChartFigure
+          caption={t('budget.overview')}
+          draw={(width) =>
+            barChart({
+              width,
+              categories: ['Pendapatan Daerah', 'Belanja Daerah', 'Pembiayaan Daerah'],
+              series: [
+                { name: t('budget.planned'), values: [6_700_000_000_000, 7_000_000_000_000, 360_000_000_000] },
+                { name: t('budget.realised'), values: [5_100_000_000_000, 4_800_000_000_000, 330_000_000_000] },
+              ],
+              unit: (v) => formatRupiahShort(v, ctx.lang),
+            })
+          }
+        >
+          <p>{t('components.table')}</p>
+        </ChartFigure>
       </Part>
 
       <Part id="rincian" title={t('components.details')}>

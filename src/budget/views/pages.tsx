@@ -12,6 +12,7 @@ import {
 import type { MessageKey } from '../../platform/i18n.ts';
 import type { PageContext } from '../../platform/page-context.ts';
 import { ChartFigure } from '../../platform/views/chart.tsx';
+import { Banner, Breadcrumbs, Button, Tabs, Tag } from '../../platform/views/components.tsx';
 import {
   CheckboxField,
   CsrfField,
@@ -19,6 +20,7 @@ import {
   type FieldErrors,
   FileField,
   Notice,
+  SelectField,
   TextField,
 } from '../../platform/views/form.tsx';
 import { Layout } from '../../platform/views/layout.tsx';
@@ -108,23 +110,17 @@ function Programmes({
       {current === undefined ? (
         <p>{t('budget.programmesLead')}</p>
       ) : (
-        <nav aria-label={t('budget.programmePath')}>
-          <ol class="breadcrumb">
-            <li>
-              <a href={`${base}#programmes`}>{t('budget.allProgrammes')}</a>
-            </li>
-            {programmePath.map((p) => (
-              <li key={p.code}>
-                <a
-                  href={`${base}&program=${encodeURIComponent(p.code)}#programmes`}
-                  aria-current={p.code === current.code ? 'page' : undefined}
-                >
-                  {p.code} {p.name}
-                </a>
-              </li>
-            ))}
-          </ol>
-        </nav>
+        <Breadcrumbs
+          label={t('budget.programmePath')}
+          items={[
+            { href: `${base}#programmes`, label: t('budget.allProgrammes') },
+            ...programmePath.map((p) => ({
+              href: `${base}&program=${encodeURIComponent(p.code)}#programmes`,
+              label: `${p.code} ${p.name}`,
+              current: p.code === current.code,
+            })),
+          ]}
+        />
       )}
       <ChartWithTable
         ctx={ctx}
@@ -196,20 +192,14 @@ export function BudgetPage({
       <h1>{t('budget.heading', { year: chosen.year, stage: t(`budget.stage.${chosen.stage}`) })}</h1>
       <p class="lead">{t('budget.lead')}</p>
       {available.length <= 1 ? null : (
-        <nav aria-label={t('budget.years')}>
-          <ul class="tabs">
-            {available.map((a) => (
-              <li key={`${a.year}-${a.stage}`}>
-                <a
-                  href={`/anggaran?tahun=${a.year}&tahap=${a.stage}`}
-                  aria-current={a.year === chosen.year && a.stage === chosen.stage ? 'page' : undefined}
-                >
-                  {a.year} {t(`budget.stage.${a.stage}`)}
-                </a>
-              </li>
-            ))}
-          </ul>
-        </nav>
+        <Tabs
+          label={t('budget.years')}
+          items={available.map((a) => ({
+            href: `/anggaran?tahun=${a.year}&tahap=${a.stage}`,
+            label: `${a.year} ${t(`budget.stage.${a.stage}`)}`,
+            current: a.year === chosen.year && a.stage === chosen.stage,
+          }))}
+        />
       )}
       <ul class="grid three">
         {top.map((n) => (
@@ -248,20 +238,17 @@ export function BudgetPage({
         </>
       ) : (
         <>
-          <nav aria-label={t('budget.path')}>
-            <ol class="breadcrumb">
-              <li>
-                <a href={base}>{t('budget.all')}</a>
-              </li>
-              {path.map((p) => (
-                <li key={p.code}>
-                  <a href={`${base}&akun=${p.code}`} aria-current={p.code === current.code ? 'page' : undefined}>
-                    {p.code} {p.name === p.code ? '' : p.name}
-                  </a>
-                </li>
-              ))}
-            </ol>
-          </nav>
+          <Breadcrumbs
+            label={t('budget.path')}
+            items={[
+              { href: base, label: t('budget.all') },
+              ...path.map((p) => ({
+                href: `${base}&akun=${p.code}`,
+                label: `${p.code} ${p.name === p.code ? '' : p.name}`.trim(),
+                current: p.code === current.code,
+              })),
+            ]}
+          />
           <ChartWithTable
             ctx={ctx}
             caption={t('budget.under', { code: current.code, name: current.name })}
@@ -319,8 +306,7 @@ export function BudgetOfficePage({
       <Notice text={notice} />
       <ErrorSummary ctx={ctx} errors={errors} />
       {lineErrors.length === 0 ? null : (
-        <section class="error-summary" aria-labelledby="line-errors">
-          <h2 id="line-errors">{t('budget.office.lineErrors', { n: lineErrors.length })}</h2>
+        <Banner tone="error" id="line-errors" title={t('budget.office.lineErrors', { n: lineErrors.length })}>
           <ul>
             {lineErrors.slice(0, 200).map((e, i) => (
               <li key={i}>
@@ -332,7 +318,7 @@ export function BudgetOfficePage({
             ))}
           </ul>
           {lineErrors.length > 200 ? <p>{t('budget.office.more', { n: lineErrors.length - 200 })}</p> : null}
-        </section>
+        </Banner>
       )}
       <p>{t('budget.office.lead')}</p>
       <form method="post" action="/kelola/anggaran" enctype="multipart/form-data" novalidate>
@@ -345,17 +331,14 @@ export function BudgetOfficePage({
           inputMode="numeric"
           maxLength={4}
         />
-        <div class={errors.stage === undefined ? 'field' : 'field field-error'}>
-          <label for="stage">{t('budget.office.stage')}</label>
-          <select id="stage" name="stage">
-            <option value="murni" selected={values.stage !== 'perubahan'}>
-              {t('budget.stage.murni')}
-            </option>
-            <option value="perubahan" selected={values.stage === 'perubahan'}>
-              {t('budget.stage.perubahan')}
-            </option>
-          </select>
-        </div>
+        <SelectField name="stage" label={t('budget.office.stage')} error={errors.stage}>
+          <option value="murni" selected={values.stage !== 'perubahan'}>
+            {t('budget.stage.murni')}
+          </option>
+          <option value="perubahan" selected={values.stage === 'perubahan'}>
+            {t('budget.stage.perubahan')}
+          </option>
+        </SelectField>
         <FileField
           name="file"
           label={t('budget.office.file')}
@@ -378,11 +361,11 @@ export function BudgetOfficePage({
                 who: p.uploadedBy,
                 when: `${formatDate(p.uploadedAt, lang)} ${formatTime(p.uploadedAt, lang)}`,
               })}{' '}
-              <span class="badge">
+              <Tag>
                 {p.checked === undefined
                   ? t('budget.pending.toCheck')
                   : t('budget.pending.toPublish', { who: p.checked.by })}
-              </span>
+              </Tag>
             </li>
           ))}
         </ul>
@@ -412,9 +395,7 @@ export function BudgetOfficePage({
               checked={values.secondOfficer === undefined ? rule.secondOfficer : values.secondOfficer === 'yes'}
               error={undefined}
             />
-            <button class="button secondary" type="submit">
-              {t('budget.rule.save')}
-            </button>
+            <Button variant="secondary">{t('budget.rule.save')}</Button>
           </form>
         ) : null}
       </section>
@@ -488,7 +469,7 @@ export function PreviewPage({
       <Notice text={notice} />
       <ErrorSummary ctx={ctx} errors={errors} />
       <p>{t('budget.office.previewLead', { file: preview.fileName, n: preview.count, year: preview.year, stage })}</p>
-      <div class="panel important">
+      <Banner tone="important">
         <p>
           {difference.first
             ? t('budget.diff.first', { year: preview.year, stage })
@@ -501,10 +482,13 @@ export function PreviewPage({
                   shown: `${preview.shown.year} (${t(`budget.stage.${preview.shown.stage}`)})`,
                 })}
         </p>
-      </div>
+      </Banner>
       {difference.warnings.length === 0 ? null : (
-        <section class="panel warning" aria-labelledby="perubahan-besar">
-          <h2 id="perubahan-besar">{t('budget.diff.warningTitle', { n: preview.rule.warnPercent })}</h2>
+        <Banner
+          tone="warning"
+          id="perubahan-besar"
+          title={t('budget.diff.warningTitle', { n: preview.rule.warnPercent })}
+        >
           <ul>
             {difference.warnings.map((w) => (
               <li key={w.code}>
@@ -513,7 +497,7 @@ export function PreviewPage({
               </li>
             ))}
           </ul>
-        </section>
+        </Banner>
       )}
 
       <h2>{t('budget.diff.totals')}</h2>
@@ -584,9 +568,7 @@ export function PreviewPage({
       )}
       <form method="post" action={`/kelola/anggaran/unggahan/${preview.id}/batal`}>
         <CsrfField token={csrf} />
-        <button class="button secondary" type="submit">
-          {t('budget.confirm.discard')}
-        </button>
+        <Button variant="secondary">{t('budget.confirm.discard')}</Button>
       </form>
     </Layout>
   );

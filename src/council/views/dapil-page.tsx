@@ -2,6 +2,7 @@
 import type { Member } from '../../members/service.ts';
 import { MemberCard } from '../../members/views/shared.tsx';
 import type { PageContext } from '../../platform/page-context.ts';
+import { Banner } from '../../platform/views/components.tsx';
 import { Layout } from '../../platform/views/layout.tsx';
 import { TableWrap } from '../../platform/views/table-wrap.tsx';
 import type { CouncilStructure, DapilLookup } from '../service.ts';
@@ -26,15 +27,17 @@ export function DapilPage({ ctx, structure, chosen, lookup, members }: DapilPage
       </div>
       {lookup === undefined ? null : lookup.found ? (
         <section aria-labelledby="hasil">
-          <p class="result" role="status" id="hasil">
-            {lookup.kelurahan === undefined
-              ? t('dapil.resultKecamatan', { kecamatan: lookup.kecamatan.name, n: lookup.dapil.number })
-              : t('dapil.result', {
-                  kelurahan: lookup.kelurahan.name,
-                  kecamatan: lookup.kecamatan.name,
-                  n: lookup.dapil.number,
-                })}
-          </p>
+          <Banner tone="success">
+            <p id="hasil">
+              {lookup.kelurahan === undefined
+                ? t('dapil.resultKecamatan', { kecamatan: lookup.kecamatan.name, n: lookup.dapil.number })
+                : t('dapil.result', {
+                    kelurahan: lookup.kelurahan.name,
+                    kecamatan: lookup.kecamatan.name,
+                    n: lookup.dapil.number,
+                  })}
+            </p>
+          </Banner>
           <h2>{t('dapil.yourMembers', { n: lookup.dapil.number })}</h2>
           <ul class="grid three">
             {members.map((m) => (
@@ -43,9 +46,9 @@ export function DapilPage({ ctx, structure, chosen, lookup, members }: DapilPage
           </ul>
         </section>
       ) : (
-        <p class="error-text" role="alert">
-          {t('dapil.notFound')}
-        </p>
+        <Banner tone="error">
+          <p>{t('dapil.notFound')}</p>
+        </Banner>
       )}
       <h2>{t('dapil.all')}</h2>
       <TableWrap label={t('dapil.all')}>

@@ -1,7 +1,16 @@
 /** /kelola/pengaturan: the council's service settings — categories and their komisi and targets, the verification period, and the holiday calendar. */
 import { type MessageKey, textOf } from '../../platform/i18n.ts';
 import type { PageContext } from '../../platform/page-context.ts';
-import { CsrfField, ErrorSummary, type FieldErrors, Notice, TextField } from '../../platform/views/form.tsx';
+import { Button } from '../../platform/views/components.tsx';
+import {
+  CsrfField,
+  ErrorSummary,
+  type FieldErrors,
+  FieldGroup,
+  Notice,
+  SelectField,
+  TextField,
+} from '../../platform/views/form.tsx';
 import { Layout } from '../../platform/views/layout.tsx';
 import { TableHead, TableWrap } from '../../platform/views/table-wrap.tsx';
 import type { CouncilStructure } from '../service.ts';
@@ -38,17 +47,14 @@ function KomisiSelect({
   structure: CouncilStructure;
 }) {
   return (
-    <div class="field">
-      <label for={id}>{ctx.t('settings.komisi')}</label>
-      <select id={id} name="komisi">
-        <option value="">{ctx.t('settings.noKomisi')}</option>
-        {structure.komisi.map((k) => (
-          <option key={k.slug} value={k.slug} selected={value === k.slug}>
-            {k.name}
-          </option>
-        ))}
-      </select>
-    </div>
+    <SelectField
+      name="komisi"
+      id={id}
+      label={ctx.t('settings.komisi')}
+      value={value}
+      empty={ctx.t('settings.noKomisi')}
+      options={structure.komisi.map((k) => ({ value: k.slug, label: k.name }))}
+    />
   );
 }
 
@@ -87,8 +93,7 @@ export function SettingsPage({ ctx, csrf, structure, holidays, errors, form, val
         return (
           <form key={c.id} method="post" action={`/kelola/pengaturan/kategori/${c.id}`} class="action" novalidate>
             <CsrfField token={csrf} />
-            <fieldset class="field">
-              <legend>{c.name}</legend>
+            <FieldGroup legend={c.name}>
               <TextField
                 name="name"
                 label={t('settings.name')}
@@ -116,10 +121,8 @@ export function SettingsPage({ ctx, csrf, structure, holidays, errors, form, val
                 inputMode="numeric"
                 maxLength={3}
               />
-            </fieldset>
-            <button type="submit" class="secondary">
-              {t('settings.saveCategory', { name: c.name })}
-            </button>
+            </FieldGroup>
+            <Button variant="secondary">{t('settings.saveCategory', { name: c.name })}</Button>
           </form>
         );
       })}
@@ -180,9 +183,9 @@ export function SettingsPage({ ctx, csrf, structure, holidays, errors, form, val
                 <td>
                   <form method="post" action={`/kelola/pengaturan/libur/${h.day}/hapus`}>
                     <CsrfField token={csrf} />
-                    <button type="submit" class="secondary" aria-label={t('settings.removeDay', { day: h.day })}>
+                    <Button variant="secondary" label={t('settings.removeDay', { day: h.day })}>
                       {t('settings.remove')}
-                    </button>
+                    </Button>
                   </form>
                 </td>
               </tr>
@@ -200,16 +203,13 @@ export function SettingsPage({ ctx, csrf, structure, holidays, errors, form, val
           value={form === 'holiday' ? values.day : ''}
           error={form === 'holiday' ? mine('day') : undefined}
         />
-        <div class="field">
-          <label for="holidayKind">{t('settings.holidayKind')}</label>
-          <select id="holidayKind" name="kind">
-            {kinds.map((k) => (
-              <option key={k} value={k} selected={form === 'holiday' && values.kind === k}>
-                {t(`settings.kind.${k}`)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField
+          name="kind"
+          id="holidayKind"
+          label={t('settings.holidayKind')}
+          value={form === 'holiday' ? values.kind : undefined}
+          options={kinds.map((k) => ({ value: k, label: t(`settings.kind.${k}`) }))}
+        />
         <TextField
           name="source"
           label={t('settings.source')}

@@ -2,6 +2,7 @@
 import type { CouncilStructure } from '../../council/service.ts';
 import { dayOf } from '../../platform/format.ts';
 import type { PageContext } from '../../platform/page-context.ts';
+import { Button, SummaryList, Tabs } from '../../platform/views/components.tsx';
 import { FollowForm } from '../../platform/views/follow.tsx';
 import {
   CsrfField,
@@ -9,6 +10,7 @@ import {
   type FieldErrors,
   FileField,
   Notice,
+  SelectField,
   TextArea,
   TextField,
 } from '../../platform/views/form.tsx';
@@ -53,17 +55,10 @@ export function PropemperdaPage({
       <h1>{t('draft.list.title', { year })}</h1>
       <p class="lead">{t('draft.list.lead')}</p>
       {years.length <= 1 ? null : (
-        <nav aria-label={t('draft.years')}>
-          <ul class="tabs">
-            {years.map((y) => (
-              <li key={y}>
-                <a href={`/raperda?tahun=${y}`} aria-current={y === year ? 'page' : undefined}>
-                  {y}
-                </a>
-              </li>
-            ))}
-          </ul>
-        </nav>
+        <Tabs
+          label={t('draft.years')}
+          items={years.map((y) => ({ href: `/raperda?tahun=${y}`, label: String(y), current: y === year }))}
+        />
       )}
       {drafts.length === 0 ? <p>{t('draft.list.none')}</p> : null}
       <ul class="list">
@@ -106,7 +101,7 @@ export function DraftPage({
       <Notice text={notice} />
       <h1>{d.title}</h1>
       <StageBar ctx={ctx} current={d.stage} />
-      <dl class="facts">
+      <SummaryList>
         <dt>{t('draft.initiatorLabel')}</dt>
         <dd>{t(`draft.initiator.${d.initiator}`)}</dd>
         {d.body === undefined ? null : (
@@ -131,7 +126,7 @@ export function DraftPage({
             </dd>
           </>
         )}
-      </dl>
+      </SummaryList>
       {d.summary === '' ? null : <p class="prose">{d.summary}</p>}
       <h2>{t('draft.history')}</h2>
       <ol class="timeline">
@@ -222,28 +217,21 @@ export function DraftsOfficePage({
           maxLength={4}
         />
         <TextArea name="title" label={t('regulation.field.title')} value={values.title} error={errors.title} rows={2} />
-        <div class="field">
-          <label for="initiator">{t('draft.initiatorLabel')}</label>
-          <select id="initiator" name="initiator">
-            <option value="pemerintah" selected={values.initiator !== 'dprd'}>
-              {t('draft.initiator.pemerintah')}
-            </option>
-            <option value="dprd" selected={values.initiator === 'dprd'}>
-              {t('draft.initiator.dprd')}
-            </option>
-          </select>
-        </div>
-        <div class="field">
-          <label for="body">{t('draft.body')}</label>
-          <select id="body" name="body">
-            <option value="">—</option>
-            {structure.bodies.map((b) => (
-              <option key={b.slug} value={b.slug} selected={values.body === b.slug}>
-                {b.name}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField name="initiator" label={t('draft.initiatorLabel')}>
+          <option value="pemerintah" selected={values.initiator !== 'dprd'}>
+            {t('draft.initiator.pemerintah')}
+          </option>
+          <option value="dprd" selected={values.initiator === 'dprd'}>
+            {t('draft.initiator.dprd')}
+          </option>
+        </SelectField>
+        <SelectField
+          name="body"
+          label={t('draft.body')}
+          empty="—"
+          value={values.body}
+          options={structure.bodies.map((b) => ({ value: b.slug, label: b.name }))}
+        />
         <TextArea name="summary" label={t('draft.summary')} value={values.summary} error={errors.summary} rows={4} />
         <button type="submit">{t('regulation.office.save')}</button>
       </form>
@@ -281,17 +269,13 @@ export function DraftOfficePage({
       <h2>{t('draft.office.advance')}</h2>
       <form method="post" action={`/kelola/raperda/${d.id}/tahap`} novalidate>
         <CsrfField token={csrf} />
-        <div class={errors.stage === undefined ? 'field' : 'field field-error'}>
-          <label for="stage">{t('draft.office.stage')}</label>
-          {errors.stage === undefined ? null : <p class="error-text">{errors.stage}</p>}
-          <select id="stage" name="stage">
-            {stages.map((s) => (
-              <option key={s} value={s} selected={(values.stage ?? d.stage) === s}>
-                {t(`draft.stage.${s}`)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField name="stage" label={t('draft.office.stage')} error={errors.stage}>
+          {stages.map((s) => (
+            <option key={s} value={s} selected={(values.stage ?? d.stage) === s}>
+              {t(`draft.stage.${s}`)}
+            </option>
+          ))}
+        </SelectField>
         <TextField name="date" type="date" label={t('agenda.field.date')} value={values.date} error={errors.date} />
         <TextArea name="note" label={t('draft.office.note')} value={values.note} error={errors.note} rows={3} />
         <TextField
@@ -317,16 +301,12 @@ export function DraftOfficePage({
       <h2>{t('agenda.documents')}</h2>
       <form method="post" action={`/kelola/raperda/${d.id}/dokumen`} enctype="multipart/form-data" novalidate>
         <CsrfField token={csrf} />
-        <div class="field">
-          <label for="documentStage">{t('draft.office.stage')}</label>
-          <select id="documentStage" name="documentStage">
-            {stages.map((s) => (
-              <option key={s} value={s} selected={d.stage === s}>
-                {t(`draft.stage.${s}`)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField
+          name="documentStage"
+          label={t('draft.office.stage')}
+          value={d.stage}
+          options={stages.map((s) => ({ value: s, label: t(`draft.stage.${s}`) }))}
+        />
         <TextField
           name="documentTitle"
           label={t('agenda.office.documentTitle')}
@@ -339,9 +319,7 @@ export function DraftOfficePage({
           error={errors.document}
           accept="application/pdf"
         />
-        <button type="submit" class="secondary">
-          {t('agenda.office.upload')}
-        </button>
+        <Button variant="secondary">{t('agenda.office.upload')}</Button>
       </form>
     </Layout>
   );

@@ -12,6 +12,7 @@ import { KelurahanForm } from '../../council/views/shared.tsx';
 import type { AspirationStatus, BudgetStage, RaperdaStage } from '../../db/schema.ts';
 import { formatDate, formatNumber, formatRupiahWords, formatTime } from '../../platform/format.ts';
 import type { PageContext } from '../../platform/page-context.ts';
+import { Banner, SummaryList } from '../../platform/views/components.tsx';
 import { Layout } from '../../platform/views/layout.tsx';
 import { LocationField } from '../../platform/views/place-fields.tsx';
 
@@ -74,8 +75,7 @@ export function HomePage({ ctx, structure, live, next, month, answered, drafts, 
       <section aria-labelledby="minggu-ini">
         <h2 id="minggu-ini">{t('home.week')}</h2>
         {live.length === 0 ? null : (
-          <div class="panel important">
-            <h3>{t('home.liveNow')}</h3>
+          <Banner tone="important" title={t('home.liveNow')} level={3} id="langsung">
             <ul class="list">
               {live.map((m) => (
                 <li key={m.id}>
@@ -89,7 +89,7 @@ export function HomePage({ ctx, structure, live, next, month, answered, drafts, 
                 </li>
               ))}
             </ul>
-          </div>
+          </Banner>
         )}
         {next.length === 0 ? (
           <p>{t('home.noMeetings')}</p>
@@ -152,7 +152,7 @@ export function HomePage({ ctx, structure, live, next, month, answered, drafts, 
       {money === undefined ? null : (
         <section aria-labelledby="uang">
           <h2 id="uang">{t('home.money', { year: money.year })}</h2>
-          <dl class="facts">
+          <SummaryList>
             <dt>{t('home.revenue')}</dt>
             <dd>{formatRupiahWords(money.revenue, lang)}</dd>
             <dt>{t('home.spending')}</dt>
@@ -160,7 +160,7 @@ export function HomePage({ ctx, structure, live, next, month, answered, drafts, 
               {formatRupiahWords(money.spending, lang)}
               {money.spent > 0 ? ` · ${t('home.spent', { amount: formatRupiahWords(money.spent, lang) })}` : null}
             </dd>
-          </dl>
+          </SummaryList>
           <p>
             <a href="/anggaran">{t('home.moneyMore')}</a>
           </p>
@@ -171,9 +171,7 @@ export function HomePage({ ctx, structure, live, next, month, answered, drafts, 
         <h2 id="dekat">{t('home.near')}</h2>
         <form method="get" action="/proyek/dekat" class="actions">
           <LocationField ctx={ctx} places={structure.kecamatan} value={undefined} error={undefined} />
-          <button class="button" type="submit">
-            {t('home.nearButton')}
-          </button>
+          <button type="submit">{t('home.nearButton')}</button>
         </form>
       </section>
 

@@ -3,6 +3,7 @@ import type { Dapil } from '../../council/service.ts';
 import { formatDate } from '../../platform/format.ts';
 import type { PageContext } from '../../platform/page-context.ts';
 import { Avatar } from '../../platform/views/avatar.tsx';
+import { SummaryList } from '../../platform/views/components.tsx';
 import { Layout } from '../../platform/views/layout.tsx';
 import type { Member } from '../service.ts';
 import { MemberCard } from './shared.tsx';
@@ -57,7 +58,7 @@ export function MemberPage({ ctx, member, dapil, colleagues, attendance }: Membe
           <p class="lead">{member.fraksi?.name ?? member.party}</p>
         </div>
       </div>
-      <dl class="facts">
+      <SummaryList>
         <dt>{t('members.party')}</dt>
         <dd>{member.party}</dd>
         {member.fraksi === null ? null : (
@@ -107,7 +108,7 @@ export function MemberPage({ ctx, member, dapil, colleagues, attendance }: Membe
             ))}
           </ul>
         </dd>
-      </dl>
+      </SummaryList>
       {member.biography === null ? null : <p>{member.biography}</p>}
       <section aria-labelledby="kehadiran">
         <h2 id="kehadiran">{t('members.attendance')}</h2>

@@ -1,6 +1,7 @@
 /** /anggota: every member, filtered by dapil, fraksi and komisi with a plain GET form. */
 import type { CouncilStructure } from '../../council/service.ts';
 import type { PageContext } from '../../platform/page-context.ts';
+import { SelectField } from '../../platform/views/form.tsx';
 import { Layout } from '../../platform/views/layout.tsx';
 import type { Member } from '../service.ts';
 import { MemberCard } from './shared.tsx';
@@ -11,30 +12,6 @@ export interface MembersPageProps {
   filter: { dapil: string; fraksi: string; komisi: string };
   members: Member[];
   total: number;
-}
-
-interface FilterSelectProps {
-  name: string;
-  label: string;
-  all: string;
-  value: string;
-  options: { value: string; label: string }[];
-}
-
-function FilterSelect({ name, label, all, value, options }: FilterSelectProps) {
-  return (
-    <div class="field">
-      <label for={`filter-${name}`}>{label}</label>
-      <select id={`filter-${name}`} name={name}>
-        <option value="">{all}</option>
-        {options.map((o) => (
-          <option key={o.value} value={o.value} selected={value === o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-    </div>
-  );
 }
 
 export function MembersPage({ ctx, structure, filter, members, total }: MembersPageProps) {
@@ -48,31 +25,32 @@ export function MembersPage({ ctx, structure, filter, members, total }: MembersP
           {t('members.filter')}
         </h2>
         <div class="filters">
-          <FilterSelect
+          <SelectField
             name="dapil"
+            id="filter-dapil"
             label={t('members.dapil')}
-            all={t('members.all')}
+            empty={t('members.all')}
             value={filter.dapil}
             options={structure.dapil.map((d) => ({ value: String(d.number), label: t('dapil.name', { n: d.number }) }))}
           />
-          <FilterSelect
+          <SelectField
             name="fraksi"
+            id="filter-fraksi"
             label={t('members.fraksi')}
-            all={t('members.all')}
+            empty={t('members.all')}
             value={filter.fraksi}
             options={structure.fraksi.map((f) => ({ value: f.slug, label: f.name }))}
           />
-          <FilterSelect
+          <SelectField
             name="komisi"
+            id="filter-komisi"
             label={t('members.komisi')}
-            all={t('members.all')}
+            empty={t('members.all')}
             value={filter.komisi}
             options={structure.komisi.map((k) => ({ value: k.slug, label: k.name }))}
           />
           <div class="actions">
-            <button class="button" type="submit">
-              {t('members.apply')}
-            </button>
+            <button type="submit">{t('members.apply')}</button>
             {filtered ? <a href="/anggota">{t('members.reset')}</a> : null}
           </div>
         </div>

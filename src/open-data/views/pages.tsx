@@ -2,6 +2,7 @@
 import { formatDate } from '../../platform/format.ts';
 import { type MessageKey, textOf } from '../../platform/i18n.ts';
 import type { PageContext } from '../../platform/page-context.ts';
+import { SummaryList } from '../../platform/views/components.tsx';
 import { Layout } from '../../platform/views/layout.tsx';
 import { formats, LICENCE, type Package } from '../service.ts';
 
@@ -43,7 +44,7 @@ export function CataloguePage({
                 </span>
               ))}
             </p>
-            <dl class="facts">
+            <SummaryList>
               <div>
                 <dt>{t('data.modified')}</dt>
                 <dd>{formatDate(new Date(p.metadata_modified), ctx.lang)}</dd>
@@ -64,7 +65,7 @@ export function CataloguePage({
                 <dt>{t('data.tags')}</dt>
                 <dd>{p.tags.map((tag) => tag.name).join(', ')}</dd>
               </div>
-            </dl>
+            </SummaryList>
             <details>
               <summary>{t('data.columns')}</summary>
               <ul>

@@ -1,6 +1,7 @@
 /** /kelola/open311: the applications allowed to post Open311 requests, and a form to add one. */
 import { formatDate } from '../../platform/format.ts';
 import type { PageContext } from '../../platform/page-context.ts';
+import { Button } from '../../platform/views/components.tsx';
 import { CsrfField, ErrorSummary, TextField } from '../../platform/views/form.tsx';
 import { Layout } from '../../platform/views/layout.tsx';
 import { TableHead, TableWrap } from '../../platform/views/table-wrap.tsx';
@@ -52,9 +53,9 @@ export function KeysPage({ ctx, csrf, clients, newKey, error }: KeysPageProps) {
                     {c.revoked_at === null ? (
                       <form method="post" action={`/kelola/open311/${c.id}/cabut`}>
                         <CsrfField token={csrf} />
-                        <button type="submit" class="secondary" aria-label={t('open311.revokeOne', { name: c.name })}>
+                        <Button variant="secondary" label={t('open311.revokeOne', { name: c.name })}>
                           {t('open311.revoke')}
-                        </button>
+                        </Button>
                       </form>
                     ) : (
                       t('open311.revoked', { date: formatDate(c.revoked_at, ctx.lang) })

@@ -4,6 +4,7 @@ import type { Language } from '../../config.ts';
 import type { MessageKey } from '../i18n.ts';
 import { isCurrent, type PageContext, urlInLanguage } from '../page-context.ts';
 import { can } from '../permissions.ts';
+import { Button } from './components.tsx';
 
 const navigation: { href: string; label: MessageKey }[] = [
   { href: '/', label: 'nav.home' },
@@ -131,9 +132,7 @@ export function Layout({ ctx, title, description, jsonLd, children }: LayoutProp
                   maxLength={100}
                   placeholder={t('site.search')}
                 />
-                <button class="button secondary" type="submit">
-                  {t('site.searchButton')}
-                </button>
+                <Button variant="secondary">{t('site.searchButton')}</Button>
               </form>
             </search>
           </details>

@@ -3,6 +3,7 @@ import type { CouncilStructure } from '../../council/service.ts';
 import { dayOf, formatDate, formatPercent, formatTime } from '../../platform/format.ts';
 import { numberForField } from '../../platform/numbers.ts';
 import type { PageContext } from '../../platform/page-context.ts';
+import { Button } from '../../platform/views/components.tsx';
 import {
   CsrfField,
   ErrorSummary,
@@ -10,6 +11,7 @@ import {
   FileField,
   FilterSelect,
   Notice,
+  SelectField,
   TextArea,
   TextField,
 } from '../../platform/views/form.tsx';
@@ -39,27 +41,14 @@ function StatusField({
   keep?: boolean;
 }) {
   return (
-    <div class={error === undefined ? 'field' : 'field field-error'}>
-      <label for={name}>{label}</label>
-      {error === undefined ? null : (
-        <p class="error-text" id={`${name}-error`}>
-          {error}
-        </p>
-      )}
-      <select
-        id={name}
-        name={name}
-        aria-invalid={error === undefined ? undefined : 'true'}
-        aria-describedby={error === undefined ? undefined : `${name}-error`}
-      >
-        {keep === true ? <option value="">{ctx.t('project.update.keepStatus')}</option> : null}
-        {statuses.map((s) => (
-          <option key={s} value={s} selected={value === s}>
-            {statusName(ctx, s)}
-          </option>
-        ))}
-      </select>
-    </div>
+    <SelectField
+      name={name}
+      label={label}
+      error={error}
+      value={value}
+      empty={keep === true ? ctx.t('project.update.keepStatus') : undefined}
+      options={statuses.map((st) => ({ value: st, label: statusName(ctx, st) }))}
+    />
   );
 }
 
@@ -89,17 +78,13 @@ function ProjectFields({
         rows={4}
       />
       <TextField name="opd" label={t('project.field.opd')} value={values.opd} error={errors.opd} maxLength={200} />
-      <div class="field">
-        <label for="komisi">{t('project.field.komisi')}</label>
-        <select id="komisi" name="komisi">
-          <option value="">{t('form.choose')}</option>
-          {komisi.map((k) => (
-            <option key={k.id} value={String(k.id)} selected={values.komisi === String(k.id)}>
-              {k.name}
-            </option>
-          ))}
-        </select>
-      </div>
+      <SelectField
+        name="komisi"
+        label={t('project.field.komisi')}
+        empty={t('form.choose')}
+        value={values.komisi}
+        options={komisi.map((k) => ({ value: String(k.id), label: k.name }))}
+      />
       <LocationField ctx={ctx} places={structure.kecamatan} value={values.location} error={errors.location} />
       <TextField
         name="lat"
@@ -388,9 +373,7 @@ export function ProjectOfficePage({
                   <CsrfField token={csrf} />
                   <input type="hidden" name="meeting" value={String(m.id)} />
                   <input type="hidden" name="unlink" value="yes" />
-                  <button type="submit" class="link-button">
-                    {t('project.office.unlink')}
-                  </button>
+                  <Button variant="link">{t('project.office.unlink')}</Button>
                 </form>
               </li>
             ))}
@@ -414,9 +397,7 @@ export function ProjectOfficePage({
             maxLength={7}
             inputMode="numeric"
           />
-          <button type="submit" class="secondary">
-            {t('project.office.find')}
-          </button>
+          <Button variant="secondary">{t('project.office.find')}</Button>
         </form>
         <p role="status">
           {choicesTotal > choices.length
@@ -425,27 +406,16 @@ export function ProjectOfficePage({
         </p>
         <form method="post" action={`/kelola/proyek/${project.id}/rapat`} novalidate>
           <CsrfField token={csrf} />
-          <div class={meetingError === undefined ? 'field' : 'field field-error'}>
-            <label for="meeting">{t('project.office.meeting')}</label>
-            {meetingError === undefined ? null : (
-              <p class="error-text" id="meeting-error">
-                {meetingError}
-              </p>
-            )}
-            <select
-              id="meeting"
-              name="meeting"
-              aria-invalid={meetingError === undefined ? undefined : 'true'}
-              aria-describedby={meetingError === undefined ? undefined : 'meeting-error'}
-            >
-              <option value="">{t('form.choose')}</option>
-              {choices.map((m) => (
-                <option key={m.id} value={String(m.id)}>
-                  {formatDate(m.starts_at, ctx.lang)} {formatTime(m.starts_at, ctx.lang)}: {m.title.slice(0, 90)}
-                </option>
-              ))}
-            </select>
-          </div>
+          <SelectField
+            name="meeting"
+            label={t('project.office.meeting')}
+            error={meetingError}
+            empty={t('form.choose')}
+            options={choices.map((m) => ({
+              value: String(m.id),
+              label: `${formatDate(m.starts_at, ctx.lang)} ${formatTime(m.starts_at, ctx.lang)}: ${m.title.slice(0, 90)}`,
+            }))}
+          />
           <button type="submit">{t('project.office.link')}</button>
         </form>
       </section>

@@ -14,8 +14,9 @@ import {
 } from '../../platform/format.ts';
 import type { PageContext } from '../../platform/page-context.ts';
 import { ChartFigure } from '../../platform/views/chart.tsx';
+import { ButtonLink, SummaryList } from '../../platform/views/components.tsx';
 import { FollowForm } from '../../platform/views/follow.tsx';
-import { FilterSelect, Notice } from '../../platform/views/form.tsx';
+import { FilterSearch, FilterSelect, Notice } from '../../platform/views/form.tsx';
 import { Layout } from '../../platform/views/layout.tsx';
 import { Pager } from '../../platform/views/pager.tsx';
 import { LocationField, PinField } from '../../platform/views/place-fields.tsx';
@@ -116,10 +117,7 @@ export function ProjectsPage({
         <a href="/proyek/dekat">{t('project.nearby.link')}</a>
       </p>
       <form method="get" action="/proyek" class="filters" data-module="auto-submit">
-        <div class="field">
-          <label for="f-q">{t('aspiration.filter.search')}</label>
-          <input id="f-q" name="q" type="search" value={query.q ?? ''} maxLength={200} />
-        </div>
+        <FilterSearch label={t('aspiration.filter.search')} value={query.q} />
         {select(
           'kecamatan',
           t('project.field.kecamatan'),
@@ -248,7 +246,7 @@ export function ProjectPage({
       <Notice text={notice} />
       <ProgressBar ctx={ctx} progress={p.progress} />
       {p.description === '' ? null : <p class="lead prose">{p.description}</p>}
-      <dl class="facts">
+      <SummaryList>
         {facts.map(([k, v]) =>
           v === undefined ? null : (
             <div key={k}>
@@ -257,11 +255,9 @@ export function ProjectPage({
             </div>
           ),
         )}
-      </dl>
+      </SummaryList>
       <p>
-        <a class="button" href={`/aspirasi/baru?proyek=${p.id}`}>
-          {t('project.fileAspiration')}
-        </a>
+        <ButtonLink href={`/aspirasi/baru?proyek=${p.id}`}>{t('project.fileAspiration')}</ButtonLink>
       </p>
       <section aria-labelledby="kemajuan">
         <h2 id="kemajuan">{t('project.history')}</h2>

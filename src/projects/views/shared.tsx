@@ -2,6 +2,7 @@
 import type { ProjectStatus } from '../../db/schema.ts';
 import type { MessageKey } from '../../platform/i18n.ts';
 import type { PageContext } from '../../platform/page-context.ts';
+import { Tag, type TagTone } from '../../platform/views/components.tsx';
 
 const projectStatusTexts = {
   perencanaan: 'project.status.perencanaan',
@@ -14,15 +15,15 @@ const projectStatusTexts = {
 
 export const statusName = (ctx: Pick<PageContext, 't'>, s: ProjectStatus) => ctx.t(projectStatusTexts[s]);
 /** A project's status in the colours an aspiration's status has for the same meaning. */
-const statusClass: Record<ProjectStatus, string> = {
-  perencanaan: 'received',
-  pengadaan: 'received',
-  berjalan: 'verified',
-  terhambat: 'rejected',
-  selesai: 'resolved',
-  dibatalkan: 'rejected',
+const statusTone: Record<ProjectStatus, TagTone> = {
+  perencanaan: 'neutral',
+  pengadaan: 'neutral',
+  berjalan: 'active',
+  terhambat: 'stopped',
+  selesai: 'done',
+  dibatalkan: 'stopped',
 };
 
 export function ProjectStatusBadge({ ctx, status }: { ctx: PageContext; status: ProjectStatus }) {
-  return <span class={`badge status-${statusClass[status]}`}>{statusName(ctx, status)}</span>;
+  return <Tag tone={statusTone[status]}>{statusName(ctx, status)}</Tag>;
 }

@@ -3,13 +3,16 @@ import type { RegulationStatus } from '../../db/schema.ts';
 import { formatDate } from '../../platform/format.ts';
 import { type MessageKey, textOf } from '../../platform/i18n.ts';
 import type { PageContext } from '../../platform/page-context.ts';
+import { SummaryList, Tag } from '../../platform/views/components.tsx';
 import {
   CsrfField,
   ErrorSummary,
   type FieldErrors,
   FileField,
+  FilterSearch,
   FilterSelect,
   Notice,
+  SelectField,
   TextArea,
   TextField,
 } from '../../platform/views/form.tsx';
@@ -105,10 +108,7 @@ export function RegulationsPage({
         <a href="/raperda">{t('draft.link')}</a>
       </p>
       <form method="get" action="/perda" class="filters" data-module="auto-submit">
-        <div class="field">
-          <label for="f-q">{t('regulation.search')}</label>
-          <input id="f-q" name="q" type="search" value={query.q ?? ''} maxLength={200} />
-        </div>
+        <FilterSearch label={t('regulation.search')} value={query.q} />
         {select(
           'jenis',
           t('regulation.field.type'),
@@ -140,11 +140,9 @@ export function RegulationsPage({
             </h2>
             <p>{r.title}</p>
             <p class="meta">
-              <span
-                class={`badge status-${r.status === 'berlaku' ? 'resolved' : r.status === 'dicabut' ? 'rejected' : 'verified'}`}
-              >
+              <Tag tone={r.status === 'berlaku' ? 'done' : r.status === 'dicabut' ? 'stopped' : 'active'}>
                 {statusName(ctx, r.status)}
-              </span>{' '}
+              </Tag>{' '}
               {r.subject} · {t('regulation.enactedOn', { date: day(ctx, r.enactedOn) })}
             </p>
             {r.snippet === null || r.snippet === '' ? null : <Snippet text={r.snippet} />}
@@ -189,7 +187,7 @@ export function RegulationPage({ ctx, record }: { ctx: PageContext; record: Regu
           {r.title}
         </p>
         <link itemprop="legislationLegalForce" href={legalForce[r.status]} />
-        <dl class="facts">
+        <SummaryList>
           <dt>{t('regulation.field.type')}</dt>
           <dd itemprop="legislationType">{typeName(ctx, r.type)}</dd>
           <dt>{t('regulation.field.status')}</dt>
@@ -214,7 +212,7 @@ export function RegulationPage({ ctx, record }: { ctx: PageContext; record: Regu
               <dd>{r.register}</dd>
             </>
           )}
-        </dl>
+        </SummaryList>
         {record.relations.length === 0 ? null : (
           <>
             <h2>{t('regulation.relations')}</h2>
@@ -280,16 +278,12 @@ export function RegulationsOfficePage({ ctx, csrf, errors, values, notice, recen
       <h2>{t('regulation.office.add')}</h2>
       <form method="post" action="/kelola/perda" enctype="multipart/form-data" novalidate>
         <CsrfField token={csrf} />
-        <div class="field">
-          <label for="type">{t('regulation.field.type')}</label>
-          <select id="type" name="type">
-            {regulationTypes.map((x) => (
-              <option key={x} value={x} selected={values.type === x}>
-                {typeName(ctx, x)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField
+          name="type"
+          label={t('regulation.field.type')}
+          value={values.type}
+          options={regulationTypes.map((x) => ({ value: x, label: typeName(ctx, x) }))}
+        />
         <TextField
           name="number"
           label={t('regulation.field.number')}
@@ -379,13 +373,10 @@ export function RegulationOfficePage({
       <h2>{t('regulation.office.link')}</h2>
       <form method="post" action={`/kelola/perda/${r.id}/tautan`} novalidate>
         <CsrfField token={csrf} />
-        <div class={errors.kind === undefined ? 'field' : 'field field-error'}>
-          <label for="kind">{t('regulation.office.kind')}</label>
-          <select id="kind" name="kind">
-            <option value="mengubah">{t('regulation.relation.mengubah.out')}</option>
-            <option value="mencabut">{t('regulation.relation.mencabut.out')}</option>
-          </select>
-        </div>
+        <SelectField name="kind" label={t('regulation.office.kind')} error={errors.kind}>
+          <option value="mengubah">{t('regulation.relation.mengubah.out')}</option>
+          <option value="mencabut">{t('regulation.relation.mencabut.out')}</option>
+        </SelectField>
         <TextField
           name="target"
           label={t('regulation.office.target')}
