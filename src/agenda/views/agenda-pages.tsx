@@ -3,7 +3,7 @@ import type { CouncilStructure } from '../../council/service.ts';
 import { formatDate, formatTime } from '../../platform/format.ts';
 import { type MessageKey, textOf } from '../../platform/i18n.ts';
 import type { PageContext } from '../../platform/page-context.ts';
-import { Banner, SummaryList, Tabs, Tag } from '../../platform/views/components.tsx';
+import { BackLink, Banner, SummaryList, Tabs, Tag } from '../../platform/views/components.tsx';
 import { FilterSearch, FilterSelect, SelectField } from '../../platform/views/form.tsx';
 import { Layout } from '../../platform/views/layout.tsx';
 import { Pager } from '../../platform/views/pager.tsx';
@@ -369,9 +369,7 @@ export function MeetingPage({ ctx, record }: { ctx: PageContext; record: Meeting
           : { organizer: { '@type': 'GovernmentOrganization', name: ctx.council.name } }),
       }}
     >
-      <p>
-        <a href="/agenda">{t('agenda.back')}</a>
-      </p>
+      <BackLink href="/agenda">{t('agenda.back')}</BackLink>
       <article itemscope itemtype="https://schema.org/Event">
         <h1 itemprop="name">
           {m.open ? m.title : `${t('agenda.closedMeeting')}: ${m.body?.name ?? typeLabel(ctx, m.type)}`}

@@ -2,7 +2,7 @@
 import type { CouncilStructure } from '../../council/service.ts';
 import type { Presence } from '../../db/schema.ts';
 import type { PageContext } from '../../platform/page-context.ts';
-import { Button, ButtonLink } from '../../platform/views/components.tsx';
+import { BackLink, Button, ButtonLink } from '../../platform/views/components.tsx';
 import {
   CheckboxField,
   CsrfField,
@@ -34,9 +34,7 @@ export function AgendaOfficePage({
   const { t } = ctx;
   return (
     <Layout ctx={ctx} title={t('agenda.office.title')}>
-      <p>
-        <a href="/kelola">{t('nav.backOffice')}</a>
-      </p>
+      <BackLink href="/kelola">{t('nav.backOffice')}</BackLink>
       <h1>{t('agenda.office.title')}</h1>
       <Notice text={notice} />
       <p>
@@ -197,9 +195,7 @@ export function NewMeetingPage({
   const { t } = ctx;
   return (
     <Layout ctx={ctx} title={t('agenda.office.new')}>
-      <p>
-        <a href="/kelola/agenda">{t('agenda.office.back')}</a>
-      </p>
+      <BackLink href="/kelola/agenda">{t('agenda.office.back')}</BackLink>
       <h1>{t('agenda.office.new')}</h1>
       <ErrorSummary ctx={ctx} errors={errors} />
       <form method="post" action="/kelola/agenda/baru" novalidate>

@@ -5,7 +5,7 @@ import { formatDate, formatTime } from '../../platform/format.ts';
 import { type MessageKey, textOf } from '../../platform/i18n.ts';
 import type { PageContext } from '../../platform/page-context.ts';
 import { can } from '../../platform/permissions.ts';
-import { Button, ButtonLink, SummaryList } from '../../platform/views/components.tsx';
+import { BackLink, Button, ButtonLink, SummaryList } from '../../platform/views/components.tsx';
 import {
   CsrfField,
   ErrorSummary,
@@ -539,9 +539,7 @@ export function IntakePage({
   const { t } = ctx;
   return (
     <Layout ctx={ctx} title={t('aspiration.intake.title')}>
-      <p>
-        <a href="/kelola/aspirasi">{t('aspiration.inbox.back')}</a>
-      </p>
+      <BackLink href="/kelola/aspirasi">{t('aspiration.inbox.back')}</BackLink>
       <h1>{t('aspiration.intake.title')}</h1>
       <p class="lead">{t('aspiration.intake.lead')}</p>
       <ErrorSummary ctx={ctx} errors={errors} />
@@ -568,9 +566,7 @@ export function TemplatesPage({
   const { t } = ctx;
   return (
     <Layout ctx={ctx} title={t('aspiration.templates.title')}>
-      <p>
-        <a href="/kelola/aspirasi">{t('aspiration.inbox.back')}</a>
-      </p>
+      <BackLink href="/kelola/aspirasi">{t('aspiration.inbox.back')}</BackLink>
       <h1>{t('aspiration.templates.title')}</h1>
       <Notice text={notice} />
       <ErrorSummary ctx={ctx} errors={errors} />

@@ -3,7 +3,7 @@ import { type CouncilStructure, regionCenter } from '../../council/service.ts';
 import { formatDate, formatNumber } from '../../platform/format.ts';
 import type { MessageKey } from '../../platform/i18n.ts';
 import type { PageContext } from '../../platform/page-context.ts';
-import { Button } from '../../platform/views/components.tsx';
+import { BackLink, Button } from '../../platform/views/components.tsx';
 import {
   CsrfField,
   ErrorSummary,
@@ -61,9 +61,7 @@ export function AspirationPage({
   const mayReopen = view.status === 'resolved' && reopenUntil !== null && reopenUntil.getTime() > Date.now();
   return (
     <Layout ctx={ctx} title={`${view.code}: ${view.title}`} description={view.description.slice(0, 160)}>
-      <p>
-        <a href="/aspirasi">{t('aspiration.list.back')}</a>
-      </p>
+      <BackLink href="/aspirasi">{t('aspiration.list.back')}</BackLink>
       <Notice text={notice} />
       {privateLink === undefined ? null : (
         <div class="panel" role="status">

@@ -12,7 +12,7 @@ import {
 import type { MessageKey } from '../../platform/i18n.ts';
 import type { PageContext } from '../../platform/page-context.ts';
 import { ChartFigure } from '../../platform/views/chart.tsx';
-import { Banner, Breadcrumbs, Button, Tabs, Tag } from '../../platform/views/components.tsx';
+import { BackLink, Banner, Breadcrumbs, Button, Tabs, Tag } from '../../platform/views/components.tsx';
 import {
   CheckboxField,
   CsrfField,
@@ -299,9 +299,7 @@ export function BudgetOfficePage({
   const { t, lang } = ctx;
   return (
     <Layout ctx={ctx} title={t('budget.office.title')}>
-      <p>
-        <a href="/kelola">{t('nav.backOffice')}</a>
-      </p>
+      <BackLink href="/kelola">{t('nav.backOffice')}</BackLink>
       <h1>{t('budget.office.title')}</h1>
       <Notice text={notice} />
       <ErrorSummary ctx={ctx} errors={errors} />
@@ -462,9 +460,7 @@ export function PreviewPage({
   const levelName = (code: string) => preview.names[code] ?? code;
   return (
     <Layout ctx={ctx} title={t('budget.office.preview')}>
-      <p>
-        <a href="/kelola/anggaran">{t('budget.office.title')}</a>
-      </p>
+      <BackLink href="/kelola/anggaran">{t('budget.office.title')}</BackLink>
       <h1>{t('budget.office.preview')}</h1>
       <Notice text={notice} />
       <ErrorSummary ctx={ctx} errors={errors} />

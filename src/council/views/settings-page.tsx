@@ -1,7 +1,7 @@
 /** /kelola/pengaturan: the council's service settings — categories and their komisi and targets, the verification period, and the holiday calendar. */
 import { type MessageKey, textOf } from '../../platform/i18n.ts';
 import type { PageContext } from '../../platform/page-context.ts';
-import { Button } from '../../platform/views/components.tsx';
+import { BackLink, Button } from '../../platform/views/components.tsx';
 import {
   CsrfField,
   ErrorSummary,
@@ -64,9 +64,7 @@ export function SettingsPage({ ctx, csrf, structure, holidays, errors, form, val
   const komisiSlug = (id: number | null) => structure.komisi.find((k) => k.id === id)?.slug ?? '';
   return (
     <Layout ctx={ctx} title={t('settings.title')}>
-      <p>
-        <a href="/kelola">{t('nav.backOffice')}</a>
-      </p>
+      <BackLink href="/kelola">{t('nav.backOffice')}</BackLink>
       <h1>{t('settings.title')}</h1>
       <Notice text={notice} />
       <ErrorSummary ctx={ctx} errors={errors} />

@@ -2,7 +2,7 @@
 import type { CouncilStructure } from '../../council/service.ts';
 import { dayOf } from '../../platform/format.ts';
 import type { PageContext } from '../../platform/page-context.ts';
-import { Button, SummaryList, Tabs } from '../../platform/views/components.tsx';
+import { BackLink, Button, SummaryList, Tabs } from '../../platform/views/components.tsx';
 import { FollowForm } from '../../platform/views/follow.tsx';
 import {
   CsrfField,
@@ -49,9 +49,7 @@ export function PropemperdaPage({
   const { t } = ctx;
   return (
     <Layout ctx={ctx} title={t('draft.list.title', { year })} description={t('draft.list.lead')}>
-      <p>
-        <a href="/perda">{t('regulation.title')}</a>
-      </p>
+      <BackLink href="/perda">{t('regulation.title')}</BackLink>
       <h1>{t('draft.list.title', { year })}</h1>
       <p class="lead">{t('draft.list.lead')}</p>
       {years.length <= 1 ? null : (
@@ -192,9 +190,7 @@ export function DraftsOfficePage({
   const { t } = ctx;
   return (
     <Layout ctx={ctx} title={t('draft.office.title')}>
-      <p>
-        <a href="/kelola">{t('nav.backOffice')}</a>
-      </p>
+      <BackLink href="/kelola">{t('nav.backOffice')}</BackLink>
       <h1>{t('draft.office.title')}</h1>
       <Notice text={notice} />
       <ErrorSummary ctx={ctx} errors={errors} />

@@ -3,7 +3,7 @@ import type { Dapil } from '../../council/service.ts';
 import { formatDate } from '../../platform/format.ts';
 import type { PageContext } from '../../platform/page-context.ts';
 import { Avatar } from '../../platform/views/avatar.tsx';
-import { SummaryList } from '../../platform/views/components.tsx';
+import { BackLink, SummaryList } from '../../platform/views/components.tsx';
 import { Layout } from '../../platform/views/layout.tsx';
 import type { Member } from '../service.ts';
 import { MemberCard } from './shared.tsx';
@@ -48,9 +48,7 @@ export function MemberPage({ ctx, member, dapil, colleagues, attendance }: Membe
           : { memberOf: { '@type': 'GovernmentOrganization', name: ctx.council.name, url: ctx.origin } }),
       }}
     >
-      <p>
-        <a href="/anggota">{t('members.back')}</a>
-      </p>
+      <BackLink href="/anggota">{t('members.back')}</BackLink>
       <div class="profile">
         <Avatar name={member.name} label={t('members.photoOf', { name: member.name })} large />
         <div>

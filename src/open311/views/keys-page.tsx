@@ -1,7 +1,7 @@
 /** /kelola/open311: the applications allowed to post Open311 requests, and a form to add one. */
 import { formatDate } from '../../platform/format.ts';
 import type { PageContext } from '../../platform/page-context.ts';
-import { Button } from '../../platform/views/components.tsx';
+import { BackLink, Button } from '../../platform/views/components.tsx';
 import { CsrfField, ErrorSummary, TextField } from '../../platform/views/form.tsx';
 import { Layout } from '../../platform/views/layout.tsx';
 import { TableHead, TableWrap } from '../../platform/views/table-wrap.tsx';
@@ -18,9 +18,7 @@ export function KeysPage({ ctx, csrf, clients, newKey, error }: KeysPageProps) {
   const { t } = ctx;
   return (
     <Layout ctx={ctx} title={t('open311.title')}>
-      <p>
-        <a href="/kelola">{t('nav.backOffice')}</a>
-      </p>
+      <BackLink href="/kelola">{t('nav.backOffice')}</BackLink>
       <h1>{t('open311.title')}</h1>
       <p class="lead">{t('open311.lead')}</p>
       <p>

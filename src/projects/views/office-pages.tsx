@@ -3,7 +3,7 @@ import type { CouncilStructure } from '../../council/service.ts';
 import { dayOf, formatDate, formatPercent, formatTime } from '../../platform/format.ts';
 import { numberForField } from '../../platform/numbers.ts';
 import type { PageContext } from '../../platform/page-context.ts';
-import { Button } from '../../platform/views/components.tsx';
+import { BackLink, Button } from '../../platform/views/components.tsx';
 import {
   CsrfField,
   ErrorSummary,
@@ -187,9 +187,7 @@ export function ProjectsOfficePage({
   const { t } = ctx;
   return (
     <Layout ctx={ctx} title={t('project.office.title')}>
-      <p>
-        <a href="/kelola">{t('nav.backOffice')}</a>
-      </p>
+      <BackLink href="/kelola">{t('nav.backOffice')}</BackLink>
       <h1>{t('project.office.title')}</h1>
       <TableWrap label={t('project.office.title')}>
         <table>

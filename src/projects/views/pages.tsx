@@ -14,7 +14,7 @@ import {
 } from '../../platform/format.ts';
 import type { PageContext } from '../../platform/page-context.ts';
 import { ChartFigure } from '../../platform/views/chart.tsx';
-import { ButtonLink, SummaryList } from '../../platform/views/components.tsx';
+import { BackLink, ButtonLink, SummaryList } from '../../platform/views/components.tsx';
 import { FollowForm } from '../../platform/views/follow.tsx';
 import { FilterSearch, FilterSelect, Notice } from '../../platform/views/form.tsx';
 import { Layout } from '../../platform/views/layout.tsx';
@@ -239,9 +239,7 @@ export function ProjectPage({
   ];
   return (
     <Layout ctx={ctx} title={p.name} description={p.description.slice(0, 160)}>
-      <p>
-        <a href="/proyek">{t('project.title')}</a>
-      </p>
+      <BackLink href="/proyek">{t('project.title')}</BackLink>
       <h1>{p.name}</h1>
       <Notice text={notice} />
       <ProgressBar ctx={ctx} progress={p.progress} />
@@ -372,9 +370,7 @@ export function NearbyPage({ ctx, structure, location, found, error }: NearbyPag
   const { t } = ctx;
   return (
     <Layout ctx={ctx} title={t('project.nearby.title')}>
-      <p>
-        <a href="/proyek">{t('project.title')}</a>
-      </p>
+      <BackLink href="/proyek">{t('project.title')}</BackLink>
       <h1>{t('project.nearby.title')}</h1>
       <p class="lead">{t('project.nearby.lead')}</p>
       <form method="get" action="/proyek/dekat" class="filters">

@@ -3,7 +3,7 @@ import type { RegulationStatus } from '../../db/schema.ts';
 import { formatDate } from '../../platform/format.ts';
 import { type MessageKey, textOf } from '../../platform/i18n.ts';
 import type { PageContext } from '../../platform/page-context.ts';
-import { SummaryList, Tag } from '../../platform/views/components.tsx';
+import { BackLink, SummaryList, Tag } from '../../platform/views/components.tsx';
 import {
   CsrfField,
   ErrorSummary,
@@ -176,9 +176,7 @@ export function RegulationPage({ ctx, record }: { ctx: PageContext; record: Regu
           : { legislationPassedBy: { '@type': 'GovernmentOrganization', name: ctx.council.name } }),
       }}
     >
-      <p>
-        <a href="/perda">{t('regulation.back')}</a>
-      </p>
+      <BackLink href="/perda">{t('regulation.back')}</BackLink>
       <article itemscope itemtype="https://schema.org/Legislation">
         <h1>
           <span itemprop="legislationIdentifier">{citation(ctx, r)}</span>
@@ -269,9 +267,7 @@ export function RegulationsOfficePage({ ctx, csrf, errors, values, notice, recen
   const { t } = ctx;
   return (
     <Layout ctx={ctx} title={t('regulation.office.title')}>
-      <p>
-        <a href="/kelola">{t('nav.backOffice')}</a>
-      </p>
+      <BackLink href="/kelola">{t('nav.backOffice')}</BackLink>
       <h1>{t('regulation.office.title')}</h1>
       <Notice text={notice} />
       <ErrorSummary ctx={ctx} errors={errors} />
