@@ -235,6 +235,16 @@ describe('staff publish the agenda', () => {
     assert.doesNotMatch(page, /KUA-PPAS|Pendalaman pagu|Hotel tempat rapat/);
     assert.doesNotMatch((await agent().get('/agenda')).body, /KUA-PPAS/);
     assert.doesNotMatch((await agent().get('/agenda?q=pagu')).body, /Rapat tertutup: Badan Anggaran/);
+    // Nor by a word of its title: the match itself would tell what the closed title says.
+    for (const words of ['KUA-PPAS', 'rancangan', 'Pembahasan rancangan'])
+      assert.doesNotMatch(
+        (await agent().get(`/agenda?q=${encodeURIComponent(words)}`)).body,
+        /Rapat tertutup: Badan Anggaran/,
+        words,
+      );
+    assert.doesNotMatch((await agent().get('/cari?q=KUA-PPAS')).body, /Rapat tertutup: Badan Anggaran/);
+    // An official searching finds it by its title.
+    assert.match((await staff.get('/agenda?q=KUA-PPAS')).body, /Pembahasan rancangan KUA-PPAS 2027/);
     assert.doesNotMatch((await agent().get('/agenda.ics')).body, /KUA-PPAS|Hotel tempat rapat/);
     const api = (await t.app.inject(`/api/v1/meetings/${id}`)).json();
     assert.equal(api.title, null);

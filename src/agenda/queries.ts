@@ -34,6 +34,8 @@ export interface MeetingFilter {
   type?: MeetingType | undefined;
   q?: string | undefined;
   memberId?: number | undefined;
+  /** An official searches: closed meetings are found by their words too. */
+  official?: boolean;
   /** Newest first (past meetings) instead of soonest first. */
   descending?: boolean;
   limit: number;
@@ -63,10 +65,12 @@ function filtered(db: Db, councilId: number, filter: MeetingFilter) {
   }
   const q = filter.q?.trim();
   if (q !== undefined && q !== '') {
-    // Closed meetings are found by their title only, never by their content.
+    // A visitor never finds a closed meeting by words: its title and content are not public, and
+    // a match would tell what they contain. Officials find it like any other.
+    if (filter.official !== true) query = query.where('meeting.open', '=', true);
     query = query.where((eb) =>
       eb.or([
-        eb.and([eb('meeting.open', '=', true), sql<SqlBool>`meeting.search @@ ${tsQuery('indonesian', q)}`]),
+        sql<SqlBool>`meeting.search @@ ${tsQuery('indonesian', q)}`,
         sql<SqlBool>`to_tsvector('simple', meeting.title) @@ ${tsQuery('simple', q)}`,
       ]),
     );

@@ -506,6 +506,7 @@ export async function agenda(deps: Deps, filter: AgendaFilter, official = false)
     type: filter.type,
     q: filter.q,
     memberId: filter.member,
+    official,
     descending: filter.descending ?? false,
     limit: filter.pageSize,
     offset: (filter.page - 1) * filter.pageSize,

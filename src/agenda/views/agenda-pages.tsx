@@ -31,9 +31,7 @@ export function MeetingItem({ ctx, m, heading = 'h3' }: { ctx: PageContext; m: M
     <li itemscope itemtype="https://schema.org/Event" class={m.cancelled ? 'cancelled' : undefined}>
       <H>
         <a href={`/agenda/${m.id}`} itemprop="url">
-          <span itemprop="name">
-            {m.open ? m.title : `${t('agenda.closedMeeting')}: ${m.body?.name ?? typeLabel(ctx, m.type)}`}
-          </span>
+          <span itemprop="name">{shownTitle(ctx, m)}</span>
         </a>
       </H>
       <p class="meta">
@@ -371,9 +369,7 @@ export function MeetingPage({ ctx, record }: { ctx: PageContext; record: Meeting
     >
       <BackLink href="/agenda">{t('agenda.back')}</BackLink>
       <article itemscope itemtype="https://schema.org/Event">
-        <h1 itemprop="name">
-          {m.open ? m.title : `${t('agenda.closedMeeting')}: ${m.body?.name ?? typeLabel(ctx, m.type)}`}
-        </h1>
+        <h1 itemprop="name">{shownTitle(ctx, m)}</h1>
         {m.cancelled ? (
           <Banner tone="warning">
             <p>
