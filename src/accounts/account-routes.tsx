@@ -195,7 +195,7 @@ export const accountSelfRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const tokensPage = async (
     request: FastifyRequest,
     reply: FastifyReply,
-    extra: { created?: string; errors?: FieldErrors; values?: Record<string, string> },
+    extra: { created?: string; errors?: FieldErrors; values?: Record<string, string>; chosen?: string[] },
     status = 200,
   ) => {
     const tokens = await listApiTokens(deps(app), signedIn(request));
@@ -211,6 +211,7 @@ export const accountSelfRoutes: FastifyPluginAsyncTypebox = async (app) => {
           created={extra.created}
           errors={extra.errors ?? {}}
           values={extra.values ?? {}}
+          chosen={extra.chosen ?? []}
         />
       ),
       status,
@@ -230,12 +231,12 @@ export const accountSelfRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const body = request.body;
       const t = request.t;
       const values = { name: body.name, days: body.days ?? '' };
+      const chosen = body.scopes === undefined ? [] : [body.scopes].flat();
       const daysText = (body.days ?? '').trim();
       const days = daysText === '' ? null : Number(daysText);
       if (days !== null && !(Number.isInteger(days) && days >= 1 && days <= TOKEN_MAX_DAYS)) {
-        return tokensPage(request, reply, { errors: { days: t('tokens.daysInvalid') }, values }, 400);
+        return tokensPage(request, reply, { errors: { days: t('tokens.daysInvalid') }, values, chosen }, 400);
       }
-      const chosen = body.scopes === undefined ? [] : [body.scopes].flat();
       const result = await createApiToken(
         deps(app),
         signedIn(request),
@@ -245,7 +246,7 @@ export const accountSelfRoutes: FastifyPluginAsyncTypebox = async (app) => {
       if (!result.ok) {
         const errors =
           result.problem === 'name' ? { name: t('tokens.nameInvalid') } : { scopes: t('tokens.scopesInvalid') };
-        return tokensPage(request, reply, { errors, values }, 400);
+        return tokensPage(request, reply, { errors, values, chosen }, 400);
       }
       // Shown in the answer to the POST, never stored: a reload does not show it again.
       return tokensPage(request, reply.header('cache-control', 'private, no-store'), { created: result.token });

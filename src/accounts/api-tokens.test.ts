@@ -66,6 +66,12 @@ describe('personal access tokens for the API', () => {
     assert.equal(badScope.statusCode, 400);
     const badDays = await a.post('/akun/token', { name: 'Lama', scopes: 'profile:read', days: '9999' });
     assert.match(badDays.body, /jumlah hari dari 1 sampai 365/);
+    // What was ticked stays ticked, the name stays typed.
+    assert.match(
+      badDays.body,
+      /<input type="checkbox" id="scopes-profile:read" name="scopes" value="profile:read" checked/,
+    );
+    assert.match(badDays.body, /value="Lama"/);
     const ok = await a.post('/akun/token', { name: 'Sebentar', scopes: 'profile:read', days: '1' });
     const token = /<code>(dt_[A-Za-z0-9_-]+)<\/code>/.exec(ok.body)?.[1] ?? '';
     assert.equal((await me(token)).statusCode, 200);

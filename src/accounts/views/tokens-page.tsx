@@ -23,9 +23,11 @@ export interface TokensPageProps {
   created?: string | undefined;
   errors: FieldErrors;
   values: Record<string, string>;
+  /** The scopes ticked in a refused form, ticked again. */
+  chosen: readonly string[];
 }
 
-export function TokensPage({ ctx, csrf, tokens, scopes, created, errors, values }: TokensPageProps) {
+export function TokensPage({ ctx, csrf, tokens, scopes, created, errors, values, chosen }: TokensPageProps) {
   const { t, lang } = ctx;
   return (
     <Layout ctx={ctx} title={t('tokens.title')}>
@@ -76,7 +78,7 @@ export function TokensPage({ ctx, csrf, tokens, scopes, created, errors, values 
           name="scopes"
           legend={t('tokens.scopes')}
           error={errors.scopes}
-          values={[]}
+          values={chosen}
           options={Object.entries(scopes).map(([scope, label]) => ({ value: scope, label: `${t(label)} (${scope})` }))}
         />
         <TextField

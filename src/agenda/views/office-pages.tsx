@@ -54,22 +54,6 @@ export function AgendaOfficePage({
   );
 }
 
-function Select({
-  name,
-  label,
-  value,
-  options,
-  error,
-}: {
-  name: string;
-  label: string;
-  value: string | undefined;
-  options: { value: string; label: string }[];
-  error?: string | undefined;
-}) {
-  return <SelectField name={name} label={label} value={value} options={options} error={error} />;
-}
-
 export function MeetingFields({
   ctx,
   structure,
@@ -84,14 +68,14 @@ export function MeetingFields({
   const { t } = ctx;
   return (
     <>
-      <Select
+      <SelectField
         name="type"
         label={t('agenda.type')}
         value={values.type}
         error={errors.type}
         options={meetingTypes.map((m) => ({ value: m, label: typeLabel(ctx, m) }))}
       />
-      <Select
+      <SelectField
         name="body"
         label={t('agenda.body')}
         value={values.body}
@@ -101,7 +85,7 @@ export function MeetingFields({
           ...structure.bodies.map((b) => ({ value: b.slug, label: b.name })),
         ]}
       />
-      <Select
+      <SelectField
         name="dapil"
         label={t('agenda.dapilFor')}
         value={values.dapil}
@@ -164,7 +148,7 @@ export function MeetingFields({
         error={errors.livestreamUrl}
         maxLength={500}
       />
-      <Select
+      <SelectField
         name="openness"
         label={t('agenda.field.openness')}
         value={values.openness}
