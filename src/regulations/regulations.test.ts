@@ -147,10 +147,11 @@ describe('staff add legal documents', () => {
     );
     assert.match((await agent().get(`/perda/${older}`)).body, /<dd>Diubah<\/dd>/);
     await staff.get(`/kelola/perda/${newId}`);
-    assert.equal(
-      (await staff.post(`/kelola/perda/${newId}/tautan`, { kind: 'mengubah', target: String(newId) })).statusCode,
-      400,
-    );
+    const self = await staff.post(`/kelola/perda/${newId}/tautan`, { kind: 'mencabut', target: String(newId) });
+    assert.equal(self.statusCode, 400);
+    // The refused form shows again what was chosen and typed.
+    assert.match(self.body, /<option value="mencabut" selected>/);
+    assert.match(self.body, new RegExp(`<input id="target" name="target" type="text" value="${newId}"`));
 
     for (const role of ['citizen', 'member', 'moderator'] as const) {
       const other = await signIn(t, await createUser(t, role), agent());

@@ -332,6 +332,7 @@ export const regulationRoutes: FastifyPluginAsyncTypebox = async (app) => {
     id: number,
     errors: FieldErrors,
     status = 200,
+    values: { kind?: string; target?: string } = {},
   ) => {
     const record = await regulation(deps(app), id);
     if (record === undefined) throw new NotFoundError('regulation');
@@ -345,6 +346,7 @@ export const regulationRoutes: FastifyPluginAsyncTypebox = async (app) => {
           csrf={csrf}
           record={record}
           errors={errors}
+          values={values}
           notice={saved ? request.t('agenda.office.saved') : undefined}
         />
       ),
@@ -367,7 +369,10 @@ export const regulationRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const target = /^\d{1,9}$/.test((body.target ?? '').trim()) ? Number(body.target) : 0;
       const result = await linkRegulations(deps(app), signedIn(request), id, body.kind ?? '', target, request.ip);
       if (result.ok) return reply.redirect(`/kelola/perda/${id}?pesan=tersimpan`, 303);
-      return officeOne(request, reply, id, messages(request, result.errors), 400);
+      return officeOne(request, reply, id, messages(request, result.errors), 400, {
+        kind: body.kind ?? '',
+        target: body.target ?? '',
+      });
     },
   );
 };

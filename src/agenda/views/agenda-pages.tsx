@@ -214,14 +214,16 @@ export function AgendaPage({
           options={meetingTypes.map((type) => ({ value: type, label: typeLabel(ctx, type) }))}
         />
         {view === 'daftar' ? (
-          <SelectField name="waktu" id="f-waktu" label={t('agenda.when')}>
-            <option value="mendatang" selected={!past}>
-              {t('agenda.upcoming')}
-            </option>
-            <option value="lalu" selected={past}>
-              {t('agenda.past')}
-            </option>
-          </SelectField>
+          <SelectField
+            name="waktu"
+            id="f-waktu"
+            label={t('agenda.when')}
+            value={past ? 'lalu' : 'mendatang'}
+            options={[
+              { value: 'mendatang', label: t('agenda.upcoming') },
+              { value: 'lalu', label: t('agenda.past') },
+            ]}
+          />
         ) : null}
         <button type="submit">{t('aspiration.filter.apply')}</button>
       </form>

@@ -76,19 +76,18 @@ export function InboxPage({ ctx, csrf, structure, items, total, page, pageSize, 
       ) : null}
       <form method="get" action="/kelola/aspirasi" class="filters">
         <FilterSearch label={t('aspiration.inbox.search')} value={query.q} />
-        <SelectField name="status" id="f-status" label={t('aspiration.field.status')}>
-          <option value="">{t('aspiration.filter.all')}</option>
-          <option value="open" selected={query.status === 'open'}>
-            {t('aspiration.inbox.open')}
-          </option>
-          {(['received', 'verified', 'forwarded', 'resolved', 'rejected', 'referred', 'duplicate'] as const).map(
-            (s) => (
-              <option key={s} value={s} selected={query.status === s}>
-                {statusLabel(ctx, s)}
-              </option>
+        <FilterSelect
+          ctx={ctx}
+          name="status"
+          label={t('aspiration.field.status')}
+          value={query.status}
+          options={[
+            { value: 'open', label: t('aspiration.inbox.open') },
+            ...(['received', 'verified', 'forwarded', 'resolved', 'rejected', 'referred', 'duplicate'] as const).map(
+              (s) => ({ value: s, label: statusLabel(ctx, s) }),
             ),
-          )}
-        </SelectField>
+          ]}
+        />
         <FilterSelect
           ctx={ctx}
           name="jenis"
@@ -175,10 +174,15 @@ export function InboxPage({ ctx, csrf, structure, items, total, page, pageSize, 
         </TableWrap>
         {triage ? (
           <div class="filters">
-            <SelectField name="action" id="bulk-action" label={t('aspiration.inbox.bulk')}>
-              <option value="verify">{t('aspiration.inbox.bulkVerify')}</option>
-              <option value="forward">{t('aspiration.inbox.bulkForward')}</option>
-            </SelectField>
+            <SelectField
+              name="action"
+              id="bulk-action"
+              label={t('aspiration.inbox.bulk')}
+              options={[
+                { value: 'verify', label: t('aspiration.inbox.bulkVerify') },
+                { value: 'forward', label: t('aspiration.inbox.bulkForward') },
+              ]}
+            />
             <Button variant="secondary">{t('aspiration.inbox.bulkApply')}</Button>
           </div>
         ) : null}

@@ -253,14 +253,16 @@ export function ListPage({ ctx, structure, items, total, capped = false, page, p
             label: statusLabel(ctx, s),
           })),
         )}
-        <SelectField name="urut" id="f-urut" label={t('aspiration.filter.sort')}>
-          <option value="baru" selected={query.urut !== 'dukungan'}>
-            {t('aspiration.filter.newest')}
-          </option>
-          <option value="dukungan" selected={query.urut === 'dukungan'}>
-            {t('aspiration.filter.supported')}
-          </option>
-        </SelectField>
+        <SelectField
+          name="urut"
+          id="f-urut"
+          label={t('aspiration.filter.sort')}
+          value={query.urut === 'dukungan' ? 'dukungan' : 'baru'}
+          options={[
+            { value: 'baru', label: t('aspiration.filter.newest') },
+            { value: 'dukungan', label: t('aspiration.filter.supported') },
+          ]}
+        />
         <button type="submit">{t('aspiration.filter.apply')}</button>
       </form>
       <p role="status">

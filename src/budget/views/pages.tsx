@@ -329,14 +329,13 @@ export function BudgetOfficePage({
           inputMode="numeric"
           maxLength={4}
         />
-        <SelectField name="stage" label={t('budget.office.stage')} error={errors.stage}>
-          <option value="murni" selected={values.stage !== 'perubahan'}>
-            {t('budget.stage.murni')}
-          </option>
-          <option value="perubahan" selected={values.stage === 'perubahan'}>
-            {t('budget.stage.perubahan')}
-          </option>
-        </SelectField>
+        <SelectField
+          name="stage"
+          label={t('budget.office.stage')}
+          error={errors.stage}
+          value={values.stage === 'perubahan' ? 'perubahan' : 'murni'}
+          options={(['murni', 'perubahan'] as const).map((s) => ({ value: s, label: t(`budget.stage.${s}`) }))}
+        />
         <FileField
           name="file"
           label={t('budget.office.file')}

@@ -213,14 +213,12 @@ export function DraftsOfficePage({
           maxLength={4}
         />
         <TextArea name="title" label={t('regulation.field.title')} value={values.title} error={errors.title} rows={2} />
-        <SelectField name="initiator" label={t('draft.initiatorLabel')}>
-          <option value="pemerintah" selected={values.initiator !== 'dprd'}>
-            {t('draft.initiator.pemerintah')}
-          </option>
-          <option value="dprd" selected={values.initiator === 'dprd'}>
-            {t('draft.initiator.dprd')}
-          </option>
-        </SelectField>
+        <SelectField
+          name="initiator"
+          label={t('draft.initiatorLabel')}
+          value={values.initiator === 'dprd' ? 'dprd' : 'pemerintah'}
+          options={(['pemerintah', 'dprd'] as const).map((i) => ({ value: i, label: t(`draft.initiator.${i}`) }))}
+        />
         <SelectField
           name="body"
           label={t('draft.body')}
@@ -265,13 +263,13 @@ export function DraftOfficePage({
       <h2>{t('draft.office.advance')}</h2>
       <form method="post" action={`/kelola/raperda/${d.id}/tahap`} novalidate>
         <CsrfField token={csrf} />
-        <SelectField name="stage" label={t('draft.office.stage')} error={errors.stage}>
-          {stages.map((s) => (
-            <option key={s} value={s} selected={(values.stage ?? d.stage) === s}>
-              {t(`draft.stage.${s}`)}
-            </option>
-          ))}
-        </SelectField>
+        <SelectField
+          name="stage"
+          label={t('draft.office.stage')}
+          error={errors.stage}
+          value={values.stage ?? d.stage}
+          options={stages.map((s) => ({ value: s, label: t(`draft.stage.${s}`) }))}
+        />
         <TextField name="date" type="date" label={t('agenda.field.date')} value={values.date} error={errors.date} />
         <TextArea name="note" label={t('draft.office.note')} value={values.note} error={errors.note} rows={3} />
         <TextField

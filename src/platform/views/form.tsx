@@ -30,7 +30,7 @@ export function CsrfField({ token }: { token: string }) {
 }
 
 /** How wide a text input is drawn, in characters it is meant for (GOV.UK's width classes). */
-export type FieldWidth = 'full' | 20 | 10 | 5 | 3;
+export type FieldWidth = 20 | 10 | 5 | 3;
 const widthClass = (width: FieldWidth | undefined) => (width === undefined ? undefined : `width-${width}`);
 
 export interface TextFieldProps {

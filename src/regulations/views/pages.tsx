@@ -346,12 +346,15 @@ export function RegulationOfficePage({
   csrf,
   record,
   errors,
+  values = {},
   notice,
 }: {
   ctx: PageContext;
   csrf: string;
   record: RegulationRecord;
   errors: FieldErrors;
+  /** What was typed into a refused link form, shown again. */
+  values?: Partial<Record<'kind' | 'target', string>>;
   notice?: string | undefined;
 }) {
   const { t } = ctx;
@@ -369,15 +372,22 @@ export function RegulationOfficePage({
       <h2>{t('regulation.office.link')}</h2>
       <form method="post" action={`/kelola/perda/${r.id}/tautan`} novalidate>
         <CsrfField token={csrf} />
-        <SelectField name="kind" label={t('regulation.office.kind')} error={errors.kind}>
-          <option value="mengubah">{t('regulation.relation.mengubah.out')}</option>
-          <option value="mencabut">{t('regulation.relation.mencabut.out')}</option>
-        </SelectField>
+        <SelectField
+          name="kind"
+          label={t('regulation.office.kind')}
+          error={errors.kind}
+          value={values.kind}
+          options={(['mengubah', 'mencabut'] as const).map((k) => ({
+            value: k,
+            label: t(`regulation.relation.${k}.out`),
+          }))}
+        />
         <TextField
           name="target"
           label={t('regulation.office.target')}
           hint={t('regulation.office.targetHint')}
           error={errors.target}
+          value={values.target}
           inputMode="numeric"
           maxLength={12}
         />
