@@ -9,6 +9,7 @@ import { feature as aspirations } from './aspirations/index.ts';
 import { feature as audit } from './audit/index.ts';
 import { feature as backoffice } from './backoffice/index.ts';
 import { feature as budget } from './budget/index.ts';
+import { feature as consultations } from './consultations/index.ts';
 import { feature as council } from './council/index.ts';
 import { feature as drafts } from './drafts/index.ts';
 import { feature as home } from './home/index.ts';
@@ -34,6 +35,7 @@ export const features: readonly Feature[] = [
   agenda,
   regulations,
   drafts,
+  consultations,
   budget,
   projects,
   openData,

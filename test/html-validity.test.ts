@@ -26,6 +26,7 @@ const mainPages = [
   '/proyek',
   '/anggaran',
   '/aspirasi',
+  '/konsultasi',
   '/data',
 ];
 const pages = [...mainPages, '/aspirasi/baru', '/lacak', '/api/docs', '/open311', '/masuk', '/daftar'];

@@ -50,6 +50,7 @@ function example(url: string): string {
     sig: 'xxxxxxxxxxxxxxxx',
     file: 'tidak-ada.ics',
     foto: '1',
+    section: '1',
   };
   return url.replace(/:(\w+)/g, (_m, name: string) => {
     const value = values[name];

@@ -342,3 +342,15 @@ export function lockThrottle(db: Db, lookup: string, until: Date) {
 export function clearThrottle(db: Db, lookup: string) {
   return db.deleteFrom('sign_in_throttle').where('email_lookup', '=', lookup).execute();
 }
+
+/** Active accounts among these ids, with their sealed address and name. */
+export function activeUsersByIds(db: Db, ids: number[]) {
+  if (ids.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('app_user')
+    .select(['id', 'email_sealed', 'name_sealed'])
+    .where('id', 'in', ids)
+    .where('status', '=', 'active')
+    .where('email_verified_at', 'is not', null)
+    .execute();
+}

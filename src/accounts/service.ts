@@ -564,3 +564,11 @@ export async function createFirstAdministrator(deps: Deps, mail: MailContext, in
     return { userId: id, link: link(deps.config, `/undangan/${token}`), site: mail.site };
   });
 }
+
+/** Where to write to these accounts (active, with a confirmed address), for features that tell people of an outcome. */
+export async function contactsOf(deps: Deps, ids: number[]): Promise<{ id: number; email: string; name: string }[]> {
+  const rows = await q.activeUsersByIds(deps.db, ids);
+  return rows
+    .map((r) => ({ id: r.id, email: deps.sealer.open(r.email_sealed), name: deps.sealer.open(r.name_sealed) }))
+    .filter((r) => r.email !== '');
+}

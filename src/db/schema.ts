@@ -581,7 +581,94 @@ export interface BudgetRuleTable extends Timestamps {
   second_officer: boolean;
 }
 
+export type ConsultationKind = 'rpjmd' | 'raperda' | 'lainnya';
+export type CommentStatus = 'published' | 'held' | 'hidden';
+export type CommentFate = 'accepted' | 'partly' | 'rejected';
+export type Stance = 'agree' | 'disagree' | 'unsure';
+
+export interface ConsultationTable extends Timestamps {
+  id: Id;
+  council_id: number;
+  kind: ConsultationKind;
+  title: string;
+  summary: string;
+  body_id: number | null;
+  raperda_id: number | null;
+  opens_on: string;
+  comments_from: string;
+  comments_until: string;
+  report_due: string;
+  hold_first_comments: ColumnType<boolean, boolean | undefined, boolean>;
+  report_summary: string | null;
+  report_published_at: Date | null;
+  created_by: number | null;
+}
+
+export interface ConsultationSectionTable extends Timestamps {
+  id: Id;
+  consultation_id: number;
+  position: number;
+  heading: string;
+  body: string;
+  report: string | null;
+}
+
+export interface ConsultationMeetingTable extends Timestamps {
+  id: Id;
+  consultation_id: number;
+  meeting_id: number;
+}
+
+export interface ConsultationCommentTable extends Timestamps {
+  id: Id;
+  consultation_id: number;
+  section_id: number;
+  parent_id: number | null;
+  user_id: number | null;
+  author_label: ColumnType<string, string | undefined, string>;
+  origin: 'online' | 'offline';
+  source: string | null;
+  quote: string | null;
+  body: string;
+  kecamatan_id: number | null;
+  status: ColumnType<CommentStatus, CommentStatus | undefined, CommentStatus>;
+  hidden_reason: string | null;
+  support_count: ColumnType<number, number | undefined, number>;
+  open_reports: ColumnType<number, number | undefined, number>;
+  fate: CommentFate | null;
+  fate_reason: string | null;
+  fate_at: Date | null;
+}
+
+export interface ConsultationSupportTable extends Timestamps {
+  id: Id;
+  comment_id: number;
+  user_id: number;
+}
+
+export interface ConsultationReportTable extends Timestamps {
+  id: Id;
+  comment_id: number;
+  user_id: number | null;
+  reason: string;
+  resolved_at: Date | null;
+}
+
+export interface ConsultationStanceTable extends Timestamps {
+  id: Id;
+  section_id: number;
+  user_id: number;
+  stance: Stance;
+}
+
 export interface Database {
+  consultation: ConsultationTable;
+  consultation_section: ConsultationSectionTable;
+  consultation_meeting: ConsultationMeetingTable;
+  consultation_comment: ConsultationCommentTable;
+  consultation_support: ConsultationSupportTable;
+  consultation_report: ConsultationReportTable;
+  consultation_stance: ConsultationStanceTable;
   budget_line: BudgetLineTable;
   budget_upload: BudgetUploadTable;
   budget_rule: BudgetRuleTable;

@@ -18,12 +18,14 @@ export interface AtomEntry {
   category?: { term: string; label: string } | undefined;
 }
 
-/** A feed at `${base}${path}.atom` whose HTML page is `${base}${path}`. */
+/** A feed at `${base}${path}.atom` (or `${base}${self}`) whose HTML page is `${base}${path}`. */
 export function atomFeed(feed: {
   title: string;
   author: string;
   base: string;
   path: string;
+  /** Where the feed itself is, when not beside its page. */
+  self?: string;
   entries: AtomEntry[];
 }): string {
   const x = escapeXml;
@@ -42,7 +44,7 @@ ${e.category === undefined ? '' : `    <category term="${x(e.category.term)}" la
 <feed xmlns="http://www.w3.org/2005/Atom" xml:lang="id">
   <id>${x(`${feed.base}${feed.path}`)}</id>
   <title>${x(feed.title)}</title>
-  <link rel="self" type="application/atom+xml" href="${x(`${feed.base}${feed.path}.atom`)}"/>
+  <link rel="self" type="application/atom+xml" href="${x(`${feed.base}${feed.self ?? `${feed.path}.atom`}`)}"/>
   <link rel="alternate" type="text/html" href="${x(`${feed.base}${feed.path}`)}"/>
   <updated>${updated.toISOString()}</updated>
   <author><name>${x(feed.author)}</name></author>

@@ -80,6 +80,7 @@ export const messages = {
   },
   'scope.profileRead': { id: 'Membaca profil saya (nama, email, peran)', en: 'Read my profile (name, email, role)' },
   'nav.aspirations': { id: 'Aspirasi', en: 'Aspirations' },
+  'nav.consultations': { id: 'Konsultasi', en: 'Consultations' },
   'upload.tooMuch': {
     id: 'Formulir ini membawa terlalu banyak berkas atau isian. Kirim paling banyak 5 foto, masing-masing paling besar 8 MB.',
     en: 'This form carries too many files or fields. Send at most 5 photos of at most 8 MB each.',

@@ -32,6 +32,12 @@ export const grants = {
   'budget.rules': ['administrator'],
   /** Record programmes and projects, report their progress with photos, link meetings to them. */
   'projects.manage': ['staff', 'administrator'],
+  /** Open public consultations, split their text into sections, enter offline input, write the report. */
+  'consultations.manage': ['staff', 'administrator'],
+  /** Comment on a consultation, reply, support a comment, give one's view of a section. */
+  'consultations.take-part': ['citizen', 'staff', 'member', 'moderator', 'administrator'],
+  /** See reported and held comments; hide, restore or let them through. */
+  'consultations.moderate': ['moderator', 'staff', 'administrator'],
   /** Edit the council's service settings: categories, targets, verification period, holidays. */
   'council.configure': ['administrator'],
   /** Issue and revoke the keys of applications that file aspirations through Open311. */

@@ -15,6 +15,7 @@ const navigation: { href: string; label: MessageKey }[] = [
   { href: '/proyek', label: 'nav.projects' },
   { href: '/anggaran', label: 'nav.budget' },
   { href: '/aspirasi', label: 'nav.aspirations' },
+  { href: '/konsultasi', label: 'nav.consultations' },
 ];
 
 /** Links that depend on who is signed in. */

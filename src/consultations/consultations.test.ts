@@ -1,0 +1,506 @@
+import assert from 'node:assert/strict';
+import { after, before, beforeEach, describe, test } from 'node:test';
+import { HtmlValidate } from 'html-validate';
+import { Agent } from '../../test/helpers/agent.ts';
+import { buildAppWithMailbox, type TestApp } from '../../test/helpers/app.ts';
+import type { Mailbox } from '../../test/helpers/mailbox.ts';
+import { createUser, signIn, type TestUser } from '../../test/helpers/users.ts';
+import { readFirstSheet } from '../platform/xlsx.ts';
+import { splitText } from './service.ts';
+
+let t: TestApp;
+let mailbox: Mailbox;
+let ip = 0;
+const agent = () => new Agent(t.app, `198.51.100.${++ip % 250}`);
+
+/** A calendar day in Jakarta, n days from today. */
+function day(n: number): string {
+  const d = new Date(Date.now() + 7 * 3600_000 + n * 86_400_000);
+  return d.toISOString().slice(0, 10);
+}
+
+const draftText = `Menimbang: bahwa air minum adalah kebutuhan dasar warga.
+
+Pasal 1
+Dalam Peraturan Daerah ini yang dimaksud dengan air minum adalah air yang memenuhi syarat kesehatan.
+
+Pasal 2
+Pemerintah Daerah menjamin setiap rumah tangga mendapat paling sedikit 60 liter air minum per orang per hari.
+
+Pasal 3
+Tarif air minum ditetapkan dengan Peraturan Wali Kota setelah mendengar pendapat warga.`;
+
+before(async () => {
+  ({ app: t, mailbox } = await buildAppWithMailbox());
+});
+after(() => t.close());
+beforeEach(() => mailbox.clear());
+
+const count = async (table: 'consultation' | 'consultation_comment' | 'consultation_section') =>
+  Number(
+    (
+      await t.database.db
+        .selectFrom(table)
+        .select((eb) => eb.fn.countAll<string>().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
+
+async function openConsultation(staff: Agent, values: Record<string, string> = {}) {
+  await staff.get('/kelola/konsultasi');
+  const res = await staff.post('/kelola/konsultasi', {
+    kind: 'raperda',
+    title: 'Konsultasi Raperda Penyelenggaraan Air Minum',
+    summary: 'Rancangan ini mengatur hak setiap rumah tangga atas air minum dan cara tarif ditetapkan.',
+    body: '',
+    raperda: '',
+    opensOn: day(-3),
+    commentsFrom: day(-2),
+    commentsUntil: day(14),
+    reportDue: day(30),
+    ...values,
+  });
+  assert.equal(res.statusCode, 303, res.body.slice(0, 400));
+  const id = Number(/\/kelola\/konsultasi\/(\d+)/.exec(String(res.headers.location))?.[1]);
+  await staff.get(`/kelola/konsultasi/${id}`);
+  const added = await staff.post(`/kelola/konsultasi/${id}/bagian`, { heading: '', text: draftText });
+  assert.equal(added.statusCode, 303);
+  const sections = await t.database.db
+    .selectFrom('consultation_section')
+    .select(['id', 'heading'])
+    .where('consultation_id', '=', id)
+    .orderBy('position')
+    .execute();
+  return { id, sections };
+}
+
+async function comment(person: Agent, id: number, section: number, form: Record<string, string>) {
+  await person.get(`/konsultasi/${id}/bagian/${section}`);
+  return person.post(`/konsultasi/${id}/bagian/${section}/komentar`, { showAs: 'name', ...form });
+}
+
+describe('splitting a pasted text into sections', () => {
+  test('each "Pasal" line starts a section; the opening part keeps the heading typed or "Pembukaan"', () => {
+    const parts = splitText(draftText, '', 'Pembukaan');
+    assert.deepEqual(
+      parts.map((p) => p.heading),
+      ['Pembukaan', 'Pasal 1', 'Pasal 2', 'Pasal 3'],
+    );
+    assert.match(parts[2]?.body ?? '', /^Pemerintah Daerah menjamin/);
+  });
+  test('a plan is split at its chapters; a text with neither is one section under its heading', () => {
+    const plan = splitText(
+      'BAB I PENDAHULUAN\nLatar belakang.\nBAB II GAMBARAN UMUM\nKondisi wilayah.',
+      '',
+      'Pembukaan',
+    );
+    assert.deepEqual(
+      plan.map((p) => p.heading),
+      ['BAB I PENDAHULUAN', 'BAB II GAMBARAN UMUM'],
+    );
+    assert.deepEqual(splitText('Satu paragraf saja.', 'Catatan', 'Pembukaan'), [
+      { heading: 'Catatan', body: 'Satu paragraf saja.' },
+    ]);
+  });
+});
+
+describe('a public consultation from opening to its report', () => {
+  let staff: Agent;
+  let moderator: Agent;
+  let citizenA: TestUser;
+  let citizenB: TestUser;
+
+  before(async () => {
+    staff = await signIn(t, await createUser(t, 'staff'), agent());
+    moderator = await signIn(t, await createUser(t, 'moderator'), agent());
+    citizenA = await createUser(t, 'citizen', { name: 'Siti Aminah' });
+    citizenB = await createUser(t, 'citizen', { name: 'Budi Santoso' });
+  });
+
+  test('staff are told what is wrong with a consultation and nothing is stored; others are refused', async () => {
+    const before = await count('consultation');
+    await staff.get('/kelola/konsultasi');
+    const bad = await staff.post('/kelola/konsultasi', {
+      kind: 'rpjmd',
+      title: 'Ko',
+      summary: 'Pendek',
+      body: 'badan-tidak-ada',
+      raperda: '999999',
+      opensOn: day(5),
+      commentsFrom: day(1),
+      commentsUntil: '2026-02-30',
+      reportDue: '',
+    });
+    assert.equal(bad.statusCode, 400);
+    assert.match(bad.body, /<a href="#title">Tulis judul, paling sedikit 5 huruf\.<\/a>/);
+    assert.match(bad.body, /Komentar dibuka: tanggal ini tidak boleh sebelum tanggal tahap sebelumnya\./);
+    assert.match(bad.body, /Komentar ditutup \(hari terakhir\): isian ini tidak sah/);
+    assert.match(bad.body, /Rancangan perda: isian ini tidak sah/);
+    assert.match(bad.body, /id="reportDue-error">Laporan terbit paling lambat: isian ini wajib diisi\.<\/p>/);
+    assert.equal(await count('consultation'), before);
+
+    for (const role of ['citizen', 'member', 'moderator'] as const) {
+      const other = await signIn(t, await createUser(t, role), agent());
+      assert.equal((await other.get('/kelola/konsultasi')).statusCode, 403, role);
+      await other.get('/akun');
+      const refused = await other.post('/kelola/konsultasi', { title: 'Konsultasi liar' });
+      assert.equal(refused.statusCode, 403, role);
+    }
+    const visitor = agent();
+    assert.equal((await visitor.get('/kelola/konsultasi')).statusCode, 303);
+    assert.equal(await count('consultation'), before);
+  });
+
+  test('a consultation not yet opened is seen by staff only', async () => {
+    const { id } = await openConsultation(staff, {
+      title: 'Konsultasi yang belum dibuka',
+      opensOn: day(10),
+      commentsFrom: day(10),
+    });
+    assert.equal((await agent().get(`/konsultasi/${id}`)).statusCode, 404);
+    assert.doesNotMatch((await agent().get('/konsultasi')).body, /Konsultasi yang belum dibuka/);
+    assert.equal((await staff.get(`/konsultasi/${id}`)).statusCode, 200);
+  });
+
+  test('two citizens comment on different articles, one reports abuse, a moderator hides it, staff answer and publish the report', async () => {
+    const { id, sections } = await openConsultation(staff);
+    assert.deepEqual(
+      sections.map((s) => s.heading),
+      ['Pembukaan', 'Pasal 1', 'Pasal 2', 'Pasal 3'],
+    );
+    const pasal2 = sections[2]?.id ?? 0;
+    const pasal3 = sections[3]?.id ?? 0;
+
+    // A visitor reads, and is asked to sign in to comment.
+    const page = await agent().get(`/konsultasi/${id}`);
+    assert.equal(page.statusCode, 200);
+    assert.match(page.body, /Menerima komentar/);
+    assert.match(page.body, /15 hari lagi/);
+    const section = await agent().get(`/konsultasi/${id}/bagian/${pasal2}`);
+    assert.match(section.body, /60 liter air minum/);
+    assert.match(section.body, /Masuk untuk berkomentar/);
+    assert.equal((await agent().get('/')).statusCode, 200);
+
+    const a = await signIn(t, citizenA, agent());
+    const b = await signIn(t, citizenB, agent());
+
+    // Bad input: a clear message, nothing stored.
+    const stored = await count('consultation_comment');
+    const short = await comment(a, id, pasal2, { body: 'Setuju' });
+    assert.equal(short.statusCode, 400);
+    assert.match(short.body, /Tulis komentar Anda, paling sedikit 10 huruf\./);
+    const links = await comment(a, id, pasal2, {
+      body: 'Lihat https://a.example dan https://b.example serta www.c.example untuk promo.',
+    });
+    assert.equal(links.statusCode, 400);
+    assert.match(links.body, /Komentar: paling banyak 2 tautan dalam satu komentar\./);
+    const quote = await comment(a, id, pasal2, { body: 'Angka ini terlalu kecil.', quote: 'kalimat yang tidak ada' });
+    assert.equal(quote.statusCode, 400);
+    assert.match(quote.body, /kutipan ini tidak ada dalam naskah bagian ini/i);
+    assert.match(quote.body, /Angka ini terlalu kecil\./, 'the comment typed is kept');
+    const place = await comment(a, id, pasal2, { body: 'Angka ini terlalu kecil.', kecamatan: 'tidak-ada' });
+    assert.equal(place.statusCode, 400);
+    assert.equal(await count('consultation_comment'), stored);
+
+    // Two comments on different articles.
+    const first = await comment(a, id, pasal2, {
+      body: 'Enam puluh liter terlalu kecil untuk keluarga dengan balita; usul 100 liter.',
+      quote: '60 liter air minum per orang per hari',
+      kecamatan: 'bekasi-timur',
+    });
+    assert.equal(first.statusCode, 303);
+    const firstId = Number(/komentar-(\d+)/.exec(String(first.headers.location))?.[1]);
+    const second = await comment(b, id, pasal3, {
+      body: 'Pendapat warga harus didengar lewat musyawarah di setiap kelurahan, bukan hanya daring.',
+      showAs: 'warga',
+    });
+    assert.equal(second.statusCode, 303);
+    const secondId = Number(/komentar-(\d+)/.exec(String(second.headers.location))?.[1]);
+    const shown = await agent().get(`/konsultasi/${id}/bagian/${pasal2}`);
+    assert.match(shown.body, /Siti Aminah/);
+    assert.match(shown.body, /<blockquote class="quote">60 liter air minum per orang per hari<\/blockquote>/);
+    assert.match(shown.body, /Bekasi Timur/);
+    const anonymous = await agent().get(`/konsultasi/${id}/bagian/${pasal3}`);
+    assert.doesNotMatch(anonymous.body, /Budi Santoso/, 'a comment shown without a name hides it');
+    assert.match(anonymous.body, /<strong>Warga<\/strong>/);
+
+    // Replies go one level deep; support once, never one's own; a view of the section.
+    await b.get(`/konsultasi/${id}/bagian/${pasal2}?balas=${firstId}`);
+    const reply = await b.post(`/konsultasi/${id}/bagian/${pasal2}/komentar`, {
+      body: 'Setuju, dan air untuk sekolah juga perlu dihitung.',
+      parent: String(firstId),
+      showAs: 'name',
+    });
+    assert.equal(reply.statusCode, 303);
+    const replyId = Number(/komentar-(\d+)/.exec(String(reply.headers.location))?.[1]);
+    await a.get(`/konsultasi/${id}/bagian/${pasal2}`);
+    const deeper = await a.post(`/konsultasi/${id}/bagian/${pasal2}/komentar`, {
+      body: 'Balasan atas balasan tidak boleh.',
+      parent: String(replyId),
+    });
+    assert.equal(deeper.statusCode, 400);
+    await b.get(`/konsultasi/${id}/bagian/${pasal2}`);
+    assert.match(
+      String((await b.post(`/konsultasi/komentar/${firstId}/dukung`, {})).headers.location),
+      /pesan=didukung/,
+    );
+    await b.get(`/konsultasi/${id}/bagian/${pasal2}`);
+    assert.match(String((await b.post(`/konsultasi/komentar/${firstId}/dukung`, {})).headers.location), /pesan=sudah/);
+    await a.get(`/konsultasi/${id}/bagian/${pasal2}`);
+    assert.match(
+      String((await a.post(`/konsultasi/komentar/${firstId}/dukung`, {})).headers.location),
+      /pesan=sendiri/,
+    );
+    const supported = await agent().get(`/konsultasi/${id}/bagian/${pasal2}?urut=dukungan`);
+    assert.match(supported.body, /1 dukungan/);
+    await a.get(`/konsultasi/${id}/bagian/${pasal2}`);
+    assert.equal((await a.post(`/konsultasi/${id}/bagian/${pasal2}/sikap`, { stance: 'entah' })).statusCode, 400);
+    await a.get(`/konsultasi/${id}/bagian/${pasal2}`);
+    assert.equal((await a.post(`/konsultasi/${id}/bagian/${pasal2}/sikap`, { stance: 'disagree' })).statusCode, 303);
+    assert.match((await agent().get(`/konsultasi/${id}`)).body, /1 tidak setuju/);
+
+    // B reports A's reply-thread... no: a citizen reports B's comment on Pasal 3 as abuse.
+    const reporter = agent();
+    await reporter.get(`/konsultasi/komentar/${secondId}`);
+    const empty = await reporter.post(`/konsultasi/komentar/${secondId}/laporkan`, { reason: '' });
+    assert.equal(empty.statusCode, 400);
+    assert.match(empty.body, /Tulis alasan laporan/);
+    await reporter.get(`/konsultasi/komentar/${secondId}`);
+    assert.equal(
+      (await reporter.post(`/konsultasi/komentar/${secondId}/laporkan`, { reason: 'Memuat hasutan.' })).statusCode,
+      303,
+    );
+
+    // Only moderators (and staff, administrators) may see the queue and decide.
+    for (const role of ['citizen', 'member'] as const) {
+      const other = await signIn(t, await createUser(t, role), agent());
+      assert.equal((await other.get('/kelola/moderasi')).statusCode, 403, role);
+      await other.get(`/konsultasi/komentar/${secondId}`);
+      assert.equal(
+        (await other.post(`/kelola/moderasi/komentar/${secondId}`, { action: 'hide', reason: 'Sembunyikan saja' }))
+          .statusCode,
+        403,
+        role,
+      );
+    }
+    const queue = await moderator.get('/kelola/moderasi');
+    assert.match(queue.body, /Dilaporkan 1 kali/);
+    assert.match(queue.body, /Memuat hasutan\./);
+    const noReason = await moderator.post(`/kelola/moderasi/komentar/${secondId}`, { action: 'hide', reason: '' });
+    assert.equal(noReason.statusCode, 400);
+    assert.match(noReason.body, /Tulis alasan menyembunyikan/);
+    await moderator.get('/kelola/moderasi');
+    const hidden = await moderator.post(`/kelola/moderasi/komentar/${secondId}`, {
+      action: 'hide',
+      reason: 'Melanggar aturan diskusi: hasutan',
+    });
+    assert.equal(hidden.statusCode, 303);
+    const secret = 'musyawarah di setiap kelurahan';
+    for (const url of [
+      `/konsultasi/${id}/bagian/${pasal3}`,
+      `/konsultasi/komentar/${secondId}`,
+      `/konsultasi/${id}/feed.atom`,
+      `/konsultasi/${id}/unduh/komentar.csv`,
+      `/konsultasi/${id}/unduh/komentar.json`,
+      `/api/v1/consultations/${id}`,
+    ]) {
+      const res = await agent().get(url);
+      assert.equal(res.statusCode, 200, url);
+      assert.doesNotMatch(res.body, new RegExp(secret), `${url} hides the text`);
+    }
+    const workbook = await agent().get(`/konsultasi/${id}/unduh/komentar.xlsx`);
+    const sheet = readFirstSheet(new Uint8Array(workbook.rawPayload));
+    assert.ok(sheet.length >= 3, 'the workbook holds the published comments');
+    assert.ok(!JSON.stringify(sheet).includes(secret), 'the workbook hides the text');
+    assert.ok(JSON.stringify(sheet).includes('air untuk sekolah'));
+    assert.match(
+      (await agent().get(`/konsultasi/${id}/bagian/${pasal3}`)).body,
+      /Komentar ini disembunyikan oleh moderator: Melanggar aturan diskusi: hasutan/,
+    );
+    const audit = await t.database.db
+      .selectFrom('audit_log')
+      .select('action')
+      .where('subject_type', '=', 'consultation_comment')
+      .where('subject_id', '=', String(secondId))
+      .execute();
+    assert.deepEqual(
+      audit.map((r) => r.action),
+      ['consultation.comment-hide'],
+    );
+
+    // Offline input from a musyawarah, entered by staff with its source.
+    await staff.get(`/kelola/konsultasi/${id}`);
+    const offlineBad = await staff.post(`/kelola/konsultasi/${id}/masukan`, {
+      section: String(pasal3),
+      source: '',
+      offlineBody: 'x',
+    });
+    assert.equal(offlineBad.statusCode, 400);
+    assert.match(offlineBad.body, /Tulis asal masukan/);
+    await staff.get(`/kelola/konsultasi/${id}`);
+    const offline = await staff.post(`/kelola/konsultasi/${id}/masukan`, {
+      section: String(pasal3),
+      source: 'Notulen musyawarah Kelurahan Margahayu',
+      offlineBody: 'Warga meminta tarif sosial bagi rumah tangga miskin.',
+      kecamatan: '',
+    });
+    assert.equal(offline.statusCode, 303);
+    assert.match(
+      (await agent().get(`/konsultasi/${id}/bagian/${pasal3}`)).body,
+      /Notulen musyawarah Kelurahan Margahayu/,
+    );
+
+    // Comments close: answers are refused while comments are open, then given one by one.
+    await a.get(`/konsultasi/${id}/bagian/${pasal2}`);
+    const formShownBefore = a.csrf();
+    await staff.get(`/kelola/konsultasi/${id}`);
+    const early = await staff.post(`/kelola/konsultasi/komentar/${firstId}/tanggapan`, {
+      fate: 'accepted',
+      answer: 'Diterima.',
+    });
+    assert.equal(early.statusCode, 400);
+    await staff.get(`/kelola/konsultasi/${id}`);
+    const closed = await staff.post(`/kelola/konsultasi/${id}`, {
+      kind: 'raperda',
+      title: 'Konsultasi Raperda Penyelenggaraan Air Minum',
+      summary: 'Rancangan ini mengatur hak setiap rumah tangga atas air minum dan cara tarif ditetapkan.',
+      body: '',
+      raperda: '',
+      opensOn: day(-20),
+      commentsFrom: day(-19),
+      commentsUntil: day(-1),
+      reportDue: day(10),
+    });
+    assert.equal(closed.statusCode, 303);
+    const late = await a.post(
+      `/konsultasi/${id}/bagian/${pasal2}/komentar`,
+      { body: 'Terlambat tapi penting sekali.' },
+      { csrf: formShownBefore },
+    );
+    assert.equal(late.statusCode, 400);
+    assert.match(late.body, /Komentar: tidak bisa pada tahap konsultasi ini\./);
+
+    await staff.get(`/kelola/konsultasi/${id}`);
+    const noFate = await staff.post(`/kelola/konsultasi/komentar/${firstId}/tanggapan`, { fate: '', answer: '' });
+    assert.equal(noFate.statusCode, 400);
+    assert.match(noFate.body, /Pilih tindak lanjut komentar ini\./);
+    await staff.get(`/kelola/konsultasi/${id}`);
+    const tooSoon = await staff.post(`/kelola/konsultasi/${id}/laporan`, {
+      reportSummary: 'Kami menerima banyak masukan tentang jumlah air minum dan tarif.',
+    });
+    assert.equal(tooSoon.statusCode, 400);
+    assert.match(tooSoon.body, /Ringkasan laporan: masih ada 3 komentar tanpa tanggapan/);
+    const offlineId = Number(
+      (
+        await t.database.db
+          .selectFrom('consultation_comment')
+          .select('id')
+          .where('origin', '=', 'offline')
+          .where('consultation_id', '=', id)
+          .executeTakeFirstOrThrow()
+      ).id,
+    );
+    const answers: [number, string, string][] = [
+      [firstId, 'partly', 'Batas dinaikkan menjadi 80 liter per orang per hari.'],
+      [replyId, 'accepted', 'Sekolah dimasukkan dalam Pasal 2 ayat (2).'],
+      [offlineId, 'rejected', 'Tarif sosial sudah diatur dalam Perda tentang PDAM.'],
+    ];
+    for (const [commentId, fate, answer] of answers) {
+      await staff.get(`/kelola/konsultasi/${id}`);
+      const res = await staff.post(`/kelola/konsultasi/komentar/${commentId}/tanggapan`, { fate, answer });
+      assert.equal(res.statusCode, 303);
+    }
+    await staff.get(`/kelola/konsultasi/${id}`);
+    assert.equal(
+      (
+        await staff.post(`/kelola/konsultasi/${id}/bagian/${pasal2}/laporan`, {
+          report: 'Banyak warga meminta batas lebih tinggi; kami menaikkannya.',
+        })
+      ).statusCode,
+      303,
+    );
+    await staff.get(`/kelola/konsultasi/${id}`);
+    const published = await staff.post(`/kelola/konsultasi/${id}/laporan`, {
+      reportSummary: 'Kami menerima masukan tentang jumlah air minum dan tarif, dan mengubah Pasal 2.',
+    });
+    assert.equal(published.statusCode, 303);
+    await t.app.outbox.deliverDue();
+
+    // Each commenter receives the report with the fate of their own comments.
+    const toA = mailbox.to(citizenA.email);
+    assert.equal(toA.length, 1);
+    assert.match(toA[0]?.subject ?? '', /^Laporan konsultasi: Konsultasi Raperda Penyelenggaraan Air Minum/);
+    assert.match(toA[0]?.text ?? '', new RegExp(`/konsultasi/komentar/${firstId}: Diterima sebagian`));
+    const toB = mailbox.to(citizenB.email);
+    assert.equal(toB.length, 1);
+    assert.match(toB[0]?.text ?? '', new RegExp(`/konsultasi/komentar/${replyId}: Diterima`));
+    assert.doesNotMatch(
+      toB[0]?.text ?? '',
+      new RegExp(`/konsultasi/komentar/${secondId}`),
+      'a hidden comment has no fate',
+    );
+
+    const own = await a.get(`/konsultasi/komentar/${firstId}`);
+    assert.match(own.body, /Diterima sebagian/);
+    assert.match(own.body, /Batas dinaikkan menjadi 80 liter/);
+    const report = await agent().get(`/konsultasi/${id}/laporan`);
+    assert.match(report.body, /Kami menerima masukan tentang jumlah air minum/);
+    assert.match(report.body, /Banyak warga meminta batas lebih tinggi/);
+    assert.match(report.body, /1 diterima · 1 diterima sebagian · 0 tidak diterima/);
+    assert.match(report.body, /<svg/);
+    const hiddenPage = await agent().get(`/konsultasi/komentar/${secondId}`);
+    assert.match(hiddenPage.body, /Komentar yang disembunyikan tidak ditindaklanjuti\./);
+
+    // The commenter finds the comment among their own data, with its fate.
+    const data = JSON.parse((await a.get('/akun/data.json')).body) as Record<string, unknown>;
+    assert.match(JSON.stringify(data), /"fate":"partly"/);
+
+    // Every page of the consultation is valid HTML.
+    const validator = new HtmlValidate({ extends: ['html-validate:standard'] });
+    for (const [who, url] of [
+      [agent(), '/konsultasi'],
+      [agent(), `/konsultasi/${id}`],
+      [a, `/konsultasi/${id}/bagian/${pasal2}`],
+      [agent(), `/konsultasi/komentar/${firstId}`],
+      [agent(), `/konsultasi/${id}/laporan`],
+      [staff, `/kelola/konsultasi/${id}`],
+      [staff, '/kelola/konsultasi'],
+      [moderator, '/kelola/moderasi'],
+    ] as const) {
+      const res = await who.get(url);
+      assert.equal(res.statusCode, 200, url);
+      const report = await validator.validateString(res.body);
+      const problems = report.results.flatMap((r) => r.messages.map((m) => `${m.ruleId}: ${m.message}`));
+      assert.deepEqual(problems, [], `${url} is valid HTML`);
+    }
+  });
+
+  test("a new account's first comment waits for a moderator where the consultation asks for it", async () => {
+    const { id, sections } = await openConsultation(staff, {
+      title: 'Konsultasi dengan pemeriksaan komentar pertama',
+      holdFirstComments: 'yes',
+    });
+    const pasal1 = sections[1]?.id ?? 0;
+    const newcomer = await signIn(t, await createUser(t, 'citizen', { name: 'Akun Baru' }), agent());
+    const sent = await comment(newcomer, id, pasal1, { body: 'Definisi air minum perlu menyebut air isi ulang.' });
+    assert.match(String(sent.headers.location), /pesan=ditahan/);
+    assert.doesNotMatch((await agent().get(`/konsultasi/${id}/bagian/${pasal1}`)).body, /air isi ulang/);
+    const queue = await moderator.get('/kelola/moderasi');
+    assert.match(queue.body, /Komentar pertama, menunggu pemeriksaan/);
+    assert.match(queue.body, /air isi ulang/);
+    const heldId = Number(
+      (
+        await t.database.db
+          .selectFrom('consultation_comment')
+          .select('id')
+          .where('consultation_id', '=', id)
+          .executeTakeFirstOrThrow()
+      ).id,
+    );
+    assert.equal((await moderator.post(`/kelola/moderasi/komentar/${heldId}`, { action: 'approve' })).statusCode, 303);
+    assert.match((await agent().get(`/konsultasi/${id}/bagian/${pasal1}`)).body, /air isi ulang/);
+    // Once one comment was let through, the next one shows at once.
+    const next = await comment(newcomer, id, pasal1, { body: 'Dan air hujan yang diolah juga perlu disebut.' });
+    assert.match(String(next.headers.location), /pesan=terkirim/);
+  });
+});

@@ -1,0 +1,792 @@
+/**
+ * Public consultations. Citizens: /konsultasi (the list), /konsultasi/:id (the document, its
+ * phases and sections), /konsultasi/:id/bagian/:section (a section's comments, the comment form,
+ * agree / disagree / unsure), /konsultasi/komentar/:id (one comment and its fate),
+ * /konsultasi/:id/laporan (what we heard and what we did), its Atom feed and open-data files.
+ * Staff: /kelola/konsultasi. Moderators: /kelola/moderasi.
+ */
+
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { type Static, Type } from 'typebox';
+import { getCouncil } from '../council/service.ts';
+import { deps, signedIn } from '../platform/auth.ts';
+import { NotFoundError } from '../platform/errors.tsx';
+import { atomFeed, csv } from '../platform/feeds.ts';
+import type { MessageKey } from '../platform/i18n.ts';
+import { can } from '../platform/permissions.ts';
+import { renderForm, renderPage } from '../platform/render.tsx';
+import { IdParams, optionalText, queryText } from '../platform/schemas.ts';
+import { type FieldWords, fieldMessages } from '../platform/validation.ts';
+import type { FieldErrors } from '../platform/views/form.tsx';
+import { writeXlsx } from '../platform/xlsx.ts';
+import {
+  addComment,
+  addOfflineInput,
+  addSections,
+  answerComment,
+  type ConsultationError,
+  type ConsultationInput,
+  commentRecord,
+  consultation,
+  createConsultation,
+  figures,
+  formValues,
+  giveStance,
+  linkMeeting,
+  listConsultations,
+  type ModerationAction,
+  moderate,
+  moderationQueue,
+  openComments,
+  publishReport,
+  removeSection,
+  reportComment,
+  reportRecord,
+  sectionPage,
+  supportComment,
+  updateConsultation,
+  writeSectionReport,
+} from './service.ts';
+import { ConsultationOfficePage, ConsultationsOfficePage, ModerationPage } from './views/office.tsx';
+import { CommentPage, ConsultationPage, ConsultationsPage, ReportPage, SectionCommentsPage } from './views/pages.tsx';
+
+const problemTexts = {
+  required: 'consultation.problem.required',
+  tooLong: 'consultation.problem.tooLong',
+  invalid: 'consultation.problem.invalid',
+  order: 'consultation.problem.order',
+  oneLine: 'form.singleLine',
+  links: 'consultation.problem.links',
+  tooFast: 'consultation.problem.tooFast',
+  quote: 'consultation.problem.quote',
+  closed: 'consultation.problem.closed',
+  notAnswered: 'consultation.problem.notAnswered',
+  missing: 'consultation.problem.invalid',
+} as const satisfies Record<ConsultationError['problem'], MessageKey>;
+
+const fieldWords = {
+  kind: { name: 'consultation.field.kind' },
+  title: { name: 'consultation.field.title', required: 'consultation.required.title' },
+  summary: { name: 'consultation.field.summary', required: 'consultation.required.summary' },
+  body: { name: 'consultation.field.body' },
+  raperda: { name: 'consultation.field.raperda' },
+  opensOn: { name: 'consultation.field.opensOn' },
+  commentsFrom: { name: 'consultation.field.commentsFrom' },
+  commentsUntil: { name: 'consultation.field.commentsUntil' },
+  reportDue: { name: 'consultation.field.reportDue' },
+  heading: { name: 'consultation.field.heading', required: 'consultation.required.heading' },
+  text: { name: 'consultation.field.text', required: 'consultation.required.text' },
+  meeting: { name: 'consultation.field.meeting', required: 'consultation.required.meeting' },
+  section: { name: 'consultation.field.section' },
+  source: { name: 'consultation.field.source', required: 'consultation.required.source' },
+  offlineBody: { name: 'consultation.field.offlineBody', required: 'consultation.required.offlineBody' },
+  quote: { name: 'consultation.field.quote' },
+  kecamatan: { name: 'consultation.field.kecamatan' },
+  reportSummary: { name: 'consultation.field.reportSummary', required: 'consultation.required.reportSummary' },
+} as const satisfies FieldWords;
+
+/** A comment's own words: "Tulis komentar Anda" when empty, "Komentar: …" otherwise. */
+const commentWords = {
+  body: { name: 'consultation.field.comment', required: 'consultation.required.comment' },
+  quote: { name: 'consultation.field.quote' },
+  kecamatan: { name: 'consultation.field.kecamatan' },
+} as const satisfies FieldWords;
+
+const notices: Record<string, MessageKey> = {
+  terkirim: 'consultation.notice.sent',
+  ditahan: 'consultation.notice.held',
+  didukung: 'consultation.notice.supported',
+  sudah: 'consultation.notice.already',
+  sendiri: 'consultation.notice.own',
+  ditutup: 'consultation.notice.closed',
+  sikap: 'consultation.notice.stance',
+  dilaporkan: 'consultation.notice.reported',
+  tersimpan: 'agenda.office.saved',
+  bagian: 'consultation.notice.sections',
+  laporan: 'consultation.notice.report',
+  moderasi: 'consultation.notice.moderated',
+};
+const noticeOf = (request: FastifyRequest) => {
+  const key = queryText(request, 'pesan');
+  return key === undefined || notices[key] === undefined ? undefined : request.t(notices[key]);
+};
+
+const SectionParams = Type.Object({
+  id: Type.Integer({ minimum: 1, maximum: 2_000_000_000 }),
+  section: Type.Integer({ minimum: 1, maximum: 2_000_000_000 }),
+});
+const FileParams = Type.Object({
+  id: Type.Integer({ minimum: 1, maximum: 2_000_000_000 }),
+  file: Type.String({ pattern: '^komentar\\.(csv|xlsx|json)$' }),
+});
+const SectionQuery = Type.Object({
+  lang: optionalText(5),
+  pesan: optionalText(40),
+  urut: Type.Optional(Type.Union([Type.Literal('terbaru'), Type.Literal('dukungan')])),
+  halaman: Type.Optional(Type.Integer({ minimum: 1, maximum: 100_000 })),
+  balas: Type.Optional(Type.Integer({ minimum: 1, maximum: 2_000_000_000 })),
+});
+const Query = Type.Object({ lang: optionalText(5), pesan: optionalText(40) });
+const CommentBody = Type.Object({
+  _csrf: optionalText(200),
+  body: optionalText(20_000),
+  quote: optionalText(5_000),
+  kecamatan: optionalText(80),
+  showAs: optionalText(10),
+  parent: optionalText(20),
+});
+const StanceBody = Type.Object({ _csrf: optionalText(200), stance: optionalText(20) });
+const ReportBody = Type.Object({ _csrf: optionalText(200), reason: optionalText(2_000) });
+const EmptyBody = Type.Object({ _csrf: optionalText(200) });
+const ConsultationBody = Type.Object({
+  _csrf: optionalText(200),
+  kind: optionalText(20),
+  title: optionalText(2_000),
+  summary: optionalText(20_000),
+  body: optionalText(80),
+  raperda: optionalText(20),
+  opensOn: optionalText(20),
+  commentsFrom: optionalText(20),
+  commentsUntil: optionalText(20),
+  reportDue: optionalText(20),
+  holdFirstComments: optionalText(5),
+});
+const SectionsBody = Type.Object({
+  _csrf: optionalText(200),
+  heading: optionalText(2_000),
+  text: optionalText(400_000),
+});
+const MeetingBody = Type.Object({ _csrf: optionalText(200), meeting: optionalText(300) });
+const OfflineBody = Type.Object({
+  _csrf: optionalText(200),
+  section: optionalText(20),
+  source: optionalText(2_000),
+  offlineBody: optionalText(40_000),
+  kecamatan: optionalText(80),
+});
+const AnswerBody = Type.Object({ _csrf: optionalText(200), fate: optionalText(20), answer: optionalText(10_000) });
+const SectionReportBody = Type.Object({ _csrf: optionalText(200), report: optionalText(40_000) });
+const PublishBody = Type.Object({ _csrf: optionalText(200), reportSummary: optionalText(40_000) });
+const ModerateBody = Type.Object({
+  _csrf: optionalText(200),
+  action: optionalText(20),
+  reason: optionalText(2_000),
+});
+
+const moderationActions: readonly ModerationAction[] = ['hide', 'restore', 'approve', 'dismiss'];
+
+function consultationInput(body: Static<typeof ConsultationBody>): ConsultationInput {
+  return {
+    kind: body.kind ?? '',
+    title: body.title ?? '',
+    summary: body.summary ?? '',
+    body: body.body ?? '',
+    raperda: body.raperda ?? '',
+    opensOn: body.opensOn ?? '',
+    commentsFrom: body.commentsFrom ?? '',
+    commentsUntil: body.commentsUntil ?? '',
+    reportDue: body.reportDue ?? '',
+    holdFirstComments: body.holdFirstComments === 'yes',
+  };
+}
+
+export const consultationRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  const messagesOf = (request: FastifyRequest, errors: ConsultationError[], words: FieldWords = fieldWords) =>
+    fieldMessages(request.t, errors, problemTexts, '', words);
+  const isStaff = (request: FastifyRequest) => request.user !== null && can(request.user.role, 'consultations.manage');
+
+  // ------------------------------------------------------------ public pages
+
+  app.get(
+    '/konsultasi',
+    { config: { access: 'public' }, schema: { hide: true, querystring: Query } },
+    async (request, reply) => {
+      const list = await listConsultations(deps(app));
+      return renderPage(request, reply, (ctx) => <ConsultationsPage ctx={ctx} consultations={list} />);
+    },
+  );
+
+  app.get(
+    '/konsultasi/:id',
+    { config: { access: 'public' }, schema: { hide: true, params: IdParams, querystring: Query } },
+    async (request, reply) => {
+      const record = await consultation(deps(app), request.params.id, isStaff(request));
+      if (record === undefined) throw new NotFoundError('consultation');
+      return renderPage(request, reply, (ctx) => (
+        <ConsultationPage ctx={ctx} record={record} notice={noticeOf(request)} />
+      ));
+    },
+  );
+
+  const sectionView = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    params: { id: number; section: number },
+    query: Static<typeof SectionQuery>,
+    form: { errors: FieldErrors; values: Record<string, string | undefined> } = { errors: {}, values: {} },
+  ) => {
+    const order = query.urut === 'dukungan' ? 'supported' : 'newest';
+    const page = await sectionPage(deps(app), params.id, params.section, {
+      order,
+      page: query.halaman ?? 1,
+      viewer: request.user,
+    });
+    if (page === undefined) throw new NotFoundError('section');
+    const structure = await getCouncil(app.db);
+    const status = Object.keys(form.errors).length > 0 ? 400 : 200;
+    return renderForm(
+      request,
+      reply,
+      (ctx, csrf) => (
+        <SectionCommentsPage
+          ctx={ctx}
+          csrf={csrf}
+          page={page}
+          order={order}
+          replyTo={query.balas}
+          kecamatan={structure.kecamatan}
+          errors={form.errors}
+          values={form.values}
+          notice={noticeOf(request)}
+        />
+      ),
+      status,
+    );
+  };
+
+  app.get(
+    '/konsultasi/:id/bagian/:section',
+    { config: { access: 'public' }, schema: { hide: true, params: SectionParams, querystring: SectionQuery } },
+    (request, reply) => sectionView(request, reply, request.params, request.query),
+  );
+
+  app.post(
+    '/konsultasi/:id/bagian/:section/komentar',
+    {
+      config: { access: 'consultations.take-part', rateLimit: { max: 20, timeWindow: '10 minutes' } },
+      schema: { hide: true, params: SectionParams, body: CommentBody },
+    },
+    async (request, reply) => {
+      const { id, section } = request.params;
+      const body = request.body;
+      const result = await addComment(deps(app), signedIn(request), id, section, {
+        body: body.body ?? '',
+        quote: body.quote ?? '',
+        kecamatan: body.kecamatan ?? '',
+        showAs: body.showAs ?? 'name',
+        parent: body.parent ?? '',
+      });
+      if (result.ok)
+        return reply.redirect(
+          result.held
+            ? `/konsultasi/${id}/bagian/${section}?pesan=ditahan`
+            : `/konsultasi/${id}/bagian/${section}?pesan=terkirim#komentar-${result.id}`,
+          303,
+        );
+      if ('missing' in result) throw new NotFoundError('section');
+      const parent = /^\d{1,9}$/.test(body.parent ?? '') ? Number(body.parent) : undefined;
+      return sectionView(request, reply, request.params, parent === undefined ? {} : { balas: parent }, {
+        errors: messagesOf(request, result.errors, commentWords),
+        values: body,
+      });
+    },
+  );
+
+  app.post(
+    '/konsultasi/:id/bagian/:section/sikap',
+    { config: { access: 'consultations.take-part' }, schema: { hide: true, params: SectionParams, body: StanceBody } },
+    async (request, reply) => {
+      const { id, section } = request.params;
+      const outcome = await giveStance(deps(app), signedIn(request), id, section, request.body.stance ?? '');
+      if (outcome === 'missing') throw new NotFoundError('section');
+      if (outcome === 'invalid')
+        return sectionView(
+          request,
+          reply,
+          request.params,
+          {},
+          { errors: { stance: request.t('consultation.required.stance') }, values: {} },
+        );
+      return reply.redirect(
+        `/konsultasi/${id}/bagian/${section}?pesan=${outcome === 'saved' ? 'sikap' : 'ditutup'}`,
+        303,
+      );
+    },
+  );
+
+  app.post(
+    '/konsultasi/komentar/:id/dukung',
+    { config: { access: 'consultations.take-part' }, schema: { hide: true, params: IdParams, body: EmptyBody } },
+    async (request, reply) => {
+      const outcome = await supportComment(deps(app), signedIn(request), request.params.id);
+      const record = await commentRecord(deps(app), request.params.id);
+      if (outcome === 'missing' || record === undefined) throw new NotFoundError('comment');
+      const key = { added: 'didukung', already: 'sudah', own: 'sendiri', closed: 'ditutup' }[outcome];
+      return reply.redirect(
+        `/konsultasi/${record.consultation.id}/bagian/${record.section.id}?pesan=${key}#komentar-${request.params.id}`,
+        303,
+      );
+    },
+  );
+
+  const commentView = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    id: number,
+    error?: string,
+    reason?: string,
+  ) => {
+    const record = await commentRecord(deps(app), id);
+    if (record === undefined) throw new NotFoundError('comment');
+    return renderForm(
+      request,
+      reply,
+      (ctx, csrf) => (
+        <CommentPage
+          ctx={ctx}
+          csrf={csrf}
+          record={record}
+          error={error}
+          reason={reason}
+          notice={noticeOf(request)}
+          canModerate={request.user !== null && can(request.user.role, 'consultations.moderate')}
+        />
+      ),
+      error === undefined ? 200 : 400,
+    );
+  };
+
+  app.get(
+    '/konsultasi/komentar/:id',
+    { config: { access: 'public' }, schema: { hide: true, params: IdParams, querystring: Query } },
+    (request, reply) => commentView(request, reply, request.params.id),
+  );
+
+  app.post(
+    '/konsultasi/komentar/:id/laporkan',
+    {
+      config: { access: 'public', rateLimit: { max: 10, timeWindow: '10 minutes' } },
+      schema: { hide: true, params: IdParams, body: ReportBody },
+    },
+    async (request, reply) => {
+      const result = await reportComment(deps(app), request.user, request.params.id, request.body.reason ?? '');
+      if (result.ok) return reply.redirect(`/konsultasi/komentar/${request.params.id}?pesan=dilaporkan`, 303);
+      if (result.problem === 'missing') throw new NotFoundError('comment');
+      return commentView(
+        request,
+        reply,
+        request.params.id,
+        request.t('consultation.required.reportReason'),
+        request.body.reason,
+      );
+    },
+  );
+
+  app.get(
+    '/konsultasi/:id/laporan',
+    { config: { access: 'public' }, schema: { hide: true, params: IdParams, querystring: Query } },
+    async (request, reply) => {
+      const report = await reportRecord(deps(app), request.params.id, isStaff(request));
+      if (report === undefined) throw new NotFoundError('consultation');
+      const numbers = await figures(deps(app), request.params.id);
+      return renderPage(request, reply, (ctx) => <ReportPage ctx={ctx} report={report} figures={numbers} />);
+    },
+  );
+
+  app.get(
+    '/konsultasi/:id/feed.atom',
+    { config: { access: 'public' }, schema: { hide: true, params: IdParams } },
+    async (request, reply) => {
+      const data = await openComments(deps(app), request.params.id);
+      if (data === undefined) throw new NotFoundError('consultation');
+      const c = data.record.consultation;
+      const base = app.config.publicBaseUrl;
+      const newest = [...data.rows].sort((a, b) => b.id - a.id).slice(0, 50);
+      const structure = await getCouncil(app.db);
+      const entries = newest.map((row) => {
+        const at = new Date(`${row.date}T00:00:00+07:00`);
+        return {
+          id: `${base}/konsultasi/komentar/${row.id}`,
+          title: request.t('consultation.feed.entry', { section: row.section }),
+          url: `${base}/konsultasi/komentar/${row.id}`,
+          published: at,
+          updated: at,
+          summary: row.text,
+        };
+      });
+      if (c.reportPublishedAt !== null)
+        entries.unshift({
+          id: `${base}/konsultasi/${c.id}/laporan`,
+          title: request.t('consultation.report.title', { title: c.title }),
+          url: `${base}/konsultasi/${c.id}/laporan`,
+          published: c.reportPublishedAt,
+          updated: c.reportPublishedAt,
+          summary: c.reportSummary ?? '',
+        });
+      return reply
+        .type('application/atom+xml; charset=utf-8')
+        .header('cache-control', 'public, max-age=300')
+        .send(
+          atomFeed({
+            title: c.title,
+            author: structure.council.name,
+            base,
+            path: `/konsultasi/${c.id}`,
+            self: `/konsultasi/${c.id}/feed.atom`,
+            entries,
+          }),
+        );
+    },
+  );
+
+  app.get(
+    '/konsultasi/:id/unduh/:file',
+    { config: { access: 'public' }, schema: { hide: true, params: FileParams } },
+    async (request, reply) => {
+      const data = await openComments(deps(app), request.params.id);
+      if (data === undefined) throw new NotFoundError('consultation');
+      const format = request.params.file.split('.')[1];
+      const header = Object.keys(data.rows[0] ?? emptyRow) as (keyof typeof emptyRow)[];
+      const name = `konsultasi-${request.params.id}-komentar.${format}`;
+      reply
+        .header('content-disposition', `attachment; filename="${name}"`)
+        .header('cache-control', 'public, max-age=300');
+      if (format === 'json')
+        return reply.type('application/json; charset=utf-8').send(
+          JSON.stringify({
+            consultation: {
+              id: data.record.consultation.id,
+              title: data.record.consultation.title,
+              url: `${app.config.publicBaseUrl}/konsultasi/${data.record.consultation.id}`,
+            },
+            comments: data.rows,
+          }),
+        );
+      const rows = [header, ...data.rows.map((r) => header.map((h) => r[h]))];
+      if (format === 'csv') return reply.type('text/csv; charset=utf-8').send(csv(rows));
+      return reply
+        .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .send(Buffer.from(writeXlsx([{ name: 'komentar', rows }])));
+    },
+  );
+
+  // ------------------------------------------------------------ /kelola/konsultasi
+
+  const manage = { access: 'consultations.manage' as const };
+
+  const listOffice = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    errors: FieldErrors,
+    values: Record<string, string | undefined>,
+  ) => {
+    const [list, structure] = await Promise.all([listConsultations(deps(app), true), getCouncil(app.db)]);
+    return renderForm(
+      request,
+      reply,
+      (ctx, csrf) => (
+        <ConsultationsOfficePage
+          ctx={ctx}
+          csrf={csrf}
+          consultations={list}
+          bodies={structure.bodies}
+          errors={errors}
+          values={values}
+        />
+      ),
+      Object.keys(errors).length > 0 ? 400 : 200,
+    );
+  };
+
+  app.get('/kelola/konsultasi', { config: manage, schema: { hide: true, querystring: Query } }, (request, reply) =>
+    listOffice(request, reply, {}, {}),
+  );
+
+  app.post(
+    '/kelola/konsultasi',
+    { config: manage, schema: { hide: true, body: ConsultationBody } },
+    async (request, reply) => {
+      const result = await createConsultation(
+        deps(app),
+        signedIn(request),
+        consultationInput(request.body),
+        request.ip,
+      );
+      if (result.ok) return reply.redirect(`/kelola/konsultasi/${result.id}?pesan=tersimpan`, 303);
+      return listOffice(request, reply, messagesOf(request, result.errors), request.body);
+    },
+  );
+
+  const oneOffice = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    id: number,
+    errors: FieldErrors = {},
+    values: Record<string, string | undefined> = {},
+  ) => {
+    const report = await reportRecord(deps(app), id, true);
+    if (report === undefined) throw new NotFoundError('consultation');
+    const structure = await getCouncil(app.db);
+    return renderForm(
+      request,
+      reply,
+      (ctx, csrf) => (
+        <ConsultationOfficePage
+          ctx={ctx}
+          csrf={csrf}
+          report={report}
+          bodies={structure.bodies}
+          kecamatan={structure.kecamatan}
+          errors={errors}
+          values={{ ...formValues(report.record.consultation), ...values }}
+          notice={noticeOf(request)}
+        />
+      ),
+      Object.keys(errors).length > 0 ? 400 : 200,
+    );
+  };
+
+  /** After a staff change: back to the consultation's page, or the same page with what was wrong. */
+  const afterOffice = (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    id: number,
+    result: { ok: true } | { ok: false; errors: ConsultationError[] } | undefined,
+    values: Record<string, string | undefined>,
+    notice = 'tersimpan',
+    anchor = '',
+  ) => {
+    if (result === undefined) throw new NotFoundError('consultation');
+    if (result.ok) return reply.redirect(`/kelola/konsultasi/${id}?pesan=${notice}${anchor}`, 303);
+    return oneOffice(request, reply, id, messagesOf(request, result.errors), values);
+  };
+
+  app.get(
+    '/kelola/konsultasi/:id',
+    { config: manage, schema: { hide: true, params: IdParams, querystring: Query } },
+    (request, reply) => oneOffice(request, reply, request.params.id),
+  );
+
+  app.post(
+    '/kelola/konsultasi/:id',
+    { config: manage, schema: { hide: true, params: IdParams, body: ConsultationBody } },
+    async (request, reply) => {
+      const { id } = request.params;
+      const result = await updateConsultation(
+        deps(app),
+        signedIn(request),
+        id,
+        consultationInput(request.body),
+        request.ip,
+      );
+      return afterOffice(request, reply, id, result, request.body);
+    },
+  );
+
+  app.post(
+    '/kelola/konsultasi/:id/bagian',
+    { config: manage, schema: { hide: true, params: IdParams, body: SectionsBody } },
+    async (request, reply) => {
+      const { id } = request.params;
+      const result = await addSections(
+        deps(app),
+        signedIn(request),
+        id,
+        { heading: request.body.heading ?? '', text: request.body.text ?? '' },
+        request.ip,
+      );
+      return afterOffice(request, reply, id, result, request.body, 'bagian', '#bagian');
+    },
+  );
+
+  app.post(
+    '/kelola/konsultasi/:id/bagian/:section/hapus',
+    { config: manage, schema: { hide: true, params: SectionParams, body: EmptyBody } },
+    async (request, reply) => {
+      const { id, section } = request.params;
+      const result = await removeSection(deps(app), signedIn(request), id, section, request.ip);
+      if (result !== undefined && !result.ok)
+        return oneOffice(request, reply, id, { section: request.t('consultation.problem.sectionInUse') });
+      return afterOffice(request, reply, id, result, {}, 'tersimpan', '#bagian');
+    },
+  );
+
+  app.post(
+    '/kelola/konsultasi/:id/bagian/:section/laporan',
+    { config: manage, schema: { hide: true, params: SectionParams, body: SectionReportBody } },
+    async (request, reply) => {
+      const { id, section } = request.params;
+      const result = await writeSectionReport(
+        deps(app),
+        signedIn(request),
+        id,
+        section,
+        request.body.report ?? '',
+        request.ip,
+      );
+      return afterOffice(
+        request,
+        reply,
+        id,
+        result,
+        { [`report-${section}`]: request.body.report },
+        'tersimpan',
+        `#bagian-${section}`,
+      );
+    },
+  );
+
+  app.post(
+    '/kelola/konsultasi/:id/rapat',
+    { config: manage, schema: { hide: true, params: IdParams, body: MeetingBody } },
+    async (request, reply) => {
+      const { id } = request.params;
+      const result = await linkMeeting(deps(app), signedIn(request), id, request.body.meeting ?? '', request.ip);
+      return afterOffice(request, reply, id, result, request.body);
+    },
+  );
+
+  app.post(
+    '/kelola/konsultasi/:id/masukan',
+    { config: manage, schema: { hide: true, params: IdParams, body: OfflineBody } },
+    async (request, reply) => {
+      const { id } = request.params;
+      const body = request.body;
+      const result = await addOfflineInput(
+        deps(app),
+        signedIn(request),
+        id,
+        {
+          section: body.section ?? '',
+          source: body.source ?? '',
+          body: body.offlineBody ?? '',
+          kecamatan: body.kecamatan ?? '',
+        },
+        request.ip,
+      );
+      return afterOffice(request, reply, id, result, body);
+    },
+  );
+
+  app.post(
+    '/kelola/konsultasi/komentar/:id/tanggapan',
+    { config: manage, schema: { hide: true, params: IdParams, body: AnswerBody } },
+    async (request, reply) => {
+      const commentId = request.params.id;
+      const result = await answerComment(
+        deps(app),
+        signedIn(request),
+        commentId,
+        { fate: request.body.fate ?? '', reason: request.body.answer ?? '' },
+        request.ip,
+      );
+      if (result === undefined) throw new NotFoundError('comment');
+      if (result.ok)
+        return reply.redirect(`/kelola/konsultasi/${result.id}?pesan=tersimpan#tanggapan-${commentId}`, 303);
+      const consultationId = (await commentRecordForStaff(commentId)) ?? 0;
+      const words: FieldWords = {
+        [`fate-${commentId}`]: { required: 'consultation.required.fate' },
+        [`answer-${commentId}`]: { name: 'consultation.field.answer', required: 'consultation.required.answer' },
+      };
+      return oneOffice(request, reply, consultationId, messagesOf(request, result.errors, words), {
+        [`fate-${commentId}`]: request.body.fate,
+        [`answer-${commentId}`]: request.body.answer,
+      });
+    },
+  );
+  const commentRecordForStaff = async (commentId: number) => {
+    const report = await commentRecord(deps(app), commentId);
+    return report?.consultation.id;
+  };
+
+  app.post(
+    '/kelola/konsultasi/:id/laporan',
+    { config: manage, schema: { hide: true, params: IdParams, body: PublishBody } },
+    async (request, reply) => {
+      const { id } = request.params;
+      const result = await publishReport(
+        deps(app),
+        signedIn(request),
+        id,
+        request.body.reportSummary ?? '',
+        request.ip,
+      );
+      if (result?.ok) app.outbox.kick();
+      return afterOffice(request, reply, id, result, request.body, 'laporan');
+    },
+  );
+
+  // ------------------------------------------------------------ /kelola/moderasi
+
+  const moderateAccess = { access: 'consultations.moderate' as const };
+  const queuePage = async (request: FastifyRequest, reply: FastifyReply, errors: FieldErrors = {}, values = {}) => {
+    const queue = await moderationQueue(deps(app));
+    return renderForm(
+      request,
+      reply,
+      (ctx, csrf) => (
+        <ModerationPage
+          ctx={ctx}
+          csrf={csrf}
+          queue={queue}
+          errors={errors}
+          values={values}
+          notice={noticeOf(request)}
+        />
+      ),
+      Object.keys(errors).length > 0 ? 400 : 200,
+    );
+  };
+
+  app.get(
+    '/kelola/moderasi',
+    { config: moderateAccess, schema: { hide: true, querystring: Query } },
+    (request, reply) => queuePage(request, reply),
+  );
+
+  app.post(
+    '/kelola/moderasi/komentar/:id',
+    { config: moderateAccess, schema: { hide: true, params: IdParams, body: ModerateBody } },
+    async (request, reply) => {
+      const commentId = request.params.id;
+      const action = moderationActions.find((a) => a === request.body.action);
+      if (action === undefined)
+        return queuePage(request, reply, { [`reason-${commentId}`]: request.t('consultation.problem.invalid') });
+      const result = await moderate(
+        deps(app),
+        signedIn(request),
+        commentId,
+        action,
+        request.body.reason ?? '',
+        request.ip,
+      );
+      if (result === undefined) throw new NotFoundError('comment');
+      if (result.ok) {
+        const back = queryText(request, 'kembali');
+        return reply.redirect(
+          back === 'komentar' ? `/konsultasi/komentar/${commentId}?pesan=moderasi` : '/kelola/moderasi?pesan=moderasi',
+          303,
+        );
+      }
+      const words: FieldWords = { [`reason-${commentId}`]: { required: 'consultation.required.hideReason' } };
+      return queuePage(request, reply, messagesOf(request, result.errors, words), {
+        [`reason-${commentId}`]: request.body.reason,
+      });
+    },
+  );
+};
+
+const emptyRow = {
+  id: 0,
+  section: '',
+  reply_to: null,
+  origin: '',
+  kecamatan: null,
+  date: '',
+  quote: null,
+  text: '',
+  support: 0,
+  fate: null,
+  fate_reason: null,
+};
