@@ -163,7 +163,19 @@ describe('a public consultation from opening to its report', () => {
   });
 
   test('two citizens comment on different articles, one reports abuse, a moderator hides it, staff answer and publish the report', async () => {
-    const { id, sections } = await openConsultation(staff);
+    const council = await t.database.db.selectFrom('council').select('id').executeTakeFirstOrThrow();
+    const raperda = await t.database.db
+      .insertInto('raperda')
+      .values({
+        council_id: council.id,
+        propemperda_year: 2026,
+        title: 'Raperda tentang Penyelenggaraan Air Minum',
+        initiator: 'dprd',
+        stage: 'pembahasan',
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const { id, sections } = await openConsultation(staff, { raperda: String(raperda.id) });
     assert.deepEqual(
       sections.map((s) => s.heading),
       ['Pembukaan', 'Pasal 1', 'Pasal 2', 'Pasal 3'],
@@ -179,7 +191,18 @@ describe('a public consultation from opening to its report', () => {
     const section = await agent().get(`/konsultasi/${id}/bagian/${pasal2}`);
     assert.match(section.body, /60 liter air minum/);
     assert.match(section.body, /Masuk untuk berkomentar/);
-    assert.equal((await agent().get('/')).statusCode, 200);
+    const home = await agent().get('/');
+    assert.match(
+      home.body,
+      new RegExp(
+        `<a href="/konsultasi/${id}">Konsultasi Raperda Penyelenggaraan Air Minum</a><br/><span class="meta">15 hari lagi</span>`,
+      ),
+    );
+    assert.match(
+      page.body,
+      new RegExp(`<a href="/raperda/${raperda.id}">Raperda tentang Penyelenggaraan Air Minum</a>`),
+    );
+    assert.match((await agent().get(`/raperda/${raperda.id}`)).body, new RegExp(`<a href="/konsultasi/${id}">`));
 
     const a = await signIn(t, citizenA, agent());
     const b = await signIn(t, citizenB, agent());
@@ -365,7 +388,7 @@ describe('a public consultation from opening to its report', () => {
       title: 'Konsultasi Raperda Penyelenggaraan Air Minum',
       summary: 'Rancangan ini mengatur hak setiap rumah tangga atas air minum dan cara tarif ditetapkan.',
       body: '',
-      raperda: '',
+      raperda: String(raperda.id),
       opensOn: day(-20),
       commentsFrom: day(-19),
       commentsUntil: day(-1),
@@ -448,6 +471,10 @@ describe('a public consultation from opening to its report', () => {
     assert.match(report.body, /Banyak warga meminta batas lebih tinggi/);
     assert.match(report.body, /1 diterima · 1 diterima sebagian · 0 tidak diterima/);
     assert.match(report.body, /<svg/);
+    assert.match(
+      (await agent().get(`/raperda/${raperda.id}`)).body,
+      new RegExp(`<a href="/konsultasi/${id}/laporan">laporan hasil konsultasi</a>`),
+    );
     const hiddenPage = await agent().get(`/konsultasi/komentar/${secondId}`);
     assert.match(hiddenPage.body, /Komentar yang disembunyikan tidak ditindaklanjuti\./);
 

@@ -162,6 +162,16 @@ export async function openConsultations(deps: Deps): Promise<Consultation[]> {
   return list.filter((c) => c.phase === 'comments').sort((a, b) => a.daysLeft - b.daysLeft);
 }
 
+/** The consultations held on a draft regulation, for the draft's page (visible ones only). */
+export async function consultationsOfDraft(
+  deps: Deps,
+  raperdaId: number,
+): Promise<{ id: number; title: string; reportPublished: boolean }[]> {
+  const structure = await getCouncil(deps.db);
+  const rows = await q.consultationsOfDraft(deps.db, structure.council.id, raperdaId, today());
+  return rows.map((r) => ({ id: r.id, title: r.title, reportPublished: r.report_published_at !== null }));
+}
+
 export interface ConsultationRecord {
   consultation: Consultation;
   sections: Section[];

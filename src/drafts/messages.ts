@@ -27,6 +27,8 @@ export const messages = {
   'draft.result': { id: 'Menjadi', en: 'Became' },
   'draft.summary': { id: 'Ringkasan', en: 'Summary' },
   'draft.history': { id: 'Riwayat tahapan', en: 'History of stages' },
+  'draft.consultations': { id: 'Konsultasi publik', en: 'Public consultation' },
+  'draft.consultationReport': { id: 'laporan hasil konsultasi', en: 'the consultation report' },
   'draft.followedByYou': { id: 'Rancangan perda yang Anda ikuti', en: 'Draft regulations you follow' },
   'draft.follow.title': { id: 'Ikuti rancangan ini', en: 'Follow this draft' },
   'draft.follow.lead': {

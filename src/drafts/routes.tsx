@@ -7,6 +7,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
+import { consultationsOfDraft } from '../consultations/service.ts';
 import { getCouncil } from '../council/service.ts';
 import { deps, signedIn } from '../platform/auth.ts';
 import { NotFoundError } from '../platform/errors.tsx';
@@ -102,12 +103,21 @@ export const draftRoutes: FastifyPluginAsyncTypebox = async (app) => {
   );
 
   const draftPage = async (request: FastifyRequest, reply: FastifyReply, id: number, error?: string) => {
-    const record = await draft(deps(app), id);
+    const [record, consultations] = await Promise.all([draft(deps(app), id), consultationsOfDraft(deps(app), id)]);
     if (record === undefined) throw new NotFoundError('draft');
     return renderForm(
       request,
       reply,
-      (ctx, csrf) => <DraftPage ctx={ctx} csrf={csrf} record={record} notice={noticeOf(request)} error={error} />,
+      (ctx, csrf) => (
+        <DraftPage
+          ctx={ctx}
+          csrf={csrf}
+          record={record}
+          consultations={consultations}
+          notice={noticeOf(request)}
+          error={error}
+        />
+      ),
       error === undefined ? 200 : 400,
     );
   };

@@ -4,6 +4,7 @@ import { Type } from 'typebox';
 import { agenda } from '../agenda/service.ts';
 import { recentlyAnswered, thisMonth } from '../aspirations/service.ts';
 import { budgetHeadline } from '../budget/service.ts';
+import { openConsultations } from '../consultations/service.ts';
 import { getCouncil } from '../council/service.ts';
 import { propemperda } from '../drafts/service.ts';
 import { deps } from '../platform/auth.ts';
@@ -24,7 +25,7 @@ export const homeRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request, reply) => {
       const now = new Date();
       const d = deps(app);
-      const [structure, answered, month, week, drafts, money] = await Promise.all([
+      const [structure, answered, month, week, drafts, money, consultations] = await Promise.all([
         getCouncil(app.db),
         recentlyAnswered(d, 3),
         thisMonth(d, now),
@@ -37,6 +38,7 @@ export const homeRoutes: FastifyPluginAsyncTypebox = async (app) => {
         }),
         propemperda(d, undefined),
         budgetHeadline(d),
+        openConsultations(d),
       ]);
       const meetings = week.meetings.filter((m) => !m.cancelled);
       const live = meetings.filter(
@@ -52,6 +54,7 @@ export const homeRoutes: FastifyPluginAsyncTypebox = async (app) => {
           next={next}
           month={month}
           answered={answered}
+          consultations={consultations}
           drafts={discussed}
           money={money}
         />

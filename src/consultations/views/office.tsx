@@ -16,7 +16,8 @@ import {
 } from '../../platform/views/form.tsx';
 import { Layout } from '../../platform/views/layout.tsx';
 import { type Consultation, fates, kinds, type QueueItem, type ReportRecord } from '../service.ts';
-import { CommentBody, PhaseTag } from './pages.tsx';
+import { CommentBody } from './pages.tsx';
+import { PhaseTag } from './shared.tsx';
 
 function ConsultationFields({
   ctx,

@@ -40,28 +40,7 @@ import type {
   SectionPage,
 } from '../service.ts';
 import { fates, phases, stances } from '../service.ts';
-
-const phaseTone: Record<Phase, TagTone> = {
-  upcoming: 'neutral',
-  information: 'neutral',
-  comments: 'active',
-  closing: 'neutral',
-  report: 'done',
-};
-
-export function PhaseTag({ ctx, c }: { ctx: PageContext; c: Consultation }) {
-  return <Tag tone={phaseTone[c.phase]}>{ctx.t(`consultation.phase.${c.phase}`)}</Tag>;
-}
-
-/** "12 hari lagi" while comments are open; when it opens or closed otherwise. */
-export function DaysLeft({ ctx, c }: { ctx: PageContext; c: Consultation }) {
-  const { t } = ctx;
-  if (c.phase === 'comments')
-    return <>{c.daysLeft === 1 ? t('consultation.lastDay') : t('consultation.daysLeft', { n: c.daysLeft })}</>;
-  if (c.phase === 'information' || c.phase === 'upcoming')
-    return <>{t('consultation.opensOn', { day: dayOf(ctx, c.commentsFrom) })}</>;
-  return <>{t('consultation.closedOn', { day: dayOf(ctx, c.commentsUntil) })}</>;
-}
+import { DaysLeft, PhaseTag } from './shared.tsx';
 
 function PhaseBar({ ctx, c }: { ctx: PageContext; c: Consultation }) {
   const { t } = ctx;

@@ -1,6 +1,6 @@
 /**
  * The demo: the council from councils/<name>/ and a year of fictional meetings, documents,
- * drafts, projects, aspirations and a budget, loaded into an empty database (each part only when
+ * drafts, consultations, projects, aspirations and a budget, loaded into an empty database (each part only when
  * its table is empty). Used by the server on first start and by the screenshot script.
  */
 import type { Config } from '../../config.ts';
@@ -9,6 +9,7 @@ import { jakartaDay } from '../../platform/working-days.ts';
 import type { OpenDatabase } from '../index.ts';
 import { seedDemoAspirations } from './aspirations.ts';
 import { seedDemoBudget } from './budget.ts';
+import { seedDemoConsultations } from './consultations.ts';
 import { seedCouncil } from './index.ts';
 import { seedDemoMeetings } from './meetings.ts';
 import { seedDemoProjects } from './projects.ts';
@@ -25,6 +26,8 @@ export async function loadDemo(database: OpenDatabase, config: Config, say: (lin
   if (regulations > 0) say(`Loaded ${regulations} demo legal documents (fictional)`);
   const { drafts } = await seedDemoDrafts(database.db, council.id, year);
   if (drafts > 0) say(`Loaded ${drafts} demo drafts of the ${year} Propemperda (fictional)`);
+  const { consultations } = await seedDemoConsultations(database.db, council.id, jakartaDay(new Date()));
+  if (consultations > 0) say(`Loaded ${consultations} demo public consultations with comments (fictional)`);
   const { projects } = await seedDemoProjects(database.db, council.id, year, jakartaDay(new Date()));
   if (projects > 0) say(`Loaded ${projects} demo projects with progress reports (fictional)`);
   const sealer = createSealer(config.dataKeys, config.lookupKey);

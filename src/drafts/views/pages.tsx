@@ -80,12 +80,15 @@ export function DraftPage({
   ctx,
   csrf,
   record,
+  consultations,
   notice,
   error,
 }: {
   ctx: PageContext;
   csrf: string;
   record: DraftRecord;
+  /** The public consultations held on this draft. */
+  consultations: { id: number; title: string; reportPublished: boolean }[];
   notice?: string | undefined;
   error?: string | undefined;
 }) {
@@ -126,6 +129,24 @@ export function DraftPage({
         )}
       </SummaryList>
       {d.summary === '' ? null : <p class="prose">{d.summary}</p>}
+      {consultations.length === 0 ? null : (
+        <>
+          <h2>{t('draft.consultations')}</h2>
+          <ul>
+            {consultations.map((c) => (
+              <li key={c.id}>
+                <a href={`/konsultasi/${c.id}`}>{c.title}</a>
+                {c.reportPublished ? (
+                  <>
+                    {' · '}
+                    <a href={`/konsultasi/${c.id}/laporan`}>{t('draft.consultationReport')}</a>
+                  </>
+                ) : null}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
       <h2>{t('draft.history')}</h2>
       <ol class="timeline">
         {record.steps.map((s, i) => (

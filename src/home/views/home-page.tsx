@@ -7,6 +7,8 @@
 import type { MeetingView } from '../../agenda/service.ts';
 import { shownTitle } from '../../agenda/views/shared.tsx';
 import { SendOrTrack, StatusBadge } from '../../aspirations/views/shared.tsx';
+import type { Consultation } from '../../consultations/service.ts';
+import { OpenConsultations } from '../../consultations/views/shared.tsx';
 import type { CouncilStructure } from '../../council/service.ts';
 import { KelurahanForm } from '../../council/views/shared.tsx';
 import type { AspirationStatus, BudgetStage, RaperdaStage } from '../../db/schema.ts';
@@ -27,6 +29,8 @@ export interface HomePageProps {
   month: { received: number; answered: number };
   /** The newest aspirations the council answered. */
   answered: { code: string; title: string; status: AspirationStatus; answer: string | null }[];
+  /** Consultations open for comments, soonest closing first. */
+  consultations: Consultation[];
   /** Draft regulations being written or debated, to follow. */
   drafts: { id: number; title: string; stage: RaperdaStage }[];
   /** The budget /anggaran opens on. */
@@ -44,7 +48,7 @@ function MeetingLine({ ctx, m }: { ctx: PageContext; m: MeetingView }) {
   );
 }
 
-export function HomePage({ ctx, structure, live, next, month, answered, drafts, money }: HomePageProps) {
+export function HomePage({ ctx, structure, live, next, month, answered, consultations, drafts, money }: HomePageProps) {
   const { t, lang } = ctx;
   const { council } = structure;
   const lead = t('home.lead', {
@@ -134,6 +138,8 @@ export function HomePage({ ctx, structure, live, next, month, answered, drafts, 
         <p>{t('home.speakLead')}</p>
         <SendOrTrack ctx={ctx} />
       </section>
+
+      {consultations.length === 0 ? null : <OpenConsultations ctx={ctx} consultations={consultations.slice(0, 3)} />}
 
       {drafts.length === 0 ? null : (
         <section aria-labelledby="ikut">

@@ -1,0 +1,42 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { buildTestApp } from '../../../test/helpers/app.ts';
+import { jakartaDay } from '../../platform/working-days.ts';
+import { seedDemoConsultations } from './consultations.ts';
+import { seedDemoDrafts } from './regulations.ts';
+
+test('the demo has an RPJMD chapter open for comments and a Raperda consultation with its report out', async () => {
+  const t = await buildTestApp();
+  try {
+    const db = t.database.db;
+    const council = await db.selectFrom('council').select('id').executeTakeFirstOrThrow();
+    await seedDemoDrafts(db, council.id, 2026);
+    const today = jakartaDay(new Date());
+    assert.deepEqual(await seedDemoConsultations(db, council.id, today), { consultations: 2 });
+    assert.deepEqual(await seedDemoConsultations(db, council.id, today), { consultations: 0 }, 'only once');
+
+    const list = JSON.parse((await t.app.inject('/api/v1/consultations')).body) as {
+      data: { id: number; kind: string; phase: string; comments: number; raperda: { id: number } | null }[];
+    };
+    const open = list.data.find((c) => c.kind === 'rpjmd');
+    const closed = list.data.find((c) => c.kind === 'raperda');
+    assert.equal(open?.phase, 'comments');
+    assert.ok((open?.comments ?? 0) >= 5);
+    assert.equal(closed?.phase, 'report');
+    assert.ok(closed?.raperda !== null, 'the closed consultation is on a draft of the Propemperda');
+
+    const report = (await t.app.inject(`/konsultasi/${closed?.id}/laporan`)).body;
+    assert.match(report, /Tenggat penyerahan ruang terbuka hijau/);
+    const unanswered = await db
+      .selectFrom('consultation_comment')
+      .select('id')
+      .where('consultation_id', '=', closed?.id ?? 0)
+      .where('fate', 'is', null)
+      .execute();
+    assert.equal(unanswered.length, 0, 'every comment of the closed consultation has its fate');
+    assert.match((await t.app.inject(`/raperda/${closed?.raperda?.id}`)).body, /laporan hasil konsultasi/);
+    assert.match((await t.app.inject('/')).body, /Rancangan RPJMD 2026–2030/);
+  } finally {
+    await t.close();
+  }
+});
