@@ -64,6 +64,7 @@ const volume = {
   meetings: flag('meetings', quick ? 500 : 2000),
   regulations: flag('regulations', quick ? 100 : 500),
   projects: flag('projects', quick ? 200 : 1000),
+  comments: flag('comments', 5000),
 };
 const duration = flag('duration', quick ? 3 : 6);
 const runs = flag('runs', quick ? 1 : 3);
@@ -330,6 +331,11 @@ async function prepare(engine: 'pglite' | 'postgres') {
     .orderBy('id', 'desc')
     .limit(1)
     .executeTakeFirstOrThrow();
+  const busiest = await open.db
+    .selectFrom('consultation_section')
+    .select(['consultation_id', 'id'])
+    .where('position', '=', 3)
+    .executeTakeFirstOrThrow();
   await open.close();
   const secrets = {
     SESSION_SECRET: 'bench-session-secret-long-enough-for-the-check',
@@ -339,6 +345,8 @@ async function prepare(engine: 'pglite' | 'postgres') {
   return {
     env: { DATA_DIR: dataDir, DATABASE_URL: databaseUrl, ...secrets },
     code: code.code,
+    consultation: busiest.consultation_id,
+    section: busiest.id,
     fillSeconds,
     async remove() {
       rmSync(dataDir, { recursive: true, force: true });
@@ -430,9 +438,16 @@ for (const engine of engines) {
     { name: '/agenda', path: '/agenda' },
     { name: '/perda?q=', path: '/perda?q=pembangunan' },
     { name: '/anggaran', path: '/anggaran' },
+    { name: '/konsultasi/:id', path: `/konsultasi/${place.consultation}` },
+    {
+      name: '/konsultasi/:id/bagian/:s',
+      path: `/konsultasi/${place.consultation}/bagian/${place.section}?urut=dukungan`,
+    },
     { name: '/api/v1/aspirations', path: '/api/v1/aspirations' },
   ];
-  const pages = quick ? allPages.filter((p) => ['home', '/aspirasi/:kode'].includes(p.name)) : allPages;
+  const pages = quick
+    ? allPages.filter((p) => ['home', '/aspirasi/:kode', '/konsultasi/:id'].includes(p.name))
+    : allPages;
   const rows: Row[] = [];
   const ceilings: Ceiling[] = [];
   try {
@@ -518,6 +533,8 @@ for (const engine of engines) {
       { name: '/proyek', path: '/proyek' },
       { name: '/proyek/:id (chart)', path: '/proyek/1' },
       { name: '/anggaran?akun=5', path: '/anggaran?akun=5' },
+      { name: '/konsultasi', path: '/konsultasi' },
+      { name: '/konsultasi/:id/laporan (charts)', path: `/konsultasi/${place.consultation}/laporan` },
     ])
       weights.push({ page: page.name, bytes: await firstLoad(portal.address, page.path) });
     await quiet(portal.address);

@@ -15,6 +15,8 @@ export interface Volume {
   meetings: number;
   regulations: number;
   projects: number;
+  /** Comments on one open consultation of twelve sections, with replies, supports and views. */
+  comments: number;
 }
 
 export const words = [
@@ -173,6 +175,44 @@ export async function fillVolume(db: Db, volume: Volume, year: number): Promise<
     from project p, generate_series(1, 6) m where p.starts_on + m * 30 <= current_date
   `.execute(db);
   await seedDemoBudget(db, councilId, year);
+
+  // One consultation open for comments, its twelve articles commented on unevenly (the third
+  // draws a quarter of them), every tenth comment a reply, with supports counted.
+  const consultation = await db
+    .insertInto('consultation')
+    .values({
+      council_id: councilId,
+      kind: 'raperda',
+      title: 'Konsultasi publik Raperda tentang Pengelolaan Air Limbah (contoh fiktif)',
+      summary: 'Rancangan ini mengatur sambungan air limbah rumah tangga, tarif dan pengawasannya.',
+      opens_on: `${year - 1}-01-01`,
+      comments_from: `${year - 1}-01-02`,
+      comments_until: `${year + 1}-12-31`,
+      report_due: `${year + 2}-01-31`,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await sql`
+    insert into consultation_section (consultation_id, position, heading, body)
+    select ${consultation.id}, i, 'Pasal ' || i,
+      'Setiap rumah tangga wajib menyalurkan ' || (${wordList})[1 + i % 30] || ' ke jaringan air limbah dan '
+        || (${wordList})[1 + (i * 7) % 30] || ' sesuai ketentuan Peraturan Daerah ini (contoh fiktif).'
+    from generate_series(1, 12) as i`.execute(db);
+  await sql`
+    insert into consultation_comment (consultation_id, section_id, author_label, origin, body, kecamatan_id,
+      support_count, created_at)
+    select ${consultation.id}, s.id, case when i % 3 = 0 then '' else 'Warga ' || i end, 'online',
+      'Usul tentang ' || (${wordList})[1 + i % 30] || ' ' || (${wordList})[1 + (i * 7) % 30] || ': mohon '
+        || (${wordList})[1 + (i * 3) % 30] || ' diatur lebih jelas (komentar nomor ' || i || ', contoh fiktif).',
+      (${kecList})[1 + i % ${n}], i % 23, now() - (i || ' minutes')::interval
+    from generate_series(1, ${volume.comments}) as i
+    join consultation_section s on s.consultation_id = ${consultation.id}
+      and s.position = case when i % 4 = 0 then 3 else 1 + i % 12 end`.execute(db);
+  await sql`
+    update consultation_comment c set parent_id = p.id
+    from consultation_comment p
+    where c.consultation_id = ${consultation.id} and c.id % 10 = 0 and p.id = c.id - 1
+      and p.section_id = c.section_id and p.id % 10 <> 0`.execute(db);
   // As autovacuum would soon after such a load: the rows' visibility is recorded and the search
   // indexes' pending entries merged (a fresh bulk load left them in a list every search read
   // through: half the searches a second until vacuumed).
