@@ -12,6 +12,7 @@ import { feature as budget } from './budget/index.ts';
 import { feature as consultations } from './consultations/index.ts';
 import { feature as council } from './council/index.ts';
 import { feature as drafts } from './drafts/index.ts';
+import { feature as forums } from './forums/index.ts';
 import { feature as home } from './home/index.ts';
 import { feature as members } from './members/index.ts';
 import { feature as openData } from './open-data/index.ts';
@@ -36,6 +37,7 @@ export const features: readonly Feature[] = [
   regulations,
   drafts,
   consultations,
+  forums,
   budget,
   projects,
   openData,

@@ -27,6 +27,7 @@ const mainPages = [
   '/anggaran',
   '/aspirasi',
   '/konsultasi',
+  '/forum',
   '/data',
 ];
 const pages = [...mainPages, '/aspirasi/baru', '/lacak', '/api/docs', '/open311', '/masuk', '/daftar'];

@@ -51,6 +51,7 @@ function example(url: string): string {
     file: 'tidak-ada.ics',
     foto: '1',
     section: '1',
+    kind: 'komisi',
   };
   return url.replace(/:(\w+)/g, (_m, name: string) => {
     const value = values[name];

@@ -96,7 +96,6 @@ export const messages = {
   'consultation.sort.newest': { id: 'Terbaru', en: 'Newest' },
   'consultation.sort.supported': { id: 'Paling didukung', en: 'Most supported' },
   'consultation.noComments': { id: 'Belum ada komentar.', en: 'No comments yet.' },
-  'consultation.citizen': { id: 'Warga', en: 'A citizen' },
   'consultation.offline': { id: 'masukan tertulis/tatap muka', en: 'written or in-person input' },
   'consultation.supportCount': { id: '{n} dukungan', en: '{n} supports' },
   'consultation.hidden': {
@@ -146,12 +145,6 @@ export const messages = {
     en: 'A hidden comment is not taken further.',
   },
   'consultation.reportAbuse': { id: 'Laporkan komentar ini', en: 'Report this comment' },
-  'consultation.reportReason': { id: 'Apa yang melanggar aturan?', en: 'What breaks the rules?' },
-  'consultation.reportHint': {
-    id: 'Misalnya ujaran kebencian, data pribadi orang lain, atau iklan. Moderator akan memeriksanya.',
-    en: 'For instance hate speech, someone else’s personal data, or advertising. A moderator will look at it.',
-  },
-  'consultation.reportSend': { id: 'Kirim laporan', en: 'Send the report' },
   'consultation.problem.required': { id: 'Isian ini wajib diisi.', en: 'This field is required.' },
   'consultation.problem.tooLong': {
     id: 'Terlalu panjang: paling banyak {max} huruf.',
@@ -343,21 +336,10 @@ export const messages = {
     id: 'Komentar yang dilaporkan warga dan komentar pertama yang menunggu pemeriksaan. Alasan menyembunyikan tampil untuk publik di tempat komentar.',
     en: 'Comments that citizens reported and first comments waiting to be checked. The reason for hiding one is shown publicly in its place.',
   },
-  'consultation.moderate.empty': { id: 'Tidak ada yang menunggu.', en: 'Nothing is waiting.' },
   'consultation.moderate.held': {
     id: 'Komentar pertama, menunggu pemeriksaan',
     en: 'First comment, waiting to be checked',
   },
-  'consultation.moderate.reported': { id: 'Dilaporkan {n} kali', en: 'Reported {n} times' },
-  'consultation.moderate.reason': { id: 'Alasan (bila disembunyikan)', en: 'Reason (when hiding)' },
-  'consultation.moderate.reasonHint': {
-    id: 'Misalnya "Memuat nomor telepon orang lain".',
-    en: 'For instance "Contains someone else’s phone number".',
-  },
-  'consultation.moderate.hide': { id: 'Sembunyikan', en: 'Hide' },
-  'consultation.moderate.approve': { id: 'Tampilkan', en: 'Let it through' },
-  'consultation.moderate.dismiss': { id: 'Abaikan laporan', en: 'Dismiss the reports' },
-  'consultation.moderate.restore': { id: 'Tampilkan kembali', en: 'Show it again' },
   'consultation.waiting.moderate': { id: '{n} komentar menunggu moderasi', en: '{n} comments wait for moderation' },
   'consultation.waiting.report': {
     id: '{n} konsultasi menunggu tanggapan dan laporan',

@@ -22,6 +22,7 @@ import * as m0016 from './migrations/0016-follows-by-address.ts';
 import * as m0017 from './migrations/0017-decimal-progress.ts';
 import * as m0018 from './migrations/0018-budget-publishing.ts';
 import * as m0019 from './migrations/0019-consultations.ts';
+import * as m0020 from './migrations/0020-forums.ts';
 
 const migrations: Record<string, Migration> = {
   '0001-council': m0001,
@@ -43,6 +44,7 @@ const migrations: Record<string, Migration> = {
   '0017-decimal-progress': m0017,
   '0018-budget-publishing': m0018,
   '0019-consultations': m0019,
+  '0020-forums': m0020,
 };
 
 /** Thrown when the database could not be brought to the latest schema. */

@@ -480,7 +480,7 @@ export interface RaperdaDocumentTable extends Timestamps {
 
 export interface SubscriptionTable extends Timestamps {
   id: Id;
-  subject_type: 'raperda' | 'project' | 'aspiration';
+  subject_type: 'raperda' | 'project' | 'aspiration' | 'forum';
   subject_id: number;
   email_sealed: string;
   email_lookup: string;
@@ -661,7 +661,44 @@ export interface ConsultationStanceTable extends Timestamps {
   stance: Stance;
 }
 
+export interface ForumThreadTable extends Timestamps {
+  id: Id;
+  council_id: number;
+  body_id: number;
+  kecamatan_id: number | null;
+  title: string;
+  consultation_id: number | null;
+  meeting_id: number | null;
+  posts: ColumnType<number, number | undefined, number>;
+  last_post_at: ColumnType<Date, Date | undefined, Date>;
+}
+
+export type ForumRole = 'member' | 'staff' | 'moderator' | 'administrator';
+
+export interface ForumPostTable extends Timestamps {
+  id: Id;
+  thread_id: number;
+  user_id: number | null;
+  author_label: ColumnType<string, string | undefined, string>;
+  author_role: ForumRole | null;
+  body: string;
+  status: ColumnType<'published' | 'hidden', 'published' | 'hidden' | undefined, 'published' | 'hidden'>;
+  hidden_reason: string | null;
+  open_reports: ColumnType<number, number | undefined, number>;
+}
+
+export interface ForumReportTable extends Timestamps {
+  id: Id;
+  post_id: number;
+  user_id: number | null;
+  reason: string;
+  resolved_at: Date | null;
+}
+
 export interface Database {
+  forum_thread: ForumThreadTable;
+  forum_post: ForumPostTable;
+  forum_report: ForumReportTable;
   consultation: ConsultationTable;
   consultation_section: ConsultationSectionTable;
   consultation_meeting: ConsultationMeetingTable;

@@ -38,6 +38,12 @@ export const grants = {
   'consultations.take-part': ['citizen', 'staff', 'member', 'moderator', 'administrator'],
   /** See reported and held comments; hide, restore or let them through. */
   'consultations.moderate': ['moderator', 'staff', 'administrator'],
+  /** Start a forum thread and reply in it. */
+  'forum.take-part': ['citizen', 'staff', 'member', 'moderator', 'administrator'],
+  /** Link a forum thread to a consultation or a meeting. */
+  'forum.link': ['member', 'staff', 'administrator'],
+  /** See reported forum posts; hide, restore, or dismiss the reports. */
+  'forum.moderate': ['moderator', 'staff', 'administrator'],
   /** Edit the council's service settings: categories, targets, verification period, holidays. */
   'council.configure': ['administrator'],
   /** Issue and revoke the keys of applications that file aspirations through Open311. */

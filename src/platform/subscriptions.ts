@@ -1,5 +1,5 @@
 /**
- * Following something by email (a draft regulation, a project, an aspiration): double opt-in — a link to confirm
+ * Following something by email (a draft regulation, a project, an aspiration, a forum thread): double opt-in — a link to confirm
  * goes to the address and nothing else is sent before it is used — and every later message carries
  * a signed "stop" link that only the portal can make. One table for every kind of subject.
  */
@@ -11,13 +11,14 @@ import type { DataSubject, PersonalDataSection } from './feature.ts';
 import type { MessageKey } from './i18n.ts';
 import { enqueueMessage } from './outbox.ts';
 
-export type SubjectType = 'raperda' | 'project' | 'aspiration';
+export type SubjectType = 'raperda' | 'project' | 'aspiration' | 'forum';
 
 /** Where each kind of subject has its pages; its confirm and stop links live under them. */
 export const subjectPages: Record<SubjectType, string> = {
   raperda: '/raperda',
   project: '/proyek',
   aspiration: '/aspirasi',
+  forum: '/forum/utas',
 };
 export interface Subject {
   type: SubjectType;

@@ -15,6 +15,7 @@ import {
   TextField,
 } from '../../platform/views/form.tsx';
 import { Layout } from '../../platform/views/layout.tsx';
+import { ModerationDecision } from '../../platform/views/moderation.tsx';
 import { type Consultation, fates, kinds, type QueueItem, type ReportRecord } from '../service.ts';
 import { CommentBody } from './pages.tsx';
 import { PhaseTag } from './shared.tsx';
@@ -397,7 +398,7 @@ export function ModerationPage({
       <ErrorSummary ctx={ctx} errors={errors} />
       <h1>{t('consultation.moderate.title')}</h1>
       <p class="lead">{t('consultation.moderate.lead')}</p>
-      {queue.length === 0 ? <p>{t('consultation.moderate.empty')}</p> : null}
+      {queue.length === 0 ? <p>{t('moderation.empty')}</p> : null}
       {queue.map((item) => {
         const id = item.comment.id;
         return (
@@ -408,7 +409,7 @@ export function ModerationPage({
             <p class="meta">
               {item.comment.status === 'held'
                 ? t('consultation.moderate.held')
-                : t('consultation.moderate.reported', { n: item.reasons.length })}
+                : t('moderation.reported', { n: item.reasons.length })}
             </p>
             {item.reasons.length === 0 ? null : (
               <ul>
@@ -418,32 +419,15 @@ export function ModerationPage({
               </ul>
             )}
             <CommentBody ctx={ctx} comment={{ ...item.comment, body: item.text }} showFate={false} />
-            <form method="post" action={`/kelola/moderasi/komentar/${id}`} novalidate>
-              <CsrfField token={csrf} />
-              <TextField
-                name="reason"
-                id={`reason-${id}`}
-                label={t('consultation.moderate.reason')}
-                hint={t('consultation.moderate.reasonHint')}
-                value={values[`reason-${id}`]}
-                error={errors[`reason-${id}`]}
-                maxLength={300}
-              />
-              <p class="actions">
-                <Button variant="warning" name="action" value="hide">
-                  {t('consultation.moderate.hide')}
-                </Button>
-                <Button
-                  variant="secondary"
-                  name="action"
-                  value={item.comment.status === 'held' ? 'approve' : 'dismiss'}
-                >
-                  {item.comment.status === 'held'
-                    ? t('consultation.moderate.approve')
-                    : t('consultation.moderate.dismiss')}
-                </Button>
-              </p>
-            </form>
+            <ModerationDecision
+              ctx={ctx}
+              csrf={csrf}
+              action={`/kelola/moderasi/komentar/${id}`}
+              id={id}
+              other={item.comment.status === 'held' ? 'approve' : 'dismiss'}
+              reason={values[`reason-${id}`]}
+              error={errors[`reason-${id}`]}
+            />
           </section>
         );
       })}

@@ -27,6 +27,7 @@ import {
   TextArea,
 } from '../../platform/views/form.tsx';
 import { Layout } from '../../platform/views/layout.tsx';
+import { ReportForm, RestoreForm } from '../../platform/views/moderation.tsx';
 import { Pager } from '../../platform/views/pager.tsx';
 import { TableHead, TableWrap } from '../../platform/views/table-wrap.tsx';
 import type {
@@ -257,7 +258,7 @@ export function CommentBody({ ctx, comment, showFate }: { ctx: PageContext; comm
   return (
     <>
       <p class="meta">
-        <strong>{comment.author === '' ? t('consultation.citizen') : comment.author}</strong>
+        <strong>{comment.author === '' ? t('moderation.citizen') : comment.author}</strong>
         {comment.origin === 'offline' ? ` (${t('consultation.offline')})` : ''}
         {comment.kecamatan === null ? '' : ` · ${comment.kecamatan}`} · {formatDate(comment.createdAt, ctx.lang)}
         {comment.support > 0
@@ -418,7 +419,7 @@ export function SectionCommentsPage({
       <h2 id="tulis">
         {replying === undefined
           ? t('consultation.write')
-          : t('consultation.replyTo', { name: replying.author || t('consultation.citizen') })}
+          : t('consultation.replyTo', { name: replying.author || t('moderation.citizen') })}
       </h2>
       {!open ? (
         <p>
@@ -533,27 +534,17 @@ export function CommentPage({
       {comment.body === null ? null : (
         <details open={error !== undefined}>
           <summary>{t('consultation.reportAbuse')}</summary>
-          <form method="post" action={`/konsultasi/komentar/${comment.id}/laporkan`} novalidate>
-            <CsrfField token={csrf} />
-            <TextArea
-              name="reason"
-              label={t('consultation.reportReason')}
-              hint={t('consultation.reportHint')}
-              value={reason}
-              error={error}
-              rows={3}
-              maxLength={500}
-            />
-            <Button variant="secondary">{t('consultation.reportSend')}</Button>
-          </form>
+          <ReportForm
+            ctx={ctx}
+            csrf={csrf}
+            action={`/konsultasi/komentar/${comment.id}/laporkan`}
+            reason={reason}
+            error={error}
+          />
         </details>
       )}
       {canModerate && comment.body === null ? (
-        <form method="post" action={`/kelola/moderasi/komentar/${comment.id}?kembali=komentar`}>
-          <CsrfField token={csrf} />
-          <input type="hidden" name="action" value="restore" />
-          <Button variant="secondary">{t('consultation.moderate.restore')}</Button>
-        </form>
+        <RestoreForm ctx={ctx} csrf={csrf} action={`/kelola/moderasi/komentar/${comment.id}?kembali=komentar`} />
       ) : null}
     </Layout>
   );

@@ -1,6 +1,6 @@
 /**
  * The demo: the council from councils/<name>/ and a year of fictional meetings, documents,
- * drafts, consultations, projects, aspirations and a budget, loaded into an empty database (each part only when
+ * drafts, consultations, forum threads, projects, aspirations and a budget, loaded into an empty database (each part only when
  * its table is empty). Used by the server on first start and by the screenshot script.
  */
 import type { Config } from '../../config.ts';
@@ -10,6 +10,7 @@ import type { OpenDatabase } from '../index.ts';
 import { seedDemoAspirations } from './aspirations.ts';
 import { seedDemoBudget } from './budget.ts';
 import { seedDemoConsultations } from './consultations.ts';
+import { seedDemoForums } from './forums.ts';
 import { seedCouncil } from './index.ts';
 import { seedDemoMeetings } from './meetings.ts';
 import { seedDemoProjects } from './projects.ts';
@@ -28,6 +29,8 @@ export async function loadDemo(database: OpenDatabase, config: Config, say: (lin
   if (drafts > 0) say(`Loaded ${drafts} demo drafts of the ${year} Propemperda (fictional)`);
   const { consultations } = await seedDemoConsultations(database.db, council.id, jakartaDay(new Date()));
   if (consultations > 0) say(`Loaded ${consultations} demo public consultations with comments (fictional)`);
+  const { threads } = await seedDemoForums(database.db, council.id);
+  if (threads > 0) say(`Loaded ${threads} demo forum threads with replies (fictional)`);
   const { projects } = await seedDemoProjects(database.db, council.id, year, jakartaDay(new Date()));
   if (projects > 0) say(`Loaded ${projects} demo projects with progress reports (fictional)`);
   const sealer = createSealer(config.dataKeys, config.lookupKey);

@@ -16,6 +16,7 @@ const navigation: { href: string; label: MessageKey }[] = [
   { href: '/anggaran', label: 'nav.budget' },
   { href: '/aspirasi', label: 'nav.aspirations' },
   { href: '/konsultasi', label: 'nav.consultations' },
+  { href: '/forum', label: 'nav.forum' },
 ];
 
 /** Links that depend on who is signed in. */

@@ -3,9 +3,10 @@ import { test } from 'node:test';
 import { buildTestApp } from '../../../test/helpers/app.ts';
 import { jakartaDay } from '../../platform/working-days.ts';
 import { seedDemoConsultations } from './consultations.ts';
+import { seedDemoForums } from './forums.ts';
 import { seedDemoDrafts } from './regulations.ts';
 
-test('the demo has an RPJMD chapter open for comments and a Raperda consultation with its report out', async () => {
+test('the demo has an RPJMD chapter open for comments, a Raperda consultation with its report out, and forum threads', async () => {
   const t = await buildTestApp();
   try {
     const db = t.database.db;
@@ -36,6 +37,19 @@ test('the demo has an RPJMD chapter open for comments and a Raperda consultation
     assert.equal(unanswered.length, 0, 'every comment of the closed consultation has its fate');
     assert.match((await t.app.inject(`/raperda/${closed?.raperda?.id}`)).body, /laporan hasil konsultasi/);
     assert.match((await t.app.inject('/')).body, /Rancangan RPJMD 2026–2030/);
+
+    // Forum threads by komisi and kecamatan, with a member's and the secretariat's badge.
+    assert.deepEqual(await seedDemoForums(db, council.id), { threads: 3 });
+    assert.deepEqual(await seedDemoForums(db, council.id), { threads: 0 }, 'only once');
+    const komisi = (await t.app.inject('/forum/komisi/komisi-iv')).body;
+    assert.match(komisi, /Antrean puskesmas sejak subuh/);
+    assert.match((await t.app.inject('/forum/kecamatan/jatiasih')).body, /Antrean puskesmas sejak subuh/);
+    const thread = await db
+      .selectFrom('forum_thread')
+      .select('id')
+      .where('title', '=', 'Antrean puskesmas sejak subuh')
+      .executeTakeFirstOrThrow();
+    assert.match((await t.app.inject(`/forum/utas/${thread.id}`)).body, /Sekretariat DPRD<\/span>/);
   } finally {
     await t.close();
   }
