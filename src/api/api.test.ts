@@ -38,6 +38,8 @@ describe('the API is described for the people who build on it', () => {
       '/api/v1/aspirations',
       '/api/v1/aspirations/{code}',
       '/api/v1/budget',
+      '/api/v1/consultations',
+      '/api/v1/consultations/{id}',
       '/api/v1/dapil',
       '/api/v1/dapil/{number}',
       '/api/v1/me',

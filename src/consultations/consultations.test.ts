@@ -6,7 +6,7 @@ import { buildAppWithMailbox, type TestApp } from '../../test/helpers/app.ts';
 import type { Mailbox } from '../../test/helpers/mailbox.ts';
 import { createUser, signIn, type TestUser } from '../../test/helpers/users.ts';
 import { readFirstSheet } from '../platform/xlsx.ts';
-import { splitText } from './service.ts';
+import { splitText, standingOf } from './service.ts';
 
 let t: TestApp;
 let mailbox: Mailbox;
@@ -78,6 +78,17 @@ async function comment(person: Agent, id: number, section: number, form: Record<
   await person.get(`/konsultasi/${id}/bagian/${section}`);
   return person.post(`/konsultasi/${id}/bagian/${section}/komentar`, { showAs: 'name', ...form });
 }
+
+describe('where a statement stands', () => {
+  test('it unites when 70 % agree or disagree, divides between 40 and 60 %, and needs five votes', () => {
+    assert.equal(standingOf(4, 0), 'few');
+    assert.equal(standingOf(7, 3), 'unites');
+    assert.equal(standingOf(1, 9), 'unites');
+    assert.equal(standingOf(3, 3), 'divides');
+    assert.equal(standingOf(6, 4), 'divides');
+    assert.equal(standingOf(13, 7), 'leans');
+  });
+});
 
 describe('splitting a pasted text into sections', () => {
   test('each "Pasal" line starts a section; the opening part keeps the heading typed or "Pembukaan"', () => {
@@ -529,5 +540,87 @@ describe('a public consultation from opening to its report', () => {
     // Once one comment was let through, the next one shows at once.
     const next = await comment(newcomer, id, pasal1, { body: 'Dan air hujan yang diolah juga perlu disebut.' });
     assert.match(String(next.headers.location), /pesan=terkirim/);
+  });
+  test('citizens propose short statements; once let through, everyone votes and the page shows what unites and what divides', async () => {
+    const { id } = await openConsultation(staff, { title: 'Konsultasi dengan pernyataan singkat' });
+    const proposer = await signIn(t, await createUser(t, 'citizen'), agent());
+    await proposer.get(`/konsultasi/${id}/pernyataan`);
+    const short = await proposer.post(`/konsultasi/${id}/pernyataan`, { statement: 'Air' });
+    assert.equal(short.statusCode, 400);
+    assert.match(short.body, /Tulis pernyataan, paling sedikit 10 huruf\./);
+    await proposer.get(`/konsultasi/${id}/pernyataan`);
+    const link = await proposer.post(`/konsultasi/${id}/pernyataan`, {
+      statement: 'Lihat www.contoh.example untuk tarif',
+    });
+    assert.equal(link.statusCode, 400);
+    const texts = ['Tarif air harus sama untuk semua kecamatan', 'Pelanggan baru tidak boleh dikenai biaya sambung'];
+    for (const statement of texts) {
+      await proposer.get(`/konsultasi/${id}/pernyataan`);
+      assert.equal((await proposer.post(`/konsultasi/${id}/pernyataan`, { statement })).statusCode, 303);
+    }
+    // Held until a moderator lets them through; others may not decide.
+    assert.doesNotMatch((await agent().get(`/konsultasi/${id}/pernyataan`)).body, /Tarif air harus sama/);
+    const held = await t.database.db
+      .selectFrom('consultation_statement')
+      .select(['id', 'text'])
+      .where('consultation_id', '=', id)
+      .orderBy('id')
+      .execute();
+    const member = await signIn(t, await createUser(t, 'member'), agent());
+    await member.get(`/konsultasi/${id}/pernyataan`);
+    await member.get('/akun');
+    assert.equal(
+      (await member.post(`/kelola/moderasi/pernyataan/${held[0]?.id}`, { action: 'approve' })).statusCode,
+      403,
+    );
+    const queue = await moderator.get('/kelola/moderasi');
+    assert.match(queue.body, /Pelanggan baru tidak boleh dikenai biaya sambung/);
+    for (const st of held) {
+      await moderator.get('/kelola/moderasi');
+      assert.equal(
+        (await moderator.post(`/kelola/moderasi/pernyataan/${st.id}`, { action: 'approve' })).statusCode,
+        303,
+      );
+    }
+
+    // Six people vote: the first statement unites (all agree), the second divides (three and three).
+    for (let i = 0; i < 6; i++) {
+      const voter = await signIn(t, await createUser(t, 'citizen'), agent());
+      await voter.get(`/konsultasi/${id}/pernyataan`);
+      assert.equal(
+        (await voter.post(`/konsultasi/pernyataan/${held[0]?.id}/pilih`, { vote: 'agree' })).statusCode,
+        303,
+      );
+      await voter.get(`/konsultasi/${id}/pernyataan`);
+      await voter.post(`/konsultasi/pernyataan/${held[1]?.id}/pilih`, { vote: i % 2 === 0 ? 'agree' : 'disagree' });
+      if (i === 0) {
+        // Changing one's mind replaces the vote rather than adding one.
+        await voter.get(`/konsultasi/${id}/pernyataan`);
+        await voter.post(`/konsultasi/pernyataan/${held[1]?.id}/pilih`, { vote: 'pass' });
+        await voter.get(`/konsultasi/${id}/pernyataan`);
+        await voter.post(`/konsultasi/pernyataan/${held[1]?.id}/pilih`, { vote: 'agree' });
+        await voter.get(`/konsultasi/${id}/pernyataan`);
+        assert.equal(
+          (await voter.post(`/konsultasi/pernyataan/${held[1]?.id}/pilih`, { vote: 'maybe' })).statusCode,
+          400,
+        );
+      }
+    }
+    const page = (await agent().get(`/konsultasi/${id}/pernyataan`)).body;
+    assert.match(
+      page,
+      /<h2>Yang menyatukan<\/h2><ul><li>Tarif air harus sama untuk semua kecamatan <span class="meta">\(6 setuju · 0 tidak setuju · 0 lewati\)<\/span>/,
+    );
+    assert.match(
+      page,
+      /<h2>Yang membelah<\/h2><ul><li>Pelanggan baru tidak boleh dikenai biaya sambung <span class="meta">\(3 setuju · 3 tidak setuju · 0 lewati\)<\/span>/,
+    );
+    assert.match((await agent().get(`/konsultasi/${id}`)).body, /Pernyataan singkat \(2\)/);
+    const validator = new HtmlValidate({ extends: ['html-validate:standard'] });
+    const report = await validator.validateString((await proposer.get(`/konsultasi/${id}/pernyataan`)).body);
+    assert.deepEqual(
+      report.results.flatMap((r) => r.messages.map((m) => `${m.ruleId}: ${m.message}`)),
+      [],
+    );
   });
 });

@@ -2,7 +2,7 @@
 import { type Insertable, sql, type Updateable } from 'kysely';
 import type { Db } from '../db/index.ts';
 import { newestRows } from '../db/newest-rows.ts';
-import type { CommentFate, CommentStatus, Database, Stance } from '../db/schema.ts';
+import type { CommentFate, CommentStatus, Database, Stance, StatementVote } from '../db/schema.ts';
 
 const consultationColumns = [
   'consultation.id',
@@ -485,4 +485,125 @@ export function commenters(db: Db, consultationId: number) {
 
 export function consultationPages(db: Db, councilId: number, limit: number) {
   return newestRows(db, 'consultation', councilId, limit);
+}
+
+// ----------------------------------------------------------------------------------- statements
+
+const statementColumns = [
+  'consultation_statement.id',
+  'consultation_statement.consultation_id',
+  'consultation_statement.user_id',
+  'consultation_statement.text',
+  'consultation_statement.status',
+  'consultation_statement.hidden_reason',
+  'consultation_statement.agree',
+  'consultation_statement.disagree',
+  'consultation_statement.pass',
+  'consultation_statement.created_at',
+] as const;
+
+export function insertStatement(db: Db, values: Insertable<Database['consultation_statement']>) {
+  return db.insertInto('consultation_statement').values(values).returning('id').executeTakeFirstOrThrow();
+}
+
+export function statementsOf(db: Db, consultationId: number, statuses: readonly CommentStatus[]) {
+  return db
+    .selectFrom('consultation_statement')
+    .select(statementColumns)
+    .where('consultation_id', '=', consultationId)
+    .where('status', 'in', statuses)
+    .orderBy('id')
+    .execute();
+}
+
+export function statementById(db: Db, councilId: number, id: number) {
+  return db
+    .selectFrom('consultation_statement')
+    .innerJoin('consultation', 'consultation.id', 'consultation_statement.consultation_id')
+    .select(statementColumns)
+    .where('consultation.council_id', '=', councilId)
+    .where('consultation_statement.id', '=', id)
+    .executeTakeFirst();
+}
+
+export function heldStatements(db: Db, councilId: number) {
+  return db
+    .selectFrom('consultation_statement')
+    .innerJoin('consultation', 'consultation.id', 'consultation_statement.consultation_id')
+    .select(statementColumns)
+    .select('consultation.title as consultation_title')
+    .where('consultation.council_id', '=', councilId)
+    .where('consultation_statement.status', '=', 'held')
+    .orderBy('consultation_statement.id')
+    .limit(200)
+    .execute();
+}
+
+export async function statementsSince(db: Db, userId: number, since: Date): Promise<number> {
+  const row = await db
+    .selectFrom('consultation_statement')
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .where('user_id', '=', userId)
+    .where('created_at', '>=', since)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+export function statementsOfUser(db: Db, userId: number) {
+  return db
+    .selectFrom('consultation_statement')
+    .innerJoin('consultation', 'consultation.id', 'consultation_statement.consultation_id')
+    .select(statementColumns)
+    .select('consultation.title as consultation_title')
+    .where('consultation_statement.user_id', '=', userId)
+    .orderBy('consultation_statement.id', 'desc')
+    .execute();
+}
+
+export function setStatementStatus(db: Db, id: number, status: CommentStatus, reason: string | null) {
+  return db
+    .updateTable('consultation_statement')
+    .set({ status, hidden_reason: reason, updated_at: new Date() })
+    .where('id', '=', id)
+    .execute();
+}
+
+/** Records (or changes) one person's vote and counts the statement's votes again. */
+export async function castVote(db: Db, statementId: number, userId: number, vote: StatementVote) {
+  await db
+    .insertInto('consultation_statement_vote')
+    .values({ statement_id: statementId, user_id: userId, vote })
+    .onConflict((oc) => oc.columns(['statement_id', 'user_id']).doUpdateSet({ vote, updated_at: new Date() }))
+    .execute();
+  const count = (which: StatementVote) =>
+    db
+      .selectFrom('consultation_statement_vote')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('statement_id', '=', statementId)
+      .where('vote', '=', which);
+  await db
+    .updateTable('consultation_statement')
+    .set({ agree: count('agree'), disagree: count('disagree'), pass: count('pass'), updated_at: new Date() })
+    .where('id', '=', statementId)
+    .execute();
+}
+
+export function votesBy(db: Db, userId: number, statementIds: number[]) {
+  if (statementIds.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('consultation_statement_vote')
+    .select(['statement_id', 'vote'])
+    .where('user_id', '=', userId)
+    .where('statement_id', 'in', statementIds)
+    .execute();
+}
+
+export async function countStatements(db: Db, consultationId: number): Promise<number> {
+  const row = await db
+    .selectFrom('consultation_statement')
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .where('consultation_id', '=', consultationId)
+    .where('status', '=', 'published')
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
 }

@@ -33,23 +33,35 @@ import {
   figures,
   formValues,
   giveStance,
+  heldStatements,
   linkMeeting,
   listConsultations,
   type ModerationAction,
   moderate,
+  moderateStatement,
   moderationQueue,
   openComments,
+  proposeStatement,
   publishReport,
   removeSection,
   reportComment,
   reportRecord,
   sectionPage,
+  statementsPage,
   supportComment,
   updateConsultation,
+  voteOnStatement,
   writeSectionReport,
 } from './service.ts';
 import { ConsultationOfficePage, ConsultationsOfficePage, ModerationPage } from './views/office.tsx';
-import { CommentPage, ConsultationPage, ConsultationsPage, ReportPage, SectionCommentsPage } from './views/pages.tsx';
+import {
+  CommentPage,
+  ConsultationPage,
+  ConsultationsPage,
+  ReportPage,
+  SectionCommentsPage,
+  StatementsPage,
+} from './views/pages.tsx';
 
 const problemTexts = {
   required: 'consultation.problem.required',
@@ -84,6 +96,7 @@ const fieldWords = {
   quote: { name: 'consultation.field.quote' },
   kecamatan: { name: 'consultation.field.kecamatan' },
   reportSummary: { name: 'consultation.field.reportSummary', required: 'consultation.required.reportSummary' },
+  statement: { name: 'consultation.field.statement', required: 'consultation.required.statement' },
 } as const satisfies FieldWords;
 
 /** A comment's own words: "Tulis komentar Anda" when empty, "Komentar: …" otherwise. */
@@ -106,6 +119,8 @@ const notices: Record<string, MessageKey> = {
   bagian: 'consultation.notice.sections',
   laporan: 'consultation.notice.report',
   moderasi: 'consultation.notice.moderated',
+  diusulkan: 'consultation.notice.proposed',
+  dipilih: 'consultation.notice.voted',
 };
 const noticeOf = (request: FastifyRequest) => {
   const key = queryText(request, 'pesan');
@@ -173,6 +188,9 @@ const ModerateBody = Type.Object({
   action: optionalText(20),
   reason: optionalText(2_000),
 });
+
+const StatementBody = Type.Object({ _csrf: optionalText(200), statement: optionalText(2_000) });
+const VoteBody = Type.Object({ _csrf: optionalText(200), vote: optionalText(20) });
 
 const moderationActions: readonly ModerationAction[] = ['hide', 'restore', 'approve', 'dismiss'];
 
@@ -471,6 +489,66 @@ export const consultationRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
   );
 
+  // ------------------------------------------------------------ short statements (Pol.is-style)
+
+  const statementsView = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    id: number,
+    errors: FieldErrors = {},
+    values: Record<string, string | undefined> = {},
+  ) => {
+    const page = await statementsPage(deps(app), id, request.user);
+    if (page === undefined) throw new NotFoundError('consultation');
+    return renderForm(
+      request,
+      reply,
+      (ctx, csrf) => (
+        <StatementsPage ctx={ctx} csrf={csrf} page={page} errors={errors} values={values} notice={noticeOf(request)} />
+      ),
+      Object.keys(errors).length > 0 ? 400 : 200,
+    );
+  };
+
+  app.get(
+    '/konsultasi/:id/pernyataan',
+    { config: { access: 'public' }, schema: { hide: true, params: IdParams, querystring: Query } },
+    (request, reply) => statementsView(request, reply, request.params.id),
+  );
+
+  app.post(
+    '/konsultasi/:id/pernyataan',
+    {
+      config: { access: 'consultations.take-part', rateLimit: { max: 10, timeWindow: '10 minutes' } },
+      schema: { hide: true, params: IdParams, body: StatementBody },
+    },
+    async (request, reply) => {
+      const { id } = request.params;
+      const result = await proposeStatement(deps(app), signedIn(request), id, request.body.statement ?? '');
+      if (result === undefined) throw new NotFoundError('consultation');
+      if (result.ok) return reply.redirect(`/konsultasi/${id}/pernyataan?pesan=diusulkan`, 303);
+      return statementsView(request, reply, id, messagesOf(request, result.errors), request.body);
+    },
+  );
+
+  app.post(
+    '/konsultasi/pernyataan/:id/pilih',
+    { config: { access: 'consultations.take-part' }, schema: { hide: true, params: IdParams, body: VoteBody } },
+    async (request, reply) => {
+      const result = await voteOnStatement(deps(app), signedIn(request), request.params.id, request.body.vote ?? '');
+      if (result.ok)
+        return reply.redirect(
+          `/konsultasi/${result.consultationId}/pernyataan?pesan=dipilih#pernyataan-${request.params.id}`,
+          303,
+        );
+      if (result.problem === 'missing') throw new NotFoundError('statement');
+      return reply
+        .code(400)
+        .type('text/plain; charset=utf-8')
+        .send(request.t(result.problem === 'closed' ? 'consultation.closed' : 'consultation.problem.invalid'));
+    },
+  );
+
   // ------------------------------------------------------------ /kelola/konsultasi
 
   const manage = { access: 'consultations.manage' as const };
@@ -721,7 +799,7 @@ export const consultationRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   const moderateAccess = { access: 'consultations.moderate' as const };
   const queuePage = async (request: FastifyRequest, reply: FastifyReply, errors: FieldErrors = {}, values = {}) => {
-    const queue = await moderationQueue(deps(app));
+    const [queue, statements] = await Promise.all([moderationQueue(deps(app)), heldStatements(deps(app))]);
     return renderForm(
       request,
       reply,
@@ -730,6 +808,7 @@ export const consultationRoutes: FastifyPluginAsyncTypebox = async (app) => {
           ctx={ctx}
           csrf={csrf}
           queue={queue}
+          statements={statements}
           errors={errors}
           values={values}
           notice={noticeOf(request)}
@@ -772,6 +851,28 @@ export const consultationRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const words: FieldWords = { [`reason-${commentId}`]: { required: 'consultation.required.hideReason' } };
       return queuePage(request, reply, messagesOf(request, result.errors, words), {
         [`reason-${commentId}`]: request.body.reason,
+      });
+    },
+  );
+
+  app.post(
+    '/kelola/moderasi/pernyataan/:id',
+    { config: moderateAccess, schema: { hide: true, params: IdParams, body: ModerateBody } },
+    async (request, reply) => {
+      const statementId = request.params.id;
+      const result = await moderateStatement(
+        deps(app),
+        signedIn(request),
+        statementId,
+        request.body.action ?? '',
+        request.body.reason ?? '',
+        request.ip,
+      );
+      if (result === undefined) throw new NotFoundError('statement');
+      if (result.ok) return reply.redirect('/kelola/moderasi?pesan=moderasi', 303);
+      const words: FieldWords = { [`reason-s${statementId}`]: { required: 'consultation.required.hideReason' } };
+      return queuePage(request, reply, messagesOf(request, result.errors, words), {
+        [`reason-s${statementId}`]: request.body.reason,
       });
     },
   );

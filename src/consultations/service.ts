@@ -8,7 +8,7 @@
  */
 import { contactsOf } from '../accounts/service.ts';
 import { type Body, type CouncilStructure, getCouncil, type Kecamatan } from '../council/service.ts';
-import type { CommentFate, CommentStatus, ConsultationKind, Stance } from '../db/schema.ts';
+import type { CommentFate, CommentStatus, ConsultationKind, Stance, StatementVote } from '../db/schema.ts';
 import { recordAudit } from '../platform/audit.ts';
 import type { CurrentUser, Deps } from '../platform/deps.ts';
 import type { PersonalDataHooks, SitemapEntry, WaitingWork } from '../platform/feature.ts';
@@ -175,6 +175,8 @@ export async function consultationsOfDraft(
 export interface ConsultationRecord {
   consultation: Consultation;
   sections: Section[];
+  /** Published short statements, to vote on. */
+  statements: number;
   meetings: { id: number; title: string; open: boolean; startsAt: Date; cancelled: boolean }[];
 }
 
@@ -184,9 +186,14 @@ export async function consultation(deps: Deps, id: number, official = false): Pr
   if (row === undefined) return undefined;
   const c = toConsultation(structure, row, today());
   if (c.phase === 'upcoming' && !official) return undefined;
-  const [sections, meetings] = await Promise.all([q.sectionsOf(deps.db, id), q.meetingsOf(deps.db, id)]);
+  const [sections, meetings, statements] = await Promise.all([
+    q.sectionsOf(deps.db, id),
+    q.meetingsOf(deps.db, id),
+    q.countStatements(deps.db, id),
+  ]);
   return {
     consultation: c,
+    statements,
     sections: sections.map((s) => ({
       id: s.id,
       position: s.position,
@@ -962,6 +969,151 @@ export async function openComments(deps: Deps, id: number) {
   };
 }
 
+// ------------------------------------------------------------------------------ statements (Pol.is-style)
+
+export const statementVotes: readonly StatementVote[] = ['agree', 'disagree', 'pass'];
+/** Votes (agree or disagree; a pass is not a view) a statement needs before it is judged at all. */
+export const MIN_VOTES = 5;
+export const STATEMENT_MAX = 140;
+export const STATEMENTS_PER_10_MINUTES = 3;
+
+/**
+ * Where a statement stands: most agree or most disagree (it unites), people are split (it divides),
+ * in between, or too few votes to tell. This is a share of the votes, not Pol.is's opinion groups.
+ */
+export type Standing = 'unites' | 'divides' | 'leans' | 'few';
+
+export function standingOf(agree: number, disagree: number): Standing {
+  const votes = agree + disagree;
+  if (votes < MIN_VOTES) return 'few';
+  const share = agree / votes;
+  if (share >= 0.7 || share <= 0.3) return 'unites';
+  if (share >= 0.4 && share <= 0.6) return 'divides';
+  return 'leans';
+}
+
+export interface StatementView {
+  id: number;
+  text: string;
+  agree: number;
+  disagree: number;
+  pass: number;
+  standing: Standing;
+  /** The signed-in person's vote, when they voted. */
+  mine: StatementVote | undefined;
+}
+
+export async function statementsPage(deps: Deps, id: number, viewer: CurrentUser | null) {
+  const record = await consultation(deps, id, viewer !== null && can(viewer.role, 'consultations.manage'));
+  if (record === undefined) return undefined;
+  const rows = await q.statementsOf(deps.db, id, ['published']);
+  const mine =
+    viewer === null
+      ? []
+      : await q.votesBy(
+          deps.db,
+          viewer.id,
+          rows.map((r) => r.id),
+        );
+  const statements: StatementView[] = rows.map((r) => ({
+    id: r.id,
+    text: r.text,
+    agree: r.agree,
+    disagree: r.disagree,
+    pass: r.pass,
+    standing: standingOf(r.agree, r.disagree),
+    mine: mine.find((m) => m.statement_id === r.id)?.vote,
+  }));
+  return { record, statements };
+}
+
+export async function proposeStatement(
+  deps: Deps,
+  user: CurrentUser,
+  id: number,
+  raw: string,
+): Promise<Result | undefined> {
+  const record = await consultation(deps, id);
+  if (record === undefined) return undefined;
+  const text = raw.trim().replace(/\s+/g, ' ');
+  const errors: ConsultationError[] = [];
+  if (record.consultation.phase !== 'comments') errors.push({ field: 'statement', problem: 'closed' });
+  else if (text.length < 10) errors.push({ field: 'statement', problem: 'required' });
+  else if (text.length > STATEMENT_MAX) errors.push({ field: 'statement', problem: 'tooLong', max: STATEMENT_MAX });
+  else if ((text.match(linkPattern)?.length ?? 0) > 0) errors.push({ field: 'statement', problem: 'links', max: 0 });
+  else if ((await q.statementsSince(deps.db, user.id, new Date(Date.now() - 10 * 60_000))) >= STATEMENTS_PER_10_MINUTES)
+    errors.push({ field: 'statement', problem: 'tooFast' });
+  if (errors.length > 0) return { ok: false, errors };
+  const { id: statementId } = await q.insertStatement(deps.db, { consultation_id: id, user_id: user.id, text });
+  return { ok: true, id: statementId };
+}
+
+export async function voteOnStatement(
+  deps: Deps,
+  user: CurrentUser,
+  statementId: number,
+  raw: string,
+): Promise<{ ok: true; consultationId: number } | { ok: false; problem: 'invalid' | 'closed' | 'missing' }> {
+  const structure = await getCouncil(deps.db);
+  const row = await q.statementById(deps.db, structure.council.id, statementId);
+  if (row === undefined || row.status !== 'published') return { ok: false, problem: 'missing' };
+  const record = await consultation(deps, row.consultation_id);
+  if (record === undefined) return { ok: false, problem: 'missing' };
+  const vote = statementVotes.find((v) => v === raw);
+  if (vote === undefined) return { ok: false, problem: 'invalid' };
+  if (record.consultation.phase !== 'comments') return { ok: false, problem: 'closed' };
+  await deps.db.transaction().execute((trx) => q.castVote(trx, statementId, user.id, vote));
+  return { ok: true, consultationId: row.consultation_id };
+}
+
+export async function heldStatements(deps: Deps) {
+  const structure = await getCouncil(deps.db);
+  const rows = await q.heldStatements(deps.db, structure.council.id);
+  return rows.map((r) => ({
+    id: r.id,
+    text: r.text,
+    consultationId: r.consultation_id,
+    consultationTitle: r.consultation_title,
+  }));
+}
+
+/** A moderator lets a proposed statement be voted on, or hides it with a reason. */
+export async function moderateStatement(
+  deps: Deps,
+  user: CurrentUser,
+  statementId: number,
+  action: string,
+  rawReason: string,
+  ip: string,
+): Promise<Result | undefined> {
+  const structure = await getCouncil(deps.db);
+  const row = await q.statementById(deps.db, structure.council.id, statementId);
+  if (row === undefined) return undefined;
+  const field = `reason-s${statementId}`;
+  if (action !== 'approve' && action !== 'hide') return { ok: false, errors: [{ field, problem: 'invalid' }] };
+  const reason = rawReason.trim();
+  if (action === 'hide' && reason.length < 5) return { ok: false, errors: [{ field, problem: 'required' }] };
+  if (reason.length > 300) return { ok: false, errors: [{ field, problem: 'tooLong', max: 300 }] };
+  await deps.db.transaction().execute(async (trx) => {
+    await q.setStatementStatus(
+      trx,
+      statementId,
+      action === 'hide' ? 'hidden' : 'published',
+      action === 'hide' ? reason : null,
+    );
+    await recordAudit(trx, {
+      actorUserId: user.id,
+      actorRole: user.role,
+      action: `consultation.statement-${action}`,
+      subjectType: 'consultation_statement',
+      subjectId: statementId,
+      ip,
+      details: action === 'hide' ? { reason } : undefined,
+    });
+  });
+  return { ok: true, id: row.consultation_id };
+}
+
 // ------------------------------------------------------------------------------ the feature's duties
 
 async function audit(
@@ -995,7 +1147,9 @@ export async function waitingConsultations(deps: Deps, user: CurrentUser): Promi
   const waiting: WaitingWork[] = [];
   if (can(user.role, 'consultations.moderate')) {
     const structure = await getCouncil(deps.db);
-    const count = await q.countModerationQueue(deps.db, structure.council.id);
+    const count =
+      (await q.countModerationQueue(deps.db, structure.council.id)) +
+      (await q.heldStatements(deps.db, structure.council.id)).length;
     if (count > 0)
       waiting.push({ href: '/kelola/moderasi', label: 'consultation.waiting.moderate', count, overdue: 0, due: null });
   }
@@ -1018,7 +1172,10 @@ export async function waitingConsultations(deps: Deps, user: CurrentUser): Promi
 /** The comments a person wrote, on /akun and in their copy of their data; erasure removes their name. */
 export const consultationPersonalData: PersonalDataHooks = {
   async copy(deps, subject) {
-    const rows = await q.commentsOfUser(deps.db, subject.userId);
+    const [rows, statements] = await Promise.all([
+      q.commentsOfUser(deps.db, subject.userId),
+      q.statementsOfUser(deps.db, subject.userId),
+    ]);
     return [
       {
         key: 'consultationComments',
@@ -1038,6 +1195,16 @@ export const consultationPersonalData: PersonalDataHooks = {
             fateReason: r.fate_reason,
             createdAt: r.created_at.toISOString(),
           },
+        })),
+      },
+      {
+        key: 'consultationStatements',
+        title: 'consultation.yourStatements',
+        items: statements.map((r) => ({
+          link: { href: `/konsultasi/${r.consultation_id}/pernyataan`, text: r.consultation_title },
+          text: r.text,
+          at: r.created_at,
+          record: { id: r.id, consultation: r.consultation_title, text: r.text, status: r.status },
         })),
       },
     ];

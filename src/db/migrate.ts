@@ -23,6 +23,7 @@ import * as m0017 from './migrations/0017-decimal-progress.ts';
 import * as m0018 from './migrations/0018-budget-publishing.ts';
 import * as m0019 from './migrations/0019-consultations.ts';
 import * as m0020 from './migrations/0020-forums.ts';
+import * as m0021 from './migrations/0021-consultation-statements.ts';
 
 const migrations: Record<string, Migration> = {
   '0001-council': m0001,
@@ -45,6 +46,7 @@ const migrations: Record<string, Migration> = {
   '0018-budget-publishing': m0018,
   '0019-consultations': m0019,
   '0020-forums': m0020,
+  '0021-consultation-statements': m0021,
 };
 
 /** Thrown when the database could not be brought to the latest schema. */

@@ -695,7 +695,30 @@ export interface ForumReportTable extends Timestamps {
   resolved_at: Date | null;
 }
 
+export type StatementVote = 'agree' | 'disagree' | 'pass';
+
+export interface ConsultationStatementTable extends Timestamps {
+  id: Id;
+  consultation_id: number;
+  user_id: number | null;
+  text: string;
+  status: ColumnType<CommentStatus, CommentStatus | undefined, CommentStatus>;
+  hidden_reason: string | null;
+  agree: ColumnType<number, number | undefined, number>;
+  disagree: ColumnType<number, number | undefined, number>;
+  pass: ColumnType<number, number | undefined, number>;
+}
+
+export interface ConsultationStatementVoteTable extends Timestamps {
+  id: Id;
+  statement_id: number;
+  user_id: number;
+  vote: StatementVote;
+}
+
 export interface Database {
+  consultation_statement: ConsultationStatementTable;
+  consultation_statement_vote: ConsultationStatementVoteTable;
   forum_thread: ForumThreadTable;
   forum_post: ForumPostTable;
   forum_report: ForumReportTable;

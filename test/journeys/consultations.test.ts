@@ -173,6 +173,72 @@ describe('a public consultation on a phone with JavaScript off', () => {
 
     assert.deepEqual(problems, []);
   });
+  test('a citizen starts a forum thread, a member answers under the badge of the role, and short statements are voted on', async () => {
+    const base = j.served.baseUrl;
+    const problems: string[] = [];
+    const citizen = await createUser(j.served, 'citizen', { name: 'Yanti Warga' });
+    const context = await j.newContext({ javaScriptEnabled: false, viewport: phone });
+    const page = await citizenSignsIn(context, citizen);
+    await page.goto(`${base}/forum`);
+    problems.push(...(await pageProblems(j, page, '/forum')));
+    await page.getByRole('link', { name: 'Komisi III' }).first().click();
+    problems.push(...(await pageProblems(j, page, '/forum/komisi/:slug')));
+    await page.getByRole('link', { name: 'Mulai diskusi' }).click();
+    problems.push(...(await pageProblems(j, page, '/forum/baru')));
+    await page.getByLabel('Judul').fill('Lampu jalan padam di Jalan Cut Meutia');
+    await page
+      .getByLabel('Isi', { exact: true })
+      .fill('Sudah tiga minggu lampu jalan padam dan warga takut melintas malam hari.');
+    await page.getByLabel('Kecamatan (tidak wajib)').selectOption({ label: 'Bekasi Timur' });
+    await page.getByRole('button', { name: 'Kirim' }).click();
+    await page.waitForURL(/\/forum\/utas\/\d+\?pesan=terkirim/);
+    const threadUrl = page.url().replace(/\?.*$/, '');
+    problems.push(...(await pageProblems(j, page, '/forum/utas/:id')));
+
+    const office = await j.newContext({ javaScriptEnabled: false, viewport: phone });
+    const member = await signInAs(j, office, await createUser(j.served, 'member', { name: 'Ir. Bambang Wijaya' }));
+    await member.goto(threadUrl);
+    await member.getByLabel('Balasan Anda').fill('Kami sudah meminta Dinas Perhubungan memperbaikinya minggu ini.');
+    await member.getByRole('button', { name: 'Kirim balasan' }).click();
+    await member.waitForURL(/pesan=terkirim/);
+    await page.goto(threadUrl);
+    await page.getByText('Anggota DPRD').waitFor();
+    problems.push(...(await pageProblems(j, page, '/forum/utas/:id (answered)')));
+    await page.getByRole('link', { name: 'Laporkan' }).first().click();
+    problems.push(...(await pageProblems(j, page, '/forum/pesan/:id')));
+
+    // Short statements on an open consultation: propose, and vote once a moderator let it through.
+    const council = await j.served.database.db.selectFrom('council').select('id').executeTakeFirstOrThrow();
+    const consultation = await j.served.database.db
+      .insertInto('consultation')
+      .values({
+        council_id: council.id,
+        kind: 'lainnya',
+        title: 'Konsultasi penerangan jalan',
+        summary: 'Bagaimana kota menerangi jalan lingkungan dengan biaya yang wajar.',
+        opens_on: day(-2),
+        comments_from: day(-1),
+        comments_until: day(10),
+        report_due: day(20),
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await page.goto(`${base}/konsultasi/${consultation.id}/pernyataan`);
+    await page.getByLabel('Pernyataan').fill('Setiap gang perlu lampu tenaga surya');
+    await page.getByRole('button', { name: 'Kirim usulan' }).click();
+    await page.waitForURL(/pesan=diusulkan/);
+    await j.served.database.db
+      .updateTable('consultation_statement')
+      .set({ status: 'published' })
+      .where('consultation_id', '=', consultation.id)
+      .execute();
+    await page.goto(`${base}/konsultasi/${consultation.id}/pernyataan`);
+    await page.getByRole('button', { name: 'Setuju: Setiap gang perlu lampu tenaga surya', exact: true }).click();
+    await page.waitForURL(/pesan=dipilih/);
+    await page.getByText('Pilihan Anda: Setuju').waitFor();
+    problems.push(...(await pageProblems(j, page, '/konsultasi/:id/pernyataan')));
+    assert.deepEqual(problems, []);
+  });
 });
 
 async function sectionOf(commentId: number) {

@@ -379,6 +379,7 @@ export function ModerationPage({
   ctx,
   csrf,
   queue,
+  statements,
   errors,
   values,
   notice,
@@ -386,6 +387,7 @@ export function ModerationPage({
   ctx: PageContext;
   csrf: string;
   queue: QueueItem[];
+  statements: { id: number; text: string; consultationId: number; consultationTitle: string }[];
   errors: FieldErrors;
   values: Partial<Record<string, string>>;
   notice?: string | undefined;
@@ -398,7 +400,29 @@ export function ModerationPage({
       <ErrorSummary ctx={ctx} errors={errors} />
       <h1>{t('consultation.moderate.title')}</h1>
       <p class="lead">{t('consultation.moderate.lead')}</p>
-      {queue.length === 0 ? <p>{t('moderation.empty')}</p> : null}
+      {queue.length === 0 && statements.length === 0 ? <p>{t('moderation.empty')}</p> : null}
+      {statements.length === 0 ? null : (
+        <>
+          <h2>{t('consultation.moderate.statements')}</h2>
+          {statements.map((st) => (
+            <section key={st.id} class="panel" aria-labelledby={`pernyataan-${st.id}`}>
+              <h3 id={`pernyataan-${st.id}`}>
+                <a href={`/konsultasi/${st.consultationId}/pernyataan`}>{st.consultationTitle}</a>
+              </h3>
+              <p class="prose">{st.text}</p>
+              <ModerationDecision
+                ctx={ctx}
+                csrf={csrf}
+                action={`/kelola/moderasi/pernyataan/${st.id}`}
+                fieldId={`reason-s${st.id}`}
+                other="approve"
+                reason={values[`reason-s${st.id}`]}
+                error={errors[`reason-s${st.id}`]}
+              />
+            </section>
+          ))}
+        </>
+      )}
       {queue.map((item) => {
         const id = item.comment.id;
         return (
@@ -423,7 +447,7 @@ export function ModerationPage({
               ctx={ctx}
               csrf={csrf}
               action={`/kelola/moderasi/komentar/${id}`}
-              id={id}
+              fieldId={`reason-${id}`}
               other={item.comment.status === 'held' ? 'approve' : 'dismiss'}
               reason={values[`reason-${id}`]}
               error={errors[`reason-${id}`]}

@@ -40,7 +40,7 @@ import type {
   ReportRecord,
   SectionPage,
 } from '../service.ts';
-import { fates, phases, stances } from '../service.ts';
+import { fates, MIN_VOTES, phases, STATEMENT_MAX, type StatementView, stances, statementVotes } from '../service.ts';
 import { DaysLeft, PhaseTag } from './shared.tsx';
 
 function PhaseBar({ ctx, c }: { ctx: PageContext; c: Consultation }) {
@@ -223,6 +223,9 @@ export function ConsultationPage({
           </li>
         ))}
       </ol>
+      <p>
+        <a href={`/konsultasi/${c.id}/pernyataan`}>{t('consultation.statements.link', { n: record.statements })}</a>
+      </p>
       <h2>{t('consultation.data')}</h2>
       <ul>
         <li>
@@ -681,6 +684,129 @@ export function ReportPage({ ctx, report, figures }: { ctx: PageContext; report:
               </p>
             </section>
           ))}
+    </Layout>
+  );
+}
+
+export function StatementsPage({
+  ctx,
+  csrf,
+  page,
+  errors,
+  values,
+  notice,
+}: {
+  ctx: PageContext;
+  csrf: string;
+  page: { record: ConsultationRecord; statements: StatementView[] };
+  errors: FieldErrors;
+  values: Partial<Record<string, string>>;
+  notice?: string | undefined;
+}) {
+  const { t } = ctx;
+  const c = page.record.consultation;
+  const open = c.phase === 'comments';
+  const unites = page.statements.filter((s) => s.standing === 'unites');
+  const divides = page.statements.filter((s) => s.standing === 'divides');
+  const counts = (s: StatementView) =>
+    t('consultation.statements.counts', {
+      agree: formatNumber(s.agree, ctx.lang),
+      disagree: formatNumber(s.disagree, ctx.lang),
+      pass: formatNumber(s.pass, ctx.lang),
+    });
+  const short = (list: StatementView[]) => (
+    <ul>
+      {list.map((s) => (
+        <li key={s.id}>
+          {s.text} <span class="meta">({counts(s)})</span>
+        </li>
+      ))}
+    </ul>
+  );
+  return (
+    <Layout ctx={ctx} title={t('consultation.statements.title', { title: c.title })}>
+      <BackLink href={`/konsultasi/${c.id}`}>{c.title}</BackLink>
+      <Notice text={notice} />
+      <ErrorSummary ctx={ctx} errors={errors} />
+      <h1>{t('consultation.statements.title', { title: c.title })}</h1>
+      <p class="lead">{t('consultation.statements.lead')}</p>
+      <p class="meta">{t('consultation.statements.method', { n: MIN_VOTES })}</p>
+      {unites.length === 0 ? null : (
+        <>
+          <h2>{t('consultation.statements.unites')}</h2>
+          {short(unites)}
+        </>
+      )}
+      {divides.length === 0 ? null : (
+        <>
+          <h2>{t('consultation.statements.divides')}</h2>
+          {short(divides)}
+        </>
+      )}
+      <h2>{t('consultation.statements.all')}</h2>
+      {page.statements.length === 0 ? <p>{t('consultation.statements.none')}</p> : null}
+      <ol class="comments">
+        {page.statements.map((s) => (
+          <li key={s.id} id={`pernyataan-${s.id}`} class="comment">
+            <p>
+              <strong>{s.text}</strong>
+            </p>
+            <p class="meta">
+              {counts(s)} · {t(`consultation.statements.standing.${s.standing}`)}
+              {s.mine === undefined
+                ? null
+                : ` · ${t('consultation.statements.yourVote', { vote: t(`consultation.statements.vote.${s.mine}`) })}`}
+            </p>
+            {open && ctx.user !== null ? (
+              <form method="post" action={`/konsultasi/pernyataan/${s.id}/pilih`} class="actions">
+                <CsrfField token={csrf} />
+                {statementVotes.map((v) => (
+                  <Button
+                    key={v}
+                    variant="secondary"
+                    name="vote"
+                    value={v}
+                    label={t('consultation.statements.voteLabel', {
+                      vote: t(`consultation.statements.vote.${v}`),
+                      text: s.text,
+                    })}
+                  >
+                    {t(`consultation.statements.vote.${v}`)}
+                  </Button>
+                ))}
+              </form>
+            ) : null}
+          </li>
+        ))}
+      </ol>
+      <h2 id="usul">{t('consultation.statements.propose')}</h2>
+      {!open ? (
+        <p>
+          {c.phase === 'information'
+            ? t('consultation.notYet', { day: dayOf(ctx, c.commentsFrom) })
+            : t('consultation.closed')}
+        </p>
+      ) : ctx.user === null ? (
+        <p>
+          <ButtonLink href={`/masuk?lanjut=${encodeURIComponent(`/konsultasi/${c.id}/pernyataan#usul`)}`}>
+            {t('consultation.signInToComment')}
+          </ButtonLink>
+        </p>
+      ) : (
+        <form method="post" action={`/konsultasi/${c.id}/pernyataan`} novalidate>
+          <CsrfField token={csrf} />
+          <TextArea
+            name="statement"
+            label={t('consultation.field.statement')}
+            hint={t('consultation.statementHint')}
+            value={values.statement}
+            error={errors.statement}
+            rows={2}
+            maxLength={STATEMENT_MAX}
+          />
+          <button type="submit">{t('consultation.statements.send')}</button>
+        </form>
+      )}
     </Layout>
   );
 }

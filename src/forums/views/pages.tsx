@@ -416,7 +416,7 @@ export function ForumModerationPage({
             ctx={ctx}
             csrf={csrf}
             action={`/kelola/moderasi/forum/pesan/${post.id}`}
-            id={post.id}
+            fieldId={`reason-${post.id}`}
             other="dismiss"
             reason={undefined}
             error={errors[`reason-${post.id}`]}

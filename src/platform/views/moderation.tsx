@@ -48,7 +48,7 @@ export function ModerationDecision({
   ctx,
   csrf,
   action,
-  id,
+  fieldId,
   other,
   reason,
   error,
@@ -56,8 +56,8 @@ export function ModerationDecision({
   ctx: PageContext;
   csrf: string;
   action: string;
-  /** The text's id, for the reason field's id (a queue holds many). */
-  id: number;
+  /** The reason field's id, unique on the page (a queue holds many): "reason-12". */
+  fieldId: string;
   other: 'dismiss' | 'approve';
   reason: string | undefined;
   error: string | undefined;
@@ -68,7 +68,7 @@ export function ModerationDecision({
       <CsrfField token={csrf} />
       <TextField
         name="reason"
-        id={`reason-${id}`}
+        id={fieldId}
         label={t('moderation.reason')}
         hint={t('moderation.reasonHint')}
         value={reason}
