@@ -244,6 +244,24 @@ export function ConsultationPage({
   );
 }
 
+/** Why the form to take part is not shown: not open yet, closed, or the visitor must sign in first. */
+function CannotWrite({ ctx, c, next }: { ctx: PageContext; c: Consultation; next: string }) {
+  const { t } = ctx;
+  if (c.phase !== 'comments')
+    return (
+      <p>
+        {c.phase === 'information'
+          ? t('consultation.notYet', { day: dayOf(ctx, c.commentsFrom) })
+          : t('consultation.closed')}
+      </p>
+    );
+  return (
+    <p>
+      <ButtonLink href={`/masuk?lanjut=${encodeURIComponent(next)}`}>{t('consultation.signInToComment')}</ButtonLink>
+    </p>
+  );
+}
+
 function FateLine({ ctx, comment }: { ctx: PageContext; comment: CommentView }) {
   const { t } = ctx;
   if (comment.fate === null) return null;
@@ -424,18 +442,8 @@ export function SectionCommentsPage({
           ? t('consultation.write')
           : t('consultation.replyTo', { name: replying.author || t('moderation.citizen') })}
       </h2>
-      {!open ? (
-        <p>
-          {c.phase === 'information'
-            ? t('consultation.notYet', { day: dayOf(ctx, c.commentsFrom) })
-            : t('consultation.closed')}
-        </p>
-      ) : ctx.user === null ? (
-        <p>
-          <ButtonLink href={`/masuk?lanjut=${encodeURIComponent(`${base}#tulis`)}`}>
-            {t('consultation.signInToComment')}
-          </ButtonLink>
-        </p>
+      {!open || ctx.user === null ? (
+        <CannotWrite ctx={ctx} c={c} next={`${base}#tulis`} />
       ) : (
         <form method="post" action={`${base}/komentar`} novalidate>
           <CsrfField token={csrf} />
@@ -780,18 +788,8 @@ export function StatementsPage({
         ))}
       </ol>
       <h2 id="usul">{t('consultation.statements.propose')}</h2>
-      {!open ? (
-        <p>
-          {c.phase === 'information'
-            ? t('consultation.notYet', { day: dayOf(ctx, c.commentsFrom) })
-            : t('consultation.closed')}
-        </p>
-      ) : ctx.user === null ? (
-        <p>
-          <ButtonLink href={`/masuk?lanjut=${encodeURIComponent(`/konsultasi/${c.id}/pernyataan#usul`)}`}>
-            {t('consultation.signInToComment')}
-          </ButtonLink>
-        </p>
+      {!open || ctx.user === null ? (
+        <CannotWrite ctx={ctx} c={c} next={`/konsultasi/${c.id}/pernyataan#usul`} />
       ) : (
         <form method="post" action={`/konsultasi/${c.id}/pernyataan`} novalidate>
           <CsrfField token={csrf} />
