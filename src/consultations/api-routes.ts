@@ -92,7 +92,7 @@ function detailJson(report: ReportRecord, base: string): Static<typeof DetailJso
   const files = `${base}/konsultasi/${c.id}/unduh/komentar`;
   return {
     ...toJson(c, base),
-    sections: report.bySection.map(({ section, comments }) => ({
+    sections: report.bySection.map(({ section, outcomes }) => ({
       id: section.id,
       url: `${base}/konsultasi/${c.id}/bagian/${section.id}`,
       position: section.position,
@@ -101,13 +101,7 @@ function detailJson(report: ReportRecord, base: string): Static<typeof DetailJso
       comments: section.comments,
       views: section.stances,
       report: out ? section.report : null,
-      outcomes: out
-        ? {
-            accepted: comments.filter((x) => x.fate === 'accepted').length,
-            partly: comments.filter((x) => x.fate === 'partly').length,
-            rejected: comments.filter((x) => x.fate === 'rejected').length,
-          }
-        : null,
+      outcomes: out ? outcomes : null,
     })),
     report:
       out && c.reportPublishedAt !== null

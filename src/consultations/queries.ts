@@ -607,3 +607,14 @@ export async function countStatements(db: Db, consultationId: number): Promise<n
     .executeTakeFirstOrThrow();
   return Number(row.n);
 }
+
+/** Published comments by section and fate (null: not answered yet), counted in the database. */
+export function fateCounts(db: Db, consultationId: number) {
+  return db
+    .selectFrom('consultation_comment')
+    .select((eb) => ['section_id', 'fate', eb.fn.countAll<string>().as('n')])
+    .where('consultation_id', '=', consultationId)
+    .where('status', '=', 'published')
+    .groupBy(['section_id', 'fate'])
+    .execute();
+}

@@ -25,6 +25,7 @@ import {
   addOfflineInput,
   addSections,
   answerComment,
+  answersRecord,
   type ConsultationError,
   type ConsultationInput,
   commentRecord,
@@ -603,8 +604,9 @@ export const consultationRoutes: FastifyPluginAsyncTypebox = async (app) => {
     errors: FieldErrors = {},
     values: Record<string, string | undefined> = {},
   ) => {
-    const report = await reportRecord(deps(app), id, true);
-    if (report === undefined) throw new NotFoundError('consultation');
+    const answers = await answersRecord(deps(app), id);
+    if (answers === undefined) throw new NotFoundError('consultation');
+    const report = answers.report;
     const structure = await getCouncil(app.db);
     return renderForm(
       request,
@@ -614,6 +616,7 @@ export const consultationRoutes: FastifyPluginAsyncTypebox = async (app) => {
           ctx={ctx}
           csrf={csrf}
           report={report}
+          answers={answers.comments}
           bodies={structure.bodies}
           kecamatan={structure.kecamatan}
           errors={errors}

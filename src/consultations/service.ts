@@ -902,25 +902,45 @@ export async function publishReport(
 
 export interface ReportRecord {
   record: ConsultationRecord;
-  /** Every published comment by section, with its fate. */
-  bySection: { section: Section; comments: CommentView[] }[];
+  /** Each section's published comments counted by fate; the rest have no answer yet. */
+  bySection: { section: Section; outcomes: Record<CommentFate, number>; unanswered: number }[];
   counts: Record<CommentFate, number>;
+  unanswered: number;
 }
 
 export async function reportRecord(deps: Deps, id: number, official = false): Promise<ReportRecord | undefined> {
   const record = await consultation(deps, id, official);
   if (record === undefined) return undefined;
+  const rows = await q.fateCounts(deps.db, id);
+  const none = (): Record<CommentFate, number> => ({ accepted: 0, partly: 0, rejected: 0 });
+  const counts = none();
+  let unanswered = 0;
+  const bySection = record.sections.map((section) => {
+    const outcomes = none();
+    let open = 0;
+    for (const r of rows.filter((x) => x.section_id === section.id)) {
+      if (r.fate === null) open += Number(r.n);
+      else outcomes[r.fate] += Number(r.n);
+    }
+    for (const f of fates) counts[f] += outcomes[f];
+    unanswered += open;
+    return { section, outcomes, unanswered: open };
+  });
+  return { record, bySection, counts, unanswered };
+}
+
+/** The report's figures and every published comment by section, for the staff who answer them. */
+export async function answersRecord(deps: Deps, id: number) {
+  const report = await reportRecord(deps, id, true);
+  if (report === undefined) return undefined;
   const structure = await getCouncil(deps.db);
   const comments = (await q.allComments(deps.db, id, ['published'])).map((r) => toComment(structure, r));
-  const counts: Record<CommentFate, number> = { accepted: 0, partly: 0, rejected: 0 };
-  for (const c of comments) if (c.fate !== null) counts[c.fate] += 1;
   return {
-    record,
-    bySection: record.sections.map((section) => ({
+    report,
+    comments: report.record.sections.map((section) => ({
       section,
       comments: comments.filter((c) => c.sectionId === section.id),
     })),
-    counts,
   };
 }
 

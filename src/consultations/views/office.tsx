@@ -16,7 +16,15 @@ import {
 } from '../../platform/views/form.tsx';
 import { Layout } from '../../platform/views/layout.tsx';
 import { ModerationDecision } from '../../platform/views/moderation.tsx';
-import { type Consultation, fates, kinds, type QueueItem, type ReportRecord } from '../service.ts';
+import {
+  type CommentView,
+  type Consultation,
+  fates,
+  kinds,
+  type QueueItem,
+  type ReportRecord,
+  type Section,
+} from '../service.ts';
 import { CommentBody } from './pages.tsx';
 import { PhaseTag } from './shared.tsx';
 
@@ -161,6 +169,7 @@ export function ConsultationOfficePage({
   ctx,
   csrf,
   report,
+  answers,
   bodies,
   kecamatan,
   errors,
@@ -170,6 +179,8 @@ export function ConsultationOfficePage({
   ctx: PageContext;
   csrf: string;
   report: ReportRecord;
+  /** Every published comment by section, to answer. */
+  answers: { section: Section; comments: CommentView[] }[];
   bodies: Body[];
   kecamatan: Kecamatan[];
   errors: FieldErrors;
@@ -178,7 +189,7 @@ export function ConsultationOfficePage({
 }) {
   const { t } = ctx;
   const c = report.record.consultation;
-  const unanswered = report.bySection.reduce((n, s) => n + s.comments.filter((x) => x.fate === null).length, 0);
+  const unanswered = report.unanswered;
   return (
     <Layout ctx={ctx} title={c.title}>
       <BackLink href="/kelola/konsultasi">{t('consultation.office.title')}</BackLink>
@@ -302,7 +313,7 @@ export function ConsultationOfficePage({
           ) : (
             <p>{t('consultation.office.reportLead', { n: unanswered, day: dayOf(ctx, c.reportDue) })}</p>
           )}
-          {report.bySection.map(({ section, comments }) => (
+          {answers.map(({ section, comments }) => (
             <section key={section.id} aria-labelledby={`bagian-${section.id}`}>
               <h3 id={`bagian-${section.id}`}>{section.heading}</h3>
               {comments.map((comment) => (

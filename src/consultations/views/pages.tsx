@@ -667,7 +667,7 @@ export function ReportPage({ ctx, report, figures }: { ctx: PageContext; report:
       )}
       {!published
         ? null
-        : report.bySection.map(({ section, comments }) => (
+        : report.bySection.map(({ section, outcomes }) => (
             <section key={section.id} aria-labelledby={`bagian-${section.id}`}>
               <h2 id={`bagian-${section.id}`}>{section.heading}</h2>
               {section.report === null ? null : (
@@ -678,16 +678,12 @@ export function ReportPage({ ctx, report, figures }: { ctx: PageContext; report:
               )}
               <p>
                 {fates
-                  .map((f) =>
-                    t(`consultation.fateCount.${f}`, {
-                      n: formatNumber(comments.filter((x) => x.fate === f).length, ctx.lang),
-                    }),
-                  )
+                  .map((f) => t(`consultation.fateCount.${f}`, { n: formatNumber(outcomes[f], ctx.lang) }))
                   .join(' · ')}
               </p>
               <p>
                 <a href={`/konsultasi/${c.id}/bagian/${section.id}`}>
-                  {t('consultation.report.sectionComments', { n: formatNumber(comments.length, ctx.lang) })}
+                  {t('consultation.report.sectionComments', { n: formatNumber(section.comments, ctx.lang) })}
                 </a>
               </p>
             </section>
