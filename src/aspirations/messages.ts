@@ -86,6 +86,7 @@ export const messages = {
   'aspiration.channel.open311': { id: 'Open311', en: 'Open311' },
   'aspiration.channel.sms': { id: 'SMS', en: 'SMS' },
   'aspiration.channel.whatsapp': { id: 'WhatsApp', en: 'WhatsApp' },
+  'aspiration.channel.forum': { id: 'Forum warga', en: 'Citizens’ forum' },
   'aspiration.confidentialHint': {
     id: 'Laporan rahasia tidak pernah tampil untuk umum, dan nama Anda tidak pernah ditampilkan.',
     en: 'A confidential report is never shown publicly, and your name is never shown.',

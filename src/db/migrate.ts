@@ -24,6 +24,7 @@ import * as m0018 from './migrations/0018-budget-publishing.ts';
 import * as m0019 from './migrations/0019-consultations.ts';
 import * as m0020 from './migrations/0020-forums.ts';
 import * as m0021 from './migrations/0021-consultation-statements.ts';
+import * as m0022 from './migrations/0022-forum-aspirations.ts';
 
 const migrations: Record<string, Migration> = {
   '0001-council': m0001,
@@ -47,6 +48,7 @@ const migrations: Record<string, Migration> = {
   '0019-consultations': m0019,
   '0020-forums': m0020,
   '0021-consultation-statements': m0021,
+  '0022-forum-aspirations': m0022,
 };
 
 /** Thrown when the database could not be brought to the latest schema. */

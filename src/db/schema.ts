@@ -249,7 +249,8 @@ export type AspirationChannel =
   | 'reses'
   | 'open311'
   | 'sms'
-  | 'whatsapp';
+  | 'whatsapp'
+  | 'forum';
 
 export interface AspirationTable extends Timestamps {
   id: Id;
@@ -669,6 +670,7 @@ export interface ForumThreadTable extends Timestamps {
   title: string;
   consultation_id: number | null;
   meeting_id: number | null;
+  aspiration_code: string | null;
   posts: ColumnType<number, number | undefined, number>;
   last_post_at: ColumnType<Date, Date | undefined, Date>;
 }

@@ -125,6 +125,50 @@ describe('the citizens’ forum', () => {
       ),
     );
 
+    // The member files the thread as an aspiration; citizens may not.
+    await lina.get(`/forum/utas/${id}`);
+    assert.equal(
+      (await lina.post(`/forum/utas/${id}/aspirasi`, { category: 'kesehatan', location: '' })).statusCode,
+      403,
+    );
+    const thread = await member.get(`/forum/utas/${id}`);
+    assert.match(thread.body, /Jadikan aspirasi/);
+    const noCategory = await member.post(`/forum/utas/${id}/aspirasi`, { category: '', location: '' });
+    assert.equal(noCategory.statusCode, 400);
+    assert.match(noCategory.body, /Pilih kategori\./);
+    const category = await t.database.db
+      .selectFrom('aspiration_category')
+      .select('slug')
+      .orderBy('id')
+      .executeTakeFirstOrThrow();
+    const jatiasih = await t.database.db
+      .selectFrom('kecamatan')
+      .select('id')
+      .where('name', '=', 'Jatiasih')
+      .executeTakeFirstOrThrow();
+    // The place is the thread's kecamatan unless the member chooses another.
+    assert.match((await member.get(`/forum/utas/${id}`)).body, new RegExp(`<option value="k${jatiasih.id}" selected`));
+    const filed = await member.post(`/forum/utas/${id}/aspirasi`, {
+      category: category.slug,
+      location: `k${jatiasih.id}`,
+    });
+    assert.equal(filed.statusCode, 303, filed.body.slice(0, 300));
+    const row = await t.database.db
+      .selectFrom('forum_thread')
+      .innerJoin('aspiration', 'aspiration.code', 'forum_thread.aspiration_code')
+      .innerJoin('aspiration_reporter', 'aspiration_reporter.aspiration_id', 'aspiration.id')
+      .select(['aspiration.code', 'aspiration.channel', 'aspiration.description', 'aspiration_reporter.email_sealed'])
+      .where('forum_thread.id', '=', id)
+      .executeTakeFirstOrThrow();
+    assert.equal(row.channel, 'forum');
+    assert.match(row.description, /antrean sudah mengular/);
+    assert.equal(row.email_sealed, null, 'the author’s address does not go with it');
+    assert.match(
+      (await agent().get(`/forum/utas/${id}`)).body,
+      new RegExp(`Diteruskan sebagai aspirasi <a href="/aspirasi/${row.code}">${row.code}</a>`),
+    );
+    assert.doesNotMatch((await member.get(`/forum/utas/${id}`)).body, /<h2 id="aspirasi">/, 'only once');
+
     // The author finds the post among their data.
     const data = (await lina.get('/akun/data.json')).body;
     assert.match(data, /Antrean panjang di Puskesmas Jatiasih/);

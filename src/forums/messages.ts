@@ -60,6 +60,17 @@ export const messages = {
     id: 'Nomornya atau alamatnya, misalnya /agenda/12.',
     en: 'Its number or address, e.g. /agenda/12.',
   },
+  'forum.filedAs': { id: 'Diteruskan sebagai aspirasi', en: 'Filed as the aspiration' },
+  'forum.file.title': { id: 'Jadikan aspirasi', en: 'File as an aspiration' },
+  'forum.file.lead': {
+    id: 'Judul dan isi pesan pertama menjadi aspirasi yang ditangani dan dapat dilacak. Data pribadi penulis tidak ikut.',
+    en: 'The title and the opening post become an aspiration that is handled and can be tracked. The author’s personal data does not go with it.',
+  },
+  'forum.file.button': { id: 'Jadikan aspirasi', en: 'File as an aspiration' },
+  'forum.field.category': { id: 'Kategori', en: 'Category' },
+  'forum.required.category': { id: 'Pilih kategori.', en: 'Choose a category.' },
+  'forum.required.location': { id: 'Pilih lokasi.', en: 'Choose the place.' },
+  'forum.notice.filed': { id: 'Utas ini sudah menjadi aspirasi.', en: 'This thread is now an aspiration.' },
   'forum.follow.title': { id: 'Ikuti diskusi ini', en: 'Follow this discussion' },
   'forum.follow.lead': {
     id: 'Dapatkan email setiap ada balasan baru. Setiap email memuat tautan untuk berhenti.',

@@ -10,6 +10,7 @@ const threadColumns = [
   'forum_thread.title',
   'forum_thread.consultation_id',
   'forum_thread.meeting_id',
+  'forum_thread.aspiration_code',
   'forum_thread.posts',
   'forum_thread.last_post_at',
   'forum_thread.created_at',
@@ -65,7 +66,7 @@ export function insertThread(db: Db, values: Insertable<Database['forum_thread']
 export function linkThread(
   db: Db,
   id: number,
-  values: { consultation_id?: number | null; meeting_id?: number | null },
+  values: { consultation_id?: number | null; meeting_id?: number | null; aspiration_code?: string },
 ) {
   return db
     .updateTable('forum_thread')
@@ -218,4 +219,15 @@ export function reportedPosts(db: Db, councilId: number) {
 
 export function threadsByIds(db: Db, ids: number[]) {
   return db.selectFrom('forum_thread').select(['id', 'title', 'posts']).where('id', 'in', ids).execute();
+}
+
+/** The thread's opening post: the words an aspiration made of the thread carries. */
+export function firstPost(db: Db, threadId: number) {
+  return db
+    .selectFrom('forum_post')
+    .select(postColumns)
+    .where('thread_id', '=', threadId)
+    .orderBy('id')
+    .limit(1)
+    .executeTakeFirst();
 }

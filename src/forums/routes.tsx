@@ -21,6 +21,7 @@ import { type FieldWords, fieldMessages } from '../platform/validation.ts';
 import type { FieldErrors } from '../platform/views/form.tsx';
 import {
   type ForumError,
+  fileAsAspiration,
   followThread,
   forumFront,
   linkThread,
@@ -53,6 +54,8 @@ const fieldWords = {
   komisi: { name: 'forum.field.komisi', required: 'forum.required.komisi' },
   kecamatan: { name: 'forum.field.kecamatan' },
   consultation: { name: 'forum.field.consultation', required: 'forum.required.link' },
+  category: { name: 'forum.field.category', required: 'forum.required.category' },
+  location: { name: 'form.place.label', required: 'forum.required.location' },
   meeting: { name: 'forum.field.meeting' },
 } as const satisfies FieldWords;
 
@@ -62,6 +65,7 @@ const notices: Record<string, MessageKey> = {
   dikonfirmasi: 'forum.notice.confirmed',
   dilaporkan: 'forum.notice.reported',
   tertaut: 'forum.notice.linked',
+  aspirasi: 'forum.notice.filed',
   moderasi: 'forum.notice.moderated',
 };
 const noticeOf = (request: FastifyRequest) => {
@@ -90,6 +94,7 @@ const ReplyBody = Type.Object({ _csrf: optionalText(200), body: optionalText(40_
 const FollowBody = Type.Object({ _csrf: optionalText(200), 'follow-email': optionalText(400) });
 const ReportBody = Type.Object({ _csrf: optionalText(200), reason: optionalText(2_000) });
 const LinkBody = Type.Object({ _csrf: optionalText(200), consultation: optionalText(300), meeting: optionalText(300) });
+const FileBody = Type.Object({ _csrf: optionalText(200), category: optionalText(80), location: optionalText(20) });
 const ModerateBody = Type.Object({ _csrf: optionalText(200), action: optionalText(20), reason: optionalText(2_000) });
 
 export const forumRoutes: FastifyPluginAsyncTypebox = async (app) => {
@@ -193,7 +198,7 @@ export const forumRoutes: FastifyPluginAsyncTypebox = async (app) => {
     page: number,
     form: { errors: FieldErrors; values: Record<string, string | undefined> } = { errors: {}, values: {} },
   ) => {
-    const record = await threadRecord(deps(app), id, page);
+    const [record, structure] = await Promise.all([threadRecord(deps(app), id, page), getCouncil(app.db)]);
     if (record === undefined) throw new NotFoundError('thread');
     return renderForm(
       request,
@@ -203,6 +208,7 @@ export const forumRoutes: FastifyPluginAsyncTypebox = async (app) => {
           ctx={ctx}
           csrf={csrf}
           record={record}
+          structure={structure}
           errors={form.errors}
           values={form.values}
           notice={noticeOf(request)}
@@ -282,6 +288,24 @@ export const forumRoutes: FastifyPluginAsyncTypebox = async (app) => {
       );
       if (result === undefined) throw new NotFoundError('thread');
       if (result.ok) return reply.redirect(`/forum/utas/${id}?pesan=tertaut`, 303);
+      return threadView(request, reply, id, 1, { errors: messagesOf(request, result.errors), values: request.body });
+    },
+  );
+
+  app.post(
+    '/forum/utas/:id/aspirasi',
+    { config: { access: 'forum.link' }, schema: { hide: true, params: IdParams, body: FileBody } },
+    async (request, reply) => {
+      const { id } = request.params;
+      const result = await fileAsAspiration(deps(app), signedIn(request), id, {
+        category: request.body.category ?? '',
+        location: request.body.location ?? '',
+      });
+      if (result === undefined) throw new NotFoundError('thread');
+      if (result.ok) {
+        app.outbox.kick();
+        return reply.redirect(`/forum/utas/${id}?pesan=aspirasi`, 303);
+      }
       return threadView(request, reply, id, 1, { errors: messagesOf(request, result.errors), values: request.body });
     },
   );

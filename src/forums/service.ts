@@ -6,6 +6,7 @@
  * can link a thread to the consultation or the meeting where its subject is taken up.
  */
 import { type MeetingView, meeting } from '../agenda/service.ts';
+import { submitAspiration } from '../aspirations/service.ts';
 import { consultation } from '../consultations/service.ts';
 import { type Body, type CouncilStructure, getCouncil, type Kecamatan } from '../council/service.ts';
 import type { ForumRole } from '../db/schema.ts';
@@ -58,6 +59,8 @@ export interface ThreadSummary {
   createdAt: Date;
   consultationId: number | null;
   meetingId: number | null;
+  /** The aspiration the thread was filed as, by its tracking code. */
+  aspirationCode: string | null;
 }
 
 type ThreadRow = NonNullable<Awaited<ReturnType<typeof q.threadById>>>;
@@ -72,6 +75,7 @@ function toThread(structure: CouncilStructure, r: ThreadRow): ThreadSummary {
     createdAt: r.created_at,
     consultationId: r.consultation_id,
     meetingId: r.meeting_id,
+    aspirationCode: r.aspiration_code,
   };
 }
 
@@ -379,6 +383,58 @@ export async function linkThread(
     });
   });
   return { ok: true };
+}
+
+/**
+ * Files a thread as an aspiration, entered by the member or officer who does it (channel
+ * 'forum'): the thread's title and opening words, the category and place they choose. No personal
+ * data of the thread's author goes with it (they posted in public, not to the council's case
+ * files); the thread links to the aspiration's public page, where everyone can follow it.
+ */
+export async function fileAsAspiration(
+  deps: Deps,
+  user: CurrentUser,
+  threadId: number,
+  input: { category: string; location: string },
+): Promise<{ ok: true; code: string } | { ok: false; errors: ForumError[] } | undefined> {
+  const structure = await getCouncil(deps.db);
+  const thread = await q.threadById(deps.db, structure.council.id, threadId);
+  if (thread === undefined) return undefined;
+  const first = await q.firstPost(deps.db, threadId);
+  if (thread.aspiration_code !== null || first === undefined || first.status !== 'published')
+    return { ok: false, errors: [{ field: 'category', problem: 'invalid' }] };
+  const result = await submitAspiration(deps, {
+    kind: 'aspirasi',
+    category: input.category,
+    location: input.location,
+    title: thread.title.length > 150 ? `${thread.title.slice(0, 149)}…` : thread.title,
+    description: first.body,
+    showName: false,
+    consent: false,
+    channel: 'forum',
+    photos: [],
+    userId: null,
+    enteredBy: user,
+  });
+  if (!result.ok) {
+    const errors: ForumError[] = result.errors.map((e) => ({
+      field: e.field === 'location' ? 'location' : 'category',
+      problem: e.problem === 'required' ? 'required' : 'invalid',
+    }));
+    return { ok: false, errors };
+  }
+  await deps.db.transaction().execute(async (trx) => {
+    await q.linkThread(trx, threadId, { aspiration_code: result.code });
+    await recordAudit(trx, {
+      actorUserId: user.id,
+      actorRole: user.role,
+      action: 'forum.thread-filed',
+      subjectType: 'forum_thread',
+      subjectId: threadId,
+      details: { aspiration: result.code },
+    });
+  });
+  return { ok: true, code: result.code };
 }
 
 // ------------------------------------------------------------------------------ moderation

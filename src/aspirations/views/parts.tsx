@@ -31,6 +31,7 @@ export const channelTexts = {
   open311: 'aspiration.channel.open311',
   sms: 'aspiration.channel.sms',
   whatsapp: 'aspiration.channel.whatsapp',
+  forum: 'aspiration.channel.forum',
 } as const satisfies Record<AspirationChannel, MessageKey>;
 
 const eventTexts = {

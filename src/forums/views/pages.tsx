@@ -16,6 +16,7 @@ import {
 import { Layout } from '../../platform/views/layout.tsx';
 import { ModerationDecision, ReportForm, RestoreForm } from '../../platform/views/moderation.tsx';
 import { Pager } from '../../platform/views/pager.tsx';
+import { LocationField } from '../../platform/views/place-fields.tsx';
 import type { ForumFront, PostView, ThreadRecord, ThreadSummary, Topic } from '../service.ts';
 import { topicName, topicPath } from '../service.ts';
 
@@ -218,6 +219,7 @@ export function ThreadPage({
   ctx,
   csrf,
   record,
+  structure,
   errors,
   values,
   notice,
@@ -227,6 +229,7 @@ export function ThreadPage({
   ctx: PageContext;
   csrf: string;
   record: ThreadRecord;
+  structure: Pick<CouncilStructure, 'categories' | 'kecamatan'>;
   errors: FieldErrors;
   values: Partial<Record<string, string>>;
   notice?: string | undefined;
@@ -259,8 +262,13 @@ export function ThreadPage({
       <Notice text={notice} />
       <ErrorSummary ctx={ctx} errors={formErrors} />
       <h1>{th.title}</h1>
-      {record.consultation === undefined && record.meeting === undefined ? null : (
+      {record.consultation === undefined && record.meeting === undefined && th.aspirationCode === null ? null : (
         <ul>
+          {th.aspirationCode === null ? null : (
+            <li>
+              {t('forum.filedAs')} <a href={`/aspirasi/${th.aspirationCode}`}>{th.aspirationCode}</a>
+            </li>
+          )}
           {record.consultation === undefined ? null : (
             <li>
               {t('forum.linkedConsultation')}{' '}
@@ -337,6 +345,33 @@ export function ThreadPage({
               maxLength={300}
             />
             <Button variant="secondary">{t('forum.link.button')}</Button>
+          </form>
+        </section>
+      ) : null}
+      {canLink && th.aspirationCode === null ? (
+        <section aria-labelledby="aspirasi">
+          <h2 id="aspirasi">{t('forum.file.title')}</h2>
+          <p>{t('forum.file.lead')}</p>
+          <form method="post" action={`/forum/utas/${th.id}/aspirasi`} novalidate>
+            <CsrfField token={csrf} />
+            <SelectField
+              name="category"
+              label={t('forum.field.category')}
+              empty={t('form.choose')}
+              value={values.category}
+              error={formErrors.category}
+              options={structure.categories.map((c) => ({
+                value: c.slug,
+                label: ctx.lang === 'en' ? c.nameEn : c.name,
+              }))}
+            />
+            <LocationField
+              ctx={ctx}
+              places={structure.kecamatan}
+              value={values.location ?? (th.kecamatan === undefined ? undefined : `k${th.kecamatan.id}`)}
+              error={formErrors.location}
+            />
+            <Button variant="secondary">{t('forum.file.button')}</Button>
           </form>
         </section>
       ) : null}
