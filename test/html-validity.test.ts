@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { HtmlValidate } from 'html-validate';
-import { barChart, progressChart } from '../src/platform/charts.ts';
+import { barChart, countChart, progressChart } from '../src/platform/charts.ts';
 import { buildTestApp, type TestApp } from './helpers/app.ts';
 
 let t: TestApp;
@@ -69,7 +69,16 @@ describe('valid HTML', () => {
       dateLabel: (day) => day,
       percentLabel: (value) => `${value}%`,
     });
-    for (const svg of [bars, progress]) {
+    const counts = countChart({
+      width: 328,
+      points: [
+        { date: '2026-11-01', value: 3 },
+        { date: '2026-11-02', value: 12 },
+      ],
+      name: 'Komentar',
+      dateLabel: (day) => day,
+    });
+    for (const svg of [bars, progress, counts]) {
       assert.match(svg, /^<svg /);
       assert.doesNotMatch(svg, /ecmeta_/);
       assert.doesNotMatch(svg, /\sstyle=|<style/);

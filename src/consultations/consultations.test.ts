@@ -481,7 +481,9 @@ describe('a public consultation from opening to its report', () => {
     assert.match(report.body, /Kami menerima masukan tentang jumlah air minum/);
     assert.match(report.body, /Banyak warga meminta batas lebih tinggi/);
     assert.match(report.body, /1 diterima · 1 diterima sebagian · 0 tidak diterima/);
-    assert.match(report.body, /<svg/);
+    // Three charts (per section, per kecamatan, per day), each drawn for a phone and a wide screen.
+    assert.equal(report.body.match(/<svg /g)?.length, 6);
+    assert.match(report.body, /<figcaption>Komentar per hari<\/figcaption>/);
     assert.match(
       (await agent().get(`/raperda/${raperda.id}`)).body,
       new RegExp(`<a href="/konsultasi/${id}/laporan">laporan hasil konsultasi</a>`),

@@ -135,6 +135,43 @@ export function progressChart(options: {
   return finish(chart);
 }
 
+/** How many of something each day (comments on a consultation), as a line over a time axis. */
+export function countChart(options: {
+  points: { date: string; value: number }[];
+  name: string;
+  dateLabel: (day: string) => string;
+  width: number;
+}): string {
+  const small = narrow(options.width);
+  const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width: options.width, height: 240 });
+  chart.setOption({
+    animation: false,
+    textStyle,
+    grid: { left: 4, right: 24, top: 16, bottom: 4, containLabel: true },
+    xAxis: {
+      type: 'time',
+      splitNumber: small ? 3 : 6,
+      axisLabel: {
+        formatter: (v: number) => options.dateLabel(new Date(v).toISOString().slice(0, 10)),
+        hideOverlap: true,
+        alignMinLabel: 'left',
+        alignMaxLabel: 'right',
+      },
+    },
+    yAxis: { type: 'value', min: 0, minInterval: 1 },
+    color: ['#8a1c1c'],
+    series: [
+      {
+        type: 'line',
+        name: options.name,
+        data: options.points.map((p) => [p.date, p.value]),
+        symbolSize: options.points.length > 30 ? 0 : 6,
+      },
+    ],
+  });
+  return finish(chart);
+}
+
 /** Inline text styles as SVG presentation attributes, which the CSP allows. */
 function presentation(style: string): string {
   const attributes: string[] = [];

@@ -3,7 +3,7 @@
  * section's comments with the form to take part, one comment with its fate, and the report.
  */
 import type { Kecamatan } from '../../council/service.ts';
-import { barChart } from '../../platform/charts.ts';
+import { barChart, countChart } from '../../platform/charts.ts';
 import { dayOf, formatDate, formatNumber } from '../../platform/format.ts';
 import type { PageContext } from '../../platform/page-context.ts';
 import { ChartFigure } from '../../platform/views/chart.tsx';
@@ -650,20 +650,31 @@ export function ReportPage({ ctx, report, figures }: { ctx: PageContext; report:
         />
       )}
       {figures.byDay.length === 0 ? null : (
-        <TableWrap label={t('consultation.figures.byDay')}>
-          <table>
-            <caption>{t('consultation.figures.byDay')}</caption>
-            <TableHead columns={[t('consultation.figures.day'), t('consultation.report.comments')]} />
-            <tbody>
-              {figures.byDay.map((d) => (
-                <tr key={d.day}>
-                  <td>{dayOf(ctx, d.day)}</td>
-                  <td>{formatNumber(d.count, ctx.lang)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableWrap>
+        <ChartFigure
+          caption={t('consultation.figures.byDay')}
+          draw={(width) =>
+            countChart({
+              width,
+              name: t('consultation.report.comments'),
+              points: figures.byDay.map((d) => ({ date: d.day, value: d.count })),
+              dateLabel: (day) => dayOf(ctx, day),
+            })
+          }
+        >
+          <TableWrap label={t('consultation.figures.byDay')}>
+            <table>
+              <TableHead columns={[t('consultation.figures.day'), t('consultation.report.comments')]} />
+              <tbody>
+                {figures.byDay.map((d) => (
+                  <tr key={d.day}>
+                    <td>{dayOf(ctx, d.day)}</td>
+                    <td>{formatNumber(d.count, ctx.lang)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableWrap>
+        </ChartFigure>
       )}
       {!published
         ? null
