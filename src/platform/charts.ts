@@ -76,6 +76,20 @@ export function barChart(options: {
   return finish(chart);
 }
 
+/** Days along the bottom, fewer labels on a phone, written as the reader writes a date. */
+function timeAxis(small: boolean, dateLabel: (day: string) => string) {
+  return {
+    type: 'time',
+    splitNumber: small ? 3 : 6,
+    axisLabel: {
+      formatter: (v: number) => dateLabel(new Date(v).toISOString().slice(0, 10)),
+      hideOverlap: true,
+      alignMinLabel: 'left',
+      alignMaxLabel: 'right',
+    },
+  };
+}
+
 /** A percentage over time (e.g. physical progress of a project), from dated points. */
 export function progressChart(options: {
   points: { date: string; value: number }[];
@@ -118,16 +132,7 @@ export function progressChart(options: {
     animation: false,
     textStyle,
     grid: { left: 4, right: 24, top: 28, bottom: 4, containLabel: true },
-    xAxis: {
-      type: 'time',
-      splitNumber: small ? 3 : 6,
-      axisLabel: {
-        formatter: (v: number) => options.dateLabel(new Date(v).toISOString().slice(0, 10)),
-        hideOverlap: true,
-        alignMinLabel: 'left',
-        alignMaxLabel: 'right',
-      },
-    },
+    xAxis: timeAxis(small, options.dateLabel),
     yAxis: { type: 'value', min: 0, max: 100, axisLabel: { formatter: (v: number) => options.percentLabel(v) } },
     color: ['#1a7f37', '#6b6b6b'],
     series,
@@ -148,16 +153,7 @@ export function countChart(options: {
     animation: false,
     textStyle,
     grid: { left: 4, right: 24, top: 16, bottom: 4, containLabel: true },
-    xAxis: {
-      type: 'time',
-      splitNumber: small ? 3 : 6,
-      axisLabel: {
-        formatter: (v: number) => options.dateLabel(new Date(v).toISOString().slice(0, 10)),
-        hideOverlap: true,
-        alignMinLabel: 'left',
-        alignMaxLabel: 'right',
-      },
-    },
+    xAxis: timeAxis(small, options.dateLabel),
     yAxis: { type: 'value', min: 0, minInterval: 1 },
     color: ['#8a1c1c'],
     series: [
