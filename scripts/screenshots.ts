@@ -42,6 +42,22 @@ async function signedInStaff(context: BrowserContext): Promise<Page> {
 
 try {
   const project = await served.database.db.selectFrom('project').select('id').orderBy('id').executeTakeFirstOrThrow();
+  const open = await served.database.db
+    .selectFrom('consultation')
+    .select('id')
+    .where('kind', '=', 'rpjmd')
+    .executeTakeFirstOrThrow();
+  const closed = await served.database.db
+    .selectFrom('consultation')
+    .select('id')
+    .where('report_published_at', 'is not', null)
+    .executeTakeFirstOrThrow();
+  const section = await served.database.db
+    .selectFrom('consultation_section')
+    .select('id')
+    .where('consultation_id', '=', open.id)
+    .orderBy('position')
+    .executeTakeFirstOrThrow();
   for (const width of ['phone', 'desktop'] as const) {
     const context = await browser.newContext({ viewport: widths[width], javaScriptEnabled: false });
     const page = await context.newPage();
@@ -50,6 +66,10 @@ try {
       ['anggaran', '/anggaran'],
       ['proyek', `/proyek/${project.id}`],
       ['cari', '/cari?q=jalan'],
+      ['konsultasi', `/konsultasi/${open.id}`],
+      ['konsultasi-bagian', `/konsultasi/${open.id}/bagian/${section.id}`],
+      ['konsultasi-laporan', `/konsultasi/${closed.id}/laporan`],
+      ['forum', '/forum'],
     ] as const) {
       await page.goto(`${served.baseUrl}${address}`);
       await shoot(page, name, width);

@@ -86,6 +86,8 @@ export const messages = {
   'consultation.feed.entry': { id: 'Komentar baru pada {section}', en: 'New comment on {section}' },
   'consultation.yourView': { id: 'Pendapat Anda tentang bagian ini', en: 'Your view of this section' },
   'consultation.stanceTotals': { id: 'Sejauh ini', en: 'So far' },
+  'consultation.noStances': { id: 'Belum ada yang menyatakan pendapat.', en: 'Nobody has given a view yet.' },
+  'consultation.figures.kecamatan': { id: 'Kecamatan', en: 'Kecamatan' },
   'consultation.stanceQuestion': { id: 'Apakah Anda setuju dengan bagian ini?', en: 'Do you agree with this section?' },
   'consultation.stance.agree': { id: 'Setuju', en: 'Agree' },
   'consultation.stance.disagree': { id: 'Tidak setuju', en: 'Disagree' },

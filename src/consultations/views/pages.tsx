@@ -392,8 +392,14 @@ export function SectionCommentsPage({
       </p>
       <h2>{t('consultation.yourView')}</h2>
       <p class="meta">
-        {t('consultation.stanceTotals')}
-        <StanceCounts ctx={ctx} counts={s.stances} />
+        {s.stances.agree + s.stances.disagree + s.stances.unsure === 0 ? (
+          t('consultation.noStances')
+        ) : (
+          <>
+            {t('consultation.stanceTotals')}
+            <StanceCounts ctx={ctx} counts={s.stances} />
+          </>
+        )}
       </p>
       {open && ctx.user !== null ? (
         <form method="post" action={`${base}/sikap`} novalidate>
@@ -645,7 +651,7 @@ export function ReportPage({ ctx, report, figures }: { ctx: PageContext; report:
         <CountChart
           ctx={ctx}
           caption={t('consultation.figures.byKecamatan')}
-          column={t('consultation.field.kecamatan')}
+          column={t('consultation.figures.kecamatan')}
           rows={kecamatanRows}
         />
       )}

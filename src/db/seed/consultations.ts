@@ -184,7 +184,7 @@ export async function seedDemoConsultations(
       .values({
         council_id: councilId,
         kind: 'raperda',
-        title: `Konsultasi publik: ${draft?.title ?? 'Raperda tentang Ruang Terbuka Hijau'}`,
+        title: draft?.title ?? 'Raperda tentang Ruang Terbuka Hijau',
         summary:
           'Rancangan ini mengatur berapa luas taman dan ruang hijau yang wajib disediakan pengembang, kapan diserahkan kepada kota, dan bagaimana warga ikut merawatnya.',
         body_id: body.find((b) => b.slug === 'bapemperda')?.id ?? null,
