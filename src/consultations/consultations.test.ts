@@ -362,6 +362,33 @@ describe('a public consultation from opening to its report', () => {
       ['consultation.comment-hide'],
     );
 
+    // The meeting where it is discussed in person, by its number or its agenda address.
+    const meeting = await t.database.db
+      .insertInto('meeting')
+      .values({
+        council_id: council.id,
+        uid: 'uji-konsultasi@dewan-terbuka',
+        type: 'konsultasi_publik',
+        title: 'Konsultasi publik Raperda Air Minum di Kecamatan Bekasi Timur',
+        open: true,
+        starts_at: new Date(Date.now() + 5 * 86_400_000),
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await staff.get(`/kelola/konsultasi/${id}`);
+    const noMeeting = await staff.post(`/kelola/konsultasi/${id}/rapat`, { meeting: '/agenda/99999999' });
+    assert.equal(noMeeting.statusCode, 400);
+    assert.match(noMeeting.body, /Rapat di agenda: isian ini tidak sah/);
+    await staff.get(`/kelola/konsultasi/${id}`);
+    assert.equal(
+      (await staff.post(`/kelola/konsultasi/${id}/rapat`, { meeting: `/agenda/${meeting.id}` })).statusCode,
+      303,
+    );
+    assert.match(
+      (await agent().get(`/konsultasi/${id}`)).body,
+      new RegExp(`<a href="/agenda/${meeting.id}">Konsultasi publik Raperda Air Minum di Kecamatan Bekasi Timur</a>`),
+    );
+
     // Offline input from a musyawarah, entered by staff with its source.
     await staff.get(`/kelola/konsultasi/${id}`);
     const offlineBad = await staff.post(`/kelola/konsultasi/${id}/masukan`, {
@@ -602,9 +629,11 @@ describe('a public consultation from opening to its report', () => {
         await voter.get(`/konsultasi/${id}/pernyataan`);
         await voter.post(`/konsultasi/pernyataan/${held[1]?.id}/pilih`, { vote: 'agree' });
         await voter.get(`/konsultasi/${id}/pernyataan`);
-        assert.equal(
-          (await voter.post(`/konsultasi/pernyataan/${held[1]?.id}/pilih`, { vote: 'maybe' })).statusCode,
-          400,
+        const refused = await voter.post(`/konsultasi/pernyataan/${held[1]?.id}/pilih`, { vote: 'maybe' });
+        assert.equal(refused.statusCode, 400);
+        assert.match(
+          refused.body,
+          new RegExp(`<a href="#pernyataan-${held[1]?.id}">Pilih setuju, tidak setuju atau lewati\\.</a>`),
         );
       }
     }

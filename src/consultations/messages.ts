@@ -384,6 +384,10 @@ export const messages = {
     id: 'Satu gagasan, paling banyak 140 huruf, tanpa tautan. Moderator memeriksanya sebelum dapat dipilih.',
     en: 'One idea, at most 140 characters, no links. A moderator checks it before it can be voted on.',
   },
+  'consultation.required.vote': {
+    id: 'Pilih setuju, tidak setuju atau lewati.',
+    en: 'Choose agree, disagree or pass.',
+  },
   'consultation.required.statement': {
     id: 'Tulis pernyataan, paling sedikit 10 huruf.',
     en: 'Write the statement, at least 10 characters.',

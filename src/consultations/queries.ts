@@ -174,15 +174,6 @@ export function meetingsOf(db: Db, consultationId: number) {
     .execute();
 }
 
-export function meetingExists(db: Db, councilId: number, id: number) {
-  return db
-    .selectFrom('meeting')
-    .select('id')
-    .where('council_id', '=', councilId)
-    .where('id', '=', id)
-    .executeTakeFirst();
-}
-
 export function linkMeeting(db: Db, consultationId: number, meetingId: number) {
   return db
     .insertInto('consultation_meeting')
@@ -617,4 +608,15 @@ export function fateCounts(db: Db, consultationId: number) {
     .where('status', '=', 'published')
     .groupBy(['section_id', 'fate'])
     .execute();
+}
+
+export async function countHeldStatements(db: Db, councilId: number): Promise<number> {
+  const row = await db
+    .selectFrom('consultation_statement')
+    .innerJoin('consultation', 'consultation.id', 'consultation_statement.consultation_id')
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .where('consultation.council_id', '=', councilId)
+    .where('consultation_statement.status', '=', 'held')
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
 }

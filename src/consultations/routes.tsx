@@ -338,12 +338,11 @@ export const consultationRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/konsultasi/komentar/:id/dukung',
     { config: { access: 'consultations.take-part' }, schema: { hide: true, params: IdParams, body: EmptyBody } },
     async (request, reply) => {
-      const outcome = await supportComment(deps(app), signedIn(request), request.params.id);
-      const record = await commentRecord(deps(app), request.params.id);
-      if (outcome === 'missing' || record === undefined) throw new NotFoundError('comment');
-      const key = { added: 'didukung', already: 'sudah', own: 'sendiri', closed: 'ditutup' }[outcome];
+      const result = await supportComment(deps(app), signedIn(request), request.params.id);
+      if (result.outcome === 'missing') throw new NotFoundError('comment');
+      const key = { added: 'didukung', already: 'sudah', own: 'sendiri', closed: 'ditutup' }[result.outcome];
       return reply.redirect(
-        `/konsultasi/${record.consultation.id}/bagian/${record.section.id}?pesan=${key}#komentar-${request.params.id}`,
+        `/konsultasi/${result.consultationId}/bagian/${result.sectionId}?pesan=${key}#komentar-${request.params.id}`,
         303,
       );
     },
@@ -543,10 +542,11 @@ export const consultationRoutes: FastifyPluginAsyncTypebox = async (app) => {
           303,
         );
       if (result.problem === 'missing') throw new NotFoundError('statement');
-      return reply
-        .code(400)
-        .type('text/plain; charset=utf-8')
-        .send(request.t(result.problem === 'closed' ? 'consultation.closed' : 'consultation.problem.invalid'));
+      if (result.problem === 'closed')
+        return reply.redirect(`/konsultasi/${result.consultationId}/pernyataan?pesan=ditutup`, 303);
+      return statementsView(request, reply, result.consultationId, {
+        [`pernyataan-${request.params.id}`]: request.t('consultation.required.vote'),
+      });
     },
   );
 

@@ -7,6 +7,7 @@
  * shows what became of it.
  */
 import { contactsOf } from '../accounts/service.ts';
+import { meeting as agendaMeeting } from '../agenda/service.ts';
 import { type Body, type CouncilStructure, getCouncil, type Kecamatan } from '../council/service.ts';
 import type { CommentFate, CommentStatus, ConsultationKind, Stance, StatementVote } from '../db/schema.ts';
 import { recordAudit } from '../platform/audit.ts';
@@ -531,14 +532,13 @@ export async function linkMeeting(
   const current = await q.consultationById(deps.db, structure.council.id, id);
   if (current === undefined) return undefined;
   const value = raw.trim().replace(/^.*\/agenda\//, '');
-  const meeting = /^\d{1,9}$/.test(value)
-    ? await q.meetingExists(deps.db, structure.council.id, Number(value))
-    : undefined;
-  if (meeting === undefined)
+  const found = /^\d{1,9}$/.test(value) ? await agendaMeeting(deps, Number(value), true) : undefined;
+  if (found === undefined)
     return { ok: false, errors: [{ field: 'meeting', problem: value === '' ? 'required' : 'invalid' }] };
+  const meetingId = found.view.id;
   await deps.db.transaction().execute(async (trx) => {
-    await q.linkMeeting(trx, id, meeting.id);
-    await audit(trx, user, 'consultation.meeting-linked', id, ip, { meeting: meeting.id });
+    await q.linkMeeting(trx, id, meetingId);
+    await audit(trx, user, 'consultation.meeting-linked', id, ip, { meeting: meetingId });
   });
   return { ok: true, id };
 }
@@ -620,20 +620,17 @@ export async function addComment(
   // An account none of whose comments has been let through yet waits for a moderator, where the
   // consultation asks for it: a new account's first words are where spam and abuse come from.
   const held = record.consultation.holdFirstComments && (await q.publishedCommentsBy(deps.db, user.id)) === 0;
-  const commentId = await deps.db.transaction().execute(async (trx) => {
-    const { id: commentId } = await q.insertComment(trx, {
-      consultation_id: id,
-      section_id: sectionId,
-      parent_id: parentId,
-      user_id: user.id,
-      author_label: input.showAs === 'warga' ? '' : user.name,
-      origin: 'online',
-      quote: quote === '' ? null : quote,
-      body,
-      kecamatan_id: kecamatan?.id ?? null,
-      status: held ? 'held' : 'published',
-    });
-    return commentId;
+  const { id: commentId } = await q.insertComment(deps.db, {
+    consultation_id: id,
+    section_id: sectionId,
+    parent_id: parentId,
+    user_id: user.id,
+    author_label: input.showAs === 'warga' ? '' : user.name,
+    origin: 'online',
+    quote: quote === '' ? null : quote,
+    body,
+    kecamatan_id: kecamatan?.id ?? null,
+    status: held ? 'held' : 'published',
   });
   return { ok: true, id: commentId, held };
 }
@@ -679,17 +676,22 @@ export async function addOfflineInput(
   return { ok: true, id: commentId };
 }
 
-export type SupportResult = 'added' | 'already' | 'own' | 'closed' | 'missing';
+export type SupportOutcome = 'added' | 'already' | 'own' | 'closed';
+export type SupportResult =
+  | { outcome: SupportOutcome; consultationId: number; sectionId: number }
+  | { outcome: 'missing' };
 
 export async function supportComment(deps: Deps, user: CurrentUser, commentId: number): Promise<SupportResult> {
   const structure = await getCouncil(deps.db);
   const row = await q.commentById(deps.db, structure.council.id, commentId);
-  if (row === undefined || row.status !== 'published') return 'missing';
+  if (row === undefined || row.status !== 'published') return { outcome: 'missing' };
   const record = await consultation(deps, row.consultation_id);
-  if (record === undefined) return 'missing';
-  if (record.consultation.phase !== 'comments') return 'closed';
-  if (row.user_id === user.id) return 'own';
-  return (await deps.db.transaction().execute((trx) => q.addSupport(trx, commentId, user.id))) ? 'added' : 'already';
+  if (record === undefined) return { outcome: 'missing' };
+  const where = { consultationId: row.consultation_id, sectionId: row.section_id };
+  if (record.consultation.phase !== 'comments') return { outcome: 'closed', ...where };
+  if (row.user_id === user.id) return { outcome: 'own', ...where };
+  const added = await deps.db.transaction().execute((trx) => q.addSupport(trx, commentId, user.id));
+  return { outcome: added ? 'added' : 'already', ...where };
 }
 
 export async function giveStance(
@@ -1073,17 +1075,22 @@ export async function voteOnStatement(
   user: CurrentUser,
   statementId: number,
   raw: string,
-): Promise<{ ok: true; consultationId: number } | { ok: false; problem: 'invalid' | 'closed' | 'missing' }> {
+): Promise<
+  | { ok: true; consultationId: number }
+  | { ok: false; problem: 'invalid' | 'closed'; consultationId: number }
+  | { ok: false; problem: 'missing' }
+> {
   const structure = await getCouncil(deps.db);
   const row = await q.statementById(deps.db, structure.council.id, statementId);
   if (row === undefined || row.status !== 'published') return { ok: false, problem: 'missing' };
   const record = await consultation(deps, row.consultation_id);
   if (record === undefined) return { ok: false, problem: 'missing' };
+  const consultationId = row.consultation_id;
   const vote = statementVotes.find((v) => v === raw);
-  if (vote === undefined) return { ok: false, problem: 'invalid' };
-  if (record.consultation.phase !== 'comments') return { ok: false, problem: 'closed' };
+  if (vote === undefined) return { ok: false, problem: 'invalid', consultationId };
+  if (record.consultation.phase !== 'comments') return { ok: false, problem: 'closed', consultationId };
   await deps.db.transaction().execute((trx) => q.castVote(trx, statementId, user.id, vote));
-  return { ok: true, consultationId: row.consultation_id };
+  return { ok: true, consultationId };
 }
 
 export async function heldStatements(deps: Deps) {
@@ -1169,7 +1176,7 @@ export async function waitingConsultations(deps: Deps, user: CurrentUser): Promi
     const structure = await getCouncil(deps.db);
     const count =
       (await q.countModerationQueue(deps.db, structure.council.id)) +
-      (await q.heldStatements(deps.db, structure.council.id)).length;
+      (await q.countHeldStatements(deps.db, structure.council.id));
     if (count > 0)
       waiting.push({ href: '/kelola/moderasi', label: 'consultation.waiting.moderate', count, overdue: 0, due: null });
   }

@@ -231,3 +231,15 @@ export function firstPost(db: Db, threadId: number) {
     .limit(1)
     .executeTakeFirst();
 }
+
+export async function countReportedPosts(db: Db, councilId: number): Promise<number> {
+  const row = await db
+    .selectFrom('forum_post')
+    .innerJoin('forum_thread', 'forum_thread.id', 'forum_post.thread_id')
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .where('forum_thread.council_id', '=', councilId)
+    .where('forum_post.open_reports', '>', 0)
+    .where('forum_post.status', '=', 'published')
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}

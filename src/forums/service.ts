@@ -495,18 +495,11 @@ export async function sitemap(deps: Deps): Promise<SitemapEntry[]> {
 
 export async function waitingForums(deps: Deps, user: CurrentUser): Promise<WaitingWork[]> {
   if (!can(user.role, 'forum.moderate')) return [];
-  const reported = await reportedPosts(deps);
-  return reported.length === 0
+  const structure = await getCouncil(deps.db);
+  const count = await q.countReportedPosts(deps.db, structure.council.id);
+  return count === 0
     ? []
-    : [
-        {
-          href: '/kelola/moderasi/forum',
-          label: 'forum.waiting.moderate',
-          count: reported.length,
-          overdue: 0,
-          due: null,
-        },
-      ];
+    : [{ href: '/kelola/moderasi/forum', label: 'forum.waiting.moderate', count, overdue: 0, due: null }];
 }
 
 export const forumPersonalData: PersonalDataHooks = {

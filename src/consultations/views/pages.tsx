@@ -21,6 +21,7 @@ import {
   CsrfField,
   ErrorSummary,
   type FieldErrors,
+  FieldMessage,
   Notice,
   Radios,
   SelectField,
@@ -778,6 +779,7 @@ export function StatementsPage({
                 ? null
                 : ` · ${t('consultation.statements.yourVote', { vote: t(`consultation.statements.vote.${s.mine}`) })}`}
             </p>
+            <FieldMessage name={`pernyataan-${s.id}`} error={errors[`pernyataan-${s.id}`]} />
             {open && ctx.user !== null ? (
               <form method="post" action={`/konsultasi/pernyataan/${s.id}/pilih`} class="actions">
                 <CsrfField token={csrf} />
