@@ -184,7 +184,7 @@ export async function endAccount(
       email: deps.sealer.seal(''),
       name: deps.sealer.seal(''),
     });
-    for (const hook of hooks) await hook.forget?.(trx, user.id);
+    for (const hook of hooks) await hook.forget?.(trx, { userId: user.id, emailLookup: row.email_lookup });
     if (kind === 'withdraw_consent') await q.updateUser(trx, user.id, { consent_withdrawn_at: now });
     await q.insertDataRequest(trx, { user_id: user.id, kind, requested_at: now, completed_at: now });
     await recordAudit(trx, {

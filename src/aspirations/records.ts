@@ -47,7 +47,7 @@ export const aspirationPersonalData: PersonalDataHooks = {
       followed,
     ];
   },
-  async forget(db, userId) {
+  async forget(db, { userId }) {
     await q.unlinkUser(db, userId);
   },
 };

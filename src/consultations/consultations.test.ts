@@ -570,6 +570,281 @@ describe('a public consultation from opening to its report', () => {
     const next = await comment(newcomer, id, pasal1, { body: 'Dan air hujan yang diolah juga perlu disebut.' });
     assert.match(String(next.headers.location), /pesan=terkirim/);
   });
+  test('someone without an account comments through a mailed link where the consultation allows it, and keeps their rights over it', async () => {
+    // Where the consultation does not take comments by mail, there is no such form and no such door.
+    const plain = await openConsultation(staff, { title: 'Konsultasi hanya untuk pemilik akun' });
+    const plainSection = plain.sections[1]?.id ?? 0;
+    const noForm = await agent().get(`/konsultasi/${plain.id}/bagian/${plainSection}`);
+    assert.match(noForm.body, /Masuk untuk berkomentar/);
+    assert.doesNotMatch(noForm.body, /komentar-email/);
+
+    const { id, sections } = await openConsultation(staff, {
+      title: 'Konsultasi terbuka untuk warga tanpa akun',
+      emailComments: 'yes',
+    });
+    const pasal1 = sections[1]?.id ?? 0;
+    const pasal2 = sections[2]?.id ?? 0;
+    const section = `/konsultasi/${id}/bagian/${pasal1}`;
+    const pending = async () =>
+      Number(
+        (
+          await t.database.db
+            .selectFrom('consultation_pending_comment')
+            .select((eb) => eb.fn.countAll<string>().as('n'))
+            .where('consultation_id', '=', id)
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
+    const owner = await createUser(t, 'citizen', { name: 'Rahmat Hidayat' });
+    const visitor = agent();
+    const form = await visitor.get(section);
+    assert.match(form.body, new RegExp(`action="${section}/komentar-email"`));
+    assert.match(form.body, /Tidak punya akun\?/);
+    // A form's token from one consultation opens no door on another that takes no comments by mail.
+    const door = agent();
+    await door.get(section);
+    const refusedDoor = await door.post(`/konsultasi/${plain.id}/bagian/${plainSection}/komentar-email`, {
+      body: 'Komentar lewat email pada konsultasi yang tidak mengizinkannya.',
+      email: 'siapa@example.org',
+      consent: 'yes',
+    });
+    assert.equal(refusedDoor.statusCode, 404);
+
+    // Bad input: every problem said beside its field, nothing stored, nothing mailed.
+    const comments = await count('consultation_comment');
+    const bad = await visitor.post(`${section}/komentar-email`, { body: 'Pendek', email: '', name: 'Baris\nbaru' });
+    assert.equal(bad.statusCode, 400);
+    assert.match(bad.body, /<a href="#email">Tulis alamat email Anda\.<\/a>/);
+    assert.match(bad.body, /<a href="#consent">Centang persetujuan agar kami boleh menyimpan alamat email Anda\.<\/a>/);
+    assert.match(bad.body, /Tulis komentar Anda, paling sedikit 10 huruf\./);
+    assert.match(bad.body, /Nama yang ditampilkan \(tidak wajib\): /);
+    await visitor.get(section);
+    const badEmail = await visitor.post(`${section}/komentar-email`, {
+      body: 'Definisi air minum perlu mencakup air tanah.',
+      email: 'bukan-alamat',
+      consent: 'yes',
+    });
+    assert.equal(badEmail.statusCode, 400);
+    assert.match(badEmail.body, /Tulis alamat email yang benar, misalnya nama@contoh\.id\./);
+    assert.match(badEmail.body, /Definisi air minum perlu mencakup air tanah\./, 'the words typed are kept');
+    await t.app.outbox.deliverDue();
+    assert.equal(mailbox.messages.length, 0);
+    assert.equal(await pending(), 0);
+    assert.equal(await count('consultation_comment'), comments);
+
+    // The words wait; the link goes to the address; nothing shows before it is used.
+    await visitor.get(section);
+    const sent = await visitor.post(`${section}/komentar-email`, {
+      body: 'Definisi air minum perlu mencakup air tanah yang diolah.',
+      quote: 'air yang memenuhi syarat kesehatan',
+      email: owner.email.toUpperCase(),
+      name: 'Rahmat',
+      consent: 'yes',
+    });
+    assert.equal(sent.statusCode, 303);
+    assert.equal(sent.headers.location, `${section}?pesan=periksa-email#tulis`);
+    assert.match((await visitor.get(String(sent.headers.location))).body, /buka email kami dan tekan tautannya/);
+    assert.doesNotMatch((await agent().get(section)).body, /air tanah yang diolah/);
+    assert.equal(await pending(), 1);
+    await t.app.outbox.deliverDue();
+    const mail = mailbox.to(owner.email);
+    assert.equal(mail.length, 1);
+    assert.match(mail[0]?.subject ?? '', /^Konfirmasi komentar Anda: Konsultasi terbuka untuk warga tanpa akun/);
+    const link = /\/konsultasi\/email\/[A-Za-z0-9_-]+/.exec(mail[0]?.text ?? '')?.[0] ?? '';
+    assert.notEqual(link, '');
+
+    // Opening the link shows the words and asks; only pressing the button publishes them.
+    const opened = await visitor.get(link);
+    assert.equal(opened.statusCode, 200);
+    assert.match(String(opened.headers['cache-control']), /no-store/);
+    assert.match(opened.body, /air tanah yang diolah/);
+    assert.match(opened.body, /Terbitkan komentar/);
+    assert.equal(await count('consultation_comment'), comments);
+    const confirmed = await visitor.post(link, {});
+    assert.equal(confirmed.statusCode, 303);
+    const commentId = Number(/#komentar-(\d+)$/.exec(String(confirmed.headers.location))?.[1]);
+    assert.ok(commentId > 0);
+    assert.equal(await pending(), 0);
+    const shown = (await agent().get(section)).body;
+    assert.match(shown, /<strong>Rahmat<\/strong>/);
+    assert.match(shown, /air tanah yang diolah/);
+    // The same link again writes nothing twice; it now shows the comment and the writer's rights.
+    await visitor.get(link);
+    await visitor.post(link, {});
+    assert.equal(await count('consultation_comment'), comments + 1);
+    const again = await visitor.get(link);
+    assert.match(again.body, /Hapus nama dan email saya/);
+    assert.match(again.body, /Tarik komentar saya/);
+
+    // The address is never public: not on the page, in the feed, the API or the open data.
+    for (const url of [
+      section,
+      `/konsultasi/komentar/${commentId}`,
+      `/konsultasi/${id}/feed.atom`,
+      `/api/v1/consultations/${id}`,
+      `/konsultasi/${id}/unduh/komentar.json`,
+      `/konsultasi/${id}/unduh/komentar.csv`,
+    ]) {
+      const res = await agent().get(url);
+      assert.equal(res.statusCode, 200, url);
+      assert.doesNotMatch(res.body, new RegExp(owner.email.replace(/\./g, '\\.'), 'i'), url);
+    }
+    // The account with the same address finds the comment among its data.
+    const ownerAgent = await signIn(t, owner, agent());
+    assert.match((await ownerAgent.get('/akun/data.json')).body, /air tanah yang diolah/);
+
+    // A second writer withdraws their comment: the words leave the page, the address the database.
+    const second = agent();
+    await second.get(`/konsultasi/${id}/bagian/${pasal2}`);
+    await second.post(`/konsultasi/${id}/bagian/${pasal2}/komentar-email`, {
+      body: 'Enam puluh liter terlalu sedikit untuk keluarga besar.',
+      email: 'warga.kedua@example.org',
+      consent: 'yes',
+    });
+    await t.app.outbox.deliverDue();
+    const secondLink =
+      /\/konsultasi\/email\/[A-Za-z0-9_-]+/.exec(mailbox.to('warga.kedua@example.org')[0]?.text ?? '')?.[0] ?? '';
+    await second.get(secondLink);
+    const secondId = Number(/#komentar-(\d+)$/.exec(String((await second.post(secondLink, {})).headers.location))?.[1]);
+    await second.get(secondLink);
+    const withdrawn = await second.post(`${secondLink}/hapus`, { action: 'withdraw' });
+    assert.equal(withdrawn.statusCode, 303);
+    assert.match(String(withdrawn.headers.location), /pesan=ditarik/);
+    const afterWithdraw = (await agent().get(`/konsultasi/${id}/bagian/${pasal2}`)).body;
+    assert.doesNotMatch(afterWithdraw, /Enam puluh liter terlalu sedikit/);
+    assert.match(afterWithdraw, /Ditarik oleh penulisnya\./);
+    const row = await t.database.db
+      .selectFrom('consultation_comment')
+      .select(['email_sealed', 'email_lookup', 'token_hash', 'status'])
+      .where('id', '=', secondId)
+      .executeTakeFirstOrThrow();
+    assert.deepEqual(row, { email_sealed: null, email_lookup: null, token_hash: null, status: 'hidden' });
+    const used = await second.get(secondLink);
+    assert.equal(used.statusCode, 404);
+    assert.match(used.body, /Tautan ini tidak berlaku/);
+
+    // A link not used within its days has lapsed: it publishes nothing.
+    const third = agent();
+    await third.get(section);
+    await third.post(`${section}/komentar-email`, {
+      body: 'Komentar yang tidak pernah dikonfirmasi penulisnya.',
+      email: 'warga.ketiga@example.org',
+      consent: 'yes',
+    });
+    await t.database.db
+      .updateTable('consultation_pending_comment')
+      .set({ created_at: new Date(Date.now() - 4 * 86_400_000) })
+      .where('consultation_id', '=', id)
+      .execute();
+    await t.app.outbox.deliverDue();
+    const thirdLink =
+      /\/konsultasi\/email\/[A-Za-z0-9_-]+/.exec(mailbox.to('warga.ketiga@example.org')[0]?.text ?? '')?.[0] ?? '';
+    assert.equal((await third.get(thirdLink)).statusCode, 404);
+    await third.get(section);
+    assert.equal((await third.post(thirdLink, {})).statusCode, 404);
+    assert.doesNotMatch((await agent().get(section)).body, /tidak pernah dikonfirmasi/);
+    assert.equal((await agent().get('/konsultasi/email/tidak-ada-tautan-seperti-ini-sama-sekali')).statusCode, 404);
+
+    // Taking only the name and address off: the words stay, signed "Warga"; the link stops working.
+    const fifth = agent();
+    await fifth.get(`/konsultasi/${id}/bagian/${pasal2}`);
+    await fifth.post(`/konsultasi/${id}/bagian/${pasal2}/komentar-email`, {
+      body: 'Pasal ini perlu menyebut air untuk tempat ibadah.',
+      email: 'warga.kelima@example.org',
+      name: 'Dewi Lestari',
+      consent: 'yes',
+    });
+    await t.app.outbox.deliverDue();
+    const fifthLink =
+      /\/konsultasi\/email\/[A-Za-z0-9_-]+/.exec(mailbox.to('warga.kelima@example.org')[0]?.text ?? '')?.[0] ?? '';
+    await fifth.get(fifthLink);
+    const fifthId = Number(/#komentar-(\d+)$/.exec(String((await fifth.post(fifthLink, {})).headers.location))?.[1]);
+    assert.match((await agent().get(`/konsultasi/${id}/bagian/${pasal2}`)).body, /<strong>Dewi Lestari<\/strong>/);
+    await fifth.get(fifthLink);
+    const unlinked = await fifth.post(`${fifthLink}/hapus`, { action: 'forget' });
+    assert.match(String(unlinked.headers.location), /pesan=data-dihapus/);
+    const unlinkedPage = (await agent().get(`/konsultasi/${id}/bagian/${pasal2}`)).body;
+    assert.match(unlinkedPage, /air untuk tempat ibadah/);
+    assert.doesNotMatch(unlinkedPage, /Dewi Lestari/);
+    assert.equal((await fifth.get(fifthLink)).statusCode, 404);
+
+    // Words confirmed after the comments closed are not published, and the writer is told why.
+    const fourth = agent();
+    await fourth.get(section);
+    await fourth.post(`${section}/komentar-email`, {
+      body: 'Komentar yang dikonfirmasi terlambat.',
+      email: 'warga.keempat@example.org',
+      consent: 'yes',
+    });
+    await t.app.outbox.deliverDue();
+    const fourthLink =
+      /\/konsultasi\/email\/[A-Za-z0-9_-]+/.exec(mailbox.to('warga.keempat@example.org')[0]?.text ?? '')?.[0] ?? '';
+    await staff.get(`/kelola/konsultasi/${id}`);
+    const closed = await staff.post(`/kelola/konsultasi/${id}`, {
+      kind: 'raperda',
+      title: 'Konsultasi terbuka untuk warga tanpa akun',
+      summary: 'Rancangan ini mengatur hak setiap rumah tangga atas air minum dan cara tarif ditetapkan.',
+      body: '',
+      raperda: '',
+      opensOn: day(-20),
+      commentsFrom: day(-19),
+      commentsUntil: day(-1),
+      reportDue: day(10),
+      emailComments: 'yes',
+    });
+    assert.equal(closed.statusCode, 303);
+    await fourth.get(fourthLink);
+    const late = await fourth.post(fourthLink, {});
+    assert.equal(late.headers.location, `${section}?pesan=terlambat`);
+    assert.match((await fourth.get(String(late.headers.location))).body, /tidak diterbitkan/);
+    assert.doesNotMatch((await agent().get(section)).body, /dikonfirmasi terlambat/);
+
+    // The report reaches the writer at the address that confirmed the comment, with its fate.
+    await staff.get(`/kelola/konsultasi/${id}`);
+    const answered = await staff.post(`/kelola/konsultasi/komentar/${commentId}/tanggapan`, {
+      fate: 'accepted',
+      answer: 'Air tanah yang diolah ditambahkan pada Pasal 1.',
+    });
+    assert.equal(answered.statusCode, 303);
+    await staff.get(`/kelola/konsultasi/${id}`);
+    await staff.post(`/kelola/konsultasi/komentar/${fifthId}/tanggapan`, {
+      fate: 'rejected',
+      answer: 'Tempat ibadah sudah termasuk pelanggan sosial.',
+    });
+    await staff.get(`/kelola/konsultasi/${id}`);
+    const published = await staff.post(`/kelola/konsultasi/${id}/laporan`, {
+      reportSummary: 'Warga meminta definisi air minum yang lebih luas; Pasal 1 diubah.',
+    });
+    assert.equal(published.statusCode, 303);
+    mailbox.clear();
+    await t.app.outbox.deliverDue();
+    const report = mailbox.to(owner.email);
+    assert.equal(report.length, 1);
+    assert.match(report[0]?.text ?? '', /Yth\. Rahmat,/);
+    assert.match(report[0]?.text ?? '', new RegExp(`/konsultasi/komentar/${commentId}: Diterima`));
+    assert.equal(mailbox.to('warga.kedua@example.org').length, 0, 'a withdrawn comment has no report to receive');
+    assert.equal(mailbox.to('warga.kelima@example.org').length, 0, 'an address taken off is not written to');
+
+    // Erasing the account with that address also unlinks what was sent from it without the
+    // account: the words stay, signed "Warga", and the mailed link stops working.
+    await ownerAgent.get('/akun');
+    const erased = await ownerAgent.post('/akun/hapus', { confirm: owner.password, kind: 'erasure' });
+    assert.equal(erased.headers.location, '/masuk?pesan=akun-dihapus');
+    const after = (await agent().get(section)).body;
+    assert.match(after, /air tanah yang diolah/);
+    assert.doesNotMatch(after, /<strong>Rahmat<\/strong>/);
+    assert.equal((await visitor.get(link)).statusCode, 404);
+
+    const validator = new HtmlValidate({ extends: ['html-validate:standard'] });
+    for (const html of [form.body, opened.body, again.body, used.body]) {
+      const result = await validator.validateString(html);
+      assert.deepEqual(
+        result.results.flatMap((r) => r.messages.map((m) => `${m.ruleId}: ${m.message}`)),
+        [],
+      );
+    }
+  });
+
   test('citizens propose short statements; once let through, everyone votes and the page shows what unites and what divides', async () => {
     const { id } = await openConsultation(staff, { title: 'Konsultasi dengan pernyataan singkat' });
     const proposer = await signIn(t, await createUser(t, 'citizen'), agent());

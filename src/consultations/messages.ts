@@ -299,6 +299,14 @@ export const messages = {
     id: 'Komentar pertama dari akun baru diperiksa moderator dulu',
     en: 'A new account’s first comment waits for a moderator',
   },
+  'consultation.field.emailComments': {
+    id: 'Warga tanpa akun boleh berkomentar, dikonfirmasi lewat tautan di email',
+    en: 'People without an account may comment, confirmed by a link in an email',
+  },
+  'consultation.emailCommentsHint': {
+    id: 'Komentar baru tampil setelah penulisnya membuka tautan yang kami kirim ke alamat emailnya.',
+    en: 'A comment shows only once its writer opens the link we mail to their address.',
+  },
   'consultation.field.heading': { id: 'Judul bagian', en: 'Section heading' },
   'consultation.headingHint': {
     id: 'Dipakai bila naskah tidak memuat baris "Pasal 1" atau "BAB I", dan untuk pembukaannya.',
@@ -407,6 +415,82 @@ export const messages = {
   'consultation.mail.report.body': {
     id: 'Yth. {name},\n\nTerima kasih atas komentar Anda pada konsultasi publik "{title}". Laporan hasil konsultasi sudah terbit:\n{link}\n\nTindak lanjut komentar Anda:\n{comments}\n\n{site}',
     en: 'Dear {name},\n\nThank you for commenting on the public consultation "{title}". The report is out:\n{link}\n\nWhat became of your comments:\n{comments}\n\n{site}',
+  },
+  'consultation.mail.confirm.subject': {
+    id: 'Konfirmasi komentar Anda: {title}',
+    en: 'Confirm your comment: {title}',
+  },
+  'consultation.mail.confirm.body': {
+    id: 'Terima kasih atas komentar Anda pada {section} dalam konsultasi publik "{title}".\n\nKomentar Anda baru tampil setelah Anda membuka tautan ini dan menekan "Terbitkan komentar" (berlaku {days} hari):\n{link}\n\nSimpan email ini: dengan tautan yang sama Anda dapat melihat tindak lanjut komentar Anda, menghapus nama dan alamat email Anda darinya, atau menariknya. Bila Anda tidak menulis komentar ini, abaikan email ini; komentar itu tidak akan tampil dan akan kami hapus.\n\n{site}',
+    en: 'Thank you for commenting on {section} in the public consultation "{title}".\n\nYour comment shows only once you open this link and press "Publish the comment" (it works for {days} days):\n{link}\n\nKeep this email: with the same link you can see what becomes of your comment, take your name and address off it, or withdraw it. If you did not write this comment, ignore this email; it will not show and we will delete it.\n\n{site}',
+  },
+  'consultation.withdrawnReason': { id: 'Ditarik oleh penulisnya.', en: 'Withdrawn by its writer.' },
+  'consultation.byEmail.intro': {
+    id: 'Tidak punya akun? Anda tetap dapat berkomentar: tulis alamat email Anda, lalu buka tautan yang kami kirim untuk menerbitkan komentar.',
+    en: 'No account? You can still comment: give your email address, then open the link we send to publish the comment.',
+  },
+  'consultation.byEmail.or': { id: 'Atau masuk dengan akun Anda', en: 'Or sign in with your account' },
+  'consultation.field.email': { id: 'Alamat email', en: 'Email address' },
+  'consultation.emailHint': {
+    id: 'Tidak ditampilkan. Hanya dipakai untuk tautan konfirmasi dan laporan hasil konsultasi.',
+    en: 'Never shown. Used only for the confirmation link and the consultation’s report.',
+  },
+  'consultation.field.name': { id: 'Nama yang ditampilkan (tidak wajib)', en: 'Name to show (optional)' },
+  'consultation.nameHint': {
+    id: 'Kosongkan untuk tampil sebagai "Warga".',
+    en: 'Leave empty to show as "A citizen".',
+  },
+  'consultation.field.consent': {
+    id: 'Saya setuju alamat email saya disimpan tersandi untuk mengonfirmasi komentar ini dan mengirimi saya laporan hasil konsultasi.',
+    en: 'I agree that my email address is kept encrypted to confirm this comment and to send me the consultation’s report.',
+  },
+  'consultation.required.email': { id: 'Tulis alamat email Anda.', en: 'Enter your email address.' },
+  'consultation.invalid.email': {
+    id: 'Tulis alamat email yang benar, misalnya nama@contoh.id.',
+    en: 'Enter a valid email address, like name@example.org.',
+  },
+  'consultation.required.consent': {
+    id: 'Centang persetujuan agar kami boleh menyimpan alamat email Anda.',
+    en: 'Tick the box so that we may keep your email address.',
+  },
+  'consultation.sendByEmail': { id: 'Kirim tautan konfirmasi', en: 'Send the confirmation link' },
+  'consultation.notice.checkEmail': {
+    id: 'Hampir selesai: buka email kami dan tekan tautannya untuk menerbitkan komentar Anda.',
+    en: 'Almost done: open our email and use its link to publish your comment.',
+  },
+  'consultation.notice.unlinked': {
+    id: 'Nama dan alamat email Anda sudah dihapus dari komentar itu.',
+    en: 'Your name and email address are off that comment.',
+  },
+  'consultation.notice.withdrawn': { id: 'Komentar Anda sudah ditarik.', en: 'Your comment is withdrawn.' },
+  'consultation.notice.lateConfirm': {
+    id: 'Masa komentar sudah berakhir sebelum komentar Anda dikonfirmasi, jadi komentar itu tidak diterbitkan.',
+    en: 'The comment period ended before your comment was confirmed, so it was not published.',
+  },
+  'consultation.mailed.title': { id: 'Komentar Anda', en: 'Your comment' },
+  'consultation.mailed.waiting': {
+    id: 'Komentar ini belum tampil. Periksa isinya, lalu terbitkan.',
+    en: 'This comment does not show yet. Check it, then publish it.',
+  },
+  'consultation.mailed.publish': { id: 'Terbitkan komentar', en: 'Publish the comment' },
+  'consultation.mailed.yours': {
+    id: 'Tautan di email Anda membawa Anda ke sini. Simpan email itu.',
+    en: 'The link in your email brings you here. Keep that email.',
+  },
+  'consultation.mailed.rights': { id: 'Data Anda pada komentar ini', en: 'Your data on this comment' },
+  'consultation.mailed.forgetHint': {
+    id: 'Komentar tetap tampil sebagai "Warga"; kami tidak lagi menyimpan alamat email Anda dan tidak akan mengirimi Anda laporan. Tautan ini berhenti bekerja.',
+    en: 'The comment stays, shown as "A citizen"; we no longer keep your email address and will not send you the report. This link stops working.',
+  },
+  'consultation.mailed.forget': { id: 'Hapus nama dan email saya', en: 'Take my name and email off' },
+  'consultation.mailed.withdrawHint': {
+    id: 'Isi komentar tidak lagi tampil; di tempatnya tertulis bahwa penulisnya menariknya. Alamat email Anda dihapus dan tautan ini berhenti bekerja.',
+    en: 'The words no longer show; in their place it says that their writer withdrew them. Your email address is deleted and this link stops working.',
+  },
+  'consultation.mailed.withdraw': { id: 'Tarik komentar saya', en: 'Withdraw my comment' },
+  'consultation.mailed.gone': {
+    id: 'Tautan ini tidak berlaku: sudah lewat {days} hari, sudah dipakai untuk menghapus data Anda, atau salah salin.',
+    en: 'This link does not work: more than {days} days have passed, it was used to take your data off, or it was copied wrongly.',
   },
 } as const satisfies Messages;
 

@@ -16,6 +16,7 @@ const consultationColumns = [
   'consultation.comments_until',
   'consultation.report_due',
   'consultation.hold_first_comments',
+  'consultation.email_comments',
   'consultation.report_summary',
   'consultation.report_published_at',
   'consultation.created_at',
@@ -30,7 +31,9 @@ const commentCount = (db: Db) =>
     .select((eb) => [
       'consultation_id',
       eb.fn.countAll<string>().as('comments'),
-      sql<string>`count(distinct coalesce(user_id::text, 'x' || id::text))`.as('participants'),
+      // A person is an account, or an address that confirmed comments without one; each offline
+      // input is its own source.
+      sql<string>`count(distinct coalesce(user_id::text, email_lookup, 'x' || id::text))`.as('participants'),
     ])
     .where('status', '=', 'published')
     .groupBy('consultation_id');
@@ -288,13 +291,19 @@ export async function commentsSince(db: Db, userId: number, since: Date): Promis
   return Number(row.n);
 }
 
-export function commentsOfUser(db: Db, userId: number) {
+/** What one person wrote: with the account, or confirmed by mail from the account's address. */
+export function commentsOfPerson(db: Db, userId: number, emailLookup: string) {
   return db
     .selectFrom('consultation_comment')
     .innerJoin('consultation', 'consultation.id', 'consultation_comment.consultation_id')
     .select(commentColumns)
     .select('consultation.title as consultation_title')
-    .where('consultation_comment.user_id', '=', userId)
+    .where((eb) =>
+      eb.or([
+        eb('consultation_comment.user_id', '=', userId),
+        eb('consultation_comment.email_lookup', '=', emailLookup),
+      ]),
+    )
     .orderBy('consultation_comment.id', 'desc')
     .execute();
 }
@@ -319,11 +328,111 @@ export function setFate(db: Db, id: number, fate: CommentFate, reason: string) {
     .execute();
 }
 
-export function forgetAuthor(db: Db, userId: number) {
+/** Unlinks a person from what they wrote: the words stay, signed "Warga", with no way back to them. */
+export async function forgetAuthor(db: Db, userId: number, emailLookup: string) {
+  const unlinked = { author_label: '', user_id: null, email_sealed: null, email_lookup: null, token_hash: null };
+  await db
+    .updateTable('consultation_comment')
+    .set({ ...unlinked, updated_at: new Date() })
+    .where((eb) => eb.or([eb('user_id', '=', userId), eb('email_lookup', '=', emailLookup)]))
+    .execute();
+  await db.deleteFrom('consultation_pending_comment').where('email_lookup', '=', emailLookup).execute();
+}
+
+// ------------------------------------------------------------------ comments confirmed by mail
+
+export function insertPendingComment(db: Db, values: Insertable<Database['consultation_pending_comment']>) {
+  return db.insertInto('consultation_pending_comment').values(values).returning('id').executeTakeFirstOrThrow();
+}
+
+/** Words waiting for their link, when it was mailed after `since` (older links have lapsed). */
+export function pendingByToken(db: Db, councilId: number, tokenHash: string, since: Date) {
+  return db
+    .selectFrom('consultation_pending_comment as p')
+    .innerJoin('consultation', 'consultation.id', 'p.consultation_id')
+    .selectAll('p')
+    .where('consultation.council_id', '=', councilId)
+    .where('p.token_hash', '=', tokenHash)
+    .where('p.created_at', '>=', since)
+    .executeTakeFirst();
+}
+
+/** Takes the waiting words out, once: a second use of the same link finds nothing. */
+export function takePending(db: Db, id: number) {
+  return db.deleteFrom('consultation_pending_comment').where('id', '=', id).returning('id').executeTakeFirst();
+}
+
+/** Forgets the words nobody confirmed in time, with the address they carried. */
+export function purgePending(db: Db, before: Date) {
+  return db.deleteFrom('consultation_pending_comment').where('created_at', '<', before).execute();
+}
+
+/** Comments and waiting words from one address since a moment: the address's pace. */
+export async function writtenByAddressSince(db: Db, emailLookup: string, since: Date): Promise<number> {
+  const [comments, pending] = await Promise.all([
+    db
+      .selectFrom('consultation_comment')
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .where('email_lookup', '=', emailLookup)
+      .where('created_at', '>=', since)
+      .executeTakeFirstOrThrow(),
+    db
+      .selectFrom('consultation_pending_comment')
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .where('email_lookup', '=', emailLookup)
+      .where('created_at', '>=', since)
+      .executeTakeFirstOrThrow(),
+  ]);
+  return Number(comments.n) + Number(pending.n);
+}
+
+export async function publishedCommentsByAddress(db: Db, emailLookup: string): Promise<number> {
+  const row = await db
+    .selectFrom('consultation_comment')
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .where('email_lookup', '=', emailLookup)
+    .where('status', '=', 'published')
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/** The comment a mailed link confirmed, found again by that link. */
+export function commentByToken(db: Db, councilId: number, tokenHash: string) {
+  return db
+    .selectFrom('consultation_comment')
+    .innerJoin('consultation', 'consultation.id', 'consultation_comment.consultation_id')
+    .select(commentColumns)
+    .where('consultation.council_id', '=', councilId)
+    .where('consultation_comment.token_hash', '=', tokenHash)
+    .executeTakeFirst();
+}
+
+/** The writer takes their name and address off a comment; the link stops working. */
+export function unlinkComment(db: Db, id: number, values: { status?: CommentStatus; hidden_reason?: string }) {
   return db
     .updateTable('consultation_comment')
-    .set({ author_label: '', user_id: null, updated_at: new Date() })
-    .where('user_id', '=', userId)
+    .set({
+      ...values,
+      author_label: '',
+      email_sealed: null,
+      email_lookup: null,
+      token_hash: null,
+      updated_at: new Date(),
+    })
+    .where('id', '=', id)
+    .execute();
+}
+
+/** The addresses behind a consultation's published comments written without an account. */
+export function addressCommenters(db: Db, consultationId: number) {
+  return db
+    .selectFrom('consultation_comment')
+    .select(['id', 'author_label', 'email_sealed', 'email_lookup', 'fate'])
+    .where('consultation_id', '=', consultationId)
+    .where('status', '=', 'published')
+    .where('user_id', 'is', null)
+    .where('email_sealed', 'is not', null)
+    .orderBy('id')
     .execute();
 }
 

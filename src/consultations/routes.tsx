@@ -26,9 +26,12 @@ import {
   addSections,
   answerComment,
   answersRecord,
+  askToConfirmComment,
+  CONFIRM_DAYS,
   type ConsultationError,
   type ConsultationInput,
   commentRecord,
+  confirmComment,
   consultation,
   createConsultation,
   figures,
@@ -38,12 +41,14 @@ import {
   linkMeeting,
   listConsultations,
   type ModerationAction,
+  mailedComment,
   moderate,
   moderateStatement,
   moderationQueue,
   openComments,
   proposeStatement,
   publishReport,
+  releaseMailedComment,
   removeSection,
   reportComment,
   reportRecord,
@@ -59,6 +64,7 @@ import {
   CommentPage,
   ConsultationPage,
   ConsultationsPage,
+  MailedCommentPage,
   ReportPage,
   SectionCommentsPage,
   StatementsPage,
@@ -76,6 +82,7 @@ const problemTexts = {
   closed: 'consultation.problem.closed',
   notAnswered: 'consultation.problem.notAnswered',
   missing: 'consultation.problem.invalid',
+  email: 'consultation.invalid.email',
 } as const satisfies Record<ConsultationError['problem'], MessageKey>;
 
 const fieldWords = {
@@ -105,6 +112,9 @@ const commentWords = {
   body: { name: 'consultation.field.comment', required: 'consultation.required.comment' },
   quote: { name: 'consultation.field.quote' },
   kecamatan: { name: 'consultation.field.kecamatan' },
+  name: { name: 'consultation.field.name' },
+  email: { required: 'consultation.required.email' },
+  consent: { name: 'consultation.field.consent', required: 'consultation.required.consent' },
 } as const satisfies FieldWords;
 
 const notices: Record<string, MessageKey> = {
@@ -122,6 +132,10 @@ const notices: Record<string, MessageKey> = {
   moderasi: 'consultation.notice.moderated',
   diusulkan: 'consultation.notice.proposed',
   dipilih: 'consultation.notice.voted',
+  'periksa-email': 'consultation.notice.checkEmail',
+  'data-dihapus': 'consultation.notice.unlinked',
+  ditarik: 'consultation.notice.withdrawn',
+  terlambat: 'consultation.notice.lateConfirm',
 };
 const noticeOf = (request: FastifyRequest) => {
   const key = queryText(request, 'pesan');
@@ -152,6 +166,15 @@ const CommentBody = Type.Object({
   showAs: optionalText(10),
   parent: optionalText(20),
 });
+const EmailCommentBody = Type.Object({
+  ...CommentBody.properties,
+  name: optionalText(2_000),
+  email: optionalText(2_000),
+  consent: optionalText(5),
+});
+/** The token of a mailed link; its shape is checked by the service, which answers "not found". */
+const TokenParams = Type.Object({ token: Type.String({ maxLength: 200 }) });
+const ReleaseBody = Type.Object({ _csrf: optionalText(200), action: optionalText(20) });
 const StanceBody = Type.Object({ _csrf: optionalText(200), stance: optionalText(20) });
 const ReportBody = Type.Object({ _csrf: optionalText(200), reason: optionalText(2_000) });
 const EmptyBody = Type.Object({ _csrf: optionalText(200) });
@@ -167,6 +190,7 @@ const ConsultationBody = Type.Object({
   commentsUntil: optionalText(20),
   reportDue: optionalText(20),
   holdFirstComments: optionalText(5),
+  emailComments: optionalText(5),
 });
 const SectionsBody = Type.Object({
   _csrf: optionalText(200),
@@ -207,6 +231,7 @@ function consultationInput(body: Static<typeof ConsultationBody>): ConsultationI
     commentsUntil: body.commentsUntil ?? '',
     reportDue: body.reportDue ?? '',
     holdFirstComments: body.holdFirstComments === 'yes',
+    emailComments: body.emailComments === 'yes',
   };
 }
 
@@ -309,6 +334,88 @@ export const consultationRoutes: FastifyPluginAsyncTypebox = async (app) => {
         errors: messagesOf(request, result.errors, commentWords),
         values: body,
       });
+    },
+  );
+
+  app.post(
+    '/konsultasi/:id/bagian/:section/komentar-email',
+    {
+      config: { access: 'public', rateLimit: { max: 10, timeWindow: '10 minutes' } },
+      schema: { hide: true, params: SectionParams, body: EmailCommentBody },
+    },
+    async (request, reply) => {
+      const { id, section } = request.params;
+      const body = request.body;
+      const result = await askToConfirmComment(deps(app), id, section, {
+        body: body.body ?? '',
+        quote: body.quote ?? '',
+        kecamatan: body.kecamatan ?? '',
+        showAs: 'name',
+        parent: body.parent ?? '',
+        name: body.name ?? '',
+        email: body.email ?? '',
+        consent: body.consent === 'yes',
+      });
+      if (result.ok) return reply.redirect(`/konsultasi/${id}/bagian/${section}?pesan=periksa-email#tulis`, 303);
+      if ('missing' in result) throw new NotFoundError('section');
+      const parent = /^\d{1,9}$/.test(body.parent ?? '') ? Number(body.parent) : undefined;
+      return sectionView(request, reply, request.params, parent === undefined ? {} : { balas: parent }, {
+        errors: messagesOf(request, result.errors, commentWords),
+        values: body,
+      });
+    },
+  );
+
+  // The mailed link: its page is the writer's alone, never kept by a cache or sent on as a referrer.
+  const mailedView = async (request: FastifyRequest, reply: FastifyReply, token: string) => {
+    const mailed = await mailedComment(deps(app), token);
+    reply.header('cache-control', 'private, no-store').header('referrer-policy', 'no-referrer');
+    return renderForm(
+      request,
+      reply,
+      (ctx, csrf) => <MailedCommentPage ctx={ctx} csrf={csrf} token={token} mailed={mailed} days={CONFIRM_DAYS} />,
+      mailed === undefined ? 404 : 200,
+    );
+  };
+
+  app.get(
+    '/konsultasi/email/:token',
+    { config: { access: 'public' }, schema: { hide: true, params: TokenParams, querystring: Query } },
+    (request, reply) => mailedView(request, reply, request.params.token),
+  );
+
+  app.post(
+    '/konsultasi/email/:token',
+    {
+      config: { access: 'public', rateLimit: { max: 20, timeWindow: '10 minutes' } },
+      schema: { hide: true, params: TokenParams, body: EmptyBody },
+    },
+    async (request, reply) => {
+      const result = await confirmComment(deps(app), request.params.token, request.ip);
+      if (result.outcome === 'missing') return mailedView(request, reply, request.params.token);
+      const base = `/konsultasi/${result.consultationId}/bagian/${result.sectionId}`;
+      if (result.outcome === 'closed') return reply.redirect(`${base}?pesan=terlambat`, 303);
+      return reply.redirect(
+        result.outcome === 'held' ? `${base}?pesan=ditahan` : `${base}?pesan=terkirim#komentar-${result.commentId}`,
+        303,
+      );
+    },
+  );
+
+  app.post(
+    '/konsultasi/email/:token/hapus',
+    {
+      config: { access: 'public', rateLimit: { max: 20, timeWindow: '10 minutes' } },
+      schema: { hide: true, params: TokenParams, body: ReleaseBody },
+    },
+    async (request, reply) => {
+      const action = request.body.action === 'withdraw' ? 'withdraw' : 'forget';
+      const done = await releaseMailedComment(deps(app), request.params.token, action, request.ip);
+      if (done === undefined) return mailedView(request, reply, request.params.token);
+      return reply.redirect(
+        `/konsultasi/${done.consultationId}/bagian/${done.sectionId}?pesan=${action === 'withdraw' ? 'ditarik' : 'data-dihapus'}`,
+        303,
+      );
     },
   );
 

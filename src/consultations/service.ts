@@ -11,6 +11,8 @@ import { meeting as agendaMeeting } from '../agenda/service.ts';
 import { type Body, type CouncilStructure, getCouncil, type Kecamatan } from '../council/service.ts';
 import type { CommentFate, CommentStatus, ConsultationKind, Stance, StatementVote } from '../db/schema.ts';
 import { recordAudit } from '../platform/audit.ts';
+import { isEmail, normaliseEmail } from '../platform/contact.ts';
+import { hashToken, newToken } from '../platform/crypto.ts';
 import type { CurrentUser, Deps } from '../platform/deps.ts';
 import type { PersonalDataHooks, SitemapEntry, WaitingWork } from '../platform/feature.ts';
 import { translator } from '../platform/i18n.ts';
@@ -46,6 +48,8 @@ export interface Consultation {
   commentsUntil: string;
   reportDue: string;
   holdFirstComments: boolean;
+  /** Comments without an account are taken, confirmed by a link mailed to the writer. */
+  emailComments: boolean;
   reportSummary: string | null;
   reportPublishedAt: Date | null;
   phase: Phase;
@@ -101,7 +105,8 @@ export type ConsultationProblem =
   | 'quote'
   | 'closed'
   | 'notAnswered'
-  | 'missing';
+  | 'missing'
+  | 'email';
 export type ConsultationError = FieldError<ConsultationProblem>;
 export type Result<T = { id: number }> = ({ ok: true } & T) | { ok: false; errors: ConsultationError[] };
 
@@ -135,6 +140,7 @@ function toConsultation(structure: CouncilStructure, r: Row, today: string): Con
     commentsUntil: r.comments_until,
     reportDue: r.report_due,
     holdFirstComments: r.hold_first_comments,
+    emailComments: r.email_comments,
     reportSummary: r.report_summary,
     reportPublishedAt: r.report_published_at,
     phase,
@@ -322,6 +328,7 @@ export interface ConsultationInput {
   commentsUntil: string;
   reportDue: string;
   holdFirstComments: boolean;
+  emailComments: boolean;
 }
 
 async function checkConsultation(deps: Deps, structure: CouncilStructure, input: ConsultationInput) {
@@ -379,6 +386,7 @@ async function checkConsultation(deps: Deps, structure: CouncilStructure, input:
       comments_until: dates.commentsUntil,
       report_due: dates.reportDue,
       hold_first_comments: input.holdFirstComments,
+      email_comments: input.emailComments,
     },
   };
 }
@@ -436,6 +444,7 @@ export function formValues(c: Consultation): Record<string, string> {
     commentsUntil: c.commentsUntil,
     reportDue: c.reportDue,
     holdFirstComments: c.holdFirstComments ? 'yes' : '',
+    emailComments: c.emailComments ? 'yes' : '',
   };
 }
 
@@ -575,17 +584,16 @@ export type CommentResult =
   | { ok: false; errors: ConsultationError[] }
   | { ok: false; missing: true };
 
-/** A citizen's comment (or reply) on a section, while comments are open. */
-export async function addComment(
+/** A comment's words checked against its section: what to store, or why not. */
+async function checkComment(
   deps: Deps,
-  user: CurrentUser,
-  id: number,
-  sectionId: number,
+  record: ConsultationRecord,
+  section: Section,
   input: CommentInput,
-): Promise<CommentResult> {
-  const record = await consultation(deps, id);
-  const section = record?.sections.find((s) => s.id === sectionId);
-  if (record === undefined || section === undefined) return { ok: false, missing: true };
+): Promise<
+  | { ok: true; values: { quote: string | null; body: string; kecamatanId: number | null; parentId: number | null } }
+  | { ok: false; errors: ConsultationError[] }
+> {
   const structure = await getCouncil(deps.db);
   const errors: ConsultationError[] = [];
   if (record.consultation.phase !== 'comments') errors.push({ field: 'body', problem: 'closed' });
@@ -604,35 +612,255 @@ export async function addComment(
     // One level of replies: a reply answers a comment of this section that is not itself a reply.
     if (
       parent === undefined ||
-      parent.section_id !== sectionId ||
+      parent.section_id !== section.id ||
       parent.parent_id !== null ||
       parent.status !== 'published'
     )
       errors.push({ field: 'body', problem: 'invalid' });
     else parentId = parent.id;
   }
-  if (
-    errors.length === 0 &&
-    (await q.commentsSince(deps.db, user.id, new Date(Date.now() - 10 * 60_000))) >= COMMENTS_PER_10_MINUTES
-  )
-    errors.push({ field: 'body', problem: 'tooFast' });
   if (errors.length > 0) return { ok: false, errors };
+  return {
+    ok: true,
+    values: { quote: quote === '' ? null : quote, body, kecamatanId: kecamatan?.id ?? null, parentId },
+  };
+}
+
+/** A citizen's comment (or reply) on a section, while comments are open. */
+export async function addComment(
+  deps: Deps,
+  user: CurrentUser,
+  id: number,
+  sectionId: number,
+  input: CommentInput,
+): Promise<CommentResult> {
+  const record = await consultation(deps, id);
+  const section = record?.sections.find((s) => s.id === sectionId);
+  if (record === undefined || section === undefined) return { ok: false, missing: true };
+  const checked = await checkComment(deps, record, section, input);
+  if (!checked.ok) return checked;
+  if ((await q.commentsSince(deps.db, user.id, new Date(Date.now() - 10 * 60_000))) >= COMMENTS_PER_10_MINUTES)
+    return { ok: false, errors: [{ field: 'body', problem: 'tooFast' }] };
   // An account none of whose comments has been let through yet waits for a moderator, where the
   // consultation asks for it: a new account's first words are where spam and abuse come from.
   const held = record.consultation.holdFirstComments && (await q.publishedCommentsBy(deps.db, user.id)) === 0;
+  const v = checked.values;
   const { id: commentId } = await q.insertComment(deps.db, {
     consultation_id: id,
     section_id: sectionId,
-    parent_id: parentId,
+    parent_id: v.parentId,
     user_id: user.id,
     author_label: input.showAs === 'warga' ? '' : user.name,
     origin: 'online',
-    quote: quote === '' ? null : quote,
-    body,
-    kecamatan_id: kecamatan?.id ?? null,
+    quote: v.quote,
+    body: v.body,
+    kecamatan_id: v.kecamatanId,
     status: held ? 'held' : 'published',
   });
   return { ok: true, id: commentId, held };
+}
+
+// ---------------------------------------------------------- comments confirmed by a mailed link
+
+/** How long a mailed link to confirm a comment works; words not confirmed by then are forgotten. */
+export const CONFIRM_DAYS = 3;
+const confirmSince = () => new Date(Date.now() - CONFIRM_DAYS * 86_400_000);
+
+export interface EmailCommentInput extends CommentInput {
+  email: string;
+  /** The name to show; empty shows "Warga". */
+  name: string;
+  consent: boolean;
+}
+
+/**
+ * A comment from someone without an account, where the consultation takes them: the words wait,
+ * and a link to confirm goes to the address given. Nothing is shown before the link is opened.
+ */
+export async function askToConfirmComment(
+  deps: Deps,
+  id: number,
+  sectionId: number,
+  input: EmailCommentInput,
+): Promise<{ ok: true } | { ok: false; errors: ConsultationError[] } | { ok: false; missing: true }> {
+  const record = await consultation(deps, id);
+  const section = record?.sections.find((s) => s.id === sectionId);
+  if (record === undefined || section === undefined || !record.consultation.emailComments)
+    return { ok: false, missing: true };
+  const checked = await checkComment(deps, record, section, input);
+  const errors = checked.ok ? [] : [...checked.errors];
+  const name = input.name.trim();
+  if (name.length > 100) errors.push({ field: 'name', problem: 'tooLong', max: 100 });
+  else if (!isSingleLine(name)) errors.push({ field: 'name', problem: 'oneLine' });
+  const email = normaliseEmail(input.email);
+  if (email === '') errors.push({ field: 'email', problem: 'required' });
+  else if (!isEmail(email) || email.length > 320) errors.push({ field: 'email', problem: 'email' });
+  if (!input.consent) errors.push({ field: 'consent', problem: 'required' });
+  if (!checked.ok || errors.length > 0) return { ok: false, errors };
+  const lookup = deps.sealer.lookup(email);
+  if ((await q.writtenByAddressSince(deps.db, lookup, new Date(Date.now() - 10 * 60_000))) >= COMMENTS_PER_10_MINUTES)
+    return { ok: false, errors: [{ field: 'body', problem: 'tooFast' }] };
+  const structure = await getCouncil(deps.db);
+  const t = translator(deps.config.defaultLanguage);
+  const token = newToken();
+  const v = checked.values;
+  await deps.db.transaction().execute(async (trx) => {
+    await q.purgePending(trx, confirmSince());
+    await q.insertPendingComment(trx, {
+      consultation_id: id,
+      section_id: sectionId,
+      parent_id: v.parentId,
+      author_label: name,
+      quote: v.quote,
+      body: v.body,
+      kecamatan_id: v.kecamatanId,
+      email_sealed: deps.sealer.seal(email),
+      email_lookup: lookup,
+      token_hash: token.hash,
+    });
+    await enqueueMessage(trx, deps.sealer, {
+      channel: 'email',
+      to: email,
+      subject: t('consultation.mail.confirm.subject', { title: record.consultation.title }),
+      text: t('consultation.mail.confirm.body', {
+        title: record.consultation.title,
+        section: section.heading,
+        link: `${deps.config.publicBaseUrl}/konsultasi/email/${token.token}`,
+        days: CONFIRM_DAYS,
+        site: structure.council.name,
+      }),
+      topic: `consultation:${id}`,
+    });
+  });
+  return { ok: true };
+}
+
+/** What a mailed link leads to: words still waiting to be confirmed, or the comment they became. */
+export type MailedComment =
+  | {
+      state: 'waiting';
+      consultation: Consultation;
+      section: Section;
+      author: string;
+      quote: string | null;
+      body: string;
+    }
+  | { state: 'confirmed'; record: CommentRecord };
+
+export async function mailedComment(deps: Deps, token: string): Promise<MailedComment | undefined> {
+  if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) return undefined;
+  const structure = await getCouncil(deps.db);
+  const hash = hashToken(token);
+  const pending = await q.pendingByToken(deps.db, structure.council.id, hash, confirmSince());
+  if (pending !== undefined) {
+    const record = await consultation(deps, pending.consultation_id);
+    const section = record?.sections.find((s) => s.id === pending.section_id);
+    if (record === undefined || section === undefined) return undefined;
+    return {
+      state: 'waiting',
+      consultation: record.consultation,
+      section,
+      author: pending.author_label,
+      quote: pending.quote,
+      body: pending.body,
+    };
+  }
+  const row = await q.commentByToken(deps.db, structure.council.id, hash);
+  if (row === undefined) return undefined;
+  const record = await consultation(deps, row.consultation_id);
+  const section = record?.sections.find((s) => s.id === row.section_id);
+  if (record === undefined || section === undefined) return undefined;
+  return {
+    state: 'confirmed',
+    record: { consultation: record.consultation, section, comment: toComment(structure, row) },
+  };
+}
+
+export type ConfirmOutcome =
+  | { outcome: 'published' | 'held'; consultationId: number; sectionId: number; commentId: number }
+  | { outcome: 'closed'; consultationId: number; sectionId: number }
+  | { outcome: 'missing' };
+
+/** The writer opened the link and confirms: the words become a comment, once. */
+export async function confirmComment(deps: Deps, token: string, ip: string): Promise<ConfirmOutcome> {
+  if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) return { outcome: 'missing' };
+  const structure = await getCouncil(deps.db);
+  const hash = hashToken(token);
+  const pending = await q.pendingByToken(deps.db, structure.council.id, hash, confirmSince());
+  if (pending === undefined) return { outcome: 'missing' };
+  const record = await consultation(deps, pending.consultation_id);
+  const where = { consultationId: pending.consultation_id, sectionId: pending.section_id };
+  if (record === undefined) return { outcome: 'missing' };
+  if (record.consultation.phase !== 'comments') {
+    await q.takePending(deps.db, pending.id);
+    return { outcome: 'closed', ...where };
+  }
+  const held =
+    record.consultation.holdFirstComments && (await q.publishedCommentsByAddress(deps.db, pending.email_lookup)) === 0;
+  const commentId = await deps.db.transaction().execute(async (trx) => {
+    // Two clicks on one link at once: only the one that takes the words out writes the comment.
+    if ((await q.takePending(trx, pending.id)) === undefined) return undefined;
+    const { id } = await q.insertComment(trx, {
+      consultation_id: pending.consultation_id,
+      section_id: pending.section_id,
+      parent_id: pending.parent_id,
+      user_id: null,
+      author_label: pending.author_label,
+      origin: 'online',
+      quote: pending.quote,
+      body: pending.body,
+      kecamatan_id: pending.kecamatan_id,
+      status: held ? 'held' : 'published',
+      email_sealed: pending.email_sealed,
+      email_lookup: pending.email_lookup,
+      token_hash: hash,
+    });
+    await recordAudit(trx, {
+      actorUserId: null,
+      actorRole: 'visitor',
+      action: 'consultation.comment-confirmed',
+      subjectType: 'consultation_comment',
+      subjectId: id,
+      ip,
+    });
+    return id;
+  });
+  if (commentId === undefined) return { outcome: 'missing' };
+  return { outcome: held ? 'held' : 'published', ...where, commentId };
+}
+
+/**
+ * The writer's rights over a comment sent by mail, from its link: `forget` takes their name and
+ * address off it (the words stay, signed "Warga"); `withdraw` also takes the words out of public
+ * view, with the reason said in their place. Either way the link stops working.
+ */
+export async function releaseMailedComment(
+  deps: Deps,
+  token: string,
+  action: 'forget' | 'withdraw',
+  ip: string,
+): Promise<{ consultationId: number; sectionId: number } | undefined> {
+  if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) return undefined;
+  const structure = await getCouncil(deps.db);
+  const row = await q.commentByToken(deps.db, structure.council.id, hashToken(token));
+  if (row === undefined) return undefined;
+  const t = translator(deps.config.defaultLanguage);
+  await deps.db.transaction().execute(async (trx) => {
+    await q.unlinkComment(
+      trx,
+      row.id,
+      action === 'withdraw' ? { status: 'hidden', hidden_reason: t('consultation.withdrawnReason') } : {},
+    );
+    await recordAudit(trx, {
+      actorUserId: null,
+      actorRole: 'visitor',
+      action: action === 'withdraw' ? 'consultation.comment-withdrawn' : 'consultation.comment-unlinked',
+      subjectType: 'consultation_comment',
+      subjectId: row.id,
+      ip,
+    });
+  });
+  return { consultationId: row.consultation_id, sectionId: row.section_id };
 }
 
 /** Input received offline (a letter, a musyawarah's minutes), entered by staff with its source. */
@@ -868,17 +1096,43 @@ export async function publishReport(
   if (unanswered > 0) errors.push({ field: 'reportSummary', problem: 'notAnswered', max: unanswered });
   if (errors.length > 0) return { ok: false, errors };
   const structure = await getCouncil(deps.db);
-  const people = await contactsOf(
+  const accounts = await contactsOf(
     deps,
     (await q.commenters(deps.db, id)).flatMap((r) => (r.user_id === null ? [] : [r.user_id])),
   );
+  // Whoever wrote without an account is told at the address that confirmed the comment, once
+  // for all their comments, by the name they gave.
+  const byAddress = new Map<string, { email: string; name: string; ids: Set<number> }>();
+  for (const r of await q.addressCommenters(deps.db, id)) {
+    if (r.email_lookup === null || r.email_sealed === null) continue;
+    const known = byAddress.get(r.email_lookup);
+    if (known !== undefined) known.ids.add(r.id);
+    else
+      byAddress.set(r.email_lookup, {
+        email: deps.sealer.open(r.email_sealed),
+        name: r.author_label,
+        ids: new Set([r.id]),
+      });
+  }
   const t = translator(deps.config.defaultLanguage);
+  const people = [
+    ...accounts.map((p) => ({
+      email: p.email,
+      name: p.name,
+      own: (x: { user_id: number | null }) => x.user_id === p.id,
+    })),
+    ...[...byAddress.values()].map((p) => ({
+      email: p.email,
+      name: p.name === '' ? t('moderation.citizen') : p.name,
+      own: (x: { id: number }) => p.ids.has(x.id),
+    })),
+  ];
   const c = record.consultation;
   await deps.db.transaction().execute(async (trx) => {
     await q.updateConsultation(trx, id, { report_summary: summary, report_published_at: new Date() });
     await audit(trx, user, 'consultation.report-published', id, ip, { told: people.length });
     for (const person of people) {
-      const own = published.filter((x) => x.user_id === person.id);
+      const own = published.filter(person.own);
       await enqueueMessage(trx, deps.sealer, {
         channel: 'email',
         to: person.email,
@@ -1200,7 +1454,7 @@ export async function waitingConsultations(deps: Deps, user: CurrentUser): Promi
 export const consultationPersonalData: PersonalDataHooks = {
   async copy(deps, subject) {
     const [rows, statements] = await Promise.all([
-      q.commentsOfUser(deps.db, subject.userId),
+      q.commentsOfPerson(deps.db, subject.userId, subject.emailLookup),
       q.statementsOfUser(deps.db, subject.userId),
     ]);
     return [
@@ -1236,7 +1490,7 @@ export const consultationPersonalData: PersonalDataHooks = {
       },
     ];
   },
-  async forget(db, userId) {
-    await q.forgetAuthor(db, userId);
+  async forget(db, subject) {
+    await q.forgetAuthor(db, subject.userId, subject.emailLookup);
   },
 };

@@ -600,6 +600,8 @@ export interface ConsultationTable extends Timestamps {
   comments_until: string;
   report_due: string;
   hold_first_comments: ColumnType<boolean, boolean | undefined, boolean>;
+  /** Comments without an account are taken, confirmed by a link mailed to the writer. */
+  email_comments: ColumnType<boolean, boolean | undefined, boolean>;
   report_summary: string | null;
   report_published_at: Date | null;
   created_by: number | null;
@@ -639,6 +641,26 @@ export interface ConsultationCommentTable extends Timestamps {
   fate: CommentFate | null;
   fate_reason: string | null;
   fate_at: Date | null;
+  /** A comment written without an account: the writer's address, sealed, and its lookup. */
+  email_sealed: ColumnType<string | null, string | null | undefined, string | null>;
+  email_lookup: ColumnType<string | null, string | null | undefined, string | null>;
+  /** The hash of the mailed link that confirmed it, the writer's way back to it. */
+  token_hash: ColumnType<string | null, string | null | undefined, string | null>;
+}
+
+/** Words written without an account, waiting for the writer to open the mailed link. */
+export interface ConsultationPendingCommentTable extends Timestamps {
+  id: Id;
+  consultation_id: number;
+  section_id: number;
+  parent_id: number | null;
+  author_label: ColumnType<string, string | undefined, string>;
+  quote: string | null;
+  body: string;
+  kecamatan_id: number | null;
+  email_sealed: string;
+  email_lookup: string;
+  token_hash: string;
 }
 
 export interface ConsultationSupportTable extends Timestamps {
@@ -728,6 +750,7 @@ export interface Database {
   consultation_section: ConsultationSectionTable;
   consultation_meeting: ConsultationMeetingTable;
   consultation_comment: ConsultationCommentTable;
+  consultation_pending_comment: ConsultationPendingCommentTable;
   consultation_support: ConsultationSupportTable;
   consultation_report: ConsultationReportTable;
   consultation_stance: ConsultationStanceTable;

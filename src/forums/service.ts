@@ -531,7 +531,7 @@ export const forumPersonalData: PersonalDataHooks = {
       },
     ];
   },
-  async forget(db, userId) {
+  async forget(db, { userId }) {
     await q.forgetAuthor(db, userId);
   },
 };

@@ -48,10 +48,11 @@ export interface PersonalDataHooks {
   /** What the feature holds about the account, one section per kind of thing. */
   copy(deps: Deps, subject: DataSubject): Promise<PersonalDataSection[]>;
   /**
-   * Unlinks the account from what the feature keeps, in the erasure's transaction. Follows by
-   * email need none: the account's erasure ends them all (platform/subscriptions.ts).
+   * Unlinks the person from what the feature keeps, in the erasure's transaction: what the account
+   * wrote, and what was sent without an account from its address. Follows by email need none: the
+   * account's erasure ends them all (platform/subscriptions.ts).
    */
-  forget?(db: Db, userId: number): Promise<void>;
+  forget?(db: Db, subject: DataSubject): Promise<void>;
 }
 
 /** A public page for search engines: its path, and when it last changed when known. */

@@ -239,6 +239,75 @@ describe('a public consultation on a phone with JavaScript off', () => {
     problems.push(...(await pageProblems(j, page, '/konsultasi/:id/pernyataan')));
     assert.deepEqual(problems, []);
   });
+  test('someone without an account comments on a phone, opens the mailed link and publishes the comment', async () => {
+    const db = j.served.database.db;
+    const base = j.served.baseUrl;
+    const problems: string[] = [];
+    const council = await db.selectFrom('council').select('id').executeTakeFirstOrThrow();
+    const c = await db
+      .insertInto('consultation')
+      .values({
+        council_id: council.id,
+        kind: 'rpjmd',
+        title: 'Konsultasi RPJMD bab pendidikan',
+        summary: 'Rancangan bab pendidikan dalam rencana pembangunan lima tahun kota.',
+        opens_on: day(-2),
+        comments_from: day(-1),
+        comments_until: day(10),
+        report_due: day(20),
+        email_comments: true,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const section = await db
+      .insertInto('consultation_section')
+      .values({
+        consultation_id: c.id,
+        position: 1,
+        heading: 'BAB IV PENDIDIKAN',
+        body: 'Setiap kelurahan memiliki paling sedikit satu sekolah dasar negeri yang dapat dicapai berjalan kaki.',
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+
+    const context = await j.newContext({ javaScriptEnabled: false, viewport: phone });
+    const page = await context.newPage();
+    await page.goto(`${base}/konsultasi/${c.id}/bagian/${section.id}`);
+    await page.getByText('Tidak punya akun?').waitFor();
+    await page
+      .getByLabel('Komentar', { exact: true })
+      .fill('Mohon ditambahkan sekolah menengah pertama di setiap kecamatan, bukan hanya sekolah dasar.');
+    await page.getByLabel('Nama yang ditampilkan (tidak wajib)').fill('Ibu Ratna');
+    await page.getByLabel('Alamat email', { exact: true }).fill('ratna.tanpa.akun@example.org');
+    // The consent is forgotten first: the error summary says so, and the words typed are kept.
+    await page.getByRole('button', { name: 'Kirim tautan konfirmasi' }).click();
+    assert.equal(await page.getByRole('alert').getByRole('heading').textContent(), 'Ada yang perlu diperbaiki');
+    await page
+      .getByRole('alert')
+      .getByRole('link', { name: /Centang persetujuan/ })
+      .waitFor();
+    problems.push(...(await pageProblems(j, page, '/konsultasi/:id/bagian/:section (by email, refused)')));
+    await page.getByLabel(/Saya setuju alamat email saya disimpan tersandi/).check();
+    await page.getByRole('button', { name: 'Kirim tautan konfirmasi' }).click();
+    await page.waitForURL(/pesan=periksa-email/);
+    await page.getByText('buka email kami dan tekan tautannya').waitFor();
+
+    await j.served.app.outbox.deliverDue();
+    const mail = j.mailbox.to('ratna.tanpa.akun@example.org');
+    assert.equal(mail.length, 1);
+    await page.goto(`${base}${linkIn(mail[0])}`);
+    await page.getByText('Komentar ini belum tampil.').waitFor();
+    problems.push(...(await pageProblems(j, page, '/konsultasi/email/:token (waiting)')));
+    await page.getByRole('button', { name: 'Terbitkan komentar' }).click();
+    await page.waitForURL(/pesan=terkirim/);
+    await page.getByText('sekolah menengah pertama di setiap kecamatan').waitFor();
+    await page.getByText('Ibu Ratna').first().waitFor();
+    await page.goto(`${base}${linkIn(mail[0])}`);
+    await page.getByRole('button', { name: 'Tarik komentar saya' }).waitFor();
+    problems.push(...(await pageProblems(j, page, '/konsultasi/email/:token (confirmed)')));
+
+    assert.deepEqual(problems, []);
+  });
 });
 
 async function sectionOf(commentId: number) {

@@ -117,6 +117,12 @@ function ConsultationFields({
         label={t('consultation.field.holdFirstComments')}
         checked={values.holdFirstComments === 'yes'}
       />
+      <CheckboxField
+        name="emailComments"
+        label={t('consultation.field.emailComments')}
+        hint={t('consultation.emailCommentsHint')}
+        checked={values.emailComments === 'yes'}
+      />
     </>
   );
 }

@@ -18,6 +18,7 @@ import {
   type TagTone,
 } from '../../platform/views/components.tsx';
 import {
+  CheckboxField,
   CsrfField,
   ErrorSummary,
   type FieldErrors,
@@ -26,6 +27,7 @@ import {
   Radios,
   SelectField,
   TextArea,
+  TextField,
 } from '../../platform/views/form.tsx';
 import { Layout } from '../../platform/views/layout.tsx';
 import { ReportForm, RestoreForm } from '../../platform/views/moderation.tsx';
@@ -37,6 +39,7 @@ import type {
   Consultation,
   ConsultationRecord,
   Figures,
+  MailedComment,
   Phase,
   ReportRecord,
   SectionPage,
@@ -449,11 +452,17 @@ export function SectionCommentsPage({
           ? t('consultation.write')
           : t('consultation.replyTo', { name: replying.author || t('moderation.citizen') })}
       </h2>
-      {!open || ctx.user === null ? (
+      {!open || (ctx.user === null && !c.emailComments) ? (
         <CannotWrite ctx={ctx} c={c} next={`${base}#tulis`} />
       ) : (
-        <form method="post" action={`${base}/komentar`} novalidate>
+        <form method="post" action={ctx.user === null ? `${base}/komentar-email` : `${base}/komentar`} novalidate>
           <CsrfField token={csrf} />
+          {ctx.user === null ? (
+            <p>
+              {t('consultation.byEmail.intro')}{' '}
+              <a href={`/masuk?lanjut=${encodeURIComponent(`${base}#tulis`)}`}>{t('consultation.byEmail.or')}</a>.
+            </p>
+          ) : null}
           {replying === undefined ? null : <input type="hidden" name="parent" value={String(replying.id)} />}
           {replying === undefined ? (
             <TextArea
@@ -484,16 +493,141 @@ export function SectionCommentsPage({
             error={errors.kecamatan}
             options={kecamatan.map((k) => ({ value: k.slug, label: k.name }))}
           />
-          <Radios
-            name="showAs"
-            legend={t('consultation.showAs')}
-            value={values.showAs ?? 'name'}
-            options={[
-              { value: 'name', label: t('consultation.showAs.name', { name: ctx.user.name }) },
-              { value: 'warga', label: t('consultation.showAs.warga') },
-            ]}
-          />
-          <button type="submit">{replying === undefined ? t('consultation.send') : t('consultation.sendReply')}</button>
+          {ctx.user === null ? (
+            <>
+              <TextField
+                name="name"
+                label={t('consultation.field.name')}
+                hint={t('consultation.nameHint')}
+                value={values.name}
+                error={errors.name}
+                autocomplete="name"
+                maxLength={100}
+              />
+              <TextField
+                name="email"
+                type="email"
+                label={t('consultation.field.email')}
+                hint={t('consultation.emailHint')}
+                value={values.email}
+                error={errors.email}
+                autocomplete="email"
+                maxLength={320}
+              />
+              <CheckboxField
+                name="consent"
+                label={t('consultation.field.consent')}
+                checked={values.consent === 'yes'}
+                error={errors.consent}
+              />
+              <button type="submit">{t('consultation.sendByEmail')}</button>
+            </>
+          ) : (
+            <>
+              <Radios
+                name="showAs"
+                legend={t('consultation.showAs')}
+                value={values.showAs ?? 'name'}
+                options={[
+                  { value: 'name', label: t('consultation.showAs.name', { name: ctx.user.name }) },
+                  { value: 'warga', label: t('consultation.showAs.warga') },
+                ]}
+              />
+              <button type="submit">
+                {replying === undefined ? t('consultation.send') : t('consultation.sendReply')}
+              </button>
+            </>
+          )}
+        </form>
+      )}
+    </Layout>
+  );
+}
+
+/**
+ * Where the link mailed to someone without an account leads: words waiting to be published, or
+ * the comment they became with the writer's rights over it; a lapsed or used link says so.
+ */
+export function MailedCommentPage({
+  ctx,
+  csrf,
+  token,
+  mailed,
+  days,
+}: {
+  ctx: PageContext;
+  csrf: string;
+  token: string;
+  mailed: MailedComment | undefined;
+  days: number;
+}) {
+  const { t } = ctx;
+  const action = `/konsultasi/email/${encodeURIComponent(token)}`;
+  if (mailed === undefined)
+    return (
+      <Layout ctx={ctx} title={t('consultation.mailed.title')}>
+        <h1>{t('consultation.mailed.title')}</h1>
+        <p>{t('consultation.mailed.gone', { days })}</p>
+        <p>
+          <a href="/konsultasi">{t('consultation.list.title')}</a>
+        </p>
+      </Layout>
+    );
+  if (mailed.state === 'waiting') {
+    const c = mailed.consultation;
+    return (
+      <Layout ctx={ctx} title={t('consultation.mailed.title')}>
+        <BackLink href={`/konsultasi/${c.id}/bagian/${mailed.section.id}`}>{mailed.section.heading}</BackLink>
+        <h1>{t('consultation.mailed.title')}</h1>
+        <p>
+          <a href={`/konsultasi/${c.id}`}>{c.title}</a> · {mailed.section.heading}
+        </p>
+        <p>{t('consultation.mailed.waiting')}</p>
+        <div class="panel">
+          <p class="meta">
+            <strong>{mailed.author === '' ? t('moderation.citizen') : mailed.author}</strong>
+          </p>
+          {mailed.quote === null ? null : <blockquote class="quote">{mailed.quote}</blockquote>}
+          <p class="prose">{mailed.body}</p>
+        </div>
+        <form method="post" action={action}>
+          <CsrfField token={csrf} />
+          <Button>{t('consultation.mailed.publish')}</Button>
+        </form>
+      </Layout>
+    );
+  }
+  const { consultation: c, section, comment } = mailed.record;
+  return (
+    <Layout ctx={ctx} title={t('consultation.mailed.title')}>
+      <BackLink href={`/konsultasi/${c.id}/bagian/${section.id}#komentar-${comment.id}`}>{section.heading}</BackLink>
+      <h1>{t('consultation.mailed.title')}</h1>
+      <p>
+        <a href={`/konsultasi/${c.id}`}>{c.title}</a> · {section.heading}
+      </p>
+      <p>{t('consultation.mailed.yours')}</p>
+      <div class="panel">
+        <CommentBody ctx={ctx} comment={comment} showFate={c.phase === 'report'} />
+        {comment.status === 'held' ? <p>{t('consultation.notice.held')}</p> : null}
+      </div>
+      <p>
+        <a href={`/konsultasi/komentar/${comment.id}`}>{t('consultation.permalink')}</a>
+      </p>
+      <h2>{t('consultation.mailed.rights')}</h2>
+      <form method="post" action={`${action}/hapus`}>
+        <CsrfField token={csrf} />
+        <p>{t('consultation.mailed.forgetHint')}</p>
+        <Button variant="secondary" name="action" value="forget">
+          {t('consultation.mailed.forget')}
+        </Button>
+      </form>
+      {comment.body === null ? null : (
+        <form method="post" action={`${action}/hapus`}>
+          <CsrfField token={csrf} />
+          <p>{t('consultation.mailed.withdrawHint')}</p>
+          <Button variant="warning" name="action" value="withdraw">
+            {t('consultation.mailed.withdraw')}
+          </Button>
         </form>
       )}
     </Layout>

@@ -155,6 +155,8 @@ export async function seedDemoConsultations(
         comments_from: dayFrom(today, -7),
         comments_until: dayFrom(today, 21),
         report_due: dayFrom(today, 45),
+        // The plan is everyone's: people without an account may comment, confirmed by email.
+        email_comments: true,
       })
       .returning('id')
       .executeTakeFirstOrThrow();

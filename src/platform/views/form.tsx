@@ -310,11 +310,13 @@ export function CheckboxField({
   label,
   checked,
   error,
+  hint,
 }: {
   name: string;
   label: string;
   checked: boolean;
   error?: string | undefined;
+  hint?: string | undefined;
 }) {
   return (
     <div class={error === undefined ? 'field checkbox' : 'field checkbox field-error'}>
@@ -325,9 +327,14 @@ export function CheckboxField({
         type="checkbox"
         value="yes"
         checked={checked}
-        aria-describedby={error === undefined ? undefined : `${name}-error`}
+        aria-describedby={describedBy(name, hint, error)}
       />
       <label for={name}>{label}</label>
+      {hint === undefined ? null : (
+        <p class="hint" id={`${name}-hint`}>
+          {hint}
+        </p>
+      )}
     </div>
   );
 }
