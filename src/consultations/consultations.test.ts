@@ -5,6 +5,7 @@ import { Agent } from '../../test/helpers/agent.ts';
 import { buildAppWithMailbox, type TestApp } from '../../test/helpers/app.ts';
 import type { Mailbox } from '../../test/helpers/mailbox.ts';
 import { createUser, signIn, type TestUser } from '../../test/helpers/users.ts';
+import { simplePdf } from '../platform/pdf.ts';
 import { readFirstSheet } from '../platform/xlsx.ts';
 import { splitText, standingOf } from './service.ts';
 
@@ -72,6 +73,16 @@ async function openConsultation(staff: Agent, values: Record<string, string> = {
     .orderBy('position')
     .execute();
   return { id, sections };
+}
+
+/** A draft regulation in this year's list, to consult on. */
+async function addDraft(title: string) {
+  const council = await t.database.db.selectFrom('council').select('id').executeTakeFirstOrThrow();
+  return t.database.db
+    .insertInto('raperda')
+    .values({ council_id: council.id, propemperda_year: 2026, title, initiator: 'dprd', stage: 'pembahasan' })
+    .returning('id')
+    .executeTakeFirstOrThrow();
 }
 
 async function comment(person: Agent, id: number, section: number, form: Record<string, string>) {
@@ -174,18 +185,7 @@ describe('a public consultation from opening to its report', () => {
   });
 
   test('two citizens comment on different articles, one reports abuse, a moderator hides it, staff answer and publish the report', async () => {
-    const council = await t.database.db.selectFrom('council').select('id').executeTakeFirstOrThrow();
-    const raperda = await t.database.db
-      .insertInto('raperda')
-      .values({
-        council_id: council.id,
-        propemperda_year: 2026,
-        title: 'Raperda tentang Penyelenggaraan Air Minum',
-        initiator: 'dprd',
-        stage: 'pembahasan',
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
+    const raperda = await addDraft('Raperda tentang Penyelenggaraan Air Minum');
     const { id, sections } = await openConsultation(staff, { raperda: String(raperda.id) });
     assert.deepEqual(
       sections.map((s) => s.heading),
@@ -363,6 +363,7 @@ describe('a public consultation from opening to its report', () => {
     );
 
     // The meeting where it is discussed in person, by its number or its agenda address.
+    const council = await t.database.db.selectFrom('council').select('id').executeTakeFirstOrThrow();
     const meeting = await t.database.db
       .insertInto('meeting')
       .values({
@@ -570,6 +571,109 @@ describe('a public consultation from opening to its report', () => {
     const next = await comment(newcomer, id, pasal1, { body: 'Dan air hujan yang diolah juga perlu disebut.' });
     assert.match(String(next.headers.location), /pesan=terkirim/);
   });
+  test("staff take the text from the draft's PDF or an uploaded one, check it, then add it as sections", async () => {
+    const raperda = await addDraft('Raperda tentang Penanggulangan Banjir');
+    // The draft's document, uploaded where drafts keep theirs: two pages, each with its page number.
+    const page1 = ['RANCANGAN PERATURAN DAERAH', 'TENTANG PENANGGULANGAN BANJIR', 'Pasal 1', 'Banjir adalah'];
+    const filler = Array.from({ length: 45 }, (_, i) => `genangan air baris ${i + 1} yang merendam permukiman.`);
+    const page2 = ['Pasal 2', 'Setiap kelurahan menyusun peta rawan banjir.', 'Pasal 3', 'Sungai dinormalisasi.'];
+    const pdf = simplePdf([...page1, ...filler, '- 1 -', ...page2, '- 2 -']);
+    await staff.get(`/kelola/raperda/${raperda.id}`);
+    const uploaded = await staff.postMultipart(
+      `/kelola/raperda/${raperda.id}/dokumen`,
+      { documentStage: 'pembahasan', documentTitle: 'Naskah rancangan banjir' },
+      [{ field: 'document', filename: 'banjir.pdf', type: 'application/pdf', data: pdf }],
+    );
+    assert.equal(uploaded.statusCode, 303);
+    const document = await t.database.db
+      .selectFrom('raperda_document')
+      .select('id')
+      .where('raperda_id', '=', raperda.id)
+      .executeTakeFirstOrThrow();
+
+    const { id, sections } = await openConsultation(staff, {
+      title: 'Konsultasi Raperda Penanggulangan Banjir',
+      raperda: String(raperda.id),
+    });
+    const office = await staff.get(`/kelola/konsultasi/${id}`);
+    assert.match(office.body, new RegExp(`<option value="${document.id}">Naskah rancangan banjir</option>`));
+    const stored = await count('consultation_section');
+
+    // Taking the draft's document fills the text box and says how it would be split; nothing is stored.
+    const taken = await staff.postMultipart(`/kelola/konsultasi/${id}/impor`, { document: String(document.id) });
+    assert.equal(taken.statusCode, 200);
+    assert.match(
+      taken.body,
+      /Teks diambil dari &quot;Naskah rancangan banjir&quot; dan akan menjadi 4 bagian: Pembukaan, Pasal 1, Pasal 2, Pasal 3\./,
+    );
+    const text = /<textarea[^>]*name="text"[^>]*>([^<]*)<\/textarea>/.exec(taken.body)?.[1] ?? '';
+    assert.match(text, /^RANCANGAN PERATURAN DAERAH\nTENTANG PENANGGULANGAN BANJIR\nPasal 1\nBanjir adalah/);
+    assert.match(text, /Pasal 2\nSetiap kelurahan menyusun peta rawan banjir\./);
+    assert.doesNotMatch(text, /- [12] -/, 'page numbers are not part of the text');
+    assert.equal(await count('consultation_section'), stored);
+
+    // Staff add the text they checked: the sections follow those already there.
+    const added = await staff.post(`/kelola/konsultasi/${id}/bagian`, {
+      heading: '',
+      text: text.replaceAll('&amp;', '&'),
+    });
+    assert.equal(added.statusCode, 303);
+    const headings = (
+      await t.database.db
+        .selectFrom('consultation_section')
+        .select('heading')
+        .where('consultation_id', '=', id)
+        .orderBy('position')
+        .execute()
+    ).map((r) => r.heading);
+    assert.deepEqual(headings, [...sections.map((s) => s.heading), 'Pembukaan', 'Pasal 1', 'Pasal 2', 'Pasal 3']);
+
+    // An uploaded PDF works the same way.
+    await staff.get(`/kelola/konsultasi/${id}`);
+    const fromFile = await staff.postMultipart(`/kelola/konsultasi/${id}/impor`, { document: '' }, [
+      {
+        field: 'pdf',
+        filename: 'lampiran.pdf',
+        type: 'application/pdf',
+        data: simplePdf(['Pasal 4', 'Pompa air dipasang di setiap pintu air.']),
+      },
+    ]);
+    assert.equal(fromFile.statusCode, 200);
+    assert.match(fromFile.body, /Teks diambil dari &quot;lampiran\.pdf&quot; dan akan menjadi 1 bagian: Pasal 4\./);
+
+    // What cannot be read is said in words, beside the field; nothing is stored.
+    const refusals: [Record<string, string>, { filename: string; data: Buffer } | undefined, RegExp][] = [
+      [{ document: '' }, undefined, /Pilih dokumen Raperda atau unggah berkas PDF\./],
+      [{ document: '' }, { filename: 'surat.txt', data: Buffer.from('bukan pdf') }, /Berkas PDF: berkas ini bukan PDF/],
+      [
+        { document: '' },
+        { filename: 'rusak.pdf', data: Buffer.from('%PDF-1.4 rusak') },
+        /Berkas PDF: berkas ini bukan PDF/,
+      ],
+      [{ document: '' }, { filename: 'pindaian.pdf', data: simplePdf([]) }, /mungkin hasil pindaian/],
+      [{ document: '999999' }, undefined, /Dokumen Raperda: /],
+    ];
+    for (const [form, file, message] of refusals) {
+      await staff.get(`/kelola/konsultasi/${id}`);
+      const res = await staff.postMultipart(
+        `/kelola/konsultasi/${id}/impor`,
+        form,
+        file === undefined ? [] : [{ field: 'pdf', type: 'application/pdf', ...file }],
+      );
+      assert.equal(res.statusCode, 400, String(message));
+      assert.match(res.body, message);
+    }
+    assert.equal(await count('consultation_section'), stored + 4);
+
+    // Only staff may take a text.
+    for (const role of ['citizen', 'moderator', 'member'] as const) {
+      const other = await signIn(t, await createUser(t, role), agent());
+      await other.get(`/konsultasi/${id}/bagian/${sections[1]?.id}`);
+      const refused = await other.postMultipart(`/kelola/konsultasi/${id}/impor`, { document: String(document.id) });
+      assert.equal(refused.statusCode, 403, role);
+    }
+  });
+
   test('someone without an account comments through a mailed link where the consultation allows it, and keeps their rights over it', async () => {
     // Where the consultation does not take comments by mail, there is no such form and no such door.
     const plain = await openConsultation(staff, { title: 'Konsultasi hanya untuk pemilik akun' });

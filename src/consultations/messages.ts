@@ -492,6 +492,32 @@ export const messages = {
     id: 'Tautan ini tidak berlaku: sudah lewat {days} hari, sudah dipakai untuk menghapus data Anda, atau salah salin.',
     en: 'This link does not work: more than {days} days have passed, it was used to take your data off, or it was copied wrongly.',
   },
+  'consultation.problem.pdf': {
+    id: 'Berkas ini bukan PDF yang dapat dibaca.',
+    en: 'This file is not a PDF that can be read.',
+  },
+  'consultation.problem.tooLarge': { id: 'Paling besar {max} MB.', en: 'At most {max} MB.' },
+  'consultation.problem.noText': {
+    id: 'PDF ini tidak memuat teks yang dapat diambil (mungkin hasil pindaian). Ketik atau tempel naskahnya.',
+    en: 'This PDF holds no text to take (it may be a scan). Type or paste the text instead.',
+  },
+  'consultation.required.pdf': {
+    id: 'Pilih dokumen Raperda atau unggah berkas PDF.',
+    en: 'Choose a document of the draft or upload a PDF file.',
+  },
+  'consultation.field.pdf': { id: 'Berkas PDF', en: 'PDF file' },
+  'consultation.field.document': { id: 'Dokumen Raperda', en: 'Document of the draft' },
+  'consultation.office.import': { id: 'Ambil naskah dari PDF', en: 'Take the text from a PDF' },
+  'consultation.office.importHint': {
+    id: 'Teksnya diambil dan dimasukkan ke kotak Naskah di bawah untuk Anda periksa; belum ada yang disimpan.',
+    en: 'The text is taken and put in the Text box below for you to check; nothing is stored yet.',
+  },
+  'consultation.office.documentNone': { id: 'Tidak memakai dokumen Raperda', en: 'No document of the draft' },
+  'consultation.office.importButton': { id: 'Ambil teksnya', en: 'Take the text' },
+  'consultation.notice.imported': {
+    id: 'Teks diambil dari "{from}" dan akan menjadi {n} bagian: {headings}. Periksa naskahnya, perbaiki bila perlu, lalu tekan "Tambahkan bagian".',
+    en: 'The text was taken from "{from}" and will make {n} sections: {headings}. Check it, correct it if needed, then press "Add the sections".',
+  },
 } as const satisfies Messages;
 
 declare module '../platform/i18n.ts' {

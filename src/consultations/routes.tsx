@@ -2,7 +2,8 @@
  * Public consultations. Citizens: /konsultasi (the list), /konsultasi/:id (the document, its
  * phases and sections), /konsultasi/:id/bagian/:section (a section's comments, the comment form,
  * agree / disagree / unsure), /konsultasi/komentar/:id (one comment and its fate),
- * /konsultasi/:id/laporan (what we heard and what we did), its Atom feed and open-data files.
+ * /konsultasi/:id/laporan (what we heard and what we did), its Atom feed and open-data files;
+ * /konsultasi/email/:token (the link mailed to someone who commented without an account).
  * Staff: /kelola/konsultasi. Moderators: /kelola/moderasi.
  */
 
@@ -14,6 +15,7 @@ import { deps, signedIn } from '../platform/auth.ts';
 import { NotFoundError } from '../platform/errors.tsx';
 import { atomFeed, csv } from '../platform/feeds.ts';
 import type { MessageKey } from '../platform/i18n.ts';
+import { multipartBody } from '../platform/multipart.ts';
 import { can } from '../platform/permissions.ts';
 import { renderForm, renderPage } from '../platform/render.tsx';
 import { IdParams, optionalText, queryText } from '../platform/schemas.ts';
@@ -34,12 +36,15 @@ import {
   confirmComment,
   consultation,
   createConsultation,
+  draftDocuments,
   figures,
   formValues,
   giveStance,
   heldStatements,
+  importText,
   linkMeeting,
   listConsultations,
+  MAX_IMPORT_BYTES,
   type ModerationAction,
   mailedComment,
   moderate,
@@ -83,6 +88,9 @@ const problemTexts = {
   notAnswered: 'consultation.problem.notAnswered',
   missing: 'consultation.problem.invalid',
   email: 'consultation.invalid.email',
+  pdf: 'consultation.problem.pdf',
+  tooLarge: 'consultation.problem.tooLarge',
+  noText: 'consultation.problem.noText',
 } as const satisfies Record<ConsultationError['problem'], MessageKey>;
 
 const fieldWords = {
@@ -105,6 +113,8 @@ const fieldWords = {
   kecamatan: { name: 'consultation.field.kecamatan' },
   reportSummary: { name: 'consultation.field.reportSummary', required: 'consultation.required.reportSummary' },
   statement: { name: 'consultation.field.statement', required: 'consultation.required.statement' },
+  pdf: { name: 'consultation.field.pdf', required: 'consultation.required.pdf' },
+  document: { name: 'consultation.field.document' },
 } as const satisfies FieldWords;
 
 /** A comment's own words: "Tulis komentar Anda" when empty, "Komentar: …" otherwise. */
@@ -710,11 +720,15 @@ export const consultationRoutes: FastifyPluginAsyncTypebox = async (app) => {
     id: number,
     errors: FieldErrors = {},
     values: Record<string, string | undefined> = {},
+    notice = noticeOf(request),
   ) => {
     const answers = await answersRecord(deps(app), id);
     if (answers === undefined) throw new NotFoundError('consultation');
     const report = answers.report;
-    const structure = await getCouncil(app.db);
+    const [structure, documents] = await Promise.all([
+      getCouncil(app.db),
+      draftDocuments(deps(app), report.record.consultation),
+    ]);
     return renderForm(
       request,
       reply,
@@ -726,9 +740,10 @@ export const consultationRoutes: FastifyPluginAsyncTypebox = async (app) => {
           answers={answers.comments}
           bodies={structure.bodies}
           kecamatan={structure.kecamatan}
+          documents={documents}
           errors={errors}
           values={{ ...formValues(report.record.consultation), ...values }}
-          notice={noticeOf(request)}
+          notice={notice}
         />
       ),
       Object.keys(errors).length > 0 ? 400 : 200,
@@ -785,6 +800,36 @@ export const consultationRoutes: FastifyPluginAsyncTypebox = async (app) => {
         request.ip,
       );
       return afterOffice(request, reply, id, result, request.body, 'bagian', '#bagian');
+    },
+  );
+
+  app.post(
+    '/kelola/konsultasi/:id/impor',
+    {
+      config: {
+        ...manage,
+        multipartOptions: { limits: { fileSize: MAX_IMPORT_BYTES, files: 1, fields: 5, parts: 6 } },
+      },
+      schema: { hide: true, params: IdParams },
+    },
+    async (request, reply) => {
+      const { id } = request.params;
+      if (!request.isMultipart()) return reply.redirect(`/kelola/konsultasi/${id}#bagian`, 303);
+      const record = await consultation(deps(app), id, true);
+      if (record === undefined) throw new NotFoundError('consultation');
+      const { fields, files } = multipartBody(request.body);
+      const result = await importText(deps(app), record.consultation, {
+        document: fields.document ?? '',
+        file: files[0],
+      });
+      if (!result.ok) return oneOffice(request, reply, id, messagesOf(request, result.errors), {});
+      // Nothing is stored yet: the text comes back in the sections form, to be checked and added.
+      const notice = request.t('consultation.notice.imported', {
+        from: result.from.slice(0, 200),
+        n: result.headings.length,
+        headings: result.headings.slice(0, 5).join(', ') + (result.headings.length > 5 ? ', …' : ''),
+      });
+      return oneOffice(request, reply, id, {}, { heading: '', text: result.text }, notice);
     },
   );
 

@@ -6,10 +6,13 @@
  * what we did"; every commenter with an account is told by email, and each comment's own page
  * shows what became of it.
  */
+
+import { readFile } from 'node:fs/promises';
 import { contactsOf } from '../accounts/service.ts';
 import { meeting as agendaMeeting } from '../agenda/service.ts';
 import { type Body, type CouncilStructure, getCouncil, type Kecamatan } from '../council/service.ts';
 import type { CommentFate, CommentStatus, ConsultationKind, Stance, StatementVote } from '../db/schema.ts';
+import { documentFile as draftDocumentFile, draft as draftRecord } from '../drafts/service.ts';
 import { recordAudit } from '../platform/audit.ts';
 import { isEmail, normaliseEmail } from '../platform/contact.ts';
 import { hashToken, newToken } from '../platform/crypto.ts';
@@ -17,8 +20,10 @@ import type { CurrentUser, Deps } from '../platform/deps.ts';
 import type { PersonalDataHooks, SitemapEntry, WaitingWork } from '../platform/feature.ts';
 import { translator } from '../platform/i18n.ts';
 import { enqueueMessage } from '../platform/outbox.ts';
+import { isPdf, PdfUnreadableError, pdfText } from '../platform/pdf.ts';
 import { can } from '../platform/permissions.ts';
 import { SITEMAP_LIMIT } from '../platform/sitemap.ts';
+import type { UploadedFile } from '../platform/uploads.ts';
 import { type FieldError, isSingleLine } from '../platform/validation.ts';
 import { isCalendarDay, jakartaDay } from '../platform/working-days.ts';
 import * as q from './queries.ts';
@@ -106,7 +111,10 @@ export type ConsultationProblem =
   | 'closed'
   | 'notAnswered'
   | 'missing'
-  | 'email';
+  | 'email'
+  | 'pdf'
+  | 'tooLarge'
+  | 'noText';
 export type ConsultationError = FieldError<ConsultationProblem>;
 export type Result<T = { id: number }> = ({ ok: true } & T) | { ok: false; errors: ConsultationError[] };
 
@@ -507,6 +515,70 @@ export async function addSections(
     await audit(trx, user, 'consultation.sections-added', id, ip, { sections: parts.length });
   });
   return { ok: true, id, added: parts.length };
+}
+
+/** The largest PDF staff may take a text from, as for a draft's documents. */
+export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
+
+/** A line that is only a page number ("3", "- 3 -"): the print's furniture, not the text. */
+const pageNumberLine = /^\s*[-–]?\s*\d{1,4}\s*[-–]?\s*$/;
+
+/** The documents of the consultation's draft regulation, to take its text from. */
+export async function draftDocuments(deps: Deps, c: Consultation): Promise<{ id: number; title: string }[]> {
+  if (c.raperda === undefined) return [];
+  const record = await draftRecord(deps, c.raperda.id);
+  return record?.documents.map((d) => ({ id: d.id, title: d.title })) ?? [];
+}
+
+export type ImportResult =
+  | { ok: true; text: string; from: string; headings: string[] }
+  | { ok: false; errors: ConsultationError[] };
+
+/**
+ * The text of a PDF — uploaded, or one of the draft's documents — for staff to check and then add
+ * as sections: nothing is stored here. The split it would give is returned to be shown first.
+ */
+export async function importText(
+  deps: Deps,
+  c: Consultation,
+  input: { document: string; file: UploadedFile | undefined },
+): Promise<ImportResult> {
+  const file = input.file !== undefined && input.file.data.length > 0 ? input.file : undefined;
+  let data: Buffer | undefined;
+  let from = '';
+  if (file !== undefined) {
+    if (file.truncated || file.data.length > MAX_IMPORT_BYTES)
+      return { ok: false, errors: [{ field: 'pdf', problem: 'tooLarge', max: MAX_IMPORT_BYTES / 1024 / 1024 }] };
+    if (!isPdf(file.data)) return { ok: false, errors: [{ field: 'pdf', problem: 'pdf' }] };
+    data = file.data;
+    from = file.filename;
+  } else if (input.document !== '') {
+    const id = /^\d{1,9}$/.test(input.document) ? Number(input.document) : 0;
+    const found = c.raperda === undefined ? undefined : await draftDocumentFile(deps, c.raperda.id, id);
+    if (found === undefined) return { ok: false, errors: [{ field: 'document', problem: 'invalid' }] };
+    data = await readFile(found.path);
+    from = found.title;
+  } else return { ok: false, errors: [{ field: 'pdf', problem: 'required' }] };
+  let text: string;
+  try {
+    text = await pdfText(data);
+  } catch (error) {
+    if (error instanceof PdfUnreadableError) return { ok: false, errors: [{ field: 'pdf', problem: 'pdf' }] };
+    throw error;
+  }
+  text = text
+    .split('\n')
+    .filter((line) => !pageNumberLine.test(line))
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
+  // A scan has pictures of pages and no text: there is nothing to split.
+  if (text.length < 20) return { ok: false, errors: [{ field: 'pdf', problem: 'noText' }] };
+  if (text.length > MAX_SECTIONS_TEXT)
+    return { ok: false, errors: [{ field: 'pdf', problem: 'tooLong', max: MAX_SECTIONS_TEXT }] };
+  const t = translator(deps.config.defaultLanguage);
+  const headings = splitText(text, '', t('consultation.preamble')).map((p) => p.heading);
+  return { ok: true, text, from, headings };
 }
 
 /** Removes a section that nobody has commented on yet (a mistake in the split). */

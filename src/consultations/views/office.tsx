@@ -8,6 +8,7 @@ import {
   CsrfField,
   ErrorSummary,
   type FieldErrors,
+  FileField,
   Notice,
   Radios,
   SelectField,
@@ -178,6 +179,7 @@ export function ConsultationOfficePage({
   answers,
   bodies,
   kecamatan,
+  documents,
   errors,
   values,
   notice,
@@ -185,6 +187,8 @@ export function ConsultationOfficePage({
   ctx: PageContext;
   csrf: string;
   report: ReportRecord;
+  /** The draft regulation's documents, to take the text from. */
+  documents: { id: number; title: string }[];
   /** Every published comment by section, to answer. */
   answers: { section: Section; comments: CommentView[] }[];
   bodies: Body[];
@@ -225,6 +229,22 @@ export function ConsultationOfficePage({
         ))}
       </ol>
       {errors.section === undefined ? null : <p>{errors.section}</p>}
+      <h3>{t('consultation.office.import')}</h3>
+      <form method="post" action={`/kelola/konsultasi/${c.id}/impor`} enctype="multipart/form-data" novalidate>
+        <CsrfField token={csrf} />
+        <p>{t('consultation.office.importHint')}</p>
+        {documents.length === 0 ? null : (
+          <SelectField
+            name="document"
+            label={t('consultation.field.document')}
+            empty={t('consultation.office.documentNone')}
+            error={errors.document}
+            options={documents.map((d) => ({ value: String(d.id), label: d.title }))}
+          />
+        )}
+        <FileField name="pdf" label={t('consultation.field.pdf')} error={errors.pdf} accept="application/pdf" />
+        <Button variant="secondary">{t('consultation.office.importButton')}</Button>
+      </form>
       <form method="post" action={`/kelola/konsultasi/${c.id}/bagian`} novalidate>
         <CsrfField token={csrf} />
         <TextField
