@@ -5,6 +5,7 @@
 import { feature as accounts } from './accounts/index.ts';
 import { feature as agenda } from './agenda/index.ts';
 import { feature as api } from './api/index.ts';
+import { feature as appointments } from './appointments/index.ts';
 import { feature as aspirations } from './aspirations/index.ts';
 import { feature as audit } from './audit/index.ts';
 import { feature as backoffice } from './backoffice/index.ts';
@@ -38,6 +39,7 @@ export const features: readonly Feature[] = [
   drafts,
   consultations,
   forums,
+  appointments,
   budget,
   projects,
   openData,

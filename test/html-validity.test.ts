@@ -28,6 +28,7 @@ const mainPages = [
   '/aspirasi',
   '/konsultasi',
   '/forum',
+  '/janji-temu',
   '/data',
 ];
 const pages = [...mainPages, '/aspirasi/baru', '/lacak', '/api/docs', '/open311', '/masuk', '/daftar'];

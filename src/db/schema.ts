@@ -663,6 +663,42 @@ export interface ConsultationPendingCommentTable extends Timestamps {
   token_hash: string;
 }
 
+export type RoomDesk = 'umum' | 'komisi' | 'anggota';
+export type AppointmentStatus = 'booked' | 'cancelled' | 'checked_in' | 'no_show' | 'done';
+
+export interface RoomSlotTable extends Timestamps {
+  id: Id;
+  council_id: number;
+  desk: RoomDesk;
+  body_id: number | null;
+  member_id: number | null;
+  starts_at: Date;
+  ends_at: Date;
+  capacity: number;
+  booked: ColumnType<number, number | undefined, number>;
+  place: string;
+  cancelled_at: Date | null;
+  created_by: number | null;
+}
+
+export interface AppointmentTable extends Timestamps {
+  id: Id;
+  council_id: number;
+  slot_id: number | null;
+  code: string;
+  topic: string;
+  aspiration_code: string | null;
+  name_sealed: string;
+  email_sealed: string | null;
+  phone_sealed: string | null;
+  token_hash: string | null;
+  status: ColumnType<AppointmentStatus, AppointmentStatus | undefined, AppointmentStatus>;
+  walk_in: ColumnType<boolean, boolean | undefined, boolean>;
+  checked_in_at: Date | null;
+  reminded_at: Date | null;
+  handled_by: number | null;
+}
+
 export interface ConsultationSupportTable extends Timestamps {
   id: Id;
   comment_id: number;
@@ -751,6 +787,8 @@ export interface Database {
   consultation_meeting: ConsultationMeetingTable;
   consultation_comment: ConsultationCommentTable;
   consultation_pending_comment: ConsultationPendingCommentTable;
+  room_slot: RoomSlotTable;
+  appointment: AppointmentTable;
   consultation_support: ConsultationSupportTable;
   consultation_report: ConsultationReportTable;
   consultation_stance: ConsultationStanceTable;

@@ -81,6 +81,7 @@ export const messages = {
   'scope.profileRead': { id: 'Membaca profil saya (nama, email, peran)', en: 'Read my profile (name, email, role)' },
   'nav.aspirations': { id: 'Aspirasi', en: 'Aspirations' },
   'nav.consultations': { id: 'Konsultasi', en: 'Consultations' },
+  'nav.appointments': { id: 'Janji temu', en: 'Appointments' },
   'nav.forum': { id: 'Forum', en: 'Forum' },
   'moderation.reportReason': { id: 'Apa yang melanggar aturan?', en: 'What breaks the rules?' },
   'moderation.reportHint': {

@@ -44,6 +44,8 @@ export const grants = {
   'forum.link': ['member', 'staff', 'administrator'],
   /** See reported forum posts; hide, restore, or dismiss the reports. */
   'forum.moderate': ['moderator', 'staff', 'administrator'],
+  /** Publish the aspiration room's times; see the day's queue, check people in, record conversations. */
+  'appointments.desk': ['staff', 'administrator'],
   /** Edit the council's service settings: categories, targets, verification period, holidays. */
   'council.configure': ['administrator'],
   /** Issue and revoke the keys of applications that file aspirations through Open311. */

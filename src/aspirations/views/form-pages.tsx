@@ -11,6 +11,7 @@ import type { PageContext } from '../../platform/page-context.ts';
 import { Banner, Button, SummaryList } from '../../platform/views/components.tsx';
 import {
   CheckboxField,
+  ContactFields,
   CsrfField,
   ErrorSummary,
   type FieldErrors,
@@ -227,31 +228,14 @@ export function DetailsForm({ ctx, csrf, errors, values, intake }: DetailsFormPr
         legend={t('aspiration.contact.title')}
         hint={intake === undefined ? t('aspiration.contact.hint') : t('aspiration.contact.intakeHint')}
       >
-        <TextField
-          name="name"
-          label={t('aspiration.field.name')}
-          value={values.name}
-          error={errors.name}
-          autocomplete="name"
-          maxLength={120}
-        />
-        <TextField
-          name="email"
-          type="email"
-          label={t('aspiration.field.email')}
-          value={values.email}
-          error={errors.email}
-          autocomplete="email"
-          maxLength={320}
-        />
-        <TextField
-          name="phone"
-          type="tel"
-          label={t('aspiration.field.phone')}
-          value={values.phone}
-          error={errors.phone}
-          autocomplete="tel"
-          maxLength={20}
+        <ContactFields
+          labels={{
+            name: t('aspiration.field.name'),
+            email: t('aspiration.field.email'),
+            phone: t('aspiration.field.phone'),
+          }}
+          values={values}
+          errors={errors}
         />
         {confidential ? (
           <p class="hint">{t('aspiration.confidentialHint')}</p>

@@ -7,6 +7,7 @@ import type { Config } from '../../config.ts';
 import { createSealer } from '../../platform/crypto.ts';
 import { jakartaDay } from '../../platform/working-days.ts';
 import type { OpenDatabase } from '../index.ts';
+import { seedDemoAppointments } from './appointments.ts';
 import { seedDemoAspirations } from './aspirations.ts';
 import { seedDemoBudget } from './budget.ts';
 import { seedDemoConsultations } from './consultations.ts';
@@ -36,6 +37,9 @@ export async function loadDemo(database: OpenDatabase, config: Config, say: (lin
   const sealer = createSealer(config.dataKeys, config.lookupKey);
   const { aspirations } = await seedDemoAspirations(database.db, council.id, sealer);
   if (aspirations > 0) say(`Loaded ${aspirations} demo aspirations with their handling (fictional)`);
+  const room = await seedDemoAppointments(database.db, council.id, jakartaDay(new Date()), sealer);
+  if (room.slots > 0)
+    say(`Loaded ${room.slots} demo opening times of the aspiration room and ${room.appointments} bookings (fictional)`);
   const { lines } = await seedDemoBudget(database.db, council.id, year);
   if (lines > 0)
     say(`Loaded a demo ${year} budget of ${lines} lines (revenue about Rp 6.7 trillion; details fictional)`);

@@ -2,11 +2,12 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { buildTestApp } from '../../../test/helpers/app.ts';
 import { jakartaDay } from '../../platform/working-days.ts';
+import { seedDemoAppointments } from './appointments.ts';
 import { seedDemoConsultations } from './consultations.ts';
 import { seedDemoForums } from './forums.ts';
 import { seedDemoDrafts } from './regulations.ts';
 
-test('the demo has an RPJMD chapter open for comments, a Raperda consultation with its report out, and forum threads', async () => {
+test('the demo has an RPJMD chapter open for comments, a Raperda consultation with its report out, forum threads, and the aspiration room open', async () => {
   const t = await buildTestApp();
   try {
     const db = t.database.db;
@@ -50,6 +51,16 @@ test('the demo has an RPJMD chapter open for comments, a Raperda consultation wi
       .where('title', '=', 'Antrean puskesmas sejak subuh')
       .executeTakeFirstOrThrow();
     assert.match((await t.app.inject(`/forum/utas/${thread.id}`)).body, /Sekretariat DPRD<\/span>/);
+
+    // The aspiration room opens for the coming weeks: mornings at the general desk, afternoons per komisi.
+    const room = await seedDemoAppointments(db, council.id, today, t.app.sealer);
+    assert.ok(room.slots >= 40, `${room.slots} opening times`);
+    assert.equal(room.appointments, 3);
+    assert.deepEqual(await seedDemoAppointments(db, council.id, today, t.app.sealer), { slots: 0, appointments: 0 });
+    const times = (await t.app.inject('/janji-temu')).body;
+    assert.match(times, /Meja layanan umum/);
+    assert.match(times, /Ruang rapat Komisi/);
+    assert.match(times, /1 tempat tersisa/, 'a booked place is no longer offered');
   } finally {
     await t.close();
   }

@@ -38,7 +38,7 @@ export interface TextFieldProps {
   /** The element id, when the page has another field of the same name (filters use f-*). */
   id?: string;
   label: string;
-  type?: 'text' | 'email' | 'password' | 'tel' | 'search' | 'date';
+  type?: 'text' | 'email' | 'password' | 'tel' | 'search' | 'date' | 'time';
   value?: string | undefined;
   error?: string | undefined;
   hint?: string | undefined;
@@ -297,6 +297,48 @@ export function FieldGroup({
       {hint === undefined ? null : <p class="hint">{hint}</p>}
       {children}
     </fieldset>
+  );
+}
+
+/** A person's name and the ways to reach them (email, phone), laid out as every form asks for them. */
+export function ContactFields({
+  labels,
+  values,
+  errors,
+}: {
+  labels: { name: string; email: string; phone: string };
+  values: Partial<Record<string, string>>;
+  errors: FieldErrors;
+}) {
+  return (
+    <>
+      <TextField
+        name="name"
+        label={labels.name}
+        value={values.name}
+        error={errors.name}
+        autocomplete="name"
+        maxLength={120}
+      />
+      <TextField
+        name="email"
+        type="email"
+        label={labels.email}
+        value={values.email}
+        error={errors.email}
+        autocomplete="email"
+        maxLength={320}
+      />
+      <TextField
+        name="phone"
+        type="tel"
+        label={labels.phone}
+        value={values.phone}
+        error={errors.phone}
+        autocomplete="tel"
+        maxLength={20}
+      />
+    </>
   );
 }
 

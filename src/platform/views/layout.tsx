@@ -17,6 +17,7 @@ const navigation: { href: string; label: MessageKey }[] = [
   { href: '/aspirasi', label: 'nav.aspirations' },
   { href: '/konsultasi', label: 'nav.consultations' },
   { href: '/forum', label: 'nav.forum' },
+  { href: '/janji-temu', label: 'nav.appointments' },
 ];
 
 /** Links that depend on who is signed in. */
