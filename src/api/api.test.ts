@@ -35,6 +35,7 @@ describe('the API is described for the people who build on it', () => {
       '/api/3/action/package_list',
       '/api/3/action/package_search',
       '/api/3/action/package_show',
+      '/api/v1/appointments',
       '/api/v1/aspirations',
       '/api/v1/aspirations/{code}',
       '/api/v1/budget',

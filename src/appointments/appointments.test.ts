@@ -449,6 +449,18 @@ describe('the aspiration room', () => {
     assert.match(today.body, /Citra Datang Langsung/);
     assert.match(today.body, /tanpa janji/);
 
+    // The room in figures, as open data: counts of this file's visits this month, and no names.
+    const figures = await agent().get('/api/v1/appointments');
+    assert.equal(figures.statusCode, 200);
+    const month = new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 7);
+    const body = figures.json<{ months: Record<string, unknown>[]; ahead: { places: number; taken: number } }>();
+    assert.deepEqual(
+      body.months.find((m) => m.month === month),
+      { month, booked: 4, walk_ins: 1, met: 2, no_shows: 1, cancelled: 1 },
+    );
+    assert.ok(body.ahead.places > body.ahead.taken);
+    assert.doesNotMatch(figures.body, /Agus|Citra|Wati|example\.org/);
+
     const validator = new HtmlValidate({ extends: ['html-validate:standard'] });
     for (const html of [queue.body, form.body, (await staff.get('/kelola/janji-temu/waktu')).body]) {
       const report = await validator.validateString(html);

@@ -1,13 +1,14 @@
 /** The aspiration room: opening times, appointments booked online, the desk's queue and walk-ins. */
 import { deps } from '../platform/auth.ts';
 import type { Feature } from '../platform/feature.ts';
+import { appointmentApiRoutes } from './api-routes.ts';
 import { messages } from './messages.ts';
 import { appointmentRoutes } from './routes.tsx';
 import { scheduleRoomJobs } from './service.ts';
 
 export const feature: Feature = {
   name: 'appointments',
-  routes: [appointmentRoutes],
+  routes: [appointmentRoutes, appointmentApiRoutes],
   messages,
   jobs: (app) => scheduleRoomJobs(deps(app), app.log, () => app.outbox.kick()),
   backOffice: [{ href: '/kelola/janji-temu', label: 'room.office.title', permission: 'appointments.desk' }],

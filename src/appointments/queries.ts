@@ -224,14 +224,35 @@ export function toRemind(db: Db, from: Date, until: Date) {
     .execute();
 }
 
-/** How many appointments there were in a span, by state: the room's public figures (no names). */
-export function countsBetween(db: Db, councilId: number, from: Date, until: Date) {
+/** Appointments per month (Jakarta) by state and whether booked or walked in: counts, no names. */
+export function countsByMonth(db: Db, councilId: number, since: Date) {
   return db
     .selectFrom('appointment')
-    .select((eb) => ['status', 'walk_in', eb.fn.countAll<string>().as('n')])
+    .select((eb) => [
+      sql<string>`to_char(created_at at time zone 'Asia/Jakarta', 'YYYY-MM')`.as('month'),
+      'status',
+      'walk_in',
+      eb.fn.countAll<string>().as('n'),
+    ])
     .where('council_id', '=', councilId)
-    .where('created_at', '>=', from)
-    .where('created_at', '<', until)
-    .groupBy(['status', 'walk_in'])
+    .where('created_at', '>=', since)
+    .groupBy([sql`1`, 'status', 'walk_in'])
+    .orderBy(sql`1`)
     .execute();
+}
+
+/** Opening times ahead and the places in them, taken and in all. */
+export function placesAhead(db: Db, councilId: number, from: Date, until: Date) {
+  return db
+    .selectFrom('room_slot')
+    .select((eb) => [
+      eb.fn.countAll<string>().as('slots'),
+      sql<string>`coalesce(sum(capacity), 0)`.as('places'),
+      sql<string>`coalesce(sum(booked), 0)`.as('booked'),
+    ])
+    .where('council_id', '=', councilId)
+    .where('cancelled_at', 'is', null)
+    .where('starts_at', '>=', from)
+    .where('starts_at', '<', until)
+    .executeTakeFirstOrThrow();
 }

@@ -731,3 +731,35 @@ export async function recordConversation(
   });
   return { ok: true, code };
 }
+
+// ----------------------------------------------------------------------------- figures
+
+export interface RoomFigures {
+  months: { month: string; booked: number; walkIns: number; met: number; noShows: number; cancelled: number }[];
+  ahead: { days: number; slots: number; places: number; taken: number };
+}
+
+/** The room's public figures: visits per month over a year, and the places on offer ahead. */
+export async function roomFigures(deps: Deps, now = new Date()): Promise<RoomFigures> {
+  const structure = await getCouncil(deps.db);
+  const since = at(`${jakartaDay(new Date(now.getTime() - 365 * 86_400_000)).slice(0, 7)}-01`, '00:00');
+  const [rows, ahead] = await Promise.all([
+    q.countsByMonth(deps.db, structure.council.id, since),
+    q.placesAhead(deps.db, structure.council.id, now, new Date(now.getTime() + 14 * 86_400_000)),
+  ]);
+  const months = new Map<string, RoomFigures['months'][number]>();
+  for (const r of rows) {
+    const m = months.get(r.month) ?? { month: r.month, booked: 0, walkIns: 0, met: 0, noShows: 0, cancelled: 0 };
+    const n = Number(r.n);
+    if (r.walk_in) m.walkIns += n;
+    else m.booked += n;
+    if (r.status === 'done' || r.status === 'checked_in') m.met += n;
+    if (r.status === 'no_show') m.noShows += n;
+    if (r.status === 'cancelled') m.cancelled += n;
+    months.set(r.month, m);
+  }
+  return {
+    months: [...months.values()],
+    ahead: { days: 14, slots: Number(ahead.slots), places: Number(ahead.places), taken: Number(ahead.booked) },
+  };
+}
