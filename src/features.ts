@@ -22,6 +22,7 @@ import type { Feature } from './platform/feature.ts';
 import { addMessages } from './platform/i18n.ts';
 import { feature as projects } from './projects/index.ts';
 import { feature as regulations } from './regulations/index.ts';
+import { feature as reses } from './reses/index.ts';
 import { feature as search } from './search/index.ts';
 
 export const features: readonly Feature[] = [
@@ -40,6 +41,7 @@ export const features: readonly Feature[] = [
   consultations,
   forums,
   appointments,
+  reses,
   budget,
   projects,
   openData,

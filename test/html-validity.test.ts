@@ -29,6 +29,7 @@ const mainPages = [
   '/konsultasi',
   '/forum',
   '/janji-temu',
+  '/reses',
   '/data',
 ];
 const pages = [...mainPages, '/aspirasi/baru', '/lacak', '/api/docs', '/open311', '/masuk', '/daftar'];

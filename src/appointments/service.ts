@@ -7,7 +7,7 @@
  */
 import { randomInt } from 'node:crypto';
 import ical from 'ical-generator';
-import { isCode, publicAspiration, submitAspiration } from '../aspirations/service.ts';
+import { fileReceivedAspiration, isCode, publicAspiration } from '../aspirations/service.ts';
 import { type Body, getCouncil } from '../council/service.ts';
 import type { AppointmentStatus, RoomDesk } from '../db/schema.ts';
 import { recordAudit } from '../platform/audit.ts';
@@ -687,34 +687,8 @@ export async function recordConversation(
     if (found === null || errors.length > 0) return { ok: false, errors };
     code = found;
   } else if (input.mode === 'new') {
-    const person = personOf(deps, row);
-    const result = await submitAspiration(deps, {
-      kind: 'aspirasi',
-      category: input.category,
-      location: input.location,
-      title: input.title,
-      description: input.description,
-      name: person.name,
-      email: person.email,
-      phone: person.phone,
-      showName: false,
-      consent: true,
-      channel: 'ruang_aspirasi',
-      photos: [],
-      userId: null,
-      enteredBy: user,
-    });
-    // The aspiration's own checks, said in the desk form's words.
-    if (!result.ok)
-      return {
-        ok: false,
-        errors: result.errors.map((e) => ({
-          field: e.field,
-          problem:
-            e.problem === 'required' || e.problem === 'tooLong' || e.problem === 'tooShort' ? e.problem : 'invalid',
-          ...(e.max === undefined ? {} : { max: e.max }),
-        })),
-      };
+    const result = await fileReceivedAspiration(deps, user, 'ruang_aspirasi', { ...input, ...personOf(deps, row) });
+    if (!result.ok) return result;
     code = result.code;
   } else return { ok: false, errors: [{ field: 'mode', problem: 'required' }] };
   await deps.db.transaction().execute(async (trx) => {

@@ -41,7 +41,14 @@ export {
   type Submission,
 } from './rules.ts';
 export type { StaffAction } from './staff-steps.ts';
-export { checkFirstStep, findSimilar, type Similar, submitAspiration } from './submission.ts';
+export {
+  checkFirstStep,
+  fileReceivedAspiration,
+  findSimilar,
+  type ReceivedProblem,
+  type Similar,
+  submitAspiration,
+} from './submission.ts';
 export {
   aspirationOfToken,
   aspirationPath,

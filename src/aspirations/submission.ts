@@ -11,10 +11,11 @@ import type { AspirationKind, AspirationStatus } from '../db/schema.ts';
 import { recordAudit } from '../platform/audit.ts';
 import { isEmail, normaliseEmail, normalisePhone, PHONE_PATTERN } from '../platform/contact.ts';
 import { newToken } from '../platform/crypto.ts';
-import type { Deps } from '../platform/deps.ts';
+import type { CurrentUser, Deps } from '../platform/deps.ts';
 import { translator } from '../platform/i18n.ts';
 import { publish } from '../platform/realtime.ts';
 import { type ProcessedPhoto, processPhoto, removePhotos, storePhotos } from '../platform/uploads.ts';
+import type { FieldError } from '../platform/validation.ts';
 import { addWorkingDays, jakartaDay } from '../platform/working-days.ts';
 import { nextYearlyNumber } from '../platform/yearly-numbers.ts';
 import { sendToContact } from './notify.ts';
@@ -235,4 +236,53 @@ export async function submitAspiration(deps: Deps, input: Submission): Promise<S
     );
     throw error;
   }
+}
+
+/** What an official's form says of a refused aspiration: each field's problem in plain terms. */
+export type ReceivedProblem = 'required' | 'tooLong' | 'tooShort' | 'invalid';
+
+/**
+ * An aspiration an official received in person — in the aspiration room, on a reses — filed in
+ * the name and with the contacts of whoever raised it (so the tracking code reaches them), its
+ * name not shown in public. A refusal comes back field by field in plain terms.
+ */
+export async function fileReceivedAspiration(
+  deps: Deps,
+  user: CurrentUser,
+  channel: 'ruang_aspirasi' | 'reses',
+  input: {
+    category: string;
+    location: string;
+    title: string;
+    description: string;
+    name: string;
+    email: string;
+    phone: string;
+  },
+): Promise<{ ok: true; code: string } | { ok: false; errors: FieldError<ReceivedProblem>[] }> {
+  const result = await submitAspiration(deps, {
+    kind: 'aspirasi',
+    category: input.category,
+    location: input.location,
+    title: input.title,
+    description: input.description,
+    name: input.name,
+    email: input.email,
+    phone: input.phone,
+    showName: false,
+    consent: true,
+    channel,
+    photos: [],
+    userId: null,
+    enteredBy: user,
+  });
+  if (result.ok) return { ok: true, code: result.code };
+  return {
+    ok: false,
+    errors: result.errors.map((e) => ({
+      field: e.field,
+      problem: e.problem === 'required' || e.problem === 'tooLong' || e.problem === 'tooShort' ? e.problem : 'invalid',
+      ...(e.max === undefined ? {} : { max: e.max }),
+    })),
+  };
 }

@@ -699,6 +699,53 @@ export interface AppointmentTable extends Timestamps {
   handled_by: number | null;
 }
 
+export interface ResesPeriodTable extends Timestamps {
+  id: Id;
+  council_id: number;
+  name: string;
+  starts_on: string;
+  ends_on: string;
+}
+
+export interface ResesReportTable extends Timestamps {
+  id: Id;
+  council_id: number;
+  period_id: number;
+  member_id: number;
+  dapil_id: number | null;
+  summary: ColumnType<string, string | undefined, string>;
+  published_at: Date | null;
+  created_by: number | null;
+}
+
+export interface ResesVisitTable extends Timestamps {
+  id: Id;
+  report_id: number;
+  visited_on: string;
+  place: string;
+  kelurahan_id: number | null;
+  attendance: number;
+  notes: ColumnType<string, string | undefined, string>;
+}
+
+export interface ResesPhotoTable extends Timestamps {
+  id: Id;
+  visit_id: number;
+  file: string;
+  width: number;
+  height: number;
+  bytes: number;
+}
+
+export interface ResesInputTable extends Timestamps {
+  id: Id;
+  report_id: number;
+  visit_id: number | null;
+  aspiration_code: string;
+  title: string;
+  created_by: number | null;
+}
+
 export interface ConsultationSupportTable extends Timestamps {
   id: Id;
   comment_id: number;
@@ -789,6 +836,11 @@ export interface Database {
   consultation_pending_comment: ConsultationPendingCommentTable;
   room_slot: RoomSlotTable;
   appointment: AppointmentTable;
+  reses_period: ResesPeriodTable;
+  reses_report: ResesReportTable;
+  reses_visit: ResesVisitTable;
+  reses_photo: ResesPhotoTable;
+  reses_input: ResesInputTable;
   consultation_support: ConsultationSupportTable;
   consultation_report: ConsultationReportTable;
   consultation_stance: ConsultationStanceTable;

@@ -82,6 +82,7 @@ export const messages = {
   'nav.aspirations': { id: 'Aspirasi', en: 'Aspirations' },
   'nav.consultations': { id: 'Konsultasi', en: 'Consultations' },
   'nav.appointments': { id: 'Janji temu', en: 'Appointments' },
+  'nav.reses': { id: 'Reses', en: 'Recess' },
   'nav.forum': { id: 'Forum', en: 'Forum' },
   'moderation.reportReason': { id: 'Apa yang melanggar aturan?', en: 'What breaks the rules?' },
   'moderation.reportHint': {

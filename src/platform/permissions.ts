@@ -46,6 +46,10 @@ export const grants = {
   'forum.moderate': ['moderator', 'staff', 'administrator'],
   /** Publish the aspiration room's times; see the day's queue, check people in, record conversations. */
   'appointments.desk': ['staff', 'administrator'],
+  /** Record a reses: the places visited, attendance, photos and input (a member their own). */
+  'reses.record': ['member', 'staff', 'administrator'],
+  /** Set the council's reses periods. */
+  'reses.periods': ['staff', 'administrator'],
   /** Edit the council's service settings: categories, targets, verification period, holidays. */
   'council.configure': ['administrator'],
   /** Issue and revoke the keys of applications that file aspirations through Open311. */

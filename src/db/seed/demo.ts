@@ -16,6 +16,7 @@ import { seedCouncil } from './index.ts';
 import { seedDemoMeetings } from './meetings.ts';
 import { seedDemoProjects } from './projects.ts';
 import { seedDemoDrafts, seedDemoRegulations } from './regulations.ts';
+import { seedDemoReses } from './reses.ts';
 
 export async function loadDemo(database: OpenDatabase, config: Config, say: (line: string) => void): Promise<void> {
   const { seeded } = await seedCouncil(database.db, config.seedCouncil);
@@ -40,6 +41,8 @@ export async function loadDemo(database: OpenDatabase, config: Config, say: (lin
   const room = await seedDemoAppointments(database.db, council.id, jakartaDay(new Date()), sealer);
   if (room.slots > 0)
     say(`Loaded ${room.slots} demo opening times of the aspiration room and ${room.appointments} bookings (fictional)`);
+  const reses = await seedDemoReses(database.db, council.id, jakartaDay(new Date()));
+  if (reses.reports > 0) say(`Loaded a demo reses period with ${reses.reports} members' reports (fictional)`);
   const { lines } = await seedDemoBudget(database.db, council.id, year);
   if (lines > 0)
     say(`Loaded a demo ${year} budget of ${lines} lines (revenue about Rp 6.7 trillion; details fictional)`);

@@ -3,11 +3,13 @@ import { test } from 'node:test';
 import { buildTestApp } from '../../../test/helpers/app.ts';
 import { jakartaDay } from '../../platform/working-days.ts';
 import { seedDemoAppointments } from './appointments.ts';
+import { seedDemoAspirations } from './aspirations.ts';
 import { seedDemoConsultations } from './consultations.ts';
 import { seedDemoForums } from './forums.ts';
 import { seedDemoDrafts } from './regulations.ts';
+import { seedDemoReses } from './reses.ts';
 
-test('the demo has an RPJMD chapter open for comments, a Raperda consultation with its report out, forum threads, and the aspiration room open', async () => {
+test('the demo has an RPJMD chapter open for comments, a Raperda consultation with its report out, forum threads, the aspiration room open, and a reses with its reports', async () => {
   const t = await buildTestApp();
   try {
     const db = t.database.db;
@@ -61,6 +63,23 @@ test('the demo has an RPJMD chapter open for comments, a Raperda consultation wi
     assert.match(times, /Meja layanan umum/);
     assert.match(times, /Ruang rapat Komisi/);
     assert.match(times, /1 tempat tersisa/, 'a booked place is no longer offered');
+
+    // A reses period that has ended, with a published report for a member of each dapil; the
+    // input listed there is the demo aspirations of the reses channel raised in that dapil.
+    const sealer = t.app.sealer;
+    await seedDemoAspirations(db, council.id, sealer);
+    const reses = await seedDemoReses(db, council.id, today);
+    const dapils = await db.selectFrom('dapil').select('id').where('council_id', '=', council.id).execute();
+    assert.equal(reses.reports, dapils.length);
+    assert.deepEqual(await seedDemoReses(db, council.id, today), { reports: 0 });
+    assert.match((await t.app.inject('/reses')).body, /Reses Masa Sidang III/);
+    const inputs = await db
+      .selectFrom('reses_input')
+      .innerJoin('aspiration', 'aspiration.code', 'reses_input.aspiration_code')
+      .select('aspiration.channel')
+      .execute();
+    assert.ok(inputs.length > 0);
+    assert.ok(inputs.every((i) => i.channel === 'reses'));
   } finally {
     await t.close();
   }

@@ -18,6 +18,7 @@ const navigation: { href: string; label: MessageKey }[] = [
   { href: '/konsultasi', label: 'nav.consultations' },
   { href: '/forum', label: 'nav.forum' },
   { href: '/janji-temu', label: 'nav.appointments' },
+  { href: '/reses', label: 'nav.reses' },
 ];
 
 /** Links that depend on who is signed in. */

@@ -1,0 +1,116 @@
+/** The texts of reses reports: Indonesian (the default) and English side by side. */
+import type { Messages } from '../platform/i18n.ts';
+
+export const messages = {
+  'reses.title': { id: 'Laporan reses', en: 'Recess reports' },
+  'reses.lead': {
+    id: 'Tiga kali setahun anggota DPRD kembali ke daerah pemilihannya untuk menyerap aspirasi warga. Di sini laporan setiap anggota: tempat dan tanggal kunjungan, jumlah warga yang hadir, dan aspirasi yang diterima beserta tindak lanjutnya.',
+    en: 'Three times a year council members go back to their districts to hear their voters. Here is each member’s report: where and when they went, how many came, and the input received with what became of it.',
+  },
+  'reses.none': { id: 'Belum ada laporan reses yang terbit.', en: 'No recess report has been published yet.' },
+  'reses.dapil': { id: 'Dapil {n}', en: 'District {n}' },
+  'reses.figures': {
+    id: '{visits} kunjungan · {attendance} warga hadir · {inputs} aspirasi',
+    en: '{visits} visits · {attendance} people came · {inputs} items of input',
+  },
+  'reses.report.title': { id: 'Reses {member}: {period}', en: '{member}’s recess: {period}' },
+  'reses.period': { id: 'Masa reses', en: 'Recess period' },
+  'reses.member': { id: 'Anggota', en: 'Member' },
+  'reses.published': { id: 'Terbit', en: 'Published' },
+  'reses.summary': { id: 'Ringkasan', en: 'Summary' },
+  'reses.visits': { id: 'Kunjungan', en: 'Visits' },
+  'reses.attendance': { id: '{n} warga hadir', en: '{n} people came' },
+  'reses.photoAlt': { id: 'Foto kunjungan di {place}, {day}', en: 'Photo of the visit at {place}, {day}' },
+  'reses.inputs': { id: 'Aspirasi yang diterima', en: 'Input received' },
+  'reses.noInputs': { id: 'Belum ada aspirasi yang dicatat.', en: 'No input recorded yet.' },
+  'reses.draft': { id: 'Draf: belum terbit', en: 'Draft: not published' },
+
+  'reses.office.title': { id: 'Reses', en: 'Recess' },
+  'reses.office.periods': { id: 'Masa reses', en: 'Recess periods' },
+  'reses.office.noPeriods': {
+    id: 'Belum ada masa reses. Staf sekretariat menambahkannya.',
+    en: 'No recess period yet. The secretariat adds them.',
+  },
+  'reses.office.addPeriod': { id: 'Tambah masa reses', en: 'Add a recess period' },
+  'reses.office.reports': { id: 'Laporan', en: 'Reports' },
+  'reses.office.noReports': { id: 'Belum ada laporan.', en: 'No report yet.' },
+  'reses.office.open': { id: 'Buka laporan', en: 'Open a report' },
+  'reses.office.openButton': { id: 'Buka laporan', en: 'Open the report' },
+  'reses.office.addVisit': { id: 'Catat kunjungan', en: 'Record a visit' },
+  'reses.office.addVisitButton': { id: 'Simpan kunjungan', en: 'Save the visit' },
+  'reses.office.addInput': { id: 'Catat aspirasi yang diterima', en: 'Record input received' },
+  'reses.office.addInputLead': {
+    id: 'Setiap aspirasi langsung dikirim sebagai aspirasi (kanal reses) dan diteruskan seperti biasa. Nama dan kontak warga tidak wajib; bila diisi, warga menerima kode pelacakan.',
+    en: 'Each item is filed at once as an aspiration (recess channel) and routed as usual. The citizen’s name and contacts are optional; when given, they receive the tracking code.',
+  },
+  'reses.office.addInputButton': { id: 'Kirim sebagai aspirasi', en: 'File it as an aspiration' },
+  'reses.office.publish': { id: 'Terbitkan laporan', en: 'Publish the report' },
+  'reses.office.publishButton': { id: 'Terbitkan', en: 'Publish' },
+  'reses.office.update': { id: 'Perbarui ringkasan', en: 'Update the summary' },
+  'reses.field.name': { id: 'Nama masa reses', en: 'Name of the period' },
+  'reses.field.startsOn': { id: 'Mulai', en: 'Starts' },
+  'reses.field.endsOn': { id: 'Selesai', en: 'Ends' },
+  'reses.field.period': { id: 'Masa reses', en: 'Recess period' },
+  'reses.field.member': { id: 'Anggota', en: 'Member' },
+  'reses.field.day': { id: 'Tanggal kunjungan', en: 'Day of the visit' },
+  'reses.field.place': { id: 'Tempat', en: 'Place' },
+  'reses.placeHint': {
+    id: 'Misalnya "Balai RW 05 Kelurahan Margahayu".',
+    en: 'For example "Balai RW 05 Kelurahan Margahayu".',
+  },
+  'reses.field.location': { id: 'Kelurahan (tidak wajib)', en: 'Kelurahan (optional)' },
+  'reses.field.attendance': { id: 'Jumlah warga yang hadir', en: 'People who came' },
+  'reses.field.notes': { id: 'Catatan (tidak wajib)', en: 'Notes (optional)' },
+  'reses.field.photos': { id: 'Foto (tidak wajib)', en: 'Photos (optional)' },
+  'reses.photosHint': {
+    id: 'Paling banyak 5 foto. Data lokasi dan kamera di dalam foto dihapus.',
+    en: 'At most 5 photos. Location and camera data in them are removed.',
+  },
+  'reses.field.visit': { id: 'Kunjungan', en: 'Visit' },
+  'reses.visitNone': { id: 'Tidak terkait satu kunjungan', en: 'Not tied to one visit' },
+  'reses.field.category': { id: 'Kategori', en: 'Category' },
+  'reses.field.title': { id: 'Judul aspirasi', en: 'Title of the input' },
+  'reses.field.description': { id: 'Isi aspirasi', en: 'What was raised' },
+  'reses.field.citizen': { id: 'Nama warga (tidak wajib)', en: 'Citizen’s name (optional)' },
+  'reses.field.email': { id: 'Email warga (tidak wajib)', en: 'Citizen’s email (optional)' },
+  'reses.field.phone': { id: 'Telepon warga (tidak wajib)', en: 'Citizen’s phone (optional)' },
+  'reses.field.summary': { id: 'Ringkasan laporan', en: 'Summary of the report' },
+
+  'reses.problem.required': { id: 'Isian ini wajib diisi.', en: 'This field is required.' },
+  'reses.problem.invalid': { id: 'Isian ini tidak sah.', en: 'This value is not valid.' },
+  'reses.problem.tooLong': {
+    id: 'Terlalu panjang: paling banyak {max} huruf.',
+    en: 'Too long: at most {max} characters.',
+  },
+  'reses.problem.tooShort': { id: 'Terlalu pendek.', en: 'Too short.' },
+  'reses.problem.order': { id: 'Harus sesudah tanggal mulai.', en: 'Must come after the start.' },
+  'reses.problem.taken': { id: 'Nama ini sudah dipakai.', en: 'This name is already used.' },
+  'reses.problem.outside': {
+    id: 'Tanggal ini di luar masa reses.',
+    en: 'This day is outside the recess period.',
+  },
+  'reses.problem.noMember': {
+    id: 'Akun Anda belum terhubung dengan data anggota. Hubungi sekretariat.',
+    en: 'Your account is not linked to a member yet. Ask the secretariat.',
+  },
+  'reses.problem.noVisit': {
+    id: 'Catat paling sedikit satu kunjungan sebelum menerbitkan.',
+    en: 'Record at least one visit before publishing.',
+  },
+  'reses.problem.tooMany': { id: 'Paling banyak {max} foto.', en: 'At most {max} photos.' },
+  'reses.problem.tooLarge': { id: '{name} terlalu besar.', en: '{name} is too large.' },
+  'reses.problem.type': {
+    id: '{name} bukan foto JPEG, PNG atau WebP.',
+    en: '{name} is not a JPEG, PNG or WebP photo.',
+  },
+  'reses.problem.unreadable': { id: '{name} tidak dapat dibaca.', en: '{name} cannot be read.' },
+  'reses.notice.period': { id: 'Masa reses ditambahkan.', en: 'The period is added.' },
+  'reses.notice.visit': { id: 'Kunjungan tercatat.', en: 'The visit is recorded.' },
+  'reses.notice.input': { id: 'Aspirasi tercatat dan dikirim.', en: 'The input is recorded and filed.' },
+  'reses.notice.published': { id: 'Laporan terbit.', en: 'The report is published.' },
+  'reses.notice.opened': { id: 'Laporan dibuka.', en: 'The report is open.' },
+} as const satisfies Messages;
+
+declare module '../platform/i18n.ts' {
+  interface MessageCatalogue extends Readonly<typeof messages> {}
+}
