@@ -295,6 +295,56 @@ describe('the aspiration room', () => {
     assert.doesNotMatch((await agent().get('/janji-temu')).body, new RegExp(`/janji-temu/waktu/${slot.id}"`));
   });
 
+  test('staff cancel a time the room cannot keep; everyone booked in it is told why and how to book again', async () => {
+    const published = await publish(staff, {
+      from: day(3),
+      until: day(10),
+      startTime: '15:00',
+      endTime: '15:30',
+      place: 'Ruang Uji Batal',
+    });
+    assert.equal(published.statusCode, 303);
+    const [slot] = await slotsOf('umum', 'Ruang Uji Batal');
+    assert.ok(slot !== undefined);
+    assert.equal((await bookSlot(agent(), slot.id, { email: 'batal.satu@example.org' })).statusCode, 303);
+    assert.equal((await bookSlot(agent(), slot.id, { email: 'batal.dua@example.org' })).statusCode, 303);
+
+    const page = await staff.get(`/kelola/janji-temu/waktu/${slot.id}`);
+    assert.match(page.body, /2 dari 2 terisi/);
+    await t.app.outbox.deliverDue();
+    const noReason = await staff.post(`/kelola/janji-temu/waktu/${slot.id}/batal`, { reason: '' });
+    assert.equal(noReason.statusCode, 400);
+    assert.match(noReason.body, /Alasan: isian ini wajib diisi\./);
+    mailbox.clear();
+    await staff.get(`/kelola/janji-temu/waktu/${slot.id}`);
+    const closed = await staff.post(`/kelola/janji-temu/waktu/${slot.id}/batal`, {
+      reason: 'Ruang dipakai untuk rapat paripurna.',
+    });
+    assert.equal(closed.headers.location, '/kelola/janji-temu/waktu?pesan=ditutup');
+    const statuses = await t.database.db
+      .selectFrom('appointment')
+      .select('status')
+      .where('slot_id', '=', slot.id)
+      .execute();
+    assert.deepEqual(
+      statuses.map((r) => r.status),
+      ['cancelled', 'cancelled'],
+    );
+    await t.app.outbox.deliverDue();
+    for (const address of ['batal.satu@example.org', 'batal.dua@example.org']) {
+      const mail = mailbox.to(address);
+      assert.equal(mail.length, 1, address);
+      assert.match(mail[0]?.text ?? '', /Ruang dipakai untuk rapat paripurna\./);
+      assert.match(mail[0]?.text ?? '', /\/janji-temu\n/);
+    }
+    assert.doesNotMatch((await agent().get('/janji-temu')).body, new RegExp(`/janji-temu/waktu/${slot.id}"`));
+    assert.match((await staff.get(`/kelola/janji-temu/waktu/${slot.id}`)).body, /Dibatalkan/);
+    await staff.get('/kelola/janji-temu/waktu');
+    const again = await staff.post(`/kelola/janji-temu/waktu/${slot.id}/batal`, { reason: 'Sekali lagi dibatalkan.' });
+    assert.equal(again.statusCode, 400);
+    assert.match(again.body, /Alasan: waktu ini sudah dimulai atau sudah dibatalkan\./);
+  });
+
   test('at the desk, staff check people in, mark who did not come, enter walk-ins and record each conversation', async () => {
     const published = await publish(staff, {
       from: day(2),
@@ -456,7 +506,7 @@ describe('the aspiration room', () => {
     const body = figures.json<{ months: Record<string, unknown>[]; ahead: { places: number; taken: number } }>();
     assert.deepEqual(
       body.months.find((m) => m.month === month),
-      { month, booked: 4, walk_ins: 1, met: 2, no_shows: 1, cancelled: 1 },
+      { month, booked: 6, walk_ins: 1, met: 2, no_shows: 1, cancelled: 3 },
     );
     assert.ok(body.ahead.places > body.ahead.taken);
     assert.doesNotMatch(figures.body, /Agus|Citra|Wati|example\.org/);

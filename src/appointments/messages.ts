@@ -74,6 +74,10 @@ export const messages = {
     id: 'Centang persetujuan agar kami boleh menyimpan nama dan kontak Anda.',
     en: 'Tick the box so that we may keep your name and contacts.',
   },
+  'room.problem.closed': {
+    id: 'Waktu ini sudah dimulai atau sudah dibatalkan.',
+    en: 'This time has begun or is already cancelled.',
+  },
   'room.problem.full': { id: 'Waktu ini sudah penuh.', en: 'This time is full.' },
   'room.problem.none': {
     id: 'Tidak ada waktu yang dapat diterbitkan: rentang ini hanya berisi akhir pekan, hari libur atau jam yang sudah lewat.',
@@ -192,6 +196,36 @@ export const messages = {
   'room.sms.reminder': {
     id: '{site}: besok {day} pukul {time} WIB janji temu {code} di {place}.',
     en: '{site}: tomorrow {day} at {time} WIB appointment {code} at {place}.',
+  },
+  'room.mail.closed.subject': {
+    id: 'Janji temu {code} dibatalkan oleh sekretariat',
+    en: 'Appointment {code} cancelled by the secretariat',
+  },
+  'room.mail.closed.body': {
+    id: 'Yth. {name},\n\nMohon maaf, ruang aspirasi tidak dapat melayani janji temu {code} pada {day} pukul {time} WIB: {reason}\n\nSilakan pilih waktu lain:\n{link}\n\n{site}',
+    en: 'Dear {name},\n\nWe are sorry: the aspiration room cannot keep appointment {code} on {day} at {time} WIB: {reason}\n\nPlease choose another time:\n{link}\n\n{site}',
+  },
+  'room.sms.closed': {
+    id: '{site}: maaf, janji temu {code} {day} pukul {time} WIB dibatalkan: {reason} Pilih waktu lain: {link}',
+    en: '{site}: sorry, appointment {code} on {day} at {time} WIB is cancelled: {reason} Choose another time: {link}',
+  },
+  'room.office.close': { id: 'Batalkan waktu ini', en: 'Cancel this time' },
+  'room.office.closeLabel': { id: 'Batalkan waktu {when}', en: 'Cancel the time {when}' },
+  'room.office.closeTitle': { id: 'Batalkan waktu layanan', en: 'Cancel an opening time' },
+  'room.office.closeLead': {
+    id: 'Setiap warga yang sudah membuat janji pada waktu ini diberi tahu alasannya lewat email atau SMS, dengan tautan untuk memilih waktu lain.',
+    en: 'Everyone booked at this time is told why by email or SMS, with a link to choose another time.',
+  },
+  'room.field.reason': { id: 'Alasan', en: 'Reason' },
+  'room.reasonHint': {
+    id: 'Dikirim kepada warga, misalnya "Ruang dipakai untuk rapat paripurna."',
+    en: 'Sent to the citizens, for example "The room is needed for a plenary."',
+  },
+  'room.office.closeButton': { id: 'Batalkan dan beri tahu warga', en: 'Cancel and tell the citizens' },
+  'room.office.closed': { id: 'Dibatalkan', en: 'Cancelled' },
+  'room.notice.closed': {
+    id: 'Waktu layanan dibatalkan; warga yang membuat janji diberi tahu.',
+    en: 'The time is cancelled; those booked are told.',
   },
   'room.ics.summary': {
     id: 'Janji temu {code} di ruang aspirasi {site}',

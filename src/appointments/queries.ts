@@ -208,6 +208,30 @@ export function appointmentsBetween(db: Db, councilId: number, from: Date, until
     .execute();
 }
 
+/** Closes a slot that has not begun; false when it was already closed or has begun. */
+export async function closeSlot(db: Db, id: number, now: Date): Promise<boolean> {
+  const row = await db
+    .updateTable('room_slot')
+    .set({ cancelled_at: now, updated_at: now })
+    .where('id', '=', id)
+    .where('cancelled_at', 'is', null)
+    .where('starts_at', '>', now)
+    .returning('id')
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+/** The appointments still booked in a slot, with whom to tell. */
+export function bookedIn(db: Db, slotId: number) {
+  return db
+    .selectFrom('appointment')
+    .select(appointmentColumns)
+    .where('slot_id', '=', slotId)
+    .where('status', '=', 'booked')
+    .orderBy('id')
+    .execute();
+}
+
 /** Booked appointments whose slot starts within a span, not yet reminded. */
 export function toRemind(db: Db, from: Date, until: Date) {
   return db

@@ -23,18 +23,20 @@ import {
   book,
   bookableSlot,
   cancelByToken,
+  closeSlotByStaff,
   deskDay,
   deskEntry,
   deskKey,
   desks,
   enterWalkIn,
   markAttendance,
+  officeSlot,
   publishSlots,
   recordConversation,
   rescheduleByToken,
   upcomingSlots,
 } from './service.ts';
-import { ConversationPage, DeskPage, SlotsOfficePage } from './views/office.tsx';
+import { CloseSlotPage, ConversationPage, DeskPage, SlotsOfficePage } from './views/office.tsx';
 import { BookPage, MinePage, SlotsPage } from './views/pages.tsx';
 
 const problemTexts = {
@@ -53,6 +55,7 @@ const problemTexts = {
   full: 'room.problem.full',
   none: 'room.problem.none',
   tooMany: 'room.problem.tooMany',
+  closed: 'room.problem.closed',
 } as const satisfies Record<AppointmentError['problem'], MessageKey>;
 
 const fieldWords = {
@@ -70,6 +73,7 @@ const fieldWords = {
   minutes: { name: 'room.field.minutes' },
   capacity: { name: 'room.field.capacity' },
   place: { name: 'room.field.place', required: 'room.required.place' },
+  reason: { name: 'room.field.reason' },
   mode: { required: 'room.required.mode' },
   category: { name: 'room.field.category' },
   location: { name: 'form.place.label' },
@@ -88,6 +92,7 @@ const notices: Record<string, MessageKey> = {
   'tidak-hadir': 'room.notice.noShow',
   dicatat: 'room.notice.recorded',
   sudah: 'room.notice.already',
+  ditutup: 'room.notice.closed',
 };
 const noticeOf = (request: FastifyRequest) => {
   const key = queryText(request, 'pesan');
@@ -125,6 +130,7 @@ const ConversationBody = Type.Object({
   description: optionalText(20_000),
   aspiration: optionalText(200),
 });
+const ReasonBody = Type.Object({ _csrf: optionalText(200), reason: optionalText(2_000) });
 const SlotsBody = Type.Object({
   _csrf: optionalText(200),
   desk: optionalText(300),
@@ -460,6 +466,51 @@ export const appointmentRoutes: FastifyPluginAsyncTypebox = async (app) => {
       Object.keys(form.errors).length > 0 ? 400 : 200,
     );
   };
+
+  const closeView = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    id: number,
+    form: { errors: FieldErrors; values: Record<string, string | undefined> } = { errors: {}, values: {} },
+  ) => {
+    const slot = await officeSlot(deps(app), id);
+    if (slot === undefined) throw new NotFoundError('slot');
+    return renderForm(
+      request,
+      reply,
+      (ctx, csrf) => <CloseSlotPage ctx={ctx} csrf={csrf} slot={slot} errors={form.errors} values={form.values} />,
+      Object.keys(form.errors).length > 0 ? 400 : 200,
+    );
+  };
+
+  app.get(
+    '/kelola/janji-temu/waktu/:id',
+    { config: desk, schema: { hide: true, params: IdParams, querystring: Query } },
+    (request, reply) => closeView(request, reply, request.params.id),
+  );
+
+  app.post(
+    '/kelola/janji-temu/waktu/:id/batal',
+    { config: desk, schema: { hide: true, params: IdParams, body: ReasonBody } },
+    async (request, reply) => {
+      const result = await closeSlotByStaff(
+        deps(app),
+        signedIn(request),
+        request.params.id,
+        request.body.reason ?? '',
+        request.ip,
+      );
+      if (result === undefined) throw new NotFoundError('slot');
+      if (result.ok) {
+        app.outbox.kick();
+        return reply.redirect('/kelola/janji-temu/waktu?pesan=ditutup', 303);
+      }
+      return closeView(request, reply, request.params.id, {
+        errors: messagesOf(request, result.errors),
+        values: request.body,
+      });
+    },
+  );
 
   app.get('/kelola/janji-temu/waktu', { config: desk, schema: { hide: true, querystring: Query } }, (request, reply) =>
     slotsView(request, reply),

@@ -66,7 +66,8 @@ export type AppointmentProblem =
   | 'consent'
   | 'full'
   | 'none'
-  | 'tooMany';
+  | 'tooMany'
+  | 'closed';
 export type AppointmentError = FieldError<AppointmentProblem>;
 
 type SlotRow = NonNullable<Awaited<ReturnType<typeof q.slotById>>>;
@@ -346,8 +347,8 @@ async function tell(
   deps: Deps,
   db: Parameters<typeof enqueueMessage>[0],
   person: { name: string; email: string; phone: string },
-  kind: 'confirm' | 'moved' | 'cancelled' | 'reminder',
-  about: { code: string; slot: Pick<Slot, 'startsAt' | 'place'>; link: string },
+  kind: 'confirm' | 'moved' | 'cancelled' | 'reminder' | 'closed',
+  about: { code: string; slot: Pick<Slot, 'startsAt' | 'place'>; link: string; reason?: string },
 ) {
   const structure = await getCouncil(deps.db);
   const t = translator(deps.config.defaultLanguage);
@@ -358,6 +359,7 @@ async function tell(
     time: formatTime(about.slot.startsAt, deps.config.defaultLanguage),
     place: about.slot.place,
     link: about.link,
+    reason: about.reason ?? '',
     site: structure.council.name,
   };
   const subject = t(`room.mail.${kind}.subject`, values);
@@ -489,6 +491,62 @@ export function appointmentIcs(deps: Deps, a: AppointmentView, councilName: stri
   });
   const text = calendar.toString();
   return text.endsWith('\r\n') ? text : `${text}\r\n`;
+}
+
+/**
+ * The room cannot open at a time after all (a plenary, a member away): the slot closes, each
+ * appointment in it is cancelled and its citizen told why, with the way to book again.
+ */
+export async function closeSlotByStaff(
+  deps: Deps,
+  user: CurrentUser,
+  id: number,
+  rawReason: string,
+  ip: string,
+): Promise<{ ok: true; told: number } | { ok: false; errors: AppointmentError[] } | undefined> {
+  const structure = await getCouncil(deps.db);
+  const row = await q.slotById(deps.db, structure.council.id, id);
+  if (row === undefined) return undefined;
+  const reason = rawReason.trim();
+  const errors: AppointmentError[] = [];
+  if (reason.length < 5) errors.push({ field: 'reason', problem: reason === '' ? 'required' : 'tooShort' });
+  else if (reason.length > 300) errors.push({ field: 'reason', problem: 'tooLong', max: 300 });
+  else if (!isSingleLine(reason)) errors.push({ field: 'reason', problem: 'oneLine' });
+  if (row.cancelled_at !== null || row.starts_at <= new Date()) errors.push({ field: 'reason', problem: 'closed' });
+  if (errors.length > 0) return { ok: false, errors };
+  const slot = toSlot(structure.bodies, row);
+  const told = await deps.db.transaction().execute(async (trx) => {
+    if (!(await q.closeSlot(trx, id, new Date()))) return -1;
+    const booked = await q.bookedIn(trx, id);
+    for (const a of booked) {
+      await q.moveStatus(trx, a.id, ['booked'], 'cancelled');
+      await tell(deps, trx, personOf(deps, a), 'closed', {
+        code: a.code,
+        slot,
+        link: `${deps.config.publicBaseUrl}/janji-temu`,
+        reason,
+      });
+    }
+    await recordAudit(trx, {
+      actorUserId: user.id,
+      actorRole: user.role,
+      action: 'room.slot-closed',
+      subjectType: 'room_slot',
+      subjectId: id,
+      ip,
+      details: { reason, told: booked.length },
+    });
+    return booked.length;
+  });
+  if (told < 0) return { ok: false, errors: [{ field: 'reason', problem: 'closed' }] };
+  return { ok: true, told };
+}
+
+/** One published slot for the desk's officers, with how many are booked in it. */
+export async function officeSlot(deps: Deps, id: number): Promise<(Slot & { closed: boolean }) | undefined> {
+  const structure = await getCouncil(deps.db);
+  const row = await q.slotById(deps.db, structure.council.id, id);
+  return row === undefined ? undefined : { ...toSlot(structure.bodies, row), closed: row.cancelled_at !== null };
 }
 
 /** Reminds everyone booked for tomorrow (Jakarta), once each. */

@@ -323,7 +323,13 @@ export function SlotsOfficePage({
             <br />
             <span class="meta">
               {s.place} · {t('room.office.booked', { booked: s.booked, capacity: s.capacity })}
-            </span>
+            </span>{' '}
+            <a
+              href={`/kelola/janji-temu/waktu/${s.id}`}
+              aria-label={t('room.office.closeLabel', { when: slotWhen(ctx, s) })}
+            >
+              {t('room.office.close')}
+            </a>
           </li>
         ))}
       </ul>
@@ -332,6 +338,57 @@ export function SlotsOfficePage({
           {t('room.title')}
         </ButtonLink>
       </p>
+    </Layout>
+  );
+}
+
+export function CloseSlotPage({
+  ctx,
+  csrf,
+  slot,
+  errors,
+  values,
+}: {
+  ctx: PageContext;
+  csrf: string;
+  slot: Slot & { closed: boolean };
+  errors: FieldErrors;
+  values: Partial<Record<string, string>>;
+}) {
+  const { t } = ctx;
+  return (
+    <Layout ctx={ctx} title={t('room.office.closeTitle')}>
+      <BackLink href="/kelola/janji-temu/waktu">{t('room.office.slots')}</BackLink>
+      <ErrorSummary ctx={ctx} errors={errors} />
+      <h1>{t('room.office.closeTitle')}</h1>
+      <SummaryList
+        rows={[
+          [t('room.mine.when'), slotWhen(ctx, slot)],
+          [t('room.mine.desk'), deskName(ctx, slot.desk)],
+          [t('room.mine.where'), slot.place],
+          [
+            t('room.mine.state'),
+            slot.closed
+              ? t('room.office.closed')
+              : t('room.office.booked', { booked: slot.booked, capacity: slot.capacity }),
+          ],
+        ]}
+      />
+      {slot.closed ? null : (
+        <form method="post" action={`/kelola/janji-temu/waktu/${slot.id}/batal`} novalidate>
+          <CsrfField token={csrf} />
+          <p>{t('room.office.closeLead')}</p>
+          <TextField
+            name="reason"
+            label={t('room.field.reason')}
+            hint={t('room.reasonHint')}
+            value={values.reason}
+            error={errors.reason}
+            maxLength={300}
+          />
+          <Button variant="warning">{t('room.office.closeButton')}</Button>
+        </form>
+      )}
     </Layout>
   );
 }
