@@ -334,7 +334,12 @@ export async function book(deps: Deps, slotId: number, input: BookingInput): Pro
       phone_sealed: person.phone === '' ? null : deps.sealer.seal(person.phone),
       token_hash: token.hash,
     });
-    await tell(deps, trx, person, 'confirm', { code, slot, link: manageLink(deps, token.token) });
+    await tell(deps, trx, person, 'confirm', {
+      code,
+      slot,
+      link: manageLink(deps, token.token),
+      site: structure.council.name,
+    });
     return true;
   });
   return booked ? { ok: true, token: token.token, code } : { ok: false, full: true };
@@ -348,9 +353,10 @@ async function tell(
   db: Parameters<typeof enqueueMessage>[0],
   person: { name: string; email: string; phone: string },
   kind: 'confirm' | 'moved' | 'cancelled' | 'reminder' | 'closed',
-  about: { code: string; slot: Pick<Slot, 'startsAt' | 'place'>; link: string; reason?: string },
+  about: { code: string; slot: Pick<Slot, 'startsAt' | 'place'>; link: string; reason?: string; site: string },
 ) {
-  const structure = await getCouncil(deps.db);
+  // No query here: this runs inside the caller's transaction, and on PGlite's one connection a
+  // query outside it would wait for the transaction forever.
   const t = translator(deps.config.defaultLanguage);
   const values = {
     name: person.name,
@@ -360,7 +366,7 @@ async function tell(
     place: about.slot.place,
     link: about.link,
     reason: about.reason ?? '',
-    site: structure.council.name,
+    site: about.site,
   };
   const subject = t(`room.mail.${kind}.subject`, values);
   if (person.email !== '')
@@ -439,10 +445,16 @@ export async function cancelByToken(deps: Deps, token: string): Promise<'cancell
   const view = await viewOf(deps, row);
   if (!changeable(view) || view.slot === undefined) return 'late';
   const slot = view.slot;
+  const site = (await getCouncil(deps.db)).council.name;
   const done = await deps.db.transaction().execute(async (trx) => {
     if (!(await q.moveStatus(trx, row.id, ['booked'], 'cancelled'))) return false;
     await q.releasePlace(trx, slot.id);
-    await tell(deps, trx, personOf(deps, row), 'cancelled', { code: row.code, slot, link: manageLink(deps, token) });
+    await tell(deps, trx, personOf(deps, row), 'cancelled', {
+      code: row.code,
+      slot,
+      link: manageLink(deps, token),
+      site,
+    });
     return true;
   });
   return done ? 'cancelled' : 'late';
@@ -461,6 +473,7 @@ export async function rescheduleByToken(
   const old = view.slot;
   const target = /^\d{1,9}$/.test(rawSlot) ? await bookableSlot(deps, Number(rawSlot)) : undefined;
   if (target === undefined || target === 'full' || target.id === old.id) return target === 'full' ? 'full' : 'invalid';
+  const site = (await getCouncil(deps.db)).council.name;
   const moved = await deps.db.transaction().execute(async (trx) => {
     if (!(await q.takePlace(trx, target.id, new Date()))) return 'full' as const;
     await q.releasePlace(trx, old.id);
@@ -469,6 +482,7 @@ export async function rescheduleByToken(
       code: row.code,
       slot: target,
       link: manageLink(deps, token),
+      site,
     });
     return 'moved' as const;
   });
@@ -525,6 +539,7 @@ export async function closeSlotByStaff(
         slot,
         link: `${deps.config.publicBaseUrl}/janji-temu`,
         reason,
+        site: structure.council.name,
       });
     }
     await recordAudit(trx, {
@@ -552,6 +567,7 @@ export async function officeSlot(deps: Deps, id: number): Promise<(Slot & { clos
 /** Reminds everyone booked for tomorrow (Jakarta), once each. */
 export async function sendReminders(deps: Deps, now = new Date()): Promise<number> {
   const tomorrow = nextDay(jakartaDay(now));
+  const site = (await getCouncil(deps.db)).council.name;
   const rows = await q.toRemind(deps.db, at(tomorrow, '00:00'), at(nextDay(tomorrow), '00:00'));
   for (const r of rows) {
     await deps.db.transaction().execute(async (trx) => {
@@ -569,6 +585,7 @@ export async function sendReminders(deps: Deps, now = new Date()): Promise<numbe
           code: r.code,
           slot: { startsAt: r.starts_at, place: r.place },
           link: `${deps.config.publicBaseUrl}/janji-temu`,
+          site,
         },
       );
     });
