@@ -20,6 +20,7 @@ import { feature as openData } from './open-data/index.ts';
 import { feature as open311 } from './open311/index.ts';
 import type { Feature } from './platform/feature.ts';
 import { addMessages } from './platform/i18n.ts';
+import { feature as pokir } from './pokir/index.ts';
 import { feature as projects } from './projects/index.ts';
 import { feature as regulations } from './regulations/index.ts';
 import { feature as reses } from './reses/index.ts';
@@ -42,6 +43,7 @@ export const features: readonly Feature[] = [
   forums,
   appointments,
   reses,
+  pokir,
   budget,
   projects,
   openData,

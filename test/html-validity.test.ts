@@ -30,6 +30,7 @@ const mainPages = [
   '/forum',
   '/janji-temu',
   '/reses',
+  '/pokir',
   '/data',
 ];
 const pages = [...mainPages, '/aspirasi/baru', '/lacak', '/api/docs', '/open311', '/masuk', '/daftar'];

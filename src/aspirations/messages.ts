@@ -261,6 +261,28 @@ export const messages = {
     id: 'Terima kasih. Aspirasi Anda "{title}" sudah kami terima dengan kode pelacakan {code}.\n\nIkuti penanganannya melalui tautan pribadi ini (jangan dibagikan):\n{link}\n\n{site}',
     en: 'Thank you. Your aspiration "{title}" was received with tracking code {code}.\n\nFollow its handling through this private link (do not share it):\n{link}\n\n{site}',
   },
+  'aspiration.trail.reses': {
+    id: 'Disampaikan dalam reses {member}, {day}',
+    en: 'Raised in the recess of {member}, {day}',
+  },
+  'aspiration.trail.resesPeriod': {
+    id: 'Disampaikan dalam reses {member} ({period})',
+    en: 'Raised in the recess of {member} ({period})',
+  },
+  'aspiration.trail.pokir': {
+    id: 'Dimasukkan dalam pokok-pokok pikiran DPRD tahun {year}: {title}',
+    en: 'Taken into the council’s proposals (pokir) for {year}: {title}',
+  },
+  'aspiration.trail.rkpd': {
+    id: 'Pokir "{title}" masuk RKPD tahun {year}',
+    en: 'Pokir "{title}" is in the {year} work plan (RKPD)',
+  },
+  'aspiration.trail.apbd': {
+    id: 'Pokir "{title}" masuk APBD tahun {year}',
+    en: 'Pokir "{title}" is in the {year} budget (APBD)',
+  },
+  'aspiration.trail.selesai': { id: 'Pokir "{title}" selesai dikerjakan', en: 'Pokir "{title}" is done' },
+  'aspiration.trail.project': { id: 'Dikerjakan sebagai proyek: {name}', en: 'Carried out as the project: {name}' },
   'aspiration.mail.step.subject': { id: '{code}: {step}', en: '{code}: {step}' },
   'aspiration.mail.step.body': {
     id: 'Ada perkembangan pada aspirasi {code} "{title}":\n\n{step}\n{body}\n\nLihat seluruh penanganannya:\n{link}\n\n{site}',

@@ -61,6 +61,7 @@ export {
   support,
   type TrackResult,
 } from './tracking.ts';
+export { recordTrailStep, type TrailStep } from './trail.ts';
 export {
   type AspirationView,
   type Deadline,

@@ -28,6 +28,7 @@ import * as m0022 from './migrations/0022-forum-aspirations.ts';
 import * as m0023 from './migrations/0023-email-comments.ts';
 import * as m0024 from './migrations/0024-appointments.ts';
 import * as m0025 from './migrations/0025-reses.ts';
+import * as m0026 from './migrations/0026-pokir.ts';
 
 const migrations: Record<string, Migration> = {
   '0001-council': m0001,
@@ -55,6 +56,7 @@ const migrations: Record<string, Migration> = {
   '0023-email-comments': m0023,
   '0024-appointments': m0024,
   '0025-reses': m0025,
+  '0026-pokir': m0026,
 };
 
 /** Thrown when the database could not be brought to the latest schema. */

@@ -746,6 +746,40 @@ export interface ResesInputTable extends Timestamps {
   created_by: number | null;
 }
 
+export type PokirStatus = 'diusulkan' | 'rkpd' | 'apbd' | 'selesai';
+
+export interface PokirItemTable extends Timestamps {
+  id: Id;
+  council_id: number;
+  year: number;
+  title: string;
+  description: ColumnType<string, string | undefined, string>;
+  dapil_id: number | null;
+  kecamatan_id: number;
+  kelurahan_id: number | null;
+  estimated_cost: ColumnType<number | null, number | null | undefined, number | null>;
+  agency: string;
+  status: ColumnType<PokirStatus, PokirStatus | undefined, PokirStatus>;
+  project_id: number | null;
+  created_by: number | null;
+}
+
+export interface PokirSourceTable extends Timestamps {
+  id: Id;
+  pokir_id: number;
+  aspiration_code: string;
+  title: string;
+}
+
+export interface PokirStepTable extends Timestamps {
+  id: Id;
+  pokir_id: number;
+  status: PokirStatus;
+  happened_on: string;
+  note: ColumnType<string, string | undefined, string>;
+  created_by: number | null;
+}
+
 export interface ConsultationSupportTable extends Timestamps {
   id: Id;
   comment_id: number;
@@ -841,6 +875,9 @@ export interface Database {
   reses_visit: ResesVisitTable;
   reses_photo: ResesPhotoTable;
   reses_input: ResesInputTable;
+  pokir_item: PokirItemTable;
+  pokir_source: PokirSourceTable;
+  pokir_step: PokirStepTable;
   consultation_support: ConsultationSupportTable;
   consultation_report: ConsultationReportTable;
   consultation_stance: ConsultationStanceTable;

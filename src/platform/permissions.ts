@@ -50,6 +50,8 @@ export const grants = {
   'reses.record': ['member', 'staff', 'administrator'],
   /** Set the council's reses periods. */
   'reses.periods': ['staff', 'administrator'],
+  /** Assemble the council's pokir from aspirations, record their steps, link the projects they became. */
+  'pokir.manage': ['staff', 'administrator'],
   /** Edit the council's service settings: categories, targets, verification period, holidays. */
   'council.configure': ['administrator'],
   /** Issue and revoke the keys of applications that file aspirations through Open311. */

@@ -201,6 +201,11 @@ describe('reses reports', () => {
       new RegExp(aspiration.code),
       'whoever raised it receives the tracking code',
     );
+    assert.doesNotMatch(
+      (await agent().get(`/aspirasi/${aspiration.code}`)).body,
+      /Disampaikan dalam reses/,
+      'the trail waits for the report to be public',
+    );
 
     // Publishing needs a summary.
     await m.get(page);
@@ -212,6 +217,21 @@ describe('reses reports', () => {
       summary: 'Reses di Dapil ini menyerap keluhan banjir dan penerangan jalan dari 85 warga.',
     });
     assert.equal(published.headers.location, `${page}?pesan=terbit`);
+
+    // The aspiration's own page now says where it was raised, and its citizen is told.
+    const trail = (await agent().get(`/aspirasi/${aspiration.code}`)).body;
+    assert.match(
+      trail,
+      new RegExp(`<a href="/reses/${reportId}">Disampaikan dalam reses ${mine.member.name}, 6 Oktober 2026</a>`),
+    );
+    await t.app.outbox.deliverDue();
+    assert.match(
+      mailbox
+        .to('darto.reses@example.org')
+        .map((x) => x.subject)
+        .join('\n'),
+      new RegExp(`${aspiration.code}: Disampaikan dalam reses`),
+    );
 
     // The public sees the report: the visit, how many came, the photo, the input and its page.
     const list = await agent().get('/reses');

@@ -5,10 +5,12 @@
  * which is filed at once as an aspiration (channel "reses") and so routed and followed like any
  * other. Once published, the report is public.
  */
-import { fileReceivedAspiration, publicAspiration } from '../aspirations/service.ts';
+import { fileReceivedAspiration, publicAspiration, recordTrailStep } from '../aspirations/service.ts';
 import { getCouncil } from '../council/service.ts';
 import { recordAudit } from '../platform/audit.ts';
 import type { CurrentUser, Deps } from '../platform/deps.ts';
+import { dayOf } from '../platform/format.ts';
+import { translator } from '../platform/i18n.ts';
 import { can } from '../platform/permissions.ts';
 import {
   MAX_PHOTOS,
@@ -277,6 +279,36 @@ export async function reportPhoto(deps: Deps, reportId: number, photoId: number,
   return (await q.photoFile(deps.db, structure.council.id, reportId, photoId))?.file;
 }
 
+/**
+ * Writes "raised in the reses of …" on each aspiration once the report is public, in the caller's
+ * transaction; the council is read before it, as no query may leave the transaction.
+ */
+async function markTrail(
+  deps: Deps,
+  db: Parameters<typeof recordTrailStep>[0],
+  council: { id: number; name: string },
+  record: ReportSummary,
+  items: { code: string; day: string | null }[],
+) {
+  const lang = deps.config.defaultLanguage;
+  const mail = { t: translator(lang), site: council.name, day: (day: string) => dayOf({ lang }, day) };
+  for (const item of items)
+    await recordTrailStep(
+      db,
+      deps,
+      council.id,
+      item.code,
+      {
+        step: 'reses',
+        member: record.member.name,
+        period: record.period.name,
+        day: item.day,
+        href: `/reses/${record.id}`,
+      },
+      mail,
+    );
+}
+
 type Editable = { ok: true; record: ReportRecord } | { ok: false; problem: 'missing' | 'forbidden' };
 
 async function editable(deps: Deps, user: CurrentUser, id: number): Promise<Editable> {
@@ -395,7 +427,10 @@ export async function addInput(
   if (input.visit !== '' && visit === undefined) return { ok: false, errors: [{ field: 'visit', problem: 'invalid' }] };
   const result = await fileReceivedAspiration(deps, user, 'reses', input);
   if (!result.ok) return result;
+  const { council } = await getCouncil(deps.db);
   await deps.db.transaction().execute(async (trx) => {
+    if (record.publishedAt !== null)
+      await markTrail(deps, trx, council, record, [{ code: result.code, day: visit?.day ?? null }]);
     await q.insertInput(trx, {
       report_id: id,
       visit_id: visit?.id ?? null,
@@ -433,8 +468,22 @@ export async function publishReport(
   else if (summary.length > 10_000) errors.push({ field: 'summary', problem: 'tooLong', max: 10_000 });
   if (found.record.visitList.length === 0) errors.push({ field: 'summary', problem: 'noVisit' });
   if (errors.length > 0) return { ok: false, errors };
+  const { council } = await getCouncil(deps.db);
+  const record = found.record;
   await deps.db.transaction().execute(async (trx) => {
-    await q.updateReport(trx, id, { summary, published_at: found.record.publishedAt ?? new Date() });
+    // The first time the report goes public, each aspiration it lists shows where it was raised.
+    if (record.publishedAt === null)
+      await markTrail(
+        deps,
+        trx,
+        council,
+        record,
+        record.inputList.map((i) => ({
+          code: i.code,
+          day: record.visitList.find((v) => v.id === i.visitId)?.day ?? null,
+        })),
+      );
+    await q.updateReport(trx, id, { summary, published_at: record.publishedAt ?? new Date() });
     await recordAudit(trx, {
       actorUserId: user.id,
       actorRole: user.role,

@@ -35,10 +35,14 @@ export class Agent {
     return token;
   }
 
-  /** Posts a form; takes the token from the last page unless `_csrf` is given (or null: none). */
-  post(url: string, form: Record<string, string>, options: { csrf?: string | null } = {}) {
+  /**
+   * Posts a form; takes the token from the last page unless `_csrf` is given (or null: none). A
+   * list of pairs sends a name more than once, as ticked checkboxes do.
+   */
+  post(url: string, form: Record<string, string> | [string, string][], options: { csrf?: string | null } = {}) {
     const token = options.csrf === undefined ? this.csrf() : options.csrf;
-    const fields = token === null ? form : { _csrf: token, ...form };
+    const pairs = Array.isArray(form) ? form : Object.entries(form);
+    const fields = token === null ? pairs : [['_csrf', token] as [string, string], ...pairs];
     return this.app
       .inject({
         method: 'POST',

@@ -5,6 +5,7 @@ import type { PageContext } from '../../platform/page-context.ts';
 import type { FieldWords } from '../../platform/validation.ts';
 import { SummaryList } from '../../platform/views/components.tsx';
 import type { AspirationView, Deadline, FieldProblem, FollowUpKind, TimelineEvent } from '../service.ts';
+import { trailText } from '../trail.ts';
 import { StatusBadge } from './shared.tsx';
 
 const kindTexts = {
@@ -246,6 +247,8 @@ function eventTitle(ctx: PageContext, e: TimelineEvent): string {
       return t(d.answer === 'ya' ? 'aspiration.event.fixedYes' : 'aspiration.event.fixedNo');
     case 'received':
       return t('aspiration.event.receivedVia', { channel: textOf(t, channelTexts, d.channel) });
+    case 'trail':
+      return trailText(t, d, (day) => dayOf(ctx, day));
     default:
       return textOf(t, eventTexts, e.kind);
   }
@@ -266,7 +269,13 @@ export function Timeline({
       {view.events.map((e) => (
         <li key={e.id} class={e.public ? `event event-${e.kind}` : 'event event-internal'}>
           <p class="event-head">
-            <strong>{eventTitle(ctx, e)}</strong>
+            <strong>
+              {e.kind === 'trail' && typeof e.details.href === 'string' && e.details.href.startsWith('/') ? (
+                <a href={e.details.href}>{eventTitle(ctx, e)}</a>
+              ) : (
+                eventTitle(ctx, e)
+              )}
+            </strong>
             {!e.public ? ` (${t('aspiration.internal')})` : null}
             <br />
             <span class="meta">

@@ -14,6 +14,7 @@ import { seedDemoConsultations } from './consultations.ts';
 import { seedDemoForums } from './forums.ts';
 import { seedCouncil } from './index.ts';
 import { seedDemoMeetings } from './meetings.ts';
+import { seedDemoPokir } from './pokir.ts';
 import { seedDemoProjects } from './projects.ts';
 import { seedDemoDrafts, seedDemoRegulations } from './regulations.ts';
 import { seedDemoReses } from './reses.ts';
@@ -43,6 +44,9 @@ export async function loadDemo(database: OpenDatabase, config: Config, say: (lin
     say(`Loaded ${room.slots} demo opening times of the aspiration room and ${room.appointments} bookings (fictional)`);
   const reses = await seedDemoReses(database.db, council.id, jakartaDay(new Date()));
   if (reses.reports > 0) say(`Loaded a demo reses period with ${reses.reports} members' reports (fictional)`);
+  const pokir = await seedDemoPokir(database.db, council.id, jakartaDay(new Date()));
+  if (pokir.items > 0)
+    say(`Loaded ${pokir.items} demo pokir items at each step, with their aspirations and projects (fictional)`);
   const { lines } = await seedDemoBudget(database.db, council.id, year);
   if (lines > 0)
     say(`Loaded a demo ${year} budget of ${lines} lines (revenue about Rp 6.7 trillion; details fictional)`);

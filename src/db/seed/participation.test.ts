@@ -6,10 +6,11 @@ import { seedDemoAppointments } from './appointments.ts';
 import { seedDemoAspirations } from './aspirations.ts';
 import { seedDemoConsultations } from './consultations.ts';
 import { seedDemoForums } from './forums.ts';
+import { seedDemoPokir } from './pokir.ts';
 import { seedDemoDrafts } from './regulations.ts';
 import { seedDemoReses } from './reses.ts';
 
-test('the demo has an RPJMD chapter open for comments, a Raperda consultation with its report out, forum threads, the aspiration room open, and a reses with its reports', async () => {
+test('the demo has an RPJMD chapter open for comments, a Raperda consultation with its report out, forum threads, the aspiration room open, a reses with its reports, and pokir at each step', async () => {
   const t = await buildTestApp();
   try {
     const db = t.database.db;
@@ -80,6 +81,23 @@ test('the demo has an RPJMD chapter open for comments, a Raperda consultation wi
       .execute();
     assert.ok(inputs.length > 0);
     assert.ok(inputs.every((i) => i.channel === 'reses'));
+
+    // A pokir list for next year with items at each step, each from aspirations of its place,
+    // whose trail shows it.
+    const pokir = await seedDemoPokir(db, council.id, today);
+    assert.ok(pokir.items >= 4, `${pokir.items} pokir items`);
+    assert.deepEqual(await seedDemoPokir(db, council.id, today), { items: 0 });
+    const steps = await db.selectFrom('pokir_item').select('status').distinct().execute();
+    assert.deepEqual(steps.map((r) => r.status).sort(), ['apbd', 'diusulkan', 'rkpd', 'selesai']);
+    const source = await db
+      .selectFrom('pokir_source')
+      .select(['aspiration_code', 'pokir_id'])
+      .executeTakeFirstOrThrow();
+    assert.match(
+      (await t.app.inject(`/aspirasi/${source.aspiration_code}`)).body,
+      new RegExp(`<a href="/pokir/${source.pokir_id}">Dimasukkan dalam pokok-pokok pikiran DPRD`),
+    );
+    assert.match((await t.app.inject('/pokir')).body, /Masuk APBD/);
   } finally {
     await t.close();
   }

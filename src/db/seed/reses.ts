@@ -32,7 +32,7 @@ export async function seedDemoReses(db: Db, councilId: number, today: string): P
       starts_on: startsOn,
       ends_on: endsOn,
     })
-    .returning('id')
+    .returning(['id', 'name'])
     .executeTakeFirstOrThrow();
   const dapils = await db
     .selectFrom('dapil')
@@ -44,7 +44,7 @@ export async function seedDemoReses(db: Db, councilId: number, today: string): P
   for (const [d, dapil] of dapils.entries()) {
     const member = await db
       .selectFrom('member')
-      .select(['id'])
+      .select(['id', 'name'])
       .where('council_id', '=', councilId)
       .where('dapil_id', '=', dapil.id)
       .where('active', '=', true)
@@ -62,7 +62,7 @@ export async function seedDemoReses(db: Db, councilId: number, today: string): P
     const heard = await db
       .selectFrom('aspiration')
       .innerJoin('kecamatan', 'kecamatan.id', 'aspiration.kecamatan_id')
-      .select(['aspiration.code', 'aspiration.title'])
+      .select(['aspiration.id', 'aspiration.code', 'aspiration.title'])
       .where('aspiration.council_id', '=', councilId)
       .where('aspiration.channel', '=', 'reses')
       .where('aspiration.kind', '!=', 'rahasia')
@@ -99,16 +99,33 @@ export async function seedDemoReses(db: Db, councilId: number, today: string): P
           .executeTakeFirstOrThrow();
         visitIds.push(visit.id);
       }
-      for (const [i, item] of heard.entries())
+      for (const [i, item] of heard.entries()) {
+        const visitId = visitIds[i % visitIds.length] ?? null;
         await trx
           .insertInto('reses_input')
+          .values({ report_id: report.id, visit_id: visitId, aspiration_code: item.code, title: item.title })
+          .execute();
+        // The aspiration's trail says where it was raised, as a report published in the portal does.
+        const day = visitId === null ? null : dayFrom(startsOn, (i % visitIds.length) * 2 + (d % 2));
+        await trx
+          .insertInto('aspiration_event')
           .values({
-            report_id: report.id,
-            visit_id: visitIds[i % visitIds.length] ?? null,
-            aspiration_code: item.code,
-            title: item.title,
+            aspiration_id: item.id,
+            kind: 'trail',
+            public: true,
+            actor_user_id: null,
+            actor_member_id: null,
+            body: null,
+            details: JSON.stringify({
+              step: 'reses',
+              member: member.name,
+              period: period.name,
+              day,
+              href: `/reses/${report.id}`,
+            }),
           })
           .execute();
+      }
     });
     reports++;
   }

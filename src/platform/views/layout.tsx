@@ -19,6 +19,7 @@ const navigation: { href: string; label: MessageKey }[] = [
   { href: '/forum', label: 'nav.forum' },
   { href: '/janji-temu', label: 'nav.appointments' },
   { href: '/reses', label: 'nav.reses' },
+  { href: '/pokir', label: 'nav.pokir' },
 ];
 
 /** Links that depend on who is signed in. */

@@ -243,7 +243,9 @@ export function ResesReportOfficePage({
           name="visit"
           label={t('reses.field.visit')}
           empty={t('reses.visitNone')}
-          value={values.visit}
+          value={
+            values.visit ?? (record.visitList.at(-1) === undefined ? undefined : String(record.visitList.at(-1)?.id))
+          }
           error={errors.visit}
           options={record.visitList.map((v) => ({ value: String(v.id), label: `${dayOf(ctx, v.day)} · ${v.place}` }))}
         />
