@@ -15,13 +15,17 @@ before(async () => {
 });
 after(() => place.remove());
 
-/** One GET on its own connection; resolves with the status and Retry-After, or the error's code. */
+/**
+ * One GET; resolves with the status and Retry-After, or the error's code. A client waits 60 s:
+ * long enough for a request that sat in the listen queue while a loaded 2-core machine rendered
+ * the admitted pages, short enough to catch a server that queues without end.
+ */
 function get(
   url: string,
   agent: HttpAgent,
 ): Promise<{ status: number; retryAfter?: string | undefined } | { error: string }> {
   return new Promise((resolve) => {
-    const req = request(url, { agent, timeout: 30_000 }, (res) => {
+    const req = request(url, { agent, timeout: 60_000 }, (res) => {
       res.resume();
       res.on('end', () =>
         resolve({ status: res.statusCode ?? 0, retryAfter: res.headers['retry-after'] as string | undefined }),
