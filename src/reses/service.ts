@@ -5,7 +5,7 @@
  * which is filed at once as an aspiration (channel "reses") and so routed and followed like any
  * other. Once published, the report is public.
  */
-import { fileReceivedAspiration, publicAspiration, recordTrailStep } from '../aspirations/service.ts';
+import { fileReceivedAspiration, recordTrailStep } from '../aspirations/service.ts';
 import { getCouncil } from '../council/service.ts';
 import { recordAudit } from '../platform/audit.ts';
 import type { CurrentUser, Deps } from '../platform/deps.ts';
@@ -77,7 +77,7 @@ export interface Visit {
 
 export interface ReportRecord extends ReportSummary {
   visitList: Visit[];
-  inputList: { id: number; visitId: number | null; code: string; title: string; status: string | undefined }[];
+  inputList: { id: number; visitId: number | null; code: string; title: string }[];
 }
 
 type ReportRow = NonNullable<Awaited<ReturnType<typeof q.reportById>>>;
@@ -245,12 +245,6 @@ export async function reportRecord(
     visits.map((v) => v.id),
   );
   const places = structure.kecamatan.flatMap((k) => k.kelurahan.map((kel) => ({ ...kel, kecamatan: k.name })));
-  // Where each item stands now, as its public page says (a confidential one is not shown).
-  const statuses = await Promise.all(
-    inputs.map(
-      async (i) => (await publicAspiration(deps, i.aspiration_code, { user: null, ownedIds: [] }))?.view.status,
-    ),
-  );
   return {
     ...summary,
     visitList: visits.map((v) => ({
@@ -262,13 +256,7 @@ export async function reportRecord(
       notes: v.notes,
       photos: photos.filter((p) => p.visit_id === v.id).map((p) => ({ id: p.id, width: p.width, height: p.height })),
     })),
-    inputList: inputs.map((i, n) => ({
-      id: i.id,
-      visitId: i.visit_id,
-      code: i.aspiration_code,
-      title: i.title,
-      status: statuses[n],
-    })),
+    inputList: inputs.map((i) => ({ id: i.id, visitId: i.visit_id, code: i.aspiration_code, title: i.title })),
   };
 }
 
