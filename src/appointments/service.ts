@@ -401,9 +401,16 @@ export interface AppointmentView {
 
 type AppointmentRow = NonNullable<Awaited<ReturnType<typeof q.appointmentById>>>;
 
-async function viewOf(deps: Deps, r: AppointmentRow): Promise<AppointmentView> {
+async function viewOf(
+  deps: Deps,
+  r: AppointmentRow,
+  slots = new Map<number, Promise<Awaited<ReturnType<typeof q.slotById>>>>(),
+): Promise<AppointmentView> {
   const structure = await getCouncil(deps.db);
-  const slotRow = r.slot_id === null ? undefined : await q.slotById(deps.db, structure.council.id, r.slot_id);
+  // A day's queue shares its slots: each is read once however many are booked in it.
+  if (r.slot_id !== null && !slots.has(r.slot_id))
+    slots.set(r.slot_id, q.slotById(deps.db, structure.council.id, r.slot_id));
+  const slotRow = r.slot_id === null ? undefined : await slots.get(r.slot_id);
   return {
     id: r.id,
     code: r.code,
@@ -631,9 +638,10 @@ export async function deskDay(deps: Deps, user: CurrentUser, day: string, ip: st
       ip,
       details: { day, appointments: rows.length },
     });
+  const slots = new Map<number, ReturnType<typeof q.slotById>>();
   return Promise.all(
     rows.map(async (r) => {
-      const view = await viewOf(deps, r);
+      const view = await viewOf(deps, r, slots);
       return { ...view, ...personOf(deps, r), time: r.starts_at ?? r.created_at };
     }),
   );
