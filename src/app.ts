@@ -88,6 +88,7 @@ export async function buildApp({ config, database, assets, logStream }: AppOptio
     https,
     // Map tiles come from the configured tile server, and from nowhere else.
     imageOrigins: config.map === undefined ? [] : [tileOrigin(config.map.tiles)],
+    frameOrigins: config.embedOrigins,
   });
   const pageCache = new PageCache(config.pageCacheSeconds, security);
   const assetFiles = new AssetFiles(security);

@@ -71,6 +71,11 @@ export interface Config {
   retention: RetentionDays;
   /** Map tiles (Leaflet) for pins and map views when JavaScript is on; unset: no map, only the selects. */
   map: { tiles: string; attribution: string } | undefined;
+  /**
+   * Origins whose video player a hearing's page may embed, loaded only when the visitor asks for it
+   * (the content security policy's frame-src); empty: livestreams are links only.
+   */
+  embedOrigins: string[];
   /** Where uploaded files (photos) are kept. */
   uploadDir: string;
   /** Citizens' input: how long after resolution the citizen may reopen, and when to ask "is it resolved?". */
@@ -303,6 +308,15 @@ export function loadConfig(env: Env = process.env): Config {
   if (tiles !== undefined && !/^https?:\/\/[^/]+\/.*\{z\}.*\{x\}.*\{y\}/.test(tiles)) {
     throw new ConfigError('MAP_TILE_URL', `expected an http(s) address with {z}, {x} and {y}, got "${tiles}"`);
   }
+  // "none" turns embedding off: livestreams are then links only.
+  const embedOrigins = text(env, 'LIVESTREAM_EMBED_ORIGINS', 'https://www.youtube-nocookie.com')
+    .replace(/^none$/i, '')
+    .split(',')
+    .map((o) => o.trim())
+    .filter((o) => o !== '');
+  for (const origin of embedOrigins)
+    if (!/^https:\/\/[a-z0-9.-]+(:\d{1,5})?$/i.test(origin))
+      throw new ConfigError('LIVESTREAM_EMBED_ORIGINS', `expected https origins separated by commas, got "${origin}"`);
   const map = tiles === undefined ? undefined : { tiles, attribution: text(env, 'MAP_ATTRIBUTION', '') };
   const uploadDir = path.resolve(text(env, 'UPLOAD_DIR', path.join(dataDir, 'uploads')));
   const aspirations = {
@@ -342,6 +356,7 @@ export function loadConfig(env: Env = process.env): Config {
     messageGateway,
     retention,
     map,
+    embedOrigins,
     uploadDir,
     aspirations,
     shutdownQuietMs,

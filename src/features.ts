@@ -14,6 +14,7 @@ import { feature as consultations } from './consultations/index.ts';
 import { feature as council } from './council/index.ts';
 import { feature as drafts } from './drafts/index.ts';
 import { feature as forums } from './forums/index.ts';
+import { feature as hearings } from './hearings/index.ts';
 import { feature as home } from './home/index.ts';
 import { feature as members } from './members/index.ts';
 import { feature as openData } from './open-data/index.ts';
@@ -41,6 +42,7 @@ export const features: readonly Feature[] = [
   drafts,
   consultations,
   forums,
+  hearings,
   appointments,
   reses,
   pokir,

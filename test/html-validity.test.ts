@@ -28,6 +28,7 @@ const mainPages = [
   '/aspirasi',
   '/konsultasi',
   '/forum',
+  '/siaran',
   '/janji-temu',
   '/reses',
   '/pokir',

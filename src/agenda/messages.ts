@@ -71,7 +71,15 @@ export const messages = {
   'agenda.field.startTime': { id: 'Jam mulai (WIB)', en: 'Start time (WIB)' },
   'agenda.field.endTime': { id: 'Jam selesai (WIB, tidak wajib)', en: 'End time (WIB, optional)' },
   'agenda.field.place': { id: 'Tempat', en: 'Place' },
-  'agenda.field.onlineUrl': { id: 'Tautan rapat daring', en: 'Online meeting link' },
+  'agenda.hearingLink': {
+    id: 'Ikuti rapat ini secara daring: tonton siarannya, ajukan dan dukung pertanyaan, baca jawabannya',
+    en: 'Follow this meeting online: watch it, ask and support questions, read the answers',
+  },
+  'agenda.liveNow': { id: 'Sedang berlangsung', en: 'Live now' },
+  'agenda.field.onlineUrl': {
+    id: 'Tautan rapat video (untuk narasumber undangan)',
+    en: 'Video meeting link (for invited speakers)',
+  },
   'agenda.field.livestreamUrl': { id: 'Siaran langsung', en: 'Livestream' },
   'agenda.field.recordingUrl': { id: 'Rekaman', en: 'Recording' },
   'agenda.field.openness': { id: 'Sifat rapat', en: 'Openness' },

@@ -7,6 +7,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { type Static, Type } from 'typebox';
 import { getCouncil } from '../council/service.ts';
+import { hearingOfMeeting } from '../hearings/service.ts';
 import { getMember, memberIdBySlug } from '../members/service.ts';
 import { deps } from '../platform/auth.ts';
 import { BadRequestError, NotFoundError } from '../platform/errors.tsx';
@@ -186,9 +187,12 @@ export const agendaRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/agenda/:id',
     { config: { access: 'public' }, schema: { hide: true, params: IdParams } },
     async (request, reply) => {
-      const record = await meeting(deps(app), request.params.id, official(request));
+      const [record, hearingId] = await Promise.all([
+        meeting(deps(app), request.params.id, official(request)),
+        hearingOfMeeting(deps(app), request.params.id),
+      ]);
       if (record === undefined) throw new NotFoundError('meeting');
-      return renderPage(request, reply, (ctx) => <MeetingPage ctx={ctx} record={record} />);
+      return renderPage(request, reply, (ctx) => <MeetingPage ctx={ctx} record={record} hearingId={hearingId} />);
     },
   );
 

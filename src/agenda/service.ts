@@ -475,7 +475,8 @@ export function viewOf(structure: CouncilStructure, row: Row, official = false):
       ? {
           agendaItems: row.agenda_items,
           place: row.place,
-          onlineUrl: row.online_url,
+          // The video meeting is for invited speakers; the public follows the livestream.
+          onlineUrl: official ? row.online_url : null,
           livestreamUrl: row.livestream_url,
           minutes: row.minutes,
           decisions: row.decisions,
@@ -483,6 +484,24 @@ export function viewOf(structure: CouncilStructure, row: Row, official = false):
         }
       : undefined,
   };
+}
+
+/** A meeting without a stated end is taken to last this long. */
+export const ASSUMED_HOURS = 3;
+
+/** When a meeting ends, or is taken to end. */
+export function endOf(m: Pick<MeetingView, 'startsAt' | 'endsAt'>): Date {
+  return m.endsAt ?? new Date(m.startsAt.getTime() + ASSUMED_HOURS * 3_600_000);
+}
+
+/** Going on now and followed online: an open meeting, not cancelled, with a livestream. */
+export function liveNow(m: MeetingView, now = new Date()): boolean {
+  return (
+    !m.cancelled &&
+    m.details?.livestreamUrl != null &&
+    m.startsAt.getTime() <= now.getTime() &&
+    now.getTime() < endOf(m).getTime()
+  );
 }
 
 export interface AgendaFilter {

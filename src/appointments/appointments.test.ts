@@ -242,7 +242,7 @@ describe('the aspiration room', () => {
     assert.match(gone.body, /Dibatalkan/);
     assert.doesNotMatch(gone.body, /Batalkan janji temu/);
     await visitor.get(`${link}?x=1`);
-    await visitor.get('/janji-temu/waktu/' + String(first.id));
+    await visitor.get(`/janji-temu/waktu/${first.id}`);
     const again = await visitor.post(`${link}/batal`, {});
     assert.equal(again.headers.location, `${link}?pesan=terlambat`);
     assert.equal((await agent().get('/janji-temu/saya/tidak-ada-janji-dengan-tautan-ini')).statusCode, 404);

@@ -87,6 +87,7 @@ export const messages = {
   'aspiration.channel.sms': { id: 'SMS', en: 'SMS' },
   'aspiration.channel.whatsapp': { id: 'WhatsApp', en: 'WhatsApp' },
   'aspiration.channel.forum': { id: 'Forum warga', en: 'Citizens’ forum' },
+  'aspiration.channel.siaran': { id: 'Rapat daring (pertanyaan warga)', en: 'Online hearing (citizen question)' },
   'aspiration.confidentialHint': {
     id: 'Laporan rahasia tidak pernah tampil untuk umum, dan nama Anda tidak pernah ditampilkan.',
     en: 'A confidential report is never shown publicly, and your name is never shown.',

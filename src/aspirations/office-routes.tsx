@@ -8,6 +8,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { getCouncil } from '../council/service.ts';
 import { deps, ForbiddenError, signedIn } from '../platform/auth.ts';
 import { NotFoundError } from '../platform/errors.tsx';
+import { eventStreams, sseMessage } from '../platform/event-streams.ts';
 import type { MessageKey } from '../platform/i18n.ts';
 import { multipartBody } from '../platform/multipart.ts';
 import { renderForm, renderPage } from '../platform/render.tsx';
@@ -88,43 +89,16 @@ export const aspirationOfficeRoutes: FastifyPluginAsyncTypebox = async (app) => 
   );
 
   // Server-Sent Events: each aspiration committed (by any app process) is announced to open inboxes.
-  const openStreams = new Set<() => void>();
-  app.addHook('preClose', async () => {
-    for (const end of openStreams) end();
-  });
+  const streams = eventStreams(app);
   app.get(
     '/kelola/aspirasi/langsung',
     { config: { access: 'aspiration.triage', stream: true }, schema: { hide: true } },
     (_request, reply) => {
-      reply.hijack();
-      const res = reply.raw;
-      res.writeHead(200, {
-        'content-type': 'text/event-stream; charset=utf-8',
-        'cache-control': 'no-store',
-        'x-accel-buffering': 'no',
-      });
-      res.write('retry: 10000\n\n');
-      const unsubscribe = app.realtime.subscribe(NEW_ASPIRATION, (code) => {
-        res.write(`event: aspiration\ndata: ${JSON.stringify({ code })}\n\n`);
-      });
-      let seconds = 0;
-      // A comment now and then keeps proxies from closing an idle stream; draining ends it.
-      const timer = setInterval(() => {
-        if (app.isDraining()) end();
-        else if (++seconds % 25 === 0) res.write(': ping\n\n');
-      }, 1000);
-      timer.unref();
-      const stop = () => {
-        clearInterval(timer);
-        unsubscribe();
-        openStreams.delete(end);
-      };
-      const end = () => {
-        stop();
-        res.end();
-      };
-      openStreams.add(end);
-      res.on('close', stop);
+      let unsubscribe = () => {};
+      const write = streams.open(reply, () => unsubscribe());
+      unsubscribe = app.realtime.subscribe(NEW_ASPIRATION, (code) =>
+        write(sseMessage('aspiration', JSON.stringify({ code }))),
+      );
     },
   );
 

@@ -249,8 +249,10 @@ export type ReceivedProblem = 'required' | 'tooLong' | 'tooShort' | 'invalid';
 export async function fileReceivedAspiration(
   deps: Deps,
   user: CurrentUser,
-  channel: 'ruang_aspirasi' | 'reses',
+  channel: 'ruang_aspirasi' | 'reses' | 'siaran',
   input: {
+    /** The account of whoever raised it, when they have one: it shows among their aspirations. */
+    userId?: number | null;
     category: string;
     location: string;
     title: string;
@@ -273,7 +275,7 @@ export async function fileReceivedAspiration(
     consent: true,
     channel,
     photos: [],
-    userId: null,
+    userId: input.userId ?? null,
     enteredBy: user,
   });
   if (result.ok) return { ok: true, code: result.code };

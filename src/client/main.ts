@@ -3,14 +3,18 @@
  * Every page works without this file; it only makes things quicker to use.
  */
 import { autoSubmit } from './modules/auto-submit.ts';
+import { embedPlayer } from './modules/embed-player.ts';
 import { fileList } from './modules/file-list.ts';
+import { hearingLive } from './modules/hearing-live.ts';
 import { inboxLive } from './modules/inbox-live.ts';
 import { pin } from './modules/pin.ts';
 import { pointsMap } from './modules/points-map.ts';
 
 const modules: Record<string, (element: HTMLElement) => void> = {
   'auto-submit': autoSubmit,
+  'embed-player': embedPlayer,
   'file-list': fileList,
+  'hearing-live': hearingLive,
   'inbox-live': inboxLive,
   pin,
   'points-map': pointsMap,

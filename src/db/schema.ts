@@ -250,7 +250,8 @@ export type AspirationChannel =
   | 'open311'
   | 'sms'
   | 'whatsapp'
-  | 'forum';
+  | 'forum'
+  | 'siaran';
 
 export interface AspirationTable extends Timestamps {
   id: Id;
@@ -764,6 +765,53 @@ export interface PokirItemTable extends Timestamps {
   created_by: number | null;
 }
 
+export interface HearingTable extends Timestamps {
+  id: Id;
+  council_id: number;
+  meeting_id: number;
+  questions_open: ColumnType<boolean, boolean | undefined, boolean>;
+  email_questions: ColumnType<boolean, boolean | undefined, boolean>;
+  created_by: number | null;
+}
+
+export type QuestionStatus = 'pending' | 'approved' | 'rejected' | 'merged';
+
+export interface HearingQuestionTable extends Timestamps {
+  id: Id;
+  hearing_id: number;
+  body: string;
+  asker_label: string;
+  user_id: number | null;
+  email_sealed: string | null;
+  email_lookup: string | null;
+  status: ColumnType<QuestionStatus, QuestionStatus | undefined, QuestionStatus>;
+  merged_into: number | null;
+  votes: ColumnType<number, number | undefined, number>;
+  answer: string | null;
+  answer_second: number | null;
+  answered_at: Date | null;
+  aspiration_code: string | null;
+  moderated_by: number | null;
+  moderated_at: Date | null;
+}
+
+export interface HearingVoteTable {
+  question_id: number;
+  voter: string;
+  created_at: Generated<Date>;
+}
+
+export interface HearingPendingQuestionTable {
+  id: Id;
+  hearing_id: number;
+  body: string;
+  asker_label: string;
+  email_sealed: string;
+  email_lookup: string;
+  token_hash: string;
+  created_at: Generated<Date>;
+}
+
 export interface PokirSourceTable extends Timestamps {
   id: Id;
   pokir_id: number;
@@ -878,6 +926,10 @@ export interface Database {
   pokir_item: PokirItemTable;
   pokir_source: PokirSourceTable;
   pokir_step: PokirStepTable;
+  hearing: HearingTable;
+  hearing_question: HearingQuestionTable;
+  hearing_vote: HearingVoteTable;
+  hearing_pending_question: HearingPendingQuestionTable;
   consultation_support: ConsultationSupportTable;
   consultation_report: ConsultationReportTable;
   consultation_stance: ConsultationStanceTable;

@@ -48,7 +48,8 @@ export async function registerOverloadGuard(app: FastifyInstance, overload: Conf
       if (counted.delete(request)) inFlight--;
     };
     app.addHook('onRequest', (request, reply, done) => {
-      if (neverRefused(request.url)) return done();
+      // An open event stream waits for news; it is not work in the queue, and thousands may be open.
+      if (neverRefused(request.url) || request.routeOptions.config?.stream === true) return done();
       inFlight++;
       counted.add(request);
       reply.raw.once('close', () => release(request));

@@ -44,6 +44,14 @@ export const grants = {
   'forum.link': ['member', 'staff', 'administrator'],
   /** See reported forum posts; hide, restore, or dismiss the reports. */
   'forum.moderate': ['moderator', 'staff', 'administrator'],
+  /** Make a public meeting a virtual hearing that takes questions; open and close its questions. */
+  'hearings.manage': ['staff', 'administrator'],
+  /** Approve, reject and merge a hearing's questions; mark them answered, or file them as aspirations. */
+  'hearings.moderate': ['moderator', 'staff', 'administrator'],
+  /** See the chair's screen: a hearing's approved questions by support. */
+  'hearings.chair': ['member', 'moderator', 'staff', 'administrator'],
+  /** Ask a hearing a question with one's account. */
+  'hearings.ask': ['citizen', 'staff', 'member', 'moderator', 'administrator'],
   /** Publish the aspiration room's times; see the day's queue, check people in, record conversations. */
   'appointments.desk': ['staff', 'administrator'],
   /** Record a reses: the places visited, attendance, photos and input (a member their own). */

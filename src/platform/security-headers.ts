@@ -10,6 +10,8 @@ export interface SecurityOptions {
   https: boolean;
   /** Origins images may come from besides the portal (the map's tile server). */
   imageOrigins: readonly string[];
+  /** Origins of video players a page may embed (a hearing's livestream, loaded on request). */
+  frameOrigins?: readonly string[];
 }
 
 /** The headers, by name; the content security policy allows no inline script or style. */
@@ -22,6 +24,7 @@ export function securityHeaders(options: SecurityOptions): Record<string, string
     ['font-src', ["'self'"]],
     ['connect-src', ["'self'"]],
     ['form-action', ["'self'"]],
+    ['frame-src', options.frameOrigins?.length ? [...options.frameOrigins] : ["'none'"]],
     ['frame-ancestors', ["'none'"]],
     ['object-src', ["'none'"]],
     ['base-uri', ["'self'"]],

@@ -154,6 +154,25 @@ describe('the council’s pokir', () => {
     assert.match(one.body, /PJU Jalan Melati<\/a> · 60% selesai/);
     for (const code of codes) assert.match(one.body, new RegExp(`/aspirasi/${code}`));
 
+    // The same as open data: the year's list by dapil, and the item with its steps and sources.
+    const api = (await t.app.inject('/api/v1/pokir?year=2027')).json() as {
+      year: number;
+      items: { id: number; status: string; estimated_cost: number; project_id: number; aspirations: number }[];
+    };
+    assert.equal(api.year, 2027);
+    const listed = api.items.find((x) => x.id === id);
+    assert.equal(listed?.status, 'rkpd');
+    assert.equal(listed?.estimated_cost, 350_000_000);
+    assert.equal(listed?.project_id, project.id);
+    assert.equal(listed?.aspirations, codes.length);
+    const detail = (await t.app.inject(`/api/v1/pokir/${id}`)).json() as {
+      aspiration_codes: string[];
+      steps: unknown[];
+    };
+    assert.deepEqual([...detail.aspiration_codes].sort(), [...codes].sort());
+    assert.ok(detail.steps.length >= 2);
+    assert.equal((await t.app.inject('/api/v1/pokir/999999')).statusCode, 404);
+
     // Only the secretariat assembles.
     for (const role of ['citizen', 'member', 'moderator'] as const) {
       const other = await signIn(t, await createUser(t, role), agent());

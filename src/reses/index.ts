@@ -1,13 +1,14 @@
 /** Reses: members' recess reports — visits, attendance, photos, and the input filed as aspirations. */
 import { deps } from '../platform/auth.ts';
 import type { Feature } from '../platform/feature.ts';
+import { resesApiRoutes } from './api-routes.ts';
 import { messages } from './messages.ts';
 import { resesRoutes } from './routes.tsx';
 import { removeOrphanResesPhotos } from './service.ts';
 
 export const feature: Feature = {
   name: 'reses',
-  routes: [resesRoutes],
+  routes: [resesRoutes, resesApiRoutes],
   messages,
   jobs: (app) => {
     const run = () =>

@@ -250,6 +250,19 @@ describe('reses reports', () => {
     assert.equal(meta.exif, undefined, 'no EXIF: no camera, no place');
     assert.equal(meta.format, 'webp');
 
+    // As open data: the report's figures, visits and the codes of its input, nobody who came named.
+    const api = (await t.app.inject('/api/v1/reses')).json() as { reports: { id: number; attendance: number }[] };
+    assert.equal(api.reports.find((r) => r.id === reportId)?.attendance, 85);
+    const one = await t.app.inject(`/api/v1/reses/${reportId}`);
+    assert.equal(one.statusCode, 200);
+    const detail = one.json() as { visits_list: { place: string }[]; aspirations: { code: string }[] };
+    assert.equal(detail.visits_list[0]?.place, 'Balai RW 05');
+    assert.deepEqual(
+      detail.aspirations.map((a) => a.code),
+      [aspiration.code],
+    );
+    assert.doesNotMatch(one.body, /darto\.reses@example\.org/);
+
     const validator = new HtmlValidate({ extends: ['html-validate:standard'] });
     for (const html of [list.body, report.body, (await m.get(page)).body, (await staff.get('/kelola/reses')).body]) {
       const result = await validator.validateString(html);

@@ -8,7 +8,7 @@ import { FilterSearch, FilterSelect, SelectField } from '../../platform/views/fo
 import { Layout } from '../../platform/views/layout.tsx';
 import { Pager } from '../../platform/views/pager.tsx';
 import { jakartaDay } from '../../platform/working-days.ts';
-import { type MeetingRecord, type MeetingView, meetingTypes } from '../service.ts';
+import { liveNow, type MeetingRecord, type MeetingView, meetingTypes } from '../service.ts';
 import { shownTitle, typeLabel } from './shared.tsx';
 
 const revisionTexts = {
@@ -58,6 +58,12 @@ export function MeetingItem({ ctx, m, heading = 'h3' }: { ctx: PageContext; m: M
           <>
             {' · '}
             <Tag>{t('agenda.closed')}</Tag>
+          </>
+        ) : null}
+        {liveNow(m) ? (
+          <>
+            {' · '}
+            <Tag tone="active">{t('agenda.liveNow')}</Tag>
           </>
         ) : null}
       </p>
@@ -347,7 +353,16 @@ function changedValue(ctx: PageContext, field: string, raw: string): string {
   return String(value);
 }
 
-export function MeetingPage({ ctx, record }: { ctx: PageContext; record: MeetingRecord }) {
+export function MeetingPage({
+  ctx,
+  record,
+  hearingId,
+}: {
+  ctx: PageContext;
+  record: MeetingRecord;
+  /** The meeting's virtual hearing, where citizens follow it and ask their questions. */
+  hearingId?: number | undefined;
+}) {
   const { t } = ctx;
   const m = record.view;
   const d = m.details;
@@ -372,6 +387,18 @@ export function MeetingPage({ ctx, record }: { ctx: PageContext; record: Meeting
       <BackLink href="/agenda">{t('agenda.back')}</BackLink>
       <article itemscope itemtype="https://schema.org/Event">
         <h1 itemprop="name">{shownTitle(ctx, m)}</h1>
+        {liveNow(m) ? (
+          <p>
+            <Tag tone="active">{t('agenda.liveNow')}</Tag>
+          </p>
+        ) : null}
+        {hearingId === undefined || m.cancelled ? null : (
+          <Banner tone="important">
+            <p>
+              <a href={`/siaran/${hearingId}`}>{t('agenda.hearingLink')}</a>
+            </p>
+          </Banner>
+        )}
         {m.cancelled ? (
           <Banner tone="warning">
             <p>

@@ -33,6 +33,7 @@ export const channelTexts = {
   sms: 'aspiration.channel.sms',
   whatsapp: 'aspiration.channel.whatsapp',
   forum: 'aspiration.channel.forum',
+  siaran: 'aspiration.channel.siaran',
 } as const satisfies Record<AspirationChannel, MessageKey>;
 
 const eventTexts = {

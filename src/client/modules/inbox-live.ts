@@ -1,7 +1,8 @@
 /**
- * The staff inbox hears of new aspirations as they are committed (Server-Sent Events) and says
- * so in its status line, with a link to reload; the list itself is not reshuffled under the
- * officer's hands. Without JavaScript the inbox is simply reloaded by hand.
+ * A back-office list hears of changes as they are committed (Server-Sent Events: new aspirations
+ * in the inbox, questions in a hearing's moderation queue) and says so in its status line, with a
+ * link to reload; the list itself is not reshuffled under the officer's hands. Without JavaScript
+ * the list is simply reloaded by hand. `data-event` names the event (default "aspiration").
  */
 export function inboxLive(element: HTMLElement): void {
   const source = element.dataset.source;
@@ -9,7 +10,7 @@ export function inboxLive(element: HTMLElement): void {
   if (source === undefined || template === undefined || typeof EventSource === 'undefined') return;
   let count = 0;
   const events = new EventSource(source);
-  events.addEventListener('aspiration', () => {
+  events.addEventListener(element.dataset.event ?? 'aspiration', () => {
     count++;
     const link = document.createElement('a');
     link.href = window.location.href;

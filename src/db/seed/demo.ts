@@ -1,6 +1,6 @@
 /**
  * The demo: the council from councils/<name>/ and a year of fictional meetings, documents,
- * drafts, consultations, forum threads, projects, aspirations and a budget, loaded into an empty database (each part only when
+ * drafts, consultations, online hearings with questions, forum threads, projects, aspirations and a budget, loaded into an empty database (each part only when
  * its table is empty). Used by the server on first start and by the screenshot script.
  */
 import type { Config } from '../../config.ts';
@@ -12,6 +12,7 @@ import { seedDemoAspirations } from './aspirations.ts';
 import { seedDemoBudget } from './budget.ts';
 import { seedDemoConsultations } from './consultations.ts';
 import { seedDemoForums } from './forums.ts';
+import { seedDemoHearings } from './hearings.ts';
 import { seedCouncil } from './index.ts';
 import { seedDemoMeetings } from './meetings.ts';
 import { seedDemoPokir } from './pokir.ts';
@@ -32,6 +33,8 @@ export async function loadDemo(database: OpenDatabase, config: Config, say: (lin
   if (drafts > 0) say(`Loaded ${drafts} demo drafts of the ${year} Propemperda (fictional)`);
   const { consultations } = await seedDemoConsultations(database.db, council.id, jakartaDay(new Date()));
   if (consultations > 0) say(`Loaded ${consultations} demo public consultations with comments (fictional)`);
+  const { hearings } = await seedDemoHearings(database.db, council.id);
+  if (hearings > 0) say(`Loaded ${hearings} demo online hearings with citizens' questions (fictional)`);
   const { threads } = await seedDemoForums(database.db, council.id);
   if (threads > 0) say(`Loaded ${threads} demo forum threads with replies (fictional)`);
   const { projects } = await seedDemoProjects(database.db, council.id, year, jakartaDay(new Date()));

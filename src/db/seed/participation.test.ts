@@ -6,6 +6,8 @@ import { seedDemoAppointments } from './appointments.ts';
 import { seedDemoAspirations } from './aspirations.ts';
 import { seedDemoConsultations } from './consultations.ts';
 import { seedDemoForums } from './forums.ts';
+import { seedDemoHearings } from './hearings.ts';
+import { seedDemoMeetings } from './meetings.ts';
 import { seedDemoPokir } from './pokir.ts';
 import { seedDemoDrafts } from './regulations.ts';
 import { seedDemoReses } from './reses.ts';
@@ -98,6 +100,50 @@ test('the demo has an RPJMD chapter open for comments, a Raperda consultation wi
       new RegExp(`<a href="/pokir/${source.pokir_id}">Dimasukkan dalam pokok-pokok pikiran DPRD`),
     );
     assert.match((await t.app.inject('/pokir')).body, /Masuk APBD/);
+  } finally {
+    await t.close();
+  }
+});
+
+test('the demo has a hearing held with its questions answered, and one ahead with its livestream announced', async () => {
+  const t = await buildTestApp();
+  try {
+    const db = t.database.db;
+    const council = await db.selectFrom('council').select('id').executeTakeFirstOrThrow();
+    const now = new Date();
+    await seedDemoMeetings(db, council.id, Number(jakartaDay(now).slice(0, 4)));
+    // In the last days of December no plenary of the demo year lies ahead.
+    const plenaryAhead = await db
+      .selectFrom('meeting')
+      .select('id')
+      .where('type', '=', 'paripurna')
+      .where('starts_at', '>', now)
+      .executeTakeFirst();
+    const expected = plenaryAhead === undefined ? 1 : 2;
+    assert.deepEqual(await seedDemoHearings(db, council.id, now), { hearings: expected });
+    assert.deepEqual(await seedDemoHearings(db, council.id, now), { hearings: 0 }, 'only once');
+    const list = (await t.app.inject('/api/v1/hearings')).json() as {
+      hearings: {
+        id: number;
+        live: boolean;
+        taking_questions: boolean;
+        recording_url: string | null;
+        answered: number;
+      }[];
+    };
+    const held = list.hearings.find((h) => h.recording_url !== null);
+    const ahead = list.hearings.find((h) => h.taking_questions);
+    assert.ok(held !== undefined);
+    assert.equal(ahead !== undefined, plenaryAhead !== undefined);
+    assert.equal(held.answered, 4);
+    const questions = (await t.app.inject(`/api/v1/hearings/${held.id}/questions`)).json() as {
+      questions: { answer: string | null; recording_second: number | null; supporters: number }[];
+    };
+    assert.ok(questions.questions.every((q) => q.answer !== null || q.recording_second !== null));
+    assert.equal(questions.questions[0]?.supporters, 41, 'most supported first');
+    const page = await t.app.inject(`/siaran/${held.id}`);
+    assert.match(page.body, /Tonton rekamannya/);
+    assert.doesNotMatch(page.body, /Promosi jasa pinjaman/, 'the rejected one is not shown');
   } finally {
     await t.close();
   }

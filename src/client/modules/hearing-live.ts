@@ -1,0 +1,108 @@
+/**
+ * A hearing's question lists follow the meeting live (Server-Sent Events): a question the moderator
+ * approves appears, support counts change and the list reorders by them, an answered question moves
+ * to the answered list, a withdrawn or merged one leaves. New items are drawn from the page's own
+ * <template>, so they look and work like those the server drew. Without JavaScript the page has a
+ * link that reloads it.
+ */
+interface LiveQuestion {
+  id: number;
+  gone?: true;
+  body?: string;
+  asker?: string;
+  votes?: number;
+  settled?: boolean;
+  answer?: string | null;
+  moment?: string | null;
+  momentLink?: string | null;
+  code?: string | null;
+}
+
+function slot(item: Element, name: string): HTMLElement | null {
+  return item.querySelector<HTMLElement>(`[data-slot="${name}"]`);
+}
+
+function show(item: Element, name: string, visible: boolean): void {
+  const block = slot(item, name);
+  if (block !== null) block.hidden = !visible;
+}
+
+export function hearingLive(root: HTMLElement): void {
+  const source = root.dataset.source;
+  const template = root.querySelector<HTMLTemplateElement>('template[data-template="question"]');
+  const open = root.querySelector<HTMLElement>('[data-list="open"]');
+  const settled = root.querySelector<HTMLElement>('[data-list="settled"]');
+  if (source === undefined || template === null || open === null || settled === null) return;
+  if (typeof EventSource === 'undefined') return;
+  const numbers = new Intl.NumberFormat(root.dataset.format);
+  const citizen = root.dataset.citizen ?? '';
+
+  const fill = (item: HTMLElement, q: LiveQuestion) => {
+    item.dataset.votes = String(q.votes ?? 0);
+    const set = (name: string, text: string) => {
+      const el = slot(item, name);
+      if (el !== null) el.textContent = text;
+    };
+    set('body', q.body ?? '');
+    set('asker', q.asker || citizen);
+    set('votes', numbers.format(q.votes ?? 0));
+    set('answer', q.answer ?? '');
+    show(item, 'answer-block', (q.answer ?? null) !== null);
+    let moment = slot(item, 'moment');
+    if (moment !== null && q.momentLink && moment.tagName !== 'A') {
+      const link = document.createElement('a');
+      link.dataset.slot = 'moment';
+      link.rel = 'noopener';
+      moment.replaceWith(link);
+      moment = link;
+    }
+    if (moment instanceof HTMLAnchorElement && q.momentLink) moment.href = q.momentLink;
+    set('moment', q.moment ?? '');
+    show(item, 'moment-block', (q.moment ?? null) !== null);
+    const code = slot(item, 'code');
+    if (code instanceof HTMLAnchorElement && q.code) code.href = `/aspirasi/${q.code}`;
+    set('code', q.code ?? '');
+    show(item, 'code-block', (q.code ?? null) !== null);
+    if (q.settled) slot(item, 'vote')?.remove();
+  };
+
+  const draw = (q: LiveQuestion) => {
+    let item = document.getElementById(`pertanyaan-${q.id}`);
+    if (q.gone) {
+      item?.remove();
+      return;
+    }
+    if (item === null) {
+      const copy = template.content.firstElementChild?.cloneNode(true);
+      if (!(copy instanceof HTMLElement)) return;
+      item = copy;
+      item.id = `pertanyaan-${q.id}`;
+      const form = slot(item, 'vote');
+      if (form instanceof HTMLFormElement) form.action = form.action.replace(/\/0\/dukung$/, `/${q.id}/dukung`);
+      const button = form?.querySelector('button[aria-label]');
+      button?.setAttribute('aria-label', (button.getAttribute('aria-label') ?? '').replace(/\b0\b/, String(q.id)));
+    }
+    fill(item, q);
+    const list = q.settled ? settled : open;
+    if (item.parentElement !== list) list.append(item);
+  };
+
+  // Most supported first; among equals, the one asked first.
+  const order = (list: HTMLElement) => {
+    const items = [...list.children] as HTMLElement[];
+    const key = (el: HTMLElement) => [Number(el.dataset.votes ?? 0), Number(el.id.replace(/\D/g, ''))] as const;
+    const sorted = [...items].sort((a, b) => key(b)[0] - key(a)[0] || key(a)[1] - key(b)[1]);
+    if (sorted.some((el, i) => el !== items[i])) list.append(...sorted);
+  };
+
+  const events = new EventSource(source);
+  events.addEventListener('questions', (event) => {
+    for (const q of JSON.parse((event as MessageEvent<string>).data) as LiveQuestion[]) draw(q);
+    for (const list of [open, settled]) {
+      order(list);
+      const empty = root.querySelector<HTMLElement>(`[data-empty="${list.dataset.list}"]`);
+      if (empty !== null) empty.hidden = list.children.length > 0;
+    }
+  });
+  window.addEventListener('pagehide', () => events.close());
+}

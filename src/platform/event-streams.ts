@@ -1,0 +1,83 @@
+/**
+ * Server-Sent Events answers: streams that stay open while a page listens for changes (the staff
+ * inbox, a hearing's questions). One timer serves every stream of a plugin: a comment every 25 s
+ * keeps proxies from closing an idle stream, and when the server drains or closes, every stream is
+ * ended so that browsers reconnect to another process. Thousands of open streams cost one timer.
+ */
+import type { FastifyInstance, FastifyReply } from 'fastify';
+
+export interface EventStreams {
+  /**
+   * Answers with an open stream; `onEnd` runs once when it ends, by the client or the server.
+   * Returns the function that writes to it.
+   */
+  open(reply: FastifyReply, onEnd: () => void): (chunk: string) => void;
+  /** How many streams are open now. */
+  readonly size: number;
+}
+
+/** One SSE message: an event name and its data on one line. */
+export function sseMessage(event: string, data: string): string {
+  return `event: ${event}\ndata: ${data}\n\n`;
+}
+
+export function eventStreams(app: FastifyInstance): EventStreams {
+  const ends = new Set<() => void>();
+  const writers = new Set<(chunk: string) => void>();
+  let timer: NodeJS.Timeout | undefined;
+  let seconds = 0;
+  const tick = () => {
+    if (app.isDraining()) {
+      for (const end of [...ends]) end();
+      return;
+    }
+    if (++seconds % 25 === 0) for (const write of writers) write(': ping\n\n');
+  };
+  app.addHook('preClose', async () => {
+    for (const end of [...ends]) end();
+  });
+
+  return {
+    open(reply, onEnd) {
+      reply.hijack();
+      const res = reply.raw;
+      res.writeHead(200, {
+        'content-type': 'text/event-stream; charset=utf-8',
+        'cache-control': 'no-store',
+        'x-accel-buffering': 'no',
+      });
+      // A browser that lost the stream asks again after this long, not at once all together.
+      res.write('retry: 5000\n\n');
+      const write = (chunk: string) => {
+        if (!res.writableEnded) res.write(chunk);
+      };
+      let done = false;
+      const stop = () => {
+        if (done) return;
+        done = true;
+        ends.delete(end);
+        writers.delete(write);
+        if (ends.size === 0 && timer !== undefined) {
+          clearInterval(timer);
+          timer = undefined;
+        }
+        onEnd();
+      };
+      const end = () => {
+        stop();
+        res.end();
+      };
+      ends.add(end);
+      writers.add(write);
+      if (timer === undefined) {
+        timer = setInterval(tick, 1000);
+        timer.unref();
+      }
+      res.on('close', stop);
+      return write;
+    },
+    get size() {
+      return ends.size;
+    },
+  };
+}
