@@ -73,12 +73,13 @@ export function hearingLive(root: HTMLElement): void {
       return;
     }
     if (item === null) {
-      const copy = template.content.firstElementChild?.cloneNode(true);
-      if (!(copy instanceof HTMLElement)) return;
-      item = copy;
+      const model = template.content.firstElementChild;
+      if (model === null) return;
+      // Adopted into the page: an element left in the template's own document has no address.
+      item = document.importNode(model, true) as HTMLElement;
       item.id = `pertanyaan-${q.id}`;
       const form = slot(item, 'vote');
-      if (form instanceof HTMLFormElement) form.action = form.action.replace(/\/0\/dukung$/, `/${q.id}/dukung`);
+      form?.setAttribute('action', (form.getAttribute('action') ?? '').replace(/\/0\/dukung$/, `/${q.id}/dukung`));
       const button = form?.querySelector('button[aria-label]');
       button?.setAttribute('aria-label', (button.getAttribute('aria-label') ?? '').replace(/\b0\b/, String(q.id)));
     }
