@@ -16,8 +16,10 @@
  * each committed before its answer: text only from wrk (16 connections, a multipart POST each, the
  * form's token taken from the first answers), and with one photo from a fetch client (4 at a time:
  * the photo's re-encoding, not the generator, is the limit there), the compressed weight of each
- * page's first load against the 30 KB budget, and the server's resident memory. Medians of the
- * runs. Prints a table and writes bench/results/<time>-<engine>.json and bench/results/latest.md.
+ * page's first load against the 30 KB budget, and the server's resident memory. Then a streamed
+ * hearing's crowd (bench/hearing-load.ts, its own process): 2,000 open event streams, 50 questions
+ * asked and 50 supports given per second, while the home page and /agenda are measured again beside
+ * it. Medians of the runs. Prints a table and writes bench/results/<time>-<engine>.json and bench/results/latest.md.
  * Not part of npm test.
  */
 import { spawn } from 'node:child_process';
@@ -38,8 +40,10 @@ import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import sharp from 'sharp';
-import { openDatabase } from '../src/db/index.ts';
+import { hashPassword } from '../src/accounts/passwords.ts';
+import { type Db, openDatabase } from '../src/db/index.ts';
 import { seedCouncil } from '../src/db/seed/index.ts';
+import { createSealer, type Sealer } from '../src/platform/crypto.ts';
 import {
   browserEncoding,
   type Ceiling,
@@ -70,6 +74,12 @@ const duration = flag('duration', quick ? 3 : 6);
 const runs = flag('runs', quick ? 1 : 3);
 const submissions = flag('submissions', quick ? 100 : 400);
 const connectionCounts = quick ? [64] : [64, 256];
+/** The hearing's crowd: open streams, and questions asked (and supports given) per second. */
+const hearingStreams = flag('streams', 2000);
+const hearingRate = flag('question-rate', 50);
+/** Pages measured beside the hearing, each for the runs, plus a margin for the crowd to settle. */
+const hearingSeconds = 2 * runs * duration + 10;
+const BENCH_PASSWORD = 'bench password for the hearing crowd';
 const engineArg = args.includes('--engines') ? (args[args.indexOf('--engines') + 1] ?? '') : '';
 const serverUrl = process.env.DATABASE_URL;
 const engines = (
@@ -298,6 +308,109 @@ function rssOf(pid: number): number {
   return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) * 1024;
 }
 
+/** A meeting going on now as a hearing with two approved questions, and citizens to ask more. */
+async function prepareHearing(db: Db, sealer: Sealer, citizens: number) {
+  const council = await db.selectFrom('council').select('id').orderBy('id').executeTakeFirstOrThrow();
+  const startsAt = new Date(Date.now() - 10 * 60_000);
+  const meeting = await db
+    .insertInto('meeting')
+    .values({
+      council_id: council.id,
+      uid: `bench-hearing-${Date.now()}@dewan-terbuka`,
+      type: 'paripurna',
+      title: 'Rapat Paripurna: penyampaian LKPJ (siaran uji beban)',
+      starts_at: startsAt,
+      ends_at: new Date(startsAt.getTime() + 6 * 3_600_000),
+      place: 'Ruang Rapat Paripurna DPRD',
+      open: true,
+      livestream_url: 'https://www.youtube.com/watch?v=benchLive01',
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const hearing = await db
+    .insertInto('hearing')
+    .values({ council_id: council.id, meeting_id: meeting.id })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const questions = await db
+    .insertInto('hearing_question')
+    .values(
+      ['Bagaimana target penurunan banjir tahun depan?', 'Kapan jalan lingkungan di kelurahan kami diperbaiki?'].map(
+        (body) => ({ hearing_id: hearing.id, body, asker_label: '', status: 'approved' as const }),
+      ),
+    )
+    .returning('id')
+    .execute();
+  const hash = await hashPassword(BENCH_PASSWORD);
+  const emails = Array.from({ length: citizens }, (_, i) => `warga${i}.siaran@bench.example`);
+  for (let i = 0; i < emails.length; i += 500)
+    await db
+      .insertInto('app_user')
+      .values(
+        emails.slice(i, i + 500).map((email) => ({
+          email_lookup: sealer.lookup(email),
+          email_sealed: sealer.seal(email),
+          name_sealed: sealer.seal('Warga uji beban'),
+          password_hash: hash,
+          role: 'citizen' as const,
+          status: 'active' as const,
+          email_verified_at: new Date(),
+        })),
+      )
+      .execute();
+  return { id: hearing.id, questions: questions.map((q) => q.id), emails };
+}
+
+interface CrowdResult {
+  streams: number;
+  open: number;
+  refused: number;
+  closedEarly: number;
+  seconds: number;
+  asked: { ok: number; refused: number; failed: number; perSecond: number };
+  supported: { ok: number; failed: number; perSecond: number };
+  messages: number;
+  messagesPerStreamPerSecond: number;
+  supportToStreamMs: { p50: number; p99: number; samples: number };
+}
+
+/** The hearing's crowd in a process of its own (bench/hearing-load.ts), once its streams are open. */
+async function startCrowd(address: string, hearing: Awaited<ReturnType<typeof prepareHearing>>) {
+  const child = spawn(
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      'bench/hearing-load.ts',
+      JSON.stringify({
+        address,
+        hearing: hearing.id,
+        streams: hearingStreams,
+        rate: hearingRate,
+        emails: hearing.emails,
+        password: BENCH_PASSWORD,
+        questions: hearing.questions,
+      }),
+    ],
+    { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  const lines = createInterface({ input: child.stdout });
+  const next = () =>
+    new Promise<string>((resolve, reject) => {
+      lines.once('line', resolve);
+      child.once('exit', (code) => reject(new Error(`the hearing crowd stopped (${code})`)));
+    });
+  const ready = await next();
+  console.log(`  ${ready}`);
+  return {
+    async stop(): Promise<CrowdResult> {
+      const summary = next();
+      child.kill('SIGTERM');
+      return JSON.parse(await summary) as CrowdResult;
+    },
+  };
+}
+
 async function prepare(engine: 'pglite' | 'postgres') {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'dewan-bench-'));
   let databaseUrl: string | undefined;
@@ -336,17 +449,24 @@ async function prepare(engine: 'pglite' | 'postgres') {
     .select(['consultation_id', 'id'])
     .where('position', '=', 3)
     .executeTakeFirstOrThrow();
-  await open.close();
   const secrets = {
     SESSION_SECRET: 'bench-session-secret-long-enough-for-the-check',
     DATA_KEYS: Buffer.alloc(32, 5).toString('base64'),
     LOOKUP_KEY: Buffer.alloc(32, 6).toString('base64'),
   };
+  const hearing = await prepareHearing(
+    open.db,
+    createSealer([Buffer.alloc(32, 5)], Buffer.alloc(32, 6)),
+    // Each citizen may ask five questions in ten minutes: enough of them for the whole measure.
+    Math.ceil((hearingRate * hearingSeconds) / 5) + 10,
+  );
+  await open.close();
   return {
     env: { DATA_DIR: dataDir, DATABASE_URL: databaseUrl, ...secrets },
     code: code.code,
     consultation: busiest.consultation_id,
     section: busiest.id,
+    hearing,
     fillSeconds,
     async remove() {
       rmSync(dataDir, { recursive: true, force: true });
@@ -525,6 +645,28 @@ for (const engine of engines) {
       ),
     );
     await quiet(portal.address);
+    console.log(
+      `${engine}: a hearing followed on ${hearingStreams} open streams, ${hearingRate} questions/s asked and as many supports given`,
+    );
+    const crowd = await startCrowd(portal.address, place.hearing);
+    let hearing: CrowdResult;
+    try {
+      for (const i of quick ? [0] : [0, agenda])
+        rows.push(
+          await measure(
+            `${pages[i]?.name} beside the hearing`,
+            `${portal.address}${pages[i]?.path}`,
+            { name: 'nginx gzip_static', url: nginx.url(names[i] ?? '') },
+            { connections: 64, headers: browserEncoding },
+          ),
+        );
+    } finally {
+      hearing = await crowd.stop();
+    }
+    console.log(
+      `  hearing: ${hearing.open}/${hearing.streams} streams open (${hearing.refused} refused, ${hearing.closedEarly} dropped); ${hearing.asked.perSecond.toFixed(1)} questions/s asked (${hearing.asked.refused} refused, ${hearing.asked.failed} failed), ${hearing.supported.perSecond.toFixed(1)} supports/s; ${hearing.messagesPerStreamPerSecond.toFixed(2)} messages per stream per second; support to stream p50 ${hearing.supportToStreamMs.p50.toFixed(0)} ms, p99 ${hearing.supportToStreamMs.p99.toFixed(0)} ms (${hearing.supportToStreamMs.samples} samples)`,
+    );
+    await quiet(portal.address);
     const weights: { page: string; bytes: number }[] = [];
     // Every kind of public page is weighed, in the quick run too: weighing costs a few requests.
     for (const page of [
@@ -554,6 +696,7 @@ for (const engine of engines) {
       rows,
       firstLoad: weights,
       submissions: [textOnly, withPhoto],
+      hearing,
       problems: await problemsIn(logFile),
       rssBytes: rss,
       seconds,
@@ -603,6 +746,17 @@ for (const r of results)
     lines.push(
       `| ${r.engine} | ${s.withPhoto ? 'with one photo' : 'text only'}, ${s.concurrency} at a time | ${s.perSecond.toFixed(1)} | ${s.medianMs.toFixed(1)} | ${fmt(s.p99Ms, 1)} | ${s.failures} |`,
     );
+lines.push(
+  '',
+  '| engine | hearing streams open | questions/s asked | supports/s | messages per stream per s | support to stream p50 ms | p99 ms |',
+  '| --- | --: | --: | --: | --: | --: | --: |',
+);
+for (const r of results) {
+  const h = r.hearing as CrowdResult;
+  lines.push(
+    `| ${r.engine} | ${h.open} of ${h.streams} | ${h.asked.perSecond.toFixed(1)} | ${h.supported.perSecond.toFixed(1)} | ${h.messagesPerStreamPerSecond.toFixed(2)} | ${fmt(h.supportToStreamMs.p50)} | ${fmt(h.supportToStreamMs.p99)} |`,
+  );
+}
 const markdown = `${lines.join('\n')}\n`;
 mkdirSync(path.join(root, 'bench', 'results'), { recursive: true });
 const stamp = new Date().toISOString().replace(/[:.]/g, '-');

@@ -44,7 +44,21 @@ describe('search engines', () => {
       assert.match(res.body, /^<\?xml version="1\.0" encoding="UTF-8"\?>\n<urlset /);
       all.push(...locsOf(res.body));
     }
-    for (const page of ['/', '/anggota', '/agenda', '/perda', '/raperda', '/proyek', '/anggaran', '/aspirasi', '/data'])
+    for (const page of [
+      '/',
+      '/anggota',
+      '/agenda',
+      '/perda',
+      '/raperda',
+      '/proyek',
+      '/anggaran',
+      '/aspirasi',
+      '/data',
+      '/siaran',
+      '/janji-temu',
+      '/reses',
+      '/pokir',
+    ])
       assert.ok(all.includes(`http://localhost:3000${page}`), page);
     assert.ok(all.includes('http://localhost:3000/aspirasi/ASP-2026-900001'));
     assert.ok(!all.some((url) => url.includes('ASP-2026-900002')), 'a confidential report is never listed');

@@ -10,6 +10,8 @@ export const feature: Feature = {
   name: 'appointments',
   routes: [appointmentRoutes, appointmentApiRoutes],
   messages,
+  // The booking page is public; a slot's own page is a step of booking, not a page to be found.
+  sitemap: async () => [{ path: '/janji-temu' }],
   jobs: (app) => scheduleRoomJobs(deps(app), app.log, () => app.outbox.kick()),
   backOffice: [{ href: '/kelola/janji-temu', label: 'room.office.title', permission: 'appointments.desk' }],
 };

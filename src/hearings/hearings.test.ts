@@ -488,6 +488,11 @@ describe('virtual hearings', () => {
     assert.doesNotMatch(api.body, /tono@example|user_id|email/);
     const list = (await t.app.inject('/api/v1/hearings')).json() as { hearings: { id: number; answered: number }[] };
     assert.equal(list.hearings.find((h) => h.id === pastId)?.answered, 2);
+    const csv = await t.app.inject('/data/pertanyaan-rapat-daring.csv');
+    assert.equal(csv.statusCode, 200);
+    assert.match(csv.body, /Revitalisasi Pasar Kranji/);
+    assert.match(csv.body, new RegExp(code));
+    assert.doesNotMatch(csv.body, /Wati|tono@example/, 'no asker named in open data');
   });
 
   test('a hearing of a meeting closed later is no longer public', async () => {

@@ -107,6 +107,19 @@ export function questionsOf(db: Db, hearingId: number, statuses: readonly Questi
     .execute();
 }
 
+export function approvedOfHearings(db: Db, hearingIds: number[]) {
+  if (hearingIds.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('hearing_question')
+    .select(publicColumns)
+    .where('hearing_id', 'in', hearingIds)
+    .where('status', '=', 'approved')
+    .orderBy('hearing_id')
+    .orderBy('votes', 'desc')
+    .orderBy('id')
+    .execute();
+}
+
 export function questionsByIds(db: Db, ids: number[]) {
   if (ids.length === 0) return Promise.resolve([]);
   return db.selectFrom('hearing_question').select(publicColumns).where('id', 'in', ids).execute();

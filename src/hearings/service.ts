@@ -771,6 +771,11 @@ export async function questionForOffice(deps: Deps, questionId: number) {
   return { hearing: found, question: questionOf(row) };
 }
 
+/** The approved questions of these hearings, most supported first within each (open data). */
+export async function questionsOfHearings(deps: Deps, hearingIds: number[]): Promise<Question[]> {
+  return (await q.approvedOfHearings(deps.db, hearingIds)).map(questionOf);
+}
+
 /** The questions changed since a notification, for the pages that follow a hearing live. */
 export async function questionsByIds(deps: Deps, ids: number[]): Promise<Question[]> {
   return (await q.questionsByIds(deps.db, ids)).map(questionOf);

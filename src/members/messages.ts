@@ -26,6 +26,7 @@ export const messages = {
   'members.back': { id: 'Kembali ke daftar anggota', en: 'Back to the list of members' },
   'members.otherFromDapil': { id: 'Anggota lain dari dapil {n}', en: 'Other members from district {n}' },
   'members.attendance': { id: 'Kehadiran dalam rapat', en: 'Attendance at meetings' },
+  'members.reses': { id: 'Laporan reses', en: 'Recess (reses) reports' },
   'members.attendanceNone': {
     id: 'Belum ada kehadiran rapat yang dicatat.',
     en: 'No meeting attendance has been recorded yet.',

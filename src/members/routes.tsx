@@ -5,6 +5,7 @@ import { getCouncil } from '../council/service.ts';
 import { deps } from '../platform/auth.ts';
 import { NotFoundError } from '../platform/errors.tsx';
 import { renderPage } from '../platform/render.tsx';
+import { memberReports } from '../reses/service.ts';
 import { MemberFilterQuery, MemberJson, MemberListJson, MemberParams } from './schemas.ts';
 import { getMember, listMembers, type Member, type MemberFilter, memberIdBySlug } from './service.ts';
 import { MemberPage } from './views/member-page.tsx';
@@ -66,9 +67,19 @@ export const memberRoutes: FastifyPluginAsyncTypebox = async (app) => {
               (m) => m.slug !== member.slug,
             );
       const memberId = await memberIdBySlug(app.db, structure.council.id, slug);
-      const attendance = memberId === undefined ? undefined : await memberAttendance(deps(app), memberId);
+      const [attendance, reses] =
+        memberId === undefined
+          ? [undefined, []]
+          : await Promise.all([memberAttendance(deps(app), memberId), memberReports(deps(app), memberId)]);
       return renderPage(request, reply, (ctx) => (
-        <MemberPage ctx={ctx} member={member} dapil={dapil} colleagues={colleagues} attendance={attendance} />
+        <MemberPage
+          ctx={ctx}
+          member={member}
+          dapil={dapil}
+          colleagues={colleagues}
+          attendance={attendance}
+          reses={reses}
+        />
       ));
     },
   );

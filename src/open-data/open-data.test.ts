@@ -64,6 +64,10 @@ describe('open data and the CKAN catalogue', () => {
       'agenda-rapat',
       'anggaran-apbd',
       'anggota-dprd',
+      'kunjungan-ruang-aspirasi',
+      'laporan-reses',
+      'pertanyaan-rapat-daring',
+      'pokok-pikiran-dprd',
       'produk-hukum',
       'proyek-pembangunan',
       'statistik-aspirasi',
@@ -121,7 +125,7 @@ describe('open data and the CKAN catalogue', () => {
     const search = async (query: string) =>
       JSON.parse((await agent().get(`/api/3/action/package_search?${query}`)).body) as Search;
     const all = (await search('')).result.count;
-    assert.equal(all, 6);
+    assert.equal(all, 10);
     const since = (from: string, to = '*') => `fq=${encodeURIComponent(`metadata_modified:[${from} TO ${to}]`)}`;
     assert.equal((await search(since('2020-01-01T00:00:00Z'))).result.count, all, 'every dataset changed since 2020');
     assert.equal((await search(since('*', '2000-01-01T00:00:00Z'))).result.count, 0, 'none before 2000');

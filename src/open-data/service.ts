@@ -1,19 +1,24 @@
 /**
  * Open data: every public dataset of the portal (members, meetings, legal documents, projects, the
- * budget, anonymised aspiration figures) as CSV, XLSX and JSON under CC BY 4.0, with the metadata
+ * budget, anonymised aspiration figures, hearings' questions, reses reports, pokir, the aspiration
+ * room's figures) as CSV, XLSX and JSON under CC BY 4.0, with the metadata
  * a regional open-data portal harvests through the CKAN action API (package_list, package_show,
  * package_search). Datasets are described here; their rows come from each feature's service.
  */
 import { agenda } from '../agenda/service.ts';
+import { roomFigures } from '../appointments/service.ts';
 import { aspirationStatistics } from '../aspirations/service.ts';
 import { allBudgetLines } from '../budget/service.ts';
 import { getCouncil } from '../council/service.ts';
+import { publicHearings, questionsOfHearings } from '../hearings/service.ts';
 import { listMembers } from '../members/service.ts';
 import type { Deps } from '../platform/deps.ts';
 import { csv } from '../platform/feeds.ts';
 import { writeXlsx } from '../platform/xlsx.ts';
+import { listPokir } from '../pokir/service.ts';
 import { allProjects } from '../projects/service.ts';
 import { searchRegulations } from '../regulations/service.ts';
+import { publishedReports } from '../reses/service.ts';
 
 export const LICENCE = {
   id: 'cc-by',
@@ -301,6 +306,172 @@ export const datasets: DatasetDefinition[] = [
       return {
         modified,
         rows: rows.map((r) => [r.month, r.category, r.kecamatan, r.kind, r.status, r.count, r.supporters]),
+      };
+    },
+  },
+  {
+    name: 'pertanyaan-rapat-daring',
+    title: { id: 'Pertanyaan warga dalam rapat daring', en: 'Citizens’ questions in online hearings' },
+    notes: {
+      id: 'Pertanyaan yang disetujui moderator dalam rapat DPRD yang disiarkan: isi, dukungan, jawaban tertulis, menit rekaman saat dijawab, atau kode aspirasi bila diteruskan. Tanpa nama dan kontak penanya.',
+      en: 'Questions approved by the moderator in streamed council meetings: the words, support, the written answer, the moment of the recording it was answered, or the aspiration code it became. No asker’s name or contact.',
+    },
+    tags: ['rapat daring', 'siaran', 'partisipasi', 'pertanyaan warga', 'dprd'],
+    frequency: 'harian',
+    columns: [
+      { name: 'rapat_daring', description: 'Nomor rapat daring di portal' },
+      { name: 'rapat', description: 'Nomor rapat di agenda' },
+      { name: 'judul_rapat', description: 'Judul rapat' },
+      { name: 'mulai', description: 'Waktu mulai rapat (ISO 8601, UTC)' },
+      { name: 'pertanyaan', description: 'Isi pertanyaan' },
+      { name: 'dukungan', description: 'Jumlah dukungan' },
+      { name: 'jawaban', description: 'Jawaban tertulis' },
+      { name: 'detik_rekaman', description: 'Detik rekaman saat dijawab' },
+      { name: 'dijawab', description: 'Waktu dicatat terjawab (ISO 8601, UTC)' },
+      { name: 'kode_aspirasi', description: 'Kode aspirasi bila diteruskan' },
+      { name: 'url', description: 'Halaman rapat daring' },
+    ],
+    async table(deps, base) {
+      const hearings = await publicHearings(deps);
+      const questions = await questionsOfHearings(
+        deps,
+        hearings.map((h) => h.hearing.id),
+      );
+      const byId = new Map(hearings.map((h) => [h.hearing.id, h.hearing]));
+      return {
+        modified: latest(hearings.map((h) => h.hearing.updatedAt)),
+        rows: questions.flatMap((q) => {
+          const h = byId.get(q.hearingId);
+          if (h === undefined) return [];
+          return [
+            [
+              h.id,
+              h.meeting.view.id,
+              h.meeting.view.title,
+              h.meeting.view.startsAt.toISOString(),
+              q.body,
+              q.votes,
+              q.answer,
+              q.answerSecond,
+              q.answeredAt?.toISOString() ?? null,
+              q.aspirationCode,
+              `${base}/siaran/${h.id}#pertanyaan-${q.id}`,
+            ],
+          ];
+        }),
+      };
+    },
+  },
+  {
+    name: 'laporan-reses',
+    title: { id: 'Laporan reses anggota DPRD', en: 'Council members’ recess (reses) reports' },
+    notes: {
+      id: 'Laporan reses yang terbit: masa reses, anggota, dapil, jumlah kunjungan, jumlah warga yang hadir dan jumlah aspirasi yang diterima.',
+      en: 'Published recess reports: the period, the member, the dapil, how many visits, how many people came and how much input was received.',
+    },
+    tags: ['reses', 'anggota dprd', 'dapil', 'aspirasi'],
+    frequency: 'per masa reses',
+    columns: [
+      { name: 'id', description: 'Nomor laporan di portal' },
+      { name: 'masa_reses', description: 'Nama masa reses' },
+      { name: 'mulai', description: 'Hari pertama masa reses' },
+      { name: 'selesai', description: 'Hari terakhir masa reses' },
+      { name: 'anggota', description: 'Nama anggota' },
+      { name: 'dapil', description: 'Nomor daerah pemilihan' },
+      { name: 'kunjungan', description: 'Jumlah kunjungan' },
+      { name: 'warga_hadir', description: 'Jumlah warga yang hadir' },
+      { name: 'aspirasi', description: 'Jumlah aspirasi yang dicatat' },
+      { name: 'url', description: 'Halaman laporan' },
+    ],
+    async table(deps, base) {
+      const reports = await publishedReports(deps);
+      return {
+        modified: latest(reports.map((r) => r.updatedAt)),
+        rows: reports.map((r) => [
+          r.id,
+          r.period.name,
+          r.period.startsOn,
+          r.period.endsOn,
+          r.member.name,
+          r.dapil?.number ?? null,
+          r.visits,
+          r.attendance,
+          r.inputs,
+          `${base}/reses/${r.id}`,
+        ]),
+      };
+    },
+  },
+  {
+    name: 'pokok-pikiran-dprd',
+    title: { id: 'Pokok-pokok pikiran DPRD (pokir)', en: 'The council’s proposals for the work plan (pokir)' },
+    notes: {
+      id: 'Usulan DPRD untuk RKPD per tahun: lokasi, perkiraan biaya, perangkat daerah tujuan, tahap (diusulkan, masuk RKPD, masuk APBD, selesai), proyek yang dikerjakan, dan jumlah aspirasi asalnya.',
+      en: 'The council’s proposals for the work plan by year: place, estimated cost, target agency, step (proposed, in the RKPD, in the APBD, done), the project it became, and how many aspirations it came from.',
+    },
+    tags: ['pokir', 'rkpd', 'perencanaan', 'aspirasi', 'dapil'],
+    frequency: 'bulanan',
+    columns: [
+      { name: 'id', description: 'Nomor pokir di portal' },
+      { name: 'tahun', description: 'Tahun RKPD' },
+      { name: 'judul', description: 'Judul usulan' },
+      { name: 'dapil', description: 'Nomor daerah pemilihan' },
+      { name: 'kecamatan', description: 'Kecamatan' },
+      { name: 'kelurahan', description: 'Kelurahan' },
+      { name: 'perkiraan_biaya', description: 'Perkiraan biaya (rupiah)' },
+      { name: 'opd', description: 'Perangkat daerah tujuan' },
+      { name: 'tahap', description: 'diusulkan, rkpd, apbd, selesai' },
+      { name: 'proyek', description: 'Nomor proyek di portal' },
+      { name: 'jumlah_aspirasi', description: 'Jumlah aspirasi asal' },
+      { name: 'url', description: 'Halaman pokir' },
+    ],
+    async table(deps, base) {
+      const first = await listPokir(deps, {});
+      const years = first.years.length === 0 ? [] : first.years;
+      const lists = await Promise.all(years.map((year) => listPokir(deps, { year })));
+      return {
+        modified: undefined,
+        rows: lists.flatMap((l) =>
+          l.items.map((i) => [
+            i.id,
+            i.year,
+            i.title,
+            i.dapil?.number ?? null,
+            i.kecamatan?.name ?? null,
+            i.kelurahan?.name ?? null,
+            i.estimatedCost,
+            i.agency,
+            i.status,
+            i.projectId,
+            i.sources,
+            `${base}/pokir/${i.id}`,
+          ]),
+        ),
+      };
+    },
+  },
+  {
+    name: 'kunjungan-ruang-aspirasi',
+    title: { id: 'Kunjungan ruang aspirasi', en: 'Visits to the aspiration room' },
+    notes: {
+      id: 'Jumlah janji temu dan kunjungan langsung di ruang aspirasi per bulan: dipesan, datang tanpa janji, bertemu, tidak hadir, dibatalkan. Hanya jumlah, tanpa nama, kontak atau topik.',
+      en: 'Appointments and walk-ins at the aspiration room per month: booked, walked in, met, absent, cancelled. Counts only: no name, contact or topic.',
+    },
+    tags: ['ruang aspirasi', 'janji temu', 'layanan publik'],
+    frequency: 'harian',
+    columns: [
+      { name: 'bulan', description: 'Bulan (YYYY-MM, WIB)' },
+      { name: 'dipesan', description: 'Janji temu yang dipesan daring' },
+      { name: 'tanpa_janji', description: 'Warga yang datang tanpa janji' },
+      { name: 'bertemu', description: 'Warga yang datang dan diterima' },
+      { name: 'tidak_hadir', description: 'Janji temu yang tidak dihadiri' },
+      { name: 'dibatalkan', description: 'Janji temu yang dibatalkan' },
+    ],
+    async table(deps) {
+      const figures = await roomFigures(deps);
+      return {
+        modified: undefined,
+        rows: figures.months.map((m) => [m.month, m.booked, m.walkIns, m.met, m.noShows, m.cancelled]),
       };
     },
   },

@@ -10,6 +10,7 @@ import { type CouncilStructure, getCouncil } from '../council/service.ts';
 import type { PokirStatus } from '../db/schema.ts';
 import { recordAudit } from '../platform/audit.ts';
 import type { CurrentUser, Deps } from '../platform/deps.ts';
+import type { SitemapEntry } from '../platform/feature.ts';
 import { dayOf } from '../platform/format.ts';
 import { translator } from '../platform/i18n.ts';
 import { readNumber } from '../platform/numbers.ts';
@@ -77,6 +78,13 @@ export async function listPokir(deps: Deps, filter: { year?: number | undefined;
     ...(dapil === undefined ? {} : { dapilId: dapil.id }),
   });
   return { year, years, dapil: dapil?.number, items: rows.map((r) => toItem(structure, r)) };
+}
+
+/** The public pokir pages for search engines: the list and every item of every year. */
+export async function sitemap(deps: Deps): Promise<SitemapEntry[]> {
+  const first = await listPokir(deps, {});
+  const lists = await Promise.all(first.years.map((year) => listPokir(deps, { year })));
+  return [{ path: '/pokir' }, ...lists.flatMap((l) => l.items.map((i) => ({ path: `/pokir/${i.id}` })))];
 }
 
 export interface PokirRecord {

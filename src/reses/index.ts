@@ -4,12 +4,13 @@ import type { Feature } from '../platform/feature.ts';
 import { resesApiRoutes } from './api-routes.ts';
 import { messages } from './messages.ts';
 import { resesRoutes } from './routes.tsx';
-import { removeOrphanResesPhotos } from './service.ts';
+import { removeOrphanResesPhotos, sitemap } from './service.ts';
 
 export const feature: Feature = {
   name: 'reses',
   routes: [resesRoutes, resesApiRoutes],
   messages,
+  sitemap,
   jobs: (app) => {
     const run = () =>
       void removeOrphanResesPhotos(deps(app)).catch((error: unknown) =>

@@ -250,6 +250,10 @@ describe('reses reports', () => {
     assert.equal(meta.exif, undefined, 'no EXIF: no camera, no place');
     assert.equal(meta.format, 'webp');
 
+    // The member's own page lists the report.
+    const memberPage = await agent().get(`/anggota/${mine.member.slug}`);
+    assert.match(memberPage.body, new RegExp(`<a href="/reses/${reportId}">Reses Masa Sidang III 2026</a>`));
+
     // As open data: the report's figures, visits and the codes of its input, nobody who came named.
     const api = (await t.app.inject('/api/v1/reses')).json() as { reports: { id: number; attendance: number }[] };
     assert.equal(api.reports.find((r) => r.id === reportId)?.attendance, 85);

@@ -9,6 +9,7 @@ import { fileReceivedAspiration, recordTrailStep } from '../aspirations/service.
 import { getCouncil } from '../council/service.ts';
 import { recordAudit } from '../platform/audit.ts';
 import type { CurrentUser, Deps } from '../platform/deps.ts';
+import type { SitemapEntry } from '../platform/feature.ts';
 import { dayOf } from '../platform/format.ts';
 import { translator } from '../platform/i18n.ts';
 import { can } from '../platform/permissions.ts';
@@ -485,6 +486,17 @@ export async function publishReport(
 }
 
 /** Photo files no visit refers to (an upload that failed half-way), removed when an hour old. */
+/** A member's published reports, newest period first (for their page). */
+export async function memberReports(deps: Deps, memberId: number): Promise<ReportSummary[]> {
+  return (await publishedReports(deps)).filter((r) => r.member.id === memberId);
+}
+
+/** The public reses pages for search engines. */
+export async function sitemap(deps: Deps): Promise<SitemapEntry[]> {
+  const reports = await publishedReports(deps);
+  return [{ path: '/reses' }, ...reports.map((r) => ({ path: `/reses/${r.id}`, modified: r.updatedAt }))];
+}
+
 export async function removeOrphanResesPhotos(deps: Deps): Promise<number> {
   const known = new Set((await q.allPhotoFiles(deps.db)).map((r) => r.file));
   return removeOrphans(deps.config.uploadDir, PHOTO_FOLDER, known);

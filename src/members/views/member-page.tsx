@@ -5,6 +5,8 @@ import type { PageContext } from '../../platform/page-context.ts';
 import { Avatar } from '../../platform/views/avatar.tsx';
 import { BackLink, SummaryList } from '../../platform/views/components.tsx';
 import { Layout } from '../../platform/views/layout.tsx';
+import type { ReportSummary } from '../../reses/service.ts';
+import { figuresOf } from '../../reses/views/shared.tsx';
 import type { Member } from '../service.ts';
 import { MemberCard } from './shared.tsx';
 
@@ -22,9 +24,11 @@ export interface MemberPageProps {
         attended: { id: number; title: string; startsAt: Date }[];
       }
     | undefined;
+  /** The member's published reses reports. */
+  reses?: ReportSummary[];
 }
 
-export function MemberPage({ ctx, member, dapil, colleagues, attendance }: MemberPageProps) {
+export function MemberPage({ ctx, member, dapil, colleagues, attendance, reses = [] }: MemberPageProps) {
   const { t } = ctx;
   return (
     <Layout
@@ -134,6 +138,20 @@ export function MemberPage({ ctx, member, dapil, colleagues, attendance }: Membe
           <a href={`/anggota/${member.slug}/agenda.ics`}>{t('members.calendar')}</a>
         </p>
       </section>
+      {reses.length === 0 ? null : (
+        <section aria-labelledby="reses">
+          <h2 id="reses">{t('members.reses')}</h2>
+          <ul>
+            {reses.map((r) => (
+              <li key={r.id}>
+                <a href={`/reses/${r.id}`}>{r.period.name}</a>
+                <br />
+                <span class="meta">{figuresOf(ctx, r)}</span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
       {dapil === undefined || colleagues.length === 0 ? null : (
         <section aria-labelledby="colleagues">
           <h2 id="colleagues">{t('members.otherFromDapil', { n: dapil.number })}</h2>

@@ -20,7 +20,8 @@ import {
 import { Layout } from '../../platform/views/layout.tsx';
 import { LocationField, type PlaceGroup } from '../../platform/views/place-fields.tsx';
 import type { Period, ReportRecord, ReportSummary } from '../service.ts';
-import { figuresOf, ReportBody } from './pages.tsx';
+import { ReportBody } from './pages.tsx';
+import { figuresOf } from './shared.tsx';
 
 export function ResesOfficePage({
   ctx,

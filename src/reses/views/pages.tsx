@@ -5,14 +5,7 @@ import { BackLink, SummaryList, Tag } from '../../platform/views/components.tsx'
 import { Layout } from '../../platform/views/layout.tsx';
 import { jakartaDay } from '../../platform/working-days.ts';
 import type { ReportRecord, ReportSummary } from '../service.ts';
-
-export function figuresOf(ctx: PageContext, r: ReportSummary): string {
-  return ctx.t('reses.figures', {
-    visits: formatNumber(r.visits, ctx.lang),
-    attendance: formatNumber(r.attendance, ctx.lang),
-    inputs: formatNumber(r.inputs, ctx.lang),
-  });
-}
+import { figuresOf } from './shared.tsx';
 
 export function ResesListPage({ ctx, reports }: { ctx: PageContext; reports: ReportSummary[] }) {
   const { t } = ctx;
