@@ -84,6 +84,7 @@ const latencies: number[] = [];
 let messages = 0;
 let open = 0;
 let refused = 0;
+const refusedBy: Record<string, number> = {};
 let closedEarly = 0;
 
 function stream(index: number): Promise<void> {
@@ -93,6 +94,7 @@ function stream(index: number): Promise<void> {
       (res) => {
         if (res.statusCode !== 200) {
           refused++;
+          refusedBy[String(res.statusCode)] = (refusedBy[String(res.statusCode)] ?? 0) + 1;
           res.resume();
           resolve();
           return;
@@ -127,8 +129,9 @@ function stream(index: number): Promise<void> {
         });
       },
     );
-    req.on('error', () => {
+    req.on('error', (error: NodeJS.ErrnoException) => {
       refused++;
+      refusedBy[error.code ?? 'error'] = (refusedBy[error.code ?? 'error'] ?? 0) + 1;
       resolve();
     });
     req.end();
@@ -145,7 +148,9 @@ const accounts = await (async () => {
 })();
 for (let i = 0; i < options.streams; i += 200)
   await Promise.all(Array.from({ length: Math.min(200, options.streams - i) }, (_, k) => stream(i + k)));
-console.log(`ready ${open} streams open, ${refused} refused, ${accounts.length} citizens signed in`);
+console.log(
+  `ready ${open} streams open, ${refused} refused ${JSON.stringify(refusedBy)}, ${accounts.length} citizens signed in`,
+);
 
 // ------------------------------------------------------------------ the writes
 
@@ -203,6 +208,7 @@ process.on('SIGTERM', () => {
       streams: options.streams,
       open,
       refused,
+      refusedBy,
       closedEarly,
       seconds,
       asked: { ...asked, perSecond: asked.ok / seconds },

@@ -558,6 +558,13 @@ function readableChanges(structure: CouncilStructure, changes: Record<string, [s
   return { ...changes, body_id: [name(body[0]), name(body[1])] as [string, string] };
 }
 
+/** One meeting as a line of the agenda shows it, without its history, documents or attendance. */
+export async function meetingView(deps: Deps, id: number, official = false): Promise<MeetingView | undefined> {
+  const structure = await getCouncil(deps.db);
+  const row = await q.meetingById(deps.db, structure.council.id, id);
+  return row === undefined ? undefined : viewOf(structure, row, official);
+}
+
 export async function meeting(deps: Deps, id: number, official = false): Promise<MeetingRecord | undefined> {
   const structure = await getCouncil(deps.db);
   const row = await q.meetingById(deps.db, structure.council.id, id);

@@ -356,13 +356,24 @@ describe('virtual hearings', () => {
     const two = await follow(port, `/siaran/${hearingId}/langsung`);
     try {
       assert.equal(one.status(), 200);
-      const id = (
-        await t.database.db
-          .insertInto('hearing_question')
-          .values({ hearing_id: hearingId, body: 'Apakah ada jalur sepeda di Jalan Ahmad Yani?', asker_label: 'Dewi' })
-          .returning('id')
-          .executeTakeFirstOrThrow()
-      ).id;
+      // A question waiting for the moderator is not sent to the public pages.
+      const asker = await signIn(t, await createUser(t, 'citizen'), agent());
+      await asker.get(`/siaran/${hearingId}`);
+      await asker.post(`/siaran/${hearingId}/tanya`, {
+        body: 'Apakah ada jalur sepeda di Jalan Ahmad Yani?',
+        name: 'Dewi',
+      });
+      const { id } = await t.database.db
+        .selectFrom('hearing_question')
+        .select('id')
+        .where('body', '=', 'Apakah ada jalur sepeda di Jalan Ahmad Yani?')
+        .executeTakeFirstOrThrow();
+      await new Promise((r) => setTimeout(r, 400));
+      assert.equal(
+        one.events.flat().some((e) => (e as { id: number }).id === id),
+        false,
+        'not before it is approved',
+      );
       await moderator.get(`/kelola/siaran/${hearingId}/moderasi`);
       const started = Date.now();
       await moderator.post(`/kelola/siaran/pertanyaan/${id}/setujui`, {});

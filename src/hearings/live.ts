@@ -49,7 +49,9 @@ interface Group {
   viewers: Set<(chunk: string) => void>;
   /** Moderators: told that the queue changed. */
   moderators: Set<(chunk: string) => void>;
+  /** Changed since the last message: every question, and those whose change shows in public. */
   changed: Set<number>;
+  seen: Set<number>;
   timer: NodeJS.Timeout | undefined;
   /** The recording's address, for links to a moment in it. */
   recording: string | null;
@@ -68,13 +70,15 @@ export function hearingLive(app: FastifyInstance): HearingLive {
   const flush = async (hearingId: number, group: Group) => {
     group.timer = undefined;
     const ids = [...group.changed];
+    const seen = [...group.seen];
     group.changed.clear();
-    if (group.viewers.size > 0) {
-      const found = await questionsByIds(deps(app), ids);
+    group.seen.clear();
+    if (group.viewers.size > 0 && seen.length > 0) {
+      const found = await questionsByIds(deps(app), seen);
       const known = new Set(found.map((x) => x.id));
       const payload = [
         ...found.filter((x) => x.hearingId === hearingId).map((x) => liveQuestion(x, group.recording)),
-        ...ids.filter((id) => !known.has(id)).map((id) => ({ id, gone: true as const })),
+        ...seen.filter((id) => !known.has(id)).map((id) => ({ id, gone: true as const })),
       ];
       const message = sseMessage('questions', JSON.stringify(payload));
       for (const write of group.viewers) write(message);
@@ -84,9 +88,9 @@ export function hearingLive(app: FastifyInstance): HearingLive {
   };
 
   const receive = (payload: string) => {
-    let parsed: { h?: unknown; q?: unknown };
+    let parsed: { h?: unknown; q?: unknown; v?: unknown };
     try {
-      parsed = JSON.parse(payload) as { h?: unknown; q?: unknown };
+      parsed = JSON.parse(payload) as { h?: unknown; q?: unknown; v?: unknown };
     } catch {
       return;
     }
@@ -94,6 +98,7 @@ export function hearingLive(app: FastifyInstance): HearingLive {
     const group = groups.get(parsed.h);
     if (group === undefined) return;
     group.changed.add(parsed.q);
+    if (parsed.v === 1) group.seen.add(parsed.q);
     const hearingId = parsed.h;
     group.timer ??= setTimeout(() => {
       flush(hearingId, group).catch((error: unknown) => app.log.error({ err: error }, 'hearing update failed'));
@@ -108,7 +113,14 @@ export function hearingLive(app: FastifyInstance): HearingLive {
       }
       let group = groups.get(hearingId);
       if (group === undefined) {
-        group = { viewers: new Set(), moderators: new Set(), changed: new Set(), timer: undefined, recording };
+        group = {
+          viewers: new Set(),
+          moderators: new Set(),
+          changed: new Set(),
+          seen: new Set(),
+          timer: undefined,
+          recording,
+        };
         groups.set(hearingId, group);
       }
       group.recording = recording;

@@ -8,7 +8,7 @@
  * realtime channel so that open pages of every app process follow it (live.ts).
  */
 import { contactsOf } from '../accounts/service.ts';
-import { endOf, liveNow, type MeetingRecord, meeting } from '../agenda/service.ts';
+import { endOf, liveNow, type MeetingView, meetingView } from '../agenda/service.ts';
 import { fileReceivedAspiration } from '../aspirations/service.ts';
 import { getCouncil } from '../council/service.ts';
 import type { Db } from '../db/index.ts';
@@ -25,7 +25,10 @@ import { publish } from '../platform/realtime.ts';
 import { type FieldError, isSingleLine } from '../platform/validation.ts';
 import * as q from './queries.ts';
 
-/** The realtime channel: its payload is `{"h":hearing,"q":question}` of what changed. */
+/**
+ * The realtime channel: its payload is `{"h":hearing,"q":question,"v":1}` of what changed; `v` when
+ * the change shows on public pages (a question waiting for a moderator concerns moderators only).
+ */
 export const QUESTIONS_CHANNEL = 'hearing_questions';
 export const CONFIRM_DAYS = 1;
 export const QUESTION_MAX = 500;
@@ -52,7 +55,8 @@ export interface Hearing {
   id: number;
   questionsOpen: boolean;
   emailQuestions: boolean;
-  meeting: MeetingRecord;
+  /** The meeting as the agenda shows it (its history and documents stay on the agenda's page). */
+  meeting: { view: MeetingView };
   /** Questions may be sent and supported now: open, and before the meeting's end. */
   accepting: boolean;
   live: boolean;
@@ -105,16 +109,15 @@ async function hearingOf(deps: Deps, id: number, official: boolean, now = new Da
   const structure = await getCouncil(deps.db);
   const row = await q.hearingById(deps.db, structure.council.id, id);
   if (row === undefined) return undefined;
-  const record = await meeting(deps, row.meeting_id, official);
+  const view = await meetingView(deps, row.meeting_id, official);
   // A hearing is public only while its meeting is: a meeting closed later takes it away.
-  if (record === undefined || record.view.details === undefined) return undefined;
-  const view = record.view;
+  if (view === undefined || view.details === undefined) return undefined;
   const ended = now.getTime() >= endOf(view).getTime();
   return {
     id: row.id,
     questionsOpen: row.questions_open,
     emailQuestions: row.email_questions,
-    meeting: record,
+    meeting: { view },
     accepting: row.questions_open && !view.cancelled && !ended,
     live: liveNow(view, now),
     ended,
@@ -213,10 +216,9 @@ export async function openHearing(
   ip: string,
 ): Promise<{ ok: true; id: number } | { ok: false; errors: HearingError[] }> {
   const id = /^\d{1,9}$/.test(meetingId) ? Number(meetingId) : 0;
-  const record = id === 0 ? undefined : await meeting(deps, id, true);
-  if (record === undefined) return { ok: false, errors: [{ field: 'meeting', problem: 'required' }] };
-  if (!record.view.open || record.view.cancelled)
-    return { ok: false, errors: [{ field: 'meeting', problem: 'notOpen' }] };
+  const view = id === 0 ? undefined : await meetingView(deps, id, true);
+  if (view === undefined) return { ok: false, errors: [{ field: 'meeting', problem: 'required' }] };
+  if (!view.open || view.cancelled) return { ok: false, errors: [{ field: 'meeting', problem: 'notOpen' }] };
   const structure = await getCouncil(deps.db);
   const created = await deps.db.transaction().execute(async (trx) => {
     const hearingId = await q.insertHearing(trx, {
@@ -285,9 +287,14 @@ function checkQuestion(found: Hearing, input: QuestionInput, errors: HearingErro
   return { body, name };
 }
 
-/** Announces a change of these questions to every open page of the hearing, at commit. */
-async function announce(db: Db, hearingId: number, ids: number[]) {
-  for (const id of ids) await publish(db, QUESTIONS_CHANNEL, JSON.stringify({ h: hearingId, q: id }));
+/** Announces a change of these questions to the hearing's open pages, at commit; `seen`: on public ones too. */
+async function announce(db: Db, hearingId: number, ids: number[], seen = true) {
+  for (const id of ids)
+    await publish(
+      db,
+      QUESTIONS_CHANNEL,
+      JSON.stringify(seen ? { h: hearingId, q: id, v: 1 } : { h: hearingId, q: id }),
+    );
 }
 
 export type AskResult = { ok: true; id: number } | { ok: false; errors: HearingError[] } | { ok: false; missing: true };
@@ -304,7 +311,7 @@ export async function askQuestion(deps: Deps, user: CurrentUser, id: number, inp
     return { ok: false, errors: [{ field: 'body', problem: 'tooFast' }] };
   const questionId = await deps.db.transaction().execute(async (trx) => {
     const created = await q.insertQuestion(trx, { hearing_id: id, body, asker_label: name, user_id: user.id });
-    await announce(trx, id, [created]);
+    await announce(trx, id, [created], false);
     return created;
   });
   return { ok: true, id: questionId };
@@ -398,7 +405,7 @@ export async function confirmQuestion(
       email_sealed: pending.email_sealed,
       email_lookup: pending.email_lookup,
     });
-    await announce(trx, found.id, [created]);
+    await announce(trx, found.id, [created], false);
     return true;
   });
   return sent ? { outcome: 'sent', hearingId: found.id } : { outcome: 'missing' };
