@@ -155,6 +155,7 @@ console.log(
 // ------------------------------------------------------------------ the writes
 
 const asked = { ok: 0, refused: 0, failed: 0 };
+const askedRefusedBy: Record<string, number> = {};
 const supported = { ok: 0, failed: 0 };
 let turn = 0;
 const use = new Map<number, number>();
@@ -175,7 +176,10 @@ const timer = setInterval(() => {
       })
         .then((status) => {
           if (status === 303) asked.ok++;
-          else asked.refused++;
+          else {
+            asked.refused++;
+            askedRefusedBy[String(status)] = (askedRefusedBy[String(status)] ?? 0) + 1;
+          }
         })
         .catch(() => asked.failed++);
     } else asked.refused++;
@@ -211,7 +215,7 @@ process.on('SIGTERM', () => {
       refusedBy,
       closedEarly,
       seconds,
-      asked: { ...asked, perSecond: asked.ok / seconds },
+      asked: { ...asked, refusedBy: askedRefusedBy, perSecond: asked.ok / seconds },
       supported: { ...supported, perSecond: supported.ok / seconds },
       messages,
       messagesPerStreamPerSecond: open === 0 ? 0 : messages / open / seconds,

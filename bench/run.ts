@@ -367,7 +367,8 @@ interface CrowdResult {
   refused: number;
   closedEarly: number;
   seconds: number;
-  asked: { ok: number; refused: number; failed: number; perSecond: number };
+  asked: { ok: number; refused: number; refusedBy: Record<string, number>; failed: number; perSecond: number };
+  refusedBy: Record<string, number>;
   supported: { ok: number; failed: number; perSecond: number };
   messages: number;
   messagesPerStreamPerSecond: number;
@@ -457,8 +458,9 @@ async function prepare(engine: 'pglite' | 'postgres') {
   const hearing = await prepareHearing(
     open.db,
     createSealer([Buffer.alloc(32, 5)], Buffer.alloc(32, 6)),
-    // Each citizen may ask five questions in ten minutes: enough of them for the whole measure.
-    Math.ceil((hearingRate * hearingSeconds) / 5) + 10,
+    // Each citizen may ask five questions in ten minutes: enough of them for the whole measure and
+    // the half minute of signing in and opening the streams around it.
+    Math.ceil((hearingRate * (hearingSeconds + 30)) / 5) + 10,
   );
   await open.close();
   return {
@@ -664,7 +666,7 @@ for (const engine of engines) {
       hearing = await crowd.stop();
     }
     console.log(
-      `  hearing: ${hearing.open}/${hearing.streams} streams open (${hearing.refused} refused, ${hearing.closedEarly} dropped); ${hearing.asked.perSecond.toFixed(1)} questions/s asked (${hearing.asked.refused} refused, ${hearing.asked.failed} failed), ${hearing.supported.perSecond.toFixed(1)} supports/s; ${hearing.messagesPerStreamPerSecond.toFixed(2)} messages per stream per second; support to stream p50 ${hearing.supportToStreamMs.p50.toFixed(0)} ms, p99 ${hearing.supportToStreamMs.p99.toFixed(0)} ms (${hearing.supportToStreamMs.samples} samples)`,
+      `  hearing: ${hearing.open}/${hearing.streams} streams open (${hearing.refused} refused, ${hearing.closedEarly} dropped); ${hearing.asked.perSecond.toFixed(1)} questions/s asked (${hearing.asked.refused} refused ${JSON.stringify(hearing.asked.refusedBy)}, ${hearing.asked.failed} failed), ${hearing.supported.perSecond.toFixed(1)} supports/s; ${hearing.messagesPerStreamPerSecond.toFixed(2)} messages per stream per second; support to stream p50 ${hearing.supportToStreamMs.p50.toFixed(0)} ms, p99 ${hearing.supportToStreamMs.p99.toFixed(0)} ms (${hearing.supportToStreamMs.samples} samples)`,
     );
     await quiet(portal.address);
     const weights: { page: string; bytes: number }[] = [];
