@@ -108,7 +108,10 @@ interface Child {
  */
 async function startPortal(env: Record<string, string | undefined>, logFile: string): Promise<Child> {
   const out = openSync(logFile, 'w');
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
+  // BENCH_CPU_PROFILE=<folder>: the portal writes a CPU profile there when it stops (Chrome DevTools reads it).
+  const profile = process.env.BENCH_CPU_PROFILE;
+  const flags = profile === undefined || profile === '' ? [] : ['--cpu-prof', `--cpu-prof-dir=${profile}`];
+  const child = spawn(process.execPath, [...flags, '--import', 'tsx', 'src/server.ts'], {
     cwd: root,
     // Logging stays on at info level, as in production.
     env: { ...process.env, ...env, PORT: '0', LOG_LEVEL: 'info', SEED_DEMO: 'false', TRUST_PROXY: 'true' },
@@ -303,6 +306,13 @@ async function submitMany(address: string, count: number, concurrency: number, w
   return { perSecond: times.length / seconds, medianMs: median(times), p99Ms, failures, concurrency, withPhoto };
 }
 
+/** CPU seconds a process has used so far (user and system, from /proc). */
+function cpuOf(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+  // utime and stime are fields 14 and 15 of stat, in clock ticks of 1/100 s.
+  return (Number(fields[11] ?? 0) + Number(fields[12] ?? 0)) / 100;
+}
+
 function rssOf(pid: number): number {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
   return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) * 1024;
@@ -373,6 +383,8 @@ interface CrowdResult {
   messages: number;
   messagesPerStreamPerSecond: number;
   supportToStreamMs: { p50: number; p99: number; samples: number };
+  /** Cores used on average while the pages were measured beside the hearing (1 = one core). */
+  cpu?: { portal: number; crowd: number };
 }
 
 /** The hearing's crowd in a process of its own (bench/hearing-load.ts), once its streams are open. */
@@ -404,6 +416,7 @@ async function startCrowd(address: string, hearing: Awaited<ReturnType<typeof pr
   const ready = await next();
   console.log(`  ${ready}`);
   return {
+    pid: child.pid ?? 0,
     async stop(): Promise<CrowdResult> {
       const summary = next();
       child.kill('SIGTERM');
@@ -652,6 +665,9 @@ for (const engine of engines) {
     );
     const crowd = await startCrowd(portal.address, place.hearing);
     let hearing: CrowdResult;
+    // Who used the two cores while the pages were measured beside the hearing.
+    const cpuFrom = { portal: cpuOf(portal.pid), crowd: cpuOf(crowd.pid), at: performance.now() };
+    let cpu = { portal: 0, crowd: 0 };
     try {
       for (const i of quick ? [0] : [0, agenda])
         rows.push(
@@ -663,10 +679,15 @@ for (const engine of engines) {
           ),
         );
     } finally {
-      hearing = await crowd.stop();
+      const seconds = (performance.now() - cpuFrom.at) / 1000;
+      cpu = {
+        portal: (cpuOf(portal.pid) - cpuFrom.portal) / seconds,
+        crowd: (cpuOf(crowd.pid) - cpuFrom.crowd) / seconds,
+      };
+      hearing = { ...(await crowd.stop()), cpu };
     }
     console.log(
-      `  hearing: ${hearing.open}/${hearing.streams} streams open (${hearing.refused} refused, ${hearing.closedEarly} dropped); ${hearing.asked.perSecond.toFixed(1)} questions/s asked (${hearing.asked.refused} refused ${JSON.stringify(hearing.asked.refusedBy)}, ${hearing.asked.failed} failed), ${hearing.supported.perSecond.toFixed(1)} supports/s; ${hearing.messagesPerStreamPerSecond.toFixed(2)} messages per stream per second; support to stream p50 ${hearing.supportToStreamMs.p50.toFixed(0)} ms, p99 ${hearing.supportToStreamMs.p99.toFixed(0)} ms (${hearing.supportToStreamMs.samples} samples)`,
+      `  hearing: ${hearing.open}/${hearing.streams} streams open (${hearing.refused} refused, ${hearing.closedEarly} dropped); ${hearing.asked.perSecond.toFixed(1)} questions/s asked (${hearing.asked.refused} refused ${JSON.stringify(hearing.asked.refusedBy)}, ${hearing.asked.failed} failed), ${hearing.supported.perSecond.toFixed(1)} supports/s; ${hearing.messagesPerStreamPerSecond.toFixed(2)} messages per stream per second; support to stream p50 ${hearing.supportToStreamMs.p50.toFixed(0)} ms, p99 ${hearing.supportToStreamMs.p99.toFixed(0)} ms (${hearing.supportToStreamMs.samples} samples); cores used meanwhile: portal ${cpu.portal.toFixed(2)}, crowd ${cpu.crowd.toFixed(2)}`,
     );
     await quiet(portal.address);
     const weights: { page: string; bytes: number }[] = [];
@@ -750,13 +771,13 @@ for (const r of results)
     );
 lines.push(
   '',
-  '| engine | hearing streams open | questions/s asked | supports/s | messages per stream per s | support to stream p50 ms | p99 ms |',
-  '| --- | --: | --: | --: | --: | --: | --: |',
+  '| engine | hearing streams open | questions/s asked | supports/s | messages per stream per s | support to stream p50 ms | p99 ms | cores: portal | cores: crowd |',
+  '| --- | --: | --: | --: | --: | --: | --: | --: | --: |',
 );
 for (const r of results) {
   const h = r.hearing as CrowdResult;
   lines.push(
-    `| ${r.engine} | ${h.open} of ${h.streams} | ${h.asked.perSecond.toFixed(1)} | ${h.supported.perSecond.toFixed(1)} | ${h.messagesPerStreamPerSecond.toFixed(2)} | ${fmt(h.supportToStreamMs.p50)} | ${fmt(h.supportToStreamMs.p99)} |`,
+    `| ${r.engine} | ${h.open} of ${h.streams} | ${h.asked.perSecond.toFixed(1)} | ${h.supported.perSecond.toFixed(1)} | ${h.messagesPerStreamPerSecond.toFixed(2)} | ${fmt(h.supportToStreamMs.p50)} | ${fmt(h.supportToStreamMs.p99)} | ${fmt(h.cpu?.portal ?? null, 2)} | ${fmt(h.cpu?.crowd ?? null, 2)} |`,
   );
 }
 const markdown = `${lines.join('\n')}\n`;

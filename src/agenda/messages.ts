@@ -75,6 +75,10 @@ export const messages = {
     id: 'Ikuti rapat ini secara daring: tonton siarannya, ajukan dan dukung pertanyaan, baca jawabannya',
     en: 'Follow this meeting online: watch it, ask and support questions, read the answers',
   },
+  'agenda.hearings': {
+    id: 'Rapat yang disiarkan: tonton dan ajukan pertanyaan',
+    en: 'Streamed meetings: watch and ask a question',
+  },
   'agenda.liveNow': { id: 'Sedang berlangsung', en: 'Live now' },
   'agenda.field.onlineUrl': {
     id: 'Tautan rapat video (untuk narasumber undangan)',

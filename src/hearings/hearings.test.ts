@@ -3,9 +3,10 @@ import { request as httpRequest, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, before, beforeEach, describe, test } from 'node:test';
 import { Agent } from '../../test/helpers/agent.ts';
-import { buildAppWithMailbox, type TestApp } from '../../test/helpers/app.ts';
+import { buildAppWithMailbox, buildTestApp, type TestApp } from '../../test/helpers/app.ts';
 import { linkIn, type Mailbox } from '../../test/helpers/mailbox.ts';
 import { createUser, signIn } from '../../test/helpers/users.ts';
+import { openPostgres } from '../db/index.ts';
 import { momentText, parseMoment, recordingAt } from './service.ts';
 import { embedAddress } from './views/pages.tsx';
 
@@ -169,6 +170,7 @@ describe('virtual hearings', () => {
     assert.doesNotMatch(page.body, /meet\.example\.org/);
     const list = await agent().get('/agenda?dari=2000-01-01');
     assert.equal(list.statusCode, 200);
+    assert.match(list.body, /<a href="\/siaran">Rapat yang disiarkan: tonton dan ajukan pertanyaan<\/a>/);
     const chair = await staff.get(`/kelola/siaran/${hearingId}`);
     assert.match(chair.body, /meet\.example\.org/);
     const hearing = await agent().get(`/siaran/${hearingId}`);
@@ -398,6 +400,31 @@ describe('virtual hearings', () => {
     } finally {
       one.close();
       two.close();
+    }
+  });
+
+  test('a stream open on another app instance of the same database hears of the approval too', async () => {
+    // On PostgreSQL a second pool, as another process has; the embedded engine has one process.
+    const database =
+      t.database.connectionString === undefined
+        ? { ...t.database, close: async () => {} }
+        : await openPostgres(t.database.connectionString, 2);
+    const other = await buildTestApp({ database });
+    try {
+      await other.app.listen({ port: 0, host: '127.0.0.1' });
+      const port = (other.app.server.address() as AddressInfo).port;
+      const stream = await follow(port, `/siaran/${hearingId}/langsung`);
+      const { id } = await t.database.db
+        .insertInto('hearing_question')
+        .values({ hearing_id: hearingId, body: 'Bagaimana nasib angkot di Terminal Bekasi?', asker_label: '' })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      await moderator.get(`/kelola/siaran/${hearingId}/moderasi`);
+      await moderator.post(`/kelola/siaran/pertanyaan/${id}/setujui`, {});
+      await until(() => stream.events.flat().some((e) => (e as { id: number; body?: string }).id === id));
+      stream.close();
+    } finally {
+      await other.close();
     }
   });
 

@@ -192,6 +192,9 @@ export function AgendaPage({
     <Layout ctx={ctx} title={t('agenda.title')} description={t('agenda.lead')}>
       <h1>{t('agenda.title')}</h1>
       <p class="lead">{t('agenda.lead')}</p>
+      <p>
+        <a href="/siaran">{t('agenda.hearings')}</a>
+      </p>
       <CalendarSubscription ctx={ctx} body={bodies.find((b) => b.slug === query.badan)} />
       <Tabs
         label={t('agenda.views')}
