@@ -741,7 +741,9 @@ for (const engine of engines) {
     for (const c of ceilings) await c.stop();
     await portal.stop();
     await place.remove();
-    rmSync(logFile, { force: true });
+    // BENCH_KEEP_LOG=1 keeps the portal's log for reading afterwards (it can hold millions of lines).
+    if (process.env.BENCH_KEEP_LOG === '1') console.log(`${engine}: the portal's log is kept at ${logFile}`);
+    else rmSync(logFile, { force: true });
   }
 }
 

@@ -105,13 +105,50 @@ export function isSettled(question: Question): boolean {
   return question.answeredAt !== null || question.aspirationCode !== null;
 }
 
-async function hearingOf(deps: Deps, id: number, official: boolean, now = new Date()): Promise<Hearing | undefined> {
+type HearingRow = NonNullable<Awaited<ReturnType<typeof q.hearingById>>>;
+
+/**
+ * A hearing and its meeting as read a moment ago, kept per database for PAGE_CACHE_SECONDS: in a
+ * streamed meeting every ask, support and stream opened needs them, hundreds of times a second.
+ * What depends on the clock (live, ended, accepting) is worked out again at each call. A change of
+ * the hearing's settings in this process drops its entry; other processes see it when it expires.
+ */
+const recentHearings = new WeakMap<object, Map<string, { at: number; row: HearingRow; view: MeetingView }>>();
+
+function recentOf(deps: Deps) {
+  let found = recentHearings.get(deps.db);
+  if (found === undefined) {
+    found = new Map();
+    recentHearings.set(deps.db, found);
+  }
+  return found;
+}
+
+async function readHearing(deps: Deps, id: number, official: boolean) {
+  const keepMs = deps.config.pageCacheSeconds * 1000;
+  const key = `${id}:${official}`;
+  const recent = recentOf(deps);
+  const kept = recent.get(key);
+  if (kept !== undefined && Date.now() - kept.at < keepMs) return kept;
   const structure = await getCouncil(deps.db);
   const row = await q.hearingById(deps.db, structure.council.id, id);
   if (row === undefined) return undefined;
   const view = await meetingView(deps, row.meeting_id, official);
+  if (view === undefined) return undefined;
+  const read = { at: Date.now(), row, view };
+  if (keepMs > 0) {
+    if (recent.size > 1000) recent.clear();
+    recent.set(key, read);
+  }
+  return read;
+}
+
+async function hearingOf(deps: Deps, id: number, official: boolean, now = new Date()): Promise<Hearing | undefined> {
+  const read = await readHearing(deps, id, official);
+  if (read === undefined) return undefined;
+  const { row, view } = read;
   // A hearing is public only while its meeting is: a meeting closed later takes it away.
-  if (view === undefined || view.details === undefined) return undefined;
+  if (view.details === undefined) return undefined;
   const ended = now.getTime() >= endOf(view).getTime();
   return {
     id: row.id,
@@ -256,6 +293,8 @@ export async function setHearing(
       questions_open: settings.questionsOpen,
       email_questions: settings.emailQuestions,
     });
+    recentOf(deps).delete(`${id}:true`);
+    recentOf(deps).delete(`${id}:false`);
     await recordAudit(trx, {
       actorUserId: user.id,
       actorRole: user.role,
