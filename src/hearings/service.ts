@@ -547,7 +547,8 @@ export async function moderate(
       subjectId: questionId,
       ip,
     });
-    await announce(trx, row.hearing_id, [questionId]);
+    // Public pages care when a question joins or leaves their list; a waiting one's fate is the moderators'.
+    await announce(trx, row.hearing_id, [questionId], action === 'approve' || row.status === 'approved');
     return true;
   });
   return { hearingId: row.hearing_id, done };
@@ -769,7 +770,7 @@ export async function questionToAspiration(
     return {
       ok: false,
       hearingId: row.hearing_id,
-      errors: filed.errors.map((e) => ({ ...e, problem: e.problem === 'invalid' ? 'invalid' : e.problem })),
+      errors: filed.errors,
     };
   const structure = await getCouncil(deps.db);
   // The asker of the question itself gets the aspiration's own receipt; those merged into it, this.

@@ -15,7 +15,7 @@ import { listMembers } from '../members/service.ts';
 import type { Deps } from '../platform/deps.ts';
 import { csv } from '../platform/feeds.ts';
 import { writeXlsx } from '../platform/xlsx.ts';
-import { listPokir } from '../pokir/service.ts';
+import { allPokir } from '../pokir/service.ts';
 import { allProjects } from '../projects/service.ts';
 import { searchRegulations } from '../regulations/service.ts';
 import { publishedReports } from '../reses/service.ts';
@@ -426,27 +426,23 @@ export const datasets: DatasetDefinition[] = [
       { name: 'url', description: 'Halaman pokir' },
     ],
     async table(deps, base) {
-      const first = await listPokir(deps, {});
-      const years = first.years.length === 0 ? [] : first.years;
-      const lists = await Promise.all(years.map((year) => listPokir(deps, { year })));
+      const items = await allPokir(deps);
       return {
         modified: undefined,
-        rows: lists.flatMap((l) =>
-          l.items.map((i) => [
-            i.id,
-            i.year,
-            i.title,
-            i.dapil?.number ?? null,
-            i.kecamatan?.name ?? null,
-            i.kelurahan?.name ?? null,
-            i.estimatedCost,
-            i.agency,
-            i.status,
-            i.projectId,
-            i.sources,
-            `${base}/pokir/${i.id}`,
-          ]),
-        ),
+        rows: items.map((i) => [
+          i.id,
+          i.year,
+          i.title,
+          i.dapil?.number ?? null,
+          i.kecamatan?.name ?? null,
+          i.kelurahan?.name ?? null,
+          i.estimatedCost,
+          i.agency,
+          i.status,
+          i.projectId,
+          i.sources,
+          `${base}/pokir/${i.id}`,
+        ]),
       };
     },
   },

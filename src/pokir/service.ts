@@ -80,11 +80,18 @@ export async function listPokir(deps: Deps, filter: { year?: number | undefined;
   return { year, years, dapil: dapil?.number, items: rows.map((r) => toItem(structure, r)) };
 }
 
+/** Every pokir item of every year, newest year first (open data, sitemap). */
+export async function allPokir(deps: Deps): Promise<PokirItem[]> {
+  const newest = await listPokir(deps, {});
+  const older = await Promise.all(
+    newest.years.filter((year) => year !== newest.year).map((year) => listPokir(deps, { year })),
+  );
+  return [newest, ...older].flatMap((l) => l.items);
+}
+
 /** The public pokir pages for search engines: the list and every item of every year. */
 export async function sitemap(deps: Deps): Promise<SitemapEntry[]> {
-  const first = await listPokir(deps, {});
-  const lists = await Promise.all(first.years.map((year) => listPokir(deps, { year })));
-  return [{ path: '/pokir' }, ...lists.flatMap((l) => l.items.map((i) => ({ path: `/pokir/${i.id}` })))];
+  return [{ path: '/pokir' }, ...(await allPokir(deps)).map((i) => ({ path: `/pokir/${i.id}` }))];
 }
 
 export interface PokirRecord {
