@@ -7,7 +7,8 @@ import { buildApp } from './app.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { openDatabase } from './db/index.ts';
 import { loadDemo } from './db/seed/demo.ts';
-import { scheduleRetention } from './platform/retention.ts';
+import { scheduleJobs } from './platform/jobs.ts';
+import { retentionJob } from './platform/retention.ts';
 
 async function main() {
   let config: ReturnType<typeof loadConfig>;
@@ -25,8 +26,8 @@ async function main() {
   if (config.seedDemo) await loadDemo(database, config, (line) => console.log(line));
   const app = await buildApp({ config, database });
   app.outbox.start();
-  const stopRetention = scheduleRetention(database.db, config.retention, app.log);
-  const stopJobs = app.features.flatMap((feature) => (feature.jobs === undefined ? [] : [feature.jobs(app)]));
+  const jobs = [retentionJob(database.db, config.retention), ...app.features.flatMap((f) => f.jobs?.(app) ?? [])];
+  const stopJobs = scheduleJobs(database.db, jobs, app.log);
 
   let closing = false;
   const shutdown = async (signal: string) => {
@@ -35,8 +36,7 @@ async function main() {
     console.log(`${signal}: shutting down, finishing requests in flight`);
     try {
       await app.drain({ quietMs: config.shutdownQuietMs, maxMs: config.shutdownTimeoutMs });
-      stopRetention();
-      for (const stop of stopJobs) stop();
+      stopJobs();
       await app.close();
       await app.outbox.stop();
       await database.close();

@@ -4,7 +4,7 @@ import type { Feature } from '../platform/feature.ts';
 import { appointmentApiRoutes } from './api-routes.ts';
 import { messages } from './messages.ts';
 import { appointmentRoutes } from './routes.tsx';
-import { scheduleRoomJobs } from './service.ts';
+import { roomJobs } from './service.ts';
 
 export const feature: Feature = {
   name: 'appointments',
@@ -12,6 +12,6 @@ export const feature: Feature = {
   messages,
   // The booking page is public; a slot's own page is a step of booking, not a page to be found.
   sitemap: async () => [{ path: '/janji-temu' }],
-  jobs: (app) => scheduleRoomJobs(deps(app), app.log, () => app.outbox.kick()),
+  jobs: (app) => roomJobs(deps(app), () => app.outbox.kick()),
   backOffice: [{ href: '/kelola/janji-temu', label: 'room.office.title', permission: 'appointments.desk' }],
 };

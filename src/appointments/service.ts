@@ -5,6 +5,7 @@
  * see the day's queue, check people in or mark them absent, enter walk-ins, and record each
  * conversation as an aspiration (channel "ruang aspirasi") or link it to one.
  */
+
 import { randomInt } from 'node:crypto';
 import ical from 'ical-generator';
 import { fileReceivedAspiration, isCode, publicAspiration } from '../aspirations/service.ts';
@@ -16,6 +17,7 @@ import { hashToken, newToken } from '../platform/crypto.ts';
 import type { CurrentUser, Deps } from '../platform/deps.ts';
 import { formatDate, formatTime } from '../platform/format.ts';
 import { translator } from '../platform/i18n.ts';
+import type { Job } from '../platform/jobs.ts';
 import { enqueueMessage } from '../platform/outbox.ts';
 import { type FieldError, isSingleLine } from '../platform/validation.ts';
 import { isCalendarDay, isWorkingDay, jakartaDay } from '../platform/working-days.ts';
@@ -600,18 +602,12 @@ export async function sendReminders(deps: Deps, now = new Date()): Promise<numbe
   return rows.length;
 }
 
-export function scheduleRoomJobs(deps: Deps, log: { error: (obj: object, msg: string) => void }, kick: () => void) {
-  const run = () => {
-    void sendReminders(deps)
-      .then((n) => {
-        if (n > 0) kick();
-      })
-      .catch((error: unknown) => log.error({ err: error }, 'appointment reminders failed'));
+/** Reminders of tomorrow's visits, looked for every quarter of an hour; `kick` is told when some were queued. */
+export function roomJobs(deps: Deps, kick: () => void): Job[] {
+  const run = async () => {
+    if ((await sendReminders(deps)) > 0) kick();
   };
-  run();
-  const timer = setInterval(run, 15 * 60 * 1000);
-  timer.unref();
-  return () => clearInterval(timer);
+  return [{ name: 'appointments.reminders', everyMs: 15 * 60 * 1000, run }];
 }
 
 // ----------------------------------------------------------------------------- the desk

@@ -7,14 +7,14 @@ import { messages } from './messages.ts';
 import { aspirationOfficeRoutes } from './office-routes.tsx';
 import { sitemap } from './records.ts';
 import { aspirationRoutes } from './routes.tsx';
-import { aspirationPersonalData, scheduleAspirationJobs, waitingAspirations } from './service.ts';
+import { aspirationJobs, aspirationPersonalData, waitingAspirations } from './service.ts';
 
 export const feature: Feature = {
   name: 'aspirations',
   routes: [aspirationRoutes, aspirationApiRoutes, aspirationOfficeRoutes],
   messages,
   sitemap,
-  jobs: (app) => scheduleAspirationJobs(deps(app), app.log, () => app.outbox.kick()),
+  jobs: (app) => aspirationJobs(deps(app), () => app.outbox.kick()),
   personalData: aspirationPersonalData,
   waiting: waitingAspirations,
   backOffice: [{ href: '/kelola/aspirasi', label: 'aspiration.inbox.title', permission: 'aspiration.read' }],

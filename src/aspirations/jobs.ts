@@ -1,7 +1,9 @@
 /** Work on a timer: asking whether resolved aspirations stay resolved, removing photos no aspiration kept. */
+
 import { getCouncil } from '../council/service.ts';
 import type { Deps } from '../platform/deps.ts';
 import { translator } from '../platform/i18n.ts';
+import type { Job } from '../platform/jobs.ts';
 import { removeOrphans } from '../platform/uploads.ts';
 import { tellCitizen } from './notify.ts';
 import * as q from './queries.ts';
@@ -44,22 +46,17 @@ export async function removeOrphanPhotos(deps: Deps, now = Date.now()): Promise<
   return removeOrphans(deps.config.uploadDir, PHOTO_FOLDER, known, now);
 }
 
-/** Runs the aspiration jobs now and then every hour; a failure is logged and tried next hour. */
-export function scheduleAspirationJobs(
-  deps: Deps,
-  log: { error(obj: object, msg: string): void },
-  afterwards: () => void,
-): () => void {
-  const run = () => {
-    void askWhetherResolved(deps)
-      .then((n) => {
-        if (n > 0) afterwards();
-      })
-      .catch((error: unknown) => log.error({ err: error }, 'aspiration follow-up job failed'));
-    void removeOrphanPhotos(deps).catch((error: unknown) => log.error({ err: error }, 'orphan photo cleanup failed'));
-  };
-  run();
-  const timer = setInterval(run, 60 * 60 * 1000);
-  timer.unref();
-  return () => clearInterval(timer);
+/** The hourly aspiration jobs; `afterwards` is told when questionnaires were queued. */
+export function aspirationJobs(deps: Deps, afterwards: () => void): Job[] {
+  const hour = 60 * 60 * 1000;
+  return [
+    {
+      name: 'aspirations.follow-up',
+      everyMs: hour,
+      run: async () => {
+        if ((await askWhetherResolved(deps)) > 0) afterwards();
+      },
+    },
+    { name: 'aspirations.orphan-photos', everyMs: hour, run: () => removeOrphanPhotos(deps) },
+  ];
 }

@@ -16,7 +16,7 @@ export {
   suggestedKomisi,
   waitingAspirations,
 } from './case-handling.ts';
-export { askWhetherResolved, removeOrphanPhotos, scheduleAspirationJobs } from './jobs.ts';
+export { askWhetherResolved, aspirationJobs, removeOrphanPhotos } from './jobs.ts';
 export {
   aspirationPersonalData,
   aspirationStatistics,

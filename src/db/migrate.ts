@@ -30,6 +30,7 @@ import * as m0024 from './migrations/0024-appointments.ts';
 import * as m0025 from './migrations/0025-reses.ts';
 import * as m0026 from './migrations/0026-pokir.ts';
 import * as m0027 from './migrations/0027-hearings.ts';
+import * as m0028 from './migrations/0028-scheduled-jobs.ts';
 
 const migrations: Record<string, Migration> = {
   '0001-council': m0001,
@@ -59,6 +60,7 @@ const migrations: Record<string, Migration> = {
   '0025-reses': m0025,
   '0026-pokir': m0026,
   '0027-hearings': m0027,
+  '0028-scheduled-jobs': m0028,
 };
 
 /** Thrown when the database could not be brought to the latest schema. */

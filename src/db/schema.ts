@@ -156,6 +156,15 @@ export interface OutboxTable extends Timestamps {
   topic: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
+export interface ScheduledJobTable extends Timestamps {
+  name: string;
+  last_started_at: Date;
+  last_finished_at: Date | null;
+  last_error: string | null;
+  runs: ColumnType<number, number | undefined, number>;
+  last_instance: string;
+}
+
 export interface AuditLogTable extends Timestamps {
   id: Id;
   at: Date;
@@ -973,6 +982,7 @@ export interface Database {
   user_session: UserSessionTable;
   one_time_token: OneTimeTokenTable;
   outbox: OutboxTable;
+  scheduled_job: ScheduledJobTable;
   audit_log: AuditLogTable;
   recovery_code: RecoveryCodeTable;
   data_request: DataRequestTable;

@@ -3,12 +3,14 @@
  * timer, its share of a person's data, and its entries in the back office. The app and the server
  * loop over `src/features.ts`; the platform knows this shape, never a feature.
  */
+
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import type { Db } from '../db/index.ts';
 import type { Identity } from './auth.ts';
 import type { CurrentUser, Deps } from './deps.ts';
 import type { MessageKey, Messages } from './i18n.ts';
+import type { Job } from './jobs.ts';
 import type { Permission } from './permissions.ts';
 import type { Site } from './site.ts';
 
@@ -92,8 +94,8 @@ export interface Feature {
   messages: Messages;
   /** Runs once the app is built: signals from other processes to listen to. */
   setup?: (app: FastifyInstance) => void;
-  /** Work on a timer, started by the server (not by tests); returns the function that stops it. */
-  jobs?: (app: FastifyInstance) => () => void;
+  /** Work on a timer, started by the server (not by tests), each run by one instance per period. */
+  jobs?: (app: FastifyInstance) => Job[];
   personalData?: PersonalDataHooks;
   backOffice?: BackOfficeLink[];
   /** What waits for this official in the feature's part of the back office (only what is there). */

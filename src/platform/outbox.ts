@@ -91,6 +91,9 @@ export async function enqueueMessage(db: Db, sealer: Sealer, message: OutgoingMe
 }
 
 export const MAX_ATTEMPTS = 8;
+/** Messages a worker claims at a time, and how long they stay its own (a channel gives up on one within 40 s). */
+const CLAIM_BATCH = 10;
+const CLAIM_LEASE_MS = 15 * 60 * 1000;
 
 /** Seconds to wait after the nth failed attempt: 30 s, 1 min, 2 min … at most 6 hours. */
 export function backoffSeconds(attempts: number): number {
@@ -116,15 +119,43 @@ export class OutboxWorker {
     return this.running;
   }
 
-  private async run(): Promise<number> {
-    const due = await this.db
-      .selectFrom('outbox')
-      .select(['id', 'channel', 'recipient_sealed', 'subject', 'body', 'attempts'])
-      .where('status', '=', 'pending')
-      .where('next_attempt_at', '<=', new Date())
-      .orderBy('id')
-      .limit(50)
+  /**
+   * Claims a batch of due messages for this worker: their next attempt moves a lease ahead, in one
+   * statement that skips rows another worker has locked, so however many instances run, each
+   * message goes to one of them. A worker that dies mid-batch leaves its messages to be tried again
+   * when the lease runs out. The batch is small so that even slow channels finish within the lease.
+   */
+  private async claim() {
+    const now = new Date();
+    const claimed = await this.db
+      .updateTable('outbox')
+      .set({ next_attempt_at: new Date(now.getTime() + CLAIM_LEASE_MS), updated_at: now })
+      .where('id', 'in', (sub) =>
+        sub
+          .selectFrom('outbox')
+          .select('id')
+          .where('status', '=', 'pending')
+          .where('next_attempt_at', '<=', now)
+          .orderBy('id')
+          .limit(CLAIM_BATCH)
+          .forUpdate()
+          .skipLocked(),
+      )
+      .returning(['id', 'channel', 'recipient_sealed', 'subject', 'body', 'attempts'])
       .execute();
+    return claimed.sort((a, b) => Number(a.id) - Number(b.id));
+  }
+
+  private async run(): Promise<number> {
+    let handled = 0;
+    for (let due = await this.claim(); due.length > 0; due = await this.claim()) {
+      await this.deliver(due);
+      handled += due.length;
+    }
+    return handled;
+  }
+
+  private async deliver(due: Awaited<ReturnType<OutboxWorker['claim']>>): Promise<void> {
     for (const message of due) {
       const update = async (
         status: OutboxStatus,
@@ -157,7 +188,6 @@ export class OutboxWorker {
         });
       }
     }
-    return due.length;
   }
 
   /** Deliver soon, without waiting for the next tick (after a request wrote a message). */

@@ -3,9 +3,11 @@
  * outlived its configured retention period. It runs at start and every hour in the server, and
  * records in the audit log what it removed.
  */
+
 import type { RetentionDays } from '../config.ts';
 import type { Db } from '../db/index.ts';
 import { recordAudit } from './audit.ts';
+import type { Job } from './jobs.ts';
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -115,16 +117,7 @@ export async function enforceRetention(db: Db, days: RetentionDays, now = new Da
   });
 }
 
-/** Runs the job now and then every hour; failures are logged and tried again next hour. */
-export function scheduleRetention(
-  db: Db,
-  days: RetentionDays,
-  log: { error(obj: object, msg: string): void },
-): () => void {
-  const run = () =>
-    void enforceRetention(db, days).catch((error: unknown) => log.error({ err: error }, 'retention job failed'));
-  run();
-  const timer = setInterval(run, 60 * 60 * 1000);
-  timer.unref();
-  return () => clearInterval(timer);
+/** The hourly retention job. */
+export function retentionJob(db: Db, days: RetentionDays): Job {
+  return { name: 'retention', everyMs: 60 * 60 * 1000, run: () => enforceRetention(db, days) };
 }

@@ -4,7 +4,7 @@ import { deps } from '../platform/auth.ts';
 import type { Feature } from '../platform/feature.ts';
 import { messages } from './messages.ts';
 import { projectRoutes } from './routes.tsx';
-import { projectPersonalData, scheduleProjectJobs, sitemap } from './service.ts';
+import { projectJobs, projectPersonalData, sitemap } from './service.ts';
 
 export const feature: Feature = {
   name: 'projects',
@@ -12,6 +12,6 @@ export const feature: Feature = {
   messages,
   sitemap,
   personalData: projectPersonalData,
-  jobs: (app) => scheduleProjectJobs(deps(app), app.log),
+  jobs: (app) => projectJobs(deps(app)),
   backOffice: [{ href: '/kelola/proyek', label: 'project.office.title', permission: 'projects.manage' }],
 };

@@ -4,6 +4,7 @@
  * discussed them and the aspirations about them, and file a new aspiration with the project
  * preselected.
  */
+
 import { type MeetingView, meeting } from '../agenda/service.ts';
 import { publicRecords } from '../aspirations/service.ts';
 import { type CouncilStructure, getCouncil, nearestKelurahan, placeOf } from '../council/service.ts';
@@ -12,6 +13,7 @@ import { recordAudit } from '../platform/audit.ts';
 import type { CurrentUser, Deps } from '../platform/deps.ts';
 import { formatNumber } from '../platform/format.ts';
 import { translator } from '../platform/i18n.ts';
+import type { Job } from '../platform/jobs.ts';
 import { type NumberField, readNumber } from '../platform/numbers.ts';
 import { enqueueMessage } from '../platform/outbox.ts';
 import { askToFollow, confirmedSubscribers, followSection, stopLink } from '../platform/subscriptions.ts';
@@ -438,17 +440,9 @@ export async function removeOrphanProjectPhotos(deps: Deps, now = Date.now()): P
   return removeOrphans(deps.config.uploadDir, PHOTO_FOLDER, known, now);
 }
 
-/** Runs the cleanup now and then every hour; a failure is logged and tried next hour. */
-export function scheduleProjectJobs(deps: Deps, log: { error: (obj: object, msg: string) => void }): () => void {
-  const run = () => {
-    void removeOrphanProjectPhotos(deps).catch((error: unknown) =>
-      log.error({ err: error }, 'orphan project photo cleanup failed'),
-    );
-  };
-  run();
-  const timer = setInterval(run, 60 * 60 * 1000);
-  timer.unref();
-  return () => clearInterval(timer);
+/** The hourly cleanup of photos no update names. */
+export function projectJobs(deps: Deps): Job[] {
+  return [{ name: 'projects.orphan-photos', everyMs: 60 * 60 * 1000, run: () => removeOrphanProjectPhotos(deps) }];
 }
 
 // ------------------------------------------------------------------ everyone: find and follow

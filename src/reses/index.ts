@@ -11,15 +11,8 @@ export const feature: Feature = {
   routes: [resesRoutes, resesApiRoutes],
   messages,
   sitemap,
-  jobs: (app) => {
-    const run = () =>
-      void removeOrphanResesPhotos(deps(app)).catch((error: unknown) =>
-        app.log.error({ err: error }, 'orphan reses photo cleanup failed'),
-      );
-    run();
-    const timer = setInterval(run, 60 * 60 * 1000);
-    timer.unref();
-    return () => clearInterval(timer);
-  },
+  jobs: (app) => [
+    { name: 'reses.orphan-photos', everyMs: 60 * 60 * 1000, run: () => removeOrphanResesPhotos(deps(app)) },
+  ],
   backOffice: [{ href: '/kelola/reses', label: 'reses.office.title', permission: 'reses.record' }],
 };

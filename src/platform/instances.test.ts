@@ -1,0 +1,183 @@
+/**
+ * What several app instances share through the database, tried in one process with one database
+ * handle per "instance" (on PostgreSQL, pools of their own as separate processes have): outbox
+ * workers that never send a message twice, and scheduled jobs that run once per period.
+ * test/instances.test.ts tries the same with real server processes.
+ */
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { openTestDatabase, testEngine } from '../../test/helpers/database.ts';
+import { type Mailbox, startMailbox } from '../../test/helpers/mailbox.ts';
+import { type Db, type OpenDatabase, openPostgres } from '../db/index.ts';
+import { createSealer } from './crypto.ts';
+import { claimJobRun, runJobIfDue } from './jobs.ts';
+import { enqueueEmail, OutboxWorker, smtpMailer } from './outbox.ts';
+
+const sealer = createSealer([Buffer.alloc(32, 5)], Buffer.alloc(32, 6));
+const quiet = { error() {} };
+
+let database: OpenDatabase;
+const others: OpenDatabase[] = [];
+/** Three handles on the one database: the test's own and two more on PostgreSQL. */
+let handles: Db[];
+let mailbox: Mailbox;
+
+before(async () => {
+  database = await openTestDatabase();
+  mailbox = await startMailbox();
+  if (database.connectionString !== undefined) {
+    for (let i = 0; i < 2; i++) others.push(await openPostgres(database.connectionString, 4));
+  }
+  handles = [database.db, ...others.map((o) => o.db)];
+  while (handles.length < 3) handles.push(database.db);
+});
+after(async () => {
+  for (const other of others) await other.close();
+  await database.close();
+  await mailbox.close();
+});
+
+const smtp = () =>
+  smtpMailer({
+    host: '127.0.0.1',
+    port: mailbox.port,
+    secure: false,
+    user: undefined,
+    password: undefined,
+    from: 'DPRD <dprd@example.org>',
+  });
+
+describe(`the outbox with three workers (${testEngine})`, () => {
+  test('200 queued emails are each delivered exactly once', async () => {
+    mailbox.clear();
+    for (let i = 0; i < 200; i++) {
+      await enqueueEmail(database.db, sealer, { to: `warga${i}@example.org`, subject: `Pesan ${i}`, text: 'Isi' });
+    }
+    const workers = handles.map((db) => new OutboxWorker(db, sealer, { email: smtp() }, quiet));
+    const handled = await Promise.all(workers.map((w) => w.deliverDue()));
+
+    assert.equal(
+      handled.reduce((a, b) => a + b, 0),
+      200,
+      'the workers between them handled each message once',
+    );
+    assert.equal(mailbox.messages.length, 200, 'the SMTP server received 200 messages');
+    const recipients = new Set(mailbox.messages.flatMap((m) => m.to));
+    assert.equal(recipients.size, 200, 'one to each address');
+    const rows = await database.db.selectFrom('outbox').select(['status', 'attempts']).execute();
+    assert.ok(rows.every((r) => r.status === 'sent' && r.attempts === 1));
+    if (testEngine === 'postgres') {
+      assert.ok(handled.filter((n) => n > 0).length >= 2, `the work was shared: ${handled.join(', ')}`);
+    }
+  });
+
+  test('a message claimed by a worker that died is left alone until its lease ends, then sent', async () => {
+    mailbox.clear();
+    await database.db.deleteFrom('outbox').execute();
+    await enqueueEmail(database.db, sealer, { to: 'sekali@example.org', subject: 'Sekali', text: 'Isi' });
+    // A worker whose channel never answers stands for one that died holding the message.
+    const stuck = new OutboxWorker(
+      handles[1] as Db,
+      sealer,
+      { email: { send: () => new Promise<void>(() => {}) } },
+      quiet,
+    );
+    void stuck.deliverDue();
+    // Its claim is written before the channel is asked.
+    for (let i = 0; i < 100; i++) {
+      const row = await database.db.selectFrom('outbox').select('next_attempt_at').executeTakeFirstOrThrow();
+      if (row.next_attempt_at.getTime() > Date.now()) break;
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    const healthy = new OutboxWorker(handles[2] as Db, sealer, { email: smtp() }, quiet);
+    assert.equal(await healthy.deliverDue(), 0, 'another worker does not take a claimed message');
+    assert.equal(mailbox.to('sekali@example.org').length, 0);
+
+    await database.db
+      .updateTable('outbox')
+      .set({ next_attempt_at: new Date(Date.now() - 1000) })
+      .execute();
+    assert.equal(await healthy.deliverDue(), 1, 'after the lease it is sent');
+    assert.equal(mailbox.to('sekali@example.org').length, 1);
+  });
+
+  test('a failed delivery is tried again later, not at once', async () => {
+    await database.db.deleteFrom('outbox').execute();
+    await enqueueEmail(database.db, sealer, { to: 'gagal@example.org', subject: 'Gagal', text: 'Isi' });
+    const failing = new OutboxWorker(
+      database.db,
+      sealer,
+      {
+        email: {
+          send: async () => {
+            throw new Error('server menolak');
+          },
+        },
+      },
+      quiet,
+    );
+    assert.equal(await failing.deliverDue(), 1);
+    const row = await database.db
+      .selectFrom('outbox')
+      .select(['status', 'attempts', 'last_error', 'next_attempt_at'])
+      .executeTakeFirstOrThrow();
+    assert.equal(row.status, 'pending');
+    assert.equal(row.attempts, 1);
+    assert.equal(row.last_error, 'server menolak');
+    const wait = row.next_attempt_at.getTime() - Date.now();
+    assert.ok(wait > 20_000 && wait <= 30_000, `next try in about 30 s, not ${wait} ms`);
+  });
+});
+
+describe(`scheduled jobs across instances (${testEngine})`, () => {
+  test('three instances asking at once: one runs the job; none runs it again within the period', async () => {
+    let runs = 0;
+    const job = {
+      name: 'test.once',
+      everyMs: 60 * 60 * 1000,
+      run: async () => {
+        runs++;
+      },
+    };
+    const ran = await Promise.all(handles.map((db, i) => runJobIfDue(db, job, quiet, `instance-${i}`)));
+    assert.equal(ran.filter(Boolean).length, 1, 'exactly one instance claimed the run');
+    assert.equal(runs, 1);
+    assert.equal((await Promise.all(handles.map((db) => runJobIfDue(db, job, quiet)))).filter(Boolean).length, 0);
+
+    const row = await database.db
+      .selectFrom('scheduled_job')
+      .selectAll()
+      .where('name', '=', 'test.once')
+      .executeTakeFirstOrThrow();
+    assert.equal(row.runs, 1);
+    assert.match(row.last_instance, /^instance-[012]$/);
+    assert.ok(row.last_finished_at !== null, 'the finish is recorded');
+    assert.equal(row.last_error, null);
+  });
+
+  test('when the period has passed, the next asker runs it; a failure is recorded', async () => {
+    const job = {
+      name: 'test.period',
+      everyMs: 60 * 60 * 1000,
+      run: async () => {
+        throw new Error('disk penuh');
+      },
+    };
+    assert.equal(await claimJobRun(database.db, job.name, job.everyMs), true);
+    assert.equal(await claimJobRun(handles[1] as Db, job.name, job.everyMs), false);
+    await database.db
+      .updateTable('scheduled_job')
+      .set({ last_started_at: new Date(Date.now() - 61 * 60 * 1000) })
+      .where('name', '=', job.name)
+      .execute();
+    assert.equal(await runJobIfDue(handles[2] as Db, job, quiet, 'instance-2'), true);
+    const row = await database.db
+      .selectFrom('scheduled_job')
+      .selectAll()
+      .where('name', '=', job.name)
+      .executeTakeFirstOrThrow();
+    assert.equal(row.runs, 2);
+    assert.equal(row.last_instance, 'instance-2');
+    assert.equal(row.last_error, 'disk penuh');
+  });
+});
