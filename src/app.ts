@@ -27,6 +27,7 @@ import { registerLanguage } from './platform/language.ts';
 import { type Channels, gatewayChannel, OutboxWorker, smtpMailer } from './platform/outbox.ts';
 import { registerOverloadGuard } from './platform/overload.ts';
 import { PageCache, registerPageCache } from './platform/page-cache.ts';
+import { rateLimitStore } from './platform/rate-limits.ts';
 import { pgliteRealtime, postgresRealtime } from './platform/realtime.ts';
 import { requestIdOf } from './platform/request-id.ts';
 import { registerRouteTable } from './platform/route-table.ts';
@@ -196,7 +197,9 @@ export async function buildApp({ config, database, assets, logStream }: AppOptio
       return typeof value === 'string' ? value : String(request.headers['x-csrf-token'] ?? '');
     },
   });
-  await app.register(rateLimit, { global: false });
+  const rateStore = rateLimitStore(config.redisUrl, config.redisPrefix, app.log);
+  app.addHook('onClose', rateStore.close);
+  await app.register(rateLimit, rateStore.options);
   await app.register(formbody, { bodyLimit: 64 * 1024 });
   // Forms with photos: parts are read into memory within these limits before the handler runs;
   // an oversized photo is marked truncated so the form can say which one, instead of failing.

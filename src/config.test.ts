@@ -78,6 +78,8 @@ describe('configuration', () => {
     refused({ SMTP_HOST: 'mail.example.org', SMTP_PORT: 'x' }, 'SMTP_PORT');
     refused({ MESSAGE_GATEWAY_URL: 'https://gateway.example/send' }, 'MESSAGE_GATEWAY_TOKEN');
     refused({ MESSAGE_GATEWAY_URL: 'ftp://gateway.example' }, 'MESSAGE_GATEWAY_URL');
+    refused({ REDIS_URL: 'http://127.0.0.1:6379' }, 'REDIS_URL');
+    refused({ REDIS_PREFIX: 'spasi tidak boleh' }, 'REDIS_PREFIX');
     refused(
       {
         MESSAGE_GATEWAY_URL: 'https://gateway.example/send',

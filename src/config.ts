@@ -47,6 +47,13 @@ export interface Config {
   trustProxy: false | number | string[];
   /** PostgreSQL server address; when unset the embedded database (PGlite) in dataDir is used. */
   databaseUrl: string | undefined;
+  /**
+   * A Redis server for the request-rate limits, so they hold across app instances; unset: each
+   * instance counts in its own memory (right for one instance).
+   */
+  redisUrl: string | undefined;
+  /** Put before every Redis key, so installations (or tests) sharing a Redis server keep apart. */
+  redisPrefix: string;
   /** The address people use to reach the portal, for links in mail and feeds. */
   publicBaseUrl: string;
   defaultLanguage: Language;
@@ -281,6 +288,11 @@ export function loadConfig(env: Env = process.env): Config {
           from: text(env, 'SMTP_FROM', 'Dewan Terbuka <no-reply@localhost>'),
         };
 
+  const redisUrl = url(env, 'REDIS_URL', undefined, ['redis:', 'rediss:']);
+  const redisPrefix = text(env, 'REDIS_PREFIX', 'dewan:');
+  if (!/^[A-Za-z0-9:_.-]{1,64}$/.test(redisPrefix)) {
+    throw new ConfigError('REDIS_PREFIX', `expected up to 64 letters, digits or : _ . -, got "${redisPrefix}"`);
+  }
   const gatewayUrl = url(env, 'MESSAGE_GATEWAY_URL', undefined, ['http:', 'https:']);
   let messageGateway: GatewayConfig | undefined;
   if (gatewayUrl !== undefined) {
@@ -341,6 +353,8 @@ export function loadConfig(env: Env = process.env): Config {
     port,
     dataDir,
     databaseUrl,
+    redisUrl,
+    redisPrefix,
     publicBaseUrl,
     defaultLanguage,
     seedDemo,

@@ -6,6 +6,8 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import { Agent } from '../../test/helpers/agent.ts';
+import { buildTestApp } from '../../test/helpers/app.ts';
 import { openTestDatabase, testEngine } from '../../test/helpers/database.ts';
 import { type Mailbox, startMailbox } from '../../test/helpers/mailbox.ts';
 import { type Db, type OpenDatabase, openPostgres } from '../db/index.ts';
@@ -179,5 +181,21 @@ describe(`scheduled jobs across instances (${testEngine})`, () => {
     assert.equal(row.runs, 2);
     assert.equal(row.last_instance, 'instance-2');
     assert.equal(row.last_error, 'disk penuh');
+  });
+});
+
+describe(`rate limits when Redis cannot be reached (${testEngine})`, () => {
+  test('sign-in still works: requests are let through uncounted, not failed', async () => {
+    // Port 1 on loopback: nothing listens, the connection is refused at once.
+    const t = await buildTestApp({ database, env: { REDIS_URL: 'redis://127.0.0.1:1' } });
+    try {
+      const agent = new Agent(t.app, '198.51.100.77');
+      await agent.get('/masuk');
+      const res = await agent.post('/masuk', { email: 'tidak.ada@example.org', password: 'salah sekali' });
+      assert.equal(res.statusCode, 400, res.body.slice(0, 300));
+      assert.match(res.body, /Email atau kata sandi salah/);
+    } finally {
+      await t.app.close();
+    }
   });
 });

@@ -1,15 +1,63 @@
 /**
  * A person using the site through `app.inject`: keeps cookies between requests, reads the CSRF
- * token from the last form it was shown, and posts forms the way a browser does.
+ * token from the last form it was shown, and posts forms the way a browser does. `overHttp` gives
+ * the same person a real server's address instead (a server process of its own).
  */
-import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
+
+/** What the agent needs of an app: to be sent a request. */
+export type Target = Pick<FastifyInstance, 'inject'>;
+
+/**
+ * A server listening at `baseUrl`, reached over real HTTP with the shape `inject` answers in.
+ * The client address is the connection's own (loopback); redirects are not followed.
+ */
+export function overHttp(baseUrl: string): Target {
+  const send = async (options: InjectOptions): Promise<LightMyRequestResponse> => {
+    const cookies = Object.entries((options.cookies ?? {}) as Record<string, string>)
+      .map(([name, value]) => `${name}=${encodeURIComponent(value)}`)
+      .join('; ');
+    const response = await fetch(new URL(String(options.url), baseUrl), {
+      method: options.method ?? 'GET',
+      redirect: 'manual',
+      headers: { ...(options.headers as Record<string, string>), ...(cookies === '' ? {} : { cookie: cookies }) },
+      ...(options.payload === undefined ? {} : { body: options.payload as string | Uint8Array<ArrayBuffer> }),
+    });
+    const body = await response.text();
+    const headers = Object.fromEntries(response.headers);
+    const parsed = response.headers.getSetCookie().map((line) => {
+      const [pair = '', ...attributes] = line.split(';');
+      const at = pair.indexOf('=');
+      const expires = attributes.map((a) => /^\s*expires=(.*)$/i.exec(a)?.[1]).find((v) => v !== undefined);
+      return {
+        name: pair.slice(0, at).trim(),
+        value: decodeURIComponent(pair.slice(at + 1).trim()),
+        ...(expires === undefined ? {} : { expires: new Date(expires) }),
+      };
+    });
+    return {
+      statusCode: response.status,
+      statusMessage: response.statusText,
+      headers,
+      body,
+      payload: body,
+      rawPayload: Buffer.from(body),
+      cookies: parsed,
+      json: () => JSON.parse(body),
+      stream: () => {
+        throw new Error('not kept: the body was read as text');
+      },
+    } as unknown as LightMyRequestResponse;
+  };
+  return { inject: send } as unknown as Target;
+}
 
 export class Agent {
   readonly cookies = new Map<string, string>();
   private lastHtml = '';
 
   constructor(
-    private readonly app: FastifyInstance,
+    private readonly app: Target,
     readonly ip = '203.0.113.10',
   ) {}
 
