@@ -87,6 +87,8 @@ export interface Config {
   uploadDir: string;
   /** Citizens' input: how long after resolution the citizen may reopen, and when to ask "is it resolved?". */
   aspirations: { reopenDays: number; followUpWeeks: number };
+  /** `npm run start:cluster`: how many app processes share the port (0: one per core). */
+  clusterWorkers: number;
   /** On SIGTERM: wait until no request arrived for this long (a load balancer needs a moment to notice). */
   shutdownQuietMs: number;
   /** On SIGTERM: stop waiting for requests in flight after this long. */
@@ -336,6 +338,7 @@ export function loadConfig(env: Env = process.env): Config {
     followUpWeeks: integer(env, 'ASPIRATION_FOLLOW_UP_WEEKS', 4, 1, 52),
   };
   const shutdownQuietMs = integer(env, 'SHUTDOWN_QUIET_MS', 500, 0, 600_000);
+  const clusterWorkers = integer(env, 'CLUSTER_WORKERS', 0, 0, 256);
   const shutdownTimeoutMs = integer(env, 'SHUTDOWN_TIMEOUT_MS', 15_000, 0, 3_600_000);
   const utilisation = text(env, 'OVERLOAD_MAX_EVENT_LOOP_UTILIZATION', '0');
   if (!/^(0(\.\d{1,3})?|1(\.0{1,3})?)$/.test(utilisation))
@@ -375,7 +378,21 @@ export function loadConfig(env: Env = process.env): Config {
     aspirations,
     shutdownQuietMs,
     shutdownTimeoutMs,
+    clusterWorkers,
     pageCacheSeconds,
     overload,
   };
+}
+
+/** For the programs that start the portal: the configuration, or a clear message and exit code 78. */
+export function configOrExit(): Config {
+  try {
+    return loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(`Configuration error: ${error.message}`);
+      process.exit(78);
+    }
+    throw error;
+  }
 }

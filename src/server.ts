@@ -4,23 +4,14 @@
  * flight are finished, then the database is closed.
  */
 import { buildApp } from './app.ts';
-import { ConfigError, loadConfig } from './config.ts';
+import { configOrExit } from './config.ts';
 import { openDatabase } from './db/index.ts';
 import { loadDemo } from './db/seed/demo.ts';
 import { scheduleJobs } from './platform/jobs.ts';
 import { retentionJob } from './platform/retention.ts';
 
 async function main() {
-  let config: ReturnType<typeof loadConfig>;
-  try {
-    config = loadConfig();
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      console.error(`Configuration error: ${error.message}`);
-      process.exit(78);
-    }
-    throw error;
-  }
+  const config = configOrExit();
 
   const database = await openDatabase(config);
   if (config.seedDemo) await loadDemo(database, config, (line) => console.log(line));

@@ -45,6 +45,34 @@ async function until<T>(what: string, check: () => Promise<T | undefined>, timeo
   }
 }
 
+/** Eight clients asking for a page one after another until stopped; counts what failed. */
+function startLoad(url: string) {
+  let stop = false;
+  const failures: string[] = [];
+  let answered = 0;
+  const client = async () => {
+    while (!stop) {
+      try {
+        const res = await fetch(url, { headers: { 'accept-encoding': 'gzip, br' } });
+        const body = await res.text();
+        if (res.status !== 200 || !body.trimEnd().endsWith('</html>')) failures.push(`status ${res.status}`);
+        else answered++;
+      } catch (error) {
+        failures.push(String(error));
+      }
+    }
+  };
+  const clients = Array.from({ length: 8 }, client);
+  return {
+    answered: () => answered,
+    async stop() {
+      stop = true;
+      await Promise.all(clients);
+      return { answered, failures };
+    },
+  };
+}
+
 if (testEngine === 'pglite') {
   test('a second server on the same embedded data directory is refused and says why', async () => {
     const place = await childDataPlace();
@@ -57,6 +85,17 @@ if (testEngine === 'pglite') {
       assert.match(second.output.join('\n'), /is in use by process \d+; stop it first or choose another DATA_DIR/);
       first.process.kill('SIGTERM');
       assert.equal((await first.exited).code, 0, 'the first one was never disturbed');
+    } finally {
+      await place.remove();
+    }
+  });
+
+  test('start:cluster on the embedded database is refused and says what to use', async () => {
+    const place = await childDataPlace();
+    try {
+      const primary = startChild('src/cluster.ts', { ...place.env, PORT: '0' });
+      assert.equal((await primary.exited).code, 78);
+      assert.match(primary.output.join('\n'), /DATABASE_URL: several processes need a PostgreSQL server/);
     } finally {
       await place.remove();
     }
@@ -261,31 +300,15 @@ ${ports.map((p) => `    server 127.0.0.1:${p} max_fails=1 fail_timeout=2s;`).joi
           10_000,
         );
 
-        let stop = false;
-        const failures: string[] = [];
-        let answered = 0;
-        const client = async () => {
-          while (!stop) {
-            try {
-              const res = await fetch(`${front}/anggota`, { headers: { 'accept-encoding': 'gzip, br' } });
-              const body = await res.text();
-              if (res.status !== 200 || !body.trimEnd().endsWith('</html>')) failures.push(`status ${res.status}`);
-              else answered++;
-            } catch (error) {
-              failures.push(String(error));
-            }
-          }
-        };
-        const clients = Array.from({ length: 8 }, client);
+        const load = startLoad(`${front}/anggota`);
         await sleep(1000);
-        const before = answered;
+        const before = load.answered();
         const old = servers[1] as Child;
         old.process.kill('SIGTERM');
         assert.equal((await old.exited).code, 0, 'the instance drained and stopped cleanly');
         await start(1);
         await sleep(2500);
-        stop = true;
-        await Promise.all(clients);
+        const { answered, failures } = await load.stop();
 
         assert.ok(before > 0 && answered > before + 20, `requests went on through the restart (${answered})`);
         assert.deepEqual(failures, [], `${failures.length} of ${answered + failures.length} requests failed`);
@@ -294,6 +317,27 @@ ${ports.map((p) => `    server 127.0.0.1:${p} max_fails=1 fail_timeout=2s;`).joi
       } finally {
         nginx.kill('SIGTERM');
         rmSync(dir, { recursive: true, force: true });
+      }
+    });
+
+    test('start:cluster: two workers on one port, restarted one by one under load with no failed request', async () => {
+      const port = await freePort();
+      const primary = startChild('src/cluster.ts', { ...env, PORT: String(port), CLUSTER_WORKERS: '2' });
+      try {
+        await primary.waitFor(/\[cluster\] 2 workers listening/);
+        const load = startLoad(`http://127.0.0.1:${port}/anggota`);
+        await sleep(1000);
+        const before = load.answered();
+        primary.process.kill('SIGHUP');
+        await primary.waitFor(/\[cluster\] rolling restart done/, 60_000);
+        await sleep(1000);
+        const { answered, failures } = await load.stop();
+        assert.equal(primary.output.filter((line) => /replaced by/.test(line)).length, 2, 'both workers replaced');
+        assert.ok(before > 0 && answered > before + 20, `requests went on through the restart (${answered})`);
+        assert.deepEqual(failures, [], `${failures.length} of ${answered + failures.length} requests failed`);
+      } finally {
+        primary.process.kill('SIGTERM');
+        assert.equal((await primary.exited).code, 0, 'the cluster stops cleanly');
       }
     });
   });
