@@ -47,6 +47,7 @@ import { createSealer, type Sealer } from '../src/platform/crypto.ts';
 import {
   browserEncoding,
   type Ceiling,
+  freePort,
   hasWrk,
   type LoadResult,
   load,
@@ -106,15 +107,30 @@ interface Child {
  * Starts the portal with its log going to a file, as a service manager would keep it: a pipe read
  * by this process would take CPU from the portal and from wrk on a small machine.
  */
-async function startPortal(env: Record<string, string | undefined>, logFile: string): Promise<Child> {
+async function startPortal(
+  env: Record<string, string | undefined>,
+  logFile: string,
+  cluster?: { workers: number },
+): Promise<Child> {
   const out = openSync(logFile, 'w');
   // BENCH_CPU_PROFILE=<folder>: the portal writes a CPU profile there when it stops (Chrome DevTools reads it).
   const profile = process.env.BENCH_CPU_PROFILE;
   const flags = profile === undefined || profile === '' ? [] : ['--cpu-prof', `--cpu-prof-dir=${profile}`];
-  const child = spawn(process.execPath, [...flags, '--import', 'tsx', 'src/server.ts'], {
+  const script = cluster === undefined ? 'src/server.ts' : 'src/cluster.ts';
+  // A cluster's workers share a port chosen here; one process takes any free one.
+  const port = cluster === undefined ? '0' : String(await freePort());
+  const child = spawn(process.execPath, [...flags, '--import', 'tsx', script], {
     cwd: root,
     // Logging stays on at info level, as in production.
-    env: { ...process.env, ...env, PORT: '0', LOG_LEVEL: 'info', SEED_DEMO: 'false', TRUST_PROXY: 'true' },
+    env: {
+      ...process.env,
+      ...env,
+      PORT: port,
+      LOG_LEVEL: 'info',
+      SEED_DEMO: 'false',
+      TRUST_PROXY: 'true',
+      CLUSTER_WORKERS: String(cluster?.workers ?? 0),
+    },
     stdio: ['ignore', out, out],
   });
   closeSync(out);
@@ -123,8 +139,10 @@ async function startPortal(env: Record<string, string | undefined>, logFile: str
     exited = code;
   });
   for (let i = 0; i < 1200; i++) {
-    const found = /is running at (http:\/\/\S+)/.exec(readFileSync(logFile, 'utf8'));
-    if (found?.[1] !== undefined)
+    const log = readFileSync(logFile, 'utf8');
+    const found = /is running at (http:\/\/\S+)/.exec(log);
+    const ready = cluster === undefined || /\[cluster\] \d+ workers listening/.test(log);
+    if (found?.[1] !== undefined && ready)
       return {
         address: found[1],
         pid: child.pid ?? 0,
@@ -556,6 +574,52 @@ async function measure(
   return row;
 }
 
+/**
+ * Two app processes (npm run start:cluster, sharing a port) against the one already measured, on
+ * the same database, alternating run by run: the ratio is 2 instances ÷ 1, whose ideal is 2×.
+ */
+async function twoInstances(
+  env: Record<string, string | undefined>,
+  single: string,
+  pages: { name: string; path: string }[],
+): Promise<Row[]> {
+  const logFile = path.join(tmpdir(), `dewan-bench-cluster-${Date.now()}.log`);
+  const cluster = await startPortal(env, logFile, { workers: 2 });
+  const rows: Row[] = [];
+  try {
+    console.log('postgres: two instances (start:cluster, 2 workers) against one, 256 connections');
+    // New processes compile their code on first use: a short load first, not counted, as the
+    // single instance had before its rows.
+    for (const page of pages) await load(`${cluster.address}${page.path}`, { connections: 64, seconds: 2 });
+    for (const page of pages.filter((p) => ['home', '/agenda', '/perda?q=', '/aspirasi'].includes(p.name))) {
+      await quiet(single);
+      rows.push(
+        await measure(
+          `${page.name}, 2 instances`,
+          `${cluster.address}${page.path}`,
+          { name: '1 instance', url: `${single}${page.path}` },
+          { connections: 256, headers: browserEncoding },
+        ),
+      );
+    }
+    await quiet(single);
+    rows.push(
+      await measure(
+        '/aspirasi?q= (every search new), 2 instances',
+        `${cluster.address}/aspirasi`,
+        { name: '1 instance', url: `${single}/aspirasi` },
+        { connections: 64, headers: browserEncoding, script: searchScript },
+      ),
+    );
+    for (const row of rows) console.log(`  ${row.row}: ${(((row.ratio ?? 0) / 2) * 100).toFixed(0)} % of the ideal 2×`);
+  } finally {
+    await cluster.stop();
+    if (process.env.BENCH_KEEP_LOG === '1') console.log(`postgres: the cluster's log is kept at ${logFile}`);
+    else rmSync(logFile, { force: true });
+  }
+  return rows;
+}
+
 const generator = loadGenerator();
 console.log(`load: ${generator}; ceiling: nginx ${quick ? '(quick run)' : ''}`);
 const results: Record<string, unknown>[] = [];
@@ -659,6 +723,7 @@ for (const engine of engines) {
         { connections: 64, headers: browserEncoding },
       ),
     );
+    if (engine === 'postgres') rows.push(...(await twoInstances(place.env, portal.address, pages)));
     await quiet(portal.address);
     console.log(
       `${engine}: a hearing followed on ${hearingStreams} open streams, ${hearingRate} questions/s asked and as many supports given`,
@@ -752,6 +817,8 @@ const lines = [
   `# Bench ${new Date().toISOString()}${quick ? ' (quick)' : ''}`,
   '',
   `Load: ${generator}, 2 threads, ${duration} s per run, medians of ${runs}; volume ${JSON.stringify(volume)}.`,
+  '',
+  'Rows named "…, 2 instances" (PostgreSQL): two app processes (`npm run start:cluster`) against one on the same database; the ceiling is the one instance, so the ideal ratio is 200 %.',
   '',
   '| engine | row | conns | encoding | portal /s | p50 ms | p99 ms | non-2xx | errors | ceiling | ceiling /s | ceiling p99 | ratio |',
   '| --- | --- | --: | --- | --: | --: | --: | --: | --: | --- | --: | --: | --: |',

@@ -13,10 +13,15 @@ if (target === undefined) {
   process.exit(64);
 }
 try {
-  const manifest = await backup(loadConfig(), target);
+  const config = loadConfig();
+  const manifest = await backup(config, target);
   console.log(
     `Backed up the ${manifest.engine === 'pglite' ? 'embedded' : 'PostgreSQL'} database and ${manifest.uploads.length} uploaded files into ${target} (${Math.round(folderBytes(target) / 1024)} KB).`,
   );
+  if (config.s3 !== undefined)
+    console.log(
+      `Uploaded files kept in the object store (s3://${config.s3.bucket}/${config.s3.prefix}) are not in this backup: keep the bucket versioned, or copy it with the store's own tools.`,
+    );
 } catch (error) {
   console.error(`Backup failed: ${error instanceof Error ? error.message : String(error)}`);
   process.exitCode = error instanceof BackupError ? 65 : 1;

@@ -20,6 +20,20 @@ export interface SmtpConfig {
   from: string;
 }
 
+/** An S3-compatible object store for uploaded files (AWS S3, MinIO, Ceph, Garage…). */
+export interface S3Config {
+  bucket: string;
+  /** The store's address; unset means AWS S3 itself. */
+  endpoint: string | undefined;
+  region: string;
+  accessKeyId: string;
+  secretAccessKey: string;
+  /** Bucket in the path (https://host/bucket/key), as most self-hosted stores want; false: bucket.host. */
+  pathStyle: boolean;
+  /** Put before every key, e.g. "kota-bekasi/", so installations can share a bucket. */
+  prefix: string;
+}
+
 export interface RetentionDays {
   /** Delivered (or given-up) messages in the outbox: they name their recipient. */
   messages: number;
@@ -83,8 +97,10 @@ export interface Config {
    * (the content security policy's frame-src); empty: livestreams are links only.
    */
   embedOrigins: string[];
-  /** Where uploaded files (photos) are kept. */
+  /** Where uploaded files (photos, documents) are kept when no object store is configured. */
   uploadDir: string;
+  /** An object store for uploaded files, shared by every app instance; unset: uploadDir. */
+  s3: S3Config | undefined;
   /** Citizens' input: how long after resolution the citizen may reopen, and when to ask "is it resolved?". */
   aspirations: { reopenDays: number; followUpWeeks: number };
   /** `npm run start:cluster`: how many app processes share the port (0: one per core). */
@@ -339,6 +355,7 @@ export function loadConfig(env: Env = process.env): Config {
   };
   const shutdownQuietMs = integer(env, 'SHUTDOWN_QUIET_MS', 500, 0, 600_000);
   const clusterWorkers = integer(env, 'CLUSTER_WORKERS', 0, 0, 256);
+  const s3 = s3Of(env);
   const shutdownTimeoutMs = integer(env, 'SHUTDOWN_TIMEOUT_MS', 15_000, 0, 3_600_000);
   const utilisation = text(env, 'OVERLOAD_MAX_EVENT_LOOP_UTILIZATION', '0');
   if (!/^(0(\.\d{1,3})?|1(\.0{1,3})?)$/.test(utilisation))
@@ -379,8 +396,42 @@ export function loadConfig(env: Env = process.env): Config {
     shutdownQuietMs,
     shutdownTimeoutMs,
     clusterWorkers,
+    s3,
     pageCacheSeconds,
     overload,
+  };
+}
+
+function s3Of(env: Env): S3Config | undefined {
+  const bucket = optional(env, 'S3_BUCKET');
+  if (bucket === undefined) return undefined;
+  if (!/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(bucket)) {
+    throw new ConfigError(
+      'S3_BUCKET',
+      `expected a bucket name (3–63 lowercase letters, digits, dots, dashes), got "${bucket}"`,
+    );
+  }
+  const accessKeyId = optional(env, 'S3_ACCESS_KEY_ID');
+  const secretAccessKey = optional(env, 'S3_SECRET_ACCESS_KEY');
+  if (accessKeyId === undefined) throw new ConfigError('S3_ACCESS_KEY_ID', 'must be set when S3_BUCKET is set');
+  if (secretAccessKey === undefined) throw new ConfigError('S3_SECRET_ACCESS_KEY', 'must be set when S3_BUCKET is set');
+  const prefix = text(env, 'S3_PREFIX', '');
+  if (!/^([A-Za-z0-9_.-]+\/)*$/.test(prefix)) {
+    throw new ConfigError(
+      'S3_PREFIX',
+      `expected folder names each ending in "/", e.g. "kota-bekasi/", got "${prefix}"`,
+    );
+  }
+  const region = text(env, 'S3_REGION', 'us-east-1');
+  if (!/^[a-z0-9-]{2,32}$/.test(region)) throw new ConfigError('S3_REGION', `expected a region name, got "${region}"`);
+  return {
+    bucket,
+    endpoint: url(env, 'S3_ENDPOINT', undefined, ['http:', 'https:']),
+    region,
+    accessKeyId,
+    secretAccessKey,
+    pathStyle: boolean(env, 'S3_PATH_STYLE', true),
+    prefix,
   };
 }
 

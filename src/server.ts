@@ -3,6 +3,7 @@
  * an empty one), builds the app and listens. SIGTERM and SIGINT close it cleanly: requests in
  * flight are finished, then the database is closed.
  */
+import cluster from 'node:cluster';
 import { buildApp } from './app.ts';
 import { configOrExit } from './config.ts';
 import { openDatabase } from './db/index.ts';
@@ -26,7 +27,11 @@ async function main() {
     closing = true;
     console.log(`${signal}: shutting down, finishing requests in flight`);
     try {
-      await app.drain({ quietMs: config.shutdownQuietMs, maxMs: config.shutdownTimeoutMs });
+      await app.drain({
+        quietMs: config.shutdownQuietMs,
+        maxMs: config.shutdownTimeoutMs,
+        stopListening: cluster.isWorker,
+      });
       stopJobs();
       await app.close();
       await app.outbox.stop();

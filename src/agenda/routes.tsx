@@ -15,7 +15,6 @@ import { formatDate, formatTime } from '../platform/format.ts';
 import { can } from '../platform/permissions.ts';
 import { renderPage } from '../platform/render.tsx';
 import { IdParams, optionalText } from '../platform/schemas.ts';
-import { storedFile } from '../platform/uploads.ts';
 import { isCalendarDay, jakartaDay } from '../platform/working-days.ts';
 import { icsFeed, meetingsAtom, meetingsCsv } from './feeds.ts';
 import { type AgendaFilter, agenda, documentFile, meeting, meetingTypes, recentChanges } from './service.ts';
@@ -220,7 +219,7 @@ export const agendaRoutes: FastifyPluginAsyncTypebox = async (app) => {
         .type('application/pdf')
         .header('content-disposition', `inline; filename="${name}"`)
         .header('cache-control', 'public, max-age=3600')
-        .send(await storedFile(file.path));
+        .send(await file.read());
     },
   );
 };

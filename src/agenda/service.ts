@@ -3,15 +3,16 @@
  * iCalendar SEQUENCE raised), attach documents, and afterwards record minutes, decisions,
  * attendance and the recording. Closed meetings are public only as the fact that they take place.
  */
+
 import { randomUUID } from 'node:crypto';
-import path from 'node:path';
 import { type Body, type CouncilStructure, getCouncil } from '../council/service.ts';
 import type { MeetingType, Presence } from '../db/schema.ts';
 import { recordAudit } from '../platform/audit.ts';
 import type { CurrentUser, Deps } from '../platform/deps.ts';
 import type { SitemapEntry } from '../platform/feature.ts';
 import { SITEMAP_LIMIT } from '../platform/sitemap.ts';
-import { storeDocument, type UploadedFile } from '../platform/uploads.ts';
+import { fileStore } from '../platform/storage.ts';
+import { storeDocument, storedFile, type UploadedFile } from '../platform/uploads.ts';
 import type { FieldError } from '../platform/validation.ts';
 import { isCalendarDay, jakartaDay } from '../platform/working-days.ts';
 import * as q from './queries.ts';
@@ -406,7 +407,7 @@ export async function addDocument(
   const structure = await getCouncil(deps.db);
   const meeting = await q.meetingById(deps.db, structure.council.id, id);
   if (meeting === undefined) return { ok: false, problem: 'missing' };
-  const stored = await storeDocument(deps.config.uploadDir, DOCUMENT_FOLDER, file.data);
+  const stored = await storeDocument(fileStore(deps.config), DOCUMENT_FOLDER, file.data);
   await deps.db.transaction().execute(async (trx) => {
     await q.insertAttachment(trx, { meeting_id: id, title: name.slice(0, 200), file: stored, bytes: file.data.length });
     await q.insertRevision(trx, { meeting_id: id, kind: 'document', note: name.slice(0, 200), changed_by: user.id });
@@ -596,7 +597,7 @@ export async function documentFile(deps: Deps, meetingId: number, documentId: nu
   const doc = await q.attachmentById(deps.db, meetingId, documentId);
   return doc === undefined
     ? undefined
-    : { ...doc, path: path.join(deps.config.uploadDir, DOCUMENT_FOLDER, path.basename(doc.file)) };
+    : { ...doc, read: () => storedFile(fileStore(deps.config), DOCUMENT_FOLDER, doc.file) };
 }
 
 /** A member's attendance where it was recorded, and the meetings they attended. */

@@ -4,6 +4,7 @@ import { getCouncil } from '../council/service.ts';
 import type { Deps } from '../platform/deps.ts';
 import { translator } from '../platform/i18n.ts';
 import type { Job } from '../platform/jobs.ts';
+import { fileStore } from '../platform/storage.ts';
 import { removeOrphans } from '../platform/uploads.ts';
 import { tellCitizen } from './notify.ts';
 import * as q from './queries.ts';
@@ -43,7 +44,7 @@ export async function askWhetherResolved(deps: Deps, now = new Date()): Promise<
  */
 export async function removeOrphanPhotos(deps: Deps, now = Date.now()): Promise<number> {
   const known = new Set((await q.photoFiles(deps.db)).map((r) => r.file));
-  return removeOrphans(deps.config.uploadDir, PHOTO_FOLDER, known, now);
+  return removeOrphans(fileStore(deps.config), PHOTO_FOLDER, known, now);
 }
 
 /** The hourly aspiration jobs; `afterwards` is told when questionnaires were queued. */

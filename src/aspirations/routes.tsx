@@ -15,7 +15,8 @@ import type { MessageKey } from '../platform/i18n.ts';
 import { multipartBody } from '../platform/multipart.ts';
 import { renderForm, renderPage } from '../platform/render.tsx';
 import { queryText } from '../platform/schemas.ts';
-import { smallName, storedFile, type UploadedFile, uploadPath } from '../platform/uploads.ts';
+import { fileStore } from '../platform/storage.ts';
+import { smallName, storedFile, type UploadedFile } from '../platform/uploads.ts';
 import { fieldMessages } from '../platform/validation.ts';
 import type { FieldErrors } from '../platform/views/form.tsx';
 import {
@@ -373,7 +374,7 @@ export const aspirationRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const small = foto.endsWith('-kecil');
       const file = await photoFile(deps(app), kode, Number.parseInt(foto, 10), viewerOf(request));
       if (file === undefined) throw new NotFoundError(`photo ${kode}/${foto}`);
-      const stream = await storedFile(uploadPath(app.config.uploadDir, PHOTO_FOLDER, small ? smallName(file) : file));
+      const stream = await storedFile(fileStore(app.config), PHOTO_FOLDER, small ? smallName(file) : file);
       return reply.type('image/webp').header('cache-control', 'private, max-age=86400').send(stream);
     },
   );

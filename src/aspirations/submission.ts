@@ -1,4 +1,5 @@
 /** Sending an aspiration: the first step (what and where, with similar open ones to support instead), then the details; committed before the tracking code is shown. */
+
 import {
   type Category,
   type CouncilStructure,
@@ -14,6 +15,7 @@ import { newToken } from '../platform/crypto.ts';
 import type { CurrentUser, Deps } from '../platform/deps.ts';
 import { translator } from '../platform/i18n.ts';
 import { publish } from '../platform/realtime.ts';
+import { fileStore } from '../platform/storage.ts';
 import { type ProcessedPhoto, processPhoto, removePhotos, storePhotos } from '../platform/uploads.ts';
 import type { FieldError } from '../platform/validation.ts';
 import { addWorkingDays, jakartaDay } from '../platform/working-days.ts';
@@ -153,7 +155,7 @@ export async function submitAspiration(deps: Deps, input: Submission): Promise<S
     input.project !== undefined && /^\d{1,9}$/.test(input.project)
       ? ((await projectForAspiration(deps, Number(input.project)))?.id ?? null)
       : null;
-  const stored = await storePhotos(deps.config.uploadDir, PHOTO_FOLDER, processed);
+  const stored = await storePhotos(fileStore(deps.config), PHOTO_FOLDER, processed);
   const access = newToken();
   const now = new Date();
   const today = jakartaDay(now);
@@ -230,7 +232,7 @@ export async function submitAspiration(deps: Deps, input: Submission): Promise<S
     return { ok: true, code, token: access.token };
   } catch (error) {
     await removePhotos(
-      deps.config.uploadDir,
+      fileStore(deps.config),
       PHOTO_FOLDER,
       stored.map((s) => s.file),
     );

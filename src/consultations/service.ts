@@ -7,7 +7,6 @@
  * shows what became of it.
  */
 
-import { readFile } from 'node:fs/promises';
 import { contactsOf } from '../accounts/service.ts';
 import { meeting as agendaMeeting } from '../agenda/service.ts';
 import { type Body, type CouncilStructure, getCouncil, type Kecamatan } from '../council/service.ts';
@@ -556,7 +555,7 @@ export async function importText(
     const id = /^\d{1,9}$/.test(input.document) ? Number(input.document) : 0;
     const found = c.raperda === undefined ? undefined : await draftDocumentFile(deps, c.raperda.id, id);
     if (found === undefined) return { ok: false, errors: [{ field: 'document', problem: 'invalid' }] };
-    data = await readFile(found.path);
+    data = await found.read();
     from = found.title;
   } else return { ok: false, errors: [{ field: 'pdf', problem: 'required' }] };
   let text: string;

@@ -16,7 +16,6 @@ import type { MessageKey } from '../platform/i18n.ts';
 import { multipartBody } from '../platform/multipart.ts';
 import { renderForm, renderPage } from '../platform/render.tsx';
 import { IdParams, optionalText, PageQuery, queryText } from '../platform/schemas.ts';
-import { storedFile } from '../platform/uploads.ts';
 import { type FieldWords, fieldMessages } from '../platform/validation.ts';
 import type { FieldErrors } from '../platform/views/form.tsx';
 import {
@@ -138,7 +137,7 @@ export const draftRoutes: FastifyPluginAsyncTypebox = async (app) => {
       return reply
         .type('application/pdf')
         .header('cache-control', 'public, max-age=3600')
-        .send(await storedFile(file.path));
+        .send(await file.read());
     },
   );
 

@@ -3,7 +3,7 @@
  * history linked to the meetings that handled it, documents per stage, and citizens who follow a
  * draft by email (confirmed by a link; every message carries a link to stop).
  */
-import path from 'node:path';
+
 import { type Body, getCouncil } from '../council/service.ts';
 import type { RaperdaStage } from '../db/schema.ts';
 import { recordAudit } from '../platform/audit.ts';
@@ -13,8 +13,9 @@ import { translator } from '../platform/i18n.ts';
 import { enqueueMessage } from '../platform/outbox.ts';
 import { isPdf } from '../platform/pdf.ts';
 import { SITEMAP_LIMIT } from '../platform/sitemap.ts';
+import { fileStore } from '../platform/storage.ts';
 import { askToFollow, confirmedSubscribers, followSection, stopLink } from '../platform/subscriptions.ts';
-import { storeDocument, type UploadedFile } from '../platform/uploads.ts';
+import { storeDocument, storedFile, type UploadedFile } from '../platform/uploads.ts';
 import type { FieldError } from '../platform/validation.ts';
 import { isCalendarDay, jakartaDay } from '../platform/working-days.ts';
 import * as q from './queries.ts';
@@ -201,7 +202,7 @@ export async function addDocument(
   else if (file.truncated || file.data.length > MAX_PDF_BYTES) errors.push({ field: 'document', problem: 'tooLarge' });
   else if (!isPdf(file.data)) errors.push({ field: 'document', problem: 'pdf' });
   if (errors.length > 0 || stage === undefined || file === undefined) return { ok: false, errors };
-  const stored = await storeDocument(deps.config.uploadDir, FOLDER, file.data);
+  const stored = await storeDocument(fileStore(deps.config), FOLDER, file.data);
   await deps.db.transaction().execute(async (trx) => {
     await q.insertDocument(trx, {
       raperda_id: id,
@@ -273,7 +274,7 @@ export async function documentFile(deps: Deps, draftId: number, documentId: numb
   const doc = docs.find((d) => d.id === documentId);
   return doc === undefined
     ? undefined
-    : { path: path.join(deps.config.uploadDir, FOLDER, path.basename(doc.file)), title: doc.title };
+    : { read: () => storedFile(fileStore(deps.config), FOLDER, doc.file), title: doc.title };
 }
 
 /** Asks to follow a draft: a link to confirm goes to the address; nothing is sent before that. */

@@ -12,6 +12,12 @@ export interface DrainOptions {
   quietMs: number;
   /** Close anyway after this long. */
   maxMs: number;
+  /**
+   * Stop accepting connections at once (a node:cluster worker): the cluster's primary then hands
+   * new connections to the other workers, so nothing arrives to be cut off when the server closes.
+   * A process behind a load balancer keeps listening until the balancer has noticed /readyz.
+   */
+  stopListening?: boolean;
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -22,8 +28,14 @@ export function registerDrain(app: FastifyInstance): void {
   const active = new Set<string>();
 
   app.decorate('isDraining', () => draining);
-  app.decorate('drain', async ({ quietMs, maxMs }: DrainOptions) => {
+  app.decorate('drain', async ({ quietMs, maxMs, stopListening = false }: DrainOptions) => {
     draining = true;
+    if (stopListening) {
+      app.server.close();
+      // Connections resting between requests are closed now, while their clients are least likely
+      // to be sending; every other one closes after its next response ("connection: close").
+      app.server.closeIdleConnections();
+    }
     lastArrival = Math.max(lastArrival, Date.now());
     const deadline = Date.now() + maxMs;
     while (Date.now() < deadline) {

@@ -94,6 +94,12 @@ export const MAX_ATTEMPTS = 8;
 /** Messages a worker claims at a time, and how long they stay its own (a channel gives up on one within 40 s). */
 const CLAIM_BATCH = 10;
 const CLAIM_LEASE_MS = 15 * 60 * 1000;
+/**
+ * At most this many per run (a run starts every 5 s and after each request that queued mail): a
+ * backlog of thousands is worked off steadily beside the requests, not in one burst that keeps a
+ * database connection busy; several instances share it.
+ */
+const MAX_PER_RUN = 100;
 
 /** Seconds to wait after the nth failed attempt: 30 s, 1 min, 2 min … at most 6 hours. */
 export function backoffSeconds(attempts: number): number {
@@ -111,7 +117,7 @@ export class OutboxWorker {
     private readonly log: { error(obj: object, msg: string): void },
   ) {}
 
-  /** Delivers every message that is due; returns how many were handled. One run at a time. */
+  /** Delivers messages that are due (up to 100); returns how many were handled. One run at a time. */
   deliverDue(): Promise<number> {
     this.running ??= this.run().finally(() => {
       this.running = undefined;
@@ -148,7 +154,9 @@ export class OutboxWorker {
 
   private async run(): Promise<number> {
     let handled = 0;
-    for (let due = await this.claim(); due.length > 0; due = await this.claim()) {
+    while (handled < MAX_PER_RUN) {
+      const due = await this.claim();
+      if (due.length === 0) break;
       await this.deliver(due);
       handled += due.length;
     }

@@ -1,14 +1,14 @@
 /**
  * Photos from citizens: decoded, turned upright, resized, re-encoded as WebP and written without
  * any of the original's metadata (EXIF GPS position, camera, owner), so nothing but the picture
- * survives. Files are written and synced before the record that names them is committed.
+ * survives. Files are written durably (platform/storage.ts) before the record that names them is
+ * committed.
  */
 import { randomUUID } from 'node:crypto';
-import { createReadStream, type ReadStream } from 'node:fs';
-import { mkdir, open, readdir, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import sharp from 'sharp';
 import { NotFoundError } from './errors.tsx';
+import type { FileStore } from './storage.ts';
 
 /** What the multipart parser hands a route for each file field. */
 export interface UploadedFile {
@@ -78,16 +78,6 @@ export async function processPhoto(
   }
 }
 
-async function writeDurably(file: string, data: Buffer): Promise<void> {
-  const handle = await open(file, 'wx', 0o640);
-  try {
-    await handle.writeFile(data);
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
-}
-
 export interface StoredPhoto {
   /** The name of the full-size file; the small one is `<name>-kecil.webp`. */
   file: string;
@@ -96,29 +86,24 @@ export interface StoredPhoto {
   bytes: number;
 }
 
-/** Where the files of a folder of uploads are. */
-export function uploadPath(uploadDir: string, folder: string, file: string): string {
-  return path.join(uploadDir, folder, path.basename(file));
-}
-
 export function smallName(file: string): string {
   return file.replace(/\.webp$/, '-kecil.webp');
 }
 
-export async function storePhotos(uploadDir: string, folder: string, photos: ProcessedPhoto[]): Promise<StoredPhoto[]> {
-  const dir = path.join(uploadDir, folder);
-  await mkdir(dir, { recursive: true });
+const WEBP = 'image/webp';
+
+export async function storePhotos(files: FileStore, folder: string, photos: ProcessedPhoto[]): Promise<StoredPhoto[]> {
   const stored: StoredPhoto[] = [];
   try {
     for (const photo of photos) {
       const file = `${randomUUID()}.webp`;
       stored.push({ file, width: photo.width, height: photo.height, bytes: photo.full.length });
-      await writeDurably(path.join(dir, file), photo.full);
-      await writeDurably(path.join(dir, smallName(file)), photo.small);
+      await files.put(folder, file, photo.full, WEBP);
+      await files.put(folder, smallName(file), photo.small, WEBP);
     }
   } catch (error) {
     await removePhotos(
-      uploadDir,
+      files,
       folder,
       stored.map((s) => s.file),
     );
@@ -128,10 +113,10 @@ export async function storePhotos(uploadDir: string, folder: string, photos: Pro
 }
 
 /** Removes files whose record was not committed (or was erased). */
-export async function removePhotos(uploadDir: string, folder: string, files: string[]): Promise<void> {
-  for (const file of files) {
-    await rm(uploadPath(uploadDir, folder, file), { force: true });
-    await rm(uploadPath(uploadDir, folder, smallName(file)), { force: true });
+export async function removePhotos(files: FileStore, folder: string, names: string[]): Promise<void> {
+  for (const file of names) {
+    await files.remove(folder, file);
+    await files.remove(folder, smallName(file));
   }
 }
 
@@ -140,44 +125,41 @@ export async function removePhotos(uploadDir: string, folder: string, files: str
  * files and committing), once they are an hour old so a submission in progress is never touched.
  */
 export async function removeOrphans(
-  uploadDir: string,
+  files: FileStore,
   folder: string,
   known: Set<string>,
   now = Date.now(),
 ): Promise<number> {
-  const dir = path.join(uploadDir, folder);
-  const names = await readdir(dir).catch(() => [] as string[]);
   let removed = 0;
-  for (const name of names) {
-    if (known.has(name.replace(/-kecil\.webp$/, '.webp'))) continue;
-    const info = await stat(path.join(dir, name)).catch(() => undefined);
-    if (info === undefined || now - info.mtimeMs < 60 * 60 * 1000) continue;
-    await rm(path.join(dir, name), { force: true });
+  for (const entry of await files.list(folder)) {
+    if (known.has(entry.name.replace(/-kecil\.webp$/, '.webp'))) continue;
+    if (now - entry.modifiedMs < 60 * 60 * 1000) continue;
+    await files.remove(folder, entry.name);
     removed++;
   }
   return removed;
 }
 
-/** Writes an uploaded document (a PDF) under a new random name, synced to disk; returns the name. */
+const types: Record<string, string> = { pdf: 'application/pdf' };
+
+/** Writes an uploaded document (a PDF) under a new random name, durably; returns the name. */
 export async function storeDocument(
-  uploadDir: string,
+  files: FileStore,
   folder: string,
   data: Buffer,
   extension = 'pdf',
 ): Promise<string> {
-  const dir = path.join(uploadDir, folder);
-  await mkdir(dir, { recursive: true });
   const file = `${randomUUID()}.${extension}`;
-  await writeDurably(path.join(dir, file), data);
+  await files.put(folder, file, data, types[extension] ?? 'application/octet-stream');
   return file;
 }
 
 /**
- * A stored file, ready to stream. A file missing on disk (a restored backup without its uploads,
- * a volume not mounted) is "not found" for the person asking, never a broken response.
+ * A stored file's bytes. A file that is missing (a restored backup without its uploads, a volume
+ * not mounted) is "not found" for the person asking, never a broken response.
  */
-export async function storedFile(file: string): Promise<ReadStream> {
-  const info = await stat(file).catch(() => undefined);
-  if (info === undefined || !info.isFile()) throw new NotFoundError(`stored file ${path.basename(file)}`);
-  return createReadStream(file);
+export async function storedFile(files: FileStore, folder: string, file: string): Promise<Buffer> {
+  const data = await files.read(folder, path.basename(file)).catch(() => undefined);
+  if (data === undefined) throw new NotFoundError(`stored file ${path.basename(file)}`);
+  return data;
 }

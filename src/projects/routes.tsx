@@ -15,7 +15,8 @@ import { multipartBody } from '../platform/multipart.ts';
 import { numberForField } from '../platform/numbers.ts';
 import { renderForm, renderPage } from '../platform/render.tsx';
 import { IdParams, optionalText, PageQuery, queryText } from '../platform/schemas.ts';
-import { MAX_PHOTO_BYTES, smallName, storedFile, uploadPath } from '../platform/uploads.ts';
+import { fileStore } from '../platform/storage.ts';
+import { MAX_PHOTO_BYTES, smallName, storedFile } from '../platform/uploads.ts';
 import { type FieldWords, fieldMessages } from '../platform/validation.ts';
 import type { FieldErrors } from '../platform/views/form.tsx';
 import {
@@ -335,7 +336,7 @@ export const projectRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const file = await projectPhoto(deps(app), id, Number.parseInt(foto, 10));
       if (file === undefined) throw new NotFoundError(`project photo ${id}/${foto}`);
       const small = foto.endsWith('-kecil');
-      const stream = await storedFile(uploadPath(app.config.uploadDir, PHOTO_FOLDER, small ? smallName(file) : file));
+      const stream = await storedFile(fileStore(app.config), PHOTO_FOLDER, small ? smallName(file) : file);
       return reply.type('image/webp').header('cache-control', 'public, max-age=86400').send(stream);
     },
   );

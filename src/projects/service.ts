@@ -16,6 +16,7 @@ import { translator } from '../platform/i18n.ts';
 import type { Job } from '../platform/jobs.ts';
 import { type NumberField, readNumber } from '../platform/numbers.ts';
 import { enqueueMessage } from '../platform/outbox.ts';
+import { fileStore } from '../platform/storage.ts';
 import { askToFollow, confirmedSubscribers, followSection, stopLink } from '../platform/subscriptions.ts';
 import {
   MAX_PHOTOS,
@@ -319,7 +320,7 @@ export async function addProgressUpdate(
   }
   if (errors.length > 0) return { ok: false, errors };
 
-  const stored = await storePhotos(deps.config.uploadDir, PHOTO_FOLDER, processed);
+  const stored = await storePhotos(fileStore(deps.config), PHOTO_FOLDER, processed);
   const t = translator(deps.config.defaultLanguage);
   const shownProgress = formatNumber(progress, deps.config.defaultLanguage);
   try {
@@ -373,7 +374,7 @@ export async function addProgressUpdate(
     });
   } catch (error) {
     await removePhotos(
-      deps.config.uploadDir,
+      fileStore(deps.config),
       PHOTO_FOLDER,
       stored.map((s) => s.file),
     );
@@ -437,7 +438,7 @@ export async function meetingChoices(
 /** Photo files that no committed update names, left by a crash; removed after an hour. */
 export async function removeOrphanProjectPhotos(deps: Deps, now = Date.now()): Promise<number> {
   const known = new Set((await q.allPhotoFiles(deps.db)).map((r) => r.file));
-  return removeOrphans(deps.config.uploadDir, PHOTO_FOLDER, known, now);
+  return removeOrphans(fileStore(deps.config), PHOTO_FOLDER, known, now);
 }
 
 /** The hourly cleanup of photos no update names. */

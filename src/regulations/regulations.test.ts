@@ -7,6 +7,7 @@ import { buildTestApp, type TestApp } from '../../test/helpers/app.ts';
 import { createUser, signIn } from '../../test/helpers/users.ts';
 import { seedDemoRegulations } from '../db/seed/regulations.ts';
 import { simplePdf } from '../platform/pdf.ts';
+import { fileStore } from '../platform/storage.ts';
 
 let t: TestApp;
 let ip = 0;
@@ -15,7 +16,7 @@ const agent = () => new Agent(t.app, `198.51.100.${++ip}`);
 before(async () => {
   t = await buildTestApp();
   const council = await t.database.db.selectFrom('council').select('id').executeTakeFirstOrThrow();
-  const { regulations } = await seedDemoRegulations(t.database.db, council.id, t.config.uploadDir);
+  const { regulations } = await seedDemoRegulations(t.database.db, council.id, fileStore(t.config));
   assert.ok(regulations >= 30);
 });
 after(() => t.close());

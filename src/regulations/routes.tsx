@@ -13,7 +13,6 @@ import type { MessageKey } from '../platform/i18n.ts';
 import { multipartBody } from '../platform/multipart.ts';
 import { renderForm, renderPage } from '../platform/render.tsx';
 import { IdParams, optionalText, PageQuery, queryText } from '../platform/schemas.ts';
-import { storedFile } from '../platform/uploads.ts';
 import { type FieldWords, fieldMessages } from '../platform/validation.ts';
 import type { FieldErrors } from '../platform/views/form.tsx';
 import {
@@ -206,7 +205,7 @@ export const regulationRoutes: FastifyPluginAsyncTypebox = async (app) => {
         .type('application/pdf')
         .header('content-disposition', `inline; filename="${file.name}"`)
         .header('cache-control', 'public, max-age=86400')
-        .send(await storedFile(file.path));
+        .send(await file.read());
     },
   );
 

@@ -1,10 +1,3 @@
-/**
- * The legal documents repository (JDIH): staff add a regulation with its PDF, whose text is taken
- * out for search; amending and revoking links set the status of the older document. Citizens
- * search the titles and full texts in Indonesian, with the matching passages shown.
- */
-import { rm } from 'node:fs/promises';
-import path from 'node:path';
 import { getCouncil } from '../council/service.ts';
 import type { RegulationStatus, RegulationType } from '../db/schema.ts';
 import { recordAudit } from '../platform/audit.ts';
@@ -12,7 +5,8 @@ import type { CurrentUser, Deps } from '../platform/deps.ts';
 import type { SitemapEntry } from '../platform/feature.ts';
 import { isPdf, PdfUnreadableError, pdfText } from '../platform/pdf.ts';
 import { SITEMAP_LIMIT } from '../platform/sitemap.ts';
-import { storeDocument, type UploadedFile } from '../platform/uploads.ts';
+import { fileStore } from '../platform/storage.ts';
+import { storeDocument, storedFile, type UploadedFile } from '../platform/uploads.ts';
 import type { FieldError } from '../platform/validation.ts';
 import { isCalendarDay } from '../platform/working-days.ts';
 import * as q from './queries.ts';
@@ -139,7 +133,7 @@ export async function addRegulation(
   const structure = await getCouncil(deps.db);
   let stored: string | null = null;
   if (file !== undefined) {
-    stored = await storeDocument(deps.config.uploadDir, FOLDER, file.data);
+    stored = await storeDocument(fileStore(deps.config), FOLDER, file.data);
   }
   const id = await deps.db.transaction().execute(async (trx) => {
     const row = await q.insertRegulation(trx, {
@@ -170,7 +164,7 @@ export async function addRegulation(
     return row.id;
   });
   if (id === undefined) {
-    if (stored !== null) await rm(path.join(deps.config.uploadDir, FOLDER, stored), { force: true });
+    if (stored !== null) await fileStore(deps.config).remove(FOLDER, stored);
     return { ok: false, errors: [{ field: 'number', problem: 'exists' }] };
   }
   return { ok: true, id };
@@ -281,9 +275,10 @@ export async function regulation(deps: Deps, id: number): Promise<RegulationReco
 export async function regulationFile(deps: Deps, id: number) {
   const structure = await getCouncil(deps.db);
   const row = await q.regulationById(deps.db, structure.council.id, id);
-  if (row?.file == null) return undefined;
+  const file = row?.file;
+  if (row === undefined || file == null) return undefined;
   return {
-    path: path.join(deps.config.uploadDir, FOLDER, path.basename(row.file)),
+    read: () => storedFile(fileStore(deps.config), FOLDER, file),
     name: `${row.type}-${row.number}-${row.year}.pdf`,
   };
 }

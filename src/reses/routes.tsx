@@ -2,6 +2,7 @@
  * Reses. Everyone: /reses (published reports by period) and /reses/:id (one report, its photos).
  * Members and staff: /kelola/reses (periods, reports) and /kelola/reses/:id (visits, input, publishing).
  */
+
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
@@ -13,7 +14,8 @@ import { multipartBody } from '../platform/multipart.ts';
 import { can } from '../platform/permissions.ts';
 import { renderForm, renderPage } from '../platform/render.tsx';
 import { IdParams, optionalText, queryText } from '../platform/schemas.ts';
-import { MAX_PHOTO_BYTES, smallName, storedFile, uploadPath } from '../platform/uploads.ts';
+import { fileStore } from '../platform/storage.ts';
+import { MAX_PHOTO_BYTES, smallName, storedFile } from '../platform/uploads.ts';
 import { type FieldWords, fieldMessages } from '../platform/validation.ts';
 import type { FieldErrors } from '../platform/views/form.tsx';
 import {
@@ -147,7 +149,7 @@ export const resesRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const file = await reportPhoto(deps(app), id, Number.parseInt(foto, 10), request.user);
       if (file === undefined) throw new NotFoundError(`reses photo ${id}/${foto}`);
       const small = foto.endsWith('-kecil');
-      const stream = await storedFile(uploadPath(app.config.uploadDir, PHOTO_FOLDER, small ? smallName(file) : file));
+      const stream = await storedFile(fileStore(app.config), PHOTO_FOLDER, small ? smallName(file) : file);
       return reply.type('image/webp').header('cache-control', 'public, max-age=86400').send(stream);
     },
   );

@@ -5,6 +5,7 @@
  * which is filed at once as an aspiration (channel "reses") and so routed and followed like any
  * other. Once published, the report is public.
  */
+
 import { fileReceivedAspiration, recordTrailStep } from '../aspirations/service.ts';
 import { getCouncil } from '../council/service.ts';
 import { recordAudit } from '../platform/audit.ts';
@@ -13,6 +14,7 @@ import type { SitemapEntry } from '../platform/feature.ts';
 import { dayOf } from '../platform/format.ts';
 import { translator } from '../platform/i18n.ts';
 import { can } from '../platform/permissions.ts';
+import { fileStore } from '../platform/storage.ts';
 import {
   MAX_PHOTOS,
   type ProcessedPhoto,
@@ -360,7 +362,7 @@ export async function addVisit(
       else errors.push({ field: 'photos', problem: result.problem, name: file.filename.slice(0, 80) });
     }
   if (errors.length > 0) return { ok: false, errors };
-  const stored = await storePhotos(deps.config.uploadDir, PHOTO_FOLDER, processed);
+  const stored = await storePhotos(fileStore(deps.config), PHOTO_FOLDER, processed);
   await deps.db.transaction().execute(async (trx) => {
     const visit = await q.insertVisit(trx, {
       report_id: id,
@@ -499,5 +501,5 @@ export async function sitemap(deps: Deps): Promise<SitemapEntry[]> {
 
 export async function removeOrphanResesPhotos(deps: Deps): Promise<number> {
   const known = new Set((await q.allPhotoFiles(deps.db)).map((r) => r.file));
-  return removeOrphans(deps.config.uploadDir, PHOTO_FOLDER, known);
+  return removeOrphans(fileStore(deps.config), PHOTO_FOLDER, known);
 }

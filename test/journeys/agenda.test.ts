@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { seedDemoBudget } from '../../src/db/seed/budget.ts';
 import { seedDemoDrafts, seedDemoRegulations } from '../../src/db/seed/regulations.ts';
+import { fileStore } from '../../src/platform/storage.ts';
 import { jakartaDay } from '../../src/platform/working-days.ts';
 import { journey, pageProblems } from '../helpers/browser.ts';
 import { createUser, totpCode } from '../helpers/users.ts';
@@ -60,7 +61,7 @@ describe('the agenda on a phone with JavaScript off', () => {
 
   test('a citizen searches the regulations and opens one; the pages are accessible', async () => {
     const council = await j.served.database.db.selectFrom('council').select('id').executeTakeFirstOrThrow();
-    await seedDemoRegulations(j.served.database.db, council.id, j.served.config.uploadDir);
+    await seedDemoRegulations(j.served.database.db, council.id, fileStore(j.served.config));
     const context = await j.newContext({ javaScriptEnabled: false, viewport: phone });
     const page = await context.newPage();
     const problems: string[] = [];

@@ -3,8 +3,10 @@
  * drafts, consultations, online hearings with questions, forum threads, projects, aspirations and a budget, loaded into an empty database (each part only when
  * its table is empty). Used by the server on first start and by the screenshot script.
  */
+
 import type { Config } from '../../config.ts';
 import { createSealer } from '../../platform/crypto.ts';
+import { fileStore } from '../../platform/storage.ts';
 import { jakartaDay } from '../../platform/working-days.ts';
 import type { OpenDatabase } from '../index.ts';
 import { seedDemoAppointments } from './appointments.ts';
@@ -27,7 +29,7 @@ export async function loadDemo(database: OpenDatabase, config: Config, say: (lin
   const year = Number(jakartaDay(new Date()).slice(0, 4));
   const { meetings } = await seedDemoMeetings(database.db, council.id, year);
   if (meetings > 0) say(`Loaded ${meetings} demo meetings of ${year} (fictional)`);
-  const { regulations } = await seedDemoRegulations(database.db, council.id, config.uploadDir);
+  const { regulations } = await seedDemoRegulations(database.db, council.id, fileStore(config));
   if (regulations > 0) say(`Loaded ${regulations} demo legal documents (fictional)`);
   const { drafts } = await seedDemoDrafts(database.db, council.id, year);
   if (drafts > 0) say(`Loaded ${drafts} demo drafts of the ${year} Propemperda (fictional)`);

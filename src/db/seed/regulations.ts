@@ -4,11 +4,11 @@
  * the same text extraction as an upload, so search works on them as on real ones. They name no
  * real regulation; a council replaces them with its own JDIH.
  */
-import { randomUUID } from 'node:crypto';
-import { mkdir, writeFile } from 'node:fs/promises';
-import path from 'node:path';
+
 import type { Insertable } from 'kysely';
 import { pdfText, simplePdf } from '../../platform/pdf.ts';
+import type { FileStore } from '../../platform/storage.ts';
+import { storeDocument } from '../../platform/uploads.ts';
 import type { Db } from '../index.ts';
 import type { Database, RegulationType } from '../schema.ts';
 
@@ -440,7 +440,7 @@ function lines(d: Demo, region: string): string[] {
 export async function seedDemoRegulations(
   db: Db,
   councilId: number,
-  uploadDir: string,
+  files: FileStore,
 ): Promise<{ regulations: number }> {
   const existing = await db
     .selectFrom('regulation')
@@ -454,13 +454,10 @@ export async function seedDemoRegulations(
     .select('region_name')
     .where('id', '=', councilId)
     .executeTakeFirstOrThrow();
-  const dir = path.join(uploadDir, 'jdih');
-  await mkdir(dir, { recursive: true });
   const rows: Insertable<Database['regulation']>[] = [];
   for (const [i, d] of demos.entries()) {
     const pdf = simplePdf(lines(d, council.region_name));
-    const file = `${randomUUID()}.pdf`;
-    await writeFile(path.join(dir, file), pdf);
+    const file = await storeDocument(files, 'jdih', pdf);
     const month = String(1 + ((i * 5) % 12)).padStart(2, '0');
     const enacted = `${d.year}-${month}-${String(10 + (i % 15)).padStart(2, '0')}`;
     rows.push({
