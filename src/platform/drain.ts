@@ -30,12 +30,7 @@ export function registerDrain(app: FastifyInstance): void {
   app.decorate('isDraining', () => draining);
   app.decorate('drain', async ({ quietMs, maxMs, stopListening = false }: DrainOptions) => {
     draining = true;
-    if (stopListening) {
-      app.server.close();
-      // Connections resting between requests are closed now, while their clients are least likely
-      // to be sending; every other one closes after its next response ("connection: close").
-      app.server.closeIdleConnections();
-    }
+    if (stopListening) app.server.close();
     lastArrival = Math.max(lastArrival, Date.now());
     const deadline = Date.now() + maxMs;
     while (Date.now() < deadline) {
