@@ -555,7 +555,7 @@ export async function importText(
     const id = /^\d{1,9}$/.test(input.document) ? Number(input.document) : 0;
     const found = c.raperda === undefined ? undefined : await draftDocumentFile(deps, c.raperda.id, id);
     if (found === undefined) return { ok: false, errors: [{ field: 'document', problem: 'invalid' }] };
-    data = await found.read();
+    data = await found.bytes();
     from = found.title;
   } else return { ok: false, errors: [{ field: 'pdf', problem: 'required' }] };
   let text: string;

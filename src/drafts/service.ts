@@ -15,7 +15,7 @@ import { isPdf } from '../platform/pdf.ts';
 import { SITEMAP_LIMIT } from '../platform/sitemap.ts';
 import { fileStore } from '../platform/storage.ts';
 import { askToFollow, confirmedSubscribers, followSection, stopLink } from '../platform/subscriptions.ts';
-import { storeDocument, storedFile, type UploadedFile } from '../platform/uploads.ts';
+import { storeDocument, storedBytes, storedFile, type UploadedFile } from '../platform/uploads.ts';
 import type { FieldError } from '../platform/validation.ts';
 import { isCalendarDay, jakartaDay } from '../platform/working-days.ts';
 import * as q from './queries.ts';
@@ -274,7 +274,11 @@ export async function documentFile(deps: Deps, draftId: number, documentId: numb
   const doc = docs.find((d) => d.id === documentId);
   return doc === undefined
     ? undefined
-    : { read: () => storedFile(fileStore(deps.config), FOLDER, doc.file), title: doc.title };
+    : {
+        read: () => storedFile(fileStore(deps.config), FOLDER, doc.file),
+        bytes: () => storedBytes(fileStore(deps.config), FOLDER, doc.file),
+        title: doc.title,
+      };
 }
 
 /** Asks to follow a draft: a link to confirm goes to the address; nothing is sent before that. */

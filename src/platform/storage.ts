@@ -8,8 +8,10 @@
  * typed ever becomes part of a path or key.
  */
 import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
 import { mkdir, open, readdir, readFile, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
+import type { Readable } from 'node:stream';
 import {
   DeleteObjectCommand,
   GetObjectCommand,
@@ -32,6 +34,8 @@ export interface FileStore {
   put(folder: string, name: string, data: Buffer, type: string): Promise<void>;
   /** The file's bytes, or undefined when there is none. */
   read(folder: string, name: string): Promise<Buffer | undefined>;
+  /** The file as a stream, to send without holding it in memory; undefined when there is none. */
+  open(folder: string, name: string): Promise<Readable | undefined>;
   /** Removes a file; a missing one is not an error. */
   remove(folder: string, name: string): Promise<void>;
   /** The files of a folder and when each was written. */
@@ -46,6 +50,11 @@ function safe(part: string): string {
 }
 
 export function localStore(dir: string): FileStore {
+  const existing = async (folder: string, name: string) => {
+    const file = path.join(dir, safe(folder), safe(name));
+    const info = await stat(file).catch(() => undefined);
+    return info?.isFile() ? file : undefined;
+  };
   return {
     where: dir,
     async put(folder, name, data) {
@@ -60,10 +69,12 @@ export function localStore(dir: string): FileStore {
       }
     },
     async read(folder, name) {
-      const file = path.join(dir, safe(folder), safe(name));
-      const info = await stat(file).catch(() => undefined);
-      if (info === undefined || !info.isFile()) return undefined;
-      return readFile(file);
+      const file = await existing(folder, name);
+      return file === undefined ? undefined : readFile(file);
+    },
+    async open(folder, name) {
+      const file = await existing(folder, name);
+      return file === undefined ? undefined : createReadStream(file);
     },
     async remove(folder, name) {
       await rm(path.join(dir, safe(folder), safe(name)), { force: true });
@@ -94,6 +105,15 @@ export function s3Store(s3: S3Config): FileStore {
     responseChecksumValidation: 'WHEN_REQUIRED',
   });
   const key = (folder: string, name: string) => `${s3.prefix}${safe(folder)}/${safe(name)}`;
+  /** The object's body, or undefined when the store has no such key. */
+  const get = async (folder: string, name: string) => {
+    try {
+      return (await client.send(new GetObjectCommand({ Bucket: s3.bucket, Key: key(folder, name) }))).Body;
+    } catch (error) {
+      if (error instanceof NoSuchKey || (error as { name?: string }).name === 'NoSuchKey') return undefined;
+      throw error;
+    }
+  };
   return {
     where: `s3://${s3.bucket}/${s3.prefix}`,
     async put(folder, name, data, type) {
@@ -109,14 +129,12 @@ export function s3Store(s3: S3Config): FileStore {
       );
     },
     async read(folder, name) {
-      try {
-        const answer = await client.send(new GetObjectCommand({ Bucket: s3.bucket, Key: key(folder, name) }));
-        if (answer.Body === undefined) return undefined;
-        return Buffer.from(await answer.Body.transformToByteArray());
-      } catch (error) {
-        if (error instanceof NoSuchKey || (error as { name?: string }).name === 'NoSuchKey') return undefined;
-        throw error;
-      }
+      const body = await get(folder, name);
+      return body === undefined ? undefined : Buffer.from(await body.transformToByteArray());
+    },
+    async open(folder, name) {
+      // In Node.js the SDK's body is a readable stream (the HTTP response itself).
+      return (await get(folder, name)) as Readable | undefined;
     },
     async remove(folder, name) {
       await client.send(new DeleteObjectCommand({ Bucket: s3.bucket, Key: key(folder, name) }));

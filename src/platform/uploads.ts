@@ -6,6 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
+import type { Readable } from 'node:stream';
 import sharp from 'sharp';
 import { NotFoundError } from './errors.tsx';
 import type { FileStore } from './storage.ts';
@@ -155,11 +156,19 @@ export async function storeDocument(
 }
 
 /**
- * A stored file's bytes. A file that is missing (a restored backup without its uploads, a volume
- * not mounted) is "not found" for the person asking, never a broken response.
+ * A stored file, ready to stream to the person asking. A file that is missing (a restored backup
+ * without its uploads, a volume not mounted) is "not found" for them, never a broken response; a
+ * store that cannot be reached is a fault, logged as one.
  */
-export async function storedFile(files: FileStore, folder: string, file: string): Promise<Buffer> {
-  const data = await files.read(folder, path.basename(file)).catch(() => undefined);
+export async function storedFile(files: FileStore, folder: string, file: string): Promise<Readable> {
+  const stream = await files.open(folder, path.basename(file));
+  if (stream === undefined) throw new NotFoundError(`stored file ${path.basename(file)}`);
+  return stream;
+}
+
+/** A stored file's bytes, for reading it here (a PDF's text); missing is "not found". */
+export async function storedBytes(files: FileStore, folder: string, file: string): Promise<Buffer> {
+  const data = await files.read(folder, path.basename(file));
   if (data === undefined) throw new NotFoundError(`stored file ${path.basename(file)}`);
   return data;
 }
