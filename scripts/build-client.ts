@@ -36,8 +36,23 @@ const result = await build({
   logLevel: 'warning',
 });
 
+// The service worker is a classic script of its own (no chunks, no imports), served at /sw.js by
+// the installable-app feature with the shell's file names before it.
+const worker = await build({
+  absWorkingDir: root,
+  entryPoints: ['src/client/sw.ts'],
+  outdir,
+  entryNames: '[name].[hash]',
+  bundle: true,
+  minify: true,
+  format: 'iife',
+  target: ['es2020', 'chrome80', 'firefox78', 'safari13'],
+  metafile: true,
+  logLevel: 'warning',
+});
+
 const manifest: Record<string, string> = {};
-for (const [file, output] of Object.entries(result.metafile.outputs)) {
+for (const [file, output] of [...Object.entries(result.metafile.outputs), ...Object.entries(worker.metafile.outputs)]) {
   if (output.entryPoint === undefined) continue;
   const logical = path.basename(output.entryPoint).replace(/\.ts$/, '.js');
   manifest[logical] = path.basename(file);

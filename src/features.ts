@@ -16,6 +16,7 @@ import { feature as drafts } from './drafts/index.ts';
 import { feature as forums } from './forums/index.ts';
 import { feature as hearings } from './hearings/index.ts';
 import { feature as home } from './home/index.ts';
+import { feature as installableApp } from './installable-app/index.ts';
 import { feature as members } from './members/index.ts';
 import { feature as openData } from './open-data/index.ts';
 import { feature as open311 } from './open311/index.ts';
@@ -50,6 +51,7 @@ export const features: readonly Feature[] = [
   projects,
   openData,
   search,
+  installableApp,
 ];
 
 // The texts are there as soon as the list is loaded: services that word a mail need them too.

@@ -25,3 +25,11 @@ for (const element of document.querySelectorAll<HTMLElement>('[data-module]')) {
     modules[name]?.(element);
   }
 }
+
+// The installable app: a worker that keeps the pages this person opened for reading offline.
+// Registered after the page has loaded, so that it never competes with the page itself.
+if ('serviceWorker' in navigator) {
+  addEventListener('load', () => {
+    navigator.serviceWorker.register('/sw.js').catch(() => undefined);
+  });
+}

@@ -17,6 +17,8 @@ export interface Assets {
   js: string;
   /** Leaflet's style sheet, linked by the map module when a map is shown. */
   mapCss: string;
+  /** The service worker's built file (its bytes are served at /sw.js, under the scope "/"). */
+  serviceWorker: string;
 }
 
 /** Thrown when the browser files have not been built (run `npm run build:client`). */
@@ -34,9 +36,15 @@ export function loadAssets(): Assets {
   const css = manifest['main.css'];
   const js = manifest['main.js'];
   const mapCss = manifest['map.css'];
-  if (css === undefined || js === undefined || mapCss === undefined)
-    throw new AssetsMissingError(`${file} (main.css, main.js, map.css)`);
-  return { css: `/static/assets/${css}`, js: `/static/assets/${js}`, mapCss: `/static/assets/${mapCss}` };
+  const serviceWorker = manifest['sw.js'];
+  if (css === undefined || js === undefined || mapCss === undefined || serviceWorker === undefined)
+    throw new AssetsMissingError(`${file} (main.css, main.js, map.css, sw.js)`);
+  return {
+    css: `/static/assets/${css}`,
+    js: `/static/assets/${js}`,
+    mapCss: `/static/assets/${mapCss}`,
+    serviceWorker: `/static/assets/${serviceWorker}`,
+  };
 }
 
 /** One built file, held in memory in each encoding the build wrote. */

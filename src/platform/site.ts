@@ -8,6 +8,9 @@ export interface Site {
   phone: string | null;
 }
 
+/** The brand colour (main.css's --brand): the browser's bar and the app icons' background. */
+export const brandColour = '#8a1c1c';
+
 /** Thrown when no council has been loaded into the database yet (seed switched off, nothing entered). */
 export class CouncilMissingError extends Error {
   constructor() {

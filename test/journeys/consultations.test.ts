@@ -1,26 +1,14 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import type { BrowserContext, Page } from 'playwright-core';
 import { jakartaDay } from '../../src/platform/working-days.ts';
 import { journey, pageProblems, signInAs } from '../helpers/browser.ts';
 import { linkIn } from '../helpers/mailbox.ts';
-import { createUser, type TestUser } from '../helpers/users.ts';
+import { createUser } from '../helpers/users.ts';
 
 const j = journey();
 const phone = { width: 360, height: 740 };
 
 const day = (n: number) => jakartaDay(new Date(Date.now() + n * 86_400_000));
-
-/** A citizen signs in through the page (no second step for citizens). */
-async function citizenSignsIn(context: BrowserContext, user: TestUser): Promise<Page> {
-  const page = await context.newPage();
-  await page.goto(`${j.served.baseUrl}/masuk`);
-  await page.getByLabel('Email').fill(user.email);
-  await page.getByLabel('Kata sandi').fill(user.password);
-  await page.getByRole('button', { name: 'Masuk' }).click();
-  await page.waitForURL((url) => !url.pathname.startsWith('/masuk'));
-  return page;
-}
 
 describe('a public consultation on a phone with JavaScript off', () => {
   test('staff open a consultation on a Raperda; two citizens comment, one reports abuse, a moderator hides it; staff answer every comment and each commenter learns the fate of theirs', async () => {
@@ -71,7 +59,7 @@ describe('a public consultation on a phone with JavaScript off', () => {
     const siti = await createUser(j.served, 'citizen', { name: 'Siti Pedagang' });
     const budi = await createUser(j.served, 'citizen', { name: 'Budi Pembeli' });
     const sitiContext = await j.newContext({ javaScriptEnabled: false, viewport: phone });
-    const a = await citizenSignsIn(sitiContext, siti);
+    const a = await signInAs(j, sitiContext, siti);
     await a.goto(`${base}/konsultasi`);
     problems.push(...(await pageProblems(j, a, '/konsultasi')));
     await a.getByRole('link', { name: 'Konsultasi Raperda Pasar Rakyat' }).click();
@@ -94,7 +82,7 @@ describe('a public consultation on a phone with JavaScript off', () => {
     problems.push(...(await pageProblems(j, a, '/konsultasi/:id/bagian/:section')));
 
     const budiContext = await j.newContext({ javaScriptEnabled: false, viewport: phone });
-    const b = await citizenSignsIn(budiContext, budi);
+    const b = await signInAs(j, budiContext, budi);
     await b.goto(`${base}/konsultasi/${id}`);
     await b.getByRole('link', { name: 'Pasal 3' }).click();
     await b
@@ -178,7 +166,7 @@ describe('a public consultation on a phone with JavaScript off', () => {
     const problems: string[] = [];
     const citizen = await createUser(j.served, 'citizen', { name: 'Yanti Warga' });
     const context = await j.newContext({ javaScriptEnabled: false, viewport: phone });
-    const page = await citizenSignsIn(context, citizen);
+    const page = await signInAs(j, context, citizen);
     await page.goto(`${base}/forum`);
     problems.push(...(await pageProblems(j, page, '/forum')));
     await page.getByRole('link', { name: 'Komisi III' }).first().click();

@@ -4,6 +4,7 @@ import type { Language } from '../../config.ts';
 import type { MessageKey } from '../i18n.ts';
 import { isCurrent, type PageContext, urlInLanguage } from '../page-context.ts';
 import { can } from '../permissions.ts';
+import { brandColour } from '../site.ts';
 import { Button } from './components.tsx';
 
 const navigation: { href: string; label: MessageKey }[] = [
@@ -75,6 +76,10 @@ export function Layout({ ctx, title, description, jsonLd, children }: LayoutProp
         )}
         <link rel="stylesheet" href={ctx.assets.css} />
         <link rel="icon" href="/static/favicon.svg" type="image/svg+xml" />
+        {/* Installable as an app (the installable-app feature serves these addresses). */}
+        <link rel="manifest" href="/manifest.webmanifest" />
+        <link rel="apple-touch-icon" href="/ikon/apple-touch-icon.png" />
+        <meta name="theme-color" content={brandColour} />
         {/* A module script is deferred already; `defer` on it is invalid HTML. */}
         <script type="module" src={ctx.assets.js} />
       </head>
