@@ -7,6 +7,7 @@ import { linkIn, type Mailbox } from '../../test/helpers/mailbox.ts';
 import { createUser, signIn } from '../../test/helpers/users.ts';
 import { forgetCouncil } from '../council/service.ts';
 import { deps } from '../platform/auth.ts';
+import { fitsOneSms } from '../platform/sms.ts';
 import { sendReminders } from './service.ts';
 
 let t: TestApp;
@@ -190,11 +191,12 @@ describe('the aspiration room', () => {
     assert.equal(mail.length, 1);
     assert.match(mail[0]?.subject ?? '', new RegExp(`^Janji temu ${code}: `));
     assert.match(mail[0]?.text ?? '', /Kode: JT-/);
+    assert.match(mail[0]?.text ?? '', /pukul \d\d:\d\d WIB[^ ]/, 'the time is given once, in WIB');
     const link = linkIn(mail[0]);
     assert.equal(link, mine.replace(/\?.*$/, ''));
     const sms = await t.database.db
       .selectFrom('outbox')
-      .select(['status'])
+      .select(['status', 'body'])
       .where('channel', '=', 'sms')
       .where('topic', '=', `appointment:${code}`)
       .execute();
@@ -202,6 +204,12 @@ describe('the aspiration room', () => {
       sms.map((r) => r.status),
       ['unconfigured'],
     );
+    // One SMS: the code, the day and the time first (what a cut never reaches), and the link to
+    // the appointment, whole, at its end.
+    const text = sms[0]?.body ?? '';
+    assert.ok(fitsOneSms(text), `one SMS: ${text}`);
+    assert.match(text, new RegExp(`janji temu ${code} \\d{1,2} [A-Z][a-z]+ \\d{4} \\d\\d:\\d\\d WIB\\.`));
+    assert.ok(text.endsWith(` http://localhost:3000${link}`), text);
 
     // The calendar file.
     const ics = await visitor.get(`${link}/janji.ics`);

@@ -160,54 +160,55 @@ export const messages = {
     en: 'Appointment {code}: {day} at {time}',
   },
   'room.mail.confirm.body': {
-    id: 'Yth. {name},\n\nJanji temu Anda di ruang aspirasi tercatat.\n\nKode: {code}\nWaktu: {day} pukul {time} WIB\nTempat: {place}\n\nUntuk melihat, memindahkan atau membatalkan janji temu, dan mengunduh berkas kalender (.ics):\n{link}\n\nKami mengingatkan Anda sehari sebelumnya.\n\n{site}',
-    en: 'Dear {name},\n\nYour appointment in the aspiration room is booked.\n\nCode: {code}\nWhen: {day} at {time} WIB\nWhere: {place}\n\nTo see, move or cancel it, and to download the calendar file (.ics):\n{link}\n\nWe will remind you the day before.\n\n{site}',
+    id: 'Yth. {name},\n\nJanji temu Anda di ruang aspirasi tercatat.\n\nKode: {code}\nWaktu: {day} pukul {time}\nTempat: {place}\n\nUntuk melihat, memindahkan atau membatalkan janji temu, dan mengunduh berkas kalender (.ics):\n{link}\n\nKami mengingatkan Anda sehari sebelumnya.\n\n{site}',
+    en: 'Dear {name},\n\nYour appointment in the aspiration room is booked.\n\nCode: {code}\nWhen: {day} at {time}\nWhere: {place}\n\nTo see, move or cancel it, and to download the calendar file (.ics):\n{link}\n\nWe will remind you the day before.\n\n{site}',
   },
   'room.mail.moved.subject': {
     id: 'Janji temu {code} dipindah: {day} pukul {time}',
     en: 'Appointment {code} moved: {day} at {time}',
   },
   'room.mail.moved.body': {
-    id: 'Yth. {name},\n\nJanji temu {code} dipindahkan ke {day} pukul {time} WIB, di {place}.\n\n{link}\n\n{site}',
-    en: 'Dear {name},\n\nAppointment {code} moved to {day} at {time} WIB, at {place}.\n\n{link}\n\n{site}',
+    id: 'Yth. {name},\n\nJanji temu {code} dipindahkan ke {day} pukul {time}, di {place}.\n\n{link}\n\n{site}',
+    en: 'Dear {name},\n\nAppointment {code} moved to {day} at {time}, at {place}.\n\n{link}\n\n{site}',
   },
   'room.mail.cancelled.subject': { id: 'Janji temu {code} dibatalkan', en: 'Appointment {code} cancelled' },
   'room.mail.cancelled.body': {
-    id: 'Yth. {name},\n\nJanji temu {code} pada {day} pukul {time} WIB sudah dibatalkan. Anda dapat membuat janji baru kapan saja di {site}.\n\n{site}',
-    en: 'Dear {name},\n\nAppointment {code} on {day} at {time} WIB is cancelled. You can book again at any time.\n\n{site}',
+    id: 'Yth. {name},\n\nJanji temu {code} pada {day} pukul {time} sudah dibatalkan. Anda dapat membuat janji baru kapan saja di {site}.\n\n{site}',
+    en: 'Dear {name},\n\nAppointment {code} on {day} at {time} is cancelled. You can book again at any time.\n\n{site}',
   },
   'room.mail.reminder.subject': {
     id: 'Besok: janji temu {code} pukul {time}',
     en: 'Tomorrow: appointment {code} at {time}',
   },
   'room.mail.reminder.body': {
-    id: 'Yth. {name},\n\nKami mengingatkan janji temu Anda besok, {day} pukul {time} WIB, di {place}. Sebutkan kode {code} di meja layanan.\n\nBila berhalangan, batalkan lewat tautan di email konfirmasi agar tempatnya dapat dipakai orang lain.\n\n{site}',
-    en: 'Dear {name},\n\nA reminder of your appointment tomorrow, {day} at {time} WIB, at {place}. Give the code {code} at the desk.\n\nIf you cannot come, cancel it with the link in the confirmation email so that someone else can have the place.\n\n{site}',
+    id: 'Yth. {name},\n\nKami mengingatkan janji temu Anda besok, {day} pukul {time}, di {place}. Sebutkan kode {code} di meja layanan.\n\nBila berhalangan, batalkan lewat tautan di email konfirmasi agar tempatnya dapat dipakai orang lain.\n\n{site}',
+    en: 'Dear {name},\n\nA reminder of your appointment tomorrow, {day} at {time}, at {place}. Give the code {code} at the desk.\n\nIf you cannot come, cancel it with the link in the confirmation email so that someone else can have the place.\n\n{site}',
   },
   'room.sms.confirm': {
-    id: '{site}: janji temu {code} tercatat, {day} pukul {time} WIB, {place}. Ubah/batal: {link}',
-    en: '{site}: appointment {code} booked, {day} at {time} WIB, {place}. Change/cancel: {link}',
+    // One SMS with a 43-letter link: the code, day and time; the place is on the linked page.
+    id: '{site}: janji temu {code} {day} {time}. Tempat, ubah atau batal: {link}',
+    en: '{site}: appointment {code} {day} {time}. Place, change or cancel: {link}',
   },
   'room.sms.moved': {
-    id: '{site}: janji temu {code} dipindah ke {day} pukul {time} WIB, {place}.',
-    en: '{site}: appointment {code} moved to {day} at {time} WIB, {place}.',
+    id: '{site}: janji temu {code} dipindah ke {day} pukul {time}, {place}.',
+    en: '{site}: appointment {code} moved to {day} at {time}, {place}.',
   },
   'room.sms.cancelled': { id: '{site}: janji temu {code} dibatalkan.', en: '{site}: appointment {code} cancelled.' },
   'room.sms.reminder': {
-    id: '{site}: besok {day} pukul {time} WIB janji temu {code} di {place}.',
-    en: '{site}: tomorrow {day} at {time} WIB appointment {code} at {place}.',
+    id: '{site}: besok {day} pukul {time} janji temu {code} di {place}.',
+    en: '{site}: tomorrow {day} at {time} appointment {code} at {place}.',
   },
   'room.mail.closed.subject': {
     id: 'Janji temu {code} dibatalkan oleh sekretariat',
     en: 'Appointment {code} cancelled by the secretariat',
   },
   'room.mail.closed.body': {
-    id: 'Yth. {name},\n\nMohon maaf, ruang aspirasi tidak dapat melayani janji temu {code} pada {day} pukul {time} WIB: {reason}\n\nSilakan pilih waktu lain:\n{link}\n\n{site}',
-    en: 'Dear {name},\n\nWe are sorry: the aspiration room cannot keep appointment {code} on {day} at {time} WIB: {reason}\n\nPlease choose another time:\n{link}\n\n{site}',
+    id: 'Yth. {name},\n\nMohon maaf, ruang aspirasi tidak dapat melayani janji temu {code} pada {day} pukul {time}: {reason}\n\nSilakan pilih waktu lain:\n{link}\n\n{site}',
+    en: 'Dear {name},\n\nWe are sorry: the aspiration room cannot keep appointment {code} on {day} at {time}: {reason}\n\nPlease choose another time:\n{link}\n\n{site}',
   },
   'room.sms.closed': {
-    id: '{site}: maaf, janji temu {code} {day} pukul {time} WIB dibatalkan: {reason} Pilih waktu lain: {link}',
-    en: '{site}: sorry, appointment {code} on {day} at {time} WIB is cancelled: {reason} Choose another time: {link}',
+    id: '{site}: maaf, janji temu {code} {day} pukul {time} dibatalkan: {reason} Pilih waktu lain: {link}',
+    en: '{site}: sorry, appointment {code} on {day} at {time} is cancelled: {reason} Choose another time: {link}',
   },
   'room.office.close': { id: 'Batalkan waktu ini', en: 'Cancel this time' },
   'room.office.closeLabel': { id: 'Batalkan waktu {when}', en: 'Cancel the time {when}' },

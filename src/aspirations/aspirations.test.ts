@@ -13,6 +13,7 @@ import { createUser, signIn, type TestUser } from '../../test/helpers/users.ts';
 import { getCouncil } from '../council/service.ts';
 import { deps } from '../platform/auth.ts';
 import { enforceRetention } from '../platform/retention.ts';
+import { fitsOneSms } from '../platform/sms.ts';
 import { askWhetherResolved, removeOrphanPhotos } from './service.ts';
 
 let t: TestApp;
@@ -1065,6 +1066,28 @@ describe('an SMS gateway', () => {
       assert.equal(sms?.body.to, '0813-1111-2222');
       assert.match(sms?.body.text ?? '', new RegExp(code));
       assert.match((await s.get(`/kelola/aspirasi/${code}`)).body, /terkirim/);
+      // One SMS of the GSM alphabet, ending with the private link, whole: it opens the aspiration.
+      const first = sms?.body.text ?? '';
+      assert.ok(fitsOneSms(first), `one SMS: ${first.length} characters`);
+      const privateLink = /http:\/\/localhost:3000(\/lacak\/[A-Za-z0-9_-]+)$/.exec(first)?.[1];
+      assert.ok(privateLink !== undefined, first);
+      assert.match((await g.app.inject(privateLink)).body, new RegExp(code));
+
+      // A step with a long answer: the SMS says what happened, as much of the answer as fits, and the link.
+      assert.equal((await s.post(`/kelola/aspirasi/${code}`, { action: 'verify' })).statusCode, 303);
+      const answer = `Dinas “Pendidikan” menjawab — beasiswa dibuka lagi, ${'pendaftaran melalui sekolah masing-masing, '.repeat(6)}`;
+      assert.equal((await s.post(`/kelola/aspirasi/${code}`, { action: 'resolve', body: answer })).statusCode, 303);
+      await g.app.outbox.deliverDue();
+      const texts = received.slice(2).map((r) => r.body.text);
+      assert.ok(texts.length >= 2, 'verified and resolved were both told');
+      for (const text of texts) {
+        assert.ok(fitsOneSms(text), `one SMS: ${text}`);
+        assert.ok(text.startsWith(`${structure.council.name}: ${code} `), text);
+        assert.ok(text.endsWith(` http://localhost:3000/lacak?kode=${code}`), text);
+      }
+      const resolved = texts.at(-1) ?? '';
+      assert.match(resolved, /Selesai\. Dinas "Pendidikan" menjawab - beasiswa dibuka lagi, pendaftaran/);
+      assert.match(resolved, /\.\.\. http/, 'the cut is shown');
     } finally {
       await g.close();
       await new Promise<void>((resolve) => gateway.close(() => resolve()));

@@ -199,6 +199,13 @@ export async function act(
           link: `${deps.config.publicBaseUrl}/lacak?kode=${row.code}`,
           site: structure.council.name,
         }),
+        sms: t('aspiration.sms.step', {
+          code: row.code,
+          step: name,
+          body: shown(applied.told ?? ''),
+          link: `${deps.config.publicBaseUrl}/lacak?kode=${row.code}`,
+          site: structure.council.name,
+        }),
       }));
     }
     return { ok: true, code: row.code };

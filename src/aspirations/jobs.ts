@@ -32,6 +32,11 @@ export async function askWhetherResolved(deps: Deps, now = new Date()): Promise<
           link: `${deps.config.publicBaseUrl}/lacak?kode=${a.code}`,
           site: structure.council.name,
         }),
+        sms: t('aspiration.sms.fixed', {
+          code: a.code,
+          link: `${deps.config.publicBaseUrl}/lacak?kode=${a.code}`,
+          site: structure.council.name,
+        }),
       }));
     });
   }

@@ -289,6 +289,23 @@ export const messages = {
     id: 'Ada perkembangan pada aspirasi {code} "{title}":\n\n{step}\n{body}\n\nLihat seluruh penanganannya:\n{link}\n\n{site}',
     en: 'There is news about aspiration {code} "{title}":\n\n{step}\n{body}\n\nSee its whole handling:\n{link}\n\n{site}',
   },
+  // One SMS each (160 GSM characters, platform/sms.ts): the news first, the link last, no quotes.
+  'aspiration.sms.received': {
+    id: '{site}: aspirasi Anda diterima, kode {code}. Ikuti penanganannya di tautan pribadi ini (jangan dibagikan): {link}',
+    en: '{site}: your aspiration was received, code {code}. Follow it at this private link (do not share it): {link}',
+  },
+  'aspiration.sms.step': {
+    id: '{site}: {code} {step}. {body} Lihat: {link}',
+    en: '{site}: {code} {step}. {body} See: {link}',
+  },
+  'aspiration.sms.fixed': {
+    id: '{site}: {code} ditandai selesai. Apakah sudah tuntas? Jawab di: {link}',
+    en: '{site}: {code} was marked resolved. Is it really resolved? Answer at: {link}',
+  },
+  'aspiration.sms.trackLink': {
+    id: '{site}: tautan pribadi aspirasi {code}, berlaku {days} hari (jangan dibagikan): {link}',
+    en: '{site}: private link of aspiration {code}, valid {days} days (do not share it): {link}',
+  },
   'aspiration.mail.fixed.subject': { id: '{code}: apakah sudah tuntas?', en: '{code}: is it resolved?' },
   'aspiration.mail.fixed.body': {
     id: 'Aspirasi {code} "{title}" ditandai selesai beberapa minggu lalu. Apakah masalahnya sudah benar-benar tuntas? Jawab di sini:\n{link}\n\n{site}',

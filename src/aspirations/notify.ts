@@ -6,27 +6,36 @@ import { confirmedSubscribers, stopLink } from '../platform/subscriptions.ts';
 import * as q from './queries.ts';
 import { publicText } from './view.ts';
 
+/** A message to a citizen: the mail, and the same news told in one SMS (link last; platform/sms.ts fits it). */
+export interface CitizenMessage {
+  subject: string;
+  text: string;
+  sms: string;
+}
+
 /**
  * Writes one message to an email address, or to a phone by SMS (WhatsApp when the gateway offers
- * only that), in the caller's transaction.
+ * only that, where the whole mail fits), in the caller's transaction.
  */
 export async function sendToContact(
   db: Deps['db'],
   deps: Deps,
   to: { email: string } | { phone: string },
-  message: { subject: string; text: string; topic: string },
+  message: CitizenMessage & { topic: string },
 ) {
+  const { subject, text, sms, topic } = message;
   if ('email' in to) {
-    await enqueueMessage(db, deps.sealer, { channel: 'email', to: to.email, ...message });
+    await enqueueMessage(db, deps.sealer, { channel: 'email', to: to.email, subject, text, topic });
     return;
   }
   const offered = deps.config.messageGateway?.channels ?? [];
+  const bySms = offered.includes('sms') || !offered.includes('whatsapp');
   await enqueueMessage(db, deps.sealer, {
-    channel: offered.includes('sms') || !offered.includes('whatsapp') ? 'sms' : 'whatsapp',
+    channel: bySms ? 'sms' : 'whatsapp',
     to: to.phone,
-    subject: message.subject,
-    text: `${message.subject}\n${message.text}`.slice(0, 600),
-    topic: message.topic,
+    subject,
+    text: bySms ? sms : `${subject}\n${text}`.slice(0, 1000),
+    topic,
   });
 }
 
@@ -39,7 +48,7 @@ export async function tellCitizen(
   db: Deps['db'],
   deps: Deps,
   aspirationId: number,
-  compose: (shown: (text: string) => string) => { subject: string; text: string },
+  compose: (shown: (text: string) => string) => CitizenMessage,
 ) {
   const topic = `aspiration:${aspirationId}`;
   // The reporter reads their own words; supporters read what the public page shows.

@@ -226,6 +226,7 @@ export async function submitAspiration(deps: Deps, input: Submission): Promise<S
         await sendToContact(trx, deps, email !== '' ? { email } : { phone }, {
           subject: t('aspiration.mail.received.subject', { code }),
           text: t('aspiration.mail.received.body', { code, title: step.title, link, site: structure.council.name }),
+          sms: t('aspiration.sms.received', { code, link, site: structure.council.name }),
           topic: `aspiration:${id}`,
         });
     });

@@ -117,6 +117,7 @@ export async function sendTrackingLink(deps: Deps, rawCode: string, rawContact: 
     sendToContact(trx, deps, email !== undefined ? { email } : { phone: phone ?? '' }, {
       subject: t('aspiration.mail.trackLink.subject', words),
       text: t('aspiration.mail.trackLink.body', words),
+      sms: t('aspiration.sms.trackLink', words),
       topic: `aspiration:${row.id}`,
     }),
   );
@@ -301,6 +302,13 @@ export async function citizenAct(
         text: t('aspiration.mail.step.body', {
           code: row.code,
           title: shown(row.title),
+          step,
+          body: shown(clean(action.reason)),
+          link: `${deps.config.publicBaseUrl}/lacak?kode=${row.code}`,
+          site: structure.council.name,
+        }),
+        sms: t('aspiration.sms.step', {
+          code: row.code,
           step,
           body: shown(clean(action.reason)),
           link: `${deps.config.publicBaseUrl}/lacak?kode=${row.code}`,

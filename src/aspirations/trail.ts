@@ -82,6 +82,13 @@ export async function recordTrailStep(
       link: `${deps.config.publicBaseUrl}/lacak?kode=${row.code}`,
       site: mail.site,
     }),
+    sms: mail.t('aspiration.sms.step', {
+      code: row.code,
+      step: words,
+      body: '',
+      link: `${deps.config.publicBaseUrl}/lacak?kode=${row.code}`,
+      site: mail.site,
+    }),
   }));
   return true;
 }

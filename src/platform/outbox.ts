@@ -8,6 +8,7 @@ import type { SmtpConfig } from '../config.ts';
 import type { Db } from '../db/index.ts';
 import type { OutboxStatus } from '../db/schema.ts';
 import type { Sealer } from './crypto.ts';
+import { fitSms } from './sms.ts';
 
 export interface Email {
   to: string;
@@ -77,6 +78,7 @@ export interface OutgoingMessage extends Email {
   topic?: string | undefined;
 }
 
+/** Queues a message; an SMS is made to fit one message of the GSM alphabet (platform/sms.ts). */
 export async function enqueueMessage(db: Db, sealer: Sealer, message: OutgoingMessage): Promise<void> {
   await db
     .insertInto('outbox')
@@ -84,7 +86,7 @@ export async function enqueueMessage(db: Db, sealer: Sealer, message: OutgoingMe
       channel: message.channel,
       recipient_sealed: sealer.seal(message.to),
       subject: message.subject,
-      body: message.text,
+      body: message.channel === 'sms' ? fitSms(message.text) : message.text,
       topic: message.topic ?? null,
     })
     .execute();
