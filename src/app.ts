@@ -33,6 +33,7 @@ import { requestIdOf } from './platform/request-id.ts';
 import { registerRouteTable } from './platform/route-table.ts';
 import { registerSecurityHeaders, securityHeaders } from './platform/security-headers.ts';
 import { registerSitemap } from './platform/sitemap.ts';
+import { registerTextSize } from './platform/text-size.ts';
 import { MAX_FILES_PER_FORM, MAX_PHOTO_BYTES, type UploadedFile } from './platform/uploads.ts';
 
 export interface AppOptions {
@@ -284,6 +285,7 @@ export async function buildApp({ config, database, assets, logStream }: AppOptio
 
   registerDrain(app);
   registerLanguage(app);
+  registerTextSize(app);
   registerAuth(app, identity);
   registerErrorHandlers(app);
 

@@ -14,6 +14,7 @@ import { feature as consultations } from './consultations/index.ts';
 import { feature as council } from './council/index.ts';
 import { feature as drafts } from './drafts/index.ts';
 import { feature as forums } from './forums/index.ts';
+import { feature as glossary } from './glossary/index.ts';
 import { feature as hearings } from './hearings/index.ts';
 import { feature as home } from './home/index.ts';
 import { feature as installableApp } from './installable-app/index.ts';
@@ -52,6 +53,7 @@ export const features: readonly Feature[] = [
   openData,
   search,
   installableApp,
+  glossary,
 ];
 
 // The texts are there as soon as the list is loaded: services that word a mail need them too.

@@ -192,6 +192,19 @@ describe('the page cache for visitors without a session', () => {
     const englishAgain = await ask('lang=en');
     assert.equal(englishAgain.headers.get('x-page-cache'), 'hit');
     assert.match(await englishAgain.text(), /lang="en"/);
+    // So does each text size, alone or with a language; the default copy stays the default.
+    for (const cookie of ['teks=besar', 'teks=sangat-besar; lang=en', 'lang=en; teks=besar']) {
+      const size = /teks=([a-z-]+)/.exec(cookie)?.[1] ?? '';
+      const first = await ask(cookie);
+      assert.equal(first.headers.get('x-page-cache'), null, cookie);
+      assert.match(await first.text(), new RegExp(`<html[^>]* class="text-${size}"`), cookie);
+      const again = await ask(cookie);
+      assert.equal(again.headers.get('x-page-cache'), 'hit', cookie);
+      assert.match(await again.text(), new RegExp(`<html[^>]* class="text-${size}"`), cookie);
+    }
+    const usual = await ask();
+    assert.equal(usual.headers.get('x-page-cache'), 'hit');
+    assert.doesNotMatch(await usual.text(), /<html[^>]* class="text-/);
     const session = await ask('lang=en; sesi=abc');
     assert.equal(session.headers.get('x-page-cache'), null);
     await session.arrayBuffer();

@@ -58,6 +58,7 @@ describe('search engines', () => {
       '/janji-temu',
       '/reses',
       '/pokir',
+      '/istilah',
     ])
       assert.ok(all.includes(`http://localhost:3000${page}`), page);
     assert.ok(all.includes('http://localhost:3000/aspirasi/ASP-2026-900001'));

@@ -14,6 +14,7 @@ import type { Access, Scope } from './permissions.ts';
 import type { Realtime } from './realtime.ts';
 import type { RouteEntry } from './route-table.ts';
 import type { Site } from './site.ts';
+import type { TextSize } from './text-size.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -41,6 +42,8 @@ declare module 'fastify' {
   }
   interface FastifyRequest {
     lang: Language;
+    /** How large the visitor wants the text (platform/text-size.ts). */
+    textSize: TextSize;
     t: Translate;
     /** The signed-in user, or null for a visitor. */
     user: CurrentUser | null;

@@ -8,6 +8,11 @@ export const messages = {
   'site.menuButton': { id: 'Menu', en: 'Menu' },
   'site.search': { id: 'Cari di situs ini', en: 'Search this site' },
   'site.searchButton': { id: 'Cari', en: 'Search' },
+  'site.textSize': { id: 'Ukuran teks', en: 'Text size' },
+  'site.textSize.biasa': { id: 'Biasa', en: 'Normal' },
+  'site.textSize.besar': { id: 'Besar', en: 'Large' },
+  'site.textSize.sangatBesar': { id: 'Sangat besar', en: 'Larger' },
+  'site.glossary': { id: 'Daftar istilah DPRD', en: 'Glossary of council terms' },
   'site.language': { id: 'Bahasa', en: 'Language' },
   'site.poweredBy': {
     id: 'Dibangun dengan Dewan Terbuka, perangkat lunak sumber terbuka.',

@@ -2,7 +2,7 @@
  * A micro-cache of public pages for visitors without a session: when a complaint goes viral or a
  * plenary is streamed, thousands ask for the same few pages in the same seconds. A page rendered
  * once is served from memory for PAGE_CACHE_SECONDS to every visitor who carries no cookie but the
- * language; anyone else (signed in, or already holding a form's token) gets a fresh page.
+ * language and the text size (one copy per choice); anyone else (signed in, or already holding a form's token) gets a fresh page.
  *
  * Pages with a form carry a CSRF token tied to a cookie of the visitor's own: the page is kept with
  * the token taken out, and every visitor served from it gets a token and cookie of their own. Only
@@ -20,6 +20,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import type { FastifyBaseLogger, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { sendRaw } from './raw-answer.ts';
+import { TEXT_SIZE_COOKIE } from './text-size.ts';
 
 /**
  * A kept page's bytes in each encoding a browser may ask for, and their ETag. Every browser takes
@@ -113,13 +114,17 @@ function readEncoding(acceptEncoding: string): 'br' | 'gzip' | 'identity' {
   return 'identity';
 }
 
-/** A visitor whose page may come from the cache: a plain GET, no cookie but the language one. */
+/** The cookies that only choose how a page looks; a visitor holding no other may get a kept page. */
+const LOOKS = ['lang', TEXT_SIZE_COOKIE] as const;
+
+/** A visitor whose page may come from the cache: a plain GET, no cookie but those of LOOKS. */
 function keyOf(request: FastifyRequest): string | undefined {
   if (request.method !== 'GET' || request.routeOptions.config.access !== 'public') return undefined;
   if (request.routeOptions.config.stream === true) return undefined;
-  if (Object.keys(request.cookies ?? {}).some((name) => name !== 'lang')) return undefined;
+  const cookies = request.cookies ?? {};
+  if (Object.keys(cookies).some((name) => !(LOOKS as readonly string[]).includes(name))) return undefined;
   if (request.headers.authorization !== undefined) return undefined;
-  return `${request.cookies.lang ?? ''}|${request.url}`;
+  return `${cookies.lang ?? ''}|${cookies[TEXT_SIZE_COOKIE] ?? ''}|${request.url}`;
 }
 
 /** The cookies an answer sets, by name. */
@@ -129,16 +134,23 @@ function cookieNames(reply: FastifyReply): string[] {
   return all.map((c) => String(c).split('=')[0] ?? '');
 }
 
-/** The visitor's language from a Cookie header holding nothing else; undefined for any other cookie. */
-function languageOnly(cookie: string | undefined): string | undefined {
-  if (cookie === undefined || cookie.trim() === '') return '';
+/**
+ * The start of a cache key ("lang|size|") from a Cookie header holding nothing but the cookies of
+ * LOOKS; undefined for any other cookie.
+ */
+function looksOnly(cookie: string | undefined): string | undefined {
+  if (cookie === undefined || cookie.trim() === '') return '||';
   let lang = '';
+  let size = '';
   for (const part of cookie.split(';')) {
     const eq = part.indexOf('=');
-    if (eq < 0 || part.slice(0, eq).trim() !== 'lang') return undefined;
-    lang = part.slice(eq + 1).trim();
+    if (eq < 0) return undefined;
+    const name = part.slice(0, eq).trim();
+    if (name === 'lang') lang = part.slice(eq + 1).trim();
+    else if (name === TEXT_SIZE_COOKIE) size = part.slice(eq + 1).trim();
+    else return undefined;
   }
-  return lang;
+  return `${lang}|${size}|`;
 }
 
 /**
@@ -158,9 +170,9 @@ export class PageCache {
   /** Serves a fresh kept copy of a public page to a GET, if there is one; returns whether it did. */
   serveRaw(req: IncomingMessage, res: ServerResponse, log: FastifyBaseLogger): boolean {
     if (req.headers.authorization !== undefined) return false;
-    const lang = languageOnly(req.headers.cookie);
-    if (lang === undefined) return false;
-    const entry = this.entries.get(`${lang}|${req.url}`);
+    const looks = looksOnly(req.headers.cookie);
+    if (looks === undefined) return false;
+    const entry = this.entries.get(`${looks}${req.url}`);
     if (entry === undefined || typeof entry.copy === 'string' || Date.now() >= entry.expires) return false;
     const answer = answerOf(entry.copy, req.headers['if-none-match'], req.headers['accept-encoding']);
     sendRaw(req, res, log, this.fixedHeaders, { ...answer, headers: entry.headers });

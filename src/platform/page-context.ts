@@ -4,9 +4,12 @@ import type { Role } from '../db/schema.ts';
 import type { Assets } from './assets.ts';
 import type { Translate } from './i18n.ts';
 import type { Site } from './site.ts';
+import type { TextSize } from './text-size.ts';
 
 export interface PageContext {
   lang: Language;
+  /** The text size the visitor chose (platform/text-size.ts). */
+  textSize: TextSize;
   t: Translate;
   /** The portal's public address (PUBLIC_BASE_URL), for links that leave the page: Open Graph, JSON-LD. */
   origin: string;
@@ -20,11 +23,21 @@ export interface PageContext {
   user: { name: string; role: Role; mfaPassed: boolean } | null;
 }
 
-/** The same address in another language: `?lang=` replaced, every other parameter kept. */
-export function urlInLanguage(url: string, lang: Language): string {
+/** The same address with one display choice (`lang`, `teks`) replaced, every other parameter kept. */
+function urlWith(url: string, name: 'lang' | 'teks', value: string): string {
   const parsed = new URL(url, 'http://localhost');
-  parsed.searchParams.set('lang', lang);
+  parsed.searchParams.set(name, value);
   return `${parsed.pathname}?${parsed.searchParams.toString()}`;
+}
+
+/** The same address in another language. */
+export function urlInLanguage(url: string, lang: Language): string {
+  return urlWith(url, 'lang', lang);
+}
+
+/** The same address with another text size. */
+export function urlInTextSize(url: string, size: TextSize): string {
+  return urlWith(url, 'teks', size);
 }
 
 /** Whether a navigation link points at the current page or a page under it. */

@@ -18,6 +18,7 @@ export async function pageContext(request: FastifyRequest): Promise<PageContext>
       : { name: request.user.name, role: request.user.role, mfaPassed: request.user.mfaPassed };
   return {
     lang: request.lang,
+    textSize: request.textSize,
     t: request.t,
     origin: request.server.config.publicBaseUrl,
     url: request.url,

@@ -1,5 +1,6 @@
 /** /anggaran (the budget: totals, the account tree, by OPD) and /kelola/anggaran (import). */
 import type { BudgetStage } from '../../db/schema.ts';
+import { WhatIs } from '../../glossary/views/shared.tsx';
 import { barChart } from '../../platform/charts.ts';
 import {
   formatDate,
@@ -182,6 +183,7 @@ export function BudgetPage({
       <Layout ctx={ctx} title={t('budget.title')} description={t('budget.lead')}>
         <h1>{t('budget.title')}</h1>
         <p>{t('budget.none')}</p>
+        <WhatIs ctx={ctx} slug="apbd" word="APBD" />
       </Layout>
     );
   }
@@ -191,6 +193,7 @@ export function BudgetPage({
     <Layout ctx={ctx} title={`${t('budget.title')} ${chosen.year}`} description={t('budget.lead')}>
       <h1>{t('budget.heading', { year: chosen.year, stage: t(`budget.stage.${chosen.stage}`) })}</h1>
       <p class="lead">{t('budget.lead')}</p>
+      <WhatIs ctx={ctx} slug="apbd" word="APBD" />
       {available.length <= 1 ? null : (
         <Tabs
           label={t('budget.years')}

@@ -1,4 +1,6 @@
 /** /dapil: "which dapil am I in?" from a kelurahan, and every dapil with its kecamatan. */
+
+import { WhatIs } from '../../glossary/views/shared.tsx';
 import type { Member } from '../../members/service.ts';
 import { MemberCard } from '../../members/views/shared.tsx';
 import type { PageContext } from '../../platform/page-context.ts';
@@ -22,6 +24,7 @@ export function DapilPage({ ctx, structure, chosen, lookup, members }: DapilPage
     <Layout ctx={ctx} title={t('dapil.title')} description={t('dapil.lead')}>
       <h1>{t('dapil.title')}</h1>
       <p class="lead">{t('dapil.lead')}</p>
+      <WhatIs ctx={ctx} slug="dapil" word="dapil" />
       <div class="panel">
         <KelurahanForm ctx={ctx} structure={structure} chosen={chosen} />
       </div>

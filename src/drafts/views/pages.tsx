@@ -1,5 +1,6 @@
 /** /raperda (the Propemperda of a year), /raperda/:id (a draft's stages), and /kelola/raperda. */
 import type { CouncilStructure } from '../../council/service.ts';
+import { WhatIs } from '../../glossary/views/shared.tsx';
 import { dayOf } from '../../platform/format.ts';
 import type { PageContext } from '../../platform/page-context.ts';
 import { BackLink, Button, SummaryList, Tabs } from '../../platform/views/components.tsx';
@@ -52,6 +53,7 @@ export function PropemperdaPage({
       <BackLink href="/perda">{t('regulation.title')}</BackLink>
       <h1>{t('draft.list.title', { year })}</h1>
       <p class="lead">{t('draft.list.lead')}</p>
+      <WhatIs ctx={ctx} slug="propemperda" word="Propemperda" />
       {years.length <= 1 ? null : (
         <Tabs
           label={t('draft.years')}

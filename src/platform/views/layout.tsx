@@ -2,9 +2,10 @@
 import type { ComponentChildren } from 'preact';
 import type { Language } from '../../config.ts';
 import type { MessageKey } from '../i18n.ts';
-import { isCurrent, type PageContext, urlInLanguage } from '../page-context.ts';
+import { isCurrent, type PageContext, urlInLanguage, urlInTextSize } from '../page-context.ts';
 import { can } from '../permissions.ts';
 import { brandColour } from '../site.ts';
+import type { TextSize } from '../text-size.ts';
 import { Button } from './components.tsx';
 
 const navigation: { href: string; label: MessageKey }[] = [
@@ -21,6 +22,12 @@ const navigation: { href: string; label: MessageKey }[] = [
   { href: '/janji-temu', label: 'nav.appointments' },
   { href: '/reses', label: 'nav.reses' },
   { href: '/pokir', label: 'nav.pokir' },
+];
+
+const textSizes: { size: TextSize; label: MessageKey }[] = [
+  { size: 'biasa', label: 'site.textSize.biasa' },
+  { size: 'besar', label: 'site.textSize.besar' },
+  { size: 'sangat-besar', label: 'site.textSize.sangatBesar' },
 ];
 
 /** Links that depend on who is signed in. */
@@ -58,7 +65,7 @@ export function Layout({ ctx, title, description, jsonLd, children }: LayoutProp
   const summary = description ?? `${siteName}: ${t('site.tagline')}`;
   const path = new URL(ctx.url, 'http://localhost').pathname;
   return (
-    <html lang={ctx.lang}>
+    <html lang={ctx.lang} class={ctx.textSize === 'biasa' ? undefined : `text-${ctx.textSize}`}>
       <head>
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
@@ -145,6 +152,25 @@ export function Layout({ ctx, title, description, jsonLd, children }: LayoutProp
                 <Button variant="secondary">{t('site.searchButton')}</Button>
               </form>
             </search>
+            {/* Links, like the language: the choice works without JavaScript and is remembered. */}
+            <nav class="text-size wrap" aria-label={t('site.textSize')}>
+              <span aria-hidden="true">{t('site.textSize')}:</span>
+              <ul>
+                {textSizes.map(({ size, label }) => (
+                  <li key={size}>
+                    {size === ctx.textSize ? (
+                      <span class={`text-size-${size}`} aria-current="true">
+                        {t(label)}
+                      </span>
+                    ) : (
+                      <a class={`text-size-${size}`} href={urlInTextSize(ctx.url, size)} rel="nofollow">
+                        {t(label)}
+                      </a>
+                    )}
+                  </li>
+                ))}
+              </ul>
+            </nav>
           </details>
         </header>
         <main id="isi" class="wrap" tabIndex={-1}>
@@ -175,7 +201,8 @@ export function Layout({ ctx, title, description, jsonLd, children }: LayoutProp
               </>
             )}
             <p>
-              <a href="/data">{t('data.title')}</a> · <a href="/api/docs">{t('site.apiDocs')}</a>
+              <a href="/data">{t('data.title')}</a> · <a href="/api/docs">{t('site.apiDocs')}</a> ·{' '}
+              <a href="/istilah">{t('site.glossary')}</a>
             </p>
             <p>{t('site.poweredBy')}</p>
           </div>

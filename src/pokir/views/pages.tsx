@@ -1,6 +1,7 @@
 /** The public pokir pages: the proposals of a year by dapil, and one proposal with its trail. */
 import type { Dapil } from '../../council/service.ts';
 import type { PokirStatus } from '../../db/schema.ts';
+import { WhatIs } from '../../glossary/views/shared.tsx';
 import { dayOf, formatNumber, formatRupiah } from '../../platform/format.ts';
 import type { PageContext } from '../../platform/page-context.ts';
 import { BackLink, Button, SummaryList, Tabs, Tag, type TagTone } from '../../platform/views/components.tsx';
@@ -40,6 +41,7 @@ export function PokirListPage({
     <Layout ctx={ctx} title={`${t('pokir.title')} · ${t('pokir.year', { year })}`} description={t('pokir.lead')}>
       <h1>{t('pokir.title')}</h1>
       <p>{t('pokir.lead')}</p>
+      <WhatIs ctx={ctx} slug="pokir" word="pokir" />
       {years.length > 1 ? (
         <Tabs
           label={t('pokir.years')}

@@ -1,4 +1,6 @@
 /** The public reses pages: every published report by period, and one member's report. */
+
+import { WhatIs } from '../../glossary/views/shared.tsx';
 import { dayOf, formatNumber } from '../../platform/format.ts';
 import type { PageContext } from '../../platform/page-context.ts';
 import { BackLink, SummaryList, Tag } from '../../platform/views/components.tsx';
@@ -14,6 +16,7 @@ export function ResesListPage({ ctx, reports }: { ctx: PageContext; reports: Rep
     <Layout ctx={ctx} title={t('reses.title')} description={t('reses.lead')}>
       <h1>{t('reses.title')}</h1>
       <p>{t('reses.lead')}</p>
+      <WhatIs ctx={ctx} slug="reses" word="reses" />
       {reports.length === 0 ? <p>{t('reses.none')}</p> : null}
       {periods.map((p) => (
         <section key={p.id} aria-labelledby={`masa-${p.id}`}>
