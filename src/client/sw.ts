@@ -19,7 +19,6 @@ interface Settings {
   zoneLabel: string;
   /** Pages never kept: the back office, the account, signing in and out. */
   neverKept: string[];
-  /** Sign-out path: a person's kept pages go when they sign out (a shared phone). */
   /** Forms that end or start a person's session: the pages kept so far are forgotten when one is sent. */
   forgetOn: string[];
   maxPages: number;
@@ -136,6 +135,8 @@ async function withBanner(kept: Response): Promise<Response> {
   const lang = /<html[^>]*\blang="([a-z]{2})"/.exec(html)?.[1] ?? 'id';
   const texts = settings.texts[lang] ?? settings.texts.id;
   const savedAt = new Date(kept.headers.get(SAVED_AT) ?? Date.now());
+  // Written as platform/format.ts writes them ("1 Desember 2026", "18:05 WIB"); that module is not
+  // bundled here because esbuild cannot lower all of it to the worker's oldest browser targets.
   const locale = lang === 'en' ? 'en-GB' : 'id-ID';
   const date = new Intl.DateTimeFormat(locale, {
     day: 'numeric',
