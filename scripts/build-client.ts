@@ -57,6 +57,19 @@ for (const [file, output] of [...Object.entries(result.metafile.outputs), ...Obj
   const logical = path.basename(output.entryPoint).replace(/\.ts$/, '.js');
   manifest[logical] = path.basename(file);
 }
+// The chunks a page that works offline loads on demand, and what they import: the service worker
+// keeps them with the app shell (they are dynamic imports, so their names come from here).
+const offline = new Set<string>();
+const addWithImports = (file: string) => {
+  if (offline.has(file)) return;
+  offline.add(file);
+  for (const imported of result.metafile.outputs[file]?.imports ?? [])
+    if (imported.kind === 'import-statement') addWithImports(imported.path);
+};
+for (const [file, output] of Object.entries(result.metafile.outputs))
+  if (output.entryPoint === 'src/client/modules/draft-queue.ts') addWithImports(file);
+if (offline.size === 0) throw new Error('The drafts queue was not built into a chunk of its own');
+manifest.offline = [...offline].map((file) => path.basename(file)).join(' ');
 writeFileSync(path.join(outdir, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
 for (const file of readdirSync(outdir)) {
   if (!/\.(js|css|svg|json)$/.test(file)) continue;

@@ -34,7 +34,17 @@ const mainPages = [
   '/pokir',
   '/data',
 ];
-const pages = [...mainPages, '/aspirasi/baru', '/lacak', '/api/docs', '/open311', '/masuk', '/daftar'];
+const pages = [
+  ...mainPages,
+  '/aspirasi/baru',
+  '/aspirasi/baru/luring',
+  '/aspirasi/antrean',
+  '/lacak',
+  '/api/docs',
+  '/open311',
+  '/masuk',
+  '/daftar',
+];
 
 describe('valid HTML', () => {
   test('the main pages pass html-validate and have no module script with defer', async () => {

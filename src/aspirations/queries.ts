@@ -53,8 +53,27 @@ const wrote = <T>(result: T): T => {
   return result;
 };
 
+/** Files an aspiration; nothing (undefined) when its submission key has filed one already. */
 export function insertAspiration(db: Db, values: Insert<'aspiration'>) {
-  return wrote(db.insertInto('aspiration').values(values).returning(['id', 'code']).executeTakeFirstOrThrow());
+  return wrote(
+    db
+      .insertInto('aspiration')
+      .values(values)
+      .onConflict((oc) =>
+        oc.columns(['council_id', 'submission_key_hash']).where('submission_key_hash', 'is not', null).doNothing(),
+      )
+      .returning(['id', 'code'])
+      .executeTakeFirst(),
+  );
+}
+
+export function aspirationBySubmissionKey(db: Db, councilId: number, keyHash: string) {
+  return db
+    .selectFrom('aspiration')
+    .select(['id', 'code'])
+    .where('council_id', '=', councilId)
+    .where('submission_key_hash', '=', keyHash)
+    .executeTakeFirst();
 }
 
 export function insertReporter(db: Db, values: Insert<'aspiration_reporter'>) {

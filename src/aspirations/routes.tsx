@@ -9,8 +9,10 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { getCouncil } from '../council/service.ts';
 import { deps } from '../platform/auth.ts';
+import { newToken } from '../platform/crypto.ts';
 import { NotFoundError } from '../platform/errors.tsx';
 import { registerFollowLinks } from '../platform/follow-routes.tsx';
+import { timeZone } from '../platform/format.ts';
 import type { MessageKey } from '../platform/i18n.ts';
 import { multipartBody } from '../platform/multipart.ts';
 import { renderForm, renderPage } from '../platform/render.tsx';
@@ -42,6 +44,7 @@ import {
   citizenAct,
   findSimilar,
   listPublicAspirations,
+  offlineDraftPaths,
   PHOTO_FOLDER,
   photoFile,
   projectForAspiration,
@@ -53,7 +56,14 @@ import {
   type Viewer,
 } from './service.ts';
 import { aspirationsAtom } from './views/feed.ts';
-import { FirstStepPage, SecondStepPage, TrackPage, type Values } from './views/form-pages.tsx';
+import {
+  FirstStepPage,
+  OfflineFormPage,
+  QueuePage,
+  SecondStepPage,
+  TrackPage,
+  type Values,
+} from './views/form-pages.tsx';
 import { fieldWords, kindLabel, problemTexts } from './views/parts.tsx';
 import { AspirationPage, ListPage } from './views/public-pages.tsx';
 
@@ -248,7 +258,8 @@ export const aspirationRoutes: FastifyPluginAsyncTypebox = async (app) => {
           400,
         );
       const prefill = request.user === null ? {} : { name: request.user.name, email: request.user.email };
-      return secondStepForm(request, reply, { ...values, ...prefill }, {}, 200);
+      // The form's submission key: sent again, the same form files one aspiration (see submitAspiration).
+      return secondStepForm(request, reply, { ...values, ...prefill, kunci: newToken().token }, {}, 200);
     },
   );
 
@@ -263,17 +274,38 @@ export const aspirationRoutes: FastifyPluginAsyncTypebox = async (app) => {
         consent: fields.consent === 'yes',
         channel: 'web',
         userId: request.user?.role === 'citizen' ? request.user.id : null,
+        key: fields.kunci,
       });
+      // The installable app sends the drafts kept on a phone and asks for the answer as JSON.
+      const asJson = (request.headers.accept ?? '').startsWith('application/json');
       if (result.ok) {
         app.outbox.kick();
-        return reply.redirect(`/lacak/${result.token}?baru=1`, 303);
+        rememberOwner(request, reply, result.id);
+        const link = result.token === null ? `/aspirasi/${result.code}` : `/lacak/${result.token}?baru=1`;
+        if (asJson) return reply.code(result.repeated ? 200 : 201).send({ code: result.code, link });
+        return reply.redirect(link, 303);
       }
       const errors = fieldMessages(request.t, result.errors, problemTexts, '', fieldWords);
+      if (asJson) return reply.code(400).send({ errors });
       const { _csrf, ...values } = fields;
       const page = await secondStepForm(request, reply, values, errors, 400);
       if (page !== null) return page;
       return firstStepForm(request, reply, errors, values, 400);
     },
+  );
+
+  // The installable app keeps these two on the phone (see offline.ts): no token, no personal data.
+  app.get(
+    offlineDraftPaths.offlineForm,
+    { config: { access: 'public' }, schema: { hide: true } },
+    async (request, reply) => {
+      const structure = await getCouncil(app.db);
+      return renderPage(request, reply, (ctx) => <OfflineFormPage ctx={ctx} structure={structure} />);
+    },
+  );
+
+  app.get(offlineDraftPaths.queue, { config: { access: 'public' }, schema: { hide: true } }, (request, reply) =>
+    renderPage(request, reply, (ctx) => <QueuePage ctx={ctx} zone={{ timeZone, label: 'WIB' }} />),
   );
 
   app.get(

@@ -100,7 +100,15 @@ export interface Submission {
   project?: string | undefined;
   /** The officer who entered an aspiration received offline. */
   enteredBy?: CurrentUser | undefined;
+  /**
+   * The key the sending form names (a random string it was given once): the same key sent again
+   * finds the aspiration it filed instead of filing another. One not shaped like a key is ignored.
+   */
+  key?: string | undefined;
 }
+
+/** What a submission key looks like: random, long enough not to be guessed, short enough to store. */
+export const SUBMISSION_KEY = /^[A-Za-z0-9_-]{22,64}$/;
 
 export function text(
   errors: AspirationError[],

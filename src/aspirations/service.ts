@@ -17,6 +17,7 @@ export {
   waitingAspirations,
 } from './case-handling.ts';
 export { askWhetherResolved, aspirationJobs, removeOrphanPhotos } from './jobs.ts';
+export { offlineDraftPaths, offlineDraftTexts } from './offline.ts';
 export {
   aspirationPersonalData,
   aspirationStatistics,
@@ -38,6 +39,7 @@ export {
   MAX_PHOTOS,
   NEW_ASPIRATION,
   PHOTO_FOLDER,
+  SUBMISSION_KEY,
   type Submission,
 } from './rules.ts';
 export type { StaffAction } from './staff-steps.ts';

@@ -11,7 +11,7 @@ import {
 import type { AspirationKind, AspirationStatus } from '../db/schema.ts';
 import { recordAudit } from '../platform/audit.ts';
 import { isEmail, normaliseEmail, normalisePhone, PHONE_PATTERN } from '../platform/contact.ts';
-import { newToken } from '../platform/crypto.ts';
+import { hashToken, newToken } from '../platform/crypto.ts';
 import type { CurrentUser, Deps } from '../platform/deps.ts';
 import { translator } from '../platform/i18n.ts';
 import { publish } from '../platform/realtime.ts';
@@ -32,6 +32,7 @@ import {
   MAX_PHOTOS,
   NEW_ASPIRATION,
   PHOTO_FOLDER,
+  SUBMISSION_KEY,
   type Submission,
   TITLE_MAX,
   text,
@@ -118,10 +119,27 @@ export async function findSimilar(deps: Deps, step: FirstStep): Promise<Similar[
   }));
 }
 
-export type SubmitResult = { ok: true; code: string; token: string } | { ok: false; errors: AspirationError[] };
+/**
+ * Filed: its code, its id, and the secret of its tracking link — or, when the same submission key
+ * had filed it already, `repeated` and no link (only its hash was kept).
+ */
+export type SubmitResult =
+  | { ok: true; id: number; code: string; token: string; repeated?: undefined }
+  | { ok: true; id: number; code: string; token: null; repeated: true }
+  | { ok: false; errors: AspirationError[] };
+
+async function filedWithKey(deps: Deps, councilId: number, keyHash: string | null): Promise<SubmitResult | undefined> {
+  if (keyHash === null) return undefined;
+  const found = await q.aspirationBySubmissionKey(deps.db, councilId, keyHash);
+  return found === undefined ? undefined : { ok: true, id: found.id, code: found.code, token: null, repeated: true };
+}
 
 export async function submitAspiration(deps: Deps, input: Submission): Promise<SubmitResult> {
   const structure = await getCouncil(deps.db);
+  const keyHash = input.key !== undefined && SUBMISSION_KEY.test(input.key) ? hashToken(input.key) : null;
+  // Sent again (the first answer never reached the phone): the first filing stands.
+  const earlier = await filedWithKey(deps, structure.council.id, keyHash);
+  if (earlier !== undefined) return earlier;
   const first = checkFirstStep(structure, input);
   const errors: AspirationError[] = first.ok ? [] : [...first.errors];
   const description = clean(input.description);
@@ -165,8 +183,8 @@ export async function submitAspiration(deps: Deps, input: Submission): Promise<S
     // submissions do not queue behind one another. A submission that fails leaves a gap.
     const sequence = await nextYearlyNumber(deps.db, 'aspiration', year);
     const code = `ASP-${year}-${String(sequence).padStart(6, '0')}`;
-    await deps.db.transaction().execute(async (trx) => {
-      const { id } = await q.insertAspiration(trx, {
+    const filed = await deps.db.transaction().execute(async (trx) => {
+      const inserted = await q.insertAspiration(trx, {
         council_id: structure.council.id,
         code,
         kind: step.kind,
@@ -186,7 +204,11 @@ export async function submitAspiration(deps: Deps, input: Submission): Promise<S
         received_at: now,
         verify_due: addWorkingDays(today, structure.council.verify_days, structure.holidays),
         project_id: projectId,
+        submission_key_hash: keyHash,
       });
+      // The same key, sent twice at once: the other request filed it while this one was checking.
+      if (inserted === undefined) return undefined;
+      const { id } = inserted;
       await q.insertReporter(trx, {
         aspiration_id: id,
         name_sealed: name === '' ? null : deps.sealer.seal(name),
@@ -229,8 +251,17 @@ export async function submitAspiration(deps: Deps, input: Submission): Promise<S
           sms: t('aspiration.sms.received', { code, link, site: structure.council.name }),
           topic: `aspiration:${id}`,
         });
+      return id;
     });
-    return { ok: true, code, token: access.token };
+    if (filed !== undefined) return { ok: true, id: filed, code, token: access.token };
+    await removePhotos(
+      fileStore(deps.config),
+      PHOTO_FOLDER,
+      stored.map((s) => s.file),
+    );
+    const first = await filedWithKey(deps, structure.council.id, keyHash);
+    if (first === undefined) throw new Error('A submission key conflicted, but no aspiration holds it');
+    return first;
   } catch (error) {
     await removePhotos(
       fileStore(deps.config),

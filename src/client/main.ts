@@ -12,6 +12,10 @@ import { pointsMap } from './modules/points-map.ts';
 
 const modules: Record<string, (element: HTMLElement) => void> = {
   'auto-submit': autoSubmit,
+  // Only the queue page needs it: fetched there (and kept offline by the service worker).
+  'draft-queue': (element) => {
+    import('./modules/draft-queue.ts').then((m) => m.draftQueue(element)).catch(() => undefined);
+  },
   'embed-player': embedPlayer,
   'file-list': fileList,
   'hearing-live': hearingLive,

@@ -5,9 +5,16 @@
  * offline and when the copy was saved. Pages always come from the network first: a copy is only
  * ever shown when the network failed. Forms (POST) and everything off this origin pass untouched.
  *
+ * It also keeps the aspiration form: with no signal, the form opens from the phone, and a form
+ * sent without a signal is kept (drafts.ts) and sent when the signal returns — by Background Sync
+ * where the browser has it, otherwise at the next page opened — exactly once, because each form
+ * names a submission key the server files one aspiration for. Pages then say how many reports wait.
+ *
  * The server prepends `self.DT = {…}` (platform data: the shell's file names, the banner's texts,
  * the time zone), so a new build of the assets is a new worker and the old shell is dropped.
  */
+
+import { allDrafts, type Draft, dateAndTime, putDraft } from './drafts.ts';
 
 interface Settings {
   version: string;
@@ -22,6 +29,16 @@ interface Settings {
   /** Forms that end or start a person's session: the pages kept so far are forgotten when one is sent. */
   forgetOn: string[];
   maxPages: number;
+  drafts: {
+    /** The form's first step, answered by the one-page offline form when there is no signal. */
+    form: string;
+    offlineForm: string;
+    /** Where the form is sent; the server answers JSON when asked. */
+    send: string;
+    /** The page listing the drafts on this phone. */
+    queue: string;
+    texts: Record<string, { waitingOne: string; waitingMany: string; sent: string; look: string }>;
+  };
 }
 
 // The worker's globals, typed here: the project's type check runs with the DOM library only.
@@ -32,13 +49,26 @@ interface FetchEvent extends ExtendableEvent {
   request: Request;
   respondWith(response: Promise<Response> | Response): void;
 }
+interface SyncEvent extends ExtendableEvent {
+  tag: string;
+}
+interface MessageFromPage extends ExtendableEvent {
+  data: unknown;
+}
+interface WindowClient {
+  url: string;
+  postMessage(message: unknown): void;
+}
 interface WorkerScope {
   DT: Settings;
   location: Location;
+  registration: { sync?: { register(tag: string): Promise<void> } };
   skipWaiting(): Promise<void>;
-  clients: { claim(): Promise<void>; matchAll(options: { type: 'window' }): Promise<{ url: string }[]> };
+  clients: { claim(): Promise<void>; matchAll(options: { type: 'window' }): Promise<WindowClient[]> };
   addEventListener(type: 'install' | 'activate', listener: (event: ExtendableEvent) => void): void;
   addEventListener(type: 'fetch', listener: (event: FetchEvent) => void): void;
+  addEventListener(type: 'sync', listener: (event: SyncEvent) => void): void;
+  addEventListener(type: 'message', listener: (event: MessageFromPage) => void): void;
 }
 
 const scope = self as unknown as WorkerScope;
@@ -46,12 +76,15 @@ const settings = scope.DT;
 const SHELL = `shell-${settings.version}`;
 const PAGES = 'pages';
 const SAVED_AT = 'x-saved-at';
+const SYNC_TAG = 'aspiration-drafts';
+const drafts = settings.drafts;
+const zone = { timeZone: settings.timeZone, label: settings.zoneLabel };
 
 scope.addEventListener('install', (event) => {
   event.waitUntil(
     caches
       .open(SHELL)
-      .then((cache) => cache.addAll([...settings.shell, settings.offlinePage]))
+      .then((cache) => cache.addAll([...settings.shell, settings.offlinePage, drafts.offlineForm, drafts.queue]))
       .then(() => scope.skipWaiting()),
   );
 });
@@ -80,9 +113,13 @@ scope.addEventListener('fetch', (event) => {
     event.waitUntil(caches.delete(PAGES));
     return;
   }
+  if (request.method === 'POST' && url.pathname === drafts.send && request.mode === 'navigate') {
+    event.respondWith(sendOrKeep(request, event));
+    return;
+  }
   if (request.method !== 'GET') return;
   if (request.mode === 'navigate') {
-    event.respondWith(pageFor(request));
+    event.respondWith(pageFor(request, event));
     return;
   }
   if (settings.shell.includes(url.pathname)) {
@@ -118,47 +155,185 @@ async function trim(cache: Cache): Promise<void> {
   for (const key of keys.slice(0, Math.max(0, keys.length - settings.maxPages))) await cache.delete(key);
 }
 
-async function pageFor(request: Request): Promise<Response> {
+async function pageFor(request: Request, event: FetchEvent): Promise<Response> {
+  const url = new URL(request.url);
+  let page: Response;
+  let savedAt: string | null = null;
   try {
-    return await keepFresh(request);
+    page = await keepFresh(request);
+    // A signal: the reports kept on this phone go now (the next visit, where there is no Background Sync).
+    event.waitUntil(sendDrafts().catch(() => undefined));
   } catch {
-    const kept = await caches.match(request.url, { cacheName: PAGES });
-    if (kept !== undefined) return withBanner(kept);
-    const offline = await caches.match(settings.offlinePage, { cacheName: SHELL });
-    return offline ?? Response.error();
+    const kept =
+      url.pathname === drafts.form
+        ? await caches.match(drafts.offlineForm)
+        : ((await caches.match(request.url, { cacheName: PAGES })) ??
+          (await caches.match(request.url, { cacheName: SHELL })));
+    const offline = kept ?? (await caches.match(settings.offlinePage, { cacheName: SHELL }));
+    if (offline === undefined) return Response.error();
+    page = offline;
+    savedAt = kept?.headers.get(SAVED_AT) ?? null;
+  }
+  const counts = url.pathname === drafts.queue ? null : await draftCounts();
+  if (savedAt === null && counts === null) return page;
+  return withBanners(page, savedAt, counts);
+}
+
+interface DraftCounts {
+  /** Waiting to be sent, or refused and waiting for the person to look. */
+  waiting: number;
+  /** Sent, and the person has not yet seen the tracking codes. */
+  sent: number;
+}
+
+/** A note at the top of a page's main content: offline since when, and reports waiting or sent. */
+async function withBanners(page: Response, savedAt: string | null, counts: DraftCounts | null): Promise<Response> {
+  if (!(page.headers.get('content-type') ?? '').startsWith('text/html')) return page;
+  const html = await page.text();
+  const lang = /<html[^>]*\blang="([a-z]{2})"/.exec(html)?.[1] ?? 'id';
+  let banners = '';
+  if (savedAt !== null) {
+    const texts = settings.texts[lang] ?? settings.texts.id;
+    // No destructuring in the browser's code: esbuild cannot lower it for the oldest targets.
+    const moment = dateAndTime(new Date(savedAt), lang, zone);
+    const words = (texts?.offline ?? '').replace('{date}', moment.date).replace('{time}', moment.time);
+    banners += `<section class="banner banner-warning" role="status" data-offline-note><p>${escapeHtml(words)}</p></section>`;
+  }
+  const texts = drafts.texts[lang] ?? drafts.texts.id;
+  if (counts !== null && texts !== undefined) {
+    const waiting = counts.waiting;
+    const words =
+      waiting === 0
+        ? texts.sent
+        : (waiting === 1 ? texts.waitingOne : texts.waitingMany).replace('{n}', String(waiting));
+    banners += `<section class="banner banner-important" role="status" data-drafts-note><p>${escapeHtml(words)} <a href="${drafts.queue}">${escapeHtml(texts.look)}</a></p></section>`;
+  }
+  const marked = html.replace(/<main\b[^>]*>/, (open) => `${open}${banners}`);
+  const headers = new Headers(page.headers);
+  headers.delete('content-length');
+  return new Response(marked, { status: page.status, statusText: page.statusText, headers });
+}
+
+async function draftCounts(): Promise<DraftCounts | null> {
+  const kept = await allDrafts().catch(() => [] as Draft[]);
+  const waiting = kept.filter((d) => d.state !== 'sent').length;
+  const sent = kept.filter((d) => d.state === 'sent' && d.seen !== true).length;
+  return waiting === 0 && sent === 0 ? null : { waiting, sent };
+}
+
+/**
+ * The aspiration form, sent. Online it goes on as sent; when the network fails — or it is the
+ * offline form, which carries no token of the form's session — it is kept on the phone and sent
+ * as soon as there is a signal, and the person is shown the queue.
+ */
+async function sendOrKeep(request: Request, event: FetchEvent): Promise<Response> {
+  const form = await request.clone().formData();
+  if (form.get('luring') !== '1') {
+    try {
+      return await fetch(request);
+    } catch {
+      // No signal: kept below.
+    }
+  }
+  await keepDraft(form);
+  await scope.registration.sync?.register(SYNC_TAG).catch(() => undefined);
+  // With a signal the queue page opens with the code already there; without, at once.
+  const sending = sendDrafts().catch(() => undefined);
+  event.waitUntil(sending);
+  await Promise.race([sending, new Promise((resolve) => setTimeout(resolve, 10_000))]);
+  return Response.redirect(drafts.queue, 303);
+}
+
+async function keepDraft(form: FormData): Promise<void> {
+  const fields: [string, string][] = [];
+  const files: Draft['files'] = [];
+  for (const entry of form.entries()) {
+    const name = entry[0];
+    const value = entry[1];
+    if (typeof value === 'string') {
+      if (name !== '_csrf' && name !== 'luring') fields.push([name, value]);
+    } else if (value.size > 0) {
+      files.push({ name: value.name, type: value.type, blob: value });
+    }
+  }
+  const given = form.get('kunci');
+  const key = typeof given === 'string' && /^[A-Za-z0-9_-]{22,64}$/.test(given) ? given : newKey();
+  const title = form.get('title');
+  await putDraft({
+    key,
+    state: 'waiting',
+    title: typeof title === 'string' ? title : '',
+    fields: fields.filter((field) => field[0] !== 'kunci'),
+    files,
+    savedAt: new Date().toISOString(),
+  });
+}
+
+function newKey(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(24));
+  return btoa(String.fromCharCode(...bytes))
+    .replace(/\+/g, '-')
+    .replace(/\//g, '_')
+    .replace(/=+$/, '');
+}
+
+let sending: Promise<void> | null = null;
+
+/** Sends every waiting draft, one at a time; one run at once however many ask. */
+function sendDrafts(): Promise<void> {
+  sending ??= sendWaiting().finally(() => {
+    sending = null;
+  });
+  return sending;
+}
+
+/** Rejects when some draft is still waiting (Background Sync then tries again later). */
+async function sendWaiting(): Promise<void> {
+  const waiting = (await allDrafts()).filter((d) => d.state === 'waiting');
+  if (waiting.length === 0) return;
+  // A fresh token of the form's session, taken as a browser takes it: from the form.
+  const form = await fetch(drafts.form, { credentials: 'same-origin' });
+  const token = /name="_csrf" value="([^"]+)"/.exec(await form.text())?.[1];
+  if (token === undefined) throw new Error('The form gave no token');
+  let changed = false;
+  try {
+    for (const draft of waiting) {
+      const body = new FormData();
+      for (const field of draft.fields) body.append(field[0], field[1]);
+      body.set('_csrf', token);
+      body.set('kunci', draft.key);
+      for (const file of draft.files) body.append('photos', file.blob, file.name);
+      const answer = await fetch(drafts.send, {
+        method: 'POST',
+        body,
+        credentials: 'same-origin',
+        headers: { accept: 'application/json' },
+      });
+      if (answer.ok) {
+        const filed = (await answer.json()) as { code: string; link: string };
+        await putDraft({ ...draft, state: 'sent', code: filed.code, link: filed.link, files: [], seen: false });
+      } else if (answer.status === 400 || answer.status === 413) {
+        const errors =
+          answer.status === 400 ? ((await answer.json()) as { errors: Record<string, string> }).errors : {};
+        await putDraft({ ...draft, state: 'refused', errors: Object.values(errors) });
+      } else {
+        throw new Error(`The server answered ${answer.status}`);
+      }
+      changed = true;
+    }
+  } finally {
+    if (changed) for (const client of await scope.clients.matchAll({ type: 'window' })) client.postMessage('drafts');
   }
 }
 
-/** The kept page with the offline banner at the top of its main content. */
-async function withBanner(kept: Response): Promise<Response> {
-  const html = await kept.text();
-  const lang = /<html[^>]*\blang="([a-z]{2})"/.exec(html)?.[1] ?? 'id';
-  const texts = settings.texts[lang] ?? settings.texts.id;
-  const savedAt = new Date(kept.headers.get(SAVED_AT) ?? Date.now());
-  // Written as platform/format.ts writes them ("1 Desember 2026", "18:05 WIB"); that module is not
-  // bundled here because esbuild cannot lower all of it to the worker's oldest browser targets.
-  const locale = lang === 'en' ? 'en-GB' : 'id-ID';
-  const date = new Intl.DateTimeFormat(locale, {
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-    timeZone: settings.timeZone,
-  }).format(savedAt);
-  const time = `${new Intl.DateTimeFormat(locale, {
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-    timeZone: settings.timeZone,
-  })
-    .format(savedAt)
-    .replace('.', ':')} ${settings.zoneLabel}`;
-  const words = (texts?.offline ?? '').replace('{date}', date).replace('{time}', time);
-  const banner = `<section class="banner banner-warning" role="status" data-offline-note><p>${escapeHtml(words)}</p></section>`;
-  const marked = html.replace(/<main\b[^>]*>/, (open) => `${open}${banner}`);
-  const headers = new Headers(kept.headers);
-  headers.delete('content-length');
-  return new Response(marked, { status: 200, headers });
-}
+scope.addEventListener('sync', (event) => {
+  if (event.tag === SYNC_TAG) event.waitUntil(sendDrafts());
+});
+
+// The queue page's "send now", and its word that the signal is back.
+scope.addEventListener('message', (event) => {
+  if (event.data === 'send-drafts') event.waitUntil(sendDrafts().catch(() => undefined));
+});
 
 function escapeHtml(text: string): string {
   return text.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);

@@ -31,6 +31,7 @@ import * as m0025 from './migrations/0025-reses.ts';
 import * as m0026 from './migrations/0026-pokir.ts';
 import * as m0027 from './migrations/0027-hearings.ts';
 import * as m0028 from './migrations/0028-scheduled-jobs.ts';
+import * as m0029 from './migrations/0029-submission-keys.ts';
 
 const migrations: Record<string, Migration> = {
   '0001-council': m0001,
@@ -61,6 +62,7 @@ const migrations: Record<string, Migration> = {
   '0026-pokir': m0026,
   '0027-hearings': m0027,
   '0028-scheduled-jobs': m0028,
+  '0029-submission-keys': m0029,
 };
 
 /** Thrown when the database could not be brought to the latest schema. */

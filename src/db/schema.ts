@@ -284,6 +284,8 @@ export interface AspirationTable extends Timestamps {
   project_id: ColumnType<number | null, number | null | undefined, number | null>;
   user_id: number | null;
   access_token_hash: string;
+  /** The hash of the key the sending form named, so that the same form sent twice files once. */
+  submission_key_hash: ColumnType<string | null, string | null | undefined, string | null>;
   supporters: ColumnType<number, number | undefined, number>;
   received_at: ColumnType<Date, Date | undefined, Date>;
   verify_due: string;

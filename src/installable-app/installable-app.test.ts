@@ -107,11 +107,18 @@ describe('the service worker keeps the app shell and the pages a person read', (
       shell: string[];
       offlinePage: string;
       neverKept: string[];
+      drafts: { form: string; offlineForm: string; send: string; queue: string; texts: Record<string, unknown> };
     };
     assert.ok(settings.shell.length >= 3);
-    for (const file of [...settings.shell, settings.offlinePage]) {
+    // The queue page's script is kept with the shell, so the queue opens with no signal.
+    assert.ok(
+      settings.shell.some((file) => /\/static\/assets\/chunk\.[A-Z0-9]+\.js$/.test(file)),
+      'the drafts queue chunk is in the shell',
+    );
+    for (const file of [...settings.shell, settings.offlinePage, settings.drafts.offlineForm, settings.drafts.queue]) {
       assert.equal((await t.app.inject(file)).statusCode, 200, file);
     }
+    assert.deepEqual(Object.keys(settings.drafts.texts).sort(), ['en', 'id']);
     // Pages holding a person's own data are never written to the phone.
     for (const path of ['/akun', '/kelola', '/masuk']) assert.ok(settings.neverKept.includes(path), path);
   });

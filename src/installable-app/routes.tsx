@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
+import { offlineDraftPaths, offlineDraftTexts } from '../aspirations/service.ts';
 import { publicDir } from '../platform/assets.ts';
 import { NotFoundError } from '../platform/errors.tsx';
 import { timeZone } from '../platform/format.ts';
@@ -96,7 +97,7 @@ export const installableAppRoutes: FastifyPluginAsyncTypebox = async (app) => {
   // picked up at the next visit.
   const assets = app.assets;
   const workerBytes = readFileSync(`${publicDir}${assets.serviceWorker.replace(/^\/static\//, '')}`, 'utf8');
-  const shell = [assets.css, assets.js, '/static/favicon.svg', '/ikon/192.png'];
+  const shell = [assets.css, assets.js, ...assets.offlineScripts, '/static/favicon.svg', '/ikon/192.png'];
   const settings = {
     shell,
     offlinePage: OFFLINE_PAGE,
@@ -109,6 +110,10 @@ export const installableAppRoutes: FastifyPluginAsyncTypebox = async (app) => {
     neverKept: ['/kelola', '/akun', '/masuk', '/keluar', '/daftar'],
     forgetOn: ['/keluar', '/akun/keluar-semua', '/masuk'],
     maxPages: 60,
+    drafts: {
+      ...offlineDraftPaths,
+      texts: { id: offlineDraftTexts(translator('id')), en: offlineDraftTexts(translator('en')) },
+    },
   };
   const version = createHash('sha256').update(JSON.stringify(settings)).update(workerBytes).digest('hex').slice(0, 16);
   const script = `self.DT=${JSON.stringify({ version, ...settings })};\n${workerBytes}`;

@@ -19,6 +19,11 @@ export interface Assets {
   mapCss: string;
   /** The service worker's built file (its bytes are served at /sw.js, under the scope "/"). */
   serviceWorker: string;
+  /**
+   * The script chunks loaded only by pages that work offline (the drafts queue), with what they
+   * import: the service worker keeps them with the app shell.
+   */
+  offlineScripts: string[];
 }
 
 /** Thrown when the browser files have not been built (run `npm run build:client`). */
@@ -44,6 +49,10 @@ export function loadAssets(): Assets {
     js: `/static/assets/${js}`,
     mapCss: `/static/assets/${mapCss}`,
     serviceWorker: `/static/assets/${serviceWorker}`,
+    offlineScripts: (manifest.offline ?? '')
+      .split(' ')
+      .filter(Boolean)
+      .map((name) => `/static/assets/${name}`),
   };
 }
 

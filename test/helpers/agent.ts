@@ -108,7 +108,7 @@ export class Agent {
     url: string,
     form: Record<string, string>,
     files: { field: string; filename: string; type: string; data: Buffer }[] = [],
-    options: { csrf?: string | null } = {},
+    options: { csrf?: string | null; headers?: Record<string, string> } = {},
   ) {
     const token = options.csrf === undefined ? this.csrf() : options.csrf;
     const fields = token === null ? form : { _csrf: token, ...form };
@@ -132,7 +132,7 @@ export class Agent {
         method: 'POST',
         url,
         payload: Buffer.concat(chunks),
-        headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+        headers: { ...options.headers, 'content-type': `multipart/form-data; boundary=${boundary}` },
         cookies: Object.fromEntries(this.cookies),
         remoteAddress: this.ip,
       })

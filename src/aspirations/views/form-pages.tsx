@@ -3,6 +3,7 @@
  * aspirations can be shown and supported instead), then the details, photos and how to answer.
  * The same details form serves staff entering an aspiration received at the office.
  */
+import type { ComponentChildren } from 'preact';
 import { type CouncilStructure, regionCenter } from '../../council/service.ts';
 import type { AspirationKind } from '../../db/schema.ts';
 import { formatDate } from '../../platform/format.ts';
@@ -143,12 +144,18 @@ export interface DetailsFormProps {
   values: Values;
   /** Staff intake: every field on one page, the channel asked, consent taken on paper. */
   intake?: { structure: CouncilStructure } | undefined;
+  /**
+   * The installable app's form for no signal: every field on one page, no token (the page is kept
+   * on the phone), marked so that the app keeps it and sends it with a fresh token later.
+   */
+  offline?: { structure: CouncilStructure } | undefined;
 }
 
 /** The details, photos and contact part; for the public form the first step rides along hidden. */
-export function DetailsForm({ ctx, csrf, errors, values, intake }: DetailsFormProps) {
+export function DetailsForm({ ctx, csrf, errors, values, intake, offline }: DetailsFormProps) {
   const { t } = ctx;
   const confidential = values.kind === 'rahasia';
+  const whole = intake ?? offline;
   return (
     <form
       method="post"
@@ -157,31 +164,30 @@ export function DetailsForm({ ctx, csrf, errors, values, intake }: DetailsFormPr
       novalidate
       data-module="aspiration-form"
     >
-      <CsrfField token={csrf} />
-      {intake === undefined ? (
+      {offline === undefined ? <CsrfField token={csrf} /> : <input type="hidden" name="luring" value="1" />}
+      {whole === undefined ? (
         <>
           <input type="hidden" name="kind" value={values.kind ?? ''} />
           <input type="hidden" name="category" value={values.category ?? ''} />
           <input type="hidden" name="location" value={values.location ?? ''} />
           <input type="hidden" name="title" value={values.title ?? ''} />
           <input type="hidden" name="proyek" value={values.proyek ?? ''} />
+          {/* The same form sent twice (an answer lost on a weak signal) files one aspiration. */}
+          <input type="hidden" name="kunci" value={values.kunci ?? ''} />
         </>
       ) : (
         <>
-          <SelectField
-            name="channel"
-            label={t('aspiration.field.channel')}
-            value={values.channel}
-            options={intakeChannels.map((c) => ({ value: c, label: t(channelTexts[c]) }))}
-          />
+          {intake === undefined ? null : (
+            <SelectField
+              name="channel"
+              label={t('aspiration.field.channel')}
+              value={values.channel}
+              options={intakeChannels.map((c) => ({ value: c, label: t(channelTexts[c]) }))}
+            />
+          )}
           <KindField ctx={ctx} value={values.kind} error={errors.kind} />
-          <CategoryField ctx={ctx} structure={intake.structure} value={values.category} error={errors.category} />
-          <LocationField
-            ctx={ctx}
-            places={intake.structure.kecamatan}
-            value={values.location}
-            error={errors.location}
-          />
+          <CategoryField ctx={ctx} structure={whole.structure} value={values.category} error={errors.category} />
+          <LocationField ctx={ctx} places={whole.structure.kecamatan} value={values.location} error={errors.location} />
           <TextField
             name="title"
             label={t('aspiration.field.title')}
@@ -209,10 +215,12 @@ export function DetailsForm({ ctx, csrf, errors, values, intake }: DetailsFormPr
         maxLength={200}
       />
       {intake === undefined ? (
-        <>
-          <input type="hidden" name="lat" value={values.lat ?? ''} />
-          <input type="hidden" name="lon" value={values.lon ?? ''} />
-        </>
+        offline === undefined ? (
+          <>
+            <input type="hidden" name="lat" value={values.lat ?? ''} />
+            <input type="hidden" name="lon" value={values.lon ?? ''} />
+          </>
+        ) : null
       ) : (
         <PinField ctx={ctx} center={regionCenter(intake.structure)} values={values} />
       )}
@@ -366,6 +374,94 @@ export function TrackPage({
         />
         <button type="submit">{t('aspiration.track.button')}</button>
       </form>
+    </Layout>
+  );
+}
+
+/** The one-page form the installable app opens when there is no signal (see aspirations/offline.ts). */
+export function OfflineFormPage({ ctx, structure }: { ctx: PageContext; structure: CouncilStructure }) {
+  const { t } = ctx;
+  return (
+    <Layout ctx={ctx} title={t('aspiration.offline.title')} description={t('aspiration.offline.lead')}>
+      <h1>{t('aspiration.offline.title')}</h1>
+      <p class="lead">{t('aspiration.offline.lead')}</p>
+      <p>
+        {t('aspiration.offline.needsScript')} <a href="/aspirasi/baru">{t('aspiration.offline.usual')}</a>
+      </p>
+      <DetailsForm ctx={ctx} csrf="" errors={{}} values={{}} offline={{ structure }} />
+    </Layout>
+  );
+}
+
+/** The words the queue page's script writes, in the page's language. */
+export function queueTexts(ctx: PageContext) {
+  const { t } = ctx;
+  return {
+    savedAt: t('aspiration.queue.savedAt'),
+    photos: t('aspiration.queue.photos'),
+    code: t('aspiration.queue.code'),
+    open: t('aspiration.queue.open'),
+  };
+}
+
+/**
+ * The reports kept on this phone. The page itself holds the empty parts and a template of one
+ * report; the queue's script (client/modules/draft-queue.ts) fills them from the phone's storage.
+ */
+export function QueuePage({ ctx, zone }: { ctx: PageContext; zone: { timeZone: string; label: string } }) {
+  const { t } = ctx;
+  const part = (state: 'waiting' | 'sent' | 'refused', title: string, extra?: ComponentChildren) => (
+    <section data-drafts={state} aria-labelledby={`drafts-${state}`} hidden>
+      <h2 id={`drafts-${state}`}>{title}</h2>
+      {extra}
+      <ul class="list" data-drafts-list />
+    </section>
+  );
+  return (
+    <Layout ctx={ctx} title={t('aspiration.queue.title')}>
+      <h1>{t('aspiration.queue.title')}</h1>
+      <p class="lead">{t('aspiration.queue.lead')}</p>
+      <div
+        data-module="draft-queue"
+        data-texts={JSON.stringify(queueTexts(ctx))}
+        data-zone={JSON.stringify(zone)}
+        aria-live="polite"
+      >
+        <p data-drafts-none>{t('aspiration.queue.none')}</p>
+        {part(
+          'waiting',
+          t('aspiration.queue.waiting'),
+          <>
+            <p data-drafts-offline hidden>
+              {t('aspiration.queue.offline')}
+            </p>
+            <p data-drafts-send>
+              <Button type="button" variant="secondary">
+                {t('aspiration.queue.sendNow')}
+              </Button>
+            </p>
+          </>,
+        )}
+        {part('refused', t('aspiration.queue.refused'), <p>{t('aspiration.queue.refusedHint')}</p>)}
+        {part('sent', t('aspiration.queue.sent'))}
+        <template data-draft-template>
+          <li>
+            <strong data-draft-title />
+            <br />
+            <span class="meta" data-draft-meta />
+            <span data-draft-code />
+            <span data-draft-text />
+            <span data-draft-remove>
+              <Button type="button" variant="link">
+                {t('aspiration.queue.remove')}
+              </Button>
+            </span>
+          </li>
+        </template>
+      </div>
+      <p>
+        <a href="/aspirasi/baru">{t('aspiration.new.title')}</a>
+      </p>
     </Layout>
   );
 }
