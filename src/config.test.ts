@@ -78,6 +78,7 @@ describe('configuration', () => {
     refused({ SMTP_HOST: 'mail.example.org', SMTP_PORT: 'x' }, 'SMTP_PORT');
     refused({ MESSAGE_GATEWAY_URL: 'https://gateway.example/send' }, 'MESSAGE_GATEWAY_TOKEN');
     refused({ MESSAGE_GATEWAY_URL: 'ftp://gateway.example' }, 'MESSAGE_GATEWAY_URL');
+    refused({ MESSAGE_GATEWAY_INBOUND_SECRET: 'short' }, 'MESSAGE_GATEWAY_INBOUND_SECRET');
     refused({ REDIS_URL: 'http://127.0.0.1:6379' }, 'REDIS_URL');
     refused({ S3_BUCKET: 'dewan-uploads' }, 'S3_ACCESS_KEY_ID');
     refused({ S3_BUCKET: 'Bucket_Besar', S3_ACCESS_KEY_ID: 'a', S3_SECRET_ACCESS_KEY: 'b' }, 'S3_BUCKET');

@@ -88,6 +88,12 @@ export interface Config {
   smtp: SmtpConfig | undefined;
   /** An SMS/WhatsApp gateway reached over HTTP; unset means such messages are reported as not sent. */
   messageGateway: GatewayConfig | undefined;
+  /**
+   * The shared secret of messages coming in from the gateway (SMS and WhatsApp to the council):
+   * the generic webhook checks an HMAC signature made with it, the gateway styles a token equal to
+   * it. Unset: the webhooks answer 404 (this portal takes no messages).
+   */
+  messageInboundSecret: string | undefined;
   /** Days to keep each kind of data before the scheduled job removes it. */
   retention: RetentionDays;
   /** Map tiles (Leaflet) for pins and map views when JavaScript is on; unset: no map, only the selects. */
@@ -325,6 +331,9 @@ export function loadConfig(env: Env = process.env): Config {
     }
     messageGateway = { url: gatewayUrl, token, channels: channels as ('sms' | 'whatsapp')[] };
   }
+  const inboundSecret = optional(env, 'MESSAGE_GATEWAY_INBOUND_SECRET');
+  if (inboundSecret !== undefined && inboundSecret.length < 24)
+    throw new ConfigError('MESSAGE_GATEWAY_INBOUND_SECRET', 'must be at least 24 characters');
   const sessionIdleMinutes = integer(env, 'SESSION_IDLE_MINUTES', 120, 1, 60 * 24 * 30);
   const sessionAbsoluteHours = integer(env, 'SESSION_ABSOLUTE_HOURS', 24 * 7, 1, 24 * 365);
   const retention: RetentionDays = {
@@ -388,6 +397,7 @@ export function loadConfig(env: Env = process.env): Config {
     sessionAbsoluteHours,
     smtp,
     messageGateway,
+    messageInboundSecret: inboundSecret,
     retention,
     map,
     embedOrigins,

@@ -28,6 +28,7 @@ import { feature as projects } from './projects/index.ts';
 import { feature as regulations } from './regulations/index.ts';
 import { feature as reses } from './reses/index.ts';
 import { feature as search } from './search/index.ts';
+import { feature as textMessages } from './text-messages/index.ts';
 
 export const features: readonly Feature[] = [
   home,
@@ -39,6 +40,7 @@ export const features: readonly Feature[] = [
   audit,
   aspirations,
   open311,
+  textMessages,
   agenda,
   regulations,
   drafts,

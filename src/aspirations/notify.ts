@@ -20,7 +20,7 @@ export interface CitizenMessage {
 export async function sendToContact(
   db: Deps['db'],
   deps: Deps,
-  to: { email: string } | { phone: string },
+  to: { email: string } | { phone: string; via?: 'sms' | 'whatsapp' | undefined },
   message: CitizenMessage & { topic: string },
 ) {
   const { subject, text, sms, topic } = message;
@@ -29,7 +29,11 @@ export async function sendToContact(
     return;
   }
   const offered = deps.config.messageGateway?.channels ?? [];
-  const bySms = offered.includes('sms') || !offered.includes('whatsapp');
+  // A person who wrote by WhatsApp is answered there when the gateway offers it.
+  const bySms =
+    to.via !== undefined && offered.includes(to.via)
+      ? to.via === 'sms'
+      : offered.includes('sms') || !offered.includes('whatsapp');
   await enqueueMessage(db, deps.sealer, {
     channel: bySms ? 'sms' : 'whatsapp',
     to: to.phone,

@@ -105,6 +105,8 @@ export interface Submission {
    * finds the aspiration it filed instead of filing another. One not shaped like a key is ignored.
    */
   key?: string | undefined;
+  /** How the tracking code goes back to a phone that reported by message: the way it came. */
+  replyVia?: 'sms' | 'whatsapp' | undefined;
 }
 
 /** What a submission key looks like: random, long enough not to be guessed, short enough to store. */

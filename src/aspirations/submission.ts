@@ -245,7 +245,7 @@ export async function submitAspiration(deps: Deps, input: Submission): Promise<S
       const link = `${deps.config.publicBaseUrl}/lacak/${access.token}`;
       // A new aspiration has no follower yet, and its reporter's contact is at hand.
       if (email !== '' || phone !== '')
-        await sendToContact(trx, deps, email !== '' ? { email } : { phone }, {
+        await sendToContact(trx, deps, email !== '' ? { email } : { phone, via: input.replyVia }, {
           subject: t('aspiration.mail.received.subject', { code }),
           text: t('aspiration.mail.received.body', { code, title: step.title, link, site: structure.council.name }),
           sms: t('aspiration.sms.received', { code, link, site: structure.council.name }),

@@ -32,6 +32,7 @@ import * as m0026 from './migrations/0026-pokir.ts';
 import * as m0027 from './migrations/0027-hearings.ts';
 import * as m0028 from './migrations/0028-scheduled-jobs.ts';
 import * as m0029 from './migrations/0029-submission-keys.ts';
+import * as m0030 from './migrations/0030-text-messages.ts';
 
 const migrations: Record<string, Migration> = {
   '0001-council': m0001,
@@ -63,6 +64,7 @@ const migrations: Record<string, Migration> = {
   '0027-hearings': m0027,
   '0028-scheduled-jobs': m0028,
   '0029-submission-keys': m0029,
+  '0030-text-messages': m0030,
 };
 
 /** Thrown when the database could not be brought to the latest schema. */

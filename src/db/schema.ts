@@ -916,7 +916,44 @@ export interface ConsultationStatementVoteTable extends Timestamps {
   vote: StatementVote;
 }
 
+export interface MessageOptOutTable extends Timestamps {
+  /** The lookup of a number that sent STOP: no SMS or WhatsApp goes to it. */
+  phone_lookup: string;
+}
+
+export interface TextMessageInTable extends Timestamps {
+  id: Id;
+  council_id: number;
+  channel: 'sms' | 'whatsapp';
+  gateway_id: string | null;
+  phone_lookup: string;
+  received_at: ColumnType<Date, Date | undefined, Date>;
+}
+
+export type TextConversationStep = 'kind' | 'kecamatan' | 'text' | 'confirm';
+
+export interface TextConversationTable extends Timestamps {
+  id: Id;
+  council_id: number;
+  channel: 'sms' | 'whatsapp';
+  phone_lookup: string;
+  step: TextConversationStep;
+  kind: AspirationKind | null;
+  kecamatan_id: number | null;
+  body: string | null;
+}
+
+export interface TextConversationPhotoTable extends Timestamps {
+  id: Id;
+  conversation_id: number;
+  data: Uint8Array;
+}
+
 export interface Database {
+  message_opt_out: MessageOptOutTable;
+  text_message_in: TextMessageInTable;
+  text_conversation: TextConversationTable;
+  text_conversation_photo: TextConversationPhotoTable;
   consultation_statement: ConsultationStatementTable;
   consultation_statement_vote: ConsultationStatementVoteTable;
   forum_thread: ForumThreadTable;

@@ -27,6 +27,25 @@ export class BadRequestError extends Error {
   }
 }
 
+/** Thrown when a machine's request (a message gateway's webhook) is not signed with the shared secret. */
+export class SignatureError extends Error {
+  constructor() {
+    super('the signature or token does not match the shared secret');
+    this.name = 'SignatureError';
+  }
+}
+
+/**
+ * Thrown when a route serves only deployments that made a setting, and this one has not (the
+ * setting is named): for this portal the address does not exist, so callers do not retry.
+ */
+export class NotConfiguredError extends Error {
+  constructor(readonly setting: string) {
+    super(`${setting} is not set`);
+    this.name = 'NotConfiguredError';
+  }
+}
+
 interface Outcome {
   status: number;
   title: MessageKey;
@@ -53,6 +72,9 @@ export function outcomeOf(error: FastifyError | Error, request: FastifyRequest):
     return { status: 403, title: 'error.forbidden.title', body: 'error.forbidden.body' };
   if (error instanceof TokenNotAcceptedError)
     return { status: 403, title: 'error.forbidden.title', body: 'error.tokenNotAccepted' };
+  if (error instanceof SignatureError) return { status: 401, title: 'error.forbidden.title', body: 'error.signature' };
+  if (error instanceof NotConfiguredError)
+    return { status: 404, title: 'error.notConfigured.title', body: 'error.notConfigured.body', detail: error.message };
   if (error instanceof UnauthenticatedError)
     return { status: 401, title: 'error.forbidden.title', body: 'signin.needed' };
   const code = (error as FastifyError).code;

@@ -70,6 +70,15 @@ export const messages = {
     id: 'Tulis dalam satu baris, tanpa ganti baris atau karakter kendali.',
     en: 'Write it on one line, without line breaks or control characters.',
   },
+  'error.signature': {
+    id: 'Tanda tangan atau token pesan tidak cocok dengan rahasia bersama gateway.',
+    en: 'The message’s signature or token does not match the gateway’s shared secret.',
+  },
+  'error.notConfigured.title': { id: 'Belum disiapkan', en: 'Not set up' },
+  'error.notConfigured.body': {
+    id: 'Layanan ini belum disiapkan di portal ini ({detail}). Administrator perlu mengisi pengaturannya.',
+    en: 'This service is not set up on this portal ({detail}). An administrator must fill in its settings.',
+  },
   'error.tokenNotAccepted': {
     id: 'Token API hanya berlaku pada alamat /api/… yang menerimanya, sesuai cakupannya. Halaman dan formulir memakai sesi masuk biasa.',
     en: 'An API token works only on the /api/… addresses that accept it, within its scopes. Pages and forms use an ordinary sign-in.',

@@ -7,6 +7,7 @@ import nodemailer from 'nodemailer';
 import type { SmtpConfig } from '../config.ts';
 import type { Db } from '../db/index.ts';
 import type { OutboxStatus } from '../db/schema.ts';
+import { normalisePhone } from './contact.ts';
 import type { Sealer } from './crypto.ts';
 import { fitSms } from './sms.ts';
 
@@ -78,8 +79,12 @@ export interface OutgoingMessage extends Email {
   topic?: string | undefined;
 }
 
-/** Queues a message; an SMS is made to fit one message of the GSM alphabet (platform/sms.ts). */
+/**
+ * Queues a message; an SMS is made to fit one message of the GSM alphabet (platform/sms.ts). A
+ * number that sent STOP gets nothing by SMS or WhatsApp (see `stopMessages`).
+ */
 export async function enqueueMessage(db: Db, sealer: Sealer, message: OutgoingMessage): Promise<void> {
+  if (message.channel !== 'email' && (await stoppedNumber(db, sealer, message.to))) return;
   await db
     .insertInto('outbox')
     .values({
@@ -214,5 +219,29 @@ export class OutboxWorker {
     clearInterval(this.timer);
     this.timer = undefined;
     await this.running;
+  }
+}
+
+/** Whether a number sent STOP (and has not asked for messages again). */
+export async function stoppedNumber(db: Db, sealer: Sealer, phone: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('message_opt_out')
+    .select('phone_lookup')
+    .where('phone_lookup', '=', sealer.lookup(normalisePhone(phone)))
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+/** A number asked for no more messages (STOP), or asked for them again (false). */
+export async function stopMessages(db: Db, sealer: Sealer, phone: string, stop: boolean): Promise<void> {
+  const lookup = sealer.lookup(normalisePhone(phone));
+  if (stop) {
+    await db
+      .insertInto('message_opt_out')
+      .values({ phone_lookup: lookup })
+      .onConflict((oc) => oc.doNothing())
+      .execute();
+  } else {
+    await db.deleteFrom('message_opt_out').where('phone_lookup', '=', lookup).execute();
   }
 }
