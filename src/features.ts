@@ -18,6 +18,7 @@ import { feature as glossary } from './glossary/index.ts';
 import { feature as hearings } from './hearings/index.ts';
 import { feature as home } from './home/index.ts';
 import { feature as installableApp } from './installable-app/index.ts';
+import { feature as kiosk } from './kiosk/index.ts';
 import { feature as members } from './members/index.ts';
 import { feature as openData } from './open-data/index.ts';
 import { feature as open311 } from './open311/index.ts';
@@ -48,6 +49,7 @@ export const features: readonly Feature[] = [
   forums,
   hearings,
   appointments,
+  kiosk,
   reses,
   pokir,
   budget,

@@ -7,8 +7,10 @@ import { embedPlayer } from './modules/embed-player.ts';
 import { fileList } from './modules/file-list.ts';
 import { hearingLive } from './modules/hearing-live.ts';
 import { inboxLive } from './modules/inbox-live.ts';
+import { kioskIdle } from './modules/kiosk-idle.ts';
 import { pin } from './modules/pin.ts';
 import { pointsMap } from './modules/points-map.ts';
+import { printPage } from './modules/print-page.ts';
 
 const modules: Record<string, (element: HTMLElement) => void> = {
   'auto-submit': autoSubmit,
@@ -20,8 +22,10 @@ const modules: Record<string, (element: HTMLElement) => void> = {
   'file-list': fileList,
   'hearing-live': hearingLive,
   'inbox-live': inboxLive,
+  'kiosk-idle': kioskIdle,
   pin,
   'points-map': pointsMap,
+  'print-page': printPage,
 };
 
 for (const element of document.querySelectorAll<HTMLElement>('[data-module]')) {

@@ -33,6 +33,7 @@ import * as m0027 from './migrations/0027-hearings.ts';
 import * as m0028 from './migrations/0028-scheduled-jobs.ts';
 import * as m0029 from './migrations/0029-submission-keys.ts';
 import * as m0030 from './migrations/0030-text-messages.ts';
+import * as m0031 from './migrations/0031-kiosk-calls.ts';
 
 const migrations: Record<string, Migration> = {
   '0001-council': m0001,
@@ -65,6 +66,7 @@ const migrations: Record<string, Migration> = {
   '0028-scheduled-jobs': m0028,
   '0029-submission-keys': m0029,
   '0030-text-messages': m0030,
+  '0031-kiosk-calls': m0031,
 };
 
 /** Thrown when the database could not be brought to the latest schema. */

@@ -949,7 +949,17 @@ export interface TextConversationPhotoTable extends Timestamps {
   data: Uint8Array;
 }
 
+export interface KioskCallTable extends Timestamps {
+  id: Id;
+  council_id: number;
+  place: string;
+  called_at: ColumnType<Date, Date | undefined, Date>;
+  answered_at: Date | null;
+  answered_by: number | null;
+}
+
 export interface Database {
+  kiosk_call: KioskCallTable;
   message_opt_out: MessageOptOutTable;
   text_message_in: TextMessageInTable;
   text_conversation: TextConversationTable;

@@ -5,9 +5,7 @@
  */
 import type { ComponentChildren } from 'preact';
 import { type CouncilStructure, regionCenter } from '../../council/service.ts';
-import type { AspirationKind } from '../../db/schema.ts';
 import { formatDate } from '../../platform/format.ts';
-import type { MessageKey } from '../../platform/i18n.ts';
 import type { PageContext } from '../../platform/page-context.ts';
 import { Banner, Button, SummaryList } from '../../platform/views/components.tsx';
 import {
@@ -19,50 +17,17 @@ import {
   FieldGroup,
   FileField,
   Notice,
-  Radios,
   SelectField,
   TextArea,
   TextField,
 } from '../../platform/views/form.tsx';
 import { Layout } from '../../platform/views/layout.tsx';
 import { LocationField, PinField } from '../../platform/views/place-fields.tsx';
-import { CONSENT_VERSION, intakeChannels, kinds, MAX_PHOTOS, type Similar } from '../service.ts';
-import { channelTexts, kindLabel } from './parts.tsx';
-import { statusLabel } from './shared.tsx';
-
-const kindHintTexts = {
-  aspirasi: 'aspiration.kindHint.aspirasi',
-  pengaduan: 'aspiration.kindHint.pengaduan',
-  informasi: 'aspiration.kindHint.informasi',
-  rahasia: 'aspiration.kindHint.rahasia',
-} as const satisfies Record<AspirationKind, MessageKey>;
+import { CONSENT_VERSION, intakeChannels, MAX_PHOTOS, type Similar } from '../service.ts';
+import { channelTexts } from './parts.tsx';
+import { KindField, statusLabel } from './shared.tsx';
 
 export type Values = Partial<Record<string, string>>;
-
-export function KindField({
-  ctx,
-  value,
-  error,
-  confidential = true,
-}: {
-  ctx: PageContext;
-  value: string | undefined;
-  error: string | undefined;
-  confidential?: boolean;
-}) {
-  const { t } = ctx;
-  return (
-    <Radios
-      name="kind"
-      legend={t('aspiration.field.kind')}
-      error={error}
-      value={value}
-      options={kinds
-        .filter((k) => confidential || k !== 'rahasia')
-        .map((k) => ({ value: k, label: kindLabel(ctx, k), hint: t(kindHintTexts[k]) }))}
-    />
-  );
-}
 
 export function CategoryField({
   ctx,

@@ -1,4 +1,4 @@
-import type { AspirationChannel, AspirationKind } from '../../db/schema.ts';
+import type { AspirationChannel } from '../../db/schema.ts';
 import { dayOf, formatDate, formatTime } from '../../platform/format.ts';
 import { type MessageKey, textOf } from '../../platform/i18n.ts';
 import type { PageContext } from '../../platform/page-context.ts';
@@ -6,14 +6,9 @@ import type { FieldWords } from '../../platform/validation.ts';
 import { SummaryList } from '../../platform/views/components.tsx';
 import type { AspirationView, Deadline, FieldProblem, FollowUpKind, TimelineEvent } from '../service.ts';
 import { trailText } from '../trail.ts';
-import { StatusBadge } from './shared.tsx';
+import { kindLabel, StatusBadge } from './shared.tsx';
 
-const kindTexts = {
-  aspirasi: 'aspiration.kind.aspirasi',
-  pengaduan: 'aspiration.kind.pengaduan',
-  informasi: 'aspiration.kind.informasi',
-  rahasia: 'aspiration.kind.rahasia',
-} as const satisfies Record<AspirationKind, MessageKey>;
+export { kindLabel };
 
 export const followUpTexts = {
   rapat: 'aspiration.followUp.rapat',
@@ -97,10 +92,6 @@ export const fieldWords = {
   kode: { name: 'aspiration.field.code', required: 'aspiration.required.code' },
   kontak: { name: 'aspiration.fieldName.contact', required: 'aspiration.required.contact' },
 } as const satisfies FieldWords;
-
-export function kindLabel(ctx: PageContext, kind: string): string {
-  return textOf(ctx.t, kindTexts, kind);
-}
 
 export function DeadlineText({ ctx, deadline }: { ctx: PageContext; deadline: Deadline | null }) {
   if (deadline === null) return null;

@@ -1,8 +1,11 @@
 /** What other features may show of aspirations: a status badge and the two ways in. */
-import type { AspirationStatus } from '../../db/schema.ts';
-import type { MessageKey } from '../../platform/i18n.ts';
+import type { ComponentChildren } from 'preact';
+import type { AspirationKind, AspirationStatus } from '../../db/schema.ts';
+import { type MessageKey, textOf } from '../../platform/i18n.ts';
 import type { PageContext } from '../../platform/page-context.ts';
 import { ButtonLink, Tag, type TagTone } from '../../platform/views/components.tsx';
+import { Radios } from '../../platform/views/form.tsx';
+import { kinds } from '../rules.ts';
 
 export const statusTexts = {
   received: 'aspiration.status.received',
@@ -40,5 +43,52 @@ export function SendOrTrack({ ctx }: { ctx: PageContext }) {
       <ButtonLink href="/aspirasi/baru">{ctx.t('aspiration.new.title')}</ButtonLink>{' '}
       <a href="/lacak">{ctx.t('aspiration.track.link')}</a>
     </p>
+  );
+}
+
+const kindTexts = {
+  aspirasi: 'aspiration.kind.aspirasi',
+  pengaduan: 'aspiration.kind.pengaduan',
+  informasi: 'aspiration.kind.informasi',
+  rahasia: 'aspiration.kind.rahasia',
+} as const satisfies Record<AspirationKind, MessageKey>;
+
+export function kindLabel(ctx: PageContext, kind: string): string {
+  return textOf(ctx.t, kindTexts, kind);
+}
+
+const kindHintTexts = {
+  aspirasi: 'aspiration.kindHint.aspirasi',
+  pengaduan: 'aspiration.kindHint.pengaduan',
+  informasi: 'aspiration.kindHint.informasi',
+  rahasia: 'aspiration.kindHint.rahasia',
+} as const satisfies Record<AspirationKind, MessageKey>;
+
+/** The kind question, as the aspiration form asks it (the kiosk asks it too, as its screen's heading). */
+export function KindField({
+  ctx,
+  value,
+  error,
+  confidential = true,
+  legend,
+}: {
+  ctx: PageContext;
+  value: string | undefined;
+  error: string | undefined;
+  confidential?: boolean;
+  /** The question, when it is the page's own (the kiosk asks one a screen). */
+  legend?: ComponentChildren;
+}) {
+  const { t } = ctx;
+  return (
+    <Radios
+      name="kind"
+      legend={legend ?? t('aspiration.field.kind')}
+      error={error}
+      value={value}
+      options={kinds
+        .filter((k) => confidential || k !== 'rahasia')
+        .map((k) => ({ value: k, label: kindLabel(ctx, k), hint: t(kindHintTexts[k]) }))}
+    />
   );
 }

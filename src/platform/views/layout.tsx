@@ -59,37 +59,59 @@ function scriptJson(data: Record<string, unknown>): string {
   return JSON.stringify({ '@context': 'https://schema.org', ...data }).replace(/</g, '\\u003c');
 }
 
-export function Layout({ ctx, title, description, jsonLd, children }: LayoutProps) {
+/** The head every page shares: title and previews, the style sheet, the app's manifest, the script. */
+function PageHead({
+  ctx,
+  title,
+  description,
+  jsonLd,
+  children,
+}: {
+  ctx: PageContext;
+  title: string;
+  description?: string | undefined;
+  jsonLd?: Record<string, unknown> | undefined;
+  children?: ComponentChildren;
+}) {
   const { t, council } = ctx;
   const siteName = council?.name ?? 'Dewan Terbuka';
   const summary = description ?? `${siteName}: ${t('site.tagline')}`;
   const path = new URL(ctx.url, 'http://localhost').pathname;
   return (
+    <head>
+      <meta charset="utf-8" />
+      <meta name="viewport" content="width=device-width, initial-scale=1" />
+      <title>{`${title} · ${siteName}`}</title>
+      <meta name="description" content={summary} />
+      <meta property="og:site_name" content={siteName} />
+      <meta property="og:title" content={title} />
+      <meta property="og:description" content={summary} />
+      <meta property="og:type" content="website" />
+      <meta property="og:url" content={`${ctx.origin}${path}`} />
+      <meta property="og:locale" content={ogLocale[ctx.lang]} />
+      {/* JSON with "<" escaped: a data block, never run (the CSP allows no inline script). */}
+      {jsonLd === undefined ? null : (
+        <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: scriptJson(jsonLd) }} />
+      )}
+      <link rel="stylesheet" href={ctx.assets.css} />
+      <link rel="icon" href="/static/favicon.svg" type="image/svg+xml" />
+      {/* Installable as an app (the installable-app feature serves these addresses). */}
+      <link rel="manifest" href="/manifest.webmanifest" />
+      <link rel="apple-touch-icon" href="/ikon/apple-touch-icon.png" />
+      <meta name="theme-color" content={brandColour} />
+      {/* A module script is deferred already; `defer` on it is invalid HTML. */}
+      <script type="module" src={ctx.assets.js} />
+      {children}
+    </head>
+  );
+}
+
+export function Layout({ ctx, title, description, jsonLd, children }: LayoutProps) {
+  const { t, council } = ctx;
+  const siteName = council?.name ?? 'Dewan Terbuka';
+  return (
     <html lang={ctx.lang} class={ctx.textSize === 'biasa' ? undefined : `text-${ctx.textSize}`}>
-      <head>
-        <meta charset="utf-8" />
-        <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <title>{`${title} · ${siteName}`}</title>
-        <meta name="description" content={summary} />
-        <meta property="og:site_name" content={siteName} />
-        <meta property="og:title" content={title} />
-        <meta property="og:description" content={summary} />
-        <meta property="og:type" content="website" />
-        <meta property="og:url" content={`${ctx.origin}${path}`} />
-        <meta property="og:locale" content={ogLocale[ctx.lang]} />
-        {/* JSON with "<" escaped: a data block, never run (the CSP allows no inline script). */}
-        {jsonLd === undefined ? null : (
-          <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: scriptJson(jsonLd) }} />
-        )}
-        <link rel="stylesheet" href={ctx.assets.css} />
-        <link rel="icon" href="/static/favicon.svg" type="image/svg+xml" />
-        {/* Installable as an app (the installable-app feature serves these addresses). */}
-        <link rel="manifest" href="/manifest.webmanifest" />
-        <link rel="apple-touch-icon" href="/ikon/apple-touch-icon.png" />
-        <meta name="theme-color" content={brandColour} />
-        {/* A module script is deferred already; `defer` on it is invalid HTML. */}
-        <script type="module" src={ctx.assets.js} />
-      </head>
+      <PageHead ctx={ctx} title={title} description={description} jsonLd={jsonLd} />
       <body>
         <a class="skip" href="#isi">
           {t('site.skip')}
@@ -207,6 +229,62 @@ export function Layout({ ctx, title, description, jsonLd, children }: LayoutProp
             <p>{t('site.poweredBy')}</p>
           </div>
         </footer>
+      </body>
+    </html>
+  );
+}
+
+export interface KioskLayoutProps {
+  ctx: PageContext;
+  title: string;
+  /** The kiosk's first screen: where it goes back to when left alone. */
+  home: string;
+  /** Seconds without a touch before the kiosk goes back to its first screen. */
+  idleSeconds: number;
+  children: ComponentChildren;
+}
+
+/**
+ * A touch screen at the council's front desk: large type, high contrast, no menu to wander off
+ * into, and back to its first screen after a while untouched — by the kiosk script, which waits
+ * while someone is typing, or without JavaScript by a refresh.
+ */
+export function KioskLayout({ ctx, title, home, idleSeconds, children }: KioskLayoutProps) {
+  const { t, council } = ctx;
+  return (
+    <html lang={ctx.lang} class="kiosk-screen">
+      <PageHead ctx={ctx} title={title}>
+        <noscript>
+          <meta http-equiv="refresh" content={`${idleSeconds};url=${home}`} />
+        </noscript>
+      </PageHead>
+      <body class="kiosk" data-module="kiosk-idle" data-home={home} data-idle={String(idleSeconds)}>
+        <header class="site-header">
+          <div class="wrap bar">
+            <span class="brand">
+              <strong>{council?.name ?? 'Dewan Terbuka'}</strong>
+              <span>{t('site.tagline')}</span>
+            </span>
+            <nav aria-label={t('site.language')}>
+              <ul class="lang">
+                {(['id', 'en'] as const).map((lang) => (
+                  <li key={lang} class={lang === ctx.lang ? 'lang-current' : undefined}>
+                    {lang === ctx.lang ? (
+                      <span aria-current="true">{languageNames[lang]}</span>
+                    ) : (
+                      <a href={urlInLanguage(ctx.url, lang)} hreflang={lang} lang={lang}>
+                        {languageNames[lang]}
+                      </a>
+                    )}
+                  </li>
+                ))}
+              </ul>
+            </nav>
+          </div>
+        </header>
+        <main id="isi" class="wrap" tabIndex={-1}>
+          {children}
+        </main>
       </body>
     </html>
   );
