@@ -202,6 +202,12 @@ describe('the page cache for visitors without a session', () => {
       assert.equal(again.headers.get('x-page-cache'), 'hit', cookie);
       assert.match(await again.text(), new RegExp(`<html[^>]* class="text-${size}"`), cookie);
     }
+    // Made-up values change nothing on the page: they get the usual copy, not one of their own.
+    for (const cookie of ['lang=xx', 'teks=raksasa', `lang=${'a'.repeat(50)}; teks=biasa`]) {
+      const made = await ask(cookie);
+      assert.equal(made.headers.get('x-page-cache'), 'hit', cookie);
+      assert.doesNotMatch(await made.text(), /<html[^>]* class="text-/, cookie);
+    }
     const usual = await ask();
     assert.equal(usual.headers.get('x-page-cache'), 'hit');
     assert.doesNotMatch(await usual.text(), /<html[^>]* class="text-/);

@@ -19,8 +19,9 @@ import { createHash } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import type { FastifyBaseLogger, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { isLanguage } from './i18n.ts';
 import { sendRaw } from './raw-answer.ts';
-import { TEXT_SIZE_COOKIE } from './text-size.ts';
+import { isTextSize, TEXT_SIZE_COOKIE } from './text-size.ts';
 
 /**
  * A kept page's bytes in each encoding a browser may ask for, and their ETag. Every browser takes
@@ -124,7 +125,15 @@ function keyOf(request: FastifyRequest): string | undefined {
   const cookies = request.cookies ?? {};
   if (Object.keys(cookies).some((name) => !(LOOKS as readonly string[]).includes(name))) return undefined;
   if (request.headers.authorization !== undefined) return undefined;
-  return `${cookies.lang ?? ''}|${cookies[TEXT_SIZE_COOKIE] ?? ''}|${request.url}`;
+  return `${looksKey(cookies.lang, cookies[TEXT_SIZE_COOKIE])}${request.url}`;
+}
+
+/**
+ * The part of a key the look cookies make: a value the page does not use (an unknown language or
+ * size, which the page ignores) keys like no cookie, so made-up values cannot fill the cache.
+ */
+function looksKey(lang: string | undefined, size: string | undefined): string {
+  return `${isLanguage(lang) ? lang : ''}|${isTextSize(size) && size !== 'biasa' ? size : ''}|`;
 }
 
 /** The cookies an answer sets, by name. */
@@ -150,7 +159,7 @@ function looksOnly(cookie: string | undefined): string | undefined {
     else if (name === TEXT_SIZE_COOKIE) size = part.slice(eq + 1).trim();
     else return undefined;
   }
-  return `${lang}|${size}|`;
+  return looksKey(lang, size);
 }
 
 /**
