@@ -205,7 +205,7 @@ export const messages = {
     en: 'Accounts of secretariat staff and council members must use two-step verification.',
   },
   'mfa.setup.lead': {
-    id: 'Pindai kode QR ini dengan aplikasi autentikator (misalnya Google Authenticator, Microsoft Authenticator, atau FreeOTP), lalu tulis kode 6 angka yang muncul.',
+    id: 'Pindai kode QR ini dengan aplikasi autentikator, misalnya Google Authenticator, Microsoft Authenticator, atau FreeOTP. Lalu tulis kode 6 angka yang muncul.',
     en: 'Scan this QR code with an authenticator app (for example Google Authenticator, Microsoft Authenticator or FreeOTP), then enter the 6-digit code it shows.',
   },
   'mfa.setup.manual': {

@@ -214,7 +214,7 @@ export const messages = {
   'room.office.closeLabel': { id: 'Batalkan waktu {when}', en: 'Cancel the time {when}' },
   'room.office.closeTitle': { id: 'Batalkan waktu layanan', en: 'Cancel an opening time' },
   'room.office.closeLead': {
-    id: 'Setiap warga yang sudah membuat janji pada waktu ini diberi tahu alasannya lewat email atau SMS, dengan tautan untuk memilih waktu lain.',
+    id: 'Setiap warga yang sudah membuat janji pada waktu ini diberi tahu alasannya lewat email atau SMS. Pesan itu memuat tautan untuk memilih waktu lain.',
     en: 'Everyone booked at this time is told why by email or SMS, with a link to choose another time.',
   },
   'room.field.reason': { id: 'Alasan', en: 'Reason' },

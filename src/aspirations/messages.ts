@@ -97,8 +97,8 @@ export const messages = {
     en: 'I agree that my personal data is processed to handle this aspiration.',
   },
   'aspiration.consent.text': {
-    id: 'Nama, email dan nomor telepon Anda hanya dipakai untuk menanggapi dan mengabari Anda tentang aspirasi ini, disimpan terenkripsi, dan hanya dibuka oleh petugas yang menanganinya (setiap pembukaan dicatat). Nama Anda tampil untuk umum hanya jika Anda memintanya. Anda dapat meminta salinan, perbaikan atau penghapusan data Anda (UU 27/2022).',
-    en: 'Your name, email and phone number are used only to answer you and keep you informed about this aspiration, stored encrypted, and opened only by the officers handling it (every opening is recorded). Your name is shown publicly only if you ask for it. You may ask for a copy, correction or erasure of your data (Law 27/2022).',
+    id: 'Nama, email dan nomor telepon Anda hanya dipakai untuk menanggapi aspirasi ini dan mengabari Anda. Data itu disimpan terenkripsi. Hanya petugas yang menanganinya yang boleh membukanya, dan setiap pembukaan dicatat. Nama Anda tampil untuk umum hanya jika Anda memintanya. Anda boleh meminta salinan, perbaikan atau penghapusan data Anda (UU 27/2022).',
+    en: 'Your name, email and phone number are used only to answer this aspiration and keep you informed. They are stored encrypted. Only the officers handling it may open them, and every opening is recorded. Your name is shown publicly only if you ask for it. You may ask for a copy, correction or erasure of your data (Law 27/2022).',
   },
   'aspiration.consent.title': { id: 'Persetujuan pemrosesan data pribadi', en: 'Consent to processing personal data' },
   'aspiration.consent.version': { id: 'Versi teks persetujuan: {version}', en: 'Consent text version: {version}' },
@@ -590,7 +590,7 @@ export const messages = {
   'aspiration.track.link': { id: 'Lacak aspirasi Anda', en: 'Track your aspiration' },
   'aspiration.track.sent': {
     id: 'Jika kode dan kontak itu milik aspirasi yang Anda kirim, tautan pribadinya sedang dikirim ke email atau nomor telepon itu. Tautan berlaku 7 hari. Tidak menerima apa pun? Periksa kembali kode dan kontaknya.',
-    en: 'If that code and contact belong to an aspiration you sent, its private link is on its way to that email address or phone number. The link works for 7 days. Nothing arrived? Check the code and the contact again.',
+    en: 'If that code and contact belong to an aspiration you sent, its private link is on its way to them. The link works for 7 days. Nothing arrived? Check the code and the contact again.',
   },
   'aspiration.track.limited': {
     id: 'Terlalu banyak permintaan untuk kode atau kontak ini. Coba lagi satu jam lagi, atau gunakan tautan pribadi dari pesan pertama kami.',

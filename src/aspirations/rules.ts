@@ -4,7 +4,7 @@ import type { CurrentUser } from '../platform/deps.ts';
 import { MAX_PHOTO_BYTES, MAX_PHOTOS, type PhotoProblem, type UploadedFile } from '../platform/uploads.ts';
 import { type FieldError, isSingleLine } from '../platform/validation.ts';
 
-export const CONSENT_VERSION = '2026-11-aspirasi';
+export const CONSENT_VERSION = '2026-12-aspirasi';
 /** The real-time channel that tells open inboxes a new aspiration was committed. */
 export const NEW_ASPIRATION = 'aspiration_new';
 export const PHOTO_FOLDER = 'aspirasi';

@@ -28,7 +28,7 @@ export const messages = {
   'open311.issue': { id: 'Buat kunci', en: 'Issue key' },
   'open311.about.title': { id: 'Open311 untuk aplikasi lain', en: 'Open311 for other applications' },
   'open311.about.lead': {
-    id: 'Aspirasi publik di portal ini juga tersedia melalui Open311 GeoReport v2, standar terbuka yang dipakai aplikasi pengaduan kota di banyak negara.',
+    id: 'Aspirasi publik di portal ini juga tersedia melalui Open311 GeoReport v2. Standar terbuka ini dipakai aplikasi pengaduan kota di banyak negara.',
     en: 'The public aspirations of this portal are also available through Open311 GeoReport v2, the open standard that city reporting apps use in many countries.',
   },
   'open311.about.readTitle': { id: 'Membaca: tanpa kunci', en: 'Reading: no key needed' },
@@ -38,8 +38,8 @@ export const messages = {
   },
   'open311.about.keyTitle': { id: 'Mengirim aspirasi: dengan kunci', en: 'Sending aspirations: with a key' },
   'open311.about.key': {
-    id: 'Untuk mengirim aspirasi dari aplikasi Anda (POST requests), minta kunci aplikasi (api_key) kepada Sekretariat DPRD dengan menyebut nama aplikasi, pengelolanya dan kontaknya. Kunci dibuat oleh administrator portal, ditampilkan sekali, dan dapat dicabut.',
-    en: "To send aspirations from your application (POST requests), ask the council secretariat for an application key (api_key), giving the application's name, who runs it and how to reach them. An administrator of the portal issues the key; it is shown once and can be revoked.",
+    id: 'Untuk mengirim aspirasi dari aplikasi Anda (POST requests), Anda perlu kunci aplikasi (api_key). Mintalah kepada Sekretariat DPRD dengan menyebut nama aplikasi, pengelolanya dan kontaknya. Kunci dibuat oleh administrator portal, ditampilkan sekali, dan dapat dicabut.',
+    en: "To send aspirations from your application (POST requests), you need an application key (api_key). Ask the council secretariat for one, giving the application's name, who runs it and how to reach them. An administrator of the portal issues the key; it is shown once and can be revoked.",
   },
   'open311.about.privacy': {
     id: 'Laporan rahasia dan data pribadi pelapor tidak pernah keluar melalui Open311.',

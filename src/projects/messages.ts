@@ -161,7 +161,7 @@ export const messages = {
   'project.nearby.link': { id: 'Apa yang ada di dekat saya?', en: 'What is near me?' },
   'project.nearby.title': { id: 'Di dekat saya', en: 'Near me' },
   'project.nearby.lead': {
-    id: 'Pilih kelurahan atau kecamatan Anda (atau pakai lokasi ponsel) untuk melihat proyek di sana, rapat yang membahasnya, dan aspirasi warga yang masih terbuka.',
+    id: 'Pilih kelurahan atau kecamatan Anda, atau pakai lokasi ponsel. Anda akan melihat proyek di sana, rapat yang membahasnya, dan aspirasi warga yang masih terbuka.',
     en: "Choose your kelurahan or kecamatan (or use your phone's location) to see the projects there, the meetings about them and citizens' open aspirations.",
   },
   'project.nearby.show': { id: 'Tampilkan', en: 'Show' },
