@@ -192,6 +192,7 @@ if (testEngine === 'pglite') {
         'projects.orphan-photos',
         'reses.orphan-photos',
         'retention',
+        'text-messages.clean-up',
       ]);
       for (const row of rows) assert.equal(row.runs, 1, `${row.name} ran ${row.runs} times`);
     });
