@@ -14,7 +14,7 @@ import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import Fastify, { type FastifyInstance, LogController } from 'fastify';
 import type { Config } from './config.ts';
-import type { OpenDatabase } from './db/index.ts';
+import type { Db, OpenDatabase } from './db/index.ts';
 import { features } from './features.ts';
 import { withErrorResponses } from './platform/api-errors.ts';
 import { AssetFiles, type Assets, loadAssets, publicDir, registerAssetFiles } from './platform/assets.ts';
@@ -27,6 +27,7 @@ import { registerLanguage } from './platform/language.ts';
 import { type Channels, gatewayChannel, OutboxWorker, smtpMailer } from './platform/outbox.ts';
 import { registerOverloadGuard } from './platform/overload.ts';
 import { PageCache, registerPageCache } from './platform/page-cache.ts';
+import { pushChannel } from './platform/push.ts';
 import { rateLimitStore } from './platform/rate-limits.ts';
 import { pgliteRealtime, postgresRealtime } from './platform/realtime.ts';
 import { requestIdOf } from './platform/request-id.ts';
@@ -45,8 +46,9 @@ export interface AppOptions {
 }
 
 /** The delivery channels the configuration provides; a channel left out is reported, not faked. */
-function channelsOf(config: Config): Channels {
+function channelsOf(config: Config, db: Db): Channels {
   const channels: Channels = {};
+  if (config.push !== undefined) channels.push = pushChannel(config.push, db);
   if (config.smtp !== undefined) channels.email = smtpMailer(config.smtp);
   const gateway = config.messageGateway;
   for (const name of gateway?.channels ?? []) if (gateway !== undefined) channels[name] = gatewayChannel(gateway, name);
@@ -151,7 +153,7 @@ export async function buildApp({ config, database, assets, logStream }: AppOptio
   app.decorate('engine', database.engine);
   app.decorate('assets', assets ?? loadAssets());
   app.decorate('sealer', createSealer(config.dataKeys, config.lookupKey));
-  app.decorate('outbox', new OutboxWorker(database.db, app.sealer, channelsOf(config), app.log));
+  app.decorate('outbox', new OutboxWorker(database.db, app.sealer, channelsOf(config, database.db), app.log));
 
   const realtime =
     database.pglite !== undefined

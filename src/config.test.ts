@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, describe, test } from 'node:test';
@@ -61,6 +61,51 @@ describe('configuration', () => {
     assert.equal(JSON.parse(readFileSync(file, 'utf8')).sessionSecret, first.sessionSecret);
     const other = loadConfig({ DATA_DIR: tempDir() });
     assert.notEqual(other.sessionSecret, first.sessionSecret);
+    // The Web Push key pair too: a P-256 point and scalar, kept, so subscriptions survive a restart.
+    assert.match(first.push?.publicKey ?? '', /^B[A-Za-z0-9_-]{86}$/);
+    assert.match(first.push?.privateKey ?? '', /^[A-Za-z0-9_-]{43}$/);
+    assert.deepEqual(second.push, first.push);
+    assert.notEqual(other.push?.publicKey, first.push?.publicKey);
+  });
+
+  test('a secrets file from before Web Push gains a key pair and keeps every other secret', () => {
+    const dir = tempDir();
+    const old = {
+      sessionSecret: 'x'.repeat(44),
+      dataKey: Buffer.alloc(32, 1).toString('base64'),
+      lookupKey: Buffer.alloc(32, 2).toString('base64'),
+    };
+    writeFileSync(path.join(dir, 'secrets.json'), JSON.stringify(old));
+    const config = loadConfig({ DATA_DIR: dir });
+    assert.equal(config.sessionSecret, old.sessionSecret);
+    const kept = JSON.parse(readFileSync(path.join(dir, 'secrets.json'), 'utf8'));
+    assert.equal(kept.dataKey, old.dataKey);
+    assert.equal(kept.vapidPublicKey, config.push?.publicKey);
+  });
+
+  test('on a server, push is off until both VAPID keys are given', () => {
+    const server = {
+      DATA_DIR: tempDir(),
+      DATABASE_URL: 'postgres://localhost/x',
+      SESSION_SECRET: 's'.repeat(40),
+      DATA_KEYS: Buffer.alloc(32, 3).toString('base64'),
+      LOOKUP_KEY: Buffer.alloc(32, 4).toString('base64'),
+    };
+    assert.equal(loadConfig(server).push, undefined);
+    refused({ ...server, VAPID_PUBLIC_KEY: `B${'a'.repeat(86)}` }, 'VAPID_PRIVATE_KEY');
+    refused({ ...server, VAPID_PUBLIC_KEY: 'pendek', VAPID_PRIVATE_KEY: 'a'.repeat(43) }, 'VAPID_PUBLIC_KEY');
+    refused({ VAPID_SUBJECT: 'dprd@example.org' }, 'VAPID_SUBJECT');
+    const given = loadConfig({
+      ...server,
+      VAPID_PUBLIC_KEY: `B${'a'.repeat(86)}`,
+      VAPID_PRIVATE_KEY: 'b'.repeat(43),
+      VAPID_SUBJECT: 'mailto:it@dprd.example',
+    });
+    assert.deepEqual(given.push, {
+      publicKey: `B${'a'.repeat(86)}`,
+      privateKey: 'b'.repeat(43),
+      subject: 'mailto:it@dprd.example',
+    });
   });
 
   test('every bad value is refused with the name of its variable', () => {

@@ -3,7 +3,7 @@
  * safe for the embedded mode, and a line in .env.example. A bad value stops the start with a
  * message that names the variable.
  */
-import { randomBytes } from 'node:crypto';
+import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { isIP } from 'node:net';
 import path from 'node:path';
@@ -45,6 +45,13 @@ export interface RetentionDays {
   dataRequests: number;
   /** Contact details of reporters and supporters, counted from an aspiration's closing. */
   reporters: number;
+}
+
+export interface PushConfig {
+  publicKey: string;
+  privateKey: string;
+  /** A mailto: or https: address push services may write to about these messages. */
+  subject: string;
 }
 
 export interface Config {
@@ -94,6 +101,12 @@ export interface Config {
    * it. Unset: the webhooks answer 404 (this portal takes no messages).
    */
   messageInboundSecret: string | undefined;
+  /**
+   * Web Push (VAPID): the key pair messages are signed with and who is responsible for them.
+   * Generated once in the embedded mode; unset on a server deployment means push is reported as
+   * not set up, never faked.
+   */
+  push: PushConfig | undefined;
   /** Days to keep each kind of data before the scheduled job removes it. */
   retention: RetentionDays;
   /** Map tiles (Leaflet) for pins and map views when JavaScript is on; unset: no map, only the selects. */
@@ -229,6 +242,17 @@ interface StoredSecrets {
   sessionSecret: string;
   dataKey: string;
   lookupKey: string;
+  /** The VAPID key pair Web Push messages are signed with (base64url: raw public point, private scalar). */
+  vapidPublicKey: string;
+  vapidPrivateKey: string;
+}
+
+/** A new VAPID key pair (P-256), as the Web Push protocol writes it. */
+export function newVapidKeys(): { publicKey: string; privateKey: string } {
+  const { publicKey, privateKey } = generateKeyPairSync('ec', { namedCurve: 'prime256v1' });
+  const jwk = privateKey.export({ format: 'jwk' });
+  const raw = publicKey.export({ format: 'der', type: 'spki' }).subarray(-65);
+  return { publicKey: raw.toString('base64url'), privateKey: String(jwk.d) };
 }
 
 /**
@@ -242,9 +266,16 @@ function embeddedSecrets(dataDir: string): StoredSecrets {
     sessionSecret: stored?.sessionSecret ?? randomBytes(32).toString('base64'),
     dataKey: stored?.dataKey ?? randomBytes(32).toString('base64'),
     lookupKey: stored?.lookupKey ?? randomBytes(32).toString('base64'),
+    ...(stored?.vapidPublicKey !== undefined && stored.vapidPrivateKey !== undefined
+      ? { vapidPublicKey: stored.vapidPublicKey, vapidPrivateKey: stored.vapidPrivateKey }
+      : (({ publicKey, privateKey }) => ({ vapidPublicKey: publicKey, vapidPrivateKey: privateKey }))(newVapidKeys())),
   };
   const complete =
-    stored?.sessionSecret !== undefined && stored.dataKey !== undefined && stored.lookupKey !== undefined;
+    stored?.sessionSecret !== undefined &&
+    stored.dataKey !== undefined &&
+    stored.lookupKey !== undefined &&
+    stored.vapidPublicKey !== undefined &&
+    stored.vapidPrivateKey !== undefined;
   if (!complete) {
     // A secret added in a later version is generated and kept; existing ones never change.
     mkdirSync(dataDir, { recursive: true });
@@ -331,6 +362,29 @@ export function loadConfig(env: Env = process.env): Config {
     }
     messageGateway = { url: gatewayUrl, token, channels: channels as ('sms' | 'whatsapp')[] };
   }
+  let vapidPublic = optional(env, 'VAPID_PUBLIC_KEY');
+  let vapidPrivate = optional(env, 'VAPID_PRIVATE_KEY');
+  if ((vapidPublic === undefined) !== (vapidPrivate === undefined))
+    throw new ConfigError(
+      vapidPublic === undefined ? 'VAPID_PUBLIC_KEY' : 'VAPID_PRIVATE_KEY',
+      'set both VAPID keys or neither',
+    );
+  if (vapidPublic !== undefined && !/^[A-Za-z0-9_-]{87}$/.test(vapidPublic))
+    throw new ConfigError('VAPID_PUBLIC_KEY', 'expected an uncompressed P-256 point in base64url (87 characters)');
+  if (vapidPrivate !== undefined && !/^[A-Za-z0-9_-]{43}$/.test(vapidPrivate))
+    throw new ConfigError('VAPID_PRIVATE_KEY', 'expected a P-256 private key in base64url (43 characters)');
+  if (vapidPublic === undefined && databaseUrl === undefined) {
+    const stored = embeddedSecrets(dataDir);
+    vapidPublic = stored.vapidPublicKey;
+    vapidPrivate = stored.vapidPrivateKey;
+  }
+  const vapidSubject = text(env, 'VAPID_SUBJECT', `mailto:dprd@${new URL(publicBaseUrl).hostname}`);
+  if (!/^(mailto:\S+@\S+|https:\/\/\S+)$/.test(vapidSubject))
+    throw new ConfigError('VAPID_SUBJECT', `expected a mailto: or https: address, got "${vapidSubject}"`);
+  const push =
+    vapidPublic === undefined || vapidPrivate === undefined
+      ? undefined
+      : { publicKey: vapidPublic, privateKey: vapidPrivate, subject: vapidSubject };
   const inboundSecret = optional(env, 'MESSAGE_GATEWAY_INBOUND_SECRET');
   if (inboundSecret !== undefined && inboundSecret.length < 24)
     throw new ConfigError('MESSAGE_GATEWAY_INBOUND_SECRET', 'must be at least 24 characters');
@@ -398,6 +452,7 @@ export function loadConfig(env: Env = process.env): Config {
     smtp,
     messageGateway,
     messageInboundSecret: inboundSecret,
+    push,
     retention,
     map,
     embedOrigins,

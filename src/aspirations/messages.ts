@@ -220,6 +220,7 @@ export const messages = {
   },
   'aspiration.offline.title': { id: 'Sampaikan aspirasi tanpa sinyal', en: 'Send an aspiration without a signal' },
   'aspiration.offline.usual': { id: 'Formulir biasa', en: 'The usual form' },
+  'aspiration.push.new': { id: 'Aspirasi baru {code}', en: 'New aspiration {code}' },
   'aspiration.queue.code': { id: 'Kode lacak: {code}', en: 'Tracking code: {code}' },
   'aspiration.queue.lead': {
     id: 'Laporan yang Anda isi tanpa sinyal menunggu di sini. Laporan dikirim sendiri saat sinyal kembali, satu kali saja.',

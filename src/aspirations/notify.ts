@@ -2,6 +2,7 @@
 import type { Deps } from '../platform/deps.ts';
 import { translator } from '../platform/i18n.ts';
 import { enqueueMessage } from '../platform/outbox.ts';
+import { pushToFollowers } from '../platform/push.ts';
 import { confirmedSubscribers, stopLink } from '../platform/subscriptions.ts';
 import * as q from './queries.ts';
 import { publicText } from './view.ts';
@@ -64,8 +65,21 @@ export async function tellCitizen(
     await sendToContact(db, deps, { phone: deps.sealer.open(reporter.phone_sealed) }, { ...message, topic });
   const t = translator(deps.config.defaultLanguage);
   const followers = await confirmedSubscribers(db, deps.sealer, { type: 'aspiration', id: aspirationId });
+  const aspiration = await q.aspirationById(db, aspirationId);
+  const forPublic = compose(publicText(aspiration?.hidden_passages ?? []));
+  // Browsers that follow by push get the short text, opening the public page.
+  if (aspiration !== undefined)
+    await pushToFollowers(
+      db,
+      deps.sealer,
+      { type: 'aspiration', id: aspirationId },
+      {
+        title: forPublic.subject,
+        body: forPublic.sms,
+        url: `/aspirasi/${aspiration.code}`,
+      },
+    );
   if (followers.length === 0) return;
-  const forPublic = compose(publicText((await q.aspirationById(db, aspirationId))?.hidden_passages ?? []));
   for (const follower of followers) {
     await enqueueMessage(db, deps.sealer, {
       channel: 'email',

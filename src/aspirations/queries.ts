@@ -516,7 +516,7 @@ export function messagesAbout(db: Db, topic: string) {
     .execute() as Promise<
     {
       id: number;
-      channel: 'email' | 'sms' | 'whatsapp';
+      channel: 'email' | 'sms' | 'whatsapp' | 'push';
       subject: string;
       status: OutboxStatus;
       attempts: number;

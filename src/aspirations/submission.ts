@@ -14,6 +14,7 @@ import { isEmail, normaliseEmail, normalisePhone, PHONE_PATTERN } from '../platf
 import { hashToken, newToken } from '../platform/crypto.ts';
 import type { CurrentUser, Deps } from '../platform/deps.ts';
 import { translator } from '../platform/i18n.ts';
+import { pushToStaffQueue } from '../platform/push.ts';
 import { publish } from '../platform/realtime.ts';
 import { fileStore } from '../platform/storage.ts';
 import { type ProcessedPhoto, processPhoto, removePhotos, storePhotos } from '../platform/uploads.ts';
@@ -241,6 +242,12 @@ export async function submitAspiration(deps: Deps, input: Submission): Promise<S
         });
       }
       await publish(trx, NEW_ASPIRATION, code);
+      // Officials who asked for it hear of the new item in their queue on their phone.
+      await pushToStaffQueue(trx, deps.sealer, {
+        title: translator(deps.config.defaultLanguage)('aspiration.push.new', { code }),
+        body: step.title,
+        url: `/kelola/aspirasi/${code}`,
+      });
       const t = translator(deps.config.defaultLanguage);
       const link = `${deps.config.publicBaseUrl}/lacak/${access.token}`;
       // A new aspiration has no follower yet, and its reporter's contact is at hand.

@@ -11,6 +11,7 @@ import { kioskIdle } from './modules/kiosk-idle.ts';
 import { pin } from './modules/pin.ts';
 import { pointsMap } from './modules/points-map.ts';
 import { printPage } from './modules/print-page.ts';
+import { pushFollow } from './modules/push-follow.ts';
 
 const modules: Record<string, (element: HTMLElement) => void> = {
   'auto-submit': autoSubmit,
@@ -26,6 +27,7 @@ const modules: Record<string, (element: HTMLElement) => void> = {
   pin,
   'points-map': pointsMap,
   'print-page': printPage,
+  'push-follow': pushFollow,
 };
 
 for (const element of document.querySelectorAll<HTMLElement>('[data-module]')) {

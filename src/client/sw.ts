@@ -59,16 +59,34 @@ interface WindowClient {
   url: string;
   postMessage(message: unknown): void;
 }
+interface PushEvent extends ExtendableEvent {
+  data: { json(): unknown } | null;
+}
+interface NotificationEvent extends ExtendableEvent {
+  notification: { data: unknown; close(): void };
+}
 interface WorkerScope {
   DT: Settings;
   location: Location;
-  registration: { sync?: { register(tag: string): Promise<void> } };
+  registration: {
+    sync?: { register(tag: string): Promise<void> };
+    showNotification(
+      title: string,
+      options: { body: string; icon: string; data: unknown; lang: string },
+    ): Promise<void>;
+  };
   skipWaiting(): Promise<void>;
-  clients: { claim(): Promise<void>; matchAll(options: { type: 'window' }): Promise<WindowClient[]> };
+  clients: {
+    claim(): Promise<void>;
+    matchAll(options: { type: 'window' }): Promise<WindowClient[]>;
+    openWindow(url: string): Promise<unknown>;
+  };
   addEventListener(type: 'install' | 'activate', listener: (event: ExtendableEvent) => void): void;
   addEventListener(type: 'fetch', listener: (event: FetchEvent) => void): void;
   addEventListener(type: 'sync', listener: (event: SyncEvent) => void): void;
   addEventListener(type: 'message', listener: (event: MessageFromPage) => void): void;
+  addEventListener(type: 'push', listener: (event: PushEvent) => void): void;
+  addEventListener(type: 'notificationclick', listener: (event: NotificationEvent) => void): void;
 }
 
 const scope = self as unknown as WorkerScope;
@@ -338,3 +356,24 @@ scope.addEventListener('message', (event) => {
 function escapeHtml(text: string): string {
   return text.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
 }
+
+// Web Push: what the portal sent (platform/push.ts), shown as a notification that opens its page.
+scope.addEventListener('push', (event) => {
+  const notice = (event.data?.json() ?? {}) as { title?: string; body?: string; url?: string };
+  event.waitUntil(
+    scope.registration.showNotification(notice.title ?? '', {
+      body: notice.body ?? '',
+      icon: '/ikon/192.png',
+      data: { url: notice.url ?? '/' },
+      lang: 'id',
+    }),
+  );
+});
+
+scope.addEventListener('notificationclick', (event) => {
+  event.notification.close();
+  const url = (event.notification.data as { url?: string } | null)?.url ?? '/';
+  // Only a page of this portal opens.
+  const target = new URL(url, scope.location.origin);
+  if (target.origin === scope.location.origin) event.waitUntil(scope.clients.openWindow(target.href));
+});

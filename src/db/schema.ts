@@ -144,7 +144,7 @@ export type OutboxStatus = 'pending' | 'sent' | 'failed' | 'unconfigured';
 
 export interface OutboxTable extends Timestamps {
   id: Id;
-  channel: 'email' | 'sms' | 'whatsapp';
+  channel: 'email' | 'sms' | 'whatsapp' | 'push';
   recipient_sealed: string;
   subject: string;
   body: string;
@@ -958,7 +958,25 @@ export interface KioskCallTable extends Timestamps {
   answered_by: number | null;
 }
 
+export interface PushSubscriptionTable extends Timestamps {
+  id: Id;
+  endpoint: string;
+  p256dh: string;
+  auth: string;
+  user_id: number | null;
+  staff_queue: ColumnType<boolean, boolean | undefined, boolean>;
+}
+
+export interface PushFollowTable extends Timestamps {
+  id: Id;
+  subscription_id: number;
+  subject_type: string;
+  subject_id: number;
+}
+
 export interface Database {
+  push_subscription: PushSubscriptionTable;
+  push_follow: PushFollowTable;
   kiosk_call: KioskCallTable;
   message_opt_out: MessageOptOutTable;
   text_message_in: TextMessageInTable;

@@ -12,6 +12,7 @@ export const messages = {
     en: 'The draft regional regulations planned for the year and how far each has come. Follow one to be told each time it moves on.',
   },
   'draft.list.none': { id: 'Belum ada rancangan untuk tahun ini.', en: 'No drafts for this year yet.' },
+  'draft.push.step': { id: 'Tahap baru: {stage}.', en: 'New stage: {stage}.' },
   'draft.years': { id: 'Tahun', en: 'Years' },
   'draft.stages': { id: 'Tahap pembentukan', en: 'Stages of law-making' },
   'draft.stageNow': { id: 'Tahap: {stage}', en: 'Stage: {stage}' },

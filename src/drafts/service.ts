@@ -12,6 +12,7 @@ import type { PersonalDataHooks, SitemapEntry } from '../platform/feature.ts';
 import { translator } from '../platform/i18n.ts';
 import { enqueueMessage } from '../platform/outbox.ts';
 import { isPdf } from '../platform/pdf.ts';
+import { pushToFollowers } from '../platform/push.ts';
 import { SITEMAP_LIMIT } from '../platform/sitemap.ts';
 import { fileStore } from '../platform/storage.ts';
 import { askToFollow, confirmedSubscribers, followSection, stopLink } from '../platform/subscriptions.ts';
@@ -163,6 +164,16 @@ export async function advance(
       ip,
       details: { stage },
     });
+    await pushToFollowers(
+      trx,
+      deps.sealer,
+      { type: 'raperda', id },
+      {
+        title: current.title,
+        body: t('draft.push.step', { stage: t(`draft.stage.${stage}`) }),
+        url: `/raperda/${id}`,
+      },
+    );
     for (const follower of await confirmedSubscribers(trx, deps.sealer, { type: 'raperda', id })) {
       await enqueueMessage(trx, deps.sealer, {
         channel: 'email',

@@ -2,6 +2,7 @@
 import type { Messages } from '../platform/i18n.ts';
 
 export const messages = {
+  'forum.push.reply': { id: 'Balasan baru dari {author}.', en: 'A new reply from {author}.' },
   'forum.title': { id: 'Forum warga', en: 'Citizens’ forum' },
   'forum.lead': {
     id: 'Bahas masalah kota dan lingkungan Anda bersama warga lain, anggota DPRD dan sekretariat. Setiap utas masuk ke komisi yang membidanginya.',

@@ -16,6 +16,7 @@ import type { PersonalDataHooks, SitemapEntry, WaitingWork } from '../platform/f
 import { translator } from '../platform/i18n.ts';
 import { enqueueMessage } from '../platform/outbox.ts';
 import { can } from '../platform/permissions.ts';
+import { pushToFollowers } from '../platform/push.ts';
 import { askToFollow, confirmedSubscribers, followSection, stopLink } from '../platform/subscriptions.ts';
 import { type FieldError, isSingleLine } from '../platform/validation.ts';
 import * as q from './queries.ts';
@@ -289,6 +290,16 @@ export async function reply(
       author_role: roleOf(user),
       body,
     });
+    await pushToFollowers(
+      trx,
+      deps.sealer,
+      { type: 'forum', id: threadId },
+      {
+        title: thread.title,
+        body: t('forum.push.reply', { author: user.name }),
+        url: `/forum/utas/${threadId}#pesan-${post.id}`,
+      },
+    );
     for (const follower of await confirmedSubscribers(trx, deps.sealer, { type: 'forum', id: threadId })) {
       await enqueueMessage(trx, deps.sealer, {
         channel: 'email',

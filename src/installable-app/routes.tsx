@@ -9,10 +9,14 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { offlineDraftPaths, offlineDraftTexts } from '../aspirations/service.ts';
 import { publicDir } from '../platform/assets.ts';
-import { NotFoundError } from '../platform/errors.tsx';
+import { ForbiddenError } from '../platform/auth.ts';
+import { BadRequestError, NotConfiguredError, NotFoundError } from '../platform/errors.tsx';
 import { timeZone } from '../platform/format.ts';
 import { translator } from '../platform/i18n.ts';
+import { can } from '../platform/permissions.ts';
+import { readSubscription, subscribePush, unsubscribePush } from '../platform/push.ts';
 import { renderPage } from '../platform/render.tsx';
+import { type Subject, type SubjectType, subjectPages } from '../platform/subscriptions.ts';
 import { MessagePage } from '../platform/views/message-page.tsx';
 import { iconBytes, icons, themeColour } from './icons.ts';
 
@@ -131,5 +135,50 @@ export const installableAppRoutes: FastifyPluginAsyncTypebox = async (app) => {
         link={{ href: '/', text: ctx.t('app.offlineHome') }}
       />
     )),
+  );
+
+  // Web Push: the browser's subscription, sent by the follow buttons' script (JSON, with the form
+  // token in a header). Anyone may follow by push; news of the queue is for officials who triage.
+  const PushBody = Type.Object({
+    subscription: Type.Unknown(),
+    follow: Type.Optional(
+      Type.Object({ type: Type.String({ maxLength: 20 }), id: Type.Integer({ minimum: 1, maximum: 2_000_000_000 }) }),
+    ),
+    queue: Type.Optional(Type.Boolean()),
+  });
+  const followOf = (follow: { type: string; id: number } | undefined): Subject | undefined => {
+    if (follow === undefined) return undefined;
+    if (!Object.hasOwn(subjectPages, follow.type)) throw new BadRequestError(`cannot follow "${follow.type}"`);
+    return { type: follow.type as SubjectType, id: follow.id };
+  };
+
+  app.post(
+    '/push/langganan',
+    {
+      config: { access: 'public', rateLimit: { max: 60, timeWindow: '10 minutes' } },
+      schema: { hide: true, body: PushBody },
+    },
+    async (request) => {
+      if (app.config.push === undefined) throw new NotConfiguredError('VAPID_PUBLIC_KEY');
+      const subscription = readSubscription(request.body.subscription);
+      if (subscription === undefined) throw new BadRequestError('the push subscription is not one a browser gives');
+      const follow = followOf(request.body.follow);
+      const queue = request.body.queue === true;
+      if (queue && !can(request.user?.role, 'aspiration.triage')) throw new ForbiddenError();
+      if (follow === undefined && !queue) throw new BadRequestError('say what to follow');
+      await subscribePush(app.db, subscription, { userId: request.user?.id ?? null, follow, staffQueue: queue });
+      return { ok: true };
+    },
+  );
+
+  app.post(
+    '/push/berhenti',
+    { config: { access: 'public' }, schema: { hide: true, body: PushBody } },
+    async (request) => {
+      const subscription = readSubscription(request.body.subscription);
+      if (subscription === undefined) throw new BadRequestError('the push subscription is not one a browser gives');
+      await unsubscribePush(app.db, subscription.endpoint, followOf(request.body.follow));
+      return { ok: true };
+    },
   );
 };

@@ -171,4 +171,18 @@ export const messages = {
     id: 'Angka ini terlalu besar untuk diproses. Periksa lagi isian Anda.',
     en: 'This number is too large to process. Check what you entered.',
   },
+  'push.follow': { id: 'Beri tahu saya di ponsel ini', en: 'Notify me on this phone' },
+  'push.queue': {
+    id: 'Beri tahu saya di ponsel ini bila ada aspirasi baru',
+    en: 'Notify me on this phone of new aspirations',
+  },
+  'push.done': {
+    id: 'Selesai. Kabar berikutnya muncul sebagai pemberitahuan di ponsel ini.',
+    en: 'Done. The next news shows as a notification on this phone.',
+  },
+  'push.refused': {
+    id: 'Ponsel ini tidak mengizinkan pemberitahuan. Ubah izinnya di pengaturan browser, atau ikuti lewat email.',
+    en: 'This phone does not allow notifications. Change it in the browser settings, or follow by email.',
+  },
+  'push.failed': { id: 'Belum berhasil. Coba lagi nanti.', en: 'That did not work. Try again later.' },
 } as const satisfies Messages;

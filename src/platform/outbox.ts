@@ -22,7 +22,7 @@ export interface Mailer {
   send(message: Email): Promise<void>;
 }
 
-export type ChannelName = 'email' | 'sms' | 'whatsapp';
+export type ChannelName = 'email' | 'sms' | 'whatsapp' | 'push';
 export type Channels = Partial<Record<ChannelName, Mailer>>;
 
 export interface GatewayConfig {
@@ -74,7 +74,8 @@ export async function enqueueEmail(db: Db, sealer: Sealer, message: Email): Prom
 }
 
 export interface OutgoingMessage extends Email {
-  channel: 'email' | 'sms' | 'whatsapp';
+  /** For "push", `to` is the push subscription's id and `text` the notification as JSON (platform/push.ts). */
+  channel: ChannelName;
   /** What the message tells of (e.g. "aspiration:12"), so its delivery can be shown there. */
   topic?: string | undefined;
 }
@@ -84,7 +85,8 @@ export interface OutgoingMessage extends Email {
  * number that sent STOP gets nothing by SMS or WhatsApp (see `stopMessages`).
  */
 export async function enqueueMessage(db: Db, sealer: Sealer, message: OutgoingMessage): Promise<void> {
-  if (message.channel !== 'email' && (await stoppedNumber(db, sealer, message.to))) return;
+  if ((message.channel === 'sms' || message.channel === 'whatsapp') && (await stoppedNumber(db, sealer, message.to)))
+    return;
   await db
     .insertInto('outbox')
     .values({

@@ -19,6 +19,8 @@ export interface PageContext {
   assets: Assets;
   /** Map tiles when configured; pages offer maps only then. */
   map: { tiles: string; attribution: string } | undefined;
+  /** The VAPID public key browsers subscribe to push with; pages offer push only when set. */
+  pushKey: string | undefined;
   /** The signed-in person, for the header; null for a visitor. */
   user: { name: string; role: Role; mfaPassed: boolean } | null;
 }

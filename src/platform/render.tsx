@@ -25,6 +25,7 @@ export async function pageContext(request: FastifyRequest): Promise<PageContext>
     council,
     assets: request.server.assets,
     map: request.server.config.map,
+    pushKey: request.server.config.push?.publicKey,
     user,
   };
 }

@@ -12,6 +12,7 @@ export const messages = {
     id: 'Seseorang (semoga Anda) ingin menerima kabar setiap ada laporan kemajuan {name}.\n\nUntuk mulai mengikuti, buka tautan ini: {link}\n\nJika bukan Anda, abaikan surel ini; Anda tidak akan menerima apa pun.\n\n{site}',
     en: 'Someone (we hope you) asked to be told of every progress report on {name}.\n\nTo start following, open this link: {link}\n\nIf this was not you, ignore this email; you will receive nothing.\n\n{site}',
   },
+  'project.push.update': { id: 'Kemajuan {progress}, dilaporkan {date}.', en: 'Progress {progress}, reported {date}.' },
   'project.title': { id: 'Program dan proyek', en: 'Programmes and projects' },
   'project.lead': {
     id: 'Pembangunan di kota ini: di mana, oleh siapa, berapa biayanya, dan sejauh mana kemajuannya.',

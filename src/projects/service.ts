@@ -16,6 +16,7 @@ import { translator } from '../platform/i18n.ts';
 import type { Job } from '../platform/jobs.ts';
 import { type NumberField, readNumber } from '../platform/numbers.ts';
 import { enqueueMessage } from '../platform/outbox.ts';
+import { pushToFollowers } from '../platform/push.ts';
 import { fileStore } from '../platform/storage.ts';
 import { askToFollow, confirmedSubscribers, followSection, stopLink } from '../platform/subscriptions.ts';
 import {
@@ -354,6 +355,16 @@ export async function addProgressUpdate(
         ip,
         details: { date, progress, photos: stored.length },
       });
+      await pushToFollowers(
+        trx,
+        deps.sealer,
+        { type: 'project', id },
+        {
+          title: row.name,
+          body: t('project.push.update', { progress: shownProgress, date }),
+          url: `/proyek/${id}`,
+        },
+      );
       for (const follower of await confirmedSubscribers(trx, deps.sealer, { type: 'project', id })) {
         await enqueueMessage(trx, deps.sealer, {
           channel: 'email',

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { Writable } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../src/app.ts';
-import { type Config, loadConfig } from '../../src/config.ts';
+import { type Config, loadConfig, newVapidKeys } from '../../src/config.ts';
 import type { OpenDatabase } from '../../src/db/index.ts';
 import { openTestDatabase, type TestDatabaseOptions } from './database.ts';
 import { type Mailbox, startMailbox } from './mailbox.ts';
@@ -19,8 +19,13 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
+/** One VAPID key pair for every test app (the embedded mode would write it to ./data). */
+export const testVapid = newVapidKeys();
+
 export function testConfig(overrides: Record<string, string> = {}): Config {
   return loadConfig({
+    VAPID_PUBLIC_KEY: testVapid.publicKey,
+    VAPID_PRIVATE_KEY: testVapid.privateKey,
     SESSION_SECRET: 'test-session-secret-that-is-long-enough',
     DATA_KEYS: Buffer.alloc(32, 7).toString('base64'),
     LOOKUP_KEY: Buffer.alloc(32, 8).toString('base64'),

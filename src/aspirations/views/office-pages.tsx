@@ -6,6 +6,7 @@ import { type MessageKey, textOf } from '../../platform/i18n.ts';
 import type { PageContext } from '../../platform/page-context.ts';
 import { can } from '../../platform/permissions.ts';
 import { BackLink, Button, ButtonLink, SummaryList } from '../../platform/views/components.tsx';
+import { PushButton } from '../../platform/views/follow.tsx';
 import {
   CsrfField,
   ErrorSummary,
@@ -122,6 +123,7 @@ export function InboxPage({ ctx, csrf, structure, items, total, page, pageSize, 
       >
         {t('aspiration.list.count', { n: total })}
       </p>
+      {triage ? <PushButton ctx={ctx} csrf={csrf} queue /> : null}
       <form method="post" action="/kelola/aspirasi/massal">
         <CsrfField token={csrf} />
         <TableWrap label={t('aspiration.inbox.title')}>

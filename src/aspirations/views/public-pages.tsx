@@ -4,6 +4,7 @@ import { formatDate, formatNumber } from '../../platform/format.ts';
 import type { MessageKey } from '../../platform/i18n.ts';
 import type { PageContext } from '../../platform/page-context.ts';
 import { BackLink, Button } from '../../platform/views/components.tsx';
+import { PushButton } from '../../platform/views/follow.tsx';
 import {
   CsrfField,
   ErrorSummary,
@@ -171,6 +172,7 @@ export function AspirationPage({
           </form>
         </section>
       ) : null}
+      <PushButton ctx={ctx} csrf={csrf} follow={{ type: 'aspiration', id: view.id }} />
     </Layout>
   );
 }

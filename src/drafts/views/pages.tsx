@@ -188,6 +188,7 @@ export function DraftPage({
         lead={t('draft.follow.lead')}
         button={t('draft.follow.button')}
         error={error}
+        follow={{ type: 'raperda', id: d.id }}
       />
     </Layout>
   );

@@ -322,6 +322,7 @@ export function ThreadPage({
         lead={t('forum.follow.lead')}
         button={t('forum.follow.button')}
         error={followError}
+        follow={{ type: 'forum', id: th.id }}
       />
       {canLink ? (
         <section aria-labelledby="tautkan">

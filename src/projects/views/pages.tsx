@@ -344,6 +344,7 @@ export function ProjectPage({
         lead={t('project.follow.lead')}
         button={t('draft.follow.button')}
         error={followError}
+        follow={{ type: 'project', id: p.id }}
       />
     </Layout>
   );
