@@ -95,6 +95,7 @@ describe('configuration', () => {
     refused({ ...server, VAPID_PUBLIC_KEY: `B${'a'.repeat(86)}` }, 'VAPID_PRIVATE_KEY');
     refused({ ...server, VAPID_PUBLIC_KEY: 'pendek', VAPID_PRIVATE_KEY: 'a'.repeat(43) }, 'VAPID_PUBLIC_KEY');
     refused({ VAPID_SUBJECT: 'dprd@example.org' }, 'VAPID_SUBJECT');
+    refused({ PUSH_SERVICES: 'fcm.googleapis.com,/etc/passwd' }, 'PUSH_SERVICES');
     const given = loadConfig({
       ...server,
       VAPID_PUBLIC_KEY: `B${'a'.repeat(86)}`,
@@ -105,6 +106,7 @@ describe('configuration', () => {
       publicKey: `B${'a'.repeat(86)}`,
       privateKey: 'b'.repeat(43),
       subject: 'mailto:it@dprd.example',
+      services: ['fcm.googleapis.com', 'push.services.mozilla.com', 'web.push.apple.com', 'notify.windows.com'],
     });
   });
 

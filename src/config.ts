@@ -52,6 +52,11 @@ export interface PushConfig {
   privateKey: string;
   /** A mailto: or https: address push services may write to about these messages. */
   subject: string;
+  /**
+   * The push services a browser's subscription may point at: host names (https, subdomains too) or
+   * exact origins. Anything else is refused, so nobody can make the portal post to other addresses.
+   */
+  services: string[];
 }
 
 export interface Config {
@@ -381,10 +386,22 @@ export function loadConfig(env: Env = process.env): Config {
   const vapidSubject = text(env, 'VAPID_SUBJECT', `mailto:dprd@${new URL(publicBaseUrl).hostname}`);
   if (!/^(mailto:\S+@\S+|https:\/\/\S+)$/.test(vapidSubject))
     throw new ConfigError('VAPID_SUBJECT', `expected a mailto: or https: address, got "${vapidSubject}"`);
+  // The push services of Chromium and Android, Firefox, Safari and Edge.
+  const pushServices = text(
+    env,
+    'PUSH_SERVICES',
+    'fcm.googleapis.com,push.services.mozilla.com,web.push.apple.com,notify.windows.com',
+  )
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean);
+  for (const entry of pushServices)
+    if (!/^([a-z0-9-]+\.)+[a-z]{2,}$/.test(entry) && !/^https?:\/\/[^/\s]+$/.test(entry))
+      throw new ConfigError('PUSH_SERVICES', `expected host names or origins, got "${entry}"`);
   const push =
     vapidPublic === undefined || vapidPrivate === undefined
       ? undefined
-      : { publicKey: vapidPublic, privateKey: vapidPrivate, subject: vapidSubject };
+      : { publicKey: vapidPublic, privateKey: vapidPrivate, subject: vapidSubject, services: pushServices };
   const inboundSecret = optional(env, 'MESSAGE_GATEWAY_INBOUND_SECRET');
   if (inboundSecret !== undefined && inboundSecret.length < 24)
     throw new ConfigError('MESSAGE_GATEWAY_INBOUND_SECRET', 'must be at least 24 characters');

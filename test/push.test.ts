@@ -32,7 +32,8 @@ before(async () => {
   });
   await new Promise<void>((resolve) => service.listen(0, '127.0.0.1', resolve));
   base = `http://127.0.0.1:${(service.address() as AddressInfo).port}`;
-  t = await buildTestApp();
+  // The loopback push service is the one service this portal may post to.
+  t = await buildTestApp({ env: { PUSH_SERVICES: base } });
 });
 after(async () => {
   await t.close();
@@ -268,6 +269,14 @@ describe('Web Push', () => {
     const bad = [
       {
         subscription: { endpoint: 'http://push.example/x', keys: browserSubscription('a').json.keys },
+        follow: { type: 'aspiration', id: 1 },
+      },
+      {
+        subscription: { endpoint: 'http://127.0.0.1:1/kelola', keys: browserSubscription('a').json.keys },
+        follow: { type: 'aspiration', id: 1 },
+      },
+      {
+        subscription: { endpoint: 'https://internal.example/push', keys: browserSubscription('a').json.keys },
         follow: { type: 'aspiration', id: 1 },
       },
       {

@@ -160,7 +160,7 @@ export const installableAppRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request) => {
       if (app.config.push === undefined) throw new NotConfiguredError('VAPID_PUBLIC_KEY');
-      const subscription = readSubscription(request.body.subscription);
+      const subscription = readSubscription(request.body.subscription, app.config.push.services);
       if (subscription === undefined) throw new BadRequestError('the push subscription is not one a browser gives');
       const follow = followOf(request.body.follow);
       const queue = request.body.queue === true;
@@ -175,9 +175,11 @@ export const installableAppRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/push/berhenti',
     { config: { access: 'public' }, schema: { hide: true, body: PushBody } },
     async (request) => {
-      const subscription = readSubscription(request.body.subscription);
-      if (subscription === undefined) throw new BadRequestError('the push subscription is not one a browser gives');
-      await unsubscribePush(app.db, subscription.endpoint, followOf(request.body.follow));
+      // Any endpoint may be forgotten: it is only looked up, never called.
+      const endpoint = (request.body.subscription as { endpoint?: unknown } | null)?.endpoint;
+      if (typeof endpoint !== 'string' || endpoint.length > 1000)
+        throw new BadRequestError('the push subscription is not one a browser gives');
+      await unsubscribePush(app.db, endpoint, followOf(request.body.follow));
       return { ok: true };
     },
   );

@@ -15,7 +15,7 @@ import { NotFoundError } from '../platform/errors.tsx';
 import { eventStreams, sseMessage } from '../platform/event-streams.ts';
 import type { Translate } from '../platform/i18n.ts';
 import { renderForm, renderPage } from '../platform/render.tsx';
-import { IdParams, optionalText, queryText } from '../platform/schemas.ts';
+import { IdParams, optionalText, PageQuery, queryText } from '../platform/schemas.ts';
 import type { FieldErrors } from '../platform/views/form.tsx';
 import {
   type Answers,
@@ -54,7 +54,6 @@ const StepBody = Type.Object({
   kunci: optionalText(100),
 });
 const CodeQuery = Type.Object({ lang: optionalText(5), kode: optionalText(40) });
-const PageQuery = Type.Object({ lang: optionalText(5), pesan: optionalText(40) });
 const EmptyBody = Type.Object({ _csrf: optionalText(200) });
 const PlaceBody = Type.Object({ _csrf: optionalText(200), place: optionalText(200) });
 

@@ -108,15 +108,23 @@ export function firstOpenStep(structure: CouncilStructure, a: Answers, upTo: Ste
   return undefined;
 }
 
+/** The screen that asks each field the aspiration service may refuse (the rest: the contact screen). */
+const stepOfField: Partial<Record<string, Step>> = {
+  kind: 'jenis',
+  category: 'kategori',
+  location: 'kecamatan',
+  title: 'judul',
+  description: 'uraian',
+};
+
 /** Files the kiosk's aspiration as one received in the aspiration room; its code goes on the receipt. */
 export async function fileFromKiosk(
   deps: Deps,
   a: Answers,
 ): Promise<{ ok: true; code: string } | { ok: false; step: Step }> {
   const structure = await getCouncil(deps.db);
-  const open =
-    firstOpenStep(structure, a, 'periksa') ??
-    (Object.keys(checkStep(structure, 'periksa', a)).length > 0 ? 'periksa' : undefined);
+  // Every screen checked again, the last one included: a form changed on the way goes back there.
+  const open = steps.find((step) => Object.keys(checkStep(structure, step, a)).length > 0);
   if (open !== undefined) return { ok: false, step: open };
   const result = await submitAspiration(deps, {
     kind: a.kind,
@@ -137,19 +145,7 @@ export async function fileFromKiosk(
   if (result.ok) return { ok: true, code: result.code };
   // The service checks again what the screens checked; a refusal sends the person to its screen.
   const field = result.errors[0]?.field;
-  const step: Step =
-    field === 'kind'
-      ? 'jenis'
-      : field === 'category'
-        ? 'kategori'
-        : field === 'location'
-          ? 'kecamatan'
-          : field === 'title'
-            ? 'judul'
-            : field === 'description'
-              ? 'uraian'
-              : 'kontak';
-  return { ok: false, step };
+  return { ok: false, step: (field === undefined ? undefined : stepOfField[field]) ?? 'kontak' };
 }
 
 /** Someone at the kiosk asks for help: recorded and announced to the desk's open pages. */

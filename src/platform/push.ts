@@ -27,8 +27,12 @@ export interface NewPushSubscription {
   auth: string;
 }
 
-/** A subscription as a browser gives it; an endpoint must be https (loopback http is allowed for tests). */
-export function readSubscription(value: unknown): NewPushSubscription | undefined {
+/**
+ * A subscription as a browser gives it, at one of the push services the configuration names (a
+ * host name over https, its subdomains too, or an exact origin); anything else is refused, so that
+ * nobody can make the portal post to addresses of their choosing.
+ */
+export function readSubscription(value: unknown, services: readonly string[]): NewPushSubscription | undefined {
   if (typeof value !== 'object' || value === null) return undefined;
   const v = value as { endpoint?: unknown; keys?: { p256dh?: unknown; auth?: unknown } };
   const { endpoint } = v;
@@ -47,9 +51,12 @@ export function readSubscription(value: unknown): NewPushSubscription | undefine
   } catch {
     return undefined;
   }
-  const loopback = url.hostname === '127.0.0.1' || url.hostname === 'localhost';
-  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback)) return undefined;
-  return { endpoint, p256dh, auth };
+  const known = services.some((service) =>
+    service.includes('://')
+      ? url.origin === service
+      : url.protocol === 'https:' && (url.hostname === service || url.hostname.endsWith(`.${service}`)),
+  );
+  return known ? { endpoint, p256dh, auth } : undefined;
 }
 
 /** Keeps a browser's subscription (updated if it was known) and what it asked to follow. */
