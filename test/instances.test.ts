@@ -181,7 +181,7 @@ if (testEngine === 'pglite') {
         'every job recorded',
         async () => {
           const found = await t.database.db.selectFrom('scheduled_job').selectAll().execute();
-          return found.length >= 6 && found.every((r) => r.last_finished_at !== null) ? found : undefined;
+          return found.length >= 8 && found.every((r) => r.last_finished_at !== null) ? found : undefined;
         },
         20_000,
       );
@@ -189,6 +189,7 @@ if (testEngine === 'pglite') {
         'appointments.reminders',
         'aspirations.follow-up',
         'aspirations.orphan-photos',
+        'consultations.tell-followers',
         'projects.orphan-photos',
         'reses.orphan-photos',
         'retention',

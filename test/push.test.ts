@@ -8,6 +8,8 @@ import { createDecipheriv, createECDH, createHmac, createPublicKey, randomBytes,
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, before, beforeEach, describe, test } from 'node:test';
+import { tellFollowersOfTimetable } from '../src/consultations/service.ts';
+import { deps } from '../src/platform/auth.ts';
 import { pushToFollowers } from '../src/platform/push.ts';
 import { Agent } from './helpers/agent.ts';
 import { buildTestApp, type TestApp, testVapid } from './helpers/app.ts';
@@ -261,6 +263,55 @@ describe('Web Push', () => {
     };
     assert.match(notice.title, /^Aspirasi baru ASP-\d{4}-\d{6}$/);
     assert.match(notice.url, /^\/kelola\/aspirasi\/ASP-/);
+  });
+
+  test('a phone that follows a consultation hears when its comments open', async () => {
+    const council = await t.database.db.selectFrom('council').select('id').executeTakeFirstOrThrow();
+    const day = (n: number) => new Date(Date.now() + 7 * 3600_000 + n * 86_400_000).toISOString().slice(0, 10);
+    const { id } = await t.database.db
+      .insertInto('consultation')
+      .values({
+        council_id: council.id,
+        kind: 'lainnya',
+        title: 'Konsultasi Rencana Taman Kota',
+        summary: 'Rencana taman kota baru dan fasilitasnya untuk warga.',
+        opens_on: day(-2),
+        comments_from: day(5),
+        comments_until: day(25),
+        report_due: day(45),
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const browser = browserSubscription('warga-konsultasi');
+    const citizen = new Agent(t.app, '198.51.100.81');
+    const res = await subscribe(citizen, `/konsultasi/${id}`, {
+      subscription: browser.json,
+      follow: { type: 'consultation', id },
+    });
+    assert.equal(res.statusCode, 200, res.body);
+
+    await tellFollowersOfTimetable(deps(t.app));
+    await t.app.outbox.deliverDue();
+    assert.equal(received.filter((r) => r.path === '/push/warga-konsultasi').length, 0, 'not open yet');
+    await t.database.db
+      .updateTable('consultation')
+      .set({ comments_from: day(0) })
+      .where('id', '=', id)
+      .execute();
+    await tellFollowersOfTimetable(deps(t.app));
+    await tellFollowersOfTimetable(deps(t.app));
+    await t.app.outbox.deliverDue();
+    const delivered = received.filter((r) => r.path === '/push/warga-konsultasi');
+    assert.equal(delivered.length, 1);
+    checkVapid(delivered[0]?.headers ?? {});
+    const notice = JSON.parse(decrypt(delivered[0]?.body ?? Buffer.alloc(0), browser)) as {
+      title: string;
+      body: string;
+      url: string;
+    };
+    assert.equal(notice.title, 'Konsultasi Rencana Taman Kota');
+    assert.match(notice.body, /^Komentar dibuka sampai \d+ \w+ \d{4}\.$/);
+    assert.equal(notice.url, `/konsultasi/${id}`);
   });
 
   test('a subscription that is not one a browser gives, or a subject that cannot be followed: 400, nothing kept', async () => {

@@ -5,9 +5,10 @@ import { Agent } from '../../test/helpers/agent.ts';
 import { buildAppWithMailbox, type TestApp } from '../../test/helpers/app.ts';
 import type { Mailbox } from '../../test/helpers/mailbox.ts';
 import { createUser, signIn, type TestUser } from '../../test/helpers/users.ts';
+import { deps } from '../platform/auth.ts';
 import { simplePdf } from '../platform/pdf.ts';
 import { readFirstSheet } from '../platform/xlsx.ts';
-import { splitText, standingOf } from './service.ts';
+import { splitText, standingOf, tellFollowersOfTimetable } from './service.ts';
 
 let t: TestApp;
 let mailbox: Mailbox;
@@ -1032,5 +1033,194 @@ describe('a public consultation from opening to its report', () => {
       report.results.flatMap((r) => r.messages.map((m) => `${m.ruleId}: ${m.message}`)),
       [],
     );
+  });
+});
+
+describe('following a consultation', () => {
+  test('a follower hears once each when comments open, three days before they close, of new dates, when they close and of the report; then stops', async () => {
+    const staff = await signIn(t, await createUser(t, 'staff'), agent());
+    const { id, sections } = await openConsultation(staff, {
+      title: 'Konsultasi Raperda Pengelolaan Sampah',
+      opensOn: day(-1),
+      commentsFrom: day(3),
+      commentsUntil: day(20),
+      reportDue: day(40),
+    });
+    const tell = () => tellFollowersOfTimetable(deps(t.app));
+    const setDates = (dates: { opens_on?: string; comments_from?: string; comments_until?: string }) =>
+      t.database.db.updateTable('consultation').set(dates).where('id', '=', id).execute();
+    const follower = 'pengikut.sampah@example.org';
+    const news = async () => {
+      await t.app.outbox.deliverDue();
+      return mailbox.to(follower);
+    };
+
+    // Not yet open for comments: the page offers to follow it; a bad address is refused.
+    const visitor = agent();
+    const page = await visitor.get(`/konsultasi/${id}`);
+    assert.match(page.body, /<h2 id="ikuti">Ikuti konsultasi ini<\/h2>/);
+    const bad = await visitor.post(`/konsultasi/${id}/ikuti`, { 'follow-email': 'bukan-email' });
+    assert.equal(bad.statusCode, 400);
+    assert.match(bad.body, /<a href="#follow-email">/);
+    const csrf = visitor.csrf();
+    assert.equal(
+      (await visitor.post('/konsultasi/999999/ikuti', { 'follow-email': follower }, { csrf })).statusCode,
+      404,
+    );
+    const asked = await visitor.post(`/konsultasi/${id}/ikuti`, { 'follow-email': follower }, { csrf });
+    assert.equal(asked.statusCode, 303);
+    assert.match(
+      (await visitor.get(String(asked.headers.location))).body,
+      /Periksa email Anda dan buka tautan konfirmasinya\./,
+    );
+    const confirm = await news();
+    assert.equal(confirm.length, 1);
+    assert.match(confirm[0]?.subject ?? '', /^Konfirmasi: ikuti Konsultasi Raperda Pengelolaan Sampah/);
+    const confirmLink = /\/konsultasi\/ikuti\/[A-Za-z0-9_-]+/.exec(confirm[0]?.text ?? '')?.[0] ?? '';
+    // Before confirming, no news reaches the address.
+    await setDates({ comments_from: day(0) });
+    await tell();
+    assert.equal((await news()).length, 1);
+    await setDates({ comments_from: day(3) });
+    await t.database.db.updateTable('consultation').set({ followers_told: null }).where('id', '=', id).execute();
+
+    const confirmed = await visitor.get(confirmLink);
+    assert.equal(confirmed.statusCode, 303);
+    assert.equal(confirmed.headers.location, `/konsultasi/${id}?pesan=dikonfirmasi`);
+    assert.match((await visitor.get(`/konsultasi/${id}?pesan=dikonfirmasi`)).body, /Anda mengikuti konsultasi ini/);
+    assert.equal((await visitor.get('/konsultasi/ikuti/tautan-yang-tidak-pernah-ada')).statusCode, 400);
+
+    // Still in its information phase: nothing to tell.
+    await tell();
+    assert.equal((await news()).length, 1);
+
+    // The day comments open: told once, with the last day, and a stop link.
+    await setDates({ comments_from: day(0) });
+    await tell();
+    assert.equal(await tell(), 0, 'a second run finds nothing new');
+    let mails = await news();
+    assert.equal(mails.length, 2);
+    assert.equal(mails[1]?.subject, 'Komentar dibuka: Konsultasi Raperda Pengelolaan Sampah');
+    const until = new Intl.DateTimeFormat('id-ID', { dateStyle: 'long', timeZone: 'Asia/Jakarta' }).format(
+      new Date(`${day(20)}T12:00:00+07:00`),
+    );
+    assert.ok(mails[1]?.text.includes(`sampai ${until}.`), mails[1]?.text);
+    assert.ok(mails[1]?.text.includes(`/konsultasi/${id}\n`));
+    assert.match(mails[1]?.text ?? '', /\/konsultasi\/berhenti\/\d+\/[A-Za-z0-9_-]+/);
+
+    // Three days left: a reminder, once.
+    await setDates({ comments_until: day(2) });
+    await tell();
+    await tell();
+    mails = await news();
+    assert.equal(mails.length, 3);
+    assert.match(mails[2]?.subject ?? '', /^Komentar ditutup \d+ \w+ \d{4}: Konsultasi Raperda Pengelolaan Sampah$/);
+
+    // A signed-in citizen comments and follows with the account's address; /akun lists it.
+    const citizen = await createUser(t, 'citizen', { name: 'Rina Wulandari' });
+    const signed = await signIn(t, citizen, agent());
+    await signed.get(`/konsultasi/${id}`);
+    assert.equal((await signed.post(`/konsultasi/${id}/ikuti`, { 'follow-email': citizen.email })).statusCode, 303);
+    await t.app.outbox.deliverDue();
+    const ownConfirm = /\/konsultasi\/ikuti\/[A-Za-z0-9_-]+/.exec(mailbox.to(citizen.email)[0]?.text ?? '')?.[0] ?? '';
+    assert.equal((await signed.get(ownConfirm)).statusCode, 303);
+    assert.match(
+      (await signed.get('/akun')).body,
+      new RegExp(
+        `Konsultasi publik yang Anda ikuti</h3><ul class="list"><li><a href="/konsultasi/${id}">Konsultasi Raperda Pengelolaan Sampah</a><br/><span class="badge">Menerima komentar</span>`,
+      ),
+    );
+    const pasal1 = sections[1]?.id ?? 0;
+    const commented = await comment(signed, id, pasal1, {
+      body: 'Pemilahan sampah perlu dimulai dari rumah tangga dengan bank sampah di setiap RW.',
+    });
+    assert.equal(commented.statusCode, 303);
+    const commentId = Number(/komentar-(\d+)/.exec(String(commented.headers.location))?.[1]);
+
+    // Staff move the last day: everyone following hears the new dates; the reminder is not repeated.
+    mailbox.clear();
+    await staff.get(`/kelola/konsultasi/${id}`);
+    const moved = await staff.post(`/kelola/konsultasi/${id}`, {
+      kind: 'raperda',
+      title: 'Konsultasi Raperda Pengelolaan Sampah',
+      summary: 'Rancangan ini mengatur hak setiap rumah tangga atas air minum dan cara tarif ditetapkan.',
+      body: '',
+      raperda: '',
+      opensOn: day(-1),
+      commentsFrom: day(0),
+      commentsUntil: day(10),
+      reportDue: day(40),
+    });
+    assert.equal(moved.statusCode, 303, moved.body.slice(0, 300));
+    await tell();
+    mails = await news();
+    assert.equal(mails.length, 1);
+    assert.equal(mails[0]?.subject, 'Jadwal berubah: Konsultasi Raperda Pengelolaan Sampah');
+    assert.match(mails[0]?.text ?? '', /Komentar diterima \d+ \w+ \d{4} sampai \d+ \w+ \d{4}\./);
+    assert.equal(mailbox.to(citizen.email).length, 1);
+
+    // Comments close: told once, with the day the report is due.
+    mailbox.clear();
+    await setDates({ opens_on: day(-6), comments_from: day(-5), comments_until: day(-1) });
+    await tell();
+    await tell();
+    mails = await news();
+    assert.equal(mails.length, 1);
+    assert.equal(mails[0]?.subject, 'Komentar ditutup: Konsultasi Raperda Pengelolaan Sampah');
+    assert.match(mails[0]?.text ?? '', /Laporannya terbit paling lambat \d+ \w+ \d{4}\./);
+
+    // The report: the follower hears of it; the follower who commented gets one mail, with their comment's fate.
+    mailbox.clear();
+    await staff.get(`/kelola/konsultasi/${id}`);
+    await staff.post(`/kelola/konsultasi/komentar/${commentId}/tanggapan`, {
+      fate: 'accepted',
+      answer: 'Bank sampah RW masuk Pasal 1.',
+    });
+    await staff.get(`/kelola/konsultasi/${id}`);
+    const published = await staff.post(`/kelola/konsultasi/${id}/laporan`, {
+      reportSummary: 'Warga meminta pemilahan dari rumah tangga; kami menambahkannya ke Pasal 1.',
+    });
+    assert.equal(published.statusCode, 303);
+    mails = await news();
+    assert.equal(mails.length, 1);
+    assert.equal(mails[0]?.subject, 'Laporan konsultasi: Konsultasi Raperda Pengelolaan Sampah');
+    assert.ok(mails[0]?.text.includes(`/konsultasi/${id}/laporan\n`));
+    const own = mailbox.to(citizen.email);
+    assert.equal(own.length, 1, 'a follower who commented is told once');
+    assert.match(own[0]?.text ?? '', new RegExp(`/konsultasi/komentar/${commentId}: Diterima`));
+    assert.equal(await tell(), 0);
+    assert.doesNotMatch(
+      (await agent().get(`/konsultasi/${id}`)).body,
+      /Ikuti konsultasi ini/,
+      'nothing more to follow',
+    );
+
+    // The stop link ends it; a forged one does nothing.
+    const stop = /\/konsultasi\/berhenti\/\d+\/[A-Za-z0-9_-]+/.exec(mails[0]?.text ?? '')?.[0] ?? '';
+    assert.equal((await agent().get(stop.replace(/\/[A-Za-z0-9_-]+$/, '/palsupalsupalsu'))).statusCode, 400);
+    const stopped = await agent().get(stop);
+    assert.equal(stopped.statusCode, 200);
+    assert.match(stopped.body, /Kami tidak akan mengirim kabar konsultasi ini lagi/);
+    const left = await t.database.db
+      .selectFrom('subscription')
+      .select('id')
+      .where('subject_type', '=', 'consultation')
+      .where('subject_id', '=', id)
+      .execute();
+    assert.equal(left.length, 1, 'only the account holder still follows');
+  });
+
+  test('a consultation not yet shown to the public cannot be followed', async () => {
+    const staff = await signIn(t, await createUser(t, 'staff'), agent());
+    const { id } = await openConsultation(staff, {
+      title: 'Konsultasi yang belum tampil',
+      opensOn: day(10),
+      commentsFrom: day(10),
+    });
+    const visitor = agent();
+    await visitor.get('/aspirasi/baru');
+    assert.equal((await visitor.post(`/konsultasi/${id}/ikuti`, { 'follow-email': 'x@example.org' })).statusCode, 404);
+    await t.app.outbox.deliverDue();
+    assert.equal(mailbox.to('x@example.org').length, 0);
   });
 });

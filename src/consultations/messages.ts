@@ -411,6 +411,73 @@ export const messages = {
     id: 'Komentar Anda pada konsultasi publik',
     en: 'Your comments on public consultations',
   },
+  'consultation.followedByYou': { id: 'Konsultasi publik yang Anda ikuti', en: 'Public consultations you follow' },
+  'consultation.follow.title': { id: 'Ikuti konsultasi ini', en: 'Follow this consultation' },
+  'consultation.follow.lead': {
+    id: 'Kami kabari saat masa komentar dibuka, tiga hari sebelum ditutup, saat ditutup, dan saat laporannya terbit. Kami juga kabari bila jadwalnya berubah. Anda diminta mengonfirmasi lebih dahulu, dan setiap email berisi tautan untuk berhenti.',
+    en: 'We tell you when comments open, three days before they close, when they close and when the report is out. We also tell you if the dates change. You confirm first, and every message has a link to stop.',
+  },
+  'consultation.follow.button': { id: 'Ikuti', en: 'Follow' },
+  'consultation.follow.sent': {
+    id: 'Periksa email Anda dan buka tautan konfirmasinya.',
+    en: 'Check your email and open the confirmation link.',
+  },
+  'consultation.follow.confirmed': {
+    id: 'Terima kasih, Anda mengikuti konsultasi ini.',
+    en: 'Thank you, you follow this consultation now.',
+  },
+  'consultation.follow.badBody': {
+    id: 'Tautan konfirmasi ini tidak dikenal. Minta lagi dari halaman konsultasinya.',
+    en: "This confirmation link is unknown. Ask again from the consultation's page.",
+  },
+  'consultation.follow.stopped': {
+    id: 'Kami tidak akan mengirim kabar konsultasi ini lagi ke alamat Anda.',
+    en: 'We will not send news of this consultation to your address any more.',
+  },
+  'consultation.mail.follow.subject': { id: 'Konfirmasi: ikuti {title}', en: 'Confirm: follow {title}' },
+  'consultation.mail.follow.body': {
+    id: 'Anda (atau seseorang dengan alamat Anda) ingin mengikuti konsultasi publik "{title}".\n\nKonfirmasi di sini:\n{link}\n\nAbaikan email ini bila bukan Anda.\n\n{site}',
+    en: 'You (or someone with your address) asked to follow the public consultation "{title}".\n\nConfirm here:\n{link}\n\nIgnore this message if it was not you.\n\n{site}',
+  },
+  'consultation.mail.opened.subject': { id: 'Komentar dibuka: {title}', en: 'Open for comments: {title}' },
+  'consultation.mail.opened.body': {
+    id: 'Konsultasi publik "{title}" kini menerima komentar sampai {until}.\n\nBaca dan beri komentar:\n{link}\n\nBerhenti mengikuti:\n{stop}\n\n{site}',
+    en: 'The public consultation "{title}" takes comments until {until}.\n\nRead and comment:\n{link}\n\nStop following:\n{stop}\n\n{site}',
+  },
+  'consultation.mail.closingSoon.subject': {
+    id: 'Komentar ditutup {until}: {title}',
+    en: 'Comments close on {until}: {title}',
+  },
+  'consultation.mail.closingSoon.body': {
+    id: 'Masa komentar konsultasi publik "{title}" berakhir {until}. Sampaikan pendapat Anda sebelum itu.\n\n{link}\n\nBerhenti mengikuti:\n{stop}\n\n{site}',
+    en: 'Comments on the public consultation "{title}" close on {until}. Have your say before then.\n\n{link}\n\nStop following:\n{stop}\n\n{site}',
+  },
+  'consultation.mail.closed.subject': { id: 'Komentar ditutup: {title}', en: 'Comments closed: {title}' },
+  'consultation.mail.closed.body': {
+    id: 'Masa komentar konsultasi publik "{title}" sudah berakhir. DPRD menanggapi setiap komentar. Laporannya terbit paling lambat {due}.\n\n{link}\n\nBerhenti mengikuti:\n{stop}\n\n{site}',
+    en: 'Comments on the public consultation "{title}" have closed. The council answers every comment. The report is out by {due}.\n\n{link}\n\nStop following:\n{stop}\n\n{site}',
+  },
+  'consultation.mail.reportOut.subject': { id: 'Laporan konsultasi: {title}', en: 'Consultation report: {title}' },
+  'consultation.mail.reportOut.body': {
+    id: 'Laporan konsultasi publik "{title}" sudah terbit. Di sana ada apa yang kami dengar dan apa yang kami lakukan.\n\n{link}\n\nBerhenti mengikuti:\n{stop}\n\n{site}',
+    en: 'The report of the public consultation "{title}" is out. It says what we heard and what we did.\n\n{link}\n\nStop following:\n{stop}\n\n{site}',
+  },
+  'consultation.mail.changed.subject': { id: 'Jadwal berubah: {title}', en: 'New dates: {title}' },
+  'consultation.mail.changed.body': {
+    id: 'Jadwal konsultasi publik "{title}" berubah. Komentar diterima {from} sampai {until}. Laporan terbit paling lambat {due}.\n\n{link}\n\nBerhenti mengikuti:\n{stop}\n\n{site}',
+    en: 'The public consultation "{title}" has new dates. Comments are taken from {from} until {until}. The report is out by {due}.\n\n{link}\n\nStop following:\n{stop}\n\n{site}',
+  },
+  'consultation.push.opened': { id: 'Komentar dibuka sampai {until}.', en: 'Open for comments until {until}.' },
+  'consultation.push.closingSoon': { id: 'Komentar ditutup {until}.', en: 'Comments close on {until}.' },
+  'consultation.push.closed': {
+    id: 'Komentar ditutup. Laporan terbit paling lambat {due}.',
+    en: 'Comments are closed. The report is out by {due}.',
+  },
+  'consultation.push.report': { id: 'Laporannya sudah terbit.', en: 'The report is out.' },
+  'consultation.push.changed': {
+    id: 'Jadwal baru: komentar {from} sampai {until}.',
+    en: 'New dates: comments from {from} until {until}.',
+  },
   'consultation.mail.report.subject': { id: 'Laporan konsultasi: {title}', en: 'Consultation report: {title}' },
   'consultation.mail.report.body': {
     id: 'Yth. {name},\n\nTerima kasih atas komentar Anda pada konsultasi publik "{title}". Laporan hasil konsultasi sudah terbit:\n{link}\n\nTindak lanjut komentar Anda:\n{comments}\n\n{site}',

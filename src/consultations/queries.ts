@@ -2,7 +2,7 @@
 import { type Insertable, sql, type Updateable } from 'kysely';
 import type { Db } from '../db/index.ts';
 import { newestRows } from '../db/newest-rows.ts';
-import type { CommentFate, CommentStatus, Database, Stance, StatementVote } from '../db/schema.ts';
+import type { CommentFate, CommentStatus, Database, FollowersTold, Stance, StatementVote } from '../db/schema.ts';
 
 const consultationColumns = [
   'consultation.id',
@@ -19,6 +19,7 @@ const consultationColumns = [
   'consultation.email_comments',
   'consultation.report_summary',
   'consultation.report_published_at',
+  'consultation.followers_told',
   'consultation.created_at',
   'consultation.updated_at',
   'raperda.title as raperda_title',
@@ -72,6 +73,26 @@ export function updateConsultation(db: Db, id: number, values: Updateable<Databa
     .set({ ...values, updated_at: new Date() })
     .where('id', '=', id)
     .execute();
+}
+
+/**
+ * Records that followers are being told `to`, only if nobody told them since `from` was read: the
+ * job's claim, so two instances never send the same news twice.
+ */
+export async function markFollowersTold(
+  db: Db,
+  id: number,
+  from: FollowersTold | null,
+  to: FollowersTold | null,
+): Promise<boolean> {
+  const row = await db
+    .updateTable('consultation')
+    .set({ followers_told: to })
+    .where('id', '=', id)
+    .where((eb) => (from === null ? eb('followers_told', 'is', null) : eb('followers_told', '=', from)))
+    .returning('id')
+    .executeTakeFirst();
+  return row !== undefined;
 }
 
 export function raperdaTitle(db: Db, councilId: number, id: number) {

@@ -14,6 +14,7 @@ import { getCouncil } from '../council/service.ts';
 import { deps, signedIn } from '../platform/auth.ts';
 import { NotFoundError } from '../platform/errors.tsx';
 import { atomFeed, csv } from '../platform/feeds.ts';
+import { registerFollowLinks } from '../platform/follow-routes.tsx';
 import type { MessageKey } from '../platform/i18n.ts';
 import { multipartBody } from '../platform/multipart.ts';
 import { can } from '../platform/permissions.ts';
@@ -38,6 +39,7 @@ import {
   createConsultation,
   draftDocuments,
   figures,
+  followConsultation,
   formValues,
   giveStance,
   heldStatements,
@@ -146,6 +148,8 @@ const notices: Record<string, MessageKey> = {
   'data-dihapus': 'consultation.notice.unlinked',
   ditarik: 'consultation.notice.withdrawn',
   terlambat: 'consultation.notice.lateConfirm',
+  ikuti: 'consultation.follow.sent',
+  dikonfirmasi: 'consultation.follow.confirmed',
 };
 const noticeOf = (request: FastifyRequest) => {
   const key = queryText(request, 'pesan');
@@ -188,6 +192,7 @@ const ReleaseBody = Type.Object({ _csrf: optionalText(200), action: optionalText
 const StanceBody = Type.Object({ _csrf: optionalText(200), stance: optionalText(20) });
 const ReportBody = Type.Object({ _csrf: optionalText(200), reason: optionalText(2_000) });
 const EmptyBody = Type.Object({ _csrf: optionalText(200) });
+const FollowBody = Type.Object({ _csrf: optionalText(200), 'follow-email': optionalText(400) });
 const ConsultationBody = Type.Object({
   _csrf: optionalText(200),
   kind: optionalText(20),
@@ -261,17 +266,46 @@ export const consultationRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
   );
 
+  const consultationView = async (request: FastifyRequest, reply: FastifyReply, id: number, error?: string) => {
+    const record = await consultation(deps(app), id, isStaff(request));
+    if (record === undefined) throw new NotFoundError('consultation');
+    return renderForm(
+      request,
+      reply,
+      (ctx, csrf) => (
+        <ConsultationPage ctx={ctx} csrf={csrf} record={record} notice={noticeOf(request)} error={error} />
+      ),
+      error === undefined ? 200 : 400,
+    );
+  };
+
   app.get(
     '/konsultasi/:id',
     { config: { access: 'public' }, schema: { hide: true, params: IdParams, querystring: Query } },
+    (request, reply) => consultationView(request, reply, request.params.id),
+  );
+
+  app.post(
+    '/konsultasi/:id/ikuti',
+    {
+      config: { access: 'public', rateLimit: { max: 10, timeWindow: '10 minutes' } },
+      schema: { hide: true, params: IdParams, body: FollowBody },
+    },
     async (request, reply) => {
-      const record = await consultation(deps(app), request.params.id, isStaff(request));
-      if (record === undefined) throw new NotFoundError('consultation');
-      return renderPage(request, reply, (ctx) => (
-        <ConsultationPage ctx={ctx} record={record} notice={noticeOf(request)} />
-      ));
+      const { id } = request.params;
+      const result = await followConsultation(deps(app), id, request.body['follow-email'] ?? '');
+      if (result.ok) {
+        app.outbox.kick();
+        return reply.redirect(`/konsultasi/${id}?pesan=ikuti#ikuti`, 303);
+      }
+      if (result.problem === 'missing') throw new NotFoundError('consultation');
+      return consultationView(request, reply, id, request.t('form.email'));
     },
   );
+  registerFollowLinks(app, 'consultation', {
+    unknownConfirmation: 'consultation.follow.badBody',
+    stopped: 'consultation.follow.stopped',
+  });
 
   const sectionView = async (
     request: FastifyRequest,

@@ -10,18 +10,30 @@
 import { contactsOf } from '../accounts/service.ts';
 import { meeting as agendaMeeting } from '../agenda/service.ts';
 import { type Body, type CouncilStructure, getCouncil, type Kecamatan } from '../council/service.ts';
-import type { CommentFate, CommentStatus, ConsultationKind, Stance, StatementVote } from '../db/schema.ts';
+import type { Db } from '../db/index.ts';
+import type {
+  CommentFate,
+  CommentStatus,
+  ConsultationKind,
+  FollowersTold,
+  Stance,
+  StatementVote,
+} from '../db/schema.ts';
 import { documentFile as draftDocumentFile, draft as draftRecord } from '../drafts/service.ts';
 import { recordAudit } from '../platform/audit.ts';
 import { isEmail, normaliseEmail } from '../platform/contact.ts';
 import { hashToken, newToken } from '../platform/crypto.ts';
 import type { CurrentUser, Deps } from '../platform/deps.ts';
 import type { PersonalDataHooks, SitemapEntry, WaitingWork } from '../platform/feature.ts';
-import { translator } from '../platform/i18n.ts';
+import { dayOf } from '../platform/format.ts';
+import { type MessageKey, translator } from '../platform/i18n.ts';
+import type { Job } from '../platform/jobs.ts';
 import { enqueueMessage } from '../platform/outbox.ts';
 import { isPdf, PdfUnreadableError, pdfText } from '../platform/pdf.ts';
 import { can } from '../platform/permissions.ts';
+import { pushToFollowers } from '../platform/push.ts';
 import { SITEMAP_LIMIT } from '../platform/sitemap.ts';
+import { askToFollow, confirmedSubscribers, followSection, stopLink } from '../platform/subscriptions.ts';
 import type { UploadedFile } from '../platform/uploads.ts';
 import { type FieldError, isSingleLine } from '../platform/validation.ts';
 import { isCalendarDay, jakartaDay } from '../platform/working-days.ts';
@@ -431,9 +443,21 @@ export async function updateConsultation(
   if (current === undefined) return undefined;
   const checked = await checkConsultation(deps, structure, input);
   if (!checked.ok) return checked;
+  const v = checked.values;
+  const moved =
+    current.report_published_at === null &&
+    (v.opens_on !== current.opens_on ||
+      v.comments_from !== current.comments_from ||
+      v.comments_until !== current.comments_until ||
+      v.report_due !== current.report_due);
   await deps.db.transaction().execute(async (trx) => {
-    await q.updateConsultation(trx, id, checked.values);
+    await q.updateConsultation(trx, id, v);
     await audit(trx, user, 'consultation.changed', id, ip);
+    if (!moved) return;
+    // The new timetable is the news; what the job would announce next starts from where it now stands.
+    const changed = toConsultation(structure, { ...current, ...v }, today());
+    await q.markFollowersTold(trx, id, current.followers_told, followersNews(changed));
+    await tellFollowers(trx, deps, structure.council.name, changed, 'changed');
   });
   return { ok: true, id };
 }
@@ -1200,8 +1224,21 @@ export async function publishReport(
   ];
   const c = record.consultation;
   await deps.db.transaction().execute(async (trx) => {
-    await q.updateConsultation(trx, id, { report_summary: summary, report_published_at: new Date() });
+    await q.updateConsultation(trx, id, {
+      report_summary: summary,
+      report_published_at: new Date(),
+      followers_told: 'report',
+    });
     await audit(trx, user, 'consultation.report-published', id, ip, { told: people.length });
+    // Followers who also commented get the mail below with their own comments' fate instead.
+    await tellFollowers(
+      trx,
+      deps,
+      structure.council.name,
+      c,
+      'report',
+      new Set(people.map((p) => normaliseEmail(p.email))),
+    );
     for (const person of people) {
       const own = published.filter(person.own);
       await enqueueMessage(trx, deps.sealer, {
@@ -1522,13 +1559,168 @@ export async function waitingConsultations(deps: Deps, user: CurrentUser): Promi
 }
 
 /** The comments a person wrote, on /akun and in their copy of their data; erasure removes their name. */
+// ------------------------------------------------------------------------------ following
+
+/** Comments closing within this many days (counting today) is worth a reminder to followers. */
+export const CLOSING_SOON_DAYS = 3;
+
+/** Where a consultation's timetable stands, as its followers hear of it; null before comments open. */
+export function followersNews(c: Consultation): FollowersTold | null {
+  if (c.phase === 'report') return 'report';
+  if (c.phase === 'closing') return 'closing';
+  if (c.phase === 'comments') return c.daysLeft <= CLOSING_SOON_DAYS ? 'closing-soon' : 'comments';
+  return null;
+}
+
+type News = FollowersTold | 'changed';
+const newsTexts: Record<News, { subject: MessageKey; body: MessageKey; push: MessageKey }> = {
+  comments: {
+    subject: 'consultation.mail.opened.subject',
+    body: 'consultation.mail.opened.body',
+    push: 'consultation.push.opened',
+  },
+  'closing-soon': {
+    subject: 'consultation.mail.closingSoon.subject',
+    body: 'consultation.mail.closingSoon.body',
+    push: 'consultation.push.closingSoon',
+  },
+  closing: {
+    subject: 'consultation.mail.closed.subject',
+    body: 'consultation.mail.closed.body',
+    push: 'consultation.push.closed',
+  },
+  report: {
+    subject: 'consultation.mail.reportOut.subject',
+    body: 'consultation.mail.reportOut.body',
+    push: 'consultation.push.report',
+  },
+  changed: {
+    subject: 'consultation.mail.changed.subject',
+    body: 'consultation.mail.changed.body',
+    push: 'consultation.push.changed',
+  },
+};
+
+/**
+ * Tells everyone who follows the consultation (push, and email with a stop link) one piece of
+ * news, in the caller's transaction; `skip` holds addresses told otherwise.
+ */
+async function tellFollowers(
+  db: Db,
+  deps: Deps,
+  council: string,
+  c: Consultation,
+  news: News,
+  skip: ReadonlySet<string> = new Set(),
+): Promise<void> {
+  const lang = deps.config.defaultLanguage;
+  const t = translator(lang);
+  const words = newsTexts[news];
+  const path = news === 'report' ? `/konsultasi/${c.id}/laporan` : `/konsultasi/${c.id}`;
+  const dates = {
+    from: dayOf({ lang }, c.commentsFrom),
+    until: dayOf({ lang }, c.commentsUntil),
+    due: dayOf({ lang }, c.reportDue),
+  };
+  const subject = { type: 'consultation', id: c.id } as const;
+  await pushToFollowers(db, deps.sealer, subject, { title: c.title, body: t(words.push, dates), url: path });
+  for (const follower of await confirmedSubscribers(db, deps.sealer, subject)) {
+    if (skip.has(follower.email)) continue;
+    await enqueueMessage(db, deps.sealer, {
+      channel: 'email',
+      to: follower.email,
+      subject: t(words.subject, { ...dates, title: c.title }),
+      text: t(words.body, {
+        ...dates,
+        title: c.title,
+        link: `${deps.config.publicBaseUrl}${path}`,
+        stop: stopLink(deps, 'consultation', follower.id),
+        site: council,
+      }),
+      topic: `consultation:${c.id}`,
+    });
+  }
+}
+
+/** Asks to follow a consultation the public can see: a link to confirm goes to the address first. */
+export async function followConsultation(
+  deps: Deps,
+  id: number,
+  rawEmail: string,
+): Promise<{ ok: true } | { ok: false; problem: 'email' | 'missing' }> {
+  const record = await consultation(deps, id);
+  if (record === undefined) return { ok: false, problem: 'missing' };
+  const structure = await getCouncil(deps.db);
+  const t = translator(deps.config.defaultLanguage);
+  const title = record.consultation.title;
+  return askToFollow(deps, { type: 'consultation', id }, rawEmail, (link) => ({
+    subject: t('consultation.mail.follow.subject', { title }),
+    text: t('consultation.mail.follow.body', { title, link, site: structure.council.name }),
+  }));
+}
+
+/**
+ * Tells followers each step of the timetable once: comments open, a few days left, comments
+ * closed (the report is told when staff publish it). Claimed row by row, so a second instance
+ * running at the same moment sends nothing twice. Returns how many consultations had news.
+ */
+export async function tellFollowersOfTimetable(deps: Deps): Promise<number> {
+  const structure = await getCouncil(deps.db);
+  const day = today();
+  let told = 0;
+  for (const row of await q.consultations(deps.db, structure.council.id, day)) {
+    const c = toConsultation(structure, row, day);
+    const now = followersNews(c);
+    if (now === null || now === 'report' || now === row.followers_told) continue;
+    // Comments that open with only a few days left are announced as open, once, not twice.
+    const news = now === 'closing-soon' && row.followers_told !== 'comments' ? 'comments' : now;
+    const claimed = await deps.db.transaction().execute(async (trx) => {
+      if (!(await q.markFollowersTold(trx, c.id, row.followers_told, now))) return false;
+      await tellFollowers(trx, deps, structure.council.name, c, news);
+      return true;
+    });
+    if (claimed) told += 1;
+  }
+  return told;
+}
+
+export function consultationJobs(deps: Deps, kick: () => void): Job[] {
+  return [
+    {
+      name: 'consultations.tell-followers',
+      everyMs: 15 * 60 * 1000,
+      run: async () => {
+        if ((await tellFollowersOfTimetable(deps)) > 0) kick();
+      },
+    },
+  ];
+}
+
 export const consultationPersonalData: PersonalDataHooks = {
   async copy(deps, subject) {
-    const [rows, statements] = await Promise.all([
+    const structure = await getCouncil(deps.db);
+    const day = today();
+    const [rows, statements, followed] = await Promise.all([
       q.commentsOfPerson(deps.db, subject.userId, subject.emailLookup),
       q.statementsOfUser(deps.db, subject.userId),
+      followSection(
+        deps,
+        subject,
+        'consultation',
+        { key: 'followedConsultations', title: 'consultation.followedByYou' },
+        async (ids) =>
+          (await q.consultations(deps.db, structure.council.id, undefined))
+            .filter((r) => ids.includes(r.id))
+            .map((r) => ({
+              id: r.id,
+              href: `/konsultasi/${r.id}`,
+              text: r.title,
+              state: `consultation.phase.${phaseOf(r, day)}`,
+            })),
+      ),
     ]);
     return [
+      followed,
       {
         key: 'consultationComments',
         title: 'consultation.yourComments',

@@ -35,6 +35,7 @@ import * as m0029 from './migrations/0029-submission-keys.ts';
 import * as m0030 from './migrations/0030-text-messages.ts';
 import * as m0031 from './migrations/0031-kiosk-calls.ts';
 import * as m0032 from './migrations/0032-push.ts';
+import * as m0033 from './migrations/0033-consultation-followers.ts';
 
 const migrations: Record<string, Migration> = {
   '0001-council': m0001,
@@ -69,6 +70,7 @@ const migrations: Record<string, Migration> = {
   '0030-text-messages': m0030,
   '0031-kiosk-calls': m0031,
   '0032-push': m0032,
+  '0033-consultation-followers': m0033,
 };
 
 /** Thrown when the database could not be brought to the latest schema. */

@@ -493,7 +493,7 @@ export interface RaperdaDocumentTable extends Timestamps {
 
 export interface SubscriptionTable extends Timestamps {
   id: Id;
-  subject_type: 'raperda' | 'project' | 'aspiration' | 'forum';
+  subject_type: 'raperda' | 'project' | 'aspiration' | 'forum' | 'consultation';
   subject_id: number;
   email_sealed: string;
   email_lookup: string;
@@ -616,8 +616,13 @@ export interface ConsultationTable extends Timestamps {
   email_comments: ColumnType<boolean, boolean | undefined, boolean>;
   report_summary: string | null;
   report_published_at: Date | null;
+  /** What its followers were last told of its timetable; null before comments open. */
+  followers_told: ColumnType<FollowersTold | null, FollowersTold | null | undefined, FollowersTold | null>;
   created_by: number | null;
 }
+
+/** The news of a consultation's timetable its followers get, each once. */
+export type FollowersTold = 'comments' | 'closing-soon' | 'closing' | 'report';
 
 export interface ConsultationSectionTable extends Timestamps {
   id: Id;

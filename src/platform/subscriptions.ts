@@ -1,5 +1,6 @@
 /**
- * Following something by email (a draft regulation, a project, an aspiration, a forum thread): double opt-in — a link to confirm
+ * Following something by email (a draft regulation, a project, an aspiration, a forum thread, a
+ * consultation): double opt-in — a link to confirm
  * goes to the address and nothing else is sent before it is used — and every later message carries
  * a signed "stop" link that only the portal can make. One table for every kind of subject.
  */
@@ -11,7 +12,7 @@ import type { DataSubject, PersonalDataSection } from './feature.ts';
 import type { MessageKey } from './i18n.ts';
 import { enqueueMessage } from './outbox.ts';
 
-export type SubjectType = 'raperda' | 'project' | 'aspiration' | 'forum';
+export type SubjectType = 'raperda' | 'project' | 'aspiration' | 'forum' | 'consultation';
 
 /** Where each kind of subject has its pages; its confirm and stop links live under them. */
 export const subjectPages: Record<SubjectType, string> = {
@@ -19,6 +20,7 @@ export const subjectPages: Record<SubjectType, string> = {
   project: '/proyek',
   aspiration: '/aspirasi',
   forum: '/forum/utas',
+  consultation: '/konsultasi',
 };
 export interface Subject {
   type: SubjectType;

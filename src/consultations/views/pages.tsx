@@ -17,6 +17,7 @@ import {
   Tag,
   type TagTone,
 } from '../../platform/views/components.tsx';
+import { FollowForm } from '../../platform/views/follow.tsx';
 import {
   CheckboxField,
   CsrfField,
@@ -131,12 +132,17 @@ function StanceCounts({ ctx, counts }: { ctx: PageContext; counts: Record<(typeo
 
 export function ConsultationPage({
   ctx,
+  csrf,
   record,
   notice,
+  error,
 }: {
   ctx: PageContext;
+  csrf: string;
   record: ConsultationRecord;
   notice?: string | undefined;
+  /** What is wrong with the address given to follow it. */
+  error?: string | undefined;
 }) {
   const { t } = ctx;
   const c = record.consultation;
@@ -244,6 +250,18 @@ export function ConsultationPage({
           <a href={`/konsultasi/${c.id}/unduh/komentar.json`}>JSON</a>
         </li>
       </ul>
+      {c.phase === 'report' ? null : (
+        <FollowForm
+          ctx={ctx}
+          csrf={csrf}
+          action={`/konsultasi/${c.id}/ikuti`}
+          title={t('consultation.follow.title')}
+          lead={t('consultation.follow.lead')}
+          button={t('consultation.follow.button')}
+          error={error}
+          follow={{ type: 'consultation', id: c.id }}
+        />
+      )}
     </Layout>
   );
 }
