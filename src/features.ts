@@ -29,6 +29,7 @@ import { feature as projects } from './projects/index.ts';
 import { feature as regulations } from './regulations/index.ts';
 import { feature as reses } from './reses/index.ts';
 import { feature as search } from './search/index.ts';
+import { feature as surveys } from './surveys/index.ts';
 import { feature as textMessages } from './text-messages/index.ts';
 
 export const features: readonly Feature[] = [
@@ -52,6 +53,7 @@ export const features: readonly Feature[] = [
   kiosk,
   reses,
   pokir,
+  surveys,
   budget,
   projects,
   openData,

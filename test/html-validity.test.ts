@@ -32,6 +32,7 @@ const mainPages = [
   '/janji-temu',
   '/reses',
   '/pokir',
+  '/survei',
   '/data',
 ];
 const pages = [

@@ -52,6 +52,8 @@ function example(url: string): string {
     foto: '1',
     section: '1',
     kind: 'komisi',
+    child: '1',
+    format: 'csv',
   };
   return url.replace(/:(\w+)/g, (_m, name: string) => {
     const value = values[name];

@@ -58,6 +58,7 @@ describe('search engines', () => {
       '/janji-temu',
       '/reses',
       '/pokir',
+      '/survei',
       '/istilah',
     ])
       assert.ok(all.includes(`http://localhost:3000${page}`), page);

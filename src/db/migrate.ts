@@ -36,6 +36,7 @@ import * as m0030 from './migrations/0030-text-messages.ts';
 import * as m0031 from './migrations/0031-kiosk-calls.ts';
 import * as m0032 from './migrations/0032-push.ts';
 import * as m0033 from './migrations/0033-consultation-followers.ts';
+import * as m0034 from './migrations/0034-surveys.ts';
 
 const migrations: Record<string, Migration> = {
   '0001-council': m0001,
@@ -71,6 +72,7 @@ const migrations: Record<string, Migration> = {
   '0031-kiosk-calls': m0031,
   '0032-push': m0032,
   '0033-consultation-followers': m0033,
+  '0034-surveys': m0034,
 };
 
 /** Thrown when the database could not be brought to the latest schema. */

@@ -979,6 +979,101 @@ export interface PushFollowTable extends Timestamps {
   subject_id: number;
 }
 
+export type SurveyKind = 'general' | 'ikm';
+export type SurveyServiceUnit = 'aspiration' | 'information' | 'aspiration_room';
+export type SurveyAudience = 'everyone' | 'service_users' | 'sample';
+export type SurveyStatus = 'draft' | 'published' | 'closed';
+export type SurveyQuestionKind =
+  | 'single'
+  | 'multiple'
+  | 'likert4'
+  | 'likert5'
+  | 'number'
+  | 'short_text'
+  | 'long_text'
+  | 'matrix';
+
+export interface SurveyTable extends Timestamps {
+  id: Id;
+  council_id: number;
+  kind: SurveyKind;
+  title: string;
+  intro: ColumnType<string, string | undefined, string>;
+  service_unit: SurveyServiceUnit | null;
+  opens_on: string;
+  closes_on: string;
+  audience: ColumnType<SurveyAudience, SurveyAudience | undefined, SurveyAudience>;
+  anonymous: ColumnType<boolean, boolean | undefined, boolean>;
+  status: ColumnType<SurveyStatus, SurveyStatus | undefined, SurveyStatus>;
+  version: ColumnType<number, number | undefined, number>;
+  previous_id: number | null;
+  created_by: number | null;
+  published_at: Date | null;
+  closed_at: Date | null;
+}
+
+export interface SurveySectionTable extends Timestamps {
+  id: Id;
+  survey_id: number;
+  position: number;
+  title: string;
+  intro: ColumnType<string, string | undefined, string>;
+  /** A section of a ready-made survey, worded by the messages in the reader's language. */
+  template_key: string | null;
+}
+
+export interface SurveyQuestionTable extends Timestamps {
+  id: Id;
+  survey_id: number;
+  section_id: number;
+  position: number;
+  code: string;
+  kind: SurveyQuestionKind;
+  prompt: string;
+  help: ColumnType<string, string | undefined, string>;
+  required: ColumnType<boolean, boolean | undefined, boolean>;
+  min_value: number | null;
+  max_value: number | null;
+  show_if_question_id: number | null;
+  show_if_value: string | null;
+  ikm_element: number | null;
+  /** A question of a ready-made survey (the IKM's profile, its suggestion), worded by the messages. */
+  template_key: string | null;
+}
+
+export interface SurveyChoiceTable extends Timestamps {
+  id: Id;
+  question_id: number;
+  role: 'option' | 'row';
+  position: number;
+  value: string;
+  label: string;
+}
+
+export interface SurveyResponseTable extends Timestamps {
+  id: Id;
+  survey_id: number;
+  resume_hash: string;
+  user_id: number | null;
+  section_position: ColumnType<number, number | undefined, number>;
+  submitted_at: Date | null;
+}
+
+export interface SurveyParticipantTable extends Timestamps {
+  id: Id;
+  survey_id: number;
+  user_id: number;
+}
+
+export interface SurveyAnswerTable extends Timestamps {
+  id: Id;
+  response_id: number;
+  question_id: number;
+  item: ColumnType<string, string | undefined, string>;
+  value: string;
+  score: number | null;
+}
+
 export interface Database {
   push_subscription: PushSubscriptionTable;
   push_follow: PushFollowTable;
@@ -987,6 +1082,13 @@ export interface Database {
   text_message_in: TextMessageInTable;
   text_conversation: TextConversationTable;
   text_conversation_photo: TextConversationPhotoTable;
+  survey: SurveyTable;
+  survey_section: SurveySectionTable;
+  survey_question: SurveyQuestionTable;
+  survey_choice: SurveyChoiceTable;
+  survey_response: SurveyResponseTable;
+  survey_participant: SurveyParticipantTable;
+  survey_answer: SurveyAnswerTable;
   consultation_statement: ConsultationStatementTable;
   consultation_statement_vote: ConsultationStatementVoteTable;
   forum_thread: ForumThreadTable;

@@ -97,6 +97,7 @@ export const messages = {
   'nav.consultations': { id: 'Konsultasi', en: 'Consultations' },
   'nav.appointments': { id: 'Janji temu', en: 'Appointments' },
   'nav.reses': { id: 'Reses', en: 'Recess' },
+  'nav.surveys': { id: 'Survei', en: 'Surveys' },
   'nav.pokir': { id: 'Pokir', en: 'Pokir' },
   'nav.forum': { id: 'Forum', en: 'Forum' },
   'moderation.reportReason': { id: 'Apa yang melanggar aturan?', en: 'What breaks the rules?' },

@@ -60,6 +60,8 @@ export const grants = {
   'reses.periods': ['staff', 'administrator'],
   /** Assemble the council's pokir from aspirations, record their steps, link the projects they became. */
   'pokir.manage': ['staff', 'administrator'],
+  /** Build, publish and close surveys (the IKM too); see their results any time; download raw answers. */
+  'surveys.manage': ['staff', 'administrator'],
   /** Edit the council's service settings: categories, targets, verification period, holidays. */
   'council.configure': ['administrator'],
   /** Issue and revoke the keys of applications that file aspirations through Open311. */

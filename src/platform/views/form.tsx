@@ -473,7 +473,7 @@ export function TextArea({
   label: string;
   value: string | undefined;
   error: string | undefined;
-  hint?: string;
+  hint?: string | undefined;
   rows?: number;
   maxLength?: number;
 }) {

@@ -22,6 +22,7 @@ const navigation: { href: string; label: MessageKey }[] = [
   { href: '/janji-temu', label: 'nav.appointments' },
   { href: '/reses', label: 'nav.reses' },
   { href: '/pokir', label: 'nav.pokir' },
+  { href: '/survei', label: 'nav.surveys' },
 ];
 
 const textSizes: { size: TextSize; label: MessageKey }[] = [

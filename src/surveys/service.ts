@@ -1,0 +1,1024 @@
+/**
+ * Surveys. Staff build a survey in sections of questions (choices, Likert scales, numbers, text,
+ * matrices; a question may show only when an earlier section's answer is given), or take the
+ * ready-made IKM questionnaire for a service unit; publish it for a period; close it. People answer
+ * one section a screen, resumable, once each; every raw answer is kept and the figures — the IKM
+ * above all — are recomputed from them. A survey with answers keeps its questions: a change is a
+ * new version.
+ */
+
+import { getCouncil } from '../council/service.ts';
+import type { SurveyQuestionKind, SurveyServiceUnit, SurveyStatus } from '../db/schema.ts';
+import { recordAudit } from '../platform/audit.ts';
+import { hashToken, newToken } from '../platform/crypto.ts';
+import type { CurrentUser, Deps } from '../platform/deps.ts';
+import type { PersonalDataHooks, PersonalDataSection, SitemapEntry } from '../platform/feature.ts';
+import { type Translate, translator } from '../platform/i18n.ts';
+import { type FieldError, isSingleLine } from '../platform/validation.ts';
+import { isCalendarDay, jakartaDay } from '../platform/working-days.ts';
+import { computeIkm, type IkmElement, type IkmResult } from './ikm.ts';
+import * as q from './queries.ts';
+import { ikmTemplate, templateQuestion, templateSection } from './templates.ts';
+
+export const SHORT_TEXT_MAX = 200;
+export const LONG_TEXT_MAX = 4000;
+export const TITLE_MAX = 200;
+export const INTRO_MAX = 4000;
+export const PROMPT_MAX = 500;
+export const CHOICES_MAX = 20;
+export const SERVICE_UNITS: readonly SurveyServiceUnit[] = ['aspiration', 'information', 'aspiration_room'];
+export const QUESTION_KINDS: readonly SurveyQuestionKind[] = [
+  'single',
+  'multiple',
+  'likert4',
+  'likert5',
+  'number',
+  'short_text',
+  'long_text',
+  'matrix',
+];
+/** How many answers one internet address may start in an hour, for open surveys without an account. */
+export const STARTS_PER_HOUR = 30;
+
+export type SurveyProblem =
+  | 'required'
+  | 'invalid'
+  | 'tooLong'
+  | 'oneLine'
+  | 'order'
+  | 'choices'
+  | 'rows'
+  | 'range'
+  | 'locked'
+  | 'empty'
+  | 'taken';
+export type SurveyError = FieldError<SurveyProblem>;
+
+export type AnswerProblem = 'required' | 'choice' | 'number' | 'min' | 'max' | 'tooLong' | 'oneLine' | 'rows';
+export interface AnswerError {
+  field: string;
+  problem: AnswerProblem;
+  max?: number;
+}
+
+/** Where a survey stands for the people who may answer it, on a given day. */
+export type SurveyPhase = 'draft' | 'upcoming' | 'open' | 'ended';
+
+export interface Survey {
+  id: number;
+  kind: 'general' | 'ikm';
+  title: string;
+  intro: string;
+  serviceUnit: SurveyServiceUnit | null;
+  opensOn: string;
+  closesOn: string;
+  anonymous: boolean;
+  status: SurveyStatus;
+  version: number;
+  previousId: number | null;
+  publishedAt: Date | null;
+  closedAt: Date | null;
+  updatedAt: Date;
+  phase: SurveyPhase;
+}
+
+export interface SurveySummary extends Survey {
+  submitted: number;
+  started: number;
+}
+
+export interface Choice {
+  value: string;
+  label: string;
+}
+
+export interface Question {
+  id: number;
+  sectionId: number;
+  code: string;
+  kind: SurveyQuestionKind;
+  prompt: string;
+  help: string;
+  required: boolean;
+  min: number | null;
+  max: number | null;
+  /** Shown only when an earlier question was answered with this value. */
+  showIf: { questionId: number; value: string } | null;
+  ikmElement: number | null;
+  options: Choice[];
+  rows: Choice[];
+}
+
+export interface Section {
+  id: number;
+  position: number;
+  title: string;
+  intro: string;
+  questions: Question[];
+}
+
+export interface SurveyForm {
+  survey: Survey;
+  sections: Section[];
+}
+
+type SurveyRow = NonNullable<Awaited<ReturnType<typeof q.surveyById>>>;
+
+function phaseOf(row: { status: SurveyStatus; opens_on: string; closes_on: string }, today: string): SurveyPhase {
+  if (row.status === 'draft') return 'draft';
+  if (row.status === 'closed' || today > row.closes_on) return 'ended';
+  return today < row.opens_on ? 'upcoming' : 'open';
+}
+
+function surveyOf(row: SurveyRow, t: Translate, today: string): Survey {
+  const unit = row.service_unit;
+  return {
+    id: row.id,
+    kind: row.kind,
+    // A ready-made survey is named in the reader's language.
+    title: row.kind === 'ikm' && unit !== null ? t('survey.ikmTitle', { unit: t(unitKey[unit]) }) : row.title,
+    intro: row.kind === 'ikm' ? t('survey.ikmIntro') : row.intro,
+    serviceUnit: unit,
+    opensOn: row.opens_on,
+    closesOn: row.closes_on,
+    anonymous: row.anonymous,
+    status: row.status,
+    version: row.version,
+    previousId: row.previous_id,
+    publishedAt: row.published_at,
+    closedAt: row.closed_at,
+    updatedAt: row.updated_at,
+    phase: phaseOf(row, today),
+  };
+}
+
+export const unitKey = {
+  aspiration: 'survey.unit.aspiration',
+  information: 'survey.unit.information',
+  aspiration_room: 'survey.unit.aspiration_room',
+} as const;
+
+const today = () => jakartaDay(new Date());
+
+/** Published surveys: those open now, and those ended (whose results are public). */
+export async function publicSurveys(
+  deps: Deps,
+  t: Translate,
+): Promise<{ open: SurveySummary[]; ended: SurveySummary[] }> {
+  const council = await getCouncil(deps.db);
+  const rows = await q.listSurveys(deps.db, council.council.id, ['published', 'closed']);
+  const day = today();
+  const all = rows.map((r) => ({ ...surveyOf(r, t, day), submitted: Number(r.submitted), started: Number(r.started) }));
+  return { open: all.filter((s) => s.phase === 'open'), ended: all.filter((s) => s.phase === 'ended') };
+}
+
+/** Every survey, for the back office. */
+export async function allSurveys(deps: Deps, t: Translate): Promise<SurveySummary[]> {
+  const council = await getCouncil(deps.db);
+  const rows = await q.listSurveys(deps.db, council.council.id, ['draft', 'published', 'closed']);
+  const day = today();
+  return rows.map((r) => ({ ...surveyOf(r, t, day), submitted: Number(r.submitted), started: Number(r.started) }));
+}
+
+/** A survey with its sections and questions, worded for the reader; drafts only when asked for. */
+export async function surveyForm(
+  deps: Deps,
+  id: number,
+  t: Translate,
+  options: { drafts?: boolean } = {},
+): Promise<SurveyForm | undefined> {
+  const council = await getCouncil(deps.db);
+  const row = await q.surveyById(deps.db, council.council.id, id);
+  if (row === undefined || (row.status === 'draft' && options.drafts !== true)) return undefined;
+  const [sectionRows, questionRows, choiceRows] = await Promise.all([
+    q.sectionsOf(deps.db, id),
+    q.questionsOf(deps.db, id),
+    q.choicesOf(deps.db, id),
+  ]);
+  const unit = row.service_unit;
+  const sections: Section[] = sectionRows.map((s) => {
+    const tpl = unit === null ? undefined : templateSection(unit, s.template_key);
+    return {
+      id: s.id,
+      position: s.position,
+      title: tpl === undefined ? s.title : t(tpl.title),
+      intro: s.intro,
+      questions: [],
+    };
+  });
+  for (const r of questionRows) {
+    const tpl = unit === null ? undefined : templateQuestion(unit, r);
+    const choices = choiceRows.filter((c) => c.question_id === r.id);
+    const question: Question = {
+      id: r.id,
+      sectionId: r.section_id,
+      code: r.code,
+      kind: r.kind,
+      prompt: tpl === undefined ? r.prompt : t(tpl.prompt),
+      help: r.help,
+      required: r.required,
+      min: r.min_value,
+      max: r.max_value,
+      showIf:
+        r.show_if_question_id === null || r.show_if_value === null
+          ? null
+          : { questionId: r.show_if_question_id, value: r.show_if_value },
+      ikmElement: r.ikm_element,
+      options: choices
+        .filter((c) => c.role === 'option')
+        .map((c) => {
+          const own = tpl?.options.find((o) => o.value === c.value);
+          return { value: c.value, label: own === undefined ? c.label : t(own.label) };
+        }),
+      rows: choices.filter((c) => c.role === 'row').map((c) => ({ value: c.value, label: c.label })),
+    };
+    sections.find((s) => s.id === r.section_id)?.questions.push(question);
+  }
+  return { survey: surveyOf(row, t, today()), sections };
+}
+
+// ------------------------------------------------------------ answering
+
+export interface Response {
+  id: number;
+  position: number;
+  submitted: boolean;
+}
+
+/** What a person has answered so far: per question, the values given (a matrix's as row=value). */
+export type Answers = Map<number, string[]>;
+
+export type StartResult =
+  | { ok: true; token: string; response: Response }
+  | { ok: false; reason: 'closed' | 'account' | 'already' };
+
+const responseOf = (r: { id: number; section_position: number; submitted_at: Date | null }): Response => ({
+  id: r.id,
+  position: r.section_position,
+  submitted: r.submitted_at !== null,
+});
+
+/**
+ * Starts (or, for an account, takes up again) a person's answers. The key returned is what the
+ * browser keeps to carry on; only its hash is stored.
+ */
+export async function startResponse(deps: Deps, form: SurveyForm, user: CurrentUser | null): Promise<StartResult> {
+  const { survey } = form;
+  if (survey.phase !== 'open') return { ok: false, reason: 'closed' };
+  if (!survey.anonymous && user === null) return { ok: false, reason: 'account' };
+  const { token, hash } = newToken();
+  if (user !== null && !survey.anonymous) {
+    const existing = await q.responseOfUser(deps.db, survey.id, user.id);
+    if (existing !== undefined) {
+      if (existing.submitted_at !== null) return { ok: false, reason: 'already' };
+      await q.replaceResponseHash(deps.db, existing.id, hash);
+      return { ok: true, token, response: responseOf(existing) };
+    }
+  }
+  if (user !== null && survey.anonymous && (await q.hasParticipated(deps.db, survey.id, user.id)))
+    return { ok: false, reason: 'already' };
+  const row = await q.insertResponse(deps.db, {
+    survey_id: survey.id,
+    resume_hash: hash,
+    user_id: survey.anonymous || user === null ? null : user.id,
+  });
+  if (row === undefined) return { ok: false, reason: 'already' };
+  return { ok: true, token, response: responseOf(row) };
+}
+
+/** The answers a browser's key leads to, if they are of this survey. */
+export async function responseByKey(
+  deps: Deps,
+  surveyId: number,
+  key: string | undefined,
+): Promise<{ response: Response; answers: Answers } | undefined> {
+  if (key === undefined || !/^[A-Za-z0-9_-]{20,100}$/.test(key)) return undefined;
+  const row = await q.responseByHash(deps.db, surveyId, hashToken(key));
+  if (row === undefined) return undefined;
+  const answers: Answers = new Map();
+  for (const a of await q.answersOf(deps.db, row.id)) {
+    const list = answers.get(a.question_id) ?? [];
+    list.push(answerToken(a));
+    answers.set(a.question_id, list);
+  }
+  return { response: responseOf(row), answers };
+}
+
+/** One kept answer as the pages compare it: the value, or "row=value" for a matrix's row. */
+const answerToken = (a: { item: string; value: string }) =>
+  a.item === '' || a.item === a.value ? a.value : `${a.item}=${a.value}`;
+
+/** Whether a question is asked, given the answers so far: its condition's answer was given. */
+export function isShown(question: Question, answers: Answers): boolean {
+  if (question.showIf === null) return true;
+  return (answers.get(question.showIf.questionId) ?? []).includes(question.showIf.value);
+}
+
+/** The sections with at least one question to ask, given the answers so far. */
+export function sectionsToAsk(form: SurveyForm, answers: Answers): Section[] {
+  return form.sections.filter((s) => s.questions.some((question) => isShown(question, answers)));
+}
+
+/** The form field of a question, and of one row of a matrix. */
+export const fieldOf = (question: { code: string }, row?: string) =>
+  row === undefined ? `q_${question.code}` : `q_${question.code}--${row}`;
+
+type Sent = Record<string, string | string[] | undefined>;
+const firstOf = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v)?.trim() ?? '';
+const allOf = (v: string | string[] | undefined) => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
+
+type AnswerRow = { question_id: number; item: string; value: string; score: number | null };
+
+/** One question's answer read from the form: the rows to keep, or what is wrong with it. */
+function readAnswer(question: Question, sent: Sent): { rows: AnswerRow[] } | { error: AnswerError } {
+  const field = fieldOf(question);
+  const id = question.id;
+  const choose = (value: string) => question.options.some((o) => o.value === value);
+  switch (question.kind) {
+    case 'single':
+    case 'likert4':
+    case 'likert5': {
+      const value = firstOf(sent[field]);
+      if (value === '') return question.required ? { error: { field, problem: 'required' } } : { rows: [] };
+      if (!choose(value)) return { error: { field, problem: 'choice' } };
+      const score = question.kind === 'single' && question.ikmElement === null ? null : Number.parseInt(value, 10);
+      return { rows: [{ question_id: id, item: '', value, score: Number.isInteger(score) ? score : null }] };
+    }
+    case 'multiple': {
+      const values = [...new Set(allOf(sent[field]).map((v) => v.trim()))].filter((v) => v !== '');
+      if (values.length === 0) return question.required ? { error: { field, problem: 'required' } } : { rows: [] };
+      if (!values.every(choose)) return { error: { field, problem: 'choice' } };
+      return { rows: values.map((value) => ({ question_id: id, item: value, value, score: null })) };
+    }
+    case 'number': {
+      const text = firstOf(sent[field]);
+      if (text === '') return question.required ? { error: { field, problem: 'required' } } : { rows: [] };
+      if (!/^-?\d{1,9}$/.test(text)) return { error: { field, problem: 'number' } };
+      const n = Number.parseInt(text, 10);
+      if (question.min !== null && n < question.min) return { error: { field, problem: 'min', max: question.min } };
+      if (question.max !== null && n > question.max) return { error: { field, problem: 'max', max: question.max } };
+      return { rows: [{ question_id: id, item: '', value: String(n), score: n }] };
+    }
+    case 'short_text':
+    case 'long_text': {
+      const text = firstOf(sent[field]);
+      const max = question.kind === 'short_text' ? SHORT_TEXT_MAX : LONG_TEXT_MAX;
+      if (text === '') return question.required ? { error: { field, problem: 'required' } } : { rows: [] };
+      if (text.length > max) return { error: { field, problem: 'tooLong', max } };
+      if (question.kind === 'short_text' && !isSingleLine(text)) return { error: { field, problem: 'oneLine' } };
+      return { rows: [{ question_id: id, item: '', value: text, score: null }] };
+    }
+    case 'matrix': {
+      const rows: AnswerRow[] = [];
+      for (const row of question.rows) {
+        const value = firstOf(sent[fieldOf(question, row.value)]);
+        if (value === '') continue;
+        if (!choose(value)) return { error: { field: fieldOf(question, row.value), problem: 'choice' } };
+        const score = Number.parseInt(value, 10);
+        rows.push({ question_id: id, item: row.value, value, score: Number.isInteger(score) ? score : null });
+      }
+      if (rows.length === 0 && !question.required) return { rows };
+      if (rows.length < question.rows.length) {
+        const missing = question.rows.find((r) => !rows.some((a) => a.item === r.value));
+        return { error: { field: fieldOf(question, missing?.value), problem: 'rows' } };
+      }
+      return { rows };
+    }
+  }
+}
+
+export type AnswerResult =
+  | { ok: true; next: number | 'done' }
+  | { ok: false; errors: AnswerError[] }
+  | { ok: false; reason: 'closed' | 'already' | 'gone' };
+
+/**
+ * Keeps the answers of one section and moves on (or back). Going back keeps what was answered
+ * well and asks nothing; going on asks every shown question; the last section sends it all.
+ */
+export async function answerSection(
+  deps: Deps,
+  form: SurveyForm,
+  held: { response: Response; answers: Answers },
+  position: number,
+  sent: Sent,
+  direction: 'next' | 'back',
+  user: CurrentUser | null,
+): Promise<AnswerResult> {
+  if (form.survey.phase !== 'open') return { ok: false, reason: 'closed' };
+  if (held.response.submitted) return { ok: false, reason: 'already' };
+  const { answers } = held;
+  const asked = sectionsToAsk(form, answers);
+  const index = asked.findIndex((s) => s.position === position);
+  const section = asked[index];
+  if (section === undefined) return { ok: false, reason: 'gone' };
+  const shown = section.questions.filter((question) => isShown(question, answers));
+  const rows: AnswerRow[] = [];
+  const errors: AnswerError[] = [];
+  for (const question of shown) {
+    const read = readAnswer(question, sent);
+    if ('error' in read) errors.push(read.error);
+    else rows.push(...read.rows);
+  }
+  const kept = direction === 'back' ? rows : errors.length > 0 ? [] : rows;
+  const keptQuestions = direction === 'back' ? [...new Set(rows.map((r) => r.question_id))] : shown.map((x) => x.id);
+  if (direction === 'next' && errors.length > 0) return { ok: false, errors };
+
+  // What the answers will be once these are kept: a later section may now be shown or hidden.
+  for (const id of keptQuestions) answers.delete(id);
+  for (const r of kept) answers.set(r.question_id, [...(answers.get(r.question_id) ?? []), answerToken(r)]);
+  const after = sectionsToAsk(form, answers);
+  const here = after.findIndex((s) => s.position === position);
+  const target = direction === 'back' ? after[here - 1] : after[here + 1];
+  const responseId = held.response.id;
+
+  if (direction === 'next' && target === undefined) {
+    // The last section: keep it, drop answers to questions no longer asked, and send it all.
+    const hidden = form.sections
+      .flatMap((s) => s.questions)
+      .filter((x) => !isShown(x, answers))
+      .map((x) => x.id);
+    const sentOk = await deps.db
+      .transaction()
+      .execute(async (trx) => {
+        await q.replaceAnswers(trx, responseId, [...keptQuestions, ...hidden], kept);
+        if (!(await q.markSubmitted(trx, responseId, new Date()))) return false;
+        if (user !== null && form.survey.anonymous && !(await q.insertParticipant(trx, form.survey.id, user.id)))
+          throw new AlreadyAnswered();
+        return true;
+      })
+      .catch((error: unknown) => {
+        if (error instanceof AlreadyAnswered) return false;
+        throw error;
+      });
+    return sentOk ? { ok: true, next: 'done' } : { ok: false, reason: 'already' };
+  }
+  const next = target?.position ?? position;
+  await deps.db.transaction().execute(async (trx) => {
+    await q.replaceAnswers(trx, responseId, keptQuestions, kept);
+    await q.setPosition(trx, responseId, next);
+  });
+  return { ok: true, next };
+}
+
+/** Thrown when an account's second answer to an anonymous survey meets its first: undoes the send. */
+class AlreadyAnswered extends Error {}
+
+// ------------------------------------------------------------ results
+
+export interface ChoiceCount extends Choice {
+  count: number;
+}
+
+export interface QuestionResult {
+  question: Question;
+  /** How many sent responses answered it. */
+  answered: number;
+  counts: ChoiceCount[];
+  /** A matrix: per row, the count of each option. */
+  rows: { row: Choice; counts: ChoiceCount[] }[];
+  numbers: { mean: number; median: number; min: number; max: number } | null;
+  /** The mean score of a scale (Likert, IKM element). */
+  mean: number | null;
+}
+
+export interface SurveyResults {
+  respondents: number;
+  sections: { section: Section; questions: QuestionResult[] }[];
+  ikm: IkmResult | undefined;
+}
+
+const median = (sorted: number[]) => {
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? (sorted[mid] ?? 0) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
+};
+
+/** Every figure of a survey, recomputed from the raw answers of the sent responses. */
+export async function surveyResults(deps: Deps, form: SurveyForm): Promise<SurveyResults> {
+  const [responses, answers] = await Promise.all([
+    q.submittedResponses(deps.db, form.survey.id),
+    q.submittedAnswers(deps.db, form.survey.id),
+  ]);
+  const byQuestion = new Map<number, typeof answers>();
+  for (const a of answers) byQuestion.set(a.question_id, [...(byQuestion.get(a.question_id) ?? []), a]);
+  const resultOf = (question: Question): QuestionResult => {
+    const mine = byQuestion.get(question.id) ?? [];
+    const countIn = (list: typeof mine) =>
+      question.options.map((o) => ({ ...o, count: list.filter((a) => a.value === o.value).length }));
+    const scores = mine.map((a) => a.score).filter((s): s is number => s !== null);
+    const sorted = [...scores].sort((a, b) => a - b);
+    const mean = scores.length === 0 ? null : scores.reduce((a, b) => a + b, 0) / scores.length;
+    return {
+      question,
+      answered: new Set(mine.map((a) => a.response_id)).size,
+      counts: question.kind === 'matrix' ? [] : countIn(mine),
+      rows: question.rows.map((row) => ({ row, counts: countIn(mine.filter((a) => a.item === row.value)) })),
+      numbers:
+        question.kind === 'number' && sorted.length > 0
+          ? { mean: mean ?? 0, median: median(sorted), min: sorted[0] ?? 0, max: sorted[sorted.length - 1] ?? 0 }
+          : null,
+      mean: question.kind === 'likert4' || question.kind === 'likert5' || question.ikmElement !== null ? mean : null,
+    };
+  };
+  let ikm: IkmResult | undefined;
+  if (form.survey.kind === 'ikm') {
+    const elementOf = new Map<number, IkmElement>();
+    for (const s of form.sections)
+      for (const question of s.questions)
+        if (question.ikmElement !== null) elementOf.set(question.id, question.ikmElement as IkmElement);
+    const perResponse = new Map<number, (number | null)[]>(responses.map((r) => [r.id, Array(9).fill(null)]));
+    for (const a of answers) {
+      const element = elementOf.get(a.question_id);
+      const scores = perResponse.get(a.response_id);
+      if (element !== undefined && scores !== undefined && a.score !== null) scores[element - 1] = a.score;
+    }
+    ikm = computeIkm([...perResponse.values()]);
+  }
+  return {
+    respondents: responses.length,
+    sections: form.sections.map((section) => ({ section, questions: section.questions.map(resultOf) })),
+    ikm,
+  };
+}
+
+/**
+ * The raw answers without who gave them: one row per sent response (numbered in the order they
+ * came, dated to the day), one column per question (a matrix's per row; several choices joined by
+ * "; "). For the CSV and XLSX downloads of staff and for open data.
+ */
+export async function anonymisedAnswers(deps: Deps, form: SurveyForm): Promise<{ header: string[]; rows: string[][] }> {
+  const [responses, answers] = await Promise.all([
+    q.submittedResponses(deps.db, form.survey.id),
+    q.submittedAnswers(deps.db, form.survey.id),
+  ]);
+  const columns: { questionId: number; item?: string; name: string }[] = [];
+  for (const s of form.sections)
+    for (const question of s.questions) {
+      if (question.kind === 'matrix')
+        for (const row of question.rows)
+          columns.push({ questionId: question.id, item: row.value, name: `${question.code}.${row.value}` });
+      else columns.push({ questionId: question.id, name: question.code });
+    }
+  const byResponse = new Map<number, typeof answers>();
+  for (const a of answers) byResponse.set(a.response_id, [...(byResponse.get(a.response_id) ?? []), a]);
+  const rows = responses.map((r, i) => {
+    const mine = byResponse.get(r.id) ?? [];
+    return [
+      String(i + 1),
+      r.submitted_at === null ? '' : jakartaDay(r.submitted_at),
+      ...columns.map((c) =>
+        mine
+          .filter((a) => a.question_id === c.questionId && (c.item === undefined || a.item === c.item))
+          .map((a) => a.value)
+          .join('; '),
+      ),
+    ];
+  });
+  return { header: ['no', 'tanggal', ...columns.map((c) => c.name)], rows };
+}
+
+// ------------------------------------------------------------ building
+
+export interface SurveyInput {
+  title: string;
+  intro: string;
+  opensOn: string;
+  closesOn: string;
+  anonymous: boolean;
+}
+
+function checkPeriod(opensOn: string, closesOn: string, errors: SurveyError[]) {
+  if (opensOn === '') errors.push({ field: 'opensOn', problem: 'required' });
+  else if (!isCalendarDay(opensOn)) errors.push({ field: 'opensOn', problem: 'invalid' });
+  if (closesOn === '') errors.push({ field: 'closesOn', problem: 'required' });
+  else if (!isCalendarDay(closesOn)) errors.push({ field: 'closesOn', problem: 'invalid' });
+  else if (isCalendarDay(opensOn) && closesOn < opensOn) errors.push({ field: 'closesOn', problem: 'order' });
+}
+
+function checkText(
+  field: string,
+  value: string,
+  max: number,
+  errors: SurveyError[],
+  options: { required?: boolean; oneLine?: boolean },
+) {
+  if (value === '') {
+    if (options.required === true) errors.push({ field, problem: 'required' });
+  } else if (value.length > max) errors.push({ field, problem: 'tooLong', max });
+  else if (options.oneLine === true && !isSingleLine(value)) errors.push({ field, problem: 'oneLine' });
+}
+
+type BuildResult = { ok: true; id: number } | { ok: false; errors: SurveyError[] };
+
+const audit = (deps: Deps, user: CurrentUser, action: string, id: number, details?: Record<string, unknown>) =>
+  recordAudit(deps.db, {
+    actorUserId: user.id,
+    actorRole: user.role,
+    action,
+    subjectType: 'survey',
+    subjectId: id,
+    details,
+  });
+
+export async function createSurvey(deps: Deps, user: CurrentUser, input: SurveyInput): Promise<BuildResult> {
+  const errors: SurveyError[] = [];
+  checkText('title', input.title, TITLE_MAX, errors, { required: true, oneLine: true });
+  checkText('intro', input.intro, INTRO_MAX, errors, {});
+  checkPeriod(input.opensOn, input.closesOn, errors);
+  if (errors.length > 0) return { ok: false, errors };
+  const council = await getCouncil(deps.db);
+  const id = await q.insertSurvey(deps.db, {
+    council_id: council.council.id,
+    kind: 'general',
+    title: input.title,
+    intro: input.intro,
+    service_unit: null,
+    opens_on: input.opensOn,
+    closes_on: input.closesOn,
+    anonymous: input.anonymous,
+    created_by: user.id,
+  });
+  await audit(deps, user, 'survey.create', id);
+  return { ok: true, id };
+}
+
+/** A new IKM survey for a service unit and a period, with the regulation's questionnaire. */
+export async function createIkmSurvey(
+  deps: Deps,
+  user: CurrentUser,
+  input: { unit: string; opensOn: string; closesOn: string },
+): Promise<BuildResult> {
+  const errors: SurveyError[] = [];
+  const unit = SERVICE_UNITS.find((u) => u === input.unit);
+  if (unit === undefined) errors.push({ field: 'unit', problem: input.unit === '' ? 'required' : 'invalid' });
+  checkPeriod(input.opensOn, input.closesOn, errors);
+  if (errors.length > 0 || unit === undefined) return { ok: false, errors };
+  const council = await getCouncil(deps.db);
+  const id = await deps.db.transaction().execute(async (trx) => {
+    const id = await q.insertSurvey(trx, {
+      council_id: council.council.id,
+      kind: 'ikm',
+      title: translator('id')('survey.ikmTitle', { unit: translator('id')(unitKey[unit]) }),
+      intro: translator('id')('survey.ikmIntro'),
+      service_unit: unit,
+      opens_on: input.opensOn,
+      closes_on: input.closesOn,
+      anonymous: true,
+      created_by: user.id,
+    });
+    const t = translator('id');
+    for (const section of ikmTemplate(unit)) {
+      const sectionId = await q.insertSection(trx, {
+        survey_id: id,
+        title: t(section.title),
+        template_key: section.key,
+      });
+      for (const question of section.questions) {
+        const questionId = await q.insertQuestion(trx, {
+          survey_id: id,
+          section_id: sectionId,
+          code: question.code,
+          kind: question.kind,
+          prompt: t(question.prompt),
+          required: question.required,
+          ikm_element: question.ikmElement ?? null,
+          template_key: question.templateKey ?? null,
+        });
+        if (questionId === undefined) throw new Error(`IKM template repeats question ${question.code}`);
+        await q.insertChoices(
+          trx,
+          question.options.map((o, i) => ({
+            question_id: questionId,
+            role: 'option',
+            position: i + 1,
+            value: o.value,
+            label: t(o.label),
+          })),
+        );
+      }
+    }
+    return id;
+  });
+  await audit(deps, user, 'survey.create', id, { kind: 'ikm', unit });
+  return { ok: true, id };
+}
+
+/** Whether a survey's questions may still change: not once anyone has started answering it. */
+export async function isLocked(deps: Deps, survey: Survey): Promise<boolean> {
+  return survey.kind === 'ikm' || (await q.responseCount(deps.db, survey.id)) > 0;
+}
+
+export async function updateSurvey(
+  deps: Deps,
+  user: CurrentUser,
+  form: SurveyForm,
+  input: SurveyInput,
+): Promise<BuildResult> {
+  const errors: SurveyError[] = [];
+  const { survey } = form;
+  if (survey.kind === 'general') {
+    checkText('title', input.title, TITLE_MAX, errors, { required: true, oneLine: true });
+    checkText('intro', input.intro, INTRO_MAX, errors, {});
+  }
+  checkPeriod(input.opensOn, input.closesOn, errors);
+  // Whether answers are anonymous is a promise made to those who already answered.
+  if (input.anonymous !== survey.anonymous && (await q.responseCount(deps.db, survey.id)) > 0)
+    errors.push({ field: 'anonymous', problem: 'locked' });
+  if (errors.length > 0) return { ok: false, errors };
+  await q.updateSurvey(deps.db, survey.id, {
+    ...(survey.kind === 'general' ? { title: input.title, intro: input.intro } : {}),
+    opens_on: input.opensOn,
+    closes_on: input.closesOn,
+    anonymous: input.anonymous,
+  });
+  await audit(deps, user, 'survey.update', survey.id);
+  return { ok: true, id: survey.id };
+}
+
+export async function addSection(
+  deps: Deps,
+  user: CurrentUser,
+  form: SurveyForm,
+  input: { title: string; intro: string },
+): Promise<BuildResult> {
+  const errors: SurveyError[] = [];
+  if (await isLocked(deps, form.survey)) errors.push({ field: 'sectionTitle', problem: 'locked' });
+  checkText('sectionTitle', input.title, TITLE_MAX, errors, { required: true, oneLine: true });
+  checkText('sectionIntro', input.intro, INTRO_MAX, errors, {});
+  if (errors.length > 0) return { ok: false, errors };
+  const id = await q.insertSection(deps.db, { survey_id: form.survey.id, title: input.title, intro: input.intro });
+  await audit(deps, user, 'survey.section.add', form.survey.id, { section: id });
+  return { ok: true, id };
+}
+
+export interface QuestionInput {
+  section: string;
+  kind: string;
+  prompt: string;
+  help: string;
+  required: boolean;
+  /** One choice a line. */
+  options: string;
+  /** One matrix row a line. */
+  rows: string;
+  min: string;
+  max: string;
+  /** "<question id>:<value>" of an earlier section's choice, or empty. */
+  showIf: string;
+}
+
+const lines = (text: string) =>
+  text
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter((l) => l !== '');
+
+const likertLabels: Record<'likert4' | 'likert5', string[]> = {
+  likert4: ['Sangat tidak setuju', 'Tidak setuju', 'Setuju', 'Sangat setuju'],
+  likert5: ['Sangat tidak setuju', 'Tidak setuju', 'Ragu-ragu', 'Setuju', 'Sangat setuju'],
+};
+
+/** The earlier questions a new question in a section may depend on: choices of earlier sections. */
+export function conditionChoices(form: SurveyForm, sectionId?: number): { question: Question; option: Choice }[] {
+  const section = form.sections.find((s) => s.id === sectionId);
+  return form.sections
+    .filter((s) => section === undefined || s.position < section.position)
+    .flatMap((s) => s.questions)
+    .filter((x) => x.kind === 'single' || x.kind === 'likert4' || x.kind === 'likert5' || x.kind === 'multiple')
+    .flatMap((question) => question.options.map((option) => ({ question, option })));
+}
+
+export async function addQuestion(
+  deps: Deps,
+  user: CurrentUser,
+  form: SurveyForm,
+  input: QuestionInput,
+): Promise<BuildResult> {
+  const errors: SurveyError[] = [];
+  if (await isLocked(deps, form.survey)) errors.push({ field: 'prompt', problem: 'locked' });
+  const section = form.sections.find((s) => String(s.id) === input.section);
+  if (section === undefined) errors.push({ field: 'section', problem: input.section === '' ? 'required' : 'invalid' });
+  const kind = QUESTION_KINDS.find((k) => k === input.kind);
+  if (kind === undefined) errors.push({ field: 'kind', problem: input.kind === '' ? 'required' : 'invalid' });
+  checkText('prompt', input.prompt, PROMPT_MAX, errors, { required: true });
+  checkText('help', input.help, PROMPT_MAX, errors, {});
+  const options = lines(input.options);
+  const rows = lines(input.rows);
+  if (kind === 'single' || kind === 'multiple' || kind === 'matrix') {
+    if (options.length < 2) errors.push({ field: 'options', problem: 'choices' });
+    else if (options.length > CHOICES_MAX || options.some((o) => o.length > PROMPT_MAX))
+      errors.push({ field: 'options', problem: 'tooLong', max: CHOICES_MAX });
+  }
+  if (kind === 'matrix') {
+    if (rows.length === 0) errors.push({ field: 'rows', problem: 'rows' });
+    else if (rows.length > CHOICES_MAX || rows.some((o) => o.length > PROMPT_MAX))
+      errors.push({ field: 'rows', problem: 'tooLong', max: CHOICES_MAX });
+  }
+  let min: number | null = null;
+  let max: number | null = null;
+  if (kind === 'number') {
+    for (const [field, text] of [
+      ['min', input.min.trim()],
+      ['max', input.max.trim()],
+    ] as const) {
+      if (text === '') continue;
+      if (!/^-?\d{1,9}$/.test(text)) errors.push({ field, problem: 'invalid' });
+      else if (field === 'min') min = Number.parseInt(text, 10);
+      else max = Number.parseInt(text, 10);
+    }
+    if (min !== null && max !== null && max < min) errors.push({ field: 'max', problem: 'range' });
+  }
+  let showIf: { questionId: number; value: string } | null = null;
+  if (input.showIf !== '') {
+    const found = conditionChoices(form, section?.id).find(
+      (c) => `${c.question.id}:${c.option.value}` === input.showIf,
+    );
+    if (found === undefined) errors.push({ field: 'showIf', problem: 'invalid' });
+    else showIf = { questionId: found.question.id, value: found.option.value };
+  }
+  if (errors.length > 0 || section === undefined || kind === undefined) return { ok: false, errors };
+  const codes = form.sections.flatMap((s) => s.questions).map((x) => /^p(\d+)$/.exec(x.code)?.[1]);
+  const next = Math.max(0, ...codes.map((c) => (c === undefined ? 0 : Number(c)))) + 1;
+  const choiceRows =
+    kind === 'likert4' || kind === 'likert5'
+      ? likertLabels[kind].map((label, i) => ({ role: 'option' as const, value: String(i + 1), label }))
+      : kind === 'single' || kind === 'multiple' || kind === 'matrix'
+        ? [
+            ...options.map((label, i) => ({ role: 'option' as const, value: String(i + 1), label })),
+            ...(kind === 'matrix' ? rows.map((label, i) => ({ role: 'row' as const, value: `b${i + 1}`, label })) : []),
+          ]
+        : [];
+  const id = await deps.db.transaction().execute(async (trx) => {
+    const id = await q.insertQuestion(trx, {
+      survey_id: form.survey.id,
+      section_id: section.id,
+      code: `p${next}`,
+      kind,
+      prompt: input.prompt,
+      help: input.help,
+      required: input.required,
+      min_value: min,
+      max_value: max,
+      show_if_question_id: showIf?.questionId ?? null,
+      show_if_value: showIf?.value ?? null,
+    });
+    if (id !== undefined)
+      await q.insertChoices(
+        trx,
+        choiceRows.map((c, i) => ({ ...c, question_id: id, position: i + 1 })),
+      );
+    return id;
+  });
+  if (id === undefined) return { ok: false, errors: [{ field: 'prompt', problem: 'taken' }] };
+  await audit(deps, user, 'survey.question.add', form.survey.id, { question: id, kind });
+  return { ok: true, id };
+}
+
+export async function removeQuestion(
+  deps: Deps,
+  user: CurrentUser,
+  form: SurveyForm,
+  questionId: number,
+): Promise<BuildResult> {
+  if (await isLocked(deps, form.survey)) return { ok: false, errors: [{ field: 'prompt', problem: 'locked' }] };
+  await q.deleteQuestion(deps.db, form.survey.id, questionId);
+  await audit(deps, user, 'survey.question.remove', form.survey.id, { question: questionId });
+  return { ok: true, id: form.survey.id };
+}
+
+export async function removeSection(
+  deps: Deps,
+  user: CurrentUser,
+  form: SurveyForm,
+  sectionId: number,
+): Promise<BuildResult> {
+  if (await isLocked(deps, form.survey)) return { ok: false, errors: [{ field: 'sectionTitle', problem: 'locked' }] };
+  await q.deleteSection(deps.db, form.survey.id, sectionId);
+  await audit(deps, user, 'survey.section.remove', form.survey.id, { section: sectionId });
+  return { ok: true, id: form.survey.id };
+}
+
+/** Opens a draft for its period: it needs a question, and each choice question two choices. */
+export async function publishSurvey(deps: Deps, user: CurrentUser, form: SurveyForm): Promise<BuildResult> {
+  const questions = form.sections.flatMap((s) => s.questions);
+  if (questions.length === 0) return { ok: false, errors: [{ field: 'publish', problem: 'empty' }] };
+  if (form.survey.closesOn < today()) return { ok: false, errors: [{ field: 'closesOn', problem: 'order' }] };
+  if (!(await q.moveStatus(deps.db, form.survey.id, 'draft', { status: 'published', published_at: new Date() })))
+    return { ok: false, errors: [{ field: 'publish', problem: 'locked' }] };
+  await audit(deps, user, 'survey.publish', form.survey.id);
+  return { ok: true, id: form.survey.id };
+}
+
+/** Closes a published survey before its last day: no more answers, the results become public. */
+export async function closeSurvey(deps: Deps, user: CurrentUser, form: SurveyForm): Promise<BuildResult> {
+  if (!(await q.moveStatus(deps.db, form.survey.id, 'published', { status: 'closed', closed_at: new Date() })))
+    return { ok: false, errors: [{ field: 'close', problem: 'locked' }] };
+  await audit(deps, user, 'survey.close', form.survey.id);
+  return { ok: true, id: form.survey.id };
+}
+
+/**
+ * A new draft with the same sections and questions, to change what a survey with answers asks:
+ * the old one keeps its answers and figures untouched.
+ */
+export async function newVersion(deps: Deps, user: CurrentUser, form: SurveyForm): Promise<BuildResult> {
+  const council = await getCouncil(deps.db);
+  const source = await q.surveyById(deps.db, council.council.id, form.survey.id);
+  if (source === undefined) return { ok: false, errors: [{ field: 'version', problem: 'invalid' }] };
+  const [sections, questions, choices] = await Promise.all([
+    q.sectionsOf(deps.db, source.id),
+    q.questionsOf(deps.db, source.id),
+    q.choicesOf(deps.db, source.id),
+  ]);
+  const id = await deps.db.transaction().execute(async (trx) => {
+    const id = await q.insertSurvey(trx, {
+      council_id: council.council.id,
+      kind: source.kind,
+      title: source.title,
+      intro: source.intro,
+      service_unit: source.service_unit,
+      opens_on: source.opens_on,
+      closes_on: source.closes_on,
+      audience: source.audience,
+      anonymous: source.anonymous,
+      version: source.version + 1,
+      previous_id: source.id,
+      created_by: user.id,
+    });
+    const sectionIds = new Map<number, number>();
+    for (const s of sections)
+      sectionIds.set(
+        s.id,
+        await q.insertSection(trx, { survey_id: id, title: s.title, intro: s.intro, template_key: s.template_key }),
+      );
+    const questionIds = new Map<number, number>();
+    for (const x of questions) {
+      const newId = await q.insertQuestion(trx, {
+        survey_id: id,
+        section_id: sectionIds.get(x.section_id) ?? 0,
+        code: x.code,
+        kind: x.kind,
+        prompt: x.prompt,
+        help: x.help,
+        required: x.required,
+        min_value: x.min_value,
+        max_value: x.max_value,
+        show_if_question_id: x.show_if_question_id === null ? null : (questionIds.get(x.show_if_question_id) ?? null),
+        show_if_value: x.show_if_value,
+        ikm_element: x.ikm_element,
+        template_key: x.template_key,
+      });
+      if (newId === undefined) throw new Error(`survey ${source.id} repeats question ${x.code}`);
+      questionIds.set(x.id, newId);
+    }
+    await q.insertChoices(
+      trx,
+      choices.map((c) => ({
+        question_id: questionIds.get(c.question_id) ?? 0,
+        role: c.role,
+        position: c.position,
+        value: c.value,
+        label: c.label,
+      })),
+    );
+    return id;
+  });
+  await audit(deps, user, 'survey.version', id, { from: source.id });
+  return { ok: true, id };
+}
+
+/** Staff downloading the raw answers: recorded, as every use of what people said. */
+export function recordExport(deps: Deps, user: CurrentUser, surveyId: number, format: 'csv' | 'xlsx') {
+  return audit(deps, user, 'survey.export', surveyId, { format });
+}
+
+// ------------------------------------------------------------ the rest of the app
+
+export const surveyPersonalData: PersonalDataHooks = {
+  async copy(deps, subject): Promise<PersonalDataSection[]> {
+    const rows = await q.surveysOfUser(deps.db, subject.userId);
+    if (rows.length === 0) return [];
+    return [
+      {
+        key: 'surveys',
+        title: 'survey.data.title',
+        items: rows.map((r) => ({
+          link: { href: `/survei/${r.id}`, text: r.title },
+          text: r.anonymous ? translator('id')('survey.data.anonymous') : translator('id')('survey.data.named'),
+          at: r.named_at ?? r.took_part_at,
+          record: { survey: r.id, title: r.title, anonymous: r.anonymous },
+        })),
+      },
+    ];
+  },
+  forget: (db, subject) => q.forgetUser(db, subject.userId),
+};
+
+export async function sitemap(deps: Deps): Promise<SitemapEntry[]> {
+  const { open, ended } = await publicSurveys(deps, translator('id'));
+  return [
+    { path: '/survei' },
+    ...open.map((s) => ({ path: `/survei/${s.id}`, modified: s.updatedAt })),
+    ...ended.map((s) => ({ path: `/survei/${s.id}/hasil`, modified: s.updatedAt })),
+  ];
+}
