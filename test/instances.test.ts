@@ -181,7 +181,7 @@ if (testEngine === 'pglite') {
         'every job recorded',
         async () => {
           const found = await t.database.db.selectFrom('scheduled_job').selectAll().execute();
-          return found.length >= 8 && found.every((r) => r.last_finished_at !== null) ? found : undefined;
+          return found.length >= 9 && found.every((r) => r.last_finished_at !== null) ? found : undefined;
         },
         20_000,
       );
@@ -193,6 +193,7 @@ if (testEngine === 'pglite') {
         'projects.orphan-photos',
         'reses.orphan-photos',
         'retention',
+        'surveys.invite',
         'text-messages.clean-up',
       ]);
       for (const row of rows) assert.equal(row.runs, 1, `${row.name} ran ${row.runs} times`);

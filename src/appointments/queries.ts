@@ -280,3 +280,16 @@ export function placesAhead(db: Db, councilId: number, from: Date, until: Date) 
     .where('starts_at', '<', until)
     .executeTakeFirstOrThrow();
 }
+
+/** People received at the aspiration room since a moment (checked in), oldest first, with their contact. */
+export function visitedSince(db: Db, councilId: number, since: Date, limit: number) {
+  return db
+    .selectFrom('appointment')
+    .select(['id', 'code', 'email_sealed', 'phone_sealed'])
+    .where('council_id', '=', councilId)
+    .where('checked_in_at', '>=', since)
+    .orderBy('checked_in_at')
+    .orderBy('id')
+    .limit(limit)
+    .execute();
+}

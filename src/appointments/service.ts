@@ -389,6 +389,48 @@ async function tell(
     });
 }
 
+/** A visit to the aspiration room, as another feature may use it to reach the visitor once more. */
+export interface Visit {
+  id: number;
+  code: string;
+  /** Writes one message to the visitor's email (or SMS), in the caller's transaction; false without either. */
+  tell(
+    db: Parameters<typeof enqueueMessage>[0],
+    message: { subject: string; text: string; sms: string; topic: string },
+  ): Promise<boolean>;
+}
+
+/** The people received at the aspiration room since a moment (checked in), oldest first. */
+export async function visitsSince(deps: Deps, since: Date, limit = 200): Promise<Visit[]> {
+  const structure = await getCouncil(deps.db);
+  const rows = await q.visitedSince(deps.db, structure.council.id, since, limit);
+  return rows.map((r) => ({
+    id: r.id,
+    code: r.code,
+    async tell(db, message) {
+      const { subject, text, sms, topic } = message;
+      if (r.email_sealed !== null)
+        await enqueueMessage(db, deps.sealer, {
+          channel: 'email',
+          to: deps.sealer.open(r.email_sealed),
+          subject,
+          text,
+          topic,
+        });
+      else if (r.phone_sealed !== null)
+        await enqueueMessage(db, deps.sealer, {
+          channel: 'sms',
+          to: deps.sealer.open(r.phone_sealed),
+          subject,
+          text: sms,
+          topic,
+        });
+      else return false;
+      return true;
+    },
+  }));
+}
+
 export interface AppointmentView {
   id: number;
   code: string;

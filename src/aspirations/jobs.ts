@@ -43,6 +43,11 @@ export async function askWhetherResolved(deps: Deps, now = new Date()): Promise<
   return due.length;
 }
 
+/** Aspirations resolved since a moment (up to `limit`, oldest first): whom to ask how it went. */
+export async function resolvedSince(deps: Deps, since: Date, limit = 200) {
+  return (await q.resolvedSince(deps.db, since, limit)).map((a) => ({ id: a.id, code: a.code }));
+}
+
 /**
  * Photos are written before the record that names them is committed; a crash in between leaves
  * files nobody can reach. They are removed once they are an hour old (an upload in progress is younger).

@@ -45,6 +45,25 @@ export async function sendToContact(
 }
 
 /**
+ * Writes a message to the reporter alone (email, or SMS when only a phone was given), in the
+ * caller's transaction: false when the reporter left no way to reach them.
+ */
+export async function tellReporter(
+  db: Deps['db'],
+  deps: Deps,
+  aspirationId: number,
+  message: CitizenMessage & { topic: string },
+) {
+  const reporter = await q.reporterOf(db, aspirationId);
+  if (reporter?.email_sealed != null)
+    await sendToContact(db, deps, { email: deps.sealer.open(reporter.email_sealed) }, message);
+  else if (reporter?.phone_sealed != null)
+    await sendToContact(db, deps, { phone: deps.sealer.open(reporter.phone_sealed) }, message);
+  else return false;
+  return true;
+}
+
+/**
  * Writes the message about a step to the reporter (email, or SMS when only a phone was given)
  * and to every supporter who confirmed their address by its link, each with a link to stop, in
  * the caller's transaction.

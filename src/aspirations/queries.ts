@@ -559,6 +559,19 @@ export function dueForFollowUp(db: Db, resolvedBefore: Date) {
     .execute();
 }
 
+/** Aspirations resolved since a moment, oldest first. */
+export function resolvedSince(db: Db, since: Date, limit: number) {
+  return db
+    .selectFrom('aspiration')
+    .select(['id', 'code', 'resolved_at'])
+    .where('status', '=', 'resolved')
+    .where('resolved_at', '>=', since)
+    .orderBy('resolved_at')
+    .orderBy('id')
+    .limit(limit)
+    .execute();
+}
+
 /** The newest public step of each aspiration: what Open311 calls its status notes. */
 export function latestPublicEvents(db: Db, aspirationIds: number[]) {
   if (aspirationIds.length === 0) return Promise.resolve([]);

@@ -16,7 +16,8 @@ export {
   suggestedKomisi,
   waitingAspirations,
 } from './case-handling.ts';
-export { askWhetherResolved, aspirationJobs, removeOrphanPhotos } from './jobs.ts';
+export { askWhetherResolved, aspirationJobs, removeOrphanPhotos, resolvedSince } from './jobs.ts';
+export { type CitizenMessage, tellReporter } from './notify.ts';
 export { offlineDraftPaths, offlineDraftTexts } from './offline.ts';
 export {
   aspirationPersonalData,

@@ -1059,6 +1059,14 @@ export interface SurveyResponseTable extends Timestamps {
   submitted_at: Date | null;
 }
 
+export interface SurveyInvitationTable extends Timestamps {
+  id: Id;
+  survey_id: number;
+  token_hash: string;
+  source: 'aspiration' | 'appointment' | 'list';
+  source_ref: string;
+}
+
 export interface SurveyParticipantTable extends Timestamps {
   id: Id;
   survey_id: number;
@@ -1088,6 +1096,7 @@ export interface Database {
   survey_choice: SurveyChoiceTable;
   survey_response: SurveyResponseTable;
   survey_participant: SurveyParticipantTable;
+  survey_invitation: SurveyInvitationTable;
   survey_answer: SurveyAnswerTable;
   consultation_statement: ConsultationStatementTable;
   consultation_statement_vote: ConsultationStatementVoteTable;

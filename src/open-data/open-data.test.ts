@@ -64,6 +64,7 @@ describe('open data and the CKAN catalogue', () => {
       'agenda-rapat',
       'anggaran-apbd',
       'anggota-dprd',
+      'indeks-kepuasan-masyarakat',
       'kunjungan-ruang-aspirasi',
       'laporan-reses',
       'pertanyaan-rapat-daring',
@@ -125,7 +126,7 @@ describe('open data and the CKAN catalogue', () => {
     const search = async (query: string) =>
       JSON.parse((await agent().get(`/api/3/action/package_search?${query}`)).body) as Search;
     const all = (await search('')).result.count;
-    assert.equal(all, 10);
+    assert.equal(all, 11);
     const since = (from: string, to = '*') => `fq=${encodeURIComponent(`metadata_modified:[${from} TO ${to}]`)}`;
     assert.equal((await search(since('2020-01-01T00:00:00Z'))).result.count, all, 'every dataset changed since 2020');
     assert.equal((await search(since('*', '2000-01-01T00:00:00Z'))).result.count, 0, 'none before 2000');

@@ -14,11 +14,13 @@ import { publicHearings, questionsOfHearings } from '../hearings/service.ts';
 import { listMembers } from '../members/service.ts';
 import type { Deps } from '../platform/deps.ts';
 import { csv } from '../platform/feeds.ts';
+import { translator } from '../platform/i18n.ts';
 import { writeXlsx } from '../platform/xlsx.ts';
 import { allPokir } from '../pokir/service.ts';
 import { allProjects } from '../projects/service.ts';
 import { searchRegulations } from '../regulations/service.ts';
 import { publishedReports } from '../reses/service.ts';
+import { endedIkm, unitKey } from '../surveys/service.ts';
 
 export const LICENCE = {
   id: 'cc-by',
@@ -468,6 +470,47 @@ export const datasets: DatasetDefinition[] = [
       return {
         modified: undefined,
         rows: figures.months.map((m) => [m.month, m.booked, m.walkIns, m.met, m.noShows, m.cancelled]),
+      };
+    },
+  },
+  {
+    name: 'indeks-kepuasan-masyarakat',
+    title: { id: 'Indeks Kepuasan Masyarakat (IKM)', en: 'Public satisfaction index (IKM)' },
+    notes: {
+      id: 'Hasil survei kepuasan masyarakat per unit layanan dan masa survei, dihitung dari jawaban mentah menurut PermenPAN-RB 14/2017: nilai rata-rata (NRR) sembilan unsur, nilai IKM, mutu pelayanan dan batas kesalahan (95%). Tanpa data responden.',
+      en: 'Results of the public satisfaction surveys per service unit and period, computed from the raw answers as PermenPAN-RB 14/2017 sets out: the mean score (NRR) of the nine elements, the index, the grade and the margin of error (95 %). No respondent data.',
+    },
+    tags: ['ikm', 'survei', 'kepuasan masyarakat', 'layanan publik'],
+    frequency: 'per survei',
+    columns: [
+      { name: 'survei', description: 'Nomor survei di portal' },
+      { name: 'unit_layanan', description: 'Unit layanan yang dinilai' },
+      { name: 'mulai', description: 'Hari pertama survei (YYYY-MM-DD)' },
+      { name: 'selesai', description: 'Hari terakhir survei (YYYY-MM-DD)' },
+      { name: 'responden', description: 'Jumlah responden' },
+      ...[1, 2, 3, 4, 5, 6, 7, 8, 9].map((n) => ({ name: `nrr_u${n}`, description: `NRR unsur ${n} (skala 1–4)` })),
+      { name: 'ikm', description: 'Nilai IKM = Σ(NRR × 1/9) × 25' },
+      { name: 'mutu', description: 'Mutu pelayanan: A, B, C atau D' },
+      { name: 'batas_kesalahan', description: 'Batas kesalahan IKM, selang kepercayaan 95% (poin)' },
+      { name: 'url', description: 'Halaman hasil survei' },
+    ],
+    async table(deps, base) {
+      const t = translator('id');
+      const figures = await endedIkm(deps, t);
+      return {
+        modified: latest(figures.map((f) => f.survey.updatedAt)),
+        rows: figures.map((f) => [
+          f.survey.id,
+          f.survey.serviceUnit === null ? null : t(unitKey[f.survey.serviceUnit]),
+          f.survey.opensOn,
+          f.survey.closesOn,
+          f.ikm.respondents,
+          ...f.ikm.nrr,
+          f.ikm.index,
+          f.ikm.grade,
+          f.ikm.margin,
+          `${base}/survei/${f.survey.id}/hasil`,
+        ]),
       };
     },
   },

@@ -36,6 +36,10 @@ export const messages = {
     id: 'Satu orang menjawab satu kali. Dengan akun: satu jawaban per akun. Tanpa akun: satu jawaban per peramban, dan paling banyak 30 jawaban per jam dari satu alamat internet.',
     en: 'One answer per person. With an account: one per account. Without one: one per browser, and at most 30 answers an hour from one internet address.',
   },
+  'survey.rule.invitation': {
+    id: 'Satu undangan, satu jawaban. Tautan undangan juga dipakai untuk melanjutkan pengisian.',
+    en: 'One invitation, one answer. The invitation’s link also takes you back to your answers.',
+  },
   'survey.rule.account': {
     id: 'Masuk dengan akun Anda untuk mengisi survei ini.',
     en: 'Sign in with your account to answer this survey.',
@@ -401,6 +405,69 @@ export const messages = {
   'survey.notice.version': {
     id: 'Versi baru dibuat sebagai draf. Versi lama tetap menyimpan jawabannya.',
     en: 'A new version was created as a draft. The old one keeps its answers.',
+  },
+  'survey.field.audience': { id: 'Siapa yang mengisi', en: 'Who answers' },
+  'survey.audience.everyone': { id: 'Semua orang', en: 'Everyone' },
+  'survey.audience.service_users': {
+    id: 'Pengguna layanan (diundang lewat tautan)',
+    en: 'People who used the service (invited by link)',
+  },
+  'survey.audience.sample': { id: 'Daftar sampel (diundang lewat email)', en: 'A sample list (invited by email)' },
+  'survey.field.usersOf': { id: 'Pengguna layanan yang diundang', en: 'Users of which service' },
+  'survey.field.usersOfHint': {
+    id: 'Hanya bila yang mengisi adalah pengguna layanan.',
+    en: 'Only when the survey is for the people who used a service.',
+  },
+  'survey.field.noUnit': { id: '— Tidak ada —', en: '— None —' },
+  'survey.field.list': { id: 'Alamat email yang diundang', en: 'Email addresses to invite' },
+  'survey.field.listHint': {
+    id: 'Satu alamat per baris, paling banyak 500 sekali kirim. Alamat yang sudah diundang dilewati.',
+    en: 'One per line, at most 500 at a time. Addresses already invited are skipped.',
+  },
+  'survey.problem.field.email': { id: 'Bukan alamat email: {name}.', en: 'Not an email address: {name}.' },
+  'survey.problem.field.notOpen': {
+    id: 'Undangan hanya untuk survei daftar sampel yang sudah terbit dan belum selesai.',
+    en: 'Invitations are only for a published sample survey that has not ended.',
+  },
+  'survey.office.invitations': { id: 'Undangan', en: 'Invitations' },
+  'survey.office.invitationCount': {
+    id: '{sent} terkirim, {answered} dijawab',
+    en: '{sent} sent, {answered} answered',
+  },
+  'survey.office.invite': { id: 'Undang daftar sampel', en: 'Invite a sample list' },
+  'survey.office.inviteButton': { id: 'Kirim undangan', en: 'Send the invitations' },
+  'survey.office.usersInvited': {
+    id: 'Setiap pengguna layanan diundang sekali lewat email atau SMS: warga yang aspirasinya selesai, atau yang diterima di ruang aspirasi, sejak survei dibuka. Undangan dikirim setiap 15 menit.',
+    en: 'Each user of the service is invited once by email or SMS: citizens whose aspiration was resolved, or who were received at the aspiration room, since the survey opened. Invitations go out every 15 minutes.',
+  },
+  'survey.notice.invited': { id: 'Undangan dikirim.', en: 'The invitations were sent.' },
+  'survey.notice.unknownLink': {
+    id: 'Tautan undangan itu tidak kami kenal. Periksa tautan di pesan Anda.',
+    en: 'We do not know that invitation link. Check the link in your message.',
+  },
+  'survey.onlyInvited': {
+    id: 'Survei ini hanya untuk yang diundang. Tautannya dikirim lewat email atau SMS.',
+    en: 'This survey is for those invited. Its link is sent by email or SMS.',
+  },
+  'survey.invite.subject': {
+    id: 'Bagaimana layanan kami? Survei singkat dari {site}',
+    en: 'How did we do? A short survey from {site}',
+  },
+  'survey.invite.aspiration': {
+    id: 'Aspirasi Anda {code} sudah selesai ditangani. Bantu kami menilai layanan kami dengan mengisi "{title}". Isinya sekitar lima menit dan tanpa nama.\n\n{link}\n\nSurvei dibuka sampai {until}. Terima kasih.\n{site}',
+    en: 'Your aspiration {code} has been dealt with. Help us judge our service by answering "{title}". It takes about five minutes and is anonymous.\n\n{link}\n\nThe survey is open until {until}. Thank you.\n{site}',
+  },
+  'survey.invite.visit': {
+    id: 'Terima kasih sudah datang ke ruang aspirasi ({code}). Bantu kami menilai layanan kami dengan mengisi "{title}". Isinya sekitar lima menit dan tanpa nama.\n\n{link}\n\nSurvei dibuka sampai {until}.\n{site}',
+    en: 'Thank you for coming to the aspiration room ({code}). Help us judge our service by answering "{title}". It takes about five minutes and is anonymous.\n\n{link}\n\nThe survey is open until {until}.\n{site}',
+  },
+  'survey.invite.list': {
+    id: 'Anda terpilih untuk mengisi "{title}". Jawaban Anda membantu kami memperbaiki layanan.\n\n{link}\n\nSurvei dibuka sampai {until}. Terima kasih.\n{site}',
+    en: 'You were chosen to answer "{title}". Your answers help us improve our service.\n\n{link}\n\nThe survey is open until {until}. Thank you.\n{site}',
+  },
+  'survey.invite.sms': {
+    id: '{site}: mohon nilai layanan kami lewat survei singkat: {link}',
+    en: '{site}: please rate our service in a short survey: {link}',
   },
   'survey.data.title': { id: 'Survei yang Anda isi', en: 'Surveys you answered' },
   'survey.data.anonymous': {

@@ -367,3 +367,65 @@ export async function forgetUser(db: Db, userId: number) {
     .execute();
   await db.deleteFrom('survey_participant').where('user_id', '=', userId).execute();
 }
+
+// ------------------------------------------------------------ invitations
+
+/** Open surveys (published, in their period) that invite those who used a service. */
+export function invitingSurveys(db: Db, councilId: number, today: string) {
+  return db
+    .selectFrom('survey')
+    .select(['id', 'title', 'kind', 'service_unit', 'opens_on', 'closes_on'])
+    .where('council_id', '=', councilId)
+    .where('status', '=', 'published')
+    .where('audience', '=', 'service_users')
+    .where('opens_on', '<=', today)
+    .where('closes_on', '>=', today)
+    .orderBy('id')
+    .execute();
+}
+
+/** The references already invited to a survey from one source. */
+export async function invitedRefs(db: Db, surveyId: number, source: 'aspiration' | 'appointment' | 'list') {
+  const rows = await db
+    .selectFrom('survey_invitation')
+    .select('source_ref')
+    .where('survey_id', '=', surveyId)
+    .where('source', '=', source)
+    .execute();
+  return new Set(rows.map((r) => r.source_ref));
+}
+
+/** An invitation, once per survey and reference: undefined when that reference was invited already. */
+export async function insertInvitation(db: Db, values: Insertable<Database['survey_invitation']>) {
+  const row = await db
+    .insertInto('survey_invitation')
+    .values(values)
+    .onConflict((oc) => oc.constraint('survey_invitation_once').doNothing())
+    .returning('id')
+    .executeTakeFirst();
+  return row?.id;
+}
+
+export function invitationByHash(db: Db, surveyId: number, hash: string) {
+  return db
+    .selectFrom('survey_invitation')
+    .select(['id', 'source'])
+    .where('survey_id', '=', surveyId)
+    .where('token_hash', '=', hash)
+    .executeTakeFirst();
+}
+
+/** Invitations sent for a survey, and how many of them led to answers sent. */
+export async function invitationCounts(db: Db, surveyId: number) {
+  const row = await db
+    .selectFrom('survey_invitation')
+    .leftJoin('survey_response', (join) =>
+      join
+        .onRef('survey_response.resume_hash', '=', 'survey_invitation.token_hash')
+        .on('survey_response.submitted_at', 'is not', null),
+    )
+    .select((eb) => [eb.fn.countAll<string>().as('sent'), eb.fn.count<string>('survey_response.id').as('answered')])
+    .where('survey_invitation.survey_id', '=', surveyId)
+    .executeTakeFirstOrThrow();
+  return { sent: Number(row.sent), answered: Number(row.answered) };
+}

@@ -30,9 +30,12 @@ import {
   createIkmSurvey,
   createSurvey,
   fieldOf,
+  invitationCounts,
+  inviteList,
   isLocked,
   isShown,
   newVersion,
+  openInvitation,
   publicSurveys,
   publishSurvey,
   recordExport,
@@ -72,6 +75,8 @@ const problemTexts = {
   locked: 'survey.problem.field.locked',
   empty: 'survey.problem.field.empty',
   taken: 'survey.problem.field.taken',
+  email: 'survey.problem.field.email',
+  notOpen: 'survey.problem.field.notOpen',
 } as const satisfies Record<SurveyProblem, MessageKey>;
 
 const answerTexts = {
@@ -94,6 +99,9 @@ const fieldWords = {
   ikmClosesOn: { name: 'survey.field.closesOn' },
   unit: { name: 'survey.field.unit' },
   anonymous: { name: 'survey.field.anonymous' },
+  audience: { name: 'survey.field.audience' },
+  usersOf: { name: 'survey.field.usersOf' },
+  list: { name: 'survey.field.list' },
   section: { name: 'survey.field.section' },
   kind: { name: 'survey.field.kind' },
   prompt: { name: 'survey.field.prompt' },
@@ -118,6 +126,9 @@ const notices: Record<string, MessageKey> = {
   versi: 'survey.notice.version',
   sudah: 'survey.already',
   ditutup: 'survey.closed',
+  undangan: 'survey.notice.invited',
+  diundang: 'survey.onlyInvited',
+  tautan: 'survey.notice.unknownLink',
 };
 const noticeOf = (request: FastifyRequest) => {
   const key = queryText(request, 'pesan');
@@ -141,7 +152,10 @@ const DetailsBody = Type.Object({
   opensOn: optionalText(20),
   closesOn: optionalText(20),
   anonymous: optionalText(10),
+  audience: optionalText(20),
+  usersOf: optionalText(40),
 });
+const ListBody = Type.Object({ _csrf: optionalText(200), list: optionalText(100_000) });
 const IkmBody = Type.Object({
   _csrf: optionalText(200),
   unit: optionalText(40),
@@ -216,9 +230,11 @@ export const surveyRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const held = await responseByKey(deps(app), form.survey.id, keyOf(request));
       const standing: Standing =
         held === undefined
-          ? !form.survey.anonymous && request.user === null
-            ? 'account'
-            : 'new'
+          ? form.survey.audience !== 'everyone'
+            ? 'invited'
+            : !form.survey.anonymous && request.user === null
+              ? 'account'
+              : 'new'
           : held.response.submitted
             ? 'done'
             : 'started';
@@ -260,6 +276,27 @@ export const surveyRoutes: FastifyPluginAsyncTypebox = async (app) => {
       if (held === undefined || key === undefined) return gonePage(request, reply, form);
       setKey(reply, form.survey.id, key);
       return reply.redirect(`/survei/${form.survey.id}/isi`, 303);
+    },
+  );
+
+  app.get(
+    '/survei/:id/undangan',
+    { config: { access: 'public' }, schema: { hide: true, params: IdParams, querystring: ResumeQuery } },
+    async (request, reply) => {
+      reply.header('cache-control', 'private, no-store');
+      const form = await published(request, request.params.id);
+      const id = form.survey.id;
+      const key = request.query.kunci;
+      const opened = await openInvitation(deps(app), form, key, request.user);
+      if (!opened.ok) {
+        if (opened.reason === 'account') {
+          const back = `/survei/${id}/undangan?kunci=${key ?? ''}`;
+          return reply.redirect(`/masuk?next=${encodeURIComponent(back)}`, 303);
+        }
+        return reply.redirect(`/survei/${id}?pesan=${opened.reason === 'closed' ? 'ditutup' : 'tautan'}`, 303);
+      }
+      if (key !== undefined) setKey(reply, id, key);
+      return reply.redirect(`/survei/${id}/isi`, 303);
     },
   );
 
@@ -459,6 +496,8 @@ export const surveyRoutes: FastifyPluginAsyncTypebox = async (app) => {
       opensOn: body.opensOn ?? '',
       closesOn: body.closesOn ?? '',
       anonymous: body.anonymous === 'yes',
+      audience: body.audience ?? '',
+      unit: body.usersOf ?? '',
     });
     if (result.ok) return reply.redirect(`/kelola/survei/${result.id}?pesan=dibuat`, 303);
     return officeView(request, reply, { errors: messagesOf(request, result.errors), values: body });
@@ -484,7 +523,11 @@ export const surveyRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   const editView = async (request: FastifyRequest, reply: FastifyReply, id: number, form: Form = noForm) => {
     const survey = await anySurvey(request, id);
-    const [locked, all] = await Promise.all([isLocked(deps(app), survey.survey), allSurveys(deps(app), request.t)]);
+    const [locked, all, invitations] = await Promise.all([
+      isLocked(deps(app), survey.survey),
+      allSurveys(deps(app), request.t),
+      invitationCounts(deps(app), id),
+    ]);
     const summary = all.find((s) => s.id === id);
     const details = {
       title: survey.survey.title,
@@ -492,6 +535,8 @@ export const surveyRoutes: FastifyPluginAsyncTypebox = async (app) => {
       opensOn: survey.survey.opensOn,
       closesOn: survey.survey.closesOn,
       anonymous: survey.survey.anonymous ? 'yes' : undefined,
+      audience: survey.survey.audience,
+      usersOf: survey.survey.kind === 'general' ? (survey.survey.serviceUnit ?? undefined) : undefined,
       required: 'yes',
     };
     return renderForm(
@@ -505,6 +550,7 @@ export const surveyRoutes: FastifyPluginAsyncTypebox = async (app) => {
           locked={locked}
           started={summary?.started ?? 0}
           submitted={summary?.submitted ?? 0}
+          invitations={invitations}
           errors={form.errors}
           values={{ ...details, ...form.values }}
           notice={noticeOf(request)}
@@ -532,6 +578,8 @@ export const surveyRoutes: FastifyPluginAsyncTypebox = async (app) => {
         opensOn: body.opensOn ?? '',
         closesOn: body.closesOn ?? '',
         anonymous: body.anonymous === 'yes',
+        audience: body.audience ?? '',
+        unit: body.usersOf ?? '',
       });
       if (result.ok) return reply.redirect(`/kelola/survei/${form.survey.id}?pesan=disimpan`, 303);
       return editView(request, reply, form.survey.id, {
@@ -619,6 +667,20 @@ export const surveyRoutes: FastifyPluginAsyncTypebox = async (app) => {
         return editView(request, reply, form.survey.id, { errors: messagesOf(request, result.errors), values: {} });
       },
     );
+
+  app.post(
+    '/kelola/survei/:id/undangan',
+    { config: manage, schema: { hide: true, params: IdParams, body: ListBody } },
+    async (request, reply) => {
+      const form = await anySurvey(request, request.params.id);
+      const result = await inviteList(deps(app), signedIn(request), form, request.body.list ?? '');
+      if (result.ok) return reply.redirect(`/kelola/survei/${form.survey.id}?pesan=undangan`, 303);
+      return editView(request, reply, form.survey.id, {
+        errors: messagesOf(request, result.errors),
+        values: { list: request.body.list },
+      });
+    },
+  );
 
   app.get(
     '/kelola/survei/:id/pratinjau',

@@ -7,13 +7,19 @@
  * new version.
  */
 
+import { visitsSince } from '../appointments/service.ts';
+import { resolvedSince, tellReporter } from '../aspirations/service.ts';
 import { getCouncil } from '../council/service.ts';
-import type { SurveyQuestionKind, SurveyServiceUnit, SurveyStatus } from '../db/schema.ts';
+import type { SurveyAudience, SurveyQuestionKind, SurveyServiceUnit, SurveyStatus } from '../db/schema.ts';
 import { recordAudit } from '../platform/audit.ts';
+import { isEmail, normaliseEmail } from '../platform/contact.ts';
 import { hashToken, newToken } from '../platform/crypto.ts';
 import type { CurrentUser, Deps } from '../platform/deps.ts';
 import type { PersonalDataHooks, PersonalDataSection, SitemapEntry } from '../platform/feature.ts';
+import { dayOf } from '../platform/format.ts';
 import { type Translate, translator } from '../platform/i18n.ts';
+import type { Job } from '../platform/jobs.ts';
+import { enqueueMessage } from '../platform/outbox.ts';
 import { type FieldError, isSingleLine } from '../platform/validation.ts';
 import { isCalendarDay, jakartaDay } from '../platform/working-days.ts';
 import { computeIkm, type IkmElement, type IkmResult } from './ikm.ts';
@@ -27,6 +33,9 @@ export const INTRO_MAX = 4000;
 export const PROMPT_MAX = 500;
 export const CHOICES_MAX = 20;
 export const SERVICE_UNITS: readonly SurveyServiceUnit[] = ['aspiration', 'information', 'aspiration_room'];
+export const AUDIENCES: readonly SurveyAudience[] = ['everyone', 'service_users', 'sample'];
+/** At most this many addresses in one sample list sent at once. */
+export const LIST_MAX = 500;
 export const QUESTION_KINDS: readonly SurveyQuestionKind[] = [
   'single',
   'multiple',
@@ -51,7 +60,9 @@ export type SurveyProblem =
   | 'range'
   | 'locked'
   | 'empty'
-  | 'taken';
+  | 'taken'
+  | 'email'
+  | 'notOpen';
 export type SurveyError = FieldError<SurveyProblem>;
 
 export type AnswerProblem = 'required' | 'choice' | 'number' | 'min' | 'max' | 'tooLong' | 'oneLine' | 'rows';
@@ -73,6 +84,7 @@ export interface Survey {
   opensOn: string;
   closesOn: string;
   anonymous: boolean;
+  audience: SurveyAudience;
   status: SurveyStatus;
   version: number;
   previousId: number | null;
@@ -142,6 +154,7 @@ function surveyOf(row: SurveyRow, t: Translate, today: string): Survey {
     opensOn: row.opens_on,
     closesOn: row.closes_on,
     anonymous: row.anonymous,
+    audience: row.audience,
     status: row.status,
     version: row.version,
     previousId: row.previous_id,
@@ -250,7 +263,7 @@ export type Answers = Map<number, string[]>;
 
 export type StartResult =
   | { ok: true; token: string; response: Response }
-  | { ok: false; reason: 'closed' | 'account' | 'already' };
+  | { ok: false; reason: 'closed' | 'account' | 'already' | 'invited' };
 
 const responseOf = (r: { id: number; section_position: number; submitted_at: Date | null }): Response => ({
   id: r.id,
@@ -265,6 +278,8 @@ const responseOf = (r: { id: number; section_position: number; submitted_at: Dat
 export async function startResponse(deps: Deps, form: SurveyForm, user: CurrentUser | null): Promise<StartResult> {
   const { survey } = form;
   if (survey.phase !== 'open') return { ok: false, reason: 'closed' };
+  // A survey of those who used a service, or of a sample, is answered by its invitations' links.
+  if (survey.audience !== 'everyone') return { ok: false, reason: 'invited' };
   if (!survey.anonymous && user === null) return { ok: false, reason: 'account' };
   const { token, hash } = newToken();
   if (user !== null && !survey.anonymous) {
@@ -464,6 +479,166 @@ export async function answerSection(
 /** Thrown when an account's second answer to an anonymous survey meets its first: undoes the send. */
 class AlreadyAnswered extends Error {}
 
+/**
+ * Opens an invitation's link: its key is also the key of the answers it leads to, made on first
+ * use, so one invitation gives one response however often the link is opened.
+ */
+export async function openInvitation(
+  deps: Deps,
+  form: SurveyForm,
+  key: string | undefined,
+  user: CurrentUser | null,
+): Promise<{ ok: true } | { ok: false; reason: 'unknown' | 'closed' | 'account' }> {
+  if (key === undefined || !/^[A-Za-z0-9_-]{20,100}$/.test(key)) return { ok: false, reason: 'unknown' };
+  const hash = hashToken(key);
+  const invitation = await q.invitationByHash(deps.db, form.survey.id, hash);
+  if (invitation === undefined) return { ok: false, reason: 'unknown' };
+  if (await q.responseByHash(deps.db, form.survey.id, hash)) return { ok: true };
+  if (form.survey.phase !== 'open') return { ok: false, reason: 'closed' };
+  if (!form.survey.anonymous && user === null) return { ok: false, reason: 'account' };
+  await q.insertResponse(deps.db, {
+    survey_id: form.survey.id,
+    resume_hash: hash,
+    user_id: form.survey.anonymous || user === null ? null : user.id,
+  });
+  return { ok: true };
+}
+
+/** The first moment of a calendar day in Jakarta. */
+const startOfDay = (day: string) => new Date(`${day}T00:00:00+07:00`);
+
+/**
+ * Invites, once each, those who used the service of every open survey of service users: each
+ * citizen whose aspiration was resolved (unit "aspiration") or who was received at the aspiration
+ * room (unit "aspiration_room") since the survey opened, by the channel they gave. The information
+ * service has no record of its users in the portal yet, so its surveys invite no one this way.
+ */
+export async function inviteServiceUsers(deps: Deps): Promise<number> {
+  const structure = await getCouncil(deps.db);
+  const surveys = await q.invitingSurveys(deps.db, structure.council.id, today());
+  const t = translator(deps.config.defaultLanguage);
+  let sent = 0;
+  for (const s of surveys) {
+    const since = startOfDay(s.opens_on);
+    const title =
+      s.kind === 'ikm' && s.service_unit !== null
+        ? t('survey.ikmTitle', { unit: t(unitKey[s.service_unit]) })
+        : s.title;
+    const message = (link: string, body: 'survey.invite.aspiration' | 'survey.invite.visit', code: string) => ({
+      subject: t('survey.invite.subject', { site: structure.council.name }),
+      text: t(body, {
+        code,
+        title,
+        link,
+        until: dayOf({ lang: deps.config.defaultLanguage }, s.closes_on),
+        site: structure.council.name,
+      }),
+      sms: t('survey.invite.sms', { site: structure.council.name, link }),
+      topic: `survey:${s.id}`,
+    });
+    const invite = async (
+      source: 'aspiration' | 'appointment',
+      ref: string,
+      send: (db: Deps['db'], link: string) => Promise<boolean>,
+    ) => {
+      const { token, hash } = newToken();
+      const link = `${deps.config.publicBaseUrl}/survei/${s.id}/undangan?kunci=${token}`;
+      await deps.db.transaction().execute(async (trx) => {
+        const id = await q.insertInvitation(trx, { survey_id: s.id, token_hash: hash, source, source_ref: ref });
+        if (id !== undefined && (await send(trx, link))) sent++;
+      });
+    };
+    if (s.service_unit === 'aspiration') {
+      const invited = await q.invitedRefs(deps.db, s.id, 'aspiration');
+      for (const a of await resolvedSince(deps, since, 1000))
+        if (!invited.has(a.code))
+          await invite('aspiration', a.code, (db, link) =>
+            tellReporter(db, deps, a.id, message(link, 'survey.invite.aspiration', a.code)),
+          );
+    } else if (s.service_unit === 'aspiration_room') {
+      const invited = await q.invitedRefs(deps.db, s.id, 'appointment');
+      for (const v of await visitsSince(deps, since, 1000))
+        if (!invited.has(v.code))
+          await invite('appointment', v.code, (db, link) => v.tell(db, message(link, 'survey.invite.visit', v.code)));
+    }
+  }
+  return sent;
+}
+
+/**
+ * Invites each address of a sample list by email, once per address and survey: only a keyed hash
+ * of the address is kept with the invitation (the message itself leaves through the outbox).
+ */
+export async function inviteList(
+  deps: Deps,
+  user: CurrentUser,
+  form: SurveyForm,
+  list: string,
+): Promise<{ ok: true; sent: number; already: number } | { ok: false; errors: SurveyError[] }> {
+  const { survey } = form;
+  if (survey.audience !== 'sample' || survey.status !== 'published' || survey.phase === 'ended')
+    return { ok: false, errors: [{ field: 'list', problem: 'notOpen' }] };
+  const addresses = [
+    ...new Set(
+      list
+        .split(/[\s,;]+/)
+        .map((a) => normaliseEmail(a))
+        .filter((a) => a !== ''),
+    ),
+  ];
+  if (addresses.length === 0) return { ok: false, errors: [{ field: 'list', problem: 'required' }] };
+  if (addresses.length > LIST_MAX) return { ok: false, errors: [{ field: 'list', problem: 'tooLong', max: LIST_MAX }] };
+  const wrong = addresses.filter((a) => !isEmail(a));
+  if (wrong.length > 0)
+    return { ok: false, errors: [{ field: 'list', problem: 'email', name: wrong.slice(0, 5).join(', ') }] };
+  const structure = await getCouncil(deps.db);
+  const t = translator(deps.config.defaultLanguage);
+  let sent = 0;
+  await deps.db.transaction().execute(async (trx) => {
+    for (const address of addresses) {
+      const { token, hash } = newToken();
+      const id = await q.insertInvitation(trx, {
+        survey_id: survey.id,
+        token_hash: hash,
+        source: 'list',
+        source_ref: deps.sealer.lookup(address),
+      });
+      if (id === undefined) continue;
+      const link = `${deps.config.publicBaseUrl}/survei/${survey.id}/undangan?kunci=${token}`;
+      await enqueueMessage(trx, deps.sealer, {
+        channel: 'email',
+        to: address,
+        subject: t('survey.invite.subject', { site: structure.council.name }),
+        text: t('survey.invite.list', {
+          title: survey.title,
+          link,
+          until: dayOf({ lang: deps.config.defaultLanguage }, survey.closesOn),
+          site: structure.council.name,
+        }),
+        topic: `survey:${survey.id}`,
+      });
+      sent++;
+    }
+  });
+  await audit(deps, user, 'survey.invite', survey.id, { sent, already: addresses.length - sent });
+  return { ok: true, sent, already: addresses.length - sent };
+}
+
+export const invitationCounts = (deps: Deps, surveyId: number) => q.invitationCounts(deps.db, surveyId);
+
+/** The invitations of service users, every quarter of an hour; `kick` sends them out at once. */
+export function surveyJobs(deps: Deps, kick: () => void): Job[] {
+  return [
+    {
+      name: 'surveys.invite',
+      everyMs: 15 * 60 * 1000,
+      run: async () => {
+        if ((await inviteServiceUsers(deps)) > 0) kick();
+      },
+    },
+  ];
+}
+
 // ------------------------------------------------------------ results
 
 export interface ChoiceCount extends Choice {
@@ -577,6 +752,27 @@ export async function anonymisedAnswers(deps: Deps, form: SurveyForm): Promise<{
   return { header: ['no', 'tanggal', ...columns.map((c) => c.name)], rows };
 }
 
+export interface IkmFigure {
+  survey: Survey;
+  ikm: IkmResult;
+}
+
+/**
+ * The IKM of every ended IKM survey (the public figures), newest period first; the figures are
+ * recomputed from the raw answers each time.
+ */
+export async function endedIkm(deps: Deps, t: Translate): Promise<IkmFigure[]> {
+  const { ended } = await publicSurveys(deps, t);
+  const out: IkmFigure[] = [];
+  for (const s of ended.filter((x) => x.kind === 'ikm')) {
+    const form = await surveyForm(deps, s.id, t);
+    if (form === undefined) continue;
+    const { ikm } = await surveyResults(deps, form);
+    if (ikm !== undefined) out.push({ survey: form.survey, ikm });
+  }
+  return out;
+}
+
 // ------------------------------------------------------------ building
 
 export interface SurveyInput {
@@ -585,6 +781,23 @@ export interface SurveyInput {
   opensOn: string;
   closesOn: string;
   anonymous: boolean;
+  audience: string;
+  /** The service whose users are invited (for a general survey of service users). */
+  unit: string;
+}
+
+/** Who answers: everyone, those who used a service (of a unit), or a sample list. */
+function checkAudience(input: SurveyInput, kind: 'general' | 'ikm', errors: SurveyError[]) {
+  // A form without the choice (the page's always sends one) asks everyone.
+  const audience = input.audience === '' ? 'everyone' : AUDIENCES.find((a) => a === input.audience);
+  if (audience === undefined) errors.push({ field: 'audience', problem: 'invalid' });
+  const unit = SERVICE_UNITS.find((u) => u === input.unit);
+  if (kind === 'general' && audience === 'service_users' && unit === undefined)
+    errors.push({ field: 'usersOf', problem: input.unit === '' ? 'required' : 'invalid' });
+  return {
+    audience: audience ?? 'everyone',
+    unit: kind === 'general' && audience === 'service_users' ? (unit ?? null) : null,
+  };
 }
 
 function checkPeriod(opensOn: string, closesOn: string, errors: SurveyError[]) {
@@ -625,6 +838,7 @@ export async function createSurvey(deps: Deps, user: CurrentUser, input: SurveyI
   checkText('title', input.title, TITLE_MAX, errors, { required: true, oneLine: true });
   checkText('intro', input.intro, INTRO_MAX, errors, {});
   checkPeriod(input.opensOn, input.closesOn, errors);
+  const { audience, unit } = checkAudience(input, 'general', errors);
   if (errors.length > 0) return { ok: false, errors };
   const council = await getCouncil(deps.db);
   const id = await q.insertSurvey(deps.db, {
@@ -632,7 +846,8 @@ export async function createSurvey(deps: Deps, user: CurrentUser, input: SurveyI
     kind: 'general',
     title: input.title,
     intro: input.intro,
-    service_unit: null,
+    service_unit: unit,
+    audience,
     opens_on: input.opensOn,
     closes_on: input.closesOn,
     anonymous: input.anonymous,
@@ -721,12 +936,14 @@ export async function updateSurvey(
     checkText('intro', input.intro, INTRO_MAX, errors, {});
   }
   checkPeriod(input.opensOn, input.closesOn, errors);
+  const { audience, unit } = checkAudience(input, survey.kind, errors);
   // Whether answers are anonymous is a promise made to those who already answered.
   if (input.anonymous !== survey.anonymous && (await q.responseCount(deps.db, survey.id)) > 0)
     errors.push({ field: 'anonymous', problem: 'locked' });
   if (errors.length > 0) return { ok: false, errors };
   await q.updateSurvey(deps.db, survey.id, {
-    ...(survey.kind === 'general' ? { title: input.title, intro: input.intro } : {}),
+    ...(survey.kind === 'general' ? { title: input.title, intro: input.intro, service_unit: unit } : {}),
+    audience,
     opens_on: input.opensOn,
     closes_on: input.closesOn,
     anonymous: input.anonymous,

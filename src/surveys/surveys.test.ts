@@ -1,17 +1,22 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { Agent } from '../../test/helpers/agent.ts';
-import { buildTestApp, type TestApp } from '../../test/helpers/app.ts';
+import { buildAppWithMailbox, type TestApp } from '../../test/helpers/app.ts';
+import { sendAspiration } from '../../test/helpers/aspirations.ts';
+import { linkIn, type Mailbox } from '../../test/helpers/mailbox.ts';
 import { createUser, signIn } from '../../test/helpers/users.ts';
+import { deps } from '../platform/auth.ts';
 import { jakartaDay } from '../platform/working-days.ts';
 import { readFirstSheet } from '../platform/xlsx.ts';
+import { inviteServiceUsers } from './service.ts';
 
 let t: TestApp;
+let mailbox: Mailbox;
 let ip = 0;
 const agent = () => new Agent(t.app, `198.51.100.${++ip % 250}`);
 
 before(async () => {
-  t = await buildTestApp();
+  ({ app: t, mailbox } = await buildAppWithMailbox());
 });
 after(() => t.close());
 
@@ -137,8 +142,15 @@ describe('the IKM survey', () => {
     assert.match(body, /<svg/, 'a chart drawn on the server');
     // The profile's counts: four of the twelve said 26–35 years.
     assert.match(body, /<th scope="row">26–35 tahun<\/th><td class="number">4<\/td><td class="number">100%<\/td>/);
-    // Listed among the results.
+    // Listed among the results, and in the open data.
     assert.match((await agent().get('/survei')).body, new RegExp(`href="/survei/${id}/hasil"`));
+    const data = await agent().get('/data/indeks-kepuasan-masyarakat.csv');
+    assert.equal(data.statusCode, 200);
+    const row = data.body.split(/\r?\n/).find((line) => line.startsWith(`${id},`));
+    assert.equal(
+      row,
+      `${id},Layanan aspirasi dan pengaduan,${today()},${inDays(30)},12,3.167,3,2.833,3.917,3.083,3.167,3.5,2.833,3.083,79.4,B,5.3,http://localhost:3000/survei/${id}/hasil`,
+    );
     // Closed: nobody starts answering any more.
     const late = await agent().get(`/survei/${id}`);
     assert.match(late.body, /Survei ini sudah ditutup\./);
@@ -501,5 +513,168 @@ describe('building a survey', () => {
     assert.equal(stranger.statusCode, 303);
     const admin = await signIn(t, await createUser(t, 'administrator'), agent());
     assert.equal((await admin.get('/kelola/survei')).statusCode, 200);
+  });
+});
+
+describe('inviting people to answer', () => {
+  let staff: Agent;
+
+  before(async () => {
+    staff = await signIn(t, await createUser(t, 'staff'), agent());
+  });
+
+  /** A published survey of one section and one required question; its id. */
+  const publishedSurvey = async (details: Record<string, string>, question: Record<string, string>) => {
+    await staff.get('/kelola/survei');
+    const made = await staff.post('/kelola/survei', {
+      opensOn: today(),
+      closesOn: inDays(20),
+      anonymous: 'yes',
+      ...details,
+    });
+    const id = idFrom(made.headers.location);
+    const page = `/kelola/survei/${id}`;
+    await staff.get(page);
+    await staff.post(`${page}/bagian`, { sectionTitle: 'Penilaian', sectionIntro: '' });
+    const section = await t.database.db
+      .selectFrom('survey_section')
+      .select('id')
+      .where('survey_id', '=', id)
+      .executeTakeFirstOrThrow();
+    await staff.get(page);
+    await staff.post(`${page}/pertanyaan`, { section: String(section.id), required: 'yes', ...question });
+    await staff.get(page);
+    assert.equal((await staff.post(`${page}/terbitkan`, {})).statusCode, 303);
+    return id;
+  };
+
+  const invitationsTo = async (address: string) => {
+    await t.app.outbox.deliverDue();
+    return mailbox.to(address).filter((m) => m.subject.startsWith('Bagaimana layanan kami?'));
+  };
+
+  test('citizens whose aspiration was resolved are invited once each, and only they can answer', async () => {
+    await staff.get('/kelola/survei');
+    const noUnit = await staff.post('/kelola/survei', {
+      title: 'Kepuasan penanganan aspirasi',
+      opensOn: today(),
+      closesOn: inDays(20),
+      anonymous: 'yes',
+      audience: 'service_users',
+    });
+    assert.equal(noUnit.statusCode, 400);
+    assert.match(noUnit.body, /Pengguna layanan yang diundang: isian ini wajib diisi\./);
+    const id = await publishedSurvey(
+      { title: 'Kepuasan penanganan aspirasi', audience: 'service_users', usersOf: 'aspiration' },
+      { kind: 'likert4', prompt: 'Penanganannya memuaskan.' },
+    );
+    const page = `/kelola/survei/${id}`;
+
+    // Two aspirations, one resolved: only its citizen is invited.
+    const resolved = await sendAspiration(t, 'Saluran air tersumbat di RT 03', { email: 'puas@example.org' });
+    await sendAspiration(t, 'Lampu taman mati', { email: 'menunggu@example.org' });
+    await t.database.db
+      .updateTable('aspiration')
+      .set({ status: 'resolved', resolved_at: new Date() })
+      .where('code', '=', resolved)
+      .execute();
+    assert.ok((await inviteServiceUsers(deps(t.app))) >= 1);
+    const mails = await invitationsTo('puas@example.org');
+    assert.equal(mails.length, 1);
+    assert.match(mails[0]?.text ?? '', new RegExp(`Aspirasi Anda ${resolved} sudah selesai ditangani`));
+    assert.equal((await invitationsTo('menunggu@example.org')).length, 0);
+    await inviteServiceUsers(deps(t.app));
+    assert.equal((await invitationsTo('puas@example.org')).length, 1, 'invited once');
+
+    // Without the link nobody starts.
+    const stranger = agent();
+    const front = await stranger.get(`/survei/${id}`);
+    assert.match(front.body, /Survei ini hanya untuk yang diundang\./);
+    assert.doesNotMatch(front.body, /Mulai mengisi/);
+
+    const invited = agent();
+    const link = linkIn(mails[0]);
+    const opened = await invited.get(link);
+    assert.equal(opened.headers.location, `/survei/${id}/isi`);
+    await invited.get(`/survei/${id}/isi`);
+    const sent = await invited.post(`/survei/${id}/isi`, { bagian: '1', arah: 'lanjut', q_p1: '4' });
+    assert.equal(sent.headers.location, `/survei/${id}/terima-kasih`);
+    // The link again, in another browser: the same answers, already sent.
+    const twice = agent();
+    await twice.get(link);
+    assert.equal((await twice.get(`/survei/${id}/isi`)).headers.location, `/survei/${id}/terima-kasih`);
+    const wrong = await agent().get(`/survei/${id}/undangan?kunci=${'x'.repeat(43)}`);
+    assert.equal(wrong.headers.location, `/survei/${id}?pesan=tautan`);
+    assert.match((await staff.get(page)).body, /1 terkirim, 1 dijawab/);
+  });
+
+  test('visitors received at the aspiration room are invited to its IKM survey', async () => {
+    await staff.get('/kelola/survei');
+    const made = await staff.post('/kelola/survei/ikm', {
+      unit: 'aspiration_room',
+      ikmOpensOn: today(),
+      ikmClosesOn: inDays(20),
+    });
+    const id = idFrom(made.headers.location);
+    await staff.get(`/kelola/survei/${id}`);
+    const saved = await staff.post(`/kelola/survei/${id}`, {
+      opensOn: today(),
+      closesOn: inDays(20),
+      audience: 'service_users',
+    });
+    assert.equal(saved.statusCode, 303);
+    await staff.get(`/kelola/survei/${id}`);
+    await staff.post(`/kelola/survei/${id}/terbitkan`, {});
+    const council = await t.database.db.selectFrom('council').select('id').executeTakeFirstOrThrow();
+    await t.database.db
+      .insertInto('appointment')
+      .values({
+        council_id: council.id,
+        code: 'JT-SURVEI',
+        topic: 'Perbaikan jalan lingkungan',
+        name_sealed: t.app.sealer.seal('Tamu Ruang Aspirasi'),
+        email_sealed: t.app.sealer.seal('tamu@example.org'),
+        walk_in: true,
+        status: 'done',
+        checked_in_at: new Date(),
+      })
+      .execute();
+    await inviteServiceUsers(deps(t.app));
+    const mails = await invitationsTo('tamu@example.org');
+    assert.equal(mails.length, 1);
+    assert.match(mails[0]?.text ?? '', /Terima kasih sudah datang ke ruang aspirasi \(JT-SURVEI\)/);
+    assert.match(mails[0]?.text ?? '', /Survei Kepuasan Masyarakat: Layanan ruang aspirasi/);
+  });
+
+  test('a sample list is invited by email, once per address', async () => {
+    await staff.get('/kelola/survei');
+    const id = await publishedSurvey(
+      { title: 'Survei sampel warga', audience: 'sample' },
+      { kind: 'short_text', prompt: 'Satu kata untuk DPRD' },
+    );
+    const page = `/kelola/survei/${id}`;
+    await staff.get(page);
+    const bad = await staff.post(`${page}/undangan`, { list: 'sampel.satu@example.org\nbukan-alamat' });
+    assert.equal(bad.statusCode, 400);
+    assert.match(bad.body, /Alamat email yang diundang: bukan alamat email: bukan-alamat\./);
+    assert.match(bad.body, /sampel\.satu@example\.org/, 'the list stays in the box');
+    const ok = await staff.post(`${page}/undangan`, {
+      list: 'Sampel.Satu@example.org\nsampel.dua@example.org, sampel.satu@example.org',
+    });
+    assert.equal(ok.headers.location, `${page}?pesan=undangan`);
+    await staff.get(page);
+    await staff.post(`${page}/undangan`, { list: 'sampel.dua@example.org' });
+    assert.equal((await invitationsTo('sampel.satu@example.org')).length, 1);
+    assert.equal((await invitationsTo('sampel.dua@example.org')).length, 1, 'an address is invited once');
+    const stored = await t.database.db
+      .selectFrom('survey_invitation')
+      .select('source_ref')
+      .where('survey_id', '=', id)
+      .execute();
+    assert.equal(stored.length, 2);
+    assert.ok(
+      stored.every((r) => !r.source_ref.includes('@')),
+      'no address is kept with the invitation',
+    );
   });
 });

@@ -35,7 +35,9 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
     .addColumn('updated_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
     .addCheckConstraint('survey_period_in_order', sql`opens_on <= closes_on`)
-    .addCheckConstraint('survey_ikm_has_unit', sql`(kind = 'ikm') = (service_unit is not null)`)
+    .addCheckConstraint('survey_ikm_has_unit', sql`kind <> 'ikm' or service_unit is not null`)
+    // Who is invited when the audience is those who used a service: the users of its unit.
+    .addCheckConstraint('survey_users_of_a_unit', sql`audience <> 'service_users' or service_unit is not null`)
     .execute();
   await db.schema.createIndex('survey_by_council').on('survey').columns(['council_id', 'status', 'opens_on']).execute();
 
@@ -112,6 +114,22 @@ export async function up(db: Kysely<any>): Promise<void> {
     .createIndex('survey_response_submitted')
     .on('survey_response')
     .columns(['survey_id', 'submitted_at'])
+    .execute();
+
+  // An invitation by a private link: to someone who used the service (an aspiration resolved, a
+  // visit to the aspiration room) or to an address of a sample list. Its key is also the key of the
+  // answers it leads to, so one invitation gives one response. Addresses are not kept here: the
+  // reference of a list's address is its keyed hash, which only stops the same address twice.
+  await db.schema
+    .createTable('survey_invitation')
+    .addColumn('id', 'integer', (c) => c.primaryKey().generatedAlwaysAsIdentity())
+    .addColumn('survey_id', 'integer', (c) => c.notNull().references('survey.id').onDelete('cascade'))
+    .addColumn('token_hash', 'text', (c) => c.notNull().unique())
+    .addColumn('source', 'text', (c) => c.notNull().check(sql`source in ('aspiration', 'appointment', 'list')`))
+    .addColumn('source_ref', 'text', (c) => c.notNull())
+    .addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
+    .addColumn('updated_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
+    .addUniqueConstraint('survey_invitation_once', ['survey_id', 'source', 'source_ref'])
     .execute();
 
   // Who with an account has answered an anonymous survey, kept apart from what they answered: the

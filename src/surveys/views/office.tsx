@@ -27,6 +27,7 @@ import {
 import { Layout } from '../../platform/views/layout.tsx';
 import { TableHead, TableWrap } from '../../platform/views/table-wrap.tsx';
 import {
+  AUDIENCES,
   conditionChoices,
   QUESTION_KINDS,
   SERVICE_UNITS,
@@ -51,6 +52,11 @@ const phaseKey = {
   upcoming: 'survey.office.phase.upcoming',
   open: 'survey.office.phase.open',
   ended: 'survey.office.phase.ended',
+} as const;
+export const audienceKey = {
+  everyone: 'survey.audience.everyone',
+  service_users: 'survey.audience.service_users',
+  sample: 'survey.audience.sample',
 } as const;
 const kindKey = {
   single: 'survey.kindOf.single',
@@ -200,6 +206,24 @@ function DetailFields({
         value={values.closesOn}
         error={errors.closesOn}
       />
+      <SelectField
+        name="audience"
+        label={t('survey.field.audience')}
+        value={values.audience}
+        error={errors.audience}
+        options={AUDIENCES.map((a) => ({ value: a, label: t(audienceKey[a]) }))}
+      />
+      {ikm ? null : (
+        <SelectField
+          name="usersOf"
+          label={t('survey.field.usersOf')}
+          hint={t('survey.field.usersOfHint')}
+          empty={t('survey.field.noUnit')}
+          value={values.usersOf}
+          error={errors.usersOf}
+          options={SERVICE_UNITS.map((u) => ({ value: u, label: t(unitKey[u]) }))}
+        />
+      )}
       {ikm ? null : (
         <CheckboxField
           name="anonymous"
@@ -220,6 +244,7 @@ export function SurveyEditPage({
   locked,
   started,
   submitted,
+  invitations,
   errors,
   values,
   notice,
@@ -231,6 +256,8 @@ export function SurveyEditPage({
   locked: boolean;
   started: number;
   submitted: number;
+  /** Invitations sent, and how many led to answers sent. */
+  invitations: { sent: number; answered: number };
   errors: FieldErrors;
   values: Values;
   notice: string | undefined;
@@ -252,6 +279,11 @@ export function SurveyEditPage({
           [t('survey.periodLabel'), periodOf(ctx, survey)],
           [t('survey.office.answers'), t('survey.office.answerCount', { sent: submitted, started })],
           [t('survey.field.anonymous'), survey.anonymous ? t('survey.office.yes') : t('survey.office.no')],
+          [t('survey.field.audience'), t(audienceKey[survey.audience])],
+          [
+            t('survey.office.invitations'),
+            survey.audience === 'everyone' ? undefined : t('survey.office.invitationCount', invitations),
+          ],
           [t('survey.office.versionLabel'), String(survey.version)],
         ]}
       />
@@ -298,6 +330,25 @@ export function SurveyEditPage({
           </form>
         </Banner>
       ) : null}
+
+      {survey.audience === 'sample' && survey.status === 'published' && survey.phase !== 'ended' ? (
+        <>
+          <h2>{t('survey.office.invite')}</h2>
+          <form method="post" action={`${base}/undangan`} novalidate>
+            <CsrfField token={csrf} />
+            <TextArea
+              name="list"
+              label={t('survey.field.list')}
+              hint={t('survey.field.listHint')}
+              value={values.list}
+              error={errors.list}
+              rows={6}
+            />
+            <Button>{t('survey.office.inviteButton')}</Button>
+          </form>
+        </>
+      ) : null}
+      {survey.audience === 'service_users' ? <p>{t('survey.office.usersInvited')}</p> : null}
 
       <h2>{t('survey.office.details')}</h2>
       <form method="post" action={base} novalidate>

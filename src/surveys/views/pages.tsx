@@ -65,7 +65,7 @@ export function SurveyListPage({
 }
 
 /** Where a person stands with a survey, as its front page shows it. */
-export type Standing = 'new' | 'started' | 'done' | 'account';
+export type Standing = 'new' | 'started' | 'done' | 'account' | 'invited';
 
 export function SurveyFrontPage({
   ctx,
@@ -99,7 +99,7 @@ export function SurveyFrontPage({
         ]}
       />
       <p>{survey.anonymous ? t('survey.rule.anonymous') : t('survey.rule.named')}</p>
-      <p>{t('survey.rule.once')}</p>
+      <p>{survey.audience === 'everyone' ? t('survey.rule.once') : t('survey.rule.invitation')}</p>
       {survey.phase === 'upcoming' ? <p>{t('survey.notOpen')}</p> : null}
       {survey.phase === 'ended' ? (
         <>
@@ -113,6 +113,8 @@ export function SurveyFrontPage({
         <p>
           <Tag tone="done">{t('survey.done')}</Tag>
         </p>
+      ) : standing === 'invited' ? (
+        <p>{t('survey.onlyInvited')}</p>
       ) : standing === 'account' ? (
         <>
           <p>{t('survey.rule.account')}</p>
