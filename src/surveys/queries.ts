@@ -358,6 +358,18 @@ export function surveysOfUser(db: Db, userId: number) {
     .execute();
 }
 
+/** What an account answered with its name on it (surveys that are not anonymous), question by question. */
+export function namedAnswersOfUser(db: Db, userId: number) {
+  return db
+    .selectFrom('survey_answer')
+    .innerJoin('survey_response', 'survey_response.id', 'survey_answer.response_id')
+    .innerJoin('survey_question', 'survey_question.id', 'survey_answer.question_id')
+    .select(['survey_response.survey_id', 'survey_question.code', 'survey_answer.item', 'survey_answer.value'])
+    .where('survey_response.user_id', '=', userId)
+    .orderBy('survey_answer.id')
+    .execute();
+}
+
 /** Unties an account from the answers it gave with its name: they stay as anonymous figures. */
 export async function forgetUser(db: Db, userId: number) {
   await db

@@ -1213,8 +1213,20 @@ export function recordExport(deps: Deps, user: CurrentUser, surveyId: number, fo
 
 export const surveyPersonalData: PersonalDataHooks = {
   async copy(deps, subject): Promise<PersonalDataSection[]> {
-    const rows = await q.surveysOfUser(deps.db, subject.userId);
+    const [rows, answers] = await Promise.all([
+      q.surveysOfUser(deps.db, subject.userId),
+      q.namedAnswersOfUser(deps.db, subject.userId),
+    ]);
     if (rows.length === 0) return [];
+    // A named survey's answers are the person's data; an anonymous one's are not tied to them.
+    const answersOf = (surveyId: number) => {
+      const out: Record<string, string> = {};
+      for (const a of answers.filter((x) => x.survey_id === surveyId)) {
+        const key = a.item === '' || a.item === a.value ? a.code : `${a.code}.${a.item}`;
+        out[key] = out[key] === undefined ? a.value : `${out[key]}; ${a.value}`;
+      }
+      return out;
+    };
     return [
       {
         key: 'surveys',
@@ -1223,7 +1235,12 @@ export const surveyPersonalData: PersonalDataHooks = {
           link: { href: `/survei/${r.id}`, text: r.title },
           text: r.anonymous ? translator('id')('survey.data.anonymous') : translator('id')('survey.data.named'),
           at: r.named_at ?? r.took_part_at,
-          record: { survey: r.id, title: r.title, anonymous: r.anonymous },
+          record: {
+            survey: r.id,
+            title: r.title,
+            anonymous: r.anonymous,
+            ...(r.anonymous ? {} : { answers: answersOf(r.id) }),
+          },
         })),
       },
     ];

@@ -70,6 +70,31 @@ async function answerIkm(who: Agent, id: number, scores: number[], profile: Reco
   assert.equal(last?.headers.location, `/survei/${id}/terima-kasih`);
 }
 
+/** A published survey of one section and one required question; its id. */
+async function publishedSurvey(staff: Agent, details: Record<string, string>, question: Record<string, string>) {
+  await staff.get('/kelola/survei');
+  const made = await staff.post('/kelola/survei', {
+    opensOn: today(),
+    closesOn: inDays(20),
+    anonymous: 'yes',
+    ...details,
+  });
+  const id = idFrom(made.headers.location);
+  const page = `/kelola/survei/${id}`;
+  await staff.get(page);
+  await staff.post(`${page}/bagian`, { sectionTitle: 'Penilaian', sectionIntro: '' });
+  const section = await t.database.db
+    .selectFrom('survey_section')
+    .select('id')
+    .where('survey_id', '=', id)
+    .executeTakeFirstOrThrow();
+  await staff.get(page);
+  await staff.post(`${page}/pertanyaan`, { section: String(section.id), required: 'yes', ...question });
+  await staff.get(page);
+  assert.equal((await staff.post(`${page}/terbitkan`, {})).statusCode, 303);
+  return id;
+}
+
 describe('the IKM survey', () => {
   let staff: Agent;
   let id = 0;
@@ -303,6 +328,35 @@ describe('answering a survey', () => {
   });
 });
 
+describe('a survey with names', () => {
+  test('answering asks for an account; the answers are in the person’s copy of their data', async () => {
+    const staff = await signIn(t, await createUser(t, 'staff'), agent());
+    const id = await publishedSurvey(
+      staff,
+      { title: 'Evaluasi pelatihan warga', anonymous: '' },
+      { kind: 'short_text', prompt: 'Materi yang paling berguna' },
+    );
+    const visitor = agent();
+    const front = await visitor.get(`/survei/${id}`);
+    assert.match(front.body, /Survei ini tidak tanpa nama/);
+    assert.match(front.body, /Masuk untuk mengisi/);
+    const citizen = await signIn(t, await createUser(t, 'citizen'), agent());
+    await citizen.get(`/survei/${id}`);
+    await citizen.post(`/survei/${id}/mulai`, {});
+    await citizen.get(`/survei/${id}/isi`);
+    const sent = await citizen.post(`/survei/${id}/isi`, {
+      bagian: '1',
+      arah: 'lanjut',
+      q_p1: 'Menulis surat pengaduan',
+    });
+    assert.equal(sent.headers.location, `/survei/${id}/terima-kasih`);
+    const data = await citizen.get('/akun/data.json');
+    const copy = JSON.parse(data.body) as { surveys?: { survey: number; answers?: object }[] };
+    const mine = copy.surveys?.find((x) => x.survey === id);
+    assert.deepEqual(mine?.answers, { p1: 'Menulis surat pengaduan' });
+  });
+});
+
 describe('building a survey', () => {
   let staff: Agent;
   let id = 0;
@@ -523,31 +577,6 @@ describe('inviting people to answer', () => {
     staff = await signIn(t, await createUser(t, 'staff'), agent());
   });
 
-  /** A published survey of one section and one required question; its id. */
-  const publishedSurvey = async (details: Record<string, string>, question: Record<string, string>) => {
-    await staff.get('/kelola/survei');
-    const made = await staff.post('/kelola/survei', {
-      opensOn: today(),
-      closesOn: inDays(20),
-      anonymous: 'yes',
-      ...details,
-    });
-    const id = idFrom(made.headers.location);
-    const page = `/kelola/survei/${id}`;
-    await staff.get(page);
-    await staff.post(`${page}/bagian`, { sectionTitle: 'Penilaian', sectionIntro: '' });
-    const section = await t.database.db
-      .selectFrom('survey_section')
-      .select('id')
-      .where('survey_id', '=', id)
-      .executeTakeFirstOrThrow();
-    await staff.get(page);
-    await staff.post(`${page}/pertanyaan`, { section: String(section.id), required: 'yes', ...question });
-    await staff.get(page);
-    assert.equal((await staff.post(`${page}/terbitkan`, {})).statusCode, 303);
-    return id;
-  };
-
   const invitationsTo = async (address: string) => {
     await t.app.outbox.deliverDue();
     return mailbox.to(address).filter((m) => m.subject.startsWith('Bagaimana layanan kami?'));
@@ -565,6 +594,7 @@ describe('inviting people to answer', () => {
     assert.equal(noUnit.statusCode, 400);
     assert.match(noUnit.body, /Pengguna layanan yang diundang: isian ini wajib diisi\./);
     const id = await publishedSurvey(
+      staff,
       { title: 'Kepuasan penanganan aspirasi', audience: 'service_users', usersOf: 'aspiration' },
       { kind: 'likert4', prompt: 'Penanganannya memuaskan.' },
     );
@@ -649,6 +679,7 @@ describe('inviting people to answer', () => {
   test('a sample list is invited by email, once per address', async () => {
     await staff.get('/kelola/survei');
     const id = await publishedSurvey(
+      staff,
       { title: 'Survei sampel warga', audience: 'sample' },
       { kind: 'short_text', prompt: 'Satu kata untuk DPRD' },
     );
