@@ -22,6 +22,7 @@ import { feature as kiosk } from './kiosk/index.ts';
 import { feature as members } from './members/index.ts';
 import { feature as openData } from './open-data/index.ts';
 import { feature as open311 } from './open311/index.ts';
+import { feature as performance } from './performance/index.ts';
 import type { Feature } from './platform/feature.ts';
 import { addMessages } from './platform/i18n.ts';
 import { feature as pokir } from './pokir/index.ts';
@@ -54,6 +55,7 @@ export const features: readonly Feature[] = [
   reses,
   pokir,
   surveys,
+  performance,
   budget,
   projects,
   openData,

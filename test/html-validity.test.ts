@@ -33,6 +33,7 @@ const mainPages = [
   '/reses',
   '/pokir',
   '/survei',
+  '/kinerja',
   '/data',
 ];
 const pages = [

@@ -59,6 +59,7 @@ describe('search engines', () => {
       '/reses',
       '/pokir',
       '/survei',
+      '/kinerja',
       '/istilah',
     ])
       assert.ok(all.includes(`http://localhost:3000${page}`), page);

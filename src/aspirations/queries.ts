@@ -699,3 +699,75 @@ export function publicAspirationPages(db: Db, councilId: number, limit: number) 
     .limit(limit)
     .execute();
 }
+
+/** What the performance figures need to know of each aspiration received in a period. */
+export interface PerformanceQuery {
+  from: Date;
+  until: Date;
+  komisiId?: number | undefined;
+  dapilId?: number | undefined;
+  kecamatanId?: number | undefined;
+  categoryId?: number | undefined;
+  channel?: AspirationChannel | undefined;
+}
+
+/**
+ * One row per aspiration received in [from, until) (a duplicate counts with the one it joined, not
+ * again): where it came from, its targets, and when it was first verified, answered and resolved,
+ * whether it was reopened, its rating and the citizen's "is it fixed?" answer.
+ */
+export function performanceRows(db: Db, councilId: number, f: PerformanceQuery) {
+  const firstOf = (kind: string) =>
+    sql<Date | null>`(select min(e.created_at) from aspiration_event e where e.aspiration_id = aspiration.id and e.kind = ${kind})`;
+  let query = db
+    .selectFrom('aspiration')
+    .select([
+      'aspiration.received_at',
+      'aspiration.komisi_id',
+      'aspiration.dapil_id',
+      'aspiration.kecamatan_id',
+      'aspiration.category_id',
+      'aspiration.channel',
+      'aspiration.verify_due',
+      'aspiration.resolve_due',
+      'aspiration.rating',
+      'aspiration.fixed_answer',
+      firstOf('verified').as('verified_at'),
+      firstOf('response').as('answered_at'),
+      firstOf('resolved').as('resolved_at'),
+      sql<boolean>`exists (select 1 from aspiration_event e where e.aspiration_id = aspiration.id and e.kind = 'reopened')`.as(
+        'reopened',
+      ),
+    ])
+    .where('aspiration.council_id', '=', councilId)
+    .where('aspiration.status', '!=', 'duplicate')
+    .where('aspiration.received_at', '>=', f.from)
+    .where('aspiration.received_at', '<', f.until);
+  if (f.komisiId !== undefined) query = query.where('aspiration.komisi_id', '=', f.komisiId);
+  if (f.dapilId !== undefined) query = query.where('aspiration.dapil_id', '=', f.dapilId);
+  if (f.kecamatanId !== undefined) query = query.where('aspiration.kecamatan_id', '=', f.kecamatanId);
+  if (f.categoryId !== undefined) query = query.where('aspiration.category_id', '=', f.categoryId);
+  if (f.channel !== undefined) query = query.where('aspiration.channel', '=', f.channel);
+  return query.execute();
+}
+
+/** The public answers a member gave on aspirations the public may see, newest first, and how many. */
+export async function responsesOfMember(db: Db, councilId: number, memberId: number, limit: number) {
+  const base = db
+    .selectFrom('aspiration_event')
+    .innerJoin('aspiration', 'aspiration.id', 'aspiration_event.aspiration_id')
+    .where('aspiration.council_id', '=', councilId)
+    .where('aspiration.kind', '!=', 'rahasia')
+    .where('aspiration_event.actor_member_id', '=', memberId)
+    .where('aspiration_event.kind', '=', 'response')
+    .where('aspiration_event.public', '=', true);
+  const [rows, count] = await Promise.all([
+    base
+      .select(['aspiration.code', 'aspiration.title', 'aspiration.hidden_passages', 'aspiration_event.created_at'])
+      .orderBy('aspiration_event.created_at', 'desc')
+      .limit(limit)
+      .execute(),
+    base.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return { rows, total: Number(count.n) };
+}

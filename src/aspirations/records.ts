@@ -138,3 +138,13 @@ export async function sitemap(deps: Deps): Promise<SitemapEntry[]> {
   const rows = await q.publicAspirationPages(deps.db, structure.council.id, SITEMAP_LIMIT - 1);
   return [{ path: '/aspirasi' }, ...rows.map((r) => ({ path: `/aspirasi/${r.code}`, modified: r.updated_at }))];
 }
+
+/** The answers a member gave to citizens' aspirations, as the public sees them: the latest few and the count. */
+export async function responsesOfMember(deps: Deps, memberId: number, limit = 10) {
+  const structure = await getCouncil(deps.db);
+  const { rows, total } = await q.responsesOfMember(deps.db, structure.council.id, memberId, limit);
+  return {
+    total,
+    latest: rows.map((r) => ({ code: r.code, title: publicText(r.hidden_passages)(r.title), at: r.created_at })),
+  };
+}

@@ -23,6 +23,19 @@ export const statuses: readonly AspirationStatus[] = [
   'referred',
   'duplicate',
 ];
+/** Every way an aspiration reaches the council. */
+export const allChannels: readonly AspirationChannel[] = [
+  'web',
+  'ruang_aspirasi',
+  'telepon',
+  'surat',
+  'reses',
+  'open311',
+  'sms',
+  'whatsapp',
+  'forum',
+  'siaran',
+];
 export const intakeChannels: readonly AspirationChannel[] = [
   'ruang_aspirasi',
   'telepon',

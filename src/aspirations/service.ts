@@ -20,16 +20,26 @@ export { askWhetherResolved, aspirationJobs, removeOrphanPhotos, resolvedSince }
 export { type CitizenMessage, tellReporter } from './notify.ts';
 export { offlineDraftPaths, offlineDraftTexts } from './offline.ts';
 export {
+  type Figures,
+  monthsBetween,
+  type PerformanceFigures,
+  type PerformanceFilter,
+  performanceFigures,
+  type Spread,
+} from './performance.ts';
+export {
   aspirationPersonalData,
   aspirationStatistics,
   type PublicRecord,
   publicRecords,
   recentlyAnswered,
+  responsesOfMember,
   thisMonth,
 } from './records.ts';
 export {
   type ActionResult,
   type AspirationError,
+  allChannels,
   CONSENT_VERSION,
   type FieldProblem,
   type FollowUpKind,

@@ -27,6 +27,15 @@ export const messages = {
   'members.otherFromDapil': { id: 'Anggota lain dari dapil {n}', en: 'Other members from district {n}' },
   'members.attendance': { id: 'Kehadiran dalam rapat', en: 'Attendance at meetings' },
   'members.reses': { id: 'Laporan reses', en: 'Recess (reses) reports' },
+  'members.responses': { id: 'Tanggapan atas aspirasi warga', en: 'Answers to citizens’ aspirations' },
+  'members.responsesNone': {
+    id: 'Belum ada tanggapan yang diterbitkan atas nama anggota ini.',
+    en: 'No answer has been published in this member’s name yet.',
+  },
+  'members.responsesCount': {
+    id: '{n} tanggapan diterbitkan. Yang terbaru:',
+    en: '{n} answers published. The latest:',
+  },
   'members.attendanceNone': {
     id: 'Belum ada kehadiran rapat yang dicatat.',
     en: 'No meeting attendance has been recorded yet.',

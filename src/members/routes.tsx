@@ -1,6 +1,7 @@
 /** Members: the public pages /anggota and /anggota/:slug, and their JSON in /api/v1/members. */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { memberAttendance } from '../agenda/service.ts';
+import { responsesOfMember } from '../aspirations/service.ts';
 import { getCouncil } from '../council/service.ts';
 import { deps } from '../platform/auth.ts';
 import { NotFoundError } from '../platform/errors.tsx';
@@ -67,10 +68,14 @@ export const memberRoutes: FastifyPluginAsyncTypebox = async (app) => {
               (m) => m.slug !== member.slug,
             );
       const memberId = await memberIdBySlug(app.db, structure.council.id, slug);
-      const [attendance, reses] =
+      const [attendance, reses, responses] =
         memberId === undefined
-          ? [undefined, []]
-          : await Promise.all([memberAttendance(deps(app), memberId), memberReports(deps(app), memberId)]);
+          ? [undefined, [], undefined]
+          : await Promise.all([
+              memberAttendance(deps(app), memberId),
+              memberReports(deps(app), memberId),
+              responsesOfMember(deps(app), memberId),
+            ]);
       return renderPage(request, reply, (ctx) => (
         <MemberPage
           ctx={ctx}
@@ -79,6 +84,7 @@ export const memberRoutes: FastifyPluginAsyncTypebox = async (app) => {
           colleagues={colleagues}
           attendance={attendance}
           reses={reses}
+          responses={responses}
         />
       ));
     },

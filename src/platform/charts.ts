@@ -168,6 +168,42 @@ export function countChart(options: {
   return finish(chart);
 }
 
+const escapeXml = (text: string) =>
+  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+/**
+ * Places as equal squares in a grid, each shaded by its value (five steps from the lightest to
+ * the darkest) with its name and value written on it: a map-like picture where no boundary data
+ * can be shown. Two columns on a phone, four on a wide screen; hidden from screen readers (the
+ * table beside it speaks).
+ */
+export function tileGrid(options: {
+  tiles: { label: string; value: number }[];
+  width: number;
+  valueLabel?: (v: number) => string;
+}): string {
+  const columns = narrow(options.width) ? 2 : 4;
+  const gap = 4;
+  const size = { w: (options.width - gap * (columns - 1)) / columns, h: 56 };
+  const rows = Math.ceil(options.tiles.length / columns);
+  const height = rows * size.h + (rows - 1) * gap;
+  const max = Math.max(1, ...options.tiles.map((t) => t.value));
+  const shades = ['#f6e7e7', '#e8bcbc', '#d48a8a', '#b54e4e', '#8a1c1c'];
+  const label = options.valueLabel ?? ((v: number) => String(v));
+  const tiles = options.tiles.map((tile, i) => {
+    const x = (i % columns) * (size.w + gap);
+    const y = Math.floor(i / columns) * (size.h + gap);
+    const step = tile.value === 0 ? 0 : Math.min(4, Math.ceil((tile.value / max) * 5) - 1);
+    const ink = step >= 3 ? '#ffffff' : '#1d1f23';
+    return (
+      `<rect x="${x.toFixed(1)}" y="${y}" width="${size.w.toFixed(1)}" height="${size.h}" fill="${shades[step]}"/>` +
+      `<text x="${(x + 8).toFixed(1)}" y="${y + 22}" fill="${ink}" font-size="12" font-family="${textStyle.fontFamily}">${escapeXml(tile.label)}</text>` +
+      `<text x="${(x + 8).toFixed(1)}" y="${y + 44}" fill="${ink}" font-size="16" font-weight="bold" font-family="${textStyle.fontFamily}">${escapeXml(label(tile.value))}</text>`
+    );
+  });
+  return `<svg xmlns="http://www.w3.org/2000/svg" width="${options.width}" height="${height}" viewBox="0 0 ${options.width} ${height}" aria-hidden="true" focusable="false">${tiles.join('')}</svg>`;
+}
+
 /** Inline text styles as SVG presentation attributes, which the CSP allows. */
 function presentation(style: string): string {
   const attributes: string[] = [];

@@ -13,6 +13,7 @@ export const messages = {
   'site.textSize.besar': { id: 'Besar', en: 'Large' },
   'site.textSize.sangatBesar': { id: 'Sangat besar', en: 'Larger' },
   'site.glossary': { id: 'Daftar istilah DPRD', en: 'Glossary of council terms' },
+  'site.performance': { id: 'Kinerja layanan', en: 'Service performance' },
   'site.language': { id: 'Bahasa', en: 'Language' },
   'site.poweredBy': {
     id: 'Dibangun dengan Dewan Terbuka, perangkat lunak sumber terbuka.',

@@ -24,8 +24,7 @@ import {
 import { Layout } from '../../platform/views/layout.tsx';
 import { LocationField, PinField } from '../../platform/views/place-fields.tsx';
 import { CONSENT_VERSION, intakeChannels, MAX_PHOTOS, type Similar } from '../service.ts';
-import { channelTexts } from './parts.tsx';
-import { KindField, statusLabel } from './shared.tsx';
+import { channelTexts, KindField, statusLabel } from './shared.tsx';
 
 export type Values = Partial<Record<string, string>>;
 

@@ -24,18 +24,8 @@ import { Pager } from '../../platform/views/pager.tsx';
 import { TableHead, TableWrap } from '../../platform/views/table-wrap.tsx';
 import { type AspirationView, type CaseFile, followUpKinds, isOpen } from '../service.ts';
 import { DetailsForm, type Values } from './form-pages.tsx';
-import {
-  categoryName,
-  channelTexts,
-  DeadlineText,
-  Facts,
-  followUpTexts,
-  kindLabel,
-  Photos,
-  placeName,
-  Timeline,
-} from './parts.tsx';
-import { StatusBadge, statusLabel } from './shared.tsx';
+import { categoryName, DeadlineText, Facts, followUpTexts, kindLabel, Photos, placeName, Timeline } from './parts.tsx';
+import { channelTexts, StatusBadge, statusLabel } from './shared.tsx';
 
 const deliveryTexts = {
   sent: 'aspiration.delivery.sent',

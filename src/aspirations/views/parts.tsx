@@ -1,4 +1,3 @@
-import type { AspirationChannel } from '../../db/schema.ts';
 import { dayOf, formatDate, formatTime } from '../../platform/format.ts';
 import { type MessageKey, textOf } from '../../platform/i18n.ts';
 import type { PageContext } from '../../platform/page-context.ts';
@@ -6,7 +5,7 @@ import type { FieldWords } from '../../platform/validation.ts';
 import { SummaryList } from '../../platform/views/components.tsx';
 import type { AspirationView, Deadline, FieldProblem, FollowUpKind, TimelineEvent } from '../service.ts';
 import { trailText } from '../trail.ts';
-import { kindLabel, StatusBadge } from './shared.tsx';
+import { channelTexts, kindLabel, StatusBadge } from './shared.tsx';
 
 export { kindLabel };
 
@@ -17,19 +16,6 @@ export const followUpTexts = {
   surat: 'aspiration.followUp.surat',
   pokir: 'aspiration.followUp.pokir',
 } as const satisfies Record<FollowUpKind, MessageKey>;
-
-export const channelTexts = {
-  web: 'aspiration.channel.web',
-  ruang_aspirasi: 'aspiration.channel.ruang_aspirasi',
-  telepon: 'aspiration.channel.telepon',
-  surat: 'aspiration.channel.surat',
-  reses: 'aspiration.channel.reses',
-  open311: 'aspiration.channel.open311',
-  sms: 'aspiration.channel.sms',
-  whatsapp: 'aspiration.channel.whatsapp',
-  forum: 'aspiration.channel.forum',
-  siaran: 'aspiration.channel.siaran',
-} as const satisfies Record<AspirationChannel, MessageKey>;
 
 const eventTexts = {
   received: 'aspiration.event.received',

@@ -1,6 +1,6 @@
 /** What other features may show of aspirations: a status badge and the two ways in. */
 import type { ComponentChildren } from 'preact';
-import type { AspirationKind, AspirationStatus } from '../../db/schema.ts';
+import type { AspirationChannel, AspirationKind, AspirationStatus } from '../../db/schema.ts';
 import { type MessageKey, textOf } from '../../platform/i18n.ts';
 import type { PageContext } from '../../platform/page-context.ts';
 import { ButtonLink, Tag, type TagTone } from '../../platform/views/components.tsx';
@@ -92,3 +92,17 @@ export function KindField({
     />
   );
 }
+
+/** The name of each way an aspiration reaches the council. */
+export const channelTexts = {
+  web: 'aspiration.channel.web',
+  ruang_aspirasi: 'aspiration.channel.ruang_aspirasi',
+  telepon: 'aspiration.channel.telepon',
+  surat: 'aspiration.channel.surat',
+  reses: 'aspiration.channel.reses',
+  open311: 'aspiration.channel.open311',
+  sms: 'aspiration.channel.sms',
+  whatsapp: 'aspiration.channel.whatsapp',
+  forum: 'aspiration.channel.forum',
+  siaran: 'aspiration.channel.siaran',
+} as const satisfies Record<AspirationChannel, MessageKey>;

@@ -26,9 +26,19 @@ export interface MemberPageProps {
     | undefined;
   /** The member's published reses reports. */
   reses?: ReportSummary[];
+  /** The answers the member gave to citizens' aspirations: the latest few and how many in all. */
+  responses?: { total: number; latest: { code: string; title: string; at: Date }[] } | undefined;
 }
 
-export function MemberPage({ ctx, member, dapil, colleagues, attendance, reses = [] }: MemberPageProps) {
+export function MemberPage({
+  ctx,
+  member,
+  dapil,
+  colleagues,
+  attendance,
+  reses = [],
+  responses = { total: 0, latest: [] },
+}: MemberPageProps) {
   const { t } = ctx;
   return (
     <Layout
@@ -137,6 +147,23 @@ export function MemberPage({ ctx, member, dapil, colleagues, attendance, reses =
         <p>
           <a href={`/anggota/${member.slug}/agenda.ics`}>{t('members.calendar')}</a>
         </p>
+      </section>
+      <section aria-labelledby="tanggapan">
+        <h2 id="tanggapan">{t('members.responses')}</h2>
+        {responses.total === 0 ? (
+          <p>{t('members.responsesNone')}</p>
+        ) : (
+          <>
+            <p>{t('members.responsesCount', { n: responses.total })}</p>
+            <ul>
+              {responses.latest.map((r) => (
+                <li key={`${r.code}-${r.at.getTime()}`}>
+                  <a href={`/aspirasi/${r.code}`}>{r.title}</a> · {formatDate(r.at, ctx.lang)}
+                </li>
+              ))}
+            </ul>
+          </>
+        )}
       </section>
       {reses.length === 0 ? null : (
         <section aria-labelledby="reses">

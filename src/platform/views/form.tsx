@@ -38,7 +38,7 @@ export interface TextFieldProps {
   /** The element id, when the page has another field of the same name (filters use f-*). */
   id?: string;
   label: string;
-  type?: 'text' | 'email' | 'password' | 'tel' | 'search' | 'date' | 'time';
+  type?: 'text' | 'email' | 'password' | 'tel' | 'search' | 'date' | 'time' | 'month';
   value?: string | undefined;
   error?: string | undefined;
   hint?: string | undefined;

@@ -224,8 +224,8 @@ export function Layout({ ctx, title, description, jsonLd, children }: LayoutProp
               </>
             )}
             <p>
-              <a href="/data">{t('data.title')}</a> · <a href="/api/docs">{t('site.apiDocs')}</a> ·{' '}
-              <a href="/istilah">{t('site.glossary')}</a>
+              <a href="/kinerja">{t('site.performance')}</a> · <a href="/data">{t('data.title')}</a> ·{' '}
+              <a href="/api/docs">{t('site.apiDocs')}</a> · <a href="/istilah">{t('site.glossary')}</a>
             </p>
             <p>{t('site.poweredBy')}</p>
           </div>
