@@ -231,6 +231,17 @@ describe('public performance', () => {
     );
     assert.equal(lines[1], '2026-09,1,0,0,0,0,0,0,,,,,,');
     assert.equal(lines[2], '2026-10,4,3,2,2,2,1,1,1,5,1,4,7,12');
+    // The same figures per komisi: the first holds the ones of 5 and 7 October and September's,
+    // the second the other two.
+    const perKomisi = await agent().get('/kinerja.csv?dari=2026-09&sampai=2026-10&kategori=uji-kinerja&tabel=komisi');
+    const [firstKomisi, secondKomisi] = komisi;
+    assert.ok(firstKomisi !== undefined && secondKomisi !== undefined);
+    const komisiLines = perKomisi.body.trim().split(/\r?\n/);
+    assert.equal(komisiLines[0]?.split(',')[0], 'komisi');
+    assert.ok(komisiLines.includes(`${firstKomisi.name},3,2,2,2,2,1,1,1,1,1,4,7,12`), komisiLines.join('\n'));
+    assert.ok(komisiLines.includes(`${secondKomisi.name},2,1,0,0,0,0,0,5,5,,,,`), komisiLines.join('\n'));
+    const bad = await agent().get('/kinerja.csv?tabel=fraksi');
+    assert.equal(bad.statusCode, 400);
   });
 
   test('a member’s page lists the answers they gave to aspirations the public may see', async () => {

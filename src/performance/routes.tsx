@@ -1,4 +1,4 @@
-/** /kinerja (the public performance figures, filtered by query) and /kinerja.csv (the month table). */
+/** /kinerja (the public performance figures, filtered by query) and /kinerja.csv (each of its tables). */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { deps } from '../platform/auth.ts';
@@ -17,6 +17,11 @@ const Query = Type.Object({
   kecamatan: optionalText(100),
   kategori: optionalText(100),
   kanal: optionalText(40),
+});
+const CsvQuery = Type.Object({
+  ...Query.properties,
+  /** Which table: month by month (the default), per komisi, or per kecamatan. */
+  tabel: Type.Optional(Type.Union([Type.Literal('bulan'), Type.Literal('komisi'), Type.Literal('kecamatan')])),
 });
 
 /** The query of the same figures, for the CSV link. */
@@ -44,11 +49,12 @@ export const performanceRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.get(
     '/kinerja.csv',
-    { config: { access: 'public' }, schema: { hide: true, querystring: Query } },
+    { config: { access: 'public' }, schema: { hide: true, querystring: CsvQuery } },
     async (request, reply) => {
       const view = await performanceView(deps(app), request.query, request.t);
+      const table = request.query.tabel ?? 'bulan';
       const header = [
-        'bulan',
+        table,
         'diterima',
         'diverifikasi',
         'diverifikasi_tepat_waktu',
@@ -63,8 +69,22 @@ export const performanceRoutes: FastifyPluginAsyncTypebox = async (app) => {
         'median_hari_selesai',
         'p90_hari_selesai',
       ];
-      const rows = view.figures.months.map(({ month, figures: f }) => [
-        month,
+      // Months in their order; komisi and kecamatan by name.
+      const groups =
+        table === 'bulan'
+          ? view.figures.months.map((m) => ({ name: m.month, f: m.figures }))
+          : (table === 'komisi'
+              ? view.figures.byKomisi.map((g) => ({
+                  name: g.komisiId === null ? '' : (view.names.komisi.get(g.komisiId) ?? ''),
+                  f: g.figures,
+                }))
+              : view.figures.byKecamatan.map((g) => ({
+                  name: view.names.kecamatan.get(g.kecamatanId) ?? '',
+                  f: g.figures,
+                }))
+            ).sort((a, b) => a.name.localeCompare(b.name));
+      const rows = groups.map(({ name, f }) => [
+        name,
         f.received,
         f.verified,
         f.verifiedInTarget,
@@ -82,7 +102,7 @@ export const performanceRoutes: FastifyPluginAsyncTypebox = async (app) => {
       return reply
         .code(view.refused ? 400 : 200)
         .type('text/csv; charset=utf-8')
-        .header('content-disposition', 'attachment; filename="kinerja-aspirasi.csv"')
+        .header('content-disposition', `attachment; filename="kinerja-aspirasi-${table}.csv"`)
         .send(csv([header, ...rows]));
     },
   );

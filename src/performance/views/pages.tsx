@@ -265,6 +265,9 @@ export function PerformancePage({ ctx, view, csvLink }: { ctx: PageContext; view
       >
         <GroupTable ctx={ctx} label={komisiCaption} first={t('performance.komisi')} rows={komisiRows} />
       </ChartFigure>
+      <p>
+        <a href={`${csvLink}${csvLink.includes('?') ? '&' : '?'}tabel=komisi`}>{t('performance.csv')}</a>
+      </p>
 
       <h2>{kecamatanCaption}</h2>
       <ChartFigure
@@ -280,6 +283,9 @@ export function PerformancePage({ ctx, view, csvLink }: { ctx: PageContext; view
         <p class="meta">{t('performance.tilesNote')}</p>
         <GroupTable ctx={ctx} label={kecamatanCaption} first={t('performance.kecamatan')} rows={kecamatanRows} />
       </ChartFigure>
+      <p>
+        <a href={`${csvLink}${csvLink.includes('?') ? '&' : '?'}tabel=kecamatan`}>{t('performance.csv')}</a>
+      </p>
 
       <h2>{t('performance.ikm')}</h2>
       {view.ikm.length === 0 ? (
