@@ -22,8 +22,10 @@ describe('public performance on a phone with JavaScript off', () => {
     await page.getByRole('button', { name: 'Tampilkan' }).click();
     await page.waitForURL(new RegExp(`komisi=${komisi.slug}`));
     problems.push(...(await pageProblems(j, page, '/kinerja?komisi')));
-    const csv = await page.getByRole('link', { name: 'Unduh tabel ini (CSV)' }).getAttribute('href');
+    const csv = await page.getByRole('link', { name: 'Unduh tabel bulanan (CSV)' }).getAttribute('href');
     assert.match(csv ?? '', new RegExp(`^/kinerja\\.csv\\?.*komisi=${komisi.slug}`));
+    const perKecamatan = await page.getByRole('link', { name: 'Unduh tabel per kecamatan (CSV)' }).getAttribute('href');
+    assert.match(perKecamatan ?? '', /tabel=kecamatan$/);
     assert.deepEqual(problems, []);
   });
 });

@@ -266,7 +266,7 @@ export function PerformancePage({ ctx, view, csvLink }: { ctx: PageContext; view
         <GroupTable ctx={ctx} label={komisiCaption} first={t('performance.komisi')} rows={komisiRows} />
       </ChartFigure>
       <p>
-        <a href={`${csvLink}${csvLink.includes('?') ? '&' : '?'}tabel=komisi`}>{t('performance.csv')}</a>
+        <a href={`${csvLink}${csvLink.includes('?') ? '&' : '?'}tabel=komisi`}>{t('performance.csvKomisi')}</a>
       </p>
 
       <h2>{kecamatanCaption}</h2>
@@ -284,7 +284,7 @@ export function PerformancePage({ ctx, view, csvLink }: { ctx: PageContext; view
         <GroupTable ctx={ctx} label={kecamatanCaption} first={t('performance.kecamatan')} rows={kecamatanRows} />
       </ChartFigure>
       <p>
-        <a href={`${csvLink}${csvLink.includes('?') ? '&' : '?'}tabel=kecamatan`}>{t('performance.csv')}</a>
+        <a href={`${csvLink}${csvLink.includes('?') ? '&' : '?'}tabel=kecamatan`}>{t('performance.csvKecamatan')}</a>
       </p>
 
       <h2>{t('performance.ikm')}</h2>
