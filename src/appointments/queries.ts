@@ -281,13 +281,21 @@ export function placesAhead(db: Db, councilId: number, from: Date, until: Date) 
     .executeTakeFirstOrThrow();
 }
 
-/** People received at the aspiration room since a moment (checked in), oldest first, with their contact. */
-export function visitedSince(db: Db, councilId: number, since: Date, limit: number) {
+/**
+ * People received at the aspiration room (checked in) after a point (a moment, then the id at that
+ * moment), oldest first, with their contact: a page.
+ */
+export function visitedAfter(db: Db, councilId: number, after: { at: Date; id: number }, limit: number) {
   return db
     .selectFrom('appointment')
-    .select(['id', 'code', 'email_sealed', 'phone_sealed'])
+    .select(['id', 'code', 'checked_in_at', 'email_sealed', 'phone_sealed'])
     .where('council_id', '=', councilId)
-    .where('checked_in_at', '>=', since)
+    .where((eb) =>
+      eb.or([
+        eb('checked_in_at', '>', after.at),
+        eb.and([eb('checked_in_at', '=', after.at), eb('id', '>', after.id)]),
+      ]),
+    )
     .orderBy('checked_in_at')
     .orderBy('id')
     .limit(limit)

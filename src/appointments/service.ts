@@ -393,6 +393,8 @@ async function tell(
 export interface Visit {
   id: number;
   code: string;
+  /** When the visitor was checked in. */
+  at: Date;
   /** Writes one message to the visitor's email (or SMS), in the caller's transaction; false without either. */
   tell(
     db: Parameters<typeof enqueueMessage>[0],
@@ -400,13 +402,17 @@ export interface Visit {
   ): Promise<boolean>;
 }
 
-/** The people received at the aspiration room since a moment (checked in), oldest first. */
-export async function visitsSince(deps: Deps, since: Date, limit = 200): Promise<Visit[]> {
+/**
+ * The people received at the aspiration room (checked in) after a point (a moment, then the id at
+ * that moment), oldest first, up to `limit`: a page (the next starts after the last one).
+ */
+export async function visitsAfter(deps: Deps, after: { at: Date; id: number }, limit: number): Promise<Visit[]> {
   const structure = await getCouncil(deps.db);
-  const rows = await q.visitedSince(deps.db, structure.council.id, since, limit);
+  const rows = await q.visitedAfter(deps.db, structure.council.id, after, limit);
   return rows.map((r) => ({
     id: r.id,
     code: r.code,
+    at: r.checked_in_at ?? after.at,
     async tell(db, message) {
       const { subject, text, sms, topic } = message;
       if (r.email_sealed !== null)

@@ -43,9 +43,14 @@ export async function askWhetherResolved(deps: Deps, now = new Date()): Promise<
   return due.length;
 }
 
-/** Aspirations resolved since a moment (up to `limit`, oldest first): whom to ask how it went. */
-export async function resolvedSince(deps: Deps, since: Date, limit = 200) {
-  return (await q.resolvedSince(deps.db, since, limit)).map((a) => ({ id: a.id, code: a.code }));
+/**
+ * Aspirations resolved after a point (a moment, then the id at that moment), oldest first, up to
+ * `limit`: whom to ask how it went, a page at a time (the next page starts after the last one).
+ */
+export async function resolvedAfter(deps: Deps, after: { at: Date; id: number }, limit: number) {
+  const structure = await getCouncil(deps.db);
+  const rows = await q.resolvedAfter(deps.db, structure.council.id, after, limit);
+  return rows.map((a) => ({ id: a.id, code: a.code, at: a.resolved_at ?? after.at }));
 }
 
 /**

@@ -8,6 +8,7 @@
 import { getCouncil } from '../council/service.ts';
 import type { AspirationChannel } from '../db/schema.ts';
 import type { Deps } from '../platform/deps.ts';
+import { groupBy } from '../platform/group-by.ts';
 import { jakartaDay, workingDaysUntil } from '../platform/working-days.ts';
 import * as q from './queries.ts';
 
@@ -165,18 +166,9 @@ export async function performanceFigures(deps: Deps, filter: PerformanceFilter):
     };
   };
   const facts = rows.map(factOf);
-  const group = <K>(key: (f: Fact) => K) => {
-    const groups = new Map<K, Fact[]>();
-    for (const f of facts) {
-      const list = groups.get(key(f));
-      if (list === undefined) groups.set(key(f), [f]);
-      else list.push(f);
-    }
-    return groups;
-  };
-  const byMonth = group((f) => f.month);
-  const byKomisi = group((f) => f.komisiId);
-  const byKecamatan = group((f) => f.kecamatanId);
+  const byMonth = groupBy(facts, (f) => f.month);
+  const byKomisi = groupBy(facts, (f) => f.komisiId);
+  const byKecamatan = groupBy(facts, (f) => f.kecamatanId);
   return {
     total: figuresOf(facts),
     months: monthsBetween(filter.from, filter.until).map((month) => ({

@@ -559,13 +559,16 @@ export function dueForFollowUp(db: Db, resolvedBefore: Date) {
     .execute();
 }
 
-/** Aspirations resolved since a moment, oldest first. */
-export function resolvedSince(db: Db, since: Date, limit: number) {
+/** Aspirations resolved after a point (a moment, then the id at that moment), oldest first: a page. */
+export function resolvedAfter(db: Db, councilId: number, after: { at: Date; id: number }, limit: number) {
   return db
     .selectFrom('aspiration')
     .select(['id', 'code', 'resolved_at'])
+    .where('council_id', '=', councilId)
     .where('status', '=', 'resolved')
-    .where('resolved_at', '>=', since)
+    .where((eb) =>
+      eb.or([eb('resolved_at', '>', after.at), eb.and([eb('resolved_at', '=', after.at), eb('id', '>', after.id)])]),
+    )
     .orderBy('resolved_at')
     .orderBy('id')
     .limit(limit)

@@ -51,7 +51,7 @@ export const performanceRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/kinerja.csv',
     { config: { access: 'public' }, schema: { hide: true, querystring: CsvQuery } },
     async (request, reply) => {
-      const view = await performanceView(deps(app), request.query, request.t);
+      const view = await performanceView(deps(app), request.query, request.t, { ikm: false });
       const table = request.query.tabel ?? 'bulan';
       const header = [
         table,

@@ -60,7 +60,13 @@ function defaultPeriod(): { from: string; until: string } {
   return { from, until };
 }
 
-export async function performanceView(deps: Deps, input: FilterInput, t: Translate): Promise<PerformanceView> {
+export async function performanceView(
+  deps: Deps,
+  input: FilterInput,
+  t: Translate,
+  /** Whether the IKM of each unit is wanted too (the page shows it; the tables' CSV does not). */
+  options: { ikm: boolean } = { ikm: true },
+): Promise<PerformanceView> {
   const structure = await getCouncil(deps.db);
   const choices: Choices = {
     komisi: structure.komisi.map((b) => ({ value: b.slug, label: b.name, id: b.id })),
@@ -101,7 +107,10 @@ export async function performanceView(deps: Deps, input: FilterInput, t: Transla
     categoryId: category?.id,
     channel,
   };
-  const [figures, ikm] = await Promise.all([performanceFigures(deps, filter), endedIkm(deps, t)]);
+  const [figures, ikm] = await Promise.all([
+    performanceFigures(deps, filter),
+    options.ikm ? endedIkm(deps, t) : Promise.resolve([]),
+  ]);
   // The latest ended survey of each unit.
   const latest = new Map<string, IkmFigure>();
   for (const f of ikm) {

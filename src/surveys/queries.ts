@@ -168,13 +168,14 @@ export function deleteSection(db: Db, surveyId: number, sectionId: number) {
   return db.deleteFrom('survey_section').where('survey_id', '=', surveyId).where('id', '=', sectionId).execute();
 }
 
-export async function responseCount(db: Db, surveyId: number) {
+/** How many people started answering a survey, and how many of them sent their answers. */
+export async function responseCounts(db: Db, surveyId: number) {
   const row = await db
     .selectFrom('survey_response')
-    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .select((eb) => [eb.fn.countAll<string>().as('started'), eb.fn.count<string>('submitted_at').as('submitted')])
     .where('survey_id', '=', surveyId)
     .executeTakeFirstOrThrow();
-  return Number(row.n);
+  return { started: Number(row.started), submitted: Number(row.submitted) };
 }
 
 // ------------------------------------------------------------ responses

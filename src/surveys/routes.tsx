@@ -26,13 +26,12 @@ import {
   allSurveys,
   anonymisedAnswers,
   answerSection,
+  buildState,
   closeSurvey,
   createIkmSurvey,
   createSurvey,
   fieldOf,
-  invitationCounts,
   inviteList,
-  isLocked,
   isShown,
   newVersion,
   openInvitation,
@@ -523,12 +522,7 @@ export const surveyRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   const editView = async (request: FastifyRequest, reply: FastifyReply, id: number, form: Form = noForm) => {
     const survey = await anySurvey(request, id);
-    const [locked, all, invitations] = await Promise.all([
-      isLocked(deps(app), survey.survey),
-      allSurveys(deps(app), request.t),
-      invitationCounts(deps(app), id),
-    ]);
-    const summary = all.find((s) => s.id === id);
+    const state = await buildState(deps(app), survey.survey);
     const details = {
       title: survey.survey.title,
       intro: survey.survey.intro,
@@ -547,10 +541,10 @@ export const surveyRoutes: FastifyPluginAsyncTypebox = async (app) => {
           ctx={ctx}
           csrf={csrf}
           form={survey}
-          locked={locked}
-          started={summary?.started ?? 0}
-          submitted={summary?.submitted ?? 0}
-          invitations={invitations}
+          locked={state.locked}
+          started={state.started}
+          submitted={state.submitted}
+          invitations={state.invitations}
           errors={form.errors}
           values={{ ...details, ...form.values }}
           notice={noticeOf(request)}

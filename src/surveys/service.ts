@@ -7,8 +7,8 @@
  * new version.
  */
 
-import { visitsSince } from '../appointments/service.ts';
-import { resolvedSince, tellReporter } from '../aspirations/service.ts';
+import { visitsAfter } from '../appointments/service.ts';
+import { resolvedAfter, tellReporter } from '../aspirations/service.ts';
 import { getCouncil } from '../council/service.ts';
 import type { SurveyAudience, SurveyQuestionKind, SurveyServiceUnit, SurveyStatus } from '../db/schema.ts';
 import { recordAudit } from '../platform/audit.ts';
@@ -17,6 +17,7 @@ import { hashToken, newToken } from '../platform/crypto.ts';
 import type { CurrentUser, Deps } from '../platform/deps.ts';
 import type { PersonalDataHooks, PersonalDataSection, SitemapEntry } from '../platform/feature.ts';
 import { dayOf } from '../platform/format.ts';
+import { groupBy } from '../platform/group-by.ts';
 import { type Translate, translator } from '../platform/i18n.ts';
 import type { Job } from '../platform/jobs.ts';
 import { enqueueMessage } from '../platform/outbox.ts';
@@ -209,8 +210,11 @@ export async function surveyForm(
     q.choicesOf(deps.db, id),
   ]);
   const unit = row.service_unit;
+  // A ready-made survey's words come from its template, in the reader's language.
+  const template = row.kind === 'ikm' && unit !== null ? ikmTemplate(unit) : [];
+  const choicesOf = groupBy(choiceRows, (c) => c.question_id);
   const sections: Section[] = sectionRows.map((s) => {
-    const tpl = unit === null ? undefined : templateSection(unit, s.template_key);
+    const tpl = templateSection(template, s.template_key);
     return {
       id: s.id,
       position: s.position,
@@ -220,8 +224,8 @@ export async function surveyForm(
     };
   });
   for (const r of questionRows) {
-    const tpl = unit === null ? undefined : templateQuestion(unit, r);
-    const choices = choiceRows.filter((c) => c.question_id === r.id);
+    const tpl = templateQuestion(template, r);
+    const choices = choicesOf.get(r.id) ?? [];
     const question: Question = {
       id: r.id,
       sectionId: r.section_id,
@@ -423,20 +427,21 @@ export async function answerSection(
   if (form.survey.phase !== 'open') return { ok: false, reason: 'closed' };
   if (held.response.submitted) return { ok: false, reason: 'already' };
   const { answers } = held;
-  const asked = sectionsToAsk(form, answers);
-  const index = asked.findIndex((s) => s.position === position);
-  const section = asked[index];
+  const section = sectionsToAsk(form, answers).find((s) => s.position === position);
   if (section === undefined) return { ok: false, reason: 'gone' };
-  const shown = section.questions.filter((question) => isShown(question, answers));
-  const rows: AnswerRow[] = [];
+  // The questions read well are kept (going back, the others are left as they were); going on,
+  // every shown question must be.
+  const kept: AnswerRow[] = [];
+  const keptQuestions: number[] = [];
   const errors: AnswerError[] = [];
-  for (const question of shown) {
+  for (const question of section.questions.filter((x) => isShown(x, answers))) {
     const read = readAnswer(question, sent);
     if ('error' in read) errors.push(read.error);
-    else rows.push(...read.rows);
+    else {
+      kept.push(...read.rows);
+      keptQuestions.push(question.id);
+    }
   }
-  const kept = direction === 'back' ? rows : errors.length > 0 ? [] : rows;
-  const keptQuestions = direction === 'back' ? [...new Set(rows.map((r) => r.question_id))] : shown.map((x) => x.id);
   if (direction === 'next' && errors.length > 0) return { ok: false, errors };
 
   // What the answers will be once these are kept: a later section may now be shown or hidden.
@@ -507,6 +512,24 @@ export async function openInvitation(
 /** The first moment of a calendar day in Jakarta. */
 const startOfDay = (day: string) => new Date(`${day}T00:00:00+07:00`);
 
+/** How many people of a service are read at a time when inviting them. */
+const PAGE = 500;
+
+/** Every item of a source read in pages, oldest first, from a moment on. */
+async function* everyAfter<T extends { id: number; at: Date }>(
+  since: Date,
+  page: (after: { at: Date; id: number }) => Promise<T[]>,
+): AsyncGenerator<T> {
+  let after = { at: since, id: 0 };
+  for (;;) {
+    const items = await page(after);
+    yield* items;
+    const last = items.at(-1);
+    if (last === undefined || items.length < PAGE) return;
+    after = { at: last.at, id: last.id };
+  }
+}
+
 /**
  * Invites, once each, those who used the service of every open survey of service users: each
  * citizen whose aspiration was resolved (unit "aspiration") or who was received at the aspiration
@@ -550,14 +573,14 @@ export async function inviteServiceUsers(deps: Deps): Promise<number> {
     };
     if (s.service_unit === 'aspiration') {
       const invited = await q.invitedRefs(deps.db, s.id, 'aspiration');
-      for (const a of await resolvedSince(deps, since, 1000))
+      for await (const a of everyAfter(since, (after) => resolvedAfter(deps, after, PAGE)))
         if (!invited.has(a.code))
           await invite('aspiration', a.code, (db, link) =>
             tellReporter(db, deps, a.id, message(link, 'survey.invite.aspiration', a.code)),
           );
     } else if (s.service_unit === 'aspiration_room') {
       const invited = await q.invitedRefs(deps.db, s.id, 'appointment');
-      for (const v of await visitsSince(deps, since, 1000))
+      for await (const v of everyAfter(since, (after) => visitsAfter(deps, after, PAGE)))
         if (!invited.has(v.code))
           await invite('appointment', v.code, (db, link) => v.tell(db, message(link, 'survey.invite.visit', v.code)));
     }
@@ -624,8 +647,6 @@ export async function inviteList(
   return { ok: true, sent, already: addresses.length - sent };
 }
 
-export const invitationCounts = (deps: Deps, surveyId: number) => q.invitationCounts(deps.db, surveyId);
-
 /** The invitations of service users, every quarter of an hour; `kick` sends them out at once. */
 export function surveyJobs(deps: Deps, kick: () => void): Job[] {
   return [
@@ -674,8 +695,7 @@ export async function surveyResults(deps: Deps, form: SurveyForm): Promise<Surve
     q.submittedResponses(deps.db, form.survey.id),
     q.submittedAnswers(deps.db, form.survey.id),
   ]);
-  const byQuestion = new Map<number, typeof answers>();
-  for (const a of answers) byQuestion.set(a.question_id, [...(byQuestion.get(a.question_id) ?? []), a]);
+  const byQuestion = groupBy(answers, (a) => a.question_id);
   const resultOf = (question: Question): QuestionResult => {
     const mine = byQuestion.get(question.id) ?? [];
     const countIn = (list: typeof mine) =>
@@ -734,8 +754,7 @@ export async function anonymisedAnswers(deps: Deps, form: SurveyForm): Promise<{
           columns.push({ questionId: question.id, item: row.value, name: `${question.code}.${row.value}` });
       else columns.push({ questionId: question.id, name: question.code });
     }
-  const byResponse = new Map<number, typeof answers>();
-  for (const a of answers) byResponse.set(a.response_id, [...(byResponse.get(a.response_id) ?? []), a]);
+  const byResponse = groupBy(answers, (a) => a.response_id);
   const rows = responses.map((r, i) => {
     const mine = byResponse.get(r.id) ?? [];
     return [
@@ -920,7 +939,16 @@ export async function createIkmSurvey(
 
 /** Whether a survey's questions may still change: not once anyone has started answering it. */
 export async function isLocked(deps: Deps, survey: Survey): Promise<boolean> {
-  return survey.kind === 'ikm' || (await q.responseCount(deps.db, survey.id)) > 0;
+  return survey.kind === 'ikm' || (await q.responseCounts(deps.db, survey.id)).started > 0;
+}
+
+/** Where building a survey stands: answers started and sent, invitations, whether questions may change. */
+export async function buildState(deps: Deps, survey: Survey) {
+  const [answers, invitations] = await Promise.all([
+    q.responseCounts(deps.db, survey.id),
+    q.invitationCounts(deps.db, survey.id),
+  ]);
+  return { ...answers, invitations, locked: survey.kind === 'ikm' || answers.started > 0 };
 }
 
 export async function updateSurvey(
@@ -938,7 +966,7 @@ export async function updateSurvey(
   checkPeriod(input.opensOn, input.closesOn, errors);
   const { audience, unit } = checkAudience(input, survey.kind, errors);
   // Whether answers are anonymous is a promise made to those who already answered.
-  if (input.anonymous !== survey.anonymous && (await q.responseCount(deps.db, survey.id)) > 0)
+  if (input.anonymous !== survey.anonymous && (await q.responseCounts(deps.db, survey.id)).started > 0)
     errors.push({ field: 'anonymous', problem: 'locked' });
   if (errors.length > 0) return { ok: false, errors };
   await q.updateSurvey(deps.db, survey.id, {

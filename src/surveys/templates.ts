@@ -221,21 +221,21 @@ export function ikmTemplate(unit: SurveyServiceUnit): TemplateSection[] {
   ];
 }
 
-/** The words of a ready-made question, found by what the stored row says it is. */
+/** The words of a ready-made question, found in its template by what the stored row says it is. */
 export function templateQuestion(
-  unit: SurveyServiceUnit,
+  template: readonly TemplateSection[],
   q: { ikm_element: number | null; template_key: string | null },
 ) {
-  for (const section of ikmTemplate(unit))
-    for (const question of section.questions)
-      if (
+  return template
+    .flatMap((section) => section.questions)
+    .find(
+      (question) =>
         (q.ikm_element !== null && question.ikmElement === q.ikm_element) ||
-        (q.template_key !== null && question.templateKey === q.template_key)
-      )
-        return question;
-  return undefined;
+        (q.template_key !== null && question.templateKey === q.template_key),
+    );
 }
 
-export function templateSection(unit: SurveyServiceUnit, key: string | null) {
-  return key === null ? undefined : ikmTemplate(unit).find((s) => s.key === key);
+/** The words of a ready-made section, found in its template by its key. */
+export function templateSection(template: readonly TemplateSection[], key: string | null) {
+  return key === null ? undefined : template.find((s) => s.key === key);
 }

@@ -224,6 +224,7 @@ function DetailFields({
           options={SERVICE_UNITS.map((u) => ({ value: u, label: t(unitKey[u]) }))}
         />
       )}
+      {/* The IKM is anonymous by its nature: no choice to offer. */}
       {ikm ? null : (
         <CheckboxField
           name="anonymous"
