@@ -62,23 +62,27 @@ describe(`under overload (${testEngine})`, () => {
         return false;
       };
       assert.ok(await servesPages(), 'serves pages once started');
-      const agent = new HttpAgent({ keepAlive: true, maxSockets: 600 });
       const answers: Awaited<ReturnType<typeof get>>[] = [];
       const health: Awaited<ReturnType<typeof get>>[] = [];
       for (let wave = 0; wave < 4; wave++) {
+        // A crowd is many people: each wave comes on connections of its own, all at once.
+        const agent = new HttpAgent({ maxSockets: 600 });
         const crowd = Array.from({ length: 500 }, (_, i) =>
           get(`${address}/anggaran?akun=5${i % 3 === 0 ? '' : '.1'}&x=${wave}-${i}`, agent),
         );
         health.push(await get(`${address}/healthz`, new HttpAgent()));
         answers.push(...(await Promise.all(crowd)));
+        agent.destroy();
       }
-      agent.destroy();
       const statuses = new Map<string, number>();
       for (const a of answers) {
         const key = 'error' in a ? a.error : String(a.status);
         statuses.set(key, (statuses.get(key) ?? 0) + 1);
       }
       const summary = JSON.stringify(Object.fromEntries(statuses));
+      // The crowd is counted as it arrives: most of it is turned away, not queued unseen (when the
+      // count missed it, all 2,000 were admitted and the last waited for minutes on a busy machine).
+      assert.ok((statuses.get('200') ?? 0) < answers.length / 2, `most were turned away at once: ${summary}`);
       const busy = answers.filter((a) => 'status' in a && a.status === 503);
       assert.ok(busy.length > 0, `some requests were turned away: ${summary}`);
       assert.ok(

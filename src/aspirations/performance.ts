@@ -9,7 +9,6 @@ import { getCouncil } from '../council/service.ts';
 import type { AspirationChannel } from '../db/schema.ts';
 import type { Deps } from '../platform/deps.ts';
 import { groupBy } from '../platform/group-by.ts';
-import { jakartaDay, workingDaysUntil } from '../platform/working-days.ts';
 import * as q from './queries.ts';
 
 export interface PerformanceFilter {
@@ -55,58 +54,49 @@ export interface PerformanceFigures {
   byKecamatan: { kecamatanId: number; figures: Figures }[];
 }
 
-type Row = Awaited<ReturnType<typeof q.performanceRows>>[number];
+type Row = Awaited<ReturnType<typeof q.performanceAggregates>>[number];
 
-/** The nearest-rank percentile of sorted numbers. */
-function percentile(sorted: number[], p: number): number | null {
-  if (sorted.length === 0) return null;
-  return sorted[Math.max(0, Math.ceil((p / 100) * sorted.length) - 1)] ?? null;
-}
+const spreadOf = (row: Row, step: 'verify_days' | 'answer_days' | 'resolve_days'): Spread => ({
+  n: Number(row[`${step}_n`]),
+  median: row[`${step}_median`] === null ? null : Number(row[`${step}_median`]),
+  p90: row[`${step}_p90`] === null ? null : Number(row[`${step}_p90`]),
+});
 
-const spreadOf = (days: number[]): Spread => {
-  const sorted = [...days].sort((a, b) => a - b);
-  return { n: sorted.length, median: percentile(sorted, 50), p90: percentile(sorted, 90) };
-};
-
-interface Fact {
-  month: string;
-  komisiId: number | null;
-  kecamatanId: number;
-  verifyDays: number | null;
-  verifiedInTarget: boolean;
-  answerDays: number | null;
-  resolveDays: number | null;
-  resolvedInTarget: boolean;
-  reopened: boolean;
-  rating: number | null;
-  fixed: boolean | null;
-}
-
-function figuresOf(facts: Fact[]): Figures {
-  const ratings: Figures['ratings'] = [0, 0, 0, 0, 0];
-  let yes = 0;
-  let no = 0;
-  for (const f of facts) {
-    if (f.rating !== null && f.rating >= 1 && f.rating <= 5) ratings[f.rating - 1] = (ratings[f.rating - 1] ?? 0) + 1;
-    if (f.fixed === true) yes++;
-    if (f.fixed === false) no++;
-  }
-  const days = (pick: (f: Fact) => number | null) => facts.map(pick).filter((d): d is number => d !== null);
+function figuresOf(row: Row | undefined): Figures {
+  if (row === undefined) return emptyFigures;
+  const n = (value: string | number) => Number(value);
   return {
-    received: facts.length,
-    verified: facts.filter((f) => f.verifyDays !== null).length,
-    verifiedInTarget: facts.filter((f) => f.verifiedInTarget).length,
-    answered: facts.filter((f) => f.answerDays !== null).length,
-    resolved: facts.filter((f) => f.resolveDays !== null).length,
-    resolvedInTarget: facts.filter((f) => f.resolvedInTarget).length,
-    reopened: facts.filter((f) => f.reopened).length,
-    toVerify: spreadOf(days((f) => f.verifyDays)),
-    toAnswer: spreadOf(days((f) => f.answerDays)),
-    toResolve: spreadOf(days((f) => f.resolveDays)),
-    ratings,
-    fixed: { yes, no },
+    received: n(row.received),
+    verified: n(row.verify_days_n),
+    verifiedInTarget: n(row.verified_in_target),
+    answered: n(row.answer_days_n),
+    resolved: n(row.resolve_days_n),
+    resolvedInTarget: n(row.resolved_in_target),
+    reopened: n(row.reopened),
+    toVerify: spreadOf(row, 'verify_days'),
+    toAnswer: spreadOf(row, 'answer_days'),
+    toResolve: spreadOf(row, 'resolve_days'),
+    ratings: [n(row.rating_1), n(row.rating_2), n(row.rating_3), n(row.rating_4), n(row.rating_5)],
+    fixed: { yes: n(row.fixed_yes), no: n(row.fixed_no) },
   };
 }
+
+const none: Spread = { n: 0, median: null, p90: null };
+/** The figures of a period, place or komisi without aspirations. */
+export const emptyFigures: Readonly<Figures> = Object.freeze<Figures>({
+  received: 0,
+  verified: 0,
+  verifiedInTarget: 0,
+  answered: 0,
+  resolved: 0,
+  resolvedInTarget: 0,
+  reopened: 0,
+  toVerify: none,
+  toAnswer: none,
+  toResolve: none,
+  ratings: [0, 0, 0, 0, 0],
+  fixed: { yes: 0, no: 0 },
+});
 
 /** The months from one to another, YYYY-MM, both included. */
 export function monthsBetween(from: string, until: string): string[] {
@@ -133,7 +123,7 @@ const nextMonth = (month: string) => {
 
 export async function performanceFigures(deps: Deps, filter: PerformanceFilter): Promise<PerformanceFigures> {
   const structure = await getCouncil(deps.db);
-  const rows = await q.performanceRows(deps.db, structure.council.id, {
+  const rows = await q.performanceAggregates(deps.db, structure.council.id, {
     from: startOfMonth(filter.from),
     until: startOfMonth(nextMonth(filter.until)),
     komisiId: filter.komisiId,
@@ -142,40 +132,15 @@ export async function performanceFigures(deps: Deps, filter: PerformanceFilter):
     categoryId: filter.categoryId,
     channel: filter.channel,
   });
-  const { holidays } = structure;
-  const factOf = (r: Row): Fact => {
-    const received = jakartaDay(r.received_at);
-    const dayOf = (at: Date | null) => (at === null ? null : jakartaDay(new Date(at)));
-    const verified = dayOf(r.verified_at);
-    const answered = dayOf(r.answered_at);
-    const resolved = dayOf(r.resolved_at);
-    const between = (day: string | null) =>
-      day === null ? null : Math.max(0, workingDaysUntil(received, day, holidays));
-    return {
-      month: received.slice(0, 7),
-      komisiId: r.komisi_id,
-      kecamatanId: r.kecamatan_id,
-      verifyDays: between(verified),
-      verifiedInTarget: verified !== null && verified <= r.verify_due,
-      answerDays: between(answered),
-      resolveDays: between(resolved),
-      resolvedInTarget: resolved !== null && r.resolve_due !== null && resolved <= r.resolve_due,
-      reopened: r.reopened,
-      rating: r.rating,
-      fixed: r.fixed_answer,
-    };
-  };
-  const facts = rows.map(factOf);
-  const byMonth = groupBy(facts, (f) => f.month);
-  const byKomisi = groupBy(facts, (f) => f.komisiId);
-  const byKecamatan = groupBy(facts, (f) => f.kecamatanId);
+  const grouped = groupBy(rows, (r) => r.grouped);
+  const byMonth = new Map((grouped.get('month') ?? []).map((r) => [r.month, r]));
   return {
-    total: figuresOf(facts),
+    total: figuresOf(grouped.get('total')?.[0]),
     months: monthsBetween(filter.from, filter.until).map((month) => ({
       month,
-      figures: figuresOf(byMonth.get(month) ?? []),
+      figures: figuresOf(byMonth.get(month)),
     })),
-    byKomisi: [...byKomisi.entries()].map(([komisiId, list]) => ({ komisiId, figures: figuresOf(list) })),
-    byKecamatan: [...byKecamatan.entries()].map(([kecamatanId, list]) => ({ kecamatanId, figures: figuresOf(list) })),
+    byKomisi: (grouped.get('komisi') ?? []).map((r) => ({ komisiId: r.komisi_id, figures: figuresOf(r) })),
+    byKecamatan: (grouped.get('kecamatan') ?? []).map((r) => ({ kecamatanId: r.kecamatan_id, figures: figuresOf(r) })),
   };
 }

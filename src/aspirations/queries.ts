@@ -719,39 +719,53 @@ export interface PerformanceQuery {
  * again): where it came from, its targets, and when it was first verified, answered and resolved,
  * whether it was reopened, its rating and the citizen's "is it fixed?" answer.
  */
-export function performanceRows(db: Db, councilId: number, f: PerformanceQuery) {
-  const firstOf = (kind: string) =>
-    sql<Date | null>`(select min(e.created_at) from aspiration_event e where e.aspiration_id = aspiration.id and e.kind = ${kind})`;
+/**
+ * The service's figures for a period and a filter, from the kept facts (migration 0035), in one
+ * pass: for everything, for each month, each komisi and each kecamatan (`grouped` says which).
+ * Percentiles are nearest-rank (percentile_disc), of the steps that happened.
+ */
+export function performanceAggregates(db: Db, councilId: number, f: PerformanceQuery) {
+  const spread = (column: 'verify_days' | 'answer_days' | 'resolve_days') =>
+    [
+      sql<string>`count(${sql.ref(column)})`.as(`${column}_n`),
+      sql<number | null>`percentile_disc(0.5) within group (order by ${sql.ref(column)})`.as(`${column}_median`),
+      sql<number | null>`percentile_disc(0.9) within group (order by ${sql.ref(column)})`.as(`${column}_p90`),
+    ] as const;
+  const counted = <N extends string>(condition: ReturnType<typeof sql>, name: N) =>
+    sql<string>`count(*) filter (where ${condition})`.as(name);
   let query = db
-    .selectFrom('aspiration')
+    .selectFrom('aspiration_fact')
     .select([
-      'aspiration.received_at',
-      'aspiration.komisi_id',
-      'aspiration.dapil_id',
-      'aspiration.kecamatan_id',
-      'aspiration.category_id',
-      'aspiration.channel',
-      'aspiration.verify_due',
-      'aspiration.resolve_due',
-      'aspiration.rating',
-      'aspiration.fixed_answer',
-      firstOf('verified').as('verified_at'),
-      firstOf('response').as('answered_at'),
-      firstOf('resolved').as('resolved_at'),
-      sql<boolean>`exists (select 1 from aspiration_event e where e.aspiration_id = aspiration.id and e.kind = 'reopened')`.as(
-        'reopened',
-      ),
+      sql<'total' | 'month' | 'komisi' | 'kecamatan'>`case
+        when grouping(month) = 0 then 'month' when grouping(komisi_id) = 0 then 'komisi'
+        when grouping(kecamatan_id) = 0 then 'kecamatan' else 'total' end`.as('grouped'),
+      'month',
+      'komisi_id',
+      'kecamatan_id',
+      sql<string>`count(*)`.as('received'),
+      counted(sql`verified_in_target`, 'verified_in_target'),
+      counted(sql`resolved_in_target`, 'resolved_in_target'),
+      counted(sql`reopened`, 'reopened'),
+      ...spread('verify_days'),
+      ...spread('answer_days'),
+      ...spread('resolve_days'),
+      counted(sql`rating = 1`, 'rating_1'),
+      counted(sql`rating = 2`, 'rating_2'),
+      counted(sql`rating = 3`, 'rating_3'),
+      counted(sql`rating = 4`, 'rating_4'),
+      counted(sql`rating = 5`, 'rating_5'),
+      counted(sql`fixed_answer`, 'fixed_yes'),
+      counted(sql`not fixed_answer`, 'fixed_no'),
     ])
-    .where('aspiration.council_id', '=', councilId)
-    .where('aspiration.status', '!=', 'duplicate')
-    .where('aspiration.received_at', '>=', f.from)
-    .where('aspiration.received_at', '<', f.until);
-  if (f.komisiId !== undefined) query = query.where('aspiration.komisi_id', '=', f.komisiId);
-  if (f.dapilId !== undefined) query = query.where('aspiration.dapil_id', '=', f.dapilId);
-  if (f.kecamatanId !== undefined) query = query.where('aspiration.kecamatan_id', '=', f.kecamatanId);
-  if (f.categoryId !== undefined) query = query.where('aspiration.category_id', '=', f.categoryId);
-  if (f.channel !== undefined) query = query.where('aspiration.channel', '=', f.channel);
-  return query.execute();
+    .where('council_id', '=', councilId)
+    .where('received_at', '>=', f.from)
+    .where('received_at', '<', f.until);
+  if (f.komisiId !== undefined) query = query.where('komisi_id', '=', f.komisiId);
+  if (f.dapilId !== undefined) query = query.where('dapil_id', '=', f.dapilId);
+  if (f.kecamatanId !== undefined) query = query.where('kecamatan_id', '=', f.kecamatanId);
+  if (f.categoryId !== undefined) query = query.where('category_id', '=', f.categoryId);
+  if (f.channel !== undefined) query = query.where('channel', '=', f.channel);
+  return query.groupBy(sql`grouping sets ((), (month), (komisi_id), (kecamatan_id))`).execute();
 }
 
 /** The public answers a member gave on aspirations the public may see, newest first, and how many. */

@@ -20,6 +20,7 @@ export { askWhetherResolved, aspirationJobs, removeOrphanPhotos, resolvedAfter }
 export { type CitizenMessage, tellReporter } from './notify.ts';
 export { offlineDraftPaths, offlineDraftTexts } from './offline.ts';
 export {
+  emptyFigures,
   type Figures,
   monthsBetween,
   type PerformanceFigures,

@@ -37,6 +37,7 @@ import * as m0031 from './migrations/0031-kiosk-calls.ts';
 import * as m0032 from './migrations/0032-push.ts';
 import * as m0033 from './migrations/0033-consultation-followers.ts';
 import * as m0034 from './migrations/0034-surveys.ts';
+import * as m0035 from './migrations/0035-aspiration-facts.ts';
 
 const migrations: Record<string, Migration> = {
   '0001-council': m0001,
@@ -73,6 +74,7 @@ const migrations: Record<string, Migration> = {
   '0032-push': m0032,
   '0033-consultation-followers': m0033,
   '0034-surveys': m0034,
+  '0035-aspiration-facts': m0035,
 };
 
 /** Thrown when the database could not be brought to the latest schema. */

@@ -313,6 +313,31 @@ export interface AspirationReporterTable extends Timestamps {
   consent_at: Date;
 }
 
+/** One row per aspiration (duplicates left out), kept by triggers; see migration 0035. Read only. */
+export interface AspirationFactTable {
+  aspiration_id: number;
+  council_id: number;
+  received_at: Date;
+  received_day: string;
+  month: string;
+  komisi_id: number | null;
+  dapil_id: number | null;
+  kecamatan_id: number;
+  category_id: number;
+  channel: AspirationChannel;
+  verified_day: string | null;
+  answered_day: string | null;
+  resolved_day: string | null;
+  verify_days: number | null;
+  answer_days: number | null;
+  resolve_days: number | null;
+  verified_in_target: boolean;
+  resolved_in_target: boolean;
+  reopened: boolean;
+  rating: number | null;
+  fixed_answer: boolean | null;
+}
+
 export interface AspirationEventTable extends Timestamps {
   id: Id;
   aspiration_id: number;
@@ -1149,6 +1174,7 @@ export interface Database {
   aspiration: AspirationTable;
   aspiration_reporter: AspirationReporterTable;
   aspiration_event: AspirationEventTable;
+  aspiration_fact: AspirationFactTable;
   aspiration_photo: AspirationPhotoTable;
   aspiration_supporter: AspirationSupporterTable;
   attempt_window: AttemptWindowTable;

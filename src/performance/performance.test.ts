@@ -244,6 +244,37 @@ describe('public performance', () => {
     assert.equal(bad.statusCode, 400);
   });
 
+  test('the figures follow every write at once: a new step, a duplicate, a holiday added and taken back', async () => {
+    const db = t.database.db;
+    const month = '/kinerja.csv?dari=2026-10&sampai=2026-10&kategori=uji-kinerja';
+    const october = async () => (await agent().get(month)).body.trim().split(/\r?\n/)[1];
+    assert.equal(await october(), '2026-10,4,3,2,2,2,1,1,1,5,1,4,7,12');
+    const waiting = await db
+      .selectFrom('aspiration')
+      .select('id')
+      .where('code', '=', 'ASP-2026-990004')
+      .executeTakeFirstOrThrow();
+    // Tuesday 20 → Thursday 22 October: verified in 2 working days, within its target of the 23rd.
+    const step = await db
+      .insertInto('aspiration_event')
+      .values({ aspiration_id: waiting.id, kind: 'verified', public: true, created_at: wib('2026-10-22') })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    assert.equal(await october(), '2026-10,4,4,3,2,2,1,1,1,5,1,4,7,12');
+    // Found to repeat another: it leaves the figures.
+    await db.updateTable('aspiration').set({ status: 'duplicate' }).where('id', '=', waiting.id).execute();
+    assert.equal(await october(), '2026-10,3,3,2,2,2,1,1,1,5,1,4,7,12');
+    await db.updateTable('aspiration').set({ status: 'received' }).where('id', '=', waiting.id).execute();
+    await db.deleteFrom('aspiration_event').where('id', '=', step.id).execute();
+    assert.equal(await october(), '2026-10,4,3,2,2,2,1,1,1,5,1,4,7,12');
+    // A holiday on Tuesday 13 October: the resolutions across it took a working day less (7 → 6
+    // and 12 → 11); the verification on Monday 12 is before it. Taken back, they count as before.
+    await db.insertInto('holiday').values({ day: '2026-10-13', kind: 'lokal', source: 'uji' }).execute();
+    assert.equal(await october(), '2026-10,4,3,2,2,2,1,1,1,5,1,4,6,11');
+    await db.deleteFrom('holiday').where('day', '=', '2026-10-13').execute();
+    assert.equal(await october(), '2026-10,4,3,2,2,2,1,1,1,5,1,4,7,12');
+  });
+
   test('a member’s page lists the answers they gave to aspirations the public may see', async () => {
     const db = t.database.db;
     const member = await db.selectFrom('member').select(['id', 'slug']).orderBy('id').executeTakeFirstOrThrow();

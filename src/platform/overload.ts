@@ -3,8 +3,8 @@
  * once (a fixed answer, no database work) instead of queueing until every one of them times out.
  * Two signals: more requests in flight than the limit (the queue itself), and the event loop
  * falling behind or saturated (@fastify/under-pressure). /healthz and the static files are never
- * turned away, and the first second after start is not judged (it measures the start, not the
- * crowd).
+ * turned away. The event loop's signals leave the first second after start out (it measures the
+ * start, not a crowd); the count of requests holds from the first one.
  */
 import underPressure from '@fastify/under-pressure';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
@@ -38,6 +38,7 @@ export async function registerOverloadGuard(app: FastifyInstance, overload: Conf
   // The liveness probe, and the files every page needs (a page that was served must not render
   // unstyled because its style sheet was turned away), are never refused.
   const neverRefused = (url: string) => url.startsWith('/healthz') || url.startsWith('/static/');
+  // The start keeps the event loop busy (migrations, demo data): its delay is not a crowd's.
   const exempt = (request: FastifyRequest) => neverRefused(request.url) || Date.now() < judgedFrom;
 
   let inFlight = 0;
@@ -53,10 +54,15 @@ export async function registerOverloadGuard(app: FastifyInstance, overload: Conf
       inFlight++;
       counted.add(request);
       reply.raw.once('close', () => release(request));
-      // Answered here: the route is not run (and done is not called).
-      if (inFlight > overload.maxInFlight && !exempt(request))
-        return void reply.send(busy(request, reply, overload.retryAfterSeconds));
-      done();
+      // Answered here: the route is not run (and done is not called). A count is true from the first
+      // request: a crowd that meets a server just restarted is turned away like any other.
+      if (inFlight > overload.maxInFlight) return void reply.send(busy(request, reply, overload.retryAfterSeconds));
+      // The work starts on a later turn of the event loop, so requests that arrived together are all
+      // counted before any is worked on. Otherwise a request whose work never waits on real I/O (the
+      // embedded database answers on this thread) runs to its end before the next socket is read:
+      // the count stays at one and the crowd queues unseen in the kernel until clients give up
+      // (measured: 500 at once, never more than 1 counted, every one admitted, the last after 26 s).
+      setImmediate(done);
     });
     app.addHook('onResponse', (request, _reply, done) => {
       release(request);

@@ -3,6 +3,7 @@
  * month, per komisi and per kecamatan — each chart drawn on the server with its table — and the
  * satisfaction index of each service unit.
  */
+import { emptyFigures } from '../../aspirations/service.ts';
 import { channelTexts } from '../../aspirations/views/shared.tsx';
 import { barChart, tileGrid } from '../../platform/charts.ts';
 import { dayOf, formatNumber, formatPercent } from '../../platform/format.ts';
@@ -327,19 +328,3 @@ export function PerformancePage({ ctx, view, csvLink }: { ctx: PageContext; view
     </Layout>
   );
 }
-
-const none = { n: 0, median: null, p90: null };
-const emptyFigures: Figures = {
-  received: 0,
-  verified: 0,
-  verifiedInTarget: 0,
-  answered: 0,
-  resolved: 0,
-  resolvedInTarget: 0,
-  reopened: 0,
-  toVerify: none,
-  toAnswer: none,
-  toResolve: none,
-  ratings: [0, 0, 0, 0, 0],
-  fixed: { yes: 0, no: 0 },
-};
