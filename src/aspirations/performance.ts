@@ -56,30 +56,55 @@ export interface PerformanceFigures {
 
 type Row = Awaited<ReturnType<typeof q.performanceAggregates>>[number];
 
-const spreadOf = (row: Row, step: 'verify_days' | 'answer_days' | 'resolve_days'): Spread => ({
-  n: Number(row[`${step}_n`]),
+const spreadOf = (row: Row, step: 'verify_days' | 'answer_days' | 'resolve_days', n: string): Spread => ({
+  n: Number(n),
   median: row[`${step}_median`] === null ? null : Number(row[`${step}_median`]),
   p90: row[`${step}_p90`] === null ? null : Number(row[`${step}_p90`]),
 });
 
-function figuresOf(row: Row | undefined): Figures {
-  if (row === undefined) return emptyFigures;
-  const n = (value: string | number) => Number(value);
+/** The counts of a group, by the names both sources give them. */
+type Counts = Record<
+  | 'received'
+  | 'verified'
+  | 'verified_in_target'
+  | 'answered'
+  | 'resolved'
+  | 'resolved_in_target'
+  | 'reopened'
+  | 'rating_1'
+  | 'rating_2'
+  | 'rating_3'
+  | 'rating_4'
+  | 'rating_5'
+  | 'fixed_yes'
+  | 'fixed_no',
+  string
+>;
+
+function figuresFrom(row: Counts, spreads: { verify: Spread; answer: Spread; resolve: Spread }): Figures {
+  const n = (value: string) => Number(value);
   return {
     received: n(row.received),
-    verified: n(row.verify_days_n),
+    verified: n(row.verified),
     verifiedInTarget: n(row.verified_in_target),
-    answered: n(row.answer_days_n),
-    resolved: n(row.resolve_days_n),
+    answered: n(row.answered),
+    resolved: n(row.resolved),
     resolvedInTarget: n(row.resolved_in_target),
     reopened: n(row.reopened),
-    toVerify: spreadOf(row, 'verify_days'),
-    toAnswer: spreadOf(row, 'answer_days'),
-    toResolve: spreadOf(row, 'resolve_days'),
+    toVerify: spreads.verify,
+    toAnswer: spreads.answer,
+    toResolve: spreads.resolve,
     ratings: [n(row.rating_1), n(row.rating_2), n(row.rating_3), n(row.rating_4), n(row.rating_5)],
     fixed: { yes: n(row.fixed_yes), no: n(row.fixed_no) },
   };
 }
+
+const figuresOf = (row: Row): Figures =>
+  figuresFrom(row, {
+    verify: spreadOf(row, 'verify_days', row.verified),
+    answer: spreadOf(row, 'answer_days', row.answered),
+    resolve: spreadOf(row, 'resolve_days', row.resolved),
+  });
 
 const none: Spread = { n: 0, median: null, p90: null };
 /** The figures of a period, place or komisi without aspirations. */
@@ -121,26 +146,108 @@ const nextMonth = (month: string) => {
   return m === 12 ? `${year + 1}-01` : `${year}-${String(m + 1).padStart(2, '0')}`;
 };
 
-export async function performanceFigures(deps: Deps, filter: PerformanceFilter): Promise<PerformanceFigures> {
+type Tally = Awaited<ReturnType<typeof q.tallyAggregates>>;
+type Step = Tally['days'][number]['step'];
+
+/**
+ * The nearest-rank percentile of a histogram (days in ascending order, with how many took them):
+ * the k-th smallest where k = ⌈p·n⌉, as PostgreSQL's percentile_disc reads it.
+ */
+function percentileOf(histogram: { days: number; n: number }[], total: number, p: number): number | null {
+  if (total === 0) return null;
+  const k = Math.max(1, Math.ceil(p * total));
+  let seen = 0;
+  for (const bar of histogram) {
+    seen += bar.n;
+    if (seen >= k) return bar.days;
+  }
+  return null;
+}
+
+/** The figures of each group of the kept sums, its spreads read off its histograms. */
+function figuresOfTally(tally: Tally) {
+  const keyOf = (r: { grouped: string; month: string; komisi_id: number | null; kecamatan_id: number }) =>
+    r.grouped === 'month'
+      ? `m${r.month}`
+      : r.grouped === 'komisi'
+        ? `k${r.komisi_id}`
+        : r.grouped === 'kecamatan'
+          ? `c${r.kecamatan_id}`
+          : 't';
+  const histograms = groupBy(
+    tally.days.map((d) => ({ key: `${keyOf(d)} ${d.step}`, days: Number(d.days), n: Number(d.n) })),
+    (d) => d.key,
+  );
+  const spread = (key: string, step: Step): Spread => {
+    const bars = (histograms.get(`${key} ${step}`) ?? []).sort((a, b) => a.days - b.days);
+    const n = bars.reduce((sum, b) => sum + b.n, 0);
+    return { n, median: percentileOf(bars, n, 0.5), p90: percentileOf(bars, n, 0.9) };
+  };
+  return (row: Tally['counts'][number]): Figures => {
+    const key = keyOf(row);
+    return figuresFrom(row, {
+      verify: spread(key, 'verify'),
+      answer: spread(key, 'answer'),
+      resolve: spread(key, 'resolve'),
+    });
+  };
+}
+
+/**
+ * The figures for a period and filter. Filters by komisi, dapil and kecamatan are read from the
+ * kept sums (a year is about a thousand rows); by category or channel, from the facts themselves.
+ * `source` lets a test read both ways and compare.
+ */
+export async function performanceFigures(
+  deps: Deps,
+  filter: PerformanceFilter,
+  source: 'auto' | 'facts' | 'tally' = 'auto',
+): Promise<PerformanceFigures> {
   const structure = await getCouncil(deps.db);
-  const rows = await q.performanceAggregates(deps.db, structure.council.id, {
-    from: startOfMonth(filter.from),
-    until: startOfMonth(nextMonth(filter.until)),
-    komisiId: filter.komisiId,
-    dapilId: filter.dapilId,
-    kecamatanId: filter.kecamatanId,
-    categoryId: filter.categoryId,
-    channel: filter.channel,
-  });
-  const grouped = groupBy(rows, (r) => r.grouped);
-  const byMonth = new Map((grouped.get('month') ?? []).map((r) => [r.month, r]));
+  const councilId = structure.council.id;
+  const fromTally =
+    source === 'tally' || (source === 'auto' && filter.categoryId === undefined && filter.channel === undefined);
+  type Group = { grouped: string; month: string; komisi_id: number | null; kecamatan_id: number; figures: Figures };
+  let groups: Group[];
+  if (fromTally) {
+    const tally = await q.tallyAggregates(deps.db, councilId, {
+      fromMonth: filter.from,
+      untilMonth: filter.until,
+      komisiId: filter.komisiId,
+      dapilId: filter.dapilId,
+      kecamatanId: filter.kecamatanId,
+    });
+    const figuresOf = figuresOfTally(tally);
+    // Sums of nothing are a row of zeros; a group exists only where an aspiration came in.
+    groups = tally.counts
+      .filter((r) => r.grouped === 'total' || Number(r.received) > 0)
+      .map((r) => ({ ...r, figures: figuresOf(r) }));
+  } else {
+    const rows = await q.performanceAggregates(deps.db, councilId, {
+      from: startOfMonth(filter.from),
+      until: startOfMonth(nextMonth(filter.until)),
+      komisiId: filter.komisiId,
+      dapilId: filter.dapilId,
+      kecamatanId: filter.kecamatanId,
+      categoryId: filter.categoryId,
+      channel: filter.channel,
+    });
+    groups = rows.map((r) => ({ ...r, figures: figuresOf(r) }));
+  }
+  const grouped = groupBy(groups, (r) => r.grouped);
+  const byMonth = new Map((grouped.get('month') ?? []).map((r) => [r.month, r.figures]));
+  const total = grouped.get('total')?.[0]?.figures;
   return {
-    total: figuresOf(grouped.get('total')?.[0]),
+    total: total === undefined || total.received === 0 ? emptyFigures : total,
     months: monthsBetween(filter.from, filter.until).map((month) => ({
       month,
-      figures: figuresOf(byMonth.get(month)),
+      figures: byMonth.get(month) ?? emptyFigures,
     })),
-    byKomisi: (grouped.get('komisi') ?? []).map((r) => ({ komisiId: r.komisi_id, figures: figuresOf(r) })),
-    byKecamatan: (grouped.get('kecamatan') ?? []).map((r) => ({ kecamatanId: r.kecamatan_id, figures: figuresOf(r) })),
+    byKomisi: (grouped.get('komisi') ?? [])
+      .map((r) => ({ komisiId: r.komisi_id, figures: r.figures }))
+      .sort((a, b) => (a.komisiId ?? 0) - (b.komisiId ?? 0)),
+    byKecamatan: (grouped.get('kecamatan') ?? [])
+      .map((r) => ({ kecamatanId: r.kecamatan_id, figures: r.figures }))
+      .sort((a, b) => a.kecamatanId - b.kecamatanId),
   };
 }

@@ -725,9 +725,9 @@ export interface PerformanceQuery {
  * Percentiles are nearest-rank (percentile_disc), of the steps that happened.
  */
 export function performanceAggregates(db: Db, councilId: number, f: PerformanceQuery) {
-  const spread = (column: 'verify_days' | 'answer_days' | 'resolve_days') =>
+  const spread = <N extends string>(column: 'verify_days' | 'answer_days' | 'resolve_days', counted: N) =>
     [
-      sql<string>`count(${sql.ref(column)})`.as(`${column}_n`),
+      sql<string>`count(${sql.ref(column)})`.as(counted),
       sql<number | null>`percentile_disc(0.5) within group (order by ${sql.ref(column)})`.as(`${column}_median`),
       sql<number | null>`percentile_disc(0.9) within group (order by ${sql.ref(column)})`.as(`${column}_p90`),
     ] as const;
@@ -746,9 +746,9 @@ export function performanceAggregates(db: Db, councilId: number, f: PerformanceQ
       counted(sql`verified_in_target`, 'verified_in_target'),
       counted(sql`resolved_in_target`, 'resolved_in_target'),
       counted(sql`reopened`, 'reopened'),
-      ...spread('verify_days'),
-      ...spread('answer_days'),
-      ...spread('resolve_days'),
+      ...spread('verify_days', 'verified'),
+      ...spread('answer_days', 'answered'),
+      ...spread('resolve_days', 'resolved'),
       counted(sql`rating = 1`, 'rating_1'),
       counted(sql`rating = 2`, 'rating_2'),
       counted(sql`rating = 3`, 'rating_3'),
@@ -766,6 +766,81 @@ export function performanceAggregates(db: Db, councilId: number, f: PerformanceQ
   if (f.categoryId !== undefined) query = query.where('category_id', '=', f.categoryId);
   if (f.channel !== undefined) query = query.where('channel', '=', f.channel);
   return query.groupBy(sql`grouping sets ((), (month), (komisi_id), (kecamatan_id))`).execute();
+}
+
+export interface TallyQuery {
+  fromMonth: string;
+  untilMonth: string;
+  komisiId?: number | undefined;
+  dapilId?: number | undefined;
+  kecamatanId?: number | undefined;
+}
+
+type TallyTable = 'aspiration_tally' | 'aspiration_tally_days';
+function tallyQuery<T extends TallyTable>(db: Db, table: T, councilId: number, f: TallyQuery) {
+  let query = db
+    .selectFrom(table as TallyTable)
+    .where('council_id', '=', councilId)
+    .where('month', '>=', f.fromMonth)
+    .where('month', '<=', f.untilMonth);
+  if (f.komisiId !== undefined) query = query.where('komisi_id', '=', f.komisiId);
+  if (f.dapilId !== undefined) query = query.where('dapil_id', '=', f.dapilId);
+  if (f.kecamatanId !== undefined) query = query.where('kecamatan_id', '=', f.kecamatanId);
+  return query;
+}
+
+const groupedAs = sql<'total' | 'month' | 'komisi' | 'kecamatan'>`case
+  when grouping(month) = 0 then 'month' when grouping(komisi_id) = 0 then 'komisi'
+  when grouping(kecamatan_id) = 0 then 'kecamatan' else 'total' end`;
+
+/**
+ * The same figures as performanceAggregates from the kept sums (migration 0035), for a filter by
+ * period, komisi, dapil and kecamatan: the counts, and how many took each number of working days to
+ * each step (the percentiles are read off these).
+ */
+export async function tallyAggregates(db: Db, councilId: number, f: TallyQuery) {
+  const total = (column: string) => sql<string>`coalesce(sum(${sql.ref(column)}), 0)`;
+  const [counts, days] = await Promise.all([
+    tallyQuery(db, 'aspiration_tally', councilId, f)
+      .select([
+        groupedAs.as('grouped'),
+        'month',
+        'komisi_id',
+        'kecamatan_id',
+        total('received').as('received'),
+        total('verified').as('verified'),
+        total('verified_in_target').as('verified_in_target'),
+        total('answered').as('answered'),
+        total('resolved').as('resolved'),
+        total('resolved_in_target').as('resolved_in_target'),
+        total('reopened').as('reopened'),
+        total('rating_1').as('rating_1'),
+        total('rating_2').as('rating_2'),
+        total('rating_3').as('rating_3'),
+        total('rating_4').as('rating_4'),
+        total('rating_5').as('rating_5'),
+        total('fixed_yes').as('fixed_yes'),
+        total('fixed_no').as('fixed_no'),
+      ])
+      .groupBy(sql`grouping sets ((), (month), (komisi_id), (kecamatan_id))`)
+      .execute(),
+    tallyQuery(db, 'aspiration_tally_days', councilId, f)
+      .select([
+        groupedAs.as('grouped'),
+        'month',
+        'komisi_id',
+        'kecamatan_id',
+        sql<'verify' | 'answer' | 'resolve'>`step`.as('step'),
+        'days',
+        sql<string>`sum(n)`.as('n'),
+      ])
+      .groupBy(
+        sql`grouping sets ((step, days), (month, step, days), (komisi_id, step, days), (kecamatan_id, step, days))`,
+      )
+      .having(sql<SqlBool>`sum(n) > 0`)
+      .execute(),
+  ]);
+  return { counts, days };
 }
 
 /** The public answers a member gave on aspirations the public may see, newest first, and how many. */
@@ -787,4 +862,145 @@ export async function responsesOfMember(db: Db, councilId: number, memberId: num
     base.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow(),
   ]);
   return { rows, total: Number(count.n) };
+}
+
+/** The day an open aspiration's current step is due: verification first, then its resolution. */
+const dueOf = sql<
+  string | null
+>`case when aspiration.status = 'received' then aspiration.verify_due else aspiration.resolve_due end`;
+
+/**
+ * Open aspirations in the official's scope, counted per komisi and dapil (confidential ones and
+ * those still to verify apart, for whom a member may see them), with how many are late on `today`.
+ */
+export function workloadCells(db: Db, councilId: number, member: InboxFilter['member'], today: string) {
+  const secret = sql<boolean>`aspiration.kind = 'rahasia'`;
+  const unverified = sql<boolean>`aspiration.status = 'received'`;
+  return inboxQuery(db, councilId, { status: 'open', member, limit: 0, offset: 0 })
+    .select([
+      'aspiration.komisi_id',
+      'aspiration.dapil_id',
+      secret.as('secret'),
+      unverified.as('unverified'),
+      sql<string>`count(*)`.as('open'),
+      sql<string>`count(*) filter (where ${dueOf} < ${today})`.as('late'),
+    ])
+    .groupBy(['aspiration.komisi_id', 'aspiration.dapil_id', secret, unverified])
+    .execute();
+}
+
+/** Late open aspirations in the scope by how many working days late: up to 5, 6–10, 11–20, more. */
+export function lateBands(db: Db, councilId: number, member: InboxFilter['member'], today: string) {
+  const late = sql<number>`working_days_between(${dueOf}, ${today}::date)`;
+  return inboxQuery(db, councilId, { status: 'open', member, limit: 0, offset: 0 })
+    .where(sql<SqlBool>`${dueOf} < ${today}`)
+    .select([
+      sql<string>`count(*) filter (where ${late} <= 5)`.as('up_to_5'),
+      sql<string>`count(*) filter (where ${late} between 6 and 10)`.as('up_to_10'),
+      sql<string>`count(*) filter (where ${late} between 11 and 20)`.as('up_to_20'),
+      sql<string>`count(*) filter (where ${late} > 20)`.as('more'),
+    ])
+    .executeTakeFirstOrThrow();
+}
+
+/** The longest-late open aspirations in the scope, oldest due date first. */
+export function oldestLate(db: Db, councilId: number, member: InboxFilter['member'], today: string, limit: number) {
+  return inboxQuery(db, councilId, { status: 'open', member, limit: 0, offset: 0 })
+    .where(sql<SqlBool>`${dueOf} < ${today}`)
+    .select([
+      'aspiration.code',
+      'aspiration.title',
+      'aspiration.status',
+      dueOf.as('due'),
+      sql<number>`working_days_between(${dueOf}, ${today}::date)`.as('days_late'),
+    ])
+    .orderBy(dueOf)
+    .orderBy('aspiration.id')
+    .limit(limit)
+    .execute();
+}
+
+/**
+ * Open aspirations in the scope by the official who took their last step (none yet: `user_id`
+ * null), with how many are late.
+ */
+export function openByLastOfficial(db: Db, councilId: number, member: InboxFilter['member'], today: string) {
+  return inboxQuery(db, councilId, { status: 'open', member, limit: 0, offset: 0 })
+    .leftJoinLateral(
+      (eb) =>
+        eb
+          .selectFrom('aspiration_event')
+          .select('aspiration_event.actor_user_id')
+          .whereRef('aspiration_event.aspiration_id', '=', 'aspiration.id')
+          .where('aspiration_event.actor_user_id', 'is not', null)
+          .where('aspiration_event.by_reporter', '=', false)
+          .orderBy('aspiration_event.id', 'desc')
+          .limit(1)
+          .as('last'),
+      (join) => join.onTrue(),
+    )
+    .leftJoin('app_user', 'app_user.id', 'last.actor_user_id')
+    .select([
+      'last.actor_user_id as user_id',
+      'app_user.name_sealed',
+      sql<string>`count(*)`.as('open'),
+      sql<string>`count(*) filter (where ${dueOf} < ${today})`.as('late'),
+    ])
+    .groupBy(['last.actor_user_id', 'app_user.name_sealed'])
+    .execute();
+}
+
+/** Resolved aspirations in the scope whose reporter was asked "is it fixed?" and has not answered. */
+export function waitingForReporter(db: Db, councilId: number, member: InboxFilter['member']) {
+  return inboxQuery(db, councilId, { status: 'resolved', member, limit: 0, offset: 0 })
+    .where('aspiration.fixed_asked_at', 'is not', null)
+    .where('aspiration.fixed_answer', 'is', null)
+    .select([sql<string>`count(*)`.as('n'), sql<Date | null>`min(aspiration.fixed_asked_at)`.as('since')])
+    .executeTakeFirstOrThrow();
+}
+
+/**
+ * The council's week against the week before (the seven days up to `today`, and the seven
+ * before): aspirations received, verified, answered and resolved, from the kept facts.
+ */
+export function weekOverWeek(db: Db, councilId: number, today: string) {
+  const within = (column: string, from: number, to: number) =>
+    sql<string>`count(*) filter (where ${sql.ref(column)} between ${today}::date - ${from} and ${today}::date - ${to})`;
+  return db
+    .selectFrom('aspiration_fact')
+    .where('council_id', '=', councilId)
+    .where(sql<SqlBool>`greatest(received_day, verified_day, answered_day, resolved_day) >= ${today}::date - 13`)
+    .select([
+      within('received_day', 6, 0).as('received_now'),
+      within('received_day', 13, 7).as('received_before'),
+      within('verified_day', 6, 0).as('verified_now'),
+      within('verified_day', 13, 7).as('verified_before'),
+      within('answered_day', 6, 0).as('answered_now'),
+      within('answered_day', 13, 7).as('answered_before'),
+      within('resolved_day', 6, 0).as('resolved_now'),
+      within('resolved_day', 13, 7).as('resolved_before'),
+    ])
+    .executeTakeFirstOrThrow();
+}
+
+/**
+ * Aspirations received per category and per kecamatan in the last `days` up to `today` and in
+ * as many days before, from the kept facts: what is rising.
+ */
+export function receivedByCategoryAndPlace(db: Db, councilId: number, today: string, days: number) {
+  return db
+    .selectFrom('aspiration_fact')
+    .where('council_id', '=', councilId)
+    .where(sql<SqlBool>`received_day > ${today}::date - ${2 * days}`)
+    .select([
+      sql<'category' | 'kecamatan'>`case when grouping(category_id) = 0 then 'category' else 'kecamatan' end`.as(
+        'grouped',
+      ),
+      'category_id',
+      'kecamatan_id',
+      sql<string>`count(*) filter (where received_day > ${today}::date - ${days})`.as('now'),
+      sql<string>`count(*) filter (where received_day <= ${today}::date - ${days})`.as('before'),
+    ])
+    .groupBy(sql`grouping sets ((category_id), (kecamatan_id))`)
+    .execute();
 }

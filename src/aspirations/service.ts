@@ -84,3 +84,14 @@ export {
   type TimelineEvent,
   type Viewer,
 } from './view.ts';
+export {
+  type Change,
+  type LateAspiration,
+  type Load,
+  type MemberPlaces,
+  RISING_DAYS,
+  type Trends,
+  trends,
+  type Workload,
+  workload,
+} from './workload.ts';

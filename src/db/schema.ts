@@ -338,6 +338,41 @@ export interface AspirationFactTable {
   fixed_answer: boolean | null;
 }
 
+/** The facts summed per month, komisi, dapil and kecamatan, kept by a trigger; see migration 0035. */
+export interface AspirationTallyTable {
+  council_id: number;
+  month: string;
+  komisi_id: number | null;
+  dapil_id: number | null;
+  kecamatan_id: number;
+  received: number;
+  verified: number;
+  verified_in_target: number;
+  answered: number;
+  resolved: number;
+  resolved_in_target: number;
+  reopened: number;
+  rating_1: number;
+  rating_2: number;
+  rating_3: number;
+  rating_4: number;
+  rating_5: number;
+  fixed_yes: number;
+  fixed_no: number;
+}
+
+/** How many of a cell's aspirations took each number of working days to a step. */
+export interface AspirationTallyDaysTable {
+  council_id: number;
+  month: string;
+  komisi_id: number | null;
+  dapil_id: number | null;
+  kecamatan_id: number;
+  step: 'verify' | 'answer' | 'resolve';
+  days: number;
+  n: number;
+}
+
 export interface AspirationEventTable extends Timestamps {
   id: Id;
   aspiration_id: number;
@@ -1175,6 +1210,8 @@ export interface Database {
   aspiration_reporter: AspirationReporterTable;
   aspiration_event: AspirationEventTable;
   aspiration_fact: AspirationFactTable;
+  aspiration_tally: AspirationTallyTable;
+  aspiration_tally_days: AspirationTallyDaysTable;
   aspiration_photo: AspirationPhotoTable;
   aspiration_supporter: AspirationSupporterTable;
   attempt_window: AttemptWindowTable;

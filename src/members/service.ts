@@ -71,6 +71,11 @@ export function leadingPosition(member: Member): Position | undefined {
   return member.positions.find((p) => p.kind === 'pimpinan') ?? member.positions.find((p) => p.role !== 'Anggota');
 }
 
+/** Whether the member sits in the council's leadership (its pimpinan). */
+export async function isLeadership(db: Db, memberId: number): Promise<boolean> {
+  return (await q.membershipsOf(db, [memberId])).some((m) => m.kind === 'pimpinan');
+}
+
 export async function memberIdBySlug(db: Db, councilId: number, slug: string): Promise<number | undefined> {
   return (await q.memberIdBySlug(db, councilId, slug))?.id;
 }

@@ -110,6 +110,22 @@ const CLAIM_LEASE_MS = 15 * 60 * 1000;
  */
 const MAX_PER_RUN = 100;
 
+/**
+ * Messages that did not go out since `since`, per channel: given up after every attempt, or with
+ * no channel configured to carry them.
+ */
+export async function undeliveredByChannel(db: Db, since: Date): Promise<{ channel: ChannelName; n: number }[]> {
+  const rows = await db
+    .selectFrom('outbox')
+    .select(['channel', (eb) => eb.fn.countAll<string>().as('n')])
+    .where('status', 'in', ['failed', 'unconfigured'])
+    .where('created_at', '>=', since)
+    .groupBy('channel')
+    .orderBy('channel')
+    .execute();
+  return rows.map((r) => ({ channel: r.channel, n: Number(r.n) }));
+}
+
 /** Seconds to wait after the nth failed attempt: 30 s, 1 min, 2 min … at most 6 hours. */
 export function backoffSeconds(attempts: number): number {
   return Math.min(30 * 2 ** (attempts - 1), 6 * 60 * 60);

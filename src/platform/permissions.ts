@@ -62,6 +62,11 @@ export const grants = {
   'pokir.manage': ['staff', 'administrator'],
   /** Build, publish and close surveys (the IKM too); see their results any time; download raw answers. */
   'surveys.manage': ['staff', 'administrator'],
+  /**
+   * The dashboard of open work (a member's: their dapil and komisi) and, for staff, administrators
+   * and members of the council's leadership (pimpinan), the council's week and what is rising.
+   */
+  'dashboard.view': ['staff', 'member', 'administrator'],
   /** Edit the council's service settings: categories, targets, verification period, holidays. */
   'council.configure': ['administrator'],
   /** Issue and revoke the keys of applications that file aspirations through Open311. */

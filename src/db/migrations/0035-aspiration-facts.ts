@@ -137,4 +137,84 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   // What is stored already.
   await sql`select aspiration_facts_refresh(array(select id from aspiration))`.execute(db);
+  await tallies(db);
+}
+
+/**
+ * The facts summed per month, komisi, dapil and kecamatan (the grain /kinerja's tables and every
+ * filter but category and channel need), with the working days of each step as a histogram, kept by
+ * a trigger on the facts: what a change removes is subtracted, what it adds is added. A year of
+ * 100,000 aspirations becomes about a thousand rows. Locks are taken in key order, so two writers
+ * never wait on each other in a circle.
+ */
+// biome-ignore lint/suspicious/noExplicitAny: migrations are written against no fixed schema.
+async function tallies(db: Kysely<any>): Promise<void> {
+  const cell = sql`council_id integer not null, month text not null, komisi_id integer, dapil_id integer,
+    kecamatan_id integer not null`;
+  await sql`create table aspiration_tally (${cell},
+    received integer not null, verified integer not null, verified_in_target integer not null,
+    answered integer not null, resolved integer not null, resolved_in_target integer not null,
+    reopened integer not null, rating_1 integer not null, rating_2 integer not null,
+    rating_3 integer not null, rating_4 integer not null, rating_5 integer not null,
+    fixed_yes integer not null, fixed_no integer not null)`.execute(db);
+  await sql`create unique index aspiration_tally_cell on aspiration_tally
+    (council_id, month, komisi_id, dapil_id, kecamatan_id) nulls not distinct`.execute(db);
+  await sql`create table aspiration_tally_days (${cell}, step text not null, days integer not null,
+    n integer not null)`.execute(db);
+  await sql`create unique index aspiration_tally_days_cell on aspiration_tally_days
+    (council_id, month, komisi_id, dapil_id, kecamatan_id, step, days) nulls not distinct`.execute(db);
+
+  await sql`create function aspiration_tally_add(sign integer, facts aspiration_fact[]) returns void
+    language sql as $$
+      insert into aspiration_tally as t
+        select council_id, month, komisi_id, dapil_id, kecamatan_id,
+          sign * count(*), sign * count(verify_days), sign * count(*) filter (where verified_in_target),
+          sign * count(answer_days), sign * count(resolve_days), sign * count(*) filter (where resolved_in_target),
+          sign * count(*) filter (where reopened), sign * count(*) filter (where rating = 1),
+          sign * count(*) filter (where rating = 2), sign * count(*) filter (where rating = 3),
+          sign * count(*) filter (where rating = 4), sign * count(*) filter (where rating = 5),
+          sign * count(*) filter (where fixed_answer), sign * count(*) filter (where not fixed_answer)
+        from unnest(facts)
+        group by council_id, month, komisi_id, dapil_id, kecamatan_id
+        order by council_id, month, komisi_id, dapil_id, kecamatan_id
+      on conflict (council_id, month, komisi_id, dapil_id, kecamatan_id) do update set
+        received = t.received + excluded.received, verified = t.verified + excluded.verified,
+        verified_in_target = t.verified_in_target + excluded.verified_in_target,
+        answered = t.answered + excluded.answered, resolved = t.resolved + excluded.resolved,
+        resolved_in_target = t.resolved_in_target + excluded.resolved_in_target,
+        reopened = t.reopened + excluded.reopened, rating_1 = t.rating_1 + excluded.rating_1,
+        rating_2 = t.rating_2 + excluded.rating_2, rating_3 = t.rating_3 + excluded.rating_3,
+        rating_4 = t.rating_4 + excluded.rating_4, rating_5 = t.rating_5 + excluded.rating_5,
+        fixed_yes = t.fixed_yes + excluded.fixed_yes, fixed_no = t.fixed_no + excluded.fixed_no;
+      insert into aspiration_tally_days as t
+        select f.council_id, f.month, f.komisi_id, f.dapil_id, f.kecamatan_id, s.step, s.days, sign * count(*)
+        from unnest(facts) f
+        cross join lateral (values ('verify', f.verify_days), ('answer', f.answer_days), ('resolve', f.resolve_days)) as s(step, days)
+        where s.days is not null
+        group by 1, 2, 3, 4, 5, 6, 7
+        order by 1, 2, 3, 4, 5, 6, 7
+      on conflict (council_id, month, komisi_id, dapil_id, kecamatan_id, step, days) do update set n = t.n + excluded.n;
+    $$`.execute(db);
+  await sql`create function aspiration_tally_of_added() returns trigger language plpgsql as $$
+    begin perform aspiration_tally_add(1, array(select a::aspiration_fact from added a)); return null; end $$`.execute(
+    db,
+  );
+  await sql`create function aspiration_tally_of_removed() returns trigger language plpgsql as $$
+    begin perform aspiration_tally_add(-1, array(select r::aspiration_fact from removed r)); return null; end $$`.execute(
+    db,
+  );
+  await sql`create function aspiration_tally_of_changed() returns trigger language plpgsql as $$
+    begin
+      perform aspiration_tally_add(-1, array(select r::aspiration_fact from removed r));
+      perform aspiration_tally_add(1, array(select a::aspiration_fact from added a));
+      return null;
+    end $$`.execute(db);
+  await sql`create trigger aspiration_tally_on_insert after insert on aspiration_fact
+    referencing new table as added for each statement execute function aspiration_tally_of_added()`.execute(db);
+  await sql`create trigger aspiration_tally_on_delete after delete on aspiration_fact
+    referencing old table as removed for each statement execute function aspiration_tally_of_removed()`.execute(db);
+  await sql`create trigger aspiration_tally_on_update after update on aspiration_fact
+    referencing old table as removed new table as added
+    for each statement execute function aspiration_tally_of_changed()`.execute(db);
+  await sql`select aspiration_tally_add(1, array(select f from aspiration_fact f))`.execute(db);
 }
