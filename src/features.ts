@@ -12,6 +12,7 @@ import { feature as backoffice } from './backoffice/index.ts';
 import { feature as budget } from './budget/index.ts';
 import { feature as consultations } from './consultations/index.ts';
 import { feature as council } from './council/index.ts';
+import { feature as dashboard } from './dashboard/index.ts';
 import { feature as drafts } from './drafts/index.ts';
 import { feature as forums } from './forums/index.ts';
 import { feature as glossary } from './glossary/index.ts';
@@ -40,6 +41,7 @@ export const features: readonly Feature[] = [
   api,
   accounts,
   backoffice,
+  dashboard,
   audit,
   aspirations,
   open311,

@@ -965,7 +965,7 @@ export function waitingForReporter(db: Db, councilId: number, member: InboxFilte
  */
 export function weekOverWeek(db: Db, councilId: number, today: string) {
   const within = (column: string, from: number, to: number) =>
-    sql<string>`count(*) filter (where ${sql.ref(column)} between ${today}::date - ${from} and ${today}::date - ${to})`;
+    sql<string>`count(*) filter (where ${sql.ref(column)} between ${today}::date - ${from}::integer and ${today}::date - ${to}::integer)`;
   return db
     .selectFrom('aspiration_fact')
     .where('council_id', '=', councilId)
@@ -991,15 +991,15 @@ export function receivedByCategoryAndPlace(db: Db, councilId: number, today: str
   return db
     .selectFrom('aspiration_fact')
     .where('council_id', '=', councilId)
-    .where(sql<SqlBool>`received_day > ${today}::date - ${2 * days}`)
+    .where(sql<SqlBool>`received_day > ${today}::date - ${2 * days}::integer`)
     .select([
       sql<'category' | 'kecamatan'>`case when grouping(category_id) = 0 then 'category' else 'kecamatan' end`.as(
         'grouped',
       ),
       'category_id',
       'kecamatan_id',
-      sql<string>`count(*) filter (where received_day > ${today}::date - ${days})`.as('now'),
-      sql<string>`count(*) filter (where received_day <= ${today}::date - ${days})`.as('before'),
+      sql<string>`count(*) filter (where received_day > ${today}::date - ${days}::integer)`.as('now'),
+      sql<string>`count(*) filter (where received_day <= ${today}::date - ${days}::integer)`.as('before'),
     ])
     .groupBy(sql`grouping sets ((category_id), (kecamatan_id))`)
     .execute();

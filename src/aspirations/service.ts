@@ -89,7 +89,6 @@ export {
   type LateAspiration,
   type Load,
   type MemberPlaces,
-  RISING_DAYS,
   type Trends,
   trends,
   type Workload,

@@ -131,6 +131,8 @@ export interface Change {
 }
 
 export interface Trends {
+  /** How many days "rising" looks back (and as many before). */
+  days: number;
   /** The seven days up to today against the seven before. */
   week: { received: Change; verified: Change; answered: Change; resolved: Change };
   /** The categories and kecamatan with the most more aspirations in the last 28 days than in the 28 before. */
@@ -138,7 +140,7 @@ export interface Trends {
   risingPlaces: ({ id: number } & Change)[];
 }
 
-export const RISING_DAYS = 28;
+const RISING_DAYS = 28;
 
 /** The whole council's week over week, and what is rising; from the kept facts. */
 export async function trends(deps: Deps, now = new Date(), top = 5): Promise<Trends> {
@@ -156,6 +158,7 @@ export async function trends(deps: Deps, now = new Date(), top = 5): Promise<Tre
       .sort((a, b) => b.now - b.before - (a.now - a.before) || b.now - a.now)
       .slice(0, top);
   return {
+    days: RISING_DAYS,
     week: {
       received: change(week.received_now, week.received_before),
       verified: change(week.verified_now, week.verified_before),
