@@ -29,6 +29,7 @@ import { addMessages } from './platform/i18n.ts';
 import { feature as pokir } from './pokir/index.ts';
 import { feature as projects } from './projects/index.ts';
 import { feature as regulations } from './regulations/index.ts';
+import { feature as reports } from './reports/index.ts';
 import { feature as reses } from './reses/index.ts';
 import { feature as search } from './search/index.ts';
 import { feature as surveys } from './surveys/index.ts';
@@ -58,6 +59,7 @@ export const features: readonly Feature[] = [
   pokir,
   surveys,
   performance,
+  reports,
   budget,
   projects,
   openData,

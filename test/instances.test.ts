@@ -181,7 +181,7 @@ if (testEngine === 'pglite') {
         'every job recorded',
         async () => {
           const found = await t.database.db.selectFrom('scheduled_job').selectAll().execute();
-          return found.length >= 9 && found.every((r) => r.last_finished_at !== null) ? found : undefined;
+          return found.length >= 10 && found.every((r) => r.last_finished_at !== null) ? found : undefined;
         },
         20_000,
       );
@@ -191,6 +191,7 @@ if (testEngine === 'pglite') {
         'aspirations.orphan-photos',
         'consultations.tell-followers',
         'projects.orphan-photos',
+        'reports.monthly',
         'reses.orphan-photos',
         'retention',
         'surveys.invite',

@@ -54,6 +54,7 @@ function example(url: string): string {
     kind: 'komisi',
     child: '1',
     format: 'csv',
+    bulan: '1999-01',
   };
   return url.replace(/:(\w+)/g, (_m, name: string) => {
     const value = values[name];

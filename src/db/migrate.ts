@@ -38,6 +38,7 @@ import * as m0032 from './migrations/0032-push.ts';
 import * as m0033 from './migrations/0033-consultation-followers.ts';
 import * as m0034 from './migrations/0034-surveys.ts';
 import * as m0035 from './migrations/0035-aspiration-facts.ts';
+import * as m0036 from './migrations/0036-monthly-reports.ts';
 
 const migrations: Record<string, Migration> = {
   '0001-council': m0001,
@@ -75,6 +76,7 @@ const migrations: Record<string, Migration> = {
   '0033-consultation-followers': m0033,
   '0034-surveys': m0034,
   '0035-aspiration-facts': m0035,
+  '0036-monthly-reports': m0036,
 };
 
 /** Thrown when the database could not be brought to the latest schema. */

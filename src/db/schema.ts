@@ -313,6 +313,17 @@ export interface AspirationReporterTable extends Timestamps {
   consent_at: Date;
 }
 
+export interface MonthlyReportTable extends Timestamps {
+  id: Id;
+  council_id: number;
+  /** YYYY-MM */
+  month: string;
+  pdf: Uint8Array;
+  xlsx: Uint8Array;
+  /** How many of the leadership it was mailed to. */
+  recipients: ColumnType<number, number | undefined, number>;
+}
+
 /** One row per aspiration (duplicates left out), kept by triggers; see migration 0035. Read only. */
 export interface AspirationFactTable {
   aspiration_id: number;
@@ -1212,6 +1223,7 @@ export interface Database {
   aspiration_fact: AspirationFactTable;
   aspiration_tally: AspirationTallyTable;
   aspiration_tally_days: AspirationTallyDaysTable;
+  monthly_report: MonthlyReportTable;
   aspiration_photo: AspirationPhotoTable;
   aspiration_supporter: AspirationSupporterTable;
   attempt_window: AttemptWindowTable;

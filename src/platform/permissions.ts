@@ -67,6 +67,8 @@ export const grants = {
    * and members of the council's leadership (pimpinan), the council's week and what is rising.
    */
   'dashboard.view': ['staff', 'member', 'administrator'],
+  /** Read and download the monthly reports (aggregate figures, as /kinerja shows them). */
+  'reports.read': ['staff', 'member', 'administrator'],
   /** Edit the council's service settings: categories, targets, verification period, holidays. */
   'council.configure': ['administrator'],
   /** Issue and revoke the keys of applications that file aspirations through Open311. */

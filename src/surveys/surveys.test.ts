@@ -6,8 +6,10 @@ import { sendAspiration } from '../../test/helpers/aspirations.ts';
 import { linkIn, type Mailbox } from '../../test/helpers/mailbox.ts';
 import { createUser, signIn } from '../../test/helpers/users.ts';
 import { deps } from '../platform/auth.ts';
+import { pdfText } from '../platform/pdf.ts';
 import { jakartaDay } from '../platform/working-days.ts';
 import { readFirstSheet } from '../platform/xlsx.ts';
+import { makeDueReport } from '../reports/service.ts';
 import { inviteServiceUsers } from './service.ts';
 
 let t: TestApp;
@@ -176,6 +178,12 @@ describe('the IKM survey', () => {
       row,
       `${id},Layanan aspirasi dan pengaduan,${today()},${inDays(30)},12,3.167,3,2.833,3.917,3.083,3.167,3.5,2.833,3.083,79.4,B,5.3,http://localhost:3000/survei/${id}/hasil`,
     );
+    // The leadership's monthly report, made by its job on a fixed clock, carries the unit's index,
+    // grade and respondents.
+    assert.equal(await makeDueReport(deps(t.app), new Date('2026-11-02T08:00:00+07:00')), '2026-10');
+    const kept = await t.database.db.selectFrom('monthly_report').select('pdf').executeTakeFirstOrThrow();
+    const text = (await pdfText(Buffer.from(kept.pdf))).replace(/\s+/g, ' ');
+    assert.match(text, /Indeks Kepuasan Masyarakat .*Layanan aspirasi dan pengaduan .*79,40 B 12/);
     // Closed: nobody starts answering any more.
     const late = await agent().get(`/survei/${id}`);
     assert.match(late.body, /Survei ini sudah ditutup\./);

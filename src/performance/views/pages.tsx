@@ -6,7 +6,7 @@
 import { emptyFigures } from '../../aspirations/service.ts';
 import { channelTexts } from '../../aspirations/views/shared.tsx';
 import { barChart, tileGrid } from '../../platform/charts.ts';
-import { dayOf, formatNumber, formatPercent } from '../../platform/format.ts';
+import { dayOf, formatNumber } from '../../platform/format.ts';
 import type { PageContext } from '../../platform/page-context.ts';
 import { ChartFigure } from '../../platform/views/chart.tsx';
 import { Banner, Button, SummaryList } from '../../platform/views/components.tsx';
@@ -15,90 +15,12 @@ import { Layout } from '../../platform/views/layout.tsx';
 import { TableHead, TableWrap } from '../../platform/views/table-wrap.tsx';
 import { unitKey } from '../../surveys/service.ts';
 import type { PerformanceView } from '../service.ts';
+import { figureCells, figureColumns, headlineRows, monthName } from './shared.tsx';
 
 type Figures = PerformanceView['figures']['total'];
 
-const share = (ctx: PageContext, n: number, of: number) => (of === 0 ? '–' : formatPercent((n / of) * 100, ctx.lang));
-
-function monthName(ctx: PageContext, month: string) {
-  return new Intl.DateTimeFormat(ctx.lang === 'id' ? 'id-ID' : 'en-GB', {
-    month: 'short',
-    year: 'numeric',
-    timeZone: 'UTC',
-  }).format(new Date(`${month}-15T00:00:00Z`));
-}
-
-function spreadText(ctx: PageContext, spread: Figures['toVerify']) {
-  if (spread.median === null || spread.p90 === null) return ctx.t('performance.noSpread');
-  return ctx.t('performance.spread', {
-    median: formatNumber(spread.median, ctx.lang),
-    p90: formatNumber(spread.p90, ctx.lang),
-  });
-}
-
-const ofN = (ctx: PageContext, n: number, of: number) =>
-  ctx.t('performance.ofN', { n: formatNumber(n, ctx.lang), of: formatNumber(of, ctx.lang), share: share(ctx, n, of) });
-
 function Headline({ ctx, f }: { ctx: PageContext; f: Figures }) {
-  const { t } = ctx;
-  const rated = f.ratings.reduce((a, b) => a + b, 0);
-  const mean = rated === 0 ? null : f.ratings.reduce((sum, n, i) => sum + n * (i + 1), 0) / rated;
-  return (
-    <SummaryList
-      rows={[
-        [t('performance.received'), formatNumber(f.received, ctx.lang)],
-        [t('performance.verifiedInTarget'), ofN(ctx, f.verifiedInTarget, f.received)],
-        [t('performance.answered'), ofN(ctx, f.answered, f.received)],
-        [t('performance.resolved'), ofN(ctx, f.resolved, f.received)],
-        [t('performance.resolvedInTarget'), ofN(ctx, f.resolvedInTarget, f.resolved)],
-        [t('performance.reopened'), ofN(ctx, f.reopened, f.resolved)],
-        [t('performance.toVerify'), spreadText(ctx, f.toVerify)],
-        [t('performance.toAnswer'), spreadText(ctx, f.toAnswer)],
-        [t('performance.toResolve'), spreadText(ctx, f.toResolve)],
-        [
-          t('performance.rating'),
-          mean === null
-            ? t('performance.noSpread')
-            : t('performance.ratingLine', {
-                mean: formatNumber(Math.round(mean * 10) / 10, ctx.lang),
-                n: formatNumber(rated, ctx.lang),
-              }),
-        ],
-        [
-          t('performance.fixed'),
-          t('performance.fixedLine', {
-            yes: formatNumber(f.fixed.yes, ctx.lang),
-            no: formatNumber(f.fixed.no, ctx.lang),
-          }),
-        ],
-      ]}
-    />
-  );
-}
-
-/** The columns every per-group table shares. */
-function figureCells(ctx: PageContext, f: Figures) {
-  return [
-    formatNumber(f.received, ctx.lang),
-    share(ctx, f.verifiedInTarget, f.received),
-    formatNumber(f.answered, ctx.lang),
-    formatNumber(f.resolved, ctx.lang),
-    share(ctx, f.resolvedInTarget, f.resolved),
-    f.toResolve.median === null ? '–' : formatNumber(f.toResolve.median, ctx.lang),
-  ];
-}
-
-function figureColumns(ctx: PageContext, first: string) {
-  const { t } = ctx;
-  return [
-    first,
-    t('performance.received'),
-    t('performance.verifiedInTarget'),
-    t('performance.answered'),
-    t('performance.resolved'),
-    t('performance.resolvedInTarget'),
-    t('performance.medianResolve'),
-  ];
+  return <SummaryList rows={headlineRows(ctx, f)} />;
 }
 
 function GroupTable({
