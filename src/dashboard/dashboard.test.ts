@@ -318,6 +318,8 @@ describe('the dashboard', () => {
     assert.doesNotMatch(res.body, /Menunggu verifikasi/);
     assert.doesNotMatch(res.body, /Untuk pimpinan/);
     assert.doesNotMatch(res.body, /<th scope="row">SMS<\/th>/, 'the outbox of the whole portal is the secretariat’s');
+    // Surveys are linked to their public page: their back office is the secretariat's.
+    assert.match(res.body, /<a href="\/survei\/\d+">Survei uji dasbor<\/a>/);
 
     const head = await asMember(leader.id);
     const theirs = await head.get('/kelola/dasbor');

@@ -10,6 +10,7 @@ import { isLeadership, listMembers } from '../members/service.ts';
 import type { CurrentUser, Deps } from '../platform/deps.ts';
 import type { Translate } from '../platform/i18n.ts';
 import { type ChannelName, undeliveredByChannel } from '../platform/outbox.ts';
+import { can } from '../platform/permissions.ts';
 import { publicSurveys } from '../surveys/service.ts';
 
 export interface Dashboard {
@@ -18,8 +19,9 @@ export interface Dashboard {
   leadership: Trends | null;
   /** Messages of every kind that did not go out in 30 days (staff and administrators). */
   failed: { channel: ChannelName; n: number }[] | null;
-  consultations: { id: number; title: string; until: string }[];
-  surveys: { id: number; title: string; closesOn: string; submitted: number }[];
+  /** Each linked to its back-office page for those who manage it, else to its public page. */
+  consultations: { href: string; title: string; until: string }[];
+  surveys: { href: string; title: string; closesOn: string; submitted: number }[];
   names: {
     komisi: Map<number, string>;
     dapil: Map<number, number>;
@@ -60,8 +62,17 @@ export async function dashboardOf(deps: Deps, user: CurrentUser, t: Translate, n
     workload: work,
     leadership: trend,
     failed,
-    consultations: consultations.map((c) => ({ id: c.id, title: c.title, until: c.commentsUntil })),
-    surveys: surveys.open.map((s) => ({ id: s.id, title: s.title, closesOn: s.closesOn, submitted: s.submitted })),
+    consultations: consultations.map((c) => ({
+      href: can(user.role, 'consultations.manage') ? `/kelola/konsultasi/${c.id}` : `/konsultasi/${c.id}`,
+      title: c.title,
+      until: c.commentsUntil,
+    })),
+    surveys: surveys.open.map((s) => ({
+      href: can(user.role, 'surveys.manage') ? `/kelola/survei/${s.id}/hasil` : `/survei/${s.id}`,
+      title: s.title,
+      closesOn: s.closesOn,
+      submitted: s.submitted,
+    })),
     names: {
       komisi: new Map(structure.komisi.map((k) => [k.id, k.name])),
       dapil: new Map(structure.dapil.map((d) => [d.id, d.number])),

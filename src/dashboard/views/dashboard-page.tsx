@@ -221,9 +221,8 @@ export function DashboardPage({ ctx, dashboard }: { ctx: PageContext; dashboard:
       {dashboard.consultations.length === 0 ? <p>{t('dashboard.noneRunning')}</p> : null}
       <ul class="list">
         {dashboard.consultations.map((c) => (
-          <li key={c.id}>
-            <a href={`/kelola/konsultasi/${c.id}`}>{c.title}</a>,{' '}
-            {t('dashboard.consultationUntil', { when: dayOf(ctx, c.until) })}
+          <li key={c.href}>
+            <a href={c.href}>{c.title}</a>, {t('dashboard.consultationUntil', { when: dayOf(ctx, c.until) })}
           </li>
         ))}
       </ul>
@@ -231,8 +230,8 @@ export function DashboardPage({ ctx, dashboard }: { ctx: PageContext; dashboard:
       {dashboard.surveys.length === 0 ? <p>{t('dashboard.noneRunning')}</p> : null}
       <ul class="list">
         {dashboard.surveys.map((s) => (
-          <li key={s.id}>
-            <a href={`/kelola/survei/${s.id}/hasil`}>{s.title}</a>,{' '}
+          <li key={s.href}>
+            <a href={s.href}>{s.title}</a>,{' '}
             {t('dashboard.surveyAnswers', { n: n(s.submitted), when: dayOf(ctx, s.closesOn) })}
           </li>
         ))}
