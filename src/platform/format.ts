@@ -84,3 +84,10 @@ export function formatRupiahShort(value: number, lang: Language): string {
 export function dayOf(ctx: { lang: Language }, day: string): string {
   return formatDate(new Date(`${day}T12:00:00+07:00`), ctx.lang);
 }
+
+/** A calendar month (YYYY-MM) as "Oktober 2026" / "October 2026". */
+export function monthOf(ctx: { lang: Language }, month: string): string {
+  return new Intl.DateTimeFormat(locales[ctx.lang], { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
+    new Date(`${month}-15T00:00:00Z`),
+  );
+}

@@ -10,7 +10,7 @@ import { performanceView } from '../performance/service.ts';
 import { figureCells, figureColumns, headlineRows } from '../performance/views/shared.tsx';
 import { barChart } from '../platform/charts.ts';
 import type { Deps } from '../platform/deps.ts';
-import { formatDate, formatNumber, formatTime } from '../platform/format.ts';
+import { dayOf, formatDate, formatNumber, formatTime, monthOf } from '../platform/format.ts';
 import { translator } from '../platform/i18n.ts';
 import type { Job } from '../platform/jobs.ts';
 import { enqueueEmail } from '../platform/outbox.ts';
@@ -19,12 +19,6 @@ import { isWorkingDay, jakartaDay } from '../platform/working-days.ts';
 import { writeXlsx } from '../platform/xlsx.ts';
 import { unitKey } from '../surveys/service.ts';
 import * as q from './queries.ts';
-
-/** A month (YYYY-MM) as "Oktober 2026". */
-const longMonth = (month: string) =>
-  new Intl.DateTimeFormat('id-ID', { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
-    new Date(`${month}-15T00:00:00Z`),
-  );
 
 /** The report is written in the council's language. */
 const lang = 'id' as const;
@@ -83,13 +77,13 @@ export async function makeReport(deps: Deps, month: string, now: Date): Promise<
     ],
     rows: view.ikm.map((f) => [
       f.survey.serviceUnit === null ? f.survey.title : t(unitKey[f.survey.serviceUnit]),
-      `${formatDate(new Date(`${f.survey.opensOn}T12:00:00+07:00`), lang)} – ${formatDate(new Date(`${f.survey.closesOn}T12:00:00+07:00`), lang)}`,
+      `${dayOf(wording, f.survey.opensOn)} – ${dayOf(wording, f.survey.closesOn)}`,
       new Intl.NumberFormat('id-ID', { minimumFractionDigits: 2 }).format(f.ikm.index),
       f.ikm.grade,
       formatNumber(f.ikm.respondents, lang),
     ]),
   };
-  const title = t('reports.doc.title', { month: longMonth(month) });
+  const title = t('reports.doc.title', { month: monthOf(wording, month) });
   const blocks: Block[] = [
     {
       kind: 'paragraph',
@@ -144,7 +138,7 @@ export async function makeDueReport(deps: Deps, now = new Date()): Promise<strin
   if ((await q.reportExists(deps.db, councilId, month)) !== undefined) return undefined;
   const { pdf, xlsx } = await makeReport(deps, month, now);
   const link = `${deps.config.publicBaseUrl}/kelola/laporan`;
-  const monthTitle = longMonth(month);
+  const monthTitle = monthOf(wording, month);
   const made = await deps.db.transaction().execute(async (trx) => {
     const kept = await q.insertReport(trx, { council_id: councilId, month, pdf, xlsx });
     if (kept === undefined) return false;

@@ -1,5 +1,5 @@
 /** /kelola/laporan: the kept monthly reports, newest first, each with its two files. */
-import { formatDate, formatNumber, formatTime } from '../../platform/format.ts';
+import { formatDate, formatNumber, formatTime, monthOf } from '../../platform/format.ts';
 import type { PageContext } from '../../platform/page-context.ts';
 import { BackLink } from '../../platform/views/components.tsx';
 import { Layout } from '../../platform/views/layout.tsx';
@@ -18,12 +18,6 @@ const kilobytes = (bytes: number, ctx: PageContext) =>
 
 export function ReportsPage({ ctx, reports }: { ctx: PageContext; reports: ReportRow[] }) {
   const { t, lang } = ctx;
-  const monthTitle = (month: string) =>
-    new Intl.DateTimeFormat(lang === 'id' ? 'id-ID' : 'en-GB', {
-      month: 'long',
-      year: 'numeric',
-      timeZone: 'UTC',
-    }).format(new Date(`${month}-15T00:00:00Z`));
   return (
     <Layout ctx={ctx} title={t('reports.title')}>
       <BackLink href="/kelola">{t('nav.backOffice')}</BackLink>
@@ -40,7 +34,7 @@ export function ReportsPage({ ctx, reports }: { ctx: PageContext; reports: Repor
                 const made = new Date(r.created_at);
                 return (
                   <tr key={r.month}>
-                    <th scope="row">{monthTitle(r.month)}</th>
+                    <th scope="row">{monthOf(ctx, r.month)}</th>
                     <td>
                       {formatDate(made, lang)} {formatTime(made, lang)}
                     </td>
