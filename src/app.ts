@@ -96,7 +96,8 @@ export async function buildApp({ config, database, assets, logStream }: AppOptio
   });
   const pageCache = new PageCache(config.pageCacheSeconds, security);
   const assetFiles = new AssetFiles(security);
-  // Until the portal begins to close: then every request goes through Fastify (and gets a 503).
+  // Until the portal begins to drain: then every request goes through Fastify, which counts it
+  // for the drain, closes its connection after the answer, and once closing answers 503.
   let servingRaw = true;
   const app: FastifyInstance = Fastify({
     // A fresh copy of a public page is served before Fastify routes the request (platform/page-cache.ts).
@@ -106,6 +107,7 @@ export async function buildApp({ config, database, assets, logStream }: AppOptio
       const server = createServer((req, res) => {
         const raw =
           servingRaw &&
+          !app.isDraining() &&
           req.method === 'GET' &&
           (assetFiles.serveRaw(req, res, app.log) || pageCache.serveRaw(req, res, app.log));
         if (!raw) handler(req, res);
@@ -230,6 +232,9 @@ export async function buildApp({ config, database, assets, logStream }: AppOptio
       bad === undefined ? undefined : new BadRequestError(request.t(bad === 'nul' ? 'form.nul' : 'form.hugeNumber')),
     );
   });
+  // The drain sees every request first: the guard, the page cache and asset files may answer one
+  // without running later hooks, and the drain must count it and close its connection.
+  registerDrain(app);
   await registerOverloadGuard(app, config.overload);
   registerPageCache(app, pageCache, 'csrf');
   // ETag first: it must hash the page before compression turns it into a stream.
@@ -285,7 +290,6 @@ export async function buildApp({ config, database, assets, logStream }: AppOptio
     reply.redirect('/static/favicon.svg', 301),
   );
 
-  registerDrain(app);
   registerLanguage(app);
   registerTextSize(app);
   registerAuth(app, identity);

@@ -18,6 +18,7 @@ import { feature as forums } from './forums/index.ts';
 import { feature as glossary } from './glossary/index.ts';
 import { feature as hearings } from './hearings/index.ts';
 import { feature as home } from './home/index.ts';
+import { feature as informationRequests } from './information-requests/index.ts';
 import { feature as installableApp } from './installable-app/index.ts';
 import { feature as kiosk } from './kiosk/index.ts';
 import { feature as members } from './members/index.ts';
@@ -34,6 +35,7 @@ import { feature as reses } from './reses/index.ts';
 import { feature as search } from './search/index.ts';
 import { feature as surveys } from './surveys/index.ts';
 import { feature as textMessages } from './text-messages/index.ts';
+import { feature as training } from './training/index.ts';
 
 export const features: readonly Feature[] = [
   home,
@@ -60,6 +62,8 @@ export const features: readonly Feature[] = [
   surveys,
   performance,
   reports,
+  informationRequests,
+  training,
   budget,
   projects,
   openData,

@@ -34,11 +34,16 @@ const mainPages = [
   '/pokir',
   '/survei',
   '/kinerja',
+  '/informasi-publik',
+  '/pelatihan',
   '/data',
 ];
 const pages = [
   ...mainPages,
   '/aspirasi/baru',
+  '/informasi-publik/permohonan',
+  '/informasi-publik/lacak',
+  '/informasi-publik/laporan',
   '/aspirasi/baru/luring',
   '/aspirasi/antrean',
   '/kios',

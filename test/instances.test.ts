@@ -181,21 +181,25 @@ if (testEngine === 'pglite') {
         'every job recorded',
         async () => {
           const found = await t.database.db.selectFrom('scheduled_job').selectAll().execute();
-          return found.length >= 10 && found.every((r) => r.last_finished_at !== null) ? found : undefined;
+          return found.length >= 14 && found.every((r) => r.last_finished_at !== null) ? found : undefined;
         },
         20_000,
       );
       assert.deepEqual(rows.map((r) => r.name).sort(), [
         'appointments.reminders',
+        'aspirations.compact-tally',
         'aspirations.follow-up',
         'aspirations.orphan-photos',
         'consultations.tell-followers',
+        'information-requests.erase-identities',
         'projects.orphan-photos',
         'reports.monthly',
         'reses.orphan-photos',
         'retention',
         'surveys.invite',
         'text-messages.clean-up',
+        'training.erase-contacts',
+        'training.reminders',
       ]);
       for (const row of rows) assert.equal(row.runs, 1, `${row.name} ran ${row.runs} times`);
     });
@@ -346,10 +350,12 @@ ${ports.map((p) => `    server 127.0.0.1:${p} max_fails=1 fail_timeout=2s;`).joi
         console.log(`start:cluster rolling restart: ${report}`);
         assert.equal(primary.output.filter((line) => /replaced by/.test(line)).length, 2, 'both workers replaced');
         assert.ok(before > 0 && answered > before + 20, `requests went on through the restart (${answered})`);
-        // Without a proxy in front, a kept-alive connection can be closed under a client that is
-        // reusing it (left open in issue 22's note): a handful in ten thousand. Behind nginx, the
-        // test above allows none.
-        assert.ok(failures.length + retried.length <= answered / 1000, report);
+        // A leaving worker stops listening but leaves its kept-alive connections open: each gets
+        // `Connection: close` with its next answer (platform/drain.ts). Only a connection still idle
+        // when the worker finally closes can be closed under a client starting to reuse it, which
+        // a browser sends again by itself: rare, and never twice for one request.
+        assert.deepEqual(failures, [], report);
+        assert.ok(retried.length <= answered / 1000, report);
       } finally {
         primary.process.kill('SIGTERM');
         assert.equal((await primary.exited).code, 0, 'the cluster stops cleanly');

@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { Role } from '../src/db/schema.ts';
-import { can } from '../src/platform/permissions.ts';
+import { can, roles } from '../src/platform/permissions.ts';
 import { Agent } from './helpers/agent.ts';
 import { buildTestApp, type TestApp } from './helpers/app.ts';
 import { createUser, signIn, type TestUser } from './helpers/users.ts';
@@ -18,7 +18,7 @@ const writers = new Map<Role, TestUser>();
 let target: TestUser;
 before(async () => {
   t = await buildTestApp();
-  for (const role of ['citizen', 'staff', 'member', 'moderator', 'administrator'] as const) {
+  for (const role of roles) {
     readers.set(role, await createUser(t, role));
     writers.set(role, await createUser(t, role));
   }
@@ -67,7 +67,7 @@ test('every route answers every role as its declared permission says', async () 
   const routes = t.app.routeTable.filter((r) => r.method !== 'HEAD' && !r.url.startsWith('/static/'));
   assert.ok(routes.length > 20);
   const problems: string[] = [];
-  for (const role of ['visitor', 'citizen', 'staff', 'member', 'moderator', 'administrator'] as const) {
+  for (const role of ['visitor', ...roles] as const) {
     const reader = await agentFor(role, readers);
     for (const route of routes) {
       assert.ok(route.access, `${route.method} ${route.url} declares who may call it`);
@@ -114,8 +114,7 @@ test('every route answers every role as its declared permission says', async () 
 test('the permission catalogue grants what the issue asks', () => {
   assert.equal(can(undefined, 'public'), true);
   assert.equal(can(undefined, 'account.self'), false);
-  for (const role of ['citizen', 'staff', 'member', 'moderator', 'administrator'] as const)
-    assert.equal(can(role, 'account.self'), true);
+  for (const role of roles) assert.equal(can(role, 'account.self'), true);
   assert.equal(can('citizen', 'backoffice.enter'), false);
   assert.equal(can('staff', 'users.manage'), false);
   assert.equal(can('administrator', 'users.manage'), true);
@@ -128,6 +127,10 @@ test('the permission catalogue grants what the issue asks', () => {
   assert.equal(can('member', 'aspiration.triage'), false);
   assert.equal(can('member', 'aspiration.respond'), true);
   assert.equal(can('staff', 'aspiration.triage'), true);
+  // Who asked for information is the PPID officer's alone (UU 14/2008; UU 27/2022).
+  for (const role of roles) assert.equal(can(role, 'ppid.requests'), role === 'ppid', role);
+  assert.equal(can('ppid', 'backoffice.enter'), true);
+  assert.equal(can('ppid', 'aspiration.read'), false);
 });
 
 test('a route that does not declare who may call it stops the app from starting', async () => {

@@ -4,124 +4,37 @@
  * (RFC 8291, aes128gcm) — never a real push service.
  */
 import assert from 'node:assert/strict';
-import { createDecipheriv, createECDH, createHmac, createPublicKey, randomBytes, verify } from 'node:crypto';
-import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { after, before, beforeEach, describe, test } from 'node:test';
 import { tellFollowersOfTimetable } from '../src/consultations/service.ts';
 import { deps } from '../src/platform/auth.ts';
 import { pushToFollowers } from '../src/platform/push.ts';
 import { Agent } from './helpers/agent.ts';
 import { buildTestApp, type TestApp, testVapid } from './helpers/app.ts';
+import {
+  browserSubscription,
+  checkVapid,
+  decrypt,
+  type PushService,
+  startPushService,
+} from './helpers/push-service.ts';
 import { createUser, signIn } from './helpers/users.ts';
 
 let t: TestApp;
-let service: Server;
-let base = '';
-/** What the push service received, decrypted with the browser's keys. */
-let received: { path: string; headers: IncomingHttpHeaders; body: Buffer }[] = [];
-let gone = new Set<string>();
+let service: PushService;
 
 before(async () => {
-  service = createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => {
-      received.push({ path: req.url ?? '', headers: req.headers, body: Buffer.concat(chunks) });
-      res.statusCode = gone.has(req.url ?? '') ? 410 : 201;
-      res.end();
-    });
-  });
-  await new Promise<void>((resolve) => service.listen(0, '127.0.0.1', resolve));
-  base = `http://127.0.0.1:${(service.address() as AddressInfo).port}`;
+  service = await startPushService();
   // The loopback push service is the one service this portal may post to.
-  t = await buildTestApp({ env: { PUSH_SERVICES: base } });
+  t = await buildTestApp({ env: { PUSH_SERVICES: service.base } });
 });
 after(async () => {
   await t.close();
-  await new Promise((resolve) => service.close(resolve));
+  await service.close();
 });
 beforeEach(() => {
-  received = [];
-  gone = new Set();
+  service.received.length = 0;
+  service.gone.clear();
 });
-
-/** A browser's push subscription: its own key pair and auth secret, at an address of the service. */
-function browserSubscription(name: string) {
-  const ecdh = createECDH('prime256v1');
-  ecdh.generateKeys();
-  const auth = randomBytes(16);
-  return {
-    ecdh,
-    auth,
-    json: {
-      endpoint: `${base}/push/${name}`,
-      keys: { p256dh: ecdh.getPublicKey().toString('base64url'), auth: auth.toString('base64url') },
-    },
-  };
-}
-
-const hmac = (key: Buffer, data: Buffer) => createHmac('sha256', key).update(data).digest();
-
-/** RFC 8291: what the user agent does with an aes128gcm message. */
-function decrypt(body: Buffer, browser: ReturnType<typeof browserSubscription>): string {
-  const salt = body.subarray(0, 16);
-  const idLength = body[20] ?? 0;
-  const senderPublic = body.subarray(21, 21 + idLength);
-  const cipher = body.subarray(21 + idLength);
-  const ecdhSecret = browser.ecdh.computeSecret(senderPublic);
-  const prkKey = hmac(browser.auth, ecdhSecret);
-  const keyInfo = Buffer.concat([
-    Buffer.from('WebPush: info\0'),
-    browser.ecdh.getPublicKey(),
-    senderPublic,
-    Buffer.from([1]),
-  ]);
-  const ikm = hmac(prkKey, keyInfo).subarray(0, 32);
-  const prk = hmac(salt, ikm);
-  const cek = hmac(prk, Buffer.from('Content-Encoding: aes128gcm\0\x01', 'latin1')).subarray(0, 16);
-  const nonce = hmac(prk, Buffer.from('Content-Encoding: nonce\0\x01', 'latin1')).subarray(0, 12);
-  const decipher = createDecipheriv('aes-128-gcm', cek, nonce);
-  decipher.setAuthTag(cipher.subarray(cipher.length - 16));
-  const padded = Buffer.concat([decipher.update(cipher.subarray(0, cipher.length - 16)), decipher.final()]);
-  let end = padded.length - 1;
-  while (end > 0 && padded[end] === 0) end--;
-  assert.equal(padded[end], 2, 'the last record ends with the delimiter 0x02');
-  return padded.subarray(0, end).toString('utf8');
-}
-
-/** RFC 8292: the JWT is signed by the portal's VAPID key, for this push service, not for long. */
-function checkVapid(headers: IncomingHttpHeaders) {
-  const authorization = String(headers.authorization ?? '');
-  const match = /^vapid t=([^,]+), k=(.+)$/.exec(authorization);
-  assert.ok(match !== null, authorization);
-  const [, jwt = '', k = ''] = match;
-  assert.equal(k, testVapid.publicKey);
-  const [head = '', payload = '', signature = ''] = jwt.split('.');
-  const point = Buffer.from(k, 'base64url');
-  const key = createPublicKey({
-    key: {
-      kty: 'EC',
-      crv: 'P-256',
-      x: point.subarray(1, 33).toString('base64url'),
-      y: point.subarray(33).toString('base64url'),
-    },
-    format: 'jwk',
-  });
-  const valid = verify(
-    'sha256',
-    Buffer.from(`${head}.${payload}`),
-    { key, dsaEncoding: 'ieee-p1363' },
-    Buffer.from(signature, 'base64url'),
-  );
-  assert.equal(valid, true, 'the VAPID signature verifies with the public key');
-  const claims = JSON.parse(Buffer.from(payload, 'base64url').toString()) as { aud: string; exp: number; sub: string };
-  assert.equal(claims.aud, base);
-  assert.ok(claims.exp > Date.now() / 1000 && claims.exp <= Date.now() / 1000 + 24 * 3600);
-  assert.match(claims.sub, /^mailto:/);
-  assert.equal(headers['content-encoding'], 'aes128gcm');
-  assert.ok(Number(headers.ttl) > 0);
-}
 
 async function subscribe(a: Agent, page: string, body: Record<string, unknown>) {
   const html = (await a.get(page)).body;
@@ -140,7 +53,7 @@ async function subscribe(a: Agent, page: string, body: Record<string, unknown>) 
 
 /** A citizen files an aspiration through the form; its id and code. */
 async function fileOne(title: string): Promise<{ id: number; code: string }> {
-  const citizen = new Agent(t.app, `198.51.100.${90 + received.length}`);
+  const citizen = new Agent(t.app, `198.51.100.${90 + service.received.length}`);
   const kel = await t.database.db.selectFrom('kelurahan').select('id').limit(1).executeTakeFirstOrThrow();
   await citizen.get('/aspirasi/baru');
   const step = await citizen.post('/aspirasi/baru', {
@@ -171,7 +84,7 @@ async function fileOne(title: string): Promise<{ id: number; code: string }> {
 describe('Web Push', () => {
   test('a citizen follows an aspiration on their phone; its next step arrives encrypted to that phone and signed by the portal', async () => {
     const { id, code } = await fileOne('Taman bermain anak rusak');
-    const browser = browserSubscription('warga-1');
+    const browser = browserSubscription(service, 'warga-1');
     const citizen = new Agent(t.app, '198.51.100.77');
     const page = await citizen.get(`/aspirasi/${code}`);
     assert.match(page.body, new RegExp(`data-module="push-follow"[^>]*data-key="${testVapid.publicKey}"`));
@@ -187,11 +100,11 @@ describe('Web Push', () => {
     const acted = await staff.post(`/kelola/aspirasi/${code}`, { action: 'verify' });
     assert.equal(acted.statusCode, 303, acted.body.slice(0, 300));
     await t.app.outbox.deliverDue();
-    const delivered = received.filter((r) => r.path === '/push/warga-1');
+    const delivered = service.received.filter((r) => r.path === '/push/warga-1');
     assert.equal(delivered.length, 1);
     const first = delivered[0];
     assert.ok(first !== undefined);
-    checkVapid(first.headers);
+    checkVapid(service, first.headers);
     const notice = JSON.parse(decrypt(first.body, browser)) as { title: string; body: string; url: string };
     assert.equal(notice.url, `/aspirasi/${code}`);
     assert.ok(notice.title.includes(code), notice.title);
@@ -200,7 +113,7 @@ describe('Web Push', () => {
 
   test('a subscription the push service says is gone is removed, and the message counts as done', async () => {
     const { id, code } = await fileOne('Lampu taman padam');
-    const browser = browserSubscription('hilang');
+    const browser = browserSubscription(service, 'hilang');
     const citizen = new Agent(t.app, '198.51.100.79');
     assert.equal(
       (
@@ -211,10 +124,10 @@ describe('Web Push', () => {
       ).statusCode,
       200,
     );
-    gone.add('/push/hilang');
+    service.gone.add('/push/hilang');
     await pushToFollowers(t.database.db, t.app.sealer, { type: 'aspiration', id }, { title: 'x', body: 'y', url: '/' });
     await t.app.outbox.deliverDue();
-    assert.equal(received.length, 1);
+    assert.equal(service.received.length, 1);
     const left = await t.database.db
       .selectFrom('push_subscription')
       .select('id')
@@ -233,29 +146,29 @@ describe('Web Push', () => {
 
   test('officials who triage get news of new aspirations in their queue; others may not ask for it', async () => {
     const { code } = await fileOne('Jalan setapak licin');
-    const browser = browserSubscription('petugas');
+    const browser = browserSubscription(service, 'petugas');
     const officer = await signIn(t, await createUser(t, 'staff'), new Agent(t.app, '198.51.100.80'));
     const asked = await subscribe(officer, '/kelola/aspirasi', { subscription: browser.json, queue: true });
     assert.equal(asked.statusCode, 200, asked.body);
     for (const role of ['citizen', 'member'] as const) {
       const other = await signIn(t, await createUser(t, role), new Agent(t.app, '198.51.100.81'));
       const refused = await subscribe(other, `/aspirasi/${code}`, {
-        subscription: browserSubscription(`x-${role}`).json,
+        subscription: browserSubscription(service, `x-${role}`).json,
         queue: true,
       });
       assert.equal(refused.statusCode, 403, role);
     }
     const anonymous = await subscribe(new Agent(t.app, '198.51.100.82'), `/aspirasi/${code}`, {
-      subscription: browserSubscription('x-anon').json,
+      subscription: browserSubscription(service, 'x-anon').json,
       queue: true,
     });
     assert.equal(anonymous.statusCode, 403);
 
     // A citizen files one: the officer's phone hears of it.
-    received = [];
+    service.received.length = 0;
     await fileOne('Perpustakaan keliling untuk kampung');
     await t.app.outbox.deliverDue();
-    const toOfficer = received.filter((r) => r.path === '/push/petugas');
+    const toOfficer = service.received.filter((r) => r.path === '/push/petugas');
     assert.equal(toOfficer.length, 1);
     const notice = JSON.parse(decrypt(toOfficer[0]?.body ?? Buffer.alloc(0), browser)) as {
       title: string;
@@ -282,7 +195,7 @@ describe('Web Push', () => {
       })
       .returning('id')
       .executeTakeFirstOrThrow();
-    const browser = browserSubscription('warga-konsultasi');
+    const browser = browserSubscription(service, 'warga-konsultasi');
     const citizen = new Agent(t.app, '198.51.100.81');
     const res = await subscribe(citizen, `/konsultasi/${id}`, {
       subscription: browser.json,
@@ -292,7 +205,7 @@ describe('Web Push', () => {
 
     await tellFollowersOfTimetable(deps(t.app));
     await t.app.outbox.deliverDue();
-    assert.equal(received.filter((r) => r.path === '/push/warga-konsultasi').length, 0, 'not open yet');
+    assert.equal(service.received.filter((r) => r.path === '/push/warga-konsultasi').length, 0, 'not open yet');
     await t.database.db
       .updateTable('consultation')
       .set({ comments_from: day(0) })
@@ -301,9 +214,9 @@ describe('Web Push', () => {
     await tellFollowersOfTimetable(deps(t.app));
     await tellFollowersOfTimetable(deps(t.app));
     await t.app.outbox.deliverDue();
-    const delivered = received.filter((r) => r.path === '/push/warga-konsultasi');
+    const delivered = service.received.filter((r) => r.path === '/push/warga-konsultasi');
     assert.equal(delivered.length, 1);
-    checkVapid(delivered[0]?.headers ?? {});
+    checkVapid(service, delivered[0]?.headers ?? {});
     const notice = JSON.parse(decrypt(delivered[0]?.body ?? Buffer.alloc(0), browser)) as {
       title: string;
       body: string;
@@ -319,23 +232,23 @@ describe('Web Push', () => {
     const a = new Agent(t.app, '198.51.100.84');
     const bad = [
       {
-        subscription: { endpoint: 'http://push.example/x', keys: browserSubscription('a').json.keys },
+        subscription: { endpoint: 'http://push.example/x', keys: browserSubscription(service, 'a').json.keys },
         follow: { type: 'aspiration', id: 1 },
       },
       {
-        subscription: { endpoint: 'http://127.0.0.1:1/kelola', keys: browserSubscription('a').json.keys },
+        subscription: { endpoint: 'http://127.0.0.1:1/kelola', keys: browserSubscription(service, 'a').json.keys },
         follow: { type: 'aspiration', id: 1 },
       },
       {
-        subscription: { endpoint: 'https://internal.example/push', keys: browserSubscription('a').json.keys },
+        subscription: { endpoint: 'https://internal.example/push', keys: browserSubscription(service, 'a').json.keys },
         follow: { type: 'aspiration', id: 1 },
       },
       {
-        subscription: { endpoint: `${base}/push/b`, keys: { p256dh: 'pendek', auth: 'x' } },
+        subscription: { endpoint: `${service.base}/push/b`, keys: { p256dh: 'pendek', auth: 'x' } },
         follow: { type: 'aspiration', id: 1 },
       },
-      { subscription: browserSubscription('c').json, follow: { type: 'rahasia', id: 1 } },
-      { subscription: browserSubscription('d').json },
+      { subscription: browserSubscription(service, 'c').json, follow: { type: 'rahasia', id: 1 } },
+      { subscription: browserSubscription(service, 'd').json },
     ];
     for (const body of bad) {
       const res = await subscribe(a, `/aspirasi/${code}`, body);
@@ -344,7 +257,7 @@ describe('Web Push', () => {
     const noToken = await t.app.inject({
       method: 'POST',
       url: '/push/langganan',
-      payload: { subscription: browserSubscription('e').json },
+      payload: { subscription: browserSubscription(service, 'e').json },
     });
     assert.equal(noToken.statusCode, 403);
     const kept = await t.database.db.selectFrom('push_subscription').select('endpoint').execute();

@@ -61,6 +61,11 @@ describe('search engines', () => {
       '/survei',
       '/kinerja',
       '/istilah',
+      '/informasi-publik',
+      '/informasi-publik/permohonan',
+      '/informasi-publik/lacak',
+      '/informasi-publik/laporan',
+      '/pelatihan',
     ])
       assert.ok(all.includes(`http://localhost:3000${page}`), page);
     assert.ok(all.includes('http://localhost:3000/aspirasi/ASP-2026-900001'));

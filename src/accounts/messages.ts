@@ -139,6 +139,7 @@ export const messages = {
   'role.member': { id: 'anggota DPRD', en: 'council member' },
   'role.moderator': { id: 'moderator', en: 'moderator' },
   'role.administrator': { id: 'administrator', en: 'administrator' },
+  'role.ppid': { id: 'pejabat PPID', en: 'information officer (PPID)' },
   'users.title': { id: 'Pengguna', en: 'Users' },
   'users.invite': { id: 'Undang pengguna', en: 'Invite a user' },
   'users.inviteSubmit': { id: 'Kirim undangan', en: 'Send the invitation' },

@@ -56,6 +56,7 @@ const role = Type.Union([
   Type.Literal('member'),
   Type.Literal('moderator'),
   Type.Literal('administrator'),
+  Type.Literal('ppid'),
 ]);
 
 export const InviteBody = Type.Object({

@@ -18,7 +18,7 @@ import type { CurrentUser, Deps } from '../platform/deps.ts';
 import { formatDate, formatTime } from '../platform/format.ts';
 import { translator } from '../platform/i18n.ts';
 import type { Job } from '../platform/jobs.ts';
-import { enqueueMessage } from '../platform/outbox.ts';
+import { enqueueMessage, enqueueToContact } from '../platform/outbox.ts';
 import { type FieldError, isSingleLine } from '../platform/validation.ts';
 import { isCalendarDay, isWorkingDay, jakartaDay } from '../platform/working-days.ts';
 import * as q from './queries.ts';
@@ -370,23 +370,12 @@ async function tell(
     reason: about.reason ?? '',
     site: about.site,
   };
-  const subject = t(`room.mail.${kind}.subject`, values);
-  if (person.email !== '')
-    await enqueueMessage(db, deps.sealer, {
-      channel: 'email',
-      to: person.email,
-      subject,
-      text: t(`room.mail.${kind}.body`, values),
-      topic: `appointment:${about.code}`,
-    });
-  if (person.phone !== '')
-    await enqueueMessage(db, deps.sealer, {
-      channel: 'sms',
-      to: person.phone,
-      subject,
-      text: t(`room.sms.${kind}`, values),
-      topic: `appointment:${about.code}`,
-    });
+  await enqueueToContact(db, deps.sealer, person, {
+    subject: t(`room.mail.${kind}.subject`, values),
+    mail: t(`room.mail.${kind}.body`, values),
+    sms: t(`room.sms.${kind}`, values),
+    topic: `appointment:${about.code}`,
+  });
 }
 
 /** A visit to the aspiration room, as another feature may use it to reach the visitor once more. */

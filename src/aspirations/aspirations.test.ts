@@ -211,7 +211,9 @@ describe('a citizen sends an aspiration', () => {
       countRows('aspiration_reporter'),
     ]);
     const a = agent();
-    await a.get('/aspirasi/baru');
+    const form = await a.get('/aspirasi/baru');
+    // A formal request for public information has its own form, on the law's clock.
+    assert.match(form.body, /<a href="\/informasi-publik\/permohonan">formulir permohonan informasi publik<\/a>/);
     const empty = await a.post('/aspirasi/baru', {});
     assert.equal(empty.statusCode, 400);
     assert.match(empty.body, /class="error-summary"/);

@@ -1,4 +1,7 @@
-/** Work on a timer: asking whether resolved aspirations stay resolved, removing photos no aspiration kept. */
+/**
+ * Work on a timer: asking whether resolved aspirations stay resolved, removing photos no aspiration
+ * kept, folding the kept sums of the figures.
+ */
 
 import { getCouncil } from '../council/service.ts';
 import type { Deps } from '../platform/deps.ts';
@@ -62,7 +65,12 @@ export async function removeOrphanPhotos(deps: Deps, now = Date.now()): Promise<
   return removeOrphans(fileStore(deps.config), PHOTO_FOLDER, known, now);
 }
 
-/** The hourly aspiration jobs; `afterwards` is told when questionnaires were queued. */
+/** Folds the rows each change appended to the figures' kept sums; returns how many were folded. */
+export function foldFigureSums(deps: Deps): Promise<number> {
+  return q.compactTally(deps.db);
+}
+
+/** The aspiration jobs (hourly, and the sums folded every five minutes); `afterwards` is told when questionnaires were queued. */
 export function aspirationJobs(deps: Deps, afterwards: () => void): Job[] {
   const hour = 60 * 60 * 1000;
   return [
@@ -74,5 +82,8 @@ export function aspirationJobs(deps: Deps, afterwards: () => void): Job[] {
       },
     },
     { name: 'aspirations.orphan-photos', everyMs: hour, run: () => removeOrphanPhotos(deps) },
+    // Every change to the figures appends rows to the kept sums; folding them often keeps /kinerja's
+    // sums small (a few thousand rows at most between runs at the benchmark's pace).
+    { name: 'aspirations.compact-tally', everyMs: 5 * 60 * 1000, run: () => foldFigureSums(deps) },
   ];
 }

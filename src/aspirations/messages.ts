@@ -283,6 +283,14 @@ export const messages = {
     id: 'Anda ingin tahu sesuatu dari DPRD.',
     en: 'You want to know something from the council.',
   },
+  'aspiration.kindHint.formalRequest': {
+    id: 'Permohonan resmi menurut UU Keterbukaan Informasi Publik, dijawab dalam 10 hari kerja, memakai',
+    en: 'A formal request under the public information law, answered within 10 working days, uses',
+  },
+  'aspiration.kindHint.formalRequestLink': {
+    id: 'formulir permohonan informasi publik',
+    en: 'the public information request form',
+  },
   'aspiration.kindHint.rahasia': {
     id: 'Dugaan pelanggaran; tidak pernah tampil untuk umum.',
     en: 'Suspected wrongdoing; never shown publicly.',

@@ -843,6 +843,55 @@ export async function tallyAggregates(db: Db, councilId: number, f: TallyQuery) 
   return { counts, days };
 }
 
+const tallyCounts = [
+  'received',
+  'verified',
+  'verified_in_target',
+  'answered',
+  'resolved',
+  'resolved_in_target',
+  'reopened',
+  'rating_1',
+  'rating_2',
+  'rating_3',
+  'rating_4',
+  'rating_5',
+  'fixed_yes',
+  'fixed_no',
+] as const;
+
+/**
+ * Folds the rows each change appended to the kept sums (migration 0037) into one row per place and
+ * month, and one per step and number of days; places whose rows cancel out are left with none.
+ * Rows appended while it runs are not read, so they stay as they are for the next run. Returns how
+ * many rows were folded.
+ */
+export async function compactTally(db: Db): Promise<number> {
+  const cell = sql.raw('council_id, month, komisi_id, dapil_id, kecamatan_id');
+  const sums = sql.join(tallyCounts.map((c) => sql`sum(${sql.ref(c)})`));
+  const counts = await sql<{ folded: string }>`
+    with many as (
+      select ctid from (select ctid, count(*) over (partition by ${cell}) as n from aspiration_tally) x where n > 1
+    ), gone as (
+      delete from aspiration_tally where ctid in (select ctid from many) returning *
+    ), kept as (
+      insert into aspiration_tally select ${cell}, ${sums} from gone group by ${cell} having sum(received) <> 0
+    )
+    select count(*) as folded from gone`.execute(db);
+  const days = await sql<{ folded: string }>`
+    with many as (
+      select ctid from (select ctid, count(*) over (partition by ${cell}, step, days) as n from aspiration_tally_days) x
+      where n > 1
+    ), gone as (
+      delete from aspiration_tally_days where ctid in (select ctid from many) returning *
+    ), kept as (
+      insert into aspiration_tally_days select ${cell}, step, days, sum(n) from gone
+      group by ${cell}, step, days having sum(n) <> 0
+    )
+    select count(*) as folded from gone`.execute(db);
+  return Number(counts.rows[0]?.folded ?? 0) + Number(days.rows[0]?.folded ?? 0);
+}
+
 /** The public answers a member gave on aspirations the public may see, newest first, and how many. */
 export async function responsesOfMember(db: Db, councilId: number, memberId: number, limit: number) {
   const base = db

@@ -16,7 +16,7 @@ export {
   suggestedKomisi,
   waitingAspirations,
 } from './case-handling.ts';
-export { askWhetherResolved, aspirationJobs, removeOrphanPhotos, resolvedAfter } from './jobs.ts';
+export { askWhetherResolved, aspirationJobs, foldFigureSums, removeOrphanPhotos, resolvedAfter } from './jobs.ts';
 export { type CitizenMessage, tellReporter } from './notify.ts';
 export { offlineDraftPaths, offlineDraftTexts } from './offline.ts';
 export {

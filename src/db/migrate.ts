@@ -39,6 +39,10 @@ import * as m0033 from './migrations/0033-consultation-followers.ts';
 import * as m0034 from './migrations/0034-surveys.ts';
 import * as m0035 from './migrations/0035-aspiration-facts.ts';
 import * as m0036 from './migrations/0036-monthly-reports.ts';
+import * as m0037 from './migrations/0037-tally-deltas.ts';
+import * as m0038 from './migrations/0038-public-information.ts';
+import * as m0039 from './migrations/0039-information-requests.ts';
+import * as m0040 from './migrations/0040-training.ts';
 
 const migrations: Record<string, Migration> = {
   '0001-council': m0001,
@@ -77,6 +81,10 @@ const migrations: Record<string, Migration> = {
   '0034-surveys': m0034,
   '0035-aspiration-facts': m0035,
   '0036-monthly-reports': m0036,
+  '0037-tally-deltas': m0037,
+  '0038-public-information': m0038,
+  '0039-information-requests': m0039,
+  '0040-training': m0040,
 };
 
 /** Thrown when the database could not be brought to the latest schema. */

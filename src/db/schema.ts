@@ -97,7 +97,7 @@ export interface BodyMembershipTable extends Timestamps {
   sort_order: ColumnType<number, number | undefined, number>;
 }
 
-export type Role = 'citizen' | 'staff' | 'member' | 'moderator' | 'administrator';
+export type Role = 'citizen' | 'staff' | 'member' | 'moderator' | 'administrator' | 'ppid';
 
 export interface AppUserTable extends Timestamps {
   id: Id;
@@ -322,6 +322,139 @@ export interface MonthlyReportTable extends Timestamps {
   xlsx: Uint8Array;
   /** How many of the leadership it was mailed to. */
   recipients: ColumnType<number, number | undefined, number>;
+}
+
+export type PublicInformationCategory = 'berkala' | 'serta_merta' | 'setiap_saat' | 'dikecualikan';
+export type PublicInformationForm = 'cetak' | 'elektronik' | 'keduanya';
+
+/** An entry of the register of public information (Daftar Informasi Publik); migration 0038. */
+export interface PublicInformationTable extends Timestamps {
+  id: Id;
+  council_id: number;
+  category: PublicInformationCategory;
+  title: string;
+  summary: string;
+  officer: string;
+  form: PublicInformationForm;
+  retention: string;
+  location: string;
+  /** A page of this portal (/anggaran) or a web address where it can be read. */
+  link: string | null;
+  /** For an exempted entry only: the article of UU 14/2008 and why (the consequence test). */
+  exemption: string | null;
+  search: ColumnType<string, never, never>;
+}
+
+export type InformationDelivery = 'lihat' | 'ambil' | 'pos' | 'email';
+export type InformationDecision = 'penuh' | 'sebagian' | 'ditolak' | 'tidak_dikuasai';
+
+/** A request for public information; the identity is sealed and erased once long closed (migration 0039). */
+export interface InformationRequestTable extends Timestamps {
+  id: Id;
+  council_id: number;
+  code: string;
+  token_hash: string;
+  user_id: number | null;
+  name_sealed: string | null;
+  address_sealed: string | null;
+  email_sealed: string | null;
+  phone_sealed: string | null;
+  identity_sealed: string | null;
+  identity_erased_at: Date | null;
+  information: string;
+  purpose: string;
+  delivery: InformationDelivery;
+  /** YYYY-MM-DD in Jakarta. */
+  received_on: string;
+  extension_days: number | null;
+  extension_reason: string | null;
+  extended_at: Date | null;
+  decision: InformationDecision | null;
+  /** For a decision in part or a refusal: the article of UU 14/2008 (Pasal 17) and why. */
+  exemption: string | null;
+  answer: string | null;
+  answer_link: string | null;
+  answered_at: Date | null;
+  answered_on: string | null;
+}
+
+export type InformationRequestStepKind = 'diterima' | 'diperpanjang' | 'dijawab' | 'keberatan' | 'keberatan_dijawab';
+
+/** Pasal 35 ayat (1) UU 14/2008, a to g. */
+export type ObjectionReason =
+  | 'pengecualian'
+  | 'berkala'
+  | 'tidak_ditanggapi'
+  | 'tidak_sesuai'
+  | 'tidak_dipenuhi'
+  | 'biaya'
+  | 'terlambat';
+
+export interface InformationObjectionTable extends Timestamps {
+  id: Id;
+  request_id: number;
+  reasons: ObjectionReason[];
+  statement: string;
+  filed_on: string;
+  outcome: 'dikabulkan' | 'ditolak' | null;
+  answer: string | null;
+  answered_on: string | null;
+  answered_at: Date | null;
+  answered_by: number | null;
+}
+
+export interface InformationRequestStepTable extends Timestamps {
+  id: Id;
+  request_id: number;
+  kind: InformationRequestStepKind;
+  text: string | null;
+  actor_user_id: number | null;
+}
+
+export type TrainingAudience = 'pejabat' | 'warga';
+export type TrainingTopic =
+  | 'komunikasi'
+  | 'pelayanan_publik'
+  | 'alat_digital'
+  | 'legal_drafting'
+  | 'analisis_anggaran'
+  | 'literasi_digital';
+
+export interface TrainingSessionTable extends Timestamps {
+  id: Id;
+  council_id: number;
+  audience: TrainingAudience;
+  topic: TrainingTopic;
+  title: string;
+  description: string;
+  trainer: string;
+  place: string | null;
+  online_url: string | null;
+  material_url: string | null;
+  starts_at: Date;
+  ends_at: Date;
+  capacity: number;
+  registered: ColumnType<number, number | undefined, number>;
+  checkin_code: string;
+  cancelled_at: Date | null;
+  created_by: number | null;
+}
+
+export interface TrainingRegistrationTable extends Timestamps {
+  id: Id;
+  session_id: number;
+  user_id: number | null;
+  name_sealed: string | null;
+  email_sealed: string | null;
+  phone_sealed: string | null;
+  contact_lookup: string | null;
+  token_hash: string | null;
+  attended_at: Date | null;
+  rating: number | null;
+  feedback: string | null;
+  evaluated_at: Date | null;
+  certificate_code: string | null;
+  reminded_at: Date | null;
 }
 
 /** One row per aspiration (duplicates left out), kept by triggers; see migration 0035. Read only. */
@@ -1224,6 +1357,12 @@ export interface Database {
   aspiration_tally: AspirationTallyTable;
   aspiration_tally_days: AspirationTallyDaysTable;
   monthly_report: MonthlyReportTable;
+  public_information: PublicInformationTable;
+  information_request: InformationRequestTable;
+  information_request_step: InformationRequestStepTable;
+  information_objection: InformationObjectionTable;
+  training_session: TrainingSessionTable;
+  training_registration: TrainingRegistrationTable;
   aspiration_photo: AspirationPhotoTable;
   aspiration_supporter: AspirationSupporterTable;
   attempt_window: AttemptWindowTable;

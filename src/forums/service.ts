@@ -221,8 +221,9 @@ function checkPost(body: string, errors: ForumError[]) {
     errors.push({ field: 'body', problem: 'links', max: MAX_LINKS });
 }
 
-/** The badge a post carries: the role of an official, none for a citizen. */
-const roleOf = (user: CurrentUser): ForumRole | null => (user.role === 'citizen' ? null : user.role);
+/** The badge a post carries: the role of an official (the PPID officer is of the secretariat), none for a citizen. */
+const roleOf = (user: CurrentUser): ForumRole | null =>
+  user.role === 'citizen' ? null : user.role === 'ppid' ? 'staff' : user.role;
 
 async function flooding(deps: Deps, user: CurrentUser): Promise<boolean> {
   return (await q.postsSince(deps.db, user.id, new Date(Date.now() - 10 * 60_000))) >= POSTS_PER_10_MINUTES;
@@ -300,6 +301,8 @@ export async function reply(
         url: `/forum/utas/${threadId}#pesan-${post.id}`,
       },
     );
+    const badge = roleOf(user);
+    const author = badge === null ? user.name : `${user.name} (${t(`forum.role.${badge}`)})`;
     for (const follower of await confirmedSubscribers(trx, deps.sealer, { type: 'forum', id: threadId })) {
       await enqueueMessage(trx, deps.sealer, {
         channel: 'email',
@@ -307,7 +310,7 @@ export async function reply(
         subject: t('forum.mail.reply.subject', { title: thread.title }),
         text: t('forum.mail.reply.body', {
           title: thread.title,
-          author: user.role === 'citizen' ? user.name : `${user.name} (${t(`forum.role.${user.role}`)})`,
+          author,
           text: body,
           link: `${deps.config.publicBaseUrl}/forum/utas/${threadId}#pesan-${post.id}`,
           stop: stopLink(deps, 'forum', follower.id),

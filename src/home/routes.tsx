@@ -9,6 +9,7 @@ import { getCouncil } from '../council/service.ts';
 import { propemperda } from '../drafts/service.ts';
 import { deps } from '../platform/auth.ts';
 import { renderPage } from '../platform/render.tsx';
+import { nextClasses } from '../training/service.ts';
 import { HomePage } from './views/home-page.tsx';
 
 const HOUR = 3600_000;
@@ -25,7 +26,7 @@ export const homeRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request, reply) => {
       const now = new Date();
       const d = deps(app);
-      const [structure, answered, month, week, drafts, money, consultations] = await Promise.all([
+      const [structure, answered, month, week, drafts, money, consultations, classes] = await Promise.all([
         getCouncil(app.db),
         recentlyAnswered(d, 3),
         thisMonth(d, now),
@@ -39,6 +40,7 @@ export const homeRoutes: FastifyPluginAsyncTypebox = async (app) => {
         propemperda(d, undefined),
         budgetHeadline(d),
         openConsultations(d),
+        nextClasses(d, 3, now),
       ]);
       const meetings = week.meetings.filter((m) => !m.cancelled);
       const live = meetings.filter(
@@ -55,6 +57,7 @@ export const homeRoutes: FastifyPluginAsyncTypebox = async (app) => {
           month={month}
           answered={answered}
           consultations={consultations}
+          classes={classes}
           drafts={discussed}
           money={money}
         />

@@ -46,6 +46,7 @@ describe('a citizen at the kiosk', () => {
     assert.equal(screenOf(page.body).step, 'jenis');
     assert.match(page.body, /<legend><h1>Apa yang ingin Anda sampaikan\?<\/h1><\/legend>/);
     assert.match(page.body, /Langkah 1 dari 8/);
+    assert.doesNotMatch(page.body, /informasi-publik\/permohonan/, 'the kiosk does not lead away');
     const key = screenOf(page.body).hidden.kunci ?? '';
     assert.ok(key.length >= 40, 'a submission key from the first screen');
 

@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import { sql } from 'kysely';
 import { Agent } from '../../test/helpers/agent.ts';
 import { buildTestApp, type TestApp } from '../../test/helpers/app.ts';
-import { performanceFigures } from '../aspirations/service.ts';
+import { foldFigureSums, performanceFigures } from '../aspirations/service.ts';
 import { forgetCouncil, getCouncil } from '../council/service.ts';
 import type { AspirationChannel, AspirationStatus } from '../db/schema.ts';
 import { deps } from '../platform/auth.ts';
@@ -295,6 +296,41 @@ describe('public performance', () => {
     assert.equal(await october(), '2026-10,4,3,2,2,2,1,1,1,5,1,4,6,11');
     await db.deleteFrom('holiday').where('day', '=', '2026-10-13').execute();
     assert.equal(await october(), '2026-10,4,3,2,2,2,1,1,1,5,1,4,7,12');
+
+    // Each change appended rows of its own to the sums (no writer waits for another's row). The
+    // job folds them into one row per place and month, one per step and number of days, and
+    // the figures stay what they were.
+    const rows = async () => ({
+      sums: await db.selectFrom('aspiration_tally').select(sql<string>`count(*)`.as('n')).executeTakeFirstOrThrow(),
+      places: await db
+        .selectFrom(
+          db
+            .selectFrom('aspiration_tally')
+            .select(['council_id', 'month', 'komisi_id', 'dapil_id', 'kecamatan_id'])
+            .distinct()
+            .as('cells'),
+        )
+        .select(sql<string>`count(*)`.as('n'))
+        .executeTakeFirstOrThrow(),
+      days: await db
+        .selectFrom('aspiration_tally_days')
+        .select(sql<string>`count(*)`.as('n'))
+        .executeTakeFirstOrThrow(),
+    });
+    const before = await rows();
+    assert.ok(Number(before.sums.n) > Number(before.places.n), JSON.stringify(before));
+    assert.ok((await foldFigureSums(deps(t.app))) > 0);
+    const folded = await rows();
+    assert.equal(folded.sums.n, folded.places.n);
+    assert.ok(Number(folded.days.n) < Number(before.days.n));
+    assert.equal(await october(), '2026-10,4,3,2,2,2,1,1,1,5,1,4,7,12');
+    assert.equal(await foldFigureSums(deps(t.app)), 0, 'nothing left to fold');
+    // A change that moves no figure (an internal note) appends nothing.
+    await db
+      .insertInto('aspiration_event')
+      .values({ aspiration_id: waiting.id, kind: 'note', public: false, body: 'Dicek ke lapangan besok.' })
+      .execute();
+    assert.deepEqual(await rows(), folded);
   });
 
   test('a member’s page lists the answers they gave to aspirations the public may see', async () => {

@@ -5,6 +5,7 @@
  * their connection, and the app waits until no request is in progress and none has arrived for
  * a quiet period (or a time limit passes). Only then is the server closed.
  */
+import { Server } from 'node:net';
 import type { FastifyInstance } from 'fastify';
 
 export interface DrainOptions {
@@ -30,7 +31,10 @@ export function registerDrain(app: FastifyInstance): void {
   app.decorate('isDraining', () => draining);
   app.decorate('drain', async ({ quietMs, maxMs, stopListening = false }: DrainOptions) => {
     draining = true;
-    if (stopListening) app.server.close();
+    // net.Server's close, not http.Server's: that one also closes the idle kept-alive connections
+    // at once, under clients that may be sending a request on them at that moment. They get
+    // `Connection: close` with their next answer instead, and the rest are closed at the end.
+    if (stopListening) Server.prototype.close.call(app.server);
     lastArrival = Math.max(lastArrival, Date.now());
     const deadline = Date.now() + maxMs;
     while (Date.now() < deadline) {

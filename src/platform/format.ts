@@ -7,29 +7,45 @@ import type { Language } from '../config.ts';
 const locales: Record<Language, string> = { id: 'id-ID', en: 'en-GB' };
 export const timeZone = 'Asia/Jakarta';
 
+/**
+ * Each formatter is made once per language: building an Intl formatter costs far more than using
+ * one (a /kinerja page of 25 months wrote a thousand numbers, and made a formatter for each).
+ */
+const perLanguage = <T>(make: (locale: string) => T): Record<Language, T> => ({
+  id: make(locales.id),
+  en: make(locales.en),
+});
+const days = perLanguage(
+  (l) => new Intl.DateTimeFormat(l, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone }),
+);
+const dates = perLanguage(
+  (l) => new Intl.DateTimeFormat(l, { day: 'numeric', month: 'long', year: 'numeric', timeZone }),
+);
+const times = perLanguage(
+  (l) => new Intl.DateTimeFormat(l, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone }),
+);
+const numbers = perLanguage((l) => new Intl.NumberFormat(l, { maximumFractionDigits: 2 }));
+const oneDecimal = perLanguage((l) => new Intl.NumberFormat(l, { maximumFractionDigits: 1 }));
+const months = perLanguage((l) => new Intl.DateTimeFormat(l, { month: 'long', year: 'numeric', timeZone: 'UTC' }));
+const shortMonths = perLanguage(
+  (l) => new Intl.DateTimeFormat(l, { month: 'short', year: 'numeric', timeZone: 'UTC' }),
+);
+
 export function formatDate(date: Date, lang: Language): string {
-  return new Intl.DateTimeFormat(locales[lang], {
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-    timeZone,
-  }).format(date);
+  return dates[lang].format(date);
+}
+
+/** A date with its weekday: "Rabu, 2 Desember 2026" / "Wednesday 2 December 2026". */
+export function formatDayDate(date: Date, lang: Language): string {
+  return days[lang].format(date);
 }
 
 export function formatTime(date: Date, lang: Language): string {
-  const time = new Intl.DateTimeFormat(locales[lang], {
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-    timeZone,
-  })
-    .format(date)
-    .replace('.', ':');
-  return `${time} WIB`;
+  return `${times[lang].format(date).replace('.', ':')} WIB`;
 }
 
 export function formatNumber(value: number | bigint, lang: Language): string {
-  return new Intl.NumberFormat(locales[lang], { maximumFractionDigits: 2 }).format(value);
+  return numbers[lang].format(value);
 }
 
 /** A share as "61,5%" (Indonesian) or "61.5%" (English). */
@@ -53,7 +69,7 @@ function scaledRupiah(value: number, lang: Language, scales: Scales): string {
   const scale = scales.find(([size]) => Math.abs(value) >= size);
   if (scale === undefined) return formatRupiah(Math.round(value));
   const [size, id, en] = scale;
-  const amount = new Intl.NumberFormat(locales[lang], { maximumFractionDigits: 1 }).format(value / size);
+  const amount = oneDecimal[lang].format(value / size);
   return `Rp ${amount} ${lang === 'en' ? en : id}`;
 }
 
@@ -87,7 +103,10 @@ export function dayOf(ctx: { lang: Language }, day: string): string {
 
 /** A calendar month (YYYY-MM) as "Oktober 2026" / "October 2026". */
 export function monthOf(ctx: { lang: Language }, month: string): string {
-  return new Intl.DateTimeFormat(locales[ctx.lang], { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
-    new Date(`${month}-15T00:00:00Z`),
-  );
+  return months[ctx.lang].format(new Date(`${month}-15T00:00:00Z`));
+}
+
+/** A calendar month (YYYY-MM) where room is short: "Okt 2026" / "Oct 2026". */
+export function shortMonthOf(ctx: { lang: Language }, month: string): string {
+  return shortMonths[ctx.lang].format(new Date(`${month}-15T00:00:00Z`));
 }

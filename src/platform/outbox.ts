@@ -3,6 +3,7 @@
  * of, and a worker delivers it afterwards with retries and backoff. A channel that is not
  * configured is recorded as such ("unconfigured"), never reported as sent.
  */
+import { sql } from 'kysely';
 import nodemailer from 'nodemailer';
 import type { SmtpConfig } from '../config.ts';
 import type { Db } from '../db/index.ts';
@@ -99,6 +100,40 @@ export async function enqueueMessage(db: Db, sealer: Sealer, message: OutgoingMe
     .execute();
 }
 
+/** The ways a person gave to be reached; an empty string is a way they did not give. */
+export interface Contact {
+  email: string;
+  phone: string;
+}
+
+/**
+ * Tells a person one thing on every way they gave: the mail to their email, the short text by
+ * SMS, both under one topic. Written in the caller's transaction, like every message here.
+ */
+export async function enqueueToContact(
+  db: Db,
+  sealer: Sealer,
+  to: Contact,
+  message: { subject: string; mail: string; sms: string; topic: string },
+): Promise<void> {
+  if (to.email !== '')
+    await enqueueMessage(db, sealer, {
+      channel: 'email',
+      to: to.email,
+      subject: message.subject,
+      text: message.mail,
+      topic: message.topic,
+    });
+  if (to.phone !== '')
+    await enqueueMessage(db, sealer, {
+      channel: 'sms',
+      to: to.phone,
+      subject: message.subject,
+      text: message.sms,
+      topic: message.topic,
+    });
+}
+
 export const MAX_ATTEMPTS = 8;
 /** Messages a worker claims at a time, and how long they stay its own (a channel gives up on one within 40 s). */
 const CLAIM_BATCH = 10;
@@ -157,16 +192,21 @@ export class OutboxWorker {
    * when the lease runs out. The batch is small so that even slow channels finish within the lease.
    */
   private async claim() {
-    const now = new Date();
+    // The database's clock, not this process's: a message is queued at the database's now(), to
+    // the microsecond, and a process clock read in the same millisecond would find it not yet due.
+    // Several app instances also agree on one clock this way.
     const claimed = await this.db
       .updateTable('outbox')
-      .set({ next_attempt_at: new Date(now.getTime() + CLAIM_LEASE_MS), updated_at: now })
+      .set({
+        next_attempt_at: sql<Date>`now() + ${CLAIM_LEASE_MS} * interval '1 millisecond'`,
+        updated_at: sql<Date>`now()`,
+      })
       .where('id', 'in', (sub) =>
         sub
           .selectFrom('outbox')
           .select('id')
           .where('status', '=', 'pending')
-          .where('next_attempt_at', '<=', now)
+          .where('next_attempt_at', '<=', sql<Date>`now()`)
           .orderBy('id')
           .limit(CLAIM_BATCH)
           .forUpdate()

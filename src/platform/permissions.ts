@@ -4,16 +4,16 @@
  */
 import type { Role } from '../db/schema.ts';
 
-export const roles: readonly Role[] = ['citizen', 'staff', 'member', 'moderator', 'administrator'];
+export const roles: readonly Role[] = ['citizen', 'staff', 'member', 'moderator', 'administrator', 'ppid'];
 
 /** Roles that act for the council: they must use two-factor sign-in and get shorter sessions. */
-export const officialRoles: readonly Role[] = ['staff', 'member', 'moderator', 'administrator'];
+export const officialRoles: readonly Role[] = ['staff', 'member', 'moderator', 'administrator', 'ppid'];
 
 export const grants = {
   /** See and change one's own account, sessions and personal data. */
-  'account.self': ['citizen', 'staff', 'member', 'moderator', 'administrator'],
+  'account.self': ['citizen', 'staff', 'member', 'moderator', 'administrator', 'ppid'],
   /** Enter the back office at all. */
-  'backoffice.enter': ['staff', 'member', 'moderator', 'administrator'],
+  'backoffice.enter': ['staff', 'member', 'moderator', 'administrator', 'ppid'],
   /** Invite users, change their roles, disable them. */
   'users.manage': ['administrator'],
   /** See the aspirations inbox: staff all of it, members what was forwarded to their dapil or komisi. */
@@ -69,6 +69,17 @@ export const grants = {
   'dashboard.view': ['staff', 'member', 'administrator'],
   /** Read and download the monthly reports (aggregate figures, as /kinerja shows them). */
   'reports.read': ['staff', 'member', 'administrator'],
+  /** Keep the register of public information (Daftar Informasi Publik) at /kelola/ppid. */
+  'ppid.register': ['staff', 'ppid', 'administrator'],
+  /**
+   * Handle requests for public information: see the applicant's identity, extend, decide, answer.
+   * The PPID officer alone: the identity leaves no other role (UU 14/2008, UU 27/2022).
+   */
+  'ppid.requests': ['ppid'],
+  /** Plan training sessions and classes, invite, take attendance, see every record and the year's totals. */
+  'training.manage': ['staff', 'administrator'],
+  /** Register for the council's training for officials, check in, rate it, get certificates, see one's record. */
+  'training.attend': ['staff', 'member', 'moderator', 'administrator', 'ppid'],
   /** Edit the council's service settings: categories, targets, verification period, holidays. */
   'council.configure': ['administrator'],
   /** Issue and revoke the keys of applications that file aspirations through Open311. */

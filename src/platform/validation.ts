@@ -57,3 +57,13 @@ const notOnOneLine = /[\u0000-\u001f\u007f\u0085\u2028\u2029]/;
 export function isSingleLine(text: string): boolean {
   return !notOnOneLine.test(text);
 }
+
+/**
+ * Whether a staff-entered link is safe to show as one: a page of this portal ("/anggaran", never
+ * "//host" or "/\\host", which browsers read as another site) or an http(s) web address.
+ */
+export function isPortalOrWebLink(value: string): boolean {
+  if (/\s/.test(value)) return false;
+  if (value.startsWith('/')) return !value.startsWith('//') && !value.startsWith('/\\');
+  return URL.canParse(value) && ['https:', 'http:'].includes(new URL(value).protocol);
+}

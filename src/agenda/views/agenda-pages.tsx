@@ -1,12 +1,12 @@
 /** /agenda (list, week and month) and /agenda/:id, with schema.org Event microdata. */
 import type { CouncilStructure } from '../../council/service.ts';
-import { formatDate, formatTime } from '../../platform/format.ts';
+import { formatDate, formatDayDate, formatTime } from '../../platform/format.ts';
 import { type MessageKey, textOf } from '../../platform/i18n.ts';
 import type { PageContext } from '../../platform/page-context.ts';
 import { BackLink, Banner, SummaryList, Tabs, Tag } from '../../platform/views/components.tsx';
 import { FilterSearch, FilterSelect, SelectField } from '../../platform/views/form.tsx';
 import { Layout } from '../../platform/views/layout.tsx';
-import { Pager } from '../../platform/views/pager.tsx';
+import { filteredLink, Pager } from '../../platform/views/pager.tsx';
 import { jakartaDay } from '../../platform/working-days.ts';
 import { liveNow, type MeetingRecord, type MeetingView, meetingTypes } from '../service.ts';
 import { shownTitle, typeLabel } from './shared.tsx';
@@ -85,12 +85,7 @@ export interface AgendaPageProps {
   query: Record<string, string>;
 }
 
-function link(query: Record<string, string>, change: Record<string, string>): string {
-  const params = new URLSearchParams({ ...query, ...change });
-  for (const [k, v] of [...params]) if (v === '') params.delete(k);
-  const text = params.toString();
-  return text === '' ? '/agenda' : `/agenda?${text}`;
-}
+const link = (query: Record<string, string>, change: Record<string, string>) => filteredLink('/agenda', query, change);
 
 function byDay(meetings: MeetingView[]): Map<string, MeetingView[]> {
   const days = new Map<string, MeetingView[]>();
@@ -260,15 +255,7 @@ export function AgendaPage({
       ) : (
         [...days.entries()].map(([day, list]) => (
           <section key={day} id={`hari-${day}`} aria-labelledby={`judul-${day}`}>
-            <h2 id={`judul-${day}`}>
-              {new Intl.DateTimeFormat(ctx.lang === 'en' ? 'en-GB' : 'id-ID', {
-                weekday: 'long',
-                day: 'numeric',
-                month: 'long',
-                year: 'numeric',
-                timeZone: 'Asia/Jakarta',
-              }).format(dayDate(day))}
-            </h2>
+            <h2 id={`judul-${day}`}>{formatDayDate(dayDate(day), ctx.lang)}</h2>
             <ul class="list">
               {list.map((m) => (
                 <MeetingItem key={m.id} ctx={ctx} m={m} />

@@ -20,7 +20,7 @@ import {
   TextField,
 } from '../../platform/views/form.tsx';
 import { Layout } from '../../platform/views/layout.tsx';
-import { Pager } from '../../platform/views/pager.tsx';
+import { filteredLink, Pager } from '../../platform/views/pager.tsx';
 import { TableHead, TableWrap } from '../../platform/views/table-wrap.tsx';
 import { type AspirationView, type CaseFile, followUpKinds, isOpen } from '../service.ts';
 import { DetailsForm, type Values } from './form-pages.tsx';
@@ -50,11 +50,7 @@ export function InboxPage({ ctx, csrf, structure, items, total, page, pageSize, 
   const { t } = ctx;
   const triage = ctx.user !== null && can(ctx.user.role, 'aspiration.triage');
   const pages = Math.max(1, Math.ceil(total / pageSize));
-  const link = (p: number) => {
-    const params = new URLSearchParams({ ...query, hal: String(p) });
-    for (const [k, v] of [...params]) if (v === '') params.delete(k);
-    return `/kelola/aspirasi?${params.toString()}`;
-  };
+  const link = (p: number) => filteredLink('/kelola/aspirasi', query, { hal: String(p) });
   return (
     <Layout ctx={ctx} title={t('aspiration.inbox.title')}>
       <h1>{t('aspiration.inbox.title')}</h1>

@@ -18,7 +18,7 @@ import {
   TextField,
 } from '../../platform/views/form.tsx';
 import { Layout } from '../../platform/views/layout.tsx';
-import { Pager } from '../../platform/views/pager.tsx';
+import { filteredLink, Pager } from '../../platform/views/pager.tsx';
 import { type AspirationView, isOpen } from '../service.ts';
 import type { Values } from './form-pages.tsx';
 import { categoryName, DeadlineText, Facts, kindLabel, Photos, placeName, Timeline } from './parts.tsx';
@@ -189,12 +189,6 @@ export interface ListPageProps {
   query: Record<string, string>;
 }
 
-function pageUrl(query: Record<string, string>, page: number): string {
-  const params = new URLSearchParams({ ...query, hal: String(page) });
-  for (const [k, v] of [...params]) if (v === '') params.delete(k);
-  return `/aspirasi?${params.toString()}`;
-}
-
 /** The same filter for /api/v1/aspirations, with the most pins one page may take. */
 function apiQuery(query: Record<string, string>): string {
   const params = new URLSearchParams({ per_page: '100' });
@@ -300,7 +294,7 @@ export function ListPage({ ctx, structure, items, total, capped = false, page, p
           </li>
         ))}
       </ul>
-      <Pager ctx={ctx} page={page} pages={pages} href={(p) => pageUrl(query, p)} />
+      <Pager ctx={ctx} page={page} pages={pages} href={(p) => filteredLink('/aspirasi', query, { hal: String(p) })} />
       <p>
         <a href="/aspirasi.atom">{t('aspiration.feed')}</a>
       </p>

@@ -71,6 +71,7 @@ export function KindField({
   error,
   confidential = true,
   legend,
+  formalRequest = true,
 }: {
   ctx: PageContext;
   value: string | undefined;
@@ -78,8 +79,21 @@ export function KindField({
   confidential?: boolean;
   /** The question, when it is the page's own (the kiosk asks one a screen). */
   legend?: ComponentChildren;
+  /** Whether to point to the formal request for public information (not from a kiosk, which stays put). */
+  formalRequest?: boolean;
 }) {
   const { t } = ctx;
+  // A question to the council can be an aspiration; a request under the information law (UU KIP)
+  // needs the applicant's identity and runs on its own legal clock, so it has its own form.
+  const hintOf = (k: (typeof kinds)[number]) =>
+    k === 'informasi' && formalRequest ? (
+      <>
+        {t(kindHintTexts[k])} {t('aspiration.kindHint.formalRequest')}{' '}
+        <a href="/informasi-publik/permohonan">{t('aspiration.kindHint.formalRequestLink')}</a>.
+      </>
+    ) : (
+      t(kindHintTexts[k])
+    );
   return (
     <Radios
       name="kind"
@@ -88,7 +102,7 @@ export function KindField({
       value={value}
       options={kinds
         .filter((k) => confidential || k !== 'rahasia')
-        .map((k) => ({ value: k, label: kindLabel(ctx, k), hint: t(kindHintTexts[k]) }))}
+        .map((k) => ({ value: k, label: kindLabel(ctx, k), hint: hintOf(k) }))}
     />
   );
 }

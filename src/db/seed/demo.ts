@@ -19,6 +19,7 @@ import { seedCouncil } from './index.ts';
 import { seedDemoMeetings } from './meetings.ts';
 import { seedDemoPokir } from './pokir.ts';
 import { seedDemoProjects } from './projects.ts';
+import { seedDemoPublicInformation } from './public-information.ts';
 import { seedDemoDrafts, seedDemoRegulations } from './regulations.ts';
 import { seedDemoReses } from './reses.ts';
 
@@ -52,6 +53,8 @@ export async function loadDemo(database: OpenDatabase, config: Config, say: (lin
   const pokir = await seedDemoPokir(database.db, council.id, jakartaDay(new Date()));
   if (pokir.items > 0)
     say(`Loaded ${pokir.items} demo pokir items at each step, with their aspirations and projects (fictional)`);
+  const register = await seedDemoPublicInformation(database.db, council.id);
+  if (register.entries > 0) say(`Loaded a demo register of ${register.entries} kinds of public information`);
   const { lines } = await seedDemoBudget(database.db, council.id, year);
   if (lines > 0)
     say(`Loaded a demo ${year} budget of ${lines} lines (revenue about Rp 6.7 trillion; details fictional)`);

@@ -17,6 +17,8 @@ import type { PageContext } from '../../platform/page-context.ts';
 import { Banner, SummaryList } from '../../platform/views/components.tsx';
 import { Layout } from '../../platform/views/layout.tsx';
 import { LocationField } from '../../platform/views/place-fields.tsx';
+import type { Session } from '../../training/service.ts';
+import { NextClasses } from '../../training/views/shared.tsx';
 
 export interface HomePageProps {
   ctx: PageContext;
@@ -31,6 +33,8 @@ export interface HomePageProps {
   answered: { code: string; title: string; status: AspirationStatus; answer: string | null }[];
   /** Consultations open for comments, soonest closing first. */
   consultations: Consultation[];
+  /** The next classes for citizens (digital literacy), soonest first. */
+  classes: Session[];
   /** Draft regulations being written or debated, to follow. */
   drafts: { id: number; title: string; stage: RaperdaStage }[];
   /** The budget /anggaran opens on. */
@@ -48,7 +52,18 @@ function MeetingLine({ ctx, m }: { ctx: PageContext; m: MeetingView }) {
   );
 }
 
-export function HomePage({ ctx, structure, live, next, month, answered, consultations, drafts, money }: HomePageProps) {
+export function HomePage({
+  ctx,
+  structure,
+  live,
+  next,
+  month,
+  answered,
+  consultations,
+  classes,
+  drafts,
+  money,
+}: HomePageProps) {
   const { t, lang } = ctx;
   const { council } = structure;
   const lead = t('home.lead', {
@@ -140,6 +155,8 @@ export function HomePage({ ctx, structure, live, next, month, answered, consulta
       </section>
 
       {consultations.length === 0 ? null : <OpenConsultations ctx={ctx} consultations={consultations.slice(0, 3)} />}
+
+      {classes.length === 0 ? null : <NextClasses ctx={ctx} classes={classes} />}
 
       {drafts.length === 0 ? null : (
         <section aria-labelledby="ikut">

@@ -85,7 +85,13 @@ export function KioskStepPage({ ctx, csrf, structure, step, answers, errors }: S
             <input key={name} type="hidden" name={name} value={answers[name]} />
           ))}
         {step === 'jenis' ? (
-          <KindField ctx={ctx} value={answers.kind} error={errors.kind} legend={question('kiosk.q.kind')} />
+          <KindField
+            ctx={ctx}
+            value={answers.kind}
+            error={errors.kind}
+            legend={question('kiosk.q.kind')}
+            formalRequest={false}
+          />
         ) : null}
         {step === 'kategori' ? (
           <Radios

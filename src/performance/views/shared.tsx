@@ -3,7 +3,7 @@
  * features that show the same figures elsewhere (the leadership's monthly report).
  */
 import type { Figures } from '../../aspirations/service.ts';
-import { formatNumber, formatPercent } from '../../platform/format.ts';
+import { formatNumber, formatPercent, shortMonthOf } from '../../platform/format.ts';
 import type { PageContext } from '../../platform/page-context.ts';
 
 /** What these need of a page (or a document): its texts and language. */
@@ -13,11 +13,7 @@ const share = (ctx: Wording, n: number, of: number) => (of === 0 ? '–' : forma
 
 /** A month (YYYY-MM) as "Nov 2026". */
 export function monthName(ctx: Wording, month: string) {
-  return new Intl.DateTimeFormat(ctx.lang === 'id' ? 'id-ID' : 'en-GB', {
-    month: 'short',
-    year: 'numeric',
-    timeZone: 'UTC',
-  }).format(new Date(`${month}-15T00:00:00Z`));
+  return shortMonthOf(ctx, month);
 }
 
 function spreadText(ctx: Wording, spread: Figures['toVerify']) {

@@ -467,6 +467,7 @@ export function TextArea({
   hint,
   rows = 6,
   maxLength,
+  autocomplete,
 }: {
   name: string;
   id?: string;
@@ -476,6 +477,7 @@ export function TextArea({
   hint?: string | undefined;
   rows?: number;
   maxLength?: number;
+  autocomplete?: string;
 }) {
   return (
     <FieldFrame id={id} label={label} hint={hint} error={error}>
@@ -484,6 +486,7 @@ export function TextArea({
         name={name}
         rows={rows}
         maxLength={maxLength}
+        autocomplete={autocomplete}
         aria-invalid={error === undefined ? undefined : 'true'}
         aria-describedby={describedBy(id, hint, error)}
       >

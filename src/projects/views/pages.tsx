@@ -18,7 +18,7 @@ import { BackLink, ButtonLink, SummaryList } from '../../platform/views/componen
 import { FollowForm } from '../../platform/views/follow.tsx';
 import { FilterSearch, FilterSelect, Notice } from '../../platform/views/form.tsx';
 import { Layout } from '../../platform/views/layout.tsx';
-import { Pager } from '../../platform/views/pager.tsx';
+import { filteredLink, Pager } from '../../platform/views/pager.tsx';
 import { LocationField, PinField } from '../../platform/views/place-fields.tsx';
 import { TableHead, TableWrap } from '../../platform/views/table-wrap.tsx';
 import { type ProjectView, statuses } from '../service.ts';
@@ -66,13 +66,6 @@ export interface ProjectsPageProps {
   years: number[];
   agencies: string[];
   query: Record<string, string>;
-}
-
-function link(query: Record<string, string>, change: Record<string, string>, base: string): string {
-  const params = new URLSearchParams({ ...query, ...change });
-  for (const [k, v] of [...params]) if (v === '') params.delete(k);
-  const text = params.toString();
-  return text === '' ? base : `${base}?${text}`;
 }
 
 /** The same filter for /api/v1/projects, which the map draws from. */
@@ -170,7 +163,7 @@ export function ProjectsPage({
           <ProjectItem key={p.id} ctx={ctx} p={p} />
         ))}
       </ul>
-      <Pager ctx={ctx} page={page} pages={pages} href={(n) => link(query, { hal: String(n) }, '/proyek')} />
+      <Pager ctx={ctx} page={page} pages={pages} href={(n) => filteredLink('/proyek', query, { hal: String(n) })} />
       <p>
         {t('project.download')} <a href="/data/proyek.csv">CSV</a> · <a href="/data/proyek.xlsx">XLSX</a> ·{' '}
         <a href="/data/proyek.json">JSON</a> · <a href="/data">{t('data.title')}</a>

@@ -17,7 +17,7 @@ import {
   TextField,
 } from '../../platform/views/form.tsx';
 import { Layout } from '../../platform/views/layout.tsx';
-import { Pager } from '../../platform/views/pager.tsx';
+import { filteredLink, Pager } from '../../platform/views/pager.tsx';
 import { MARK_END, MARK_START } from '../queries.ts';
 import { type Regulation, type RegulationRecord, regulationStatuses, regulationTypes } from '../service.ts';
 import { typeName } from './shared.tsx';
@@ -75,13 +75,6 @@ export interface RegulationsPageProps {
   subjects: string[];
   years: number[];
   query: Record<string, string>;
-}
-
-function link(query: Record<string, string>, change: Record<string, string>, base = '/perda'): string {
-  const params = new URLSearchParams({ ...query, ...change });
-  for (const [k, v] of [...params]) if (v === '') params.delete(k);
-  const text = params.toString();
-  return text === '' ? base : `${base}?${text}`;
 }
 
 export function RegulationsPage({
@@ -149,9 +142,9 @@ export function RegulationsPage({
           </li>
         ))}
       </ul>
-      <Pager ctx={ctx} page={page} pages={pages} href={(p) => link(query, { hal: String(p) })} />
+      <Pager ctx={ctx} page={page} pages={pages} href={(p) => filteredLink('/perda', query, { hal: String(p) })} />
       <p>
-        <a href={link(query, { hal: '' }, '/perda.csv')}>{t('regulation.csv')}</a>
+        <a href={filteredLink('/perda.csv', query, { hal: '' })}>{t('regulation.csv')}</a>
       </p>
     </Layout>
   );
