@@ -181,7 +181,7 @@ if (testEngine === 'pglite') {
         'every job recorded',
         async () => {
           const found = await t.database.db.selectFrom('scheduled_job').selectAll().execute();
-          return found.length >= 14 && found.every((r) => r.last_finished_at !== null) ? found : undefined;
+          return found.length >= 15 && found.every((r) => r.last_finished_at !== null) ? found : undefined;
         },
         20_000,
       );
@@ -191,6 +191,7 @@ if (testEngine === 'pglite') {
         'aspirations.follow-up',
         'aspirations.orphan-photos',
         'consultations.tell-followers',
+        'information-requests.adopt-aspirations',
         'information-requests.erase-identities',
         'projects.orphan-photos',
         'reports.monthly',

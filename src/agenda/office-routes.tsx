@@ -11,6 +11,7 @@ import type { MessageKey } from '../platform/i18n.ts';
 import { multipartBody } from '../platform/multipart.ts';
 import { renderForm, renderPage } from '../platform/render.tsx';
 import { IdParams, optionalText, queryText } from '../platform/schemas.ts';
+import { MAX_DOCUMENT_BYTES } from '../platform/uploads.ts';
 import { type FieldWords, fieldMessages } from '../platform/validation.ts';
 import type { FieldErrors } from '../platform/views/form.tsx';
 import {
@@ -20,7 +21,6 @@ import {
   createMeeting,
   expectedMembers,
   formValues,
-  MAX_DOCUMENT_BYTES,
   type MeetingError,
   type MeetingInput,
   meeting,

@@ -12,7 +12,7 @@ import type { CurrentUser, Deps } from '../platform/deps.ts';
 import type { SitemapEntry } from '../platform/feature.ts';
 import { SITEMAP_LIMIT } from '../platform/sitemap.ts';
 import { fileStore } from '../platform/storage.ts';
-import { storeDocument, storedFile, type UploadedFile } from '../platform/uploads.ts';
+import { MAX_DOCUMENT_BYTES, storeDocument, storedFile, type UploadedFile } from '../platform/uploads.ts';
 import type { FieldError } from '../platform/validation.ts';
 import { isCalendarDay, jakartaDay } from '../platform/working-days.ts';
 import * as q from './queries.ts';
@@ -42,7 +42,6 @@ export function openByDefault(type: MeetingType): boolean {
 
 export const presences: readonly Presence[] = ['hadir', 'izin', 'sakit', 'tanpa_keterangan'];
 export const DOCUMENT_FOLDER = 'agenda';
-export const MAX_DOCUMENT_BYTES = 20 * 1024 * 1024;
 
 export type MeetingProblem =
   | 'required'

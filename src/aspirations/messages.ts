@@ -284,8 +284,8 @@ export const messages = {
     en: 'You want to know something from the council.',
   },
   'aspiration.kindHint.formalRequest': {
-    id: 'Permohonan resmi menurut UU Keterbukaan Informasi Publik, dijawab dalam 10 hari kerja, memakai',
-    en: 'A formal request under the public information law, answered within 10 working days, uses',
+    id: 'PPID menanganinya sebagai permohonan informasi publik, dijawab dalam 10 hari kerja. Anda akan diminta melengkapi identitas. Bisa juga langsung lewat',
+    en: 'The PPID handles it as a request for public information, answered within 10 working days. You will be asked for your identity. You may also go straight to',
   },
   'aspiration.kindHint.formalRequestLink': {
     id: 'formulir permohonan informasi publik',
@@ -336,6 +336,10 @@ export const messages = {
   },
   'aspiration.trail.selesai': { id: 'Pokir "{title}" selesai dikerjakan', en: 'Pokir "{title}" is done' },
   'aspiration.trail.project': { id: 'Dikerjakan sebagai proyek: {name}', en: 'Carried out as the project: {name}' },
+  'aspiration.trail.ppid': {
+    id: 'Dialihkan ke layanan permohonan informasi publik (PPID) sebagai {code}',
+    en: 'Moved to the public information request service (PPID) as {code}',
+  },
   'aspiration.mail.step.subject': { id: '{code}: {step}', en: '{code}: {step}' },
   'aspiration.mail.step.body': {
     id: 'Ada perkembangan pada aspirasi {code} "{title}":\n\n{step}\n{body}\n\nLihat seluruh penanganannya:\n{link}\n\n{site}',

@@ -66,18 +66,19 @@ export async function tellReporter(
 /**
  * Writes the message about a step to the reporter (email, or SMS when only a phone was given)
  * and to every supporter who confirmed their address by its link, each with a link to stop, in
- * the caller's transaction.
+ * the caller's transaction. `reporter: false` leaves out the reporter, told of the step otherwise.
  */
 export async function tellCitizen(
   db: Deps['db'],
   deps: Deps,
   aspirationId: number,
   compose: (shown: (text: string) => string) => CitizenMessage,
+  to: { reporter: boolean } = { reporter: true },
 ) {
   const topic = `aspiration:${aspirationId}`;
   // The reporter reads their own words; supporters read what the public page shows.
   const message = compose((text) => text);
-  const reporter = await q.reporterOf(db, aspirationId);
+  const reporter = to.reporter ? await q.reporterOf(db, aspirationId) : undefined;
   if (reporter?.email_sealed != null)
     await sendToContact(db, deps, { email: deps.sealer.open(reporter.email_sealed) }, { ...message, topic });
   else if (reporter?.phone_sealed != null)

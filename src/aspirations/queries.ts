@@ -200,6 +200,30 @@ export async function addSupporter(db: Db, aspirationId: number, emailLookup: st
   return true;
 }
 
+/** Open aspirations asking for public information, with their reporter sealed, oldest first. */
+export function openInformationAspirations(db: Db, councilId: number, limit: number) {
+  return db
+    .selectFrom('aspiration')
+    .leftJoin('aspiration_reporter', 'aspiration_reporter.aspiration_id', 'aspiration.id')
+    .select([
+      'aspiration.id',
+      'aspiration.code',
+      'aspiration.title',
+      'aspiration.description',
+      'aspiration.received_at',
+      'aspiration.user_id',
+      'aspiration_reporter.name_sealed',
+      'aspiration_reporter.email_sealed',
+      'aspiration_reporter.phone_sealed',
+    ])
+    .where('aspiration.council_id', '=', councilId)
+    .where('aspiration.kind', '=', 'informasi')
+    .where('aspiration.status', 'in', ['received', 'verified', 'forwarded'])
+    .orderBy('aspiration.id')
+    .limit(limit)
+    .execute();
+}
+
 export function updateAspiration(db: Db, id: number, values: import('kysely').Updateable<Database['aspiration']>) {
   return wrote(
     db

@@ -75,7 +75,13 @@ export {
   support,
   type TrackResult,
 } from './tracking.ts';
-export { recordTrailStep, type TrailStep } from './trail.ts';
+export {
+  handOverToPpid,
+  type InformationAspiration,
+  informationAspirationsToMove,
+  recordTrailStep,
+  type TrailStep,
+} from './trail.ts';
 export {
   type AspirationView,
   type Deadline,

@@ -362,8 +362,11 @@ export interface InformationRequestTable extends Timestamps {
   identity_sealed: string | null;
   identity_erased_at: Date | null;
   information: string;
-  purpose: string;
-  delivery: InformationDelivery;
+  /** Empty only on a request moved from an aspiration, until its applicant completes it. */
+  purpose: string | null;
+  delivery: InformationDelivery | null;
+  /** The aspiration ("permintaan informasi") this request was moved from (migration 0041). */
+  aspiration_code: string | null;
   /** YYYY-MM-DD in Jakarta. */
   received_on: string;
   extension_days: number | null;
@@ -378,7 +381,24 @@ export interface InformationRequestTable extends Timestamps {
   answered_on: string | null;
 }
 
-export type InformationRequestStepKind = 'diterima' | 'diperpanjang' | 'dijawab' | 'keberatan' | 'keberatan_dijawab';
+/** A document (PDF) given with an answer (migration 0041). */
+export interface InformationRequestDocumentTable extends Timestamps {
+  id: Id;
+  request_id: number;
+  /** The name it was uploaded under, shown to the applicant. */
+  title: string;
+  file: string;
+  bytes: number;
+}
+
+export type InformationRequestStepKind =
+  | 'diterima'
+  | 'dialihkan'
+  | 'dilengkapi'
+  | 'diperpanjang'
+  | 'dijawab'
+  | 'keberatan'
+  | 'keberatan_dijawab';
 
 /** Pasal 35 ayat (1) UU 14/2008, a to g. */
 export type ObjectionReason =
@@ -1359,6 +1379,7 @@ export interface Database {
   monthly_report: MonthlyReportTable;
   public_information: PublicInformationTable;
   information_request: InformationRequestTable;
+  information_request_document: InformationRequestDocumentTable;
   information_request_step: InformationRequestStepTable;
   information_objection: InformationObjectionTable;
   training_session: TrainingSessionTable;

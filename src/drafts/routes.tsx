@@ -16,6 +16,7 @@ import type { MessageKey } from '../platform/i18n.ts';
 import { multipartBody } from '../platform/multipart.ts';
 import { renderForm, renderPage } from '../platform/render.tsx';
 import { IdParams, optionalText, PageQuery, queryText } from '../platform/schemas.ts';
+import { MAX_DOCUMENT_BYTES } from '../platform/uploads.ts';
 import { type FieldWords, fieldMessages } from '../platform/validation.ts';
 import type { FieldErrors } from '../platform/views/form.tsx';
 import {
@@ -27,7 +28,6 @@ import {
   documentFile,
   draft,
   follow,
-  MAX_PDF_BYTES,
   propemperda,
 } from './service.ts';
 import { DraftOfficePage, DraftPage, DraftsOfficePage, PropemperdaPage } from './views/pages.tsx';
@@ -288,7 +288,10 @@ export const draftRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/kelola/raperda/:id/dokumen',
     {
-      config: { ...access, multipartOptions: { limits: { fileSize: MAX_PDF_BYTES, files: 1, fields: 10, parts: 12 } } },
+      config: {
+        ...access,
+        multipartOptions: { limits: { fileSize: MAX_DOCUMENT_BYTES, files: 1, fields: 10, parts: 12 } },
+      },
       schema: { hide: true, params: IdParams },
     },
     async (request, reply) => {

@@ -16,14 +16,13 @@ import { pushToFollowers } from '../platform/push.ts';
 import { SITEMAP_LIMIT } from '../platform/sitemap.ts';
 import { fileStore } from '../platform/storage.ts';
 import { askToFollow, confirmedSubscribers, followSection, stopLink } from '../platform/subscriptions.ts';
-import { storeDocument, storedBytes, storedFile, type UploadedFile } from '../platform/uploads.ts';
+import { MAX_DOCUMENT_BYTES, storeDocument, storedBytes, storedFile, type UploadedFile } from '../platform/uploads.ts';
 import type { FieldError } from '../platform/validation.ts';
 import { isCalendarDay, jakartaDay } from '../platform/working-days.ts';
 import * as q from './queries.ts';
 
 export const stages: readonly RaperdaStage[] = ['perencanaan', 'penyusunan', 'pembahasan', 'penetapan', 'pengundangan'];
 export const FOLDER = 'raperda';
-export const MAX_PDF_BYTES = 20 * 1024 * 1024;
 
 export type DraftProblem = 'required' | 'invalid' | 'tooLong' | 'backwards' | 'pdf' | 'tooLarge' | 'email';
 export type DraftError = FieldError<DraftProblem>;
@@ -210,7 +209,8 @@ export async function addDocument(
   if (title === '') errors.push({ field: 'documentTitle', problem: 'required' });
   const file = input.file;
   if (file === undefined || file.data.length === 0) errors.push({ field: 'document', problem: 'required' });
-  else if (file.truncated || file.data.length > MAX_PDF_BYTES) errors.push({ field: 'document', problem: 'tooLarge' });
+  else if (file.truncated || file.data.length > MAX_DOCUMENT_BYTES)
+    errors.push({ field: 'document', problem: 'tooLarge' });
   else if (!isPdf(file.data)) errors.push({ field: 'document', problem: 'pdf' });
   if (errors.length > 0 || stage === undefined || file === undefined) return { ok: false, errors };
   const stored = await storeDocument(fileStore(deps.config), FOLDER, file.data);

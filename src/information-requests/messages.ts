@@ -136,6 +136,20 @@ export const messages = {
   'ppid.field.exemptionArticle': { id: 'Pasal pengecualian dan alasannya', en: 'Exemption article and why' },
   'ppid.field.answer': { id: 'Jawaban', en: 'Answer' },
   'ppid.field.answerLink': { id: 'Tautan dokumen', en: 'Link to the documents' },
+  'ppid.field.documents': { id: 'Dokumen jawaban (PDF)', en: 'Documents of the answer (PDF)' },
+  'ppid.hint.documents': {
+    id: 'Paling banyak 3 berkas PDF, masing-masing sampai 20 MB. Hanya pemohon yang dapat membukanya.',
+    en: 'Up to 3 PDF files of up to 20 MB each. Only the applicant can open them.',
+  },
+  'ppid.documents': { id: 'Dokumen', en: 'Documents' },
+  'ppid.documentSize': { id: '{title} (PDF, {size})', en: '{title} (PDF, {size})' },
+  'ppid.problem.documentsGiven': {
+    id: 'Lampirkan dokumen hanya bila informasi diberikan seluruhnya atau sebagian.',
+    en: 'Attach documents only when the information is given in full or in part.',
+  },
+  'ppid.problem.tooMany': { id: 'Paling banyak {max} berkas.', en: 'At most {max} files.' },
+  'ppid.problem.tooLarge': { id: 'Berkas lebih dari 20 MB.', en: 'A file is over 20 MB.' },
+  'ppid.problem.pdf': { id: 'Pilih berkas PDF.', en: 'Choose PDF files.' },
   'ppid.field.days': { id: 'Tambahan hari kerja', en: 'Extra working days' },
   'ppid.field.reason': { id: 'Alasan perpanjangan', en: 'Reason for the extension' },
   'ppid.hint.information': {
@@ -177,6 +191,57 @@ export const messages = {
   'ppid.state.open': { id: 'Sedang diproses', en: 'Being handled' },
   'ppid.state.extended': { id: 'Sedang diproses, waktu diperpanjang', en: 'Being handled, time extended' },
   'ppid.step.diterima': { id: 'Permohonan diterima', en: 'Request received' },
+  'ppid.step.dialihkan': {
+    id: 'Dialihkan dari aspirasi {code} ke layanan informasi publik',
+    en: 'Moved from the aspiration {code} to the public information service',
+  },
+  'ppid.step.dilengkapi': {
+    id: 'Pemohon melengkapi identitas dan tujuan permohonan',
+    en: 'The applicant completed their identity and purpose',
+  },
+  'ppid.step.history': { id: 'Riwayatnya sebagai aspirasi {code}', en: 'Its history as the aspiration {code}' },
+  'ppid.field.notGiven': { id: 'Belum dilengkapi pemohon', en: 'Not yet given by the applicant' },
+  'ppid.field.fromAspiration': { id: 'Berasal dari aspirasi', en: 'Moved from the aspiration' },
+  'ppid.office.incomplete': {
+    id: 'Permohonan ini berasal dari aspirasi. Pemohon belum melengkapi identitas, tujuan dan cara menerima informasi. Tenggat tetap dihitung sejak aspirasi diterima.',
+    en: 'This request began as an aspiration. The applicant has not yet given their identity, purpose and how to receive it. The deadline still counts from the day the aspiration arrived.',
+  },
+  'ppid.complete.title': { id: 'Lengkapi permohonan Anda', en: 'Complete your request' },
+  'ppid.complete.lead': {
+    id: 'Permintaan informasi Anda kini ditangani PPID. Undang-undang meminta identitas, tujuan dan cara menerima informasi.',
+    en: 'The PPID now handles your request for information. The law asks for your identity, purpose and how to receive it.',
+  },
+  'ppid.complete.send': { id: 'Lengkapi permohonan', en: 'Complete the request' },
+  'ppid.notice.completed': {
+    id: 'Terima kasih. Permohonan Anda sudah lengkap.',
+    en: 'Thank you. Your request is complete.',
+  },
+  'ppid.mail.applicant': { id: 'Pemohon', en: 'Applicant' },
+  'ppid.mail.moved.subject': {
+    id: 'Aspirasi {aspiration} kini permohonan informasi {code}',
+    en: 'Aspiration {aspiration} is now information request {code}',
+  },
+  'ppid.mail.moved.body': {
+    id: 'Yth. {name},\n\nAnda meminta informasi lewat aspirasi {aspiration}. Permintaan itu kini ditangani PPID sebagai permohonan informasi publik.\n\nNomor registrasi: {code}\nBatas waktu jawaban: {due}\n\nLengkapi identitas, tujuan dan cara menerima informasi di halaman pribadi ini. Di sana Anda juga mengikuti permohonan dan membaca jawabannya:\n{link}\n\nJangan teruskan tautannya kepada orang lain.\n\n{site}',
+    en: 'Dear {name},\n\nYou asked for information in the aspiration {aspiration}. The PPID now handles it as a request for public information.\n\nRegistration number: {code}\nAnswer due: {due}\n\nGive your identity, purpose and how to receive it on this private page. There you also follow the request and read the answer:\n{link}\n\nDo not pass the link on.\n\n{site}',
+  },
+  'ppid.sms.moved': {
+    // One SMS: the private link is long and kept whole; the deadline is on the page.
+    id: '{code} (dari {aspiration}): lengkapi di {link}',
+    en: '{code} (was {aspiration}): complete it at {link}',
+  },
+  'ppid.mail.completed.subject': {
+    id: 'Permohonan informasi {code} sudah lengkap',
+    en: 'Information request {code} is complete',
+  },
+  'ppid.mail.completed.body': {
+    id: 'Yth. {name},\n\nPermohonan {code} sudah lengkap. Batas waktu jawaban: {due}.\n\nIkuti permohonan dan baca jawabannya di halaman pribadi ini:\n{link}\n\n{site}',
+    en: 'Dear {name},\n\nRequest {code} is complete. Answer due: {due}.\n\nFollow it and read the answer on this private page:\n{link}\n\n{site}',
+  },
+  'ppid.sms.completed': {
+    id: '{code} sudah lengkap. Batas jawaban {due}.',
+    en: '{code} is complete. Answer due {due}.',
+  },
   'ppid.step.diperpanjang': { id: 'Waktu jawaban diperpanjang', en: 'Answer time extended' },
   'ppid.step.dijawab': { id: 'Permohonan dijawab', en: 'Request answered' },
   'ppid.steps': { id: 'Riwayat', en: 'History' },

@@ -111,7 +111,7 @@ export type NewRequest = Pick<
   | 'purpose'
   | 'delivery'
   | 'received_on'
->;
+> & { aspiration_code?: string | null };
 
 /** What the request is, without who asked: for the applicant's page and the office's list. */
 const requestColumns = [
@@ -131,6 +131,7 @@ const requestColumns = [
   'answered_at',
   'answered_on',
   'identity_erased_at',
+  'aspiration_code',
   'created_at',
 ] as const;
 
@@ -154,9 +155,57 @@ export async function insertRequestStep(
     kind: Database['information_request_step']['kind'];
     text: string | null;
     actor_user_id: number | null;
+    /** When it happened, if not now: a step brought from an aspiration's history. */
+    created_at?: Date;
   },
 ) {
   await db.insertInto('information_request_step').values(step).execute();
+}
+
+export async function insertDocuments(
+  db: Db,
+  rows: { request_id: number; title: string; file: string; bytes: number }[],
+): Promise<void> {
+  if (rows.length > 0) await db.insertInto('information_request_document').values(rows).execute();
+}
+
+/** The documents an answer gave, in the order they were attached. */
+export function documentsOf(db: Db, requestId: number) {
+  return db
+    .selectFrom('information_request_document')
+    .select(['title', 'file', 'bytes'])
+    .where('request_id', '=', requestId)
+    .orderBy('id')
+    .execute();
+}
+
+/** A request moved from this aspiration already, by its code. */
+export async function requestOfAspiration(db: Db, aspirationCode: string) {
+  return db
+    .selectFrom('information_request')
+    .select('id')
+    .where('aspiration_code', '=', aspirationCode)
+    .executeTakeFirst();
+}
+
+/** The applicant completes a request moved from an aspiration: who they are, why, how to receive it. */
+export async function completeRequest(
+  db: Db,
+  id: number,
+  values: Pick<
+    RequestRow,
+    'name_sealed' | 'address_sealed' | 'email_sealed' | 'phone_sealed' | 'identity_sealed' | 'purpose' | 'delivery'
+  >,
+  at: Date,
+): Promise<boolean> {
+  const done = await db
+    .updateTable('information_request')
+    .set({ ...values, updated_at: at })
+    .where('id', '=', id)
+    .where('purpose', 'is', null)
+    .where('identity_erased_at', 'is', null)
+    .executeTakeFirst();
+  return done.numUpdatedRows > 0n;
 }
 
 export function requestByToken(db: Db, councilId: number, tokenHash: string) {

@@ -7,22 +7,27 @@
  */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { Type } from 'typebox';
+import { type Static, Type } from 'typebox';
 import { deps, signedIn } from '../platform/auth.ts';
 import { NotFoundError } from '../platform/errors.tsx';
 import type { MessageKey } from '../platform/i18n.ts';
+import { multipartBody } from '../platform/multipart.ts';
 import { renderForm, renderPage } from '../platform/render.tsx';
 import { IdParams, optionalText, queryText } from '../platform/schemas.ts';
+import { MAX_DOCUMENT_BYTES } from '../platform/uploads.ts';
 import { type FieldWords, fieldMessages } from '../platform/validation.ts';
 import type { FieldErrors } from '../platform/views/form.tsx';
 import { jakartaDay } from '../platform/working-days.ts';
 import { annualFigures, reportFiles } from './annual-report.ts';
 import type { RequestTab } from './queries.ts';
 import {
+  answerDocument,
   answerObjection,
   answerRequest,
+  completeRequest,
   extendRequest,
   fileObjection,
+  MAX_ANSWER_DOCUMENTS,
   officeRequest,
   officeRequests,
   type RequestError,
@@ -54,6 +59,10 @@ const problemTexts = {
   days: 'ppid.problem.days',
   link: 'ppid.problem.link',
   reasons: 'ppid.problem.reasons',
+  documentsGiven: 'ppid.problem.documentsGiven',
+  tooMany: 'ppid.problem.tooMany',
+  tooLarge: 'ppid.problem.tooLarge',
+  pdf: 'ppid.problem.pdf',
 } as const satisfies Record<RequestError['problem'], MessageKey>;
 
 const fieldWords = {
@@ -70,6 +79,7 @@ const fieldWords = {
   exemption: { name: 'ppid.field.exemptionArticle', required: 'ppid.required.exemption' },
   answer: { name: 'ppid.field.answer', required: 'ppid.required.answer' },
   link: { name: 'ppid.field.answerLink' },
+  documents: { name: 'ppid.field.documents' },
   days: { name: 'ppid.field.days', required: 'ppid.required.days' },
   reason: { name: 'ppid.field.reason', required: 'ppid.required.reason' },
   reasons: { name: 'ppid.field.reasons' },
@@ -80,6 +90,7 @@ const fieldWords = {
 
 const notices: Record<string, MessageKey> = {
   terkirim: 'ppid.notice.sent',
+  lengkap: 'ppid.notice.completed',
   diperpanjang: 'ppid.notice.extended',
   dijawab: 'ppid.notice.answered',
   selesai: 'ppid.notice.closed',
@@ -129,12 +140,38 @@ const ObjectionAnswerBody = Type.Object({
   objectionAnswer: optionalText(100_000),
 });
 const ExtendBody = Type.Object({ _csrf: optionalText(200), days: optionalText(20), reason: optionalText(10_000) });
-const AnswerBody = Type.Object({
-  _csrf: optionalText(200),
-  decision: optionalText(40),
-  exemption: optionalText(20_000),
-  answer: optionalText(100_000),
-  link: optionalText(2_000),
+// A stored document's name (a random UUID and .pdf): found only among the request's own, never a path.
+const documentName = Type.String({ maxLength: 100 });
+const TokenDocumentParams = Type.Object({ token: Type.String({ maxLength: 200 }), file: documentName });
+const IdDocumentParams = Type.Object({ id: Type.Integer({ minimum: 1, maximum: 2_147_483_647 }), file: documentName });
+
+/** A document of an answer, sent to the one person allowed to read it and kept by no cache. */
+function sendDocument(reply: FastifyReply, found: Awaited<ReturnType<typeof answerDocument>>): FastifyReply {
+  if (found === undefined) throw new NotFoundError('answer document');
+  const name =
+    found.title
+      .replace(/\.pdf$/i, '')
+      .replace(/[^\w .-]+/g, '_')
+      .slice(0, 100) || 'dokumen';
+  return reply
+    .type('application/pdf')
+    .header('content-disposition', `attachment; filename="${name}.pdf"`)
+    .header('cache-control', 'private, no-store')
+    .header('referrer-policy', 'no-referrer')
+    .send(found.stream);
+}
+
+/** The request form's fields as the service takes them; a field left out is empty. */
+const requestInput = (body: Static<typeof RequestBody>) => ({
+  information: body.information ?? '',
+  purpose: body.purpose ?? '',
+  delivery: body.delivery ?? '',
+  name: body.name ?? '',
+  address: body.address ?? '',
+  identity: body.identity ?? '',
+  email: body.email ?? '',
+  phone: body.phone ?? '',
+  consent: body.consent === 'yes',
 });
 
 type Form = { errors: FieldErrors; values: Record<string, string | undefined> };
@@ -168,17 +205,7 @@ export const requestRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request, reply) => {
       const body = request.body;
-      const result = await submitRequest(deps(app), request.user ?? null, {
-        information: body.information ?? '',
-        purpose: body.purpose ?? '',
-        delivery: body.delivery ?? '',
-        name: body.name ?? '',
-        address: body.address ?? '',
-        identity: body.identity ?? '',
-        email: body.email ?? '',
-        phone: body.phone ?? '',
-        consent: body.consent === 'yes',
-      });
+      const result = await submitRequest(deps(app), request.user ?? null, requestInput(body));
       if (!result.ok) return requestForm(request, reply, { errors: messagesOf(request, result.errors), values: body });
       app.outbox.kick();
       return reply.redirect(`/informasi-publik/permohonan/${result.token}?pesan=terkirim`, 303);
@@ -217,6 +244,32 @@ export const requestRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/informasi-publik/permohonan/:token',
     { config: { access: 'public' }, schema: { hide: true, params: TokenParams, querystring: Query } },
     (request, reply) => mineView(request, reply, request.params.token),
+  );
+
+  app.get(
+    '/informasi-publik/permohonan/:token/dokumen/:file',
+    { config: { access: 'public' }, schema: { hide: true, params: TokenDocumentParams } },
+    async (request, reply) =>
+      sendDocument(reply, await answerDocument(deps(app), { token: request.params.token }, request.params.file)),
+  );
+
+  // A request moved from an aspiration, completed by its applicant with what the law asks.
+  app.post(
+    '/informasi-publik/permohonan/:token/lengkapi',
+    {
+      config: { access: 'public', rateLimit: { max: 10, timeWindow: '10 minutes' } },
+      schema: { hide: true, params: TokenParams, body: RequestBody },
+    },
+    async (request, reply) => {
+      const { token } = request.params;
+      const body = request.body;
+      const result = await completeRequest(deps(app), token, requestInput(body));
+      if (result === undefined) return mineView(request, reply, token);
+      if (result.ok) app.outbox.kick();
+      if (result.ok || 'closed' in result)
+        return reply.redirect(`/informasi-publik/permohonan/${token}?pesan=${result.ok ? 'lengkap' : 'selesai'}`, 303);
+      return mineView(request, reply, token, { errors: messagesOf(request, result.errors), values: body });
+    },
   );
 
   app.post(
@@ -368,12 +421,28 @@ export const requestRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
   );
 
+  app.get(
+    '/kelola/ppid/permohonan/:id/dokumen/:file',
+    { config: handle, schema: { hide: true, params: IdDocumentParams } },
+    async (request, reply) =>
+      sendDocument(reply, await answerDocument(deps(app), { id: request.params.id }, request.params.file)),
+  );
+
   app.post(
     '/kelola/ppid/permohonan/:id/jawab',
-    { config: handle, schema: { hide: true, params: IdParams, body: AnswerBody } },
+    {
+      config: {
+        ...handle,
+        multipartOptions: {
+          limits: { fileSize: MAX_DOCUMENT_BYTES, files: MAX_ANSWER_DOCUMENTS + 1, fields: 10, parts: 14 },
+        },
+      },
+      // Multipart from the form (it may carry documents); URL-encoded from a client without files.
+      schema: { hide: true, params: IdParams },
+    },
     async (request, reply) => {
       const { id } = request.params;
-      const body = request.body;
+      const { fields: body, files } = multipartBody(request.body);
       const result = await answerRequest(
         deps(app),
         signedIn(request),
@@ -383,6 +452,7 @@ export const requestRoutes: FastifyPluginAsyncTypebox = async (app) => {
           exemption: body.exemption ?? '',
           answer: body.answer ?? '',
           link: body.link ?? '',
+          documents: files,
         },
         request.ip,
       );

@@ -2,15 +2,17 @@ import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, test } from 'node:test';
 import { Agent } from '../../test/helpers/agent.ts';
 import { buildAppWithMailbox, type TestApp } from '../../test/helpers/app.ts';
+import { sendAspiration } from '../../test/helpers/aspirations.ts';
 import { linkIn, type Mailbox } from '../../test/helpers/mailbox.ts';
 import { createUser, signIn } from '../../test/helpers/users.ts';
 import { forgetCouncil, getCouncil } from '../council/service.ts';
 import { deps } from '../platform/auth.ts';
 import type { CurrentUser } from '../platform/deps.ts';
-import { pdfText } from '../platform/pdf.ts';
+import { pdfText, simplePdf } from '../platform/pdf.ts';
 import { fitsOneSms } from '../platform/sms.ts';
 import { readFirstSheet } from '../platform/xlsx.ts';
 import {
+  adoptInformationAspirations,
   answerObjection,
   answerRequest,
   clockOf,
@@ -617,5 +619,259 @@ describe('requests for public information', () => {
 
     const bad = await visitor.get('/informasi-publik/laporan?tahun=abc');
     assert.equal(bad.statusCode, 400);
+  });
+});
+
+describe('an aspiration that asks for information becomes a request for public information', () => {
+  test('it moves with its day and history, closes as referred on its public page, and its applicant completes it by the mailed link', async () => {
+    const db = t.database.db;
+    const code = await sendAspiration(t, 'Minta salinan risalah rapat Komisi I tentang parkir', {
+      kind: 'informasi',
+      email: 'adi.info@example.org',
+    });
+    const bySms = await sendAspiration(t, 'Minta daftar hadir rapat paripurna bulan lalu', {
+      kind: 'informasi',
+      phone: '0813 5555 0101',
+    });
+    const ordinary = await sendAspiration(t, 'Lampu jalan padam di Jalan Ahmad Yani', { kind: 'aspirasi' });
+    // One already answered as an aspiration stays one: it was handled.
+    const handled = await sendAspiration(t, 'Kapan reses anggota dapil tiga dimulai', { kind: 'informasi' });
+    await db.updateTable('aspiration').set({ status: 'resolved' }).where('code', '=', handled).execute();
+    await t.app.outbox.deliverDue();
+    mailbox.clear();
+
+    assert.equal(await adoptInformationAspirations(deps(t.app)), 2);
+    assert.equal(await adoptInformationAspirations(deps(t.app)), 0, 'moved once');
+    const moved = await db
+      .selectFrom('information_request')
+      .selectAll()
+      .where('aspiration_code', 'in', [code, bySms, ordinary, handled])
+      .orderBy('id')
+      .execute();
+    assert.deepEqual(
+      moved.map((r) => r.aspiration_code),
+      [code, bySms],
+    );
+    const [request] = moved;
+    assert.ok(request !== undefined);
+    const aspiration = await db
+      .selectFrom('aspiration')
+      .select(['status', 'received_at'])
+      .where('code', '=', code)
+      .executeTakeFirstOrThrow();
+    assert.equal(aspiration.status, 'referred');
+    const receivedOn = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Jakarta' }).format(aspiration.received_at);
+    assert.equal(request.received_on, receivedOn, 'the clock runs from the day the aspiration arrived');
+    assert.equal(request.purpose, null);
+    assert.match(request.information, /Minta salinan risalah rapat Komisi I/);
+    assert.doesNotMatch(JSON.stringify(request), /adi\.info/, 'the contact stays sealed');
+
+    // The aspiration's public page says where it went, without who asked.
+    const publicPage = await agent().get(`/aspirasi/${code}`);
+    assert.match(
+      publicPage.body,
+      new RegExp(`Dialihkan ke layanan permohonan informasi publik \\(PPID\\) sebagai ${request.code}`),
+    );
+    assert.ok(publicPage.body.includes(`/informasi-publik/lacak?kode=${request.code}`));
+
+    // One message to the applicant, with the private link; the SMS fits one message.
+    await t.app.outbox.deliverDue();
+    const mails = mailbox.to('adi.info@example.org');
+    assert.equal(mails.length, 1, mails.map((m) => m.subject).join(' | '));
+    assert.equal(mails[0]?.subject, `Aspirasi ${code} kini permohonan informasi ${request.code}`);
+    const link = linkIn(mails[0]);
+    assert.match(link, /\/informasi-publik\/permohonan\/[A-Za-z0-9_-]{20,}$/);
+    const sms = await db
+      .selectFrom('outbox')
+      .select('body')
+      .where('channel', '=', 'sms')
+      .where('topic', '=', `information-request:${moved[1]?.code}`)
+      .execute();
+    assert.equal(sms.length, 1);
+    assert.ok(fitsOneSms(sms[0]?.body ?? ''), sms[0]?.body);
+    assert.match(sms[0]?.body ?? '', new RegExp(`${moved[1]?.code} \\(dari ${bySms}\\)`));
+
+    // The private page asks for what the law needs, filled with what the aspiration gave.
+    const citizen = agent();
+    const path = link.startsWith('/') ? link : new URL(link).pathname;
+    const own = await citizen.get(path);
+    assert.equal(own.statusCode, 200);
+    assert.match(own.body, /Lengkapi permohonan Anda/);
+    assert.match(own.body, /value="adi\.info@example\.org"/);
+    assert.match(own.body, /Belum dilengkapi pemohon/);
+    assert.match(own.body, new RegExp(`Dialihkan dari aspirasi ${code}`));
+    assert.ok(own.body.includes(`<a href="/aspirasi/${code}">Riwayatnya sebagai aspirasi ${code}</a>`));
+
+    // The PPID officer sees it is incomplete, and where it came from.
+    const ppid = await signIn(t, await createUser(t, 'ppid'), agent());
+    const detail = await ppid.get(`/kelola/ppid/permohonan/${request.id}`);
+    assert.equal(detail.statusCode, 200);
+    assert.match(detail.body, /Pemohon belum melengkapi identitas, tujuan dan cara menerima informasi\./);
+    assert.ok(detail.body.includes(`<a href="/aspirasi/${code}">${code}</a>`));
+    assert.ok(detail.body.includes('adi.info@example.org'));
+
+    // A mistake: 400, told in Indonesian, nothing stored.
+    const bad = await citizen.post(`${path}/lengkapi`, {
+      purpose: '',
+      delivery: 'pos',
+      name: 'Adi Nugroho',
+      address: '',
+      identity: '12',
+      email: 'adi.info@example.org',
+      phone: '',
+      consent: '',
+    });
+    assert.equal(bad.statusCode, 400);
+    assert.match(bad.body, /Nomor identitas: tulis 6 sampai 30 huruf atau angka, misalnya NIK 16 angka\./);
+    assert.match(bad.body, /Centang persetujuan agar kami boleh menyimpan data Anda untuk permohonan ini\./);
+    assert.match(bad.body, /value="Adi Nugroho"/);
+    const still = await db
+      .selectFrom('information_request')
+      .select(['purpose', 'identity_sealed'])
+      .where('id', '=', request.id)
+      .executeTakeFirstOrThrow();
+    assert.deepEqual(still, { purpose: null, identity_sealed: null });
+
+    const done = await citizen.post(`${path}/lengkapi`, {
+      purpose: 'Memantau kebijakan parkir di lingkungan kami.',
+      delivery: 'email',
+      name: 'Adi Nugroho',
+      address: 'Jl. Ahmad Yani No. 1, Bekasi Selatan',
+      identity: IDENTITY,
+      email: 'adi.info@example.org',
+      phone: '',
+      consent: 'yes',
+    });
+    assert.equal(done.statusCode, 303, done.body.slice(0, 300));
+    assert.equal(done.headers.location, `${path}?pesan=lengkap`);
+    const after = await citizen.get(`${path}?pesan=lengkap`);
+    assert.match(after.body, /Terima kasih\. Permohonan Anda sudah lengkap\./);
+    assert.doesNotMatch(after.body, /Lengkapi permohonan Anda/);
+    assert.match(after.body, /Memantau kebijakan parkir/);
+    assert.match(after.body, /Pemohon melengkapi identitas dan tujuan permohonan/);
+    const office = await requestOfToken(deps(t.app), path.split('/').pop() ?? '');
+    assert.equal(office?.incomplete, false);
+    const detailAfter = await ppid.get(`/kelola/ppid/permohonan/${request.id}`);
+    for (const shown of [IDENTITY, 'Adi Nugroho', 'Jl. Ahmad Yani No. 1'])
+      assert.ok(detailAfter.body.includes(shown), shown);
+    assert.doesNotMatch(detailAfter.body, /Pemohon belum melengkapi/);
+    await t.app.outbox.deliverDue();
+    assert.ok(
+      mailbox
+        .to('adi.info@example.org')
+        .some((m) => m.subject === `Permohonan informasi ${request.code} sudah lengkap`),
+    );
+
+    // Completing twice is refused without a change; a made-up link finds nothing.
+    await citizen.get('/informasi-publik/permohonan'); // a page with a form, for the CSRF token
+    const again = await citizen.post(`${path}/lengkapi`, { purpose: 'Lain', delivery: 'pos', consent: 'yes' });
+    assert.equal(again.headers.location, `${path}?pesan=selesai`);
+    const made = await citizen.post('/informasi-publik/permohonan/bukan-tautan-yang-benar-sama-sekali/lengkapi', {
+      purpose: 'x',
+    });
+    assert.equal(made.statusCode, 404);
+    const audit = await db
+      .selectFrom('audit_log')
+      .select('details')
+      .where('action', '=', 'ppid.request-moved')
+      .where('subject_id', '=', String(request.id))
+      .execute();
+    assert.equal(audit.length, 1);
+  });
+});
+
+describe('documents of an answer', () => {
+  test('an answer carries PDF documents that its applicant alone downloads; a refusal or a file that is not a PDF is refused, nothing stored', async () => {
+    const db = t.database.db;
+    const applicant = agent();
+    const sent = await send(applicant, { email: 'dok.ppid@example.org' });
+    const mine = String(sent.headers.location).replace(/\?.*$/, '');
+    const request = await db
+      .selectFrom('information_request')
+      .select(['id', 'code'])
+      .orderBy('id', 'desc')
+      .executeTakeFirstOrThrow();
+    const ppid = await signIn(t, await createUser(t, 'ppid'), agent());
+    const page = await ppid.get(`/kelola/ppid/permohonan/${request.id}`);
+    assert.match(page.body, /enctype="multipart\/form-data"/);
+    assert.match(page.body, /<input id="documents" name="documents" type="file"[^>]* multiple/);
+    const risalah = simplePdf(['Risalah rapat paripurna APBD 2026', 'Daftar hadir terlampir']);
+    const pdf = (filename: string, data = risalah) => ({ field: 'documents', filename, type: 'application/pdf', data });
+    const answer = {
+      decision: 'penuh',
+      exemption: '',
+      answer: 'Risalah rapat yang Anda minta kami lampirkan.',
+      link: '',
+    };
+    const count = async () =>
+      (await db.selectFrom('information_request_document').select('id').where('request_id', '=', request.id).execute())
+        .length;
+
+    const refused = await ppid.postMultipart(
+      `/kelola/ppid/permohonan/${request.id}/jawab`,
+      {
+        ...answer,
+        decision: 'tidak_dikuasai',
+      },
+      [pdf('risalah.pdf')],
+    );
+    assert.equal(refused.statusCode, 400);
+    assert.match(
+      refused.body,
+      /Dokumen jawaban \(PDF\): lampirkan dokumen hanya bila informasi diberikan seluruhnya atau sebagian\./,
+    );
+    const notPdf = await ppid.postMultipart(`/kelola/ppid/permohonan/${request.id}/jawab`, answer, [
+      pdf('risalah.pdf', Buffer.from('bukan PDF, hanya teks')),
+    ]);
+    assert.equal(notPdf.statusCode, 400);
+    assert.match(notPdf.body, /Dokumen jawaban \(PDF\): pilih berkas PDF\./);
+    const tooMany = await ppid.postMultipart(
+      `/kelola/ppid/permohonan/${request.id}/jawab`,
+      answer,
+      ['a', 'b', 'c', 'd'].map((n) => pdf(`${n}.pdf`)),
+    );
+    assert.equal(tooMany.statusCode, 400);
+    assert.match(tooMany.body, /Dokumen jawaban \(PDF\): paling banyak 3 berkas\./);
+    assert.equal(await count(), 0);
+    const still = await db
+      .selectFrom('information_request')
+      .select('decision')
+      .where('id', '=', request.id)
+      .executeTakeFirstOrThrow();
+    assert.equal(still.decision, null, 'not answered');
+
+    const answered = await ppid.postMultipart(`/kelola/ppid/permohonan/${request.id}/jawab`, answer, [
+      pdf('Risalah paripurna.pdf'),
+    ]);
+    assert.equal(answered.statusCode, 303, answered.body.slice(0, 400));
+    assert.equal(await count(), 1);
+
+    // The applicant's page lists it and opens it; the bytes are the ones sent.
+    const own = await applicant.get(mine);
+    const href = new RegExp(`href="(${mine}/dokumen/[0-9a-f-]{36}\\.pdf)"`).exec(own.body)?.[1];
+    assert.ok(href !== undefined, 'the document is listed on the private page');
+    assert.match(own.body, /Risalah paripurna\.pdf \(PDF, \d+ KB\)/);
+    const file = await agent().get(href);
+    assert.equal(file.statusCode, 200);
+    assert.equal(file.headers['content-type'], 'application/pdf');
+    assert.match(String(file.headers['content-disposition']), /attachment; filename="Risalah paripurna\.pdf"/);
+    assert.match(String(file.headers['cache-control']), /no-store/);
+    assert.deepEqual(Buffer.from(file.rawPayload), risalah);
+    const fileName = href.split('/').pop() ?? '';
+
+    // The officer opens it from the office; other roles may not; another request's link finds nothing.
+    const office = await ppid.get(`/kelola/ppid/permohonan/${request.id}/dokumen/${fileName}`);
+    assert.equal(office.statusCode, 200);
+    for (const role of ['staff', 'administrator', 'member'] as const) {
+      const other = await signIn(t, await createUser(t, role), agent());
+      const tried = await other.get(`/kelola/ppid/permohonan/${request.id}/dokumen/${fileName}`);
+      assert.equal(tried.statusCode, 403, role);
+    }
+    const visitor = await agent().get(`/kelola/ppid/permohonan/${request.id}/dokumen/${fileName}`);
+    assert.notEqual(visitor.statusCode, 200);
+    const other = await send(agent(), { email: 'lain.ppid@example.org' });
+    const otherMine = String(other.headers.location).replace(/\?.*$/, '');
+    assert.equal((await agent().get(`${otherMine}/dokumen/${fileName}`)).statusCode, 404);
+    assert.equal((await agent().get(`${mine}/dokumen/..%2F..%2Fetc%2Fpasswd`)).statusCode, 404);
   });
 });

@@ -6,6 +6,7 @@
  * only the PPID officer sees who asked, each look recorded in the audit log.
  */
 import { randomInt } from 'node:crypto';
+import { handOverToPpid, informationAspirationsToMove } from '../aspirations/service.ts';
 import { type CouncilStructure, getCouncil } from '../council/service.ts';
 import type {
   InformationDecision,
@@ -22,7 +23,10 @@ import { dayOf } from '../platform/format.ts';
 import { translator } from '../platform/i18n.ts';
 import type { Job } from '../platform/jobs.ts';
 import { type enqueueMessage, enqueueToContact } from '../platform/outbox.ts';
+import { isPdf } from '../platform/pdf.ts';
 import { can } from '../platform/permissions.ts';
+import { fileStore } from '../platform/storage.ts';
+import { MAX_DOCUMENT_BYTES, storeDocument, storedFile, type UploadedFile } from '../platform/uploads.ts';
 import { type FieldError, isPortalOrWebLink, isSingleLine } from '../platform/validation.ts';
 import { addWorkingDays, jakartaDay, workingDaysUntil } from '../platform/working-days.ts';
 import * as q from './queries.ts';
@@ -64,7 +68,11 @@ export type RequestProblem =
   | 'consent'
   | 'days'
   | 'link'
-  | 'reasons';
+  | 'reasons'
+  | 'documentsGiven'
+  | 'tooMany'
+  | 'tooLarge'
+  | 'pdf';
 export type RequestError = FieldError<RequestProblem>;
 
 export interface RequestInput {
@@ -101,7 +109,11 @@ export function clockOf(
 }
 
 type Row = Awaited<ReturnType<typeof q.requestByCode>> & {};
-export type RequestSummary = Row & { clock: RequestClock };
+/**
+ * `incomplete`: moved from an aspiration, and the applicant has not yet said who they are, why
+ * they ask and how to receive the answer. The clock runs all the same, from the aspiration's day.
+ */
+export type RequestSummary = Row & { clock: RequestClock; incomplete: boolean };
 export interface RequestStep {
   kind: InformationRequestStepKind;
   text: string | null;
@@ -129,10 +141,22 @@ export interface ObjectionWindow {
 /** The request as its applicant sees it by the private link: what was asked, every step, the objection. */
 export type RequestView = RequestSummary & {
   name: string | null;
+  /** For a request still to complete: what the aspiration already gave, to fill its form. */
+  prefill: { name: string; email: string; phone: string } | null;
   steps: RequestStep[];
+  /** The documents the answer gave (PDF), for its applicant and the PPID officer. */
+  documents: AnswerDocument[];
   objection: ObjectionView | null;
   objectionWindow: ObjectionWindow;
 };
+export interface AnswerDocument {
+  title: string;
+  file: string;
+  bytes: number;
+}
+/** Documents an answer may carry, each a PDF of at most MAX_DOCUMENT_BYTES. */
+export const MAX_ANSWER_DOCUMENTS = 3;
+const DOCUMENT_FOLDER = 'ppid';
 /** The request as the PPID officer handles it: who asked, too. */
 export interface Applicant {
   name: string;
@@ -147,6 +171,7 @@ const today = (now = new Date()) => jakartaDay(now);
 const summaryOf = (structure: CouncilStructure, row: Row, now = new Date()): RequestSummary => ({
   ...row,
   clock: clockOf(row, structure.holidays, today(now)),
+  incomplete: row.purpose === null && row.identity_erased_at === null,
 });
 
 function objectionViewOf(
@@ -182,13 +207,15 @@ export function objectionWindowOf(
 
 /** Everything the applicant's page and the officer's page show beside the request itself. */
 async function detailsOf(deps: Deps, structure: CouncilStructure, summary: RequestSummary, now = new Date()) {
-  const [steps, objection] = await Promise.all([
+  const [steps, objection, documents] = await Promise.all([
     q.requestSteps(deps.db, summary.id),
     q.objectionOf(deps.db, summary.id),
+    q.documentsOf(deps.db, summary.id),
   ]);
   const day = today(now);
   return {
     steps,
+    documents,
     objection: objectionViewOf(objection, structure.holidays, day),
     objectionWindow: objectionWindowOf(summary, objection !== undefined, structure.holidays, day),
   };
@@ -308,7 +335,7 @@ export async function submitRequest(
 
 const privateLink = (deps: Deps, token: string) => `${deps.config.publicBaseUrl}/informasi-publik/permohonan/${token}`;
 
-type Moment = 'received' | 'extended' | 'answered' | 'objected' | 'objectionAnswered';
+type Moment = 'received' | 'moved' | 'completed' | 'extended' | 'answered' | 'objected' | 'objectionAnswered';
 
 const trackLink = (deps: Deps, code: string) => `${deps.config.publicBaseUrl}/informasi-publik/lacak?kode=${code}`;
 
@@ -327,13 +354,15 @@ async function tell(
     decision?: InformationDecision;
     outcome?: ObjectionOutcome;
     answer?: string;
+    aspiration?: string;
   },
 ) {
   // No query here: on PGlite's one connection a query outside the transaction would wait forever.
   const lang = deps.config.defaultLanguage;
   const t = translator(lang);
   const values = {
-    name: person.name,
+    // A request moved from an aspiration sent without a name has none until it is completed.
+    name: person.name === '' ? t('ppid.mail.applicant') : person.name,
     code: about.code,
     link: about.link,
     due: dayOf({ lang }, about.due),
@@ -341,6 +370,7 @@ async function tell(
     answer: about.answer ?? '',
     decision: about.decision === undefined ? '' : t(decisionTexts[about.decision]),
     outcome: about.outcome === undefined ? '' : t(outcomeTexts[about.outcome]),
+    aspiration: about.aspiration ?? '',
     site: about.site,
   };
   await enqueueToContact(db, deps.sealer, person, {
@@ -383,9 +413,13 @@ export async function requestOfToken(deps: Deps, token: string, now = new Date()
   const { structure, row } = found;
   const { name_sealed, address_sealed, email_sealed, phone_sealed, identity_sealed, ...rest } = row;
   const summary = summaryOf(structure, rest, now);
+  const opened = (sealed: string | null) => (sealed === null ? '' : deps.sealer.open(sealed));
   return {
     ...summary,
     name: name_sealed === null ? null : deps.sealer.open(name_sealed),
+    prefill: summary.incomplete
+      ? { name: opened(name_sealed), email: opened(email_sealed), phone: opened(phone_sealed) }
+      : null,
     ...(await detailsOf(deps, structure, summary, now)),
   };
 }
@@ -450,7 +484,14 @@ export async function officeRequest(
   const applicant = applicantOf(deps, row);
   const { name_sealed, address_sealed, email_sealed, phone_sealed, identity_sealed, ...rest } = row;
   const summary = summaryOf(structure, rest);
-  return { ...summary, name: applicant?.name ?? null, ...(await detailsOf(deps, structure, summary)), applicant };
+  return {
+    ...summary,
+    name: applicant?.name ?? null,
+    // The officer sees the whole applicant below; the form to complete is the applicant's alone.
+    prefill: null,
+    ...(await detailsOf(deps, structure, summary)),
+    applicant,
+  };
 }
 
 export type HandlingResult = { ok: true } | { ok: false; errors: RequestError[] } | { ok: false; closed: true };
@@ -514,7 +555,7 @@ export async function answerRequest(
   deps: Deps,
   user: CurrentUser,
   id: number,
-  input: { decision: string; exemption: string; answer: string; link: string },
+  input: { decision: string; exemption: string; answer: string; link: string; documents?: UploadedFile[] },
   ip: string,
   now = new Date(),
 ): Promise<HandlingResult | undefined> {
@@ -532,8 +573,26 @@ export async function answerRequest(
   const link = input.link.trim();
   if (link.length > 500) errors.push({ field: 'link', problem: 'tooLong', max: 500 });
   else if (link !== '' && !isPortalOrWebLink(link)) errors.push({ field: 'link', problem: 'link' });
+  // A browser sends an empty part for a file field left empty.
+  const documents = (input.documents ?? []).filter((d) => d.data.length > 0 || d.filename !== '');
+  if (documents.length > 0 && decision !== 'penuh' && decision !== 'sebagian')
+    errors.push({ field: 'documents', problem: 'documentsGiven' });
+  else if (documents.length > MAX_ANSWER_DOCUMENTS)
+    errors.push({ field: 'documents', problem: 'tooMany', max: MAX_ANSWER_DOCUMENTS });
+  else if (documents.some((d) => d.truncated || d.data.length > MAX_DOCUMENT_BYTES))
+    errors.push({ field: 'documents', problem: 'tooLarge' });
+  else if (documents.some((d) => !isPdf(d.data))) errors.push({ field: 'documents', problem: 'pdf' });
   if (errors.length > 0) return { ok: false, errors };
   const chosen = decision as InformationDecision;
+  // Written before the transaction, which only refers to them: a file store is not transactional.
+  const stored: { request_id: number; title: string; file: string; bytes: number }[] = [];
+  for (const d of documents)
+    stored.push({
+      request_id: id,
+      title: d.filename.replace(/[\r\n]/g, ' ').slice(0, 200) || `${row.code}.pdf`,
+      file: await storeDocument(fileStore(deps.config), DOCUMENT_FOLDER, d.data),
+      bytes: d.data.length,
+    });
   const applicant = applicantOf(deps, row);
   const answeredOn = today(now);
   const due = clockOf(row, structure.holidays, answeredOn).dueOn;
@@ -547,6 +606,7 @@ export async function answerRequest(
       at: now,
     });
     if (!saved) return false;
+    await q.insertDocuments(trx, stored);
     await q.insertRequestStep(trx, { request_id: id, kind: 'dijawab', text: answer, actor_user_id: user.id });
     await recordAudit(trx, {
       actorUserId: user.id,
@@ -555,7 +615,7 @@ export async function answerRequest(
       subjectType: 'information_request',
       subjectId: id,
       ip,
-      details: { decision: chosen, late: answeredOn > due },
+      details: { decision: chosen, late: answeredOn > due, documents: stored.length },
     });
     if (applicant !== null)
       await tell(deps, trx, applicant, 'answered', {
@@ -569,6 +629,24 @@ export async function answerRequest(
     return true;
   });
   return done ? { ok: true } : { ok: false, closed: true };
+}
+
+/**
+ * A document of an answer, for the applicant (by the private link) or the PPID officer (by the
+ * request's id, the caller having checked the permission); undefined when it is not that request's.
+ */
+export async function answerDocument(
+  deps: Deps,
+  of: { token: string } | { id: number },
+  file: string,
+): Promise<{ title: string; stream: Awaited<ReturnType<typeof storedFile>> } | undefined> {
+  const structure = await getCouncil(deps.db);
+  const row =
+    'token' in of ? (await rowOfToken(deps, of.token))?.row : await q.requestById(deps.db, structure.council.id, of.id);
+  if (row === undefined) return undefined;
+  const found = (await q.documentsOf(deps.db, row.id)).find((d) => d.file === file);
+  if (found === undefined) return undefined;
+  return { title: found.title, stream: await storedFile(fileStore(deps.config), DOCUMENT_FOLDER, found.file) };
 }
 
 const objectionOutcomes = ['dikabulkan', 'ditolak'] as const;
@@ -688,8 +766,146 @@ export async function eraseOldIdentities(deps: Deps, now = new Date()): Promise<
   return erased;
 }
 
+/** Aspirations moved at a time: a backlog is worked off over several runs, each short. */
+const MOVE_BATCH = 50;
+
+/**
+ * Moves open aspirations of the kind "permintaan informasi" (filed by SMS, Open311, the kiosk or
+ * the front desk, or before this flow existed) into this flow: each becomes a request received on
+ * the aspiration's day, its history a step, the aspiration closed as referred here with a link.
+ * The applicant is sent the request's private link to complete what the law asks. Returns how
+ * many moved.
+ */
+export async function adoptInformationAspirations(deps: Deps): Promise<number> {
+  const structure = await getCouncil(deps.db);
+  const councilId = structure.council.id;
+  const t = translator(deps.config.defaultLanguage);
+  const mail = {
+    t,
+    site: structure.council.name,
+    day: (iso: string) => dayOf({ lang: deps.config.defaultLanguage }, iso),
+  };
+  const waiting = await informationAspirationsToMove(deps.db, deps, councilId, MOVE_BATCH);
+  let moved = 0;
+  for (const a of waiting) {
+    const receivedOn = jakartaDay(a.receivedAt);
+    const code = await newCode(deps, receivedOn.slice(0, 4));
+    const token = newToken();
+    const seal = (value: string) => (value === '' ? null : deps.sealer.seal(value));
+    const done = await deps.db.transaction().execute(async (trx) => {
+      // Another instance's run may have taken it since it was read.
+      if ((await q.requestOfAspiration(trx, a.code)) !== undefined) return false;
+      const id = await q.insertRequest(trx, {
+        council_id: councilId,
+        code,
+        token_hash: token.hash,
+        user_id: a.userId,
+        name_sealed: seal(a.name),
+        address_sealed: null,
+        email_sealed: seal(a.email),
+        phone_sealed: seal(a.phone),
+        identity_sealed: null,
+        information: `${a.title}\n\n${a.description}`,
+        purpose: null,
+        delivery: null,
+        received_on: receivedOn,
+        aspiration_code: a.code,
+      });
+      await q.insertRequestStep(trx, {
+        request_id: id,
+        kind: 'diterima',
+        text: null,
+        actor_user_id: null,
+        created_at: a.receivedAt,
+      });
+      await q.insertRequestStep(trx, { request_id: id, kind: 'dialihkan', text: a.code, actor_user_id: null });
+      await handOverToPpid(
+        trx,
+        deps,
+        councilId,
+        a,
+        { step: 'ppid', code, href: `/informasi-publik/lacak?kode=${code}` },
+        mail,
+      );
+      const due = clockOf(
+        { received_on: receivedOn, extension_days: null, answered_on: null },
+        structure.holidays,
+        receivedOn,
+      ).dueOn;
+      await tell(deps, trx, a, 'moved', {
+        code,
+        link: privateLink(deps, token.token),
+        due,
+        aspiration: a.code,
+        site: structure.council.name,
+      });
+      await recordAudit(trx, {
+        actorUserId: null,
+        actorRole: 'system',
+        action: 'ppid.request-moved',
+        subjectType: 'information_request',
+        subjectId: id,
+        details: { aspiration: a.code },
+      });
+      return true;
+    });
+    if (done) moved++;
+  }
+  return moved;
+}
+
+/**
+ * The applicant of a request moved from an aspiration says, by the private link, who they are,
+ * why they ask and how to receive the answer — what the request form asks of everyone.
+ */
+export async function completeRequest(
+  deps: Deps,
+  token: string,
+  input: Omit<RequestInput, 'information'>,
+  now = new Date(),
+): Promise<HandlingResult | undefined> {
+  const found = await rowOfToken(deps, token);
+  if (found === undefined) return undefined;
+  const { structure, row } = found;
+  if (!summaryOf(structure, row, now).incomplete) return { ok: false, closed: true };
+  const { errors, request } = checkRequest({ ...input, information: row.information });
+  if (errors.length > 0) return { ok: false, errors };
+  const seal = (value: string) => (value === '' ? null : deps.sealer.seal(value));
+  const done = await deps.db.transaction().execute(async (trx) => {
+    const completed = await q.completeRequest(
+      trx,
+      row.id,
+      {
+        name_sealed: seal(request.name),
+        address_sealed: seal(request.address),
+        email_sealed: seal(request.email),
+        phone_sealed: seal(request.phone),
+        identity_sealed: seal(request.identity),
+        purpose: request.purpose,
+        delivery: request.delivery,
+      },
+      now,
+    );
+    if (!completed) return false;
+    await q.insertRequestStep(trx, { request_id: row.id, kind: 'dilengkapi', text: null, actor_user_id: null });
+    await tell(deps, trx, request, 'completed', {
+      code: row.code,
+      link: privateLink(deps, token),
+      due: clockOf(row, structure.holidays, today(now)).dueOn,
+      site: structure.council.name,
+    });
+    return true;
+  });
+  return done ? { ok: true } : { ok: false, closed: true };
+}
+
 export function requestJobs(deps: Deps): Job[] {
   return [
+    {
+      name: 'information-requests.adopt-aspirations',
+      everyMs: 5 * 60 * 1000,
+      run: () => adoptInformationAspirations(deps),
+    },
     {
       name: 'information-requests.erase-identities',
       everyMs: 24 * 60 * 60 * 1000,

@@ -48,6 +48,11 @@ export function formatNumber(value: number | bigint, lang: Language): string {
   return numbers[lang].format(value);
 }
 
+/** A file's size as a downloader weighs it: "820 KB", never 0 ("1 KB" for a tiny one). */
+export function formatFileSize(bytes: number, lang: Language): string {
+  return `${formatNumber(Math.max(1, Math.round(bytes / 1024)), lang)} KB`;
+}
+
 /** A share as "61,5%" (Indonesian) or "61.5%" (English). */
 export function formatPercent(value: number, lang: Language): string {
   return `${formatNumber(value, lang)}%`;

@@ -21,6 +21,8 @@ export interface UploadedFile {
 }
 
 export const MAX_PHOTO_BYTES = 8 * 1024 * 1024;
+/** The largest document (a PDF) a form takes: a regulation, a meeting's papers, an answer's attachment. */
+export const MAX_DOCUMENT_BYTES = 20 * 1024 * 1024;
 /** The most photos a form takes (aspirations, progress reports). */
 export const MAX_PHOTOS = 5;
 /**

@@ -13,13 +13,13 @@ import type { MessageKey } from '../platform/i18n.ts';
 import { multipartBody } from '../platform/multipart.ts';
 import { renderForm, renderPage } from '../platform/render.tsx';
 import { IdParams, optionalText, PageQuery, queryText } from '../platform/schemas.ts';
+import { MAX_DOCUMENT_BYTES } from '../platform/uploads.ts';
 import { type FieldWords, fieldMessages } from '../platform/validation.ts';
 import type { FieldErrors } from '../platform/views/form.tsx';
 import {
   addRegulation,
   type Filter,
   linkRegulations,
-  MAX_PDF_BYTES,
   type Regulation,
   type RegulationError,
   regulation,
@@ -297,7 +297,10 @@ export const regulationRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/kelola/perda',
     {
-      config: { ...access, multipartOptions: { limits: { fileSize: MAX_PDF_BYTES, files: 1, fields: 20, parts: 22 } } },
+      config: {
+        ...access,
+        multipartOptions: { limits: { fileSize: MAX_DOCUMENT_BYTES, files: 1, fields: 20, parts: 22 } },
+      },
       schema: { hide: true },
     },
     async (request, reply) => {

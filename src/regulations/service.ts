@@ -6,7 +6,7 @@ import type { SitemapEntry } from '../platform/feature.ts';
 import { isPdf, PdfUnreadableError, pdfText } from '../platform/pdf.ts';
 import { SITEMAP_LIMIT } from '../platform/sitemap.ts';
 import { fileStore } from '../platform/storage.ts';
-import { storeDocument, storedFile, type UploadedFile } from '../platform/uploads.ts';
+import { MAX_DOCUMENT_BYTES, storeDocument, storedFile, type UploadedFile } from '../platform/uploads.ts';
 import type { FieldError } from '../platform/validation.ts';
 import { isCalendarDay } from '../platform/working-days.ts';
 import * as q from './queries.ts';
@@ -20,7 +20,6 @@ export const regulationTypes: readonly RegulationType[] = [
 ];
 export const regulationStatuses: readonly RegulationStatus[] = ['berlaku', 'diubah', 'dicabut'];
 export const FOLDER = 'jdih';
-export const MAX_PDF_BYTES = 20 * 1024 * 1024;
 export const PAGE_SIZE = 20;
 
 export type RegulationProblem =
@@ -118,7 +117,7 @@ export async function addRegulation(
   let text = '';
   const file = input.file !== undefined && input.file.data.length > 0 ? input.file : undefined;
   if (file !== undefined) {
-    if (file.truncated || file.data.length > MAX_PDF_BYTES) errors.push({ field: 'file', problem: 'tooLarge' });
+    if (file.truncated || file.data.length > MAX_DOCUMENT_BYTES) errors.push({ field: 'file', problem: 'tooLarge' });
     else if (!isPdf(file.data)) errors.push({ field: 'file', problem: 'pdf' });
     else {
       try {

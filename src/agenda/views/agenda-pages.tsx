@@ -1,6 +1,6 @@
 /** /agenda (list, week and month) and /agenda/:id, with schema.org Event microdata. */
 import type { CouncilStructure } from '../../council/service.ts';
-import { formatDate, formatDayDate, formatTime } from '../../platform/format.ts';
+import { formatDate, formatDayDate, formatFileSize, formatTime } from '../../platform/format.ts';
 import { type MessageKey, textOf } from '../../platform/i18n.ts';
 import type { PageContext } from '../../platform/page-context.ts';
 import { BackLink, Banner, SummaryList, Tabs, Tag } from '../../platform/views/components.tsx';
@@ -483,7 +483,7 @@ export function MeetingPage({
                   {record.documents.map((doc) => (
                     <li key={doc.id}>
                       <a href={`/agenda/${m.id}/dokumen/${doc.id}`}>{doc.title}</a> (PDF,{' '}
-                      {Math.max(1, Math.round(doc.bytes / 1024))} KB)
+                      {formatFileSize(doc.bytes, ctx.lang)})
                     </li>
                   ))}
                 </ul>

@@ -4,10 +4,10 @@
  * list and one request with who asked, the extension and the answer (/kelola/ppid/permohonan).
  */
 import type { InformationDelivery, ObjectionReason } from '../../db/schema.ts';
-import { dayOf, formatDate } from '../../platform/format.ts';
+import { dayOf, formatDate, formatFileSize } from '../../platform/format.ts';
 import type { MessageKey } from '../../platform/i18n.ts';
 import type { PageContext } from '../../platform/page-context.ts';
-import { BackLink, Button, SummaryList, Tabs, Tag } from '../../platform/views/components.tsx';
+import { BackLink, Banner, Button, SummaryList, Tabs, Tag } from '../../platform/views/components.tsx';
 import {
   Checkboxes,
   CheckboxField,
@@ -15,6 +15,7 @@ import {
   ErrorSummary,
   type FieldErrors,
   FieldGroup,
+  FileField,
   Notice,
   Radios,
   SelectField,
@@ -58,6 +59,8 @@ const deliveryTexts = {
 
 const stepTexts = {
   diterima: 'ppid.step.diterima',
+  dialihkan: 'ppid.step.dialihkan',
+  dilengkapi: 'ppid.step.dilengkapi',
   diperpanjang: 'ppid.step.diperpanjang',
   dijawab: 'ppid.step.dijawab',
   keberatan: 'ppid.step.keberatan',
@@ -113,7 +116,8 @@ function stateOf(ctx: PageContext, r: { decision: RequestSummary['decision']; ex
   return ctx.t(r.extension_days === null ? 'ppid.state.open' : 'ppid.state.extended');
 }
 
-function AnswerFacts({ ctx, r }: { ctx: PageContext; r: RequestSummary }) {
+/** The answer as given; `documents` is where this reader opens its documents (the applicant's link, or the office). */
+function AnswerFacts({ ctx, r, documents }: { ctx: PageContext; r: RequestView; documents: string }) {
   const { t } = ctx;
   if (r.decision === null) return null;
   return (
@@ -131,6 +135,20 @@ function AnswerFacts({ ctx, r }: { ctx: PageContext; r: RequestSummary }) {
               </a>
             ),
           ],
+          [
+            t('ppid.documents'),
+            r.documents.length === 0 ? null : (
+              <ul key="docs">
+                {r.documents.map((d) => (
+                  <li key={d.file}>
+                    <a href={`${documents}/${encodeURIComponent(d.file)}`} download>
+                      {t('ppid.documentSize', { title: d.title, size: formatFileSize(d.bytes, ctx.lang) })}
+                    </a>
+                  </li>
+                ))}
+              </ul>
+            ),
+          ],
         ]}
       />
       <p class="prose">{r.answer}</p>
@@ -146,8 +164,16 @@ function Steps({ ctx, steps }: { ctx: PageContext; steps: RequestStep[] }) {
       <ol class="timeline">
         {steps.map((s) => (
           <li key={`${s.kind}-${s.created_at.toISOString()}`} class="event">
-            <strong>{t(stepTexts[s.kind])}</strong> <span class="meta">{formatDate(s.created_at, ctx.lang)}</span>
-            {s.kind !== 'diterima' && s.kind !== 'dijawab' && s.text !== null ? <p class="prose">{s.text}</p> : null}
+            <strong>{t(stepTexts[s.kind], { code: s.text ?? '' })}</strong>{' '}
+            <span class="meta">{formatDate(s.created_at, ctx.lang)}</span>
+            {s.kind === 'dialihkan' && s.text !== null ? (
+              // The aspiration's page keeps its history before the move.
+              <p>
+                <a href={`/aspirasi/${encodeURIComponent(s.text)}`}>{t('ppid.step.history', { code: s.text })}</a>
+              </p>
+            ) : s.kind !== 'diterima' && s.kind !== 'dijawab' && s.text !== null ? (
+              <p class="prose">{s.text}</p>
+            ) : null}
           </li>
         ))}
       </ol>
@@ -248,6 +274,92 @@ function ObjectionForm({
   );
 }
 
+/** What the law asks of every applicant: why, how to receive it, who they are, and consent. */
+function ApplicantFields({
+  ctx,
+  errors,
+  values,
+}: {
+  ctx: PageContext;
+  errors: FieldErrors;
+  values: Partial<Record<string, string>>;
+}) {
+  const { t } = ctx;
+  return (
+    <>
+      <TextArea
+        name="purpose"
+        label={t('ppid.field.purpose')}
+        hint={t('ppid.hint.purpose')}
+        value={values.purpose}
+        error={errors.purpose}
+        rows={3}
+        maxLength={1000}
+      />
+      <Radios
+        name="delivery"
+        legend={t('ppid.field.delivery')}
+        error={errors.delivery}
+        value={values.delivery}
+        options={deliveries.map((d) => ({ value: d, label: t(deliveryTexts[d]) }))}
+      />
+      <FieldGroup legend={t('ppid.request.identity')} hint={t('ppid.request.identityHint')}>
+        <TextField
+          name="name"
+          label={t('ppid.field.name')}
+          value={values.name}
+          error={errors.name}
+          autocomplete="name"
+          maxLength={120}
+        />
+        <TextField
+          name="identity"
+          label={t('ppid.field.identity')}
+          hint={t('ppid.hint.identity')}
+          value={values.identity}
+          error={errors.identity}
+          autocomplete="off"
+          maxLength={40}
+        />
+        <TextArea
+          name="address"
+          label={t('ppid.field.address')}
+          value={values.address}
+          error={errors.address}
+          autocomplete="street-address"
+          rows={3}
+          maxLength={300}
+        />
+        <TextField
+          name="email"
+          type="email"
+          label={t('ppid.field.email')}
+          hint={t('ppid.hint.contact')}
+          value={values.email}
+          error={errors.email}
+          autocomplete="email"
+          maxLength={320}
+        />
+        <TextField
+          name="phone"
+          type="tel"
+          label={t('ppid.field.phone')}
+          value={values.phone}
+          error={errors.phone}
+          autocomplete="tel"
+          maxLength={20}
+        />
+      </FieldGroup>
+      <CheckboxField
+        name="consent"
+        label={t('ppid.field.consent')}
+        checked={values.consent === 'yes'}
+        error={errors.consent}
+      />
+    </>
+  );
+}
+
 export function RequestFormPage({
   ctx,
   csrf,
@@ -278,75 +390,7 @@ export function RequestFormPage({
           rows={5}
           maxLength={2000}
         />
-        <TextArea
-          name="purpose"
-          label={t('ppid.field.purpose')}
-          hint={t('ppid.hint.purpose')}
-          value={values.purpose}
-          error={errors.purpose}
-          rows={3}
-          maxLength={1000}
-        />
-        <Radios
-          name="delivery"
-          legend={t('ppid.field.delivery')}
-          error={errors.delivery}
-          value={values.delivery}
-          options={deliveries.map((d) => ({ value: d, label: t(deliveryTexts[d]) }))}
-        />
-        <FieldGroup legend={t('ppid.request.identity')} hint={t('ppid.request.identityHint')}>
-          <TextField
-            name="name"
-            label={t('ppid.field.name')}
-            value={values.name}
-            error={errors.name}
-            autocomplete="name"
-            maxLength={120}
-          />
-          <TextField
-            name="identity"
-            label={t('ppid.field.identity')}
-            hint={t('ppid.hint.identity')}
-            value={values.identity}
-            error={errors.identity}
-            autocomplete="off"
-            maxLength={40}
-          />
-          <TextArea
-            name="address"
-            label={t('ppid.field.address')}
-            value={values.address}
-            error={errors.address}
-            autocomplete="street-address"
-            rows={3}
-            maxLength={300}
-          />
-          <TextField
-            name="email"
-            type="email"
-            label={t('ppid.field.email')}
-            hint={t('ppid.hint.contact')}
-            value={values.email}
-            error={errors.email}
-            autocomplete="email"
-            maxLength={320}
-          />
-          <TextField
-            name="phone"
-            type="tel"
-            label={t('ppid.field.phone')}
-            value={values.phone}
-            error={errors.phone}
-            autocomplete="tel"
-            maxLength={20}
-          />
-        </FieldGroup>
-        <CheckboxField
-          name="consent"
-          label={t('ppid.field.consent')}
-          checked={values.consent === 'yes'}
-          error={errors.consent}
-        />
+        <ApplicantFields ctx={ctx} errors={errors} values={values} />
         <Button>{t('ppid.request.send')}</Button>
       </form>
     </Layout>
@@ -398,12 +442,28 @@ export function RequestMinePage({
           [t('ppid.field.extension'), r.extension_reason],
           [t('ppid.field.name'), r.name],
           [t('ppid.field.information'), r.information],
-          [t('ppid.field.purpose'), r.purpose],
-          [t('ppid.field.delivery'), t(deliveryTexts[r.delivery])],
+          [t('ppid.field.purpose'), r.purpose ?? t('ppid.field.notGiven')],
+          [t('ppid.field.delivery'), r.delivery === null ? t('ppid.field.notGiven') : t(deliveryTexts[r.delivery])],
         ]}
       />
       <p>{t('ppid.mine.keep')}</p>
-      <AnswerFacts ctx={ctx} r={r} />
+      {r.prefill === null ? null : (
+        <section aria-labelledby="complete-heading">
+          <h2 id="complete-heading">{t('ppid.complete.title')}</h2>
+          <p>{t('ppid.complete.lead')}</p>
+          <form method="post" action={`/informasi-publik/permohonan/${encodeURIComponent(token)}/lengkapi`} novalidate>
+            <CsrfField token={csrf} />
+            <ApplicantFields
+              ctx={ctx}
+              errors={errors}
+              // What the aspiration gave, until the applicant sends something else.
+              values={Object.keys(values).length > 0 ? values : r.prefill}
+            />
+            <Button>{t('ppid.complete.send')}</Button>
+          </form>
+        </section>
+      )}
+      <AnswerFacts ctx={ctx} r={r} documents={`/informasi-publik/permohonan/${encodeURIComponent(token)}/dokumen`} />
       {r.objection !== null ? (
         <ObjectionFacts ctx={ctx} objection={r.objection} />
       ) : r.objectionWindow.open && r.objectionWindow.until !== null ? (
@@ -577,15 +637,24 @@ export function OfficeRequestPage({
       <h1>
         {t('ppid.office.request')} {r.code}
       </h1>
+      {r.incomplete ? <Banner tone="important">{t('ppid.office.incomplete')}</Banner> : null}
       <SummaryList
         rows={[
           [t('ppid.field.state'), stateOf(ctx, r)],
           [t('ppid.field.received'), dayOf(ctx, r.received_on)],
           [t('ppid.field.deadline'), <ClockText key="clock" ctx={ctx} clock={r.clock} answeredOn={r.answered_on} />],
           [t('ppid.field.extension'), r.extension_reason],
+          [
+            t('ppid.field.fromAspiration'),
+            r.aspiration_code === null ? null : (
+              <a key="a" href={`/aspirasi/${encodeURIComponent(r.aspiration_code)}`}>
+                {r.aspiration_code}
+              </a>
+            ),
+          ],
           [t('ppid.field.information'), r.information],
-          [t('ppid.field.purpose'), r.purpose],
-          [t('ppid.field.delivery'), t(deliveryTexts[r.delivery])],
+          [t('ppid.field.purpose'), r.purpose ?? t('ppid.field.notGiven')],
+          [t('ppid.field.delivery'), r.delivery === null ? t('ppid.field.notGiven') : t(deliveryTexts[r.delivery])],
         ]}
       />
       <h2>{t('ppid.office.applicant')}</h2>
@@ -602,11 +671,11 @@ export function OfficeRequestPage({
           ]}
         />
       )}
-      <AnswerFacts ctx={ctx} r={r} />
+      <AnswerFacts ctx={ctx} r={r} documents={`${base}/dokumen`} />
       {r.decision !== null ? null : (
         <>
           <h2>{t('ppid.office.answerTitle')}</h2>
-          <form method="post" action={`${base}/jawab`} novalidate>
+          <form method="post" action={`${base}/jawab`} enctype="multipart/form-data" novalidate>
             <CsrfField token={csrf} />
             <Radios
               name="decision"
@@ -640,6 +709,14 @@ export function OfficeRequestPage({
               value={values.link}
               error={errors.link}
               maxLength={500}
+            />
+            <FileField
+              name="documents"
+              label={t('ppid.field.documents')}
+              hint={t('ppid.hint.documents')}
+              error={errors.documents}
+              accept="application/pdf,.pdf"
+              multiple
             />
             <Button>{t('ppid.office.answerButton')}</Button>
           </form>
