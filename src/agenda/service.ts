@@ -12,7 +12,7 @@ import type { CurrentUser, Deps } from '../platform/deps.ts';
 import type { SitemapEntry } from '../platform/feature.ts';
 import { SITEMAP_LIMIT } from '../platform/sitemap.ts';
 import { fileStore } from '../platform/storage.ts';
-import { MAX_DOCUMENT_BYTES, storeDocument, storedFile, type UploadedFile } from '../platform/uploads.ts';
+import { pdfProblem, storeDocument, storedFile, type UploadedFile } from '../platform/uploads.ts';
 import type { FieldError } from '../platform/validation.ts';
 import { isCalendarDay, jakartaDay } from '../platform/working-days.ts';
 import * as q from './queries.ts';
@@ -383,7 +383,7 @@ export async function recordAttendance(
   return { ok: true, id };
 }
 
-function isPdf(data: Buffer): boolean {
+function _isPdf(data: Buffer): boolean {
   return data.subarray(0, 5).toString('latin1') === '%PDF-';
 }
 
@@ -398,10 +398,8 @@ export async function addDocument(
   const errors: MeetingError[] = [];
   const name = title.trim() || file?.filename.replace(/\.pdf$/i, '').slice(0, 200) || '';
   if (name === '') errors.push({ field: 'documentTitle', problem: 'required' });
-  if (file === undefined || file.data.length === 0) errors.push({ field: 'document', problem: 'required' });
-  else if (file.truncated || file.data.length > MAX_DOCUMENT_BYTES)
-    errors.push({ field: 'document', problem: 'tooLarge' });
-  else if (!isPdf(file.data)) errors.push({ field: 'document', problem: 'pdf' });
+  const problem = pdfProblem(file);
+  if (problem !== undefined) errors.push({ field: 'document', problem });
   if (errors.length > 0 || file === undefined) return { ok: false, errors };
   const structure = await getCouncil(deps.db);
   const meeting = await q.meetingById(deps.db, structure.council.id, id);

@@ -44,6 +44,7 @@ import * as m0038 from './migrations/0038-public-information.ts';
 import * as m0039 from './migrations/0039-information-requests.ts';
 import * as m0040 from './migrations/0040-training.ts';
 import * as m0041 from './migrations/0041-information-from-aspirations.ts';
+import * as m0042 from './migrations/0042-training-materials.ts';
 
 const migrations: Record<string, Migration> = {
   '0001-council': m0001,
@@ -87,6 +88,7 @@ const migrations: Record<string, Migration> = {
   '0039-information-requests': m0039,
   '0040-training': m0040,
   '0041-information-from-aspirations': m0041,
+  '0042-training-materials': m0042,
 };
 
 /** Thrown when the database could not be brought to the latest schema. */

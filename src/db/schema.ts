@@ -451,6 +451,9 @@ export interface TrainingSessionTable extends Timestamps {
   place: string | null;
   online_url: string | null;
   material_url: string | null;
+  /** An uploaded PDF of the materials (migration 0042), and its size. */
+  material_file: string | null;
+  material_bytes: number | null;
   starts_at: Date;
   ends_at: Date;
   capacity: number;

@@ -11,12 +11,11 @@ import type { CurrentUser, Deps } from '../platform/deps.ts';
 import type { PersonalDataHooks, SitemapEntry } from '../platform/feature.ts';
 import { translator } from '../platform/i18n.ts';
 import { enqueueMessage } from '../platform/outbox.ts';
-import { isPdf } from '../platform/pdf.ts';
 import { pushToFollowers } from '../platform/push.ts';
 import { SITEMAP_LIMIT } from '../platform/sitemap.ts';
 import { fileStore } from '../platform/storage.ts';
 import { askToFollow, confirmedSubscribers, followSection, stopLink } from '../platform/subscriptions.ts';
-import { MAX_DOCUMENT_BYTES, storeDocument, storedBytes, storedFile, type UploadedFile } from '../platform/uploads.ts';
+import { pdfProblem, storeDocument, storedBytes, storedFile, type UploadedFile } from '../platform/uploads.ts';
 import type { FieldError } from '../platform/validation.ts';
 import { isCalendarDay, jakartaDay } from '../platform/working-days.ts';
 import * as q from './queries.ts';
@@ -208,10 +207,8 @@ export async function addDocument(
   const title = input.title.trim();
   if (title === '') errors.push({ field: 'documentTitle', problem: 'required' });
   const file = input.file;
-  if (file === undefined || file.data.length === 0) errors.push({ field: 'document', problem: 'required' });
-  else if (file.truncated || file.data.length > MAX_DOCUMENT_BYTES)
-    errors.push({ field: 'document', problem: 'tooLarge' });
-  else if (!isPdf(file.data)) errors.push({ field: 'document', problem: 'pdf' });
+  const problem = pdfProblem(file);
+  if (problem !== undefined) errors.push({ field: 'document', problem });
   if (errors.length > 0 || stage === undefined || file === undefined) return { ok: false, errors };
   const stored = await storeDocument(fileStore(deps.config), FOLDER, file.data);
   await deps.db.transaction().execute(async (trx) => {

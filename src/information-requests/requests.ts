@@ -23,10 +23,9 @@ import { dayOf } from '../platform/format.ts';
 import { translator } from '../platform/i18n.ts';
 import type { Job } from '../platform/jobs.ts';
 import { type enqueueMessage, enqueueToContact } from '../platform/outbox.ts';
-import { isPdf } from '../platform/pdf.ts';
 import { can } from '../platform/permissions.ts';
 import { fileStore } from '../platform/storage.ts';
-import { MAX_DOCUMENT_BYTES, storeDocument, storedFile, type UploadedFile } from '../platform/uploads.ts';
+import { pdfProblem, storeDocument, storedFile, type UploadedFile } from '../platform/uploads.ts';
 import { type FieldError, isPortalOrWebLink, isSingleLine } from '../platform/validation.ts';
 import { addWorkingDays, jakartaDay, workingDaysUntil } from '../platform/working-days.ts';
 import * as q from './queries.ts';
@@ -579,9 +578,10 @@ export async function answerRequest(
     errors.push({ field: 'documents', problem: 'documentsGiven' });
   else if (documents.length > MAX_ANSWER_DOCUMENTS)
     errors.push({ field: 'documents', problem: 'tooMany', max: MAX_ANSWER_DOCUMENTS });
-  else if (documents.some((d) => d.truncated || d.data.length > MAX_DOCUMENT_BYTES))
-    errors.push({ field: 'documents', problem: 'tooLarge' });
-  else if (documents.some((d) => !isPdf(d.data))) errors.push({ field: 'documents', problem: 'pdf' });
+  else {
+    const problem = documents.map((d) => pdfProblem(d)).find((p) => p !== undefined);
+    if (problem !== undefined) errors.push({ field: 'documents', problem: problem === 'required' ? 'pdf' : problem });
+  }
   if (errors.length > 0) return { ok: false, errors };
   const chosen = decision as InformationDecision;
   // Written before the transaction, which only refers to them: a file store is not transactional.

@@ -9,6 +9,7 @@ import path from 'node:path';
 import type { Readable } from 'node:stream';
 import sharp from 'sharp';
 import { NotFoundError } from './errors.tsx';
+import { isPdf } from './pdf.ts';
 import type { FileStore } from './storage.ts';
 
 /** What the multipart parser hands a route for each file field. */
@@ -144,6 +145,13 @@ export async function removeOrphans(
 }
 
 const types: Record<string, string> = { pdf: 'application/pdf' };
+
+/** What is wrong with a document sent as a PDF, if anything: none sent, too large, or not a PDF. */
+export function pdfProblem(file: UploadedFile | undefined): 'required' | 'tooLarge' | 'pdf' | undefined {
+  if (file === undefined || file.data.length === 0) return 'required';
+  if (file.truncated || file.data.length > MAX_DOCUMENT_BYTES) return 'tooLarge';
+  return isPdf(file.data) ? undefined : 'pdf';
+}
 
 /** Writes an uploaded document (a PDF) under a new random name, durably; returns the name. */
 export async function storeDocument(

@@ -3,10 +3,10 @@ import type { RegulationStatus, RegulationType } from '../db/schema.ts';
 import { recordAudit } from '../platform/audit.ts';
 import type { CurrentUser, Deps } from '../platform/deps.ts';
 import type { SitemapEntry } from '../platform/feature.ts';
-import { isPdf, PdfUnreadableError, pdfText } from '../platform/pdf.ts';
+import { PdfUnreadableError, pdfText } from '../platform/pdf.ts';
 import { SITEMAP_LIMIT } from '../platform/sitemap.ts';
 import { fileStore } from '../platform/storage.ts';
-import { MAX_DOCUMENT_BYTES, storeDocument, storedFile, type UploadedFile } from '../platform/uploads.ts';
+import { pdfProblem, storeDocument, storedFile, type UploadedFile } from '../platform/uploads.ts';
 import type { FieldError } from '../platform/validation.ts';
 import { isCalendarDay } from '../platform/working-days.ts';
 import * as q from './queries.ts';
@@ -117,8 +117,8 @@ export async function addRegulation(
   let text = '';
   const file = input.file !== undefined && input.file.data.length > 0 ? input.file : undefined;
   if (file !== undefined) {
-    if (file.truncated || file.data.length > MAX_DOCUMENT_BYTES) errors.push({ field: 'file', problem: 'tooLarge' });
-    else if (!isPdf(file.data)) errors.push({ field: 'file', problem: 'pdf' });
+    const problem = pdfProblem(file);
+    if (problem !== undefined) errors.push({ field: 'file', problem });
     else {
       try {
         text = await pdfText(file.data);

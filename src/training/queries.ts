@@ -15,6 +15,8 @@ const sessionColumns = [
   'place',
   'online_url',
   'material_url',
+  'material_file',
+  'material_bytes',
   'starts_at',
   'ends_at',
   'capacity',
@@ -26,6 +28,24 @@ const sessionColumns = [
 export async function insertSession(db: Db, values: Insertable<TrainingSessionTable>): Promise<number> {
   const row = await db.insertInto('training_session').values(values).returning('id').executeTakeFirstOrThrow();
   return row.id;
+}
+
+/** Puts the uploaded materials on a session; returns the file they replace, to be removed. */
+export async function setMaterial(db: Db, councilId: number, id: number, file: string, bytes: number) {
+  const before = await db
+    .selectFrom('training_session')
+    .select('material_file')
+    .where('council_id', '=', councilId)
+    .where('id', '=', id)
+    .forUpdate()
+    .executeTakeFirst();
+  if (before === undefined) return undefined;
+  await db
+    .updateTable('training_session')
+    .set({ material_file: file, material_bytes: bytes, updated_at: new Date() })
+    .where('id', '=', id)
+    .execute();
+  return { replaced: before.material_file };
 }
 
 export function sessionById(db: Db, councilId: number, id: number) {

@@ -14,9 +14,11 @@ import { deps, signedIn } from '../platform/auth.ts';
 import { NotFoundError } from '../platform/errors.tsx';
 import { csv } from '../platform/feeds.ts';
 import type { MessageKey } from '../platform/i18n.ts';
+import { multipartBody } from '../platform/multipart.ts';
 import { can } from '../platform/permissions.ts';
 import { renderForm, renderPage } from '../platform/render.tsx';
 import { IdParams, optionalText, queryText } from '../platform/schemas.ts';
+import { MAX_DOCUMENT_BYTES } from '../platform/uploads.ts';
 import { type FieldWords, fieldMessages } from '../platform/validation.ts';
 import type { FieldErrors } from '../platform/views/form.tsx';
 import { jakartaDay } from '../platform/working-days.ts';
@@ -27,6 +29,7 @@ import {
   createSession,
   evaluate,
   markAttendance,
+  materialFile,
   myRegistration,
   officeSession,
   officeSessions,
@@ -39,6 +42,7 @@ import {
   type TrainingError,
   trainingRecord,
   upcoming,
+  uploadMaterial,
   verifyCertificate,
   visibleSession,
   yearTotals,
@@ -69,6 +73,8 @@ const problemTexts = {
   phone: 'training.problem.phone',
   consent: 'training.problem.consent',
   rating: 'training.problem.rating',
+  tooLarge: 'training.problem.tooLarge',
+  pdf: 'training.problem.pdf',
 } as const satisfies Record<TrainingError['problem'], MessageKey>;
 
 const fieldWords = {
@@ -80,6 +86,7 @@ const fieldWords = {
   place: { name: 'training.field.place' },
   onlineUrl: { name: 'training.field.onlineUrl' },
   materialUrl: { name: 'training.field.materialUrl' },
+  material: { name: 'training.field.material', required: 'training.required.material' },
   day: { name: 'training.field.day', required: 'training.required.day' },
   startTime: { name: 'training.field.startTime' },
   endTime: { name: 'training.field.endTime' },
@@ -106,6 +113,7 @@ const notices: Record<string, MessageKey> = {
   terbit: 'training.notice.created',
   'daftar-hadir': 'training.notice.attendance',
   'daftar-hadir-awal': 'training.notice.attendanceEarly',
+  materi: 'training.notice.material',
 };
 /** Why a registration was not taken, as the notice that says so. */
 const noticeOfRefusal = { full: 'penuh', closed: 'ditutup', already: 'sudah' } as const;
@@ -296,6 +304,21 @@ export const trainingRoutes: FastifyPluginAsyncTypebox = async (app) => {
       .header('content-disposition', `attachment; filename="sertifikat-${registration.certificateCode}.pdf"`)
       .send(pdf);
   };
+
+  app.get(
+    '/pelatihan/:id/materi.pdf',
+    { config: { access: 'public' }, schema: { hide: true, params: IdParams } },
+    async (request, reply) => {
+      const found = await materialFile(deps(app), request.user ?? null, request.params.id);
+      if (found === undefined) throw new NotFoundError('training materials');
+      const name = found.title.replace(/[^\w .-]+/g, '_').slice(0, 100) || 'materi';
+      return reply
+        .type('application/pdf')
+        .header('content-disposition', `inline; filename="${name}.pdf"`)
+        .header('cache-control', 'private, max-age=300')
+        .send(found.stream);
+    },
+  );
 
   app.get(
     '/pelatihan/:id/sertifikat.pdf',
@@ -517,21 +540,21 @@ export const trainingRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
   );
 
-  app.get(
-    '/kelola/pelatihan/:id',
-    { config: manage, schema: { hide: true, params: IdParams, querystring: Query } },
-    async (request, reply) => {
-      const session = await officeSession(deps(app), signedIn(request), request.params.id, request.ip);
-      if (session === undefined) throw new NotFoundError('training session');
-      const checkinLink = `${app.config.publicBaseUrl}/pelatihan/hadir/${session.checkinCode}`;
-      const qrSvg = await QRCode.toString(checkinLink, {
-        type: 'svg',
-        errorCorrectionLevel: 'M',
-        margin: 2,
-        width: 240,
-      });
-      reply.header('cache-control', 'private, no-store').header('referrer-policy', 'no-referrer');
-      return renderForm(request, reply, (ctx, csrf) => (
+  const officeView = async (request: FastifyRequest, reply: FastifyReply, id: number, errors: FieldErrors = {}) => {
+    const session = await officeSession(deps(app), signedIn(request), id, request.ip);
+    if (session === undefined) throw new NotFoundError('training session');
+    const checkinLink = `${app.config.publicBaseUrl}/pelatihan/hadir/${session.checkinCode}`;
+    const qrSvg = await QRCode.toString(checkinLink, {
+      type: 'svg',
+      errorCorrectionLevel: 'M',
+      margin: 2,
+      width: 240,
+    });
+    reply.header('cache-control', 'private, no-store').header('referrer-policy', 'no-referrer');
+    return renderForm(
+      request,
+      reply,
+      (ctx, csrf) => (
         <OfficeSessionPage
           ctx={ctx}
           csrf={csrf}
@@ -539,8 +562,35 @@ export const trainingRoutes: FastifyPluginAsyncTypebox = async (app) => {
           qrSvg={qrSvg}
           checkinLink={checkinLink}
           notice={noticeOf(request)}
+          errors={errors}
         />
-      ));
+      ),
+      Object.keys(errors).length > 0 ? 400 : 200,
+    );
+  };
+
+  app.get(
+    '/kelola/pelatihan/:id',
+    { config: manage, schema: { hide: true, params: IdParams, querystring: Query } },
+    (request, reply) => officeView(request, reply, request.params.id),
+  );
+
+  app.post(
+    '/kelola/pelatihan/:id/materi',
+    {
+      config: {
+        ...manage,
+        multipartOptions: { limits: { fileSize: MAX_DOCUMENT_BYTES, files: 1, fields: 5, parts: 6 } },
+      },
+      schema: { hide: true, params: IdParams },
+    },
+    async (request, reply) => {
+      const { id } = request.params;
+      const { files } = multipartBody(request.body);
+      const result = await uploadMaterial(deps(app), signedIn(request), id, files[0], request.ip);
+      if (result === undefined) throw new NotFoundError('training session');
+      if (!result.ok) return officeView(request, reply, id, messagesOf(request, result.errors));
+      return reply.redirect(`/kelola/pelatihan/${id}?pesan=materi`, 303);
     },
   );
 

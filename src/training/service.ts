@@ -19,6 +19,8 @@ import type { Job } from '../platform/jobs.ts';
 import { enqueueMessage, enqueueToContact } from '../platform/outbox.ts';
 import { pdfDocument } from '../platform/pdf-document.ts';
 import { can } from '../platform/permissions.ts';
+import { fileStore } from '../platform/storage.ts';
+import { pdfProblem, storeDocument, storedFile, type UploadedFile } from '../platform/uploads.ts';
 import { type FieldError, isPortalOrWebLink, isSingleLine } from '../platform/validation.ts';
 import { isCalendarDay, jakartaDay } from '../platform/working-days.ts';
 import * as q from './queries.ts';
@@ -46,6 +48,8 @@ export interface Session {
   place: string | null;
   onlineUrl: string | null;
   materialUrl: string | null;
+  /** The uploaded PDF of the materials, served at /pelatihan/:id/materi.pdf. */
+  material: { bytes: number } | null;
   startsAt: Date;
   endsAt: Date;
   capacity: number;
@@ -72,6 +76,7 @@ function toSession(r: SessionRow): Session {
     place: r.place,
     onlineUrl: r.online_url,
     materialUrl: r.material_url,
+    material: r.material_bytes === null ? null : { bytes: r.material_bytes },
     startsAt: r.starts_at,
     endsAt: r.ends_at,
     capacity: r.capacity,
@@ -112,6 +117,58 @@ export async function visibleSession(deps: Deps, user: CurrentUser | null, id: n
   return toSession(row);
 }
 
+// ----------------------------------------------------------------------------- materials
+
+const MATERIAL_FOLDER = 'pelatihan';
+
+export type MaterialResult = { ok: true } | { ok: false; errors: TrainingError[] } | undefined;
+
+/** Staff put the session's materials up as a PDF, replacing any before; the old file is removed. */
+export async function uploadMaterial(
+  deps: Deps,
+  user: CurrentUser,
+  id: number,
+  file: UploadedFile | undefined,
+  ip: string,
+): Promise<MaterialResult> {
+  const structure = await getCouncil(deps.db);
+  if ((await q.sessionById(deps.db, structure.council.id, id)) === undefined) return undefined;
+  const errors: TrainingError[] = [];
+  const problem = pdfProblem(file);
+  if (problem !== undefined) errors.push({ field: 'material', problem });
+  if (errors.length > 0 || file === undefined) return { ok: false, errors };
+  const files = fileStore(deps.config);
+  const stored = await storeDocument(files, MATERIAL_FOLDER, file.data);
+  const done = await deps.db.transaction().execute(async (trx) => {
+    const set = await q.setMaterial(trx, structure.council.id, id, stored, file.data.length);
+    if (set === undefined) return undefined;
+    await recordAudit(trx, {
+      actorUserId: user.id,
+      actorRole: user.role,
+      action: 'training.material-uploaded',
+      subjectType: 'training_session',
+      subjectId: id,
+      ip,
+      details: { bytes: file.data.length },
+    });
+    return set;
+  });
+  if (done === undefined) {
+    await files.remove(MATERIAL_FOLDER, stored);
+    return undefined;
+  }
+  if (done.replaced !== null) await files.remove(MATERIAL_FOLDER, done.replaced);
+  return { ok: true };
+}
+
+/** The materials of a session this person may see, to read; undefined when there are none. */
+export async function materialFile(deps: Deps, user: CurrentUser | null, id: number) {
+  const structure = await getCouncil(deps.db);
+  const row = await q.sessionById(deps.db, structure.council.id, id);
+  if (row === undefined || row.material_file === null || !audiencesOf(user).includes(row.audience)) return undefined;
+  return { title: row.title, stream: await storedFile(fileStore(deps.config), MATERIAL_FOLDER, row.material_file) };
+}
+
 // ----------------------------------------------------------------------------- planning
 
 export type TrainingProblem =
@@ -129,7 +186,9 @@ export type TrainingProblem =
   | 'email'
   | 'phone'
   | 'consent'
-  | 'rating';
+  | 'rating'
+  | 'tooLarge'
+  | 'pdf';
 export type TrainingError = FieldError<TrainingProblem>;
 
 export interface SessionInput {

@@ -5,7 +5,8 @@ import { buildAppWithMailbox, type TestApp } from '../../test/helpers/app.ts';
 import { linkIn, type Mailbox } from '../../test/helpers/mailbox.ts';
 import { createUser, signIn } from '../../test/helpers/users.ts';
 import { deps } from '../platform/auth.ts';
-import { pdfText } from '../platform/pdf.ts';
+import { pdfText, simplePdf } from '../platform/pdf.ts';
+import { fileStore } from '../platform/storage.ts';
 import { eraseOldContacts, sendReminders, trainingPersonalData } from './service.ts';
 
 let t: TestApp;
@@ -275,6 +276,63 @@ describe('training for members and staff', () => {
       .where('session_id', '=', id)
       .executeTakeFirstOrThrow();
     assert.deepEqual(forgotten, { user_id: null, name_sealed: null });
+  });
+
+  test('staff upload the materials as a PDF, replacing the first; officials download them, others may not', async () => {
+    const staff = await signIn(t, await createUser(t, 'staff'), agent());
+    const { id } = await planSession(staff, { materialUrl: '' });
+    const office = await staff.get(`/kelola/pelatihan/${id}`);
+    assert.match(office.body, new RegExp(`action="/kelola/pelatihan/${id}/materi" enctype="multipart/form-data"`));
+    const upload = (who: Agent, data: Buffer, filename = 'materi.pdf') =>
+      who.postMultipart(`/kelola/pelatihan/${id}/materi`, {}, [
+        { field: 'material', filename, type: 'application/pdf', data },
+      ]);
+    const stored = async () =>
+      t.database.db
+        .selectFrom('training_session')
+        .select(['material_file', 'material_bytes'])
+        .where('id', '=', id)
+        .executeTakeFirstOrThrow();
+
+    const notPdf = await upload(staff, Buffer.from('Catatan biasa, bukan PDF'), 'catatan.txt');
+    assert.equal(notPdf.statusCode, 400);
+    assert.match(notPdf.body, /Berkas materi \(PDF\): pilih berkas PDF\./);
+    const none = await staff.postMultipart(`/kelola/pelatihan/${id}/materi`, {});
+    assert.equal(none.statusCode, 400);
+    assert.match(none.body, /Pilih berkas materi\./);
+    assert.deepEqual(await stored(), { material_file: null, material_bytes: null });
+
+    const first = simplePdf(['Membaca APBD: bagian pertama']);
+    const second = simplePdf(['Membaca APBD: edisi perbaikan', 'Dengan contoh belanja per urusan']);
+    assert.equal((await upload(staff, first)).statusCode, 303);
+    const firstFile = (await stored()).material_file;
+    const replaced = await upload(staff, second);
+    assert.equal(replaced.statusCode, 303);
+    assert.equal(replaced.headers.location, `/kelola/pelatihan/${id}?pesan=materi`);
+    assert.match((await staff.get(`/kelola/pelatihan/${id}?pesan=materi`)).body, /Materi diunggah\./);
+    const now = await stored();
+    assert.notEqual(now.material_file, firstFile);
+    assert.equal(now.material_bytes, second.length);
+    const store = fileStore(t.app.config);
+    assert.equal(await store.read('pelatihan', String(firstFile)), undefined, 'the replaced file is removed');
+
+    // A member sees the link on the session's page and gets the new file.
+    const member = await signIn(t, await createUser(t, 'member'), agent());
+    const page = await member.get(`/pelatihan/${id}`);
+    assert.match(page.body, new RegExp(`<a href="/pelatihan/${id}/materi\\.pdf">Unduh materi \\(PDF, 1 KB\\)</a>`));
+    const file = await member.get(`/pelatihan/${id}/materi.pdf`);
+    assert.equal(file.statusCode, 200);
+    assert.equal(file.headers['content-type'], 'application/pdf');
+    assert.deepEqual(Buffer.from(file.rawPayload), second);
+
+    // A session for officials keeps its materials from visitors; no one but staff uploads.
+    assert.equal((await agent().get(`/pelatihan/${id}/materi.pdf`)).statusCode, 404);
+    for (const role of ['member', 'citizen', 'moderator'] as const) {
+      const other = role === 'member' ? member : await signIn(t, await createUser(t, role), agent());
+      await other.get('/akun');
+      assert.equal((await upload(other, first)).statusCode, 403, role);
+    }
+    assert.equal((await stored()).material_file, now.material_file);
   });
 });
 

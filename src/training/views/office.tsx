@@ -11,6 +11,7 @@ import {
   CsrfField,
   ErrorSummary,
   type FieldErrors,
+  FileField,
   Notice,
   Radios,
   SelectField,
@@ -198,10 +199,12 @@ export function OfficeSessionPage({
   qrSvg,
   checkinLink,
   notice,
+  errors,
 }: {
   ctx: PageContext;
   csrf: string;
   session: OfficeSession;
+  errors: FieldErrors;
   /** The door's QR code, drawn on the server from the check-in address: paths only. */
   qrSvg: string;
   checkinLink: string;
@@ -215,7 +218,20 @@ export function OfficeSessionPage({
       <BackLink href="/kelola/pelatihan">{t('training.office.title')}</BackLink>
       <Notice text={notice} />
       <h1>{session.title}</h1>
+      <ErrorSummary ctx={ctx} errors={errors} />
       <SessionFacts ctx={ctx} session={session} />
+      <h2>{t('training.office.material')}</h2>
+      <form method="post" action={`/kelola/pelatihan/${session.id}/materi`} enctype="multipart/form-data" novalidate>
+        <CsrfField token={csrf} />
+        <FileField
+          name="material"
+          label={t('training.field.material')}
+          hint={t('training.hint.material')}
+          error={errors.material}
+          accept="application/pdf,.pdf"
+        />
+        <Button variant="secondary">{t('training.office.uploadMaterial')}</Button>
+      </form>
       <h2>{t('training.office.door')}</h2>
       <p>{t('training.office.doorLead')}</p>
       <figure role="img" aria-label={t('training.office.qrAlt')}>

@@ -4,7 +4,7 @@
  * door's QR code, the certificate check anyone can do, and an official's own record.
  */
 import type { ComponentChildren } from 'preact';
-import { formatDate, formatNumber, formatTime } from '../../platform/format.ts';
+import { formatDate, formatFileSize, formatNumber, formatTime } from '../../platform/format.ts';
 import type { PageContext } from '../../platform/page-context.ts';
 import { BackLink, Banner, Button, ButtonLink, SummaryList, Tag } from '../../platform/views/components.tsx';
 import {
@@ -97,6 +97,13 @@ export function SessionFacts({ ctx, session }: { ctx: PageContext; session: Sess
     rows.push([t('training.online'), <a href={session.onlineUrl}>{t('training.join')}</a>]);
   rows.push([t('training.field.trainer'), session.trainer]);
   rows.push([t('training.field.capacity'), placesLeft(ctx, session)]);
+  if (session.material !== null)
+    rows.push([
+      t('training.material'),
+      <a key="file" href={`/pelatihan/${session.id}/materi.pdf`}>
+        {t('training.materialFile', { size: formatFileSize(session.material.bytes, ctx.lang) })}
+      </a>,
+    ]);
   if (session.materialUrl !== null)
     rows.push([t('training.material'), <a href={session.materialUrl}>{t('training.materialLink')}</a>]);
   return (
