@@ -181,7 +181,7 @@ if (testEngine === 'pglite') {
         'every job recorded',
         async () => {
           const found = await t.database.db.selectFrom('scheduled_job').selectAll().execute();
-          return found.length >= 15 && found.every((r) => r.last_finished_at !== null) ? found : undefined;
+          return found.length >= 16 && found.every((r) => r.last_finished_at !== null) ? found : undefined;
         },
         20_000,
       );
@@ -200,6 +200,7 @@ if (testEngine === 'pglite') {
         'surveys.invite',
         'text-messages.clean-up',
         'training.erase-contacts',
+        'training.evaluation-surveys',
         'training.reminders',
       ]);
       for (const row of rows) assert.equal(row.runs, 1, `${row.name} ran ${row.runs} times`);

@@ -45,6 +45,7 @@ import * as m0039 from './migrations/0039-information-requests.ts';
 import * as m0040 from './migrations/0040-training.ts';
 import * as m0041 from './migrations/0041-information-from-aspirations.ts';
 import * as m0042 from './migrations/0042-training-materials.ts';
+import * as m0043 from './migrations/0043-training-evaluation-surveys.ts';
 
 const migrations: Record<string, Migration> = {
   '0001-council': m0001,
@@ -89,6 +90,7 @@ const migrations: Record<string, Migration> = {
   '0040-training': m0040,
   '0041-information-from-aspirations': m0041,
   '0042-training-materials': m0042,
+  '0043-training-evaluation-surveys': m0043,
 };
 
 /** Thrown when the database could not be brought to the latest schema. */

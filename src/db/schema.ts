@@ -454,6 +454,8 @@ export interface TrainingSessionTable extends Timestamps {
   /** An uploaded PDF of the materials (migration 0042), and its size. */
   material_file: string | null;
   material_bytes: number | null;
+  /** The published survey that evaluates it (migration 0043). */
+  survey_id: number | null;
   starts_at: Date;
   ends_at: Date;
   capacity: number;
@@ -478,6 +480,8 @@ export interface TrainingRegistrationTable extends Timestamps {
   evaluated_at: Date | null;
   certificate_code: string | null;
   reminded_at: Date | null;
+  /** When the person, present, was invited to the session's evaluation survey (migration 0043). */
+  survey_invited_at: Date | null;
 }
 
 /** One row per aspiration (duplicates left out), kept by triggers; see migration 0035. Read only. */
@@ -1290,7 +1294,7 @@ export interface SurveyInvitationTable extends Timestamps {
   id: Id;
   survey_id: number;
   token_hash: string;
-  source: 'aspiration' | 'appointment' | 'list';
+  source: 'aspiration' | 'appointment' | 'list' | 'training' | 'information_request';
   source_ref: string;
 }
 

@@ -179,6 +179,22 @@ export function documentsOf(db: Db, requestId: number) {
     .execute();
 }
 
+/** Requests answered after a moment (then by id), oldest first, with the contact still kept. */
+export function answeredAfter(db: Db, councilId: number, after: { at: Date; id: number }, limit: number) {
+  return db
+    .selectFrom('information_request')
+    .select(['id', 'code', 'answered_at', 'email_sealed', 'phone_sealed'])
+    .where('council_id', '=', councilId)
+    .where('identity_erased_at', 'is', null)
+    .where((eb) =>
+      eb.or([eb('answered_at', '>', after.at), eb.and([eb('answered_at', '=', after.at), eb('id', '>', after.id)])]),
+    )
+    .orderBy('answered_at')
+    .orderBy('id')
+    .limit(limit)
+    .execute();
+}
+
 /** A request moved from this aspiration already, by its code. */
 export async function requestOfAspiration(db: Db, aspirationCode: string) {
   return db

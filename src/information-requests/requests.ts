@@ -766,6 +766,38 @@ export async function eraseOldIdentities(deps: Deps, now = new Date()): Promise<
   return erased;
 }
 
+/** An applicant whose request was answered, as the survey of the information service invites them. */
+export interface AnsweredApplicant {
+  id: number;
+  code: string;
+  at: Date;
+  /** Writes the message to the applicant (email, else SMS) in the caller's transaction; false when neither is kept. */
+  tell(db: Deps['db'], message: { subject: string; text: string; sms: string; topic: string }): Promise<boolean>;
+}
+
+/** Applicants of requests answered after a moment, oldest first, for the information service's survey. */
+export async function answeredAfter(
+  deps: Deps,
+  after: { at: Date; id: number },
+  limit: number,
+): Promise<AnsweredApplicant[]> {
+  const structure = await getCouncil(deps.db);
+  const rows = await q.answeredAfter(deps.db, structure.council.id, after, limit);
+  return rows.map((r) => ({
+    id: r.id,
+    code: r.code,
+    at: r.answered_at ?? after.at,
+    async tell(db, message) {
+      // One way only: the survey is asked once, where the applicant reads best.
+      const email = r.email_sealed === null ? '' : deps.sealer.open(r.email_sealed);
+      const phone = email !== '' || r.phone_sealed === null ? '' : deps.sealer.open(r.phone_sealed);
+      if (email === '' && phone === '') return false;
+      await enqueueToContact(db, deps.sealer, { email, phone }, { ...message, mail: message.text });
+      return true;
+    },
+  }));
+}
+
 /** Aspirations moved at a time: a backlog is worked off over several runs, each short. */
 const MOVE_BATCH = 50;
 

@@ -173,3 +173,6 @@ export async function removeRegisterEntry(
     return title;
   });
 }
+
+/** Requests for public information, as other features meet them: their answered applicants. */
+export { type AnsweredApplicant, answeredAfter } from './requests.ts';

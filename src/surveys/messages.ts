@@ -461,6 +461,10 @@ export const messages = {
     id: 'Terima kasih sudah datang ke ruang aspirasi ({code}). Bantu kami menilai layanan kami dengan mengisi "{title}". Isinya sekitar lima menit dan tanpa nama.\n\n{link}\n\nSurvei dibuka sampai {until}.\n{site}',
     en: 'Thank you for coming to the aspiration room ({code}). Help us judge our service by answering "{title}". It takes about five minutes and is anonymous.\n\n{link}\n\nThe survey is open until {until}.\n{site}',
   },
+  'survey.invite.information': {
+    id: 'Permohonan informasi Anda ({code}) sudah dijawab. Bantu kami menilai layanan informasi dengan mengisi "{title}". Isinya sekitar lima menit dan tanpa nama.\n\n{link}\n\nSurvei dibuka sampai {until}.\n{site}',
+    en: 'Your request for information ({code}) has been answered. Help us judge the information service by answering "{title}". It takes about five minutes and is anonymous.\n\n{link}\n\nThe survey is open until {until}.\n{site}',
+  },
   'survey.invite.list': {
     id: 'Anda terpilih untuk mengisi "{title}". Jawaban Anda membantu kami memperbaiki layanan.\n\n{link}\n\nSurvei dibuka sampai {until}. Terima kasih.\n{site}',
     en: 'You were chosen to answer "{title}". Your answers help us improve our service.\n\n{link}\n\nThe survey is open until {until}. Thank you.\n{site}',

@@ -397,8 +397,38 @@ export function invitingSurveys(db: Db, councilId: number, today: string) {
     .execute();
 }
 
+/** Published surveys not yet closed, for another service to name as its evaluation. */
+export function surveysNotClosed(db: Db, councilId: number, today: string) {
+  return db
+    .selectFrom('survey')
+    .select(['id', 'title', 'opens_on', 'closes_on'])
+    .where('council_id', '=', councilId)
+    .where('status', '=', 'published')
+    .where('closes_on', '>=', today)
+    .orderBy('opens_on')
+    .orderBy('id')
+    .execute();
+}
+
+/** A published survey open on this day, if it is. */
+export function openSurvey(db: Db, councilId: number, id: number, today: string) {
+  return db
+    .selectFrom('survey')
+    .select(['id', 'title', 'closes_on'])
+    .where('council_id', '=', councilId)
+    .where('id', '=', id)
+    .where('status', '=', 'published')
+    .where('opens_on', '<=', today)
+    .where('closes_on', '>=', today)
+    .executeTakeFirst();
+}
+
 /** The references already invited to a survey from one source. */
-export async function invitedRefs(db: Db, surveyId: number, source: 'aspiration' | 'appointment' | 'list') {
+export async function invitedRefs(
+  db: Db,
+  surveyId: number,
+  source: 'aspiration' | 'appointment' | 'list' | 'information_request',
+) {
   const rows = await db
     .selectFrom('survey_invitation')
     .select('source_ref')

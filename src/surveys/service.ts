@@ -11,6 +11,7 @@ import { visitsAfter } from '../appointments/service.ts';
 import { resolvedAfter, tellReporter } from '../aspirations/service.ts';
 import { getCouncil } from '../council/service.ts';
 import type { SurveyAudience, SurveyQuestionKind, SurveyServiceUnit, SurveyStatus } from '../db/schema.ts';
+import { answeredAfter } from '../information-requests/service.ts';
 import { recordAudit } from '../platform/audit.ts';
 import { isEmail, normaliseEmail } from '../platform/contact.ts';
 import { hashToken, newToken } from '../platform/crypto.ts';
@@ -533,8 +534,8 @@ async function* everyAfter<T extends { id: number; at: Date }>(
 /**
  * Invites, once each, those who used the service of every open survey of service users: each
  * citizen whose aspiration was resolved (unit "aspiration") or who was received at the aspiration
- * room (unit "aspiration_room") since the survey opened, by the channel they gave. The information
- * service has no record of its users in the portal yet, so its surveys invite no one this way.
+ * room (unit "aspiration_room"), or whose request for public information was answered (unit
+ * "information"), since the survey opened, by the channel they gave.
  */
 export async function inviteServiceUsers(deps: Deps): Promise<number> {
   const structure = await getCouncil(deps.db);
@@ -547,7 +548,11 @@ export async function inviteServiceUsers(deps: Deps): Promise<number> {
       s.kind === 'ikm' && s.service_unit !== null
         ? t('survey.ikmTitle', { unit: t(unitKey[s.service_unit]) })
         : s.title;
-    const message = (link: string, body: 'survey.invite.aspiration' | 'survey.invite.visit', code: string) => ({
+    const message = (
+      link: string,
+      body: 'survey.invite.aspiration' | 'survey.invite.visit' | 'survey.invite.information',
+      code: string,
+    ) => ({
       subject: t('survey.invite.subject', { site: structure.council.name }),
       text: t(body, {
         code,
@@ -560,7 +565,7 @@ export async function inviteServiceUsers(deps: Deps): Promise<number> {
       topic: `survey:${s.id}`,
     });
     const invite = async (
-      source: 'aspiration' | 'appointment',
+      source: 'aspiration' | 'appointment' | 'information_request',
       ref: string,
       send: (db: Deps['db'], link: string) => Promise<boolean>,
     ) => {
@@ -578,6 +583,13 @@ export async function inviteServiceUsers(deps: Deps): Promise<number> {
           await invite('aspiration', a.code, (db, link) =>
             tellReporter(db, deps, a.id, message(link, 'survey.invite.aspiration', a.code)),
           );
+    } else if (s.service_unit === 'information') {
+      const invited = await q.invitedRefs(deps.db, s.id, 'information_request');
+      for await (const r of everyAfter(since, (after) => answeredAfter(deps, after, PAGE)))
+        if (!invited.has(r.code))
+          await invite('information_request', r.code, (db, link) =>
+            r.tell(db, message(link, 'survey.invite.information', r.code)),
+          );
     } else if (s.service_unit === 'aspiration_room') {
       const invited = await q.invitedRefs(deps.db, s.id, 'appointment');
       for await (const v of everyAfter(since, (after) => visitsAfter(deps, after, PAGE)))
@@ -586,6 +598,38 @@ export async function inviteServiceUsers(deps: Deps): Promise<number> {
     }
   }
   return sent;
+}
+
+/** Published surveys that have not closed, which another service may name as its evaluation. */
+export async function surveysToChoose(deps: Deps): Promise<{ id: number; title: string }[]> {
+  const structure = await getCouncil(deps.db);
+  const rows = await q.surveysNotClosed(deps.db, structure.council.id, today());
+  return rows.map((r) => ({ id: r.id, title: r.title }));
+}
+
+/**
+ * Invites one person to a survey for another service (a training session's evaluation), once per
+ * reference, in the caller's transaction: the personal link, the survey's title and its last day;
+ * undefined when the survey is not open today or this reference was invited before.
+ */
+export async function inviteOne(
+  db: Deps['db'],
+  deps: Deps,
+  councilId: number,
+  surveyId: number,
+  source: 'training',
+  ref: string,
+): Promise<{ link: string; title: string; until: string } | undefined> {
+  const survey = await q.openSurvey(db, councilId, surveyId, today());
+  if (survey === undefined) return undefined;
+  const { token, hash } = newToken();
+  const id = await q.insertInvitation(db, { survey_id: surveyId, token_hash: hash, source, source_ref: ref });
+  if (id === undefined) return undefined;
+  return {
+    link: `${deps.config.publicBaseUrl}/survei/${surveyId}/undangan?kunci=${token}`,
+    title: survey.title,
+    until: survey.closes_on,
+  };
 }
 
 /**

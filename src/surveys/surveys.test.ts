@@ -4,6 +4,7 @@ import { Agent } from '../../test/helpers/agent.ts';
 import { buildAppWithMailbox, type TestApp } from '../../test/helpers/app.ts';
 import { sendAspiration } from '../../test/helpers/aspirations.ts';
 import { linkIn, type Mailbox } from '../../test/helpers/mailbox.ts';
+import { publishedSurvey } from '../../test/helpers/surveys.ts';
 import { createUser, signIn } from '../../test/helpers/users.ts';
 import { deps } from '../platform/auth.ts';
 import { pdfText } from '../platform/pdf.ts';
@@ -70,31 +71,6 @@ async function answerIkm(who: Agent, id: number, scores: number[], profile: Reco
     assert.equal(last.statusCode, 303, last.body.slice(0, 400));
   }
   assert.equal(last?.headers.location, `/survei/${id}/terima-kasih`);
-}
-
-/** A published survey of one section and one required question; its id. */
-async function publishedSurvey(staff: Agent, details: Record<string, string>, question: Record<string, string>) {
-  await staff.get('/kelola/survei');
-  const made = await staff.post('/kelola/survei', {
-    opensOn: today(),
-    closesOn: inDays(20),
-    anonymous: 'yes',
-    ...details,
-  });
-  const id = idFrom(made.headers.location);
-  const page = `/kelola/survei/${id}`;
-  await staff.get(page);
-  await staff.post(`${page}/bagian`, { sectionTitle: 'Penilaian', sectionIntro: '' });
-  const section = await t.database.db
-    .selectFrom('survey_section')
-    .select('id')
-    .where('survey_id', '=', id)
-    .executeTakeFirstOrThrow();
-  await staff.get(page);
-  await staff.post(`${page}/pertanyaan`, { section: String(section.id), required: 'yes', ...question });
-  await staff.get(page);
-  assert.equal((await staff.post(`${page}/terbitkan`, {})).statusCode, 303);
-  return id;
 }
 
 describe('the IKM survey', () => {
@@ -340,6 +316,7 @@ describe('a survey with names', () => {
   test('answering asks for an account; the answers are in the person’s copy of their data', async () => {
     const staff = await signIn(t, await createUser(t, 'staff'), agent());
     const id = await publishedSurvey(
+      t,
       staff,
       { title: 'Evaluasi pelatihan warga', anonymous: '' },
       { kind: 'short_text', prompt: 'Materi yang paling berguna' },
@@ -602,6 +579,7 @@ describe('inviting people to answer', () => {
     assert.equal(noUnit.statusCode, 400);
     assert.match(noUnit.body, /Pengguna layanan yang diundang: isian ini wajib diisi\./);
     const id = await publishedSurvey(
+      t,
       staff,
       { title: 'Kepuasan penanganan aspirasi', audience: 'service_users', usersOf: 'aspiration' },
       { kind: 'likert4', prompt: 'Penanganannya memuaskan.' },
@@ -684,9 +662,64 @@ describe('inviting people to answer', () => {
     assert.match(mails[0]?.text ?? '', /Survei Kepuasan Masyarakat: Layanan ruang aspirasi/);
   });
 
+  test('applicants whose request for public information was answered are invited to its IKM survey, once each', async () => {
+    await staff.get('/kelola/survei');
+    const made = await staff.post('/kelola/survei/ikm', {
+      unit: 'information',
+      ikmOpensOn: today(),
+      ikmClosesOn: inDays(20),
+    });
+    const id = idFrom(made.headers.location);
+    await staff.get(`/kelola/survei/${id}`);
+    await staff.post(`/kelola/survei/${id}`, {
+      opensOn: today(),
+      closesOn: inDays(20),
+      audience: 'service_users',
+      anonymous: 'yes',
+    });
+    await staff.get(`/kelola/survei/${id}`);
+    assert.equal((await staff.post(`/kelola/survei/${id}/terbitkan`, {})).statusCode, 303);
+    const council = await t.database.db.selectFrom('council').select('id').executeTakeFirstOrThrow();
+    const request = (code: string, email: string, answered: boolean) => ({
+      council_id: council.id,
+      code,
+      token_hash: `hash-${code}`,
+      email_sealed: t.app.sealer.seal(email),
+      information: 'Salinan risalah rapat Komisi I bulan lalu.',
+      purpose: 'Bahan diskusi warga.',
+      delivery: 'email' as const,
+      received_on: today(),
+      ...(answered
+        ? {
+            decision: 'penuh' as const,
+            answer: 'Risalah terlampir.',
+            answered_at: new Date(),
+            answered_on: today(),
+          }
+        : {}),
+    });
+    await t.database.db
+      .insertInto('information_request')
+      .values([
+        request('PPID-2026-SRVEYA', 'dijawab.ppid@example.org', true),
+        request('PPID-2026-SRVEYB', 'menunggu.ppid@example.org', false),
+      ])
+      .execute();
+    await inviteServiceUsers(deps(t.app));
+    await inviteServiceUsers(deps(t.app));
+    const mails = await invitationsTo('dijawab.ppid@example.org');
+    assert.equal(mails.length, 1, 'invited once');
+    assert.match(mails[0]?.text ?? '', /Permohonan informasi Anda \(PPID-2026-SRVEYA\) sudah dijawab\./);
+    assert.match(mails[0]?.text ?? '', /Survei Kepuasan Masyarakat: Layanan informasi publik/);
+    assert.equal((await invitationsTo('menunggu.ppid@example.org')).length, 0, 'not before the answer');
+    const opened = await agent().get(linkIn(mails[0]));
+    assert.equal(opened.headers.location, `/survei/${id}/isi`);
+  });
+
   test('a sample list is invited by email, once per address', async () => {
     await staff.get('/kelola/survei');
     const id = await publishedSurvey(
+      t,
       staff,
       { title: 'Survei sampel warga', audience: 'sample' },
       { kind: 'short_text', prompt: 'Satu kata untuk DPRD' },

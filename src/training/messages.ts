@@ -41,6 +41,21 @@ export const messages = {
   'training.field.place': { id: 'Tempat', en: 'Place' },
   'training.field.onlineUrl': { id: 'Tautan pertemuan daring', en: 'Online meeting link' },
   'training.field.materialUrl': { id: 'Tautan materi (PDF)', en: 'Link to the materials (PDF)' },
+  'training.field.survey': { id: 'Survei evaluasi', en: 'Evaluation survey' },
+  'training.hint.survey': {
+    id: 'Survei yang sudah terbit di Kelola survei. Peserta yang hadir diundang mengisinya setelah pelatihan selesai.',
+    en: 'A survey published under Manage surveys. Those present are invited to it once the session is over.',
+  },
+  'training.office.survey': { id: 'Survei evaluasi', en: 'Evaluation survey' },
+  'training.office.noSurvey': { id: 'Tanpa survei', en: 'No survey' },
+  'training.office.chooseSurvey': { id: 'Simpan survei', en: 'Save the survey' },
+  'training.notice.survey': { id: 'Survei evaluasi disimpan.', en: 'The evaluation survey was saved.' },
+  'training.mail.evaluation.subject': { id: 'Evaluasi pelatihan: {title}', en: 'Evaluate the training: {title}' },
+  'training.mail.evaluation.body': {
+    id: 'Yth. {name},\n\nTerima kasih telah mengikuti "{title}". Mohon isi survei evaluasinya sampai {until}:\n{link}\n\nTautan ini untuk Anda saja dan hanya dapat dipakai sekali.\n\n{site}',
+    en: 'Dear {name},\n\nThank you for attending "{title}". Please fill in its evaluation survey by {until}:\n{link}\n\nThis link is yours alone and works for one response.\n\n{site}',
+  },
+  'training.sms.evaluation': { id: 'Evaluasi pelatihan {site}: {link}', en: 'Training evaluation, {site}: {link}' },
   'training.field.material': { id: 'Berkas materi (PDF)', en: 'Materials file (PDF)' },
   'training.hint.material': {
     id: 'Satu berkas PDF sampai 20 MB. Berkas baru menggantikan yang lama.',

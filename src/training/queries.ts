@@ -17,6 +17,7 @@ const sessionColumns = [
   'material_url',
   'material_file',
   'material_bytes',
+  'survey_id',
   'starts_at',
   'ends_at',
   'capacity',
@@ -260,6 +261,15 @@ export function attendancesOfYear(db: Db, councilId: number, year: number) {
     .execute();
 }
 
+/** Who a registration is and how to reach them: its own contact, or an official's account email. */
+const contactColumns = [
+  'r.id',
+  'r.name_sealed',
+  'r.email_sealed',
+  'r.phone_sealed',
+  'u.email_sealed as account_email_sealed',
+] as const;
+
 /** Registrations for sessions that start within the window, not yet reminded. */
 export function toRemind(db: Db, from: Date, until: Date) {
   return db
@@ -267,12 +277,8 @@ export function toRemind(db: Db, from: Date, until: Date) {
     .innerJoin('training_session as s', 's.id', 'r.session_id')
     .leftJoin('app_user as u', 'u.id', 'r.user_id')
     .select([
-      'r.id',
+      ...contactColumns,
       'r.token_hash',
-      'r.name_sealed',
-      'r.email_sealed',
-      'r.phone_sealed',
-      'u.email_sealed as account_email_sealed',
       's.id as session_id',
       's.title',
       's.starts_at',
@@ -284,6 +290,34 @@ export function toRemind(db: Db, from: Date, until: Date) {
     .where('s.starts_at', '<', until)
     .where('r.reminded_at', 'is', null)
     .orderBy('r.id')
+    .execute();
+}
+
+/** Names the survey that evaluates a session, or none. */
+export async function setSurvey(db: Db, councilId: number, id: number, surveyId: number | null): Promise<boolean> {
+  const done = await db
+    .updateTable('training_session')
+    .set({ survey_id: surveyId, updated_at: new Date() })
+    .where('council_id', '=', councilId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return done.numUpdatedRows > 0n;
+}
+
+/** Those present at a session that is over and has an evaluation survey, not yet invited to it. */
+export function toInviteToSurvey(db: Db, now: Date, limit: number) {
+  return db
+    .selectFrom('training_registration as r')
+    .innerJoin('training_session as s', 's.id', 'r.session_id')
+    .leftJoin('app_user as u', 'u.id', 'r.user_id')
+    .select([...contactColumns, 's.id as session_id', 's.council_id', 's.title', 's.survey_id'])
+    .where('s.survey_id', 'is not', null)
+    .where('s.cancelled_at', 'is', null)
+    .where('s.ends_at', '<=', now)
+    .where('r.attended_at', 'is not', null)
+    .where('r.survey_invited_at', 'is', null)
+    .orderBy('r.id')
+    .limit(limit)
     .execute();
 }
 

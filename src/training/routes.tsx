@@ -22,10 +22,12 @@ import { MAX_DOCUMENT_BYTES } from '../platform/uploads.ts';
 import { type FieldWords, fieldMessages } from '../platform/validation.ts';
 import type { FieldErrors } from '../platform/views/form.tsx';
 import { jakartaDay } from '../platform/working-days.ts';
+import { surveysToChoose } from '../surveys/service.ts';
 import {
   certificatePdf,
   certificateReady,
   checkIn,
+  chooseSurvey,
   createSession,
   evaluate,
   markAttendance,
@@ -87,6 +89,7 @@ const fieldWords = {
   onlineUrl: { name: 'training.field.onlineUrl' },
   materialUrl: { name: 'training.field.materialUrl' },
   material: { name: 'training.field.material', required: 'training.required.material' },
+  survey: { name: 'training.field.survey' },
   day: { name: 'training.field.day', required: 'training.required.day' },
   startTime: { name: 'training.field.startTime' },
   endTime: { name: 'training.field.endTime' },
@@ -98,6 +101,8 @@ const fieldWords = {
   rating: {},
   feedback: { name: 'training.field.feedback' },
 } as const satisfies FieldWords;
+
+const SurveyBody = Type.Object({ _csrf: optionalText(200), survey: optionalText(20) });
 
 const notices: Record<string, MessageKey> = {
   terdaftar: 'training.notice.registered',
@@ -114,6 +119,7 @@ const notices: Record<string, MessageKey> = {
   'daftar-hadir': 'training.notice.attendance',
   'daftar-hadir-awal': 'training.notice.attendanceEarly',
   materi: 'training.notice.material',
+  survei: 'training.notice.survey',
 };
 /** Why a registration was not taken, as the notice that says so. */
 const noticeOfRefusal = { full: 'penuh', closed: 'ditutup', already: 'sudah' } as const;
@@ -543,6 +549,7 @@ export const trainingRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const officeView = async (request: FastifyRequest, reply: FastifyReply, id: number, errors: FieldErrors = {}) => {
     const session = await officeSession(deps(app), signedIn(request), id, request.ip);
     if (session === undefined) throw new NotFoundError('training session');
+    const surveys = await surveysToChoose(deps(app));
     const checkinLink = `${app.config.publicBaseUrl}/pelatihan/hadir/${session.checkinCode}`;
     const qrSvg = await QRCode.toString(checkinLink, {
       type: 'svg',
@@ -563,6 +570,7 @@ export const trainingRoutes: FastifyPluginAsyncTypebox = async (app) => {
           checkinLink={checkinLink}
           notice={noticeOf(request)}
           errors={errors}
+          surveys={surveys}
         />
       ),
       Object.keys(errors).length > 0 ? 400 : 200,
@@ -573,6 +581,18 @@ export const trainingRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/kelola/pelatihan/:id',
     { config: manage, schema: { hide: true, params: IdParams, querystring: Query } },
     (request, reply) => officeView(request, reply, request.params.id),
+  );
+
+  app.post(
+    '/kelola/pelatihan/:id/survei',
+    { config: manage, schema: { hide: true, params: IdParams, body: SurveyBody } },
+    async (request, reply) => {
+      const { id } = request.params;
+      const result = await chooseSurvey(deps(app), signedIn(request), id, request.body.survey ?? '', request.ip);
+      if (result === undefined) throw new NotFoundError('training session');
+      if (!result.ok) return officeView(request, reply, id, messagesOf(request, result.errors));
+      return reply.redirect(`/kelola/pelatihan/${id}?pesan=survei`, 303);
+    },
   );
 
   app.post(

@@ -13,7 +13,7 @@ import { isEmail, normaliseEmail, normalisePhone, PHONE_PATTERN } from '../platf
 import { hashToken, newToken } from '../platform/crypto.ts';
 import type { CurrentUser, Deps } from '../platform/deps.ts';
 import type { PersonalDataHooks } from '../platform/feature.ts';
-import { formatDate, formatNumber, formatTime } from '../platform/format.ts';
+import { dayOf, formatDate, formatNumber, formatTime } from '../platform/format.ts';
 import { translator } from '../platform/i18n.ts';
 import type { Job } from '../platform/jobs.ts';
 import { enqueueMessage, enqueueToContact } from '../platform/outbox.ts';
@@ -23,6 +23,7 @@ import { fileStore } from '../platform/storage.ts';
 import { pdfProblem, storeDocument, storedFile, type UploadedFile } from '../platform/uploads.ts';
 import { type FieldError, isPortalOrWebLink, isSingleLine } from '../platform/validation.ts';
 import { isCalendarDay, jakartaDay } from '../platform/working-days.ts';
+import { inviteOne, surveysToChoose } from '../surveys/service.ts';
 import * as q from './queries.ts';
 
 export const TOPICS: readonly TrainingTopic[] = [
@@ -50,6 +51,8 @@ export interface Session {
   materialUrl: string | null;
   /** The uploaded PDF of the materials, served at /pelatihan/:id/materi.pdf. */
   material: { bytes: number } | null;
+  /** The survey of the survey builder that evaluates it, if staff named one. */
+  surveyId: number | null;
   startsAt: Date;
   endsAt: Date;
   capacity: number;
@@ -77,6 +80,7 @@ function toSession(r: SessionRow): Session {
     onlineUrl: r.online_url,
     materialUrl: r.material_url,
     material: r.material_bytes === null ? null : { bytes: r.material_bytes },
+    surveyId: r.survey_id,
     startsAt: r.starts_at,
     endsAt: r.ends_at,
     capacity: r.capacity,
@@ -121,7 +125,8 @@ export async function visibleSession(deps: Deps, user: CurrentUser | null, id: n
 
 const MATERIAL_FOLDER = 'pelatihan';
 
-export type MaterialResult = { ok: true } | { ok: false; errors: TrainingError[] } | undefined;
+/** A change staff make to a session: done, refused with the fields' problems, or no such session. */
+export type SessionChangeResult = { ok: true } | { ok: false; errors: TrainingError[] } | undefined;
 
 /** Staff put the session's materials up as a PDF, replacing any before; the old file is removed. */
 export async function uploadMaterial(
@@ -130,7 +135,7 @@ export async function uploadMaterial(
   id: number,
   file: UploadedFile | undefined,
   ip: string,
-): Promise<MaterialResult> {
+): Promise<SessionChangeResult> {
   const structure = await getCouncil(deps.db);
   if ((await q.sessionById(deps.db, structure.council.id, id)) === undefined) return undefined;
   const errors: TrainingError[] = [];
@@ -167,6 +172,86 @@ export async function materialFile(deps: Deps, user: CurrentUser | null, id: num
   const row = await q.sessionById(deps.db, structure.council.id, id);
   if (row === undefined || row.material_file === null || !audiencesOf(user).includes(row.audience)) return undefined;
   return { title: row.title, stream: await storedFile(fileStore(deps.config), MATERIAL_FOLDER, row.material_file) };
+}
+
+// ----------------------------------------------------------------------------- evaluation survey
+
+/**
+ * Staff name the survey (of the survey builder) that evaluates a session, or none (''): those
+ * present are invited to it once the session is over. Only a published survey not yet closed.
+ */
+export async function chooseSurvey(
+  deps: Deps,
+  user: CurrentUser,
+  id: number,
+  raw: string,
+  ip: string,
+): Promise<SessionChangeResult> {
+  const structure = await getCouncil(deps.db);
+  if ((await q.sessionById(deps.db, structure.council.id, id)) === undefined) return undefined;
+  const choices = await surveysToChoose(deps);
+  const surveyId = raw.trim() === '' ? null : Number(raw);
+  if (surveyId !== null && !choices.some((c) => c.id === surveyId))
+    return { ok: false, errors: [{ field: 'survey', problem: 'invalid' }] };
+  await deps.db.transaction().execute(async (trx) => {
+    await q.setSurvey(trx, structure.council.id, id, surveyId);
+    await recordAudit(trx, {
+      actorUserId: user.id,
+      actorRole: user.role,
+      action: 'training.survey-chosen',
+      subjectType: 'training_session',
+      subjectId: id,
+      ip,
+      details: { survey: surveyId },
+    });
+  });
+  return { ok: true };
+}
+
+/** People invited to evaluation surveys in one run; the rest wait for the next. */
+const SURVEY_BATCH = 200;
+
+/**
+ * Invites everyone present at a session that is over to its evaluation survey, once each, by the
+ * email or phone they gave (an official by their account's email), with a personal link.
+ */
+export async function inviteToEvaluations(deps: Deps, now = new Date()): Promise<number> {
+  const rows = await q.toInviteToSurvey(deps.db, now, SURVEY_BATCH);
+  if (rows.length === 0) return 0;
+  const site = (await getCouncil(deps.db)).council.name;
+  const lang = deps.config.defaultLanguage;
+  const t = translator(lang);
+  const open = (v: string | null) => (v === null ? '' : deps.sealer.open(v));
+  let sent = 0;
+  for (const r of rows) {
+    await deps.db.transaction().execute(async (trx) => {
+      await q.updateRegistration(trx, r.id, { survey_invited_at: now });
+      if (r.survey_id === null) return;
+      const invitation = await inviteOne(trx, deps, r.council_id, r.survey_id, 'training', String(r.id));
+      // A survey closed in the meantime: nothing to ask, and not asked again.
+      if (invitation === undefined) return;
+      const values = {
+        name: open(r.name_sealed),
+        title: r.title,
+        link: invitation.link,
+        until: dayOf({ lang }, invitation.until),
+        site,
+      };
+      await enqueueToContact(
+        trx,
+        deps.sealer,
+        { email: open(r.email_sealed) || open(r.account_email_sealed), phone: open(r.phone_sealed) },
+        {
+          subject: t('training.mail.evaluation.subject', values),
+          mail: t('training.mail.evaluation.body', values),
+          sms: t('training.sms.evaluation', values),
+          topic: `training:${r.session_id}`,
+        },
+      );
+      sent++;
+    });
+  }
+  return sent;
 }
 
 // ----------------------------------------------------------------------------- planning
@@ -851,13 +936,20 @@ export async function eraseOldContacts(deps: Deps, now = new Date()): Promise<nu
   return erased;
 }
 
-/** Reminders of the next day's sessions, looked for every quarter of an hour; old contacts erased daily. */
+/**
+ * Reminders of the next day's sessions and invitations to evaluate those over, looked for every
+ * quarter of an hour; old contacts erased daily.
+ */
 export function trainingJobs(deps: Deps, kick: () => void): Job[] {
   const run = async () => {
     if ((await sendReminders(deps)) > 0) kick();
   };
+  const evaluations = async () => {
+    if ((await inviteToEvaluations(deps)) > 0) kick();
+  };
   return [
     { name: 'training.reminders', everyMs: 15 * 60 * 1000, run },
+    { name: 'training.evaluation-surveys', everyMs: 15 * 60 * 1000, run: evaluations },
     { name: 'training.erase-contacts', everyMs: 24 * 60 * 60 * 1000, run: () => eraseOldContacts(deps) },
   ];
 }

@@ -3,11 +3,12 @@ import { after, before, beforeEach, describe, test } from 'node:test';
 import { Agent } from '../../test/helpers/agent.ts';
 import { buildAppWithMailbox, type TestApp } from '../../test/helpers/app.ts';
 import { linkIn, type Mailbox } from '../../test/helpers/mailbox.ts';
+import { publishedSurvey } from '../../test/helpers/surveys.ts';
 import { createUser, signIn } from '../../test/helpers/users.ts';
 import { deps } from '../platform/auth.ts';
 import { pdfText, simplePdf } from '../platform/pdf.ts';
 import { fileStore } from '../platform/storage.ts';
-import { eraseOldContacts, sendReminders, trainingPersonalData } from './service.ts';
+import { eraseOldContacts, inviteToEvaluations, sendReminders, trainingPersonalData } from './service.ts';
 
 let t: TestApp;
 let mailbox: Mailbox;
@@ -333,6 +334,73 @@ describe('training for members and staff', () => {
       assert.equal((await upload(other, first)).statusCode, 403, role);
     }
     assert.equal((await stored()).material_file, now.material_file);
+  });
+
+  test('staff name a survey as the evaluation; once the session is over, those present are invited to it once each by a personal link', async () => {
+    const staff = await signIn(t, await createUser(t, 'staff'), agent());
+    const { id } = await planSession(staff, { title: 'Komunikasi publik untuk anggota', capacity: '5' });
+    const surveyId = await publishedSurvey(
+      t,
+      staff,
+      { title: 'Evaluasi komunikasi publik' },
+      { kind: 'likert4', prompt: 'Materinya bermanfaat untuk tugas saya.' },
+    );
+    const office = await staff.get(`/kelola/pelatihan/${id}`);
+    assert.match(office.body, new RegExp(`<option value="${surveyId}">Evaluasi komunikasi publik</option>`));
+    const bad = await staff.post(`/kelola/pelatihan/${id}/survei`, { survey: '99999' });
+    assert.equal(bad.statusCode, 400);
+    assert.match(bad.body, /Survei evaluasi: /);
+    const chosen = await staff.post(`/kelola/pelatihan/${id}/survei`, { survey: String(surveyId) });
+    assert.equal(chosen.headers.location, `/kelola/pelatihan/${id}?pesan=survei`);
+    const saved = await staff.get(`/kelola/pelatihan/${id}?pesan=survei`);
+    assert.match(saved.body, /Survei evaluasi disimpan\./);
+    assert.match(saved.body, new RegExp(`<option value="${surveyId}" selected>`));
+
+    // No one but staff names it.
+    const member = await signIn(t, await createUser(t, 'member'), agent());
+    await member.get('/akun');
+    assert.equal((await member.post(`/kelola/pelatihan/${id}/survei`, { survey: '' })).statusCode, 403);
+
+    // Two register; one comes. Before the end no one is asked; after it, the one who came, once.
+    const absent = await signIn(t, await createUser(t, 'staff'), agent());
+    for (const who of [member, absent]) {
+      await who.get(`/pelatihan/${id}`);
+      assert.match(String((await who.post(`/pelatihan/${id}/daftar`, {})).headers.location), /terdaftar/);
+    }
+    const came = await t.database.db
+      .selectFrom('training_registration as r')
+      .innerJoin('app_user as u', 'u.id', 'r.user_id')
+      .select(['r.id', 'u.email_sealed'])
+      .where('r.session_id', '=', id)
+      .orderBy('r.id')
+      .executeTakeFirstOrThrow();
+    await startNow(id);
+    await staff.get(`/kelola/pelatihan/${id}`);
+    await staff.post(`/kelola/pelatihan/${id}/hadir`, [['present', String(came.id)]]);
+    assert.equal(await inviteToEvaluations(deps(t.app)), 0, 'not before the end');
+    await t.database.db
+      .updateTable('training_session')
+      .set({ starts_at: new Date(Date.now() - 3 * 3600_000), ends_at: new Date(Date.now() - 3600_000) })
+      .where('id', '=', id)
+      .execute();
+    await t.app.outbox.deliverDue();
+    mailbox.clear();
+    assert.equal(await inviteToEvaluations(deps(t.app)), 1);
+    assert.equal(await inviteToEvaluations(deps(t.app)), 0, 'once');
+    await t.app.outbox.deliverDue();
+    const email = t.app.sealer.open(came.email_sealed);
+    const [mail] = mailbox.to(email);
+    assert.equal(mail?.subject, 'Evaluasi pelatihan: Komunikasi publik untuk anggota');
+    assert.equal(mailbox.messages.length, 1, 'the one who did not come is not asked');
+    const link = linkIn(mail);
+    assert.match(link, new RegExp(`/survei/${surveyId}/undangan\\?kunci=[A-Za-z0-9_-]{20,}$`));
+
+    // The link opens the survey's questions, for one response.
+    const opened = await member.get(link.replace(/^https?:\/\/[^/]+/, ''));
+    assert.equal(opened.statusCode, 303, opened.body.slice(0, 300));
+    const questions = await member.get(String(opened.headers.location));
+    assert.equal(questions.statusCode, 200);
+    assert.match(questions.body, /Materinya bermanfaat untuk tugas saya\./);
   });
 });
 

@@ -200,11 +200,14 @@ export function OfficeSessionPage({
   checkinLink,
   notice,
   errors,
+  surveys,
 }: {
   ctx: PageContext;
   csrf: string;
   session: OfficeSession;
   errors: FieldErrors;
+  /** The published surveys that may evaluate it. */
+  surveys: { id: number; title: string }[];
   /** The door's QR code, drawn on the server from the check-in address: paths only. */
   qrSvg: string;
   checkinLink: string;
@@ -231,6 +234,20 @@ export function OfficeSessionPage({
           accept="application/pdf,.pdf"
         />
         <Button variant="secondary">{t('training.office.uploadMaterial')}</Button>
+      </form>
+      <h2>{t('training.office.survey')}</h2>
+      <form method="post" action={`/kelola/pelatihan/${session.id}/survei`} novalidate>
+        <CsrfField token={csrf} />
+        <SelectField
+          name="survey"
+          label={t('training.field.survey')}
+          hint={t('training.hint.survey')}
+          error={errors.survey}
+          value={session.surveyId === null ? '' : String(session.surveyId)}
+          empty={t('training.office.noSurvey')}
+          options={surveys.map((s) => ({ value: String(s.id), label: s.title }))}
+        />
+        <Button variant="secondary">{t('training.office.chooseSurvey')}</Button>
       </form>
       <h2>{t('training.office.door')}</h2>
       <p>{t('training.office.doorLead')}</p>
