@@ -67,8 +67,10 @@ export function draftQueue(element: HTMLElement): void {
     return row;
   };
 
+  let waiting = 0;
   const render = async () => {
     const drafts = await allDrafts().catch(() => [] as Draft[]);
+    waiting = drafts.filter((d) => d.state === 'waiting').length;
     for (const state of ['waiting', 'sent', 'refused'] as const) {
       const section = element.querySelector<HTMLElement>(`[data-drafts="${state}"]`);
       const list = section?.querySelector('[data-drafts-list]');
@@ -94,6 +96,12 @@ export function draftQueue(element: HTMLElement): void {
   worker?.addEventListener('message', (event) => {
     if (event.data === 'drafts') render().catch(() => undefined);
   });
+  // An attempt can fail just after the signal returns (the network not ready yet, the server busy):
+  // while reports wait and the phone says it is online, ask again every few seconds. The worker
+  // runs one attempt at a time, and the server files each report once by its key.
+  setInterval(() => {
+    if (waiting > 0 && navigator.onLine) askToSend();
+  }, 4000);
   showSignal();
   render().catch(() => undefined);
 }
