@@ -299,18 +299,17 @@ export async function submitRequest(
   const receivedOn = today(now);
   const code = await newCode(deps, receivedOn.slice(0, 4));
   const token = newToken();
-  const seal = (value: string) => (value === '' ? null : deps.sealer.seal(value));
   await deps.db.transaction().execute(async (trx) => {
     const id = await q.insertRequest(trx, {
       council_id: structure.council.id,
       code,
       token_hash: token.hash,
       user_id: user?.id ?? null,
-      name_sealed: seal(request.name),
-      address_sealed: seal(request.address),
-      email_sealed: seal(request.email),
-      phone_sealed: seal(request.phone),
-      identity_sealed: seal(request.identity),
+      name_sealed: sealed(deps, request.name),
+      address_sealed: sealed(deps, request.address),
+      email_sealed: sealed(deps, request.email),
+      phone_sealed: sealed(deps, request.phone),
+      identity_sealed: sealed(deps, request.identity),
       information: request.information,
       purpose: request.purpose,
       delivery: request.delivery,
@@ -393,6 +392,8 @@ export const outcomeTexts = {
 } as const satisfies Record<ObjectionOutcome, string>;
 
 const open = (deps: Deps, sealed: string | null) => (sealed === null ? '' : deps.sealer.open(sealed));
+/** A personal field sealed for storage; one not given is stored as null. */
+const sealed = (deps: Deps, value: string) => (value === '' ? null : deps.sealer.seal(value));
 type IdentityRow = Awaited<ReturnType<typeof q.requestById>> & {};
 const applicantOf = (deps: Deps, row: IdentityRow): Applicant | null =>
   row.identity_erased_at !== null
@@ -412,12 +413,11 @@ export async function requestOfToken(deps: Deps, token: string, now = new Date()
   const { structure, row } = found;
   const { name_sealed, address_sealed, email_sealed, phone_sealed, identity_sealed, ...rest } = row;
   const summary = summaryOf(structure, rest, now);
-  const opened = (sealed: string | null) => (sealed === null ? '' : deps.sealer.open(sealed));
   return {
     ...summary,
     name: name_sealed === null ? null : deps.sealer.open(name_sealed),
     prefill: summary.incomplete
-      ? { name: opened(name_sealed), email: opened(email_sealed), phone: opened(phone_sealed) }
+      ? { name: open(deps, name_sealed), email: open(deps, email_sealed), phone: open(deps, phone_sealed) }
       : null,
     ...(await detailsOf(deps, structure, summary, now)),
   };
@@ -823,7 +823,6 @@ export async function adoptInformationAspirations(deps: Deps): Promise<number> {
     const receivedOn = jakartaDay(a.receivedAt);
     const code = await newCode(deps, receivedOn.slice(0, 4));
     const token = newToken();
-    const seal = (value: string) => (value === '' ? null : deps.sealer.seal(value));
     const done = await deps.db.transaction().execute(async (trx) => {
       // Another instance's run may have taken it since it was read.
       if ((await q.requestOfAspiration(trx, a.code)) !== undefined) return false;
@@ -832,10 +831,10 @@ export async function adoptInformationAspirations(deps: Deps): Promise<number> {
         code,
         token_hash: token.hash,
         user_id: a.userId,
-        name_sealed: seal(a.name),
+        name_sealed: sealed(deps, a.name),
         address_sealed: null,
-        email_sealed: seal(a.email),
-        phone_sealed: seal(a.phone),
+        email_sealed: sealed(deps, a.email),
+        phone_sealed: sealed(deps, a.phone),
         identity_sealed: null,
         information: `${a.title}\n\n${a.description}`,
         purpose: null,
@@ -902,17 +901,16 @@ export async function completeRequest(
   if (!summaryOf(structure, row, now).incomplete) return { ok: false, closed: true };
   const { errors, request } = checkRequest({ ...input, information: row.information });
   if (errors.length > 0) return { ok: false, errors };
-  const seal = (value: string) => (value === '' ? null : deps.sealer.seal(value));
   const done = await deps.db.transaction().execute(async (trx) => {
     const completed = await q.completeRequest(
       trx,
       row.id,
       {
-        name_sealed: seal(request.name),
-        address_sealed: seal(request.address),
-        email_sealed: seal(request.email),
-        phone_sealed: seal(request.phone),
-        identity_sealed: seal(request.identity),
+        name_sealed: sealed(deps, request.name),
+        address_sealed: sealed(deps, request.address),
+        email_sealed: sealed(deps, request.email),
+        phone_sealed: sealed(deps, request.phone),
+        identity_sealed: sealed(deps, request.identity),
         purpose: request.purpose,
         delivery: request.delivery,
       },

@@ -410,16 +410,14 @@ export function surveysNotClosed(db: Db, councilId: number, today: string) {
     .execute();
 }
 
-/** A published survey open on this day, if it is. */
-export function openSurvey(db: Db, councilId: number, id: number, today: string) {
+/** A published survey with its period. */
+export function publishedSurvey(db: Db, councilId: number, id: number) {
   return db
     .selectFrom('survey')
-    .select(['id', 'title', 'closes_on'])
+    .select(['id', 'title', 'opens_on', 'closes_on'])
     .where('council_id', '=', councilId)
     .where('id', '=', id)
     .where('status', '=', 'published')
-    .where('opens_on', '<=', today)
-    .where('closes_on', '>=', today)
     .executeTakeFirst();
 }
 

@@ -610,7 +610,8 @@ export async function surveysToChoose(deps: Deps): Promise<{ id: number; title: 
 /**
  * Invites one person to a survey for another service (a training session's evaluation), once per
  * reference, in the caller's transaction: the personal link, the survey's title and its last day;
- * undefined when the survey is not open today or this reference was invited before.
+ * 'later' while the survey has not opened (ask again then); undefined when it is closed or gone,
+ * or this reference was invited before.
  */
 export async function inviteOne(
   db: Deps['db'],
@@ -619,9 +620,11 @@ export async function inviteOne(
   surveyId: number,
   source: 'training',
   ref: string,
-): Promise<{ link: string; title: string; until: string } | undefined> {
-  const survey = await q.openSurvey(db, councilId, surveyId, today());
-  if (survey === undefined) return undefined;
+): Promise<{ link: string; title: string; until: string } | 'later' | undefined> {
+  const survey = await q.publishedSurvey(db, councilId, surveyId);
+  const day = today();
+  if (survey !== undefined && survey.opens_on > day) return 'later';
+  if (survey === undefined || survey.closes_on < day) return undefined;
   const { token, hash } = newToken();
   const id = await q.insertInvitation(db, { survey_id: surveyId, token_hash: hash, source, source_ref: ref });
   if (id === undefined) return undefined;

@@ -225,10 +225,12 @@ export async function inviteToEvaluations(deps: Deps, now = new Date()): Promise
   let sent = 0;
   for (const r of rows) {
     await deps.db.transaction().execute(async (trx) => {
-      await q.updateRegistration(trx, r.id, { survey_invited_at: now });
       if (r.survey_id === null) return;
       const invitation = await inviteOne(trx, deps, r.council_id, r.survey_id, 'training', String(r.id));
-      // A survey closed in the meantime: nothing to ask, and not asked again.
+      // A survey that opens later: asked on a run after it opens.
+      if (invitation === 'later') return;
+      await q.updateRegistration(trx, r.id, { survey_invited_at: now });
+      // A survey closed or withdrawn meanwhile: nothing to ask, and not asked again.
       if (invitation === undefined) return;
       const values = {
         name: open(r.name_sealed),

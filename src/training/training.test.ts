@@ -385,6 +385,12 @@ describe('training for members and staff', () => {
       .execute();
     await t.app.outbox.deliverDue();
     mailbox.clear();
+    // A survey that opens later is asked once it opens, not forgotten.
+    const opensOn = async (day: string) =>
+      t.database.db.updateTable('survey').set({ opens_on: day }).where('id', '=', surveyId).execute();
+    await opensOn(new Date(Date.now() + 7 * 3600_000 + 86_400_000).toISOString().slice(0, 10));
+    assert.equal(await inviteToEvaluations(deps(t.app)), 0, 'the survey has not opened');
+    await opensOn(new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10));
     assert.equal(await inviteToEvaluations(deps(t.app)), 1);
     assert.equal(await inviteToEvaluations(deps(t.app)), 0, 'once');
     await t.app.outbox.deliverDue();
