@@ -255,10 +255,8 @@ if (testEngine === 'pglite') {
         );
         const page = await context.newPage();
         await page.goto(`${base(1)}/kelola/aspirasi`);
-        const live = page.locator('[data-module="inbox-live"]');
-        await live.waitFor();
-        // The page's stream is open once the server has sent its first bytes; give it a moment.
-        await sleep(500);
+        // The page marks itself once its stream says the instance listens: from then on nothing escapes it.
+        await page.locator('[data-module="inbox-live"][data-listening]').waitFor();
 
         await sendAspiration(t, 'Lampu jalan mati', { via: new Agent(overHttp(base(0))) });
 

@@ -1117,7 +1117,8 @@ describe('the live inbox', () => {
         res.setEncoding('utf8');
         res.on('data', (c: string) => {
           chunks.push(c);
-          if (c.includes('retry:')) opened();
+          // The stream says "ready" once this process listens: from then on no aspiration escapes it.
+          if (chunks.join('').includes('event: ready\n')) opened();
         });
       },
     );

@@ -95,7 +95,7 @@ export const aspirationOfficeRoutes: FastifyPluginAsyncTypebox = async (app) => 
     { config: { access: 'aspiration.triage', stream: true }, schema: { hide: true } },
     (_request, reply) => {
       let unsubscribe = () => {};
-      const write = streams.open(reply, () => unsubscribe());
+      const write = streams.open(reply, () => unsubscribe(), app.realtime.listening(NEW_ASPIRATION));
       unsubscribe = app.realtime.subscribe(NEW_ASPIRATION, (code) =>
         write(sseMessage('aspiration', JSON.stringify({ code }))),
       );

@@ -64,10 +64,12 @@ async function follow(port: number, path: string) {
           buffer = buffer.slice(end + 2);
           const data = /^data: (.*)$/m.exec(message)?.[1];
           if (/^event: questions$/m.test(message) && data !== undefined) events.push(JSON.parse(data) as unknown[]);
+          // The process listens from here on: no approval can slip past this stream.
+          if (/^event: ready$/m.test(message)) resolve();
           end = buffer.indexOf('\n\n');
         }
       });
-      resolve();
+      if (res.statusCode !== 200) resolve();
     });
     request.on('error', reject);
     request.end();

@@ -126,13 +126,17 @@ export function hearingLive(app: FastifyInstance): HearingLive {
       group.recording = recording;
       const own = group;
       const set = as === 'viewer' ? own.viewers : own.moderators;
-      const write = streams.open(reply, () => {
-        set.delete(write);
-        if (own.viewers.size === 0 && own.moderators.size === 0) {
-          if (own.timer !== undefined) clearTimeout(own.timer);
-          groups.delete(hearingId);
-        }
-      });
+      const write = streams.open(
+        reply,
+        () => {
+          set.delete(write);
+          if (own.viewers.size === 0 && own.moderators.size === 0) {
+            if (own.timer !== undefined) clearTimeout(own.timer);
+            groups.delete(hearingId);
+          }
+        },
+        app.realtime.listening(QUESTIONS_CHANNEL),
+      );
       set.add(write);
     },
     get size() {

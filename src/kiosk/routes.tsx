@@ -276,7 +276,7 @@ export const kioskRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const streams = eventStreams(app);
   app.get('/kelola/kios/langsung', { config: { ...desk, stream: true }, schema: { hide: true } }, (_request, reply) => {
     let unsubscribe = () => {};
-    const write = streams.open(reply, () => unsubscribe());
+    const write = streams.open(reply, () => unsubscribe(), app.realtime.listening(KIOSK_CALL));
     unsubscribe = app.realtime.subscribe(KIOSK_CALL, (id) => write(sseMessage('kiosk', JSON.stringify({ id }))));
   });
 

@@ -9,9 +9,10 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 export interface EventStreams {
   /**
    * Answers with an open stream; `onEnd` runs once when it ends, by the client or the server.
-   * Returns the function that writes to it.
+   * When `listening` settles (the process hears its channel), the stream says `event: ready`, so
+   * a page knows from when on no change escapes it. Returns the function that writes to it.
    */
-  open(reply: FastifyReply, onEnd: () => void): (chunk: string) => void;
+  open(reply: FastifyReply, onEnd: () => void, listening?: Promise<void>): (chunk: string) => void;
   /** How many streams are open now. */
   readonly size: number;
 }
@@ -38,7 +39,7 @@ export function eventStreams(app: FastifyInstance): EventStreams {
   });
 
   return {
-    open(reply, onEnd) {
+    open(reply, onEnd, listening) {
       reply.hijack();
       const res = reply.raw;
       res.writeHead(200, {
@@ -74,6 +75,9 @@ export function eventStreams(app: FastifyInstance): EventStreams {
         timer.unref();
       }
       res.on('close', stop);
+      void listening?.then(() => {
+        if (!done) write(sseMessage('ready', '{}'));
+      });
       return write;
     },
     get size() {

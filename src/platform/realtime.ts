@@ -13,6 +13,11 @@ export type Listener = (payload: string) => void;
 
 export interface Realtime {
   subscribe(channel: string, listener: Listener): () => void;
+  /**
+   * Settles once this process listens on the channel (after a subscribe): a signal committed
+   * from then on reaches its listeners. Never rejects; a failed LISTEN is logged and retried.
+   */
+  listening(channel: string): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -23,6 +28,26 @@ export async function publish(db: Db, channel: string, payload: string): Promise
 
 class Listeners {
   private readonly byChannel = new Map<string, Set<Listener>>();
+  private readonly ready = new Map<string, { promise: Promise<void>; resolve: () => void }>();
+
+  /** The promise that settles when the channel is listened to; `heard` settles it. */
+  listening(channel: string): Promise<void> {
+    let entry = this.ready.get(channel);
+    if (entry === undefined) {
+      let resolve = () => {};
+      const promise = new Promise<void>((r) => {
+        resolve = r;
+      });
+      entry = { promise, resolve };
+      this.ready.set(channel, entry);
+    }
+    return entry.promise;
+  }
+
+  heard(channel: string): void {
+    void this.listening(channel);
+    this.ready.get(channel)?.resolve();
+  }
 
   add(channel: string, listener: Listener): boolean {
     let set = this.byChannel.get(channel);
@@ -53,9 +78,17 @@ export function pgliteRealtime(client: PGlite): Realtime {
   const stops: Promise<() => Promise<void>>[] = [];
   return {
     subscribe(channel, listener) {
-      if (listeners.add(channel, listener)) stops.push(client.listen(channel, (p) => listeners.emit(channel, p)));
+      if (listeners.add(channel, listener)) {
+        const stop = client.listen(channel, (p) => listeners.emit(channel, p));
+        stops.push(stop);
+        void stop.then(
+          () => listeners.heard(channel),
+          () => {},
+        );
+      }
       return () => listeners.remove(channel, listener);
     },
+    listening: (channel) => listeners.listening(channel),
     async close() {
       for (const stop of await Promise.all(stops)) await stop().catch(() => {});
     },
@@ -80,7 +113,10 @@ export function postgresRealtime(connectionString: string, log: { error(obj: obj
         if (!closed) setTimeout(() => void connect().catch(() => {}), 1000).unref();
       });
       await c.connect();
-      for (const channel of listeners.channels()) await c.query(`listen "${channel}"`);
+      for (const channel of listeners.channels()) {
+        await c.query(`listen "${channel}"`);
+        listeners.heard(channel);
+      }
       client = c;
       return c;
     })();
@@ -92,11 +128,16 @@ export function postgresRealtime(connectionString: string, log: { error(obj: obj
       if (!/^[a-z_]+$/.test(channel)) throw new Error(`bad channel name ${channel}`);
       if (listeners.add(channel, listener)) {
         void connect()
-          .then((c) => (c === client ? c.query(`listen "${channel}"`) : undefined))
+          .then(async (c) => {
+            if (c !== client) return;
+            await c.query(`listen "${channel}"`);
+            listeners.heard(channel);
+          })
           .catch((error: unknown) => log.error({ err: error }, 'realtime listen failed'));
       }
       return () => listeners.remove(channel, listener);
     },
+    listening: (channel) => listeners.listening(channel),
     async close() {
       closed = true;
       await client?.end().catch(() => {});

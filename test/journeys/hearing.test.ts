@@ -71,11 +71,11 @@ describe('a virtual hearing with live questions', () => {
         const page = await context.newPage();
         await page.goto(`${base}/siaran/${hearingId}`);
         await page.getByText('Belum ada pertanyaan yang menunggu jawaban.').waitFor();
+        // The stream is open and the server listens before the moderator acts.
+        await page.locator('[data-module="hearing-live"][data-listening]').waitFor();
         return page;
       }),
     );
-    // The stream is open before the moderator acts.
-    await new Promise((resolve) => setTimeout(resolve, 300));
 
     await staff.goto(`${base}/kelola/siaran/${hearingId}/moderasi`);
     await staff.getByText('Kapan tanggul Kali Bekasi di Jatiasih diperkuat?').waitFor();

@@ -97,6 +97,9 @@ export function hearingLive(root: HTMLElement): void {
   };
 
   const events = new EventSource(source);
+  events.addEventListener('ready', () => {
+    root.dataset.listening = 'true';
+  });
   events.addEventListener('questions', (event) => {
     for (const q of JSON.parse((event as MessageEvent<string>).data) as LiveQuestion[]) draw(q);
     for (const list of [open, settled]) {
