@@ -178,6 +178,48 @@ describe('Web Push', () => {
     assert.match(notice.url, /^\/kelola\/aspirasi\/ASP-/);
   });
 
+  test("a signed-in person's phones are in their copy of personal data, and hear nothing once the account is erased", async () => {
+    const { id, code } = await fileOne('Trotoar berlubang di depan sekolah');
+    const user = await createUser(t, 'citizen');
+    const citizen = await signIn(t, user, new Agent(t.app, '198.51.100.83'));
+    const browser = browserSubscription(service, 'warga-akun');
+    const res = await subscribe(citizen, `/aspirasi/${code}`, {
+      subscription: browser.json,
+      follow: { type: 'aspiration', id },
+    });
+    assert.equal(res.statusCode, 200, res.body);
+
+    const copy = (await citizen.get('/akun/data.json')).json<{
+      pushDevices: { service: string; staffQueue: boolean; follows: { type: string; id: number }[] }[];
+    }>();
+    assert.deepEqual(
+      copy.pushDevices.map((d) => ({ service: d.service, staffQueue: d.staffQueue, follows: d.follows })),
+      [{ service: new URL(service.base).host, staffQueue: false, follows: [{ type: 'aspiration', id }] }],
+    );
+    const page = await citizen.get('/akun/data');
+    assert.match(
+      page.body,
+      new RegExp(
+        `Layanan push ${new URL(service.base).host.replace('.', '\\.')}, sejak [^<]+, untuk 1 hal yang diikuti\\.`,
+      ),
+    );
+    // The push address is the browser's secret: the copy names only its service.
+    assert.ok(!page.body.includes(browser.json.endpoint));
+
+    await citizen.get('/akun');
+    const erased = await citizen.post('/akun/hapus', { confirm: user.password, kind: 'erasure' });
+    assert.equal(erased.headers.location, '/masuk?pesan=akun-dihapus');
+    const left = await t.database.db
+      .selectFrom('push_subscription')
+      .select('id')
+      .where('user_id', '=', user.id)
+      .execute();
+    assert.deepEqual(left, []);
+    await pushToFollowers(t.database.db, t.app.sealer, { type: 'aspiration', id }, { title: 'x', body: 'y', url: '/' });
+    await t.app.outbox.deliverDue();
+    assert.equal(service.received.filter((r) => r.path === '/push/warga-akun').length, 0);
+  });
+
   test('a phone that follows a consultation hears when its comments open', async () => {
     const council = await t.database.db.selectFrom('council').select('id').executeTakeFirstOrThrow();
     const day = (n: number) => new Date(Date.now() + 7 * 3600_000 + n * 86_400_000).toISOString().slice(0, 10);

@@ -248,6 +248,15 @@ export const messages = {
   'pdp.activity': { id: 'Catatan aktivitas akun', en: 'Account activity' },
   'pdp.requests': { id: 'Permintaan Anda atas data pribadi', en: 'Your requests about your personal data' },
   'pdp.none': { id: 'Tidak ada.', en: 'None.' },
+  'pdp.pushDevices': { id: 'Notifikasi di perangkat Anda', en: 'Notifications on your devices' },
+  'pdp.pushDevice': {
+    id: 'Layanan push {service}, sejak {when}, untuk {n} hal yang diikuti.',
+    en: 'Push service {service}, since {when}, for {n} things followed.',
+  },
+  'pdp.pushDeviceStaff': {
+    id: 'Layanan push {service}, sejak {when}, untuk {n} hal yang diikuti dan antrean kerja staf.',
+    en: "Push service {service}, since {when}, for {n} things followed and the staff's work queue.",
+  },
   'pdp.end': { id: 'Tarik persetujuan atau hapus akun', en: 'Withdraw consent or delete the account' },
   'pdp.endLead': {
     id: 'Kedua pilihan menghentikan pemrosesan data Anda: nama, email, dan nomor telepon dihapus dan akun tidak dapat dipakai lagi. Aspirasi yang sudah Anda sampaikan tetap ada tanpa nama Anda.',

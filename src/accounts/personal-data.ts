@@ -9,6 +9,7 @@ import { recordAudit } from '../platform/audit.ts';
 import { normaliseEmail, PHONE_PATTERN } from '../platform/contact.ts';
 import type { CurrentUser, Deps } from '../platform/deps.ts';
 import type { PersonalDataHooks, PersonalDataSection } from '../platform/feature.ts';
+import { forgetPushDevices, pushDevicesOf } from '../platform/push.ts';
 import { forgetFollows, stopFollowing } from '../platform/subscriptions.ts';
 import { isSingleLine } from '../platform/validation.ts';
 import { verifyPassword } from './passwords.ts';
@@ -31,6 +32,8 @@ export interface PersonalDataCopy {
   messages: { channel: string; subject: string; status: string; createdAt: string; sentAt: string | null }[];
   activity: { at: string; action: string; ip: string | null }[];
   requests: { kind: string; requestedAt: string; completedAt: string | null }[];
+  /** Browsers that get notifications for the account: their push service, and what they follow. */
+  pushDevices: { service: string; since: string; staffQueue: boolean; follows: { type: string; id: number }[] }[];
   /** What each feature holds about the person (e.g. the aspirations they sent while signed in). */
   sections: PersonalDataSection[];
 }
@@ -56,7 +59,7 @@ export async function copyOfPersonalData(
   const row = await q.userById(deps.db, user.id);
   if (row === undefined) throw new Error(`user ${user.id} vanished`);
   const subject = { userId: user.id, emailLookup: row.email_lookup };
-  const [sessions, activity, requests, messages, sections] = await Promise.all([
+  const [sessions, activity, requests, messages, devices, sections] = await Promise.all([
     q.sessionsOf(deps.db, user.id),
     q.auditAbout(deps.db, user.id),
     q.dataRequestsOf(deps.db, user.id),
@@ -67,6 +70,7 @@ export async function copyOfPersonalData(
         return false;
       }
     }),
+    pushDevicesOf(deps.db, user.id),
     Promise.all(hooks.map((hook) => hook.copy(deps, subject))),
   ]);
   return {
@@ -100,6 +104,12 @@ export async function copyOfPersonalData(
       kind: r.kind,
       requestedAt: r.requested_at.toISOString(),
       completedAt: iso(r.completed_at),
+    })),
+    pushDevices: devices.map((d) => ({
+      service: d.service,
+      since: d.since.toISOString(),
+      staffQueue: d.staffQueue,
+      follows: d.follows,
     })),
     sections: sections.flat(),
   };
@@ -177,8 +187,9 @@ export async function endAccount(
   if (row?.password_hash == null || !(await verifyPassword(row.password_hash, password))) return false;
   await deps.db.transaction().execute(async (trx) => {
     const now = new Date();
-    // What the address follows by email ends with the account that holds it.
+    // What the address follows by email, and every notification to its browsers, end with it.
     await forgetFollows(trx, row.email_lookup);
+    await forgetPushDevices(trx, user.id);
     await q.eraseUser(trx, user.id, {
       lookup: `erased:${user.id}:${randomBytes(8).toString('hex')}`,
       email: deps.sealer.seal(''),

@@ -105,6 +105,43 @@ export async function unsubscribePush(db: Db, endpoint: string, follow?: Subject
     .execute();
 }
 
+/** A browser of the account that gets notifications: its push service, since when, and what for. */
+export interface PushDevice {
+  service: string;
+  since: Date;
+  staffQueue: boolean;
+  follows: Subject[];
+}
+
+/** The browsers an account subscribed while signed in (its copy of personal data shows them). */
+export async function pushDevicesOf(db: Db, userId: number): Promise<PushDevice[]> {
+  const rows = await db
+    .selectFrom('push_subscription as s')
+    .leftJoin('push_follow as f', 'f.subscription_id', 's.id')
+    .select(['s.id', 's.endpoint', 's.created_at', 's.staff_queue', 'f.subject_type', 'f.subject_id'])
+    .where('s.user_id', '=', userId)
+    .orderBy('s.id')
+    .orderBy('f.id')
+    .execute();
+  const devices = new Map<number, PushDevice>();
+  for (const row of rows) {
+    let device = devices.get(row.id);
+    if (device === undefined) {
+      // The push service's host says which browser it is; the rest of the address is its secret.
+      device = { service: new URL(row.endpoint).host, since: row.created_at, staffQueue: row.staff_queue, follows: [] };
+      devices.set(row.id, device);
+    }
+    if (row.subject_type !== null && row.subject_id !== null)
+      device.follows.push({ type: row.subject_type as Subject['type'], id: row.subject_id });
+  }
+  return [...devices.values()];
+}
+
+/** Ends every notification to the browsers of an account (its erasure, or consent withdrawn). */
+export async function forgetPushDevices(db: Db, userId: number): Promise<void> {
+  await db.deleteFrom('push_subscription').where('user_id', '=', userId).execute();
+}
+
 async function enqueue(db: Db, sealer: Sealer, ids: number[], notice: PushNotice, topic?: string) {
   for (const id of ids)
     await enqueueMessage(db, sealer, {

@@ -216,6 +216,19 @@ export function PersonalDataPage({ ctx, copy }: { ctx: PageContext; copy: Person
           </li>
         ))}
       </ul>
+      <h2>{t('pdp.pushDevices')}</h2>
+      {copy.pushDevices.length === 0 ? <p>{t('pdp.none')}</p> : null}
+      <ul>
+        {copy.pushDevices.map((d) => (
+          <li key={`${d.service}-${d.since}`}>
+            {t(d.staffQueue ? 'pdp.pushDeviceStaff' : 'pdp.pushDevice', {
+              service: d.service,
+              when: when(d.since),
+              n: String(d.follows.length),
+            })}
+          </li>
+        ))}
+      </ul>
       <h2>{t('pdp.requests')}</h2>
       <ul>
         {copy.requests.map((r) => (
