@@ -19,6 +19,7 @@ import { feature as glossary } from './glossary/index.ts';
 import { feature as hearings } from './hearings/index.ts';
 import { feature as home } from './home/index.ts';
 import { feature as informationRequests } from './information-requests/index.ts';
+import { feature as insights } from './insights/index.ts';
 import { feature as installableApp } from './installable-app/index.ts';
 import { feature as kiosk } from './kiosk/index.ts';
 import { feature as members } from './members/index.ts';
@@ -45,6 +46,7 @@ export const features: readonly Feature[] = [
   accounts,
   backoffice,
   dashboard,
+  insights,
   audit,
   aspirations,
   open311,

@@ -10,6 +10,7 @@ import { tellCitizen } from './notify.ts';
 import * as q from './queries.ts';
 import { type ActionResult, type AspirationError, clean, isCode, PAGE_SIZE, TEXT_MAX, text } from './rules.ts';
 import { checkStep, type StaffAction, steps } from './staff-steps.ts';
+import { type CategorySuggestion, categorySuggestion } from './suggestions.ts';
 import { type AspirationView, memberScope, officialMaySee, viewOf } from './view.ts';
 
 export type InboxFilter = Omit<q.InboxFilter, 'limit' | 'offset' | 'member'> & { page: number };
@@ -91,6 +92,8 @@ export interface CaseFile {
   members: { name: string; slug: string }[];
   messages: Awaited<ReturnType<typeof q.messagesAbout>>;
   templates: { id: number; title: string; body: string }[];
+  /** The category the model suggests, for those who triage (above the council's threshold only). */
+  suggestion: CategorySuggestion | undefined;
 }
 
 /** An official opens an aspiration: the reporter's details are read, and that read is audited. */
@@ -122,13 +125,15 @@ export async function caseFile(deps: Deps, user: CurrentUser, code: string, ip: 
       });
     }
   }
-  const [view, members, messages, templates] = await Promise.all([
+  const triage = can(user.role, 'aspiration.triage');
+  const [view, members, messages, templates, suggestion] = await Promise.all([
     viewOf(deps, row, true),
     row.dapil_id === null ? [] : q.membersOfDapil(deps.db, row.dapil_id),
-    can(user.role, 'aspiration.triage') ? q.messagesAbout(deps.db, `aspiration:${row.id}`) : [],
+    triage ? q.messagesAbout(deps.db, `aspiration:${row.id}`) : [],
     q.templatesOf(deps.db, structure.council.id),
+    triage ? categorySuggestion(deps, row.id, structure.council.suggestion_min_accuracy) : undefined,
   ]);
-  return { view, reporter, members, messages, templates };
+  return { view, reporter, members, messages, templates, suggestion };
 }
 
 /**

@@ -12,6 +12,7 @@ import { removeOrphans } from '../platform/uploads.ts';
 import { tellCitizen } from './notify.ts';
 import * as q from './queries.ts';
 import { PHOTO_FOLDER } from './rules.ts';
+import { suggestCategories, trainCategoryModel } from './suggestions.ts';
 
 /**
  * Some weeks after resolution the reporter is asked whether the problem is really resolved; the
@@ -70,7 +71,7 @@ export function foldFigureSums(deps: Deps): Promise<number> {
   return q.compactTally(deps.db);
 }
 
-/** The aspiration jobs (hourly, and the sums folded every five minutes); `afterwards` is told when questionnaires were queued. */
+/** The aspiration jobs (hourly; the sums folded every five minutes; category suggestions); `afterwards` is told when questionnaires were queued. */
 export function aspirationJobs(deps: Deps, afterwards: () => void): Job[] {
   const hour = 60 * 60 * 1000;
   return [
@@ -85,5 +86,8 @@ export function aspirationJobs(deps: Deps, afterwards: () => void): Job[] {
     // Every change to the figures appends rows to the kept sums; folding them often keeps /kinerja's
     // sums small (a few thousand rows at most between runs at the benchmark's pace).
     { name: 'aspirations.compact-tally', everyMs: 5 * 60 * 1000, run: () => foldFigureSums(deps) },
+    // Looks every ten minutes; trains only without a model, after staff corrected one, or daily.
+    { name: 'aspirations.train-categories', everyMs: 10 * 60 * 1000, run: () => trainCategoryModel(deps) },
+    { name: 'aspirations.suggest-categories', everyMs: 60 * 1000, run: () => suggestCategories(deps) },
   ];
 }

@@ -158,6 +158,23 @@ export const messages = {
     en: 'The reporter was asked whether it is resolved',
   },
   'aspiration.event.note': { id: 'Catatan internal', en: 'Internal note' },
+  'aspiration.event.category': { id: 'Kategori diubah', en: 'Category changed' },
+  'aspiration.event.categoryTo': { id: 'Kategori diubah menjadi {category}', en: 'Category changed to {category}' },
+  'aspiration.suggestion.text': {
+    id: 'Saran sistem: {category} (keyakinan {confidence}), dari kata: {words}.',
+    en: 'Suggested: {category} ({confidence} confidence), from the words: {words}.',
+  },
+  'aspiration.suggestion.basis': {
+    id: 'Saran ini benar untuk {accuracy} dari {n} aspirasi terbaru yang diuji. Saran tidak pernah diterapkan tanpa petugas.',
+    en: 'Such suggestions were right for {accuracy} of the {n} newest aspirations tested. A suggestion is never applied without an officer.',
+  },
+  'aspiration.suggestion.same': {
+    id: 'Saran ini sama dengan kategori sekarang.',
+    en: 'The suggestion is the current category.',
+  },
+  'aspiration.suggestion.take': { id: 'Pakai kategori {category}', en: 'Use the category {category}' },
+  'aspiration.suggestion.choose': { id: 'Kategori yang benar', en: 'The right category' },
+  'aspiration.suggestion.save': { id: 'Simpan kategori', en: 'Save the category' },
   'aspiration.event.hidden': {
     id: 'Sebagian teks disembunyikan dari publik oleh sekretariat',
     en: 'Part of the text was hidden from the public by the secretariat',

@@ -311,6 +311,8 @@ function toAction(body: ActionBody): StaffAction {
       return { type: 'followUp', action: text(body.kind), body: text(body.body) };
     case 'hide':
       return { type: 'hide', passage: text(body.passage), reason: text(body.hideReason) };
+    case 'category':
+      return { type: 'category', category: text(body.category) };
     default:
       return { type: 'resolve', body: text(body.body) };
   }

@@ -1077,3 +1077,124 @@ export function receivedByCategoryAndPlace(db: Db, councilId: number, today: str
     .groupBy(sql`grouping sets ((category_id), (kecamatan_id))`)
     .execute();
 }
+
+// ---------------------------------------------------------------- category suggestions
+
+/** Statuses whose category a person has looked at: the examples a category model learns from. */
+const triaged: AspirationStatus[] = ['verified', 'forwarded', 'referred', 'resolved', 'duplicate'];
+
+/** The triaged aspirations' texts and categories, oldest first (a model is tested on the newest). */
+export function triagedTexts(db: Db, councilId: number) {
+  return db
+    .selectFrom('aspiration')
+    .select(['id', 'title', 'description', 'category_id', 'received_at'])
+    .where('council_id', '=', councilId)
+    .where('status', 'in', triaged)
+    .orderBy('received_at')
+    .orderBy('id')
+    .execute();
+}
+
+export function newestCategoryModel(db: Db, councilId: number) {
+  return db
+    .selectFrom('category_model')
+    .selectAll()
+    .where('council_id', '=', councilId)
+    .orderBy('id', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+}
+
+export function insertCategoryModel(db: Db, values: Insert<'category_model'>) {
+  return db.insertInto('category_model').values(values).returning('id').executeTakeFirstOrThrow();
+}
+
+/** Models older than the newest few are kept for nothing: their suggestions move to nothing either. */
+export async function dropOldCategoryModels(db: Db, councilId: number, keep: number): Promise<void> {
+  await db
+    .deleteFrom('category_model')
+    .where('council_id', '=', councilId)
+    .where('id', 'not in', (eb) =>
+      eb
+        .selectFrom('category_model')
+        .select('id')
+        .where('council_id', '=', councilId)
+        .orderBy('id', 'desc')
+        .limit(keep),
+    )
+    .where('id', 'not in', (eb) => eb.selectFrom('category_suggestion').select('model_id').distinct())
+    .execute();
+}
+
+/** Whether staff chose a category against a suggestion since a moment (the model should learn it). */
+export async function correctedSince(db: Db, councilId: number, since: Date): Promise<boolean> {
+  const row = await db
+    .selectFrom('category_suggestion as s')
+    .innerJoin('aspiration as a', 'a.id', 's.aspiration_id')
+    .select('s.aspiration_id')
+    .where('a.council_id', '=', councilId)
+    .where('s.outcome', '=', 'corrected')
+    .where('s.decided_at', '>', since)
+    .limit(1)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+/** Aspirations waiting for their first look that have no suggestion yet, oldest first. */
+export function unsuggested(db: Db, councilId: number, limit: number) {
+  return db
+    .selectFrom('aspiration as a')
+    .leftJoin('category_suggestion as s', 's.aspiration_id', 'a.id')
+    .select(['a.id', 'a.title', 'a.description'])
+    .where('a.council_id', '=', councilId)
+    .where('a.status', '=', 'received')
+    .where('s.aspiration_id', 'is', null)
+    .orderBy('a.id')
+    .limit(limit)
+    .execute();
+}
+
+export async function insertSuggestions(db: Db, rows: Insert<'category_suggestion'>[]): Promise<void> {
+  if (rows.length === 0) return;
+  await db
+    .insertInto('category_suggestion')
+    .values(rows)
+    .onConflict((oc) => oc.column('aspiration_id').doNothing())
+    .execute();
+}
+
+/** An aspiration's suggestion with the figures of the model that made it. */
+export function suggestionFor(db: Db, aspirationId: number) {
+  return db
+    .selectFrom('category_suggestion as s')
+    .innerJoin('category_model as m', 'm.id', 's.model_id')
+    .select(['s.category_id', 's.confidence', 's.because', 's.outcome', 'm.accuracy', 'm.tested_on', 'm.kind'])
+    .where('s.aspiration_id', '=', aspirationId)
+    .executeTakeFirst();
+}
+
+/** Records what staff did with a suggestion when they set the category. */
+export async function decideSuggestion(db: Db, aspirationId: number, chosenCategoryId: number): Promise<void> {
+  await db
+    .updateTable('category_suggestion')
+    .set({
+      outcome: sql<
+        'accepted' | 'corrected'
+      >`case when category_id = ${chosenCategoryId} then 'accepted' else 'corrected' end`,
+      decided_at: new Date(),
+      updated_at: new Date(),
+    })
+    .where('aspiration_id', '=', aspirationId)
+    .execute();
+}
+
+/** How staff met the suggestions of a council: taken, chosen against, not decided yet. */
+export function suggestionOutcomes(db: Db, councilId: number) {
+  return db
+    .selectFrom('category_suggestion as s')
+    .innerJoin('aspiration as a', 'a.id', 's.aspiration_id')
+    .select(['s.outcome', (eb) => eb.fn.countAll<string>().as('n')])
+    .where('a.council_id', '=', councilId)
+    .groupBy('s.outcome')
+    .execute();
+}

@@ -104,9 +104,19 @@ export type InboxQuery = Static<typeof InboxQuery>;
 export const ActionBody = Type.Object({
   _csrf: optional(200),
   action: Type.Union(
-    ['verify', 'reject', 'duplicate', 'forward', 'refer', 'note', 'respond', 'followUp', 'resolve', 'hide'].map((s) =>
-      Type.Literal(s),
-    ),
+    [
+      'verify',
+      'reject',
+      'duplicate',
+      'forward',
+      'refer',
+      'note',
+      'respond',
+      'followUp',
+      'resolve',
+      'hide',
+      'category',
+    ].map((s) => Type.Literal(s)),
   ),
   reason: optional(20000),
   of: optional(40),
@@ -116,6 +126,7 @@ export const ActionBody = Type.Object({
   kind: optional(20),
   passage: optional(2000),
   hideReason: optional(2000),
+  category: optional(80),
 });
 export type ActionBody = Static<typeof ActionBody>;
 

@@ -64,6 +64,14 @@ export {
   submitAspiration,
 } from './submission.ts';
 export {
+  type CategoryModelReport,
+  categoryModelReport,
+  MIN_EXAMPLES,
+  type ModelEvaluation,
+  suggestCategories,
+  trainCategoryModel,
+} from './suggestions.ts';
+export {
   aspirationOfToken,
   aspirationPath,
   type CitizenAction,

@@ -25,7 +25,8 @@ export type StaffAction =
   | { type: 'respond'; body: string }
   | { type: 'followUp'; action: string; body: string }
   | { type: 'resolve'; body: string }
-  | { type: 'hide'; passage: string; reason: string };
+  | { type: 'hide'; passage: string; reason: string }
+  | { type: 'category'; category: string };
 
 export type StaffActionType = StaffAction['type'];
 export type ActionOf<K extends StaffActionType> = Extract<StaffAction, { type: K }>;
@@ -196,6 +197,27 @@ export const steps: Steps = {
       return async (apply) => {
         await q.updateAspiration(apply.trx, apply.row.id, { status: 'referred' });
         return saying('referred', action.body, { agency: clean(action.agency) })(apply);
+      };
+    },
+  },
+  // Setting the category (a suggestion taken, or another chosen): the komisi suggested for
+  // forwarding follows it, the figures follow it, and what staff chose teaches the next model.
+  category: {
+    permission: 'aspiration.triage',
+    from: ['received', 'verified', 'forwarded'],
+    mail: undefined,
+    check: async (action, ctx) => {
+      const category = ctx.structure.categories.find((c) => c.slug === action.category);
+      if (category === undefined)
+        ctx.errors.push({ field: 'category', problem: action.category === '' ? 'required' : 'invalid' });
+      return async ({ trx, row, event }) => {
+        if (category === undefined) return 'missing';
+        if (category.id !== row.category_id) {
+          await q.updateAspiration(trx, row.id, { category_id: category.id });
+          await event('category', true, null, { name: category.name, nameEn: category.nameEn });
+        }
+        await q.decideSuggestion(trx, row.id, category.id);
+        return { told: null, audit: { category: category.slug } };
       };
     },
   },

@@ -35,6 +35,19 @@ export const messages = {
   },
   'settings.verifyHint': { id: 'SP4N-LAPOR! memakai 3 hari kerja.', en: 'SP4N-LAPOR! uses 3 working days.' },
   'settings.save': { id: 'Simpan', en: 'Save' },
+  'settings.suggestions': { id: 'Saran kategori otomatis', en: 'Automatic category suggestions' },
+  'settings.suggestionsLead': {
+    id: 'Sistem menyarankan kategori dari teks aspirasi. Petugas selalu memutuskan sendiri.',
+    en: 'The system suggests a category from the text of an aspiration. Officers always decide.',
+  },
+  'settings.minAccuracy': {
+    id: 'Ketepatan minimum untuk menampilkan saran (persen)',
+    en: 'Minimum accuracy to show suggestions (percent)',
+  },
+  'settings.minAccuracyHint': {
+    id: 'Ketepatan diukur pada aspirasi terbaru yang tidak dipakai untuk belajar. Tulis 0 sampai 100.',
+    en: 'Accuracy is measured on the newest aspirations not used for learning. Enter 0 to 100.',
+  },
   'settings.categories': { id: 'Kategori dan komisi tujuannya', en: 'Categories and the komisi they go to' },
   'settings.categoriesLead': {
     id: 'Setiap kategori diteruskan ke satu komisi, dengan target selesai dalam hari kerja sejak verifikasi.',
@@ -77,6 +90,10 @@ export const messages = {
   'settings.problem.days': {
     id: 'Tulis jumlah hari kerja yang masuk akal (1–365; verifikasi 1–30).',
     en: 'Write a sensible number of working days (1–365; verification 1–30).',
+  },
+  'settings.problem.percent': {
+    id: 'Tulis bilangan bulat dari 0 sampai 100.',
+    en: 'Enter a whole number from 0 to 100.',
   },
   'settings.problem.date': { id: 'Tulis tanggal yang benar.', en: 'Enter a valid date.' },
   'settings.problem.kind': { id: 'Pilih jenis hari libur.', en: 'Choose the kind of holiday.' },

@@ -112,6 +112,14 @@ export function insertCategory(
     .executeTakeFirst();
 }
 
+export function setSuggestionThreshold(db: Db, councilId: number, share: number) {
+  return db
+    .updateTable('council')
+    .set({ suggestion_min_accuracy: share, updated_at: new Date() })
+    .where('id', '=', councilId)
+    .execute();
+}
+
 export function setVerifyDays(db: Db, councilId: number, days: number) {
   return db
     .updateTable('council')

@@ -240,7 +240,7 @@ export function nearestKelurahan(structure: CouncilStructure, point: { lat: numb
 /** The real-time channel that tells every app process to read the council's structure again. */
 export const COUNCIL_CHANGED = 'council_changed';
 
-export type SettingsProblem = 'name' | 'komisi' | 'days' | 'date' | 'kind' | 'source' | 'slug' | 'missing';
+export type SettingsProblem = 'name' | 'komisi' | 'days' | 'percent' | 'date' | 'kind' | 'source' | 'slug' | 'missing';
 export type SettingsResult = { ok: true } | { ok: false; field: string; problem: SettingsProblem };
 
 interface Editor {
@@ -331,6 +331,24 @@ export async function changeVerifyDays(db: Db, editor: Editor, ip: string, raw: 
   if (days < 1 || days > 30) return { ok: false, field: 'verifyDays', problem: 'days' };
   return changeCouncil(db, editor, ip, 'council.verify_days_changed', { days }, async (trx, councilId) => {
     await q.setVerifyDays(trx, councilId, days);
+    return { ok: true };
+  });
+}
+
+/**
+ * The accuracy a category model must have shown on the newest aspirations held out before staff
+ * see its suggestions, as a whole percentage (0 shows every suggestion, 100 none in practice).
+ */
+export async function changeSuggestionThreshold(
+  db: Db,
+  editor: Editor,
+  ip: string,
+  raw: string,
+): Promise<SettingsResult> {
+  const percent = /^\d{1,3}$/.test(raw.trim()) ? Number(raw) : -1;
+  if (percent < 0 || percent > 100) return { ok: false, field: 'minAccuracy', problem: 'percent' };
+  return changeCouncil(db, editor, ip, 'council.suggestion_threshold_changed', { percent }, async (trx, councilId) => {
+    await q.setSuggestionThreshold(trx, councilId, percent / 100);
     return { ok: true };
   });
 }

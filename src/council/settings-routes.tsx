@@ -12,6 +12,7 @@ import type { SettingsProblem } from './service.ts';
 import {
   addCategory,
   addHoliday,
+  changeSuggestionThreshold,
   changeVerifyDays,
   editCategory,
   getCouncil,
@@ -25,6 +26,7 @@ const settingsProblemTexts = {
   name: 'settings.problem.name',
   komisi: 'settings.problem.komisi',
   days: 'settings.problem.days',
+  percent: 'settings.problem.percent',
   date: 'settings.problem.date',
   kind: 'settings.problem.kind',
   source: 'settings.problem.source',
@@ -42,6 +44,7 @@ const CategoryBody = Type.Object({
 });
 type CategoryBody = Static<typeof CategoryBody>;
 const VerifyBody = Type.Object({ _csrf: optionalText(200), verifyDays: optionalText(20) });
+const SuggestionBody = Type.Object({ _csrf: optionalText(200), minAccuracy: optionalText(20) });
 const HolidayBody = Type.Object({
   _csrf: optionalText(200),
   day: optionalText(40),
@@ -115,6 +118,21 @@ export const settingsRoutes: FastifyPluginAsyncTypebox = async (app) => {
         'verify',
         body,
         await changeVerifyDays(app.db, editor(request), request.ip, body.verifyDays ?? ''),
+      );
+    },
+  );
+
+  app.post(
+    '/kelola/pengaturan/saran',
+    { config: access, schema: { hide: true, body: SuggestionBody } },
+    async (request, reply) => {
+      const body = request.body;
+      return done(
+        request,
+        reply,
+        'suggestion',
+        body,
+        await changeSuggestionThreshold(app.db, editor(request), request.ip, body.minAccuracy ?? ''),
       );
     },
   );

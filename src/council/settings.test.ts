@@ -136,6 +136,8 @@ describe('an administrator sets up the aspiration service', () => {
     const cases: [string, Record<string, string>, RegExp][] = [
       ['/kelola/pengaturan/verifikasi', { verifyDays: '0' }, /jumlah hari kerja yang masuk akal/],
       ['/kelola/pengaturan/verifikasi', { verifyDays: 'tiga' }, /jumlah hari kerja yang masuk akal/],
+      ['/kelola/pengaturan/saran', { minAccuracy: '101' }, /bilangan bulat dari 0 sampai 100/],
+      ['/kelola/pengaturan/saran', { minAccuracy: 'enam puluh' }, /bilangan bulat dari 0 sampai 100/],
       [
         `/kelola/pengaturan/kategori/${before.categories[0]?.id}`,
         { name: 'x', komisi: '', targetDays: '5' },
@@ -177,10 +179,28 @@ describe('an administrator sets up the aspiration service', () => {
     const after = await getCouncil(t.database.db);
     assert.deepEqual(after.categories, before.categories);
     assert.equal(after.council.verify_days, before.council.verify_days);
+    assert.equal(after.council.suggestion_min_accuracy, before.council.suggestion_min_accuracy);
     assert.deepEqual([...after.holidays].sort(), [...before.holidays].sort());
     for (const role of ['staff', 'member', 'citizen', 'moderator'] as const) {
       const other = await signIn(t, await createUser(t, role), agent());
       assert.equal((await other.get('/kelola/pengaturan')).statusCode, 403, role);
+      await other.get('/akun'); // a page with a form, for the token
+      assert.equal((await other.post('/kelola/pengaturan/saran', { minAccuracy: '0' })).statusCode, 403, role);
     }
+  });
+
+  test('the administrator sets how accurate category suggestions must be before staff see them', async () => {
+    const admin = await signIn(t, await createUser(t, 'administrator'), agent());
+    const page = await admin.get('/kelola/pengaturan');
+    assert.match(page.body, /Ketepatan minimum untuk menampilkan saran \(persen\)/);
+    assert.match(page.body, /name="minAccuracy"[^>]*value="60"|value="60"[^>]*name="minAccuracy"/);
+    assert.equal((await admin.post('/kelola/pengaturan/saran', { minAccuracy: '75' })).statusCode, 303);
+    assert.equal((await getCouncil(t.database.db)).council.suggestion_min_accuracy, 0.75);
+    const audit = await t.database.db
+      .selectFrom('audit_log')
+      .select('action')
+      .where('action', '=', 'council.suggestion_threshold_changed')
+      .execute();
+    assert.equal(audit.length, 1);
   });
 });

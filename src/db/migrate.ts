@@ -46,6 +46,7 @@ import * as m0040 from './migrations/0040-training.ts';
 import * as m0041 from './migrations/0041-information-from-aspirations.ts';
 import * as m0042 from './migrations/0042-training-materials.ts';
 import * as m0043 from './migrations/0043-training-evaluation-surveys.ts';
+import * as m0044 from './migrations/0044-category-suggestions.ts';
 
 const migrations: Record<string, Migration> = {
   '0001-council': m0001,
@@ -91,6 +92,7 @@ const migrations: Record<string, Migration> = {
   '0041-information-from-aspirations': m0041,
   '0042-training-materials': m0042,
   '0043-training-evaluation-surveys': m0043,
+  '0044-category-suggestions': m0044,
 };
 
 /** Thrown when the database could not be brought to the latest schema. */

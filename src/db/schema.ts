@@ -21,6 +21,7 @@ export interface CouncilTable extends Timestamps {
   phone: string | null;
   timezone: ColumnType<string, string | undefined, string>;
   verify_days: ColumnType<number, number | undefined, number>;
+  suggestion_min_accuracy: ColumnType<number, number | undefined, number>;
 }
 
 export interface DapilTable extends Timestamps {
@@ -542,6 +543,31 @@ export interface AspirationTallyDaysTable {
   step: 'verify' | 'answer' | 'resolve';
   days: number;
   n: number;
+}
+
+export interface CategoryModelTable extends Timestamps {
+  id: Id;
+  council_id: number;
+  kind: 'naive-bayes' | 'logistic';
+  trained_on: number;
+  tested_on: number;
+  tested_from: Date;
+  accuracy: number;
+  macro_f1: number;
+  baseline: number;
+  evaluation: string;
+  model: string;
+  training_ms: number;
+}
+
+export interface CategorySuggestionTable extends Timestamps {
+  aspiration_id: number;
+  model_id: number;
+  category_id: number;
+  confidence: number;
+  because: string[];
+  outcome: 'accepted' | 'corrected' | null;
+  decided_at: Date | null;
 }
 
 export interface AspirationEventTable extends Timestamps {
@@ -1380,6 +1406,8 @@ export interface Database {
   aspiration: AspirationTable;
   aspiration_reporter: AspirationReporterTable;
   aspiration_event: AspirationEventTable;
+  category_model: CategoryModelTable;
+  category_suggestion: CategorySuggestionTable;
   aspiration_fact: AspirationFactTable;
   aspiration_tally: AspirationTallyTable;
   aspiration_tally_days: AspirationTallyDaysTable;

@@ -67,6 +67,8 @@ export const grants = {
    * and members of the council's leadership (pimpinan), the council's week and what is rising.
    */
   'dashboard.view': ['staff', 'member', 'administrator'],
+  /** See how well the category suggestions do (/kelola/wawasan). */
+  'insights.read': ['staff', 'member', 'administrator'],
   /** Read and download the monthly reports (aggregate figures, as /kinerja shows them). */
   'reports.read': ['staff', 'member', 'administrator'],
   /** Keep the register of public information (Daftar Informasi Publik) at /kelola/ppid. */

@@ -1,7 +1,7 @@
 /** /kelola/aspirasi: the inbox, one case with every action its status allows, and staff intake. */
 import type { CouncilStructure } from '../../council/service.ts';
 import type { OutboxStatus } from '../../db/schema.ts';
-import { formatDate, formatTime } from '../../platform/format.ts';
+import { formatDate, formatNumber, formatPercent, formatTime } from '../../platform/format.ts';
 import { type MessageKey, textOf } from '../../platform/i18n.ts';
 import type { PageContext } from '../../platform/page-context.ts';
 import { can } from '../../platform/permissions.ts';
@@ -219,6 +219,72 @@ function ActionForm({
   );
 }
 
+/**
+ * The category, for those who triage: the model's suggestion with its confidence and the words
+ * behind it (taken with one click), and the choice of any other category.
+ */
+function CategoryChoice({
+  ctx,
+  csrf,
+  structure,
+  file,
+  error,
+}: {
+  ctx: PageContext;
+  csrf: string;
+  structure: CouncilStructure;
+  file: CaseFile;
+  error: string | undefined;
+}) {
+  const { t, lang } = ctx;
+  const { view, suggestion } = file;
+  const suggested = structure.categories.find((c) => c.id === suggestion?.categoryId);
+  const nameOf = (c: { name: string; nameEn: string }) => (lang === 'en' ? c.nameEn : c.name);
+  return (
+    <section aria-labelledby="kategori">
+      <h2 id="kategori">{t('aspiration.field.category')}</h2>
+      {suggestion === undefined || suggested === undefined ? null : (
+        <>
+          <p>
+            {t('aspiration.suggestion.text', {
+              category: nameOf(suggested),
+              confidence: formatPercent(Math.round(suggestion.confidence * 100), lang),
+              words: suggestion.because.join(', '),
+            })}
+          </p>
+          <p class="hint">
+            {t('aspiration.suggestion.basis', {
+              accuracy: formatPercent(Math.round(suggestion.accuracy * 100), lang),
+              n: formatNumber(suggestion.testedOn, lang),
+            })}
+          </p>
+          {suggested.id === view.category?.id ? (
+            <p>{t('aspiration.suggestion.same')}</p>
+          ) : (
+            <ActionForm
+              code={view.code}
+              csrf={csrf}
+              action="category"
+              button={t('aspiration.suggestion.take', { category: nameOf(suggested) })}
+            >
+              <input type="hidden" name="category" value={suggested.slug} />
+            </ActionForm>
+          )}
+        </>
+      )}
+      <ActionForm code={view.code} csrf={csrf} action="category" button={t('aspiration.suggestion.save')} secondary>
+        <SelectField
+          name="category"
+          label={t('aspiration.suggestion.choose')}
+          error={error}
+          value={view.category?.slug}
+          options={structure.categories.map((c) => ({ value: c.slug, label: nameOf(c) }))}
+        />
+      </ActionForm>
+    </section>
+  );
+}
+
 export function CasePage({
   ctx,
   csrf,
@@ -288,6 +354,10 @@ export function CasePage({
       )}
       <h2>{t('aspiration.timeline')}</h2>
       <Timeline ctx={ctx} view={view} internal />
+
+      {triage && (s === 'received' || s === 'verified' || s === 'forwarded') ? (
+        <CategoryChoice ctx={ctx} csrf={csrf} structure={structure} file={file} error={errors.category} />
+      ) : null}
 
       <h2>{t('aspiration.case.actions')}</h2>
       {triage && s === 'received' ? (

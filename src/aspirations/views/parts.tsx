@@ -42,6 +42,7 @@ const eventTexts = {
   fixedNo: 'aspiration.event.fixedNo',
   fixedAsked: 'aspiration.event.fixedAsked',
   note: 'aspiration.event.note',
+  category: 'aspiration.event.category',
   hidden: 'aspiration.event.hidden',
 } as const satisfies Record<string, MessageKey>;
 
@@ -221,6 +222,8 @@ function eventTitle(ctx: PageContext, e: TimelineEvent): string {
       return t('aspiration.event.followUpOf', { action: textOf(t, followUpTexts, d.action) });
     case 'rated':
       return t('aspiration.event.ratedWith', { n: String(d.rating) });
+    case 'category':
+      return t('aspiration.event.categoryTo', { category: String(ctx.lang === 'en' ? d.nameEn : d.name) });
     case 'fixed':
       return t(d.answer === 'ya' ? 'aspiration.event.fixedYes' : 'aspiration.event.fixedNo');
     case 'received':

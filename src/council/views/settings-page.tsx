@@ -84,6 +84,27 @@ export function SettingsPage({ ctx, csrf, structure, holidays, errors, form, val
         <button type="submit">{t('settings.save')}</button>
       </form>
 
+      <h2>{t('settings.suggestions')}</h2>
+      <p>{t('settings.suggestionsLead')}</p>
+      <form method="post" action="/kelola/pengaturan/saran" novalidate>
+        <CsrfField token={csrf} />
+        <TextField
+          name="minAccuracy"
+          label={t('settings.minAccuracy')}
+          hint={t('settings.minAccuracyHint')}
+          value={
+            form === 'suggestion'
+              ? values.minAccuracy
+              : String(Math.round(structure.council.suggestion_min_accuracy * 100))
+          }
+          error={form === 'suggestion' ? mine('minAccuracy') : undefined}
+          inputMode="numeric"
+          maxLength={3}
+          width={3}
+        />
+        <Button>{t('settings.save')}</Button>
+      </form>
+
       <h2>{t('settings.categories')}</h2>
       <p>{t('settings.categoriesLead')}</p>
       {structure.categories.map((c) => {

@@ -1,0 +1,72 @@
+/** The texts of /kelola/wawasan: Indonesian (the default) and English side by side. */
+import type { Messages } from '../platform/i18n.ts';
+
+export const messages = {
+  'insights.title': { id: 'Wawasan: saran kategori', en: 'Insights: category suggestions' },
+  'insights.lead': {
+    id: 'Sistem belajar dari aspirasi yang sudah diperiksa petugas. Saran selalu diputuskan oleh petugas.',
+    en: 'The system learns from aspirations officers have checked. Officers always decide on a suggestion.',
+  },
+  'insights.none': {
+    id: 'Belum ada model. Sistem perlu sedikitnya {n} aspirasi yang sudah diperiksa petugas.',
+    en: 'No model yet. The system needs at least {n} aspirations checked by officers.',
+  },
+  'insights.inUse': { id: 'Model yang dipakai', en: 'The model in use' },
+  'insights.kind': { id: 'Jenis model', en: 'Kind of model' },
+  'insights.kind.naive-bayes': { id: 'Naive Bayes multinomial', en: 'Multinomial naive Bayes' },
+  'insights.kind.logistic': { id: 'Regresi logistik', en: 'Logistic regression' },
+  'insights.trainedAt': { id: 'Dilatih pada', en: 'Trained on' },
+  'insights.trainedOn': { id: 'Belajar dari', en: 'Learnt from' },
+  'insights.aspirations': { id: '{n} aspirasi', en: '{n} aspirations' },
+  'insights.testedOn': { id: 'Diuji pada', en: 'Tested on' },
+  'insights.testedOnValue': {
+    id: '{n} aspirasi terbaru, diterima sejak {date}',
+    en: 'the {n} newest aspirations, received since {date}',
+  },
+  'insights.accuracy': { id: 'Ketepatan', en: 'Accuracy' },
+  'insights.macroF1': { id: 'Rata-rata F1 per kategori', en: 'Macro-F1' },
+  'insights.baseline': {
+    id: 'Ketepatan bila selalu menebak kategori terbanyak',
+    en: 'Accuracy of always guessing the most frequent category',
+  },
+  'insights.threshold': {
+    id: 'Saran ditampilkan bila ketepatan paling sedikit',
+    en: 'Suggestions shown from an accuracy of',
+  },
+  'insights.shown': { id: 'Saran ditampilkan kepada petugas.', en: 'Suggestions are shown to officers.' },
+  'insights.hidden': {
+    id: 'Saran tidak ditampilkan: ketepatan di bawah batas yang ditetapkan administrator.',
+    en: 'Suggestions are not shown: accuracy is below the threshold the administrator set.',
+  },
+  'insights.trainingTime': { id: 'Lama pelatihan', en: 'Training time' },
+  'insights.seconds': { id: '{n} detik', en: '{n} seconds' },
+  'insights.compared': {
+    id: 'Dua model dibandingkan pada data uji yang sama',
+    en: 'Two models compared on the same test data',
+  },
+  'insights.model': { id: 'Model', en: 'Model' },
+  'insights.chosen': { id: '{name} (dipakai)', en: '{name} (in use)' },
+  'insights.perCategory': { id: 'Per kategori', en: 'Per category' },
+  'insights.category': { id: 'Kategori', en: 'Category' },
+  'insights.precision': { id: 'Presisi', en: 'Precision' },
+  'insights.recall': { id: 'Cakupan (recall)', en: 'Recall' },
+  'insights.f1': { id: 'F1', en: 'F1' },
+  'insights.support': { id: 'Aspirasi uji', en: 'Test aspirations' },
+  'insights.confusion': {
+    id: 'Matriks kekeliruan: baris kategori sebenarnya, kolom kategori tebakan',
+    en: 'Confusion matrix: rows the actual category, columns the guessed one',
+  },
+  'insights.actual': { id: 'Sebenarnya', en: 'Actual' },
+  'insights.outcomes': { id: 'Keputusan petugas atas saran', en: "Officers' decisions on suggestions" },
+  'insights.accepted': { id: 'Diterima', en: 'Taken' },
+  'insights.corrected': { id: 'Diganti kategori lain', en: 'Another category chosen' },
+  'insights.open': { id: 'Belum diputuskan', en: 'Not decided yet' },
+  'insights.learning': {
+    id: 'Setiap kategori yang diganti petugas dipelajari pada pelatihan berikutnya, paling lambat sepuluh menit kemudian.',
+    en: 'Every category an officer changes is learnt at the next training, within ten minutes.',
+  },
+} as const satisfies Messages;
+
+declare module '../platform/i18n.ts' {
+  interface MessageCatalogue extends Readonly<typeof messages> {}
+}

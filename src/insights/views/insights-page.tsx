@@ -1,0 +1,163 @@
+/** The page of /kelola/wawasan: the model in use, both models compared, per category, and the confusion matrix. */
+import type { CategoryModelReport } from '../../aspirations/service.ts';
+import type { Category } from '../../council/service.ts';
+import { formatDate, formatNumber, formatPercent, formatTime } from '../../platform/format.ts';
+import type { PageContext } from '../../platform/page-context.ts';
+import { BackLink, SummaryList } from '../../platform/views/components.tsx';
+import { Layout } from '../../platform/views/layout.tsx';
+import { TableHead, TableWrap } from '../../platform/views/table-wrap.tsx';
+
+export function InsightsPage({
+  ctx,
+  report,
+  categories,
+  minExamples,
+}: {
+  ctx: PageContext;
+  report: CategoryModelReport | undefined;
+  categories: Category[];
+  /** Fewer triaged aspirations than this and no model is trained. */
+  minExamples: number;
+}) {
+  const { t, lang } = ctx;
+  const share = (x: number) => formatPercent(Math.round(x * 1000) / 10, lang);
+  const nameOf = (label: string) => {
+    const c = categories.find((x) => String(x.id) === label);
+    return c === undefined ? label : lang === 'en' ? c.nameEn : c.name;
+  };
+  const kindName = (kind: CategoryModelReport['kind']) =>
+    t(kind === 'logistic' ? 'insights.kind.logistic' : 'insights.kind.naive-bayes');
+  return (
+    <Layout ctx={ctx} title={t('insights.title')}>
+      <BackLink href="/kelola">{t('nav.backOffice')}</BackLink>
+      <h1>{t('insights.title')}</h1>
+      <p>{t('insights.lead')}</p>
+      {report === undefined ? (
+        <p>{t('insights.none', { n: minExamples })}</p>
+      ) : (
+        <Report ctx={ctx} report={report} share={share} nameOf={nameOf} kindName={kindName} />
+      )}
+    </Layout>
+  );
+}
+
+function Report({
+  ctx,
+  report,
+  share,
+  nameOf,
+  kindName,
+}: {
+  ctx: PageContext;
+  report: CategoryModelReport;
+  share: (x: number) => string;
+  nameOf: (label: string) => string;
+  kindName: (kind: CategoryModelReport['kind']) => string;
+}) {
+  const { t, lang } = ctx;
+  const chosen = report.evaluation.models[report.evaluation.chosen];
+  const number = (n: number) => formatNumber(n, lang);
+  return (
+    <>
+      <h2>{t('insights.inUse')}</h2>
+      <SummaryList>
+        <dt>{t('insights.kind')}</dt>
+        <dd>{kindName(report.kind)}</dd>
+        <dt>{t('insights.trainedAt')}</dt>
+        <dd>{`${formatDate(report.trainedAt, lang)} ${formatTime(report.trainedAt, lang)}`}</dd>
+        <dt>{t('insights.trainedOn')}</dt>
+        <dd>{t('insights.aspirations', { n: number(report.trainedOn) })}</dd>
+        <dt>{t('insights.testedOn')}</dt>
+        <dd>
+          {t('insights.testedOnValue', { n: number(report.testedOn), date: formatDate(report.testedFrom, lang) })}
+        </dd>
+        <dt>{t('insights.accuracy')}</dt>
+        <dd>{share(report.accuracy)}</dd>
+        <dt>{t('insights.macroF1')}</dt>
+        <dd>{share(report.macroF1)}</dd>
+        <dt>{t('insights.baseline')}</dt>
+        <dd>{share(report.baseline)}</dd>
+        <dt>{t('insights.threshold')}</dt>
+        <dd>
+          {share(report.threshold)}. {report.accuracy >= report.threshold ? t('insights.shown') : t('insights.hidden')}
+        </dd>
+        <dt>{t('insights.trainingTime')}</dt>
+        <dd>{t('insights.seconds', { n: formatNumber(Math.round(report.trainingMs / 100) / 10, lang) })}</dd>
+      </SummaryList>
+
+      <TableWrap label={t('insights.compared')}>
+        <table>
+          <caption>{t('insights.compared')}</caption>
+          <TableHead columns={[t('insights.model'), t('insights.accuracy'), t('insights.macroF1')]} />
+          <tbody>
+            {(['naive-bayes', 'logistic'] as const).map((kind) => (
+              <tr key={kind}>
+                <th scope="row">
+                  {kind === report.evaluation.chosen ? t('insights.chosen', { name: kindName(kind) }) : kindName(kind)}
+                </th>
+                <td class="number">{share(report.evaluation.models[kind].accuracy)}</td>
+                <td class="number">{share(report.evaluation.models[kind].macroF1)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableWrap>
+
+      <TableWrap label={t('insights.perCategory')}>
+        <table>
+          <caption>{t('insights.perCategory')}</caption>
+          <TableHead
+            columns={[
+              t('insights.category'),
+              t('insights.precision'),
+              t('insights.recall'),
+              t('insights.f1'),
+              t('insights.support'),
+            ]}
+          />
+          <tbody>
+            {chosen.perLabel.map((r) => (
+              <tr key={r.label}>
+                <th scope="row">{nameOf(r.label)}</th>
+                <td class="number">{share(r.precision)}</td>
+                <td class="number">{share(r.recall)}</td>
+                <td class="number">{share(r.f1)}</td>
+                <td class="number">{number(r.support)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableWrap>
+
+      <TableWrap label={t('insights.confusion')}>
+        <table>
+          <caption>{t('insights.confusion')}</caption>
+          <TableHead columns={[t('insights.actual'), ...chosen.labels.map(nameOf)]} />
+          <tbody>
+            {chosen.labels.map((label, i) => (
+              <tr key={label}>
+                <th scope="row">{nameOf(label)}</th>
+                {chosen.labels.map((other, j) => (
+                  <td class="number" key={other}>
+                    {number(chosen.confusion[i]?.[j] ?? 0)}
+                  </td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableWrap>
+
+      <h2>{t('insights.outcomes')}</h2>
+      <SummaryList>
+        <dt>{t('insights.accepted')}</dt>
+        <dd>{number(report.outcomes.accepted)}</dd>
+        <dt>{t('insights.corrected')}</dt>
+        <dd>{number(report.outcomes.corrected)}</dd>
+        <dt>{t('insights.open')}</dt>
+        <dd>{number(report.outcomes.open)}</dd>
+      </SummaryList>
+      <p>{t('insights.learning')}</p>
+    </>
+  );
+}
