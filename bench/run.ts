@@ -41,6 +41,7 @@ import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import sharp from 'sharp';
 import { hashPassword } from '../src/accounts/passwords.ts';
+import { suggestCategories, trainCategoryModel } from '../src/aspirations/service.ts';
 import { type Db, openDatabase } from '../src/db/index.ts';
 import { seedCouncil } from '../src/db/seed/index.ts';
 import { createSealer, type Sealer } from '../src/platform/crypto.ts';
@@ -443,6 +444,42 @@ async function startCrowd(address: string, hearing: Awaited<ReturnType<typeof pr
   };
 }
 
+/**
+ * The category suggestions' cost (issue 21): training on every triaged aspiration of the volume
+ * (both models on four fifths, the better again on all), then suggesting for one new aspiration at
+ * a time as the job does (the newest model read, the text stemmed, the suggestion stored), 50
+ * times. The volume's texts are made from a few words, so the accuracy printed says nothing of
+ * real aspirations; the times are what this measures.
+ */
+async function measureCategoryModel(db: Db) {
+  const started = performance.now();
+  const outcome = await trainCategoryModel({ db }, true);
+  const trainingSeconds = (performance.now() - started) / 1000;
+  const triaged = await db
+    .selectFrom('aspiration')
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .where('status', 'in', ['verified', 'forwarded', 'referred', 'resolved', 'duplicate'])
+    .executeTakeFirstOrThrow();
+  const times: number[] = [];
+  for (let i = 0; i < 50; i++) {
+    const t = performance.now();
+    if ((await suggestCategories({ db }, 1)) !== 1) break;
+    times.push(performance.now() - t);
+  }
+  times.sort((a, b) => a - b);
+  const result = {
+    triaged: Number(triaged.n),
+    trainingSeconds,
+    kind: outcome.trained ? outcome.kind : null,
+    suggestionMedianMs: times[Math.floor(times.length / 2)] ?? null,
+    suggestions: times.length,
+  };
+  console.log(
+    `  category model: trained on ${result.triaged} triaged aspirations in ${trainingSeconds.toFixed(1)} s (${result.kind}); suggesting for one: median ${result.suggestionMedianMs?.toFixed(1)} ms over ${times.length}`,
+  );
+  return result;
+}
+
 async function prepare(engine: 'pglite' | 'postgres') {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'dewan-bench-'));
   let databaseUrl: string | undefined;
@@ -469,6 +506,7 @@ async function prepare(engine: 'pglite' | 'postgres') {
   const t0 = performance.now();
   await fillVolume(open.db, volume, year);
   const fillSeconds = (performance.now() - t0) / 1000;
+  const categoryModel = await measureCategoryModel(open.db);
   const code = await open.db
     .selectFrom('aspiration')
     .select('code')
@@ -501,6 +539,7 @@ async function prepare(engine: 'pglite' | 'postgres') {
     section: busiest.id,
     hearing,
     fillSeconds,
+    categoryModel,
     async remove() {
       rmSync(dataDir, { recursive: true, force: true });
       await dropDatabase();
@@ -813,6 +852,7 @@ for (const engine of engines) {
       rows,
       firstLoad: weights,
       submissions: [textOnly, withPhoto],
+      categoryModel: place.categoryModel,
       hearing,
       problems: await problemsIn(logFile),
       rssBytes: rss,
@@ -867,6 +907,17 @@ for (const r of results)
     lines.push(
       `| ${r.engine} | ${s.withPhoto ? 'with one photo' : 'text only'}, ${s.concurrency} at a time | ${s.perSecond.toFixed(1)} | ${s.medianMs.toFixed(1)} | ${fmt(s.p99Ms, 1)} | ${s.failures} |`,
     );
+lines.push(
+  '',
+  '| engine | category model: triaged aspirations | training s | kind | suggesting for one, median ms |',
+  '| --- | --: | --: | --- | --: |',
+);
+for (const r of results) {
+  const m = r.categoryModel as Awaited<ReturnType<typeof measureCategoryModel>>;
+  lines.push(
+    `| ${r.engine} | ${m.triaged} | ${m.trainingSeconds.toFixed(1)} | ${m.kind ?? '—'} | ${fmt(m.suggestionMedianMs, 1)} |`,
+  );
+}
 lines.push(
   '',
   '| engine | hearing streams open | questions/s asked | supports/s | messages per stream per s | support to stream p50 ms | p99 ms | cores: portal | cores: crowd |',

@@ -45,7 +45,11 @@ export type TrainingOutcome =
 const textOf = (row: { title: string; description: string }) => `${row.title}. ${row.description}`;
 
 /** Trains when there is no model, after a correction, or once a day; `force` trains now. */
-export async function trainCategoryModel(deps: Deps, force = false, now = new Date()): Promise<TrainingOutcome> {
+export async function trainCategoryModel(
+  deps: Pick<Deps, 'db'>,
+  force = false,
+  now = new Date(),
+): Promise<TrainingOutcome> {
   const { council } = await getCouncil(deps.db);
   const newest = await q.newestCategoryModel(deps.db, council.id);
   if (
@@ -94,7 +98,7 @@ export async function trainCategoryModel(deps: Deps, force = false, now = new Da
 /** The model in use per database, parsed once per training (each instance keeps the one it read last). */
 const inUse = new WeakMap<object, { id: number; model: LinearModel; index: Map<string, number> }>();
 
-async function modelInUse(deps: Deps, councilId: number) {
+async function modelInUse(deps: Pick<Deps, 'db'>, councilId: number) {
   const row = await q.newestCategoryModel(deps.db, councilId);
   if (row === undefined) return undefined;
   let kept = inUse.get(deps.db);
@@ -107,7 +111,7 @@ async function modelInUse(deps: Deps, councilId: number) {
 }
 
 /** Suggests a category for the aspirations waiting for triage that have none yet (a job); how many. */
-export async function suggestCategories(deps: Deps, limit = 200): Promise<number> {
+export async function suggestCategories(deps: Pick<Deps, 'db'>, limit = 200): Promise<number> {
   const { council } = await getCouncil(deps.db);
   const current = await modelInUse(deps, council.id);
   if (current === undefined) return 0;
