@@ -1198,3 +1198,26 @@ export function suggestionOutcomes(db: Db, councilId: number) {
     .groupBy('s.outcome')
     .execute();
 }
+
+// ---------------------------------------------------------------- spikes
+
+/**
+ * Aspirations per category × kecamatan in nine windows of seven days ending on `today` (window 8
+ * is the last seven days, 0 the oldest), from the kept facts. Cells and windows with none are absent.
+ */
+export function weeklyCells(db: Db, councilId: number, today: string) {
+  return db
+    .selectFrom('aspiration_fact')
+    .where('council_id', '=', councilId)
+    .where(sql<SqlBool>`received_day > ${today}::date - 63`)
+    .where(sql<SqlBool>`received_day <= ${today}::date`)
+    .select([
+      'category_id',
+      'kecamatan_id',
+      sql<number>`8 - (${today}::date - received_day) / 7`.as('week'),
+      sql<string>`count(*)`.as('n'),
+    ])
+    // By position: the window's expression holds a parameter, which GROUP BY cannot match by text.
+    .groupBy([sql`1`, sql`2`, sql`3`])
+    .execute();
+}

@@ -19,6 +19,7 @@ import { bagsOf, topicalStem, writtenOut } from '../platform/indonesian-text.ts'
 import {
   type Example,
   evaluate,
+  indexOf,
   type LinearModel,
   majorityBaseline,
   seededRandom,
@@ -59,7 +60,8 @@ after(async () => {
 });
 
 function scored(model: LinearModel) {
-  return evaluate(heldOut.map((e) => ({ actual: e.label, predicted: suggest(model, e.bag)?.label })));
+  const index = indexOf(model);
+  return evaluate(heldOut.map((e) => ({ actual: e.label, predicted: suggest(model, e.bag, index)?.label })));
 }
 
 describe('suggesting a category from what a citizen wrote', () => {

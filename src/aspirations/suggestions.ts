@@ -67,8 +67,10 @@ export async function trainCategoryModel(
   const cut = Math.floor(examples.length * (1 - HELD_OUT));
   const older = examples.slice(0, cut);
   const newer = examples.slice(cut);
-  const judged = (model: LinearModel) =>
-    evaluate(newer.map((e) => ({ actual: e.label, predicted: suggest(model, e.bag)?.label })));
+  const judged = (model: LinearModel) => {
+    const index = indexOf(model);
+    return evaluate(newer.map((e) => ({ actual: e.label, predicted: suggest(model, e.bag, index)?.label })));
+  };
   const models = {
     'naive-bayes': judged(trainNaiveBayes(older)),
     logistic: judged(await trainLogistic(older)),

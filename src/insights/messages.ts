@@ -2,7 +2,19 @@
 import type { Messages } from '../platform/i18n.ts';
 
 export const messages = {
-  'insights.title': { id: 'Wawasan: saran kategori', en: 'Insights: category suggestions' },
+  'insights.title': { id: 'Wawasan aspirasi', en: 'Insights into aspirations' },
+  'insights.suggestions': { id: 'Saran kategori', en: 'Category suggestions' },
+  'insights.spikes': { id: 'Lonjakan tujuh hari terakhir', en: 'Spikes of the last seven days' },
+  'insights.spikesRule': {
+    id: 'Per kategori dan kecamatan, tujuh hari terakhir dibandingkan dengan rata-rata delapan minggu sebelumnya (uji Poisson). Lonjakan: peluangnya di bawah {p} dan sedikitnya {n} aspirasi.',
+    en: 'Per category and kecamatan, the last seven days against the mean of the eight weeks before (a Poisson test). A spike: its chance is below {p} and it holds at least {n} aspirations.',
+  },
+  'insights.noSpikes': { id: 'Tidak ada lonjakan.', en: 'No spike.' },
+  'insights.kecamatan': { id: 'Kecamatan', en: 'Kecamatan' },
+  'insights.week': { id: 'Tujuh hari terakhir', en: 'Last seven days' },
+  'insights.before': { id: 'Rata-rata per minggu sebelumnya', en: 'Mean per week before' },
+  'insights.chance': { id: 'Peluang bila tidak ada perubahan', en: 'Chance if nothing changed' },
+  'insights.below': { id: 'di bawah {n}', en: 'below {n}' },
   'insights.lead': {
     id: 'Sistem belajar dari aspirasi yang sudah diperiksa petugas. Saran selalu diputuskan oleh petugas.',
     en: 'The system learns from aspirations officers have checked. Officers always decide on a suggestion.',

@@ -172,7 +172,10 @@ export function indexOf(model: LinearModel): Map<string, number> {
   return new Map(model.vocabulary.map((stem, i) => [stem, i]));
 }
 
-/** The most likely label for a text, how sure the model is, and why; undefined for no known stem. */
+/**
+ * The most likely label for a text, how sure the model is, and why; undefined for no known stem.
+ * Pass the model's index when suggesting for many texts: building it reads the whole vocabulary.
+ */
 export function suggest(model: LinearModel, bag: Bag, index = indexOf(model), reasons = 5): Suggestion | undefined {
   const x = scaled(model, bag, index);
   if (x.length === 0) return undefined;

@@ -30,8 +30,8 @@ describe('category suggestions on a phone with JavaScript off', () => {
     const context = await j.newContext({ javaScriptEnabled: false, viewport: phone });
     const page = await signInAs(j, context, staff);
     await page.goto(`${j.served.baseUrl}/kelola`);
-    await page.getByRole('link', { name: 'Wawasan: saran kategori' }).click();
-    await page.getByRole('heading', { name: 'Wawasan: saran kategori', level: 1 }).waitFor();
+    await page.getByRole('link', { name: 'Wawasan aspirasi' }).click();
+    await page.getByRole('heading', { name: 'Wawasan aspirasi', level: 1 }).waitFor();
     assert.match(await page.content(), /120 aspirasi terbaru, diterima sejak/);
     const problems = await pageProblems(j, page, '/kelola/wawasan');
 

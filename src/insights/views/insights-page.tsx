@@ -1,6 +1,6 @@
 /** The page of /kelola/wawasan: the model in use, both models compared, per category, and the confusion matrix. */
-import type { CategoryModelReport } from '../../aspirations/service.ts';
-import type { Category } from '../../council/service.ts';
+import type { CategoryModelReport, Spike } from '../../aspirations/service.ts';
+import type { CouncilStructure } from '../../council/service.ts';
 import { formatDate, formatNumber, formatPercent, formatTime } from '../../platform/format.ts';
 import type { PageContext } from '../../platform/page-context.ts';
 import { BackLink, SummaryList } from '../../platform/views/components.tsx';
@@ -10,19 +10,24 @@ import { TableHead, TableWrap } from '../../platform/views/table-wrap.tsx';
 export function InsightsPage({
   ctx,
   report,
-  categories,
+  structure,
   minExamples,
+  spikes,
+  rule,
 }: {
   ctx: PageContext;
   report: CategoryModelReport | undefined;
-  categories: Category[];
+  structure: CouncilStructure;
   /** Fewer triaged aspirations than this and no model is trained. */
   minExamples: number;
+  spikes: Spike[];
+  /** When a cell is a spike: its chance under the 8 weeks before, and the least count. */
+  rule: { p: number; min: number };
 }) {
   const { t, lang } = ctx;
   const share = (x: number) => formatPercent(Math.round(x * 1000) / 10, lang);
   const nameOf = (label: string) => {
-    const c = categories.find((x) => String(x.id) === label);
+    const c = structure.categories.find((x) => String(x.id) === label);
     return c === undefined ? label : lang === 'en' ? c.nameEn : c.name;
   };
   const kindName = (kind: CategoryModelReport['kind']) =>
@@ -31,6 +36,8 @@ export function InsightsPage({
     <Layout ctx={ctx} title={t('insights.title')}>
       <BackLink href="/kelola">{t('nav.backOffice')}</BackLink>
       <h1>{t('insights.title')}</h1>
+      <Spikes ctx={ctx} spikes={spikes} structure={structure} rule={rule} nameOf={nameOf} />
+      <h2>{t('insights.suggestions')}</h2>
       <p>{t('insights.lead')}</p>
       {report === undefined ? (
         <p>{t('insights.none', { n: minExamples })}</p>
@@ -38,6 +45,67 @@ export function InsightsPage({
         <Report ctx={ctx} report={report} share={share} nameOf={nameOf} kindName={kindName} />
       )}
     </Layout>
+  );
+}
+
+function Spikes({
+  ctx,
+  spikes,
+  structure,
+  rule,
+  nameOf,
+}: {
+  ctx: PageContext;
+  spikes: Spike[];
+  structure: CouncilStructure;
+  rule: { p: number; min: number };
+  nameOf: (label: string) => string;
+}) {
+  const { t, lang } = ctx;
+  const chance = (p: number) =>
+    p < 0.001 ? t('insights.below', { n: formatPercent(0.1, lang) }) : formatPercent(Math.round(p * 1000) / 10, lang);
+  return (
+    <section aria-labelledby="lonjakan">
+      <h2 id="lonjakan">{t('insights.spikes')}</h2>
+      <p>{t('insights.spikesRule', { p: formatPercent(rule.p * 100, lang), n: rule.min })}</p>
+      {spikes.length === 0 ? (
+        <p>{t('insights.noSpikes')}</p>
+      ) : (
+        <TableWrap label={t('insights.spikes')}>
+          <table>
+            <caption>{t('insights.spikes')}</caption>
+            <TableHead
+              columns={[
+                t('insights.category'),
+                t('insights.kecamatan'),
+                t('insights.week'),
+                t('insights.before'),
+                t('insights.chance'),
+              ]}
+            />
+            <tbody>
+              {spikes.map((s) => {
+                const category = structure.categories.find((c) => c.id === s.categoryId);
+                const kecamatan = structure.kecamatan.find((k) => k.id === s.kecamatanId);
+                return (
+                  <tr key={`${s.categoryId}-${s.kecamatanId}`}>
+                    <th scope="row">
+                      <a href={`/kelola/aspirasi?kategori=${category?.slug ?? ''}&kecamatan=${kecamatan?.slug ?? ''}`}>
+                        {nameOf(String(s.categoryId))}
+                      </a>
+                    </th>
+                    <td>{kecamatan?.name ?? ''}</td>
+                    <td class="number">{formatNumber(s.week, lang)}</td>
+                    <td class="number">{formatNumber(Math.round(s.before * 10) / 10, lang)}</td>
+                    <td class="number">{chance(s.p)}</td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </TableWrap>
+      )}
+    </section>
   );
 }
 

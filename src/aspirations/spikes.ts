@@ -1,0 +1,68 @@
+/**
+ * What is rising this week: for every category × kecamatan, the aspirations of the last seven days
+ * against the eight weeks before, by a Poisson test.
+ *
+ * Why Poisson and not a robust z-score: most cells hold 0 to 3 aspirations a week. A z-score by
+ * median and MAD is undefined when the MAD is 0 (the usual case for such small counts) and treats
+ * counts as continuous and symmetric. Counts of independent reports in a period are what a Poisson
+ * distribution describes; its upper tail P(X ≥ this week | mean of the 8 weeks before) says how
+ * surprising the week is. A cell is a spike when that chance is below 1 % and the week holds at
+ * least 3 aspirations (one or two reports are never a spike). A mean of 0 is taken as 0.25: a
+ * place and topic that never had any is surprising at 3, not at 1.
+ */
+import { getCouncil } from '../council/service.ts';
+import type { Deps } from '../platform/deps.ts';
+import { jakartaDay } from '../platform/working-days.ts';
+import * as q from './queries.ts';
+
+export const SPIKE_P = 0.01;
+export const SPIKE_MIN = 3;
+const FLOOR = 0.25;
+
+export interface Spike {
+  categoryId: number;
+  kecamatanId: number;
+  /** Aspirations received in the last seven days. */
+  week: number;
+  /** The mean per week over the eight weeks before. */
+  before: number;
+  /** P(X ≥ week) for a Poisson count with that mean. */
+  p: number;
+}
+
+/** P(X ≥ k) for X ~ Poisson(λ). */
+export function poissonTail(k: number, lambda: number): number {
+  if (k <= 0) return 1;
+  let term = Math.exp(-lambda);
+  let below = term;
+  for (let i = 1; i < k; i++) {
+    term *= lambda / i;
+    below += term;
+  }
+  return Math.max(0, 1 - below);
+}
+
+/** The spikes of the seven days ending `now` (Jakarta), most surprising first. */
+export async function spikes(deps: Pick<Deps, 'db'>, now = new Date()): Promise<Spike[]> {
+  const { council } = await getCouncil(deps.db);
+  const rows = await q.weeklyCells(deps.db, council.id, jakartaDay(now));
+  const cells = new Map<string, { categoryId: number; kecamatanId: number; counts: number[] }>();
+  for (const row of rows) {
+    const key = `${row.category_id}:${row.kecamatan_id}`;
+    let cell = cells.get(key);
+    if (cell === undefined) {
+      cell = { categoryId: row.category_id, kecamatanId: row.kecamatan_id, counts: new Array<number>(9).fill(0) };
+      cells.set(key, cell);
+    }
+    cell.counts[Number(row.week)] = Number(row.n);
+  }
+  const found: Spike[] = [];
+  for (const cell of cells.values()) {
+    const week = cell.counts[8] ?? 0;
+    if (week < SPIKE_MIN) continue;
+    const before = cell.counts.slice(0, 8).reduce((a, b) => a + b, 0) / 8;
+    const p = poissonTail(week, Math.max(before, FLOOR));
+    if (p < SPIKE_P) found.push({ categoryId: cell.categoryId, kecamatanId: cell.kecamatanId, week, before, p });
+  }
+  return found.sort((a, b) => a.p - b.p || b.week - a.week);
+}
