@@ -1109,20 +1109,30 @@ export function insertCategoryModel(db: Db, values: Insert<'category_model'>) {
   return db.insertInto('category_model').values(values).returning('id').executeTakeFirstOrThrow();
 }
 
-/** Models older than the newest few are kept for nothing: their suggestions move to nothing either. */
+/**
+ * Models older than the newest few are no longer used. One that made suggestions keeps its row
+ * (the case pages quote its figures) but not its weights, which can run to megabytes each day;
+ * one that made none goes.
+ */
 export async function dropOldCategoryModels(db: Db, councilId: number, keep: number): Promise<void> {
+  const newest = db
+    .selectFrom('category_model')
+    .select('id')
+    .where('council_id', '=', councilId)
+    .orderBy('id', 'desc')
+    .limit(keep);
   await db
     .deleteFrom('category_model')
     .where('council_id', '=', councilId)
-    .where('id', 'not in', (eb) =>
-      eb
-        .selectFrom('category_model')
-        .select('id')
-        .where('council_id', '=', councilId)
-        .orderBy('id', 'desc')
-        .limit(keep),
-    )
+    .where('id', 'not in', newest)
     .where('id', 'not in', (eb) => eb.selectFrom('category_suggestion').select('model_id').distinct())
+    .execute();
+  await db
+    .updateTable('category_model')
+    .set({ model: '{}', updated_at: new Date() })
+    .where('council_id', '=', councilId)
+    .where('id', 'not in', newest)
+    .where('model', '!=', '{}')
     .execute();
 }
 
@@ -1206,18 +1216,20 @@ export function suggestionOutcomes(db: Db, councilId: number) {
  * is the last seven days, 0 the oldest), from the kept facts. Cells and windows with none are absent.
  */
 export function weeklyCells(db: Db, councilId: number, today: string) {
-  return db
-    .selectFrom('aspiration_fact')
-    .where('council_id', '=', councilId)
-    .where(sql<SqlBool>`received_day > ${today}::date - 63`)
-    .where(sql<SqlBool>`received_day <= ${today}::date`)
-    .select([
-      'category_id',
-      'kecamatan_id',
-      sql<number>`8 - (${today}::date - received_day) / 7`.as('week'),
-      sql<string>`count(*)`.as('n'),
-    ])
-    // By position: the window's expression holds a parameter, which GROUP BY cannot match by text.
-    .groupBy([sql`1`, sql`2`, sql`3`])
-    .execute();
+  return (
+    db
+      .selectFrom('aspiration_fact')
+      .where('council_id', '=', councilId)
+      .where(sql<SqlBool>`received_day > ${today}::date - 63`)
+      .where(sql<SqlBool>`received_day <= ${today}::date`)
+      .select([
+        'category_id',
+        'kecamatan_id',
+        sql<number>`8 - (${today}::date - received_day) / 7`.as('week'),
+        sql<string>`count(*)`.as('n'),
+      ])
+      // By position: the window's expression holds a parameter, which GROUP BY cannot match by text.
+      .groupBy([sql`1`, sql`2`, sql`3`])
+      .execute()
+  );
 }

@@ -271,5 +271,18 @@ describe("staff see the model's suggestion and stay in charge", () => {
     assert.ok(retrained.trained, 'a correction makes the next run train');
     const again = await ask('Tiang bendera lapangan upacara kecamatan miring lagi, talinya putus');
     assert.equal(again.suggested, right.id);
+
+    // Three trainings later the two older models stay only for the suggestions they made, without weights.
+    for (let i = 0; i < 3; i++) await trainCategoryModel(deps(app.app), true);
+    const models = await db.selectFrom('category_model').select(['id', 'model']).orderBy('id').execute();
+    const used = new Set(
+      (await db.selectFrom('category_suggestion').select('model_id').execute()).map((r) => r.model_id),
+    );
+    assert.equal(models.length, 5);
+    assert.ok(
+      models.slice(-3).every((m) => m.model !== '{}'),
+      'the newest three keep their weights',
+    );
+    assert.ok(models.slice(0, 2).every((m) => used.has(m.id) && m.model === '{}'));
   });
 });
