@@ -172,6 +172,10 @@ export const messages = {
     id: 'Saran ini sama dengan kategori sekarang.',
     en: 'The suggestion is the current category.',
   },
+  'aspiration.suggestion.setAside': {
+    id: 'Petugas sudah memilih kategori lain. Pilihan itu dipelajari pada pelatihan berikutnya.',
+    en: 'An officer chose another category. The next training learns from that choice.',
+  },
   'aspiration.suggestion.take': { id: 'Pakai kategori {category}', en: 'Use the category {category}' },
   'aspiration.suggestion.choose': { id: 'Kategori yang benar', en: 'The right category' },
   'aspiration.suggestion.save': { id: 'Simpan kategori', en: 'Save the category' },

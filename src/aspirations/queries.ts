@@ -1095,14 +1095,33 @@ export function triagedTexts(db: Db, councilId: number) {
     .execute();
 }
 
+/** The newest model's figures, without its weights (they can run to megabytes). */
 export function newestCategoryModel(db: Db, councilId: number) {
   return db
     .selectFrom('category_model')
-    .selectAll()
+    .select([
+      'id',
+      'kind',
+      'trained_on',
+      'tested_on',
+      'tested_from',
+      'accuracy',
+      'macro_f1',
+      'baseline',
+      'evaluation',
+      'training_ms',
+      'created_at',
+    ])
     .where('council_id', '=', councilId)
     .orderBy('id', 'desc')
     .limit(1)
     .executeTakeFirst();
+}
+
+/** A model's weights (JSON), read when an instance meets a model it has not parsed yet. */
+export async function categoryModelWeights(db: Db, id: number): Promise<string | undefined> {
+  const row = await db.selectFrom('category_model').select('model').where('id', '=', id).executeTakeFirst();
+  return row?.model;
 }
 
 export function insertCategoryModel(db: Db, values: Insert<'category_model'>) {

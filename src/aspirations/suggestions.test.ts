@@ -266,6 +266,9 @@ describe("staff see the model's suggestion and stay in charge", () => {
       .where('aspiration_id', 'in', (eb) => eb.selectFrom('aspiration').select('id').where('code', '=', before.code))
       .executeTakeFirstOrThrow();
     assert.equal(decided.outcome, 'corrected');
+    const setAside = await staff.get(`/kelola/aspirasi/${before.code}`);
+    assert.match(setAside.body, /Petugas sudah memilih kategori lain/);
+    assert.doesNotMatch(setAside.body, /Pakai kategori/);
 
     const retrained = await trainCategoryModel(deps(app.app));
     assert.ok(retrained.trained, 'a correction makes the next run train');

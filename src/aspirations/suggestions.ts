@@ -39,7 +39,16 @@ export interface ModelEvaluation {
 }
 
 export type TrainingOutcome =
-  | { trained: true; modelId: number; kind: LinearModel['kind']; accuracy: number; macroF1: number; ms: number }
+  | {
+      trained: true;
+      modelId: number;
+      kind: LinearModel['kind'];
+      /** How many triaged aspirations it learnt from and was judged on, together. */
+      examples: number;
+      accuracy: number;
+      macroF1: number;
+      ms: number;
+    }
   | { trained: false; reason: 'too-few' | 'fresh' };
 
 const textOf = (row: { title: string; description: string }) => `${row.title}. ${row.description}`;
@@ -94,7 +103,15 @@ export async function trainCategoryModel(
     training_ms: ms,
   });
   await q.dropOldCategoryModels(deps.db, council.id, 3);
-  return { trained: true, modelId: id, kind: chosen, accuracy: figures.accuracy, macroF1: figures.macroF1, ms };
+  return {
+    trained: true,
+    modelId: id,
+    kind: chosen,
+    examples: examples.length,
+    accuracy: figures.accuracy,
+    macroF1: figures.macroF1,
+    ms,
+  };
 }
 
 /** The model in use per database, parsed once per training (each instance keeps the one it read last). */
@@ -105,7 +122,10 @@ async function modelInUse(deps: Pick<Deps, 'db'>, councilId: number) {
   if (row === undefined) return undefined;
   let kept = inUse.get(deps.db);
   if (kept?.id !== row.id) {
-    const model = JSON.parse(row.model) as LinearModel;
+    // The weights are read and parsed once per model, not on every run of the job.
+    const weights = await q.categoryModelWeights(deps.db, row.id);
+    if (weights === undefined) return undefined;
+    const model = JSON.parse(weights) as LinearModel;
     kept = { id: row.id, model, index: indexOf(model) };
     inUse.set(deps.db, kept);
   }

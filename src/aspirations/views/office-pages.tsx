@@ -260,6 +260,8 @@ function CategoryChoice({
           </p>
           {suggested.id === view.category?.id ? (
             <p>{t('aspiration.suggestion.same')}</p>
+          ) : suggestion.outcome === 'corrected' ? (
+            <p>{t('aspiration.suggestion.setAside')}</p>
           ) : (
             <ActionForm
               code={view.code}
