@@ -104,7 +104,18 @@ describe('suggesting a category from what a citizen wrote', () => {
   });
 
   test('the same data and seed give the same model; a suggestion names the words that drove it', async () => {
+    // Training lets the event loop turn while it works (a server that trains still answers): a
+    // chain of setImmediate callbacks started beside it gets to run before it ends.
+    let turns = 0;
+    let stillTraining = true;
+    const turn = () => {
+      turns++;
+      if (stillTraining) setImmediate(turn);
+    };
+    setImmediate(turn);
     const one = await trainLogistic(training, { seed: 7 });
+    stillTraining = false;
+    assert.ok(turns > 1, `the event loop turned ${turns} times during a training of 40 passes`);
     const two = await trainLogistic(training, { seed: 7 });
     assert.deepEqual(one.weights, two.weights);
     const bag = new Map([

@@ -19,6 +19,7 @@ import {
   indexOf,
   type LinearModel,
   majorityBaseline,
+  pacer,
   suggest,
   trainLogistic,
   trainNaiveBayes,
@@ -76,13 +77,20 @@ export async function trainCategoryModel(
   const cut = Math.floor(examples.length * (1 - HELD_OUT));
   const older = examples.slice(0, cut);
   const newer = examples.slice(cut);
-  const judged = (model: LinearModel) => {
+  // Judging tens of thousands of held-out texts takes a while: the server answers in between.
+  const pace = pacer();
+  const judged = async (model: LinearModel) => {
     const index = indexOf(model);
-    return evaluate(newer.map((e) => ({ actual: e.label, predicted: suggest(model, e.bag, index)?.label })));
+    const outcomes: { actual: string; predicted: string | undefined }[] = [];
+    for (const e of newer) {
+      await pace();
+      outcomes.push({ actual: e.label, predicted: suggest(model, e.bag, index)?.label });
+    }
+    return evaluate(outcomes);
   };
   const models = {
-    'naive-bayes': judged(trainNaiveBayes(older)),
-    logistic: judged(await trainLogistic(older)),
+    'naive-bayes': await judged(trainNaiveBayes(older)),
+    logistic: await judged(await trainLogistic(older)),
   };
   const chosen = models.logistic.macroF1 > models['naive-bayes'].macroF1 ? 'logistic' : 'naive-bayes';
   const model = chosen === 'logistic' ? await trainLogistic(examples) : trainNaiveBayes(examples);
