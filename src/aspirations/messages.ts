@@ -165,8 +165,16 @@ export const messages = {
     en: 'Suggested: {category} ({confidence} confidence), from the words: {words}.',
   },
   'aspiration.suggestion.basis': {
-    id: 'Saran ini benar untuk {accuracy} dari {n} aspirasi terbaru yang diuji. Saran tidak pernah diterapkan tanpa petugas.',
-    en: 'Such suggestions were right for {accuracy} of the {n} newest aspirations tested. A suggestion is never applied without an officer.',
+    id: 'Saran ini benar untuk {accuracy} dari {n} aspirasi terbaru yang diuji. Saran tidak diterapkan tanpa petugas.',
+    en: 'Such suggestions were right for {accuracy} of the {n} newest aspirations tested. A suggestion is not applied without an officer.',
+  },
+  'aspiration.suggestion.applied': {
+    id: 'Sistem sudah menerapkan saran ini karena administrator mengizinkannya untuk kategori ini. Petugas tetap dapat menggantinya.',
+    en: 'The system applied this suggestion because the administrator allowed it for this category. Officers can still change it.',
+  },
+  'aspiration.event.categoryAuto': {
+    id: 'Kategori ditetapkan otomatis oleh sistem menjadi {category}',
+    en: 'Category set automatically by the system to {category}',
   },
   'aspiration.suggestion.same': {
     id: 'Saran ini sama dengan kategori sekarang.',

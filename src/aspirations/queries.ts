@@ -1217,6 +1217,49 @@ export async function decideSuggestion(db: Db, aspirationId: number, chosenCateg
     .execute();
 }
 
+/** Whether an aspiration's suggestion is still undecided (no officer set the category since). */
+export async function suggestionUndecided(db: Db, aspirationId: number): Promise<boolean> {
+  const row = await db
+    .selectFrom('category_suggestion')
+    .select('outcome')
+    .where('aspiration_id', '=', aspirationId)
+    .executeTakeFirst();
+  return row !== undefined && row.outcome === null;
+}
+
+/** Records that a suggestion was applied by the model, where the administrator allowed it. */
+export async function markSuggestionApplied(db: Db, aspirationId: number): Promise<void> {
+  await db
+    .updateTable('category_suggestion')
+    .set({ outcome: 'applied', decided_at: new Date(), updated_at: new Date() })
+    .where('aspiration_id', '=', aspirationId)
+    .execute();
+}
+
+/** The council's switches for routing by the model: the level and the categories switched on. */
+export function autoRouteOf(db: Db, councilId: number) {
+  return db
+    .selectFrom('category_auto_route')
+    .select(['min_precision', 'categories', 'updated_at'])
+    .where('council_id', '=', councilId)
+    .executeTakeFirst();
+}
+
+export async function saveAutoRoute(db: Db, row: Insert<'category_auto_route'>): Promise<void> {
+  await db
+    .insertInto('category_auto_route')
+    .values(row)
+    .onConflict((oc) =>
+      oc.column('council_id').doUpdateSet({
+        min_precision: row.min_precision,
+        categories: row.categories,
+        updated_by: row.updated_by,
+        updated_at: new Date(),
+      }),
+    )
+    .execute();
+}
+
 /** How staff met the suggestions of a council: taken, chosen against, not decided yet. */
 export function suggestionOutcomes(db: Db, councilId: number) {
   return db

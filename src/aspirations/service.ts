@@ -6,6 +6,14 @@
  */
 
 export {
+  AUTO_ROUTE_MIN_GUESSES,
+  type AutoRouteCategory,
+  type AutoRouteResult,
+  type AutoRouteSettings,
+  autoRouteSettings,
+  changeAutoRoute,
+} from './auto-route.ts';
+export {
   act,
   addAnswerTemplate,
   answerTemplates,

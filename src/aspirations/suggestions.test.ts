@@ -7,6 +7,7 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import { Agent } from '../../test/helpers/agent.ts';
 import { buildTestApp, type TestApp } from '../../test/helpers/app.ts';
 import { sendAspiration } from '../../test/helpers/aspirations.ts';
 import { openTestDatabase } from '../../test/helpers/database.ts';
@@ -298,5 +299,155 @@ describe("staff see the model's suggestion and stay in charge", () => {
       'the newest three keep their weights',
     );
     assert.ok(models.slice(0, 2).every((m) => used.has(m.id) && m.model === '{}'));
+  });
+
+  test('an administrator lets the model apply chosen categories above a precision; below it, or not chosen, officers decide', async () => {
+    const db = app.database.db;
+    const structure = await getCouncil(db);
+    const slug = (s: string) => structure.categories.find((c) => c.slug === s) as (typeof structure.categories)[number];
+    const banjir = slug('banjir');
+    const jalan = slug('jalan-jembatan-drainase');
+    const sampah = slug('sampah-lingkungan');
+    await trainCategoryModel(deps(app.app), true);
+    // The model in use, with figures fixed for the test: banjir guessed 20 times and right 16 times
+    // (precision 80 %), sampah guessed 5 times (too few to judge), jalan never wrong.
+    const newest = await db.selectFrom('category_model').selectAll().orderBy('id', 'desc').executeTakeFirstOrThrow();
+    const figures = {
+      n: 60,
+      accuracy: 0.8,
+      macroF1: 0.8,
+      labels: [String(banjir.id), String(jalan.id), String(sampah.id)],
+      confusion: [
+        [16, 0, 0],
+        [4, 30, 0],
+        [0, 5, 5],
+      ],
+      perLabel: [],
+    };
+    const { id: _, ...copy } = newest;
+    await db
+      .insertInto('category_model')
+      .values({
+        ...copy,
+        evaluation: JSON.stringify({
+          chosen: newest.kind,
+          baseline: 0.5,
+          models: { 'naive-bayes': figures, logistic: figures },
+        }),
+      })
+      .execute();
+
+    // Each person signs in from an address of their own: sign-ins are rate-limited per address.
+    let address = 0;
+    const person = async (role: Parameters<typeof createUser>[1]) =>
+      signIn(app, await createUser(app, role), new Agent(app.app, `198.51.100.${++address}`));
+    const admin = await person('administrator');
+    const staff = await person('staff');
+    const page = await admin.get('/kelola/wawasan');
+    assert.match(page.body, /<h2 id="rute-otomatis">Kategori otomatis<\/h2>/);
+    assert.match(page.body, /80% dari 20 tebakan/);
+    assert.match(page.body, /action="\/kelola\/wawasan\/rute-otomatis"/);
+    const staffPage = await staff.get('/kelola/wawasan');
+    assert.match(staffPage.body, /Kategori otomatis/, 'staff see which categories are applied');
+    assert.doesNotMatch(staffPage.body, /action="\/kelola\/wawasan\/rute-otomatis"/, 'but cannot switch them');
+    for (const role of ['staff', 'member', 'moderator', 'citizen'] as const) {
+      const other = role === 'staff' ? staff : await person(role);
+      await other.get('/akun');
+      const refused = await other.post('/kelola/wawasan/rute-otomatis', { minPrecision: '50', categories: 'banjir' });
+      assert.equal(refused.statusCode, 403, role);
+    }
+
+    // Bad input: 400, the message beside the field, nothing stored.
+    await admin.get('/kelola/wawasan');
+    const low = await admin.post('/kelola/wawasan/rute-otomatis', { minPrecision: '40', categories: 'banjir' });
+    assert.equal(low.statusCode, 400);
+    assert.match(low.body, /Isi presisi sebagai bilangan bulat dari 50 sampai 100\./);
+    const unknown = await admin.post('/kelola/wawasan/rute-otomatis', { minPrecision: '80', categories: 'tidak-ada' });
+    assert.equal(unknown.statusCode, 400);
+    assert.match(unknown.body, /Pilih kategori dari daftar\./);
+    assert.equal(await db.selectFrom('category_auto_route').selectAll().executeTakeFirst(), undefined);
+
+    let rw = 0;
+    const flood = async () => {
+      const code = await sendAspiration(
+        app,
+        `Kali meluap lagi dan tanggul jebol di RW ${++rw}, rumah warga kebanjiran setinggi lutut`,
+      );
+      await suggestCategories(deps(app.app));
+      const row = await db
+        .selectFrom('aspiration as a')
+        .innerJoin('category_suggestion as s', 's.aspiration_id', 'a.id')
+        .select(['a.category_id', 's.category_id as suggested', 's.outcome'])
+        .where('a.code', '=', code)
+        .executeTakeFirstOrThrow();
+      assert.equal(row.suggested, banjir.id, 'the model suggests banjir for a flood');
+      return { code, ...row };
+    };
+    const save = async (minPrecision: string, categories: string[]) => {
+      await admin.get('/kelola/wawasan');
+      const saved = await admin.post('/kelola/wawasan/rute-otomatis', [
+        ['minPrecision', minPrecision],
+        ...categories.map((c): [string, string] => ['categories', c]),
+      ]);
+      assert.equal(saved.statusCode, 303);
+      assert.equal(saved.headers.location, '/kelola/wawasan?pesan=tersimpan#rute-otomatis');
+    };
+
+    // Switched on for other categories only: a flood waits for an officer.
+    await save('50', ['jalan-jembatan-drainase', 'sampah-lingkungan']);
+    const notChosen = await flood();
+    assert.notEqual(notChosen.category_id, banjir.id);
+    assert.equal(notChosen.outcome, null);
+    const standing = await admin.get('/kelola/wawasan?pesan=tersimpan');
+    assert.match(standing.body, /Pengaturan kategori otomatis tersimpan\./);
+    assert.match(standing.body, /Diizinkan, tetapi tebakan kurang dari 10: diputuskan petugas/, 'sampah: 5 guesses');
+
+    // Chosen, but its precision (80 %) is below the level (90 %): still an officer's.
+    await save('90', ['banjir']);
+    assert.match((await admin.get('/kelola/wawasan')).body, /Diizinkan, tetapi presisi di bawah batas/);
+    const imprecise = await flood();
+    assert.notEqual(imprecise.category_id, banjir.id);
+    assert.equal(imprecise.outcome, null);
+
+    // At 80 % it is applied: public on the timeline as the system's step, audited, marked applied.
+    await save('80', ['banjir']);
+    const applied = await flood();
+    assert.equal(applied.category_id, banjir.id);
+    assert.equal(applied.outcome, 'applied');
+    assert.match(
+      (await staff.get(`/aspirasi/${applied.code}`)).body,
+      /Kategori ditetapkan otomatis oleh sistem menjadi Banjir dan sungai/,
+    );
+    const audit = await db
+      .selectFrom('audit_log')
+      .select(['actor_role', 'details'])
+      .where('action', '=', 'aspiration.category_applied')
+      .execute();
+    assert.equal(audit.length, 1);
+    assert.equal(audit[0]?.actor_role, 'system');
+    assert.match(audit[0]?.details ?? '', new RegExp(applied.code));
+    assert.equal(
+      (await db.selectFrom('audit_log').select('id').where('action', '=', 'aspiration.auto_route_changed').execute())
+        .length,
+      3,
+    );
+
+    // An officer still decides: the case says the system applied it, and changing it is a correction.
+    const casePage = await staff.get(`/kelola/aspirasi/${applied.code}`);
+    assert.match(casePage.body, /Sistem sudah menerapkan saran ini/);
+    const changed = await staff.post(`/kelola/aspirasi/${applied.code}`, { action: 'category', category: 'lainnya' });
+    assert.equal(changed.statusCode, 303);
+    const corrected = await db
+      .selectFrom('category_suggestion as s')
+      .innerJoin('aspiration as a', 'a.id', 's.aspiration_id')
+      .select('s.outcome')
+      .where('a.code', '=', applied.code)
+      .executeTakeFirstOrThrow();
+    assert.equal(corrected.outcome, 'corrected');
+
+    // Switched off (none chosen): the next flood waits for an officer again.
+    await save('80', []);
+    const off = await flood();
+    assert.notEqual(off.category_id, banjir.id);
   });
 });

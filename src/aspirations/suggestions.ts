@@ -24,6 +24,7 @@ import {
   trainLogistic,
   trainNaiveBayes,
 } from '../platform/text-classifier.ts';
+import { applySuggestions } from './auto-route.ts';
 import * as q from './queries.ts';
 
 /** Fewer triaged aspirations than this, and no model is trained: its figures would mean little. */
@@ -140,7 +141,10 @@ async function modelInUse(deps: Pick<Deps, 'db'>, councilId: number) {
   return kept;
 }
 
-/** Suggests a category for the aspirations waiting for triage that have none yet (a job); how many. */
+/**
+ * Suggests a category for the aspirations waiting for triage that have none yet (a job), and
+ * applies those the administrator allowed to be applied; how many were suggested.
+ */
 export async function suggestCategories(deps: Pick<Deps, 'db'>, limit = 200): Promise<number> {
   const { council } = await getCouncil(deps.db);
   const current = await modelInUse(deps, council.id);
@@ -161,6 +165,8 @@ export async function suggestCategories(deps: Pick<Deps, 'db'>, limit = 200): Pr
     ];
   });
   await q.insertSuggestions(deps.db, suggestions);
+  // Only where an administrator switched it on for the category, and its precision allows.
+  await applySuggestions(deps, council.id, suggestions);
   return suggestions.length;
 }
 
@@ -171,7 +177,7 @@ export interface CategorySuggestion {
   /** The model's accuracy on the newest aspirations held out, and how many they were. */
   accuracy: number;
   testedOn: number;
-  outcome: 'accepted' | 'corrected' | null;
+  outcome: 'accepted' | 'corrected' | 'applied' | null;
 }
 
 /**
@@ -208,7 +214,7 @@ export interface CategoryModelReport {
   evaluation: ModelEvaluation;
   /** The council's threshold: below it staff see no suggestion. */
   threshold: number;
-  outcomes: { accepted: number; corrected: number; open: number };
+  outcomes: { accepted: number; corrected: number; applied: number; open: number };
 }
 
 /** The model in use with its figures on the newest aspirations held out, for /kelola/wawasan. */
@@ -219,7 +225,7 @@ export async function categoryModelReport(deps: Deps): Promise<CategoryModelRepo
     q.suggestionOutcomes(deps.db, council.id),
   ]);
   if (row === undefined) return undefined;
-  const count = (outcome: 'accepted' | 'corrected' | null) =>
+  const count = (outcome: 'accepted' | 'corrected' | 'applied' | null) =>
     Number(outcomes.find((o) => o.outcome === outcome)?.n ?? 0);
   return {
     kind: row.kind,
@@ -233,6 +239,11 @@ export async function categoryModelReport(deps: Deps): Promise<CategoryModelRepo
     trainingMs: row.training_ms,
     evaluation: JSON.parse(row.evaluation) as ModelEvaluation,
     threshold: council.suggestion_min_accuracy,
-    outcomes: { accepted: count('accepted'), corrected: count('corrected'), open: count(null) },
+    outcomes: {
+      accepted: count('accepted'),
+      corrected: count('corrected'),
+      applied: count('applied'),
+      open: count(null),
+    },
   };
 }

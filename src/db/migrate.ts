@@ -47,6 +47,7 @@ import * as m0041 from './migrations/0041-information-from-aspirations.ts';
 import * as m0042 from './migrations/0042-training-materials.ts';
 import * as m0043 from './migrations/0043-training-evaluation-surveys.ts';
 import * as m0044 from './migrations/0044-category-suggestions.ts';
+import * as m0045 from './migrations/0045-auto-route.ts';
 
 const migrations: Record<string, Migration> = {
   '0001-council': m0001,
@@ -93,6 +94,7 @@ const migrations: Record<string, Migration> = {
   '0042-training-materials': m0042,
   '0043-training-evaluation-surveys': m0043,
   '0044-category-suggestions': m0044,
+  '0045-auto-route': m0045,
 };
 
 /** Thrown when the database could not be brought to the latest schema. */

@@ -566,8 +566,16 @@ export interface CategorySuggestionTable extends Timestamps {
   category_id: number;
   confidence: number;
   because: string[];
-  outcome: 'accepted' | 'corrected' | null;
+  /** Taken or changed by an officer, or applied by the model where an administrator allowed it. */
+  outcome: 'accepted' | 'corrected' | 'applied' | null;
   decided_at: Date | null;
+}
+
+export interface CategoryAutoRouteTable extends Timestamps {
+  council_id: number;
+  min_precision: number;
+  categories: number[];
+  updated_by: number | null;
 }
 
 export interface AspirationEventTable extends Timestamps {
@@ -1408,6 +1416,7 @@ export interface Database {
   aspiration_event: AspirationEventTable;
   category_model: CategoryModelTable;
   category_suggestion: CategorySuggestionTable;
+  category_auto_route: CategoryAutoRouteTable;
   aspiration_fact: AspirationFactTable;
   aspiration_tally: AspirationTallyTable;
   aspiration_tally_days: AspirationTallyDaysTable;

@@ -16,8 +16,8 @@ export const messages = {
   'insights.chance': { id: 'Peluang bila tidak ada perubahan', en: 'Chance if nothing changed' },
   'insights.below': { id: 'di bawah {n}', en: 'below {n}' },
   'insights.lead': {
-    id: 'Sistem belajar dari aspirasi yang sudah diperiksa petugas. Saran selalu diputuskan oleh petugas.',
-    en: 'The system learns from aspirations officers have checked. Officers always decide on a suggestion.',
+    id: 'Sistem belajar dari aspirasi yang sudah diperiksa petugas. Petugas memutuskan setiap saran, kecuali kategori yang diizinkan administrator (lihat Kategori otomatis).',
+    en: 'The system learns from aspirations officers have checked. Officers decide on every suggestion, except in categories the administrator allowed (see Automatic categories).',
   },
   'insights.none': {
     id: 'Belum ada model. Sistem perlu sedikitnya {n} aspirasi yang sudah diperiksa petugas.',
@@ -72,10 +72,53 @@ export const messages = {
   'insights.outcomes': { id: 'Keputusan petugas atas saran', en: "Officers' decisions on suggestions" },
   'insights.accepted': { id: 'Diterima', en: 'Taken' },
   'insights.corrected': { id: 'Diganti kategori lain', en: 'Another category chosen' },
+  'insights.applied': { id: 'Diterapkan otomatis oleh sistem', en: 'Applied automatically by the system' },
   'insights.open': { id: 'Belum diputuskan', en: 'Not decided yet' },
   'insights.learning': {
     id: 'Setiap kategori yang diganti petugas dipelajari pada pelatihan berikutnya, paling lambat sepuluh menit kemudian.',
     en: 'Every category an officer changes is learnt at the next training, within ten minutes.',
+  },
+  'insights.auto.title': { id: 'Kategori otomatis', en: 'Automatic categories' },
+  'insights.auto.lead': {
+    id: 'Biasanya petugas memutuskan setiap saran. Administrator dapat mengizinkan sistem menerapkan saran untuk kategori tertentu. Syaratnya: presisi kategori pada aspirasi uji mencapai batas, dari sedikitnya {n} tebakan. Petugas tetap dapat mengganti kategorinya.',
+    en: 'Officers normally decide on every suggestion. An administrator may let the system apply suggestions for chosen categories. The category needs a precision on the test aspirations at the level, from at least {n} guesses. Officers can still change the category.',
+  },
+  'insights.auto.table': { id: 'Keadaan per kategori', en: 'Status per category' },
+  'insights.auto.status': { id: 'Keadaan', en: 'Status' },
+  'insights.auto.applied': { id: 'Diterapkan otomatis', en: 'Applied automatically' },
+  'insights.auto.off': { id: 'Diputuskan petugas', en: 'Decided by officers' },
+  'insights.auto.fewGuesses': {
+    id: 'Diizinkan, tetapi tebakan kurang dari {n}: diputuskan petugas',
+    en: 'Allowed, but fewer than {n} guesses: decided by officers',
+  },
+  'insights.auto.imprecise': {
+    id: 'Diizinkan, tetapi presisi di bawah batas: diputuskan petugas',
+    en: 'Allowed, but precision below the level: decided by officers',
+  },
+  'insights.auto.noGuess': { id: 'Belum pernah ditebak', en: 'Never guessed yet' },
+  'insights.auto.measured': { id: '{p} dari {n} tebakan', en: '{p} of {n} guesses' },
+  'insights.auto.level': { id: 'Presisi paling sedikit (persen)', en: 'Least precision (per cent)' },
+  'insights.auto.levelHint': {
+    id: 'Bilangan bulat dari 50 sampai 100. Presisi: bagian tebakan kategori ini yang benar.',
+    en: 'A whole number from 50 to 100. Precision: the share of guesses of this category that were right.',
+  },
+  'insights.auto.categories': {
+    id: 'Kategori yang boleh diterapkan otomatis',
+    en: 'Categories that may be applied automatically',
+  },
+  'insights.auto.categoriesHint': {
+    id: 'Tanpa pilihan, semua saran diputuskan petugas.',
+    en: 'With none chosen, officers decide on every suggestion.',
+  },
+  'insights.auto.save': { id: 'Simpan kategori otomatis', en: 'Save automatic categories' },
+  'insights.auto.saved': { id: 'Pengaturan kategori otomatis tersimpan.', en: 'Automatic categories saved.' },
+  'insights.auto.problem.level': {
+    id: 'Isi presisi sebagai bilangan bulat dari 50 sampai 100.',
+    en: 'Enter the precision as a whole number from 50 to 100.',
+  },
+  'insights.auto.problem.categories': {
+    id: 'Pilih kategori dari daftar.',
+    en: 'Choose categories from the list.',
   },
 } as const satisfies Messages;
 

@@ -258,7 +258,9 @@ function CategoryChoice({
               n: formatNumber(suggestion.testedOn, lang),
             })}
           </p>
-          {suggested.id === view.category?.id ? (
+          {suggestion.outcome === 'applied' && suggested.id === view.category?.id ? (
+            <p>{t('aspiration.suggestion.applied')}</p>
+          ) : suggested.id === view.category?.id ? (
             <p>{t('aspiration.suggestion.same')}</p>
           ) : suggestion.outcome === 'corrected' ? (
             <p>{t('aspiration.suggestion.setAside')}</p>

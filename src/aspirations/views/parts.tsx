@@ -223,7 +223,9 @@ function eventTitle(ctx: PageContext, e: TimelineEvent): string {
     case 'rated':
       return t('aspiration.event.ratedWith', { n: String(d.rating) });
     case 'category':
-      return t('aspiration.event.categoryTo', { category: String(ctx.lang === 'en' ? d.nameEn : d.name) });
+      return t(d.by === 'system' ? 'aspiration.event.categoryAuto' : 'aspiration.event.categoryTo', {
+        category: String(ctx.lang === 'en' ? d.nameEn : d.name),
+      });
     case 'fixed':
       return t(d.answer === 'ya' ? 'aspiration.event.fixedYes' : 'aspiration.event.fixedNo');
     case 'received':

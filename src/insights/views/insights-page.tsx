@@ -1,9 +1,17 @@
 /** The page of /kelola/wawasan: the model in use, both models compared, per category, and the confusion matrix. */
-import type { CategoryModelReport, Spike } from '../../aspirations/service.ts';
+import type { AutoRouteSettings, CategoryModelReport, Spike } from '../../aspirations/service.ts';
 import type { CouncilStructure } from '../../council/service.ts';
 import { formatDate, formatNumber, formatPercent, formatTime } from '../../platform/format.ts';
 import type { PageContext } from '../../platform/page-context.ts';
-import { BackLink, SummaryList } from '../../platform/views/components.tsx';
+import { BackLink, Button, SummaryList } from '../../platform/views/components.tsx';
+import {
+  Checkboxes,
+  CsrfField,
+  ErrorSummary,
+  type FieldErrors,
+  Notice,
+  TextField,
+} from '../../platform/views/form.tsx';
 import { Layout } from '../../platform/views/layout.tsx';
 import { TableHead, TableWrap } from '../../platform/views/table-wrap.tsx';
 
@@ -14,6 +22,7 @@ export function InsightsPage({
   minExamples,
   spikes,
   rule,
+  autoRoute,
 }: {
   ctx: PageContext;
   report: CategoryModelReport | undefined;
@@ -23,6 +32,7 @@ export function InsightsPage({
   spikes: Spike[];
   /** When a cell is a spike: its chance under the 8 weeks before, and the least count. */
   rule: { p: number; min: number };
+  autoRoute: AutoRouteProps;
 }) {
   const { t, lang } = ctx;
   const share = (x: number) => formatPercent(Math.round(x * 1000) / 10, lang);
@@ -36,6 +46,8 @@ export function InsightsPage({
     <Layout ctx={ctx} title={t('insights.title')}>
       <BackLink href="/kelola">{t('nav.backOffice')}</BackLink>
       <h1>{t('insights.title')}</h1>
+      <Notice text={autoRoute.form?.saved === true ? t('insights.auto.saved') : undefined} />
+      <ErrorSummary ctx={ctx} errors={autoRoute.form?.errors ?? {}} />
       <Spikes ctx={ctx} spikes={spikes} structure={structure} rule={rule} nameOf={nameOf} />
       <h2>{t('insights.suggestions')}</h2>
       <p>{t('insights.lead')}</p>
@@ -44,6 +56,7 @@ export function InsightsPage({
       ) : (
         <Report ctx={ctx} report={report} share={share} nameOf={nameOf} kindName={kindName} />
       )}
+      <AutoRoute ctx={ctx} structure={structure} share={share} {...autoRoute} />
     </Layout>
   );
 }
@@ -222,10 +235,109 @@ function Report({
         <dd>{number(report.outcomes.accepted)}</dd>
         <dt>{t('insights.corrected')}</dt>
         <dd>{number(report.outcomes.corrected)}</dd>
+        <dt>{t('insights.applied')}</dt>
+        <dd>{number(report.outcomes.applied)}</dd>
         <dt>{t('insights.open')}</dt>
         <dd>{number(report.outcomes.open)}</dd>
       </SummaryList>
       <p>{t('insights.learning')}</p>
     </>
+  );
+}
+
+export interface AutoRouteProps {
+  settings: AutoRouteSettings;
+  /** Fewer guesses of a category in the held-out part and it is never applied. */
+  minGuesses: number;
+  /** For an administrator: the form, with what was sent when it failed. */
+  form:
+    | {
+        csrf: string;
+        errors: FieldErrors;
+        values: { minPrecision: string; categories: string[] } | undefined;
+        saved: boolean;
+      }
+    | undefined;
+}
+
+/** Which categories the model applies without a person, and (for an administrator) the switches. */
+function AutoRoute({
+  ctx,
+  structure,
+  share,
+  settings,
+  minGuesses,
+  form,
+}: AutoRouteProps & { ctx: PageContext; structure: CouncilStructure; share: (x: number) => string }) {
+  const { t, lang } = ctx;
+  const name = (c: { name: string; nameEn: string }) => (lang === 'en' ? c.nameEn : c.name);
+  const standing = (c: AutoRouteSettings['categories'][number]) =>
+    c.applied
+      ? t('insights.auto.applied')
+      : !c.switchedOn
+        ? t('insights.auto.off')
+        : c.guesses < minGuesses
+          ? t('insights.auto.fewGuesses', { n: minGuesses })
+          : t('insights.auto.imprecise');
+  const measured = (c: AutoRouteSettings['categories'][number]) =>
+    c.precision === undefined
+      ? t('insights.auto.noGuess')
+      : t('insights.auto.measured', { p: share(c.precision), n: formatNumber(c.guesses, lang) });
+  const level = settings.minPrecision === undefined ? '90' : String(Math.round(settings.minPrecision * 100));
+  return (
+    <section aria-labelledby="rute-otomatis">
+      <h2 id="rute-otomatis">{t('insights.auto.title')}</h2>
+      <p>{t('insights.auto.lead', { n: minGuesses })}</p>
+      <TableWrap label={t('insights.auto.table')}>
+        <table>
+          <caption>{t('insights.auto.table')}</caption>
+          <TableHead columns={[t('insights.category'), t('insights.precision'), t('insights.auto.status')]} />
+          <tbody>
+            {settings.categories.map((c) => {
+              const category = structure.categories.find((x) => x.id === c.categoryId);
+              return (
+                <tr key={c.categoryId}>
+                  <th scope="row">{category === undefined ? '' : name(category)}</th>
+                  <td>{measured(c)}</td>
+                  <td>{standing(c)}</td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </TableWrap>
+      {form === undefined ? null : (
+        <form method="post" action="/kelola/wawasan/rute-otomatis" novalidate>
+          <CsrfField token={form.csrf} />
+          <TextField
+            name="minPrecision"
+            label={t('insights.auto.level')}
+            hint={t('insights.auto.levelHint')}
+            value={form.values?.minPrecision ?? level}
+            error={form.errors.minPrecision}
+            inputMode="numeric"
+            maxLength={3}
+            width={3}
+          />
+          <Checkboxes
+            name="categories"
+            legend={t('insights.auto.categories')}
+            hint={t('insights.auto.categoriesHint')}
+            error={form.errors.categories}
+            values={
+              form.values?.categories ??
+              settings.categories.flatMap((c) =>
+                c.switchedOn ? [structure.categories.find((x) => x.id === c.categoryId)?.slug ?? ''] : [],
+              )
+            }
+            options={structure.categories.map((c) => {
+              const s = settings.categories.find((x) => x.categoryId === c.id);
+              return { value: c.slug, label: name(c), hint: s === undefined ? undefined : measured(s) };
+            })}
+          />
+          <Button>{t('insights.auto.save')}</Button>
+        </form>
+      )}
+    </section>
   );
 }
