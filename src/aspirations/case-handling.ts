@@ -9,6 +9,7 @@ import { jakartaDay } from '../platform/working-days.ts';
 import { tellCitizen } from './notify.ts';
 import * as q from './queries.ts';
 import { type ActionResult, type AspirationError, clean, isCode, PAGE_SIZE, TEXT_MAX, text } from './rules.ts';
+import { type SimilarCase, similarCases } from './similar-cases.ts';
 import { checkStep, type StaffAction, steps } from './staff-steps.ts';
 import { type CategorySuggestion, categorySuggestion } from './suggestions.ts';
 import { type AspirationView, memberScope, officialMaySee, viewOf } from './view.ts';
@@ -94,6 +95,8 @@ export interface CaseFile {
   templates: { id: number; title: string; body: string }[];
   /** The category the model suggests, for those who triage (above the council's threshold only). */
   suggestion: CategorySuggestion | undefined;
+  /** Earlier aspirations like this one, for those who triage: to merge into or answer alike. */
+  similar: SimilarCase[];
 }
 
 /** An official opens an aspiration: the reporter's details are read, and that read is audited. */
@@ -126,14 +129,15 @@ export async function caseFile(deps: Deps, user: CurrentUser, code: string, ip: 
     }
   }
   const triage = can(user.role, 'aspiration.triage');
-  const [view, members, messages, templates, suggestion] = await Promise.all([
+  const [view, members, messages, templates, suggestion, similar] = await Promise.all([
     viewOf(deps, row, true),
     row.dapil_id === null ? [] : q.membersOfDapil(deps.db, row.dapil_id),
     triage ? q.messagesAbout(deps.db, `aspiration:${row.id}`) : [],
     q.templatesOf(deps.db, structure.council.id),
     triage ? categorySuggestion(deps, row.id, structure.council.suggestion_min_accuracy) : undefined,
+    triage ? similarCases(deps, structure, row) : [],
   ]);
-  return { view, reporter, members, messages, templates, suggestion };
+  return { view, reporter, members, messages, templates, suggestion, similar };
 }
 
 /**
@@ -264,8 +268,10 @@ export async function bulkAct(
   deps: Deps,
   user: CurrentUser,
   codes: string[],
-  step: 'verify' | 'forward',
+  step: 'verify' | 'forward' | 'duplicate',
   ip: string,
+  /** For 'duplicate': the aspiration the chosen ones are merged into. */
+  of = '',
 ): Promise<{ done: number; skipped: number }> {
   const structure = await getCouncil(deps.db);
   let done = 0;
@@ -276,11 +282,16 @@ export async function bulkAct(
     const action: StaffAction | undefined =
       step === 'verify'
         ? { type: 'verify' }
-        : komisi === undefined
-          ? undefined
-          : { type: 'forward', komisi: komisi.slug };
-    if (row === undefined || action === undefined || row.status !== (step === 'verify' ? 'received' : 'verified'))
-      continue;
+        : step === 'duplicate'
+          ? code === of
+            ? undefined
+            : { type: 'duplicate', of }
+          : komisi === undefined
+            ? undefined
+            : { type: 'forward', komisi: komisi.slug };
+    const from =
+      step === 'verify' ? row?.status === 'received' : step === 'forward' ? row?.status === 'verified' : true;
+    if (row === undefined || action === undefined || !from) continue;
     if ((await act(deps, user, code, action, ip)).ok) done++;
   }
   return { done, skipped: codes.length - done };

@@ -184,6 +184,22 @@ export const messages = {
     id: 'Petugas sudah memilih kategori lain. Pilihan itu dipelajari pada pelatihan berikutnya.',
     en: 'An officer chose another category. The next training learns from that choice.',
   },
+  'aspiration.earlier.title': { id: 'Aspirasi serupa sebelumnya', en: 'Similar earlier aspirations' },
+  'aspiration.earlier.lead': {
+    id: 'Dicari dari kata yang sama, tempat, dan waktu, apa pun statusnya. Periksa dahulu sebelum menggabungkan.',
+    en: 'Found by shared words, place and time, whatever their status. Check before merging.',
+  },
+  'aspiration.earlier.words': { id: 'kata yang sama: {words}', en: 'words in common: {words}' },
+  'aspiration.earlier.sameKelurahan': { id: 'kelurahan yang sama', en: 'the same kelurahan' },
+  'aspiration.earlier.sameKecamatan': { id: 'kecamatan yang sama', en: 'the same kecamatan' },
+  'aspiration.earlier.sameDay': { id: 'pada hari yang sama', en: 'on the same day' },
+  'aspiration.earlier.daysBefore': { id: '{n} hari sebelumnya', en: '{n} days before' },
+  'aspiration.earlier.answer': { id: 'Jawaban yang sudah diberikan', en: 'The answer given' },
+  'aspiration.earlier.reuse': {
+    id: 'Mulai jawaban untuk aspirasi ini dari jawaban tersebut',
+    en: "Start this aspiration's answer from that answer",
+  },
+  'aspiration.earlier.merge': { id: 'Tandai duplikat dari {code}', en: 'Mark as a duplicate of {code}' },
   'aspiration.suggestion.take': { id: 'Pakai kategori {category}', en: 'Use the category {category}' },
   'aspiration.suggestion.choose': { id: 'Kategori yang benar', en: 'The right category' },
   'aspiration.suggestion.save': { id: 'Simpan kategori', en: 'Save the category' },
@@ -650,6 +666,30 @@ export const messages = {
     en: 'Forward to the komisi of their category',
   },
   'aspiration.inbox.bulkApply': { id: 'Terapkan', en: 'Apply' },
+  'aspiration.clusters.title': { id: 'Kelompok aspirasi serupa', en: 'Groups of similar aspirations' },
+  'aspiration.clusters.lead': {
+    id: 'Aspirasi terbuka {days} hari terakhir di kecamatan yang sama dikelompokkan bila kata-katanya mirip (kemiripan kosinus paling sedikit {similarity}). Kata yang jarang dipakai, seperti nama tempat, lebih berbobot. Periksa dahulu, lalu tangani sekaligus.',
+    en: 'Open aspirations of the last {days} days in the same kecamatan are grouped when their words are alike (cosine similarity of at least {similarity}). Rare words, such as place names, weigh more. Check them, then handle them at once.',
+  },
+  'aspiration.clusters.none': {
+    id: 'Tidak ada kelompok: belum ada aspirasi terbuka yang mirip satu sama lain.',
+    en: 'No groups: no open aspirations are alike yet.',
+  },
+  'aspiration.clusters.heading': {
+    id: '{n} aspirasi di Kecamatan {kecamatan}: {words}',
+    en: '{n} aspirations in Kecamatan {kecamatan}: {words}',
+  },
+  'aspiration.clusters.table': { id: 'Kelompok {n}', en: 'Group {n}' },
+  'aspiration.clusters.received': { id: 'Diterima', en: 'Received' },
+  'aspiration.clusters.verify': { id: 'Verifikasi yang dipilih', en: 'Verify the chosen ones' },
+  'aspiration.clusters.forward': {
+    id: 'Teruskan yang dipilih ke komisi menurut kategorinya',
+    en: 'Forward the chosen ones to the komisi of their category',
+  },
+  'aspiration.clusters.merge': {
+    id: 'Tandai yang dipilih sebagai duplikat dari {code}',
+    en: 'Mark the chosen ones as duplicates of {code}',
+  },
   'aspiration.notice.bulk': {
     id: '{done} aspirasi diproses; {skipped} dilewati karena statusnya tidak sesuai atau kategorinya tanpa komisi.',
     en: '{done} aspirations done; {skipped} left alone because of their status or a category without a komisi.',

@@ -15,6 +15,8 @@ import { renderForm, renderPage } from '../platform/render.tsx';
 import { queryText } from '../platform/schemas.ts';
 import { fieldMessages } from '../platform/validation.ts';
 import type { FieldErrors } from '../platform/views/form.tsx';
+import type { CaseFile } from './case-handling.ts';
+import { CLUSTER_DAYS, CLUSTER_SIMILARITY, openClusters } from './clusters.ts';
 import { submissionOf } from './routes.tsx';
 import { ActionBody, BulkBody, CodeParams, InboxQuery, PageQuery, TemplateBody } from './schemas.ts';
 import {
@@ -31,7 +33,7 @@ import {
   suggestedKomisi,
 } from './service.ts';
 import type { Values } from './views/form-pages.tsx';
-import { CasePage, InboxPage, IntakePage, TemplatesPage } from './views/office-pages.tsx';
+import { CasePage, ClustersPage, InboxPage, IntakePage, TemplatesPage } from './views/office-pages.tsx';
 import { fieldWords, problemTexts } from './views/parts.tsx';
 
 const notices: Record<string, MessageKey> = {
@@ -108,9 +110,29 @@ export const aspirationOfficeRoutes: FastifyPluginAsyncTypebox = async (app) => 
     async (request, reply) => {
       const body = request.body;
       const codes = [body.codes ?? []].flat().slice(0, 100);
-      const { done, skipped } = await bulkAct(deps(app), signedIn(request), codes, body.action, request.ip);
+      const { done, skipped } = await bulkAct(deps(app), signedIn(request), codes, body.action, request.ip, body.of);
       app.outbox.kick();
-      return reply.redirect(`/kelola/aspirasi?pesan=massal&n=${done}&lewat=${skipped}`, 303);
+      const back = body.back === 'kelompok' ? '/kelola/aspirasi/kelompok' : '/kelola/aspirasi';
+      return reply.redirect(`${back}?pesan=massal&n=${done}&lewat=${skipped}`, 303);
+    },
+  );
+
+  app.get(
+    '/kelola/aspirasi/kelompok',
+    { config: { access: 'aspiration.triage' }, schema: { hide: true, querystring: PageQuery } },
+    async (request, reply) => {
+      const structure = await getCouncil(app.db);
+      const clusters = await openClusters(deps(app), structure);
+      reply.header('cache-control', 'private, no-store');
+      return renderForm(request, reply, (ctx, csrf) => (
+        <ClustersPage
+          ctx={ctx}
+          csrf={csrf}
+          clusters={clusters}
+          rule={{ days: CLUSTER_DAYS, similarity: CLUSTER_SIMILARITY }}
+          notice={noticeOf(request)}
+        />
+      ));
     },
   );
 
@@ -246,7 +268,10 @@ export const aspirationOfficeRoutes: FastifyPluginAsyncTypebox = async (app) => 
           values={values}
           notice={noticeOf(request)}
           suggestedKomisi={suggestedKomisi(structure, file.view)}
-          template={file.templates.find((tpl) => String(tpl.id) === queryText(request, 'templat'))}
+          template={
+            file.templates.find((tpl) => String(tpl.id) === queryText(request, 'templat')) ??
+            answerOf(file, queryText(request, 'jawaban'))
+          }
         />
       ),
       status,
@@ -316,4 +341,10 @@ function toAction(body: ActionBody): StaffAction {
     default:
       return { type: 'resolve', body: text(body.body) };
   }
+}
+
+/** An earlier similar case's answer, chosen to start this case's response from (?jawaban=CODE). */
+function answerOf(file: CaseFile, code: string | undefined): { title: string; body: string } | undefined {
+  const similar = file.similar.find((c) => c.code === code);
+  return similar?.answer == null ? undefined : { title: similar.code, body: similar.answer };
 }

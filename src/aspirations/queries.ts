@@ -241,6 +241,86 @@ export function lockAspiration(db: Db, id: number) {
 
 export const openStatuses: AspirationStatus[] = ['received', 'verified', 'forwarded'];
 
+/**
+ * Earlier aspirations like one case, any status, within two years before it: words in common
+ * (ranked by ts_rank over its stems, as lexemes of the title and description), the same kelurahan
+ * or kecamatan, the same category, and closeness in time, added into one score. The candidates are
+ * those sharing a word (the GIN index) or, with no word shared, the same category in the same
+ * kelurahan. Each comes with its latest public answer, for reuse.
+ */
+export function similarEarlier(
+  db: Db,
+  councilId: number,
+  input: {
+    id: number;
+    receivedAt: Date;
+    stems: readonly string[];
+    categoryId: number;
+    kecamatanId: number;
+    kelurahanId: number | null;
+  },
+  limit: number,
+) {
+  const words = input.stems.map((s) => `${s}:AB`).join(' | ');
+  const query = words === '' ? sql`null::tsquery` : sql`to_tsquery('simple', ${words})`;
+  const since = new Date(input.receivedAt.getTime() - 2 * 365 * 86_400_000);
+  const score = sql<number>`coalesce(ts_rank(a.public_search, ${query}, 32), 0)
+    + case when a.kelurahan_id = ${input.kelurahanId} then 0.3 when a.kecamatan_id = ${input.kecamatanId} then 0.15 else 0 end
+    + case when a.category_id = ${input.categoryId} then 0.1 else 0 end
+    + 0.2 * exp(-extract(epoch from (${input.receivedAt}::timestamptz - a.received_at)) / 86400 / 60)`;
+  return db
+    .selectFrom('aspiration as a')
+    .select([
+      'a.id',
+      'a.code',
+      'a.title',
+      'a.description',
+      'a.status',
+      'a.received_at',
+      'a.kecamatan_id',
+      'a.kelurahan_id',
+      score.as('score'),
+      (eb) =>
+        eb
+          .selectFrom('aspiration_event as e')
+          .select('e.body')
+          .whereRef('e.aspiration_id', '=', 'a.id')
+          .where('e.kind', 'in', ['response', 'resolved'])
+          .where('e.public', '=', true)
+          .orderBy('e.id', 'desc')
+          .limit(1)
+          .as('answer'),
+    ])
+    .where('a.council_id', '=', councilId)
+    .where('a.id', '!=', input.id)
+    .where('a.received_at', '<=', input.receivedAt)
+    .where('a.received_at', '>=', since)
+    .where((eb) =>
+      eb.or([
+        sql<SqlBool>`a.public_search @@ ${query}`,
+        eb.and([eb('a.kelurahan_id', '=', input.kelurahanId), eb('a.category_id', '=', input.categoryId)]),
+      ]),
+    )
+    .orderBy(score, 'desc')
+    .orderBy('a.id', 'desc')
+    .limit(limit)
+    .execute();
+}
+
+/** Open aspirations received since a day, newest first, with their texts: what clustering reads. */
+export function openSince(db: Db, councilId: number, since: Date, limit: number) {
+  return db
+    .selectFrom('aspiration')
+    .select(['id', 'code', 'title', 'description', 'status', 'received_at', 'kecamatan_id', 'kelurahan_id'])
+    .where('council_id', '=', councilId)
+    .where('status', 'in', openStatuses)
+    .where('received_at', '>=', since)
+    .orderBy('received_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(limit)
+    .execute();
+}
+
 /** Open, public aspirations like a new one: same category in the same place, or similar words. */
 export function similarOpen(
   db: Db,

@@ -22,6 +22,11 @@ export const PageQuery = Type.Object({
   baru: optional(5),
   kode: optional(40),
   templat: Type.Optional(Type.Integer({ minimum: 1 })),
+  /** An earlier similar case whose answer starts this case's response. */
+  jawaban: optional(40),
+  /** After a bulk step: how many were done and skipped. */
+  n: optional(10),
+  lewat: optional(10),
   proyek: Type.Optional(Type.Integer({ minimum: 1, maximum: 2_000_000_000 })),
 });
 export type PageQuery = Static<typeof PageQuery>;
@@ -132,7 +137,11 @@ export type ActionBody = Static<typeof ActionBody>;
 
 export const BulkBody = Type.Object({
   _csrf: optional(200),
-  action: Type.Union([Type.Literal('verify'), Type.Literal('forward')]),
+  action: Type.Union([Type.Literal('verify'), Type.Literal('forward'), Type.Literal('duplicate')]),
+  /** For 'duplicate': the code the chosen ones are merged into. */
+  of: optional(40),
+  /** Where to come back to: the inbox, or the clusters of similar open aspirations. */
+  back: Type.Optional(Type.Literal('kelompok')),
   codes: Type.Optional(
     Type.Union([Type.String({ maxLength: 40 }), Type.Array(Type.String({ maxLength: 40 }), { maxItems: 100 })]),
   ),

@@ -7,14 +7,14 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { Agent } from '../../test/helpers/agent.ts';
 import { buildTestApp, type TestApp } from '../../test/helpers/app.ts';
 import { sendAspiration } from '../../test/helpers/aspirations.ts';
 import { openTestDatabase } from '../../test/helpers/database.ts';
 import { evaluationSet, storeAsTriaged } from '../../test/helpers/evaluation-set.ts';
-import { createUser, signIn } from '../../test/helpers/users.ts';
+import { createUser, signedInPerson, signIn } from '../../test/helpers/users.ts';
 import { forgetCouncil, getCouncil } from '../council/service.ts';
 import type { OpenDatabase } from '../db/index.ts';
+import type { Role } from '../db/schema.ts';
 import { deps } from '../platform/auth.ts';
 import { bagsOf, topicalStem, writtenOut } from '../platform/indonesian-text.ts';
 import {
@@ -337,10 +337,7 @@ describe("staff see the model's suggestion and stay in charge", () => {
       })
       .execute();
 
-    // Each person signs in from an address of their own: sign-ins are rate-limited per address.
-    let address = 0;
-    const person = async (role: Parameters<typeof createUser>[1]) =>
-      signIn(app, await createUser(app, role), new Agent(app.app, `198.51.100.${++address}`));
+    const person = (role: Role) => signedInPerson(app, role);
     const admin = await person('administrator');
     const staff = await person('staff');
     const page = await admin.get('/kelola/wawasan');

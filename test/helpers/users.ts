@@ -68,3 +68,13 @@ export async function signIn(t: TestApp, user: TestUser, agent = new Agent(t.app
   }
   return agent;
 }
+
+let personAddress = 0;
+/**
+ * A new user of the role, signed in from an address of their own (198.51.100.0/24): a test that
+ * signs many people in is not stopped by the per-address sign-in limit.
+ */
+export async function signedInPerson(t: TestApp, role: Role): Promise<Agent> {
+  personAddress = (personAddress % 250) + 1;
+  return signIn(t, await createUser(t, role), new Agent(t.app, `198.51.100.${personAddress}`));
+}

@@ -22,6 +22,7 @@ import {
 import { Layout } from '../../platform/views/layout.tsx';
 import { filteredLink, Pager } from '../../platform/views/pager.tsx';
 import { TableHead, TableWrap } from '../../platform/views/table-wrap.tsx';
+import type { Cluster } from '../clusters.ts';
 import { type AspirationView, type CaseFile, followUpKinds, isOpen } from '../service.ts';
 import { DetailsForm, type Values } from './form-pages.tsx';
 import { categoryName, DeadlineText, Facts, followUpTexts, kindLabel, Photos, placeName, Timeline } from './parts.tsx';
@@ -58,7 +59,8 @@ export function InboxPage({ ctx, csrf, structure, items, total, page, pageSize, 
       {triage ? (
         <p>
           <ButtonLink href="/kelola/aspirasi/baru">{t('aspiration.intake.title')}</ButtonLink>{' '}
-          <a href="/kelola/aspirasi/templat">{t('aspiration.templates.title')}</a>
+          <a href="/kelola/aspirasi/templat">{t('aspiration.templates.title')}</a>{' '}
+          <a href="/kelola/aspirasi/kelompok">{t('aspiration.clusters.title')}</a>
         </p>
       ) : null}
       <form method="get" action="/kelola/aspirasi" class="filters">
@@ -180,6 +182,107 @@ export function InboxPage({ ctx, csrf, structure, items, total, page, pageSize, 
   );
 }
 
+/**
+ * /kelola/aspirasi/kelompok: open aspirations about the same issue, grouped, each group with its
+ * shared words and a form that verifies, forwards or merges the chosen ones at once.
+ */
+export function ClustersPage({
+  ctx,
+  csrf,
+  clusters,
+  rule,
+  notice,
+}: {
+  ctx: PageContext;
+  csrf: string;
+  clusters: Cluster[];
+  rule: { days: number; similarity: number };
+  notice: string | undefined;
+}) {
+  const { t, lang } = ctx;
+  return (
+    <Layout ctx={ctx} title={t('aspiration.clusters.title')}>
+      <BackLink href="/kelola/aspirasi">{t('aspiration.inbox.title')}</BackLink>
+      <h1>{t('aspiration.clusters.title')}</h1>
+      <Notice text={notice} />
+      <p>
+        {t('aspiration.clusters.lead', {
+          days: rule.days,
+          similarity: formatPercent(Math.round(rule.similarity * 100), lang),
+        })}
+      </p>
+      {clusters.length === 0 ? <p>{t('aspiration.clusters.none')}</p> : null}
+      {clusters.map((c, n) => {
+        const first = c.items[0] as Cluster['items'][number];
+        const id = `kelompok-${n + 1}`;
+        return (
+          <section key={first.code} aria-labelledby={id}>
+            <h2 id={id}>
+              {t('aspiration.clusters.heading', {
+                n: c.items.length,
+                kecamatan: c.kecamatan,
+                words: c.words.join(', '),
+              })}
+            </h2>
+            <form method="post" action="/kelola/aspirasi/massal">
+              <CsrfField token={csrf} />
+              <input type="hidden" name="back" value="kelompok" />
+              <input type="hidden" name="of" value={first.code} />
+              <TableWrap label={t('aspiration.clusters.table', { n: n + 1 })}>
+                <table>
+                  <TableHead
+                    columns={[
+                      t('aspiration.inbox.select'),
+                      t('aspiration.field.code'),
+                      t('aspiration.field.title'),
+                      t('aspiration.field.status'),
+                      t('aspiration.clusters.received'),
+                      t('aspiration.field.place'),
+                    ]}
+                  />
+                  <tbody>
+                    {c.items.map((a) => (
+                      <tr key={a.code}>
+                        <td>
+                          <RowCheckbox
+                            name="codes"
+                            value={a.code}
+                            label={t('aspiration.inbox.selectOne', { code: a.code })}
+                          />
+                        </td>
+                        <td>
+                          <a href={`/kelola/aspirasi/${a.code}`}>{a.code}</a>
+                        </td>
+                        <td>{a.title}</td>
+                        <td>
+                          <StatusBadge ctx={ctx} status={a.status} />
+                        </td>
+                        <td>{formatDate(a.receivedAt, lang)}</td>
+                        <td>{a.place}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </TableWrap>
+              <p class="actions">
+                <Button variant="secondary" name="action" value="verify">
+                  {t('aspiration.clusters.verify')}
+                </Button>{' '}
+                <Button variant="secondary" name="action" value="forward">
+                  {t('aspiration.clusters.forward')}
+                </Button>{' '}
+                <Button variant="secondary" name="action" value="duplicate">
+                  {t('aspiration.clusters.merge', { code: first.code })}
+                </Button>
+              </p>
+            </form>
+          </section>
+        );
+      })}
+    </Layout>
+  );
+}
+
 export interface CasePageProps {
   ctx: PageContext;
   csrf: string;
@@ -216,6 +319,74 @@ function ActionForm({
       {children}
       <Button variant={secondary === true ? 'secondary' : 'primary'}>{button}</Button>
     </form>
+  );
+}
+
+/**
+ * Earlier aspirations like this one, each saying why (words, place, time): one click marks this
+ * one a duplicate of an open or resolved one; an earlier answer can start this one's response.
+ */
+function SimilarCases({ ctx, csrf, file }: { ctx: PageContext; csrf: string; file: CaseFile }) {
+  const { t, lang } = ctx;
+  const { view } = file;
+  const mayMerge = isOpen(view.status);
+  const mayAnswer = ['verified', 'forwarded', 'resolved', 'referred'].includes(view.status);
+  return (
+    <section aria-labelledby="serupa">
+      <h2 id="serupa">{t('aspiration.earlier.title')}</h2>
+      <p class="hint">{t('aspiration.earlier.lead')}</p>
+      <ol class="list">
+        {file.similar.map((c) => {
+          const why = [
+            c.words.length === 0 ? null : t('aspiration.earlier.words', { words: c.words.join(', ') }),
+            c.samePlace === 'kelurahan'
+              ? t('aspiration.earlier.sameKelurahan')
+              : c.samePlace === 'kecamatan'
+                ? t('aspiration.earlier.sameKecamatan')
+                : null,
+            c.daysBefore === 0
+              ? t('aspiration.earlier.sameDay')
+              : t('aspiration.earlier.daysBefore', { n: formatNumber(c.daysBefore, lang) }),
+          ].filter((x) => x !== null);
+          return (
+            <li key={c.code}>
+              <h3>
+                <a href={`/kelola/aspirasi/${c.code}`}>{c.code}</a>: {c.title}
+              </h3>
+              <p>
+                <StatusBadge ctx={ctx} status={c.status} /> {formatDate(c.receivedAt, lang)}
+                {c.place === '' ? '' : ` · ${c.place}`}
+              </p>
+              <p class="hint">{`${why.join('; ')}.`}</p>
+              {c.answer === null ? null : (
+                <details>
+                  <summary>{t('aspiration.earlier.answer')}</summary>
+                  <p class="prose">{c.answer}</p>
+                  {mayAnswer ? (
+                    <p>
+                      <a href={`/kelola/aspirasi/${view.code}?jawaban=${c.code}#respond-body`}>
+                        {t('aspiration.earlier.reuse')}
+                      </a>
+                    </p>
+                  ) : null}
+                </details>
+              )}
+              {mayMerge && (isOpen(c.status) || c.status === 'resolved') ? (
+                <ActionForm
+                  code={view.code}
+                  csrf={csrf}
+                  action="duplicate"
+                  button={t('aspiration.earlier.merge', { code: c.code })}
+                  secondary
+                >
+                  <input type="hidden" name="of" value={c.code} />
+                </ActionForm>
+              ) : null}
+            </li>
+          );
+        })}
+      </ol>
+    </section>
   );
 }
 
@@ -358,6 +529,8 @@ export function CasePage({
       )}
       <h2>{t('aspiration.timeline')}</h2>
       <Timeline ctx={ctx} view={view} internal />
+
+      {triage && file.similar.length > 0 ? <SimilarCases ctx={ctx} csrf={csrf} file={file} /> : null}
 
       {triage && (s === 'received' || s === 'verified' || s === 'forwarded') ? (
         <CategoryChoice ctx={ctx} csrf={csrf} structure={structure} file={file} error={errors.category} />
