@@ -181,7 +181,7 @@ if (testEngine === 'pglite') {
         'every job recorded',
         async () => {
           const found = await t.database.db.selectFrom('scheduled_job').selectAll().execute();
-          return found.length >= 18 && found.every((r) => r.last_finished_at !== null) ? found : undefined;
+          return found.length >= 19 && found.every((r) => r.last_finished_at !== null) ? found : undefined;
         },
         20_000,
       );
@@ -190,6 +190,7 @@ if (testEngine === 'pglite') {
         'aspirations.compact-tally',
         'aspirations.follow-up',
         'aspirations.orphan-photos',
+        'aspirations.spike-alerts',
         'aspirations.suggest-categories',
         'aspirations.train-categories',
         'consultations.tell-followers',

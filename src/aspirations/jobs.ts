@@ -12,6 +12,7 @@ import { removeOrphans } from '../platform/uploads.ts';
 import { tellCitizen } from './notify.ts';
 import * as q from './queries.ts';
 import { PHOTO_FOLDER } from './rules.ts';
+import { alertSpikes } from './spikes.ts';
 import { suggestCategories, trainCategoryModel } from './suggestions.ts';
 
 /**
@@ -71,7 +72,7 @@ export function foldFigureSums(deps: Deps): Promise<number> {
   return q.compactTally(deps.db);
 }
 
-/** The aspiration jobs (hourly; the sums folded every five minutes; category suggestions); `afterwards` is told when questionnaires were queued. */
+/** The aspiration jobs (hourly; the sums folded every five minutes; category suggestions; spike alerts); `afterwards` is told when mail was queued. */
 export function aspirationJobs(deps: Deps, afterwards: () => void): Job[] {
   const hour = 60 * 60 * 1000;
   return [
@@ -89,5 +90,13 @@ export function aspirationJobs(deps: Deps, afterwards: () => void): Job[] {
     // Looks every ten minutes; trains only without a model, after staff corrected one, or daily.
     { name: 'aspirations.train-categories', everyMs: 10 * 60 * 1000, run: () => trainCategoryModel(deps) },
     { name: 'aspirations.suggest-categories', everyMs: 60 * 1000, run: () => suggestCategories(deps) },
+    // Tells a komisi of a spike in its categories within the hour; once a week per spike.
+    {
+      name: 'aspirations.spike-alerts',
+      everyMs: hour,
+      run: async () => {
+        if ((await alertSpikes(deps)) > 0) afterwards();
+      },
+    },
   ];
 }

@@ -666,6 +666,14 @@ export const messages = {
     en: 'Forward to the komisi of their category',
   },
   'aspiration.inbox.bulkApply': { id: 'Terapkan', en: 'Apply' },
+  'aspiration.spike.subject': {
+    id: 'Lonjakan aspirasi: {category} di Kecamatan {kecamatan}',
+    en: 'A spike of aspirations: {category} in Kecamatan {kecamatan}',
+  },
+  'aspiration.spike.body': {
+    id: 'Yth. anggota komisi,\n\nDalam tujuh hari terakhir masuk {week} aspirasi {category} dari Kecamatan {kecamatan}. Delapan minggu sebelumnya rata-ratanya {before} per minggu.\n\nAspirasi tersebut: {link}\nWawasan aspirasi: {insights}\n\nPemberitahuan ini dikirim sekali seminggu selama lonjakan berlangsung.\n\n{site}',
+    en: 'Dear komisi member,\n\nIn the last seven days {week} aspirations about {category} came from Kecamatan {kecamatan}. In the eight weeks before, the mean was {before} a week.\n\nThose aspirations: {link}\nInsights into aspirations: {insights}\n\nThis notice is sent once a week while the spike lasts.\n\n{site}',
+  },
   'aspiration.clusters.title': { id: 'Kelompok aspirasi serupa', en: 'Groups of similar aspirations' },
   'aspiration.clusters.lead': {
     id: 'Aspirasi terbuka {days} hari terakhir di kecamatan yang sama dikelompokkan bila kata-katanya mirip (kemiripan kosinus paling sedikit {similarity}). Kata yang jarang dipakai, seperti nama tempat, lebih berbobot. Periksa dahulu, lalu tangani sekaligus.',

@@ -1375,3 +1375,30 @@ export function weeklyCells(db: Db, councilId: number, today: string) {
       .execute()
   );
 }
+
+/** The sealed addresses of the active accounts of a komisi's members. */
+export function komisiAddresses(db: Db, komisiId: number) {
+  return db
+    .selectFrom('app_user')
+    .select('email_sealed')
+    .where('status', '=', 'active')
+    .where('member_id', 'in', (eb) =>
+      eb.selectFrom('body_membership').select('member_id').where('body_id', '=', komisiId),
+    )
+    .orderBy('id')
+    .execute();
+}
+
+/** The cells (category × kecamatan) alerted since a moment. */
+export function spikeAlertsSince(db: Db, councilId: number, since: Date) {
+  return db
+    .selectFrom('spike_alert')
+    .select(['category_id', 'kecamatan_id'])
+    .where('council_id', '=', councilId)
+    .where('created_at', '>=', since)
+    .execute();
+}
+
+export async function insertSpikeAlert(db: Db, row: Insert<'spike_alert'>): Promise<void> {
+  await db.insertInto('spike_alert').values(row).execute();
+}

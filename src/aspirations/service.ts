@@ -62,7 +62,7 @@ export {
   SUBMISSION_KEY,
   type Submission,
 } from './rules.ts';
-export { poissonTail, SPIKE_MIN, SPIKE_P, type Spike, spikes } from './spikes.ts';
+export { alertSpikes, poissonTail, SPIKE_MIN, SPIKE_P, type Spike, spikes } from './spikes.ts';
 export type { StaffAction } from './staff-steps.ts';
 export {
   checkFirstStep,

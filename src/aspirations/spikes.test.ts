@@ -4,19 +4,21 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { buildTestApp, type TestApp } from '../../test/helpers/app.ts';
+import { buildAppWithMailbox, type TestApp } from '../../test/helpers/app.ts';
+import type { Mailbox } from '../../test/helpers/mailbox.ts';
 import { createUser, signIn } from '../../test/helpers/users.ts';
 import { getCouncil } from '../council/service.ts';
 import { deps } from '../platform/auth.ts';
 import { newToken } from '../platform/crypto.ts';
-import { poissonTail, spikes } from './spikes.ts';
+import { alertSpikes, poissonTail, spikes } from './spikes.ts';
 
 let t: TestApp;
+let mailbox: Mailbox;
 const now = new Date();
 const DAY = 86_400_000;
 
 before(async () => {
-  t = await buildTestApp();
+  ({ app: t, mailbox } = await buildAppWithMailbox());
   const db = t.database.db;
   const structure = await getCouncil(db);
   const category = (slug: string) => structure.categories.find((c) => c.slug === slug)?.id ?? 0;
@@ -89,5 +91,74 @@ describe('what is rising this week', () => {
       new RegExp(`<a href="/kelola/aspirasi\\?kategori=banjir&amp;kecamatan=${kecamatan?.slug}">Banjir dan sungai</a>`),
     );
     assert.doesNotMatch(page.body, /Tidak ada lonjakan/);
+  });
+
+  test('/kinerja tells everyone what is rising, by counts only, linked to the public list', async () => {
+    const structure = await getCouncil(t.database.db);
+    const kecamatan = structure.kecamatan[0];
+    const page = await t.app.inject({ method: 'GET', url: '/kinerja' });
+    assert.equal(page.statusCode, 200);
+    const section = page.body.slice(page.body.indexOf('id="meningkat"'), page.body.indexOf('id="meningkat"') + 2000);
+    assert.match(section, /Sedang meningkat minggu ini/);
+    assert.match(
+      section,
+      new RegExp(
+        `<a href="/aspirasi\\?kategori=banjir&amp;kecamatan=${kecamatan?.slug}">Banjir dan sungai di Kecamatan ${kecamatan?.name}</a>: 8 aspirasi dalam tujuh hari, biasanya 1 per minggu`,
+      ),
+    );
+    assert.doesNotMatch(section, /Pendidikan di Kecamatan/, 'an unchanged week is not rising');
+    assert.doesNotMatch(section, /Uji lonjakan/, 'no aspiration is named');
+    const english = await t.app.inject({ method: 'GET', url: '/kinerja?lang=en' });
+    assert.match(english.body, /Rising this week/);
+  });
+
+  test("the spike is mailed to its komisi's members once a week while it lasts; other accounts are not told", async () => {
+    const db = t.database.db;
+    const structure = await getCouncil(db);
+    const banjir = structure.categories.find((c) => c.slug === 'banjir');
+    assert.ok(banjir?.komisiId != null, 'the flood category has a komisi');
+    const komisi = structure.komisi.find((k) => k.id === banjir.komisiId);
+    // Two council members: one in that komisi, one not; both with accounts.
+    const inside = await db
+      .selectFrom('body_membership')
+      .select('member_id')
+      .where('body_id', '=', banjir.komisiId)
+      .executeTakeFirstOrThrow();
+    const outside = await db
+      .selectFrom('member')
+      .select('id')
+      .where('id', 'not in', (eb) =>
+        eb
+          .selectFrom('body_membership')
+          .select('member_id')
+          .where('body_id', '=', banjir.komisiId as number),
+      )
+      .executeTakeFirstOrThrow();
+    const told = await createUser(t, 'member');
+    const notTold = await createUser(t, 'member');
+    await db.updateTable('app_user').set({ member_id: inside.member_id }).where('id', '=', told.id).execute();
+    await db.updateTable('app_user').set({ member_id: outside.id }).where('id', '=', notTold.id).execute();
+
+    assert.equal(await alertSpikes(deps(t.app), now), 1);
+    await t.app.outbox.deliverDue();
+    const mails = mailbox.to(told.email);
+    assert.equal(mails.length, 1);
+    const kecamatan = structure.kecamatan[0];
+    assert.equal(mails[0]?.subject, `Lonjakan aspirasi: Banjir dan sungai di Kecamatan ${kecamatan?.name}`);
+    assert.match(mails[0]?.text ?? '', /Dalam tujuh hari terakhir masuk 8 aspirasi Banjir dan sungai/);
+    assert.match(mails[0]?.text ?? '', /rata-ratanya 1 per minggu/);
+    assert.match(mails[0]?.text ?? '', new RegExp(`/kelola/aspirasi\\?kategori=banjir&kecamatan=${kecamatan?.slug}`));
+    assert.equal(mailbox.to(notTold.email).length, 0, `not a member of ${komisi?.name}`);
+
+    // The next run, an hour later, says nothing new; once the alert is a week old, it is told again.
+    assert.equal(await alertSpikes(deps(t.app), new Date(now.getTime() + 3600_000)), 0);
+    const row = await db.selectFrom('spike_alert').selectAll().executeTakeFirstOrThrow();
+    assert.equal(row.recipients, 1);
+    assert.equal(row.week, 8);
+    await db
+      .updateTable('spike_alert')
+      .set({ created_at: new Date(now.getTime() - 7 * DAY - 60_000) })
+      .execute();
+    assert.equal(await alertSpikes(deps(t.app), now), 1);
   });
 });

@@ -12,6 +12,9 @@
  */
 import { getCouncil } from '../council/service.ts';
 import type { Deps } from '../platform/deps.ts';
+import { formatNumber } from '../platform/format.ts';
+import { translator } from '../platform/i18n.ts';
+import { enqueueEmail } from '../platform/outbox.ts';
 import { jakartaDay } from '../platform/working-days.ts';
 import * as q from './queries.ts';
 
@@ -65,4 +68,62 @@ export async function spikes(deps: Pick<Deps, 'db'>, now = new Date()): Promise<
     if (p < SPIKE_P) found.push({ categoryId: cell.categoryId, kecamatanId: cell.kecamatanId, week, before, p });
   }
   return found.sort((a, b) => a.p - b.p || b.week - a.week);
+}
+
+/** A spike still running is told to its komisi again after this long, not on every run. */
+const ALERT_AGAIN_AFTER_MS = 7 * 86_400_000;
+
+/**
+ * Mails each spike to the members of its category's komisi (their active accounts), once a week
+ * per category × kecamatan while it lasts (a job). A category without a komisi has no one to tell.
+ * Returns how many spikes were told.
+ */
+export async function alertSpikes(deps: Pick<Deps, 'db' | 'sealer' | 'config'>, now = new Date()): Promise<number> {
+  const structure = await getCouncil(deps.db);
+  const councilId = structure.council.id;
+  const found = await spikes(deps, now);
+  if (found.length === 0) return 0;
+  const told = new Set(
+    (await q.spikeAlertsSince(deps.db, councilId, new Date(now.getTime() - ALERT_AGAIN_AFTER_MS))).map(
+      (r) => `${r.category_id}:${r.kecamatan_id}`,
+    ),
+  );
+  const lang = deps.config.defaultLanguage;
+  const t = translator(lang);
+  let alerted = 0;
+  for (const spike of found) {
+    if (told.has(`${spike.categoryId}:${spike.kecamatanId}`)) continue;
+    const category = structure.categories.find((c) => c.id === spike.categoryId);
+    const kecamatan = structure.kecamatan.find((k) => k.id === spike.kecamatanId);
+    if (category?.komisiId == null || kecamatan === undefined) continue;
+    const komisiId = category.komisiId;
+    const link = `${deps.config.publicBaseUrl}/kelola/aspirasi?kategori=${category.slug}&kecamatan=${kecamatan.slug}`;
+    await deps.db.transaction().execute(async (trx) => {
+      const addresses = await q.komisiAddresses(trx, komisiId);
+      for (const a of addresses)
+        await enqueueEmail(trx, deps.sealer, {
+          to: deps.sealer.open(a.email_sealed),
+          subject: t('aspiration.spike.subject', { category: category.name, kecamatan: kecamatan.name }),
+          text: t('aspiration.spike.body', {
+            category: category.name,
+            kecamatan: kecamatan.name,
+            week: formatNumber(spike.week, lang),
+            before: formatNumber(Math.round(spike.before * 10) / 10, lang),
+            link,
+            insights: `${deps.config.publicBaseUrl}/kelola/wawasan`,
+            site: structure.council.name,
+          }),
+        });
+      await q.insertSpikeAlert(trx, {
+        council_id: councilId,
+        category_id: category.id,
+        kecamatan_id: kecamatan.id,
+        week: spike.week,
+        before: spike.before,
+        recipients: addresses.length,
+      });
+    });
+    alerted++;
+  }
+  return alerted;
 }

@@ -571,6 +571,16 @@ export interface CategorySuggestionTable extends Timestamps {
   decided_at: Date | null;
 }
 
+export interface SpikeAlertTable extends Timestamps {
+  id: Id;
+  council_id: number;
+  category_id: number;
+  kecamatan_id: number;
+  week: number;
+  before: number;
+  recipients: number;
+}
+
 export interface CategoryAutoRouteTable extends Timestamps {
   council_id: number;
   min_precision: number;
@@ -1417,6 +1427,7 @@ export interface Database {
   category_model: CategoryModelTable;
   category_suggestion: CategorySuggestionTable;
   category_auto_route: CategoryAutoRouteTable;
+  spike_alert: SpikeAlertTable;
   aspiration_fact: AspirationFactTable;
   aspiration_tally: AspirationTallyTable;
   aspiration_tally_days: AspirationTallyDaysTable;

@@ -65,6 +65,20 @@ export const messages = {
   'performance.ikmValue': { id: 'IKM', en: 'IKM' },
   'performance.grade': { id: 'Mutu', en: 'Grade' },
   'performance.surveyPeriod': { id: 'Masa survei', en: 'Survey period' },
+  'performance.rising': { id: 'Sedang meningkat minggu ini', en: 'Rising this week' },
+  'performance.risingLead': {
+    id: 'Kategori dan kecamatan yang aspirasinya dalam tujuh hari terakhir jauh di atas biasanya. Pembandingnya rata-rata delapan minggu sebelumnya.',
+    en: 'Categories and kecamatan whose aspirations of the last seven days are far above their usual. The comparison is the mean of the eight weeks before.',
+  },
+  'performance.risingNone': {
+    id: 'Tidak ada yang meningkat jauh di atas biasanya minggu ini.',
+    en: 'Nothing is rising far above its usual this week.',
+  },
+  'performance.risingItem': { id: '{category} di Kecamatan {kecamatan}', en: '{category} in Kecamatan {kecamatan}' },
+  'performance.risingCounts': {
+    id: '{week} aspirasi dalam tujuh hari, biasanya {before} per minggu',
+    en: '{week} aspirations in seven days, usually {before} a week',
+  },
 } as const satisfies Messages;
 
 declare module '../platform/i18n.ts' {

@@ -9,6 +9,8 @@ import {
   type PerformanceFigures,
   type PerformanceFilter,
   performanceFigures,
+  type Spike,
+  spikes,
 } from '../aspirations/service.ts';
 import { getCouncil } from '../council/service.ts';
 import type { AspirationChannel } from '../db/schema.ts';
@@ -45,6 +47,8 @@ export interface PerformanceView {
   choices: Choices;
   figures: PerformanceFigures;
   ikm: IkmFigure[];
+  /** What is rising this week by category × kecamatan (the page shows it; the CSV does not). */
+  rising: Spike[];
   names: { komisi: Map<number, string>; kecamatan: Map<number, string> };
 }
 
@@ -64,7 +68,7 @@ export async function performanceView(
   deps: Deps,
   input: FilterInput,
   t: Translate,
-  /** Whether the IKM of each unit is wanted too (the page shows it; the tables' CSV does not). */
+  /** Whether the page's extras are wanted: each unit's IKM and what is rising (the CSV has neither). */
   options: { ikm: boolean } = { ikm: true },
 ): Promise<PerformanceView> {
   const structure = await getCouncil(deps.db);
@@ -107,9 +111,10 @@ export async function performanceView(
     categoryId: category?.id,
     channel,
   };
-  const [figures, ikm] = await Promise.all([
+  const [figures, ikm, rising] = await Promise.all([
     performanceFigures(deps, filter),
     options.ikm ? endedIkm(deps, t) : Promise.resolve([]),
+    options.ikm ? spikes(deps) : Promise.resolve([]),
   ]);
   // The latest ended survey of each unit.
   const latest = new Map<string, IkmFigure>();
@@ -133,6 +138,7 @@ export async function performanceView(
     choices,
     figures,
     ikm: [...latest.values()],
+    rising,
     names: {
       komisi: new Map(structure.komisi.map((b) => [b.id, b.name])),
       kecamatan: new Map(structure.kecamatan.map((k) => [k.id, k.name])),

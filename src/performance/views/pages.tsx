@@ -85,6 +85,7 @@ export function PerformancePage({ ctx, view, csvLink }: { ctx: PageContext; view
           <p>{t('performance.badPeriod')}</p>
         </Banner>
       ) : null}
+      <Rising ctx={ctx} view={view} />
       <h2>{t('performance.filter')}</h2>
       <form method="get" action="/kinerja" class="filters">
         <TextField
@@ -248,5 +249,41 @@ export function PerformancePage({ ctx, view, csvLink }: { ctx: PageContext; view
         </TableWrap>
       )}
     </Layout>
+  );
+}
+
+/**
+ * What is rising this week, for everyone: per category and kecamatan, counts only (no aspiration
+ * is named), each linked to the public list of that category in that kecamatan.
+ */
+function Rising({ ctx, view }: { ctx: PageContext; view: PerformanceView }) {
+  const { t, lang } = ctx;
+  return (
+    <section aria-labelledby="meningkat">
+      <h2 id="meningkat">{t('performance.rising')}</h2>
+      <p>{t('performance.risingLead')}</p>
+      {view.rising.length === 0 ? (
+        <p>{t('performance.risingNone')}</p>
+      ) : (
+        <ul class="list">
+          {view.rising.map((s) => {
+            const category = view.choices.categories.find((c) => c.id === s.categoryId);
+            const kecamatan = view.choices.kecamatan.find((k) => k.id === s.kecamatanId);
+            if (category === undefined || kecamatan === undefined) return null;
+            return (
+              <li key={`${s.categoryId}-${s.kecamatanId}`}>
+                <a href={`/aspirasi?kategori=${category.value}&kecamatan=${kecamatan.value}`}>
+                  {t('performance.risingItem', { category: category.label, kecamatan: kecamatan.label })}
+                </a>
+                {`: ${t('performance.risingCounts', {
+                  week: formatNumber(s.week, lang),
+                  before: formatNumber(Math.round(s.before * 10) / 10, lang),
+                })}`}
+              </li>
+            );
+          })}
+        </ul>
+      )}
+    </section>
   );
 }
