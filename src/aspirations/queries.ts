@@ -1402,3 +1402,15 @@ export function spikeAlertsSince(db: Db, councilId: number, since: Date) {
 export async function insertSpikeAlert(db: Db, row: Insert<'spike_alert'>): Promise<void> {
   await db.insertInto('spike_alert').values(row).execute();
 }
+
+/** Aspirations received since a moment per kelurahan (those with one). */
+export function countsByKelurahan(db: Db, councilId: number, since: Date) {
+  return db
+    .selectFrom('aspiration')
+    .select(['kelurahan_id', (eb) => eb.fn.countAll<string>().as('n')])
+    .where('council_id', '=', councilId)
+    .where('received_at', '>=', since)
+    .where('kelurahan_id', 'is not', null)
+    .groupBy('kelurahan_id')
+    .execute();
+}

@@ -62,7 +62,16 @@ export {
   SUBMISSION_KEY,
   type Submission,
 } from './rules.ts';
-export { alertSpikes, poissonTail, SPIKE_MIN, SPIKE_P, type Spike, spikes } from './spikes.ts';
+export {
+  alertSpikes,
+  type PlaceVolume,
+  poissonTail,
+  SPIKE_MIN,
+  SPIKE_P,
+  type Spike,
+  spikes,
+  volumeByKelurahan,
+} from './spikes.ts';
 export type { StaffAction } from './staff-steps.ts';
 export {
   checkFirstStep,

@@ -93,6 +93,47 @@ describe('what is rising this week', () => {
     assert.doesNotMatch(page.body, /Tidak ada lonjakan/);
   });
 
+  test('/kelola/wawasan maps the aspirations of the last 90 days per kelurahan, circles by volume, with a table', async () => {
+    const db = t.database.db;
+    const structure = await getCouncil(db);
+    const [first, second] = structure.kecamatan[1]?.kelurahan ?? [];
+    assert.ok(first !== undefined && second !== undefined && first.lat !== null && second.lat !== null);
+    const place = (kelurahanId: number, i: number, daysAgo: number) => ({
+      council_id: structure.council.id,
+      code: `ASP-2026-${String(950000 + i)}`,
+      kind: 'aspirasi' as const,
+      category_id: structure.categories[0]?.id ?? 0,
+      title: `Uji peta ${i}`,
+      description: 'Aspirasi untuk menguji peta.',
+      kecamatan_id: structure.kecamatan[1]?.id ?? 0,
+      kelurahan_id: kelurahanId,
+      access_token_hash: newToken().hash,
+      received_at: new Date(now.getTime() - daysAgo * DAY),
+      verify_due: '2030-01-01',
+    });
+    await db
+      .insertInto('aspiration')
+      .values([
+        ...[1, 2, 3, 4].map((i) => place(first.id, i, 20)),
+        place(second.id, 5, 30),
+        place(second.id, 6, 120), // older than 90 days: not counted
+        // (none in the last seven days, so they make no spike of their own)
+      ])
+      .execute();
+    const staff = await signIn(t, await createUser(t, 'staff'));
+    const page = (await staff.get('/kelola/wawasan')).body;
+    const section = page.slice(page.indexOf('<h2 id="peta">'), page.indexOf('id="rute-otomatis"'));
+    assert.match(section, /Aspirasi per kelurahan, 90 hari terakhir/);
+    assert.match(section, new RegExp(`<th scope="row">${first.name}</th><td>[^<]+</td><td class="number">4</td>`));
+    assert.match(section, new RegExp(`<th scope="row">${second.name}</th><td>[^<]+</td><td class="number">1</td>`));
+    // The wide drawing: a circle per kelurahan of the region, the busier one larger and named.
+    const wide = section.slice(section.indexOf('chart-wide'));
+    const radii = [...wide.matchAll(/<circle [^>]*r="([\d.]+)" fill="#8a1c1c"/g)].map((m) => Number(m[1]));
+    assert.equal(radii.length, 2, 'two kelurahan with aspirations');
+    assert.ok(Math.abs(Math.max(...radii) / Math.min(...radii) - 2) < 0.01, 'areas in proportion: 4 against 1');
+    assert.ok(wide.includes(`>${first.name}</text>`));
+  });
+
   test('/kinerja tells everyone what is rising, by counts only, linked to the public list', async () => {
     const structure = await getCouncil(t.database.db);
     const kecamatan = structure.kecamatan[0];

@@ -127,3 +127,30 @@ export async function alertSpikes(deps: Pick<Deps, 'db' | 'sealer' | 'config'>, 
   }
   return alerted;
 }
+
+export interface PlaceVolume {
+  kelurahan: string;
+  kecamatan: string;
+  lat: number | null;
+  lon: number | null;
+  /** Aspirations received in the period. */
+  n: number;
+}
+
+/** Aspirations of the last `days` per kelurahan, every kelurahan of the region (0 where none), most first. */
+export async function volumeByKelurahan(deps: Pick<Deps, 'db'>, days = 90, now = new Date()): Promise<PlaceVolume[]> {
+  const structure = await getCouncil(deps.db);
+  const rows = await q.countsByKelurahan(deps.db, structure.council.id, new Date(now.getTime() - days * 86_400_000));
+  const counts = new Map(rows.map((r) => [r.kelurahan_id, Number(r.n)]));
+  return structure.kecamatan
+    .flatMap((k) =>
+      k.kelurahan.map((l) => ({
+        kelurahan: l.name,
+        kecamatan: k.name,
+        lat: l.lat,
+        lon: l.lon,
+        n: counts.get(l.id) ?? 0,
+      })),
+    )
+    .sort((a, b) => b.n - a.n || a.kelurahan.localeCompare(b.kelurahan));
+}

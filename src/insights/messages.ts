@@ -78,6 +78,21 @@ export const messages = {
     id: 'Setiap kategori yang diganti petugas dipelajari pada pelatihan berikutnya, paling lambat sepuluh menit kemudian.',
     en: 'Every category an officer changes is learnt at the next training, within ten minutes.',
   },
+  'insights.map': {
+    id: 'Aspirasi per kelurahan, {days} hari terakhir',
+    en: 'Aspirations per kelurahan, the last {days} days',
+  },
+  'insights.mapLead': {
+    id: 'Luas lingkaran sebanding dengan jumlah aspirasi. Lingkaran ada di titik tengah kelurahan, karena batas wilayahnya belum tersedia. Titik abu-abu: belum ada aspirasi.',
+    en: 'Each circle’s area is in proportion to the number of aspirations. Circles sit at the kelurahan’s centre point, as its boundary is not available yet. Grey dots: no aspirations yet.',
+  },
+  'insights.mapNone': {
+    id: 'Belum ada aspirasi dengan kelurahan pada periode ini.',
+    en: 'No aspirations with a kelurahan in this period.',
+  },
+  'insights.mapTable': { id: 'Jumlah aspirasi per kelurahan', en: 'Aspirations per kelurahan' },
+  'insights.kelurahan': { id: 'Kelurahan', en: 'Kelurahan' },
+  'insights.count': { id: 'Aspirasi', en: 'Aspirations' },
   'insights.auto.title': { id: 'Kategori otomatis', en: 'Automatic categories' },
   'insights.auto.lead': {
     id: 'Biasanya petugas memutuskan setiap saran. Administrator dapat mengizinkan sistem menerapkan saran untuk kategori tertentu. Syaratnya: presisi kategori pada aspirasi uji mencapai batas, dari sedikitnya {n} tebakan. Petugas tetap dapat mengganti kategorinya.',

@@ -16,6 +16,7 @@ import {
   SPIKE_MIN,
   SPIKE_P,
   spikes,
+  volumeByKelurahan,
 } from '../aspirations/service.ts';
 import { getCouncil } from '../council/service.ts';
 import { deps, signedIn } from '../platform/auth.ts';
@@ -30,6 +31,9 @@ const AutoRouteBody = Type.Object({
   categories: Type.Optional(Type.Union([text(100), Type.Array(text(100), { maxItems: 200 })])),
 });
 
+/** The period of the map of kelurahan. */
+const MAP_DAYS = 90;
+
 export const insightsRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const page = async (
     request: FastifyRequest,
@@ -39,11 +43,12 @@ export const insightsRoutes: FastifyPluginAsyncTypebox = async (app) => {
       values: { minPrecision: string; categories: string[] };
     },
   ) => {
-    const [report, rising, structure, autoRoute] = await Promise.all([
+    const [report, rising, structure, autoRoute, volumes] = await Promise.all([
       categoryModelReport(deps(app)),
       spikes(deps(app)),
       getCouncil(app.db),
       autoRouteSettings(deps(app)),
+      volumeByKelurahan(deps(app), MAP_DAYS),
     ]);
     const t = request.t;
     const errors =
@@ -68,6 +73,7 @@ export const insightsRoutes: FastifyPluginAsyncTypebox = async (app) => {
           minExamples={MIN_EXAMPLES}
           spikes={rising}
           rule={{ p: SPIKE_P, min: SPIKE_MIN }}
+          volumes={{ days: MAP_DAYS, places: volumes }}
           autoRoute={{
             settings: autoRoute,
             minGuesses: AUTO_ROUTE_MIN_GUESSES,

@@ -204,6 +204,54 @@ export function tileGrid(options: {
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${options.width}" height="${height}" viewBox="0 0 ${options.width} ${height}" aria-hidden="true" focusable="false">${tiles.join('')}</svg>`;
 }
 
+/**
+ * Places as circles at their points (latitude and longitude), each circle's area in proportion to
+ * its value, the largest labelled: a map of volume where boundary data is not at hand. The points
+ * are projected equirectangularly with the longitude scaled by cos(latitude), which is true enough
+ * over a city; places without a value are small grey dots, so the shape of the region still shows.
+ * Hidden from screen readers (the table beside it speaks).
+ */
+export function bubbleMap(options: {
+  places: { label: string; lat: number; lon: number; value: number }[];
+  width: number;
+  /** How many of the largest carry their name. */
+  labelled?: number;
+}): string {
+  const { width } = options;
+  const pad = narrow(width) ? 20 : 28;
+  const maxRadius = narrow(width) ? 16 : 24;
+  const places = options.places;
+  if (places.length === 0) return '';
+  const lats = places.map((p) => p.lat);
+  const lons = places.map((p) => p.lon);
+  const [south, north] = [Math.min(...lats), Math.max(...lats)];
+  const [west, east] = [Math.min(...lons), Math.max(...lons)];
+  const kx = Math.cos((((south + north) / 2) * Math.PI) / 180);
+  const spanX = Math.max((east - west) * kx, 1e-6);
+  const spanY = Math.max(north - south, 1e-6);
+  const scale = (width - 2 * pad) / spanX;
+  const height = Math.round(spanY * scale + 2 * pad);
+  const x = (lon: number) => pad + (lon - west) * kx * scale;
+  const y = (lat: number) => pad + (north - lat) * scale;
+  const max = Math.max(1, ...places.map((p) => p.value));
+  const radius = (v: number) => (v === 0 ? 2 : Math.max(3, Math.sqrt(v / max) * maxRadius));
+  const ordered = [...places].sort((a, b) => b.value - a.value);
+  const named = new Set(ordered.slice(0, options.labelled ?? 6).filter((p) => p.value > 0));
+  const circles = [...ordered]
+    .reverse()
+    .map((p) =>
+      p.value === 0
+        ? `<circle cx="${x(p.lon).toFixed(1)}" cy="${y(p.lat).toFixed(1)}" r="2" fill="#8c8f94"/>`
+        : `<circle cx="${x(p.lon).toFixed(1)}" cy="${y(p.lat).toFixed(1)}" r="${radius(p.value).toFixed(1)}" fill="#8a1c1c" fill-opacity="0.55" stroke="#8a1c1c"/>`,
+    );
+  const labels = [...named].map((p) => {
+    const left = x(p.lon) > width * 0.7;
+    const tx = x(p.lon) + (left ? -1 : 1) * (radius(p.value) + 3);
+    return `<text x="${tx.toFixed(1)}" y="${(y(p.lat) + 4).toFixed(1)}" text-anchor="${left ? 'end' : 'start'}" fill="#1d1f23" font-size="12" font-family="${textStyle.fontFamily}">${escapeXml(p.label)}</text>`;
+  });
+  return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" aria-hidden="true" focusable="false">${circles.join('')}${labels.join('')}</svg>`;
+}
+
 /** Inline text styles as SVG presentation attributes, which the CSP allows. */
 function presentation(style: string): string {
   const attributes: string[] = [];

@@ -1,8 +1,10 @@
 /** The page of /kelola/wawasan: the model in use, both models compared, per category, and the confusion matrix. */
-import type { AutoRouteSettings, CategoryModelReport, Spike } from '../../aspirations/service.ts';
+import type { AutoRouteSettings, CategoryModelReport, PlaceVolume, Spike } from '../../aspirations/service.ts';
 import type { CouncilStructure } from '../../council/service.ts';
+import { bubbleMap } from '../../platform/charts.ts';
 import { formatDate, formatNumber, formatPercent, formatTime } from '../../platform/format.ts';
 import type { PageContext } from '../../platform/page-context.ts';
+import { ChartFigure } from '../../platform/views/chart.tsx';
 import { BackLink, Button, SummaryList } from '../../platform/views/components.tsx';
 import {
   Checkboxes,
@@ -22,6 +24,7 @@ export function InsightsPage({
   minExamples,
   spikes,
   rule,
+  volumes,
   autoRoute,
 }: {
   ctx: PageContext;
@@ -32,6 +35,8 @@ export function InsightsPage({
   spikes: Spike[];
   /** When a cell is a spike: its chance under the 8 weeks before, and the least count. */
   rule: { p: number; min: number };
+  /** Aspirations per kelurahan over the last `days`. */
+  volumes: { days: number; places: PlaceVolume[] };
   autoRoute: AutoRouteProps;
 }) {
   const { t, lang } = ctx;
@@ -49,6 +54,7 @@ export function InsightsPage({
       <Notice text={autoRoute.form?.saved === true ? t('insights.auto.saved') : undefined} />
       <ErrorSummary ctx={ctx} errors={autoRoute.form?.errors ?? {}} />
       <Spikes ctx={ctx} spikes={spikes} structure={structure} rule={rule} nameOf={nameOf} />
+      <Volumes ctx={ctx} {...volumes} />
       <h2>{t('insights.suggestions')}</h2>
       <p>{t('insights.lead')}</p>
       {report === undefined ? (
@@ -337,6 +343,43 @@ function AutoRoute({
           />
           <Button>{t('insights.auto.save')}</Button>
         </form>
+      )}
+    </section>
+  );
+}
+
+/** Where aspirations come from: a map of kelurahan by volume, and its table. */
+function Volumes({ ctx, days, places }: { ctx: PageContext; days: number; places: PlaceVolume[] }) {
+  const { t, lang } = ctx;
+  const located = places.flatMap((p) =>
+    p.lat === null || p.lon === null ? [] : [{ label: p.kelurahan, lat: p.lat, lon: p.lon, value: p.n }],
+  );
+  const counted = places.filter((p) => p.n > 0);
+  const caption = t('insights.map', { days });
+  return (
+    <section aria-labelledby="peta">
+      <h2 id="peta">{caption}</h2>
+      <p>{t('insights.mapLead')}</p>
+      {counted.length === 0 ? (
+        <p>{t('insights.mapNone')}</p>
+      ) : (
+        <ChartFigure caption={caption} draw={(width) => bubbleMap({ places: located, width })}>
+          <TableWrap label={t('insights.mapTable')}>
+            <table>
+              <caption>{t('insights.mapTable')}</caption>
+              <TableHead columns={[t('insights.kelurahan'), t('insights.kecamatan'), t('insights.count')]} />
+              <tbody>
+                {counted.map((p) => (
+                  <tr key={`${p.kecamatan}-${p.kelurahan}`}>
+                    <th scope="row">{p.kelurahan}</th>
+                    <td>{p.kecamatan}</td>
+                    <td class="number">{formatNumber(p.n, lang)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableWrap>
+        </ChartFigure>
       )}
     </section>
   );
