@@ -1414,3 +1414,21 @@ export function countsByKelurahan(db: Db, councilId: number, since: Date) {
     .groupBy('kelurahan_id')
     .execute();
 }
+
+/**
+ * Per title/description stem (the indonesian lexemes of the stored search vector, weights A and B),
+ * in how many aspirations it occurs in each of the nine windows of seven days ending today
+ * (Jakarta): 8 the last seven days, 0 the oldest.
+ */
+export async function weeklyStems(db: Db, councilId: number, today: string) {
+  const result = await sql<{ week: number; stem: string; n: string }>`
+    select 8 - (${today}::date - (a.received_at at time zone 'Asia/Jakarta')::date) / 7 as week,
+           u.lexeme as stem, count(*) as n
+    from aspiration a, unnest(a.public_search) u
+    where a.council_id = ${councilId}
+      and a.received_at >= (${today}::date - 62)::timestamp at time zone 'Asia/Jakarta'
+      and a.received_at < (${today}::date + 1)::timestamp at time zone 'Asia/Jakarta'
+      and array_to_string(u.weights, '') ~ '[AB]'
+    group by 1, 2`.execute(db);
+  return result.rows;
+}

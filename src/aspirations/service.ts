@@ -66,6 +66,8 @@ export {
   alertSpikes,
   type PlaceVolume,
   poissonTail,
+  type RisingStem,
+  risingStems,
   SPIKE_MIN,
   SPIKE_P,
   type Spike,

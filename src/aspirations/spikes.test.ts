@@ -10,7 +10,7 @@ import { createUser, signIn } from '../../test/helpers/users.ts';
 import { getCouncil } from '../council/service.ts';
 import { deps } from '../platform/auth.ts';
 import { newToken } from '../platform/crypto.ts';
-import { alertSpikes, poissonTail, spikes } from './spikes.ts';
+import { alertSpikes, poissonTail, risingStems, spikes } from './spikes.ts';
 
 let t: TestApp;
 let mailbox: Mailbox;
@@ -132,6 +132,45 @@ describe('what is rising this week', () => {
     assert.equal(radii.length, 2, 'two kelurahan with aspirations');
     assert.ok(Math.abs(Math.max(...radii) / Math.min(...radii) - 2) < 0.01, 'areas in proportion: 4 against 1');
     assert.ok(wide.includes(`>${first.name}</text>`));
+  });
+
+  test('a word whose count jumps this week is listed for staff; one used only in earlier weeks is not', async () => {
+    const db = t.database.db;
+    const structure = await getCouncil(db);
+    await db
+      .insertInto('aspiration')
+      .values(
+        [1, 2, 3, 4, 5].map((i) => ({
+          council_id: structure.council.id,
+          code: `ASP-2026-${String(960000 + i)}`,
+          kind: 'pengaduan' as const,
+          category_id: structure.categories[0]?.id ?? 0,
+          title: `Kabel listrik menjuntai di gang ${i}`,
+          description: 'Kabel menjuntai rendah, membahayakan pejalan kaki.',
+          kecamatan_id: structure.kecamatan[i % 3]?.id ?? 0,
+          access_token_hash: newToken().hash,
+          received_at: new Date(now.getTime() - (i % 5) * DAY - 3600_000),
+          verify_due: '2030-01-01',
+        })),
+      )
+      .execute();
+    const words = await risingStems(deps(t.app), now);
+    const kabel = words.find((w) => w.stem === 'kabel');
+    assert.ok(kabel !== undefined, JSON.stringify(words));
+    assert.equal(kabel.week, 5);
+    assert.equal(kabel.before, 0);
+    assert.equal(
+      words.find((w) => w.stem === 'peta'),
+      undefined,
+      'the map test used "peta" weeks ago only',
+    );
+    const staff = await signIn(t, await createUser(t, 'staff'));
+    const page = (await staff.get('/kelola/wawasan')).body;
+    assert.match(page, /<h2 id="kata-naik">Kata yang sedang naik<\/h2>/);
+    assert.match(
+      page,
+      /<a href="\/kelola\/aspirasi\?q=kabel">kabel<\/a><\/th><td class="number">5<\/td><td class="number">0<\/td>/,
+    );
   });
 
   test('/kinerja tells everyone what is rising, by counts only, linked to the public list', async () => {

@@ -14,6 +14,7 @@ import { getCouncil } from '../council/service.ts';
 import type { Deps } from '../platform/deps.ts';
 import { formatNumber } from '../platform/format.ts';
 import { translator } from '../platform/i18n.ts';
+import { topicalStem } from '../platform/indonesian-text.ts';
 import { enqueueEmail } from '../platform/outbox.ts';
 import { jakartaDay } from '../platform/working-days.ts';
 import * as q from './queries.ts';
@@ -153,4 +154,43 @@ export async function volumeByKelurahan(deps: Pick<Deps, 'db'>, days = 90, now =
       })),
     )
     .sort((a, b) => b.n - a.n || a.kelurahan.localeCompare(b.kelurahan));
+}
+
+export interface RisingStem {
+  stem: string;
+  /** Aspirations of the last seven days it occurs in. */
+  week: number;
+  /** The mean per week over the eight weeks before. */
+  before: number;
+  p: number;
+}
+
+/**
+ * Words that jump: each topical stem's count of aspirations in the last seven days against the
+ * eight weeks before, by the same Poisson test and thresholds as the spikes; the 15 most
+ * surprising. Stems, not phrases: a phrase would need word positions across title and
+ * description, and a stem already gathers its forms (banjir, kebanjiran).
+ */
+export async function risingStems(deps: Pick<Deps, 'db'>, now = new Date(), limit = 15): Promise<RisingStem[]> {
+  const { council } = await getCouncil(deps.db);
+  const rows = await q.weeklyStems(deps.db, council.id, jakartaDay(now));
+  const counts = new Map<string, number[]>();
+  for (const row of rows) {
+    if (!topicalStem(row.stem)) continue;
+    let c = counts.get(row.stem);
+    if (c === undefined) {
+      c = new Array<number>(9).fill(0);
+      counts.set(row.stem, c);
+    }
+    c[Number(row.week)] = Number(row.n);
+  }
+  const found: RisingStem[] = [];
+  for (const [stem, c] of counts) {
+    const week = c[8] ?? 0;
+    if (week < SPIKE_MIN) continue;
+    const before = c.slice(0, 8).reduce((a, b) => a + b, 0) / 8;
+    const p = poissonTail(week, Math.max(before, FLOOR));
+    if (p < SPIKE_P) found.push({ stem, week, before, p });
+  }
+  return found.sort((a, b) => a.p - b.p || b.week - a.week || a.stem.localeCompare(b.stem)).slice(0, limit);
 }

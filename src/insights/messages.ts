@@ -78,6 +78,13 @@ export const messages = {
     id: 'Setiap kategori yang diganti petugas dipelajari pada pelatihan berikutnya, paling lambat sepuluh menit kemudian.',
     en: 'Every category an officer changes is learnt at the next training, within ten minutes.',
   },
+  'insights.words': { id: 'Kata yang sedang naik', en: 'Words on the rise' },
+  'insights.wordsLead': {
+    id: 'Kata dasar dari judul dan isi aspirasi, dihitung per aspirasi. Ujinya sama dengan lonjakan di atas.',
+    en: 'Word stems from the titles and texts of aspirations, counted once per aspiration. The test is the same as for the spikes above.',
+  },
+  'insights.noWords': { id: 'Tidak ada kata yang naik tajam minggu ini.', en: 'No word rose sharply this week.' },
+  'insights.word': { id: 'Kata dasar', en: 'Word stem' },
   'insights.map': {
     id: 'Aspirasi per kelurahan, {days} hari terakhir',
     en: 'Aspirations per kelurahan, the last {days} days',

@@ -13,6 +13,7 @@ import {
   categoryModelReport,
   changeAutoRoute,
   MIN_EXAMPLES,
+  risingStems,
   SPIKE_MIN,
   SPIKE_P,
   spikes,
@@ -43,12 +44,13 @@ export const insightsRoutes: FastifyPluginAsyncTypebox = async (app) => {
       values: { minPrecision: string; categories: string[] };
     },
   ) => {
-    const [report, rising, structure, autoRoute, volumes] = await Promise.all([
+    const [report, rising, structure, autoRoute, volumes, words] = await Promise.all([
       categoryModelReport(deps(app)),
       spikes(deps(app)),
       getCouncil(app.db),
       autoRouteSettings(deps(app)),
       volumeByKelurahan(deps(app), MAP_DAYS),
+      risingStems(deps(app)),
     ]);
     const t = request.t;
     const errors =
@@ -72,6 +74,7 @@ export const insightsRoutes: FastifyPluginAsyncTypebox = async (app) => {
           structure={structure}
           minExamples={MIN_EXAMPLES}
           spikes={rising}
+          words={words}
           rule={{ p: SPIKE_P, min: SPIKE_MIN }}
           volumes={{ days: MAP_DAYS, places: volumes }}
           autoRoute={{

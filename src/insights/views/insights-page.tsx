@@ -1,5 +1,11 @@
 /** The page of /kelola/wawasan: the model in use, both models compared, per category, and the confusion matrix. */
-import type { AutoRouteSettings, CategoryModelReport, PlaceVolume, Spike } from '../../aspirations/service.ts';
+import type {
+  AutoRouteSettings,
+  CategoryModelReport,
+  PlaceVolume,
+  RisingStem,
+  Spike,
+} from '../../aspirations/service.ts';
 import type { CouncilStructure } from '../../council/service.ts';
 import { bubbleMap } from '../../platform/charts.ts';
 import { formatDate, formatNumber, formatPercent, formatTime } from '../../platform/format.ts';
@@ -23,6 +29,7 @@ export function InsightsPage({
   structure,
   minExamples,
   spikes,
+  words,
   rule,
   volumes,
   autoRoute,
@@ -33,6 +40,8 @@ export function InsightsPage({
   /** Fewer triaged aspirations than this and no model is trained. */
   minExamples: number;
   spikes: Spike[];
+  /** Words whose count of aspirations jumped this week. */
+  words: RisingStem[];
   /** When a cell is a spike: its chance under the 8 weeks before, and the least count. */
   rule: { p: number; min: number };
   /** Aspirations per kelurahan over the last `days`. */
@@ -54,6 +63,7 @@ export function InsightsPage({
       <Notice text={autoRoute.form?.saved === true ? t('insights.auto.saved') : undefined} />
       <ErrorSummary ctx={ctx} errors={autoRoute.form?.errors ?? {}} />
       <Spikes ctx={ctx} spikes={spikes} structure={structure} rule={rule} nameOf={nameOf} />
+      <Words ctx={ctx} words={words} />
       <Volumes ctx={ctx} {...volumes} />
       <h2>{t('insights.suggestions')}</h2>
       <p>{t('insights.lead')}</p>
@@ -380,6 +390,41 @@ function Volumes({ ctx, days, places }: { ctx: PageContext; days: number; places
             </table>
           </TableWrap>
         </ChartFigure>
+      )}
+    </section>
+  );
+}
+
+/** Words whose count jumped this week, each linked to the inbox searched for it. */
+function Words({ ctx, words }: { ctx: PageContext; words: RisingStem[] }) {
+  const { t, lang } = ctx;
+  const chance = (p: number) =>
+    p < 0.001 ? t('insights.below', { n: formatPercent(0.1, lang) }) : formatPercent(Math.round(p * 1000) / 10, lang);
+  return (
+    <section aria-labelledby="kata-naik">
+      <h2 id="kata-naik">{t('insights.words')}</h2>
+      <p>{t('insights.wordsLead')}</p>
+      {words.length === 0 ? (
+        <p>{t('insights.noWords')}</p>
+      ) : (
+        <TableWrap label={t('insights.words')}>
+          <table>
+            <caption>{t('insights.words')}</caption>
+            <TableHead columns={[t('insights.word'), t('insights.week'), t('insights.before'), t('insights.chance')]} />
+            <tbody>
+              {words.map((w) => (
+                <tr key={w.stem}>
+                  <th scope="row">
+                    <a href={`/kelola/aspirasi?q=${encodeURIComponent(w.stem)}`}>{w.stem}</a>
+                  </th>
+                  <td class="number">{formatNumber(w.week, lang)}</td>
+                  <td class="number">{formatNumber(Math.round(w.before * 10) / 10, lang)}</td>
+                  <td class="number">{chance(w.p)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableWrap>
       )}
     </section>
   );
