@@ -7,6 +7,7 @@ import { translator } from '../platform/i18n.ts';
 import { can } from '../platform/permissions.ts';
 import { jakartaDay } from '../platform/working-days.ts';
 import { tellCitizen } from './notify.ts';
+import { kelurahanFromText, type PlaceSuggestion } from './place-suggestion.ts';
 import * as q from './queries.ts';
 import { type ActionResult, type AspirationError, clean, isCode, PAGE_SIZE, TEXT_MAX, text } from './rules.ts';
 import { type SimilarCase, similarCases } from './similar-cases.ts';
@@ -97,6 +98,8 @@ export interface CaseFile {
   suggestion: CategorySuggestion | undefined;
   /** Earlier aspirations like this one, for those who triage: to merge into or answer alike. */
   similar: SimilarCase[];
+  /** The kelurahan the text names, when it is not the one stored (for those who triage). */
+  place: PlaceSuggestion | undefined;
 }
 
 /** An official opens an aspiration: the reporter's details are read, and that read is audited. */
@@ -137,7 +140,13 @@ export async function caseFile(deps: Deps, user: CurrentUser, code: string, ip: 
     triage ? categorySuggestion(deps, row.id, structure.council.suggestion_min_accuracy) : undefined,
     triage ? similarCases(deps, structure, row) : [],
   ]);
-  return { view, reporter, members, messages, templates, suggestion, similar };
+  const place = triage
+    ? kelurahanFromText(structure, `${row.title}. ${row.description}`, {
+        kecamatanId: row.kecamatan_id,
+        kelurahanId: row.kelurahan_id,
+      })
+    : undefined;
+  return { view, reporter, members, messages, templates, suggestion, similar, place };
 }
 
 /**

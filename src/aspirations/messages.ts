@@ -666,6 +666,22 @@ export const messages = {
     en: 'Forward to the komisi of their category',
   },
   'aspiration.inbox.bulkApply': { id: 'Terapkan', en: 'Apply' },
+  'aspiration.event.placeTo': {
+    id: 'Lokasi diubah menjadi Kelurahan {kelurahan}, Kecamatan {kecamatan}',
+    en: 'Place changed to Kelurahan {kelurahan}, Kecamatan {kecamatan}',
+  },
+  'aspiration.place.title': { id: 'Lokasi', en: 'Place' },
+  'aspiration.place.suggestion': {
+    id: 'Teks aspirasi menyebut "{said}": Kelurahan {kelurahan}, Kecamatan {kecamatan}.',
+    en: 'The text names "{said}": Kelurahan {kelurahan}, Kecamatan {kecamatan}.',
+  },
+  'aspiration.place.hint': {
+    id: 'Saran ini dari nama kelurahan di wilayah ini. Periksa dahulu; dapil dan anggota yang melihatnya ikut berubah.',
+    en: 'This suggestion comes from the kelurahan names of the region. Check it first; the dapil and the members who see it change with it.',
+  },
+  'aspiration.place.take': { id: 'Pakai Kelurahan {kelurahan}', en: 'Use Kelurahan {kelurahan}' },
+  'aspiration.place.choose': { id: 'Kelurahan yang benar', en: 'The right kelurahan' },
+  'aspiration.place.save': { id: 'Simpan lokasi', en: 'Save the place' },
   'aspiration.spike.subject': {
     id: 'Lonjakan aspirasi: {category} di Kecamatan {kecamatan}',
     en: 'A spike of aspirations: {category} in Kecamatan {kecamatan}',

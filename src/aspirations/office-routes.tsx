@@ -338,6 +338,8 @@ function toAction(body: ActionBody): StaffAction {
       return { type: 'hide', passage: text(body.passage), reason: text(body.hideReason) };
     case 'category':
       return { type: 'category', category: text(body.category) };
+    case 'place':
+      return { type: 'place', kelurahan: text(body.kelurahan) };
     default:
       return { type: 'resolve', body: text(body.body) };
   }

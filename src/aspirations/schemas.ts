@@ -121,10 +121,13 @@ export const ActionBody = Type.Object({
       'resolve',
       'hide',
       'category',
+      'place',
     ].map((s) => Type.Literal(s)),
   ),
   reason: optional(20000),
   of: optional(40),
+  /** For 'place': the id of the kelurahan. */
+  kelurahan: optional(20),
   komisi: optional(80),
   agency: optional(2000),
   body: optional(20000),

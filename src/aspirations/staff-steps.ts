@@ -26,7 +26,8 @@ export type StaffAction =
   | { type: 'followUp'; action: string; body: string }
   | { type: 'resolve'; body: string }
   | { type: 'hide'; passage: string; reason: string }
-  | { type: 'category'; category: string };
+  | { type: 'category'; category: string }
+  | { type: 'place'; kelurahan: string };
 
 export type StaffActionType = StaffAction['type'];
 export type ActionOf<K extends StaffActionType> = Extract<StaffAction, { type: K }>;
@@ -218,6 +219,34 @@ export const steps: Steps = {
         }
         await q.decideSuggestion(trx, row.id, category.id);
         return { told: null, audit: { category: category.slug } };
+      };
+    },
+  },
+  // Setting the place (a kelurahan named in the text, or one staff know): the kecamatan and dapil
+  // follow it, and so do the members who see the aspiration and the figures.
+  place: {
+    permission: 'aspiration.triage',
+    from: ['received', 'verified', 'forwarded'],
+    mail: undefined,
+    check: async (action, ctx) => {
+      const kecamatan = ctx.structure.kecamatan.find((k) =>
+        k.kelurahan.some((l) => String(l.id) === action.kelurahan.trim()),
+      );
+      const kelurahan = kecamatan?.kelurahan.find((l) => String(l.id) === action.kelurahan.trim());
+      if (kecamatan === undefined || kelurahan === undefined)
+        ctx.errors.push({ field: 'location', problem: action.kelurahan.trim() === '' ? 'required' : 'invalid' });
+      const dapil = ctx.structure.dapil.find((d) => d.number === kecamatan?.dapilNumber);
+      return async ({ trx, row, event }) => {
+        if (kecamatan === undefined || kelurahan === undefined) return 'missing';
+        if (row.kelurahan_id !== kelurahan.id) {
+          await q.updateAspiration(trx, row.id, {
+            kelurahan_id: kelurahan.id,
+            kecamatan_id: kecamatan.id,
+            dapil_id: dapil?.id ?? null,
+          });
+          await event('place', true, null, { kelurahan: kelurahan.name, kecamatan: kecamatan.name });
+        }
+        return { told: null, audit: { kelurahan: kelurahan.slug } };
       };
     },
   },

@@ -322,6 +322,52 @@ function ActionForm({
   );
 }
 
+/** What a choice on the case page (category, place) is drawn from. */
+interface ChoiceProps {
+  ctx: PageContext;
+  csrf: string;
+  structure: CouncilStructure;
+  file: CaseFile;
+  error: string | undefined;
+}
+
+/** The place, for those who triage: the kelurahan the text names (one click), or any other. */
+function PlaceChoice({ ctx, csrf, structure, file, error }: ChoiceProps) {
+  const { t } = ctx;
+  const { view, place } = file;
+  return (
+    <section aria-labelledby="lokasi">
+      <h2 id="lokasi">{t('aspiration.place.title')}</h2>
+      {place === undefined ? null : (
+        <>
+          <p>{t('aspiration.place.suggestion', { ...place })}</p>
+          <p class="hint">{t('aspiration.place.hint')}</p>
+          <ActionForm
+            code={view.code}
+            csrf={csrf}
+            action="place"
+            button={t('aspiration.place.take', { kelurahan: place.kelurahan })}
+          >
+            <input type="hidden" name="kelurahan" value={String(place.kelurahanId)} />
+          </ActionForm>
+        </>
+      )}
+      <ActionForm code={view.code} csrf={csrf} action="place" button={t('aspiration.place.save')} secondary>
+        <SelectField
+          name="kelurahan"
+          id="location"
+          label={t('aspiration.place.choose')}
+          error={error}
+          value={view.kelurahan === undefined ? undefined : String(view.kelurahan.id)}
+          options={structure.kecamatan.flatMap((k) =>
+            k.kelurahan.map((l) => ({ value: String(l.id), label: `${l.name}, ${k.name}` })),
+          )}
+        />
+      </ActionForm>
+    </section>
+  );
+}
+
 /**
  * Earlier aspirations like this one, each saying why (words, place, time): one click marks this
  * one a duplicate of an open or resolved one; an earlier answer can start this one's response.
@@ -394,19 +440,7 @@ function SimilarCases({ ctx, csrf, file }: { ctx: PageContext; csrf: string; fil
  * The category, for those who triage: the model's suggestion with its confidence and the words
  * behind it (taken with one click), and the choice of any other category.
  */
-function CategoryChoice({
-  ctx,
-  csrf,
-  structure,
-  file,
-  error,
-}: {
-  ctx: PageContext;
-  csrf: string;
-  structure: CouncilStructure;
-  file: CaseFile;
-  error: string | undefined;
-}) {
+function CategoryChoice({ ctx, csrf, structure, file, error }: ChoiceProps) {
   const { t, lang } = ctx;
   const { view, suggestion } = file;
   const suggested = structure.categories.find((c) => c.id === suggestion?.categoryId);
@@ -533,7 +567,10 @@ export function CasePage({
       {triage && file.similar.length > 0 ? <SimilarCases ctx={ctx} csrf={csrf} file={file} /> : null}
 
       {triage && (s === 'received' || s === 'verified' || s === 'forwarded') ? (
-        <CategoryChoice ctx={ctx} csrf={csrf} structure={structure} file={file} error={errors.category} />
+        <>
+          <CategoryChoice ctx={ctx} csrf={csrf} structure={structure} file={file} error={errors.category} />
+          <PlaceChoice ctx={ctx} csrf={csrf} structure={structure} file={file} error={errors.location} />
+        </>
       ) : null}
 
       <h2>{t('aspiration.case.actions')}</h2>

@@ -226,6 +226,8 @@ function eventTitle(ctx: PageContext, e: TimelineEvent): string {
       return t(d.by === 'system' ? 'aspiration.event.categoryAuto' : 'aspiration.event.categoryTo', {
         category: String(ctx.lang === 'en' ? d.nameEn : d.name),
       });
+    case 'place':
+      return t('aspiration.event.placeTo', { kelurahan: String(d.kelurahan), kecamatan: String(d.kecamatan) });
     case 'fixed':
       return t(d.answer === 'ya' ? 'aspiration.event.fixedYes' : 'aspiration.event.fixedNo');
     case 'received':
