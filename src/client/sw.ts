@@ -72,7 +72,7 @@ interface WorkerScope {
     sync?: { register(tag: string): Promise<void> };
     showNotification(
       title: string,
-      options: { body: string; icon: string; data: unknown; lang: string },
+      options: { body: string; icon: string; data: unknown; lang: string; tag: string },
     ): Promise<void>;
   };
   skipWaiting(): Promise<void>;
@@ -366,6 +366,8 @@ scope.addEventListener('push', (event) => {
       icon: '/ikon/192.png',
       data: { url: notice.url ?? '/' },
       lang: 'id',
+      // One notification per page followed: a newer step replaces the one before, not a pile.
+      tag: notice.url ?? '/',
     }),
   );
 });

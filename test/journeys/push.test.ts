@@ -84,17 +84,22 @@ describe('push notifications in the browser', () => {
       });
     });
     await cdp.send('ServiceWorker.enable');
-    await cdp.send('ServiceWorker.deliverPushMessage', {
-      origin: j.served.baseUrl,
-      registrationId: await registered,
-      data: message,
-    });
+    const registrationId = await registered;
+    const deliver = () =>
+      cdp.send('ServiceWorker.deliverPushMessage', { origin: j.served.baseUrl, registrationId, data: message });
     // Asked again until the worker has shown it: waitForFunction would take the promise an async
-    // check returns for a yes, and pass before the notification exists.
+    // check returns for a yes, and pass before the notification exists. On a loaded machine the
+    // browser may drop the first delivery to a worker it is restarting (seen once in a full run);
+    // a push service delivers again too, and the notification's tag makes a second one replace the
+    // first, so one is shown however often it arrives.
+    await deliver();
     let shown = await notifications(page);
-    for (const deadline = Date.now() + 10_000; shown.length === 0 && Date.now() < deadline; ) {
-      await page.waitForTimeout(100);
-      shown = await notifications(page);
+    for (let attempt = 1; shown.length === 0 && attempt <= 3; attempt++) {
+      for (const deadline = Date.now() + 5_000; shown.length === 0 && Date.now() < deadline; ) {
+        await page.waitForTimeout(100);
+        shown = await notifications(page);
+      }
+      if (shown.length === 0 && attempt < 3) await deliver();
     }
     assert.equal(shown.length, 1);
     assert.ok(shown[0]?.title.includes(code), shown[0]?.title);
