@@ -31,8 +31,6 @@ export interface AutoRouteSettings {
   /** The level (0.5–1) a category's precision must reach; undefined when never set. */
   minPrecision: number | undefined;
   categories: AutoRouteCategory[];
-  /** Whether a model is in use at all (without one, nothing is applied). */
-  model: boolean;
 }
 
 /** Precision and the number of guesses per category, from the chosen model's confusion matrix. */
@@ -54,7 +52,6 @@ async function settingsOf(db: Db, councilId: number, categoryIds: number[]): Pro
   const level = row?.min_precision;
   return {
     minPrecision: level,
-    model: model !== undefined,
     categories: categoryIds.map((categoryId) => {
       const m = measured.get(categoryId);
       const switchedOn = on.has(categoryId);
@@ -125,8 +122,8 @@ export async function changeAutoRoute(
 
 /**
  * Applies the suggestions just made where the administrator allowed it: the category is set on
- * each aspiration still received and still in the category its sender chose, with a public event
- * by the system and an audit entry. Returns how many were applied.
+ * each aspiration still received whose suggestion no officer has decided on yet, with a public
+ * event by the system and an audit entry. Returns how many were applied.
  */
 export async function applySuggestions(
   deps: Pick<Deps, 'db'>,
@@ -134,6 +131,8 @@ export async function applySuggestions(
   suggestions: readonly { aspiration_id: number; category_id: number; confidence: number }[],
 ): Promise<number> {
   if (suggestions.length === 0) return 0;
+  // Off (the usual case): the model's figures are not read at all.
+  if (((await q.autoRouteOf(deps.db, councilId))?.categories.length ?? 0) === 0) return 0;
   const { categories } = await getCouncil(deps.db);
   const settings = await settingsOf(
     deps.db,

@@ -286,21 +286,17 @@ export async function bulkAct(
   let done = 0;
   for (const code of codes) {
     const row = isCode(code) ? await q.aspirationByCode(deps.db, structure.council.id, code) : undefined;
-    const category = structure.categories.find((c) => c.id === row?.category_id);
-    const komisi = structure.komisi.find((k) => k.id === category?.komisiId);
-    const action: StaffAction | undefined =
-      step === 'verify'
-        ? { type: 'verify' }
-        : step === 'duplicate'
-          ? code === of
-            ? undefined
-            : { type: 'duplicate', of }
-          : komisi === undefined
-            ? undefined
-            : { type: 'forward', komisi: komisi.slug };
-    const from =
-      step === 'verify' ? row?.status === 'received' : step === 'forward' ? row?.status === 'verified' : true;
-    if (row === undefined || action === undefined || !from) continue;
+    if (row === undefined) continue;
+    let action: StaffAction | undefined;
+    if (step === 'verify') action = row.status === 'received' ? { type: 'verify' } : undefined;
+    else if (step === 'duplicate') action = code === of ? undefined : { type: 'duplicate', of };
+    else {
+      // Forwarded to the komisi of its category, once verified; a category without one is skipped.
+      const category = structure.categories.find((c) => c.id === row.category_id);
+      const komisi = structure.komisi.find((k) => k.id === category?.komisiId);
+      action = row.status === 'verified' && komisi !== undefined ? { type: 'forward', komisi: komisi.slug } : undefined;
+    }
+    if (action === undefined) continue;
     if ((await act(deps, user, code, action, ip)).ok) done++;
   }
   return { done, skipped: codes.length - done };

@@ -46,6 +46,18 @@ export function poissonTail(k: number, lambda: number): number {
   return Math.max(0, 1 - below);
 }
 
+/**
+ * Nine weekly counts (0 the oldest, 8 the last seven days) judged by the rule above: the week, the
+ * mean before and the chance, when the week is a spike; undefined otherwise.
+ */
+function surprising(counts: readonly number[]): { week: number; before: number; p: number } | undefined {
+  const week = counts[8] ?? 0;
+  if (week < SPIKE_MIN) return undefined;
+  const before = counts.slice(0, 8).reduce((a, b) => a + b, 0) / 8;
+  const p = poissonTail(week, Math.max(before, FLOOR));
+  return p < SPIKE_P ? { week, before, p } : undefined;
+}
+
 /** The spikes of the seven days ending `now` (Jakarta), most surprising first. */
 export async function spikes(deps: Pick<Deps, 'db'>, now = new Date()): Promise<Spike[]> {
   const { council } = await getCouncil(deps.db);
@@ -62,11 +74,8 @@ export async function spikes(deps: Pick<Deps, 'db'>, now = new Date()): Promise<
   }
   const found: Spike[] = [];
   for (const cell of cells.values()) {
-    const week = cell.counts[8] ?? 0;
-    if (week < SPIKE_MIN) continue;
-    const before = cell.counts.slice(0, 8).reduce((a, b) => a + b, 0) / 8;
-    const p = poissonTail(week, Math.max(before, FLOOR));
-    if (p < SPIKE_P) found.push({ categoryId: cell.categoryId, kecamatanId: cell.kecamatanId, week, before, p });
+    const jump = surprising(cell.counts);
+    if (jump !== undefined) found.push({ categoryId: cell.categoryId, kecamatanId: cell.kecamatanId, ...jump });
   }
   return found.sort((a, b) => a.p - b.p || b.week - a.week);
 }
@@ -186,11 +195,8 @@ export async function risingStems(deps: Pick<Deps, 'db'>, now = new Date(), limi
   }
   const found: RisingStem[] = [];
   for (const [stem, c] of counts) {
-    const week = c[8] ?? 0;
-    if (week < SPIKE_MIN) continue;
-    const before = c.slice(0, 8).reduce((a, b) => a + b, 0) / 8;
-    const p = poissonTail(week, Math.max(before, FLOOR));
-    if (p < SPIKE_P) found.push({ stem, week, before, p });
+    const jump = surprising(c);
+    if (jump !== undefined) found.push({ stem, ...jump });
   }
   return found.sort((a, b) => a.p - b.p || b.week - a.week || a.stem.localeCompare(b.stem)).slice(0, limit);
 }

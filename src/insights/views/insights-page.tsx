@@ -77,6 +77,13 @@ export function InsightsPage({
   );
 }
 
+/** A spike's chance under the weeks before, as a percentage; "below 0.1 %" for smaller ones. */
+function chanceText({ t, lang }: PageContext, p: number): string {
+  return p < 0.001
+    ? t('insights.below', { n: formatPercent(0.1, lang) })
+    : formatPercent(Math.round(p * 1000) / 10, lang);
+}
+
 function Spikes({
   ctx,
   spikes,
@@ -91,8 +98,6 @@ function Spikes({
   nameOf: (label: string) => string;
 }) {
   const { t, lang } = ctx;
-  const chance = (p: number) =>
-    p < 0.001 ? t('insights.below', { n: formatPercent(0.1, lang) }) : formatPercent(Math.round(p * 1000) / 10, lang);
   return (
     <section aria-labelledby="lonjakan">
       <h2 id="lonjakan">{t('insights.spikes')}</h2>
@@ -126,7 +131,7 @@ function Spikes({
                     <td>{kecamatan?.name ?? ''}</td>
                     <td class="number">{formatNumber(s.week, lang)}</td>
                     <td class="number">{formatNumber(Math.round(s.before * 10) / 10, lang)}</td>
-                    <td class="number">{chance(s.p)}</td>
+                    <td class="number">{chanceText(ctx, s.p)}</td>
                   </tr>
                 );
               })}
@@ -398,8 +403,6 @@ function Volumes({ ctx, days, places }: { ctx: PageContext; days: number; places
 /** Words whose count jumped this week, each linked to the inbox searched for it. */
 function Words({ ctx, words }: { ctx: PageContext; words: RisingStem[] }) {
   const { t, lang } = ctx;
-  const chance = (p: number) =>
-    p < 0.001 ? t('insights.below', { n: formatPercent(0.1, lang) }) : formatPercent(Math.round(p * 1000) / 10, lang);
   return (
     <section aria-labelledby="kata-naik">
       <h2 id="kata-naik">{t('insights.words')}</h2>
@@ -419,7 +422,7 @@ function Words({ ctx, words }: { ctx: PageContext; words: RisingStem[] }) {
                   </th>
                   <td class="number">{formatNumber(w.week, lang)}</td>
                   <td class="number">{formatNumber(Math.round(w.before * 10) / 10, lang)}</td>
-                  <td class="number">{chance(w.p)}</td>
+                  <td class="number">{chanceText(ctx, w.p)}</td>
                 </tr>
               ))}
             </tbody>
