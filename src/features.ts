@@ -23,6 +23,7 @@ import { feature as insights } from './insights/index.ts';
 import { feature as installableApp } from './installable-app/index.ts';
 import { feature as kiosk } from './kiosk/index.ts';
 import { feature as members } from './members/index.ts';
+import { feature as news } from './news/index.ts';
 import { feature as openData } from './open-data/index.ts';
 import { feature as open311 } from './open311/index.ts';
 import { feature as performance } from './performance/index.ts';
@@ -41,6 +42,7 @@ import { feature as training } from './training/index.ts';
 export const features: readonly Feature[] = [
   home,
   members,
+  news,
   council,
   api,
   accounts,

@@ -36,6 +36,7 @@ const mainPages = [
   '/kinerja',
   '/informasi-publik',
   '/pelatihan',
+  '/berita',
   '/data',
 ];
 const pages = [

@@ -66,6 +66,7 @@ describe('search engines', () => {
       '/informasi-publik/lacak',
       '/informasi-publik/laporan',
       '/pelatihan',
+      '/berita',
     ])
       assert.ok(all.includes(`http://localhost:3000${page}`), page);
     assert.ok(all.includes('http://localhost:3000/aspirasi/ASP-2026-900001'));

@@ -9,6 +9,7 @@ import { type Static, Type } from 'typebox';
 import { getCouncil } from '../council/service.ts';
 import { hearingOfMeeting } from '../hearings/service.ts';
 import { getMember, memberIdBySlug } from '../members/service.ts';
+import { newsAbout } from '../news/service.ts';
 import { deps } from '../platform/auth.ts';
 import { BadRequestError, NotFoundError } from '../platform/errors.tsx';
 import { formatDate, formatTime } from '../platform/format.ts';
@@ -186,12 +187,15 @@ export const agendaRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/agenda/:id',
     { config: { access: 'public' }, schema: { hide: true, params: IdParams } },
     async (request, reply) => {
-      const [record, hearingId] = await Promise.all([
+      const [record, hearingId, news] = await Promise.all([
         meeting(deps(app), request.params.id, official(request)),
         hearingOfMeeting(deps(app), request.params.id),
+        newsAbout(deps(app), { meetingId: request.params.id }),
       ]);
       if (record === undefined) throw new NotFoundError('meeting');
-      return renderPage(request, reply, (ctx) => <MeetingPage ctx={ctx} record={record} hearingId={hearingId} />);
+      return renderPage(request, reply, (ctx) => (
+        <MeetingPage ctx={ctx} record={record} hearingId={hearingId} news={news} />
+      ));
     },
   );
 

@@ -581,6 +581,55 @@ export interface SpikeAlertTable extends Timestamps {
   recipients: number;
 }
 
+export type NewsCategory = 'paripurna' | 'komisi' | 'reses' | 'kunjungan_kerja' | 'siaran_pers';
+export type NewsStatus = 'draft' | 'review' | 'published';
+export type NewsLinkKind = 'meeting' | 'regulation' | 'draft' | 'project' | 'consultation' | 'member';
+
+export interface NewsRuleTable extends Timestamps {
+  council_id: number;
+  second_officer: boolean;
+  updated_by: number | null;
+}
+
+export interface NewsPostTable extends Timestamps {
+  id: Id;
+  council_id: number;
+  slug: string;
+  title: string;
+  summary: string;
+  body_html: string;
+  body_text: string;
+  category: NewsCategory;
+  tags: string[];
+  status: NewsStatus;
+  published_at: Date | null;
+  corrected_at: Date | null;
+  correction: string | null;
+  photo_alt: string;
+  author_id: number | null;
+  submitted_by: number | null;
+  approved_by: number | null;
+  search: ColumnType<string, never, never>;
+}
+
+export interface NewsPhotoTable extends Timestamps {
+  id: Id;
+  post_id: number;
+  position: number;
+  file: string;
+  width: number;
+  height: number;
+  bytes: number;
+  caption: Generated<string>;
+}
+
+export interface NewsLinkTable extends Timestamps {
+  id: Id;
+  post_id: number;
+  kind: NewsLinkKind;
+  target_id: number;
+}
+
 export interface CategoryAutoRouteTable extends Timestamps {
   council_id: number;
   min_precision: number;
@@ -1428,6 +1477,10 @@ export interface Database {
   category_suggestion: CategorySuggestionTable;
   category_auto_route: CategoryAutoRouteTable;
   spike_alert: SpikeAlertTable;
+  news_rule: NewsRuleTable;
+  news_post: NewsPostTable;
+  news_photo: NewsPhotoTable;
+  news_link: NewsLinkTable;
   aspiration_fact: AspirationFactTable;
   aspiration_tally: AspirationTallyTable;
   aspiration_tally_days: AspirationTallyDaysTable;

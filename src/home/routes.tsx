@@ -7,6 +7,7 @@ import { budgetHeadline } from '../budget/service.ts';
 import { openConsultations } from '../consultations/service.ts';
 import { getCouncil } from '../council/service.ts';
 import { propemperda } from '../drafts/service.ts';
+import { latestNews } from '../news/service.ts';
 import { deps } from '../platform/auth.ts';
 import { renderPage } from '../platform/render.tsx';
 import { nextClasses } from '../training/service.ts';
@@ -26,7 +27,7 @@ export const homeRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request, reply) => {
       const now = new Date();
       const d = deps(app);
-      const [structure, answered, month, week, drafts, money, consultations, classes] = await Promise.all([
+      const [structure, answered, month, week, drafts, money, consultations, classes, news] = await Promise.all([
         getCouncil(app.db),
         recentlyAnswered(d, 3),
         thisMonth(d, now),
@@ -41,6 +42,7 @@ export const homeRoutes: FastifyPluginAsyncTypebox = async (app) => {
         budgetHeadline(d),
         openConsultations(d),
         nextClasses(d, 3, now),
+        latestNews(d, 3, now),
       ]);
       const meetings = week.meetings.filter((m) => !m.cancelled);
       const live = meetings.filter(
@@ -58,6 +60,7 @@ export const homeRoutes: FastifyPluginAsyncTypebox = async (app) => {
           answered={answered}
           consultations={consultations}
           classes={classes}
+          news={news}
           drafts={discussed}
           money={money}
         />

@@ -1,8 +1,10 @@
 /** Members: the public pages /anggota and /anggota/:slug, and their JSON in /api/v1/members. */
+
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { memberAttendance } from '../agenda/service.ts';
 import { responsesOfMember } from '../aspirations/service.ts';
 import { getCouncil } from '../council/service.ts';
+import { newsAbout } from '../news/service.ts';
 import { deps } from '../platform/auth.ts';
 import { NotFoundError } from '../platform/errors.tsx';
 import { renderPage } from '../platform/render.tsx';
@@ -68,13 +70,14 @@ export const memberRoutes: FastifyPluginAsyncTypebox = async (app) => {
               (m) => m.slug !== member.slug,
             );
       const memberId = await memberIdBySlug(app.db, structure.council.id, slug);
-      const [attendance, reses, responses] =
+      const [attendance, reses, responses, news] =
         memberId === undefined
-          ? [undefined, [], undefined]
+          ? [undefined, [], undefined, []]
           : await Promise.all([
               memberAttendance(deps(app), memberId),
               memberReports(deps(app), memberId),
               responsesOfMember(deps(app), memberId),
+              newsAbout(deps(app), { memberSlug: slug }),
             ]);
       return renderPage(request, reply, (ctx) => (
         <MemberPage
@@ -85,6 +88,7 @@ export const memberRoutes: FastifyPluginAsyncTypebox = async (app) => {
           attendance={attendance}
           reses={reses}
           responses={responses}
+          news={news}
         />
       ));
     },

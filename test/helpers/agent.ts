@@ -106,15 +106,17 @@ export class Agent {
   /** Posts a form with files (multipart/form-data), the way a browser sends a form with photos. */
   postMultipart(
     url: string,
-    form: Record<string, string>,
+    /** A field sent more than once (a group of checkboxes) as [name, value] pairs. */
+    form: Record<string, string> | [string, string][],
     files: { field: string; filename: string; type: string; data: Buffer }[] = [],
     options: { csrf?: string | null; headers?: Record<string, string> } = {},
   ) {
     const token = options.csrf === undefined ? this.csrf() : options.csrf;
-    const fields = token === null ? form : { _csrf: token, ...form };
+    const pairs = Array.isArray(form) ? form : Object.entries(form);
+    const fields: [string, string][] = token === null ? pairs : [['_csrf', token], ...pairs];
     const boundary = `----dewan${Math.random().toString(16).slice(2)}`;
     const chunks: Buffer[] = [];
-    for (const [name, value] of Object.entries(fields)) {
+    for (const [name, value] of fields) {
       chunks.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`));
     }
     for (const f of files) {

@@ -1,5 +1,8 @@
 /** /agenda (list, week and month) and /agenda/:id, with schema.org Event microdata. */
+
 import type { CouncilStructure } from '../../council/service.ts';
+import type { NewsPost } from '../../news/service.ts';
+import { NewsSection } from '../../news/views/shared.tsx';
 import { formatDate, formatDayDate, formatFileSize, formatTime } from '../../platform/format.ts';
 import { type MessageKey, textOf } from '../../platform/i18n.ts';
 import type { PageContext } from '../../platform/page-context.ts';
@@ -347,11 +350,14 @@ export function MeetingPage({
   ctx,
   record,
   hearingId,
+  news = [],
 }: {
   ctx: PageContext;
   record: MeetingRecord;
   /** The meeting's virtual hearing, where citizens follow it and ask their questions. */
   hearingId?: number | undefined;
+  /** Published news about the meeting. */
+  news?: NewsPost[];
 }) {
   const { t } = ctx;
   const m = record.view;
@@ -546,6 +552,7 @@ export function MeetingPage({
             </li>
           ))}
         </ol>
+        <NewsSection ctx={ctx} posts={news} heading={t('news.about')} />
         <p>
           <a href={`/agenda/${m.id}/kalender.ics`}>{t('agenda.icsOne')}</a>
         </p>

@@ -1,6 +1,6 @@
 /**
  * The demo: the council from councils/<name>/ and a year of fictional meetings, documents,
- * drafts, consultations, online hearings with questions, forum threads, projects, aspirations and a budget, loaded into an empty database (each part only when
+ * drafts, consultations, online hearings with questions, forum threads, projects, aspirations, news and a budget, loaded into an empty database (each part only when
  * its table is empty). Used by the server on first start and by the screenshot script.
  */
 
@@ -17,6 +17,7 @@ import { seedDemoForums } from './forums.ts';
 import { seedDemoHearings } from './hearings.ts';
 import { seedCouncil } from './index.ts';
 import { seedDemoMeetings } from './meetings.ts';
+import { seedDemoNews } from './news.ts';
 import { seedDemoPokir } from './pokir.ts';
 import { seedDemoProjects } from './projects.ts';
 import { seedDemoPublicInformation } from './public-information.ts';
@@ -55,6 +56,8 @@ export async function loadDemo(database: OpenDatabase, config: Config, say: (lin
     say(`Loaded ${pokir.items} demo pokir items at each step, with their aspirations and projects (fictional)`);
   const register = await seedDemoPublicInformation(database.db, council.id);
   if (register.entries > 0) say(`Loaded a demo register of ${register.entries} kinds of public information`);
+  const news = await seedDemoNews(database.db, council.id);
+  if (news.posts > 0) say(`Loaded ${news.posts} demo news posts of the last two months (fictional)`);
   const { lines } = await seedDemoBudget(database.db, council.id, year);
   if (lines > 0)
     say(`Loaded a demo ${year} budget of ${lines} lines (revenue about Rp 6.7 trillion; details fictional)`);

@@ -12,6 +12,8 @@ import { OpenConsultations } from '../../consultations/views/shared.tsx';
 import type { CouncilStructure } from '../../council/service.ts';
 import { KelurahanForm } from '../../council/views/shared.tsx';
 import type { AspirationStatus, BudgetStage, RaperdaStage } from '../../db/schema.ts';
+import type { NewsPost } from '../../news/service.ts';
+import { NewsItems } from '../../news/views/shared.tsx';
 import { formatDate, formatNumber, formatRupiahWords, formatTime } from '../../platform/format.ts';
 import type { PageContext } from '../../platform/page-context.ts';
 import { Banner, SummaryList } from '../../platform/views/components.tsx';
@@ -35,6 +37,8 @@ export interface HomePageProps {
   consultations: Consultation[];
   /** The next classes for citizens (digital literacy), soonest first. */
   classes: Session[];
+  /** The newest three published news posts. */
+  news: NewsPost[];
   /** Draft regulations being written or debated, to follow. */
   drafts: { id: number; title: string; stage: RaperdaStage }[];
   /** The budget /anggaran opens on. */
@@ -61,6 +65,7 @@ export function HomePage({
   answered,
   consultations,
   classes,
+  news,
   drafts,
   money,
 }: HomePageProps) {
@@ -153,6 +158,16 @@ export function HomePage({
         <p>{t('home.speakLead')}</p>
         <SendOrTrack ctx={ctx} />
       </section>
+
+      {news.length === 0 ? null : (
+        <section aria-labelledby="berita">
+          <h2 id="berita">{t('news.latest')}</h2>
+          <NewsItems ctx={ctx} posts={news} />
+          <p>
+            <a href="/berita">{t('news.all')}</a>
+          </p>
+        </section>
+      )}
 
       {consultations.length === 0 ? null : <OpenConsultations ctx={ctx} consultations={consultations.slice(0, 3)} />}
 

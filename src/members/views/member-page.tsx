@@ -1,5 +1,7 @@
 /** /anggota/:slug: one member, whom they represent and where they sit in the council. */
 import type { Dapil } from '../../council/service.ts';
+import type { NewsPost } from '../../news/service.ts';
+import { NewsSection } from '../../news/views/shared.tsx';
 import { formatDate } from '../../platform/format.ts';
 import type { PageContext } from '../../platform/page-context.ts';
 import { Avatar } from '../../platform/views/avatar.tsx';
@@ -28,6 +30,8 @@ export interface MemberPageProps {
   reses?: ReportSummary[];
   /** The answers the member gave to citizens' aspirations: the latest few and how many in all. */
   responses?: { total: number; latest: { code: string; title: string; at: Date }[] } | undefined;
+  /** Published news that names the member. */
+  news?: NewsPost[];
 }
 
 export function MemberPage({
@@ -38,6 +42,7 @@ export function MemberPage({
   attendance,
   reses = [],
   responses = { total: 0, latest: [] },
+  news = [],
 }: MemberPageProps) {
   const { t } = ctx;
   return (
@@ -179,6 +184,12 @@ export function MemberPage({
           </ul>
         </section>
       )}
+      <NewsSection
+        ctx={ctx}
+        posts={news}
+        heading={t('news.naming')}
+        feed={`/berita.atom?anggota=${encodeURIComponent(member.slug)}`}
+      />
       {dapil === undefined || colleagues.length === 0 ? null : (
         <section aria-labelledby="colleagues">
           <h2 id="colleagues">{t('members.otherFromDapil', { n: dapil.number })}</h2>

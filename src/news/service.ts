@@ -1,0 +1,523 @@
+/**
+ * News and press releases. The public relations staff (news.publish) write posts in a small safe
+ * rich text (platform/rich-text.ts), with photos and links to the meetings and members they are
+ * about; a post is a draft until it is published, at once or at a time set ahead. When the
+ * administrator asks for a second officer, a post goes to review and another officer publishes it.
+ * A correction after publishing is shown to readers as "diperbarui" with its date and note.
+ */
+import { getCouncil } from '../council/service.ts';
+import type { NewsCategory, NewsLinkKind, NewsStatus } from '../db/schema.ts';
+import { recordAudit } from '../platform/audit.ts';
+import type { CurrentUser, Deps } from '../platform/deps.ts';
+import type { AtomEntry } from '../platform/feeds.ts';
+import { parseRichText, type RichTextProblem } from '../platform/rich-text.ts';
+import { slugify } from '../platform/slug.ts';
+import { fileStore } from '../platform/storage.ts';
+import {
+  MAX_PHOTOS,
+  type ProcessedPhoto,
+  processPhoto,
+  removePhotos,
+  smallName,
+  storedFile,
+  storePhotos,
+  type UploadedFile,
+} from '../platform/uploads.ts';
+import { type FieldError, isSingleLine } from '../platform/validation.ts';
+import { isCalendarDay } from '../platform/working-days.ts';
+import * as q from './queries.ts';
+
+export const CATEGORIES: readonly NewsCategory[] = ['paripurna', 'komisi', 'reses', 'kunjungan_kerja', 'siaran_pers'];
+export const PHOTO_FOLDER = 'berita';
+export const PAGE_SIZE = 10;
+const TITLE_MAX = 200;
+const SUMMARY_MAX = 400;
+const TAGS_MAX = 10;
+
+export interface NewsPhoto {
+  id: number;
+  width: number;
+  height: number;
+}
+
+export interface NewsPost {
+  id: number;
+  slug: string;
+  title: string;
+  summary: string;
+  /** Written out by the rich-text reader: safe to place in a page as it is. */
+  bodyHtml: string;
+  category: NewsCategory;
+  tags: string[];
+  status: NewsStatus;
+  publishedAt: Date | null;
+  correctedAt: Date | null;
+  correction: string | null;
+  photoAlt: string;
+  /** The first is the lead photo, the rest the gallery. */
+  photos: NewsPhoto[];
+  members: { id: number; slug: string; name: string }[];
+  meetings: { id: number; title: string; startsAt: Date }[];
+  authorId: number | null;
+  submittedBy: number | null;
+  updatedAt: Date;
+}
+
+type PostRow = NonNullable<Awaited<ReturnType<typeof q.postById>>>;
+
+async function withDetails(deps: Pick<Deps, 'db'>, rows: PostRow[]): Promise<NewsPost[]> {
+  const ids = rows.map((r) => r.id);
+  const [photos, links] = await Promise.all([q.photosOf(deps.db, ids), q.linksOf(deps.db, ids)]);
+  return rows.map((r) => {
+    const own = links.filter((l) => l.post_id === r.id);
+    return {
+      id: r.id,
+      slug: r.slug,
+      title: r.title,
+      summary: r.summary,
+      bodyHtml: r.body_html,
+      category: r.category,
+      tags: r.tags,
+      status: r.status,
+      publishedAt: r.published_at,
+      correctedAt: r.corrected_at,
+      correction: r.correction,
+      photoAlt: r.photo_alt,
+      photos: photos.filter((p) => p.post_id === r.id).map((p) => ({ id: p.id, width: p.width, height: p.height })),
+      members: own.flatMap((l) =>
+        l.kind === 'member' && l.member_slug !== null && l.member_name !== null
+          ? [{ id: l.target_id, slug: l.member_slug, name: l.member_name }]
+          : [],
+      ),
+      meetings: own.flatMap((l) =>
+        l.kind === 'meeting' && l.meeting_title !== null && l.meeting_starts_at !== null
+          ? [{ id: l.target_id, title: l.meeting_title, startsAt: l.meeting_starts_at }]
+          : [],
+      ),
+      authorId: r.author_id,
+      submittedBy: r.submitted_by,
+      updatedAt: r.updated_at,
+    };
+  });
+}
+
+/** Public: published, and its time has come. */
+export const isPublic = (post: Pick<NewsPost, 'status' | 'publishedAt'>, now = new Date()) =>
+  post.status === 'published' && post.publishedAt !== null && post.publishedAt <= now;
+
+// ------------------------------------------------------------------ reading
+
+export interface NewsFilter {
+  category?: NewsCategory | undefined;
+  q?: string | undefined;
+  page: number;
+}
+
+export async function listNews(deps: Deps, filter: NewsFilter, now = new Date()) {
+  const { council } = await getCouncil(deps.db);
+  const f: q.PublicFilter = {
+    category: filter.category,
+    q: filter.q,
+    now,
+    offset: (filter.page - 1) * PAGE_SIZE,
+    limit: PAGE_SIZE,
+  };
+  const [rows, total] = await Promise.all([
+    q.listPublic(deps.db, council.id, f),
+    q.countPublic(deps.db, council.id, f),
+  ]);
+  return { posts: await withDetails(deps, rows), total: Number(total.n) };
+}
+
+/** The newest public posts, for the home page. */
+export async function latestNews(deps: Deps, limit = 3, now = new Date()): Promise<NewsPost[]> {
+  const { council } = await getCouncil(deps.db);
+  return withDetails(deps, await q.listPublic(deps.db, council.id, { now, offset: 0, limit }));
+}
+
+/** The public posts about a meeting, or naming a member (by their page's slug). */
+export async function newsAbout(
+  deps: Deps,
+  about: { meetingId: number } | { memberSlug: string },
+  limit = 5,
+  now = new Date(),
+): Promise<NewsPost[]> {
+  const { council } = await getCouncil(deps.db);
+  let memberId: number | undefined;
+  if ('memberSlug' in about) {
+    memberId = (await q.memberIdsOf(deps.db, council.id, [about.memberSlug]))[0]?.id;
+    if (memberId === undefined) return [];
+  }
+  const rows = await q.listPublic(deps.db, council.id, {
+    now,
+    offset: 0,
+    limit,
+    memberId,
+    meetingId: 'meetingId' in about ? about.meetingId : undefined,
+  });
+  return withDetails(deps, rows);
+}
+
+/** A post by its address: public ones for everyone; any for those who write news. */
+export async function newsPost(deps: Deps, slug: string, mayPreview: boolean, now = new Date()) {
+  const { council } = await getCouncil(deps.db);
+  const row = await q.postBySlug(deps.db, council.id, slug);
+  if (row === undefined) return undefined;
+  const [post] = await withDetails(deps, [row]);
+  if (post === undefined || (!mayPreview && !isPublic(post, now))) return undefined;
+  return post;
+}
+
+/** A photo's file, when its post is public or the reader writes news. */
+export async function newsPhoto(deps: Deps, photoId: number, small: boolean, mayPreview: boolean, now = new Date()) {
+  const { council } = await getCouncil(deps.db);
+  const row = await q.photoFile(deps.db, council.id, photoId);
+  if (row === undefined) return undefined;
+  if (!mayPreview && !isPublic({ status: row.status, publishedAt: row.published_at }, now)) return undefined;
+  return storedFile(fileStore(deps.config), PHOTO_FOLDER, small ? smallName(row.file) : row.file);
+}
+
+export function atomEntries(posts: NewsPost[], base: string, label: (c: NewsCategory) => string): AtomEntry[] {
+  return posts.map((p) => ({
+    id: `${base}/berita/${p.slug}`,
+    title: p.title,
+    url: `${base}/berita/${p.slug}`,
+    published: p.publishedAt ?? p.updatedAt,
+    updated: p.correctedAt ?? p.publishedAt ?? p.updatedAt,
+    summary: p.summary,
+    category: { term: p.category, label: label(p.category) },
+  }));
+}
+
+/** schema.org NewsArticle, for link previews and search engines. */
+export function newsJsonLd(post: NewsPost, base: string, publisher: string): Record<string, unknown> {
+  return {
+    '@type': 'NewsArticle',
+    headline: post.title,
+    description: post.summary,
+    datePublished: post.publishedAt?.toISOString(),
+    dateModified: (post.correctedAt ?? post.publishedAt ?? post.updatedAt).toISOString(),
+    url: `${base}/berita/${post.slug}`,
+    ...(post.photos[0] === undefined ? {} : { image: [`${base}/berita/foto/${post.photos[0].id}`] }),
+    articleSection: post.category,
+    keywords: post.tags.join(', '),
+    publisher: { '@type': 'GovernmentOrganization', name: publisher },
+    author: { '@type': 'GovernmentOrganization', name: publisher },
+    mentions: post.members.map((m) => ({ '@type': 'Person', name: m.name, url: `${base}/anggota/${m.slug}` })),
+  };
+}
+
+export async function newsSitemap(deps: Deps) {
+  const { council } = await getCouncil(deps.db);
+  const rows = await q.listPublic(deps.db, council.id, { now: new Date(), offset: 0, limit: 1000 });
+  return rows.map((r) => ({ path: `/berita/${r.slug}`, modified: r.corrected_at ?? r.published_at }));
+}
+
+// ------------------------------------------------------------------ the rule
+
+export async function newsRule(deps: Pick<Deps, 'db'>): Promise<{ secondOfficer: boolean }> {
+  const { council } = await getCouncil(deps.db);
+  return { secondOfficer: (await q.rule(deps.db, council.id))?.second_officer ?? false };
+}
+
+export async function changeNewsRule(deps: Deps, user: CurrentUser, secondOfficer: boolean, ip?: string) {
+  const { council } = await getCouncil(deps.db);
+  await q.saveRule(deps.db, council.id, secondOfficer, user.id);
+  await recordAudit(deps.db, {
+    actorUserId: user.id,
+    actorRole: user.role,
+    action: 'news.rule',
+    subjectType: 'council',
+    subjectId: council.id,
+    ip,
+    details: { secondOfficer },
+  });
+}
+
+// ------------------------------------------------------------------ writing
+
+export type NewsProblem =
+  | 'required'
+  | 'tooLong'
+  | 'oneLine'
+  | 'invalid'
+  | 'past'
+  | 'tooMany'
+  | 'tooLarge'
+  | 'type'
+  | 'unreadable'
+  | 'time'
+  | `richText.${RichTextProblem}`;
+export type NewsError = FieldError<NewsProblem>;
+
+export interface PostInput {
+  title: string;
+  summary: string;
+  body: string;
+  category: string;
+  tags: string;
+  members: string[];
+  meeting: string;
+  photoAlt: string;
+  /** Shown to readers when a published post is changed. */
+  correction: string;
+  photos: UploadedFile[];
+}
+
+export type SaveResult = { ok: true; id: number; slug: string } | { ok: false; errors: NewsError[] };
+
+/** Office: every post, those waiting for review first. */
+export async function officeNews(deps: Deps) {
+  const { council } = await getCouncil(deps.db);
+  return withDetails(deps, await q.officeList(deps.db, council.id));
+}
+
+export async function officePost(deps: Deps, id: number) {
+  const { council } = await getCouncil(deps.db);
+  const row = await q.postById(deps.db, council.id, id);
+  return row === undefined ? undefined : (await withDetails(deps, [row]))[0];
+}
+
+/** What a post may name: the council's members and the meetings around now. */
+export async function linkChoices(deps: Deps, now = new Date()) {
+  const { council } = await getCouncil(deps.db);
+  const [members, meetings] = await Promise.all([
+    q.membersToName(deps.db, council.id),
+    q.meetingsToLink(deps.db, council.id, now),
+  ]);
+  return { members, meetings: meetings.map((m) => ({ id: m.id, title: m.title, startsAt: m.starts_at })) };
+}
+
+function oneLine(errors: NewsError[], field: string, value: string, max: number, required = true) {
+  const text = value.trim();
+  if (text === '') {
+    if (required) errors.push({ field, problem: 'required' });
+  } else if (text.length > max) errors.push({ field, problem: 'tooLong' });
+  else if (!isSingleLine(text)) errors.push({ field, problem: 'oneLine' });
+  return text;
+}
+
+/** Writes a new post (id undefined) or changes one; photos are added to those it has. */
+export async function savePost(
+  deps: Deps,
+  user: CurrentUser,
+  id: number | undefined,
+  input: PostInput,
+  ip?: string,
+): Promise<SaveResult | undefined> {
+  const { council } = await getCouncil(deps.db);
+  const existing = id === undefined ? undefined : await q.postById(deps.db, council.id, id);
+  if (id !== undefined && existing === undefined) return undefined;
+  const errors: NewsError[] = [];
+  const title = oneLine(errors, 'title', input.title, TITLE_MAX);
+  const summary = input.summary.trim();
+  if (summary === '') errors.push({ field: 'summary', problem: 'required' });
+  else if (summary.length > SUMMARY_MAX) errors.push({ field: 'summary', problem: 'tooLong' });
+  const body = parseRichText(input.body);
+  if (input.body.trim() === '') errors.push({ field: 'body', problem: 'required' });
+  else if (!body.ok) errors.push({ field: 'body', problem: `richText.${body.problem}`, name: body.detail });
+  const category = CATEGORIES.find((c) => c === input.category);
+  if (category === undefined)
+    errors.push({ field: 'category', problem: input.category === '' ? 'required' : 'invalid' });
+  const tags = [
+    ...new Set(
+      input.tags
+        .split(',')
+        .map((t) => t.trim().toLowerCase())
+        .filter((t) => t !== ''),
+    ),
+  ];
+  if (tags.length > TAGS_MAX || tags.some((t) => t.length > 40 || !isSingleLine(t)))
+    errors.push({ field: 'tags', problem: tags.length > TAGS_MAX ? 'tooMany' : 'tooLong' });
+  const named = await q.memberIdsOf(deps.db, council.id, [...new Set(input.members)].slice(0, 100));
+  if (named.length !== new Set(input.members).size) errors.push({ field: 'members', problem: 'invalid' });
+  let meetingId: number | undefined;
+  if (input.meeting !== '') {
+    const wanted = /^\d{1,9}$/.test(input.meeting) ? Number(input.meeting) : -1;
+    meetingId = (await q.meetingExists(deps.db, council.id, wanted))?.id;
+    if (meetingId === undefined) errors.push({ field: 'meeting', problem: 'invalid' });
+  }
+  const files = input.photos.filter((f) => f.data.length > 0 || f.filename !== '');
+  const had = existing === undefined ? 0 : (await q.photosOf(deps.db, [existing.id])).length;
+  if (had + files.length > MAX_PHOTOS) errors.push({ field: 'photos', problem: 'tooMany' });
+  const photoAlt = oneLine(errors, 'photoAlt', input.photoAlt, 300, had + files.length > 0);
+  const published =
+    existing?.status === 'published' && existing.published_at !== null && existing.published_at <= new Date();
+  const correction = published ? oneLine(errors, 'correction', input.correction, 300) : '';
+  const processed: ProcessedPhoto[] = [];
+  if (errors.length === 0)
+    for (const file of files) {
+      const result = await processPhoto(file);
+      if (!result.ok) {
+        errors.push({ field: 'photos', problem: result.problem });
+        break;
+      }
+      processed.push(result.photo);
+    }
+  if (errors.length > 0 || !body.ok || category === undefined) return { ok: false, errors };
+
+  const store = fileStore(deps.config);
+  const stored = await storePhotos(store, PHOTO_FOLDER, processed);
+  try {
+    const saved = await deps.db.transaction().execute(async (trx) => {
+      let postId: number;
+      let slug: string;
+      const values = {
+        title,
+        summary,
+        body_html: body.html,
+        body_text: body.text,
+        category,
+        tags,
+        photo_alt: photoAlt,
+      };
+      if (existing === undefined) {
+        const base = slugify(title).slice(0, 80).replace(/-+$/, '') || 'berita';
+        slug = base;
+        for (let n = 2; (await q.slugTaken(trx, council.id, slug)) !== undefined; n++) slug = `${base}-${n}`;
+        postId = (
+          await q.insertPost(trx, {
+            ...values,
+            council_id: council.id,
+            slug,
+            status: 'draft',
+            published_at: null,
+            author_id: user.id,
+          })
+        ).id;
+      } else {
+        postId = existing.id;
+        slug = existing.slug;
+        await q.updatePost(trx, postId, {
+          ...values,
+          ...(published ? { corrected_at: new Date(), correction } : {}),
+        });
+      }
+      const first = Number((await q.nextPhotoPosition(trx, postId)).n);
+      await q.insertPhotos(
+        trx,
+        stored.map((p, i) => ({ post_id: postId, position: first + i + 1, ...p })),
+      );
+      await q.replaceLinks(trx, postId, [
+        ...named.map((m) => ({ kind: 'member' as NewsLinkKind, target_id: m.id })),
+        ...(meetingId === undefined ? [] : [{ kind: 'meeting' as NewsLinkKind, target_id: meetingId }]),
+      ]);
+      await recordAudit(trx, {
+        actorUserId: user.id,
+        actorRole: user.role,
+        action: existing === undefined ? 'news.create' : published ? 'news.correct' : 'news.edit',
+        subjectType: 'news_post',
+        subjectId: postId,
+        ip,
+        details: { title, ...(published ? { correction } : {}), photos: stored.length },
+      });
+      return { id: postId, slug };
+    });
+    return { ok: true, ...saved };
+  } catch (error) {
+    await removePhotos(
+      store,
+      PHOTO_FOLDER,
+      stored.map((s) => s.file),
+    );
+    throw error;
+  }
+}
+
+export type NewsAction = 'publish' | 'submit' | 'approve' | 'return';
+
+export type ActResult =
+  | { ok: true; status: NewsStatus; scheduled: boolean }
+  | { ok: false; reason: 'secondOfficer' | 'ownPost' | 'moved' }
+  | { ok: false; errors: NewsError[] };
+
+/** A day and time in WIB, or now when both are empty; must not be in the past. */
+function publishTime(errors: NewsError[], day: string, time: string, now: Date): Date | null {
+  if (day === '' && time === '') return null;
+  if (!isCalendarDay(day)) {
+    errors.push({ field: 'day', problem: day === '' ? 'required' : 'invalid' });
+    return null;
+  }
+  const hhmm = time === '' ? '00:00' : time;
+  if (!/^([01]\d|2[0-3]):[0-5]\d$/.test(hhmm)) {
+    errors.push({ field: 'time', problem: 'time' });
+    return null;
+  }
+  const at = new Date(`${day}T${hhmm}:00+07:00`);
+  if (at.getTime() < now.getTime() - 60_000) errors.push({ field: 'day', problem: 'past' });
+  return at;
+}
+
+/**
+ * Moves a post on: publish (now or at a time set ahead) when no second officer is asked for;
+ * otherwise submit for review, and another officer approves (publishes) or returns it to draft.
+ */
+export async function actOnPost(
+  deps: Deps,
+  user: CurrentUser,
+  id: number,
+  action: NewsAction,
+  when: { day: string; time: string },
+  ip?: string,
+  now = new Date(),
+): Promise<ActResult | undefined> {
+  const { council } = await getCouncil(deps.db);
+  const post = await q.postById(deps.db, council.id, id);
+  if (post === undefined) return undefined;
+  const { secondOfficer } = await newsRule(deps);
+  const errors: NewsError[] = [];
+  let next: {
+    status: NewsStatus;
+    published_at?: Date | null;
+    submitted_by?: number | null;
+    approved_by?: number | null;
+  };
+  let from: NewsStatus;
+  if (action === 'publish' || action === 'submit') {
+    if (post.status !== 'draft') return { ok: false, reason: 'moved' };
+    if (action === 'publish' && secondOfficer) return { ok: false, reason: 'secondOfficer' };
+    const at = publishTime(errors, when.day.trim(), when.time.trim(), now);
+    if (errors.length > 0) return { ok: false, errors };
+    from = 'draft';
+    next =
+      action === 'publish'
+        ? { status: 'published', published_at: at ?? now, submitted_by: user.id, approved_by: null }
+        : { status: 'review', published_at: at, submitted_by: user.id };
+  } else {
+    if (post.status !== 'review') return { ok: false, reason: 'moved' };
+    // The second officer is another person than the one who asked for the review.
+    if (action === 'approve' && post.submitted_by === user.id) return { ok: false, reason: 'ownPost' };
+    from = 'review';
+    next =
+      action === 'approve'
+        ? {
+            status: 'published',
+            published_at: post.published_at !== null && post.published_at > now ? post.published_at : now,
+            approved_by: user.id,
+          }
+        : { status: 'draft', published_at: null, submitted_by: null };
+  }
+  const moved = await deps.db.transaction().execute(async (trx) => {
+    const result = await q.moveStatus(trx, id, from, next);
+    if (Number(result.numUpdatedRows) === 0) return false;
+    await recordAudit(trx, {
+      actorUserId: user.id,
+      actorRole: user.role,
+      action: `news.${action}`,
+      subjectType: 'news_post',
+      subjectId: id,
+      ip,
+      details: { publishedAt: next.published_at?.toISOString() ?? null },
+    });
+    return true;
+  });
+  if (!moved) return { ok: false, reason: 'moved' };
+  const scheduled = next.published_at !== undefined && next.published_at !== null && next.published_at > now;
+  return { ok: true, status: next.status, scheduled };
+}
+
+/** What waits for this officer: posts others sent for review. */
+export async function waitingReview(deps: Deps, user: CurrentUser): Promise<number> {
+  const { council } = await getCouncil(deps.db);
+  return Number((await q.countInReview(deps.db, council.id, user.id)).n);
+}
