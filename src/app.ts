@@ -266,6 +266,7 @@ export async function buildApp({ config, database, assets, logStream }: AppOptio
         { name: 'Regulations', description: 'Regional regulations and other legal documents (JDIH)' },
         { name: 'Budget', description: 'The regional budget (APBD) and how it is realised' },
         { name: 'Projects', description: 'Programmes and infrastructure projects with their progress' },
+        { name: 'News', description: 'News and press releases of the council (also as Atom at /berita.atom)' },
         {
           name: 'Open data',
           description: 'Datasets as CSV, XLSX and JSON; a CKAN-compatible catalogue at /api/3/action',

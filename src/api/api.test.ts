@@ -53,6 +53,8 @@ describe('the API is described for the people who build on it', () => {
       '/api/v1/messages/inbound',
       '/api/v1/messages/inbound/sms',
       '/api/v1/messages/inbound/wa',
+      '/api/v1/news',
+      '/api/v1/news/{slug}',
       '/api/v1/pokir',
       '/api/v1/pokir/{id}',
       '/api/v1/projects',

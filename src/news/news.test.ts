@@ -158,6 +158,24 @@ describe('news and press releases', () => {
     assert.match((await visitor().get('/berita?q=pengawasan')).body, new RegExp(`href="/berita/${slug}"`));
     assert.doesNotMatch((await visitor().get('/berita?kategori=komisi')).body, new RegExp(`href="/berita/${slug}"`));
 
+    // The site search, the API and link previews have it too.
+    assert.match(
+      (await visitor().get('/cari?q=pengawasan')).body,
+      new RegExp(`id="hasil-berita">Berita[\\s\\S]*href="/berita/${slug}"`),
+    );
+    const api = await visitor().get('/api/v1/news?category=paripurna');
+    assert.equal(api.statusCode, 200);
+    const listed = (api.json() as { data: { slug: string; members: unknown[]; photos: unknown[] }[] }).data.find(
+      (n) => n.slug === slug,
+    );
+    assert.equal(listed?.members.length, 2);
+    assert.equal(listed?.photos.length, 2);
+    const one = await visitor().get(`/api/v1/news/${slug}`);
+    assert.equal((one.json() as { meetings: { id: number }[] }).meetings[0]?.id, meetingId);
+    assert.equal((await visitor().get('/api/v1/news?category=gosip')).statusCode, 400);
+    assert.match(page.body, /<meta property="og:type" content="article"\/>/);
+    assert.match(page.body, new RegExp(`<meta property="og:image" content="[^"]*/berita/foto/${photoIds[0]}"/>`));
+
     // A correction after publishing needs a note, and readers see it with its date.
     await writer.get(`/kelola/berita/${id}`);
     const noNote = await writer.postMultipart(`/kelola/berita/${id}`, [
@@ -229,6 +247,7 @@ describe('news and press releases', () => {
     assert.equal((await visitor().get(`/berita/${slug}`)).statusCode, 404);
     assert.doesNotMatch((await visitor().get('/berita')).body, new RegExp(slug));
     assert.doesNotMatch((await visitor().get('/berita.atom')).body, new RegExp(slug));
+    assert.equal((await visitor().get(`/api/v1/news/${slug}`)).statusCode, 404);
     // Its writer previews it.
     assert.match((await writer.get(`/berita/${slug}`)).body, /Pratinjau: berita ini belum terbit/);
     // Its time comes.

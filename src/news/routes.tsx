@@ -117,6 +117,39 @@ const StepBody = Type.Object({
   time: optionalText(10),
 });
 
+const ApiQuery = Type.Object({
+  q: optionalText(200),
+  category: Type.Optional(Type.Union(CATEGORIES.map((c) => Type.Literal(c)))),
+  page: Type.Optional(Type.Integer({ minimum: 1, maximum: 10000, default: 1 })),
+  per_page: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 20 })),
+  lang: optionalText(5),
+});
+const NewsJson = Type.Object({
+  slug: Type.String(),
+  url: Type.String({ format: 'uri' }),
+  title: Type.String(),
+  summary: Type.String(),
+  body_html: Type.String({ description: 'Only p, h2, h3, ul, ol, li, blockquote, a[href], strong, em, br' }),
+  category: Type.String({ description: `One of ${CATEGORIES.join(', ')}` }),
+  tags: Type.Array(Type.String()),
+  published_at: Type.String({ format: 'date-time' }),
+  corrected_at: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+  correction: Type.Union([Type.String(), Type.Null()]),
+  photos: Type.Array(
+    Type.Object({
+      url: Type.String({ format: 'uri' }),
+      small_url: Type.String({ format: 'uri' }),
+      width: Type.Integer(),
+      height: Type.Integer(),
+      description: Type.Union([Type.String(), Type.Null()]),
+    }),
+  ),
+  members: Type.Array(Type.Object({ slug: Type.String(), name: Type.String(), url: Type.String({ format: 'uri' }) })),
+  meetings: Type.Array(
+    Type.Object({ id: Type.Integer(), title: Type.String(), starts_at: Type.String({ format: 'date-time' }) }),
+  ),
+});
+
 const photoLimits = { limits: { fileSize: MAX_PHOTO_BYTES, files: MAX_PHOTOS, fields: 200, parts: 220 } };
 
 interface Form {
@@ -223,6 +256,69 @@ export const newsRoutes: FastifyPluginAsyncTypebox = async (app) => {
           jsonLd={newsJsonLd(post, app.config.publicBaseUrl, council.name)}
         />
       ));
+    },
+  );
+
+  // ------------------------------------------------------------ the API
+
+  const toJson = (post: NewsPost) => {
+    const base = app.config.publicBaseUrl;
+    return {
+      slug: post.slug,
+      url: `${base}/berita/${post.slug}`,
+      title: post.title,
+      summary: post.summary,
+      body_html: post.bodyHtml,
+      category: post.category,
+      tags: post.tags,
+      published_at: (post.publishedAt ?? post.updatedAt).toISOString(),
+      corrected_at: post.correctedAt?.toISOString() ?? null,
+      correction: post.correction,
+      photos: post.photos.map((p, i) => ({
+        url: `${base}/berita/foto/${p.id}`,
+        small_url: `${base}/berita/foto/${p.id}-kecil`,
+        width: p.width,
+        height: p.height,
+        description: i === 0 ? post.photoAlt : null,
+      })),
+      members: post.members.map((m) => ({ slug: m.slug, name: m.name, url: `${base}/anggota/${m.slug}` })),
+      meetings: post.meetings.map((m) => ({ id: m.id, title: m.title, starts_at: m.startsAt.toISOString() })),
+    };
+  };
+
+  app.get(
+    '/api/v1/news',
+    {
+      config: { access: 'public' },
+      schema: {
+        tags: ['News'],
+        summary: 'Published news and press releases, newest first, searched in their words (Indonesian stemming)',
+        querystring: ApiQuery,
+        response: {
+          200: Type.Object({
+            data: Type.Array(NewsJson),
+            meta: Type.Object({ total: Type.Integer(), page: Type.Integer(), per_page: Type.Integer() }),
+          }),
+        },
+      },
+    },
+    async (request) => {
+      const { q, category, page = 1, per_page: perPage = 20 } = request.query;
+      const result = await listNews(deps(app), { q: q?.trim() || undefined, category, page, pageSize: perPage });
+      return { data: result.posts.map(toJson), meta: { total: result.total, page, per_page: perPage } };
+    },
+  );
+
+  app.get(
+    '/api/v1/news/:slug',
+    {
+      config: { access: 'public' },
+      schema: { tags: ['News'], summary: 'One published post', params: SlugParams, response: { 200: NewsJson } },
+    },
+    async (request) => {
+      const post = await newsPost(deps(app), request.params.slug, false);
+      if (post === undefined) throw new NotFoundError('news post');
+      return toJson(post);
     },
   );
 

@@ -27,7 +27,13 @@ import { type FieldError, isSingleLine } from '../platform/validation.ts';
 import { isCalendarDay } from '../platform/working-days.ts';
 import * as q from './queries.ts';
 
-export const CATEGORIES: readonly NewsCategory[] = ['paripurna', 'komisi', 'reses', 'kunjungan_kerja', 'siaran_pers'];
+export const CATEGORIES = [
+  'paripurna',
+  'komisi',
+  'reses',
+  'kunjungan_kerja',
+  'siaran_pers',
+] as const satisfies readonly NewsCategory[];
 export const PHOTO_FOLDER = 'berita';
 export const PAGE_SIZE = 10;
 const TITLE_MAX = 200;
@@ -111,6 +117,8 @@ export interface NewsFilter {
   category?: NewsCategory | undefined;
   q?: string | undefined;
   page: number;
+  /** 10 on the pages; the API asks for its own. */
+  pageSize?: number;
 }
 
 export async function listNews(deps: Deps, filter: NewsFilter, now = new Date()) {
@@ -119,8 +127,8 @@ export async function listNews(deps: Deps, filter: NewsFilter, now = new Date())
     category: filter.category,
     q: filter.q,
     now,
-    offset: (filter.page - 1) * PAGE_SIZE,
-    limit: PAGE_SIZE,
+    offset: (filter.page - 1) * (filter.pageSize ?? PAGE_SIZE),
+    limit: filter.pageSize ?? PAGE_SIZE,
   };
   const [rows, total] = await Promise.all([
     q.listPublic(deps.db, council.id, f),

@@ -25,6 +25,7 @@ export const messages = {
   'search.kind.meetings': { id: 'Rapat', en: 'Meetings' },
   'search.kind.regulations': { id: 'Peraturan', en: 'Regulations' },
   'search.kind.projects': { id: 'Program dan proyek', en: 'Programmes and projects' },
+  'search.kind.news': { id: 'Berita', en: 'News' },
   'search.kind.aspirations': { id: 'Aspirasi warga', en: "Citizens' aspirations" },
   'search.count': { id: '{n} ditemukan', en: '{n} found' },
   'search.countCapped': { id: 'lebih dari {n} ditemukan', en: 'more than {n} found' },

@@ -82,7 +82,17 @@ export function NewsPostPage({
   const { t } = ctx;
   const [lead, ...gallery] = post.photos;
   return (
-    <Layout ctx={ctx} title={post.title} description={post.summary} jsonLd={jsonLd}>
+    <Layout
+      ctx={ctx}
+      title={post.title}
+      description={post.summary}
+      jsonLd={jsonLd}
+      preview={{
+        type: 'article',
+        image: lead === undefined ? undefined : `${ctx.origin}/berita/foto/${lead.id}`,
+        published: post.publishedAt,
+      }}
+    >
       <article class="news">
         {preview ? (
           <Banner tone="important">

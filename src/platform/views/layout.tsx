@@ -50,6 +50,8 @@ export interface LayoutProps {
   description?: string;
   /** schema.org data about what the page shows (the council, a member, a meeting, a regulation). */
   jsonLd?: Record<string, unknown>;
+  /** For link previews: an article (news) rather than a page of the site, and its picture. */
+  preview?: { type: 'article'; image?: string | undefined; published?: Date | null | undefined };
   children: ComponentChildren;
 }
 
@@ -66,12 +68,14 @@ function PageHead({
   title,
   description,
   jsonLd,
+  preview,
   children,
 }: {
   ctx: PageContext;
   title: string;
   description?: string | undefined;
   jsonLd?: Record<string, unknown> | undefined;
+  preview?: LayoutProps['preview'];
   children?: ComponentChildren;
 }) {
   const { t, council } = ctx;
@@ -87,7 +91,11 @@ function PageHead({
       <meta property="og:site_name" content={siteName} />
       <meta property="og:title" content={title} />
       <meta property="og:description" content={summary} />
-      <meta property="og:type" content="website" />
+      <meta property="og:type" content={preview?.type ?? 'website'} />
+      {preview?.image === undefined ? null : <meta property="og:image" content={preview.image} />}
+      {preview?.published === undefined || preview.published === null ? null : (
+        <meta property="article:published_time" content={preview.published.toISOString()} />
+      )}
       <meta property="og:url" content={`${ctx.origin}${path}`} />
       <meta property="og:locale" content={ogLocale[ctx.lang]} />
       {/* JSON with "<" escaped: a data block, never run (the CSP allows no inline script). */}
@@ -107,12 +115,12 @@ function PageHead({
   );
 }
 
-export function Layout({ ctx, title, description, jsonLd, children }: LayoutProps) {
+export function Layout({ ctx, title, description, jsonLd, preview, children }: LayoutProps) {
   const { t, council } = ctx;
   const siteName = council?.name ?? 'Dewan Terbuka';
   return (
     <html lang={ctx.lang} class={ctx.textSize === 'biasa' ? undefined : `text-${ctx.textSize}`}>
-      <PageHead ctx={ctx} title={title} description={description} jsonLd={jsonLd} />
+      <PageHead ctx={ctx} title={title} description={description} jsonLd={jsonLd} preview={preview} />
       <body>
         <a class="skip" href="#isi">
           {t('site.skip')}

@@ -85,6 +85,7 @@ export function SearchPage({
         results.meetings.total +
         results.regulations.total +
         results.projects.total +
+        results.news.total +
         results.aspirations.total;
   return (
     <Layout ctx={ctx} title={q === '' || error !== undefined ? t('search.title') : t('search.resultsFor', { q })}>
@@ -157,6 +158,24 @@ export function SearchPage({
                   {` ${p.kecamatan.name} · ${p.year}`}
                 </>
               ),
+            }))}
+          />
+          <Kind
+            ctx={ctx}
+            id="berita"
+            title="search.kind.news"
+            total={results.news.total}
+            all={`/berita?q=${words}`}
+            hits={results.news.items.map((n) => ({
+              key: n.slug,
+              href: `/berita/${n.slug}`,
+              title: n.title,
+              detail: [
+                t(`news.category.${n.category}`),
+                n.publishedAt === null ? null : formatDate(n.publishedAt, lang),
+              ]
+                .filter(Boolean)
+                .join(' · '),
             }))}
           />
           <Kind
