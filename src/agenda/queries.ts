@@ -220,6 +220,19 @@ export function attendedBy(db: Db, memberId: number, limit: number) {
     .execute();
 }
 
+export async function countAttendedBetween(db: Db, memberId: number, from: Date, to: Date) {
+  const row = await db
+    .selectFrom('meeting_attendance')
+    .innerJoin('meeting', 'meeting.id', 'meeting_attendance.meeting_id')
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .where('meeting_attendance.member_id', '=', memberId)
+    .where('meeting_attendance.presence', '=', 'hadir')
+    .where('meeting.starts_at', '>=', from)
+    .where('meeting.starts_at', '<', to)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
 export function bodyMembers(db: Db, bodyId: number) {
   return db
     .selectFrom('body_membership')

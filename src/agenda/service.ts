@@ -597,6 +597,11 @@ export async function documentFile(deps: Deps, meetingId: number, documentId: nu
     : { ...doc, read: () => storedFile(fileStore(deps.config), DOCUMENT_FOLDER, doc.file) };
 }
 
+/** How many meetings a member attended in a period (a year of their activity). */
+export function attendedBetween(deps: Deps, memberId: number, from: Date, to: Date): Promise<number> {
+  return q.countAttendedBetween(deps.db, memberId, from, to);
+}
+
 /** A member's attendance where it was recorded, and the meetings they attended. */
 export async function memberAttendance(deps: Deps, memberId: number) {
   const [counts, attended] = await Promise.all([

@@ -997,6 +997,22 @@ export async function compactTally(db: Db): Promise<number> {
 }
 
 /** The public answers a member gave on aspirations the public may see, newest first, and how many. */
+export async function countResponsesBetween(db: Db, councilId: number, memberId: number, from: Date, to: Date) {
+  const row = await db
+    .selectFrom('aspiration_event')
+    .innerJoin('aspiration', 'aspiration.id', 'aspiration_event.aspiration_id')
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .where('aspiration.council_id', '=', councilId)
+    .where('aspiration.kind', '!=', 'rahasia')
+    .where('aspiration_event.actor_member_id', '=', memberId)
+    .where('aspiration_event.kind', '=', 'response')
+    .where('aspiration_event.public', '=', true)
+    .where('aspiration_event.created_at', '>=', from)
+    .where('aspiration_event.created_at', '<', to)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
 export async function responsesOfMember(db: Db, councilId: number, memberId: number, limit: number) {
   const base = db
     .selectFrom('aspiration_event')

@@ -140,6 +140,12 @@ export async function sitemap(deps: Deps): Promise<SitemapEntry[]> {
 }
 
 /** The answers a member gave to citizens' aspirations, as the public sees them: the latest few and the count. */
+/** How many public answers a member gave to aspirations in a period. */
+export async function responsesBetween(deps: Deps, memberId: number, from: Date, to: Date): Promise<number> {
+  const structure = await getCouncil(deps.db);
+  return q.countResponsesBetween(deps.db, structure.council.id, memberId, from, to);
+}
+
 export async function responsesOfMember(deps: Deps, memberId: number, limit = 10) {
   const structure = await getCouncil(deps.db);
   const { rows, total } = await q.responsesOfMember(deps.db, structure.council.id, memberId, limit);

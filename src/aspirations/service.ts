@@ -42,6 +42,7 @@ export {
   type PublicRecord,
   publicRecords,
   recentlyAnswered,
+  responsesBetween,
   responsesOfMember,
   thisMonth,
 } from './records.ts';

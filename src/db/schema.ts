@@ -623,6 +623,14 @@ export interface NewsPhotoTable extends Timestamps {
   caption: Generated<string>;
 }
 
+export interface MemberStatementTable extends Timestamps {
+  id: Id;
+  member_id: number;
+  activity: string;
+  body: string;
+  written_by: number | null;
+}
+
 export interface NewsLinkTable extends Timestamps {
   id: Id;
   post_id: number;
@@ -1481,6 +1489,7 @@ export interface Database {
   news_post: NewsPostTable;
   news_photo: NewsPhotoTable;
   news_link: NewsLinkTable;
+  member_statement: MemberStatementTable;
   aspiration_fact: AspirationFactTable;
   aspiration_tally: AspirationTallyTable;
   aspiration_tally_days: AspirationTallyDaysTable;

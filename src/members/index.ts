@@ -9,4 +9,5 @@ export const feature: Feature = {
   routes: [memberRoutes],
   messages,
   sitemap,
+  backOffice: [{ href: '/kelola/kegiatan', label: 'members.statements.title', permission: 'members.statement' }],
 };

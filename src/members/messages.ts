@@ -26,6 +26,42 @@ export const messages = {
   'members.back': { id: 'Kembali ke daftar anggota', en: 'Back to the list of members' },
   'members.otherFromDapil': { id: 'Anggota lain dari dapil {n}', en: 'Other members from district {n}' },
   'members.attendance': { id: 'Kehadiran dalam rapat', en: 'Attendance at meetings' },
+  'members.activity': { id: 'Kegiatan', en: 'Activity' },
+  'members.activityYear': {
+    id: 'Tahun {year}: {meetings} rapat dihadiri, {responses} tanggapan aspirasi, {visits} kunjungan reses, {news} berita.',
+    en: 'In {year}: {meetings} meetings attended, {responses} answers to aspirations, {visits} reses visits, {news} news posts.',
+  },
+  'members.statementOf': { id: 'Pernyataan anggota', en: 'The member’s statement' },
+  'members.statements.title': { id: 'Pernyataan atas kegiatan', en: 'Statements on activities' },
+  'members.statements.lead': {
+    id: 'Tambahkan pernyataan singkat yang terbuka untuk publik pada kegiatan anggota. Kosongkan untuk menghapus.',
+    en: 'Add a short public statement to a member’s activity. Leave it empty to remove it.',
+  },
+  'members.statements.choose': { id: 'Pilih anggota', en: 'Choose a member' },
+  'members.statements.field': { id: 'Pernyataan untuk: {title}', en: 'Statement on: {title}' },
+  'members.statements.save': { id: 'Simpan pernyataan', en: 'Save the statement' },
+  'members.statements.saved': { id: 'Pernyataan disimpan.', en: 'The statement was saved.' },
+  'members.statements.notMember': {
+    id: 'Akun Anda belum terhubung dengan data anggota. Hubungi sekretariat.',
+    en: 'Your account is not linked to a member yet. Contact the secretariat.',
+  },
+  'members.statements.problem.activity': {
+    id: 'Kegiatan ini tidak ada di linimasa anggota.',
+    en: 'This activity is not on the member’s timeline.',
+  },
+  'members.statements.problem.tooLong': {
+    id: 'Pernyataan paling banyak 280 karakter.',
+    en: 'A statement is at most 280 characters.',
+  },
+  'members.statements.problem.oneLine': {
+    id: 'Tulis pernyataan dalam satu paragraf tanpa baris baru.',
+    en: 'Write the statement as one paragraph with no line break.',
+  },
+  'members.activityNone': { id: 'Belum ada kegiatan yang tercatat.', en: 'No activity recorded yet.' },
+  'members.activity.meeting': { id: 'Menghadiri rapat', en: 'Attended a meeting' },
+  'members.activity.response': { id: 'Menanggapi aspirasi', en: 'Answered an aspiration' },
+  'members.activity.reses': { id: 'Kunjungan reses', en: 'Reses visit' },
+  'members.activity.news': { id: 'Disebut dalam berita', en: 'Named in the news' },
   'members.reses': { id: 'Laporan reses', en: 'Recess (reses) reports' },
   'members.responses': { id: 'Tanggapan atas aspirasi warga', en: 'Answers to citizens’ aspirations' },
   'members.responsesNone': {

@@ -85,3 +85,34 @@ export function memberPages(db: Db, councilId: number) {
     .orderBy('slug')
     .execute();
 }
+
+export function statementsOf(db: Db, memberId: number) {
+  return db.selectFrom('member_statement').select(['activity', 'body']).where('member_id', '=', memberId).execute();
+}
+
+export async function saveStatement(db: Db, memberId: number, activity: string, body: string, userId: number) {
+  if (body === '') {
+    await db
+      .deleteFrom('member_statement')
+      .where('member_id', '=', memberId)
+      .where('activity', '=', activity)
+      .execute();
+    return;
+  }
+  await db
+    .insertInto('member_statement')
+    .values({ member_id: memberId, activity, body, written_by: userId })
+    .onConflict((oc) =>
+      oc.columns(['member_id', 'activity']).doUpdateSet({ body, written_by: userId, updated_at: new Date() }),
+    )
+    .execute();
+}
+
+export function slugOfMember(db: Db, councilId: number, memberId: number) {
+  return db
+    .selectFrom('member')
+    .select('slug')
+    .where('council_id', '=', councilId)
+    .where('id', '=', memberId)
+    .executeTakeFirst();
+}

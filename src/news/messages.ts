@@ -78,6 +78,9 @@ export const messages = {
     id: 'JPEG, PNG atau WebP, paling banyak 5 foto. Data lokasi dan kamera dihapus.',
     en: 'JPEG, PNG or WebP, at most 5 photos. Location and camera data are removed.',
   },
+  'news.field.removePhotos': { id: 'Hapus foto', en: 'Remove photos' },
+  'news.field.leadPhoto': { id: 'Foto utama: {alt}', en: 'Lead photo: {alt}' },
+  'news.field.galleryPhoto': { id: 'Foto galeri {n}', en: 'Gallery photo {n}' },
   'news.field.photoAlt': { id: 'Keterangan foto utama', en: 'Description of the lead photo' },
   'news.field.photoAltHint': {
     id: 'Apa yang terlihat di foto, untuk pembaca layar.',

@@ -205,6 +205,24 @@ describe('news and press releases', () => {
     const after = await visitor().get(`/berita/${slug}`);
     assert.match(after.body, /<h1>DPRD sahkan Perda Bangunan Gedung<\/h1>/);
     assert.match(after.body, /Diperbarui \d{1,2} [A-Z][a-z]+ \d{4}: Judul diperbaiki: Raperda sudah disahkan\./);
+    // A gallery photo added by mistake is removed: the page has no gallery and the photo is gone.
+    await writer.get(`/kelola/berita/${id}`);
+    const lessPhotos = await writer.postMultipart(`/kelola/berita/${id}`, [
+      ...Object.entries(
+        post({
+          title: 'DPRD sahkan Perda Bangunan Gedung',
+          meeting: String(meetingId),
+          photoAlt: 'Ketua DPRD mengetuk palu sidang',
+          correction: 'Foto ganda dihapus.',
+        }),
+      ),
+      ['members', first.slug],
+      ['removePhotos', String(photoIds[1])],
+    ]);
+    assert.equal(lessPhotos.statusCode, 303, lessPhotos.body.slice(0, 500));
+    assert.equal((await visitor().get(`/berita/foto/${photoIds[1]}`)).statusCode, 404);
+    assert.equal((await visitor().get(`/berita/foto/${photoIds[0]}`)).statusCode, 200);
+    assert.doesNotMatch((await visitor().get(`/berita/${slug}`)).body, /Galeri foto/);
     // The member no longer named no longer lists it.
     assert.doesNotMatch((await visitor().get(`/anggota/${second.slug}`)).body, new RegExp(`href="/berita/${slug}"`));
     const audit = await t.database.db
@@ -216,7 +234,7 @@ describe('news and press releases', () => {
       .execute();
     assert.deepEqual(
       audit.map((a) => a.action),
-      ['news.create', 'news.submit', 'news.approve', 'news.correct'],
+      ['news.create', 'news.submit', 'news.approve', 'news.correct', 'news.correct'],
     );
     await admin.get('/kelola/berita');
     await admin.post('/kelola/berita/aturan', {});

@@ -45,6 +45,8 @@ export interface PublicFilter {
   q?: string | undefined;
   memberId?: number | undefined;
   meetingId?: number | undefined;
+  /** Published from this time on. */
+  from?: Date | undefined;
   now: Date;
   offset: number;
   limit: number;
@@ -57,6 +59,7 @@ function publicPosts(db: Db, councilId: number, f: PublicFilter) {
     .where('news_post.status', '=', 'published')
     .where('news_post.published_at', '<=', f.now);
   if (f.category !== undefined) query = query.where('news_post.category', '=', f.category);
+  if (f.from !== undefined) query = query.where('news_post.published_at', '>=', f.from);
   if (f.q !== undefined) query = query.where(matchesWords(sql`news_post.search`, f.q));
   for (const [kind, id] of [
     ['member', f.memberId],
@@ -192,6 +195,11 @@ export function insertPhotos(
 ) {
   if (rows.length === 0) return Promise.resolve();
   return db.insertInto('news_photo').values(rows).execute();
+}
+
+export function deletePhotos(db: Db, postId: number, ids: number[]) {
+  if (ids.length === 0) return Promise.resolve();
+  return db.deleteFrom('news_photo').where('post_id', '=', postId).where('id', 'in', ids).execute();
 }
 
 export function nextPhotoPosition(db: Db, postId: number) {

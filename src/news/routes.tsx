@@ -404,6 +404,7 @@ export const newsRoutes: FastifyPluginAsyncTypebox = async (app) => {
         photoAlt: fields.photoAlt ?? '',
         correction: fields.correction ?? '',
         photos: files,
+        removePhotos: (lists.removePhotos ?? []).slice(0, 20),
       },
       request.ip,
     );

@@ -166,6 +166,15 @@ export async function newsAbout(
   return withDetails(deps, rows);
 }
 
+/** How many public posts named a member (by their page's slug) in a period ending now or at `to`. */
+export async function newsNamingBetween(deps: Deps, memberSlug: string, from: Date, to: Date): Promise<number> {
+  const { council } = await getCouncil(deps.db);
+  const memberId = (await q.memberIdsOf(deps.db, council.id, [memberSlug]))[0]?.id;
+  if (memberId === undefined) return 0;
+  const now = new Date(Math.min(Date.now(), to.getTime() - 1));
+  return Number((await q.countPublic(deps.db, council.id, { memberId, from, now, offset: 0, limit: 0 })).n);
+}
+
 /** A post by its address: public ones for everyone; any for those who write news. */
 export async function newsPost(deps: Deps, slug: string, mayPreview: boolean, now = new Date()) {
   const { council } = await getCouncil(deps.db);
@@ -270,6 +279,8 @@ export interface PostInput {
   /** Shown to readers when a published post is changed. */
   correction: string;
   photos: UploadedFile[];
+  /** Photos of the post to remove (their ids). */
+  removePhotos: string[];
 }
 
 export type SaveResult = { ok: true; id: number; slug: string } | { ok: false; errors: NewsError[] };
@@ -346,7 +357,9 @@ export async function savePost(
     if (meetingId === undefined) errors.push({ field: 'meeting', problem: 'invalid' });
   }
   const files = input.photos.filter((f) => f.data.length > 0 || f.filename !== '');
-  const had = existing === undefined ? 0 : (await q.photosOf(deps.db, [existing.id])).length;
+  const current = existing === undefined ? [] : await q.photosOf(deps.db, [existing.id]);
+  const removed = current.filter((p) => input.removePhotos.includes(String(p.id)));
+  const had = current.length - removed.length;
   if (had + files.length > MAX_PHOTOS) errors.push({ field: 'photos', problem: 'tooMany' });
   const photoAlt = oneLine(errors, 'photoAlt', input.photoAlt, 300, had + files.length > 0);
   const published =
@@ -401,6 +414,11 @@ export async function savePost(
           ...(published ? { corrected_at: new Date(), correction } : {}),
         });
       }
+      await q.deletePhotos(
+        trx,
+        postId,
+        removed.map((p) => p.id),
+      );
       const first = Number((await q.nextPhotoPosition(trx, postId)).n);
       await q.insertPhotos(
         trx,
@@ -417,10 +435,16 @@ export async function savePost(
         subjectType: 'news_post',
         subjectId: postId,
         ip,
-        details: { title, ...(published ? { correction } : {}), photos: stored.length },
+        details: { title, ...(published ? { correction } : {}), photos: stored.length, removed: removed.length },
       });
       return { id: postId, slug };
     });
+    // The files go once the rows are gone; a file left by a failure here is only unused space.
+    await removePhotos(
+      store,
+      PHOTO_FOLDER,
+      removed.map((p) => p.file),
+    );
     return { ok: true, ...saved };
   } catch (error) {
     await removePhotos(

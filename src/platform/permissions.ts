@@ -82,6 +82,8 @@ export const grants = {
   'training.manage': ['staff', 'administrator'],
   /** Register for the council's training for officials, check in, rate it, get certificates, see one's record. */
   'training.attend': ['staff', 'member', 'moderator', 'administrator', 'ppid'],
+  /** Add a short public statement to an activity on a member's page (a member their own). */
+  'members.statement': ['member', 'staff', 'administrator'],
   /** Write news and press releases, add their photos and links, publish or approve them. */
   'news.publish': ['staff', 'administrator'],
   /** Edit the council's service settings: categories, targets, verification period, holidays. */

@@ -493,6 +493,25 @@ export async function memberReports(deps: Deps, memberId: number): Promise<Repor
   return (await publishedReports(deps)).filter((r) => r.member.id === memberId);
 }
 
+/** The places a member visited in their published reses reports, newest first. */
+export async function visitsOfMember(
+  deps: Deps,
+  memberId: number,
+): Promise<{ reportId: number; period: string; day: string; place: string }[]> {
+  const reports = await memberReports(deps, memberId);
+  const visits = await Promise.all(
+    reports.map(async (r) =>
+      (await q.visitsOf(deps.db, r.id)).map((v) => ({
+        reportId: r.id,
+        period: r.period.name,
+        day: v.visited_on,
+        place: v.place,
+      })),
+    ),
+  );
+  return visits.flat().sort((a, b) => b.day.localeCompare(a.day));
+}
+
 /** The public reses pages for search engines. */
 export async function sitemap(deps: Deps): Promise<SitemapEntry[]> {
   const reports = await publishedReports(deps);

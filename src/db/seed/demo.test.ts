@@ -55,6 +55,49 @@ test('the whole demo loads into an empty database once, and every main page open
       .where('link', 'is not', null)
       .execute();
     for (const { link } of links) assert.equal((await t.app.inject(link ?? '')).statusCode, 200, link ?? '');
+
+    // The demo's news is listed, and each member's page is one timeline of what they did.
+    assert.ok(
+      said.some((l) => /10 demo news posts/.test(l)),
+      said.join('\n'),
+    );
+    assert.match((await t.app.inject('/berita')).body, /Rapat paripurna menyetujui dua Raperda menjadi Perda/);
+    const visited = await t.database.db
+      .selectFrom('reses_visit')
+      .innerJoin('reses_report', 'reses_report.id', 'reses_visit.report_id')
+      .innerJoin('member', 'member.id', 'reses_report.member_id')
+      .select(['member.slug', 'member.id', 'reses_visit.place', 'reses_visit.visited_on'])
+      .where('reses_report.published_at', 'is not', null)
+      .orderBy('reses_visit.visited_on', 'desc')
+      .executeTakeFirstOrThrow();
+    const year = new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 4);
+    const visitsThisYear = await t.database.db
+      .selectFrom('reses_visit')
+      .innerJoin('reses_report', 'reses_report.id', 'reses_visit.report_id')
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .where('reses_report.member_id', '=', visited.id)
+      .where('reses_report.published_at', 'is not', null)
+      .where('reses_visit.visited_on', '>=', `${year}-01-01`)
+      .where('reses_visit.visited_on', '<=', `${year}-12-31`)
+      .executeTakeFirstOrThrow();
+    const named = await t.database.db
+      .selectFrom('news_link')
+      .innerJoin('news_post', 'news_post.id', 'news_link.post_id')
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .where('news_link.kind', '=', 'member')
+      .where('news_link.target_id', '=', visited.id)
+      .where('news_post.published_at', '>=', new Date(`${year}-01-01T00:00:00+07:00`))
+      .where('news_post.published_at', '<=', new Date())
+      .executeTakeFirstOrThrow();
+    const memberPage = (await t.app.inject(`/anggota/${visited.slug}`)).body;
+    assert.match(memberPage, /<h2 id="kegiatan">Kegiatan<\/h2>/);
+    assert.match(
+      memberPage,
+      new RegExp(
+        `Tahun ${year}: \\d+ rapat dihadiri, \\d+ tanggapan aspirasi, ${visitsThisYear.n} kunjungan reses, ${named.n} berita\\.`,
+      ),
+    );
+    assert.match(memberPage, /<ol class="timeline"><li class="event">/);
   } finally {
     await t.close();
   }

@@ -2,15 +2,58 @@
 import type { Dapil } from '../../council/service.ts';
 import type { NewsPost } from '../../news/service.ts';
 import { NewsSection } from '../../news/views/shared.tsx';
-import { formatDate } from '../../platform/format.ts';
+import { formatDate, formatNumber } from '../../platform/format.ts';
 import type { PageContext } from '../../platform/page-context.ts';
 import { Avatar } from '../../platform/views/avatar.tsx';
 import { BackLink, SummaryList } from '../../platform/views/components.tsx';
 import { Layout } from '../../platform/views/layout.tsx';
 import type { ReportSummary } from '../../reses/service.ts';
 import { figuresOf } from '../../reses/views/shared.tsx';
+import type { Activity, YearCounts } from '../activity.ts';
 import type { Member } from '../service.ts';
 import { MemberCard } from './shared.tsx';
+
+/** One timeline of what the member did, built from the records, with the year's counts. */
+function ActivitySection({ ctx, activity }: { ctx: PageContext; activity: { items: Activity[]; counts: YearCounts } }) {
+  const { t } = ctx;
+  const c = activity.counts;
+  return (
+    <section aria-labelledby="kegiatan">
+      <h2 id="kegiatan">{t('members.activity')}</h2>
+      <p>
+        {t('members.activityYear', {
+          year: c.year,
+          meetings: formatNumber(c.meetings, ctx.lang),
+          responses: formatNumber(c.responses, ctx.lang),
+          visits: formatNumber(c.resesVisits, ctx.lang),
+          news: formatNumber(c.news, ctx.lang),
+        })}
+      </p>
+      {activity.items.length === 0 ? (
+        <p>{t('members.activityNone')}</p>
+      ) : (
+        <ol class="timeline">
+          {activity.items.map((a) => (
+            <li key={`${a.kind}-${a.href}`} class="event">
+              <p class="event-head">
+                <span class="meta">
+                  {formatDate(a.at, ctx.lang)} · {t(`members.activity.${a.kind}`)}
+                </span>
+                <br />
+                <a href={a.href}>{a.title}</a>
+              </p>
+              {a.statement === undefined ? null : (
+                <p class="event-body">
+                  {t('members.statementOf')}: {a.statement}
+                </p>
+              )}
+            </li>
+          ))}
+        </ol>
+      )}
+    </section>
+  );
+}
 
 export interface MemberPageProps {
   ctx: PageContext;
@@ -32,6 +75,8 @@ export interface MemberPageProps {
   responses?: { total: number; latest: { code: string; title: string; at: Date }[] } | undefined;
   /** Published news that names the member. */
   news?: NewsPost[];
+  /** What the member did, newest first, and the year's counts. */
+  activity?: { items: Activity[]; counts: YearCounts } | undefined;
 }
 
 export function MemberPage({
@@ -43,6 +88,7 @@ export function MemberPage({
   reses = [],
   responses = { total: 0, latest: [] },
   news = [],
+  activity,
 }: MemberPageProps) {
   const { t } = ctx;
   return (
@@ -127,6 +173,7 @@ export function MemberPage({
         </dd>
       </SummaryList>
       {member.biography === null ? null : <p>{member.biography}</p>}
+      {activity === undefined ? null : <ActivitySection ctx={ctx} activity={activity} />}
       <section aria-labelledby="kehadiran">
         <h2 id="kehadiran">{t('members.attendance')}</h2>
         {attendance === undefined || attendance.rate === null ? (

@@ -195,6 +195,33 @@ export function NewsFormPage({
           values={members}
           options={choices.members.map((m) => ({ value: m.slug, label: m.name }))}
         />
+        {post === undefined || post.photos.length === 0 ? null : (
+          <ul class="photos">
+            {post.photos.map((p, i) => (
+              <li key={p.id}>
+                <img
+                  src={`/berita/foto/${p.id}-kecil`}
+                  alt={i === 0 ? post.photoAlt : t('news.field.galleryPhoto', { n: i })}
+                  width={Math.min(p.width, 160)}
+                  height={Math.round((Math.min(p.width, 160) / p.width) * p.height)}
+                  loading="lazy"
+                />
+              </li>
+            ))}
+          </ul>
+        )}
+        {post === undefined || post.photos.length === 0 ? null : (
+          <Checkboxes
+            name="removePhotos"
+            legend={t('news.field.removePhotos')}
+            values={[]}
+            options={post.photos.map((p, i) => ({
+              value: String(p.id),
+              label:
+                i === 0 ? t('news.field.leadPhoto', { alt: post.photoAlt }) : t('news.field.galleryPhoto', { n: i }),
+            }))}
+          />
+        )}
         <FileField
           name="photos"
           label={t('news.field.photos')}
