@@ -25,6 +25,7 @@ import {
   atomEntries,
   CATEGORIES,
   changeNewsRule,
+  isPublic,
   linkChoices,
   listNews,
   type NewsAction,
@@ -245,7 +246,7 @@ export const newsRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const mayPreview = can(request.user?.role, 'news.publish');
       const post = await newsPost(deps(app), request.params.slug, mayPreview);
       if (post === undefined) throw new NotFoundError('news post');
-      const preview = !(post.status === 'published' && post.publishedAt !== null && post.publishedAt <= new Date());
+      const preview = !isPublic(post);
       if (preview) reply.header('cache-control', 'private, no-store');
       const { council } = await getCouncil(app.db);
       return renderPage(request, reply, (ctx) => (

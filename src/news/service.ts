@@ -362,8 +362,7 @@ export async function savePost(
   const had = current.length - removed.length;
   if (had + files.length > MAX_PHOTOS) errors.push({ field: 'photos', problem: 'tooMany' });
   const photoAlt = oneLine(errors, 'photoAlt', input.photoAlt, 300, had + files.length > 0);
-  const published =
-    existing?.status === 'published' && existing.published_at !== null && existing.published_at <= new Date();
+  const published = existing !== undefined && isPublic({ status: existing.status, publishedAt: existing.published_at });
   const correction = published ? oneLine(errors, 'correction', input.correction, 300) : '';
   const processed: ProcessedPhoto[] = [];
   if (errors.length === 0)
