@@ -45,7 +45,7 @@ export async function activityOfYear(deps: Deps, member: { id: number; slug: str
     attendedBetween(deps, member.id, from, to),
     responsesBetween(deps, member.id, from, to),
     visitsOfMember(deps, member.id),
-    newsNamingBetween(deps, member.slug, from, to),
+    newsNamingBetween(deps, member.id, from, to),
   ]);
   const counts: YearCounts = {
     year,
@@ -110,7 +110,7 @@ export async function memberTimeline(deps: Deps, member: { id: number; slug: str
   const [attendance, responses, news, year, statements] = await Promise.all([
     memberAttendance(deps, member.id),
     responsesOfMember(deps, member.id),
-    newsAbout(deps, { memberSlug: member.slug }),
+    newsAbout(deps, { memberId: member.id }),
     activityOfYear(deps, member, now),
     statementsOf(deps, member.id),
   ]);

@@ -143,15 +143,15 @@ export async function latestNews(deps: Deps, limit = 3, now = new Date()): Promi
   return withDetails(deps, await q.listPublic(deps.db, council.id, { now, offset: 0, limit }));
 }
 
-/** The public posts about a meeting, or naming a member (by their page's slug). */
+/** The public posts about a meeting, or naming a member (by id, or by their page's slug from an address). */
 export async function newsAbout(
   deps: Deps,
-  about: { meetingId: number } | { memberSlug: string },
+  about: { meetingId: number } | { memberId: number } | { memberSlug: string },
   limit = 5,
   now = new Date(),
 ): Promise<NewsPost[]> {
   const { council } = await getCouncil(deps.db);
-  let memberId: number | undefined;
+  let memberId = 'memberId' in about ? about.memberId : undefined;
   if ('memberSlug' in about) {
     memberId = (await q.memberIdsOf(deps.db, council.id, [about.memberSlug]))[0]?.id;
     if (memberId === undefined) return [];
@@ -166,11 +166,9 @@ export async function newsAbout(
   return withDetails(deps, rows);
 }
 
-/** How many public posts named a member (by their page's slug) in a period ending now or at `to`. */
-export async function newsNamingBetween(deps: Deps, memberSlug: string, from: Date, to: Date): Promise<number> {
+/** How many public posts named a member in a period ending now or at `to`. */
+export async function newsNamingBetween(deps: Deps, memberId: number, from: Date, to: Date): Promise<number> {
   const { council } = await getCouncil(deps.db);
-  const memberId = (await q.memberIdsOf(deps.db, council.id, [memberSlug]))[0]?.id;
-  if (memberId === undefined) return 0;
   const now = new Date(Math.min(Date.now(), to.getTime() - 1));
   return Number((await q.countPublic(deps.db, council.id, { memberId, from, now, offset: 0, limit: 0 })).n);
 }
