@@ -190,7 +190,7 @@ export const agendaRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const [record, hearingId, news] = await Promise.all([
         meeting(deps(app), request.params.id, official(request)),
         hearingOfMeeting(deps(app), request.params.id),
-        newsAbout(deps(app), { meetingId: request.params.id }),
+        newsAbout(deps(app), { kind: 'meeting', id: request.params.id }),
       ]);
       if (record === undefined) throw new NotFoundError('meeting');
       return renderPage(request, reply, (ctx) => (

@@ -11,6 +11,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { type Static, Type } from 'typebox';
 import { getCouncil } from '../council/service.ts';
+import { newsAbout } from '../news/service.ts';
 import { deps, signedIn } from '../platform/auth.ts';
 import { NotFoundError } from '../platform/errors.tsx';
 import { atomFeed, csv } from '../platform/feeds.ts';
@@ -267,13 +268,16 @@ export const consultationRoutes: FastifyPluginAsyncTypebox = async (app) => {
   );
 
   const consultationView = async (request: FastifyRequest, reply: FastifyReply, id: number, error?: string) => {
-    const record = await consultation(deps(app), id, isStaff(request));
+    const [record, news] = await Promise.all([
+      consultation(deps(app), id, isStaff(request)),
+      newsAbout(deps(app), { kind: 'consultation', id }),
+    ]);
     if (record === undefined) throw new NotFoundError('consultation');
     return renderForm(
       request,
       reply,
       (ctx, csrf) => (
-        <ConsultationPage ctx={ctx} csrf={csrf} record={record} notice={noticeOf(request)} error={error} />
+        <ConsultationPage ctx={ctx} csrf={csrf} record={record} news={news} notice={noticeOf(request)} error={error} />
       ),
       error === undefined ? 200 : 400,
     );

@@ -9,6 +9,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import { consultationsOfDraft } from '../consultations/service.ts';
 import { getCouncil } from '../council/service.ts';
+import { newsAbout } from '../news/service.ts';
 import { deps, signedIn } from '../platform/auth.ts';
 import { NotFoundError } from '../platform/errors.tsx';
 import { registerFollowLinks } from '../platform/follow-routes.tsx';
@@ -102,7 +103,11 @@ export const draftRoutes: FastifyPluginAsyncTypebox = async (app) => {
   );
 
   const draftPage = async (request: FastifyRequest, reply: FastifyReply, id: number, error?: string) => {
-    const [record, consultations] = await Promise.all([draft(deps(app), id), consultationsOfDraft(deps(app), id)]);
+    const [record, consultations, news] = await Promise.all([
+      draft(deps(app), id),
+      consultationsOfDraft(deps(app), id),
+      newsAbout(deps(app), { kind: 'draft', id }),
+    ]);
     if (record === undefined) throw new NotFoundError('draft');
     return renderForm(
       request,
@@ -113,6 +118,7 @@ export const draftRoutes: FastifyPluginAsyncTypebox = async (app) => {
           csrf={csrf}
           record={record}
           consultations={consultations}
+          news={news}
           notice={noticeOf(request)}
           error={error}
         />

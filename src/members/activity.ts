@@ -110,7 +110,7 @@ export async function memberTimeline(deps: Deps, member: { id: number; slug: str
   const [attendance, responses, news, year, statements] = await Promise.all([
     memberAttendance(deps, member.id),
     responsesOfMember(deps, member.id),
-    newsAbout(deps, { memberId: member.id }),
+    newsAbout(deps, { kind: 'member', id: member.id }),
     activityOfYear(deps, member, now),
     statementsOf(deps, member.id),
   ]);

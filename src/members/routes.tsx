@@ -91,7 +91,7 @@ export const memberRoutes: FastifyPluginAsyncTypebox = async (app) => {
               memberAttendance(deps(app), memberId),
               memberReports(deps(app), memberId),
               responsesOfMember(deps(app), memberId),
-              newsAbout(deps(app), { memberId }),
+              newsAbout(deps(app), { kind: 'member', id: memberId }),
               activityOfYear(deps(app), { id: memberId, slug }),
               statementsOf(deps(app), memberId),
             ]);

@@ -152,7 +152,10 @@ describe('news and press releases', () => {
     assert.match(String(feed.headers['content-type']), /application\/atom\+xml/);
     assert.match(feed.body, new RegExp(`<link rel="alternate" type="text/html" href="[^"]*/berita/${slug}"/>`));
     assert.doesNotMatch((await visitor().get('/berita.atom?kategori=reses')).body, new RegExp(slug));
-    assert.match((await visitor().get(`/berita.atom?anggota=${first.slug}`)).body, new RegExp(`/berita/${slug}`));
+    const memberFeed = (await visitor().get(`/berita.atom?anggota=${first.slug}`)).body;
+    assert.match(memberFeed, new RegExp(`/berita/${slug}`));
+    assert.ok(memberFeed.includes(`<title>Berita: ${first.name} · `), memberFeed.slice(0, 400));
+    assert.equal((await visitor().get('/berita.atom?anggota=tidak-ada-anggota-ini')).statusCode, 404);
     assert.equal((await visitor().get('/berita.atom?kategori=gosip')).statusCode, 404);
     // Search finds it by a stemmed word of its body; a category filter that does not match leaves it out.
     assert.match((await visitor().get('/berita?q=pengawasan')).body, new RegExp(`href="/berita/${slug}"`));
@@ -238,6 +241,175 @@ describe('news and press releases', () => {
     );
     await admin.get('/kelola/berita');
     await admin.post('/kelola/berita/aturan', {});
+  });
+
+  test('a post about a regulation, a draft, a project and a consultation is listed on each of their pages, and links to them', async () => {
+    const db = t.database.db;
+    const council = await db.selectFrom('council').select('id').executeTakeFirstOrThrow();
+    const kecamatan = await db.selectFrom('kecamatan').select('id').orderBy('id').executeTakeFirstOrThrow();
+    const regulation = await db
+      .insertInto('regulation')
+      .values({
+        council_id: council.id,
+        type: 'perda',
+        number: '9',
+        year: 2026,
+        title: 'Pengelolaan Sampah Rumah Tangga',
+        subject: 'Lingkungan hidup',
+        enacted_on: '2026-05-04',
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const draft = await db
+      .insertInto('raperda')
+      .values({
+        council_id: council.id,
+        propemperda_year: 2026,
+        title: 'Raperda Bank Sampah',
+        initiator: 'dprd',
+        stage: 'pembahasan',
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const project = await db
+      .insertInto('project')
+      .values({
+        council_id: council.id,
+        name: 'Tempat pengolahan sampah terpadu kelurahan',
+        opd: 'Dinas Lingkungan Hidup',
+        kecamatan_id: kecamatan.id,
+        budget: 1_200_000_000,
+        funding_source: 'APBD',
+        year: new Date().getUTCFullYear(),
+        status: 'berjalan',
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const day = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+    const consultation = await db
+      .insertInto('consultation')
+      .values({
+        council_id: council.id,
+        kind: 'raperda',
+        title: 'Konsultasi publik Raperda Bank Sampah',
+        summary: 'Pendapat warga tentang bank sampah.',
+        raperda_id: draft.id,
+        opens_on: day(-3),
+        comments_from: day(-3),
+        comments_until: day(20),
+        report_due: day(40),
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const upcoming = await db
+      .insertInto('consultation')
+      .values({
+        council_id: council.id,
+        kind: 'lainnya',
+        title: 'Konsultasi jadwal angkut sampah',
+        summary: 'Dibuka bulan depan.',
+        opens_on: day(30),
+        comments_from: day(30),
+        comments_until: day(50),
+        report_due: day(70),
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+
+    const officer = await signedInPerson(t, 'staff');
+    // The form offers each of them; a record that does not exist is refused by name, with what was typed kept.
+    const form = await officer.get('/kelola/berita/baru');
+    for (const [name, id] of [
+      ['regulation', regulation.id],
+      ['draft', draft.id],
+      ['project', project.id],
+      ['consultation', consultation.id],
+    ] as const)
+      assert.match(form.body, new RegExp(`<select[^>]*name="${name}"[\\s\\S]*?<option value="${id}"`));
+    assert.match(form.body, /Nomor 9 Tahun 2026 tentang Pengelolaan Sampah Rumah Tangga/);
+    const bad = await officer.postMultipart('/kelola/berita/baru', [
+      ...Object.entries(post({ title: 'Sampah jadi berkah', regulation: '999999', project: 'abc' })),
+    ]);
+    assert.equal(bad.statusCode, 400);
+    assert.match(bad.body, /Peraturan terkait: /);
+    assert.match(bad.body, /Proyek terkait: /);
+    assert.match(bad.body, /value="Sampah jadi berkah"/);
+    assert.equal(
+      (await db.selectFrom('news_post').select('id').where('title', '=', 'Sampah jadi berkah').execute()).length,
+      0,
+    );
+
+    const id = await writeDraft(officer, [
+      ...Object.entries(
+        post({
+          title: 'Komisi II kawal pengelolaan sampah',
+          category: 'komisi',
+          regulation: String(regulation.id),
+          draft: String(draft.id),
+          project: String(project.id),
+          consultation: String(consultation.id),
+        }),
+      ),
+    ]);
+    assert.equal((await step(officer, id, 'publish')).headers.location, `/kelola/berita/${id}?pesan=terbit`);
+    const slug = await slugOf(id);
+    for (const address of [
+      `/perda/${regulation.id}`,
+      `/raperda/${draft.id}`,
+      `/proyek/${project.id}`,
+      `/konsultasi/${consultation.id}`,
+    ]) {
+      const page = await visitor().get(address);
+      assert.equal(page.statusCode, 200, address);
+      assert.match(page.body, new RegExp(`Berita terkait[\\s\\S]*href="/berita/${slug}"`), address);
+    }
+    // A record the post is not about does not list it.
+    assert.doesNotMatch((await visitor().get(`/konsultasi/${upcoming.id}`)).body, new RegExp(slug));
+
+    const page = (await visitor().get(`/berita/${slug}`)).body;
+    assert.match(page, /Terkait dengan berita ini/);
+    assert.match(
+      page,
+      new RegExp(
+        `Peraturan: <a href="/perda/${regulation.id}">Nomor 9 Tahun 2026 tentang Pengelolaan Sampah Rumah Tangga</a>`,
+      ),
+    );
+    assert.match(page, new RegExp(`Raperda: <a href="/raperda/${draft.id}">Raperda Bank Sampah</a>`));
+    assert.match(page, new RegExp(`Proyek: <a href="/proyek/${project.id}">Tempat pengolahan sampah`));
+    assert.match(page, new RegExp(`Konsultasi publik: <a href="/konsultasi/${consultation.id}">`));
+    const api = (await visitor().get(`/api/v1/news/${slug}`)).json() as {
+      related: { kind: string; id: number; url: string | null; number?: string }[];
+    };
+    assert.deepEqual(
+      api.related.map((r) => [r.kind, r.id]),
+      [
+        ['regulation', regulation.id],
+        ['draft', draft.id],
+        ['project', project.id],
+        ['consultation', consultation.id],
+      ],
+    );
+    assert.equal(api.related[0]?.number, '9');
+    assert.match(api.related[2]?.url ?? '', new RegExp(`/proyek/${project.id}$`));
+
+    // Changed to announce a consultation that has not opened: named, but not linked while its page is closed.
+    await officer.get(`/kelola/berita/${id}`);
+    const edited = await officer.postMultipart(`/kelola/berita/${id}`, [
+      ...Object.entries(
+        post({ title: 'Komisi II kawal pengelolaan sampah', category: 'komisi', consultation: String(upcoming.id) }),
+      ),
+      ['correction', 'Konsultasi yang dimaksud adalah jadwal angkut sampah.'],
+    ]);
+    assert.equal(edited.statusCode, 303, edited.body.slice(0, 500));
+    const after = (await visitor().get(`/berita/${slug}`)).body;
+    assert.match(after, /Konsultasi publik: Konsultasi jadwal angkut sampah \(belum dibuka\)/);
+    assert.doesNotMatch(after, new RegExp(`href="/konsultasi/${upcoming.id}"`));
+    assert.doesNotMatch(after, new RegExp(`href="/perda/${regulation.id}"`));
+    assert.doesNotMatch((await visitor().get(`/perda/${regulation.id}`)).body, new RegExp(slug));
+    assert.equal(
+      ((await visitor().get(`/api/v1/news/${slug}`)).json() as { related: { url: string | null }[] }).related[0]?.url,
+      null,
+    );
   });
 
   test('a post set for later stays hidden until its time; a time past is refused', async () => {

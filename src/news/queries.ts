@@ -43,8 +43,8 @@ export function saveRule(db: Db, councilId: number, secondOfficer: boolean, user
 export interface PublicFilter {
   category?: NewsCategory | undefined;
   q?: string | undefined;
-  memberId?: number | undefined;
-  meetingId?: number | undefined;
+  /** Only posts linked to this record (a meeting, a member named, a regulation...). */
+  about?: { kind: NewsLinkKind; id: number } | undefined;
   /** Published from this time on. */
   from?: Date | undefined;
   now: Date;
@@ -61,20 +61,17 @@ function publicPosts(db: Db, councilId: number, f: PublicFilter) {
   if (f.category !== undefined) query = query.where('news_post.category', '=', f.category);
   if (f.from !== undefined) query = query.where('news_post.published_at', '>=', f.from);
   if (f.q !== undefined) query = query.where(matchesWords(sql`news_post.search`, f.q));
-  for (const [kind, id] of [
-    ['member', f.memberId],
-    ['meeting', f.meetingId],
-  ] as const)
-    if (id !== undefined)
-      query = query.where(({ exists, selectFrom }) =>
-        exists(
-          selectFrom('news_link')
-            .select('news_link.id')
-            .whereRef('news_link.post_id', '=', 'news_post.id')
-            .where('news_link.kind', '=', kind)
-            .where('news_link.target_id', '=', id),
-        ),
-      );
+  const about = f.about;
+  if (about !== undefined)
+    query = query.where(({ exists, selectFrom }) =>
+      exists(
+        selectFrom('news_link')
+          .select('news_link.id')
+          .whereRef('news_link.post_id', '=', 'news_post.id')
+          .where('news_link.kind', '=', about.kind)
+          .where('news_link.target_id', '=', about.id),
+      ),
+    );
   return query;
 }
 
@@ -226,6 +223,14 @@ export function linksOf(db: Db, postIds: number[]) {
     .selectFrom('news_link')
     .leftJoin('member', (j) => j.onRef('member.id', '=', 'news_link.target_id').on('news_link.kind', '=', 'member'))
     .leftJoin('meeting', (j) => j.onRef('meeting.id', '=', 'news_link.target_id').on('news_link.kind', '=', 'meeting'))
+    .leftJoin('regulation', (j) =>
+      j.onRef('regulation.id', '=', 'news_link.target_id').on('news_link.kind', '=', 'regulation'),
+    )
+    .leftJoin('raperda', (j) => j.onRef('raperda.id', '=', 'news_link.target_id').on('news_link.kind', '=', 'draft'))
+    .leftJoin('project', (j) => j.onRef('project.id', '=', 'news_link.target_id').on('news_link.kind', '=', 'project'))
+    .leftJoin('consultation', (j) =>
+      j.onRef('consultation.id', '=', 'news_link.target_id').on('news_link.kind', '=', 'consultation'),
+    )
     .select([
       'news_link.post_id',
       'news_link.kind',
@@ -234,6 +239,13 @@ export function linksOf(db: Db, postIds: number[]) {
       'member.name as member_name',
       'meeting.title as meeting_title',
       'meeting.starts_at as meeting_starts_at',
+      'regulation.number as regulation_number',
+      'regulation.year as regulation_year',
+      'regulation.title as regulation_title',
+      'raperda.title as draft_title',
+      'project.name as project_name',
+      'consultation.title as consultation_title',
+      'consultation.opens_on as consultation_opens_on',
     ])
     .where('news_link.post_id', 'in', postIds)
     .orderBy('news_link.id')
@@ -273,9 +285,66 @@ export function meetingsToLink(db: Db, councilId: number, now: Date) {
     .execute();
 }
 
-export function meetingExists(db: Db, councilId: number, id: number) {
+/** Regulations a post may be about: the newest first. */
+export function regulationsToLink(db: Db, councilId: number) {
   return db
-    .selectFrom('meeting')
+    .selectFrom('regulation')
+    .select(['id', 'number', 'year', 'title'])
+    .where('council_id', '=', councilId)
+    .orderBy('year', 'desc')
+    .orderBy('id', 'desc')
+    .limit(300)
+    .execute();
+}
+
+/** Drafts a post may be about: those of the newest Propemperda years first. */
+export function draftsToLink(db: Db, councilId: number) {
+  return db
+    .selectFrom('raperda')
+    .select(['id', 'title', 'propemperda_year as year'])
+    .where('council_id', '=', councilId)
+    .orderBy('propemperda_year', 'desc')
+    .orderBy('title')
+    .limit(300)
+    .execute();
+}
+
+/** Projects a post may be about: this year's and the two before, by name. */
+export function projectsToLink(db: Db, councilId: number, year: number) {
+  return db
+    .selectFrom('project')
+    .select(['id', 'name', 'year'])
+    .where('council_id', '=', councilId)
+    .where('year', '>=', year - 2)
+    .orderBy('year', 'desc')
+    .orderBy('name')
+    .limit(500)
+    .execute();
+}
+
+/** Consultations a post may be about, the newest first (those not yet open too: a post may announce one). */
+export function consultationsToLink(db: Db, councilId: number) {
+  return db
+    .selectFrom('consultation')
+    .select(['id', 'title', 'opens_on'])
+    .where('council_id', '=', councilId)
+    .orderBy('opens_on', 'desc')
+    .limit(200)
+    .execute();
+}
+
+const linkTable = {
+  meeting: 'meeting',
+  regulation: 'regulation',
+  draft: 'raperda',
+  project: 'project',
+  consultation: 'consultation',
+} as const;
+
+/** Whether the council has this meeting, regulation, draft, project or consultation. */
+export function recordExists(db: Db, councilId: number, kind: keyof typeof linkTable, id: number) {
+  return db
+    .selectFrom(linkTable[kind])
     .select('id')
     .where('council_id', '=', councilId)
     .where('id', '=', id)
@@ -286,7 +355,7 @@ export function memberIdsOf(db: Db, councilId: number, slugs: string[]) {
   if (slugs.length === 0) return Promise.resolve([]);
   return db
     .selectFrom('member')
-    .select(['id', 'slug'])
+    .select(['id', 'slug', 'name'])
     .where('council_id', '=', councilId)
     .where('slug', 'in', slugs)
     .execute();

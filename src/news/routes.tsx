@@ -32,13 +32,14 @@ import {
   type NewsError,
   type NewsPost,
   type NewsProblem,
-  newsAbout,
   newsJsonLd,
+  newsNaming,
   newsPhoto,
   newsPost,
   newsRule,
   officeNews,
   officePost,
+  RECORD_KINDS,
   savePost,
 } from './service.ts';
 import { NewsFormPage, OfficeNewsPage } from './views/office.tsx';
@@ -71,6 +72,10 @@ const fieldWords = {
   category: { name: 'news.category', required: 'news.required.category' },
   tags: { name: 'news.field.tags' },
   meeting: { name: 'news.field.meeting' },
+  regulation: { name: 'news.field.regulation' },
+  draft: { name: 'news.field.draft' },
+  project: { name: 'news.field.project' },
+  consultation: { name: 'news.field.consultation' },
   members: { name: 'news.field.members' },
   photos: { name: 'news.field.photos' },
   photoAlt: { name: 'news.field.photoAlt', required: 'news.required.photoAlt' },
@@ -149,6 +154,24 @@ const NewsJson = Type.Object({
   meetings: Type.Array(
     Type.Object({ id: Type.Integer(), title: Type.String(), starts_at: Type.String({ format: 'date-time' }) }),
   ),
+  related: Type.Array(
+    Type.Object({
+      kind: Type.Union([
+        Type.Literal('regulation'),
+        Type.Literal('draft'),
+        Type.Literal('project'),
+        Type.Literal('consultation'),
+      ]),
+      id: Type.Integer(),
+      title: Type.String(),
+      number: Type.Optional(Type.String({ description: "A regulation's number" })),
+      year: Type.Optional(Type.Integer({ description: "A regulation's year" })),
+      url: Type.Union([Type.String({ format: 'uri' }), Type.Null()], {
+        description: 'Its public page; null while it is not public (a consultation not yet open)',
+      }),
+    }),
+    { description: 'Regulations, drafts, projects and consultations the post is about' },
+  ),
 });
 
 const photoLimits = { limits: { fileSize: MAX_PHOTO_BYTES, files: MAX_PHOTOS, fields: 200, parts: 220 } };
@@ -168,6 +191,9 @@ const valuesOf = (post: NewsPost): Form => ({
     category: post.category,
     tags: post.tags.join(', '),
     meeting: post.meetings[0] === undefined ? '' : String(post.meetings[0].id),
+    ...Object.fromEntries(
+      RECORD_KINDS.map((kind) => [kind, String(post.related.find((r) => r.kind === kind)?.id ?? '')]),
+    ),
     photoAlt: post.photoAlt,
   },
   members: post.members.map((m) => m.slug),
@@ -201,10 +227,10 @@ export const newsRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const category: NewsCategory | undefined = categoryOf(kategori);
       if (kategori !== undefined && kategori !== '' && category === undefined) throw new NotFoundError('news category');
       const d = deps(app);
-      const posts =
-        anggota !== undefined && anggota !== ''
-          ? await newsAbout(d, { memberSlug: anggota }, 30)
-          : (await listNews(d, { category, page: 1 })).posts;
+      const member = anggota !== undefined && anggota !== '' ? await newsNaming(d, anggota) : undefined;
+      if (anggota !== undefined && anggota !== '' && member === undefined) throw new NotFoundError('member');
+      const posts = member?.posts ?? (await listNews(d, { category, page: 1 })).posts;
+      const subject = category === undefined ? member?.name : request.t(`news.category.${category}`);
       const { council } = await getCouncil(app.db);
       const t = request.t;
       const self = `/berita.atom${category === undefined ? (anggota ? `?anggota=${encodeURIComponent(anggota)}` : '') : `?kategori=${category}`}`;
@@ -213,7 +239,7 @@ export const newsRoutes: FastifyPluginAsyncTypebox = async (app) => {
         .header('cache-control', 'public, max-age=300')
         .send(
           atomFeed({
-            title: `${t('news.title')}${category === undefined ? '' : `: ${t(`news.category.${category}`)}`} · ${council.name}`,
+            title: `${t('news.title')}${subject === undefined ? '' : `: ${subject}`} · ${council.name}`,
             author: council.name,
             base: app.config.publicBaseUrl,
             path: category === undefined ? '/berita' : `/berita?kategori=${category}`,
@@ -284,6 +310,13 @@ export const newsRoutes: FastifyPluginAsyncTypebox = async (app) => {
       })),
       members: post.members.map((m) => ({ slug: m.slug, name: m.name, url: `${base}/anggota/${m.slug}` })),
       meetings: post.meetings.map((m) => ({ id: m.id, title: m.title, starts_at: m.startsAt.toISOString() })),
+      related: post.related.map((r) => ({
+        kind: r.kind,
+        id: r.id,
+        title: r.title,
+        ...(r.enacted === undefined ? {} : { number: r.enacted.number, year: r.enacted.year }),
+        url: r.href === undefined ? null : `${base}${r.href}`,
+      })),
     };
   };
 
@@ -402,6 +435,10 @@ export const newsRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags: fields.tags ?? '',
         members,
         meeting: fields.meeting ?? '',
+        regulation: fields.regulation ?? '',
+        draft: fields.draft ?? '',
+        project: fields.project ?? '',
+        consultation: fields.consultation ?? '',
         photoAlt: fields.photoAlt ?? '',
         correction: fields.correction ?? '',
         photos: files,

@@ -1,7 +1,7 @@
 /**
  * News and press releases. The public relations staff (news.publish) write posts in a small safe
- * rich text (platform/rich-text.ts), with photos and links to the meetings and members they are
- * about; a post is a draft until it is published, at once or at a time set ahead. When the
+ * rich text (platform/rich-text.ts), with photos and links to the meetings, regulations, drafts,
+ * projects, consultations and members they are about; a post is a draft until it is published, at once or at a time set ahead. When the
  * administrator asks for a second officer, a post goes to review and another officer publishes it.
  * A correction after publishing is shown to readers as "diperbarui" with its date and note.
  */
@@ -24,7 +24,7 @@ import {
   type UploadedFile,
 } from '../platform/uploads.ts';
 import { type FieldError, isSingleLine } from '../platform/validation.ts';
-import { isCalendarDay } from '../platform/working-days.ts';
+import { isCalendarDay, jakartaDay } from '../platform/working-days.ts';
 import * as q from './queries.ts';
 
 export const CATEGORIES = [
@@ -46,6 +46,32 @@ export interface NewsPhoto {
   height: number;
 }
 
+/** The kinds of record a post may be about besides meetings and members. */
+export const RECORD_KINDS = [
+  'regulation',
+  'draft',
+  'project',
+  'consultation',
+] as const satisfies readonly NewsLinkKind[];
+export type RecordKind = (typeof RECORD_KINDS)[number];
+
+const recordPath: Record<RecordKind, string> = {
+  regulation: '/perda',
+  draft: '/raperda',
+  project: '/proyek',
+  consultation: '/konsultasi',
+};
+
+export interface RelatedRecord {
+  kind: RecordKind;
+  id: number;
+  title: string;
+  /** A regulation's number and year. */
+  enacted?: { number: string; year: number };
+  /** Its public page; undefined while it is not public (a consultation that has not opened yet). */
+  href: string | undefined;
+}
+
 export interface NewsPost {
   id: number;
   slug: string;
@@ -64,6 +90,8 @@ export interface NewsPost {
   photos: NewsPhoto[];
   members: { id: number; slug: string; name: string }[];
   meetings: { id: number; title: string; startsAt: Date }[];
+  /** Regulations, drafts, projects and consultations, in the order they were linked. */
+  related: RelatedRecord[];
   authorId: number | null;
   submittedBy: number | null;
   updatedAt: Date;
@@ -71,8 +99,46 @@ export interface NewsPost {
 
 type PostRow = NonNullable<Awaited<ReturnType<typeof q.postById>>>;
 
+type LinkRow = Awaited<ReturnType<typeof q.linksOf>>[number];
+
+function relatedRecord(l: LinkRow, today: string): RelatedRecord | undefined {
+  const href = (kind: RecordKind) => `${recordPath[kind]}/${l.target_id}`;
+  switch (l.kind) {
+    case 'regulation':
+      return l.regulation_title === null || l.regulation_number === null || l.regulation_year === null
+        ? undefined
+        : {
+            kind: 'regulation',
+            id: l.target_id,
+            title: l.regulation_title,
+            enacted: { number: l.regulation_number, year: l.regulation_year },
+            href: href('regulation'),
+          };
+    case 'draft':
+      return l.draft_title === null
+        ? undefined
+        : { kind: 'draft', id: l.target_id, title: l.draft_title, href: href('draft') };
+    case 'project':
+      return l.project_name === null
+        ? undefined
+        : { kind: 'project', id: l.target_id, title: l.project_name, href: href('project') };
+    case 'consultation':
+      return l.consultation_title === null || l.consultation_opens_on === null
+        ? undefined
+        : {
+            kind: 'consultation',
+            id: l.target_id,
+            title: l.consultation_title,
+            href: l.consultation_opens_on <= today ? href('consultation') : undefined,
+          };
+    default:
+      return undefined;
+  }
+}
+
 async function withDetails(deps: Pick<Deps, 'db'>, rows: PostRow[]): Promise<NewsPost[]> {
   const ids = rows.map((r) => r.id);
+  const today = jakartaDay(new Date());
   const [photos, links] = await Promise.all([q.photosOf(deps.db, ids), q.linksOf(deps.db, ids)]);
   return rows.map((r) => {
     const own = links.filter((l) => l.post_id === r.id);
@@ -100,6 +166,7 @@ async function withDetails(deps: Pick<Deps, 'db'>, rows: PostRow[]): Promise<New
           ? [{ id: l.target_id, title: l.meeting_title, startsAt: l.meeting_starts_at }]
           : [],
       ),
+      related: own.flatMap((l) => relatedRecord(l, today) ?? []),
       authorId: r.author_id,
       submittedBy: r.submitted_by,
       updatedAt: r.updated_at,
@@ -143,34 +210,31 @@ export async function latestNews(deps: Deps, limit = 3, now = new Date()): Promi
   return withDetails(deps, await q.listPublic(deps.db, council.id, { now, offset: 0, limit }));
 }
 
-/** The public posts about a meeting, or naming a member (by id, or by their page's slug from an address). */
+/** The public posts about a record: a meeting, a regulation, a draft, a project, a consultation, or a member named. */
 export async function newsAbout(
   deps: Deps,
-  about: { meetingId: number } | { memberId: number } | { memberSlug: string },
+  about: { kind: NewsLinkKind; id: number },
   limit = 5,
   now = new Date(),
 ): Promise<NewsPost[]> {
   const { council } = await getCouncil(deps.db);
-  let memberId = 'memberId' in about ? about.memberId : undefined;
-  if ('memberSlug' in about) {
-    memberId = (await q.memberIdsOf(deps.db, council.id, [about.memberSlug]))[0]?.id;
-    if (memberId === undefined) return [];
-  }
-  const rows = await q.listPublic(deps.db, council.id, {
-    now,
-    offset: 0,
-    limit,
-    memberId,
-    meetingId: 'meetingId' in about ? about.meetingId : undefined,
-  });
-  return withDetails(deps, rows);
+  return withDetails(deps, await q.listPublic(deps.db, council.id, { now, offset: 0, limit, about }));
+}
+
+/** A member's name and the public posts naming them, by their page's slug; undefined for no such member. */
+export async function newsNaming(deps: Deps, memberSlug: string, limit = 30, now = new Date()) {
+  const { council } = await getCouncil(deps.db);
+  const member = (await q.memberIdsOf(deps.db, council.id, [memberSlug]))[0];
+  if (member === undefined) return undefined;
+  return { name: member.name, posts: await newsAbout(deps, { kind: 'member', id: member.id }, limit, now) };
 }
 
 /** How many public posts named a member in a period ending now or at `to`. */
 export async function newsNamingBetween(deps: Deps, memberId: number, from: Date, to: Date): Promise<number> {
   const { council } = await getCouncil(deps.db);
   const now = new Date(Math.min(Date.now(), to.getTime() - 1));
-  return Number((await q.countPublic(deps.db, council.id, { memberId, from, now, offset: 0, limit: 0 })).n);
+  const about = { kind: 'member' as const, id: memberId };
+  return Number((await q.countPublic(deps.db, council.id, { about, from, now, offset: 0, limit: 0 })).n);
 }
 
 /** A post by its address: public ones for everyone; any for those who write news. */
@@ -272,7 +336,12 @@ export interface PostInput {
   category: string;
   tags: string;
   members: string[];
+  /** The id of the meeting, regulation, draft, project and consultation the post is about, or ''. */
   meeting: string;
+  regulation: string;
+  draft: string;
+  project: string;
+  consultation: string;
   photoAlt: string;
   /** Shown to readers when a published post is changed. */
   correction: string;
@@ -295,14 +364,26 @@ export async function officePost(deps: Deps, id: number) {
   return row === undefined ? undefined : (await withDetails(deps, [row]))[0];
 }
 
-/** What a post may name: the council's members and the meetings around now. */
+/** What a post may name or be about: the council's members, meetings around now, and other records. */
 export async function linkChoices(deps: Deps, now = new Date()) {
   const { council } = await getCouncil(deps.db);
-  const [members, meetings] = await Promise.all([
+  const year = Number(jakartaDay(now).slice(0, 4));
+  const [members, meetings, regulations, drafts, projects, consultations] = await Promise.all([
     q.membersToName(deps.db, council.id),
     q.meetingsToLink(deps.db, council.id, now),
+    q.regulationsToLink(deps.db, council.id),
+    q.draftsToLink(deps.db, council.id),
+    q.projectsToLink(deps.db, council.id, year),
+    q.consultationsToLink(deps.db, council.id),
   ]);
-  return { members, meetings: meetings.map((m) => ({ id: m.id, title: m.title, startsAt: m.starts_at })) };
+  return {
+    members,
+    meetings: meetings.map((m) => ({ id: m.id, title: m.title, startsAt: m.starts_at })),
+    regulations,
+    drafts,
+    projects,
+    consultations,
+  };
 }
 
 function oneLine(errors: NewsError[], field: string, value: string, max: number, required = true) {
@@ -348,11 +429,13 @@ export async function savePost(
     errors.push({ field: 'tags', problem: tags.length > TAGS_MAX ? 'tooMany' : 'tooLong' });
   const named = await q.memberIdsOf(deps.db, council.id, [...new Set(input.members)].slice(0, 100));
   if (named.length !== new Set(input.members).size) errors.push({ field: 'members', problem: 'invalid' });
-  let meetingId: number | undefined;
-  if (input.meeting !== '') {
-    const wanted = /^\d{1,9}$/.test(input.meeting) ? Number(input.meeting) : -1;
-    meetingId = (await q.meetingExists(deps.db, council.id, wanted))?.id;
-    if (meetingId === undefined) errors.push({ field: 'meeting', problem: 'invalid' });
+  const records: { kind: NewsLinkKind; target_id: number }[] = [];
+  for (const kind of ['meeting', ...RECORD_KINDS] as const) {
+    if (input[kind] === '') continue;
+    const wanted = /^\d{1,9}$/.test(input[kind]) ? Number(input[kind]) : -1;
+    const found = await q.recordExists(deps.db, council.id, kind, wanted);
+    if (found === undefined) errors.push({ field: kind, problem: 'invalid' });
+    else records.push({ kind, target_id: found.id });
   }
   const files = input.photos.filter((f) => f.data.length > 0 || f.filename !== '');
   const current = existing === undefined ? [] : await q.photosOf(deps.db, [existing.id]);
@@ -423,7 +506,7 @@ export async function savePost(
       );
       await q.replaceLinks(trx, postId, [
         ...named.map((m) => ({ kind: 'member' as NewsLinkKind, target_id: m.id })),
-        ...(meetingId === undefined ? [] : [{ kind: 'meeting' as NewsLinkKind, target_id: meetingId }]),
+        ...records,
       ]);
       await recordAudit(trx, {
         actorUserId: user.id,

@@ -7,6 +7,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { type Static, Type } from 'typebox';
 import { getCouncil } from '../council/service.ts';
+import { newsAbout } from '../news/service.ts';
 import { deps, signedIn } from '../platform/auth.ts';
 import { NotFoundError } from '../platform/errors.tsx';
 import { registerFollowLinks } from '../platform/follow-routes.tsx';
@@ -303,7 +304,7 @@ export const projectRoutes: FastifyPluginAsyncTypebox = async (app) => {
     followError?: string,
     status = 200,
   ) => {
-    const found = await project(deps(app), id);
+    const [found, news] = await Promise.all([project(deps(app), id), newsAbout(deps(app), { kind: 'project', id })]);
     if (found === undefined) throw new NotFoundError('project');
     const key = notices[queryText(request, 'pesan') ?? ''];
     return renderForm(
@@ -314,6 +315,7 @@ export const projectRoutes: FastifyPluginAsyncTypebox = async (app) => {
           ctx={ctx}
           csrf={csrf}
           {...found}
+          news={news}
           followError={followError}
           notice={key === undefined ? undefined : ctx.t(key)}
         />

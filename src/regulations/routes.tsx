@@ -6,6 +6,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { type Static, Type } from 'typebox';
+import { newsAbout } from '../news/service.ts';
 import { deps, signedIn } from '../platform/auth.ts';
 import { NotFoundError } from '../platform/errors.tsx';
 import { csv } from '../platform/feeds.ts';
@@ -189,9 +190,12 @@ export const regulationRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/perda/:id',
     { config: { access: 'public' }, schema: { hide: true, params: IdParams } },
     async (request, reply) => {
-      const record = await regulation(deps(app), request.params.id);
+      const [record, news] = await Promise.all([
+        regulation(deps(app), request.params.id),
+        newsAbout(deps(app), { kind: 'regulation', id: request.params.id }),
+      ]);
       if (record === undefined) throw new NotFoundError('regulation');
-      return renderPage(request, reply, (ctx) => <RegulationPage ctx={ctx} record={record} />);
+      return renderPage(request, reply, (ctx) => <RegulationPage ctx={ctx} record={record} news={news} />);
     },
   );
 

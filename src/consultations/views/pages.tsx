@@ -3,6 +3,8 @@
  * section's comments with the form to take part, one comment with its fate, and the report.
  */
 import type { Kecamatan } from '../../council/service.ts';
+import type { NewsPost } from '../../news/service.ts';
+import { NewsSection } from '../../news/views/shared.tsx';
 import { barChart, countChart } from '../../platform/charts.ts';
 import { dayOf, formatDate, formatNumber } from '../../platform/format.ts';
 import type { PageContext } from '../../platform/page-context.ts';
@@ -134,12 +136,15 @@ export function ConsultationPage({
   ctx,
   csrf,
   record,
+  news = [],
   notice,
   error,
 }: {
   ctx: PageContext;
   csrf: string;
   record: ConsultationRecord;
+  /** The council's news about this consultation. */
+  news?: NewsPost[];
   notice?: string | undefined;
   /** What is wrong with the address given to follow it. */
   error?: string | undefined;
@@ -250,6 +255,7 @@ export function ConsultationPage({
           <a href={`/konsultasi/${c.id}/unduh/komentar.json`}>JSON</a>
         </li>
       </ul>
+      <NewsSection ctx={ctx} posts={news} heading={t('news.aboutRecord')} />
       {c.phase === 'report' ? null : (
         <FollowForm
           ctx={ctx}

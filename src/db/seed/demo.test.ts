@@ -62,6 +62,20 @@ test('the whole demo loads into an empty database once, and every main page open
       said.join('\n'),
     );
     assert.match((await t.app.inject('/berita')).body, /Rapat paripurna menyetujui dua Raperda menjadi Perda/);
+    // Demo news is about each kind of record, and each such record's page lists it.
+    const about = await t.database.db
+      .selectFrom('news_link')
+      .innerJoin('news_post', 'news_post.id', 'news_link.post_id')
+      .select(['news_link.kind', 'news_link.target_id', 'news_post.slug'])
+      .where('news_link.kind', 'in', ['regulation', 'draft', 'project', 'consultation'])
+      .execute();
+    const path = { regulation: 'perda', draft: 'raperda', project: 'proyek', consultation: 'konsultasi' } as const;
+    for (const kind of ['regulation', 'draft', 'project', 'consultation'] as const) {
+      const link = about.find((a) => a.kind === kind);
+      assert.ok(link !== undefined, kind);
+      const page = await t.app.inject(`/${path[kind]}/${link.target_id}`);
+      assert.match(page.body, new RegExp(`Berita terkait[\\s\\S]*href="/berita/${link.slug}"`), kind);
+    }
     const visited = await t.database.db
       .selectFrom('reses_visit')
       .innerJoin('reses_report', 'reses_report.id', 'reses_visit.report_id')

@@ -1,6 +1,7 @@
 /**
  * Demo news: two months of fictional posts across the five categories, each about a past meeting
- * of the demo agenda where one fits and naming members of the council, marked as fictional.
+ * of the demo agenda, a regulation, a draft, a project or a consultation where one fits, and naming
+ * members of the council, marked as fictional.
  */
 import { parseRichText } from '../../platform/rich-text.ts';
 import { slugify } from '../../platform/slug.ts';
@@ -16,8 +17,17 @@ interface Story {
   tags: string[];
   /** The kind of meeting it is about, when it is about one. */
   meeting?: MeetingType;
+  /** Other records it is about, found by words of their titles (left out when the demo has none). */
+  about?: { kind: 'regulation' | 'draft' | 'project' | 'consultation'; words: string }[];
   daysAgo: number;
 }
+
+const aboutTable = {
+  regulation: 'regulation',
+  draft: 'raperda',
+  project: 'project',
+  consultation: 'consultation',
+} as const;
 
 const FICTIONAL = '<p><em>Berita contoh untuk demo portal. Isinya fiktif.</em></p>';
 
@@ -29,6 +39,10 @@ const stories: Story[] = [
     body: '<p>Rapat paripurna dihadiri sebagian besar anggota DPRD dan Wali Kota.</p><h2>Yang disetujui</h2><ul><li>Raperda Bangunan Gedung</li><li>Raperda Cadangan Pangan Daerah</li></ul><p>Naskah lengkapnya akan tersedia di <a href="/perda">daftar peraturan daerah</a> setelah diundangkan.</p>',
     tags: ['perda', 'paripurna'],
     meeting: 'paripurna',
+    about: [
+      { kind: 'draft', words: 'Cadangan Pangan' },
+      { kind: 'regulation', words: 'Bangunan Gedung' },
+    ],
     daysAgo: 3,
   },
   {
@@ -38,6 +52,7 @@ const stories: Story[] = [
     body: '<p>Rapat membahas saluran yang tersumbat dan rencana normalisasi kali.</p><blockquote>Kami minta jadwal pengerukan diumumkan kepada warga.</blockquote><p>Warga dapat mengirim laporan lewat <a href="/aspirasi/baru">formulir aspirasi</a>.</p>',
     tags: ['banjir', 'infrastruktur'],
     meeting: 'rdp',
+    about: [{ kind: 'draft', words: 'Drainase' }],
     daysAgo: 8,
   },
   {
@@ -54,6 +69,7 @@ const stories: Story[] = [
     summary: 'Anggota komisi meninjau pembangunan gedung sekolah dan meminta pekerjaan selesai tepat waktu.',
     body: '<p>Dalam kunjungan ini anggota komisi memeriksa mutu bangunan dan keselamatan pekerja.</p><p>Perkembangan proyek dapat diikuti di <a href="/proyek">halaman proyek</a>.</p>',
     tags: ['pendidikan', 'proyek'],
+    about: [{ kind: 'project', words: 'Ruang Kelas Baru' }],
     daysAgo: 19,
   },
   {
@@ -62,6 +78,7 @@ const stories: Story[] = [
     summary: 'Warga diundang memberi masukan pada rancangan RPJMD, pasal demi pasal, selama masa konsultasi.',
     body: '<p>Masukan dapat dikirim secara daring atau langsung di ruang aspirasi.</p><ol><li>Baca rancangan di <a href="/konsultasi">halaman konsultasi</a>.</li><li>Beri pendapat pada bagian yang Anda pilih.</li></ol>',
     tags: ['rpjmd', 'konsultasi publik'],
+    about: [{ kind: 'consultation', words: 'RPJMD' }],
     daysAgo: 24,
   },
   {
@@ -88,6 +105,7 @@ const stories: Story[] = [
     summary: 'Anggota DPRD meninjau kondisi pasar dan mendengar keluhan pedagang tentang atap bocor dan drainase.',
     body: '<p>Pedagang meminta perbaikan atap sebelum puncak musim hujan.</p><p>Temuan kunjungan akan dibahas bersama dinas perdagangan.</p>',
     tags: ['pasar', 'umkm'],
+    about: [{ kind: 'regulation', words: 'Pasar Rakyat' }],
     daysAgo: 43,
   },
   {
@@ -163,7 +181,20 @@ export async function seedDemoNews(db: Db, councilId: number, now = new Date()):
     const named = new Set(
       Array.from({ length: 1 + Math.floor(next() * 3) }, () => members[Math.floor(next() * members.length)]?.id),
     );
+    const records = [];
+    for (const { kind, words } of story.about ?? []) {
+      const found = await db
+        .selectFrom(aboutTable[kind])
+        .select('id')
+        .where('council_id', '=', councilId)
+        .where(kind === 'project' ? 'name' : 'title', 'ilike', `%${words}%`)
+        .orderBy('id')
+        .limit(1)
+        .executeTakeFirst();
+      if (found !== undefined) records.push({ post_id: id, kind, target_id: found.id });
+    }
     const links = [
+      ...records,
       ...[...named].flatMap((m) => (m === undefined ? [] : [{ post_id: id, kind: 'member' as const, target_id: m }])),
       ...(meeting === undefined ? [] : [{ post_id: id, kind: 'meeting' as const, target_id: meeting.id }]),
     ];

@@ -1,6 +1,8 @@
 /** /raperda (the Propemperda of a year), /raperda/:id (a draft's stages), and /kelola/raperda. */
 import type { CouncilStructure } from '../../council/service.ts';
 import { WhatIs } from '../../glossary/views/shared.tsx';
+import type { NewsPost } from '../../news/service.ts';
+import { NewsSection } from '../../news/views/shared.tsx';
 import { dayOf } from '../../platform/format.ts';
 import type { PageContext } from '../../platform/page-context.ts';
 import { BackLink, Button, SummaryList, Tabs } from '../../platform/views/components.tsx';
@@ -83,6 +85,7 @@ export function DraftPage({
   csrf,
   record,
   consultations,
+  news = [],
   notice,
   error,
 }: {
@@ -91,6 +94,8 @@ export function DraftPage({
   record: DraftRecord;
   /** The public consultations held on this draft. */
   consultations: { id: number; title: string; reportPublished: boolean }[];
+  /** The council's news about this draft. */
+  news?: NewsPost[];
   notice?: string | undefined;
   error?: string | undefined;
 }) {
@@ -180,6 +185,7 @@ export function DraftPage({
           </ul>
         </>
       )}
+      <NewsSection ctx={ctx} posts={news} heading={t('news.aboutRecord')} />
       <FollowForm
         ctx={ctx}
         csrf={csrf}

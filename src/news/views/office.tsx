@@ -1,5 +1,5 @@
 /** News in the back office: every post by status, writing and changing one, publishing, the rule. */
-import { formatDate } from '../../platform/format.ts';
+import { dayOf, formatDate } from '../../platform/format.ts';
 import type { PageContext } from '../../platform/page-context.ts';
 import { BackLink, Button, ButtonLink, Tag } from '../../platform/views/components.tsx';
 import {
@@ -101,6 +101,36 @@ export function OfficeNewsPage({
 export interface Choices {
   members: { id: number; slug: string; name: string }[];
   meetings: { id: number; title: string; startsAt: Date }[];
+  regulations: { id: number; number: string; year: number; title: string }[];
+  drafts: { id: number; title: string; year: number }[];
+  projects: { id: number; name: string; year: number }[];
+  consultations: { id: number; title: string; opens_on: string }[];
+}
+
+/** A record a post may be about, chosen from a list (none by default). */
+function RecordField({
+  ctx,
+  name,
+  values,
+  errors,
+  options,
+}: {
+  ctx: PageContext;
+  name: 'regulation' | 'draft' | 'project' | 'consultation';
+  values: Partial<Record<string, string>>;
+  errors: FieldErrors;
+  options: { value: string; label: string }[];
+}) {
+  return (
+    <SelectField
+      name={name}
+      label={ctx.t(`news.field.${name}`)}
+      value={values[name]}
+      error={errors[name]}
+      empty={ctx.t('news.field.noMeeting')}
+      options={options}
+    />
+  );
 }
 
 export function NewsFormPage({
@@ -186,6 +216,40 @@ export function NewsFormPage({
           options={choices.meetings.map((m) => ({
             value: String(m.id),
             label: `${formatDate(m.startsAt, ctx.lang)}: ${m.title}`,
+          }))}
+        />
+        <RecordField
+          ctx={ctx}
+          name="regulation"
+          values={values}
+          errors={errors}
+          options={choices.regulations.map((r) => ({
+            value: String(r.id),
+            label: t('news.related.regulationName', { number: r.number, year: r.year, title: r.title }),
+          }))}
+        />
+        <RecordField
+          ctx={ctx}
+          name="draft"
+          values={values}
+          errors={errors}
+          options={choices.drafts.map((d) => ({ value: String(d.id), label: `${d.year}: ${d.title}` }))}
+        />
+        <RecordField
+          ctx={ctx}
+          name="project"
+          values={values}
+          errors={errors}
+          options={choices.projects.map((p) => ({ value: String(p.id), label: `${p.year}: ${p.name}` }))}
+        />
+        <RecordField
+          ctx={ctx}
+          name="consultation"
+          values={values}
+          errors={errors}
+          options={choices.consultations.map((c) => ({
+            value: String(c.id),
+            label: `${dayOf(ctx, c.opens_on)}: ${c.title}`,
           }))}
         />
         <Checkboxes

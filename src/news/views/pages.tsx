@@ -147,6 +147,35 @@ export function NewsPostPage({
             </ul>
           </section>
         )}
+        {post.related.length === 0 ? null : (
+          <section aria-labelledby="terkait">
+            <h2 id="terkait">{t('news.related')}</h2>
+            <ul>
+              {post.related.map((r) => {
+                const title =
+                  r.enacted === undefined
+                    ? r.title
+                    : t('news.related.regulationName', {
+                        number: r.enacted.number,
+                        year: r.enacted.year,
+                        title: r.title,
+                      });
+                return (
+                  <li key={`${r.kind}-${r.id}`}>
+                    {t(`news.related.${r.kind}`)}:{' '}
+                    {r.href === undefined ? (
+                      <>
+                        {title} ({t('news.related.notOpen')})
+                      </>
+                    ) : (
+                      <a href={r.href}>{title}</a>
+                    )}
+                  </li>
+                );
+              })}
+            </ul>
+          </section>
+        )}
         {post.members.length === 0 ? null : (
           <section aria-labelledby="anggota-disebut">
             <h2 id="anggota-disebut">{t('news.members')}</h2>

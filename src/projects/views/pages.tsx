@@ -3,6 +3,8 @@ import type { MeetingView } from '../../agenda/service.ts';
 import type { AspirationView } from '../../aspirations/service.ts';
 import { StatusBadge } from '../../aspirations/views/shared.tsx';
 import { type CouncilStructure, regionCenter } from '../../council/service.ts';
+import type { NewsPost } from '../../news/service.ts';
+import { NewsSection } from '../../news/views/shared.tsx';
 import { progressChart } from '../../platform/charts.ts';
 import {
   dayOf,
@@ -186,6 +188,8 @@ export interface ProjectPageProps {
   }[];
   meetings: MeetingView[];
   aspirations: AspirationView[];
+  /** The council's news about this project. */
+  news?: NewsPost[];
   followError?: string | undefined;
   notice?: string | undefined;
 }
@@ -197,6 +201,7 @@ export function ProjectPage({
   updates,
   meetings,
   aspirations,
+  news = [],
   followError,
   notice,
 }: ProjectPageProps) {
@@ -329,6 +334,7 @@ export function ProjectPage({
           </ul>
         )}
       </section>
+      <NewsSection ctx={ctx} posts={news} heading={t('news.aboutRecord')} />
       <FollowForm
         ctx={ctx}
         csrf={csrf}

@@ -1,5 +1,7 @@
 /** /perda (search the repository), /perda/:id (one document, schema.org Legislation), and /kelola/perda. */
 import type { RegulationStatus } from '../../db/schema.ts';
+import type { NewsPost } from '../../news/service.ts';
+import { NewsSection } from '../../news/views/shared.tsx';
 import { formatDate } from '../../platform/format.ts';
 import { type MessageKey, textOf } from '../../platform/i18n.ts';
 import type { PageContext } from '../../platform/page-context.ts';
@@ -150,7 +152,16 @@ export function RegulationsPage({
   );
 }
 
-export function RegulationPage({ ctx, record }: { ctx: PageContext; record: RegulationRecord }) {
+export function RegulationPage({
+  ctx,
+  record,
+  news = [],
+}: {
+  ctx: PageContext;
+  record: RegulationRecord;
+  /** The council's news about this regulation. */
+  news?: NewsPost[];
+}) {
   const { t } = ctx;
   const r = record.regulation;
   return (
@@ -243,6 +254,7 @@ export function RegulationPage({ ctx, record }: { ctx: PageContext; record: Regu
           </details>
         )}
       </article>
+      <NewsSection ctx={ctx} posts={news} heading={t('news.aboutRecord')} />
     </Layout>
   );
 }
