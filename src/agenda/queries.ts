@@ -220,17 +220,26 @@ export function attendedBy(db: Db, memberId: number, limit: number) {
     .execute();
 }
 
-export async function countAttendedBetween(db: Db, memberId: number, from: Date, to: Date) {
+export async function countAttendedBetween(
+  db: Db,
+  memberId: number,
+  from: Date,
+  to: Date,
+  hearingTypes: readonly MeetingType[],
+) {
   const row = await db
     .selectFrom('meeting_attendance')
     .innerJoin('meeting', 'meeting.id', 'meeting_attendance.meeting_id')
-    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .select((eb) => [
+      eb.fn.countAll<string>().as('n'),
+      eb.fn.countAll<string>().filterWhere('meeting.type', 'in', hearingTypes).as('hearings'),
+    ])
     .where('meeting_attendance.member_id', '=', memberId)
     .where('meeting_attendance.presence', '=', 'hadir')
     .where('meeting.starts_at', '>=', from)
     .where('meeting.starts_at', '<', to)
     .executeTakeFirstOrThrow();
-  return Number(row.n);
+  return { meetings: Number(row.n), hearings: Number(row.hearings) };
 }
 
 export function bodyMembers(db: Db, bodyId: number) {

@@ -597,9 +597,17 @@ export async function documentFile(deps: Deps, meetingId: number, documentId: nu
     : { ...doc, read: () => storedFile(fileStore(deps.config), DOCUMENT_FOLDER, doc.file) };
 }
 
-/** How many meetings a member attended in a period (a year of their activity). */
-export function attendedBetween(deps: Deps, memberId: number, from: Date, to: Date): Promise<number> {
-  return q.countAttendedBetween(deps.db, memberId, from, to);
+/** Hearings: meetings where the council hears the government's agencies or the public. */
+export const HEARING_TYPES: readonly MeetingType[] = ['rdp', 'rdpu'];
+
+/** How many meetings a member attended in a period, and how many of them were hearings. */
+export function attendedBetween(
+  deps: Deps,
+  memberId: number,
+  from: Date,
+  to: Date,
+): Promise<{ meetings: number; hearings: number }> {
+  return q.countAttendedBetween(deps.db, memberId, from, to, HEARING_TYPES);
 }
 
 /** A member's attendance where it was recorded, and the meetings they attended. */

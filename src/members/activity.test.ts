@@ -6,22 +6,25 @@ import { signedInPerson } from '../../test/helpers/users.ts';
 import { timeline } from './activity.ts';
 
 describe("a member's activity", () => {
-  test('meetings, answers, reses visits and news make one list, newest first, cut at the limit', () => {
-    const items = timeline(
-      {
-        meetings: [
-          { id: 7, title: 'Rapat Paripurna APBD', startsAt: new Date('2026-11-20T02:00:00Z') },
-          { id: 3, title: 'RDP Dinas PUPR', startsAt: new Date('2026-10-02T03:00:00Z') },
-        ],
-        responses: [{ code: 'ASP-2026-000012', title: 'Jalan berlubang', at: new Date('2026-11-25T08:00:00Z') }],
-        visits: [{ reportId: 4, period: 'Reses III 2026', day: '2026-11-22', place: 'Balai RW 05 Jatiasih' }],
-        news: [
-          { slug: 'paripurna-apbd', title: 'APBD disetujui', publishedAt: new Date('2026-11-21T10:00:00Z') },
-          { slug: 'belum-terbit', title: 'Belum terbit', publishedAt: null },
-        ],
-      },
-      4,
-    );
+  test('meetings, hearings, answers, reses visits and news make one list, newest first, cut at the limit', () => {
+    const parts = {
+      meetings: [
+        {
+          id: 7,
+          title: 'Rapat Paripurna APBD',
+          startsAt: new Date('2026-11-20T02:00:00Z'),
+          type: 'paripurna' as const,
+        },
+        { id: 3, title: 'RDP Dinas PUPR', startsAt: new Date('2026-10-02T03:00:00Z'), type: 'rdp' as const },
+      ],
+      responses: [{ code: 'ASP-2026-000012', title: 'Jalan berlubang', at: new Date('2026-11-25T08:00:00Z') }],
+      visits: [{ reportId: 4, period: 'Reses III 2026', day: '2026-11-22', place: 'Balai RW 05 Jatiasih' }],
+      news: [
+        { slug: 'paripurna-apbd', title: 'APBD disetujui', publishedAt: new Date('2026-11-21T10:00:00Z') },
+        { slug: 'belum-terbit', title: 'Belum terbit', publishedAt: null },
+      ],
+    };
+    const items = timeline(parts, 4);
     assert.deepEqual(
       items.map((a) => [a.kind, a.href, a.title]),
       [
@@ -33,6 +36,11 @@ describe("a member's activity", () => {
     );
     // A reses visit has only its day: it stands at noon in Jakarta.
     assert.equal(items[1]?.at.toISOString(), '2026-11-22T05:00:00.000Z');
+    // A hearing (rapat dengar pendapat) is a kind of its own; an unpublished post is never listed.
+    assert.deepEqual(
+      timeline(parts, 10).map((a) => a.kind),
+      ['response', 'reses', 'news', 'meeting', 'hearing'],
+    );
   });
 });
 
@@ -65,21 +73,38 @@ describe("a member's page: activity and statements", () => {
       })
       .returning('id')
       .executeTakeFirstOrThrow();
+    const plenary = await db
+      .insertInto('meeting')
+      .values({
+        council_id: council.id,
+        uid: 'kegiatan-anggota-paripurna@dewan-terbuka',
+        type: 'paripurna',
+        title: 'Rapat Paripurna Penetapan APBD',
+        starts_at: new Date(Date.now() - 4 * 86_400_000),
+        open: true,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
     await db
       .insertInto('meeting_attendance')
-      .values({ meeting_id: meeting.id, member_id: member.id, presence: 'hadir' })
+      .values([
+        { meeting_id: meeting.id, member_id: member.id, presence: 'hadir' },
+        { meeting_id: plenary.id, member_id: member.id, presence: 'hadir' },
+      ])
       .execute();
     const year = new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 4);
 
     const page = (await t.app.inject(`/anggota/${member.slug}`)).body;
     assert.match(
       page,
-      new RegExp(`Tahun ${year}: 1 rapat dihadiri, 0 tanggapan aspirasi, 0 kunjungan reses, 0 berita\\.`),
+      new RegExp(
+        `Tahun ${year}: 2 rapat dihadiri \\(1 rapat dengar pendapat\\), 0 tanggapan aspirasi, 0 kunjungan reses, 0 berita\\.`,
+      ),
     );
     assert.match(
       page,
       new RegExp(
-        `Menghadiri rapat</span><br/><a href="/agenda/${meeting.id}">Rapat Dengar Pendapat dengan Dinas Kesehatan</a>`,
+        `Rapat dengar pendapat</span><br/><a href="/agenda/${meeting.id}">Rapat Dengar Pendapat dengan Dinas Kesehatan</a>`,
       ),
     );
 

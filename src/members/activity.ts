@@ -1,10 +1,11 @@
 /**
  * What a member did, as one timeline built from the records other features keep (no entry of its
- * own): meetings attended, public answers to aspirations, reses visits, news naming them; and
- * how many of each in the year.
+ * own): meetings attended (hearings apart), public answers to aspirations, reses visits, news naming
+ * them; and how many of each in the year.
  */
-import { attendedBetween, memberAttendance } from '../agenda/service.ts';
+import { attendedBetween, HEARING_TYPES, memberAttendance } from '../agenda/service.ts';
 import { responsesBetween, responsesOfMember } from '../aspirations/service.ts';
+import type { MeetingType } from '../db/schema.ts';
 import { newsAbout, newsNamingBetween } from '../news/service.ts';
 import { recordAudit } from '../platform/audit.ts';
 import type { CurrentUser, Deps } from '../platform/deps.ts';
@@ -13,7 +14,7 @@ import { jakartaDay } from '../platform/working-days.ts';
 import { visitsOfMember } from '../reses/service.ts';
 import * as q from './queries.ts';
 
-export type ActivityKind = 'meeting' | 'response' | 'reses' | 'news';
+export type ActivityKind = 'meeting' | 'hearing' | 'response' | 'reses' | 'news';
 
 export interface Activity {
   kind: ActivityKind;
@@ -27,7 +28,9 @@ export interface Activity {
 
 export interface YearCounts {
   year: number;
+  /** Meetings attended, hearings among them. */
   meetings: number;
+  hearings: number;
   responses: number;
   resesVisits: number;
   news: number;
@@ -41,7 +44,7 @@ export async function activityOfYear(deps: Deps, member: { id: number; slug: str
   const year = Number(jakartaDay(now).slice(0, 4));
   const from = yearStart(year);
   const to = yearStart(year + 1);
-  const [meetings, responses, visits, news] = await Promise.all([
+  const [attended, responses, visits, news] = await Promise.all([
     attendedBetween(deps, member.id, from, to),
     responsesBetween(deps, member.id, from, to),
     visitsOfMember(deps, member.id),
@@ -49,7 +52,7 @@ export async function activityOfYear(deps: Deps, member: { id: number; slug: str
   ]);
   const counts: YearCounts = {
     year,
-    meetings,
+    ...attended,
     responses,
     resesVisits: visits.filter((v) => v.day.startsWith(`${year}-`)).length,
     news,
@@ -60,7 +63,7 @@ export async function activityOfYear(deps: Deps, member: { id: number; slug: str
 /** Everything in one list, newest first, at most `limit`. */
 export function timeline(
   parts: {
-    meetings: { id: number; title: string; startsAt: Date }[];
+    meetings: { id: number; title: string; startsAt: Date; type: MeetingType }[];
     responses: { code: string; title: string; at: Date }[];
     visits: { reportId: number; period: string; day: string; place: string }[];
     news: { slug: string; title: string; publishedAt: Date | null }[];
@@ -69,7 +72,7 @@ export function timeline(
 ): Activity[] {
   const all: Activity[] = [
     ...parts.meetings.map((m) => ({
-      kind: 'meeting' as const,
+      kind: HEARING_TYPES.includes(m.type) ? ('hearing' as const) : ('meeting' as const),
       at: m.startsAt,
       title: m.title,
       href: `/agenda/${m.id}`,

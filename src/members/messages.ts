@@ -28,8 +28,8 @@ export const messages = {
   'members.attendance': { id: 'Kehadiran dalam rapat', en: 'Attendance at meetings' },
   'members.activity': { id: 'Kegiatan', en: 'Activity' },
   'members.activityYear': {
-    id: 'Tahun {year}: {meetings} rapat dihadiri, {responses} tanggapan aspirasi, {visits} kunjungan reses, {news} berita.',
-    en: 'In {year}: {meetings} meetings attended, {responses} answers to aspirations, {visits} reses visits, {news} news posts.',
+    id: 'Tahun {year}: {meetings} rapat dihadiri ({hearings} rapat dengar pendapat), {responses} tanggapan aspirasi, {visits} kunjungan reses, {news} berita.',
+    en: 'In {year}: {meetings} meetings attended ({hearings} hearings), {responses} answers to aspirations, {visits} reses visits, {news} news posts.',
   },
   'members.statementOf': { id: 'Pernyataan anggota', en: 'The member’s statement' },
   'members.statements.title': { id: 'Pernyataan atas kegiatan', en: 'Statements on activities' },
@@ -59,6 +59,7 @@ export const messages = {
   },
   'members.activityNone': { id: 'Belum ada kegiatan yang tercatat.', en: 'No activity recorded yet.' },
   'members.activity.meeting': { id: 'Menghadiri rapat', en: 'Attended a meeting' },
+  'members.activity.hearing': { id: 'Rapat dengar pendapat', en: 'Hearing' },
   'members.activity.response': { id: 'Menanggapi aspirasi', en: 'Answered an aspiration' },
   'members.activity.reses': { id: 'Kunjungan reses', en: 'Reses visit' },
   'members.activity.news': { id: 'Disebut dalam berita', en: 'Named in the news' },

@@ -108,7 +108,7 @@ test('the whole demo loads into an empty database once, and every main page open
     assert.match(
       memberPage,
       new RegExp(
-        `Tahun ${year}: \\d+ rapat dihadiri, \\d+ tanggapan aspirasi, ${visitsThisYear.n} kunjungan reses, ${named.n} berita\\.`,
+        `Tahun ${year}: \\d+ rapat dihadiri \\(\\d+ rapat dengar pendapat\\), \\d+ tanggapan aspirasi, ${visitsThisYear.n} kunjungan reses, ${named.n} berita\\.`,
       ),
     );
     assert.match(memberPage, /<ol class="timeline"><li class="event">/);

@@ -24,6 +24,7 @@ function ActivitySection({ ctx, activity }: { ctx: PageContext; activity: { item
         {t('members.activityYear', {
           year: c.year,
           meetings: formatNumber(c.meetings, ctx.lang),
+          hearings: formatNumber(c.hearings, ctx.lang),
           responses: formatNumber(c.responses, ctx.lang),
           visits: formatNumber(c.resesVisits, ctx.lang),
           news: formatNumber(c.news, ctx.lang),
