@@ -326,14 +326,13 @@ function checkQuestion(found: Hearing, input: QuestionInput, errors: HearingErro
   return { body, name };
 }
 
-/** Announces a change of these questions to the hearing's open pages, at commit; `seen`: on public ones too. */
+/** The signal of a changed question (live.ts reads it); `seen`: the change shows on public pages too. */
+const signal = (hearingId: number, id: number, seen: boolean) =>
+  JSON.stringify(seen ? { h: hearingId, q: id, v: 1 } : { h: hearingId, q: id });
+
+/** Announces a change of these questions to the hearing's open pages, at commit. */
 async function announce(db: Db, hearingId: number, ids: number[], seen = true) {
-  for (const id of ids)
-    await publish(
-      db,
-      QUESTIONS_CHANNEL,
-      JSON.stringify(seen ? { h: hearingId, q: id, v: 1 } : { h: hearingId, q: id }),
-    );
+  for (const id of ids) await publish(db, QUESTIONS_CHANNEL, signal(hearingId, id, seen));
 }
 
 export type AskResult = { ok: true; id: number } | { ok: false; errors: HearingError[] } | { ok: false; missing: true };
@@ -348,11 +347,11 @@ export async function askQuestion(deps: Deps, user: CurrentUser, id: number, inp
   const since = new Date(Date.now() - 10 * 60_000);
   if ((await q.askedSince(deps.db, id, { userId: user.id }, since)) >= QUESTIONS_PER_10_MINUTES)
     return { ok: false, errors: [{ field: 'body', problem: 'tooFast' }] };
-  const questionId = await deps.db.transaction().execute(async (trx) => {
-    const created = await q.insertQuestion(trx, { hearing_id: id, body, asker_label: name, user_id: user.id });
-    await announce(trx, id, [created], false);
-    return created;
-  });
+  const questionId = await q.insertQuestionAnnounced(
+    deps.db,
+    { hearing_id: id, body, asker_label: name, user_id: user.id },
+    QUESTIONS_CHANNEL,
+  );
   return { ok: true, id: questionId };
 }
 
@@ -470,11 +469,7 @@ export async function vote(
   const found = await hearingOf(deps, row.hearing_id, false);
   if (found === undefined) return { outcome: 'missing' };
   if (!found.accepting) return { outcome: 'closed', hearingId: found.id };
-  const added = await deps.db.transaction().execute(async (trx) => {
-    const fresh = await q.insertVote(trx, questionId, voter);
-    if (fresh) await announce(trx, found.id, [questionId]);
-    return fresh;
-  });
+  const added = await q.addVote(deps.db, questionId, voter, QUESTIONS_CHANNEL, signal(found.id, questionId, true));
   return { outcome: added ? 'added' : 'already', hearingId: found.id };
 }
 

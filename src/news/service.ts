@@ -1,8 +1,9 @@
 /**
  * News and press releases. The public relations staff (news.publish) write posts in a small safe
  * rich text (platform/rich-text.ts), with photos and links to the meetings, regulations, drafts,
- * projects, consultations and members they are about; a post is a draft until it is published, at once or at a time set ahead. When the
- * administrator asks for a second officer, a post goes to review and another officer publishes it.
+ * projects, consultations and members they are about; a post is a draft until it is published, at
+ * once or at a time set ahead. When the administrator asks for a second officer, a post goes to
+ * review and another officer publishes it.
  * A correction after publishing is shown to readers as "diperbarui" with its date and note.
  */
 import { getCouncil } from '../council/service.ts';
