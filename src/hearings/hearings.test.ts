@@ -7,6 +7,7 @@ import { buildAppWithMailbox, buildTestApp, type TestApp } from '../../test/help
 import { linkIn, type Mailbox } from '../../test/helpers/mailbox.ts';
 import { createUser, signIn } from '../../test/helpers/users.ts';
 import { openPostgres } from '../db/index.ts';
+import { gatherMs } from './live.ts';
 import { momentText, parseMoment, recordingAt } from './service.ts';
 import { embedAddress } from './views/pages.tsx';
 
@@ -115,6 +116,18 @@ describe('moments of a recording', () => {
     );
     assert.equal(embedAddress('https://www.youtube.com/watch?v=abcDEF12345', []), undefined);
     assert.equal(embedAddress('https://streaming.example.org/live', allowed), undefined);
+  });
+});
+
+describe('live updates of a crowd', () => {
+  test('a small audience hears at once; a crowd gets fewer, fuller messages, still within half a second', () => {
+    assert.equal(gatherMs(1), 150);
+    assert.equal(gatherMs(500), 150);
+    assert.equal(gatherMs(2000), 400);
+    for (const viewers of [0, 10, 1000, 2500, 10_000, 1_000_000]) {
+      const ms = gatherMs(viewers);
+      assert.ok(ms >= 150 && ms <= 500, `${viewers} viewers wait ${ms} ms`);
+    }
   });
 });
 

@@ -12,7 +12,7 @@ export interface EventStreams {
    * When `listening` settles (the process hears its channel), the stream says `event: ready`, so
    * a page knows from when on no change escapes it. Returns the function that writes to it.
    */
-  open(reply: FastifyReply, onEnd: () => void, listening?: Promise<void>): (chunk: string) => void;
+  open(reply: FastifyReply, onEnd: () => void, listening?: Promise<void>): (chunk: string | Buffer) => void;
   /** How many streams are open now. */
   readonly size: number;
 }
@@ -24,7 +24,7 @@ export function sseMessage(event: string, data: string): string {
 
 export function eventStreams(app: FastifyInstance): EventStreams {
   const ends = new Set<() => void>();
-  const writers = new Set<(chunk: string) => void>();
+  const writers = new Set<(chunk: string | Buffer) => void>();
   let timer: NodeJS.Timeout | undefined;
   let seconds = 0;
   const tick = () => {
@@ -49,7 +49,7 @@ export function eventStreams(app: FastifyInstance): EventStreams {
       });
       // A browser that lost the stream asks again after this long, not at once all together.
       res.write('retry: 5000\n\n');
-      const write = (chunk: string) => {
+      const write = (chunk: string | Buffer) => {
         if (!res.writableEnded) res.write(chunk);
       };
       let done = false;
