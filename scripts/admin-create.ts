@@ -11,6 +11,7 @@ import { DatabaseBusyError, openDatabase } from '../src/db/index.ts';
 import { seedCouncil } from '../src/db/seed/index.ts';
 import { createSealer } from '../src/platform/crypto.ts';
 import { translator } from '../src/platform/i18n.ts';
+import { gatheredSignals } from '../src/platform/realtime.ts';
 
 const [name, email] = process.argv.slice(2);
 if (name === undefined || email === undefined) {
@@ -33,7 +34,12 @@ try {
   if (config.seedDemo) await seedCouncil(database.db, config.seedCouncil);
   const { council } = await getCouncil(database.db);
   const result = await createFirstAdministrator(
-    { db: database.db, sealer: createSealer(config.dataKeys, config.lookupKey), config },
+    {
+      db: database.db,
+      sealer: createSealer(config.dataKeys, config.lookupKey),
+      config,
+      signals: gatheredSignals(database.db, console),
+    },
     { t: translator(config.defaultLanguage), site: council.name },
     { name, email },
   );

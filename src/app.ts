@@ -29,7 +29,7 @@ import { registerOverloadGuard } from './platform/overload.ts';
 import { PageCache, registerPageCache } from './platform/page-cache.ts';
 import { pushChannel } from './platform/push.ts';
 import { rateLimitStore } from './platform/rate-limits.ts';
-import { pgliteRealtime, postgresRealtime } from './platform/realtime.ts';
+import { gatheredSignals, pgliteRealtime, postgresRealtime } from './platform/realtime.ts';
 import { requestIdOf } from './platform/request-id.ts';
 import { registerRouteTable } from './platform/route-table.ts';
 import { registerSecurityHeaders, securityHeaders } from './platform/security-headers.ts';
@@ -162,7 +162,11 @@ export async function buildApp({ config, database, assets, logStream }: AppOptio
       ? pgliteRealtime(database.pglite)
       : postgresRealtime(database.connectionString ?? config.databaseUrl ?? '', app.log);
   app.decorate('realtime', realtime);
-  app.addHook('onClose', async () => realtime.close());
+  app.decorate('signals', gatheredSignals(database.db, app.log));
+  app.addHook('onClose', async () => {
+    await app.signals.flush();
+    await realtime.close();
+  });
   app.addHook('preClose', (done) => {
     servingRaw = false;
     done();

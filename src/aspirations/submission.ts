@@ -15,7 +15,6 @@ import { hashToken, newToken } from '../platform/crypto.ts';
 import type { CurrentUser, Deps } from '../platform/deps.ts';
 import { translator } from '../platform/i18n.ts';
 import { pushToStaffQueue } from '../platform/push.ts';
-import { publish } from '../platform/realtime.ts';
 import { fileStore } from '../platform/storage.ts';
 import { type ProcessedPhoto, processPhoto, removePhotos, storePhotos } from '../platform/uploads.ts';
 import type { FieldError } from '../platform/validation.ts';
@@ -241,7 +240,6 @@ export async function submitAspiration(deps: Deps, input: Submission): Promise<S
           details: { code, channel: input.channel },
         });
       }
-      await publish(trx, NEW_ASPIRATION, code);
       // Officials who asked for it hear of the new item in their queue on their phone.
       await pushToStaffQueue(trx, deps.sealer, {
         title: translator(deps.config.defaultLanguage)('aspiration.push.new', { code }),
@@ -260,7 +258,10 @@ export async function submitAspiration(deps: Deps, input: Submission): Promise<S
         });
       return id;
     });
-    if (filed !== undefined) return { ok: true, id: filed, code, token: access.token };
+    if (filed !== undefined) {
+      deps.signals.send(NEW_ASPIRATION, code);
+      return { ok: true, id: filed, code, token: access.token };
+    }
     await removePhotos(
       fileStore(deps.config),
       PHOTO_FOLDER,

@@ -6,7 +6,7 @@
 import type { Db } from '../db/index.ts';
 import type { BodyKind, Council } from '../db/schema.ts';
 import { recordAudit } from '../platform/audit.ts';
-import { publish } from '../platform/realtime.ts';
+import type { Deps } from '../platform/deps.ts';
 import { CouncilMissingError } from '../platform/site.ts';
 import { slugify } from '../platform/slug.ts';
 import { isCalendarDay } from '../platform/working-days.ts';
@@ -249,22 +249,24 @@ interface Editor {
 }
 
 async function changeCouncil(
-  db: Db,
+  deps: Deps,
   editor: Editor,
   ip: string,
   action: string,
   details: Record<string, unknown>,
   change: (trx: Db, councilId: number) => Promise<SettingsResult>,
 ): Promise<SettingsResult> {
-  const structure = await getCouncil(db);
-  const result = await db.transaction().execute(async (trx) => {
+  const structure = await getCouncil(deps.db);
+  const result = await deps.db.transaction().execute(async (trx) => {
     const outcome = await change(trx, structure.council.id);
     if (!outcome.ok) return outcome;
     await recordAudit(trx, { actorUserId: editor.id, actorRole: editor.role, action, ip, details });
-    await publish(trx, COUNCIL_CHANGED, action);
     return outcome;
   });
-  if (result.ok) forgetCouncil(db);
+  if (result.ok) {
+    forgetCouncil(deps.db);
+    deps.signals.send(COUNCIL_CHANGED, action);
+  }
   return result;
 }
 
@@ -288,15 +290,15 @@ function checkCategory(structure: CouncilStructure, input: CategoryInput) {
 }
 
 export async function editCategory(
-  db: Db,
+  deps: Deps,
   editor: Editor,
   ip: string,
   id: number,
   input: CategoryInput,
 ): Promise<SettingsResult> {
-  const checked = checkCategory(await getCouncil(db), input);
+  const checked = checkCategory(await getCouncil(deps.db), input);
   if (!checked.ok) return checked;
-  return changeCouncil(db, editor, ip, 'category.changed', { id, ...checked.values }, async (trx, councilId) =>
+  return changeCouncil(deps, editor, ip, 'category.changed', { id, ...checked.values }, async (trx, councilId) =>
     (await q.updateCategory(trx, councilId, id, checked.values)) === undefined
       ? { ok: false, field: 'name', problem: 'missing' }
       : { ok: true },
@@ -304,17 +306,17 @@ export async function editCategory(
 }
 
 export async function addCategory(
-  db: Db,
+  deps: Deps,
   editor: Editor,
   ip: string,
   input: CategoryInput & { slug: string },
 ): Promise<SettingsResult> {
-  const structure = await getCouncil(db);
+  const structure = await getCouncil(deps.db);
   const checked = checkCategory(structure, input);
   if (!checked.ok) return checked;
   const slug = input.slug.trim() || slugify(input.name);
   if (!/^[a-z0-9-]{2,80}$/.test(slug)) return { ok: false, field: 'slug', problem: 'slug' };
-  return changeCouncil(db, editor, ip, 'category.added', { slug, ...checked.values }, async (trx, councilId) =>
+  return changeCouncil(deps, editor, ip, 'category.added', { slug, ...checked.values }, async (trx, councilId) =>
     (await q.insertCategory(trx, {
       council_id: councilId,
       slug,
@@ -326,10 +328,10 @@ export async function addCategory(
   );
 }
 
-export async function changeVerifyDays(db: Db, editor: Editor, ip: string, raw: string): Promise<SettingsResult> {
+export async function changeVerifyDays(deps: Deps, editor: Editor, ip: string, raw: string): Promise<SettingsResult> {
   const days = /^\d{1,2}$/.test(raw.trim()) ? Number(raw) : 0;
   if (days < 1 || days > 30) return { ok: false, field: 'verifyDays', problem: 'days' };
-  return changeCouncil(db, editor, ip, 'council.verify_days_changed', { days }, async (trx, councilId) => {
+  return changeCouncil(deps, editor, ip, 'council.verify_days_changed', { days }, async (trx, councilId) => {
     await q.setVerifyDays(trx, councilId, days);
     return { ok: true };
   });
@@ -340,17 +342,24 @@ export async function changeVerifyDays(db: Db, editor: Editor, ip: string, raw: 
  * see its suggestions, as a whole percentage (0 shows every suggestion, 100 none in practice).
  */
 export async function changeSuggestionThreshold(
-  db: Db,
+  deps: Deps,
   editor: Editor,
   ip: string,
   raw: string,
 ): Promise<SettingsResult> {
   const percent = /^\d{1,3}$/.test(raw.trim()) ? Number(raw) : -1;
   if (percent < 0 || percent > 100) return { ok: false, field: 'minAccuracy', problem: 'percent' };
-  return changeCouncil(db, editor, ip, 'council.suggestion_threshold_changed', { percent }, async (trx, councilId) => {
-    await q.setSuggestionThreshold(trx, councilId, percent / 100);
-    return { ok: true };
-  });
+  return changeCouncil(
+    deps,
+    editor,
+    ip,
+    'council.suggestion_threshold_changed',
+    { percent },
+    async (trx, councilId) => {
+      await q.setSuggestionThreshold(trx, councilId, percent / 100);
+      return { ok: true };
+    },
+  );
 }
 
 export function listHolidays(db: Db, from: string) {
@@ -358,7 +367,7 @@ export function listHolidays(db: Db, from: string) {
 }
 
 export async function addHoliday(
-  db: Db,
+  deps: Deps,
   editor: Editor,
   ip: string,
   input: { day: string; kind: string; source: string },
@@ -369,15 +378,15 @@ export async function addHoliday(
   if (kind === undefined) return { ok: false, field: 'holidayKind', problem: 'kind' };
   const source = input.source.trim();
   if (source.length < 3 || source.length > 300) return { ok: false, field: 'source', problem: 'source' };
-  return changeCouncil(db, editor, ip, 'holiday.set', { day, kind, source }, async (trx) => {
+  return changeCouncil(deps, editor, ip, 'holiday.set', { day, kind, source }, async (trx) => {
     await q.insertHoliday(trx, { day, kind, source });
     return { ok: true };
   });
 }
 
-export async function removeHoliday(db: Db, editor: Editor, ip: string, day: string): Promise<SettingsResult> {
+export async function removeHoliday(deps: Deps, editor: Editor, ip: string, day: string): Promise<SettingsResult> {
   if (!isCalendarDay(day)) return { ok: false, field: 'day', problem: 'missing' };
-  return changeCouncil(db, editor, ip, 'holiday.removed', { day }, async (trx) =>
+  return changeCouncil(deps, editor, ip, 'holiday.removed', { day }, async (trx) =>
     (await q.deleteHoliday(trx, day)) === undefined ? { ok: false, field: 'day', problem: 'missing' } : { ok: true },
   );
 }

@@ -3,7 +3,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { type Static, Type } from 'typebox';
-import { signedIn } from '../platform/auth.ts';
+import { deps, signedIn } from '../platform/auth.ts';
 import type { MessageKey } from '../platform/i18n.ts';
 import { renderPage } from '../platform/render.tsx';
 import { IdParams, optionalText, queryText } from '../platform/schemas.ts';
@@ -117,7 +117,7 @@ export const settingsRoutes: FastifyPluginAsyncTypebox = async (app) => {
         reply,
         'verify',
         body,
-        await changeVerifyDays(app.db, editor(request), request.ip, body.verifyDays ?? ''),
+        await changeVerifyDays(deps(app), editor(request), request.ip, body.verifyDays ?? ''),
       );
     },
   );
@@ -132,7 +132,7 @@ export const settingsRoutes: FastifyPluginAsyncTypebox = async (app) => {
         reply,
         'suggestion',
         body,
-        await changeSuggestionThreshold(app.db, editor(request), request.ip, body.minAccuracy ?? ''),
+        await changeSuggestionThreshold(deps(app), editor(request), request.ip, body.minAccuracy ?? ''),
       );
     },
   );
@@ -155,7 +155,7 @@ export const settingsRoutes: FastifyPluginAsyncTypebox = async (app) => {
         reply,
         String(id),
         body,
-        await editCategory(app.db, editor(request), request.ip, id, category(body)),
+        await editCategory(deps(app), editor(request), request.ip, id, category(body)),
       );
     },
   );
@@ -165,7 +165,7 @@ export const settingsRoutes: FastifyPluginAsyncTypebox = async (app) => {
     { config: access, schema: { hide: true, body: CategoryBody } },
     async (request, reply) => {
       const body = request.body;
-      const result = await addCategory(app.db, editor(request), request.ip, {
+      const result = await addCategory(deps(app), editor(request), request.ip, {
         ...category(body),
         slug: body.slug ?? '',
       });
@@ -178,7 +178,7 @@ export const settingsRoutes: FastifyPluginAsyncTypebox = async (app) => {
     { config: access, schema: { hide: true, body: HolidayBody } },
     async (request, reply) => {
       const body = request.body;
-      const result = await addHoliday(app.db, editor(request), request.ip, {
+      const result = await addHoliday(deps(app), editor(request), request.ip, {
         day: body.day ?? '',
         kind: body.kind ?? '',
         source: body.source ?? '',
@@ -192,7 +192,7 @@ export const settingsRoutes: FastifyPluginAsyncTypebox = async (app) => {
     { config: access, schema: { hide: true, params: DayParams } },
     async (request, reply) => {
       const { day } = request.params;
-      return done(request, reply, 'holiday', {}, await removeHoliday(app.db, editor(request), request.ip, day));
+      return done(request, reply, 'holiday', {}, await removeHoliday(deps(app), editor(request), request.ip, day));
     },
   );
 };

@@ -149,26 +149,6 @@ export async function insertQuestion(db: Db, values: Insertable<Database['hearin
   return row.id;
 }
 
-/**
- * Stores a question and sends its hearing and id (`{"h": …, "q": …}`) on `channel`, in one
- * statement: no transaction holds a connection across round trips while a crowd asks.
- */
-export async function insertQuestionAnnounced(
-  db: Db,
-  values: Insertable<Database['hearing_question']>,
-  channel: string,
-) {
-  const row = await db
-    .with('created', (w) => w.insertInto('hearing_question').values(values).returning(['id', 'hearing_id']))
-    .selectFrom('created')
-    .select([
-      'created.id',
-      sql<string>`pg_notify(${channel}, json_build_object('h', created.hearing_id, 'q', created.id)::text)`.as('sent'),
-    ])
-    .executeTakeFirstOrThrow();
-  return row.id;
-}
-
 export function updateQuestion(db: Db, id: number, values: Updateable<Database['hearing_question']>) {
   return db
     .updateTable('hearing_question')
@@ -207,26 +187,23 @@ export async function recountVotes(db: Db, id: number) {
     where id = ${id}`.execute(db);
 }
 
-/** One vote a voter: true when this one was new. */
 /**
- * Counts a voter's support once and sends `payload` on `channel`, in one statement. The question's
- * row is locked only while the statement runs: as a transaction of several round trips it stayed
- * locked while the process was busy elsewhere, and a crowd supporting one question queued on it
- * until the pool ran dry (bench: most pool connections "idle in transaction", the rest waiting on
- * the row). False when this voter supported the question already; then nothing is sent.
+ * Counts a voter's support once, in one statement: false when this voter supported the question
+ * already. The question's row is locked only while the statement runs; as a transaction of several
+ * round trips it stayed locked while the process was busy elsewhere, and a crowd supporting one
+ * question queued on it until the pool ran dry (bench: most pool connections "idle in
+ * transaction", the rest waiting on the row).
  */
-export async function addVote(db: Db, questionId: number, voter: string, channel: string, payload: string) {
+export async function addVote(db: Db, questionId: number, voter: string) {
   const result = await sql<{ id: number }>`
     with added as (
       insert into hearing_vote (question_id, voter) values (${questionId}, ${voter})
       on conflict (question_id, voter) do nothing
       returning question_id
-    ), counted as (
-      update hearing_question set votes = votes + 1
-      where id in (select question_id from added)
-      returning id
     )
-    select id, pg_notify(${channel}, ${payload}) from counted`.execute(db);
+    update hearing_question set votes = votes + 1
+    where id in (select question_id from added)
+    returning id`.execute(db);
   return result.rows.length > 0;
 }
 

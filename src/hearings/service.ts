@@ -11,7 +11,6 @@ import { contactsOf } from '../accounts/service.ts';
 import { endOf, liveNow, type MeetingView, meetingView } from '../agenda/service.ts';
 import { fileReceivedAspiration } from '../aspirations/service.ts';
 import { getCouncil } from '../council/service.ts';
-import type { Db } from '../db/index.ts';
 import type { QuestionStatus } from '../db/schema.ts';
 import { recordAudit } from '../platform/audit.ts';
 import { isEmail, normaliseEmail } from '../platform/contact.ts';
@@ -21,7 +20,6 @@ import type { PersonalDataHooks, PersonalDataSection, SitemapEntry, WaitingWork 
 import { translator } from '../platform/i18n.ts';
 import { enqueueMessage } from '../platform/outbox.ts';
 import { can } from '../platform/permissions.ts';
-import { publish } from '../platform/realtime.ts';
 import { type FieldError, isSingleLine } from '../platform/validation.ts';
 import * as q from './queries.ts';
 
@@ -330,9 +328,9 @@ function checkQuestion(found: Hearing, input: QuestionInput, errors: HearingErro
 const signal = (hearingId: number, id: number, seen: boolean) =>
   JSON.stringify(seen ? { h: hearingId, q: id, v: 1 } : { h: hearingId, q: id });
 
-/** Announces a change of these questions to the hearing's open pages, at commit. */
-async function announce(db: Db, hearingId: number, ids: number[], seen = true) {
-  for (const id of ids) await publish(db, QUESTIONS_CHANNEL, signal(hearingId, id, seen));
+/** Announces a change of these questions to the hearing's open pages; call after it committed. */
+function announce(deps: Deps, hearingId: number, ids: number[], seen = true) {
+  for (const id of ids) deps.signals.send(QUESTIONS_CHANNEL, signal(hearingId, id, seen));
 }
 
 export type AskResult = { ok: true; id: number } | { ok: false; errors: HearingError[] } | { ok: false; missing: true };
@@ -347,11 +345,8 @@ export async function askQuestion(deps: Deps, user: CurrentUser, id: number, inp
   const since = new Date(Date.now() - 10 * 60_000);
   if ((await q.askedSince(deps.db, id, { userId: user.id }, since)) >= QUESTIONS_PER_10_MINUTES)
     return { ok: false, errors: [{ field: 'body', problem: 'tooFast' }] };
-  const questionId = await q.insertQuestionAnnounced(
-    deps.db,
-    { hearing_id: id, body, asker_label: name, user_id: user.id },
-    QUESTIONS_CHANNEL,
-  );
+  const questionId = await q.insertQuestion(deps.db, { hearing_id: id, body, asker_label: name, user_id: user.id });
+  announce(deps, id, [questionId], false);
   return { ok: true, id: questionId };
 }
 
@@ -434,19 +429,19 @@ export async function confirmQuestion(
   const found = await hearingOf(deps, pending.hearing_id, false);
   if (found === undefined) return { outcome: 'missing' };
   if (!found.accepting) return { outcome: 'closed', hearingId: found.id };
-  const sent = await deps.db.transaction().execute(async (trx) => {
-    if ((await q.takePending(trx, pending.id)) === undefined) return false;
-    const created = await q.insertQuestion(trx, {
+  const created = await deps.db.transaction().execute(async (trx) => {
+    if ((await q.takePending(trx, pending.id)) === undefined) return undefined;
+    return q.insertQuestion(trx, {
       hearing_id: found.id,
       body: pending.body,
       asker_label: pending.asker_label,
       email_sealed: pending.email_sealed,
       email_lookup: pending.email_lookup,
     });
-    await announce(trx, found.id, [created], false);
-    return true;
   });
-  return sent ? { outcome: 'sent', hearingId: found.id } : { outcome: 'missing' };
+  if (created === undefined) return { outcome: 'missing' };
+  announce(deps, found.id, [created], false);
+  return { outcome: 'sent', hearingId: found.id };
 }
 
 // ------------------------------------------------------------------ supporting
@@ -469,7 +464,8 @@ export async function vote(
   const found = await hearingOf(deps, row.hearing_id, false);
   if (found === undefined) return { outcome: 'missing' };
   if (!found.accepting) return { outcome: 'closed', hearingId: found.id };
-  const added = await q.addVote(deps.db, questionId, voter, QUESTIONS_CHANNEL, signal(found.id, questionId, true));
+  const added = await q.addVote(deps.db, questionId, voter);
+  if (added) announce(deps, found.id, [questionId]);
   return { outcome: added ? 'added' : 'already', hearingId: found.id };
 }
 
@@ -542,10 +538,10 @@ export async function moderate(
       subjectId: questionId,
       ip,
     });
-    // Public pages care when a question joins or leaves their list; a waiting one's fate is the moderators'.
-    await announce(trx, row.hearing_id, [questionId], action === 'approve' || row.status === 'approved');
     return true;
   });
+  // Public pages care when a question joins or leaves their list; a waiting one's fate is the moderators'.
+  if (done) announce(deps, row.hearing_id, [questionId], action === 'approve' || row.status === 'approved');
   return { hearingId: row.hearing_id, done };
 }
 
@@ -580,11 +576,11 @@ export async function mergeQuestion(
       ip,
       details: { into: into.id },
     });
-    await announce(trx, row.hearing_id, [questionId, into.id]);
     return true;
   });
   if (!done)
     return { ok: false, hearingId: row.hearing_id, errors: [{ field: `into-${questionId}`, problem: 'invalid' }] };
+  announce(deps, row.hearing_id, [questionId, into.id]);
   return { ok: true, hearingId: row.hearing_id };
 }
 
@@ -716,8 +712,8 @@ export async function answerQuestion(
         }),
         topic: `hearing:${row.hearing_id}`,
       });
-    await announce(trx, row.hearing_id, [questionId]);
   });
+  announce(deps, row.hearing_id, [questionId]);
   return { ok: true, hearingId: row.hearing_id };
 }
 
@@ -799,8 +795,8 @@ export async function questionToAspiration(
         }),
         topic: `hearing:${row.hearing_id}`,
       });
-    await announce(trx, row.hearing_id, [questionId]);
   });
+  announce(deps, row.hearing_id, [questionId]);
   return { ok: true, hearingId: row.hearing_id, code: filed.code };
 }
 

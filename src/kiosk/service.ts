@@ -8,7 +8,6 @@ import { type CouncilStructure, getCouncil } from '../council/service.ts';
 import { recordAudit } from '../platform/audit.ts';
 import { isEmail, PHONE_PATTERN } from '../platform/contact.ts';
 import type { CurrentUser, Deps } from '../platform/deps.ts';
-import { publish } from '../platform/realtime.ts';
 import * as q from './queries.ts';
 
 /** The kiosk's first screen, where it returns when left alone. */
@@ -151,11 +150,9 @@ export async function fileFromKiosk(
 /** Someone at the kiosk asks for help: recorded and announced to the desk's open pages. */
 export async function callStaff(deps: Deps, place: string): Promise<number> {
   const structure = await getCouncil(deps.db);
-  return deps.db.transaction().execute(async (trx) => {
-    const { id } = await q.insertCall(trx, structure.council.id, place);
-    await publish(trx, KIOSK_CALL, String(id));
-    return id;
-  });
+  const { id } = await q.insertCall(deps.db, structure.council.id, place);
+  deps.signals.send(KIOSK_CALL, String(id));
+  return id;
 }
 
 export interface KioskCall {

@@ -11,7 +11,7 @@ import { type Access, can } from './permissions.ts';
 export const SESSION_COOKIE = 'sid';
 
 export function deps(app: FastifyInstance): Deps {
-  return { db: app.db, sealer: app.sealer, config: app.config };
+  return { db: app.db, sealer: app.sealer, config: app.config, signals: app.signals };
 }
 
 export function setSessionCookie(app: FastifyInstance, reply: FastifyReply, token: string, expiresAt: Date): void {

@@ -1,6 +1,6 @@
 /**
- * What every operation is given: the database, the sealer for personal data and the
- * configuration; and the signed-in person as handlers and services see them. Accounts make the
+ * What every operation is given: the database, the sealer for personal data, the
+ * configuration and the realtime signals; and the signed-in person as handlers and services see them. Accounts make the
  * user; everything else only reads it.
  */
 import type { Config } from '../config.ts';
@@ -8,11 +8,14 @@ import type { Db } from '../db/index.ts';
 import type { Role } from '../db/schema.ts';
 import type { Sealer } from './crypto.ts';
 import type { Translate } from './i18n.ts';
+import type { Signals } from './realtime.ts';
 
 export interface Deps {
   db: Db;
   sealer: Sealer;
   config: Config;
+  /** Tells live pages of every app process what changed, after it committed. */
+  signals: Signals;
 }
 
 export interface CurrentUser {

@@ -11,7 +11,7 @@ import type { BackOfficeLink, Feature, PersonalDataHooks } from './feature.ts';
 import type { Translate } from './i18n.ts';
 import type { OutboxWorker } from './outbox.ts';
 import type { Access, Scope } from './permissions.ts';
-import type { Realtime } from './realtime.ts';
+import type { Realtime, Signals } from './realtime.ts';
 import type { RouteEntry } from './route-table.ts';
 import type { Site } from './site.ts';
 import type { TextSize } from './text-size.ts';
@@ -29,6 +29,8 @@ declare module 'fastify' {
     outbox: OutboxWorker;
     /** Signals between app processes (LISTEN/NOTIFY), e.g. to live inboxes. */
     realtime: Realtime;
+    /** Sends those signals, after the change they tell of committed. */
+    signals: Signals;
     /** Who runs the portal, for every page's header (the council; cached by its feature). */
     site(): Promise<Site>;
     /** The features the app was built with (src/features.ts). */

@@ -1,8 +1,8 @@
 /**
  * Real-time signals between app processes through PostgreSQL LISTEN/NOTIFY: a change committed
- * by one process (a new aspiration) reaches the open inboxes of every process. A notification
- * sent inside a transaction is delivered only if that transaction commits. On the embedded
- * engine the same statements run inside PGlite.
+ * by one process (a new aspiration) reaches the open inboxes of every process. Signals are sent
+ * after the change commits, never inside its transaction (see Signals). On the embedded engine the
+ * same statements run inside PGlite.
  */
 import type { PGlite } from '@electric-sql/pglite';
 import { sql } from 'kysely';
@@ -21,9 +21,63 @@ export interface Realtime {
   close(): Promise<void>;
 }
 
-/** Sends a signal; inside a transaction it leaves at commit. Channel names are fixed identifiers. */
-export async function publish(db: Db, channel: string, payload: string): Promise<void> {
-  await sql`select pg_notify(${channel}, ${payload})`.execute(db);
+/**
+ * Sends signals of changes that have committed. They are gathered into short transactions of
+ * their own rather than sent in the transaction that made the change, because PostgreSQL lets one
+ * notifying commit through at a time: it holds a single lock from before the commit until the
+ * commit's WAL is on disk (PreCommit_Notify to AtCommit_Notify). Writes that notified therefore
+ * queued behind each other's fsync, one by one, and a crowd asking questions in a hearing stalled
+ * for seconds whenever the disk slowed (the bench's hearing row: asks and aspiration submissions
+ * waiting on Lock/object). A transaction that only notifies needs no durable commit, so it is sent
+ * with synchronous_commit off and holds the lock for a moment. The price: a process that dies
+ * between a change's commit and its signal loses the signal, and a live page misses that update
+ * until the next one or a reload.
+ */
+export interface Signals {
+  /** Sends soon, with whatever else is waiting. Call after the change's transaction committed. */
+  send(channel: string, payload: string): void;
+  /** Settles when everything sent so far has left. */
+  flush(): Promise<void>;
+}
+
+export function gatheredSignals(db: Db, log: { error(obj: object, msg: string): void }): Signals {
+  // Keyed by channel and payload: PostgreSQL delivers one of identical signals of a transaction
+  // anyway, so a burst of supports for one question leaves as one.
+  let waiting = new Map<string, [string, string]>();
+  let sending: Promise<void> | undefined;
+
+  const pump = async () => {
+    // Whatever the current turn of the event loop sends goes in the same transaction.
+    await new Promise((resolve) => setImmediate(resolve));
+    while (waiting.size > 0) {
+      const batch = [...waiting.values()];
+      waiting = new Map();
+      try {
+        await db.transaction().execute(async (trx) => {
+          await sql`set local synchronous_commit = off`.execute(trx);
+          await sql`select pg_notify(c, p)
+            from unnest(${batch.map((b) => b[0])}::text[], ${batch.map((b) => b[1])}::text[]) as s(c, p)`.execute(trx);
+        });
+      } catch (error) {
+        log.error({ err: error, signals: batch.length }, 'signals not sent');
+      }
+    }
+    // Set in the same turn as the emptiness was seen: a signal sent after it starts a new pump.
+    sending = undefined;
+  };
+
+  return {
+    send(channel, payload) {
+      if (!/^[a-z_]+$/.test(channel)) throw new Error(`bad channel name ${channel}`);
+      // PostgreSQL refuses a payload of 8,000 bytes or more, and with it the whole batch.
+      if (Buffer.byteLength(payload) >= 8000) throw new Error(`signal on ${channel} too long`);
+      waiting.set(`${channel}\n${payload}`, [channel, payload]);
+      sending ??= pump();
+    },
+    async flush() {
+      while (sending !== undefined) await sending;
+    },
+  };
 }
 
 class Listeners {
