@@ -44,6 +44,7 @@ describe('configuration', () => {
     assert.equal(config.port, 3000);
     assert.equal(config.host, '127.0.0.1');
     assert.equal(config.databaseUrl, undefined);
+    assert.equal(config.databasePoolSize, 10);
     assert.equal(config.defaultLanguage, 'id');
     assert.equal(config.seedDemo, true);
     assert.equal(config.smtp, undefined);
@@ -115,6 +116,9 @@ describe('configuration', () => {
     refused({ PORT: '70000' }, 'PORT');
     refused({ DATABASE_URL: 'mysql://localhost/x' }, 'DATABASE_URL');
     refused({ DATABASE_URL: 'not a url' }, 'DATABASE_URL');
+    refused({ DATABASE_POOL_SIZE: '0' }, 'DATABASE_POOL_SIZE');
+    refused({ DATABASE_POOL_SIZE: '1000' }, 'DATABASE_POOL_SIZE');
+    refused({ DATABASE_POOL_SIZE: 'sepuluh' }, 'DATABASE_POOL_SIZE');
     refused({ PUBLIC_BASE_URL: 'ftp://x' }, 'PUBLIC_BASE_URL');
     refused({ DEFAULT_LANGUAGE: 'fr' }, 'DEFAULT_LANGUAGE');
     refused({ SEED_DEMO: 'maybe' }, 'SEED_DEMO');

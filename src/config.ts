@@ -74,6 +74,11 @@ export interface Config {
   /** PostgreSQL server address; when unset the embedded database (PGlite) in dataDir is used. */
   databaseUrl: string | undefined;
   /**
+   * Connections each app process keeps to the PostgreSQL server. Several processes share the
+   * server's max_connections (100 by default), so processes × this must stay below it.
+   */
+  databasePoolSize: number;
+  /**
    * A Redis server for the request-rate limits, so they hold across app instances; unset: each
    * instance counts in its own memory (right for one instance).
    */
@@ -294,6 +299,7 @@ export function loadConfig(env: Env = process.env): Config {
   const host = text(env, 'HOST', '127.0.0.1');
   const dataDir = path.resolve(text(env, 'DATA_DIR', './data'));
   const databaseUrl = url(env, 'DATABASE_URL', undefined, ['postgres:', 'postgresql:']);
+  const databasePoolSize = integer(env, 'DATABASE_POOL_SIZE', 10, 1, 500);
   const publicBaseUrl = url(env, 'PUBLIC_BASE_URL', `http://localhost:${port}`, ['http:', 'https:']) ?? '';
   const defaultLanguage = oneOf(env, 'DEFAULT_LANGUAGE', 'id', ['id', 'en'] as const);
   const seedDemo = boolean(env, 'SEED_DEMO', true);
@@ -453,6 +459,7 @@ export function loadConfig(env: Env = process.env): Config {
     port,
     dataDir,
     databaseUrl,
+    databasePoolSize,
     redisUrl,
     redisPrefix,
     publicBaseUrl,

@@ -7,10 +7,17 @@ import { sql } from 'kysely';
 import { buildTestApp } from '../../test/helpers/app.ts';
 import { openTestDatabase, testEngine } from '../../test/helpers/database.ts';
 import { anggota, dprd, wilayah } from '../../test/helpers/reference.ts';
+import { loadConfig } from '../config.ts';
+import { openDatabase } from './index.ts';
 import { migrateToLatest, pendingMigrations } from './migrate.ts';
 import { councilsDir, SeedDataError, seedCouncil } from './seed/index.ts';
 
 const dirs: string[] = [];
+const tempDir = () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'dewan-db-'));
+  dirs.push(dir);
+  return dir;
+};
 after(() => {
   for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
 });
@@ -130,6 +137,30 @@ describe(`the database (${testEngine})`, () => {
     }
   });
 });
+
+if (testEngine === 'postgres') {
+  describe('on a PostgreSQL server', () => {
+    test('each app process keeps as many connections as DATABASE_POOL_SIZE says, however many ask', async () => {
+      const server = await openTestDatabase({ seed: false });
+      const own = await openDatabase({
+        databaseUrl: server.connectionString,
+        dataDir: 'unused',
+        databasePoolSize: loadConfig({ DATA_DIR: tempDir(), DATABASE_POOL_SIZE: '3' }).databasePoolSize,
+      });
+      try {
+        const asked = await Promise.all(
+          Array.from({ length: 12 }, () =>
+            sql<{ pid: number }>`select pg_backend_pid() as pid, pg_sleep(0.05)`.execute(own.db),
+          ),
+        );
+        assert.equal(new Set(asked.map((r) => r.rows[0]?.pid)).size, 3, 'twelve queries shared three connections');
+      } finally {
+        await own.close();
+        await server.close();
+      }
+    });
+  });
+}
 
 describe('a second council, by data alone', () => {
   test('a council folder with another region, districts and members becomes its own portal', async () => {

@@ -119,6 +119,8 @@ export async function openPostgres(connectionString: string, poolSize = 10): Pro
   return { db, engine: 'postgres', connectionString, close: () => db.destroy() };
 }
 
-export function openDatabase(options: { databaseUrl: string | undefined; dataDir: string }) {
-  return options.databaseUrl === undefined ? openPglite(options.dataDir) : openPostgres(options.databaseUrl);
+export function openDatabase(options: { databaseUrl: string | undefined; dataDir: string; databasePoolSize?: number }) {
+  return options.databaseUrl === undefined
+    ? openPglite(options.dataDir)
+    : openPostgres(options.databaseUrl, options.databasePoolSize);
 }
