@@ -47,11 +47,21 @@ async function meeting(values: { startsInHours: number; hours?: number; open?: b
   return row.id;
 }
 
-/** Opens the SSE stream of a hearing on a listening server and collects its "questions" events. */
-async function follow(port: number, path: string) {
+/**
+ * Opens the SSE stream of a hearing on a listening server and collects its "questions" events (and
+ * "all", the whole list sent to a browser that reconnects with the `lastEventId` it was given).
+ */
+async function follow(port: number, path: string, lastEventId?: string) {
   const events: unknown[][] = [];
+  const all: unknown[][] = [];
+  const ids: string[] = [];
   let response: IncomingMessage | undefined;
-  const request = httpRequest({ host: '127.0.0.1', port, path });
+  const request = httpRequest({
+    host: '127.0.0.1',
+    port,
+    path,
+    headers: lastEventId === undefined ? {} : { 'last-event-id': lastEventId },
+  });
   await new Promise<void>((resolve, reject) => {
     request.on('response', (res) => {
       response = res;
@@ -65,6 +75,9 @@ async function follow(port: number, path: string) {
           buffer = buffer.slice(end + 2);
           const data = /^data: (.*)$/m.exec(message)?.[1];
           if (/^event: questions$/m.test(message) && data !== undefined) events.push(JSON.parse(data) as unknown[]);
+          if (/^event: all$/m.test(message) && data !== undefined) all.push(JSON.parse(data) as unknown[]);
+          const id = /^id: (.*)$/m.exec(message)?.[1];
+          if (id !== undefined) ids.push(id);
           // The process listens from here on: no approval can slip past this stream.
           if (/^event: ready$/m.test(message)) resolve();
           end = buffer.indexOf('\n\n');
@@ -78,6 +91,8 @@ async function follow(port: number, path: string) {
   return {
     status: () => response?.statusCode,
     events,
+    all,
+    ids,
     close: () => request.destroy(),
   };
 }
@@ -415,6 +430,54 @@ describe('virtual hearings', () => {
     } finally {
       one.close();
       two.close();
+    }
+  });
+
+  test('a page whose stream broke is sent the whole public list when it reconnects, and only then', async () => {
+    if (!t.app.server.listening) await t.app.listen({ port: 0, host: '127.0.0.1' });
+    const port = (t.app.server.address() as AddressInfo).port;
+    const first = await follow(port, `/siaran/${hearingId}/langsung`);
+    assert.deepEqual(first.ids, ['1'], 'the ready message carries the id a browser sends back');
+    first.close();
+    // While the page was away, a question was approved and another rejected.
+    const [approved = 0, rejected = 0] = await Promise.all(
+      ['Kapan lampu jalan Jatiasih diperbaiki?', 'Mohon info jadwal posyandu'].map(
+        async (body) =>
+          (
+            await t.database.db
+              .insertInto('hearing_question')
+              .values({ hearing_id: hearingId, body, asker_label: '', status: 'approved' })
+              .returning('id')
+              .executeTakeFirstOrThrow()
+          ).id,
+      ),
+    );
+    await t.database.db
+      .updateTable('hearing_question')
+      .set({ status: 'rejected' })
+      .where('id', '=', rejected)
+      .execute();
+    const again = await follow(port, `/siaran/${hearingId}/langsung`, '1');
+    try {
+      await until(() => again.all.length === 1);
+      const listed = (again.all[0] as { id: number; body?: string }[]).map((x) => x.id);
+      const expected = (
+        await t.database.db
+          .selectFrom('hearing_question')
+          .select('id')
+          .where('hearing_id', '=', hearingId)
+          .where('status', '=', 'approved')
+          .execute()
+      ).map((r) => r.id);
+      assert.deepEqual(new Set(listed), new Set(expected), 'every approved question, nothing else');
+      assert.ok(listed.includes(approved));
+      assert.ok(!listed.includes(rejected));
+      const fresh = await follow(port, `/siaran/${hearingId}/langsung`);
+      await new Promise((r) => setTimeout(r, 300));
+      assert.equal(fresh.all.length, 0, 'a page that never lost its stream is not sent the list');
+      fresh.close();
+    } finally {
+      again.close();
     }
   });
 

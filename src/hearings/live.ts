@@ -8,7 +8,15 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { deps } from '../platform/auth.ts';
 import { eventStreams, sseMessage } from '../platform/event-streams.ts';
-import { isSettled, momentText, QUESTIONS_CHANNEL, type Question, questionsByIds, recordingAt } from './service.ts';
+import {
+  isSettled,
+  momentText,
+  QUESTIONS_CHANNEL,
+  type Question,
+  questionsByIds,
+  questionsOfHearings,
+  recordingAt,
+} from './service.ts';
 
 /**
  * How long announcements are gathered before they are sent on: 150 ms for a small audience, longer
@@ -66,7 +74,17 @@ interface Group {
 }
 
 export interface HearingLive {
-  follow(reply: FastifyReply, hearingId: number, as: 'viewer' | 'moderator', recording: string | null): void;
+  /**
+   * Opens a stream of the hearing's changes. `catchUp`: the page lost its stream and may have
+   * missed changes, so a viewer is sent the whole public list once (`event: all`).
+   */
+  follow(
+    reply: FastifyReply,
+    hearingId: number,
+    as: 'viewer' | 'moderator',
+    recording: string | null,
+    catchUp?: boolean,
+  ): void;
   readonly size: number;
 }
 
@@ -115,7 +133,7 @@ export function hearingLive(app: FastifyInstance): HearingLive {
   };
 
   return {
-    follow(reply, hearingId, as, recording) {
+    follow(reply, hearingId, as, recording, catchUp = false) {
       if (!listening) {
         listening = true;
         app.realtime.subscribe(QUESTIONS_CHANNEL, receive);
@@ -135,6 +153,7 @@ export function hearingLive(app: FastifyInstance): HearingLive {
       group.recording = recording;
       const own = group;
       const set = as === 'viewer' ? own.viewers : own.moderators;
+      const heard = app.realtime.listening(QUESTIONS_CHANNEL);
       const write = streams.open(
         reply,
         () => {
@@ -144,9 +163,17 @@ export function hearingLive(app: FastifyInstance): HearingLive {
             groups.delete(hearingId);
           }
         },
-        app.realtime.listening(QUESTIONS_CHANNEL),
+        heard,
       );
       set.add(write);
+      // Read once the process listens: a change after the read is heard; one before is in the list.
+      if (catchUp && as === 'viewer')
+        void heard
+          .then(async () => {
+            const all = await questionsOfHearings(deps(app), [hearingId]);
+            write(sseMessage('all', JSON.stringify(all.map((x) => liveQuestion(x, recording)))));
+          })
+          .catch((error: unknown) => app.log.error({ err: error }, 'hearing catch-up failed'));
     },
     get size() {
       return streams.size;

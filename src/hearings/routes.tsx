@@ -12,6 +12,7 @@ import { getCouncil } from '../council/service.ts';
 import { deps, signedIn } from '../platform/auth.ts';
 import { hashToken, newToken } from '../platform/crypto.ts';
 import { NotFoundError } from '../platform/errors.tsx';
+import { resumed } from '../platform/event-streams.ts';
 import type { MessageKey } from '../platform/i18n.ts';
 import { can } from '../platform/permissions.ts';
 import { renderForm, renderPage } from '../platform/render.tsx';
@@ -191,7 +192,7 @@ export const hearingRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const found = await hearing(deps(app), request.params.id);
       if (found === undefined) throw new NotFoundError('hearing');
       const d = found.meeting.view.details;
-      live.follow(reply, found.id, 'viewer', d?.recordingUrl ?? d?.livestreamUrl ?? null);
+      live.follow(reply, found.id, 'viewer', d?.recordingUrl ?? d?.livestreamUrl ?? null, resumed(request));
     },
   );
 

@@ -3,8 +3,11 @@
  * inbox, a hearing's questions). One timer serves every stream of a plugin: a comment every 25 s
  * keeps proxies from closing an idle stream, and when the server drains or closes, every stream is
  * ended so that browsers reconnect to another process. Thousands of open streams cost one timer.
+ * A stream whose reader stopped reading (a phone in a tunnel) is ended once its unsent backlog
+ * passes a limit, rather than kept in memory; the browser reconnects when it can, and says so
+ * (Last-Event-ID, see `resumed`), so that its page can be told what it missed.
  */
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 
 export interface EventStreams {
   /**
@@ -17,12 +20,24 @@ export interface EventStreams {
   readonly size: number;
 }
 
+/** Unsent bytes a stream may hold before it is ended: minutes of a busy hearing's messages. */
+export const MAX_BACKLOG = 256 * 1024;
+
+/**
+ * True when a browser reconnects a stream it had before: the "ready" message carries an id, which
+ * EventSource sends back as Last-Event-ID when it reconnects. Changes made while it was away did
+ * not reach it.
+ */
+export function resumed(request: FastifyRequest): boolean {
+  return request.headers['last-event-id'] !== undefined;
+}
+
 /** One SSE message: an event name and its data on one line. */
 export function sseMessage(event: string, data: string): string {
   return `event: ${event}\ndata: ${data}\n\n`;
 }
 
-export function eventStreams(app: FastifyInstance): EventStreams {
+export function eventStreams(app: FastifyInstance, maxBacklog = MAX_BACKLOG): EventStreams {
   const ends = new Set<() => void>();
   const writers = new Set<(chunk: string | Buffer) => void>();
   let timer: NodeJS.Timeout | undefined;
@@ -50,7 +65,14 @@ export function eventStreams(app: FastifyInstance): EventStreams {
       // A browser that lost the stream asks again after this long, not at once all together.
       res.write('retry: 5000\n\n');
       const write = (chunk: string | Buffer) => {
-        if (!res.writableEnded) res.write(chunk);
+        if (res.writableEnded) return;
+        if (res.writableLength <= maxBacklog) {
+          res.write(chunk);
+          return;
+        }
+        // Ending politely would wait for the backlog to drain, which is what does not happen.
+        stop();
+        res.destroy();
       };
       let done = false;
       const stop = () => {
@@ -76,7 +98,7 @@ export function eventStreams(app: FastifyInstance): EventStreams {
       }
       res.on('close', stop);
       void listening?.then(() => {
-        if (!done) write(sseMessage('ready', '{}'));
+        if (!done) write(`id: 1\n${sseMessage('ready', '{}')}`);
       });
       return write;
     },

@@ -104,6 +104,31 @@ describe('a virtual hearing with live questions', () => {
     await answered.waitFor({ timeout: 1000 });
     await answered.getByText('Dijawab dalam rekaman pada menit').waitFor();
 
+    // A weak signal: the pages lose their streams while a question is approved and another is
+    // rejected (written straight to the database, so no live message carries them); when a stream
+    // comes back, its page is told the whole list.
+    const shownBefore = first.locator('[data-list="open"] li, [data-list="settled"] li');
+    j.served.app.server.closeAllConnections();
+    await first.locator('[data-module="hearing-live"][data-listening]').waitFor({ state: 'detached' });
+    const missed = await db
+      .insertInto('hearing_question')
+      .values({
+        hearing_id: hearingId,
+        body: 'Bagaimana nasib taman kota di Bekasi Timur?',
+        asker_label: '',
+        status: 'approved',
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await db
+      .updateTable('hearing_question')
+      .set({ status: 'rejected' })
+      .where('body', 'like', 'Kapan tanggul%')
+      .execute();
+    await first.locator(`#pertanyaan-${missed.id}`).waitFor({ timeout: 10_000 });
+    await first.getByText('Kapan tanggul Kali Bekasi di Jatiasih diperkuat?').waitFor({ state: 'detached' });
+    assert.equal(await shownBefore.count(), 1, 'the rejected question left, the approved one came');
+
     // The chair's screen shows the queue; the hearings list the meeting as live.
     await staff.goto(`${base}/kelola/siaran/${hearingId}`);
     problems.push(...(await pageProblems(j, staff, '/kelola/siaran/:id')));

@@ -2,8 +2,9 @@
  * A hearing's question lists follow the meeting live (Server-Sent Events): a question the moderator
  * approves appears, support counts change and the list reorders by them, an answered question moves
  * to the answered list, a withdrawn or merged one leaves. New items are drawn from the page's own
- * <template>, so they look and work like those the server drew. Without JavaScript the page has a
- * link that reloads it.
+ * <template>, so they look and work like those the server drew. A page whose stream broke (a weak
+ * signal) is sent the whole list when it reconnects. Without JavaScript the page has a link that
+ * reloads it.
  */
 interface LiveQuestion {
   id: number;
@@ -100,13 +101,27 @@ export function hearingLive(root: HTMLElement): void {
   events.addEventListener('ready', () => {
     root.dataset.listening = 'true';
   });
-  events.addEventListener('questions', (event) => {
-    for (const q of JSON.parse((event as MessageEvent<string>).data) as LiveQuestion[]) draw(q);
+  // The stream broke; the browser tries again by itself.
+  events.addEventListener('error', () => {
+    delete root.dataset.listening;
+  });
+  const apply = (questions: LiveQuestion[]) => {
+    for (const q of questions) draw(q);
     for (const list of [open, settled]) {
       order(list);
       const empty = root.querySelector<HTMLElement>(`[data-empty="${list.dataset.list}"]`);
       if (empty !== null) empty.hidden = list.children.length > 0;
     }
+  };
+  events.addEventListener('questions', (event) => {
+    apply(JSON.parse((event as MessageEvent<string>).data) as LiveQuestion[]);
+  });
+  // After the stream was lost and found again: the whole list, and what is not in it has left.
+  events.addEventListener('all', (event) => {
+    const questions = JSON.parse((event as MessageEvent<string>).data) as LiveQuestion[];
+    const kept = new Set(questions.map((q) => `pertanyaan-${q.id}`));
+    for (const list of [open, settled]) for (const item of [...list.children]) if (!kept.has(item.id)) item.remove();
+    apply(questions);
   });
   window.addEventListener('pagehide', () => events.close());
 }
