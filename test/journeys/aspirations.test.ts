@@ -3,6 +3,7 @@ import { describe, test } from 'node:test';
 import type { BrowserContext, Page } from 'playwright-core';
 import sharp from 'sharp';
 import { getCouncil } from '../../src/council/service.ts';
+import { sendAspiration } from '../helpers/aspirations.ts';
 import { journey, pageProblems, signInAs as signInAsUser } from '../helpers/browser.ts';
 import { createUser, type TestUser } from '../helpers/users.ts';
 
@@ -136,5 +137,29 @@ describe('an aspiration on a phone with JavaScript off', () => {
     );
     assert.deepEqual(problems, []);
     for (const c of [citizen, office, memberContext, visitor]) await c.close();
+  });
+});
+
+describe("an officer's inbox with JavaScript on", () => {
+  test('it counts what arrives, and says so when its live connection dropped and came back', async () => {
+    const staff = await createUser(j.served, 'staff');
+    const office = await j.newContext({ viewport: phone });
+    const page = await signInAs(office, staff);
+    await page.goto(`${j.served.baseUrl}/kelola/aspirasi`);
+    const status = page.locator('[data-module="inbox-live"]');
+    await page.locator('[data-module="inbox-live"][data-listening]').waitFor();
+    await sendAspiration(j.served, 'Lampu jalan di Jatiasih mati sejak seminggu');
+    await status.getByRole('link', { name: '1 aspirasi baru masuk. Muat ulang daftar.' }).waitFor();
+    // A weak signal: the stream breaks, the browser reconnects by itself, and the page says it may
+    // have missed something.
+    j.served.app.server.closeAllConnections();
+    await page.locator('[data-module="inbox-live"][data-listening]').waitFor({ state: 'detached' });
+    await page.locator('[data-module="inbox-live"][data-listening]').waitFor({ timeout: 10_000 });
+    await status
+      .getByRole('link', { name: 'Sambungan sempat terputus, mungkin ada yang baru. Muat ulang daftar.' })
+      .waitFor();
+    await page.getByRole('link', { name: /Sambungan sempat terputus/ }).click();
+    await page.locator('[data-module="inbox-live"][data-listening]').waitFor();
+    assert.equal(await status.getByRole('link').count(), 0, 'after the reload the list is current again');
   });
 });

@@ -108,6 +108,7 @@ export function InboxPage({ ctx, csrf, structure, items, total, page, pageSize, 
         data-module={triage ? 'inbox-live' : undefined}
         data-source="/kelola/aspirasi/langsung"
         data-new-text={t('aspiration.inbox.live')}
+        data-lost-text={t('live.reconnected')}
       >
         {t('aspiration.list.count', { n: total })}
       </p>

@@ -213,6 +213,7 @@ export function ModerationPage({
         data-event="changed"
         data-source={`/kelola/siaran/${h.id}/moderasi/langsung`}
         data-new-text={t('hearing.moderation.changed')}
+        data-lost-text={t('live.reconnected')}
       >
         <a href={`/kelola/siaran/${h.id}/moderasi`}>{t('hearing.refresh')}</a>
       </p>

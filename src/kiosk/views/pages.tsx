@@ -370,6 +370,7 @@ export function KioskOffice({
         data-source="/kelola/kios/langsung"
         data-event="kiosk"
         data-new-text={t('kiosk.office.new')}
+        data-lost-text={t('live.reconnected')}
       >
         {calls.some((c) => c.answeredAt === null) ? null : t('kiosk.office.none')}
       </p>
