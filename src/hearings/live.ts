@@ -71,6 +71,11 @@ interface Group {
   timer: NodeJS.Timeout | undefined;
   /** The recording's address, for links to a moment in it. */
   recording: string | null;
+  /**
+   * The whole public list for pages that reconnect, while it is being read: when a process drains,
+   * its crowd reconnects to the others within seconds, and they share one read, not one each.
+   */
+  catchUp: Promise<Buffer> | undefined;
 }
 
 export interface HearingLive {
@@ -147,6 +152,7 @@ export function hearingLive(app: FastifyInstance): HearingLive {
           seen: new Set(),
           timer: undefined,
           recording,
+          catchUp: undefined,
         };
         groups.set(hearingId, group);
       }
@@ -169,10 +175,17 @@ export function hearingLive(app: FastifyInstance): HearingLive {
       // Read once the process listens: a change after the read is heard; one before is in the list.
       if (catchUp && as === 'viewer')
         void heard
-          .then(async () => {
-            const all = await questionsOfHearings(deps(app), [hearingId]);
-            write(sseMessage('all', JSON.stringify(all.map((x) => liveQuestion(x, recording)))));
+          .then(() => {
+            own.catchUp ??= questionsOfHearings(deps(app), [hearingId])
+              .then((all) =>
+                Buffer.from(sseMessage('all', JSON.stringify(all.map((x) => liveQuestion(x, own.recording))))),
+              )
+              .finally(() => {
+                own.catchUp = undefined;
+              });
+            return own.catchUp;
           })
+          .then(write)
           .catch((error: unknown) => app.log.error({ err: error }, 'hearing catch-up failed'));
     },
     get size() {

@@ -1,7 +1,7 @@
 /**
- * What every operation is given: the database, the sealer for personal data, the
- * configuration and the realtime signals; and the signed-in person as handlers and services see them. Accounts make the
- * user; everything else only reads it.
+ * What every operation is given: the database, the sealer for personal data, the configuration
+ * and the realtime signals; and the signed-in person as handlers and services see them. Accounts
+ * make the user; everything else only reads it.
  */
 import type { Config } from '../config.ts';
 import type { Db } from '../db/index.ts';

@@ -64,8 +64,10 @@ export function eventStreams(app: FastifyInstance, maxBacklog = MAX_BACKLOG): Ev
       });
       // A browser that lost the stream asks again after this long, not at once all together.
       res.write('retry: 5000\n\n');
+      let done = false;
+      // A late writer (a read that finished after the page left) writes to nothing.
       const write = (chunk: string | Buffer) => {
-        if (res.writableEnded) return;
+        if (done || res.writableEnded || res.destroyed) return;
         if (res.writableLength <= maxBacklog) {
           res.write(chunk);
           return;
@@ -74,7 +76,6 @@ export function eventStreams(app: FastifyInstance, maxBacklog = MAX_BACKLOG): Ev
         stop();
         res.destroy();
       };
-      let done = false;
       const stop = () => {
         if (done) return;
         done = true;
@@ -97,9 +98,7 @@ export function eventStreams(app: FastifyInstance, maxBacklog = MAX_BACKLOG): Ev
         timer.unref();
       }
       res.on('close', stop);
-      void listening?.then(() => {
-        if (!done) write(`id: 1\n${sseMessage('ready', '{}')}`);
-      });
+      void listening?.then(() => write(`id: 1\n${sseMessage('ready', '{}')}`));
       return write;
     },
     get size() {

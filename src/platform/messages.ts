@@ -3,10 +3,6 @@ import type { Messages } from './i18n.ts';
 
 export const messages = {
   'site.skip': { id: 'Langsung ke isi', en: 'Skip to content' },
-  'live.reconnected': {
-    id: 'Sambungan sempat terputus, mungkin ada yang baru. Muat ulang daftar.',
-    en: 'The connection dropped for a while; there may be something new. Reload the list.',
-  },
   'site.tagline': { id: 'Layanan digital untuk warga', en: 'Digital services for citizens' },
   'site.menu': { id: 'Menu utama', en: 'Main menu' },
   'site.menuButton': { id: 'Menu', en: 'Menu' },
@@ -191,4 +187,8 @@ export const messages = {
     en: 'This phone does not allow notifications. Change it in the browser settings, or follow by email.',
   },
   'push.failed': { id: 'Belum berhasil. Coba lagi nanti.', en: 'That did not work. Try again later.' },
+  'live.reconnected': {
+    id: 'Sambungan sempat terputus, mungkin ada yang baru. Muat ulang daftar.',
+    en: 'The connection dropped for a while; there may be something new. Reload the list.',
+  },
 } as const satisfies Messages;
