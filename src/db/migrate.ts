@@ -51,6 +51,7 @@ import * as m0045 from './migrations/0045-auto-route.ts';
 import * as m0046 from './migrations/0046-spike-alerts.ts';
 import * as m0047 from './migrations/0047-news.ts';
 import * as m0048 from './migrations/0048-member-statements.ts';
+import * as m0049 from './migrations/0049-lighter-fact-triggers.ts';
 
 const migrations: Record<string, Migration> = {
   '0001-council': m0001,
@@ -101,6 +102,7 @@ const migrations: Record<string, Migration> = {
   '0046-spike-alerts': m0046,
   '0047-news': m0047,
   '0048-member-statements': m0048,
+  '0049-lighter-fact-triggers': m0049,
 };
 
 /** Thrown when the database could not be brought to the latest schema. */

@@ -247,6 +247,34 @@ describe('public performance', () => {
     assert.equal(bad.statusCode, 400);
   });
 
+  test('the facts kept as aspirations and their steps are written are those worked out from scratch', async () => {
+    const db = t.database.db;
+    // The fixtures: new aspirations (rated, resolved, reopened, a duplicate) written with their
+    // steps after them, as a submission and a bulk load write them. Worked out again from
+    // scratch, no fact differs from the one stored (a differing fact would be deleted and written
+    // anew, with a new row version), none is missing and none is left over.
+    const stored = await sql<{ aspiration_id: number; version: string }>`
+      select aspiration_id, xmin::text as version from aspiration_fact order by aspiration_id`.execute(db);
+    const counted = await db
+      .selectFrom('aspiration')
+      .select(sql<string>`count(*)`.as('n'))
+      .where('status', '!=', 'duplicate')
+      .executeTakeFirstOrThrow();
+    assert.equal(stored.rows.length, Number(counted.n));
+    assert.ok(stored.rows.length >= fixtures.length - 1);
+    await sql`select aspiration_facts_refresh(array(select id from aspiration))`.execute(db);
+    const again = await sql<{ aspiration_id: number; version: string }>`
+      select aspiration_id, xmin::text as version from aspiration_fact order by aspiration_id`.execute(db);
+    assert.deepEqual(again.rows, stored.rows);
+    const duplicate = await db
+      .selectFrom('aspiration')
+      .innerJoin('aspiration_fact', 'aspiration_fact.aspiration_id', 'aspiration.id')
+      .select('aspiration.id')
+      .where('aspiration.status', '=', 'duplicate')
+      .execute();
+    assert.deepEqual(duplicate, [], 'a duplicate has no fact');
+  });
+
   test('the figures follow every write at once: a new step, a duplicate, a holiday added and taken back', async () => {
     const db = t.database.db;
     const month = '/kinerja.csv?dari=2026-10&sampai=2026-10&kategori=uji-kinerja';
