@@ -904,6 +904,25 @@ describe('searching many aspirations', () => {
     const exact = JSON.parse((await a.get('/api/v1/aspirations?q=trembesi+1005')).body);
     assert.equal(exact.meta.total_capped, false);
     assert.equal(exact.data[0]?.title, 'Trembesi tumbang nomor 1005');
+    // Sorted by support, a search puts the most supported first, the oldest match (past the cap of
+    // the newest) among them; the rest newest first.
+    await sql`update aspiration set supporters = case title
+        when 'Trembesi tumbang nomor 40' then 9 when 'Trembesi tumbang nomor 700' then 4
+        when 'Trembesi tumbang nomor 2' then 50 end
+      where title in ('Trembesi tumbang nomor 40', 'Trembesi tumbang nomor 700', 'Trembesi tumbang nomor 2')`.execute(
+      t.database.db,
+    );
+    const supported = await a.get('/aspirasi?q=trembesi&urut=dukungan');
+    const bySupport = [...supported.body.matchAll(/Trembesi tumbang nomor (\d+)</g)].map((m) => Number(m[1]));
+    assert.deepEqual(bySupport.slice(0, 5), [2, 40, 700, 1005, 1004]);
+    const secondPage = await a.get('/aspirasi?q=trembesi&urut=dukungan&hal=2');
+    const nextTitles = [...secondPage.body.matchAll(/Trembesi tumbang nomor (\d+)</g)].map((m) => Number(m[1]));
+    assert.deepEqual(nextTitles.slice(0, 2), [988, 987]);
+    // Words nothing matches, also asked for a later page: none found, said so.
+    const none = await a.get('/aspirasi?q=trembesi+beringin&hal=3');
+    assert.equal(none.statusCode, 200);
+    assert.doesNotMatch(none.body, /Trembesi tumbang nomor/);
+    assert.match(none.body, /<p role="status">0 aspirasi<\/p>/);
     await sql`delete from aspiration where title like 'Trembesi tumbang nomor %'`.execute(t.database.db);
   });
 });

@@ -434,55 +434,60 @@ export function listPublic(db: Db, councilId: number, filter: PublicFilter) {
   return query.limit(filter.limit).offset(filter.offset).execute();
 }
 
+type PublicRow = Awaited<ReturnType<typeof listPublic>>[number];
+
+/** A row of a page left-joined to its count: there when the join found an aspiration. */
+const onPage = (row: { [K in keyof PublicRow]: PublicRow[K] | null }): row is PublicRow => row.id !== null;
+
 /** A search counts its matches up to this many; past it the page says "more than" and pages stop there. */
 export const SEARCH_COUNT_CAP = 1000;
 
 /**
- * A page of a search and how many match, up to SEARCH_COUNT_CAP, in one pass over the index. A common
- * word matches thousands of aspirations: the page needs all of them sorted anyway, and an exact count
- * in a second query found them all again (two GIN scans and twice the row visits per search).
+ * A page of a search and how many match, up to SEARCH_COUNT_CAP, in one statement and one pass over
+ * the index. A common word matches thousands of aspirations: the newest SEARCH_COUNT_CAP + 1 of
+ * them are found once (`hits`, their ids only), counted, and only the page's rows are read in full.
+ * Reading every hit in full to count them beside the page, or counting in a second statement when
+ * the page was empty (most searches match nothing), did that work twice.
  */
 export async function searchPublic(
   db: Db,
   councilId: number,
   filter: PublicFilter,
-): Promise<{ rows: Awaited<ReturnType<typeof listPublic>>; total: number; capped: boolean }> {
-  const hits = publicQuery(db, councilId, filter).select('aspiration.id');
+): Promise<{ rows: PublicRow[]; total: number; capped: boolean }> {
+  const bySupport = filter.sort === 'dukungan';
+  const hits = publicQuery(db, councilId, filter).select(['aspiration.id', 'aspiration.supporters']);
   const byNewest = sql`aspiration.id + 0`;
-  const ordered =
-    filter.sort === 'dukungan'
-      ? hits.orderBy('aspiration.supporters', 'desc').orderBy(byNewest, 'desc')
-      : hits.orderBy(byNewest, 'desc');
-  let page = db
-    .with('hits', () => ordered.limit(SEARCH_COUNT_CAP + 1))
-    .selectFrom('hits')
-    .innerJoin('aspiration', 'aspiration.id', 'hits.id')
-    .select(publicColumns)
-    .select(sql<number>`count(*) over ()`.as('hit_count'));
-  if (filter.sort === 'dukungan') page = page.orderBy('aspiration.supporters', 'desc');
+  const ordered = bySupport
+    ? hits.orderBy('aspiration.supporters', 'desc').orderBy(byNewest, 'desc')
+    : hits.orderBy(byNewest, 'desc');
   // Pages end at the cap: the match after it only says that there are more.
   const limit = Math.max(0, Math.min(filter.limit, SEARCH_COUNT_CAP - filter.offset));
-  const rows =
-    limit === 0 ? [] : await page.orderBy('aspiration.id', 'desc').limit(limit).offset(filter.offset).execute();
-  // Past the last match there is no row to carry the count.
-  const found =
-    rows.length > 0 ? Number(rows[0]?.hit_count) : await countPublic(db, councilId, filter, SEARCH_COUNT_CAP + 1);
+  const page = db
+    .with('hits', () => ordered.limit(SEARCH_COUNT_CAP + 1))
+    .with('found', (w) => w.selectFrom('hits').select(sql<string>`count(*)`.as('n')))
+    .with('page', (w) => {
+      const page = w.selectFrom('hits').select(['hits.id', 'hits.supporters']);
+      return (bySupport ? page.orderBy('hits.supporters', 'desc') : page)
+        .orderBy('hits.id', 'desc')
+        .limit(limit)
+        .offset(filter.offset);
+    })
+    // The count comes with every page, also with none of the matches on it.
+    .selectFrom('found')
+    .leftJoin('page', (join) => join.onTrue())
+    .leftJoin('aspiration', 'aspiration.id', 'page.id')
+    .select(publicColumns)
+    .select('found.n as hit_count');
+  const rows = await (bySupport ? page.orderBy('page.supporters', 'desc') : page).orderBy('page.id', 'desc').execute();
+  const found = Number(rows[0]?.hit_count ?? 0);
   return {
-    rows: rows.map(({ hit_count: _, ...row }) => row),
+    rows: rows.map(({ hit_count: _, ...row }) => row).filter(onPage),
     total: Math.min(found, SEARCH_COUNT_CAP),
     capped: found > SEARCH_COUNT_CAP,
   };
 }
 
-export async function countPublic(db: Db, councilId: number, filter: PublicFilter, upTo?: number): Promise<number> {
-  if (upTo !== undefined) {
-    const row = await db
-      .selectFrom(publicQuery(db, councilId, filter).select('aspiration.id').limit(upTo).as('hits'))
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .executeTakeFirstOrThrow();
-    return Number(row.n);
-  }
-
+export async function countPublic(db: Db, councilId: number, filter: PublicFilter): Promise<number> {
   const row = await publicQuery(db, councilId, filter)
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .executeTakeFirstOrThrow();
