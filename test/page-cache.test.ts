@@ -5,6 +5,7 @@ import { getCouncil } from '../src/council/service.ts';
 import { chooseEncoding } from '../src/platform/page-cache.ts';
 import { Agent } from './helpers/agent.ts';
 import { buildTestApp, type TestApp } from './helpers/app.ts';
+import { launchBrowser } from './helpers/browser.ts';
 import { createUser, signIn } from './helpers/users.ts';
 
 let t: TestApp;
@@ -103,6 +104,62 @@ describe('the page cache for visitors without a session', () => {
     assert.equal((await post(token(b.body) ?? '', { csrf: cookie.value })).statusCode, 200);
     const other = a.cookies.find((c) => c.name === 'csrf');
     assert.equal((await post(token(b.body) ?? '', { csrf: other?.value ?? '' })).statusCode, 403);
+
+    // As a browser asks: gzip made of the pieces kept and this visitor's token, a whole stream whose
+    // checksum and length hold (gunzip checks both), the same page but for the token; and the
+    // token works with this visitor's cookie.
+    const browser = () => t.app.inject({ url: '/aspirasi/baru', headers: { 'accept-encoding': 'gzip, deflate, br' } });
+    const [c, d] = [await browser(), await browser()];
+    for (const r of [c, d]) {
+      assert.equal(r.headers['x-page-cache'], 'hit');
+      assert.equal(r.headers['content-encoding'], 'gzip');
+      assert.match(String(r.headers.vary), /accept-encoding/i);
+    }
+    const [pageC, pageD] = [gunzipSync(c.rawPayload).toString(), gunzipSync(d.rawPayload).toString()];
+    const [tokenC, tokenD] = [token(pageC) ?? '', token(pageD) ?? ''];
+    assert.notEqual(tokenC, tokenD);
+    assert.notEqual(c.headers.etag, d.headers.etag, 'each answer its own tag');
+    assert.equal(pageC.replaceAll(tokenC, 'T'), (b.body as string).replaceAll(token(b.body) ?? '', 'T'));
+    assert.ok(c.rawPayload.length < Buffer.byteLength(pageC) / 2, 'compressed');
+    const cookieC = c.cookies.find((x) => x.name === 'csrf')?.value ?? '';
+    assert.equal((await post(tokenC, { csrf: cookieC })).statusCode, 200);
+    // One that refuses gzip gets the page itself, or brotli when it takes that.
+    const brOnly = await t.app.inject({ url: '/aspirasi/baru', headers: { 'accept-encoding': 'br' } });
+    assert.equal(brOnly.headers['x-page-cache'], 'hit');
+    assert.equal(brOnly.headers['content-encoding'], 'br');
+    assert.ok(token(brotliDecompressSync(brOnly.rawPayload).toString()) !== undefined);
+    const plain = await t.app.inject({ url: '/aspirasi/baru', headers: { 'accept-encoding': 'identity' } });
+    assert.equal(plain.headers['content-encoding'], undefined);
+    assert.ok(token(plain.body) !== undefined);
+  });
+
+  test('a browser reads a kept form page sent as gzip around its token, and its form goes through', async () => {
+    const address = await served();
+    await new Promise((r) => setTimeout(r, 1100));
+    const kel = (await getCouncil(t.database.db)).kecamatan[0]?.kelurahan[0];
+    assert.ok(kel !== undefined);
+    const browser = await launchBrowser();
+    try {
+      const encodings: (string | undefined)[] = [];
+      // Two visitors without cookies one after the other: the second is served the kept copy.
+      for (const visitor of ['first', 'second']) {
+        const context = await browser.newContext({ javaScriptEnabled: false });
+        const page = await context.newPage();
+        const answer = await page.goto(`${address}/aspirasi/baru`);
+        const headers = answer?.headers() ?? {};
+        encodings.push(headers['x-page-cache'] === 'hit' ? headers['content-encoding'] : 'rendered');
+        await page.locator('#kind-aspirasi').check();
+        await page.getByLabel('Kategori').selectOption('jalan-jembatan-drainase');
+        await page.getByLabel('Lokasi', { exact: true }).selectOption(String(kel.id));
+        await page.getByLabel('Judul singkat').fill(`Lampu taman mati (${visitor})`);
+        await page.getByRole('button', { name: 'Lanjut' }).click();
+        await page.getByText('Langkah 2 dari 2').waitFor();
+        await context.close();
+      }
+      assert.deepEqual(encodings, ['rendered', 'gzip']);
+    } finally {
+      await browser.close();
+    }
   });
 
   test('never shares a signed-in page', async () => {
