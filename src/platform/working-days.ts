@@ -35,13 +35,62 @@ export function addWorkingDays(day: string, n: number, holidays: ReadonlySet<str
 
 /**
  * Working days from `today` until `due`: 0 on the due day itself, negative once it has passed
- * (minus the working days since).
+ * (minus the working days since). Counted, not walked: a list of old aspirations asks this of
+ * deadlines years past, and stepping through every day of them took longer than drawing the page.
  */
 export function workingDaysUntil(today: string, due: string, holidays: ReadonlySet<string>): number {
   const [from, to, sign] = today <= due ? [today, due, 1] : [due, today, -1];
-  let count = 0;
-  for (let d = shift(from, 1); d <= to; d = shift(d, 1)) if (isWorkingDay(d, holidays)) count++;
-  return sign * count;
+  const [a, b] = [dayNumber(from), dayNumber(to)];
+  // The days after `from` up to and including `to`, less weekends, less the holidays among them
+  // that fall on a weekday.
+  const weekdays = weekdaysBefore(b + 1) - weekdaysBefore(a + 1);
+  const off = weekdayHolidays(holidays);
+  return sign * (weekdays - (firstAtOrAfter(off, b + 1) - firstAtOrAfter(off, a + 1)));
+}
+
+/** Days since 1 January 1970 (a Thursday). */
+function dayNumber(day: string): number {
+  return Math.floor(Date.parse(`${day}T00:00:00Z`) / 86_400_000);
+}
+
+/** Weekdays among the first n days of a week that starts on a Thursday (Thu, Fri, Sat, Sun, Mon, Tue, Wed). */
+const WEEKDAYS_INTO_WEEK = [0, 1, 2, 2, 2, 3, 4, 5];
+
+/** Monday-to-Friday days from day 0 up to, not including, day n. */
+function weekdaysBefore(n: number): number {
+  const weeks = Math.floor(n / 7);
+  return weeks * 5 + (WEEKDAYS_INTO_WEEK[n - weeks * 7] ?? 0);
+}
+
+/** The holidays that fall on a weekday, as sorted day numbers; worked out once per set. */
+const sortedHolidays = new WeakMap<ReadonlySet<string>, number[]>();
+
+function weekdayHolidays(holidays: ReadonlySet<string>): number[] {
+  let days = sortedHolidays.get(holidays);
+  if (days === undefined) {
+    days = [...holidays]
+      .filter(isCalendarDay)
+      .map(dayNumber)
+      .filter((n) => {
+        const weekday = (((n + 4) % 7) + 7) % 7;
+        return weekday !== 0 && weekday !== 6;
+      })
+      .sort((x, y) => x - y)
+      .filter((n, i, all) => i === 0 || all[i - 1] !== n);
+    sortedHolidays.set(holidays, days);
+  }
+  return days;
+}
+
+/** How many of the sorted numbers are below n. */
+function firstAtOrAfter(sorted: number[], n: number): number {
+  let [low, high] = [0, sorted.length];
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if ((sorted[middle] ?? 0) < n) low = middle + 1;
+    else high = middle;
+  }
+  return low;
 }
 
 /** Whether a YYYY-MM-DD string names a real calendar day (30 February does not). */
