@@ -141,13 +141,18 @@ describe('the page cache for visitors without a session', () => {
     const browser = await launchBrowser();
     try {
       const encodings: (string | undefined)[] = [];
-      // Two visitors without cookies one after the other: the second is served the kept copy.
+      // Two visitors without cookies, the second straight after the first (the copy lasts a
+      // second): the second is served the kept copy. Then each sends the form.
+      const pages = [];
       for (const visitor of ['first', 'second']) {
         const context = await browser.newContext({ javaScriptEnabled: false });
         const page = await context.newPage();
         const answer = await page.goto(`${address}/aspirasi/baru`);
         const headers = answer?.headers() ?? {};
         encodings.push(headers['x-page-cache'] === 'hit' ? headers['content-encoding'] : 'rendered');
+        pages.push({ visitor, page, context });
+      }
+      for (const { visitor, page, context } of pages) {
         await page.locator('#kind-aspirasi').check();
         await page.getByLabel('Kategori').selectOption('jalan-jembatan-drainase');
         await page.getByLabel('Lokasi', { exact: true }).selectOption(String(kel.id));
