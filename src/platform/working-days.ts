@@ -45,7 +45,7 @@ export function workingDaysUntil(today: string, due: string, holidays: ReadonlyS
   // that fall on a weekday.
   const weekdays = weekdaysBefore(b + 1) - weekdaysBefore(a + 1);
   const off = weekdayHolidays(holidays);
-  return sign * (weekdays - (firstAtOrAfter(off, b + 1) - firstAtOrAfter(off, a + 1)));
+  return sign * (weekdays - (countBelow(off, b + 1) - countBelow(off, a + 1)));
 }
 
 /** Days since 1 January 1970 (a Thursday). */
@@ -64,26 +64,22 @@ function weekdaysBefore(n: number): number {
 
 /** The holidays that fall on a weekday, as sorted day numbers; worked out once per set. */
 const sortedHolidays = new WeakMap<ReadonlySet<string>, number[]>();
+const NO_HOLIDAYS: ReadonlySet<string> = new Set();
 
 function weekdayHolidays(holidays: ReadonlySet<string>): number[] {
   let days = sortedHolidays.get(holidays);
   if (days === undefined) {
     days = [...holidays]
-      .filter(isCalendarDay)
+      .filter((day) => isCalendarDay(day) && isWorkingDay(day, NO_HOLIDAYS))
       .map(dayNumber)
-      .filter((n) => {
-        const weekday = (((n + 4) % 7) + 7) % 7;
-        return weekday !== 0 && weekday !== 6;
-      })
-      .sort((x, y) => x - y)
-      .filter((n, i, all) => i === 0 || all[i - 1] !== n);
+      .sort((x, y) => x - y);
     sortedHolidays.set(holidays, days);
   }
   return days;
 }
 
 /** How many of the sorted numbers are below n. */
-function firstAtOrAfter(sorted: number[], n: number): number {
+function countBelow(sorted: number[], n: number): number {
   let [low, high] = [0, sorted.length];
   while (low < high) {
     const middle = (low + high) >> 1;
