@@ -45,6 +45,7 @@ describe('configuration', () => {
     assert.equal(config.host, '127.0.0.1');
     assert.equal(config.databaseUrl, undefined);
     assert.equal(config.databasePoolSize, 10);
+    assert.equal(config.listenCopies, 16);
     assert.equal(config.defaultLanguage, 'id');
     assert.equal(config.seedDemo, true);
     assert.equal(config.smtp, undefined);
@@ -119,6 +120,8 @@ describe('configuration', () => {
     refused({ DATABASE_POOL_SIZE: '0' }, 'DATABASE_POOL_SIZE');
     refused({ DATABASE_POOL_SIZE: '1000' }, 'DATABASE_POOL_SIZE');
     refused({ DATABASE_POOL_SIZE: 'sepuluh' }, 'DATABASE_POOL_SIZE');
+    refused({ LISTEN_COPIES: '0' }, 'LISTEN_COPIES');
+    refused({ LISTEN_COPIES: '65' }, 'LISTEN_COPIES');
     refused({ PUBLIC_BASE_URL: 'ftp://x' }, 'PUBLIC_BASE_URL');
     refused({ DEFAULT_LANGUAGE: 'fr' }, 'DEFAULT_LANGUAGE');
     refused({ SEED_DEMO: 'maybe' }, 'SEED_DEMO');

@@ -79,6 +79,11 @@ export interface Config {
    */
   databasePoolSize: number;
   /**
+   * Descriptors of the listening socket one process polls (1 = its own only). libuv accepts one
+   * connection per descriptor per turn of the event loop; see platform/listen-copies.ts.
+   */
+  listenCopies: number;
+  /**
    * A Redis server for the request-rate limits, so they hold across app instances; unset: each
    * instance counts in its own memory (right for one instance).
    */
@@ -300,6 +305,7 @@ export function loadConfig(env: Env = process.env): Config {
   const dataDir = path.resolve(text(env, 'DATA_DIR', './data'));
   const databaseUrl = url(env, 'DATABASE_URL', undefined, ['postgres:', 'postgresql:']);
   const databasePoolSize = integer(env, 'DATABASE_POOL_SIZE', 10, 1, 500);
+  const listenCopies = integer(env, 'LISTEN_COPIES', 16, 1, 64);
   const publicBaseUrl = url(env, 'PUBLIC_BASE_URL', `http://localhost:${port}`, ['http:', 'https:']) ?? '';
   const defaultLanguage = oneOf(env, 'DEFAULT_LANGUAGE', 'id', ['id', 'en'] as const);
   const seedDemo = boolean(env, 'SEED_DEMO', true);
@@ -460,6 +466,7 @@ export function loadConfig(env: Env = process.env): Config {
     dataDir,
     databaseUrl,
     databasePoolSize,
+    listenCopies,
     redisUrl,
     redisPrefix,
     publicBaseUrl,

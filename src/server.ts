@@ -9,6 +9,7 @@ import { configOrExit } from './config.ts';
 import { openDatabase } from './db/index.ts';
 import { loadDemo } from './db/seed/demo.ts';
 import { scheduleJobs } from './platform/jobs.ts';
+import { type ListenCopies, listenCopies } from './platform/listen-copies.ts';
 import { retentionJob } from './platform/retention.ts';
 
 async function main() {
@@ -21,6 +22,7 @@ async function main() {
   const jobs = [retentionJob(database.db, config.retention), ...app.features.flatMap((f) => f.jobs?.(app) ?? [])];
   const stopJobs = scheduleJobs(database.db, jobs, app.log);
 
+  let copies: ListenCopies | undefined;
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;
@@ -33,6 +35,7 @@ async function main() {
         stopListening: cluster.isWorker,
       });
       stopJobs();
+      copies?.close();
       await app.close();
       await app.outbox.stop();
       await database.close();
@@ -46,6 +49,8 @@ async function main() {
   process.on('SIGINT', () => void shutdown('SIGINT'));
 
   await app.listen({ port: config.port, host: config.host });
+  // A cluster's worker does not accept connections itself: its primary hands them over.
+  if (!cluster.isWorker) copies = await listenCopies(app.server, config.listenCopies, (m) => app.log.warn(m));
   const where = config.databaseUrl === undefined ? `embedded database in ${config.dataDir}` : 'PostgreSQL';
   const bound = app.server.address();
   const local =
