@@ -51,6 +51,8 @@ async function main() {
   await app.listen({ port: config.port, host: config.host });
   // A cluster's worker does not accept connections itself: its primary hands them over.
   if (!cluster.isWorker) copies = await listenCopies(app.server, config.listenCopies, (m) => app.log.warn(m));
+  // A signal that came while the copies were made found none to close.
+  if (closing) copies?.close();
   const where = config.databaseUrl === undefined ? `embedded database in ${config.dataDir}` : 'PostgreSQL';
   const bound = app.server.address();
   const local =

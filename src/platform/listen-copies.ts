@@ -57,6 +57,13 @@ export async function listenCopies(
           socket.setNoDelay(true);
           server.emit('connection', socket);
         });
+        // Without a listener, a failed listen or accept would end the process; instead the
+        // start goes on without copies, or a copy that fails later stops, with a warning.
+        copy.on('error', (error) => {
+          if (listening.includes(copy)) warn(`a listening copy stopped: ${error.message}`);
+          else reject(error);
+          copy.close();
+        });
         copy.listen(handle, () => {
           listening.push(copy);
           if (listening.length === copies - 1) {
