@@ -45,6 +45,32 @@ interface Summary {
   skipped: number;
   todo: number;
   code: number;
+  /** Each failed test with its error and where it was thrown, from the TAP report. */
+  failures: string[];
+}
+
+/**
+ * The failed tests of a TAP report, each with its YAML block (error, expected, stack), leaving out
+ * the suites that failed only because a test in them did. Printed last, so that a CI log that keeps
+ * only its tail still says why.
+ */
+function failuresIn(tap: string): string[] {
+  const lines = tap.split('\n');
+  const failures: string[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const heading = /^(\s*)not ok \d+ - (.*)$/.exec(lines[i] ?? '');
+    if (heading === null) continue;
+    const inner = `${heading[1]}  `;
+    const block: string[] = [];
+    for (let k = i + 1; k < lines.length && (lines[k] ?? '').startsWith(inner); k++) {
+      if (lines[k] === `${inner}...`) break;
+      if (lines[k] !== `${inner}---`) block.push((lines[k] ?? '').slice(inner.length));
+    }
+    if (block.some((line) => line.startsWith("failureType: 'subtestsFailed'"))) continue;
+    const shown = block.length > 40 ? [...block.slice(0, 40), `… ${block.length - 40} more lines`] : block;
+    failures.push([`✖ ${heading[2]}`, ...shown.map((line) => `    ${line}`)].join('\n'));
+  }
+  return failures;
 }
 
 function run(files: string[], env: Record<string, string>, label: string, work: string): Promise<Summary> {
@@ -72,6 +98,7 @@ function run(files: string[], env: Record<string, string>, label: string, work: 
         skipped: count('skipped'),
         todo: count('todo'),
         code: code ?? 1,
+        failures: failuresIn(text),
       });
     });
   });
@@ -90,7 +117,7 @@ try {
   if (server !== undefined && server !== '') runs.push(['postgres', { TEST_ENGINE: 'postgres' }]);
   else console.log('TEST_DATABASE_URL is not set: the PostgreSQL pass is left out.');
 
-  const totals: Summary = { pass: 0, fail: 0, skipped: 0, todo: 0, code: 0 };
+  const totals: Summary = { pass: 0, fail: 0, skipped: 0, todo: 0, code: 0, failures: [] };
   for (const [label, env] of runs) {
     const summary = await run(files, env, label, work);
     console.log(`${label}: ${summary.pass} passed, ${summary.fail} failed, ${summary.skipped} skipped`);
@@ -108,7 +135,9 @@ try {
     totals.pass += summary.pass;
     totals.fail += summary.fail;
     totals.skipped += summary.skipped;
+    totals.failures.push(...summary.failures.map((failure) => `[${label}] ${failure}`));
   }
+  if (totals.failures.length > 0) console.log(`\n=== what failed ===\n${totals.failures.join('\n\n')}`);
   console.log(`\n${totals.pass} passed, ${totals.fail} failed, ${totals.skipped} skipped`);
 } finally {
   rmSync(work, { recursive: true, force: true });
