@@ -90,6 +90,9 @@ const BROTLI_QUALITY = 5;
 
 const hasForm = (copy: Template | Encoded): copy is Template => 'pieces' in copy;
 
+/** Goes on with a request that waited for another to render the page it asked for. */
+type Resume = () => void;
+
 function template(text: string, token: string): Template {
   const pieces = text.split(token).map((piece) => Buffer.from(piece));
   const last = pieces.length - 1;
@@ -281,19 +284,52 @@ export function registerPageCache(app: FastifyInstance, cache: PageCache, csrfCo
     return false;
   };
 
+  /**
+   * The requests waiting for a page that one request is rendering and none is kept yet, by key. A
+   * crowd that arrives at a page nobody asked for lately (after a quiet spell, or a restart) made one
+   * render each: 64 at once on the home page held every one of them for over 3 s (bench, 100 000
+   * aspirations), where one render takes 30 ms. Now the first renders and the others are answered
+   * from its copy; if it keeps none (an error, a page that may not be shared), they render their own.
+   */
+  const rendering = new Map<string, Resume[]>();
+  const renderers = new WeakMap<FastifyRequest, Resume[]>();
+  /** The request rendering `key` has its answer: those waiting for it go on. Once per render. */
+  const rendered = (request: FastifyRequest, key: string) => {
+    const waiting = renderers.get(request);
+    if (waiting === undefined) return;
+    renderers.delete(request);
+    if (rendering.get(key) === waiting) rendering.delete(key);
+    for (const resume of waiting) resume();
+  };
+
   // Hooks with a callback, not async: neither waits, and a promise per hook per request is not free.
   // A hit is answered here: the route is not run (and done is not called).
   app.addHook('onRequest', (request, reply, done) => {
     const key = keyOf(request);
     if (key === undefined) return done();
     const entry = entries.get(key);
-    if (entry === undefined) return done();
-    const now = Date.now();
-    if (now >= entry.expires) {
-      if (now >= entry.expires + STALE_MS) {
-        entries.delete(key);
-        return done();
-      }
+    if (entry !== undefined && Date.now() < entry.expires + STALE_MS) return serve(request, reply, done, entry);
+    if (entry !== undefined) entries.delete(key);
+    const waiting = rendering.get(key);
+    if (waiting !== undefined) {
+      // Answered from the copy the render keeps, or rendered here if it keeps none.
+      waiting.push(() => {
+        const copy = entries.get(key);
+        return copy === undefined ? done() : serve(request, reply, done, copy);
+      });
+      return;
+    }
+    const mine: Resume[] = [];
+    rendering.set(key, mine);
+    renderers.set(request, mine);
+    // However the exchange ends (an error page, the visitor gone), those waiting go on.
+    reply.raw.once('close', () => rendered(request, key));
+    done();
+  });
+
+  /** Answers a request from a kept copy, or lets it render the page again (`done`) when it expired. */
+  function serve(request: FastifyRequest, reply: FastifyReply, done: () => void, entry: Entry) {
+    if (Date.now() >= entry.expires) {
       if (!entry.refreshing) {
         // This request renders the page again; the crowd behind it gets the copy meanwhile.
         entry.refreshing = true;
@@ -306,7 +342,7 @@ export function registerPageCache(app: FastifyInstance, cache: PageCache, csrfCo
     if (answer.status === 304) return void reply.code(304).send();
     if (answer.encoding !== 'identity') reply.header('content-encoding', answer.encoding);
     reply.send(answer.bytes);
-  });
+  }
 
   /**
    * A kept page with a form, with a token and cookie of the visitor's own. As gzip, its bytes are
@@ -339,12 +375,15 @@ export function registerPageCache(app: FastifyInstance, cache: PageCache, csrfCo
     const forget = () => {
       const entry = entries.get(key);
       if (entry !== undefined) entry.refreshing = false;
+      rendered(request, key);
       return payload;
     };
     if (reply.statusCode !== 200 || typeof payload !== 'string' || payload.length > MAX_BODY) return forget();
     if (/private|no-store/.test(String(reply.getHeader('cache-control') ?? ''))) return forget();
     const cookies = cookieNames(reply);
-    if (cookies.some((name) => name !== csrfCookie) || !admitted(key)) return forget();
+    // Others waiting for this very page count as asking for it again.
+    const wanted = (rendering.get(key)?.length ?? 0) > 0 || admitted(key);
+    if (cookies.some((name) => name !== csrfCookie) || !wanted) return forget();
     // A token made but not used on the page (no form shown this time) needs no place in the copy.
     const token = cookies.length > 0 ? tokenField.exec(payload)?.[1] : undefined;
     const copy = token !== undefined ? template(payload, token) : encode(payload);
@@ -357,12 +396,15 @@ export function registerPageCache(app: FastifyInstance, cache: PageCache, csrfCo
       const value = reply.getHeader(name);
       if (value !== undefined) headers[name] = String(value);
     }
+    if (!hasForm(copy)) {
+      headers.etag = copy.etag;
+      headers.vary = 'accept-encoding';
+    }
     entries.set(key, { copy, headers, expires: Date.now() + seconds * 1000, refreshing: false });
+    rendered(request, key);
     if (hasForm(copy)) return payload;
     // This answer is the kept bytes, with the ETag of the copies served later: nothing is
     // compressed or hashed twice (@fastify/etag and @fastify/compress leave a set ETag and encoding).
-    headers.etag = copy.etag;
-    headers.vary = 'accept-encoding';
     reply.header('etag', copy.etag).header('vary', 'accept-encoding');
     const { encoding, bytes } = bytesOf(copy, request.headers['accept-encoding']);
     if (encoding !== 'identity') reply.header('content-encoding', encoding);
