@@ -212,6 +212,14 @@ describe("the budget is imported from the region's file", () => {
     assert.match(page, /<svg aria-hidden="true"/, 'a chart drawn on the server');
     assert.doesNotMatch(page, /<style/);
     assert.ok(page.includes(rupiah(expected['4']?.planned ?? 0)), 'the table beside the chart');
+    // A chart is drawn once per budget, width and language: the next render shows the same drawing,
+    // and the English page one of its own, its amounts written in English.
+    const svgOf = (html: string) => /<svg aria-hidden="true"[\s\S]*?<\/svg>/.exec(html)?.[0] ?? '';
+    const again = (await agent().get('/anggaran?tahun=2026&tahap=murni')).body;
+    assert.equal(svgOf(again), svgOf(page));
+    const english = (await agent().get('/anggaran?tahun=2026&tahap=murni&lang=en')).body;
+    assert.match(svgOf(english), />Rp [\d.]+ (tn|bn)</);
+    assert.notEqual(svgOf(english), svgOf(page));
     const spending = (await agent().get('/anggaran?tahun=2026&tahap=murni&akun=5.1')).body;
     assert.match(spending, /Rincian 5.1 Belanja Operasi/);
     assert.match(spending, /Dinas Pendidikan/);

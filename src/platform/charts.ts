@@ -286,3 +286,27 @@ function finish(chart: echarts.ECharts): string {
       )
   );
 }
+
+/** How many drawings `keptDrawing` holds; the oldest goes first. */
+const KEPT_DRAWINGS = 200;
+const drawings = new Map<string, string>();
+
+/**
+ * A drawing made once for the same figures: ECharts draws on the event loop (the budget page's
+ * charts took 100–110 ms of CPU per render, so every expiry of its kept copy held 256 waiting
+ * visitors for as long). The caller's key must name everything the drawing depends on: the
+ * figures, the labels, the width and the language its numbers are written in.
+ */
+export function keptDrawing(key: string, draw: () => string): string {
+  const kept = drawings.get(key);
+  if (kept !== undefined) {
+    // Recently used: to the back of the queue.
+    drawings.delete(key);
+    drawings.set(key, kept);
+    return kept;
+  }
+  const svg = draw();
+  if (drawings.size >= KEPT_DRAWINGS) drawings.delete(drawings.keys().next().value ?? '');
+  drawings.set(key, svg);
+  return svg;
+}

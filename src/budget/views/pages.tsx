@@ -1,7 +1,7 @@
 /** /anggaran (the budget: totals, the account tree, by OPD) and /kelola/anggaran (import). */
 import type { BudgetStage } from '../../db/schema.ts';
 import { WhatIs } from '../../glossary/views/shared.tsx';
-import { barChart } from '../../platform/charts.ts';
+import { barChart, keptDrawing } from '../../platform/charts.ts';
 import {
   formatDate,
   formatNumber,
@@ -51,16 +51,16 @@ function ChartWithTable({
   rows: { label: string; href?: string | undefined; planned: number; realised: number }[];
 }) {
   const { t } = ctx;
+  const categories = rows.map((r) => r.label);
+  const series = [
+    { name: t('budget.planned'), values: rows.map((r) => r.planned) },
+    { name: t('budget.realised'), values: rows.map((r) => r.realised) },
+  ];
+  // The same budget is drawn once per width and language, not on every render of the page.
   const draw = (width: number) =>
-    barChart({
-      width,
-      categories: rows.map((r) => r.label),
-      series: [
-        { name: t('budget.planned'), values: rows.map((r) => r.planned) },
-        { name: t('budget.realised'), values: rows.map((r) => r.realised) },
-      ],
-      unit: (v) => formatRupiahShort(v, ctx.lang),
-    });
+    keptDrawing(JSON.stringify(['budget', ctx.lang, width, categories, series]), () =>
+      barChart({ width, categories, series, unit: (v) => formatRupiahShort(v, ctx.lang) }),
+    );
   return (
     <ChartFigure caption={caption} draw={draw}>
       <TableWrap label={caption}>
