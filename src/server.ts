@@ -20,7 +20,7 @@ async function main() {
   const app = await buildApp({ config, database });
   app.outbox.start();
   const jobs = [retentionJob(database.db, config.retention), ...app.features.flatMap((f) => f.jobs?.(app) ?? [])];
-  const stopJobs = scheduleJobs(database.db, jobs, app.log);
+  let stopJobs = async () => {};
 
   let copies: ListenCopies | undefined;
   let closing = false;
@@ -28,16 +28,18 @@ async function main() {
     if (closing) return;
     closing = true;
     console.log(`${signal}: shutting down, finishing requests in flight`);
+    // The running job is told now and awaited before the database closes under it.
+    const jobsStopped = stopJobs();
     try {
       await app.drain({
         quietMs: config.shutdownQuietMs,
         maxMs: config.shutdownTimeoutMs,
         stopListening: cluster.isWorker,
       });
-      stopJobs();
       copies?.close();
       await app.close();
       await app.outbox.stop();
+      await jobsEnded(jobsStopped, config.shutdownTimeoutMs, app.log);
       await database.close();
       process.exit(0);
     } catch (error) {
@@ -53,11 +55,23 @@ async function main() {
   if (!cluster.isWorker) copies = await listenCopies(app.server, config.listenCopies, (m) => app.log.warn(m));
   // A signal that came while the copies were made found none to close.
   if (closing) copies?.close();
+  // The jobs begin once the portal answers: not beside its start, holding the pool's connections.
+  else stopJobs = scheduleJobs(database.db, jobs, app.log);
   const where = config.databaseUrl === undefined ? `embedded database in ${config.dataDir}` : 'PostgreSQL';
   const bound = app.server.address();
   const local =
     typeof bound === 'object' && bound !== null ? `http://${config.host}:${bound.port}` : config.publicBaseUrl;
   console.log(`Dewan Terbuka is running at ${local} (${where}); public address ${config.publicBaseUrl}`);
+}
+
+/** Waits for the running job to end, at most `ms`; one that will not is left to the exit. */
+async function jobsEnded(stopped: Promise<void>, ms: number, log: { warn(msg: string): void }): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<'late'>((resolve) => {
+    timer = setTimeout(() => resolve('late'), ms);
+  });
+  if ((await Promise.race([stopped, late])) === 'late') log.warn(`a scheduled job was still running after ${ms} ms`);
+  clearTimeout(timer);
 }
 
 main().catch((error: unknown) => {

@@ -88,7 +88,11 @@ export function aspirationJobs(deps: Deps, afterwards: () => void): Job[] {
     // sums small (a few thousand rows at most between runs at the benchmark's pace).
     { name: 'aspirations.compact-tally', everyMs: 5 * 60 * 1000, run: () => foldFigureSums(deps) },
     // Looks every ten minutes; trains only without a model, after staff corrected one, or daily.
-    { name: 'aspirations.train-categories', everyMs: 10 * 60 * 1000, run: () => trainCategoryModel(deps) },
+    {
+      name: 'aspirations.train-categories',
+      everyMs: 10 * 60 * 1000,
+      run: (signal) => trainCategoryModel(deps, false, new Date(), signal),
+    },
     { name: 'aspirations.suggest-categories', everyMs: 60 * 1000, run: () => suggestCategories(deps) },
     // Tells a komisi of a spike in its categories within the hour; once a week per spike.
     {

@@ -60,6 +60,7 @@ export async function trainCategoryModel(
   deps: Pick<Deps, 'db'>,
   force = false,
   now = new Date(),
+  signal?: AbortSignal,
 ): Promise<TrainingOutcome> {
   const { council } = await getCouncil(deps.db);
   const newest = await q.newestCategoryModel(deps.db, council.id);
@@ -79,7 +80,7 @@ export async function trainCategoryModel(
   const older = examples.slice(0, cut);
   const newer = examples.slice(cut);
   // Judging tens of thousands of held-out texts takes a while: the server answers in between.
-  const pace = pacer();
+  const pace = pacer(10, signal);
   const judged = async (model: LinearModel) => {
     const index = indexOf(model);
     const outcomes: { actual: string; predicted: string | undefined }[] = [];
@@ -91,10 +92,10 @@ export async function trainCategoryModel(
   };
   const models = {
     'naive-bayes': await judged(trainNaiveBayes(older)),
-    logistic: await judged(await trainLogistic(older)),
+    logistic: await judged(await trainLogistic(older, { signal })),
   };
   const chosen = models.logistic.macroF1 > models['naive-bayes'].macroF1 ? 'logistic' : 'naive-bayes';
-  const model = chosen === 'logistic' ? await trainLogistic(examples) : trainNaiveBayes(examples);
+  const model = chosen === 'logistic' ? await trainLogistic(examples, { signal }) : trainNaiveBayes(examples);
   const figures = models[chosen];
   const evaluation: ModelEvaluation = { chosen, baseline: majorityBaseline(older, newer), models };
   const ms = Date.now() - started;

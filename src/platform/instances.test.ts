@@ -12,11 +12,12 @@ import { openTestDatabase, testEngine } from '../../test/helpers/database.ts';
 import { type Mailbox, startMailbox } from '../../test/helpers/mailbox.ts';
 import { type Db, type OpenDatabase, openPostgres } from '../db/index.ts';
 import { createSealer } from './crypto.ts';
-import { claimJobRun, runJobIfDue } from './jobs.ts';
+import { claimJobRun, runJobIfDue, scheduleJobs } from './jobs.ts';
 import { enqueueEmail, OutboxWorker, smtpMailer } from './outbox.ts';
+import { pacer } from './text-classifier.ts';
 
 const sealer = createSealer([Buffer.alloc(32, 5)], Buffer.alloc(32, 6));
-const quiet = { error() {} };
+const quiet = { error() {}, warn() {} };
 
 let database: OpenDatabase;
 const others: OpenDatabase[] = [];
@@ -181,6 +182,77 @@ describe(`scheduled jobs across instances (${testEngine})`, () => {
     assert.equal(row.runs, 2);
     assert.equal(row.last_instance, 'instance-2');
     assert.equal(row.last_error, 'disk penuh');
+  });
+});
+
+describe(`one instance's schedule (${testEngine})`, () => {
+  test('its jobs run one after another, never side by side', async () => {
+    let running = 0;
+    let most = 0;
+    const ended: string[] = [];
+    const jobs = ['a', 'b', 'c', 'd'].map((letter) => ({
+      name: `test.in-turn-${letter}`,
+      everyMs: 60 * 60 * 1000,
+      run: async () => {
+        running++;
+        most = Math.max(most, running);
+        await new Promise((resolve) => setTimeout(resolve, 30));
+        running--;
+        ended.push(letter);
+      },
+    }));
+    const stop = scheduleJobs(database.db, jobs, quiet);
+    while (ended.length < 4) await new Promise((resolve) => setTimeout(resolve, 10));
+    await stop();
+    assert.equal(most, 1, 'one job at a time');
+    assert.deepEqual(ended, ['a', 'b', 'c', 'd'], 'in the order they are listed');
+  });
+
+  test('stopping tells the running job and waits for it; the stop is recorded and the jobs after it do not start', async () => {
+    const warned: string[] = [];
+    let started = false;
+    let later = false;
+    let stepsAfterStop = 0;
+    let stoppedAt = 0;
+    const long = {
+      name: 'test.long',
+      everyMs: 60 * 60 * 1000,
+      // Long work paced as the category training is: it yields every few milliseconds.
+      run: async (signal: AbortSignal) => {
+        started = true;
+        const pace = pacer(2, signal);
+        for (;;) {
+          const t0 = performance.now();
+          while (performance.now() - t0 < 3);
+          if (stoppedAt > 0) stepsAfterStop++;
+          await pace();
+        }
+      },
+    };
+    const next = {
+      name: 'test.after-long',
+      everyMs: 60 * 60 * 1000,
+      run: async () => {
+        later = true;
+      },
+    };
+    const stop = scheduleJobs(database.db, [long, next], {
+      ...quiet,
+      warn: (_: object, msg: string) => warned.push(msg),
+    });
+    while (!started) await new Promise((resolve) => setTimeout(resolve, 5));
+    stoppedAt = performance.now();
+    await stop();
+    assert.ok(stepsAfterStop <= 2, `the job stopped at its next step (${stepsAfterStop} steps after the stop)`);
+    assert.equal(later, false, 'the job after it was not started');
+    assert.deepEqual(warned, ['scheduled job stopped by shutdown']);
+    const row = await database.db
+      .selectFrom('scheduled_job')
+      .selectAll()
+      .where('name', '=', long.name)
+      .executeTakeFirstOrThrow();
+    assert.equal(row.last_error, 'stopped: the instance shut down');
+    assert.ok(row.last_finished_at !== null, 'its end is recorded before the stop resolves');
   });
 });
 

@@ -15,7 +15,8 @@ export interface Job {
   name: string;
   /** How often it runs (at most once per this long, across every instance). */
   everyMs: number;
-  run(): Promise<unknown>;
+  /** The signal is aborted when the instance shuts down: a long job may stop at its next step. */
+  run(signal: AbortSignal): Promise<unknown>;
 }
 
 /** Who ran a job, for the operator reading scheduled_job: host and process. */
@@ -59,43 +60,65 @@ async function recordOutcome(db: Db, name: string, error: unknown): Promise<void
 export async function runJobIfDue(
   db: Db,
   job: Job,
-  log: { error(obj: object, msg: string): void },
+  log: { error(obj: object, msg: string): void; warn(obj: object, msg: string): void },
   instance = instanceName,
+  signal: AbortSignal = new AbortController().signal,
 ): Promise<boolean> {
   if (!(await claimJobRun(db, job.name, job.everyMs, instance))) return false;
   let failure: unknown;
   try {
-    await job.run();
+    await job.run(signal);
   } catch (error) {
-    failure = error;
-    log.error({ err: error, job: job.name }, 'scheduled job failed');
+    if (signal.aborted) {
+      failure = new Error('stopped: the instance shut down');
+      log.warn({ job: job.name }, 'scheduled job stopped by shutdown');
+    } else {
+      failure = error;
+      log.error({ err: error, job: job.name }, 'scheduled job failed');
+    }
   }
   await recordOutcome(db, job.name, failure);
   return true;
 }
 
 /**
- * Looks at every job now and then every `checkMs` (a minute); returns the function that stops it.
- * A job still running in this instance is not started again beside itself.
+ * Looks at every job now and then every `checkMs` (a minute), one job after another: at most one
+ * job's queries hold a connection of the pool and its work the event loop. Started all at once, the
+ * nineteen jobs of a portal just started took every connection (the first pages waited up to half
+ * a second behind them) and their CPU-bound steps came together. Returns the function that stops
+ * the schedule: it tells the running job (its signal) and resolves when that job has ended, so the
+ * database is not closed under it.
  */
 export function scheduleJobs(
   db: Db,
   jobs: readonly Job[],
-  log: { error(obj: object, msg: string): void },
+  log: { error(obj: object, msg: string): void; warn(obj: object, msg: string): void },
   checkMs = 60_000,
-): () => void {
-  const running = new Set<string>();
+): () => Promise<void> {
+  const stopping = new AbortController();
+  let checking: Promise<void> | undefined;
   const check = () => {
-    for (const job of jobs) {
-      if (running.has(job.name)) continue;
-      running.add(job.name);
-      void runJobIfDue(db, job, log)
-        .catch((error: unknown) => log.error({ err: error, job: job.name }, 'scheduled job not claimed'))
-        .finally(() => running.delete(job.name));
-    }
+    // A round still going (a long job) goes on; the jobs it has not reached yet are looked at then.
+    if (checking !== undefined || stopping.signal.aborted) return;
+    checking = (async () => {
+      for (const job of jobs) {
+        if (stopping.signal.aborted) return;
+        try {
+          await runJobIfDue(db, job, log, instanceName, stopping.signal);
+        } catch (error) {
+          log.error({ err: error, job: job.name }, 'scheduled job not claimed');
+        }
+      }
+    })().finally(() => {
+      checking = undefined;
+    });
   };
   check();
   const timer = setInterval(check, checkMs);
   timer.unref();
-  return () => clearInterval(timer);
+  return async () => {
+    clearInterval(timer);
+    stopping.abort();
+    await checking;
+  };
 }

@@ -110,16 +110,18 @@ function softmax(scores: number[]): number[] {
  * Lets the event loop answer requests between slices of long work: the returned function yields
  * (setImmediate) once `sliceMs` of work have passed since it last did, and costs a clock read
  * otherwise. A count of items would not do: a small set never reaches it, and a slow machine
- * takes longer per item (measured: 40 passes over 256 texts held the loop 477 ms).
+ * takes longer per item (measured: 40 passes over 256 texts held the loop 477 ms). Once `signal`
+ * is aborted (the server shuts down), the next yield rejects with its reason and the work stops.
  */
-export function pacer(sliceMs = 10): () => Promise<void> | undefined {
+export function pacer(sliceMs = 10, signal?: AbortSignal): () => Promise<void> | undefined {
   let since = performance.now();
   return () => {
     if (performance.now() - since < sliceMs) return undefined;
-    return new Promise<void>((resolve) =>
+    return new Promise<void>((resolve, reject) =>
       setImmediate(() => {
         since = performance.now();
-        resolve();
+        if (signal?.aborted) reject(signal.reason);
+        else resolve();
       }),
     );
   };
@@ -132,7 +134,7 @@ export function pacer(sliceMs = 10): () => Promise<void> | undefined {
  */
 export async function trainLogistic(
   examples: readonly Example[],
-  options: { seed?: number; epochs?: number; rate?: number; l2?: number } = {},
+  options: { seed?: number; epochs?: number; rate?: number; l2?: number; signal?: AbortSignal | undefined } = {},
 ): Promise<LinearModel> {
   const { seed = 21, rate = 0.5, l2 = 1e-5 } = options;
   const epochs = options.epochs ?? Math.min(40, Math.max(5, Math.ceil(400_000 / Math.max(1, examples.length))));
@@ -151,7 +153,7 @@ export async function trainLogistic(
   // The L2 penalty shrinks every weight a little each step; kept as one running scale instead of
   // touching all of them (the usual trick for sparse inputs).
   let scale = 1;
-  const pace = pacer();
+  const pace = pacer(10, options.signal);
   for (let epoch = 0; epoch < epochs; epoch++) {
     for (let i = order.length - 1; i > 0; i--) {
       const j = Math.floor(random() * (i + 1));
