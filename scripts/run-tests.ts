@@ -7,7 +7,7 @@
  *   npm run test:unit -- src/x.test.ts   only the files named
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -90,7 +90,8 @@ function run(files: string[], env: Record<string, string>, label: string, work: 
   return new Promise((resolve) => {
     const child = spawn(process.execPath, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } });
     child.on('exit', (code) => {
-      const text = readFileSync(tap, 'utf8');
+      // A run that ended before its first test (a file not found) wrote no report: it fails by its code.
+      const text = existsSync(tap) ? readFileSync(tap, 'utf8') : '';
       const count = (name: string) => Number(new RegExp(`^# ${name} (\\d+)$`, 'm').exec(text)?.[1] ?? 0);
       resolve({
         pass: count('pass'),
