@@ -12,6 +12,9 @@ import { scheduleJobs } from './platform/jobs.ts';
 import { type ListenCopies, listenCopies } from './platform/listen-copies.ts';
 import { retentionJob } from './platform/retention.ts';
 
+/** How long after the portal starts listening its scheduled jobs are first looked at. */
+const JOBS_AFTER_START_MS = 5_000;
+
 async function main() {
   const config = configOrExit();
 
@@ -55,8 +58,9 @@ async function main() {
   if (!cluster.isWorker) copies = await listenCopies(app.server, config.listenCopies, (m) => app.log.warn(m));
   // A signal that came while the copies were made found none to close.
   if (closing) copies?.close();
-  // The jobs begin once the portal answers: not beside its start, holding the pool's connections.
-  else stopJobs = scheduleJobs(database.db, jobs, app.log);
+  // The jobs begin a few seconds after the portal answers: its first visitors after a restart are
+  // served before the background work (on the embedded database that work runs on this thread).
+  else stopJobs = scheduleJobs(database.db, jobs, app.log, 60_000, JOBS_AFTER_START_MS);
   const where = config.databaseUrl === undefined ? `embedded database in ${config.dataDir}` : 'PostgreSQL';
   const bound = app.server.address();
   const local =

@@ -183,7 +183,7 @@ if (testEngine === 'pglite') {
           const found = await t.database.db.selectFrom('scheduled_job').selectAll().execute();
           return found.length >= 19 && found.every((r) => r.last_finished_at !== null) ? found : undefined;
         },
-        20_000,
+        40_000,
       );
       assert.deepEqual(rows.map((r) => r.name).sort(), [
         'appointments.reminders',

@@ -82,10 +82,10 @@ export async function runJobIfDue(
 }
 
 /**
- * Looks at every job now and then every `checkMs` (a minute), one job after another: at most one
- * job's queries hold a connection of the pool and its work the event loop. Started all at once, the
- * nineteen jobs of a portal just started took every connection (the first pages waited up to half
- * a second behind them) and their CPU-bound steps came together. Returns the function that stops
+ * Looks at every job after `firstMs` and then every `checkMs` (a minute), one job after another:
+ * at most one job's queries hold a connection of the pool and its work the event loop. Started all
+ * at once, the nineteen jobs of a portal just started took every connection (the first pages waited
+ * up to half a second behind them) and their CPU-bound steps came together. Returns the function that stops
  * the schedule: it tells the running job (its signal) and resolves when that job has ended, so the
  * database is not closed under it.
  */
@@ -94,6 +94,7 @@ export function scheduleJobs(
   jobs: readonly Job[],
   log: { error(obj: object, msg: string): void; warn(obj: object, msg: string): void },
   checkMs = 60_000,
+  firstMs = 0,
 ): () => Promise<void> {
   const stopping = new AbortController();
   let checking: Promise<void> | undefined;
@@ -113,10 +114,12 @@ export function scheduleJobs(
       checking = undefined;
     });
   };
-  check();
+  const first = setTimeout(check, firstMs);
+  first.unref();
   const timer = setInterval(check, checkMs);
   timer.unref();
   return async () => {
+    clearTimeout(first);
     clearInterval(timer);
     stopping.abort();
     await checking;
