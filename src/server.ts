@@ -31,7 +31,9 @@ async function main() {
     if (closing) return;
     closing = true;
     console.log(`${signal}: shutting down, finishing requests in flight`);
-    // The running job is told now and awaited before the database closes under it.
+    // The running job is told now and awaited before the database closes under it, within what is
+    // left of the shutdown's time once the requests in flight are done (it had that time to stop).
+    const deadline = Date.now() + config.shutdownTimeoutMs;
     const jobsStopped = stopJobs();
     try {
       await app.drain({
@@ -42,7 +44,7 @@ async function main() {
       copies?.close();
       await app.close();
       await app.outbox.stop();
-      await jobsEnded(jobsStopped, config.shutdownTimeoutMs, app.log);
+      await jobsEnded(jobsStopped, Math.max(0, deadline - Date.now()), app.log);
       await database.close();
       process.exit(0);
     } catch (error) {

@@ -85,9 +85,9 @@ export async function runJobIfDue(
  * Looks at every job after `firstMs` and then every `checkMs` (a minute), one job after another:
  * at most one job's queries hold a connection of the pool and its work the event loop. Started all
  * at once, the nineteen jobs of a portal just started took every connection (the first pages waited
- * up to half a second behind them) and their CPU-bound steps came together. Returns the function that stops
- * the schedule: it tells the running job (its signal) and resolves when that job has ended, so the
- * database is not closed under it.
+ * up to half a second behind them) and their CPU-bound steps came together. Returns the function
+ * that stops the schedule: it tells the running job (its signal) and resolves when that job has
+ * ended, so the database is not closed under it.
  */
 export function scheduleJobs(
   db: Db,
