@@ -165,6 +165,26 @@ async function startPortal(
   throw new Error(`the portal did not start (${exited}):\n${readFileSync(logFile, 'utf8').slice(-4000)}`);
 }
 
+/**
+ * Waits until the portal's first round of scheduled jobs has ended (its log says which ran): on a
+ * filled database that round trains the category model and builds reports for a minute or more,
+ * and rows measured beside it would measure the round, not the pages.
+ */
+async function jobsSettled(logFile: string): Promise<void> {
+  const began = performance.now();
+  for (let i = 0; i < 1200; i++) {
+    const round = /"ms":(\d+),"msg":"scheduled jobs ran"/.exec(readFileSync(logFile, 'utf8'));
+    if (round !== null) {
+      console.log(
+        `  scheduled jobs' first round took ${(Number(round[1]) / 1000).toFixed(1)} s; measuring after it (waited ${((performance.now() - began) / 1000).toFixed(0)} s)`,
+      );
+      return;
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error(`the portal's scheduled jobs did not end their first round within 10 minutes (log: ${logFile})`);
+}
+
 /** What the portal logged at error level, or about a reply sent twice, during the run (read line by line: the log holds millions). */
 async function problemsIn(logFile: string): Promise<string[]> {
   const found: string[] = [];
@@ -548,7 +568,6 @@ async function prepare(engine: 'pglite' | 'postgres') {
   };
 }
 
-/** Every request a different search of three of the volume's words, over five pages: no cache can help. */
 /** The same page, each request with a parameter of its own, so that no kept copy answers it. */
 const everyRequestNew = (address: string) => `
 local n = 0
@@ -561,6 +580,7 @@ request = function()
 end
 `;
 
+/** Every request a different search of three of the volume's words, over five pages: no cache can help. */
 const searchScript = `
 local words = { ${words.map((w) => `"${w}"`).join(', ')} }
 local n = 0
@@ -682,6 +702,7 @@ for (const engine of engines) {
   console.log(`${engine}: filled in ${place.fillSeconds.toFixed(1)} s; starting the portal`);
   const logFile = path.join(tmpdir(), `dewan-bench-${engine}-${Date.now()}.log`);
   const portal = await startPortal(place.env, logFile);
+  await jobsSettled(logFile);
   const allPages = [
     { name: 'home', path: '/' },
     { name: '/aspirasi', path: '/aspirasi' },

@@ -17,7 +17,7 @@ import { enqueueEmail, OutboxWorker, smtpMailer } from './outbox.ts';
 import { pacer } from './text-classifier.ts';
 
 const sealer = createSealer([Buffer.alloc(32, 5)], Buffer.alloc(32, 6));
-const quiet = { error() {}, warn() {} };
+const quiet = { info() {}, error() {}, warn() {} };
 
 let database: OpenDatabase;
 const others: OpenDatabase[] = [];
@@ -201,11 +201,22 @@ describe(`one instance's schedule (${testEngine})`, () => {
         ended.push(letter);
       },
     }));
-    const stop = scheduleJobs(database.db, jobs, quiet);
-    while (ended.length < 4) await new Promise((resolve) => setTimeout(resolve, 10));
+    const rounds: { ran: string[] }[] = [];
+    const stop = scheduleJobs(database.db, jobs, {
+      ...quiet,
+      info: (fields: object, msg: string) => {
+        if (msg === 'scheduled jobs ran') rounds.push(fields as { ran: string[] });
+      },
+    });
+    while (rounds.length < 1) await new Promise((resolve) => setTimeout(resolve, 10));
     await stop();
     assert.equal(most, 1, 'one job at a time');
     assert.deepEqual(ended, ['a', 'b', 'c', 'd'], 'in the order they are listed');
+    assert.deepEqual(
+      rounds[0]?.ran,
+      jobs.map((j) => j.name),
+      'the round is logged once it ended, with what it ran',
+    );
   });
 
   test('stopping tells the running job and waits for it; the stop is recorded and the jobs after it do not start', async () => {

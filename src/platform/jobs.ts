@@ -92,7 +92,11 @@ export async function runJobIfDue(
 export function scheduleJobs(
   db: Db,
   jobs: readonly Job[],
-  log: { error(obj: object, msg: string): void; warn(obj: object, msg: string): void },
+  log: {
+    info(obj: object, msg: string): void;
+    error(obj: object, msg: string): void;
+    warn(obj: object, msg: string): void;
+  },
   checkMs = 60_000,
   firstMs = 0,
 ): () => Promise<void> {
@@ -102,14 +106,18 @@ export function scheduleJobs(
     // A round still going (a long job) goes on; the jobs it has not reached yet are looked at then.
     if (checking !== undefined || stopping.signal.aborted) return;
     checking = (async () => {
+      const began = performance.now();
+      const ran: string[] = [];
       for (const job of jobs) {
         if (stopping.signal.aborted) return;
         try {
-          await runJobIfDue(db, job, log, instanceName, stopping.signal);
+          if (await runJobIfDue(db, job, log, instanceName, stopping.signal)) ran.push(job.name);
         } catch (error) {
           log.error({ err: error, job: job.name }, 'scheduled job not claimed');
         }
       }
+      // One line per round that ran something: what ran here and how long the round took.
+      if (ran.length > 0) log.info({ ran, ms: Math.round(performance.now() - began) }, 'scheduled jobs ran');
     })().finally(() => {
       checking = undefined;
     });
