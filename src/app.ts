@@ -5,6 +5,7 @@
 import { createServer } from 'node:http';
 import compress from '@fastify/compress';
 import cookie from '@fastify/cookie';
+import CsrfTokens from '@fastify/csrf';
 import csrf from '@fastify/csrf-protection';
 import etag from '@fastify/etag';
 import formbody from '@fastify/formbody';
@@ -26,7 +27,7 @@ import { healthRoutes } from './platform/health.ts';
 import { registerLanguage } from './platform/language.ts';
 import { type Channels, gatewayChannel, OutboxWorker, smtpMailer } from './platform/outbox.ts';
 import { registerOverloadGuard } from './platform/overload.ts';
-import { PageCache, registerPageCache } from './platform/page-cache.ts';
+import { PageCache, registerPageCache, type VisitorToken } from './platform/page-cache.ts';
 import { pushChannel } from './platform/push.ts';
 import { rateLimitStore } from './platform/rate-limits.ts';
 import { gatheredSignals, pgliteRealtime, postgresRealtime } from './platform/realtime.ts';
@@ -86,6 +87,9 @@ function unusable(value: unknown, depth = 0): 'nul' | 'number' | undefined {
   return undefined;
 }
 
+/** The cookie holding a visitor's form-token secret. */
+const CSRF_COOKIE = 'csrf';
+
 export async function buildApp({ config, database, assets, logStream }: AppOptions): Promise<FastifyInstance> {
   const https = config.publicBaseUrl.startsWith('https:');
   const security = securityHeaders({
@@ -94,7 +98,18 @@ export async function buildApp({ config, database, assets, logStream }: AppOptio
     imageOrigins: config.map === undefined ? [] : [tileOrigin(config.map.tiles)],
     frameOrigins: config.embedOrigins,
   });
-  const pageCache = new PageCache(config.pageCacheSeconds, security);
+  // A form's token for a visitor served a kept page before routing, made as @fastify/csrf-protection
+  // makes it (registered below with these options): a new secret in a signed cookie, a token from it.
+  const csrfCookie = { path: '/', httpOnly: true, sameSite: 'lax', signed: true, secure: https } as const;
+  const csrfTokens = CsrfTokens();
+  const visitorToken: VisitorToken = () => {
+    const secret = csrfTokens.secretSync();
+    return {
+      token: csrfTokens.create(secret),
+      setCookie: app.serializeCookie(CSRF_COOKIE, app.signCookie(secret), csrfCookie),
+    };
+  };
+  const pageCache = new PageCache(config.pageCacheSeconds, security, visitorToken);
   const assetFiles = new AssetFiles(security);
   // Until the portal begins to drain: then every request goes through Fastify, which counts it
   // for the drain, closes its connection after the answer, and once closing answers 503.
@@ -196,8 +211,8 @@ export async function buildApp({ config, database, assets, logStream }: AppOptio
   await app.register(cookie, { secret: config.sessionSecret });
   await app.register(csrf, {
     sessionPlugin: '@fastify/cookie',
-    cookieKey: 'csrf',
-    cookieOpts: { path: '/', httpOnly: true, sameSite: 'lax', signed: true, secure: https },
+    cookieKey: CSRF_COOKIE,
+    cookieOpts: csrfCookie,
     // Any route's raw body (before its schema ran); a multipart form's fields arrive as parts: the
     // token is the value of the "_csrf" part.
     getToken: (request) => {
@@ -240,7 +255,7 @@ export async function buildApp({ config, database, assets, logStream }: AppOptio
   // without running later hooks, and the drain must count it and close its connection.
   registerDrain(app);
   await registerOverloadGuard(app, config.overload);
-  registerPageCache(app, pageCache, 'csrf');
+  registerPageCache(app, pageCache, CSRF_COOKIE);
   // ETag first: it must hash the page before compression turns it into a stream.
   await app.register(etag, { weak: true });
   await app.register(compress, { threshold: 1024, encodings: ['br', 'gzip', 'deflate'] });

@@ -283,6 +283,85 @@ describe('the page cache for visitors without a session', () => {
     assert.equal(unchanged.status, 304);
     const logged = t.logs.filter((l) => l.msg === 'answered' && l.url === '/perda' && l.status === 304);
     assert.equal(logged.length, 1, 'a hit served before routing is logged like any answer');
+    assert.equal(logged[0]?.raw, true, 'and says it was answered before routing');
+  });
+
+  test('over HTTP, a kept page with a form is served before routing with a token and cookie of its own that work', async () => {
+    const address = await served();
+    await new Promise((r) => setTimeout(r, 1100));
+    const browserEncoding = { 'accept-encoding': 'gzip, deflate, br' };
+    const ask = () => fetch(`${address}/aspirasi/baru`, { headers: browserEncoding });
+    const rendered = await ask();
+    await rendered.arrayBuffer();
+    const [x, y] = [await ask(), await ask()];
+    const viaFastify = await t.app.inject({ url: '/aspirasi/baru', headers: browserEncoding });
+    const token = (body: string) => /name="_csrf" value="([^"]+)"/.exec(body)?.[1] ?? '';
+    const [pageX, pageY] = [await x.text(), await y.text()];
+    const pageF = gunzipSync(viaFastify.rawPayload).toString();
+    for (const r of [x, y]) {
+      assert.equal(r.headers.get('x-page-cache'), 'hit');
+      assert.equal(r.headers.get('content-encoding'), 'gzip');
+      for (const name of [
+        'content-security-policy',
+        'x-content-type-options',
+        'referrer-policy',
+        'x-frame-options',
+        'content-type',
+        'vary',
+        'cache-control',
+        'content-language',
+      ])
+        assert.equal(r.headers.get(name), viaFastify.headers[name] ?? null, name);
+      assert.match(r.headers.get('x-request-id') ?? '', /^[0-9a-f-]{36}$/);
+    }
+    const early = t.logs.filter((l) => l.msg === 'answered' && l.url === '/aspirasi/baru' && l.raw === true);
+    assert.equal(early.length, 2, 'both hits were answered before routing');
+    // The same page as Fastify serves it, each with a token, a tag and a cookie of its own.
+    assert.ok(token(pageX) !== '' && token(pageY) !== '');
+    assert.notEqual(token(pageX), token(pageY));
+    assert.equal(pageX.replaceAll(token(pageX), 'T'), pageF.replaceAll(token(pageF), 'T'));
+    assert.notEqual(x.headers.get('etag'), y.headers.get('etag'));
+    const cookieOf = (r: Response) => r.headers.getSetCookie().find((c) => c.startsWith('csrf=')) ?? '';
+    const [cookieX, cookieY] = [cookieOf(x), cookieOf(y)];
+    assert.notEqual(cookieX, cookieY);
+    const attributes = (setCookie: string) => setCookie.split(';').slice(1).join(';');
+    const fastifyCookie = [viaFastify.headers['set-cookie'] ?? []].flat().find((c) => c.startsWith('csrf=')) ?? '';
+    assert.equal(attributes(cookieX), attributes(fastifyCookie), 'the cookie is set as the CSRF plugin sets it');
+    assert.match(attributes(cookieX), /HttpOnly/i);
+
+    // A browser sends the form back with its cookie: accepted with its own token, refused with another's.
+    const kel = (await getCouncil(t.database.db)).kecamatan[0]?.kelurahan[0];
+    const send = (csrfToken: string, setCookie: string) =>
+      fetch(`${address}/aspirasi/baru`, {
+        method: 'POST',
+        redirect: 'manual',
+        headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: setCookie.split(';')[0] ?? '' },
+        body: new URLSearchParams({
+          _csrf: csrfToken,
+          kind: 'aspirasi',
+          category: 'jalan-jembatan-drainase',
+          location: String(kel?.id),
+          title: 'Trotoar retak',
+        }).toString(),
+      });
+    const accepted = await send(token(pageX), cookieX);
+    assert.equal(accepted.status, 200);
+    assert.match(await accepted.text(), /Langkah 2 dari 2/);
+    const refused = await send(token(pageY), cookieX);
+    assert.equal(refused.status, 403);
+    await refused.arrayBuffer();
+
+    // One that takes brotli but not gzip is answered through Fastify, still from the copy, with a token.
+    const brOnly = await fetch(`${address}/aspirasi/baru`, { headers: { 'accept-encoding': 'br' } });
+    assert.equal(brOnly.headers.get('x-page-cache'), 'hit');
+    assert.equal(brOnly.headers.get('content-encoding'), 'br');
+    assert.ok(token(await brOnly.text()) !== '');
+    // A visitor already holding a form cookie gets a fresh page, never a kept one.
+    const holder = await fetch(`${address}/aspirasi/baru`, {
+      headers: { ...browserEncoding, cookie: cookieX.split(';')[0] ?? '' },
+    });
+    assert.equal(holder.headers.get('x-page-cache'), null);
+    await holder.arrayBuffer();
   });
 
   test('a crowd at a page nobody asked for lately gets one render, and the others its copy', async () => {

@@ -10,7 +10,14 @@ import { requestIdOf } from './request-id.ts';
 /** What a raw answer sends: nothing new (304) or bytes, with the headers of its own. */
 export type RawAnswer =
   | { status: 304; headers: Record<string, string> }
-  | { status: 200; headers: Record<string, string>; encoding: 'br' | 'gzip' | 'identity'; bytes: Buffer };
+  | {
+      status: 200;
+      headers: Record<string, string>;
+      encoding: 'br' | 'gzip' | 'identity';
+      bytes: Buffer;
+      /** Headers of this answer alone (a form's cookie and tag), as name, value, name, value. */
+      own?: string[];
+    };
 
 /**
  * The fixed headers and an answer's own, as the flat list Node's writeHead takes, made once per
@@ -43,6 +50,7 @@ export function sendRaw(
     res.end();
   } else {
     if (answer.encoding !== 'identity') head.push('content-encoding', answer.encoding);
+    if (answer.own !== undefined) head.push(...answer.own);
     head.push('content-length', String(answer.bytes.length));
     res.writeHead(200, head);
     res.end(answer.bytes);
@@ -54,6 +62,8 @@ export function sendRaw(
       url: req.url,
       status: answer.status,
       ms: Math.round((performance.now() - started) * 10) / 10,
+      // Answered before routing: no hook ran (what an operator tracing a request needs to know).
+      raw: true,
     },
     'answered',
   );
