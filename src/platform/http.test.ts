@@ -185,6 +185,26 @@ describe('pages are quick to load again', () => {
     // What is not a plain GET of a known file is Fastify's: HEAD, and a name that is not there.
     assert.equal((await fetch(`${base}${css}`, { method: 'HEAD' })).status, 200);
     assert.equal((await fetch(`${base}/static/assets/tidak-ada.css`)).status, 404);
+
+    // The emblem every page names as its icon: held in memory, compressed once, kept for an hour.
+    const emblem = readFileSync(new URL('../../public/favicon.svg', import.meta.url), 'utf8');
+    for (const encoding of ['br', 'gzip']) {
+      const icon = await fetch(`${base}/static/favicon.svg`, { headers: { 'accept-encoding': encoding } });
+      assert.equal(icon.status, 200);
+      assert.equal(icon.headers.get('content-encoding'), encoding);
+      assert.equal(await icon.text(), emblem, 'the file, decoded');
+    }
+    const icon = await fetch(`${base}/static/favicon.svg`);
+    const fromStatic = await t.app.inject('/static/favicon.svg');
+    assert.equal(await icon.text(), emblem);
+    for (const name of ['content-type', 'cache-control', 'content-security-policy', 'x-content-type-options'])
+      assert.equal(icon.headers.get(name), String(fromStatic.headers[name]), name);
+    const unchanged = await fetch(`${base}/static/favicon.svg`, {
+      headers: { 'if-none-match': icon.headers.get('etag') ?? '' },
+    });
+    assert.equal(unchanged.status, 304);
+    const early = t.logs.filter((l) => l.url === '/static/favicon.svg' && l.msg === 'answered' && l.raw === true);
+    assert.equal(early.length, 4, 'each GET of the emblem was answered before routing');
   });
 
   test('when the portal turns pages away under load, its style sheet and script are still served', async () => {
