@@ -248,8 +248,8 @@ export type VisitorToken = () => { token: string; setCookie: string };
  * HTTP server (`serveRaw`), before Fastify routes the request: a hit then costs what a bare Node
  * server costs, with the same headers and one log line. A page with a form is served there too, to
  * a browser that takes gzip, with a token and cookie of the visitor's own (`visitorToken`): through
- * Fastify's hooks such a hit cost three times a plain one (a consultation page held at 12 % of nginx
- * serving the same bytes, where plain pages reach 25–30 %).
+ * Fastify's hooks such a hit cost 77 µs of CPU, before routing 62 µs (a consultation page of 5,000
+ * comments; a plain kept page costs about 42).
  */
 export class PageCache {
   readonly entries = new Map<string, Entry>();
