@@ -1,7 +1,7 @@
 /** Telling the citizen (and supporters) about each public step, through the outbox in the caller's transaction. */
 import type { Deps } from '../platform/deps.ts';
 import { translator } from '../platform/i18n.ts';
-import { enqueueMessage } from '../platform/outbox.ts';
+import { enqueueMessage, type OutgoingMessage } from '../platform/outbox.ts';
 import { pushToFollowers } from '../platform/push.ts';
 import { confirmedSubscribers, stopLink } from '../platform/subscriptions.ts';
 import * as q from './queries.ts';
@@ -15,33 +15,39 @@ export interface CitizenMessage {
 }
 
 /**
- * Writes one message to an email address, or to a phone by SMS (WhatsApp when the gateway offers
- * only that, where the whole mail fits), in the caller's transaction.
+ * One message to an email address, or to a phone by SMS (WhatsApp when the gateway offers only
+ * that, where the whole mail fits).
  */
-export async function sendToContact(
-  db: Deps['db'],
+export function messageToContact(
   deps: Deps,
   to: { email: string } | { phone: string; via?: 'sms' | 'whatsapp' | undefined },
-  message: CitizenMessage & { topic: string },
-) {
+  message: CitizenMessage & { topic?: string },
+): OutgoingMessage {
   const { subject, text, sms, topic } = message;
-  if ('email' in to) {
-    await enqueueMessage(db, deps.sealer, { channel: 'email', to: to.email, subject, text, topic });
-    return;
-  }
+  if ('email' in to) return { channel: 'email', to: to.email, subject, text, topic };
   const offered = deps.config.messageGateway?.channels ?? [];
   // A person who wrote by WhatsApp is answered there when the gateway offers it.
   const bySms =
     to.via !== undefined && offered.includes(to.via)
       ? to.via === 'sms'
       : offered.includes('sms') || !offered.includes('whatsapp');
-  await enqueueMessage(db, deps.sealer, {
+  return {
     channel: bySms ? 'sms' : 'whatsapp',
     to: to.phone,
     subject,
     text: bySms ? sms : `${subject}\n${text}`.slice(0, 1000),
     topic,
-  });
+  };
+}
+
+/** Writes one message to an email address or a phone (see `messageToContact`) in the caller's transaction. */
+export async function sendToContact(
+  db: Deps['db'],
+  deps: Deps,
+  to: { email: string } | { phone: string; via?: 'sms' | 'whatsapp' | undefined },
+  message: CitizenMessage & { topic: string },
+) {
+  await enqueueMessage(db, deps.sealer, messageToContact(deps, to, message));
 }
 
 /**

@@ -14,13 +14,14 @@ import { isEmail, normaliseEmail, normalisePhone, PHONE_PATTERN } from '../platf
 import { hashToken, newToken } from '../platform/crypto.ts';
 import type { CurrentUser, Deps } from '../platform/deps.ts';
 import { translator } from '../platform/i18n.ts';
-import { pushToStaffQueue } from '../platform/push.ts';
+import { outboxRow } from '../platform/outbox.ts';
+import { staffQueuePushes } from '../platform/push.ts';
 import { fileStore } from '../platform/storage.ts';
 import { type ProcessedPhoto, processPhoto, removePhotos, storePhotos } from '../platform/uploads.ts';
 import type { FieldError } from '../platform/validation.ts';
 import { addWorkingDays, jakartaDay } from '../platform/working-days.ts';
 import { nextYearlyNumber } from '../platform/yearly-numbers.ts';
-import { sendToContact } from './notify.ts';
+import { messageToContact } from './notify.ts';
 import * as q from './queries.ts';
 import {
   type AspirationError,
@@ -179,12 +180,27 @@ export async function submitAspiration(deps: Deps, input: Submission): Promise<S
   const today = jakartaDay(now);
   const year = Number(today.slice(0, 4));
   try {
-    // The number comes from a sequence, before the transaction: no lock is held for it, so
-    // submissions do not queue behind one another. A submission that fails leaves a gap.
+    // The number comes from a sequence, before the write: no lock is held for it, so submissions
+    // do not queue behind one another. A submission that fails leaves a gap.
     const sequence = await nextYearlyNumber(deps.db, 'aspiration', year);
     const code = `ASP-${year}-${String(sequence).padStart(6, '0')}`;
-    const filed = await deps.db.transaction().execute(async (trx) => {
-      const inserted = await q.insertAspiration(trx, {
+    const t = translator(deps.config.defaultLanguage);
+    const link = `${deps.config.publicBaseUrl}/lacak/${access.token}`;
+    // A new aspiration has no follower yet, and its reporter's contact is at hand.
+    const told =
+      email === '' && phone === ''
+        ? undefined
+        : await outboxRow(
+            deps.db,
+            deps.sealer,
+            messageToContact(deps, email !== '' ? { email } : { phone, via: input.replyVia }, {
+              subject: t('aspiration.mail.received.subject', { code }),
+              text: t('aspiration.mail.received.body', { code, title: step.title, link, site: structure.council.name }),
+              sms: t('aspiration.sms.received', { code, link, site: structure.council.name }),
+            }),
+          );
+    const filing: q.Filing = {
+      aspiration: {
         council_id: structure.council.id,
         code,
         kind: step.kind,
@@ -205,12 +221,8 @@ export async function submitAspiration(deps: Deps, input: Submission): Promise<S
         verify_due: addWorkingDays(today, structure.council.verify_days, structure.holidays),
         project_id: projectId,
         submission_key_hash: keyHash,
-      });
-      // The same key, sent twice at once: the other request filed it while this one was checking.
-      if (inserted === undefined) return undefined;
-      const { id } = inserted;
-      await q.insertReporter(trx, {
-        aspiration_id: id,
+      },
+      reporter: {
         name_sealed: name === '' ? null : deps.sealer.seal(name),
         email_sealed: email === '' ? null : deps.sealer.seal(email),
         phone_sealed: phone === '' ? null : deps.sealer.seal(phone),
@@ -218,64 +230,50 @@ export async function submitAspiration(deps: Deps, input: Submission): Promise<S
         phone_lookup: phone === '' ? null : deps.sealer.lookup(normalisePhone(phone)),
         consent_version: CONSENT_VERSION,
         consent_at: now,
-      });
-      await q.insertPhotos(
-        trx,
-        stored.map((s) => ({ aspiration_id: id, file: s.file, width: s.width, height: s.height, bytes: s.bytes })),
-      );
-      await q.insertEvent(trx, {
-        aspiration_id: id,
+      },
+      photos: stored.map((s) => ({ file: s.file, width: s.width, height: s.height, bytes: s.bytes })),
+      event: {
         kind: 'received',
         public: true,
         actor_user_id: input.enteredBy?.id ?? null,
         details: JSON.stringify({ channel: input.channel }),
-      });
-      if (input.enteredBy !== undefined) {
-        await recordAudit(trx, {
-          actorUserId: input.enteredBy.id,
-          actorRole: input.enteredBy.role,
-          action: 'aspiration.entered',
-          subjectType: 'aspiration',
-          subjectId: id,
-          details: { code, channel: input.channel },
-        });
-      }
+      },
+      told: told === undefined ? [] : [told],
       // Officials who asked for it hear of the new item in their queue on their phone.
-      await pushToStaffQueue(trx, deps.sealer, {
-        title: translator(deps.config.defaultLanguage)('aspiration.push.new', { code }),
+      notices: await staffQueuePushes(deps.db, deps.sealer, {
+        title: t('aspiration.push.new', { code }),
         body: step.title,
         url: `/kelola/aspirasi/${code}`,
-      });
-      const t = translator(deps.config.defaultLanguage);
-      const link = `${deps.config.publicBaseUrl}/lacak/${access.token}`;
-      // A new aspiration has no follower yet, and its reporter's contact is at hand.
-      if (email !== '' || phone !== '')
-        await sendToContact(trx, deps, email !== '' ? { email } : { phone, via: input.replyVia }, {
-          subject: t('aspiration.mail.received.subject', { code }),
-          text: t('aspiration.mail.received.body', { code, title: step.title, link, site: structure.council.name }),
-          sms: t('aspiration.sms.received', { code, link, site: structure.council.name }),
-          topic: `aspiration:${id}`,
-        });
-      return id;
-    });
-    if (filed !== undefined) {
-      deps.signals.send(NEW_ASPIRATION, code);
-      return { ok: true, id: filed, code, token: access.token };
-    }
-    await removePhotos(
-      fileStore(deps.config),
-      PHOTO_FOLDER,
-      stored.map((s) => s.file),
-    );
-    const first = await filedWithKey(deps, structure.council.id, keyHash);
-    if (first === undefined) throw new Error('A submission key conflicted, but no aspiration holds it');
-    return first;
+      }),
+    };
+    const { enteredBy } = input;
+    const id =
+      enteredBy === undefined
+        ? await q.fileAspiration(deps.db, filing)
+        : // What an official enters on someone's behalf is in the audit trail, in the same transaction.
+          await deps.db.transaction().execute(async (trx) => {
+            const filed = await q.fileAspiration(trx, filing);
+            await recordAudit(trx, {
+              actorUserId: enteredBy.id,
+              actorRole: enteredBy.role,
+              action: 'aspiration.entered',
+              subjectType: 'aspiration',
+              subjectId: filed,
+              details: { code, channel: input.channel },
+            });
+            return filed;
+          });
+    deps.signals.send(NEW_ASPIRATION, code);
+    return { ok: true, id, code, token: access.token };
   } catch (error) {
     await removePhotos(
       fileStore(deps.config),
       PHOTO_FOLDER,
       stored.map((s) => s.file),
     );
+    // The same key, sent twice at once: the other request filed it while this one was checking.
+    const first = q.isSubmissionKeyTaken(error) ? await filedWithKey(deps, structure.council.id, keyHash) : undefined;
+    if (first !== undefined) return first;
     throw error;
   }
 }

@@ -13,7 +13,7 @@ import { type Mailbox, startMailbox } from '../../test/helpers/mailbox.ts';
 import { type Db, type OpenDatabase, openPostgres } from '../db/index.ts';
 import { createSealer } from './crypto.ts';
 import { claimJobRun, runJobIfDue, scheduleJobs } from './jobs.ts';
-import { enqueueEmail, OutboxWorker, smtpMailer } from './outbox.ts';
+import { enqueueEmail, enqueueMessage, OutboxWorker, smtpMailer } from './outbox.ts';
 import { pacer } from './text-classifier.ts';
 
 const sealer = createSealer([Buffer.alloc(32, 5)], Buffer.alloc(32, 6));
@@ -129,6 +129,69 @@ describe(`the outbox with three workers (${testEngine})`, () => {
     assert.equal(row.last_error, 'server menolak');
     const wait = row.next_attempt_at.getTime() - Date.now();
     assert.ok(wait > 20_000 && wait <= 30_000, `next try in about 30 s, not ${wait} ms`);
+  });
+
+  test('messages no channel carries are each marked unconfigured once, with the channel named', async () => {
+    await database.db.deleteFrom('outbox').execute();
+    for (let i = 0; i < 23; i++) {
+      await enqueueMessage(database.db, sealer, {
+        channel: i % 2 === 0 ? 'email' : 'sms',
+        to: i % 2 === 0 ? `warga${i}@example.org` : `08123456${String(i).padStart(4, '0')}`,
+        subject: `Pesan ${i}`,
+        text: 'Isi',
+      });
+    }
+    const worker = new OutboxWorker(database.db, sealer, {}, quiet);
+    assert.equal(await worker.deliverDue(), 23, 'every message handled in one run');
+    assert.equal(await worker.deliverDue(), 0, 'and none again');
+    const rows = await database.db
+      .selectFrom('outbox')
+      .select(['channel', 'status', 'attempts', 'last_error'])
+      .execute();
+    assert.equal(rows.length, 23);
+    for (const row of rows) {
+      assert.equal(row.status, 'unconfigured');
+      assert.equal(row.attempts, 1);
+      assert.equal(row.last_error, `no ${row.channel} channel is configured`);
+    }
+  });
+
+  test('a message queued while a run is sending is delivered by that run, not at the next tick', async () => {
+    mailbox.clear();
+    await database.db.deleteFrom('outbox').execute();
+    await enqueueEmail(database.db, sealer, { to: 'pertama@example.org', subject: 'Pertama', text: 'Isi' });
+    let release = () => {};
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    let sending = () => {};
+    const started = new Promise<void>((resolve) => {
+      sending = resolve;
+    });
+    const mailer = smtp();
+    const worker = new OutboxWorker(
+      database.db,
+      sealer,
+      {
+        email: {
+          async send(message) {
+            sending();
+            await held;
+            await mailer.send(message);
+          },
+        },
+      },
+      quiet,
+    );
+    const run = worker.deliverDue();
+    await started;
+    // The run has claimed the first message and is sending it; a request queues a second one.
+    await enqueueEmail(database.db, sealer, { to: 'kedua@example.org', subject: 'Kedua', text: 'Isi' });
+    const again = worker.deliverDue();
+    assert.equal(again, run, 'one run at a time');
+    release();
+    assert.equal(await run, 2, 'the run claimed once more and sent the second');
+    assert.equal(mailbox.to('kedua@example.org').length, 1);
   });
 });
 

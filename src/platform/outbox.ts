@@ -3,11 +3,11 @@
  * of, and a worker delivers it afterwards with retries and backoff. A channel that is not
  * configured is recorded as such ("unconfigured"), never reported as sent.
  */
-import { sql } from 'kysely';
+import { type Insertable, sql } from 'kysely';
 import nodemailer from 'nodemailer';
 import type { SmtpConfig } from '../config.ts';
 import type { Db } from '../db/index.ts';
-import type { OutboxStatus } from '../db/schema.ts';
+import type { Database, OutboxStatus } from '../db/schema.ts';
 import { normalisePhone } from './contact.ts';
 import type { Sealer } from './crypto.ts';
 import { fitSms } from './sms.ts';
@@ -81,23 +81,30 @@ export interface OutgoingMessage extends Email {
   topic?: string | undefined;
 }
 
+/** A message as the outbox keeps it: the recipient sealed, an SMS fitted. */
+export type OutboxRow = Insertable<Database['outbox']>;
+
 /**
- * Queues a message; an SMS is made to fit one message of the GSM alphabet (platform/sms.ts). A
- * number that sent STOP gets nothing by SMS or WhatsApp (see `stopMessages`).
+ * A message made ready for the outbox, for a statement that writes it together with the change it
+ * tells of; nothing for a number that sent STOP (see `stopMessages`). An SMS is made to fit one
+ * message of the GSM alphabet (platform/sms.ts).
  */
-export async function enqueueMessage(db: Db, sealer: Sealer, message: OutgoingMessage): Promise<void> {
+export async function outboxRow(db: Db, sealer: Sealer, message: OutgoingMessage): Promise<OutboxRow | undefined> {
   if ((message.channel === 'sms' || message.channel === 'whatsapp') && (await stoppedNumber(db, sealer, message.to)))
-    return;
-  await db
-    .insertInto('outbox')
-    .values({
-      channel: message.channel,
-      recipient_sealed: sealer.seal(message.to),
-      subject: message.subject,
-      body: message.channel === 'sms' ? fitSms(message.text) : message.text,
-      topic: message.topic ?? null,
-    })
-    .execute();
+    return undefined;
+  return {
+    channel: message.channel,
+    recipient_sealed: sealer.seal(message.to),
+    subject: message.subject,
+    body: message.channel === 'sms' ? fitSms(message.text) : message.text,
+    topic: message.topic ?? null,
+  };
+}
+
+/** Queues a message in the caller's transaction (see `outboxRow`). */
+export async function enqueueMessage(db: Db, sealer: Sealer, message: OutgoingMessage): Promise<void> {
+  const row = await outboxRow(db, sealer, message);
+  if (row !== undefined) await db.insertInto('outbox').values(row).execute();
 }
 
 /** The ways a person gave to be reached; an empty string is a way they did not give. */
@@ -169,6 +176,8 @@ export function backoffSeconds(attempts: number): number {
 export class OutboxWorker {
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<number> | undefined;
+  /** Asked to deliver while a run was under way: the run claims once more before it ends. */
+  private askedAgain = false;
 
   constructor(
     private readonly db: Db,
@@ -179,7 +188,11 @@ export class OutboxWorker {
 
   /** Delivers messages that are due (up to 100); returns how many were handled. One run at a time. */
   deliverDue(): Promise<number> {
-    this.running ??= this.run().finally(() => {
+    if (this.running !== undefined) {
+      this.askedAgain = true;
+      return this.running;
+    }
+    this.running = this.run().finally(() => {
       this.running = undefined;
     });
     return this.running;
@@ -217,19 +230,46 @@ export class OutboxWorker {
     return claimed.sort((a, b) => Number(a.id) - Number(b.id));
   }
 
+  /**
+   * Claims and delivers until a claim comes back short of a full batch (nothing more is due, or
+   * the rest is another worker's) and nobody asked again meanwhile — a message queued while the
+   * claim was under way may have missed it — or until 100 were handled.
+   */
   private async run(): Promise<number> {
     let handled = 0;
-    while (handled < MAX_PER_RUN) {
+    let more = true;
+    while (more && handled < MAX_PER_RUN) {
+      this.askedAgain = false;
       const due = await this.claim();
-      if (due.length === 0) break;
       await this.deliver(due);
       handled += due.length;
+      more = due.length === CLAIM_BATCH || this.askedAgain;
     }
     return handled;
   }
 
   private async deliver(due: Awaited<ReturnType<OutboxWorker['claim']>>): Promise<void> {
+    // Messages no channel can carry are marked in one statement: nothing was attempted, so
+    // nothing is lost if the process dies before (they are claimed again after the lease).
+    const unconfigured = due.filter((m) => this.channels[m.channel] === undefined);
+    if (unconfigured.length > 0)
+      await this.db
+        .updateTable('outbox')
+        .set((eb) => ({
+          status: 'unconfigured',
+          attempts: eb('attempts', '+', 1),
+          updated_at: new Date(),
+          last_error: sql<string>`'no ' || channel || ' channel is configured'`,
+        }))
+        .where(
+          'id',
+          'in',
+          unconfigured.map((m) => m.id),
+        )
+        .execute();
     for (const message of due) {
+      const channel = this.channels[message.channel];
+      if (channel === undefined) continue;
       const update = async (
         status: OutboxStatus,
         extra: { last_error?: string | null; sent_at?: Date; next_attempt_at?: Date },
@@ -239,11 +279,6 @@ export class OutboxWorker {
           .set({ status, attempts: message.attempts + 1, updated_at: new Date(), ...extra })
           .where('id', '=', message.id)
           .execute();
-      const channel = this.channels[message.channel];
-      if (channel === undefined) {
-        await update('unconfigured', { last_error: `no ${message.channel} channel is configured` });
-        continue;
-      }
       try {
         await channel.send({
           to: this.sealer.open(message.recipient_sealed),

@@ -10,7 +10,7 @@ import webpush from 'web-push';
 import type { PushConfig } from '../config.ts';
 import type { Db } from '../db/index.ts';
 import type { Sealer } from './crypto.ts';
-import { enqueueMessage, type Mailer } from './outbox.ts';
+import { enqueueMessage, type Mailer, type OutboxRow, outboxRow } from './outbox.ts';
 import type { Subject } from './subscriptions.ts';
 
 /** What a notification shows, and the page it opens. */
@@ -170,20 +170,28 @@ export async function pushToFollowers(db: Db, sealer: Sealer, subject: Subject, 
   );
 }
 
-/** Writes a notification to every official's browser that asked for news of the queue. */
-export async function pushToStaffQueue(db: Db, sealer: Sealer, notice: PushNotice): Promise<void> {
+/**
+ * The notifications for every official's browser that asked for news of the queue, ready to be
+ * written with the change they tell of (see `outboxRow`).
+ */
+export async function staffQueuePushes(db: Db, sealer: Sealer, notice: PushNotice): Promise<OutboxRow[]> {
   const rows = await db
     .selectFrom('push_subscription')
     .select('id')
     .where('staff_queue', '=', true)
     .where('user_id', 'is not', null)
     .execute();
-  await enqueue(
-    db,
-    sealer,
-    rows.map((r) => r.id),
-    notice,
-  );
+  const notices: OutboxRow[] = [];
+  for (const r of rows) {
+    const row = await outboxRow(db, sealer, {
+      channel: 'push',
+      to: String(r.id),
+      subject: notice.title,
+      text: JSON.stringify(notice),
+    });
+    if (row !== undefined) notices.push(row);
+  }
+  return notices;
 }
 
 /** The outbox's push channel: `to` is a subscription id, `text` the notification as JSON. */
