@@ -7,7 +7,6 @@ import compress from '@fastify/compress';
 import cookie from '@fastify/cookie';
 import CsrfTokens from '@fastify/csrf';
 import csrf from '@fastify/csrf-protection';
-import etag from '@fastify/etag';
 import formbody from '@fastify/formbody';
 import multipart, { type MultipartFile } from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
@@ -23,6 +22,7 @@ import { registerAuth } from './platform/auth.ts';
 import { createSealer } from './platform/crypto.ts';
 import { registerDrain } from './platform/drain.ts';
 import { BadRequestError, registerErrorHandlers } from './platform/errors.tsx';
+import { registerEtag } from './platform/etag.ts';
 import { healthRoutes } from './platform/health.ts';
 import { registerLanguage } from './platform/language.ts';
 import { type Channels, gatewayChannel, OutboxWorker, smtpMailer } from './platform/outbox.ts';
@@ -257,7 +257,7 @@ export async function buildApp({ config, database, assets, logStream }: AppOptio
   await registerOverloadGuard(app, config.overload);
   registerPageCache(app, pageCache, CSRF_COOKIE);
   // ETag first: it must hash the page before compression turns it into a stream.
-  await app.register(etag, { weak: true });
+  registerEtag(app);
   await app.register(compress, { threshold: 1024, encodings: ['br', 'gzip', 'deflate'] });
   await app.register(swagger, {
     transform: withErrorResponses,

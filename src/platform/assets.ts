@@ -8,6 +8,7 @@ import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import { NotFoundError } from './errors.tsx';
+import { notModified } from './etag.ts';
 import { chooseEncoding } from './page-cache.ts';
 import { type RawAnswer, sendRaw } from './raw-answer.ts';
 
@@ -145,7 +146,7 @@ export class AssetFiles {
     const file = this.held.get(where);
     if (file === undefined) return undefined;
     const { headers } = file;
-    if (ifNoneMatch === file.etag) return { status: 304, headers };
+    if (notModified(ifNoneMatch, file.etag)) return { status: 304, headers };
     const encoding = chooseEncoding(acceptEncoding);
     const bytes = encoding === 'br' ? file.br : encoding === 'gzip' ? file.gzip : undefined;
     return bytes === undefined

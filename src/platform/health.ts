@@ -18,7 +18,7 @@ export const healthRoutes: FastifyPluginAsync = async (app) => {
   app.get(
     '/healthz',
     {
-      config: { access: 'public' },
+      config: { access: 'public', fresh: true },
       logLevel: 'warn',
       schema: { tags: ['Operations'], summary: 'Liveness', response: { 200: Health } },
     },
@@ -31,7 +31,7 @@ export const healthRoutes: FastifyPluginAsync = async (app) => {
   app.get(
     '/readyz',
     {
-      config: { access: 'public' },
+      config: { access: 'public', fresh: true },
       logLevel: 'warn',
       schema: {
         tags: ['Operations'],

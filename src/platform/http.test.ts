@@ -119,6 +119,32 @@ describe('pages are quick to load again', () => {
     assert.equal(again.body, '');
     const other = await t.app.inject({ url: '/anggota?dapil=1', headers: { 'if-none-match': etag } });
     assert.equal(other.statusCode, 200);
+    // A browser may send several tags, and the strong form of a weak one (RFC 9110 §13.1.2).
+    const listed = await t.app.inject({ url: '/anggota', headers: { 'if-none-match': `"lain", ${etag}` } });
+    assert.equal(listed.statusCode, 304);
+    const strong = await t.app.inject({ url: '/anggota', headers: { 'if-none-match': etag.replace(/^W\//, '') } });
+    assert.equal(strong.statusCode, 304);
+  });
+
+  test('an API answer is tagged too, and a changed one is sent whole', async () => {
+    const first = await t.app.inject('/api/v1/dapil');
+    const etag = String(first.headers.etag);
+    assert.match(etag, /^W\/"/);
+    const again = await t.app.inject({ url: '/api/v1/dapil', headers: { 'if-none-match': etag } });
+    assert.equal(again.statusCode, 304);
+    const stale = await t.app.inject({ url: '/api/v1/dapil', headers: { 'if-none-match': 'W/"usang"' } });
+    assert.equal(stale.statusCode, 200);
+    assert.equal(stale.body, first.body);
+  });
+
+  test('what is never revalidated gets no tag: error pages and answers not to be stored', async () => {
+    for (const url of ['/tidak-ada', '/healthz', '/readyz']) {
+      const res = await t.app.inject(url);
+      assert.equal(res.headers.etag, undefined, url);
+      // Even asked with any tag at all, an error page is the error page.
+      const asked = await t.app.inject({ url, headers: { 'if-none-match': '*' } });
+      assert.equal(asked.statusCode, res.statusCode, url);
+    }
   });
 
   test('pages are compressed for browsers that accept it', async () => {

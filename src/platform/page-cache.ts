@@ -23,10 +23,10 @@
  * Brotli has no such seams, so these pages go as gzip to a browser that takes it (a few percent
  * more bytes), and as text to one that takes neither.
  */
-import { createHash } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { brotliCompressSync, constants, crc32, deflateRawSync, gzipSync } from 'node:zlib';
 import type { FastifyBaseLogger, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { etagOf, notModified } from './etag.ts';
 import { isLanguage } from './i18n.ts';
 import { sendRaw } from './raw-answer.ts';
 import { isTextSize, TEXT_SIZE_COOKIE } from './text-size.ts';
@@ -74,7 +74,9 @@ function answerOf(
   ifNoneMatch: string | undefined,
   acceptEncoding: string | undefined,
 ): { status: 304 } | { status: 200; encoding: 'br' | 'gzip' | 'identity'; bytes: Buffer } {
-  return ifNoneMatch === encoded.etag ? { status: 304 } : { status: 200, ...bytesOf(encoded, acceptEncoding) };
+  return notModified(ifNoneMatch, encoded.etag)
+    ? { status: 304 }
+    : { status: 200, ...bytesOf(encoded, acceptEncoding) };
 }
 
 const MAX_ENTRIES = 1000;
@@ -149,7 +151,7 @@ function encode(body: string): Encoded {
         [constants.BROTLI_PARAM_SIZE_HINT]: identity.length,
       },
     }),
-    etag: `W/"${createHash('sha1').update(identity).digest('base64url')}"`,
+    etag: etagOf(identity),
   };
 }
 
@@ -199,7 +201,8 @@ const LOOKS = ['lang', TEXT_SIZE_COOKIE] as const;
 /** A visitor whose page may come from the cache: a plain GET, no cookie but those of LOOKS. */
 function keyOf(request: FastifyRequest): string | undefined {
   if (request.method !== 'GET' || request.routeOptions.config.access !== 'public') return undefined;
-  if (request.routeOptions.config.stream === true) return undefined;
+  const { stream, fresh } = request.routeOptions.config;
+  if (stream === true || fresh === true) return undefined;
   const cookies = request.cookies ?? {};
   if (Object.keys(cookies).some((name) => !(LOOKS as readonly string[]).includes(name))) return undefined;
   if (request.headers.authorization !== undefined) return undefined;
@@ -381,7 +384,7 @@ export function registerPageCache(app: FastifyInstance, cache: PageCache, csrfCo
 
   /**
    * A kept page with a form, with a token and cookie of the visitor's own. As gzip, its bytes are
-   * this answer's alone: a tag of its own keeps @fastify/etag from hashing them, and the encoding
+   * this answer's alone: a tag of its own keeps the ETag hook (etag.ts) from hashing them, and the encoding
    * set keeps @fastify/compress from compressing them again.
    */
   function sendTemplate(request: FastifyRequest, reply: FastifyReply, kept: Template) {
@@ -403,25 +406,31 @@ export function registerPageCache(app: FastifyInstance, cache: PageCache, csrfCo
     done(null, sent);
   });
 
+  /** The copy to keep of a page's text, if it may be shared and is wanted; compressed once here. */
+  function copyOf(reply: FastifyReply, key: string, payload: string): Encoded | Template | undefined {
+    if (reply.statusCode !== 200 || payload.length > MAX_BODY) return undefined;
+    if (/private|no-store/.test(String(reply.getHeader('cache-control') ?? ''))) return undefined;
+    const cookies = cookieNames(reply);
+    // Others waiting for this very page count as asking for it again.
+    const wanted = (rendering.get(key)?.length ?? 0) > 0 || admitted(key);
+    if (cookies.some((name) => name !== csrfCookie) || !wanted) return undefined;
+    // A token made but not used on the page (no form shown this time) needs no place in the copy.
+    const token = cookies.length > 0 ? tokenField.exec(payload)?.[1] : undefined;
+    return token !== undefined ? template(payload, token) : encode(payload);
+  }
+
   /** Keeps a copy of the answer when it may be shared; returns what to send. */
   function keep(request: FastifyRequest, reply: FastifyReply, payload: unknown): unknown {
     const key = keyOf(request);
     if (key === undefined || reply.getHeader('x-page-cache') === 'hit') return payload;
-    const forget = () => {
+    const copy = typeof payload === 'string' ? copyOf(reply, key, payload) : undefined;
+    if (copy === undefined) {
+      // Not kept: an expired copy may be refreshed by the next request, and those waiting go on.
       const entry = entries.get(key);
       if (entry !== undefined) entry.refreshing = false;
       rendered(request, key);
       return payload;
-    };
-    if (reply.statusCode !== 200 || typeof payload !== 'string' || payload.length > MAX_BODY) return forget();
-    if (/private|no-store/.test(String(reply.getHeader('cache-control') ?? ''))) return forget();
-    const cookies = cookieNames(reply);
-    // Others waiting for this very page count as asking for it again.
-    const wanted = (rendering.get(key)?.length ?? 0) > 0 || admitted(key);
-    if (cookies.some((name) => name !== csrfCookie) || !wanted) return forget();
-    // A token made but not used on the page (no form shown this time) needs no place in the copy.
-    const token = cookies.length > 0 ? tokenField.exec(payload)?.[1] : undefined;
-    const copy = token !== undefined ? template(payload, token) : encode(payload);
+    }
     if (entries.size >= MAX_ENTRIES && !entries.has(key)) entries.delete(entries.keys().next().value ?? '');
     const headers: Record<string, string> = {
       'x-page-cache': 'hit',
@@ -439,7 +448,7 @@ export function registerPageCache(app: FastifyInstance, cache: PageCache, csrfCo
     rendered(request, key);
     if (hasForm(copy)) return payload;
     // This answer is the kept bytes, with the ETag of the copies served later: nothing is
-    // compressed or hashed twice (@fastify/etag and @fastify/compress leave a set ETag and encoding).
+    // compressed or hashed twice (the ETag hook and @fastify/compress leave a set ETag and encoding).
     reply.header('etag', copy.etag).header('vary', 'accept-encoding');
     const { encoding, bytes } = bytesOf(copy, request.headers['accept-encoding']);
     if (encoding !== 'identity') reply.header('content-encoding', encoding);
