@@ -1,5 +1,4 @@
 /** The bundled browser files: their hashed names (from public/assets/manifest.json), served from memory. */
-import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import path from 'node:path';
@@ -8,7 +7,7 @@ import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import { NotFoundError } from './errors.tsx';
-import { notModified } from './etag.ts';
+import { etagOf, notModified } from './etag.ts';
 import { chooseEncoding } from './page-cache.ts';
 import { type RawAnswer, sendRaw } from './raw-answer.ts';
 
@@ -131,7 +130,8 @@ export class AssetFiles {
     identity: Buffer,
     { br, gzip, lifetime }: { br: Buffer | undefined; gzip: Buffer | undefined; lifetime: string },
   ) {
-    const etag = `"${createHash('sha1').update(identity).digest('base64url')}"`;
+    // Weak, as for pages: the br, gzip and plain bytes of one file share it.
+    const etag = etagOf(identity);
     this.held.set(where, {
       etag,
       identity,
