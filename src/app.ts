@@ -4,7 +4,7 @@
  */
 import { createServer } from 'node:http';
 import compress from '@fastify/compress';
-import cookie from '@fastify/cookie';
+import { fastifyCookie as cookie, Signer } from '@fastify/cookie';
 import CsrfTokens from '@fastify/csrf';
 import csrf from '@fastify/csrf-protection';
 import formbody from '@fastify/formbody';
@@ -12,7 +12,7 @@ import multipart, { type MultipartFile } from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
-import Fastify, { type FastifyInstance, LogController } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyPluginAsync, LogController } from 'fastify';
 import type { Config } from './config.ts';
 import type { Db, OpenDatabase } from './db/index.ts';
 import { features } from './features.ts';
@@ -21,7 +21,7 @@ import { AssetFiles, type Assets, loadAssets, publicDir, registerAssetFiles } fr
 import { registerAuth } from './platform/auth.ts';
 import { createSealer } from './platform/crypto.ts';
 import { registerDrain } from './platform/drain.ts';
-import { BadRequestError, registerErrorHandlers } from './platform/errors.tsx';
+import { BadRequestError, registerErrorHandlers, registerProbeErrorHandler } from './platform/errors.tsx';
 import { registerEtag } from './platform/etag.ts';
 import { healthRoutes } from './platform/health.ts';
 import { registerLanguage } from './platform/language.ts';
@@ -44,6 +44,8 @@ export interface AppOptions {
   assets?: Assets;
   /** A pino destination for the logs (tests capture them); standard output when absent. */
   logStream?: NodeJS.WritableStream;
+  /** Routes of the site beside the features' (a test's route that fails the way a bug would). */
+  routes?: FastifyPluginAsync[];
 }
 
 /** The delivery channels the configuration provides; a channel left out is reported, not faked. */
@@ -90,7 +92,13 @@ function unusable(value: unknown, depth = 0): 'nul' | 'number' | undefined {
 /** The cookie holding a visitor's form-token secret. */
 const CSRF_COOKIE = 'csrf';
 
-export async function buildApp({ config, database, assets, logStream }: AppOptions): Promise<FastifyInstance> {
+export async function buildApp({
+  config,
+  database,
+  assets,
+  logStream,
+  routes = [],
+}: AppOptions): Promise<FastifyInstance> {
   const https = config.publicBaseUrl.startsWith('https:');
   const security = securityHeaders({
     https,
@@ -102,11 +110,13 @@ export async function buildApp({ config, database, assets, logStream }: AppOptio
   // makes it (registered below with these options): a new secret in a signed cookie, a token from it.
   const csrfCookie = { path: '/', httpOnly: true, sameSite: 'lax', signed: true, secure: https } as const;
   const csrfTokens = CsrfTokens();
+  // One signer for the cookie plugin (the site's, below) and for these tokens made before routing.
+  const cookieSigner = new Signer(config.sessionSecret);
   const visitorToken: VisitorToken = () => {
     const secret = csrfTokens.secretSync();
     return {
       token: csrfTokens.create(secret),
-      setCookie: app.serializeCookie(CSRF_COOKIE, app.signCookie(secret), csrfCookie),
+      setCookie: cookie.serialize(CSRF_COOKIE, cookieSigner.sign(secret), csrfCookie),
     };
   };
   const pageCache = new PageCache(config.pageCacheSeconds, security, visitorToken);
@@ -197,68 +207,20 @@ export async function buildApp({ config, database, assets, logStream }: AppOptio
   );
   // Who runs the portal (every page's header) and who is asking (sessions, tokens) are told by
   // the features that know: the council and accounts.
-  const site = features.find((f) => f.site !== undefined)?.site;
+  const siteOf = features.find((f) => f.site !== undefined)?.site;
   const identity = features.find((f) => f.identity !== undefined)?.identity;
-  if (site === undefined || identity === undefined)
+  if (siteOf === undefined || identity === undefined)
     throw new Error('No feature says who runs the portal or who is asking');
-  app.decorate('site', () => site(database.db));
+  app.decorate('site', () => siteOf(database.db));
   for (const feature of features) feature.setup?.(app);
 
   registerRouteTable(app);
 
   registerSecurityHeaders(app, security);
-
-  await app.register(cookie, { secret: config.sessionSecret });
-  await app.register(csrf, {
-    sessionPlugin: '@fastify/cookie',
-    cookieKey: CSRF_COOKIE,
-    cookieOpts: csrfCookie,
-    // Any route's raw body (before its schema ran); a multipart form's fields arrive as parts: the
-    // token is the value of the "_csrf" part.
-    getToken: (request) => {
-      const field = (request.body as Record<string, unknown> | undefined)?._csrf;
-      const value = typeof field === 'object' && field !== null ? (field as { value?: unknown }).value : field;
-      return typeof value === 'string' ? value : String(request.headers['x-csrf-token'] ?? '');
-    },
-  });
-  const rateStore = rateLimitStore(config.redisUrl, config.redisPrefix, app.log);
-  app.addHook('onClose', rateStore.close);
-  await app.register(rateLimit, rateStore.options);
-  await app.register(formbody, { bodyLimit: 64 * 1024 });
-  // Forms with photos: parts are read into memory within these limits before the handler runs;
-  // an oversized photo is marked truncated so the form can say which one, instead of failing.
-  await app.register(multipart, {
-    attachFieldsToBody: true,
-    throwFileSizeLimit: false,
-    limits: { fileSize: MAX_PHOTO_BYTES, files: MAX_FILES_PER_FORM, fields: 40, fieldSize: 24 * 1024, parts: 50 },
-    async onFile(part: MultipartFile) {
-      const chunks: Buffer[] = [];
-      for await (const chunk of part.file) chunks.push(chunk as Buffer);
-      const file: UploadedFile = {
-        field: part.fieldname,
-        filename: part.filename,
-        data: Buffer.concat(chunks),
-        truncated: part.file.truncated,
-      };
-      (part as unknown as { value: UploadedFile }).value = file;
-    },
-  });
-  app.decorateRequest('formParsed', false);
-  app.addHook('preValidation', (request, _reply, done) => {
-    request.formParsed = true;
-    const bad = unusable(request.query) ?? unusable(request.params) ?? unusable(request.body);
-    done(
-      bad === undefined ? undefined : new BadRequestError(request.t(bad === 'nul' ? 'form.nul' : 'form.hugeNumber')),
-    );
-  });
   // The drain sees every request first: the guard, the page cache and asset files may answer one
   // without running later hooks, and the drain must count it and close its connection.
   registerDrain(app);
   await registerOverloadGuard(app, config.overload);
-  registerPageCache(app, pageCache, CSRF_COOKIE);
-  // ETag first: it must hash the page before compression turns it into a stream.
-  registerEtag(app);
-  await app.register(compress, { threshold: 1024, encodings: ['br', 'gzip', 'deflate'] });
   await app.register(swagger, {
     transform: withErrorResponses,
     openapi: {
@@ -295,29 +257,85 @@ export async function buildApp({ config, database, assets, logStream }: AppOptio
       ],
     },
   });
-  await app.register(fastifyStatic, {
-    root: publicDir,
-    prefix: '/static/',
-    index: false,
-    wildcard: true,
-    setHeaders(reply, file) {
-      const immutable = file.includes(`${publicDir}assets/`) && !file.endsWith('manifest.json');
-      reply.header('cache-control', immutable ? 'public, max-age=31536000, immutable' : 'public, max-age=3600');
-    },
-  });
-  registerAssetFiles(app, assetFiles);
-  app.get('/favicon.ico', { config: { access: 'public' }, schema: { hide: true } }, (_request, reply) =>
-    reply.redirect('/static/favicon.svg', 301),
-  );
 
-  registerLanguage(app);
-  registerTextSize(app);
-  registerAuth(app, identity);
-  registerErrorHandlers(app);
-
+  // The probes stand outside the site: none of its hooks (cookies, form tokens, language, session,
+  // page cache, tags, compression) has anything to do for them, and a probe costs what it must.
+  registerProbeErrorHandler(app);
   await app.register(healthRoutes);
-  for (const feature of features) for (const routes of feature.routes) await app.register(routes);
-  registerSitemap(app, features);
+
+  // The site: pages, forms, the API and files, with the hooks and handlers they share. Fastify keeps
+  // these hooks to the routes registered here; its handlers answer every address no route has.
+  await app.register(async (site) => {
+    await site.register(cookie, { secret: cookieSigner });
+    await site.register(csrf, {
+      sessionPlugin: '@fastify/cookie',
+      cookieKey: CSRF_COOKIE,
+      cookieOpts: csrfCookie,
+      // Any route's raw body (before its schema ran); a multipart form's fields arrive as parts: the
+      // token is the value of the "_csrf" part.
+      getToken: (request) => {
+        const field = (request.body as Record<string, unknown> | undefined)?._csrf;
+        const value = typeof field === 'object' && field !== null ? (field as { value?: unknown }).value : field;
+        return typeof value === 'string' ? value : String(request.headers['x-csrf-token'] ?? '');
+      },
+    });
+    const rateStore = rateLimitStore(config.redisUrl, config.redisPrefix, site.log);
+    site.addHook('onClose', rateStore.close);
+    await site.register(rateLimit, rateStore.options);
+    await site.register(formbody, { bodyLimit: 64 * 1024 });
+    // Forms with photos: parts are read into memory within these limits before the handler runs;
+    // an oversized photo is marked truncated so the form can say which one, instead of failing.
+    await site.register(multipart, {
+      attachFieldsToBody: true,
+      throwFileSizeLimit: false,
+      limits: { fileSize: MAX_PHOTO_BYTES, files: MAX_FILES_PER_FORM, fields: 40, fieldSize: 24 * 1024, parts: 50 },
+      async onFile(part: MultipartFile) {
+        const chunks: Buffer[] = [];
+        for await (const chunk of part.file) chunks.push(chunk as Buffer);
+        const file: UploadedFile = {
+          field: part.fieldname,
+          filename: part.filename,
+          data: Buffer.concat(chunks),
+          truncated: part.file.truncated,
+        };
+        (part as unknown as { value: UploadedFile }).value = file;
+      },
+    });
+    site.decorateRequest('formParsed', false);
+    site.addHook('preValidation', (request, _reply, done) => {
+      request.formParsed = true;
+      const bad = unusable(request.query) ?? unusable(request.params) ?? unusable(request.body);
+      done(
+        bad === undefined ? undefined : new BadRequestError(request.t(bad === 'nul' ? 'form.nul' : 'form.hugeNumber')),
+      );
+    });
+    registerPageCache(site, pageCache, CSRF_COOKIE);
+    // ETag first: it must hash the page before compression turns it into a stream.
+    registerEtag(site);
+    await site.register(compress, { threshold: 1024, encodings: ['br', 'gzip', 'deflate'] });
+    await site.register(fastifyStatic, {
+      root: publicDir,
+      prefix: '/static/',
+      index: false,
+      wildcard: true,
+      setHeaders(reply, file) {
+        const immutable = file.includes(`${publicDir}assets/`) && !file.endsWith('manifest.json');
+        reply.header('cache-control', immutable ? 'public, max-age=31536000, immutable' : 'public, max-age=3600');
+      },
+    });
+    registerAssetFiles(site, assetFiles);
+    site.get('/favicon.ico', { config: { access: 'public' }, schema: { hide: true } }, (_request, reply) =>
+      reply.redirect('/static/favicon.svg', 301),
+    );
+
+    registerLanguage(site);
+    registerTextSize(site);
+    registerAuth(site, identity);
+    registerErrorHandlers(site);
+
+    for (const plugin of [...features.flatMap((f) => f.routes), ...routes]) await site.register(plugin);
+    registerSitemap(site, features);
+  });
 
   return app;
 }

@@ -2,6 +2,7 @@
  * The one error catalogue and the one handler that turns any error into a page (HTML) or a
  * problem+json answer (API). Stack traces are logged with the request id, never shown.
  */
+import { STATUS_CODES } from 'node:http';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { ForbiddenError, TokenNotAcceptedError, UnauthenticatedError } from './auth.ts';
 import type { MessageKey } from './i18n.ts';
@@ -176,5 +177,22 @@ export function registerErrorHandlers(app: FastifyInstance): void {
   });
   app.setNotFoundHandler(async (request, reply) => {
     return send(request, reply, { status: 404, title: 'error.notFound.title', body: 'error.notFound.body' });
+  });
+}
+
+/**
+ * Faults of the routes outside the site (the health probes, which the site's hooks do not prepare:
+ * no language, no session): problem+json that names the status, never the fault; logged with the
+ * request id. The site's own handler (above) takes over for every route inside it.
+ */
+export function registerProbeErrorHandler(app: FastifyInstance): void {
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    const code = error.statusCode;
+    const status = code !== undefined && code >= 400 && code < 500 ? code : 500;
+    if (status >= 500) request.log.error({ err: error }, 'request failed');
+    return reply
+      .code(status)
+      .type('application/problem+json; charset=utf-8')
+      .send({ type: 'about:blank', title: STATUS_CODES[status], status, instance: request.url });
   });
 }

@@ -9,13 +9,18 @@ import { publicDir } from './assets.ts';
 
 let t: TestApp;
 before(async () => {
-  t = await buildTestApp();
-  // A route that fails the way a bug would, to see what a visitor gets.
-  t.app.get('/uji/rusak', { config: { access: 'public' } }, async () => {
-    throw new Error('secret internal detail');
-  });
-  t.app.get('/api/v1/uji-rusak', { config: { access: 'public' } }, async () => {
-    throw new Error('secret internal detail');
+  t = await buildTestApp({
+    routes: [
+      // A page and an API route that fail the way a bug would, to see what a visitor gets.
+      async (site) => {
+        site.get('/uji/rusak', { config: { access: 'public' } }, async () => {
+          throw new Error('secret internal detail');
+        });
+        site.get('/api/v1/uji-rusak', { config: { access: 'public' } }, async () => {
+          throw new Error('secret internal detail');
+        });
+      },
+    ],
   });
 });
 after(() => t.close());
@@ -340,6 +345,49 @@ describe('health', () => {
     const ready = await t.app.inject('/readyz');
     assert.equal(ready.statusCode, 200);
     assert.equal(ready.json<{ status: string }>().status, 'ok');
+  });
+
+  test('a probe is answered outside the site: no cookie set, no session looked up, the security headers kept', async () => {
+    const res = await t.app.inject({
+      url: '/healthz?lang=en&teks=besar',
+      headers: { cookie: 'sid=tidak-ada-sesi-seperti-ini' },
+    });
+    assert.equal(res.statusCode, 200);
+    assert.deepEqual(res.json(), { status: 'ok' });
+    // A page would remember the language and text size, and clear a session cookie it cannot find.
+    assert.equal(res.headers['set-cookie'], undefined);
+    assert.equal(res.headers['x-content-type-options'], 'nosniff');
+    assert.match(String(res.headers['x-request-id']), /\S/);
+    const page = await t.app.inject({
+      url: '/?lang=en&teks=besar',
+      headers: { cookie: 'sid=tidak-ada-sesi-seperti-ini' },
+    });
+    assert.ok(page.headers['set-cookie'] !== undefined, 'the same request to a page sets its cookies');
+  });
+
+  test('a fault outside the site is problem+json with no detail of the fault, and logged', async () => {
+    const probes = await buildTestApp();
+    try {
+      // Added after the app is built: at its root, where the probes are, outside the site.
+      probes.app.get('/uji/probe-rusak', { config: { access: 'public' } }, async () => {
+        throw new Error('secret internal detail');
+      });
+      const res = await probes.app.inject('/uji/probe-rusak');
+      assert.equal(res.statusCode, 500);
+      assert.match(res.headers['content-type'] as string, /application\/problem\+json/);
+      assert.deepEqual(res.json(), {
+        type: 'about:blank',
+        title: 'Internal Server Error',
+        status: 500,
+        instance: '/uji/probe-rusak',
+      });
+      const id = res.headers['x-request-id'];
+      assert.ok(
+        probes.logs.some((l) => l.reqId === id && l.level === 50 && /secret internal detail/.test(JSON.stringify(l))),
+      );
+    } finally {
+      await probes.close();
+    }
   });
 
   test('/readyz answers 503 when the database is gone', async () => {

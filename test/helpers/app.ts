@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Writable } from 'node:stream';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyPluginAsync } from 'fastify';
 import { buildApp } from '../../src/app.ts';
 import { type Config, loadConfig, newVapidKeys } from '../../src/config.ts';
 import type { OpenDatabase } from '../../src/db/index.ts';
@@ -42,7 +42,12 @@ export function testConfig(overrides: Record<string, string> = {}): Config {
 }
 
 export async function buildTestApp(
-  options: TestDatabaseOptions & { env?: Record<string, string>; database?: OpenDatabase } = {},
+  options: TestDatabaseOptions & {
+    env?: Record<string, string>;
+    database?: OpenDatabase;
+    /** Routes of the test's own, registered in the site beside the features'. */
+    routes?: FastifyPluginAsync[];
+  } = {},
 ): Promise<TestApp> {
   const database = options.database ?? (await openTestDatabase(options));
   // Uploads of each app go to their own folder, removed with it.
@@ -55,7 +60,7 @@ export async function buildTestApp(
       done();
     },
   });
-  const app = await buildApp({ config, database, logStream });
+  const app = await buildApp({ config, database, logStream, routes: options.routes ?? [] });
   return {
     app,
     database,
