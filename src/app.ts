@@ -25,6 +25,7 @@ import { BadRequestError, registerErrorHandlers, registerProbeErrorHandler } fro
 import { registerEtag } from './platform/etag.ts';
 import { healthRoutes } from './platform/health.ts';
 import { registerLanguage } from './platform/language.ts';
+import { batchedStdout } from './platform/log-destination.ts';
 import { type Channels, gatewayChannel, OutboxWorker, smtpMailer } from './platform/outbox.ts';
 import { registerOverloadGuard } from './platform/overload.ts';
 import { PageCache, registerPageCache, type VisitorToken } from './platform/page-cache.ts';
@@ -124,6 +125,8 @@ export async function buildApp({
   // Until the portal begins to drain: then every request goes through Fastify, which counts it
   // for the drain, closes its connection after the answer, and once closing answers 503.
   let servingRaw = true;
+  // Tests read the log from their own stream as it is written; a server writes it in batches.
+  const batchedLog = logStream === undefined ? batchedStdout() : undefined;
   const app: FastifyInstance = Fastify({
     // A fresh copy of a public page is served before Fastify routes the request (platform/page-cache.ts).
     serverFactory: (handler, options) => {
@@ -144,7 +147,11 @@ export async function buildApp({
     },
     logger: {
       level: config.logLevel,
-      ...(logStream === undefined ? {} : { stream: logStream }),
+      ...(batchedLog !== undefined
+        ? { stream: batchedLog.stream, hooks: batchedLog.hooks }
+        : logStream !== undefined
+          ? { stream: logStream }
+          : {}),
       redact: ['req.headers.cookie', 'req.headers.authorization'],
     },
     // A request id from a trusted proxy is kept so one id follows a request through the logs.
@@ -194,6 +201,10 @@ export async function buildApp({
   });
   app.addHook('preClose', (done) => {
     servingRaw = false;
+    done();
+  });
+  app.addHook('onClose', (_app, done) => {
+    batchedLog?.close();
     done();
   });
   app.decorate('features', features);
