@@ -19,7 +19,7 @@ import { features } from './features.ts';
 import { withErrorResponses } from './platform/api-errors.ts';
 import { AssetFiles, type Assets, loadAssets, publicDir, registerAssetFiles } from './platform/assets.ts';
 import { registerAuth } from './platform/auth.ts';
-import { createSealer } from './platform/crypto.ts';
+import { createSealer, pooledRandomBase64url } from './platform/crypto.ts';
 import { registerDrain } from './platform/drain.ts';
 import { BadRequestError, registerErrorHandlers, registerProbeErrorHandler } from './platform/errors.tsx';
 import { registerEtag } from './platform/etag.ts';
@@ -114,7 +114,8 @@ export async function buildApp({
   // One signer for the cookie plugin (the site's, below) and for these tokens made before routing.
   const cookieSigner = new Signer(config.sessionSecret);
   const visitorToken: VisitorToken = () => {
-    const secret = csrfTokens.secretSync();
+    // A secret as the plugin's secretSync makes it (18 random bytes, base64url), from a pool.
+    const secret = pooledRandomBase64url(18);
     return {
       token: csrfTokens.create(secret),
       setCookie: cookie.serialize(CSRF_COOKIE, cookieSigner.sign(secret), csrfCookie),
