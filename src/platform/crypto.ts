@@ -94,8 +94,6 @@ export function pooledRandomBase64url(length: number): string {
     poolUsed = 0;
   }
   const drawn = pool.toString('base64url', poolUsed, poolUsed + length);
-  // Never handed out twice: what was drawn is overwritten.
-  pool.fill(0, poolUsed, poolUsed + length);
   poolUsed += length;
   return drawn;
 }

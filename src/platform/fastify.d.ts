@@ -66,7 +66,5 @@ declare module 'fastify' {
     appKey?: boolean;
     /** The answer is a stream that stays open (Server-Sent Events). */
     stream?: boolean;
-    /** The answer tells this moment (health probes): never kept or served from a kept copy. */
-    fresh?: boolean;
   }
 }

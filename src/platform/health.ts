@@ -1,7 +1,8 @@
 /**
  * Liveness (/healthz: the process answers) and readiness (/readyz: database reachable, schema
  * current), never from a kept copy: a ready answer kept for a few seconds would hide a database
- * that just went away.
+ * that just went away. The app registers them outside the site (src/app.ts), where no page cache,
+ * tag or compression runs.
  */
 import type { FastifyPluginAsync } from 'fastify';
 import { sql } from 'kysely';
@@ -18,7 +19,7 @@ export const healthRoutes: FastifyPluginAsync = async (app) => {
   app.get(
     '/healthz',
     {
-      config: { access: 'public', fresh: true },
+      config: { access: 'public' },
       logLevel: 'warn',
       schema: { tags: ['Operations'], summary: 'Liveness', response: { 200: Health } },
     },
@@ -31,7 +32,7 @@ export const healthRoutes: FastifyPluginAsync = async (app) => {
   app.get(
     '/readyz',
     {
-      config: { access: 'public', fresh: true },
+      config: { access: 'public' },
       logLevel: 'warn',
       schema: {
         tags: ['Operations'],

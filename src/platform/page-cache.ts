@@ -18,10 +18,10 @@
  * A page with a token is compressed once too, in pieces (`Template`): the text between its tokens,
  * each piece deflated on its own and ended on a byte boundary, so that a hit sends gzip made of those
  * pieces with the visitor's token between them, stored as it is (a stored deflate block), and the
- * checksum combined from the pieces' checksums, made once, and the token's (platform/crc32-combine.ts:
- * worked out over the whole text, it cost about 1.3 µs per KB of page on every hit). Compressing such a page for every visitor held a busy
- * consultation page (5,000 comments) at 3,100 answers a second against 30,000 for the home page.
- * Brotli has no such seams, so these pages go as gzip to a browser that takes it (a few percent
+ * checksum combined from the pieces' checksums, made once, and the token's (platform/crc32-combine.ts;
+ * worked out over the whole text, it cost about 1.3 µs per KB of page on every hit). Compressing
+ * such a page for every visitor held a busy consultation page (5,000 comments) at 3,100 answers a
+ * second against 30,000 for the home page. Brotli has no such seams, so these pages go as gzip to a browser that takes it (a few percent
  * more bytes), and as text to one that takes neither.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -209,8 +209,7 @@ const LOOKS = ['lang', TEXT_SIZE_COOKIE] as const;
 /** A visitor whose page may come from the cache: a plain GET, no cookie but those of LOOKS. */
 function keyOf(request: FastifyRequest): string | undefined {
   if (request.method !== 'GET' || request.routeOptions.config.access !== 'public') return undefined;
-  const { stream, fresh } = request.routeOptions.config;
-  if (stream === true || fresh === true) return undefined;
+  if (request.routeOptions.config.stream === true) return undefined;
   const cookies = request.cookies ?? {};
   if (Object.keys(cookies).some((name) => !(LOOKS as readonly string[]).includes(name))) return undefined;
   if (request.headers.authorization !== undefined) return undefined;
