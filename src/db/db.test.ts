@@ -138,6 +138,29 @@ describe(`the database (${testEngine})`, () => {
   });
 });
 
+if (testEngine === 'pglite') {
+  describe('on the embedded database', () => {
+    test('the portal answers between queries that wait for the one connection', async () => {
+      const { app, close } = await buildTestApp({ seed: false });
+      try {
+        const address = await app.listen({ port: 0, host: '127.0.0.1' });
+        // Twenty slow queries queued at once: the embedded database runs each on this thread.
+        let finished = 0;
+        const queued = Array.from({ length: 20 }, () =>
+          sql`select pg_sleep(0.02)`.execute(app.db).then(() => finished++),
+        );
+        const probe = await fetch(`${address}/healthz`);
+        const finishedWhenAnswered = finished;
+        await Promise.all(queued);
+        assert.equal(probe.status, 200);
+        assert.ok(finishedWhenAnswered < 20, `answered after ${finishedWhenAnswered} of the 20 queries, not after all`);
+      } finally {
+        await close();
+      }
+    });
+  });
+}
+
 if (testEngine === 'postgres') {
   describe('on a PostgreSQL server', () => {
     test('each app process keeps as many connections as DATABASE_POOL_SIZE says, however many ask', async () => {
