@@ -249,13 +249,8 @@ describe('pages are quick to load again', () => {
     const base = await busy.app.listen({ port: 0, host: '127.0.0.1' });
     // The guard judges only a second after the start.
     await new Promise((r) => setTimeout(r, 1100));
-    const slow = connect(Number(new URL(base).port), '127.0.0.1');
-    await new Promise((r) => slow.once('connect', r));
-    slow.write(
-      'POST /aspirasi/kirim HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: 1000\r\n\r\nkind=',
-    );
+    const slow = await holdOnePlace(base);
     try {
-      await new Promise((r) => setTimeout(r, 200));
       const page = await fetch(`${base}/anggota`);
       assert.equal(page.status, 503, 'a page is turned away');
       for (const url of [css, js, '/static/favicon.svg']) {
@@ -267,6 +262,103 @@ describe('pages are quick to load again', () => {
     } finally {
       slow.destroy();
     }
+  });
+});
+
+/** A form still being sent, which holds a place among the requests in flight until it is destroyed. */
+async function holdOnePlace(base: string) {
+  const slow = connect(Number(new URL(base).port), '127.0.0.1');
+  await new Promise((r) => slow.once('connect', r));
+  slow.write(
+    'POST /aspirasi/kirim HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: 1000\r\n\r\nkind=',
+  );
+  // The request has reached the server and is counted.
+  await new Promise((r) => setTimeout(r, 200));
+  return slow;
+}
+
+describe('when the portal is too busy', () => {
+  test('a page it kept a moment ago is served instead of "busy"; a page it never kept is turned away', async () => {
+    // One request in flight is the limit; pages are kept for a second.
+    const busy = await buildTestApp({ env: { OVERLOAD_MAX_IN_FLIGHT: '1', PAGE_CACHE_SECONDS: '1' } });
+    after(() => busy.close());
+    const base = await busy.app.listen({ port: 0, host: '127.0.0.1' });
+    const first = await fetch(`${base}/anggota`, { headers: { 'accept-encoding': 'br' } });
+    assert.equal(first.status, 200);
+    const page = await first.text();
+    // Past the copy's second, and past the guard's first second after the start.
+    await new Promise((r) => setTimeout(r, 1100));
+    const slow = await holdOnePlace(base);
+    try {
+      const kept = await fetch(`${base}/anggota`, { headers: { 'accept-encoding': 'br' } });
+      assert.equal(kept.status, 200, 'the kept page, a little past its time');
+      assert.equal(kept.headers.get('content-encoding'), 'br');
+      assert.equal(await kept.text(), page);
+      assert.equal(kept.headers.get('etag'), first.headers.get('etag'));
+      assert.match(kept.headers.get('content-security-policy') ?? '', /default-src 'self'/);
+      const again = await fetch(`${base}/anggota`, { headers: { 'if-none-match': first.headers.get('etag') ?? '' } });
+      assert.equal(again.status, 304, 'a browser holding it is told it is unchanged');
+      const never = await fetch(`${base}/agenda`);
+      assert.equal(never.status, 503, 'a page not kept is turned away');
+      assert.match(await never.text(), /Sedang sibuk/);
+      const signedIn = await fetch(`${base}/anggota`, { headers: { cookie: 'sid=abc' } });
+      assert.equal(signedIn.status, 503, 'someone with a session never gets a kept copy');
+      const sent = await fetch(`${base}/anggota`, { method: 'POST' });
+      assert.equal(sent.status, 503, 'nor does anything but a GET');
+    } finally {
+      slow.destroy();
+    }
+    const logged = busy.logs.filter((l) => l.url === '/anggota' && l.msg === 'answered' && l.status === 200);
+    assert.ok(logged.length >= 2, 'the kept answers are logged like any other');
+  });
+});
+
+describe('when the event loop is slow', () => {
+  test('requests that each hold the loop a while are served; a loop held up past the limit turns them away', async () => {
+    const slow = await buildTestApp({
+      env: { OVERLOAD_MAX_EVENT_LOOP_DELAY_MS: '1000' },
+      routes: [
+        // Work that holds the event loop, as a query on the embedded database does.
+        async (site) => {
+          site.get<{ Querystring: { ms: string } }>(
+            '/uji/lambat',
+            { config: { access: 'public' } },
+            async (request) => {
+              const until = performance.now() + Number(request.query.ms);
+              while (performance.now() < until);
+              return 'selesai';
+            },
+          );
+        },
+      ],
+    });
+    after(() => slow.close());
+    const base = await slow.app.listen({ port: 0, host: '127.0.0.1' });
+    // The guard judges only a second after the start.
+    await new Promise((r) => setTimeout(r, 1100));
+    // Four visitors at a time, each answer holding the loop 150 ms: the loop is always busy, but
+    // never a second late.
+    const statuses: number[] = [];
+    const visitor = async () => {
+      for (let i = 0; i < 6; i++) statuses.push((await fetch(`${base}/uji/lambat?ms=150`)).status);
+    };
+    await Promise.all([visitor(), visitor(), visitor(), visitor()]);
+    assert.deepEqual(
+      statuses.filter((s) => s !== 200),
+      [],
+      'none turned away',
+    );
+    // One answer holding the loop 1.5 s: the requests that waited behind it are turned away…
+    const held = fetch(`${base}/uji/lambat?ms=1500`);
+    await new Promise((r) => setTimeout(r, 50));
+    const behind = fetch(`${base}/uji/lambat?ms=0`);
+    assert.equal((await held).status, 200);
+    const refused = await behind;
+    assert.equal(refused.status, 503);
+    assert.equal(refused.headers.get('retry-after'), slow.config.overload.retryAfterSeconds.toString());
+    // …and once the loop keeps time again, requests are served.
+    await new Promise((r) => setTimeout(r, 600));
+    assert.equal((await fetch(`${base}/uji/lambat?ms=0`)).status, 200);
   });
 });
 

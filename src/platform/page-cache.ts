@@ -30,7 +30,7 @@ import type { FastifyBaseLogger, FastifyInstance, FastifyReply, FastifyRequest }
 import { crc32Combine, crc32Shift } from './crc32-combine.ts';
 import { etagOf, notModified } from './etag.ts';
 import { isLanguage } from './i18n.ts';
-import { sendRaw } from './raw-answer.ts';
+import { type RawAnswer, sendRaw } from './raw-answer.ts';
 import { isTextSize, TEXT_SIZE_COOKIE } from './text-size.ts';
 
 /**
@@ -89,6 +89,8 @@ const MAX_SEEN = 10_000;
 const MAX_BODY = 1024 * 1024;
 /** How long an expired copy may still be served while one request renders the page again. */
 const STALE_MS = 10_000;
+/** How long past its time a copy may be served when the portal is too busy to render the page. */
+const BUSY_STALE_MS = 5 * 60_000;
 const kept = ['cache-control', 'content-disposition', 'link', 'content-language'];
 const tokenField = /name="_csrf" value="([^"]+)"/;
 
@@ -274,38 +276,49 @@ export class PageCache {
 
   /** Serves a fresh kept copy of a public page to a GET, if there is one; returns whether it did. */
   serveRaw(req: IncomingMessage, res: ServerResponse, log: FastifyBaseLogger): boolean {
-    if (req.headers.authorization !== undefined) return false;
-    const looks = looksOnly(req.headers.cookie);
-    if (looks === undefined) return false;
-    const entry = this.entries.get(`${looks}${req.url}`);
-    if (entry === undefined || Date.now() >= entry.expires) return false;
-    if (hasForm(entry.copy)) return this.serveForm(req, res, log, entry, entry.copy);
-    const answer = answerOf(entry.copy, req.headers['if-none-match'], req.headers['accept-encoding']);
-    sendRaw(req, res, log, this.fixedHeaders, { ...answer, headers: entry.headers });
+    const answer = this.answerOf(req, 0);
+    if (answer === undefined) return false;
+    sendRaw(req, res, log, this.fixedHeaders, answer);
     return true;
   }
 
   /**
-   * A kept page with a form, as gzip with the visitor's own token, as `sendTemplate` below sends it
-   * through Fastify. A browser that refuses gzip (rare) is left to Fastify, which compresses the text.
+   * A kept copy up to BUSY_STALE_MS past its time, for a GET the overload guard would turn away: a
+   * page a minute old serves a citizen better than "too busy", and once a page's copy had expired
+   * under a crowd, every request for it met the guard and none could render it again. The guard
+   * sends it through Fastify (the request is counted and logged as any other).
    */
-  private serveForm(
-    req: IncomingMessage,
-    res: ServerResponse,
-    log: FastifyBaseLogger,
-    entry: Entry,
-    kept: Template,
-  ): boolean {
-    if (this.visitorToken === undefined || !acceptsGzip(req.headers['accept-encoding'])) return false;
+  answerWhenBusy(req: IncomingMessage): RawAnswer | undefined {
+    return this.answerOf(req, BUSY_STALE_MS);
+  }
+
+  /**
+   * The kept copy's answer to a request that may have it (no session, no authorization), if there
+   * is a copy at most `staleMs` past its time. A page with a form is answered as gzip with the
+   * visitor's own token, as `sendTemplate` below sends it through Fastify; a browser that refuses
+   * gzip (rare) is left to Fastify, which compresses the text.
+   */
+  private answerOf(req: IncomingMessage, staleMs: number): RawAnswer | undefined {
+    if (req.headers.authorization !== undefined) return undefined;
+    const looks = looksOnly(req.headers.cookie);
+    if (looks === undefined) return undefined;
+    const entry = this.entries.get(`${looks}${req.url}`);
+    if (entry === undefined || Date.now() >= entry.expires + staleMs) return undefined;
+    const copy = entry.copy;
+    if (!hasForm(copy))
+      return {
+        ...answerOf(copy, req.headers['if-none-match'], req.headers['accept-encoding']),
+        headers: entry.headers,
+      };
+    if (this.visitorToken === undefined || !acceptsGzip(req.headers['accept-encoding'])) return undefined;
     const { token, setCookie } = this.visitorToken();
-    sendRaw(req, res, log, this.fixedHeaders, {
+    return {
       status: 200,
       headers: entry.headers,
       encoding: 'gzip',
-      bytes: gzipWith(kept, token),
+      bytes: gzipWith(copy, token),
       own: ['vary', 'accept-encoding', 'etag', formTag(token), 'set-cookie', setCookie],
-    });
-    return true;
+    };
   }
 }
 
