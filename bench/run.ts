@@ -215,10 +215,14 @@ async function firstLoad(address: string, pagePath: string): Promise<number> {
   return total;
 }
 
-/** After a load the portal may still be turning requests away (503): wait until it serves again. */
+/**
+ * After a load the portal may still be turning requests away (503): wait until it serves again.
+ * Asks /readyz: the overload guard judges it (it never turns /healthz away) and it waits its turn
+ * for the database like a page.
+ */
 async function quiet(address: string) {
   for (let i = 0; i < 120; i++) {
-    const res = await fetch(`${address}/healthz`);
+    const res = await fetch(`${address}/readyz`);
     await res.arrayBuffer();
     if (res.status === 200) return;
     await new Promise((r) => setTimeout(r, 500));
