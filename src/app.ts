@@ -232,7 +232,7 @@ export async function buildApp({
   // The drain sees every request first: the guard, the page cache and asset files may answer one
   // without running later hooks, and the drain must count it and close its connection.
   registerDrain(app);
-  await registerOverloadGuard(app, config.overload, (req) => pageCache.answerWhenBusy(req));
+  registerOverloadGuard(app, config.overload, (req) => pageCache.answerWhenBusy(req));
   await app.register(swagger, {
     transform: withErrorResponses,
     openapi: {

@@ -316,7 +316,7 @@ describe('when the portal is too busy', () => {
 describe('when the event loop is slow', () => {
   test('requests that each hold the loop a while are served; a loop held up past the limit turns them away', async () => {
     const slow = await buildTestApp({
-      env: { OVERLOAD_MAX_EVENT_LOOP_DELAY_MS: '1000' },
+      env: { OVERLOAD_MAX_EVENT_LOOP_DELAY_MS: '1000', PAGE_CACHE_SECONDS: '1' },
       routes: [
         // Work that holds the event loop, as a query on the embedded database does.
         async (site) => {
@@ -339,23 +339,33 @@ describe('when the event loop is slow', () => {
     // Four visitors at a time, each answer holding the loop 150 ms: the loop is always busy, but
     // never a second late.
     const statuses: number[] = [];
-    const visitor = async () => {
-      for (let i = 0; i < 6; i++) statuses.push((await fetch(`${base}/uji/lambat?ms=150`)).status);
+    // Each address is asked once, so none is kept and every answer holds the loop.
+    const visitor = async (v: number) => {
+      for (let i = 0; i < 6; i++) statuses.push((await fetch(`${base}/uji/lambat?ms=150&n=${v}-${i}`)).status);
     };
-    await Promise.all([visitor(), visitor(), visitor(), visitor()]);
+    await Promise.all([0, 1, 2, 3].map(visitor));
     assert.deepEqual(
       statuses.filter((s) => s !== 200),
       [],
       'none turned away',
     );
+    // A page kept for a second, just before the loop is held up.
+    const members = await fetch(`${base}/anggota`);
+    assert.equal(members.status, 200);
+    const membersPage = await members.text();
     // One answer holding the loop 1.5 s: the requests that waited behind it are turned away…
     const held = fetch(`${base}/uji/lambat?ms=1500`);
     await new Promise((r) => setTimeout(r, 50));
     const behind = fetch(`${base}/uji/lambat?ms=0`);
+    const keptBehind = fetch(`${base}/anggota`);
     assert.equal((await held).status, 200);
     const refused = await behind;
     assert.equal(refused.status, 503);
     assert.equal(refused.headers.get('retry-after'), slow.config.overload.retryAfterSeconds.toString());
+    // …except a page kept a moment ago, whose copy (past its second) is served instead.
+    const kept = await keptBehind;
+    assert.equal(kept.status, 200, 'the kept page, not "busy"');
+    assert.equal(await kept.text(), membersPage);
     // …and once the loop keeps time again, requests are served.
     await new Promise((r) => setTimeout(r, 600));
     assert.equal((await fetch(`${base}/uji/lambat?ms=0`)).status, 200);

@@ -37,11 +37,11 @@ function busy(request: FastifyRequest, reply: FastifyReply, seconds: number): st
  * `keptAnswer` may give a GET the guard would turn away an answer already made (a kept page, a
  * little past its time), which is sent instead of 503: no work, and the citizen gets the page.
  */
-export async function registerOverloadGuard(
+export function registerOverloadGuard(
   app: FastifyInstance,
   overload: Config['overload'],
   keptAnswer: (req: IncomingMessage) => RawAnswer | undefined = () => undefined,
-): Promise<void> {
+): void {
   const refuse = (request: FastifyRequest, reply: FastifyReply) => {
     const kept = request.method === 'GET' ? keptAnswer(request.raw) : undefined;
     if (kept === undefined) return void reply.send(busy(request, reply, overload.retryAfterSeconds));
@@ -103,8 +103,7 @@ export async function registerOverloadGuard(
     app.addHook('onRequest', (request, reply, done) => {
       const late = tooLate && loop.lateMs() > overload.maxEventLoopDelayMs;
       const busyLoop = tooBusy && loop.utilisation() > overload.maxEventLoopUtilization;
-      if ((late || busyLoop) && !exempt(request))
-        return void reply.send(busy(request, reply, overload.retryAfterSeconds));
+      if ((late || busyLoop) && !exempt(request)) return refuse(request, reply);
       done();
     });
 }

@@ -21,8 +21,8 @@
  * checksum combined from the pieces' checksums, made once, and the token's (platform/crc32-combine.ts;
  * worked out over the whole text, it cost about 1.3 µs per KB of page on every hit). Compressing
  * such a page for every visitor held a busy consultation page (5,000 comments) at 3,100 answers a
- * second against 30,000 for the home page. Brotli has no such seams, so these pages go as gzip to a browser that takes it (a few percent
- * more bytes), and as text to one that takes neither.
+ * second against 30,000 for the home page. Brotli has no such seams, so these pages go as gzip to a
+ * browser that takes it (a few percent more bytes), and as text to one that takes neither.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { brotliCompressSync, constants, crc32, deflateRawSync, gzipSync } from 'node:zlib';
@@ -276,7 +276,7 @@ export class PageCache {
 
   /** Serves a fresh kept copy of a public page to a GET, if there is one; returns whether it did. */
   serveRaw(req: IncomingMessage, res: ServerResponse, log: FastifyBaseLogger): boolean {
-    const answer = this.answerOf(req, 0);
+    const answer = this.keptAnswer(req, 0);
     if (answer === undefined) return false;
     sendRaw(req, res, log, this.fixedHeaders, answer);
     return true;
@@ -289,7 +289,7 @@ export class PageCache {
    * sends it through Fastify (the request is counted and logged as any other).
    */
   answerWhenBusy(req: IncomingMessage): RawAnswer | undefined {
-    return this.answerOf(req, BUSY_STALE_MS);
+    return this.keptAnswer(req, BUSY_STALE_MS);
   }
 
   /**
@@ -298,7 +298,7 @@ export class PageCache {
    * visitor's own token, as `sendTemplate` below sends it through Fastify; a browser that refuses
    * gzip (rare) is left to Fastify, which compresses the text.
    */
-  private answerOf(req: IncomingMessage, staleMs: number): RawAnswer | undefined {
+  private keptAnswer(req: IncomingMessage, staleMs: number): RawAnswer | undefined {
     if (req.headers.authorization !== undefined) return undefined;
     const looks = looksOnly(req.headers.cookie);
     if (looks === undefined) return undefined;
