@@ -4,8 +4,7 @@
  */
 import { createServer } from 'node:http';
 import compress from '@fastify/compress';
-import { fastifyCookie as cookie, Signer } from '@fastify/cookie';
-import CsrfTokens from '@fastify/csrf';
+import { fastifyCookie as cookie } from '@fastify/cookie';
 import csrf from '@fastify/csrf-protection';
 import formbody from '@fastify/formbody';
 import multipart, { type MultipartFile } from '@fastify/multipart';
@@ -19,16 +18,17 @@ import { features } from './features.ts';
 import { withErrorResponses } from './platform/api-errors.ts';
 import { AssetFiles, type Assets, loadAssets, publicDir, registerAssetFiles } from './platform/assets.ts';
 import { registerAuth } from './platform/auth.ts';
-import { createSealer, pooledRandomBase64url } from './platform/crypto.ts';
+import { createSealer } from './platform/crypto.ts';
 import { registerDrain } from './platform/drain.ts';
 import { BadRequestError, registerErrorHandlers, registerProbeErrorHandler } from './platform/errors.tsx';
 import { registerEtag } from './platform/etag.ts';
+import { formTokenMaker } from './platform/form-token.ts';
 import { healthRoutes } from './platform/health.ts';
 import { registerLanguage } from './platform/language.ts';
 import { batchedStdout } from './platform/log-destination.ts';
 import { type Channels, gatewayChannel, OutboxWorker, smtpMailer } from './platform/outbox.ts';
 import { registerOverloadGuard } from './platform/overload.ts';
-import { PageCache, registerPageCache, type VisitorToken } from './platform/page-cache.ts';
+import { PageCache, registerPageCache } from './platform/page-cache.ts';
 import { pushChannel } from './platform/push.ts';
 import { rateLimitStore } from './platform/rate-limits.ts';
 import { gatheredSignals, pgliteRealtime, postgresRealtime } from './platform/realtime.ts';
@@ -110,18 +110,11 @@ export async function buildApp({
   // A form's token for a visitor served a kept page before routing, made as @fastify/csrf-protection
   // makes it (registered below with these options): a new secret in a signed cookie, a token from it.
   const csrfCookie = { path: '/', httpOnly: true, sameSite: 'lax', signed: true, secure: https } as const;
-  const csrfTokens = CsrfTokens();
-  // One signer for the cookie plugin (the site's, below) and for these tokens made before routing.
-  const cookieSigner = new Signer(config.sessionSecret);
-  const visitorToken: VisitorToken = () => {
-    // A secret as the plugin's secretSync makes it (18 random bytes, base64url), from a pool.
-    const secret = pooledRandomBase64url(18);
-    return {
-      token: csrfTokens.create(secret),
-      setCookie: cookie.serialize(CSRF_COOKIE, cookieSigner.sign(secret), csrfCookie),
-    };
-  };
-  const pageCache = new PageCache(config.pageCacheSeconds, security, visitorToken);
+  const formTokens = formTokenMaker(config.sessionSecret, CSRF_COOKIE, () =>
+    // What follows the value in the header the cookie plugin writes for this cookie.
+    cookie.serialize(CSRF_COOKIE, '', csrfCookie).slice(`${CSRF_COOKIE}=`.length),
+  );
+  const pageCache = new PageCache(config.pageCacheSeconds, security, formTokens.make);
   const assetFiles = new AssetFiles(security);
   // Until the portal begins to drain: then every request goes through Fastify, which counts it
   // for the drain, closes its connection after the answer, and once closing answers 503.
@@ -278,7 +271,8 @@ export async function buildApp({
   // The site: pages, forms, the API and files, with the hooks and handlers they share. Fastify keeps
   // these hooks to the routes registered here; its handlers answer every address no route has.
   await app.register(async (site) => {
-    await site.register(cookie, { secret: cookieSigner });
+    // Signs as platform/form-token.ts signs the form cookies it makes before routing.
+    await site.register(cookie, { secret: config.sessionSecret });
     await site.register(csrf, {
       sessionPlugin: '@fastify/cookie',
       cookieKey: CSRF_COOKIE,

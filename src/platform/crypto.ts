@@ -83,17 +83,17 @@ const pool = Buffer.alloc(4096);
 let poolUsed = pool.length;
 
 /**
- * `length` random bytes (at most 4096) as base64url, from the pool above: the same generator as
- * `randomBytes`, asked once per 4 KB instead of once per call. A form token's secret for every
+ * `length` random bytes (at most 4096) as base64url or hex, from the pool above: the same generator
+ * as `randomBytes`, asked once per 4 KB instead of once per call. A form token's secret for every
  * visitor of a kept page asked it per call, and that was a tenth of such a hit's CPU.
  */
-export function pooledRandomBase64url(length: number): string {
+export function pooledRandom(length: number, encoding: 'base64url' | 'hex'): string {
   if (length > pool.length) throw new RangeError(`at most ${pool.length} bytes at a time`);
   if (poolUsed + length > pool.length) {
     randomFillSync(pool);
     poolUsed = 0;
   }
-  const drawn = pool.toString('base64url', poolUsed, poolUsed + length);
+  const drawn = pool.toString(encoding, poolUsed, poolUsed + length);
   poolUsed += length;
   return drawn;
 }
