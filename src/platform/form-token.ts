@@ -51,7 +51,6 @@ export function formTokenMaker(sessionSecret: string, cookieName: string, cookie
   };
 
   return {
-    signature,
     /** A new visitor's token and cookie. */
     make(): FormToken {
       // A secret as the plugin's secretSync makes it: 18 random bytes as base64url.

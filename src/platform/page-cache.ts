@@ -29,6 +29,7 @@ import { brotliCompressSync, constants, crc32, deflateRawSync, gzipSync } from '
 import type { FastifyBaseLogger, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { crc32Combine, crc32Shift } from './crc32-combine.ts';
 import { etagOf, notModified } from './etag.ts';
+import type { FormToken } from './form-token.ts';
 import { isLanguage } from './i18n.ts';
 import { type RawAnswer, sendRaw } from './raw-answer.ts';
 import { isTextSize, TEXT_SIZE_COOKIE } from './text-size.ts';
@@ -252,8 +253,8 @@ function looksOnly(cookie: string | undefined): string | undefined {
   return looksKey(lang, size);
 }
 
-/** A new visitor's form token and the Set-Cookie header that carries its secret. */
-export type VisitorToken = () => { token: string; setCookie: string };
+/** A new visitor's form token and the Set-Cookie header that carries its secret (platform/form-token.ts). */
+export type VisitorToken = () => FormToken;
 
 /**
  * The pages kept for visitors without a session. Fresh copies are also served straight from the
