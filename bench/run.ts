@@ -56,7 +56,8 @@ import {
   startBareFastify,
   startNginx,
 } from './load.ts';
-import { fillVolume, words } from './volume.ts';
+import { everyRequestNew, searchScript, unrelatedSearchScript } from './searches.ts';
+import { fillVolume } from './volume.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const args = process.argv.slice(2);
@@ -478,7 +479,7 @@ async function startCrowd(address: string, hearing: Awaited<ReturnType<typeof pr
  * The category suggestions' cost (issue 21): training on every triaged aspiration of the volume
  * (both models on four fifths, the better again on all), then suggesting for one new aspiration at
  * a time as the job does (the newest model read, the text stemmed, the suggestion stored), 50
- * times. The volume's texts are made from a few words, so the accuracy printed says nothing of
+ * times. The volume's categories are not drawn from its texts, so the accuracy printed says nothing of
  * real aspirations; the times are what this measures.
  */
 async function measureCategoryModel(db: Db) {
@@ -529,7 +530,7 @@ async function prepare(engine: 'pglite' | 'postgres') {
   const open = await openDatabase({ dataDir, databaseUrl });
   await seedCouncil(open.db, 'kota-bekasi');
   const t0 = performance.now();
-  await fillVolume(open.db, volume, year);
+  const { places } = await fillVolume(open.db, volume, year);
   const fillSeconds = (performance.now() - t0) / 1000;
   const categoryModel = await measureCategoryModel(open.db);
   const code = await open.db
@@ -565,40 +566,13 @@ async function prepare(engine: 'pglite' | 'postgres') {
     hearing,
     fillSeconds,
     categoryModel,
+    searches: searchScript(places),
     async remove() {
       rmSync(dataDir, { recursive: true, force: true });
       await dropDatabase();
     },
   };
 }
-
-/** The same page, each request with a parameter of its own, so that no kept copy answers it. */
-const everyRequestNew = (address: string) => `
-local n = 0
-local thread = 0
-setup = function(t) thread = thread + 1; t:set("id", thread) end
-init = function() n = (id or 1) * 1000003 end
-request = function()
-  n = n + 1
-  return wrk.format("GET", "${address}&n=" .. n)
-end
-`;
-
-/** Every request a different search of three of the volume's words, over five pages: no cache can help. */
-const searchScript = `
-local words = { ${words.map((w) => `"${w}"`).join(', ')} }
-local n = 0
-local thread = 0
-setup = function(t) thread = thread + 1; t:set("id", thread) end
-init = function() n = (id or 1) * 1000003 end
-request = function()
-  n = n + 1
-  local a = words[n % #words + 1]
-  local b = words[math.floor(n / #words) % #words + 1]
-  local c = words[math.floor(n / (#words * #words)) % #words + 1]
-  return wrk.format("GET", "/aspirasi?q=" .. a .. "+" .. b .. "+" .. c .. "&hal=" .. (n % 5 + 1))
-end
-`;
 
 interface Row {
   row: string;
@@ -658,6 +632,7 @@ async function twoInstances(
   env: Record<string, string | undefined>,
   single: string,
   pages: { name: string; path: string }[],
+  searches: string,
 ): Promise<Row[]> {
   const logFile = path.join(tmpdir(), `dewan-bench-cluster-${Date.now()}.log`);
   const cluster = await startPortal(env, logFile, { workers: 2 });
@@ -684,7 +659,7 @@ async function twoInstances(
         '/aspirasi?q= (every search new), 2 instances',
         `${cluster.address}/aspirasi`,
         { name: '1 instance', url: `${single}/aspirasi` },
-        { connections: 64, headers: browserEncoding, script: searchScript },
+        { connections: 64, headers: browserEncoding, script: searches },
       ),
     );
     for (const row of rows) console.log(`  ${row.row}: ${(((row.ratio ?? 0) / 2) * 100).toFixed(0)} % of the ideal 2×`);
@@ -778,7 +753,15 @@ for (const engine of engines) {
       await measure(`/aspirasi?q= (every search new)`, `${portal.address}/aspirasi`, undefined, {
         connections: 64,
         headers: browserEncoding,
-        script: searchScript,
+        script: place.searches,
+      }),
+    );
+    await quiet(portal.address);
+    rows.push(
+      await measure(`/aspirasi?q= (three unrelated words)`, `${portal.address}/aspirasi`, undefined, {
+        connections: 64,
+        headers: browserEncoding,
+        script: unrelatedSearchScript,
       }),
     );
     await quiet(portal.address);
@@ -817,7 +800,7 @@ for (const engine of engines) {
         { connections: 64, headers: browserEncoding },
       ),
     );
-    if (engine === 'postgres') rows.push(...(await twoInstances(place.env, portal.address, pages)));
+    if (engine === 'postgres') rows.push(...(await twoInstances(place.env, portal.address, pages, place.searches)));
     await quiet(portal.address);
     console.log(
       `${engine}: a hearing followed on ${hearingStreams} open streams, ${hearingRate} questions/s asked and as many supports given`,

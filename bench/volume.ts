@@ -4,7 +4,7 @@
  * Generated in SQL with generate_series, so 100 000 aspirations take seconds, not hours. All of it
  * is fictional and marked so.
  */
-import { sql } from 'kysely';
+import { type RawBuilder, sql } from 'kysely';
 import { getCouncil } from '../src/council/service.ts';
 import type { Db } from '../src/db/index.ts';
 import { seedDemoBudget } from '../src/db/seed/budget.ts';
@@ -52,13 +52,90 @@ export const words = [
   'diperbaiki',
 ];
 
-export async function fillVolume(db: Db, volume: Volume, year: number): Promise<void> {
+/**
+ * What citizens write about, the most written-about first. An aspiration is about one topic; its
+ * text draws most of its words from that topic's list, the rest from words any report uses, little
+ * words ("yang", "di"), names (the kelurahan it is in, and a long tail of street, shop and person
+ * names) — so words are as unevenly used as in real text, with common words that go together
+ * ("jalan rusak") and common words that seldom do ("banjir" and "sekolah"). Topics and words are
+ * drawn by Zipf's law (the k-th about 1/k as often as the first), the rule word counts follow.
+ * The other documents are still made from `words`.
+ */
+export const topics: readonly (readonly string[])[] = [
+  ['jalan', 'rusak', 'berlubang', 'aspal', 'perbaikan', 'retak', 'kendaraan', 'kecelakaan', 'tambal', 'licin'],
+  ['banjir', 'genangan', 'drainase', 'saluran', 'hujan', 'tersumbat', 'got', 'meluap', 'pompa', 'tanggul'],
+  ['sampah', 'menumpuk', 'bau', 'angkut', 'truk', 'tps', 'liar', 'kebersihan', 'dibakar', 'petugas'],
+  ['lampu', 'penerangan', 'mati', 'gelap', 'tiang', 'malam', 'rawan', 'padam', 'kabel', 'pju'],
+  ['air', 'pdam', 'bersih', 'keruh', 'mengalir', 'pipa', 'bocor', 'tagihan', 'meteran', 'sumur'],
+  ['puskesmas', 'dokter', 'obat', 'bpjs', 'antrean', 'pasien', 'sakit', 'posyandu', 'imunisasi', 'ambulans'],
+  ['sekolah', 'guru', 'murid', 'zonasi', 'ppdb', 'seragam', 'kelas', 'gedung', 'beasiswa', 'atap'],
+  ['bantuan', 'sosial', 'sembako', 'lansia', 'disabilitas', 'dtks', 'miskin', 'kartu', 'blt', 'terdaftar'],
+  ['macet', 'parkir', 'trotoar', 'angkot', 'pedagang', 'rambu', 'penyeberangan', 'persimpangan', 'ojek', 'terminal'],
+  ['izin', 'bangunan', 'pabrik', 'limbah', 'bising', 'polusi', 'debu', 'pbg', 'gudang', 'cerobong'],
+  ['ktp', 'kk', 'akta', 'pelayanan', 'lambat', 'pungutan', 'loket', 'dukcapil', 'antre', 'berkas'],
+  ['taman', 'fasum', 'lapangan', 'olahraga', 'bermain', 'anak', 'terbengkalai', 'pohon', 'tumbang', 'rindang'],
+];
+const topicSize = 10;
+
+/** Words a report on any topic uses. */
+export const commonWords =
+  'warga mohon segera kondisi sudah belum lama sangat mengganggu tolong rt rw lingkungan dinas tindak lanjut bulan minggu tahun depan dekat perumahan gang kampung membahayakan laporan keluhan diperbaiki pemerintah kota ibu bapak anak pagi sore setiap hari rumah kami sekitar'.split(
+    ' ',
+  );
+
+/** The little words every text has; a search sometimes has one too. */
+export const functionWords =
+  'yang di dan ke dari untuk tidak ada ini itu dengan karena pada akan sejak oleh juga masih sampai agar'.split(' ');
+
+/** Street, shop and person names: the long tail of a real vocabulary, each seldom used (drawn evenly). */
+export const names = (() => {
+  const syllables =
+    'ba ca da ga ja ka la ma na pa ra sa ta wa bi di ki li mi ni ri si ti bu du ku lu mu nu ru su tu wi jo ko lo mo no ro so'.split(
+      ' ',
+    );
+  const n = syllables.length;
+  return Array.from(
+    { length: 3000 },
+    // Three syllables from k's three digits in base n (the third shifted by k, for variety): distinct.
+    (_, k) =>
+      `${syllables[k % n]}${syllables[(7 + Math.floor(k / n)) % n]}${syllables[(Math.floor(k / n / n) + k) % n]}`,
+  );
+})();
+
+/** Aspirations' titles and texts, as text[] in SQL, one word each per Zipf rank: see `topics`. */
+function realisticTexts() {
+  if (topics.some((t) => t.length !== topicSize)) throw new Error(`every topic has ${topicSize} words`);
+  const list = (items: readonly string[]) => sql`${sql.val(items)}::text[]`;
+  // A uniform number in [0, 1) from the aspiration and the word's place, the same on every engine
+  // and every run (random() is not, and would differ between the two engines' volumes).
+  const uniform = (salt: string, place: RawBuilder<unknown>) =>
+    sql`(('x' || substr(md5(${sql.lit(salt)} || i || '.' || ${place}), 1, 8))::bit(32)::bigint / 4294967296.0)`;
+  // Zipf over n ranked items, 1-based: rank = floor((n + 1)^u).
+  const zipf = (n: number, u: RawBuilder<unknown>) =>
+    sql`least(${sql.lit(n)}, floor(exp(${u} * ln(${sql.lit(n + 1)}))))::int`;
+  const topic = zipf(topics.length, uniform('t', sql`0`));
+  const topicWord = (place: RawBuilder<unknown>) =>
+    sql`(${list(topics.flat())})[(${topic} - 1) * ${sql.lit(topicSize)} + ${zipf(topicSize, uniform('w', place))}]`;
+  const word = sql`case j % 8
+      when 1 then (${list(functionWords)})[1 + floor(${uniform('f', sql`j`)} * ${sql.lit(functionWords.length)})::int]
+      when 5 then (${list(functionWords)})[1 + floor(${uniform('f', sql`j`)} * ${sql.lit(functionWords.length)})::int]
+      when 3 then (${list(commonWords)})[${zipf(commonWords.length, uniform('c', sql`j`))}]
+      when 7 then (${list(names)})[1 + floor(${uniform('n', sql`j`)} * ${sql.lit(names.length)})::int]
+      else ${topicWord(sql`j`)} end`;
+  return {
+    title: sql`initcap(${topicWord(sql`100`)}) || ' ' || ${topicWord(sql`101`)}`,
+    description: sql`(select string_agg(${word}, ' ' order by j) from generate_series(1, 24) as j)`,
+  };
+}
+
+export async function fillVolume(db: Db, volume: Volume, year: number): Promise<{ places: string[] }> {
   const structure = await getCouncil(db);
   const councilId = structure.council.id;
   const categories = structure.categories.map((c) => c.id);
   const kelurahan = structure.kecamatan.flatMap((k) =>
     k.kelurahan.map((kel) => ({
       kel: kel.id,
+      name: kel.name,
       kec: k.id,
       dapil: structure.dapil.find((d) => d.number === k.dapilNumber)?.id ?? null,
       lat: kel.lat,
@@ -75,6 +152,9 @@ export async function fillVolume(db: Db, volume: Volume, year: number): Promise<
   const catList = sql.raw(`array[${categories.join(',')}]`);
   const komisiList = sql.raw(`array[${komisi.join(',')}]`);
   const n = kelurahan.length;
+  const places = kelurahan.map((k) => k.name);
+  const placeList = sql`${sql.val(places)}::text[]`;
+  const text = realisticTexts();
 
   // Aspirations: spread over the last two years, most handled, a third with a pin. Numbered in the
   // order they arrived, as a council's are: the newest has the highest id, which "newest first"
@@ -87,9 +167,8 @@ export async function fillVolume(db: Db, volume: Volume, year: number): Promise<
       'ASP-' || extract(year from r.at)::int || '-' || lpad(i::text, 6, '0'),
       (array['aspirasi','pengaduan','pengaduan','informasi'])[1 + i % 4],
       (${catList})[1 + i % ${categories.length}],
-      initcap((${wordList})[1 + i % 30]) || ' ' || (${wordList})[1 + (i * 7) % 30] || ' di RT ' || (1 + i % 12) || ' (contoh fiktif)',
-      'Warga melaporkan ' || (${wordList})[1 + (i * 3) % 30] || ' ' || (${wordList})[1 + (i * 11) % 30] || ' dan '
-        || (${wordList})[1 + (i * 13) % 30] || ' ' || (${wordList})[1 + (i * 17) % 30] || ' sejak beberapa minggu. Laporan nomor ' || i || '.',
+      ${text.title} || ' di ' || (${placeList})[1 + i % ${n}] || ' (contoh fiktif)',
+      'Warga ' || (${placeList})[1 + i % ${n}] || ' melaporkan: ' || ${text.description} || '. Laporan nomor ' || i || '.',
       (${kecList})[1 + i % ${n}],
       (${kelList})[1 + i % ${n}],
       (${dapilList})[1 + i % ${n}],
@@ -220,4 +299,5 @@ export async function fillVolume(db: Db, volume: Volume, year: number): Promise<
   // indexes' pending entries merged (a fresh bulk load left them in a list every search read
   // through: half the searches a second until vacuumed).
   await sql`vacuum analyze`.execute(db);
+  return { places };
 }

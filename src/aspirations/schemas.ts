@@ -217,7 +217,7 @@ export const AspirationListJson = Type.Object({
   data: Type.Array(AspirationJson),
   meta: Type.Object({
     total: Type.Integer({
-      description: 'How many match; a search (q) counts up to 1000, and then total_capped is true and pages end there',
+      description: 'How many match; a search (q) counts up to 100, and then total_capped is true and pages end there',
     }),
     total_capped: Type.Boolean(),
     page: Type.Integer(),
