@@ -656,7 +656,7 @@ async function twoInstances(
     await quiet(single);
     rows.push(
       await measure(
-        '/aspirasi?q= (every search new), 2 instances',
+        '/aspirasi?q= (as citizens search), 2 instances',
         `${cluster.address}/aspirasi`,
         { name: '1 instance', url: `${single}/aspirasi` },
         { connections: 64, headers: browserEncoding, script: searches },
@@ -750,7 +750,7 @@ for (const engine of engines) {
     console.log(`${engine}: uncached work, the runtime and static files`);
     await quiet(portal.address);
     rows.push(
-      await measure(`/aspirasi?q= (every search new)`, `${portal.address}/aspirasi`, undefined, {
+      await measure(`/aspirasi?q= (as citizens search)`, `${portal.address}/aspirasi`, undefined, {
         connections: 64,
         headers: browserEncoding,
         script: place.searches,

@@ -948,8 +948,9 @@ describe('searching many aspirations', () => {
       searchPublic(t.database.db, structure.council.id, { q: 'kenari', sort: 'baru', limit: 20, offset }, recentFrom);
     const first = ids[0] ?? 0;
     const last = ids.at(-1) ?? 0;
-    // The first step ending before all of them, inside them on a match and beside one, after all.
-    for (const from of [first - 1, first + 2, first + 74, first + 75, first + 76, last - 1, last, undefined]) {
+    // The first step ending before every id, before all of them, inside them on a match and beside
+    // one, after all.
+    for (const from of [0, first - 1, first + 2, first + 74, first + 75, first + 76, last - 1, last, undefined]) {
       const pages = await Promise.all([0, 20, 40].map((offset) => search(offset, from)));
       const found = pages.flatMap((p) => p.rows.map((r) => numberOf.get(Number(r.id))));
       assert.deepEqual(found, expected, `first step ending at ${from}`);

@@ -531,7 +531,9 @@ export async function searchPublic(
       .orderBy('aspiration.id', 'desc')
       .limit(SEARCH_COUNT_CAP + 1)
       .execute();
-    if (hits.length <= SEARCH_COUNT_CAP) {
+    // Ids start at 1: below that there is nothing older (a council with fewer aspirations than the
+    // first step reads is searched in one statement).
+    if (hits.length <= SEARCH_COUNT_CAP && from >= 1) {
       const older = await matches()
         .where('aspiration.id', '<=', from)
         .orderBy(byNewest, 'desc')
