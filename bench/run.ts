@@ -12,7 +12,8 @@
  * alternating with the ceiling in the same run: nginx serving the same bytes with gzip_static for
  * pages and static files, a bare Fastify for /healthz. Rows: cached public pages with a browser's
  * Accept-Encoding at 64 and 256 connections; one page without compression; searches that are all
- * different (no cache can help); /healthz; a style sheet. Then aspiration submissions per second,
+ * different (no cache can help: as citizens search, and the search index's worst case; see
+ * bench/searches.ts); /healthz; a style sheet. Then aspiration submissions per second,
  * each committed before its answer: text only from wrk (16 connections, a multipart POST each, the
  * form's token taken from the first answers), and with one photo from a fetch client (4 at a time:
  * the photo's re-encoding, not the generator, is the limit there), the compressed weight of each
