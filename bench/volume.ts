@@ -116,11 +116,13 @@ function realisticTexts() {
   const topic = zipf(topics.length, uniform('t', sql`0`));
   const topicWord = (place: RawBuilder<unknown>) =>
     sql`(${list(topics.flat())})[(${topic} - 1) * ${sql.lit(topicSize)} + ${zipf(topicSize, uniform('w', place))}]`;
-  const word = sql`case j % 8
-      when 1 then (${list(functionWords)})[1 + floor(${uniform('f', sql`j`)} * ${sql.lit(functionWords.length)})::int]
-      when 5 then (${list(functionWords)})[1 + floor(${uniform('f', sql`j`)} * ${sql.lit(functionWords.length)})::int]
-      when 3 then (${list(commonWords)})[${zipf(commonWords.length, uniform('c', sql`j`))}]
-      when 7 then (${list(names)})[1 + floor(${uniform('n', sql`j`)} * ${sql.lit(names.length)})::int]
+  const evenly = (items: readonly string[], salt: string) =>
+    sql`(${list(items)})[1 + floor(${uniform(salt, sql`j`)} * ${sql.lit(items.length)})::int]`;
+  // Of every eight words: two little ones, one common, one name, four of the topic.
+  const word = sql`case
+      when j % 4 = 1 then ${evenly(functionWords, 'f')}
+      when j % 8 = 3 then (${list(commonWords)})[${zipf(commonWords.length, uniform('c', sql`j`))}]
+      when j % 8 = 7 then ${evenly(names, 'n')}
       else ${topicWord(sql`j`)} end`;
   return {
     title: sql`initcap(${topicWord(sql`100`)}) || ' ' || ${topicWord(sql`101`)}`,

@@ -472,7 +472,7 @@ type PublicRow = Awaited<ReturnType<typeof listPublic>>[number];
 export const SEARCH_COUNT_CAP = 100;
 
 /** How many of the newest aspirations a search reads through first, before asking the index. */
-export const SEARCH_RECENT_ROWS = 5000;
+const SEARCH_RECENT_ROWS = 5000;
 
 /**
  * The highest aspiration id, looked up at most every ten seconds: where a search's first step
