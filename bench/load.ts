@@ -76,9 +76,12 @@ function run(command: string, args: string[]): Promise<string> {
   });
 }
 
+/** How many loads with a script this bench has made: the number each script is given (bench/searches.ts). */
+let scriptedLoads = 0;
+
 /**
  * Loads `url` for `seconds` with `connections` open at once. A Lua script (wrk only) may make each
- * request differ (e.g. a new search each time).
+ * request differ (e.g. a new search each time); it is given the load's number.
  */
 export async function load(
   url: string,
@@ -95,7 +98,8 @@ export async function load(
       args.push('-s', file);
     }
     try {
-      return parseWrk(await run('/usr/bin/wrk', [...args, url]), options.seconds);
+      const scriptArgs = dir === undefined ? [] : ['--', String(++scriptedLoads)];
+      return parseWrk(await run('/usr/bin/wrk', [...args, url, ...scriptArgs]), options.seconds);
     } finally {
       if (dir !== undefined) rmSync(dir, { recursive: true, force: true });
     }

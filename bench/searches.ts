@@ -10,19 +10,19 @@ const luaTopics = `{ ${topics.map(lua).join(', ')} }`;
 
 /**
  * A request count of each of wrk's threads, started far apart so that no two threads ask alike, and
- * from the clock, so that no two runs do: the bench runs each row several times, and a run that
- * asked the addresses of the one before (as every run but the first did) found each of them asked
- * once already, which is what makes the page cache keep a page. Counts stay below 2^53 (exact in
- * Lua's numbers): a run starts at (seconds mod 100,000) × 10^7, each thread 10^6 further on.
+ * from the number of the load (bench/load.ts hands it to the script), so that no two loads do: the
+ * bench runs each row several times, against the same portal, and a load that asked the addresses
+ * of one before it found each of them asked once already, which is what makes the page cache keep
+ * a page. The draws are seeded from the same numbers, so every bench asks the same searches.
  */
 const counter = `
 local n = 0
 local thread = 0
 setup = function(t) thread = thread + 1; t:set("id", thread) end
-init = function()
-  local run = os.time() % 100000
-  n = run * 10000000 + (id or 1) * 1000000
-  math.randomseed(run * 16 + (id or 1))
+init = function(args)
+  local load = tonumber(args and args[1]) or 0
+  n = load * 10000000 + (id or 1) * 1000000
+  math.randomseed(load * 16 + (id or 1))
 end
 `;
 
