@@ -1,5 +1,5 @@
 /**
- * Reads a spreadsheet in a worker thread (see readFirstSheetOffThread in xlsx-thread.ts), so that a
+ * Reads a spreadsheet in a worker thread (see platform/off-thread.ts and xlsx-thread.ts), so that a
  * large or hostile file costs this thread's time and memory, not the event loop that serves pages.
  */
 import { parentPort, workerData } from 'node:worker_threads';
