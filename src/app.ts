@@ -316,7 +316,7 @@ export async function buildApp({
       );
     });
     registerPageCache(site, pageCache, CSRF_COOKIE);
-    // ETag first: it must hash the page before compression turns it into a stream.
+    // ETag first: it hashes the page as written, before compression (one call or, past 64 KB, a stream).
     registerEtag(site);
     // A page not kept (a search, a signed-in visitor's page) is compressed in one call, not through
     // a zlib stream per answer: the plugin streams anything over 8 KB on a two-core machine, which

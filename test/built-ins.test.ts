@@ -21,7 +21,7 @@ const holders: Record<string, object> = {
   'Map.prototype': Map.prototype,
   'Set.prototype': Set.prototype,
   'RegExp.prototype': RegExp.prototype,
-  'Uint8Array.prototype': Object.getPrototypeOf(Uint8Array.prototype) as object,
+  '%TypedArray%.prototype': Object.getPrototypeOf(Uint8Array.prototype) as object,
 };
 
 function builtIns(): Map<string, unknown> {

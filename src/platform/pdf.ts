@@ -39,6 +39,8 @@ export async function pdfText(data: Buffer, maxPages = MAX_PAGES): Promise<strin
   try {
     answer = await runOffThread<Answer>(
       new URL('./pdf-worker.ts', import.meta.url),
+      // Only the file's own bytes: a Buffer may be a view of a larger memory, all of which posting it
+      // would copy.
       { data: new Uint8Array(data), maxPages },
       LIMITS,
     );
