@@ -11,6 +11,7 @@ import { loadDemo } from './db/seed/demo.ts';
 import { scheduleJobs } from './platform/jobs.ts';
 import { type ListenCopies, listenCopies } from './platform/listen-copies.ts';
 import { retentionJob } from './platform/retention.ts';
+import { upkeepJob } from './platform/upkeep.ts';
 
 /** How long after the portal starts listening its scheduled jobs are first looked at. */
 const JOBS_AFTER_START_MS = 5_000;
@@ -22,7 +23,12 @@ async function main() {
   if (config.seedDemo) await loadDemo(database, config, (line) => console.log(line));
   const app = await buildApp({ config, database });
   app.outbox.start();
-  const jobs = [retentionJob(database.db, config.retention), ...app.features.flatMap((f) => f.jobs?.(app) ?? [])];
+  const jobs = [
+    retentionJob(database.db, config.retention),
+    ...app.features.flatMap((f) => f.jobs?.(app) ?? []),
+    // Last in each round: the jobs before it leave the rows it may vacuum.
+    upkeepJob(database.db, database.engine, app.log),
+  ];
   let stopJobs = async () => {};
 
   let copies: ListenCopies | undefined;

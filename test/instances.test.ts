@@ -181,7 +181,7 @@ if (testEngine === 'pglite') {
         'every job recorded',
         async () => {
           const found = await t.database.db.selectFrom('scheduled_job').selectAll().execute();
-          return found.length >= 19 && found.every((r) => r.last_finished_at !== null) ? found : undefined;
+          return found.length >= 20 && found.every((r) => r.last_finished_at !== null) ? found : undefined;
         },
         40_000,
       );
@@ -194,6 +194,7 @@ if (testEngine === 'pglite') {
         'aspirations.suggest-categories',
         'aspirations.train-categories',
         'consultations.tell-followers',
+        'database-upkeep',
         'information-requests.adopt-aspirations',
         'information-requests.erase-identities',
         'projects.orphan-photos',

@@ -173,6 +173,26 @@ export function backoffSeconds(attempts: number): number {
   return Math.min(30 * 2 ** (attempts - 1), 6 * 60 * 60);
 }
 
+/**
+ * The next batch of messages due, oldest first, locked for the claim and skipping those another
+ * worker holds. Every message handled leaves versions of its row that were once pending, which
+ * this reads until they are vacuumed (platform/upkeep.ts sees to that where no autovacuum does).
+ */
+export function dueMessages(db: Db) {
+  // The database's clock, not this process's: a message is queued at the database's now(), to
+  // the microsecond, and a process clock read in the same millisecond would find it not yet due.
+  // Several app instances also agree on one clock this way.
+  return db
+    .selectFrom('outbox')
+    .select('id')
+    .where('status', '=', 'pending')
+    .where('next_attempt_at', '<=', sql<Date>`now()`)
+    .orderBy('id')
+    .limit(CLAIM_BATCH)
+    .forUpdate()
+    .skipLocked();
+}
+
 export class OutboxWorker {
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<number> | undefined;
@@ -205,26 +225,13 @@ export class OutboxWorker {
    * when the lease runs out. The batch is small so that even slow channels finish within the lease.
    */
   private async claim() {
-    // The database's clock, not this process's: a message is queued at the database's now(), to
-    // the microsecond, and a process clock read in the same millisecond would find it not yet due.
-    // Several app instances also agree on one clock this way.
     const claimed = await this.db
       .updateTable('outbox')
       .set({
         next_attempt_at: sql<Date>`now() + ${CLAIM_LEASE_MS} * interval '1 millisecond'`,
         updated_at: sql<Date>`now()`,
       })
-      .where('id', 'in', (sub) =>
-        sub
-          .selectFrom('outbox')
-          .select('id')
-          .where('status', '=', 'pending')
-          .where('next_attempt_at', '<=', sql<Date>`now()`)
-          .orderBy('id')
-          .limit(CLAIM_BATCH)
-          .forUpdate()
-          .skipLocked(),
-      )
+      .where('id', 'in', dueMessages(this.db))
       .returning(['id', 'channel', 'recipient_sealed', 'subject', 'body', 'attempts'])
       .execute();
     return claimed.sort((a, b) => Number(a.id) - Number(b.id));

@@ -1,0 +1,108 @@
+/**
+ * The database's upkeep: which tables it vacuums or analyses, and what that does for the queue of
+ * outgoing messages on a database nothing else vacuums (the embedded engine always; a PostgreSQL
+ * server with autovacuum off, as the CI's is).
+ */
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { CompiledQuery, sql } from 'kysely';
+import { openTestDatabase, testEngine } from '../../test/helpers/database.ts';
+import type { OpenDatabase } from '../db/index.ts';
+import { createSealer } from './crypto.ts';
+import { dueMessages, enqueueEmail, OutboxWorker } from './outbox.ts';
+import { keepUpDatabase, upkeepIsOurs, upkeepPlan } from './upkeep.ts';
+
+const sealer = createSealer([Buffer.alloc(32, 5)], Buffer.alloc(32, 6));
+const quiet = { info() {}, error() {}, warn() {} };
+
+describe('what the upkeep does to which table', () => {
+  test('it looks after the embedded engine always, and a PostgreSQL server only without autovacuum', () => {
+    assert.equal(upkeepIsOurs('pglite', 'on'), true, 'PGlite runs no autovacuum whatever its setting says');
+    assert.equal(upkeepIsOurs('postgres', 'on'), false);
+    assert.equal(upkeepIsOurs('postgres', 'off'), true);
+  });
+
+  test("autovacuum's default thresholds decide: dead rows, rows added, rows changed", () => {
+    const quietTable = { live: 1000, dead: 0, insertedSinceVacuum: 0, changedSinceAnalyze: 0 };
+    const plan = upkeepPlan([
+      { ...quietTable, name: 'untouched' },
+      // 50 + 20 % of 1,000 = 250 dead rows, 1,000 + 20 % = 1,200 added, 50 + 10 % = 150 changed.
+      { ...quietTable, name: 'dead_under', dead: 250, changedSinceAnalyze: 150 },
+      { ...quietTable, name: 'dead_over', dead: 251 },
+      { ...quietTable, name: 'added_over', insertedSinceVacuum: 1201 },
+      { ...quietTable, name: 'changed_over', changedSinceAnalyze: 151 },
+      { name: 'new_table', live: 0, dead: 0, insertedSinceVacuum: 40, changedSinceAnalyze: 51 },
+    ]);
+    assert.deepEqual(plan, { vacuum: ['dead_over', 'added_over'], analyze: ['changed_over', 'new_table'] });
+  });
+});
+
+describe(`the upkeep on a database nothing else vacuums (${testEngine})`, () => {
+  let database: OpenDatabase;
+  before(async () => {
+    database = await openTestDatabase();
+  });
+  after(async () => {
+    await database.close();
+  });
+
+  /** How many pages finding the messages due reads, and how many it finds. */
+  async function findingDue() {
+    const due = dueMessages(database.db).compile();
+    const explained = await database.db.executeQuery<{ 'QUERY PLAN': [{ Plan: Record<string, number> }] }>(
+      CompiledQuery.raw(`explain (analyze, buffers, format json) ${due.sql}`, [...due.parameters]),
+    );
+    const plan = explained.rows[0]?.['QUERY PLAN'][0].Plan ?? {};
+    return { pages: (plan['Shared Hit Blocks'] ?? 0) + (plan['Shared Read Blocks'] ?? 0), found: plan['Actual Rows'] };
+  }
+
+  test('after a busy day of messages, finding the ones due is a short read again', async () => {
+    // A busy day's messages, each queued, claimed and marked (no channel carries them): every
+    // version of a row that was once pending stays in the table until it is vacuumed.
+    await database.db
+      .insertInto('outbox')
+      .values(
+        Array.from({ length: 1500 }, (_, i) => ({
+          channel: 'email' as const,
+          recipient_sealed: sealer.seal(`warga${i}@example.org`),
+          subject: `Aspirasi Anda diterima: ASP-2026-${String(i).padStart(6, '0')}`,
+          body: 'Terima kasih. Aspirasi Anda sudah kami terima dan akan diteruskan ke komisi yang menanganinya.',
+        })),
+      )
+      .execute();
+    const worker = new OutboxWorker(database.db, sealer, {}, quiet);
+    let handled = 0;
+    for (let run = await worker.deliverDue(); run > 0; run = await worker.deliverDue()) handled += run;
+    assert.equal(handled, 1500);
+    await enqueueEmail(database.db, sealer, { to: 'baru@example.org', subject: 'Baru', text: 'Isi' });
+
+    const before = await findingDue();
+    assert.equal(before.found, 1, 'the one message due is found');
+    assert.ok(before.pages >= 60, `without upkeep it reads a page per few messages ever sent (${before.pages} pages)`);
+
+    const setting = await sql<{ on: string }>`select current_setting('autovacuum') as on`.execute(database.db);
+    if (!upkeepIsOurs(database.engine, setting.rows[0]?.on ?? 'off')) {
+      assert.deepEqual(await keepUpDatabase(database.db, database.engine), {
+        leftToServer: true,
+        vacuumed: [],
+        analyzed: [],
+      });
+      return;
+    }
+    // The counts it goes by reach PostgreSQL's statistics within a second or so of the work.
+    let vacuumed: string[] = [];
+    for (const until = Date.now() + 15_000; !vacuumed.includes('outbox') && Date.now() < until; ) {
+      vacuumed = vacuumed.concat((await keepUpDatabase(database.db, database.engine)).vacuumed);
+      if (!vacuumed.includes('outbox')) await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+    assert.ok(vacuumed.includes('outbox'), `the outbox was vacuumed (${vacuumed.join(', ')})`);
+
+    const after = await findingDue();
+    assert.equal(after.found, 1, 'the message due is still found');
+    assert.ok(after.pages < 30, `after upkeep it reads ${after.pages} pages`);
+    const again = await keepUpDatabase(database.db, database.engine);
+    assert.ok(!again.vacuumed.includes('outbox'), 'a second look right after finds the outbox in order');
+    const [message] = await database.db.selectFrom('outbox').select('status').where('status', '=', 'pending').execute();
+    assert.equal(message?.status, 'pending', 'vacuuming removed nothing but old versions');
+  });
+});
