@@ -23,7 +23,7 @@ describe('what the upkeep does to which table', () => {
   });
 
   test("autovacuum's default thresholds decide: dead rows, rows added, rows changed", () => {
-    const quietTable = { live: 1000, dead: 0, insertedSinceVacuum: 0, changedSinceAnalyze: 0 };
+    const quietTable = { live: 1000, neverAnalysed: false, dead: 0, insertedSinceVacuum: 0, changedSinceAnalyze: 0 };
     const plan = upkeepPlan([
       { ...quietTable, name: 'untouched' },
       // 50 + 20 % of 1,000 = 250 dead rows, 1,000 + 20 % = 1,200 added, 50 + 10 % = 150 changed.
@@ -31,9 +31,14 @@ describe('what the upkeep does to which table', () => {
       { ...quietTable, name: 'dead_over', dead: 251 },
       { ...quietTable, name: 'added_over', insertedSinceVacuum: 1201 },
       { ...quietTable, name: 'changed_over', changedSinceAnalyze: 151 },
-      { name: 'new_table', live: 0, dead: 0, insertedSinceVacuum: 40, changedSinceAnalyze: 51 },
+      { ...quietTable, name: 'new_table', live: 0, insertedSinceVacuum: 40, changedSinceAnalyze: 51 },
+      // After a restart of the embedded engine the counts are back at nothing.
+      { ...quietTable, name: 'never_analysed', live: 0, neverAnalysed: true },
     ]);
-    assert.deepEqual(plan, { vacuum: ['dead_over', 'added_over'], analyze: ['changed_over', 'new_table'] });
+    assert.deepEqual(plan, {
+      vacuum: ['dead_over', 'added_over'],
+      analyze: ['changed_over', 'new_table', 'never_analysed'],
+    });
   });
 });
 
@@ -96,6 +101,16 @@ describe(`the upkeep on a database nothing else vacuums (${testEngine})`, () => 
       if (!vacuumed.includes('outbox')) await new Promise((resolve) => setTimeout(resolve, 250));
     }
     assert.ok(vacuumed.includes('outbox'), `the outbox was vacuumed (${vacuumed.join(', ')})`);
+
+    const unknown = await sql<{ name: string }>`select s.relname as name from pg_stat_user_tables s
+        join pg_class c on c.oid = s.relid where s.schemaname = current_schema() and c.reltuples < 0`.execute(
+      database.db,
+    );
+    assert.deepEqual(
+      unknown.rows.map((r) => r.name),
+      [],
+      'every table has statistics for the planner, the empty and the never-changed ones too',
+    );
 
     const after = await findingDue();
     assert.equal(after.found, 1, 'the message due is still found');

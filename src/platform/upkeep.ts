@@ -36,7 +36,10 @@ export function upkeepIsOurs(engine: Engine, autovacuum: string): boolean {
 
 interface TableActivity {
   name: string;
+  /** Rows as of the last vacuum or analyse (pg_class.reltuples: kept in the catalogue, so it outlives a restart). */
   live: number;
+  /** Never vacuumed nor analysed: the planner has nothing to go by. */
+  neverAnalysed: boolean;
   dead: number;
   insertedSinceVacuum: number;
   changedSinceAnalyze: number;
@@ -45,7 +48,13 @@ interface TableActivity {
 /**
  * What each table needs, from the counts PostgreSQL keeps of it: VACUUM (with ANALYZE) for one
  * whose dead versions or rows added since its last vacuum pass autovacuum's thresholds, ANALYZE
- * alone for one changed enough since its statistics were gathered.
+ * alone for one changed enough since its statistics were gathered, or never analysed at all.
+ *
+ * The thresholds are shares of the rows the catalogue holds, as autovacuum's are. The counts of
+ * changes start from nothing when the embedded engine starts (it keeps no statistics across a
+ * restart: 4,000 changes counted before closing, 0 after opening again), so a share of them would
+ * call for a vacuum of a large table after its first 50 changes of every run. A table never
+ * analysed is analysed whatever the counts say: after a restart they cannot tell.
  */
 export function upkeepPlan(tables: readonly TableActivity[]): { vacuum: string[]; analyze: string[] } {
   const vacuum: string[] = [];
@@ -56,7 +65,7 @@ export function upkeepPlan(tables: readonly TableActivity[]): { vacuum: string[]
       t.insertedSinceVacuum > INSERT_VACUUM_BASE + INSERT_VACUUM_SHARE * t.live
     )
       vacuum.push(t.name);
-    else if (t.changedSinceAnalyze > ANALYZE_BASE + ANALYZE_SHARE * t.live) analyze.push(t.name);
+    else if (t.neverAnalysed || t.changedSinceAnalyze > ANALYZE_BASE + ANALYZE_SHARE * t.live) analyze.push(t.name);
   }
   return { vacuum, analyze };
 }
@@ -64,16 +73,19 @@ export function upkeepPlan(tables: readonly TableActivity[]): { vacuum: string[]
 async function tableActivity(db: Db): Promise<TableActivity[]> {
   const result = await sql<{
     name: string;
-    live: string;
+    rows: string;
     dead: string;
     inserted: string;
     changed: string;
-  }>`select relname as name, n_live_tup as live, n_dead_tup as dead,
-            n_ins_since_vacuum as inserted, n_mod_since_analyze as changed
-       from pg_stat_user_tables where schemaname = current_schema() order by relname`.execute(db);
+  }>`select s.relname as name, c.reltuples as rows, s.n_dead_tup as dead,
+            s.n_ins_since_vacuum as inserted, s.n_mod_since_analyze as changed
+       from pg_stat_user_tables s join pg_class c on c.oid = s.relid
+      where s.schemaname = current_schema() order by s.relname`.execute(db);
   return result.rows.map((r) => ({
     name: r.name,
-    live: Number(r.live),
+    // -1: never vacuumed nor analysed (PostgreSQL 14 and later).
+    live: Math.max(0, Number(r.rows)),
+    neverAnalysed: Number(r.rows) < 0,
     dead: Number(r.dead),
     insertedSinceVacuum: Number(r.inserted),
     changedSinceAnalyze: Number(r.changed),
