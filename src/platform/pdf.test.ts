@@ -22,6 +22,17 @@ describe('the text of an uploaded PDF', () => {
     assert.doesNotMatch(text, /Baris 101/);
   });
 
+  test('a generated line longer than the page is broken between words, and every word is read back', async () => {
+    const long =
+      'Ketentuan tentang pengelolaan sampah dimaksudkan untuk memberikan kepastian hukum bagi masyarakat, pelaku usaha dan pemerintah daerah.';
+    const text = await pdfText(simplePdf(['Pasal 2', long]));
+    assert.equal(
+      text,
+      // 81 characters with "hukum": it goes to the next line.
+      'Pasal 2\nKetentuan tentang pengelolaan sampah dimaksudkan untuk memberikan kepastian\nhukum bagi masyarakat, pelaku usaha dan pemerintah daerah.',
+    );
+  });
+
   test('a file pdf.js cannot read is refused as such', async () => {
     await assert.rejects(pdfText(Buffer.from('%PDF-1.4 rusak')), PdfUnreadableError);
   });

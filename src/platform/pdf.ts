@@ -53,10 +53,38 @@ export async function pdfText(data: Buffer, maxPages = MAX_PAGES): Promise<strin
 }
 
 /**
- * A minimal valid PDF 1.4 with the given lines of text in Helvetica, 50 lines a page. Characters
- * outside Latin-1 are replaced; enough for generated documents, not for typesetting.
+ * How many characters of 11-point Helvetica fit between the margins of an A4 page (483 points):
+ * its widest common letters take 0.61 em (a lower-case "w" 0.72), so 80 of them fit with room.
  */
-export function simplePdf(lines: string[]): Buffer {
+const LINE_CHARACTERS = 80;
+
+/**
+ * Lines as `simplePdf` sets them: a line too long for the page is broken between words, so that no
+ * text runs past the page's edge (where a reader sees nothing, and pdf.js reads nothing either).
+ */
+export function wrapLines(lines: readonly string[]): string[] {
+  return lines.flatMap((line) => {
+    if (line.length <= LINE_CHARACTERS) return [line];
+    const wrapped: string[] = [];
+    let current = '';
+    for (const word of line.split(' ')) {
+      if (current !== '' && current.length + 1 + word.length > LINE_CHARACTERS) {
+        wrapped.push(current);
+        current = word;
+      } else current = current === '' ? word : `${current} ${word}`;
+    }
+    wrapped.push(current);
+    return wrapped;
+  });
+}
+
+/**
+ * A minimal valid PDF 1.4 with the given lines of text in Helvetica, long ones broken between words
+ * (`wrapLines`), 50 lines a page. Characters outside Latin-1 are replaced; enough for generated
+ * documents, not for typesetting.
+ */
+export function simplePdf(given: string[]): Buffer {
+  const lines = wrapLines(given);
   const literal = (s: string) => s.replace(/[^\x20-\x7e\xa0-\xff]/g, '?').replace(/[\\()]/g, (c) => `\\${c}`);
   const pages: string[][] = [];
   for (let i = 0; i < Math.max(1, lines.length); i += 50) pages.push(lines.slice(i, i + 50));

@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { buildTestApp } from '../../../test/helpers/app.ts';
+import { pdfText } from '../../platform/pdf.ts';
+import { fileStore } from '../../platform/storage.ts';
 import { loadDemo } from './demo.ts';
 
 /**
@@ -21,6 +23,21 @@ test('the whole demo loads into an empty database once, and every main page open
       said.some((l) => /register of 12 kinds of public information/.test(l)),
       said.join('\n'),
     );
+    // A regulation's searchable text is what its file says, read back as an uploaded one is read (the
+    // second has a line longer than the page is wide).
+    const regulations = await t.database.db
+      .selectFrom('regulation')
+      .select(['file', 'text'])
+      .orderBy('id')
+      .limit(2)
+      .execute();
+    assert.equal(regulations.length, 2);
+    for (const regulation of regulations) {
+      const file = await fileStore(t.config).read('jdih', regulation.file ?? '');
+      assert.ok(file !== undefined, 'the file is stored');
+      assert.equal(await pdfText(file), regulation.text);
+    }
+
     const again: string[] = [];
     await loadDemo(t.database, t.config, (line) => again.push(line));
     assert.deepEqual(again, [], 'a second start loads nothing');
