@@ -115,8 +115,6 @@ describe(`the upkeep on a database nothing else vacuums (${testEngine})`, () => 
     const after = await findingDue();
     assert.equal(after.found, 1, 'the message due is still found');
     assert.ok(after.pages < 30, `after upkeep it reads ${after.pages} pages`);
-    const again = await keepUpDatabase(database.db, database.engine);
-    assert.ok(!again.vacuumed.includes('outbox'), 'a second look right after finds the outbox in order');
     const [message] = await database.db.selectFrom('outbox').select('status').where('status', '=', 'pending').execute();
     assert.equal(message?.status, 'pending', 'vacuuming removed nothing but old versions');
   });
