@@ -120,6 +120,28 @@ export async function pageProblems(j: Journey, page: Page, label: string): Promi
   return problems;
 }
 
+/**
+ * Waits until the portal's service worker controls the page (it claims the pages open once it has
+ * kept its shell). Installing fetches the shell from the server, which on a CI machine running
+ * journeys side by side took more than 10 s once: the wait is 30 s, and a page never controlled
+ * fails with the state its worker reached.
+ */
+export async function serviceWorkerControls(page: Page): Promise<void> {
+  try {
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 30_000 });
+  } catch (error) {
+    const state = await page
+      .evaluate(async () => {
+        const registration = await navigator.serviceWorker.getRegistration();
+        if (registration === undefined) return 'no worker registered';
+        const { installing, waiting, active } = registration;
+        return `installing: ${installing?.state ?? 'none'}, waiting: ${waiting?.state ?? 'none'}, active: ${active?.state ?? 'none'}`;
+      })
+      .catch((reason: unknown) => `its state unreadable (${String(reason)})`);
+    throw new Error(`the service worker never controlled ${page.url()}: ${state}`, { cause: error });
+  }
+}
+
 /** Signs a user in through the pages, two-factor step included when the user has one, and returns the page after it. */
 export async function signInAs(j: Journey, context: BrowserContext, user: TestUser): Promise<Page> {
   const page = await context.newPage();

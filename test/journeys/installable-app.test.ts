@@ -11,6 +11,7 @@ import {
   chromiumPath,
   journey,
   overflowsHorizontally,
+  serviceWorkerControls,
   signInAs,
 } from '../helpers/browser.ts';
 import { dprd } from '../helpers/reference.ts';
@@ -18,11 +19,6 @@ import { createUser } from '../helpers/users.ts';
 
 const j = journey();
 const phone = { width: 360, height: 740 };
-
-/** Waits until the service worker controls the page (it claims the pages open when it starts). */
-async function controlled(page: Page): Promise<void> {
-  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 10_000 });
-}
 
 /** The offline banner's text, or null when the page came from the network. */
 function offlineNote(page: Page): Promise<string | null> {
@@ -66,7 +62,7 @@ describe('a citizen installs the portal and reads it offline', () => {
     context.setDefaultTimeout(10_000);
     const page = await context.newPage();
     await page.goto(`${j.served.baseUrl}/`);
-    await controlled(page);
+    await serviceWorkerControls(page);
     const cdp = await context.newCDPSession(page);
     const manifest = (await cdp.send('Page.getAppManifest')) as {
       url: string;
@@ -93,7 +89,7 @@ describe('a citizen installs the portal and reads it offline', () => {
     const context = await j.newContext({ viewport: phone });
     const page = await context.newPage();
     await page.goto(`${j.served.baseUrl}/`);
-    await controlled(page);
+    await serviceWorkerControls(page);
     // Online, pages come from the network: no banner.
     await page.goto(`${j.served.baseUrl}/agenda`);
     const heading = await page.locator('h1').textContent();
@@ -135,7 +131,7 @@ describe('a citizen installs the portal and reads it offline', () => {
     const context = await j.newContext({ viewport: phone });
     const page = await context.newPage();
     await page.goto(`${j.served.baseUrl}/?lang=en`);
-    await controlled(page);
+    await serviceWorkerControls(page);
     await page.goto(`${j.served.baseUrl}/agenda`);
     await context.setOffline(true);
     await page.goto(`${j.served.baseUrl}/agenda`);
@@ -149,7 +145,7 @@ describe('a citizen installs the portal and reads it offline', () => {
     const context = await j.newContext({ viewport: phone });
     const page = await context.newPage();
     await page.goto(`${j.served.baseUrl}/`);
-    await controlled(page);
+    await serviceWorkerControls(page);
     await page.goto(`${j.served.baseUrl}/masuk`);
     await context.setOffline(true);
     await page.goto(`${j.served.baseUrl}/masuk`);
@@ -161,7 +157,7 @@ describe('a citizen installs the portal and reads it offline', () => {
     const citizen = await createUser(j.served, 'citizen');
     const context = await j.newContext({ viewport: phone });
     const page = await signInAs(j, context, citizen);
-    await controlled(page);
+    await serviceWorkerControls(page);
     await page.goto(`${j.served.baseUrl}/agenda`);
     await context.setOffline(true);
     await page.goto(`${j.served.baseUrl}/agenda`);
@@ -222,7 +218,7 @@ describe('a citizen files an aspiration with no signal', () => {
     const context = await j.newContext({ viewport: phone });
     const page = await context.newPage();
     await page.goto(`${j.served.baseUrl}/`);
-    await controlled(page);
+    await serviceWorkerControls(page);
 
     await context.setOffline(true);
     await page.goto(`${j.served.baseUrl}/aspirasi/baru`);
@@ -281,7 +277,7 @@ describe('a citizen files an aspiration with no signal', () => {
     const context = await j.newContext({ viewport: phone });
     const page = await context.newPage();
     await page.goto(`${j.served.baseUrl}/aspirasi/baru`);
-    await controlled(page);
+    await serviceWorkerControls(page);
     await page.check('input[name="kind"][value="aspirasi"]');
     await page.selectOption('select[name="category"]', 'jalan-jembatan-drainase');
     await choosePlace(page);

@@ -13,7 +13,7 @@ import { after, before, describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { Agent } from '../helpers/agent.ts';
 import { sendAspiration } from '../helpers/aspirations.ts';
-import { journey } from '../helpers/browser.ts';
+import { journey, serviceWorkerControls } from '../helpers/browser.ts';
 import {
   browserSubscription,
   checkVapid,
@@ -61,7 +61,7 @@ describe('push notifications in the browser', () => {
     });
     const page = await context.newPage();
     await page.goto(`${j.served.baseUrl}/aspirasi/${code}`);
-    await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 10_000 });
+    await serviceWorkerControls(page);
     await page.getByRole('button', { name: 'Beri tahu saya di ponsel ini' }).click();
     await page.getByText('Selesai. Kabar berikutnya muncul sebagai pemberitahuan di ponsel ini.').waitFor();
 
