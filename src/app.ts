@@ -34,7 +34,7 @@ import { rateLimitStore } from './platform/rate-limits.ts';
 import { gatheredSignals, pgliteRealtime, postgresRealtime } from './platform/realtime.ts';
 import { requestIdOf } from './platform/request-id.ts';
 import { registerRouteTable } from './platform/route-table.ts';
-import { registerSecurityHeaders, securityHeaders } from './platform/security-headers.ts';
+import { machineHeaders, registerSecurityHeaders, securityHeaders } from './platform/security-headers.ts';
 import { registerSitemap } from './platform/sitemap.ts';
 import { registerTextSize } from './platform/text-size.ts';
 import { MAX_FILES_PER_FORM, MAX_PHOTO_BYTES, type UploadedFile } from './platform/uploads.ts';
@@ -221,7 +221,7 @@ export async function buildApp({
 
   registerRouteTable(app);
 
-  registerSecurityHeaders(app, security);
+  registerSecurityHeaders(app, security, machineHeaders({ https }));
   // The drain sees every request first: the guard, the page cache and asset files may answer one
   // without running later hooks, and the drain must count it and close its connection.
   registerDrain(app);

@@ -66,5 +66,7 @@ declare module 'fastify' {
     appKey?: boolean;
     /** The answer is a stream that stays open (Server-Sent Events). */
     stream?: boolean;
+    /** The answer is read by a machine, never shown as a page (a probe): it gets the short set of security headers. */
+    answers?: 'machine';
   }
 }

@@ -19,7 +19,7 @@ export const healthRoutes: FastifyPluginAsync = async (app) => {
   app.get(
     '/healthz',
     {
-      config: { access: 'public' },
+      config: { access: 'public', answers: 'machine' },
       logLevel: 'warn',
       schema: { tags: ['Operations'], summary: 'Liveness', response: { 200: Health } },
     },
@@ -32,7 +32,7 @@ export const healthRoutes: FastifyPluginAsync = async (app) => {
   app.get(
     '/readyz',
     {
-      config: { access: 'public' },
+      config: { access: 'public', answers: 'machine' },
       logLevel: 'warn',
       schema: {
         tags: ['Operations'],

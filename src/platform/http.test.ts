@@ -54,6 +54,9 @@ describe('every page is served safely', () => {
       const res = await secure.app.inject('/');
       assert.match(res.headers['strict-transport-security'] as string, /max-age=31536000/);
       assert.match(res.headers['content-security-policy'] as string, /upgrade-insecure-requests/);
+      // A probe's answer too is only ever fetched over https.
+      const probe = await secure.app.inject('/healthz');
+      assert.match(probe.headers['strict-transport-security'] as string, /max-age=31536000/);
     } finally {
       await secure.close();
     }
@@ -457,7 +460,7 @@ describe('health', () => {
     assert.equal(ready.json<{ status: string }>().status, 'ok');
   });
 
-  test('a probe is answered outside the site: no cookie set, no session looked up, the security headers kept', async () => {
+  test('a probe is answered outside the site: no cookie set, no session looked up, the security headers of a machine answer', async () => {
     const res = await t.app.inject({
       url: '/healthz?lang=en&teks=besar',
       headers: { cookie: 'sid=tidak-ada-sesi-seperti-ini' },
@@ -466,8 +469,15 @@ describe('health', () => {
     assert.deepEqual(res.json(), { status: 'ok' });
     // A page would remember the language and text size, and clear a session cookie it cannot find.
     assert.equal(res.headers['set-cookie'], undefined);
+    // Nothing may load from it, frame it or sniff it; what governs a document is left to pages.
+    assert.equal(res.headers['content-security-policy'], "default-src 'none';frame-ancestors 'none'");
     assert.equal(res.headers['x-content-type-options'], 'nosniff');
+    assert.equal(res.headers['x-frame-options'], 'DENY');
+    assert.equal(res.headers['permissions-policy'], undefined);
+    assert.equal(res.headers['cache-control'], 'no-store');
     assert.match(String(res.headers['x-request-id']), /\S/);
+    const ready = await t.app.inject('/readyz');
+    assert.equal(ready.headers['content-security-policy'], res.headers['content-security-policy']);
     const page = await t.app.inject({
       url: '/?lang=en&teks=besar',
       headers: { cookie: 'sid=tidak-ada-sesi-seperti-ini' },

@@ -47,10 +47,34 @@ export function securityHeaders(options: SecurityOptions): Record<string, string
   };
 }
 
-/** Sets the headers (and the request's id, for support) on every reply as the request arrives. */
-export function registerSecurityHeaders(app: FastifyInstance, headers: Record<string, string>): void {
+/**
+ * The headers of an answer no browser shows as a page (a probe's JSON), after OWASP's REST
+ * Security Cheat Sheet ("Security headers"): nothing may load from it or frame it, and it is never
+ * sniffed into something else. The rest of the page set (script and style sources, the opener and
+ * embedder policies, referrer, permissions, prefetch) governs what a document does, and a load
+ * balancer's probe asks thousands of times a day: on /healthz those ten headers were two thirds of
+ * the answer's 917 bytes, and their checks and writing a measurable part of its cost.
+ */
+export function machineHeaders(options: Pick<SecurityOptions, 'https'>): Record<string, string> {
+  return {
+    'content-security-policy': "default-src 'none';frame-ancestors 'none'",
+    ...(options.https ? { 'strict-transport-security': 'max-age=31536000; includeSubDomains' } : {}),
+    'x-content-type-options': 'nosniff',
+    'x-frame-options': 'DENY',
+  };
+}
+
+/**
+ * Sets the headers (and the request's id, for support) on every reply as the request arrives: the
+ * page set, or the machine set for a route whose config says `answers: 'machine'`.
+ */
+export function registerSecurityHeaders(
+  app: FastifyInstance,
+  headers: Record<string, string>,
+  forMachines: Record<string, string>,
+): void {
   app.addHook('onRequest', (request, reply, done) => {
-    reply.headers(headers);
+    reply.headers(request.routeOptions.config.answers === 'machine' ? forMachines : headers);
     reply.header('x-request-id', request.id);
     done();
   });
