@@ -193,6 +193,50 @@ describe(`the outbox with three workers (${testEngine})`, () => {
     assert.equal(await run, 2, 'the run claimed once more and sent the second');
     assert.equal(mailbox.to('kedua@example.org').length, 1);
   });
+
+  test('a burst of answers that queued messages makes one claim, which sends them all soon', async () => {
+    mailbox.clear();
+    await database.db.deleteFrom('outbox').execute();
+    const worker = new OutboxWorker(database.db, sealer, { email: smtp() }, quiet);
+    const runs: Promise<number>[] = [];
+    const deliver = worker.deliverDue.bind(worker);
+    worker.deliverDue = () => {
+      const run = deliver();
+      runs.push(run);
+      return run;
+    };
+    // Not started, the worker has no schedule: a kick is not its business (a test app's requests).
+    worker.kick();
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    assert.equal(runs.length, 0, 'a worker that was not started does nothing on a kick');
+    worker.start(60 * 60 * 1000);
+    try {
+      for (let i = 0; i < 5; i++) {
+        await enqueueEmail(database.db, sealer, {
+          to: `serentak${i}@example.org`,
+          subject: `Serentak ${i}`,
+          text: 'Isi',
+        });
+        worker.kick();
+      }
+      for (let i = 0; i < 100 && runs.length === 0; i++) await new Promise((resolve) => setTimeout(resolve, 20));
+      assert.equal(runs.length, 1, 'one run for the five kicks');
+      assert.equal(await runs[0], 5, 'the run sent every message queued before it');
+      assert.equal(mailbox.messages.length, 5);
+      // The next kick is a new claim.
+      await enqueueEmail(database.db, sealer, { to: 'kemudian@example.org', subject: 'Kemudian', text: 'Isi' });
+      worker.kick();
+      for (let i = 0; i < 100 && runs.length === 1; i++) await new Promise((resolve) => setTimeout(resolve, 20));
+      assert.equal(await runs[1], 1);
+      assert.equal(mailbox.to('kemudian@example.org').length, 1);
+    } finally {
+      await worker.stop();
+    }
+    // A stopped worker leaves a kick alone: no claim after the process began to stop.
+    worker.kick();
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    assert.equal(runs.length, 2);
+  });
 });
 
 describe(`scheduled jobs across instances (${testEngine})`, () => {

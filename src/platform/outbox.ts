@@ -193,8 +193,18 @@ export function dueMessages(db: Db) {
     .skipLocked();
 }
 
+/**
+ * How long a kick waits for others to join it before the worker claims. A claim and its status
+ * update are two statements; when every answer that queued a message claimed at once, a stream of
+ * submissions (400 a second) made one claim per two or three of them, about a sixth of what the
+ * database did for each submission. A message waits at most this long more.
+ */
+const KICK_DELAY_MS = 200;
+
 export class OutboxWorker {
   private timer: NodeJS.Timeout | undefined;
+  /** A kick's claim, waiting for others to join it. */
+  private kicked: NodeJS.Timeout | undefined;
   private running: Promise<number> | undefined;
   /** Asked to deliver while a run was under way: the run claims once more before it ends. */
   private askedAgain = false;
@@ -305,9 +315,17 @@ export class OutboxWorker {
     }
   }
 
-  /** Deliver soon, without waiting for the next tick (after a request wrote a message). */
+  /**
+   * Deliver soon, without waiting for the next tick (after a request wrote a message): within
+   * KICK_DELAY_MS, in one claim for every kick meanwhile.
+   */
   kick(): void {
-    if (this.timer !== undefined) setImmediate(() => void this.deliverDue().catch(() => {}));
+    if (this.timer === undefined || this.kicked !== undefined) return;
+    this.kicked = setTimeout(() => {
+      this.kicked = undefined;
+      void this.deliverDue().catch(() => {});
+    }, KICK_DELAY_MS);
+    this.kicked.unref();
   }
 
   start(intervalMs = 5000): void {
@@ -317,7 +335,9 @@ export class OutboxWorker {
 
   async stop(): Promise<void> {
     clearInterval(this.timer);
+    clearTimeout(this.kicked);
     this.timer = undefined;
+    this.kicked = undefined;
     await this.running;
   }
 }
