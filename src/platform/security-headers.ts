@@ -14,6 +14,11 @@ export interface SecurityOptions {
   frameOrigins?: readonly string[];
 }
 
+/** Over https, browsers are told to come back over https only, for a year, subdomains included. */
+function strictTransport(https: boolean): Record<string, string> {
+  return https ? { 'strict-transport-security': 'max-age=31536000; includeSubDomains' } : {};
+}
+
 /** The headers, by name; the content security policy allows no inline script or style. */
 export function securityHeaders(options: SecurityOptions): Record<string, string> {
   const directives: [string, string[]][] = [
@@ -37,7 +42,7 @@ export function securityHeaders(options: SecurityOptions): Record<string, string
     'cross-origin-resource-policy': 'same-origin',
     'origin-agent-cluster': '?1',
     'referrer-policy': 'strict-origin-when-cross-origin',
-    ...(options.https ? { 'strict-transport-security': 'max-age=31536000; includeSubDomains' } : {}),
+    ...strictTransport(options.https),
     'x-content-type-options': 'nosniff',
     'x-dns-prefetch-control': 'off',
     'x-frame-options': 'SAMEORIGIN',
@@ -58,7 +63,7 @@ export function securityHeaders(options: SecurityOptions): Record<string, string
 export function machineHeaders(options: Pick<SecurityOptions, 'https'>): Record<string, string> {
   return {
     'content-security-policy': "default-src 'none';frame-ancestors 'none'",
-    ...(options.https ? { 'strict-transport-security': 'max-age=31536000; includeSubDomains' } : {}),
+    ...strictTransport(options.https),
     'x-content-type-options': 'nosniff',
     'x-frame-options': 'DENY',
   };
