@@ -14,7 +14,7 @@ import { getCouncil } from '../council/service.ts';
 import { deps } from '../platform/auth.ts';
 import { enforceRetention } from '../platform/retention.ts';
 import { fitsOneSms } from '../platform/sms.ts';
-import { searchPublic } from './queries.ts';
+import { type SearchWalk, searchPublic } from './queries.ts';
 import { askWhetherResolved, removeOrphanPhotos } from './service.ts';
 
 let t: TestApp;
@@ -927,7 +927,7 @@ describe('searching many aspirations', () => {
     await sql`delete from aspiration where title like 'Trembesi tumbang nomor %'`.execute(t.database.db);
   });
 
-  test('newest first, wherever the newest rows read first end: the matches from both steps, none twice, none missed', async () => {
+  test('newest first, wherever each step of the search ends: the matches of every step, none twice, none missed', async () => {
     const { structure, kec } = await place();
     const category = structure.categories[0]?.id;
     assert.ok(category !== undefined);
@@ -944,18 +944,26 @@ describe('searching many aspirations', () => {
     const numberOf = new Map(rows.rows.map((r) => [Number(r.id), Number(r.n)]));
     // What a reader expects: the fifty "kenari" aspirations, newest (highest number) first.
     const expected = Array.from({ length: 50 }, (_, i) => 150 - 3 * i);
-    const search = (offset: number, recentFrom?: number) =>
-      searchPublic(t.database.db, structure.council.id, { q: 'kenari', sort: 'baru', limit: 20, offset }, recentFrom);
-    const first = ids[0] ?? 0;
     const last = ids.at(-1) ?? 0;
-    // The first step ending before every id, before all of them, inside them on a match and beside
-    // one, after all.
-    for (const from of [0, first - 1, first + 2, first + 74, first + 75, first + 76, last - 1, last, undefined]) {
-      const pages = await Promise.all([0, 20, 40].map((offset) => search(offset, from)));
+    const search = (offset: number, walk?: SearchWalk) =>
+      searchPublic(t.database.db, structure.council.id, { q: 'kenari', sort: 'baru', limit: 20, offset }, walk);
+    // The first rows read ending on a match, beside one, inside and after every row; then either
+    // read on (dense 0) for a few rows or past the oldest, or straight to the index (dense 2).
+    const walks: (SearchWalk | undefined)[] = [undefined];
+    for (const first of [1, 2, 3, 74, 75, 76, 149, 150, 151, 5000])
+      for (const [dense, further] of [
+        [0, 1],
+        [0, 7],
+        [0, 100_000],
+        [2, 100_000],
+      ] as const)
+        walks.push({ newest: last, first, dense, further });
+    for (const walk of walks) {
+      const pages = await Promise.all([0, 20, 40].map((offset) => search(offset, walk)));
       const found = pages.flatMap((p) => p.rows.map((r) => numberOf.get(Number(r.id))));
-      assert.deepEqual(found, expected, `first step ending at ${from}`);
+      assert.deepEqual(found, expected, `reading ${JSON.stringify(walk)}`);
       for (const page of pages)
-        assert.deepEqual([page.total, page.capped], [50, false], `first step ending at ${from}`);
+        assert.deepEqual([page.total, page.capped], [50, false], `reading ${JSON.stringify(walk)}`);
     }
     await sql`delete from aspiration where code like 'ASP-2018-%'`.execute(t.database.db);
   });
