@@ -53,6 +53,7 @@ import * as m0047 from './migrations/0047-news.ts';
 import * as m0048 from './migrations/0048-member-statements.ts';
 import * as m0049 from './migrations/0049-lighter-fact-triggers.ts';
 import * as m0050 from './migrations/0050-aspiration-time-indexes.ts';
+import * as m0051 from './migrations/0051-outbox-pending-index.ts';
 
 const migrations: Record<string, Migration> = {
   '0001-council': m0001,
@@ -105,6 +106,7 @@ const migrations: Record<string, Migration> = {
   '0048-member-statements': m0048,
   '0049-lighter-fact-triggers': m0049,
   '0050-aspiration-time-indexes': m0050,
+  '0051-outbox-pending-index': m0051,
 };
 
 /** Thrown when the database could not be brought to the latest schema. */

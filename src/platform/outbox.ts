@@ -174,9 +174,12 @@ export function backoffSeconds(attempts: number): number {
 }
 
 /**
- * The next batch of messages due, oldest first, locked for the claim and skipping those another
- * worker holds. Every message handled leaves versions of its row that were once pending, which
- * this reads until they are vacuumed (platform/upkeep.ts sees to that where no autovacuum does).
+ * The next batch of messages due, the longest due first (a new message falls due when it is
+ * queued, so new ones go out in the order they came), locked for the claim and skipping those
+ * another worker holds. It reads the index of pending messages in that order and stops at the
+ * batch's end, however many messages are kept (migration 0051). Versions of rows that were once
+ * pending stay in that index until they are vacuumed (platform/upkeep.ts sees to that where no
+ * autovacuum does).
  */
 export function dueMessages(db: Db) {
   // The database's clock, not this process's: a message is queued at the database's now(), to
@@ -187,6 +190,7 @@ export function dueMessages(db: Db) {
     .select('id')
     .where('status', '=', 'pending')
     .where('next_attempt_at', '<=', sql<Date>`now()`)
+    .orderBy('next_attempt_at')
     .orderBy('id')
     .limit(CLAIM_BATCH)
     .forUpdate()
