@@ -967,6 +967,136 @@ describe('searching many aspirations', () => {
     }
     await sql`delete from aspiration where code like 'ASP-2018-%'`.execute(t.database.db);
   });
+
+  test('a search for words alone finds what testing every text finds: stemmed or as written, never a confidential one', async () => {
+    const { structure, kec } = await place();
+    const category = structure.categories[0]?.id;
+    assert.ok(category !== undefined);
+    // 240 aspirations, each with the words of the bits of its number; every eleventh confidential.
+    const vocabulary = ['pembangunan', 'jalan', 'rusak', 'kenari', 'RT05', 'lampu', 'padam', 'Margahayu'];
+    const inserted = await sql<{ id: number; n: number }>`
+      insert into aspiration (council_id, code, kind, category_id, kecamatan_id, title, description, access_token_hash, verify_due)
+      select ${structure.council.id}, 'ASP-2017-' || lpad(i::text, 6, '0'),
+        case when i % 11 = 0 then 'rahasia' else 'aspirasi' end, ${category}, ${kec.id},
+        'Laporan nomor ' || i,
+        coalesce((select string_agg(w, ' ') from unnest(${vocabulary}::text[]) with ordinality as v(w, b)
+          where i & (1 << (b::int - 1)) <> 0), 'tanpa kata'),
+        md5('word-lists-' || i), current_date
+      from generate_series(1, 240) as i
+      returning id, substr(code, 10)::int as n
+    `.execute(t.database.db);
+    const numberOf = new Map(inserted.rows.map((r) => [Number(r.id), Number(r.n)]));
+    const newest = Math.max(...numberOf.keys());
+    const everyStatus = ['received', 'verified', 'forwarded', 'resolved', 'referred', 'rejected', 'duplicate'] as const;
+    const numbers = (rows: { id: number }[]) => rows.map((r) => numberOf.get(Number(r.id)));
+    const searches = [
+      'jalan rusak',
+      'pembangunan',
+      'membangun jalan',
+      'rt05 lampu padam',
+      'kenari margahayu jalan rusak',
+      'lampu -padam',
+      '"jalan rusak"',
+      'jalan or kenari',
+      'kata tidakada',
+    ];
+    for (const walk of [
+      undefined,
+      { newest, first: 7, dense: 0, further: 40 },
+      { newest, first: 3, dense: 2, further: 0 },
+    ])
+      for (const q of searches) {
+        const filter = { q, sort: 'baru' as const, limit: 100, offset: 0 };
+        const byLists = await searchPublic(t.database.db, structure.council.id, filter, walk);
+        // A filter that leaves nothing out makes the search test every text, as before the lists.
+        const byText = await searchPublic(
+          t.database.db,
+          structure.council.id,
+          { ...filter, statuses: [...everyStatus] },
+          walk,
+        );
+        const found = numbers(byLists.rows);
+        assert.deepEqual(found, numbers(byText.rows), `"${q}" reading ${JSON.stringify(walk)}`);
+        assert.deepEqual([byLists.total, byLists.capped], [byText.total, byText.capped], q);
+        assert.ok(
+          found.every((n) => n !== undefined && n % 11 !== 0),
+          `no confidential report for "${q}"`,
+        );
+      }
+    // What a reader expects, worked out from the numbers: "jalan" is bit 2, "rusak" bit 3.
+    const both = await searchPublic(t.database.db, structure.council.id, {
+      q: 'jalan rusak',
+      sort: 'baru',
+      limit: 100,
+      offset: 0,
+    });
+    const expected = Array.from({ length: 240 }, (_, i) => 240 - i).filter((n) => (n & 6) === 6 && n % 11 !== 0);
+    assert.deepEqual(numbers(both.rows), expected.slice(0, 100));
+    // "membangun" is stemmed to what "pembangunan" is: bit 1.
+    const stemmed = await searchPublic(t.database.db, structure.council.id, {
+      q: 'membangun',
+      sort: 'baru',
+      limit: 100,
+      offset: 0,
+    });
+    assert.deepEqual(
+      numbers(stemmed.rows),
+      Array.from({ length: 240 }, (_, i) => 240 - i)
+        .filter((n) => (n & 1) === 1 && n % 11 !== 0)
+        .slice(0, 100),
+    );
+    await sql`delete from aspiration where code like 'ASP-2017-%'`.execute(t.database.db);
+  });
+
+  test('a search finds an aspiration by its words as they stand: edited, a passage hidden, made confidential, removed', async () => {
+    const { structure, kec } = await place();
+    const category = structure.categories[0]?.id;
+    assert.ok(category !== undefined);
+    const [row] = (
+      await sql<{ id: number }>`
+        insert into aspiration (council_id, code, kind, category_id, kecamatan_id, title, description, access_token_hash, verify_due)
+        values (${structure.council.id}, 'ASP-2016-000001', 'aspirasi', ${category}, ${kec.id},
+          'Trotoar ambruk di Jalan Kenanga', 'Trotoar ambruk dekat halte Wibawa Mukti.', md5('words-follow'), current_date)
+        returning id`.execute(t.database.db)
+    ).rows;
+    assert.ok(row !== undefined);
+    const codes = async (q: string) =>
+      (await searchPublic(t.database.db, structure.council.id, { q, sort: 'baru', limit: 20, offset: 0 })).rows.map(
+        (r) => r.code,
+      );
+    assert.deepEqual(await codes('ambruk kenanga'), ['ASP-2016-000001']);
+    const edit = (set: string) =>
+      sql`update aspiration set ${sql.raw(set)} where code = 'ASP-2016-000001'`.execute(t.database.db);
+    await edit(`title = 'Trotoar retak di Jalan Kenanga', description = 'Trotoar retak dekat halte Wibawa Mukti.'`);
+    assert.deepEqual(await codes('ambruk'), []);
+    assert.deepEqual(await codes('retak kenanga'), ['ASP-2016-000001']);
+    // A moderator hides the name of the stop: it is no longer found, the rest still is.
+    await edit(`hidden_passages = array['Wibawa Mukti']`);
+    assert.deepEqual(await codes('wibawa'), []);
+    assert.deepEqual(await codes('retak halte'), ['ASP-2016-000001']);
+    await edit(`kind = 'rahasia'`);
+    assert.deepEqual(await codes('retak halte'), []);
+    await edit(`kind = 'pengaduan'`);
+    assert.deepEqual(await codes('retak halte'), ['ASP-2016-000001']);
+    const words = async () =>
+      (
+        await t.database.db
+          .selectFrom('aspiration_word')
+          .select('word')
+          .where('aspiration_id', '=', row.id)
+          .orderBy('word')
+          .execute()
+      ).map((w) => w.word);
+    // Stemmed ("kenanga" → "nanga") and as written, the hidden passage in neither.
+    assert.deepEqual(await words(), ['dekat', 'di', 'halte', 'jalan', 'kenanga', 'nanga', 'retak', 'trotoar']);
+    // The search reads those lists, not the texts: without them it finds nothing.
+    await sql`delete from aspiration_word where aspiration_id = ${row.id}`.execute(t.database.db);
+    assert.deepEqual(await codes('retak halte'), []);
+    await edit(`title = 'Trotoar retak parah di Jalan Kenanga'`);
+    assert.deepEqual(await codes('retak halte'), ['ASP-2016-000001']);
+    await sql`delete from aspiration where id = ${row.id}`.execute(t.database.db);
+    assert.deepEqual(await words(), []);
+  });
 });
 
 describe('after resolution', () => {

@@ -54,6 +54,7 @@ import * as m0048 from './migrations/0048-member-statements.ts';
 import * as m0049 from './migrations/0049-lighter-fact-triggers.ts';
 import * as m0050 from './migrations/0050-aspiration-time-indexes.ts';
 import * as m0051 from './migrations/0051-outbox-pending-index.ts';
+import * as m0052 from './migrations/0052-aspiration-words.ts';
 
 const migrations: Record<string, Migration> = {
   '0001-council': m0001,
@@ -107,6 +108,7 @@ const migrations: Record<string, Migration> = {
   '0049-lighter-fact-triggers': m0049,
   '0050-aspiration-time-indexes': m0050,
   '0051-outbox-pending-index': m0051,
+  '0052-aspiration-words': m0052,
 };
 
 /** Thrown when the database could not be brought to the latest schema. */

@@ -485,6 +485,13 @@ export interface TrainingRegistrationTable extends Timestamps {
   survey_invited_at: Date | null;
 }
 
+/** The words of each aspiration but confidential ones, one row each, kept by triggers; see migration 0052. Read only. */
+export interface AspirationWordTable {
+  council_id: number;
+  word: string;
+  aspiration_id: number;
+}
+
 /** One row per aspiration (duplicates left out), kept by triggers; see migration 0035. Read only. */
 export interface AspirationFactTable {
   aspiration_id: number;
@@ -1491,6 +1498,7 @@ export interface Database {
   news_link: NewsLinkTable;
   member_statement: MemberStatementTable;
   aspiration_fact: AspirationFactTable;
+  aspiration_word: AspirationWordTable;
   aspiration_tally: AspirationTallyTable;
   aspiration_tally_days: AspirationTallyDaysTable;
   monthly_report: MonthlyReportTable;

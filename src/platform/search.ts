@@ -3,7 +3,8 @@
  * What reaches PostgreSQL is bounded first: a run of operators with no word between them (fifty
  * hyphens) makes it build a query "too complex" to run, and a hundred words say no more than twelve.
  */
-import { type RawBuilder, type SqlBool, sql } from 'kysely';
+import { type Kysely, type RawBuilder, type SqlBool, sql } from 'kysely';
+import type { Database } from '../db/schema.ts';
 
 export const MAX_SEARCH_WORDS = 12;
 
@@ -49,4 +50,61 @@ export function matchesWords(
   const written = sql`websearch_to_tsquery('simple', ${words})`;
   const match = sql<SqlBool>`${column} @@ (case when ${stemmed} = ${written} then ${stemmed} else ${stemmed} || ${written} end)`;
   return read === 'by index' ? match : sql<SqlBool>`coalesce(${match}, false)`;
+}
+
+/** At most this many words are merged from word lists; a longer search is matched text by text. */
+export const MAX_LISTED_WORDS = 5;
+
+/** One word of a query tree as PostgreSQL prints it, with nothing in it that needs escaping. */
+const PRINTED_WORD = /^'([^'\\]+)'$/;
+
+/** The words of a query tree that only says "all of these words" (`'jalan' & 'rusak'`), else undefined. */
+function allOf(tree: string): string[] | undefined {
+  const words: string[] = [];
+  for (const part of tree.split(' & ')) {
+    const word = PRINTED_WORD.exec(part)?.[1];
+    if (word === undefined) return undefined;
+    if (!words.includes(word)) words.push(word);
+  }
+  return words.length > 0 && words.length <= MAX_LISTED_WORDS ? words : undefined;
+}
+
+/** The word lists of searches already worked out, per database (its stemmer), by the words typed. */
+const listsOf = new WeakMap<object, Map<string, readonly (readonly string[])[] | null>>();
+const MAX_KEPT_LISTS = 2000;
+
+/**
+ * What a search asks, as the sets of words of which a text must have every word of one set: the
+ * words stemmed in Indonesian, and, when stemming changed one, the words as written (as
+ * `matchesWords` matches). `undefined` when the search says more than "all these words" (a
+ * "phrase", -not, or), has no word left, or more than MAX_LISTED_WORDS: such a search is matched
+ * text by text. Worked out by PostgreSQL's own parser and stemmer, once per distinct search.
+ */
+export async function searchWordLists(
+  db: Kysely<Database>,
+  typed: string,
+): Promise<readonly (readonly string[])[] | undefined> {
+  const words = searchWords(typed);
+  let known = listsOf.get(db);
+  if (known === undefined) {
+    known = new Map();
+    listsOf.set(db, known);
+  }
+  let lists = known.get(words);
+  if (lists === undefined) {
+    const { rows } = await sql<{ stemmed: string; written: string }>`select
+        websearch_to_tsquery('indonesian', ${words})::text as stemmed,
+        websearch_to_tsquery('simple', ${words})::text as written`.execute(db);
+    const stemmed = allOf(rows[0]?.stemmed ?? '');
+    const written = allOf(rows[0]?.written ?? '');
+    lists =
+      stemmed === undefined || written === undefined
+        ? null
+        : stemmed.join(' ') === written.join(' ')
+          ? [stemmed]
+          : [stemmed, written];
+    if (known.size >= MAX_KEPT_LISTS) known.clear();
+    known.set(words, lists);
+  }
+  return lists ?? undefined;
 }
