@@ -945,8 +945,14 @@ describe('searching many aspirations', () => {
     // What a reader expects: the fifty "kenari" aspirations, newest (highest number) first.
     const expected = Array.from({ length: 50 }, (_, i) => 150 - 3 * i);
     const last = ids.at(-1) ?? 0;
+    // A filter (one every row passes) makes the search read the rows in steps, not the words' lists.
     const search = (offset: number, walk?: SearchWalk) =>
-      searchPublic(t.database.db, structure.council.id, { q: 'kenari', sort: 'baru', limit: 20, offset }, walk);
+      searchPublic(
+        t.database.db,
+        structure.council.id,
+        { q: 'kenari', kind: 'aspirasi', sort: 'baru', limit: 20, offset },
+        walk,
+      );
     // The first rows read ending on a match, beside one, inside and after every row; then either
     // read on (dense 0) for a few rows or past the oldest, or straight to the index (dense 2).
     const walks: (SearchWalk | undefined)[] = [undefined];
@@ -1008,7 +1014,8 @@ describe('searching many aspirations', () => {
       for (const q of searches) {
         const filter = { q, sort: 'baru' as const, limit: 100, offset: 0 };
         const byLists = await searchPublic(t.database.db, structure.council.id, filter, walk);
-        // A filter that leaves nothing out makes the search test every text, as before the lists.
+        // A filter that leaves nothing out makes the search read the rows and test every text, in
+        // the steps `walk` sets.
         const byText = await searchPublic(
           t.database.db,
           structure.council.id,
@@ -1089,9 +1096,20 @@ describe('searching many aspirations', () => {
       ).map((w) => w.word);
     // Stemmed ("kenanga" → "nanga") and as written, the hidden passage in neither.
     assert.deepEqual(await words(), ['dekat', 'di', 'halte', 'jalan', 'kenanga', 'nanga', 'retak', 'trotoar']);
-    // The search reads those lists, not the texts: without them it finds nothing.
+    // The search reads those lists, not the texts: without them it finds nothing, on the page
+    // citizens search and in the API as in the query.
+    const listed = async () => {
+      const page = await agent().get('/aspirasi?q=retak+halte');
+      const api = JSON.parse((await agent().get('/api/v1/aspirations?q=retak+halte')).body);
+      return [
+        page.body.includes('ASP-2016-000001'),
+        api.data.some((a: { code: string }) => a.code === 'ASP-2016-000001'),
+      ];
+    };
+    assert.deepEqual(await listed(), [true, true]);
     await sql`delete from aspiration_word where aspiration_id = ${row.id}`.execute(t.database.db);
     assert.deepEqual(await codes('retak halte'), []);
+    assert.deepEqual(await listed(), [false, false]);
     await edit(`title = 'Trotoar retak parah di Jalan Kenanga'`);
     assert.deepEqual(await codes('retak halte'), ['ASP-2016-000001']);
     await sql`delete from aspiration where id = ${row.id}`.execute(t.database.db);

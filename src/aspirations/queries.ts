@@ -472,9 +472,9 @@ type PublicRow = Awaited<ReturnType<typeof listPublic>>[number];
 export const SEARCH_COUNT_CAP = 100;
 
 /**
- * How a search reads the newest aspirations before it asks the index (see searchPublic): the highest
- * id when it starts, how many of the newest ids it reads first, the share of matches among them
- * from which reading on beats the index, and the most ids it reads on.
+ * How a search that reads the rows reads the newest aspirations before it asks the index (see
+ * newestMatches): the highest id when it starts, how many of the newest ids it reads first, the
+ * share of matches among them from which reading on beats the index, and the most rows it reads on.
  */
 export interface SearchWalk {
   newest: number;
@@ -484,24 +484,14 @@ export interface SearchWalk {
 }
 
 /**
- * Reading the rows and testing each text (a search with a filter, or a "phrase", -not, or). Chosen
- * from a statement log of the bench's searches (PostgreSQL 15, 100,000 aspirations, warm): reading
- * a row costs about 0.9 µs; the index about 0.25 ms and 4.5 µs for every match older than what was
- * read, since it must see each to put them in order. Matches in 1 % of rows or more are cheaper to
- * read on to; below that the words are rare, or common but seldom together, and the index is
- * cheaper. The database then executed 3.0 ms a search on average, against 3.5 ms when the planner
- * chose how to search the newest 5,000 rows.
+ * Chosen from a statement log of the bench's searches (PostgreSQL 15, 100,000 aspirations, warm):
+ * reading a row costs about 0.9 µs; the index about 0.25 ms and 4.5 µs for every match older than
+ * what was read, since it must see each to put them in order. Matches in 1 % of rows or more are
+ * cheaper to read on to; below that the words are rare, or common but seldom together, and the
+ * index is cheaper. The database then executed 3.0 ms a search on average, against 3.5 ms when the
+ * planner chose how to search the newest 5,000 rows.
  */
-const ROW_WALK = { first: 500, dense: 0.01, further: 9000 };
-
-/**
- * Reading the words' lists (a search for words alone): about 0.16 µs for every entry of every word
- * in the range read (a merge of "sampah" and "rusak" over all 100,000 aspirations, 36,000 entries
- * and no aspiration with both: 5.7 ms), so ranges many times longer than the rows' cost less. Over
- * the bench's searches (statement log, PostgreSQL 15, 100,000 aspirations, 16 at a time) the
- * database spent 1.26 ms a search with these, 1.67 ms with ROW_WALK's, 4.2 ms reading rows.
- */
-const LIST_WALK = { first: 2000, dense: 0.002, further: 50_000 };
+const SEARCH_WALK = { first: 500, dense: 0.01, further: 9000 };
 
 /**
  * The highest aspiration id, looked up at most every ten seconds: where a search's reading starts.
@@ -524,83 +514,37 @@ async function newestId(db: Db): Promise<number> {
  * A page of a search and how many match, up to SEARCH_COUNT_CAP. The newest SEARCH_COUNT_CAP + 1
  * matches are found as ids (`hits`) and counted; only the page's rows are read in full.
  *
- * Newest first, the matches come in up to three steps, each a range of ids older than the one
- * before. First the newest `first` ids are read: words that many texts have ("jalan rusak", in a
- * quarter of the bench's texts) fill the count there. What they found says how dense the matches
- * are: dense enough, the ids after them are read on, as many as the count still needs three times
- * over (at most `further`; the reading stops at the last match the count needs); otherwise the
- * search index is asked for the older ones, which is cheap for rare words. Asking the index for
- * common words reads every match in the table (81 ms for "jalan rusak" over 100,000 aspirations),
- * and so did letting the planner join the newest rows with the index (12-15 ms), because it takes
- * words that go together for rare; the reading steps use a match no index serves. The index step
- * is a statement of its own, planned only when it runs. Sorted by support, every match must be
- * seen: the index finds them.
- *
- * A search for words alone reads the steps from the words' lists (`aspiration_word`, migration
- * 0052), index only, a few pages whatever the size of the table; any other reads the rows and tests
- * each text, which, once the table outgrew the database's memory, cost a search for two common
- * words 285-512 ms (180,000 aspirations, 221 MB of rows against 128 MB of shared buffers).
+ * A search for words alone, newest first (nearly every search citizens make), reads the words'
+ * lists (newestWithWords); any other reads the rows and tests each text (newestMatches), which,
+ * once the table outgrew the database's memory, cost a search for two common words 285-512 ms
+ * (180,000 aspirations, 221 MB of rows against 128 MB of shared buffers). Sorted by support, every
+ * match must be seen: the index finds them.
  */
 export async function searchPublic(
   db: Db,
   councilId: number,
   filter: PublicFilter,
-  /** Where and how far the search reads before the index (tests move it; by default ROW_WALK or LIST_WALK from the newest id). */
+  /** Where and how far a search that reads the rows reads them (tests move it; by default SEARCH_WALK from the newest id). */
   walk?: SearchWalk,
 ): Promise<{ rows: PublicRow[]; total: number; capped: boolean }> {
   const want = SEARCH_COUNT_CAP + 1;
-  // "id + 0" is not indexed: the order cannot come from walking the primary key.
-  const byNewest = sql`aspiration.id + 0`;
   let hits: { id: number }[];
   if (filter.sort === 'dukungan') {
     hits = await publicQuery(db, councilId, filter)
       .select('aspiration.id')
       .orderBy('aspiration.supporters', 'desc')
-      .orderBy(byNewest, 'desc')
+      // "id + 0" is not indexed: the order cannot come from walking the primary key.
+      .orderBy(sql`aspiration.id + 0`, 'desc')
       .limit(want)
       .execute();
   } else {
     // A search for words and nothing else reads the words' lists; with a filter, or saying more
     // than "all these words", it reads the rows and tests each text.
     const lists = onlyWords(filter) ? await searchWordLists(db, filter.q ?? '') : undefined;
-    const {
-      newest: top,
-      first,
-      dense,
-      further,
-    } = walk ?? {
-      newest: await newestId(db),
-      ...(lists === undefined ? ROW_WALK : LIST_WALK),
-    };
-    // The newest `limit` matches with ids above `above` (and up to `upTo`).
-    const walkRows = (above: number, upTo: number | null, limit: number) => {
-      if (lists !== undefined) return newestWithWords(db, councilId, lists, above, upTo, limit);
-      const query = publicQuery(db, councilId, filter, 'row by row')
-        .select('aspiration.id')
-        .where('aspiration.id', '>', above);
-      return (upTo === null ? query : query.where('aspiration.id', '<=', upTo))
-        .orderBy('aspiration.id', 'desc')
-        .limit(limit)
-        .execute();
-    };
-    // Ids start at 1: an end below it means every older row has been read.
-    let end = top - first;
-    hits = await walkRows(end, null, want);
-    const density = hits.length / first;
-    if (hits.length < want && end >= 1 && density >= dense) {
-      const rows = Math.min(further, Math.ceil((3 * (want - hits.length)) / density));
-      hits = hits.concat(await walkRows(end - rows, end, want - hits.length));
-      end -= rows;
-    }
-    if (hits.length < want && end >= 1) {
-      const older = await publicQuery(db, councilId, filter)
-        .select('aspiration.id')
-        .where('aspiration.id', '<=', end)
-        .orderBy(byNewest, 'desc')
-        .limit(want - hits.length)
-        .execute();
-      hits = hits.concat(older);
-    }
+    hits =
+      lists === undefined
+        ? await newestMatches(db, councilId, filter, walk ?? { newest: await newestId(db), ...SEARCH_WALK })
+        : await newestWithWords(db, councilId, lists, want);
   }
   // Pages end at the cap: the match after it only says that there are more.
   const shown = hits.slice(filter.offset, Math.min(filter.offset + filter.limit, SEARCH_COUNT_CAP)).map((h) => h.id);
@@ -614,6 +558,54 @@ export async function searchPublic(
     total: Math.min(hits.length, SEARCH_COUNT_CAP),
     capped: hits.length > SEARCH_COUNT_CAP,
   };
+}
+
+/**
+ * The newest SEARCH_COUNT_CAP + 1 matches of a search that reads the rows, in up to three steps,
+ * each a range of ids older than the one before. First the newest `first` rows, read row by row:
+ * words that many texts have ("jalan rusak", in a quarter of the bench's texts) fill the count
+ * there, from a few hundred rows. What they found says how dense the matches are: dense enough,
+ * the rows after them are read on, as many as the count still needs three times over (at most
+ * `further`; the reading stops at the last match the count needs); otherwise the search index is
+ * asked for the older ones, which is cheap for rare words. Asking the index for common words reads
+ * every match in the table (81 ms for "jalan rusak" over 100,000 aspirations), and so did letting
+ * the planner join the newest rows with the index (12-15 ms), because it takes words that go
+ * together for rare; the reading steps use a match no index serves. The index step is a statement
+ * of its own, planned only when it runs.
+ */
+async function newestMatches(db: Db, councilId: number, filter: PublicFilter, walk: SearchWalk) {
+  const want = SEARCH_COUNT_CAP + 1;
+  const { newest: top, first, dense, further } = walk;
+  // The newest `limit` matches with ids above `above` (and up to `upTo`), read row by row.
+  const walkRows = (above: number, upTo: number | null, limit: number) => {
+    const query = publicQuery(db, councilId, filter, 'row by row')
+      .select('aspiration.id')
+      .where('aspiration.id', '>', above);
+    return (upTo === null ? query : query.where('aspiration.id', '<=', upTo))
+      .orderBy('aspiration.id', 'desc')
+      .limit(limit)
+      .execute();
+  };
+  // Ids start at 1: an end below it means every older row has been read.
+  let end = top - first;
+  let hits = await walkRows(end, null, want);
+  const density = hits.length / first;
+  if (hits.length < want && end >= 1 && density >= dense) {
+    const rows = Math.min(further, Math.ceil((3 * (want - hits.length)) / density));
+    hits = hits.concat(await walkRows(end - rows, end, want - hits.length));
+    end -= rows;
+  }
+  if (hits.length < want && end >= 1) {
+    // "id + 0" is not indexed: the order cannot come from walking the primary key.
+    const older = await publicQuery(db, councilId, filter)
+      .select('aspiration.id')
+      .where('aspiration.id', '<=', end)
+      .orderBy(sql`aspiration.id + 0`, 'desc')
+      .limit(want - hits.length)
+      .execute();
+    hits = hits.concat(older);
+  }
+  return hits;
 }
 
 /** What a search for words alone may hold besides its words: how it is ordered and paged. */
@@ -631,25 +623,24 @@ function onlyWords(filter: PublicFilter): boolean {
 }
 
 /**
- * The newest `limit` public aspirations with ids above `above` (and up to `upTo`) whose words hold
- * every word of one of `lists` (platform/search.ts, `searchWordLists`): for each list, a merge of
- * the words' lists read backwards from `upTo`, each bounded to the range (the planner does not carry
- * one list's bounds to the others), stopping at the `limit`th aspiration found in all of them.
+ * The newest `limit` public aspirations whose words hold every word of one of `lists`
+ * (platform/search.ts, `searchWordLists`): for each list, a merge of the words' lists read
+ * backwards from the newest, index only, stopping at the `limit`th aspiration found in all of them.
+ *
+ * Its cost is the entries read, about 0.16 µs each (PostgreSQL 15): a few hundred for words often
+ * together; at most every entry of the words, for words seldom together (a merge of "sampah" and
+ * "rusak" over 100,000 aspirations, 36,000 entries and no aspiration with both: 5.7 ms). The search
+ * index is cheaper for that last case (1.3 ms) but reads every match to order them: when the
+ * newest thousands of texts are one campaign's, a search for other common words found none among
+ * the newest, went to the index, and took 16-23 ms of the database against 2.1-2.3 ms here (the
+ * bench's searches, 24,000 copies of one text on top of its 100,000 aspirations). Reading the
+ * lists to the end is the choice with the smaller worst case.
  */
-function newestWithWords(
-  db: Db,
-  councilId: number,
-  lists: readonly (readonly string[])[],
-  above: number,
-  upTo: number | null,
-  limit: number,
-) {
+function newestWithWords(db: Db, councilId: number, lists: readonly (readonly string[])[], limit: number) {
   const merged = lists.map((words) => {
-    const scans = words.map((word, i) => {
-      const list = sql.raw(`w${i}`);
-      const end = upTo === null ? sql`` : sql` and ${list}.aspiration_id <= ${upTo}`;
-      return sql`${list}.council_id = ${councilId} and ${list}.word = ${word} and ${list}.aspiration_id > ${above}${end}`;
-    });
+    const scans = words.map(
+      (word, i) => sql`${sql.raw(`w${i}`)}.council_id = ${councilId} and ${sql.raw(`w${i}`)}.word = ${word}`,
+    );
     const same = words.slice(1).map((_, i) => sql`${sql.raw(`w${i + 1}`)}.aspiration_id = w0.aspiration_id`);
     return sql<{ id: number }>`(select w0.aspiration_id as id
       from ${sql.join(words.map((_, i) => sql`aspiration_word ${sql.raw(`w${i}`)}`))}

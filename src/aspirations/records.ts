@@ -68,9 +68,10 @@ export async function publicRecords(
   filter: Omit<q.PublicFilter, 'limit' | 'offset' | 'sort'> & { limit: number; offset?: number; counted?: boolean },
 ): Promise<{ records: PublicRecord[]; total: number; capped: boolean }> {
   const structure = await getCouncil(deps.db);
-  const query: q.PublicFilter = { ...filter, sort: 'baru', offset: filter.offset ?? 0 };
+  const { counted, ...rest } = filter;
+  const query: q.PublicFilter = { ...rest, sort: 'baru', offset: filter.offset ?? 0 };
   // The home page wants a few newest ones, not how many there are: no count on every visit.
-  const { rows, total, capped } = await publicPage(deps, structure.council.id, query, filter.counted !== false);
+  const { rows, total, capped } = await publicPage(deps, structure.council.id, query, counted !== false);
   const ids = rows.map((r) => r.id);
   const [latest, photos] = await Promise.all([q.latestPublicEvents(deps.db, ids), q.firstPhotos(deps.db, ids)]);
   const records = await Promise.all(

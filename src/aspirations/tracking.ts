@@ -168,7 +168,8 @@ export async function publicPage(deps: Deps, councilId: number, query: q.PublicF
 
 export async function listPublicAspirations(deps: Deps, filter: PublicFilter) {
   const structure = await getCouncil(deps.db);
-  const query: q.PublicFilter = { ...filter, limit: PAGE_SIZE, offset: (filter.page - 1) * PAGE_SIZE };
+  const { page, ...rest } = filter;
+  const query: q.PublicFilter = { ...rest, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE };
   const { rows, total, capped } = await publicPage(deps, structure.council.id, query);
   return {
     items: await Promise.all(rows.map((r) => viewOf(deps, r, false, true))),
